@@ -1,0 +1,658 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>New shop</source>
+        <translation>新建店铺</translation>
+    </message>
+    <message>
+        <source>Shopkeeper shops (*.duckdb)</source>
+        <translation>Shopkeeper 店铺 (*.duckdb)</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another name, or open it with File &gt; Open shop.</source>
+        <translation>{path} 已存在。请换一个名称，或通过“文件 &gt; 打开店铺”打开它。</translation>
+    </message>
+    <message>
+        <source>Open shop</source>
+        <translation>打开店铺</translation>
+    </message>
+    <message>
+        <source>Shopkeeper shops (*.duckdb);;All files (*)</source>
+        <translation>Shopkeeper 店铺 (*.duckdb);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>That shop is already open in another Shopkeeper window.</source>
+        <translation>该店铺已在另一个 Shopkeeper 窗口中打开。</translation>
+    </message>
+    <message>
+        <source>Back up shop</source>
+        <translation>备份店铺</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Shop backed up to {path}</source>
+        <translation>店铺已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>About Shopkeeper</source>
+        <translation>关于 Shopkeeper</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Shopkeeper {version}&lt;/h3&gt;&lt;p&gt;An offline workbench for sellers who run shops on several platforms.&lt;/p&gt;&lt;p&gt;Shop file: {shop}&lt;br&gt;Log folder: {logs}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Shopkeeper {version}&lt;/h3&gt;&lt;p&gt;为在多个平台开店的卖家打造的离线工作台。&lt;/p&gt;&lt;p&gt;店铺文件：{shop}&lt;br&gt;日志文件夹：{logs}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsTab</name>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>Last 2 years</source>
+        <translation>最近 2 年</translation>
+    </message>
+    <message>
+        <source>Revenue per day, by platform</source>
+        <translation>各平台每日销售额</translation>
+    </message>
+    <message>
+        <source>Revenue per month</source>
+        <translation>每月销售额</translation>
+    </message>
+    <message>
+        <source>Best sellers in the period (revenue)</source>
+        <translation>期间畅销商品（按销售额）</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时间范围：</translation>
+    </message>
+    <message>
+        <source>Revenue in the period: &lt;b&gt;{total} {currency}&lt;/b&gt; (net of refunds, at your conversion rates)</source>
+        <translation>期间销售额：&lt;b&gt;{total} {currency}&lt;/b&gt;（已扣除退款，按您设定的汇率折算）</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Shop already open</source>
+        <translation>店铺已在使用中</translation>
+    </message>
+    <message>
+        <source>Disk full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>Shop made by a newer Shopkeeper</source>
+        <translation>店铺文件来自更新版本的 Shopkeeper</translation>
+    </message>
+    <message>
+        <source>Shop file cannot be read</source>
+        <translation>无法读取店铺文件</translation>
+    </message>
+    <message>
+        <source>Shop file is read-only</source>
+        <translation>店铺文件为只读</translation>
+    </message>
+    <message>
+        <source>Shopkeeper</source>
+        <translation>Shopkeeper 掌柜</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出现了问题</translation>
+    </message>
+    <message>
+        <source>Shopkeeper hit an unexpected problem. Your shop data is safe: unfinished changes were not saved.</source>
+        <translation>Shopkeeper 遇到了意外问题。您的店铺数据是安全的：未完成的更改没有保存。</translation>
+    </message>
+    <message>
+        <source>Details were written to the log:
+{path}</source>
+        <translation>详细信息已写入日志：
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Import platform exports</source>
+        <translation>导入平台导出文件</translation>
+    </message>
+    <message>
+        <source>Exports (*.csv *.tsv *.txt *.xlsx *.xls *.zip);;All files (*)</source>
+        <translation>导出文件 (*.csv *.tsv *.txt *.xlsx *.xls *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>An import is already running.</source>
+        <translation>已有一个导入正在进行。</translation>
+    </message>
+    <message>
+        <source>Cancelling… the shop is being put back as it was.</source>
+        <translation>正在取消……店铺正在恢复到导入前的状态。</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. The shop is exactly as it was before.</source>
+        <translation>导入已取消。店铺与导入前完全一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>Undo this import…</source>
+        <translation>撤销此次导入…</translation>
+    </message>
+    <message>
+        <source>{name} (undone)</source>
+        <translation>{name}（已撤销）</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Select an import that is not undone yet.</source>
+        <translation>请选择一条尚未撤销的导入记录。</translation>
+    </message>
+    <message>
+        <source>Undo import #{id}? The shop goes back to exactly how it was before that file.</source>
+        <translation>撤销第 {id} 次导入？店铺将完全恢复到导入该文件之前的状态。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 个文件…</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultsDialog</name>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>{ok} of {total} file(s) imported.</source>
+        <translation>已导入 {ok}/{total} 个文件。</translation>
+    </message>
+    <message>
+        <source>Show rejected rows…</source>
+        <translation>查看未导入的行…</translation>
+    </message>
+</context>
+<context>
+    <name>ListingsTab</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Sold on</source>
+        <translation>销售平台</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Sold (30 days)</source>
+        <translation>近 30 天销量</translation>
+    </message>
+    <message>
+        <source>Days of cover</source>
+        <translation>可售天数</translation>
+    </message>
+    <message>
+        <source>Reorder at</source>
+        <translation>补货点</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存状态</translation>
+    </message>
+    <message>
+        <source>Search SKU, product or variant</source>
+        <translation>搜索 SKU、商品或规格</translation>
+    </message>
+    <message>
+        <source>Only what needs reordering</source>
+        <translation>只看需要补货的</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s)</source>
+        <translation>
+            <numerusform>%n 个 SKU</numerusform></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{skus}&lt;/b&gt; SKUs · &lt;span style='color:#e65100'&gt;&lt;b&gt;{low}&lt;/b&gt; to reorder&lt;/span&gt; · &lt;span style='color:#c62828'&gt;&lt;b&gt;{out}&lt;/b&gt; out of stock&lt;/span&gt; · stock value at cost &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{skus}&lt;/b&gt; 个 SKU · &lt;span style='color:#e65100'&gt;&lt;b&gt;{low}&lt;/b&gt; 个需补货&lt;/span&gt; · &lt;span style='color:#c62828'&gt;&lt;b&gt;{out}&lt;/b&gt; 个缺货&lt;/span&gt; · 库存成本价值 &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Listings &amp;&amp; Inventory</source>
+        <translation>商品与库存</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Promotions</source>
+        <translation>促销</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Drop platform exports here to import them</source>
+        <translation>将平台导出文件拖到这里即可导入</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New shop…</source>
+        <translation>新建店铺(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open shop…</source>
+        <translation>打开店铺(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Recent shops</source>
+        <translation>最近的店铺</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;history…</source>
+        <translation>导入记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backup…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Shopkeeper</source>
+        <translation>关于 Shopkeeper(&amp;A)</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>{shop} — Shopkeeper</source>
+        <translation>{shop} — Shopkeeper</translation>
+    </message>
+    <message>
+        <source>{orders} orders · {members} members · {products} SKUs · {imports} imports</source>
+        <translation>{orders} 笔订单 · {members} 位会员 · {products} 个 SKU · {imports} 次导入</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message>
+        <source>Member</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Buys on</source>
+        <translation>购买平台</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Spend (base currency)</source>
+        <translation>消费额（本位币）</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <source>Days since</source>
+        <translation>距今天数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tier rank</source>
+        <translation>等级序号</translation>
+    </message>
+    <message>
+        <source>Search name, member id or platform</source>
+        <translation>搜索姓名、会员号或平台</translation>
+    </message>
+    <message>
+        <source>Win back: regulars slipping away</source>
+        <translation>挽回：正在流失的老客</translation>
+    </message>
+    <message>
+        <source>Buys on several platforms</source>
+        <translation>跨平台购买</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 位会员</numerusform></translation>
+    </message>
+    <message>
+        <source>&lt;b style='color:{color}'&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} members · spend {spend}&lt;br&gt;{points} points held · {win_back} to win back</source>
+        <translation>&lt;b style='color:{color}'&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} 位会员 · 消费 {spend}&lt;br&gt;持有 {points} 积分 · {win_back} 位待挽回</translation>
+    </message>
+</context>
+<context>
+    <name>Platform</name>
+    <message>
+        <source>Taobao</source>
+        <translation>淘宝/天猫</translation>
+    </message>
+    <message>
+        <source>JD</source>
+        <translation>京东</translation>
+    </message>
+    <message>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>Youzan</source>
+        <translation>有赞</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionsTab</name>
+    <message>
+        <source>Promotion</source>
+        <translation>促销活动</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Shops</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>SKUs</source>
+        <translation>SKU 数</translation>
+    </message>
+    <message>
+        <source>Margin after discount</source>
+        <translation>折后毛利率</translation>
+    </message>
+    <message>
+        <source>Stock vs plan</source>
+        <translation>库存与计划</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{planned}&lt;/b&gt; planned or running · {total} in all</source>
+        <translation>&lt;b&gt;{planned}&lt;/b&gt; 个计划中或进行中 · 共 {total} 个</translation>
+    </message>
+    <message>
+        <source>All shops</source>
+        <translation>所有店铺</translation>
+    </message>
+    <message>
+        <source>{units} in stock</source>
+        <translation>库存 {units}</translation>
+    </message>
+    <message>
+        <source>{units} of {target} planned</source>
+        <translation>库存 {units} / 计划 {target}</translation>
+    </message>
+    <message>
+        <source>Thin margin: this discount leaves less than 15 % on these SKUs.</source>
+        <translation>毛利过低：此折扣使这些 SKU 的毛利率低于 15%。</translation>
+    </message>
+    <message>
+        <source>Not enough stock on hand for the planned units.</source>
+        <translation>现有库存不足以覆盖计划销量。</translation>
+    </message>
+    <message>
+        <source>{day}: no promotion</source>
+        <translation>{day}：无促销</translation>
+    </message>
+    <message>
+        <source>{name}: {discount} % off, {skus} SKUs</source>
+        <translation>{name}：{discount}% 折扣，{skus} 个 SKU</translation>
+    </message>
+</context>
+<context>
+    <name>RejectsDialog</name>
+    <message>
+        <source>Rows that were not imported</source>
+        <translation>未导入的行</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>另存为 CSV…</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>In stock</source>
+        <translation>有货</translation>
+    </message>
+    <message>
+        <source>Reorder now</source>
+        <translation>需补货</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <source>Slipping away</source>
+        <translation>正在流失</translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <source>No orders yet</source>
+        <translation>尚未下单</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+</context>
+</TS>

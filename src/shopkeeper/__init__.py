@@ -1,0 +1,3 @@
+"""Shopkeeper: an offline desktop workbench for solo online sellers."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+import sys
+
+from shopkeeper.cli import main
+
+sys.exit(main())

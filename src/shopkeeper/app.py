@@ -1,0 +1,318 @@
+"""The composition root: builds every object the window needs and hands them in.
+
+Nothing else creates services or reaches for globals: paths, the clock, the
+DB worker, translations and window state are made here once and passed down
+as constructor arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from shopkeeper import __version__
+from shopkeeper.cli import resolve_shop_path
+from shopkeeper.db.database import Database
+from shopkeeper.domain.errors import KnownError
+from shopkeeper.runtime.clock import Clock, SystemClock
+from shopkeeper.runtime.paths import AppPaths
+from shopkeeper.runtime.recent_shops import RecentShops
+from shopkeeper.services.shop_files import backups_dir_for, is_empty, open_shop, set_shop_name, shop_display_name
+from shopkeeper.services.stats import shop_stats
+from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.errors import install_excepthook, show_error
+from shopkeeper.ui.i18n import LANGUAGES, Translations, normalise_language
+from shopkeeper.ui.import_flow import ImportFlow
+from shopkeeper.ui.main_window import TAB_NAMES, MainWindow, WindowActions
+from shopkeeper.ui.single_instance import InstanceGuard, ask_running_instance_to_show
+from shopkeeper.ui.ui_state import UiState
+
+log = logging.getLogger(__name__)
+
+DEMO_FILE = "demo-shop.duckdb"
+
+
+class ShopkeeperApp:
+    """Owns the long-lived objects and wires the window's actions to them."""
+
+    def __init__(self, *, qt_app: QApplication, paths: AppPaths, clock: Clock, ui_state: UiState,
+                 translations: Translations, recent: RecentShops, screenshot: bool) -> None:
+        self.qt_app = qt_app
+        self.paths = paths
+        self.clock = clock
+        self.ui_state = ui_state
+        self.translations = translations
+        self.recent = recent
+        self.screenshot = screenshot
+        self.shop_path: Path | None = None
+        self.open_error: BaseException | None = None
+        self.worker = DbWorker()
+        self.guard = InstanceGuard()
+        self.window: MainWindow | None = None
+        self.imports = ImportFlow(worker=self.worker, parent_widget=lambda: self.window,
+                                  cache_dir=paths.cache_dir, log_file=paths.log_file)
+        self.imports.shop_changed.connect(self.reload)
+        self.guard.show_requested.connect(self._bring_forward)
+
+    # -- window -------------------------------------------------------------------
+    def build_window(self) -> MainWindow:
+        actions = WindowActions(
+            new_shop=self.new_shop,
+            open_shop=self.open_shop_dialog,
+            recent_shops=self.recent.existing,
+            import_files=self.imports.run,
+            choose_import_files=self._choose_import_files,
+            import_history=self.imports.show_history,
+            backup=self.backup,
+            set_language=self.set_language,
+            about=self.about,
+        )
+        window = MainWindow(worker=self.worker, clock=self.clock, ui_state=self.ui_state, actions=actions,
+                            language=self.translations.language, languages=LANGUAGES)
+        self.window = window
+        return window
+
+    def _bring_forward(self) -> None:
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+
+    def reload(self) -> None:
+        if self.window is None:
+            return
+        window = self.window
+        window.refresh_all()
+
+        def header(db: Database) -> tuple[str, dict[str, Any]]:
+            return shop_display_name(db), shop_stats(db)
+
+        def show(result: tuple[str, dict[str, Any]]) -> None:
+            name, stats = result
+            window.set_shop(name, self.shop_path)
+            window.set_counts(stats)
+
+        self.worker.submit(header, show, key="window:header")
+
+    # -- shops --------------------------------------------------------------------
+    def open_shop_at(self, path: Path, *, demo_if_new: bool = False, name: str | None = None) -> None:
+        backups = backups_dir_for(path, self.paths.backups_dir)
+        today = self.clock.today()
+
+        def opener() -> Database:
+            db = open_shop(path, backups_dir=backups)
+            try:
+                if name:
+                    set_shop_name(db, name)
+                if demo_if_new and is_empty(db):
+                    from shopkeeper.services.demo_shop import build_demo_shop
+
+                    build_demo_shop(db, today=today)
+                    db.checkpoint()
+            except BaseException:
+                db.close()
+                raise
+            return db
+
+        def opened(_db: object) -> None:
+            self.shop_path = path
+            self.open_error = None
+            self.recent.add(path)
+            if not self.screenshot:
+                self.guard.listen(path)
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            self.open_error = exc
+            if not self.screenshot:
+                show_error(self.window, exc, self.paths.log_file)
+
+        self.worker.replace_database(opener, opened, failed)
+
+    def new_shop(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, QCoreApplication.translate("App", "New shop"), str(self.paths.data_dir / "my-shop.duckdb"), QCoreApplication.translate("App", "Shopkeeper shops (*.duckdb)")
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix != ".duckdb":
+            target = target.with_suffix(".duckdb")
+        if target.exists():
+            QMessageBox.warning(self.window, QCoreApplication.translate("App", "New shop"),
+                                QCoreApplication.translate("App", "{path} already exists. Choose another name, or open it with File > Open shop.")
+                                .format(path=target))
+            return
+        self.open_shop_at(target, name=target.stem)
+
+    def open_shop_dialog(self, path: Path | None) -> None:
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.window, QCoreApplication.translate("App", "Open shop"), str(self.paths.data_dir), QCoreApplication.translate("App", "Shopkeeper shops (*.duckdb);;All files (*)")
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        if ask_running_instance_to_show(path):
+            QMessageBox.information(self.window, QCoreApplication.translate("App", "Open shop"),
+                                    QCoreApplication.translate("App", "That shop is already open in another Shopkeeper window."))
+            return
+        self.open_shop_at(path)
+
+    def backup(self) -> None:
+        if self.shop_path is None:
+            return
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        suggested = self.paths.backups_dir / f"{self.shop_path.stem}-{stamp}.duckdb"
+        chosen, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("App", "Back up shop"), str(suggested),
+                                                QCoreApplication.translate("App", "Shopkeeper shops (*.duckdb)"))
+        if not chosen:
+            return
+        target = Path(chosen)
+        source = self.shop_path
+
+        def copy(db: Database) -> Path:
+            # The worker is the only writer, so after a checkpoint the file on disk is complete.
+            db.checkpoint()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(target.name + ".partial")
+            try:
+                shutil.copy2(source, partial)
+                partial.replace(target)
+            except OSError as exc:
+                partial.unlink(missing_ok=True)
+                from shopkeeper.db.database import translate_error
+
+                raise translate_error(exc, target) from exc
+            return target
+
+        self.worker.submit(
+            copy,
+            lambda t: QMessageBox.information(self.window, QCoreApplication.translate("App", "Backup"), QCoreApplication.translate("App", "Shop backed up to {path}").format(path=t)),
+            lambda exc: show_error(self.window, exc, self.paths.log_file),
+        )
+
+    def _choose_import_files(self) -> None:
+        files = self.imports.choose_files(self.ui_state.last_import_folder())
+        if files:
+            self.ui_state.set_last_import_folder(str(files[0].parent))
+            self.imports.run(files)
+
+    # -- language and about -------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        if code == self.translations.language or self.window is None:
+            return
+        self.ui_state.set_language(code)
+        self.translations.install(self.qt_app, code)
+        old = self.window
+        old_tab = old.tabs.currentIndex()
+        self.ui_state.set_geometry(old.saveGeometry())
+        window = self.build_window()
+        window.tabs.setCurrentIndex(old_tab)
+        window.show()
+        old.close()
+        old.deleteLater()
+        self.reload()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self.window,
+            QCoreApplication.translate("App", "About Shopkeeper"),
+            QCoreApplication.translate("App", "<h3>Shopkeeper {version}</h3><p>An offline workbench for sellers who run shops on several "
+               "platforms.</p><p>Shop file: {shop}<br>Log folder: {logs}</p>").format(
+                version=__version__, shop=self.shop_path or "—", logs=self.paths.log_dir
+            ),
+        )
+
+    def shutdown(self) -> None:
+        self.worker.shutdown()
+
+
+def _wait_until_settled(app: ShopkeeperApp, timeout_s: float = 60.0) -> None:
+    """Pump events until the worker has no jobs left for a few rounds (pages, charts, header)."""
+    deadline = time.monotonic() + timeout_s
+    quiet_rounds = 0
+    while time.monotonic() < deadline and quiet_rounds < 5:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        timer = QElapsedTimer()
+        timer.start()
+        while timer.elapsed() < 30:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+        quiet_rounds = quiet_rounds + 1 if app.worker.is_idle() else 0
+
+
+def run_app(args: argparse.Namespace, paths: AppPaths, started: datetime) -> int:
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app.setApplicationName("Shopkeeper")
+    qt_app.setOrganizationName("Shopkeeper")
+    qt_app.setApplicationVersion(__version__)
+    ui_state = UiState(paths.ui_state_file)
+    translations = Translations()
+    translations.install(qt_app, normalise_language(args.lang or ui_state.language()))
+    if not args.screenshot:
+        install_excepthook(paths.log_file)
+
+    recent = RecentShops(paths.config_dir / "recent-shops.json")
+    explicit = bool(args.db) or bool(__import__("os").environ.get("SHOPKEEPER_DB"))
+    shop = resolve_shop_path(paths, args.db)
+    demo_if_new = False
+    if not explicit and not shop.exists():
+        # No shop yet: open the demo so every tab shows what Shopkeeper does.
+        shop = paths.data_dir / DEMO_FILE
+        demo_if_new = True
+
+    if not args.screenshot and ask_running_instance_to_show(shop):
+        print(f"Shopkeeper already has {shop} open; brought that window to the front.")
+        return 0
+
+    app = ShopkeeperApp(qt_app=qt_app, paths=paths, clock=SystemClock(), ui_state=ui_state,
+                        translations=translations, recent=recent, screenshot=bool(args.screenshot))
+    window = app.build_window()
+    if args.tab:
+        window.show_tab(args.tab)
+    app.open_shop_at(shop, demo_if_new=demo_if_new)
+    window.show()
+    log.info("window shown %.2f s after start", (datetime.now() - started).total_seconds())
+
+    if args.screenshot:
+        return _take_screenshot(app, args)
+    code = qt_app.exec()
+    app.shutdown()
+    return code
+
+
+def _take_screenshot(app: ShopkeeperApp, args: argparse.Namespace) -> int:
+    window = app.window
+    assert window is not None
+    window.resize(1280, 800)
+    _wait_until_settled(app)
+    if app.open_error is not None:
+        exc = app.open_error
+        message = exc.message if isinstance(exc, KnownError) else repr(exc)
+        print(f"shopkeeper: {message}", file=sys.stderr)
+        app.shutdown()
+        return 2
+    if args.tab:
+        window.show_tab(args.tab)
+        _wait_until_settled(app)
+    target = Path(args.screenshot)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(target), "PNG")
+    app.shutdown()
+    window.close()
+    if not ok:
+        print(f"shopkeeper: could not write {target}", file=sys.stderr)
+        return 1
+    print(f"Screenshot of the {args.tab or TAB_NAMES[window.tabs.currentIndex()]} tab written to {target}")
+    return 0

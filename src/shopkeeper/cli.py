@@ -1,0 +1,173 @@
+"""The `shopkeeper` command line.
+
+`shopkeeper` alone opens the window; subcommands work on a shop file without
+Qt so they start fast and run on machines with no display. Commands and JSON
+keys are a stable contract: add, never rename or remove.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from shopkeeper import __version__
+from shopkeeper.domain.errors import KnownError
+from shopkeeper.runtime.clock import SystemClock
+from shopkeeper.runtime.logging_setup import configure_logging
+from shopkeeper.runtime.paths import AppPaths, app_paths, choose_shop_file
+from shopkeeper.runtime.recent_shops import RecentShops
+
+TABS = ("listings", "members", "promotions", "charts")
+
+log = logging.getLogger(__name__)
+
+
+def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
+        help="shop file to use (default: $SHOPKEEPER_DB, else the last shop opened)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shopkeeper",
+        description="Offline workbench for online sellers. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"Shopkeeper {__version__}")
+    _db_option(parser, top=True)
+    parser.add_argument("--screenshot", metavar="FILE.png", help="render the window to a PNG and exit")
+    parser.add_argument("--tab", choices=TABS, help="tab to show first")
+    parser.add_argument("--lang", metavar="CODE", help="interface language: en or zh_CN (default: the system's)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="build the demo shop (two years of trade on four platforms)")
+    _db_option(demo, top=False)
+    demo.add_argument("--force", action="store_true", help="replace an existing shop file at that path")
+
+    stats = sub.add_parser("stats", help="print the shop's headline counts")
+    _db_option(stats, top=False)
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+
+    imp = sub.add_parser("import", help="import platform export files into the shop")
+    _db_option(imp, top=False)
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--shop", metavar="NAME", help="name of the platform shop these files belong to")
+    imp.add_argument("--mapping", metavar="NAME", help="saved column mapping for files of an unknown shape")
+    return parser
+
+
+def resolve_shop_path(paths: AppPaths, cli_db: str | None) -> Path:
+    if cli_db or os.environ.get("SHOPKEEPER_DB"):
+        return choose_shop_file(paths, cli_db)
+    recent = RecentShops(paths.config_dir / "recent-shops.json").existing()
+    return recent[0] if recent else paths.default_shop
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = app_paths().ensure()
+    configure_logging(paths.log_file)
+    try:
+        if args.command == "demo":
+            return _cmd_demo(args, paths)
+        if args.command == "stats":
+            return _cmd_stats(args, paths)
+        if args.command == "import":
+            return _cmd_import(args, paths)
+    except KnownError as exc:
+        print(f"shopkeeper: {exc.message}", file=sys.stderr)
+        return 2
+    return _run_gui(args, paths)
+
+
+def _open(paths: AppPaths, cli_db: str | None):  # noqa: ANN202 - Database, imported lazily
+    from shopkeeper.services.shop_files import backups_dir_for, open_shop
+
+    shop = resolve_shop_path(paths, cli_db)
+    db = open_shop(shop, backups_dir=backups_dir_for(shop, paths.backups_dir))
+    RecentShops(paths.config_dir / "recent-shops.json").add(shop)
+    return db
+
+
+def _cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
+    from shopkeeper.services.demo_shop import build_demo_shop
+    from shopkeeper.services.shop_files import backups_dir_for, open_shop
+
+    shop = resolve_shop_path(paths, getattr(args, "db", None))
+    if shop.exists():
+        if not args.force:
+            raise KnownError(f'"{shop}" already exists. Pass --force to replace it with the demo shop.')
+        for leftover in (shop, shop.with_name(shop.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+    db = open_shop(shop, backups_dir=backups_dir_for(shop, paths.backups_dir))
+    try:
+        summary = build_demo_shop(db, today=SystemClock().today())
+        db.checkpoint()
+    finally:
+        db.close()
+    RecentShops(paths.config_dir / "recent-shops.json").add(shop)
+    print(
+        f"Demo shop written to {shop}: {summary.orders:,} orders, {summary.buyers:,} buyers, "
+        f"{summary.skus:,} SKUs ({summary.seconds:.1f} s)"
+    )
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
+    from shopkeeper.services.stats import shop_stats
+
+    db = _open(paths, getattr(args, "db", None))
+    try:
+        stats = shop_stats(db)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, sort_keys=False))
+    else:
+        for key, value in stats.items():
+            print(f"{key:>16}: {value}")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
+    from shopkeeper.services.imports import import_paths
+
+    db = _open(paths, getattr(args, "db", None))
+    try:
+        with tempfile.TemporaryDirectory(prefix="shopkeeper-import-", dir=paths.cache_dir) as work:
+            outcomes = import_paths(
+                db,
+                [Path(f) for f in args.files],
+                workdir=Path(work),
+                shop_name=args.shop,
+                mapping_name=args.mapping,
+            )
+        db.checkpoint()
+    finally:
+        db.close()
+    failed = False
+    for outcome in outcomes:
+        stream = sys.stdout if outcome.ok else sys.stderr
+        print(outcome.message, file=stream)
+        failed = failed or not outcome.ok
+    return 1 if failed else 0
+
+
+def _run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
+    if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from shopkeeper.app import run_app
+
+    return run_app(args, paths, started=datetime.now())

@@ -1,0 +1,128 @@
+"""Import batches: the history the seller sees, and undo.
+
+Undo is exact because every row an import wrote carries its `batch_id`, and
+every row it overwrote or removed sits in `<table>_prior` tagged with it.
+An import can be undone while no later, still-active import has changed the
+same rows; otherwise the seller is told which import to undo first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from shopkeeper.db.database import Database
+from shopkeeper.db.merge import APPEND_ONLY, KEYS, table_columns
+from shopkeeper.domain.errors import KnownError
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    batch_id: int
+    file_name: str
+    member: str | None
+    content_hash: str
+    platform: str
+    kind: str
+    shop_id: str | None
+    rows_read: int
+    rows_added: int
+    rows_updated: int
+    rows_rejected: int
+    imported_at: datetime
+    undone_at: datetime | None
+
+
+_BATCH_COLS = (
+    "batch_id, file_name, member, content_hash, platform, kind, shop_id, rows_read, "
+    "rows_added, rows_updated, rows_rejected, imported_at, undone_at"
+)
+
+
+def new_batch(
+    db: Database,
+    *,
+    file_name: str,
+    content_hash: str,
+    platform: str,
+    kind: str,
+    file_path: str | None = None,
+    member: str | None = None,
+    shop_id: str | None = None,
+) -> int:
+    batch_id = int(db.scalar("SELECT nextval('import_batch_seq')"))
+    db.execute(
+        "INSERT INTO import_batches (batch_id, file_name, file_path, member, content_hash, platform, kind,"
+        " shop_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())",
+        [batch_id, file_name, file_path, member, content_hash, platform, kind, shop_id],
+    )
+    return batch_id
+
+
+def finish_batch(db: Database, batch_id: int, *, read: int, added: int, updated: int, rejected: int) -> None:
+    db.execute(
+        "UPDATE import_batches SET rows_read = ?, rows_added = ?, rows_updated = ?, rows_rejected = ?"
+        " WHERE batch_id = ?",
+        [read, added, updated, rejected, batch_id],
+    )
+
+
+def find_active_by_hash(db: Database, content_hash: str, member: str | None) -> BatchInfo | None:
+    row = db.fetchone(
+        f"SELECT {_BATCH_COLS} FROM import_batches WHERE content_hash = ? AND member IS NOT DISTINCT FROM ?"
+        " AND undone_at IS NULL ORDER BY batch_id DESC LIMIT 1",
+        [content_hash, member],
+    )
+    return BatchInfo(*row) if row else None
+
+
+def list_batches(db: Database, *, include_undone: bool = True) -> list[BatchInfo]:
+    where = "" if include_undone else "WHERE undone_at IS NULL"
+    rows = db.fetchall(f"SELECT {_BATCH_COLS} FROM import_batches {where} ORDER BY batch_id DESC")
+    return [BatchInfo(*r) for r in rows]
+
+
+def get_batch(db: Database, batch_id: int) -> BatchInfo:
+    row = db.fetchone(f"SELECT {_BATCH_COLS} FROM import_batches WHERE batch_id = ?", [batch_id])
+    if row is None:
+        raise KnownError(f"There is no import number {batch_id} in this shop.")
+    return BatchInfo(*row)
+
+
+def blocking_batches(db: Database, batch_id: int) -> list[int]:
+    """Later active imports that changed rows this import wrote."""
+    later: set[int] = set()
+    for table in KEYS:
+        rows = db.fetchall(
+            f'SELECT DISTINCT p.undo_batch_id FROM "{table}_prior" p JOIN import_batches b'
+            " ON b.batch_id = p.undo_batch_id WHERE p.batch_id = ? AND p.undo_batch_id > ?"
+            " AND b.undone_at IS NULL",
+            [batch_id, batch_id],
+        )
+        later.update(int(r[0]) for r in rows)
+    return sorted(later)
+
+
+def undo_batch(db: Database, batch_id: int) -> None:
+    """Restore the shop to exactly how it was before `batch_id`; caller holds the transaction."""
+    info = get_batch(db, batch_id)
+    if info.undone_at is not None:
+        raise KnownError(f'The import of "{info.file_name}" was already undone.')
+    blockers = blocking_batches(db, batch_id)
+    if blockers:
+        names = ", ".join(f"#{b} {get_batch(db, b).file_name}" for b in blockers)
+        raise KnownError(
+            f'Later imports changed rows that "{info.file_name}" wrote: {names}. Undo those first.'
+        )
+    for table in KEYS:
+        cols = ", ".join(f'"{c}"' for c in table_columns(db, table))
+        db.execute(f'DELETE FROM "{table}" WHERE batch_id = ?', [batch_id])
+        db.execute(
+            f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM "{table}_prior" WHERE undo_batch_id = ?',
+            [batch_id],
+        )
+        db.execute(f'DELETE FROM "{table}_prior" WHERE undo_batch_id = ?', [batch_id])
+    for table in APPEND_ONLY:
+        if table != "import_rejects":
+            db.execute(f'DELETE FROM "{table}" WHERE batch_id = ?', [batch_id])
+    db.execute("UPDATE import_batches SET undone_at = now() WHERE batch_id = ?", [batch_id])

@@ -1,0 +1,184 @@
+"""The one owner of a shop's DuckDB connection.
+
+Every statement goes through here so DuckDB's errors are translated once, at
+the boundary, into `KnownError`s the seller can act on. The connection is
+offline by construction: extension autoinstall/autoload are off and Python
+replacement scans are disabled, so a stray variable name can never become a
+table and no query can trigger a download.
+
+A `Database` is not shared between threads: the GUI gives it to a single
+worker thread (ui/db_worker.py); the command line uses it directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from shopkeeper.domain.errors import (
+    DamagedShopFileError,
+    DiskFullError,
+    KnownError,
+    NewerShopFileError,
+    ReadOnlyShopError,
+    ShopLockedError,
+)
+
+log = logging.getLogger(__name__)
+
+OFFLINE_CONFIG = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
+
+_LOCK_PATTERNS = (
+    "could not set lock",
+    "conflicting lock",
+    "being used by another process",
+    "file is already open",
+)
+_DISK_FULL_PATTERNS = ("no space left", "disk full", "not enough space", "enospc")
+_NEWER_PATTERNS = ("trying to read a database file with version", "failed to deserialize")
+
+
+def translate_error(exc: BaseException, path: Path | None) -> BaseException:
+    """Map a DuckDB/OS error to a KnownError when the seller can act on it."""
+    text = str(exc).lower()
+    where = f'"{path}"' if path else "the shop file"
+    if any(p in text for p in _LOCK_PATTERNS):
+        pid = re.search(r"pid (\d+)", text)
+        extra = f" (process {pid.group(1)})" if pid else ""
+        return ShopLockedError(
+            f"The shop {where} is already open in another Shopkeeper window or program{extra}. "
+            "Close it there, or open a different shop."
+        )
+    if any(p in text for p in _DISK_FULL_PATTERNS) or getattr(exc, "errno", None) == 28:
+        return DiskFullError(
+            f"The disk holding {where} is full. Nothing was changed. "
+            "Free some space and try again."
+        )
+    if any(p in text for p in _NEWER_PATTERNS):
+        return NewerShopFileError(
+            f"The shop {where} was written by a newer version of Shopkeeper. "
+            "Install the latest Shopkeeper to open it."
+        )
+    if "read-only" in text or "read only" in text or "permission denied" in text:
+        return ReadOnlyShopError(
+            f"Shopkeeper cannot write to {where}. Check that the file and its folder are writable."
+        )
+    if "corrupt" in text or "checksum" in text or "not a valid duckdb" in text:
+        return DamagedShopFileError(
+            f"The shop {where} is damaged and cannot be read. "
+            "Restore it from a backup (File > Restore backup…)."
+        )
+    return exc
+
+
+class Database:
+    """A shop file opened for reading and writing."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path | None) -> None:
+        self._con = con
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | None, *, read_only: bool = False) -> Database:
+        """Open (creating if needed) a shop file; None opens an in-memory shop for tests."""
+        target = ":memory:"
+        if path is not None:
+            path = Path(path)
+            if path.exists() and path.is_dir():
+                raise KnownError(f'"{path}" is a folder, not a shop file.')
+            if path.exists() and path.stat().st_size > 0 and not _looks_like_duckdb(path):
+                raise DamagedShopFileError(
+                    f'"{path}" is not a Shopkeeper shop file (it is some other kind of file).'
+                )
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise translate_error(exc, path) from exc
+            target = str(path)
+        try:
+            con = duckdb.connect(target, read_only=read_only, config=dict(OFFLINE_CONFIG))
+        except (duckdb.Error, OSError) as exc:
+            known = translate_error(exc, path)
+            if known is exc:
+                raise
+            raise known from exc
+        db = cls(con, path)
+        db.execute("SET python_enable_replacements = false")
+        db.execute("SET TimeZone = 'UTC'")
+        return db
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """Raw connection for bulk loads (read_csv, Arrow); callers must stay on this thread."""
+        return self._con
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
+        try:
+            if params is None:
+                return self._con.execute(sql)
+            return self._con.execute(sql, params)
+        except duckdb.Error as exc:
+            known = translate_error(exc, self.path)
+            if known is exc:
+                raise
+            raise known from exc
+
+    def fetchall(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        return self.execute(sql, params).fetchall()
+
+    def fetchone(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> tuple[Any, ...] | None:
+        return self.execute(sql, params).fetchone()
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
+        row = self.fetchone(sql, params)
+        return None if row is None else row[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """All-or-nothing block: on any exception nothing inside it is kept."""
+        self.execute("BEGIN TRANSACTION")
+        try:
+            yield self
+        except BaseException:
+            try:
+                self._con.execute("ROLLBACK")
+            except duckdb.Error:
+                log.exception("rollback failed")
+            raise
+        else:
+            self.execute("COMMIT")
+
+    def interrupt(self) -> None:
+        """Stop the running query; safe to call from another thread."""
+        self._con.interrupt()
+
+    def checkpoint(self) -> None:
+        self.execute("CHECKPOINT")
+
+    def close(self) -> None:
+        try:
+            self._con.close()
+        except duckdb.Error:
+            log.exception("closing the shop file failed")
+
+
+_DUCKDB_MAGIC = b"DUCK"
+
+
+def _looks_like_duckdb(path: Path) -> bool:
+    # DuckDB files carry the magic 'DUCK' at byte 8; anything else is not ours.
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return True  # let connect() report the real problem
+    return len(head) < 12 or head[8:12] == _DUCKDB_MAGIC

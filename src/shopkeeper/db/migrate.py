@@ -1,0 +1,113 @@
+"""Numbered SQL migrations with a backup first and a refusal of newer files.
+
+Migrations are `migrations/NNNN_name.sql`, applied in order; each runs in one
+transaction together with the row that records it in `schema_version`, so a
+killed process leaves the shop at the old version or the new one, never in
+between. Before the first pending migration of a shop that already holds data,
+the file is copied aside, so an upgrade can always be walked back.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from shopkeeper import __version__
+from shopkeeper.db.database import Database, translate_error
+from shopkeeper.domain.errors import NewerShopFileError
+
+log = logging.getLogger(__name__)
+
+_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def bundled_migrations() -> list[Migration]:
+    folder = resources.files("shopkeeper.db") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        match = _NAME.match(entry.name)
+        if match:
+            found.append(Migration(int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migrations are not numbered 1..n without gaps: {versions}")
+    return found
+
+
+def current_version(db: Database) -> int:
+    exists = db.scalar(
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_schema = 'main' AND table_name = 'schema_version'"
+    )
+    if not exists:
+        return 0
+    return int(db.scalar("SELECT coalesce(max(version), 0) FROM schema_version"))
+
+
+def _has_user_tables(db: Database) -> bool:
+    return bool(db.scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'"))
+
+
+def backup_before_migration(db: Database, from_version: int, backups_dir: Path) -> Path | None:
+    """Copy the shop file aside; safe because this process is the only writer and the WAL is checkpointed."""
+    if db.path is None:
+        return None
+    db.checkpoint()
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = backups_dir / f"{db.path.stem}-v{from_version}-before-upgrade-{stamp}.duckdb"
+    try:
+        shutil.copy2(db.path, target)
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise translate_error(exc, target) from exc
+    log.info("backed up %s to %s before migrating", db.path, target)
+    return target
+
+
+def migrate(db: Database, backups_dir: Path, migrations: list[Migration] | None = None) -> list[int]:
+    """Bring the shop up to date; returns the versions applied."""
+    migrations = bundled_migrations() if migrations is None else migrations
+    latest = migrations[-1].version if migrations else 0
+    version = current_version(db)
+    if version > latest:
+        raise NewerShopFileError(
+            f'The shop "{db.path}" was saved by a newer Shopkeeper (data version {version}; '
+            f"this Shopkeeper {__version__} knows up to {latest}). "
+            "Install the latest Shopkeeper to open it; the file was not changed."
+        )
+    pending = [m for m in migrations if m.version > version]
+    if not pending:
+        return []
+    if version > 0 or _has_user_tables(db):
+        backup_before_migration(db, version, backups_dir)
+    if version == 0:
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version ("
+            " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+            " app_version VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)"
+        )
+    applied = []
+    for migration in pending:
+        with db.transaction():
+            db.execute(migration.sql)
+            db.execute(
+                "INSERT INTO schema_version VALUES (?, ?, ?, now())",
+                [migration.version, migration.name, __version__],
+            )
+        log.info("applied migration %s", migration.name)
+        applied.append(migration.version)
+    return applied

@@ -1,0 +1,27 @@
+"""Finding resources/ in a source checkout, an installed wheel or a frozen bundle."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    here = Path(__file__).resolve()
+    # src/shopkeeper/runtime/resources.py -> repo root is three levels above src/
+    checkout = here.parents[3] / "resources"
+    if checkout.is_dir():
+        return checkout
+    packaged = here.parents[1] / "resources"
+    return packaged
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+def icon_path(name: str) -> Path:
+    return resources_dir() / "icons" / name

@@ -1,0 +1,99 @@
+"""Listings & Inventory: what each SKU earns, how fast it sells, when to reorder.
+
+Reorder point = average daily sales (last 30 days) × (lead time + 7 days of
+safety stock), unless the seller set one. Days of cover = on hand ÷ average
+daily sales; no sales in 30 days → no figure (not infinity).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from shopkeeper.db.database import Database
+from shopkeeper.services.table_source import Column, TableSource
+
+SAFETY_DAYS = 7
+
+_INVENTORY_SQL = f"""
+WITH sales AS (
+    SELECT l.sku, sum(l.quantity - l.refunded_quantity) AS units
+    FROM order_lines l JOIN orders o USING (shop_id, order_id)
+    WHERE o.ordered_at >= CAST(? AS DATE) - INTERVAL 30 DAY
+      AND o.ordered_at < CAST(? AS DATE) + INTERVAL 1 DAY
+      AND o.status NOT IN ('cancelled', 'refunded')
+      AND l.sku IS NOT NULL
+    GROUP BY l.sku
+),
+channels AS (
+    SELECT sku, string_agg(DISTINCT split_part(shop_id, ':', 1), ', ' ORDER BY split_part(shop_id, ':', 1)) AS platforms
+    FROM listings WHERE sku IS NOT NULL GROUP BY sku
+),
+base AS (
+    SELECT v.sku,
+           coalesce(p.title, v.sku) AS product,
+           v.option_text AS variant,
+           c.platforms,
+           v.price,
+           v.cost,
+           v.currency,
+           CASE WHEN v.price > 0 AND v.cost IS NOT NULL
+                THEN round((v.price - v.cost) * 100 / v.price, 1) END AS margin_pct,
+           coalesce(s.on_hand, 0) AS on_hand,
+           coalesce(sa.units, 0)::INTEGER AS sold_30d,
+           coalesce(s.lead_time_days, 14) AS lead_time_days,
+           s.reorder_point AS set_reorder_point
+    FROM variants v
+    LEFT JOIN products p USING (product_id)
+    LEFT JOIN stock_levels s USING (sku)
+    LEFT JOIN sales sa USING (sku)
+    LEFT JOIN channels c USING (sku)
+)
+SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_hand, sold_30d,
+       CASE WHEN sold_30d > 0 THEN least(365, greatest(0, on_hand) * 30 // sold_30d)::INTEGER END AS days_cover,
+       coalesce(set_reorder_point, ceil(sold_30d / 30.0 * (lead_time_days + {SAFETY_DAYS}))::INTEGER) AS reorder_point,
+       CASE WHEN on_hand <= 0 THEN 'out'
+            WHEN on_hand <= coalesce(set_reorder_point, ceil(sold_30d / 30.0 * (lead_time_days + {SAFETY_DAYS}))) THEN 'low'
+            ELSE 'ok' END AS stock_status
+FROM base
+"""
+
+INVENTORY_COLUMNS = (
+    Column("sku", "text", searchable=True),
+    Column("product", "text", searchable=True),
+    Column("variant", "text", searchable=True),
+    Column("platforms", "text"),
+    Column("price", "money"),
+    Column("cost", "money"),
+    Column("currency", "text"),
+    Column("margin_pct", "pct"),
+    Column("on_hand", "int"),
+    Column("sold_30d", "int"),
+    Column("days_cover", "int"),
+    Column("reorder_point", "int"),
+    Column("stock_status", "status"),
+)
+
+
+def inventory_source(today: date) -> TableSource:
+    return TableSource(
+        base_sql=_INVENTORY_SQL,
+        columns=INVENTORY_COLUMNS,
+        default_sort="stock_status",
+        filters={
+            "needs_reorder": "stock_status IN ('low', 'out')",
+            "out_of_stock": "stock_status = 'out'",
+        },
+        params=(today, today),
+    )
+
+
+def inventory_summary(db: Database, today: date) -> dict[str, Any]:
+    row = db.fetchone(
+        f"SELECT count(*), count(*) FILTER (WHERE stock_status = 'low'),"
+        f" count(*) FILTER (WHERE stock_status = 'out'), coalesce(sum(greatest(on_hand, 0) * cost), 0)"
+        f" FROM ({_INVENTORY_SQL})",
+        [today, today],
+    )
+    skus, low, out, value = row or (0, 0, 0, 0)
+    return {"skus": int(skus), "low": int(low), "out": int(out), "stock_value": value}

@@ -1,0 +1,42 @@
+"""Headline counts of a shop, as `shopkeeper stats --json` prints them.
+
+The keys are a stable contract used by people and checks; add keys, never
+rename or remove them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from shopkeeper.db.database import Database
+
+
+def shop_stats(db: Database) -> dict[str, Any]:
+    orders, refunded = db.fetchone(
+        "SELECT count(*), count(*) FILTER (WHERE status = 'refunded') FROM orders"
+    ) or (0, 0)
+    lines, units = db.fetchone("SELECT count(*), coalesce(sum(quantity), 0) FROM order_lines") or (0, 0)
+    totals = db.fetchall(
+        "SELECT currency, sum(total) FROM orders GROUP BY currency ORDER BY currency"
+    )
+    products = db.scalar(
+        "SELECT count(DISTINCT sku) FROM ("
+        " SELECT sku FROM variants UNION ALL SELECT sku FROM listings"
+        " UNION ALL SELECT sku FROM order_lines) WHERE sku IS NOT NULL AND sku <> ''"
+    )
+    return {
+        "orders": int(orders),
+        "order_lines": int(lines),
+        "units": int(units),
+        "buyers": int(db.scalar("SELECT count(*) FROM buyers")),
+        "members": int(db.scalar("SELECT count(*) FROM members")),
+        "products": int(products),
+        "order_total": {cur: _money(total) for cur, total in totals},
+        "refunded_orders": int(refunded),
+        "imports": int(db.scalar("SELECT count(*) FROM import_batches WHERE undone_at IS NULL")),
+    }
+
+
+def _money(value: Decimal | None) -> str:
+    return f"{(value or Decimal(0)).quantize(Decimal('0.01')):f}"

@@ -1,0 +1,72 @@
+"""How values look in tables: money with separators, dates, statuses in words."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+
+def status_label(value: str) -> str:
+    labels = {
+        "ok": QCoreApplication.translate("Status", "In stock"),
+        "low": QCoreApplication.translate("Status", "Reorder now"),
+        "out": QCoreApplication.translate("Status", "Out of stock"),
+        "active": QCoreApplication.translate("Status", "Active"),
+        "at_risk": QCoreApplication.translate("Status", "Slipping away"),
+        "lapsed": QCoreApplication.translate("Status", "Lapsed"),
+        "new": QCoreApplication.translate("Status", "No orders yet"),
+        "planned": QCoreApplication.translate("Status", "Planned"),
+        "running": QCoreApplication.translate("Status", "Running"),
+        "ended": QCoreApplication.translate("Status", "Ended"),
+    }
+    return labels.get(value, value)
+
+
+def platform_label(code: str) -> str:
+    labels = {
+        "taobao": QCoreApplication.translate("Platform", "Taobao"),
+        "jd": QCoreApplication.translate("Platform", "JD"),
+        "pinduoduo": QCoreApplication.translate("Platform", "Pinduoduo"),
+        "douyin": QCoreApplication.translate("Platform", "Douyin"),
+        "youzan": QCoreApplication.translate("Platform", "Youzan"),
+        "shopify": "Shopify",
+        "etsy": "Etsy",
+        "amazon": "Amazon",
+        "woocommerce": "WooCommerce",
+        "ebay": "eBay",
+        "other": QCoreApplication.translate("Platform", "Other"),
+    }
+    return labels.get(code, code)
+
+
+def platforms_label(codes: str | None) -> str:
+    if not codes:
+        return ""
+    return ", ".join(platform_label(c.strip()) for c in codes.split(","))
+
+
+def money(value: Decimal | int | None) -> str:
+    if value is None:
+        return ""
+    return f"{Decimal(value):,.2f}"
+
+
+def format_value(key: str, kind: str, value: Any) -> str:
+    if value is None:
+        return "—" if kind in ("int", "pct", "money") else ""
+    if kind == "money":
+        return money(value)
+    if kind == "pct":
+        return f"{Decimal(value):.1f} %"
+    if kind == "int":
+        return f"{int(value):,}"
+    if kind == "status":
+        return status_label(str(value))
+    if kind in ("date", "datetime") and isinstance(value, date | datetime):
+        return value.strftime("%Y-%m-%d") if kind == "date" else value.strftime("%Y-%m-%d %H:%M")
+    if key == "platforms":
+        return platforms_label(str(value))
+    return str(value)

@@ -1,0 +1,308 @@
+"""Importing from the window: progress with Cancel, results, rejected rows, history and undo.
+
+The import runs on the DB worker, so the window stays responsive; Cancel sets
+a flag the importer polls and interrupts the running query, and the importer
+rolls the file back, leaving the shop exactly as before.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.errors import show_error
+
+
+class _ProgressBridge(QObject):
+    """Carries progress from the worker thread to the GUI thread (queued signal)."""
+
+    progressed = Signal(str, float)
+
+
+class ImportProgressDialog(QDialog):
+    def __init__(self, parent: QWidget | None, count: int) -> None:
+        super().__init__(parent)
+        self.setObjectName("importProgress")
+        self.setWindowTitle(self.tr("Importing"))
+        self.setMinimumWidth(460)
+        self.label = QLabel(self.tr("Reading %n file(s)…", "", count), self)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 1000)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def show_progress(self, message: str, fraction: float) -> None:
+        self.label.setText(message)
+        self.bar.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+
+    def reject(self) -> None:  # Esc or the close box means Cancel
+        self.cancel_button.click()
+
+
+class ImportFlow(QObject):
+    """Signals:
+        shop_changed(): an import or undo changed the shop; tabs should reload.
+    """
+
+    shop_changed = Signal()
+
+    def __init__(self, *, worker: DbWorker, parent_widget: Callable[[], QWidget | None], cache_dir: Path,
+                 log_file: Path) -> None:
+        super().__init__()
+        self._worker = worker
+        self._parent = parent_widget
+        self._cache_dir = cache_dir
+        self._log_file = log_file
+        self._running = False
+        self.last_outcomes: list[Any] = []
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def choose_files(self, start_folder: str = "") -> list[Path]:
+        files, _ = QFileDialog.getOpenFileNames(
+            self._parent(),
+            self.tr("Import platform exports"),
+            start_folder,
+            self.tr("Exports (*.csv *.tsv *.txt *.xlsx *.xls *.zip);;All files (*)"),
+        )
+        return [Path(f) for f in files]
+
+    def run(self, paths: list[Path], on_finished: Callable[[list[Any]], None] | None = None) -> None:
+        if self._running:
+            QMessageBox.information(self._parent(), self.tr("Import"), self.tr("An import is already running."))
+            return
+        from shopkeeper.services.imports import import_paths
+
+        self._running = True
+        cancel = threading.Event()
+        dialog = ImportProgressDialog(self._parent(), len(paths))
+        bridge = _ProgressBridge()
+        bridge.progressed.connect(dialog.show_progress)
+
+        def on_cancel() -> None:
+            cancel.set()
+            dialog.cancel_button.setEnabled(False)
+            dialog.label.setText(self.tr("Cancelling… the shop is being put back as it was."))
+            self._worker.interrupt()
+
+        dialog.cancel_button.clicked.connect(on_cancel)
+        self._cache_dir.mkdir(parents=True, exist_ok=True)
+
+        def job(db: Any) -> list[Any]:
+            with tempfile.TemporaryDirectory(prefix="import-", dir=self._cache_dir) as work:
+                return import_paths(
+                    db, paths, workdir=Path(work),
+                    progress=lambda msg, frac: bridge.progressed.emit(msg, float(frac)),
+                    cancel=cancel.is_set,
+                )
+
+        def done(outcomes: list[Any]) -> None:
+            self._running = False
+            dialog.accept()
+            self.last_outcomes = outcomes
+            self.shop_changed.emit()
+            if on_finished is not None:
+                on_finished(outcomes)
+            else:
+                ImportResultsDialog(self._parent(), outcomes, self._worker).exec()
+
+        def failed(exc: BaseException) -> None:
+            self._running = False
+            dialog.accept()
+            if cancel.is_set():
+                QMessageBox.information(
+                    self._parent(), self.tr("Import cancelled"),
+                    self.tr("The import was cancelled. The shop is exactly as it was before."),
+                )
+                return
+            show_error(self._parent(), exc, self._log_file)
+
+        self._worker.submit(job, done, failed)
+        dialog.open()
+
+    def show_history(self) -> None:
+        ImportHistoryDialog(self._parent(), self._worker, on_undone=self.shop_changed.emit).exec()
+
+
+class ImportResultsDialog(QDialog):
+    def __init__(self, parent: QWidget | None, outcomes: list[Any], worker: DbWorker) -> None:
+        super().__init__(parent)
+        self.setObjectName("importResults")
+        self.setWindowTitle(self.tr("Import finished"))
+        self.setMinimumSize(640, 300)
+        self._worker = worker
+        ok = sum(1 for o in outcomes if o.ok)
+        heading = QLabel(self.tr("{ok} of {total} file(s) imported.").format(ok=ok, total=len(outcomes)), self)
+        self.list = QListWidget(self)
+        for outcome in outcomes:
+            item = QListWidgetItem(("✔ " if outcome.ok else "✖ ") + outcome.message)
+            item.setForeground(Qt.GlobalColor.darkGreen if outcome.ok else Qt.GlobalColor.darkRed)
+            item.setData(Qt.ItemDataRole.UserRole, outcome.batch_id if outcome.rows_rejected else None)
+            self.list.addItem(item)
+        self.rejects_button = QPushButton(self.tr("Show rejected rows…"), self)
+        self.rejects_button.setEnabled(any(o.rows_rejected for o in outcomes))
+        self.rejects_button.clicked.connect(self._show_rejects)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.rejects_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+
+    def _show_rejects(self) -> None:
+        item = self.list.currentItem()
+        batch_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if batch_id is None:
+            for i in range(self.list.count()):
+                batch_id = self.list.item(i).data(Qt.ItemDataRole.UserRole)
+                if batch_id is not None:
+                    break
+        if batch_id is not None:
+            RejectsDialog(self, self._worker, int(batch_id)).exec()
+
+
+class RejectsDialog(QDialog):
+    """The rows an import could not read: row, column, value, reason; savable as CSV."""
+
+    def __init__(self, parent: QWidget | None, worker: DbWorker, batch_id: int) -> None:
+        super().__init__(parent)
+        self.setObjectName("rejectsDialog")
+        self.setWindowTitle(self.tr("Rows that were not imported"))
+        self.setMinimumSize(720, 400)
+        self._worker = worker
+        self._batch_id = batch_id
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Reason")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        save = QPushButton(self.tr("Save as CSV…"), self)
+        save.clicked.connect(self._save)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        from shopkeeper.services.imports import rejects
+
+        worker.submit(lambda db: rejects(db, batch_id), self._fill)
+
+    def _fill(self, rows: list[tuple[Any, ...]]) -> None:
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row[:4]):
+                self.table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+
+    def _save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), "rejected-rows.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        from shopkeeper.services.imports import write_rejects_csv
+
+        self._worker.submit(lambda db: write_rejects_csv(db, self._batch_id, Path(path)),
+                            on_error=lambda exc: show_error(self, exc, Path()))
+
+
+class ImportHistoryDialog(QDialog):
+    """Every import with its counts; the selected one can be undone."""
+
+    def __init__(self, parent: QWidget | None, worker: DbWorker, on_undone: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.setObjectName("importHistory")
+        self.setWindowTitle(self.tr("Import history"))
+        self.setMinimumSize(860, 420)
+        self._worker = worker
+        self._on_undone = on_undone
+        self.table = QTableWidget(0, 9, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("#"), self.tr("When"), self.tr("File"), self.tr("Platform"), self.tr("Kind"),
+            self.tr("Read"), self.tr("Added"), self.tr("Updated"), self.tr("Rejected"),
+        ])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(2, 260)
+        self.undo_button = QPushButton(self.tr("Undo this import…"), self)
+        self.undo_button.clicked.connect(self._undo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self._load()
+
+    def _load(self) -> None:
+        from shopkeeper.services.imports import list_imports
+
+        self._worker.submit(list_imports, self._fill)
+
+    def _fill(self, batches: list[Any]) -> None:
+        self.table.setRowCount(len(batches))
+        for r, b in enumerate(batches):
+            when = b.imported_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            name = b.file_name + (f" › {b.member}" if b.member else "")
+            if b.undone_at is not None:
+                name = self.tr("{name} (undone)").format(name=name)
+            cells = [str(b.batch_id), when, name, b.platform, b.kind, f"{b.rows_read:,}", f"{b.rows_added:,}",
+                     f"{b.rows_updated:,}", f"{b.rows_rejected:,}"]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, None if b.undone_at else b.batch_id)
+                if b.undone_at is not None:
+                    item.setForeground(Qt.GlobalColor.gray)
+                self.table.setItem(r, c, item)
+
+    def _undo(self) -> None:
+        items = self.table.selectedItems()
+        batch_id = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        if batch_id is None:
+            QMessageBox.information(self, self.tr("Undo import"), self.tr("Select an import that is not undone yet."))
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Undo import"),
+            self.tr("Undo import #{id}? The shop goes back to exactly how it was before that file.").format(id=batch_id),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from shopkeeper.services.imports import undo_import
+
+        def done(_result: object) -> None:
+            self._on_undone()
+            self._load()
+
+        self._worker.submit(lambda db: undo_import(db, int(batch_id)), done,
+                            lambda exc: show_error(self, exc, Path()))

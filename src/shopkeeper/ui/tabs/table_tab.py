@@ -1,0 +1,46 @@
+"""Shared parts of the table tabs: a search box, filter switches and a paged view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+
+from shopkeeper.ui.paged_model import PagedSqlModel
+
+
+def make_search_box(parent: QWidget, placeholder: str, on_change) -> QLineEdit:  # noqa: ANN001
+    box = QLineEdit(parent)
+    box.setPlaceholderText(placeholder)
+    box.setClearButtonEnabled(True)
+    # Wait for a pause in typing so each keystroke does not start a query.
+    timer = QTimer(box)
+    timer.setSingleShot(True)
+    timer.setInterval(250)
+    timer.timeout.connect(lambda: on_change(box.text()))
+    box.textChanged.connect(lambda _text: timer.start())
+    return box
+
+
+def make_table_view(parent: QWidget, model: PagedSqlModel, widths: dict[int, int] | None = None) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    # Fixed row heights: ResizeToContents over a large model reads every row.
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(24)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setSortIndicatorShown(True)
+    for column in model.hidden_columns():
+        view.setColumnHidden(column, True)
+    for column, width in (widths or {}).items():
+        view.setColumnWidth(column, width)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    return view
