@@ -76,10 +76,11 @@ def main() -> int:
     command = sys.argv[1] if len(sys.argv) > 1 else "run"
     rest = sys.argv[2:]
     if command == "run":
-        ensure_environment("test")
+        ensure_environment("test,build")
         return subprocess.call([str(_python()), "-m", "shopkeeper", *rest], cwd=ROOT)
     if command == "test":
-        ensure_environment("test")
+        # The build extra too: a test freezes the app and runs it from its folder.
+        ensure_environment("test,build")
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         return subprocess.call([str(_python()), "-m", "pytest", *rest], cwd=ROOT, env=env)
     if command == "build":
@@ -87,7 +88,7 @@ def main() -> int:
         return subprocess.call([str(_tool("pyinstaller")), "--noconfirm", "--clean",
                                 str(ROOT / "packaging" / "shopkeeper.spec")], cwd=ROOT)
     if command == "translations":
-        ensure_environment("test")
+        ensure_environment("test,build")
         update_translations()
         return 0
     sys.exit(f"unknown command {command!r}: use run, test, build or translations")

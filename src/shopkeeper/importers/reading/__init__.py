@@ -1,0 +1,31 @@
+"""Qt-free reading of dropped files: encodings, dialects, archives and workbooks → UTF-8 tables."""
+
+from .dialect import normalise_header
+from .duckdb_csv import (
+    column_names,
+    explain_read_error,
+    probe_rows,
+    read_csv_call,
+    read_csv_sql_options,
+    reading_connection,
+)
+from .errors import ImportCancelled, RefusedFile
+from .excel import format_cell
+from .source_table import SourceTable, open_tables, recover_from_invalid_utf8, redetect_quoting
+
+__all__ = [
+    "ImportCancelled",
+    "RefusedFile",
+    "SourceTable",
+    "column_names",
+    "explain_read_error",
+    "format_cell",
+    "normalise_header",
+    "open_tables",
+    "probe_rows",
+    "read_csv_call",
+    "read_csv_sql_options",
+    "reading_connection",
+    "recover_from_invalid_utf8",
+    "redetect_quoting",
+]

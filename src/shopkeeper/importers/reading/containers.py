@@ -1,0 +1,215 @@
+"""Recognise what a dropped file holds from its first bytes, and unpack archives and workbooks.
+
+The file name's extension is never trusted: sellers rename files, platforms send
+"CSV" downloads that are really zips, and a `.csv` can be a PDF saved by mistake.
+Everything unpacked goes into the caller's work directory, under names we choose.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import stat
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import IO
+
+from .errors import Cancel, NotText, raise_if_cancelled
+from .excel import workbook_to_csvs
+
+MAX_UNPACKED_BYTES = 2 << 30
+MAX_ARCHIVE_MEMBERS = 10_000
+MAX_NESTING = 2
+HEAD_BYTES = 8 << 10
+_COPY_BYTES = 1 << 20
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+GZIP_MAGIC = b"\x1f\x8b"
+_NOT_TABLES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"RIFF", "an image, sound or video file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive, which this app cannot open; unpack it first"),
+    (b"Rar!\x1a\x07", "a RAR archive, which this app cannot open; unpack it first"),
+    (b"\x7fELF", "a program"),
+    (b"{\\rtf", "an RTF document"),
+    (b"SQLite format 3\x00", "a database file"),
+)
+_MARKUP_STARTS = (b"<!doctype html", b"<html", b"<?xml")
+_OPENDOCUMENT_SHEET = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+@dataclass(frozen=True)
+class Unpacked:
+    """A UTF-8-or-unknown text table candidate, ready for the text pipeline."""
+
+    path: Path
+    member: str | None  # "reports/orders.csv", "Sheet1", "orders.xlsx › Sheet1"; None for the dropped file
+    encoding: str | None  # 'xlsx'/'xlsb'/'xls'/'ods' for sheets we wrote ourselves, else None (detect)
+
+
+@dataclass
+class _Budget:
+    remaining: int
+    skipped: list[str] = field(default_factory=list)
+
+
+def unpack(path: Path, workdir: Path, cancel: Cancel = None) -> list[Unpacked]:
+    """The text tables inside `path`: itself, its zip members, or its worksheets."""
+    return _unpack(path, None, workdir, cancel, _Budget(MAX_UNPACKED_BYTES), depth=0)
+
+
+def _unpack(
+    path: Path, member: str | None, workdir: Path, cancel: Cancel, budget: _Budget, *, depth: int
+) -> list[Unpacked]:
+    with path.open("rb") as source:
+        head = source.read(HEAD_BYTES)
+    if head.startswith(ZIP_MAGIC):
+        return _unpack_zip(path, member, workdir, cancel, budget, depth=depth)
+    if head.startswith(OLE2_MAGIC):
+        return _sheets(path, member, "xls", workdir, cancel)
+    if head.startswith(GZIP_MAGIC):
+        if depth >= MAX_NESTING:
+            raise NotText("is a compressed file nested too deeply to open")
+        target = Path(tempfile.mkdtemp(prefix="gz-", dir=workdir)) / "unpacked.csv"
+        with gzip.open(path, "rb") as packed:
+            _copy_capped(packed, target, budget, cancel)
+        return _unpack(target, member, workdir, cancel, budget, depth=depth + 1)
+    for magic, what in _NOT_TABLES:
+        if head.startswith(magic):
+            raise NotText(f"is {what}, not a table")
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:16].lower()
+    if start.startswith(_MARKUP_STARTS):
+        # some platforms send an HTML table or an Excel 2003 XML file under an .xls name
+        raise NotText("is a web page or XML file, not a table export; open it in Excel and save it as .xlsx or CSV")
+    return [Unpacked(path, member, None)]
+
+
+def _unpack_zip(
+    path: Path, member: str | None, workdir: Path, cancel: Cancel, budget: _Budget, *, depth: int
+) -> list[Unpacked]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise NotText(f"looks like a zip archive but is damaged ({error})") from None
+    with archive:
+        names = archive.namelist()
+        if "[Content_Types].xml" in names:
+            kind = _office_kind(names)
+            if kind is None:
+                raise NotText("is a Word, PowerPoint or other Office document, not a spreadsheet")
+            return _sheets(path, member, kind, workdir, cancel)
+        if "mimetype" in names and archive.read("mimetype").strip() == _OPENDOCUMENT_SHEET:
+            return _sheets(path, member, "ods", workdir, cancel)
+        if depth >= MAX_NESTING:
+            raise NotText("is an archive nested too deeply to open")
+        return _unpack_members(archive, member, workdir, cancel, budget, depth=depth)
+
+
+def _office_kind(names: list[str]) -> str | None:
+    if "xl/workbook.bin" in names:
+        return "xlsb"
+    return "xlsx" if any(name.startswith("xl/") for name in names) else None
+
+
+def _unpack_members(
+    archive: zipfile.ZipFile,
+    member: str | None,
+    workdir: Path,
+    cancel: Cancel,
+    budget: _Budget,
+    *,
+    depth: int,
+) -> list[Unpacked]:
+    infos = [info for info in archive.infolist() if not _ignorable(info)]
+    if len(infos) > MAX_ARCHIVE_MEMBERS:
+        raise NotText(f"is an archive with {len(infos):,} files, more than this app opens at once")
+    for info in infos:
+        if not _safe_member_name(info.filename):
+            raise NotText(f"contains a file named {info.filename!r} that points outside the archive; it was not opened")
+    if sum(info.file_size for info in infos) > budget.remaining:
+        raise NotText(_too_big())
+    target_dir = Path(tempfile.mkdtemp(prefix="zip-", dir=workdir))
+    found: list[Unpacked] = []
+    for number, info in enumerate(infos, start=1):
+        raise_if_cancelled(cancel)
+        name = info.filename if member is None else f"{member} › {info.filename}"
+        if info.flag_bits & 0x1:
+            budget.skipped.append(f"{name} (password-protected)")
+            continue
+        target = target_dir / f"{number:04d}-{_plain_name(info.filename)}"
+        with archive.open(info) as packed:
+            _copy_capped(packed, target, budget, cancel)
+        try:
+            found.extend(_unpack(target, name, workdir, cancel, budget, depth=depth + 1))
+        except NotText as why:
+            budget.skipped.append(f"{name} ({why})")
+            target.unlink(missing_ok=True)
+    if not found:
+        detail = "; ".join(budget.skipped[:3]) or "it is empty"
+        raise NotText(f"is an archive with no tables inside: {detail}")
+    return found
+
+
+def _too_big() -> str:
+    limit = f"{MAX_UNPACKED_BYTES >> 30} GiB" if MAX_UNPACKED_BYTES >= 1 << 30 else f"{MAX_UNPACKED_BYTES >> 20} MiB"
+    return f"would unpack to more than {limit}; unpack it yourself and drop the tables one by one"
+
+
+def _ignorable(info: zipfile.ZipInfo) -> bool:
+    name = info.filename
+    mode = info.external_attr >> 16
+    return (
+        info.is_dir()
+        or stat.S_ISLNK(mode)
+        or name.startswith("__MACOSX/")  # Finder's resource forks
+        or PurePosixPath(name).name.startswith("._")
+        or PurePosixPath(name).name in ("Thumbs.db", ".DS_Store", "desktop.ini")
+    )
+
+
+def _safe_member_name(name: str) -> bool:
+    parts = name.replace("\\", "/").split("/")
+    return not (name.startswith(("/", "\\")) or ".." in parts or (len(name) > 1 and name[1] == ":"))
+
+
+def _plain_name(name: str) -> str:
+    base = PurePosixPath(name.replace("\\", "/")).name
+    cleaned = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in base)
+    return cleaned[-80:] or "member"
+
+
+def _copy_capped(source: IO[bytes], target: Path, budget: _Budget, cancel: Cancel) -> None:
+    # sizes in a zip header can lie, so the cap is enforced on the bytes actually written
+    try:
+        with target.open("wb") as out:
+            while chunk := source.read(_COPY_BYTES):
+                raise_if_cancelled(cancel)
+                budget.remaining -= len(chunk)
+                if budget.remaining < 0:
+                    raise NotText(_too_big())
+                out.write(chunk)
+    except (OSError, EOFError, zipfile.BadZipFile, gzip.BadGzipFile) as error:
+        target.unlink(missing_ok=True)
+        raise NotText(f"is damaged and could not be unpacked ({error})") from None
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+
+
+def _sheets(path: Path, member: str | None, kind: str, workdir: Path, cancel: Cancel) -> list[Unpacked]:
+    target_dir = Path(tempfile.mkdtemp(prefix=f"{kind}-", dir=workdir))
+    sheets = workbook_to_csvs(path, target_dir, cancel)
+    if not sheets:
+        shutil.rmtree(target_dir, ignore_errors=True)
+        raise NotText("is a spreadsheet whose sheets are all empty")
+    return [Unpacked(csv_path, name if member is None else f"{member} › {name}", kind) for name, csv_path in sheets]
+

@@ -1,0 +1,30 @@
+"""The two ways reading a dropped file can stop early: refused, or cancelled by the user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+Cancel = Callable[[], bool] | None
+
+
+class RefusedFile(Exception):
+    """The file cannot be imported; `reason` is a plain-English sentence for the user."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(reason)
+        self.path = path
+        self.reason = reason
+
+
+class ImportCancelled(Exception):
+    """The user asked to stop while a file was being read."""
+
+
+class NotText(ValueError):
+    """The bytes are not text in any encoding we read; the message completes 'it ...'."""
+
+
+def raise_if_cancelled(cancel: Cancel) -> None:
+    if cancel is not None and cancel():
+        raise ImportCancelled()

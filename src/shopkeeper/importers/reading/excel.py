@@ -1,0 +1,114 @@
+"""Excel and OpenDocument workbooks written out as UTF-8 CSV, one file per sheet.
+
+Downstream code then treats a workbook exactly like its CSV twin. Cell values are
+written the way a seller saw them in Excel, not the way Python prints floats: an
+integer-valued number has no ".0" and never turns into scientific notation.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+
+from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+from .errors import Cancel, NotText, raise_if_cancelled
+
+_POLL_EVERY_ROWS = 10_000
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+def format_cell(value: object) -> str:
+    """A spreadsheet cell as CSV text that keeps ids and amounts exact."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _format_float(value)
+    if isinstance(value, dt.datetime):
+        return _round_to_second(value).strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, dt.timedelta):
+        seconds = round(value.total_seconds())
+        sign, seconds = ("-" if seconds < 0 else ""), abs(seconds)
+        return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+    return str(value)
+
+
+def _format_float(value: float) -> str:
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    # repr is the shortest text that reads back as the same double: what Excel showed
+    text = format(Decimal(repr(value)), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _round_to_second(value: dt.datetime) -> dt.datetime:
+    # Excel stores times as day fractions; 12:00:00 can come back as 11:59:59.999999
+    if value.microsecond >= 500_000:
+        value += dt.timedelta(seconds=1)
+    return value.replace(microsecond=0)
+
+
+def workbook_to_csvs(path: Path, workdir: Path, cancel: Cancel = None) -> list[tuple[str, Path]]:
+    """(sheet name, CSV path) for every visible, non-empty worksheet of the workbook at `path`."""
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except (CalamineError, OSError, ValueError) as error:
+        raise NotText(f"could not be read as a spreadsheet ({_first_line(error)})") from None
+    out: list[tuple[str, Path]] = []
+    try:
+        visible = [
+            meta.name
+            for meta in workbook.sheets_metadata
+            if meta.typ == SheetTypeEnum.WorkSheet and meta.visible == SheetVisibleEnum.Visible
+        ]
+        for number, name in enumerate(visible, start=1):
+            raise_if_cancelled(cancel)
+            sheet = workbook.get_sheet_by_name(name)
+            if sheet.height == 0:
+                continue
+            target = workdir / f"sheet{number:02d}-{_UNSAFE_NAME.sub('_', name)[:60]}.csv"
+            if _write_rows(sheet.iter_rows(), target, cancel):
+                out.append((name, target))
+    except CalamineError as error:
+        raise NotText(f"could not be read as a spreadsheet ({_first_line(error)})") from None
+    finally:
+        workbook.close()
+    return out
+
+
+def _write_rows(rows: Iterable[list[object]], target: Path, cancel: Cancel) -> bool:
+    """Write the rows at full sheet width; False (and no file) when every cell is blank."""
+    any_value = False
+    with target.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        for count, row in enumerate(rows):
+            if count % _POLL_EVERY_ROWS == 0:
+                raise_if_cancelled(cancel)
+            cells = [format_cell(value) for value in row]
+            if any(cells):
+                any_value = True
+                writer.writerow(cells)
+            else:
+                # a blank line, as DuckDB skips those; a commas-only line would be a row of NULLs
+                writer.writerow(())
+    if not any_value:
+        target.unlink()
+    return any_value
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0][:120]

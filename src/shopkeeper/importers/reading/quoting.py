@@ -1,0 +1,43 @@
+"""Find a quoted value that opens and never closes.
+
+DuckDB (strict_mode=false) reads such a file without complaint when the rest of the
+file fits in `max_line_size`: every later row silently becomes part of one cell. An
+odd number of quote characters is the cheap hint; this module gives the verdict.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from pathlib import Path
+
+from .errors import Cancel, raise_if_cancelled
+
+_POLL_EVERY_RECORDS = 1 << 14
+
+
+def find_unclosed_quote(path: Path, delimiter: str, cancel: Cancel = None) -> int | None:
+    """1-based line where a never-closed quoted value starts in UTF-8 `path`, else None."""
+    last_start = 0
+    start = 0
+    with path.open(encoding="utf-8", newline="") as source:
+        reader = csv.reader(source, delimiter=delimiter, quotechar='"', strict=False)
+        try:
+            for count, _cells in enumerate(reader):
+                if count % _POLL_EVERY_RECORDS == 0:
+                    raise_if_cancelled(cancel)
+                last_start, start = start, reader.line_num
+        except csv.Error:
+            # a value beyond csv's 128 KiB field limit: with an odd quote count, that is
+            # the rest of the file swallowed by the quote, not a real cell
+            return start + 1
+    # an unclosed quote runs to the end of the file, so only the last record can hold it
+    with path.open(encoding="utf-8", newline="") as source:
+        tail = itertools.islice(source, last_start, None)
+        try:
+            for _cells in csv.reader(tail, delimiter=delimiter, quotechar='"', strict=True):
+                pass
+        except csv.Error as error:
+            if "unexpected end of data" in str(error):
+                return last_start + 1
+    return None
