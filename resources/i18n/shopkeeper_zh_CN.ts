@@ -303,6 +303,10 @@
         <translation>库存状态</translation>
     </message>
     <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
         <source>Search SKU, product or variant</source>
         <translation>搜索 SKU、商品或规格</translation>
     </message>

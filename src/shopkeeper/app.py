@@ -220,8 +220,8 @@ class ShopkeeperApp:
         window = self.build_window()
         window.tabs.setCurrentIndex(old_tab)
         window.show()
+        # Closed, not deleted: jobs still queued for the old window may finish into it harmlessly.
         old.close()
-        old.deleteLater()
         self.reload()
 
     def about(self) -> None:

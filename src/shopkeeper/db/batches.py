@@ -125,4 +125,29 @@ def undo_batch(db: Database, batch_id: int) -> None:
     for table in APPEND_ONLY:
         if table != "import_rejects":
             db.execute(f'DELETE FROM "{table}" WHERE batch_id = ?', [batch_id])
+    _forget_created_shop(db, batch_id)
     db.execute("UPDATE import_batches SET undone_at = now() WHERE batch_id = ?", [batch_id])
+
+
+def created_shop_key(batch_id: int) -> str:
+    """The shop_settings key an import writes when it had to create its shop."""
+    return f"import.created_shop.{batch_id}"
+
+
+def _forget_created_shop(db: Database, batch_id: int) -> None:
+    # `shops` has no batch_id column, so the import that created a shop says so in
+    # shop_settings; undoing it removes the shop unless a still-active import uses it,
+    # which then inherits the note.
+    key = created_shop_key(batch_id)
+    shop_id = db.scalar("SELECT value FROM shop_settings WHERE key = ?", [key])
+    if shop_id is None:
+        return
+    db.execute("DELETE FROM shop_settings WHERE key = ?", [key])
+    heir = db.scalar(
+        "SELECT min(batch_id) FROM import_batches WHERE shop_id = ? AND batch_id <> ? AND undone_at IS NULL",
+        [shop_id, batch_id],
+    )
+    if heir is not None:
+        db.execute("INSERT INTO shop_settings (key, value) VALUES (?, ?)", [created_shop_key(int(heir)), shop_id])
+    else:
+        db.execute("DELETE FROM shops WHERE shop_id = ?", [shop_id])

@@ -58,28 +58,36 @@ SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_h
 FROM base
 """
 
+# Most urgent first: out of stock, then the ones to reorder, by fewest days of cover.
+_RANKED_SQL = f"""
+SELECT *, CASE stock_status WHEN 'out' THEN 0 WHEN 'low' THEN 1 ELSE 2 END * 1000
+          + coalesce(days_cover, 999) AS urgency
+FROM ({_INVENTORY_SQL})
+"""
+
 INVENTORY_COLUMNS = (
     Column("sku", "text", searchable=True),
     Column("product", "text", searchable=True),
     Column("variant", "text", searchable=True),
-    Column("platforms", "text"),
+    Column("stock_status", "status"),
+    Column("on_hand", "int"),
+    Column("days_cover", "int"),
+    Column("sold_30d", "int"),
+    Column("reorder_point", "int"),
     Column("price", "money"),
     Column("cost", "money"),
-    Column("currency", "text"),
     Column("margin_pct", "pct"),
-    Column("on_hand", "int"),
-    Column("sold_30d", "int"),
-    Column("days_cover", "int"),
-    Column("reorder_point", "int"),
-    Column("stock_status", "status"),
+    Column("currency", "text"),
+    Column("platforms", "text"),
+    Column("urgency", "int"),
 )
 
 
 def inventory_source(today: date) -> TableSource:
     return TableSource(
-        base_sql=_INVENTORY_SQL,
+        base_sql=_RANKED_SQL,
         columns=INVENTORY_COLUMNS,
-        default_sort="stock_status",
+        default_sort="urgency",
         filters={
             "needs_reorder": "stock_status IN ('low', 'out')",
             "out_of_stock": "stock_status = 'out'",

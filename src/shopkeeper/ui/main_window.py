@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.shop_label)
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.busy_label)
-        worker.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
+        worker.busy_changed.connect(self._show_busy)
 
         self._build_menus(language, languages)
         geometry = ui_state.geometry()
@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
         last = ui_state.last_tab()
         if last in TAB_NAMES:
             self.tabs.setCurrentIndex(TAB_NAMES.index(last))
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else "")
 
     # -- menus --------------------------------------------------------------------
     def _build_menus(self, language: str, languages: dict[str, str]) -> None:

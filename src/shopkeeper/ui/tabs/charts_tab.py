@@ -23,7 +23,7 @@ from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.formatting import money, platform_label
 
 PLATFORM_COLORS = {
-    "taobao": "#ff5000", "douyin": "#111111", "shopify": "#5e8e3e", "etsy": "#f1641e",
+    "taobao": "#ff5000", "douyin": "#111111", "shopify": "#5e8e3e", "etsy": "#1e88e5",
     "jd": "#e1251b", "pinduoduo": "#e02e24", "youzan": "#c41f3b", "amazon": "#ff9900",
     "woocommerce": "#7f54b3", "ebay": "#0064d2",
 }
@@ -139,9 +139,10 @@ class ChartsTab(QWidget):
         y = np.arange(len(rows), dtype=float)
         widths = np.array([float(r[1]) for r in rows], dtype=float)
         self.top.addItem(pg.BarGraphItem(x0=0, y=y, height=0.6, width=widths, brush="#ef6c00"))
-        labels = [(i, (r[0] if len(r[0]) <= 28 else r[0][:27] + "…")) for i, r in enumerate(rows)]
+        labels = [(i, (r[0] if len(r[0]) <= 24 else r[0][:23] + "…")) for i, r in enumerate(rows)]
         self.top.getAxis("left").setTicks([labels])
         self.top.setLabel("bottom", currency)
-        self.top.getAxis("left").setStyle(tickTextWidth=170, autoExpandTextSpace=False)
-        self.top.getAxis("left").setWidth(175)
+        axis = self.top.getAxis("left")
+        axis.setStyle(tickTextWidth=200, autoExpandTextSpace=False, hideOverlappingLabels=False)
+        axis.setWidth(205)
 

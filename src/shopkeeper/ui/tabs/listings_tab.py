@@ -23,13 +23,13 @@ class ListingsTab(QWidget):
         self._worker = worker
         self._clock = clock
         headers = [
-            self.tr("SKU"), self.tr("Product"), self.tr("Variant"), self.tr("Sold on"), self.tr("Price"),
-            self.tr("Cost"), self.tr("Currency"), self.tr("Margin"), self.tr("On hand"), self.tr("Sold (30 days)"),
-            self.tr("Days of cover"), self.tr("Reorder at"), self.tr("Stock"),
+            self.tr("SKU"), self.tr("Product"), self.tr("Variant"), self.tr("Stock"), self.tr("On hand"),
+            self.tr("Days of cover"), self.tr("Sold (30 days)"), self.tr("Reorder at"), self.tr("Price"),
+            self.tr("Cost"), self.tr("Margin"), self.tr("Currency"), self.tr("Sold on"), self.tr("Urgency"),
         ]
         self.model = PagedSqlModel(
             worker, inventory_source(clock.today()), headers=headers, formatter=format_value,
-            status_colors=STATUS_COLORS, name="inventory",
+            hidden=("urgency",), status_colors=STATUS_COLORS, name="inventory",
         )
         self.summary = QLabel(self)
         self.summary.setObjectName("inventorySummary")
@@ -43,7 +43,7 @@ class ListingsTab(QWidget):
         bar.addWidget(self.reorder_only)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
-        self.view = make_table_view(self, self.model, {0: 110, 1: 230, 2: 120, 3: 140})
+        self.view = make_table_view(self, self.model, {0: 130, 1: 230, 2: 120, 3: 110, 6: 110, 12: 200})
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(bar)

@@ -46,7 +46,7 @@ class MembersTab(QWidget):
         bar.addWidget(self.multi)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
-        self.view = make_table_view(self, self.model, {0: 90, 1: 200, 2: 110, 3: 150})
+        self.view = make_table_view(self, self.model, {0: 80, 1: 180, 2: 100, 3: 150, 4: 70, 5: 170})
         layout = QVBoxLayout(self)
         layout.addLayout(self.cards)
         layout.addLayout(bar)

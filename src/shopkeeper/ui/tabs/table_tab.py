@@ -24,6 +24,11 @@ def make_search_box(parent: QWidget, placeholder: str, on_change) -> QLineEdit: 
 def make_table_view(parent: QWidget, model: PagedSqlModel, widths: dict[int, int] | None = None) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
+    # Show the source's own default order; enabling sorting otherwise re-sorts by column 0.
+    keys = model.source.column_keys()
+    default = keys.index(model.source.default_sort)
+    order = Qt.SortOrder.DescendingOrder if model.source.default_descending else Qt.SortOrder.AscendingOrder
+    view.horizontalHeader().setSortIndicator(default, order)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)
@@ -42,5 +47,4 @@ def make_table_view(parent: QWidget, model: PagedSqlModel, widths: dict[int, int
         view.setColumnWidth(column, width)
     view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     return view
