@@ -343,6 +343,10 @@
         <translation>图表</translation>
     </message>
     <message>
+        <source>&lt;b&gt;This shop is empty.&lt;/b&gt; Drag your platforms' order, product or customer exports (CSV, Excel or zip) anywhere onto this window, or use File › Import…. Shopify, Etsy, Amazon, WooCommerce, eBay, Taobao/Tmall, JD, Pinduoduo, Douyin and Youzan exports are recognised by their columns.</source>
+        <translation>&lt;b&gt;这个店铺还是空的。&lt;/b&gt;把各平台导出的订单、商品或客户文件（CSV、Excel 或 zip）拖到窗口任意位置，或使用“文件 › 导入…”。Shopify、Etsy、Amazon、WooCommerce、eBay、淘宝/天猫、京东、拼多多、抖音和有赞的导出文件会按列名自动识别。</translation>
+    </message>
+    <message>
         <source>Drop platform exports here to import them</source>
         <translation>将平台导出文件拖到这里即可导入</translation>
     </message>

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.ui.db_worker import DbWorker
@@ -92,7 +92,25 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.promotions, self.tr("Promotions"))
         self.tabs.addTab(self.charts, self.tr("Charts"))
         self.tabs.currentChanged.connect(lambda i: ui_state.set_last_tab(TAB_NAMES[i]))
-        self.setCentralWidget(self.tabs)
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setObjectName("emptyShopHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet(
+            "QLabel { background: #e3f2fd; border: 1px solid #90caf9; padding: 10px; color: #0d47a1; }"
+        )
+        self.empty_hint.setText(self.tr(
+            "<b>This shop is empty.</b> Drag your platforms' order, product or customer exports "
+            "(CSV, Excel or zip) anywhere onto this window, or use File › Import…. "
+            "Shopify, Etsy, Amazon, WooCommerce, eBay, Taobao/Tmall, JD, Pinduoduo, Douyin and Youzan "
+            "exports are recognised by their columns."
+        ))
+        self.empty_hint.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.empty_hint)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
         self.overlay = DropOverlay(self)
         self.overlay.setText(self.tr("Drop platform exports here to import them"))
@@ -181,6 +199,7 @@ class MainWindow(QMainWindow):
         self.shop_label.setToolTip(str(path) if path else "")
 
     def set_counts(self, stats: dict[str, Any]) -> None:
+        self.empty_hint.setVisible(not stats["orders"] and not stats["products"] and not stats["members"])
         totals = " · ".join(f"{cur} {float(val):,.0f}" for cur, val in stats.get("order_total", {}).items())
         self.counts_label.setText(
             self.tr("{orders} orders · {members} members · {products} SKUs · {imports} imports").format(
