@@ -17,6 +17,25 @@ os.environ.pop("SHOPKEEPER_DB", None)
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 
 
+def _real_folders() -> dict[str, float | None]:
+    import platformdirs
+
+    folders = [
+        platformdirs.user_data_dir("Shopkeeper", "Shopkeeper"),
+        platformdirs.user_config_dir("Shopkeeper", "Shopkeeper"),
+        platformdirs.user_log_dir("Shopkeeper", "Shopkeeper"),
+    ]
+    return {f: (Path(f).stat().st_mtime if Path(f).exists() else None) for f in folders}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def real_data_folder_untouched():  # noqa: ANN201
+    """Fails the run if any test created or changed the seller's real Shopkeeper folders."""
+    before = _real_folders()
+    yield
+    assert _real_folders() == before, "a test wrote into the real Shopkeeper data folders"
+
+
 @pytest.fixture(autouse=True)
 def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path_factory.mktemp("home")
