@@ -74,6 +74,11 @@ def _dedup_source(staged: str, key: Sequence[str], staged_cols: Sequence[str]) -
     return f"(SELECT * FROM {_q(staged)} QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY {order}) = 1)"
 
 
+def _has_duplicate_keys(db: Database, staged: str, key: Sequence[str]) -> bool:
+    keys = ", ".join(_q(k) for k in key)
+    return bool(db.scalar(f"SELECT EXISTS (SELECT 1 FROM {_q(staged)} GROUP BY {keys} HAVING count(*) > 1)"))
+
+
 def upsert(db: Database, table: str, staged: str, batch_id: int) -> MergeCount:
     """Merge `staged` into `table`; the caller holds the transaction."""
     key = KEYS[table]
@@ -84,35 +89,45 @@ def upsert(db: Database, table: str, staged: str, batch_id: int) -> MergeCount:
         raise ValueError(f"staged rows for {table} lack key columns {missing_key}")
     cols = [c for c in target_cols if c in staged_cols]
     data_cols = [c for c in cols if c not in key]
-    src = _dedup_source(staged, key, staged_cols)
     join = " AND ".join(f"t.{_q(k)} = s.{_q(k)}" for k in key)
     differs = " OR ".join(
         f"(coalesce(s.{_q(c)}, t.{_q(c)}) IS DISTINCT FROM t.{_q(c)})" for c in data_cols
     ) or "FALSE"
 
-    db.execute(f"CREATE OR REPLACE TEMP TABLE _merge_src AS SELECT * FROM {src}")
+    # Copying a million staged rows just to de-duplicate them costs more than
+    # checking that there is nothing to de-duplicate, which is the usual case.
+    source = _q(staged)
+    if _has_duplicate_keys(db, staged, key):
+        db.execute(f"CREATE OR REPLACE TEMP TABLE _merge_src AS SELECT * FROM {_dedup_source(staged, key, staged_cols)}")
+        source = "_merge_src"
+    added = int(
+        db.scalar(
+            f"SELECT count(*) FROM {source} s WHERE NOT EXISTS (SELECT 1 FROM {_q(table)} t WHERE {join})"
+        )
+    )
+    col_list = ", ".join(_q(c) for c in cols)
+    if added == int(db.scalar(f"SELECT count(*) FROM {source}")):
+        # Every key is new (a first import): nothing to remember for undo and no conflict
+        # possible, so a plain insert does, without the cost of conflict handling.
+        db.execute(f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source}", [batch_id])
+        db.execute("DROP TABLE IF EXISTS _merge_src")
+        return MergeCount(added=added)
     all_target = table_columns(db, table)
     prior_cols = ", ".join(f"t.{_q(c)}" for c in all_target)
     before = _prior_count(db, table, batch_id)
     db.execute(
         f"INSERT INTO {_q(table + '_prior')} SELECT {prior_cols}, ? FROM {_q(table)} t "
-        f"JOIN _merge_src s ON {join} WHERE {differs}",
+        f"JOIN {source} s ON {join} WHERE {differs}",
         [batch_id],
     )
     updated = _prior_count(db, table, batch_id) - before
-    added = int(
-        db.scalar(
-            f"SELECT count(*) FROM _merge_src s WHERE NOT EXISTS (SELECT 1 FROM {_q(table)} t WHERE {join})"
-        )
-    )
-    col_list = ", ".join(_q(c) for c in cols)
     sets = ", ".join(f"{_q(c)} = coalesce(excluded.{_q(c)}, {_q(table)}.{_q(c)})" for c in data_cols)
     sets = (sets + ", " if sets else "") + "batch_id = excluded.batch_id"
     where = " OR ".join(
         f"(coalesce(excluded.{_q(c)}, {_q(table)}.{_q(c)}) IS DISTINCT FROM {_q(table)}.{_q(c)})" for c in data_cols
     ) or "FALSE"
     db.execute(
-        f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM _merge_src "
+        f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source} "
         f"ON CONFLICT ({', '.join(_q(k) for k in key)}) DO UPDATE SET {sets} WHERE {where}",
         [batch_id],
     )

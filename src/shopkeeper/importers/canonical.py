@@ -1,0 +1,170 @@
+"""Writing staged canonical rows, shared by every platform's normaliser.
+
+Normalisers stage rows shaped like the canonical tables (`_sk_orders`,
+`_sk_lines`, `_sk_buyers`, `_sk_products`, `_sk_variants`, `_sk_listings`,
+`_sk_stock`), leaving NULL wherever the file says nothing, and call these
+helpers, which add what needs the shop's current state (members, first-seen
+dates, stock timestamps, NOT NULL columns an export may omit) and merge
+through db/merge.py so every change is undoable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from shopkeeper.db.batches import created_shop_key
+from shopkeeper.db.database import Database
+from shopkeeper.db.merge import KEYS, MergeCount, table_columns
+from shopkeeper.importers.context import ImportContext, q
+
+ORDERS = "_sk_orders"
+LINES = "_sk_lines"
+BUYERS = "_sk_buyers"
+PRODUCTS = "_sk_products"
+VARIANTS = "_sk_variants"
+LISTINGS = "_sk_listings"
+STOCK = "_sk_stock"
+
+
+def exists(ctx: ImportContext, table: str) -> bool:
+    return bool(ctx.db.scalar(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ? AND table_catalog = 'temp'", [table]
+    ))
+
+
+def complete_from_shop(ctx: ImportContext, staged: str, table: str, fill: Mapping[str, str | None]) -> None:
+    """Fill NULL staged values of `fill` columns from the stored row, else from the SQL default given.
+
+    Merging keeps stored values for NULLs anyway; this matters for rows that are
+    new (NOT NULL columns) and for checks a normaliser makes before merging.
+    """
+    key = KEYS[table]
+    staged_cols = table_columns(ctx.db, staged)
+    join = " AND ".join(f"t.{q(k)} = s.{q(k)}" for k in key)
+    exprs = []
+    for col in staged_cols:
+        if col in fill:
+            default = fill[col] if fill[col] is not None else "NULL"
+            exprs.append(f"coalesce(s.{q(col)}, t.{q(col)}, {default}) AS {q(col)}")
+        else:
+            exprs.append(f"s.{q(col)}")
+    for col, default in fill.items():
+        if col not in staged_cols:
+            exprs.append(f"coalesce(t.{q(col)}, {default if default is not None else 'NULL'}) AS {q(col)}")
+    ctx.create(staged, f"SELECT {', '.join(exprs)} FROM {q(staged)} s LEFT JOIN {q(table)} t ON {join}")
+
+
+def write_orders(ctx: ImportContext, staged: str = ORDERS) -> MergeCount:
+    ctx.step("Saving orders", 0.75)
+    return ctx.upsert("orders", staged)
+
+
+def write_lines(ctx: ImportContext, staged: str = LINES) -> MergeCount:
+    ctx.step("Saving order lines", 0.82)
+    return ctx.replace_children("order_lines", staged, ("shop_id", "order_id"))
+
+
+def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
+    """Buyers with a member each: the shop's member with the same e-mail or phone, else a new one.
+
+    `staged` has shop_id, buyer_id and any of name, email, phone, city,
+    country, accepts_marketing, first_seen. A new member's id is derived from
+    its e-mail / phone / buyer id, so the same person always gets the same id.
+    """
+    ctx.step("Saving buyers and members", 0.88)
+    cols = set(table_columns(ctx.db, staged))
+    col = {c: (f"s.{q(c)}" if c in cols else "NULL") for c in
+           ("name", "email", "phone", "city", "country", "accepts_marketing", "first_seen")}
+    ctx.create(
+        "_sk_buyers_m",
+        f"""
+        WITH b AS (
+            SELECT s.shop_id, s.buyer_id,
+                   {col['name']} AS name, {col['email']} AS email, {col['phone']} AS phone,
+                   {col['city']} AS city, {col['country']} AS country,
+                   {col['accepts_marketing']} AS accepts_marketing,
+                   CASE WHEN t.first_seen IS NOT NULL AND ({col['first_seen']} IS NULL
+                                                           OR t.first_seen <= {col['first_seen']})
+                        THEN t.first_seen ELSE {col['first_seen']} END AS first_seen,
+                   t.member_id AS known_member,
+                   lower(trim(coalesce({col['email']}, t.email))) AS email_key,
+                   sk_phone_key(coalesce({col['phone']}, t.phone)) AS phone_key,
+                   coalesce({col['name']}, t.name) AS any_name
+            FROM {q(staged)} s LEFT JOIN buyers t ON t.shop_id = s.shop_id AND t.buyer_id = s.buyer_id
+            WHERE s.buyer_id IS NOT NULL
+            QUALIFY row_number() OVER (PARTITION BY s.shop_id, s.buyer_id ORDER BY {col['first_seen']} DESC NULLS LAST) = 1
+        ),
+        by_email AS (SELECT lower(trim(email)) AS k, min(member_id) AS member_id FROM members
+                     WHERE email IS NOT NULL GROUP BY 1),
+        by_phone AS (SELECT sk_phone_key(phone) AS k, min(member_id) AS member_id FROM members
+                     WHERE sk_phone_key(phone) IS NOT NULL GROUP BY 1)
+        SELECT b.*,
+               coalesce(b.known_member, e.member_id, p.member_id) AS found_member,
+               'mem-' || substr(md5(CASE WHEN b.email_key IS NOT NULL AND b.email_key <> '' THEN 'email:' || b.email_key
+                                         WHEN b.phone_key IS NOT NULL THEN 'phone:' || b.phone_key
+                                         ELSE 'buyer:' || b.shop_id || chr(31) || b.buyer_id END), 1, 16) AS new_member
+        FROM b LEFT JOIN by_email e ON e.k = b.email_key LEFT JOIN by_phone p ON p.k = b.phone_key
+        """,
+    )
+    ctx.create(
+        "_sk_members",
+        """
+        SELECT new_member AS member_id,
+               coalesce(any_name, email, phone, buyer_id) AS display_name,
+               email, phone,
+               coalesce(first_seen, now()) AS joined_at
+        FROM _sk_buyers_m WHERE found_member IS NULL
+        QUALIFY row_number() OVER (PARTITION BY new_member ORDER BY first_seen NULLS LAST, buyer_id) = 1
+        """,
+    )
+    total = ctx.upsert("members", "_sk_members")
+    ctx.create(
+        "_sk_buyers_w",
+        "SELECT shop_id, buyer_id, name, email, phone, city, country, accepts_marketing, "
+        "coalesce(found_member, new_member) AS member_id, first_seen FROM _sk_buyers_m",
+    )
+    return total + ctx.upsert("buyers", "_sk_buyers_w")
+
+
+def write_catalogue(ctx: ImportContext) -> MergeCount:
+    """Products, variants, listings and stock levels, whichever the normaliser staged."""
+    ctx.step("Saving products and stock", 0.80)
+    total = MergeCount()
+    if exists(ctx, PRODUCTS):
+        total += ctx.upsert("products", PRODUCTS)
+    if exists(ctx, VARIANTS):
+        complete_from_shop(ctx, VARIANTS, "variants", {"active": "TRUE", "currency": "$currency"})
+        total += ctx.upsert("variants", VARIANTS)
+    if exists(ctx, LISTINGS):
+        total += ctx.upsert("listings", LISTINGS)
+    if exists(ctx, STOCK):
+        # The timestamp moves only when the count does, so an unchanged file changes nothing.
+        ctx.create(
+            "_sk_stock_w",
+            f"SELECT s.sku, s.on_hand, CASE WHEN t.sku IS NULL OR t.on_hand IS DISTINCT FROM s.on_hand "
+            f"THEN now() END AS updated_at FROM {STOCK} s LEFT JOIN stock_levels t ON t.sku = s.sku "
+            f"WHERE s.on_hand IS NOT NULL",
+        )
+        total += ctx.upsert("stock_levels", "_sk_stock_w")
+    return total
+
+
+def ensure_shop(db: Database, *, shop_id: str, platform: str, name: str, batch_id: int) -> None:
+    """Add the shop when it is new, noting the batch so undoing that import removes it again."""
+    if db.scalar("SELECT count(*) FROM shops WHERE shop_id = ?", [shop_id]):
+        return
+    db.execute("INSERT INTO shops (shop_id, platform, name, currency) VALUES (?, ?, ?, NULL)",
+               [shop_id, platform, name])
+    db.execute("INSERT INTO shop_settings (key, value) VALUES (?, ?)", [created_shop_key(batch_id), shop_id])
+
+
+def shop_currency(db: Database, shop_id: str, platform: str) -> str:
+    """The shop's currency: as set, else what most of its orders are in, else the platform's default."""
+    row = db.fetchone(
+        "SELECT coalesce((SELECT currency FROM shops WHERE shop_id = $shop),"
+        " (SELECT currency FROM orders WHERE shop_id = $shop GROUP BY currency ORDER BY count(*) DESC, currency"
+        "  LIMIT 1),"
+        " (SELECT default_currency FROM platforms WHERE code = $platform), 'USD')",
+        {"shop": shop_id, "platform": platform},
+    )
+    return str(row[0]) if row else "USD"

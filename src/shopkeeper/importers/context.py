@@ -1,0 +1,255 @@
+"""What a normaliser gets to work with while one file is imported.
+
+The context owns the per-file temporary tables (all named `_sk_*`), the
+shop, cancel/progress, the reject bookkeeping and the mapping of file rows
+to the canonical records they produced (for "n added, m updated").
+
+Reading and staging happen before the import's transaction (temp tables never
+touch the shop file); the transaction and the batch begin with the first
+write (`upsert` / `replace_children`, or `begin_writing`). That way a
+normaliser can `release_source()` the big staged file before it writes and
+the memory is really given back (a DROP inside a transaction only takes effect
+at COMMIT). Rejects are collected in `_sk_rejects` and copied to
+`import_rejects` with the batch when the import finishes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field as dc_field
+from typing import Any
+
+import duckdb
+
+from shopkeeper.db.database import Database
+from shopkeeper.db.merge import KEYS, MergeCount, replace_children, upsert
+from shopkeeper.importers.recognise import Recognised
+from shopkeeper.importers.reading import ImportCancelled
+
+# Temp tables the staging step and the normalisers create; dropped after each file.
+TYPED = "_sk_typed"
+ROWS = "_sk_rows"
+ROWMAP = "_sk_rowmap"
+REJECTS = "_sk_rejects"
+
+
+def q(name: str) -> str:
+    """Quote an identifier (double quotes doubled): the only way names reach SQL text."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+@dataclass
+class ImportContext:
+    db: Database
+    batch_id: int  # 0 until the first write opened the transaction and made the batch
+    recognised: Recognised
+    shop_id: str
+    platform: str
+    zone: str
+    currency: str
+    cancel: Callable[[], bool] | None = None
+    progress: Callable[[str, float], None] | None = None
+    progress_span: tuple[float, float] = (0.0, 1.0)
+    # Opens the transaction and returns the new batch id (set by the pipeline).
+    open_batch: Callable[[], int] | None = None
+    merged: dict[str, MergeCount] = dc_field(default_factory=dict)
+    _mapped_tables: set[str] = dc_field(default_factory=set)
+
+    # --- plumbing ---------------------------------------------------------------------------------
+
+    @property
+    def spec(self):  # -> FormatSpec (kept untyped to avoid an import cycle in annotations)
+        return self.recognised.spec
+
+    @property
+    def writing(self) -> bool:
+        return self.batch_id != 0
+
+    def has(self, *fields: str) -> bool:
+        """True when the file has a column for every one of these fields."""
+        return all(f in self.recognised.columns for f in fields)
+
+    def header(self, field_name: str) -> str | None:
+        return self.recognised.header(field_name) if field_name in self.recognised.columns else None
+
+    def check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise ImportCancelled()
+
+    def step(self, message: str, fraction: float) -> None:
+        """Report progress (fraction of this file's work) and honour a cancel request."""
+        self.check_cancel()
+        if self.progress is not None:
+            lo, hi = self.progress_span
+            self.progress(message, lo + (hi - lo) * max(0.0, min(1.0, fraction)))
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return {"batch": self.batch_id, "shop": self.shop_id, "zone": self.zone, "currency": self.currency}
+
+    def run(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
+        """Execute one statement; named parameters $batch, $shop, $zone, $currency are bound when used."""
+        self.check_cancel()
+        if params is None:
+            used = self._used_params(sql)
+            return self.db.execute(sql, used or None)
+        return self.db.execute(sql, params)
+
+    def scalar(self, sql: str) -> Any:
+        row = self.run(sql).fetchone()
+        return None if row is None else row[0]
+
+    def create(self, name: str, select_sql: str) -> None:
+        self.run(f"CREATE OR REPLACE TEMP TABLE {q(name)} AS {select_sql}")
+
+    def _used_params(self, sql: str) -> dict[str, Any]:
+        return {k: v for k, v in self.params.items() if f"${k}" in sql}
+
+    # --- rejects ----------------------------------------------------------------------------------
+
+    def start_rejects(self) -> None:
+        self.run(f"CREATE OR REPLACE TEMP TABLE {REJECTS} "
+                 "(row_number BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)")
+
+    def reject(self, where_sql: str, *, reason: str, field: str | None = None, source: str = TYPED) -> int:
+        """Record rows of `source` matching `where_sql` as rejected (once per row and reason)."""
+        value = "NULL"
+        column: str | None = None
+        if field is not None:
+            column = self.header(field)
+            if field in self.recognised.columns:
+                kind = self.spec.field(field).type
+                # The cell as written when it did not convert, else the value.
+                value = (f"CAST(s.{q(field)} AS VARCHAR)" if kind in ("text", "id")
+                         else f"coalesce(s.{q(field + '__raw')}, CAST(s.{q(field)} AS VARCHAR))")
+        before = self.rejected_count()
+        self.run(
+            f"INSERT INTO {REJECTS} SELECT s._row, $column, {value}, $reason "
+            f"FROM (SELECT * FROM {q(source)} WHERE ({where_sql})) s "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {REJECTS} x WHERE x.row_number = s._row AND x.reason = $reason)",
+            {**self._used_params(where_sql), "column": column, "reason": reason},
+        )
+        return self.rejected_count() - before
+
+    def cascade_rejects(self, group_expr: str, *, reason: str) -> int:
+        """Reject every row of a group (an order) when any of its rows was rejected.
+
+        An order missing one of its lines would carry wrong totals and, on a
+        re-import, would lose the line it already had; better to leave the
+        whole order as it was and say so. `{row}` in the reason becomes the
+        first rejected row of the group.
+        """
+        before = self.rejected_count()
+        self.run(
+            f"INSERT INTO {REJECTS} "
+            f"SELECT t._row, NULL, NULL, replace($reason, '{{row}}', CAST(bad.first_bad AS VARCHAR)) "
+            f"FROM {TYPED} t JOIN (SELECT {group_expr} AS grp, min(_row) AS first_bad FROM {TYPED} "
+            f"  WHERE _row IN (SELECT row_number FROM {REJECTS}) GROUP BY 1) bad "
+            f"ON ({group_expr}) = bad.grp "
+            f"WHERE t._row NOT IN (SELECT row_number FROM {REJECTS})",
+            {**self._used_params(group_expr), "reason": reason},
+        )
+        return self.rejected_count() - before
+
+    def rejected_count(self) -> int:
+        return int(self.db.scalar(f"SELECT count(DISTINCT row_number) FROM {REJECTS}"))
+
+    def accept(self) -> int:
+        """Define `_sk_rows`: the typed rows nobody rejected (a view: no copy of a big file). Returns how many."""
+        if self.rejected_count() == 0:
+            self.run(f"CREATE OR REPLACE TEMP VIEW {ROWS} AS SELECT * FROM {TYPED}")
+        else:
+            self.create("_sk_rejected_rows", f"SELECT DISTINCT row_number AS _row FROM {REJECTS}")
+            self.run(f"CREATE OR REPLACE TEMP VIEW {ROWS} AS SELECT * FROM {TYPED} "
+                     f"WHERE _row NOT IN (SELECT _row FROM _sk_rejected_rows)")
+        return int(self.scalar(f"SELECT count(*) FROM {ROWS}"))
+
+    def release_source(self) -> None:
+        """Drop the staged file (`_sk_conv` and its views) once the canonical rows are staged.
+
+        Call it before the first write: the file's cells are then not held in
+        memory while the canonical tables are written.
+        """
+        for view in (ROWS, TYPED):
+            self.run(f"DROP VIEW IF EXISTS temp.main.{q(view)}")
+        for table in ("_sk_rejected_rows", "_sk_conv"):
+            self.run(f"DROP TABLE IF EXISTS temp.main.{q(table)}")
+
+    # --- writing ----------------------------------------------------------------------------------
+
+    def begin_writing(self) -> int:
+        """Open the import's transaction and batch (once); returns the batch id."""
+        if not self.writing:
+            if self.open_batch is None:
+                raise RuntimeError("this import context cannot write")
+            self.check_cancel()
+            self.batch_id = self.open_batch()
+        return self.batch_id
+
+    def upsert(self, table: str, staged: str) -> MergeCount:
+        self.begin_writing()
+        self.check_cancel()
+        count = upsert(self.db, table, staged, self.batch_id)
+        self._add(table, count)
+        return count
+
+    def replace_children(self, table: str, staged: str, parent_key: Sequence[str]) -> MergeCount:
+        self.begin_writing()
+        self.check_cancel()
+        count = replace_children(self.db, table, staged, self.batch_id, parent_key)
+        self._add(table, count)
+        return count
+
+    def _add(self, table: str, count: MergeCount) -> None:
+        self.merged[table] = self.merged.get(table, MergeCount()) + count
+
+    def map_rows(self, table: str, select_sql: str) -> None:
+        """Remember which canonical record of `table` each file row produced.
+
+        `select_sql` yields `_row` plus the key columns of `table`; call it
+        before the table is merged (the staged table may be replaced).
+        """
+        key = ", ".join(q(c) for c in KEYS[table])
+        target = q(f"{ROWMAP}_{table}")
+        body = f"SELECT _row, {key} FROM ({select_sql})"
+        if table in self._mapped_tables:
+            self.run(f"INSERT INTO {target} {body}")
+        else:
+            self.run(f"CREATE OR REPLACE TEMP TABLE {target} AS {body}")
+            self._mapped_tables.add(table)
+
+    def row_counts(self) -> tuple[int, int]:
+        """(rows added, rows updated): a row is updated when any record it maps to changed,
+        added when one of them is new and none changed."""
+        if not self._mapped_tables:
+            return 0, 0
+        parts = []
+        for table in sorted(self._mapped_tables):
+            mapped = q(f"{ROWMAP}_{table}")
+            match = " AND ".join(f"x.{q(c)} = m.{q(c)}" for c in KEYS[table])
+            count = self.merged.get(table, MergeCount())
+            changed = (f"EXISTS (SELECT 1 FROM {q(table + '_prior')} x WHERE x.undo_batch_id = $batch AND {match})"
+                       if count.updated or count.removed else "FALSE")
+            # Joining the whole table is only needed when some but not all keys are new;
+            # added >= mapped rows >= distinct keys settles it without counting keys.
+            if count.added == 0:
+                new = "FALSE"
+            elif count.added >= int(self.scalar(f"SELECT count(*) FROM {mapped}")) or count.added >= int(
+                self.scalar(f"SELECT count(*) FROM (SELECT DISTINCT {', '.join(q(c) for c in KEYS[table])} "
+                            f"FROM {mapped})")
+            ):
+                new = "TRUE"
+            else:
+                new = f"EXISTS (SELECT 1 FROM {q(table)} x WHERE x.batch_id = $batch AND {match})"
+            parts.append(f"SELECT m._row, CASE WHEN {changed} THEN 2 WHEN {new} THEN 1 ELSE 0 END AS status "
+                         f"FROM {mapped} m")
+        row = self.run(
+            f"SELECT count(*) FILTER (WHERE status = 1), count(*) FILTER (WHERE status = 2) FROM "
+            f"(SELECT _row, max(status) AS status FROM ({' UNION ALL '.join(parts)}) GROUP BY _row)"
+        ).fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
+
+    def save_rejects(self) -> None:
+        """Copy the collected rejects into `import_rejects` under this import's batch."""
+        self.run(f"INSERT INTO import_rejects (batch_id, row_number, column_name, value, reason) "
+                 f"SELECT $batch, row_number, column_name, value, reason FROM {REJECTS} ORDER BY row_number")

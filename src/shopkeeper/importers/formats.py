@@ -1,0 +1,150 @@
+"""The registry of export formats the importer recognises.
+
+A format is described declaratively by a `FormatSpec`: which platform and kind
+of file it is, the canonical fields it carries with the header names each
+field is written under (every version and language seen), which of them
+must be present for a file to count as that format, and the normaliser that
+turns the staged rows into canonical rows.
+
+How a file is imported (pipeline.py):
+
+1. `reading.open_tables` turns the dropped file into one or more UTF-8 CSV
+   tables and finds the header row.
+2. `recognise.recognise` matches the header names - normalised (NFKC, trim,
+   case-fold), never by position or file name - against every spec's alias
+   table. A spec is a candidate when all its `required` fields are present;
+   the candidate matching the most fields wins.
+3. `staging.stage` reads the CSV with DuckDB (all VARCHAR), keeps the mapped
+   columns under their canonical field names and converts each by its
+   `FieldType` with the SQL macros of normalise_sql.py into `_sk_typed`.
+   Cells that do not convert become `import_rejects` rows.
+4. `spec.normalise(ctx)` writes SQL over `_sk_typed` that stages canonical
+   rows (`_sk_orders`, `_sk_lines`, `_sk_buyers`, `_sk_products`, ...) and
+   hands them to canonical.py, which merges them through db/merge.py so undo
+   works.
+
+Extension points (how a new platform - Taobao/Tmall, JD, Pinduoduo, Douyin,
+Youzan - plugs in):
+
+* Write `importers/platforms/<platform>.py` that builds `FormatSpec`s with
+  `field(...)` and calls `register(spec)` at import time, then add the module
+  to `importers/platforms/__init__.py`. The platform code must exist in the
+  `platforms` table (the Chinese ones already do, with Asia/Shanghai as zone).
+* Aliases are written as they appear in the export; trailing spaces, full-width
+  forms and case do not matter (`'订单付款时间 '` matches `'订单付款时间'`).
+* Field types decide the conversion: `id` (exact text; `="…"`, `'` and tab
+  wrappers removed), `text`, `money` (DECIMAL(18,2) plus the currency written in
+  the value, as `<field>__cur`), `number`, `int`, `bool`, `date` (TIMESTAMPTZ;
+  with `keeps_zone=True` also the offset that applied as `<field>__tz`: as
+  written, else the platform zone's). Cells that do not convert are rejected.
+* The normaliser receives an `ImportContext` (context.py): it adds its own
+  rejects (`ctx.reject`), marks the accepted rows (`ctx.accept`), stages
+  canonical tables with SQL and writes them with canonical.py helpers
+  (`write_orders`, `write_lines`, `write_buyers`, `write_catalogue`), mapping
+  file rows to the records they produced (`ctx.map_rows`) for the counts.
+* `quoting=False` reads the file with quoting off (Amazon flat files do not
+  escape quotes); `read_options` override other DuckDB read_csv options;
+  `skip_rows` is a SQL predicate over the raw fields for rows that are not data
+  (eBay padding and footer lines).
+* Saved column mappings (table `saved_mappings`, made in the window) reuse a
+  registered spec: their JSON maps canonical field -> header as written, and
+  the spec of their (platform, kind) normalises the rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field as dc_field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from shopkeeper.importers.context import ImportContext
+
+FieldType = Literal["id", "text", "money", "number", "int", "bool", "date"]
+FIELD_TYPES: frozenset[str] = frozenset({"id", "text", "money", "number", "int", "bool", "date"})
+
+_IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One canonical field of a format and the header names it is written under."""
+
+    name: str
+    type: FieldType
+    aliases: tuple[str, ...]
+    keeps_zone: bool = False  # dates only: also stage the offset as written, as `<name>__tz`
+
+    def __post_init__(self) -> None:
+        # Field names become SQL column names: only our own safe identifiers.
+        if not _IDENTIFIER.match(self.name) or "__" in self.name:
+            raise ValueError(f"field name {self.name!r} must match {_IDENTIFIER.pattern} without '__'")
+        if self.type not in FIELD_TYPES:
+            raise ValueError(f"field {self.name}: unknown type {self.type!r}")
+        if not self.aliases:
+            raise ValueError(f"field {self.name}: needs at least one header alias")
+
+
+def field(name: str, type_: FieldType, *aliases: str, keeps_zone: bool = False) -> Field:
+    return Field(name, type_, tuple(aliases), keeps_zone)
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    """A recognisable export: platform, kind, fields and the normaliser for its rows."""
+
+    platform: str
+    kind: str
+    label: str
+    fields: tuple[Field, ...]
+    required: frozenset[str]
+    normalise: Callable[[ImportContext], None]
+    read_options: Mapping[str, object] = dc_field(default_factory=dict)
+    skip_rows: str | None = None
+    quoting: bool = True
+
+    def __post_init__(self) -> None:
+        names = [f.name for f in self.fields]
+        if len(names) != len(set(names)):
+            raise ValueError(f"{self.label}: duplicate field names")
+        unknown = set(self.required) - set(names)
+        if unknown:
+            raise ValueError(f"{self.label}: required fields {sorted(unknown)} are not declared")
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+
+_REGISTRY: list[FormatSpec] = []
+
+
+def register(spec: FormatSpec) -> FormatSpec:
+    """Add a spec; a spec with the same (platform, kind, label) replaces the old one."""
+    _REGISTRY[:] = [s for s in _REGISTRY if (s.platform, s.kind, s.label) != (spec.platform, spec.kind, spec.label)]
+    _REGISTRY.append(spec)
+    return spec
+
+
+def registered() -> tuple[FormatSpec, ...]:
+    _load_builtin()
+    return tuple(_REGISTRY)
+
+
+def spec_for(platform: str, kind: str) -> FormatSpec | None:
+    for spec in registered():
+        if spec.platform == platform and spec.kind == kind:
+            return spec
+    return None
+
+
+def _load_builtin() -> None:
+    # Imported lazily: the platform modules import this one to register themselves.
+    import shopkeeper.importers.platforms  # noqa: F401
+
+
+def field_names(fields: Iterable[Field]) -> list[str]:
+    return [f.name for f in fields]

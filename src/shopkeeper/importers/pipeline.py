@@ -1,0 +1,242 @@
+"""Import one source table (a CSV, a sheet, a zip member) as one undoable batch.
+
+Everything a file changes in the shop happens inside one transaction together
+with its `import_batches` row and its `import_rejects`: a refusal, an error or
+a cancel rolls all of it back, so the shop is exactly as it was. Reading the
+file into temp tables comes first, outside the transaction (it changes nothing
+in the shop file); the transaction opens with the normaliser's first write
+(see context.py). Inside a readable file, rows that cannot be read are
+recorded as rejects and the rest is imported.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import duckdb
+
+from shopkeeper.db.batches import BatchInfo, finish_batch, find_active_by_hash, new_batch
+from shopkeeper.db.database import Database
+from shopkeeper.importers.canonical import ensure_shop, shop_currency
+from shopkeeper.importers.context import REJECTS, ImportContext
+from shopkeeper.importers.normalise_sql import install_macros
+from shopkeeper.importers.reading import (
+    ImportCancelled,
+    RefusedFile,
+    SourceTable,
+    explain_read_error,
+    recover_from_invalid_utf8,
+    redetect_quoting,
+)
+from shopkeeper.importers.recognise import MappingProblem, Recognised, match_spec, recognise, saved_mapping
+from shopkeeper.importers.staging import load
+
+log = logging.getLogger(__name__)
+
+UNKNOWN_FORMAT = (
+    "unknown export format: map its columns in the Shopkeeper window (File > Import…) or pass --mapping NAME"
+)
+
+
+class Refused(Exception):
+    """This table is not imported; `reason` completes '<file>: refused — …'."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class TableResult:
+    platform: str
+    kind: str
+    label: str
+    batch_id: int | None
+    rows_read: int = 0
+    rows_added: int = 0
+    rows_updated: int = 0
+    rows_rejected: int = 0
+    already: BatchInfo | None = None
+    changed_tables: frozenset[str] = frozenset()
+
+
+def identify(db: Database, table: SourceTable, mapping_name: str | None) -> tuple[SourceTable, Recognised]:
+    recognised = recognise(table.headers)
+    if recognised is None:
+        try:
+            recognised = saved_mapping(db, table.headers, mapping_name)
+        except MappingProblem as problem:
+            raise Refused(str(problem)) from None
+    if recognised is None:
+        raise Refused(UNKNOWN_FORMAT)
+    if not recognised.spec.quoting and table.quote is not None:
+        # Amazon flat files do not escape quotes: read them with quoting off.
+        table = redetect_quoting(table, None)
+        columns = match_spec(recognised.spec, table.headers)
+        recognised = replace(recognised, columns=columns, headers=tuple(table.headers))
+    return table, recognised
+
+
+def import_table(
+    db: Database,
+    table: SourceTable,
+    *,
+    content_hash: str,
+    workdir: Path,
+    shop_name: str | None = None,
+    mapping_name: str | None = None,
+    progress: Callable[[str, float], None] | None = None,
+    progress_span: tuple[float, float] = (0.0, 1.0),
+    cancel: Callable[[], bool] | None = None,
+) -> TableResult:
+    """Import one table; raises Refused or ImportCancelled with the shop unchanged."""
+    table, recognised = identify(db, table, mapping_name)
+    spec = recognised.spec
+    already = find_active_by_hash(db, content_hash, table.member)
+    if already is not None:
+        return TableResult(spec.platform, spec.kind, spec.label, already.batch_id, already=already)
+    try:
+        return _import(db, table, recognised, content_hash=content_hash, shop_name=shop_name,
+                       progress=progress, progress_span=progress_span, cancel=cancel)
+    except duckdb.Error as error:
+        if "invalid unicode" not in str(error).lower():
+            raise
+    # The first MiB looked like UTF-8 but later bytes are not: decode the whole file and retry.
+    table = recover_from_invalid_utf8(table, workdir, cancel=cancel)
+    return _import(db, table, recognised, content_hash=content_hash, shop_name=shop_name,
+                   progress=progress, progress_span=progress_span, cancel=cancel)
+
+
+def _import(
+    db: Database,
+    table: SourceTable,
+    recognised: Recognised,
+    *,
+    content_hash: str,
+    shop_name: str | None,
+    progress: Callable[[str, float], None] | None,
+    progress_span: tuple[float, float],
+    cancel: Callable[[], bool] | None,
+) -> TableResult:
+    spec = recognised.spec
+    platform_row = db.fetchone("SELECT name, timezone FROM platforms WHERE code = ?", [spec.platform])
+    if platform_row is None:
+        raise Refused(f"the platform {spec.platform!r} is not known to this shop")
+    display_name, zone = platform_row
+    name = (shop_name or "").strip() or str(display_name)
+    shop_id = f"{spec.platform}:{name}"
+    install_macros(db)
+    in_transaction = False
+
+    def open_batch() -> int:
+        nonlocal in_transaction
+        db.execute("BEGIN TRANSACTION")
+        in_transaction = True
+        batch = new_batch(
+            db,
+            file_name=table.origin.name,
+            file_path=str(table.origin),
+            member=table.member,
+            content_hash=content_hash,
+            platform=spec.platform,
+            kind=spec.kind,
+            shop_id=shop_id,
+        )
+        ensure_shop(db, shop_id=shop_id, platform=spec.platform, name=name, batch_id=batch)
+        return batch
+
+    ctx = ImportContext(
+        db=db,
+        batch_id=0,
+        recognised=recognised,
+        shop_id=shop_id,
+        platform=spec.platform,
+        zone=str(zone),
+        currency=shop_currency(db, shop_id, spec.platform),
+        cancel=cancel,
+        progress=progress,
+        progress_span=progress_span,
+        open_batch=open_batch,
+    )
+    try:
+        try:
+            rows_read = load(ctx, table)
+        except duckdb.InterruptException:
+            raise
+        except duckdb.Error as error:
+            if "invalid unicode" in str(error).lower():
+                raise
+            raise Refused(_refusal_text(explain_read_error(error, table), table)) from None
+        if rows_read == 0:
+            raise Refused("the file has a header but no rows")
+        spec.normalise(ctx)
+        rejected = ctx.rejected_count()
+        if rejected >= rows_read:
+            raise Refused(_nothing_readable(db, rows_read))
+        batch_id = ctx.begin_writing()
+        ctx.save_rejects()
+        added, updated = ctx.row_counts()
+        finish_batch(db, batch_id, read=rows_read, added=added, updated=updated, rejected=rejected)
+        ctx.step("Saving", 0.97)
+        db.execute("COMMIT")
+        in_transaction = False
+        changed = frozenset(t for t, c in ctx.merged.items() if c.added or c.updated or c.removed)
+    except BaseException as error:
+        if in_transaction:
+            _rollback(db)
+        if isinstance(error, duckdb.InterruptException):
+            raise ImportCancelled() from None
+        raise
+    finally:
+        _drop_work_tables(db)
+    return TableResult(spec.platform, spec.kind, spec.label, batch_id, rows_read, added, updated, rejected,
+                       changed_tables=changed)
+
+
+def _rollback(db: Database) -> None:
+    try:
+        db.connection.execute("ROLLBACK")
+    except duckdb.Error:
+        log.exception("rollback failed")
+
+
+def _nothing_readable(db: Database, rows_read: int) -> str:
+    first = db.fetchone(
+        f"SELECT row_number, column_name, reason FROM {REJECTS} ORDER BY row_number, column_name NULLS LAST LIMIT 1"
+    )
+    rows = "its only row" if rows_read == 1 else f"none of its {rows_read:,} rows"
+    if first is None:
+        return f"{rows} could be read"
+    where = f"row {first[0]}" + (f", {first[1]}" if first[1] else "")
+    return f"{rows} could be read (first problem: {where}: {first[2]})"
+
+
+def _refusal_text(refused: RefusedFile, table: SourceTable) -> str:
+    return refusal_reason(refused.reason, table.display_name)
+
+
+def refusal_reason(reason: str, display_name: str) -> str:
+    """'x.csv is empty (0 bytes).' -> 'the file is empty (0 bytes)' (the name already leads the line)."""
+    text = reason.strip()
+    for name in (display_name, display_name.split(" › ")[0]):
+        if text.startswith(name + " "):
+            text = "the file " + text[len(name) + 1:]
+            break
+    return text[:-1] if text.endswith(".") else text
+
+
+def _drop_work_tables(db: Database) -> None:
+    try:
+        names = db.fetchall(
+            "SELECT table_name, table_type FROM information_schema.tables WHERE table_catalog = 'temp' "
+            "AND (table_name LIKE '\\_sk\\_%' ESCAPE '\\' OR table_name = '_merge_src') "
+            "ORDER BY table_type DESC"
+        )
+        for name, kind in names:
+            what = "VIEW" if kind == "VIEW" else "TABLE"
+            db.execute(f'DROP {what} IF EXISTS temp.main."{name}"')
+    except duckdb.Error:
+        log.exception("could not drop the import's work tables")

@@ -1,0 +1,102 @@
+"""Buyers and members from Chinese platform exports, where personal fields are often opaque.
+
+Douyin writes recipients as cipher text (`##密文`, `$$…$$`), JD and Pinduoduo
+mask phones (`1******6198`, `****`), Taobao masks Alipay accounts. Such a value
+is kept exactly as written on the buyer row (the seller may need it to match a
+parcel), but it never identifies a person: two buyers whose masked phones look
+alike are not the same member, and a member created here never carries an
+opaque phone, so later imports cannot match it either.
+
+Unlike `canonical.write_buyers`, which matches on any phone with seven digits,
+only a plain, unmasked phone number joins an existing member here; the buyer
+id itself (the platform's buyer account / nick, or the order id when the
+export names no buyer) is what ties a buyer to its member on re-import.
+"""
+
+from __future__ import annotations
+
+from shopkeeper.db.merge import MergeCount, table_columns
+from shopkeeper.importers.canonical import BUYERS
+from shopkeeper.importers.context import ImportContext, q
+
+
+def is_opaque(expr: str) -> str:
+    """SQL: the value is masked or cipher text (`*`, a leading `#`/`$`, or the word 密文)."""
+    return (f"(contains({expr}, '*') OR {expr}[1] IN ('#', '$') OR contains({expr}, '密文') "
+            f"OR contains({expr}, '＊'))")
+
+
+def plain(expr: str) -> str:
+    """SQL: the value when it is readable text, NULL when it is masked or cipher text."""
+    return f"CASE WHEN {expr} IS NULL OR {is_opaque(expr)} THEN NULL ELSE {expr} END"
+
+
+def plain_phone_key(expr: str) -> str:
+    """SQL: digits of a phone that is written out in full (digits, spaces, +, -, parentheses), else NULL."""
+    return (f"CASE WHEN regexp_full_match({expr}, '\\+?[0-9][0-9 ()-]{{6,}}') "
+            f"THEN sk_phone_key({expr}) END")
+
+
+def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
+    """Merge staged buyers and create or find their members.
+
+    `staged` has shop_id, buyer_id and any of name, phone, email, city,
+    country, first_seen and display_name (the member's name when a new member
+    is made; defaults to the readable name, else the buyer id).
+    """
+    ctx.step("Saving buyers and members", 0.88)
+    cols = set(table_columns(ctx.db, staged))
+    col = {c: (f"s.{q(c)}" if c in cols else "CAST(NULL AS VARCHAR)")
+           for c in ("name", "email", "phone", "city", "country", "display_name")}
+    col["first_seen"] = "s.first_seen" if "first_seen" in cols else "CAST(NULL AS TIMESTAMPTZ)"
+    # The same stable member ids as canonical.write_buyers: a buyer seen on Shopify by
+    # phone and on Taobao by the same plain phone lands on one member either way round.
+    ctx.create(
+        "_sk_cn_buyers_m",
+        f"""
+        WITH b AS (
+            SELECT s.shop_id, s.buyer_id,
+                   {col['name']} AS name, {col['email']} AS email, {col['phone']} AS phone,
+                   {col['city']} AS city, {col['country']} AS country,
+                   CASE WHEN t.first_seen IS NOT NULL AND ({col['first_seen']} IS NULL
+                                                           OR t.first_seen <= {col['first_seen']})
+                        THEN t.first_seen ELSE {col['first_seen']} END AS first_seen,
+                   t.member_id AS known_member,
+                   {plain(f"lower(trim({col['email']}))")} AS email_key,
+                   {plain_phone_key(col['phone'])} AS phone_key,
+                   coalesce({plain(col['display_name'])}, {plain(col['name'])}, s.buyer_id) AS member_name
+            FROM {q(staged)} s LEFT JOIN buyers t ON t.shop_id = s.shop_id AND t.buyer_id = s.buyer_id
+            WHERE s.buyer_id IS NOT NULL
+            QUALIFY row_number() OVER (PARTITION BY s.shop_id, s.buyer_id
+                                       ORDER BY {col['first_seen']} DESC NULLS LAST) = 1
+        ),
+        by_email AS (SELECT lower(trim(email)) AS k, min(member_id) AS member_id FROM members
+                     WHERE email IS NOT NULL GROUP BY 1),
+        by_phone AS (SELECT sk_phone_key(phone) AS k, min(member_id) AS member_id FROM members
+                     WHERE sk_phone_key(phone) IS NOT NULL GROUP BY 1)
+        SELECT b.*,
+               coalesce(b.known_member, e.member_id, p.member_id) AS found_member,
+               'mem-' || substr(md5(CASE WHEN b.email_key IS NOT NULL AND b.email_key <> '' THEN 'email:' || b.email_key
+                                         WHEN b.phone_key IS NOT NULL THEN 'phone:' || b.phone_key
+                                         ELSE 'buyer:' || b.shop_id || chr(31) || b.buyer_id END), 1, 16) AS new_member
+        FROM b LEFT JOIN by_email e ON e.k = b.email_key LEFT JOIN by_phone p ON p.k = b.phone_key
+        """,
+    )
+    ctx.create(
+        "_sk_cn_members",
+        f"""
+        SELECT new_member AS member_id, member_name AS display_name,
+               {plain('email')} AS email,
+               CASE WHEN phone_key IS NOT NULL THEN phone END AS phone,
+               coalesce(first_seen, now()) AS joined_at
+        FROM _sk_cn_buyers_m WHERE found_member IS NULL
+        QUALIFY row_number() OVER (PARTITION BY new_member ORDER BY first_seen NULLS LAST, buyer_id) = 1
+        """,
+    )
+    total = ctx.upsert("members", "_sk_cn_members")
+    ctx.create(
+        "_sk_cn_buyers_w",
+        "SELECT shop_id, buyer_id, name, email, phone, city, country, "
+        "coalesce(found_member, new_member) AS member_id, first_seen FROM _sk_cn_buyers_m",
+    )
+    return total + ctx.upsert("buyers", "_sk_cn_buyers_w")

@@ -1,0 +1,119 @@
+"""Douyin 抖店 seller exports: orders and the 动账明细 fund flow (csv-formats.md §10).
+
+Orders: one row per sub-order (`子订单编号`) with the order's fields (`主订单编号`)
+repeated. Amounts are per sub-order - `订单应付金额` and `运费` are what this
+sub-order owes - so the order's total and shipping are their sums. Cells are
+wrapped in a tab inside the quotes (`"\t6917926768823643751"`, even text), `-`
+means empty, and the recipient columns are cipher text (`##密文`, `$$…$$`):
+kept exactly as written, never used to match people. No buyer account is
+exported, so each order is its own buyer unless the file has a nickname column.
+
+Fund flow (动账明细): one row per movement of money on the shop's account.
+`动账方向` says in (入账) or out (出账); some exports sign `动账金额`, others
+write it unsigned, so the direction decides the sign. Both spellings of
+`动账`/`动帐` occur in headers; ids carry a leading `'`.
+"""
+
+from __future__ import annotations
+
+from shopkeeper.importers.context import ROWS, ImportContext
+from shopkeeper.importers.formats import FormatSpec, field, register
+from shopkeeper.importers.platforms import cn_orders
+from shopkeeper.importers.platforms.cn_orders import OrderShape
+
+ORDER_SHAPE = OrderShape(
+    lines=True,
+    line_order="line_key",
+    line_total="coalesce(total, line_amount)",
+    unit_price="round(coalesce(line_amount, total) / nullif(quantity, 0), 2)",
+    total="sum_total",
+    subtotal="lines_total",
+    shipping="sum_shipping",
+    discount="sum_discount",
+    statuses={"待确认收货": "shipped", "已揽收": "shipped"},
+)
+
+ORDERS_SPEC = register(FormatSpec(
+    platform="douyin",
+    kind="orders",
+    label="Douyin orders (抖店订单)",
+    fields=(
+        field("order_id", "id", "主订单编号"),
+        field("line_key", "id", "子订单编号"),
+        field("title", "text", "选购商品", "商品名称"),
+        field("variant", "text", "商品规格"),
+        field("quantity", "int", "商品数量"),
+        field("sku", "id", "商家编码"),
+        field("line_amount", "money", "商品金额"),
+        field("total", "money", "订单应付金额"),
+        field("shipping", "money", "运费"),
+        field("discount", "money", "商家实际承担优惠金额"),
+        field("receiver_name", "text", "收件人"),
+        field("phone", "id", "收件人手机号"),
+        field("address", "text", "详细地址"),
+        field("province", "text", "省"),
+        field("city", "text", "市"),
+        field("created_at", "date", "订单提交时间", "下单时间", keeps_zone=True),
+        field("paid_at", "date", "支付完成时间", "支付时间", keeps_zone=True),
+        field("status", "text", "订单状态"),
+        field("after_sale", "text", "售后状态"),
+        field("channel", "text", "流量来源", "流量渠道", "流量体裁"),
+        field("buyer_account", "text", "买家昵称", "用户昵称"),
+    ),
+    required=frozenset({"order_id", "line_key", "title", "quantity", "total"}),
+    normalise=lambda ctx: cn_orders.normalise_orders(ctx, ORDER_SHAPE),
+))
+
+
+SETTLEMENT_SPEC = register(FormatSpec(
+    platform="douyin",
+    kind="settlements",
+    label="Douyin fund flow (动账明细)",
+    fields=(
+        field("movement_id", "id", "动帐流水号", "动账流水号"),
+        field("occurred_at", "date", "动账时间", "动帐时间"),
+        field("direction", "text", "动账方向", "动帐方向"),
+        field("amount", "money", "动账金额", "动帐金额"),
+        field("account", "text", "动账账户", "动帐账户"),
+        field("scene", "text", "动账场景", "动帐场景"),
+        field("billing_type", "text", "计费类型"),
+        field("order_id", "id", "订单号"),
+        field("sub_order_id", "id", "子订单号"),
+        field("remark", "text", "备注"),
+    ),
+    required=frozenset({"movement_id", "occurred_at", "direction", "amount"}),
+    normalise=lambda ctx: normalise_settlements(ctx),
+))
+
+# What a movement is, from its scene text (the platform's own words stay in the description).
+_KIND = """CASE
+    WHEN contains(scene, '退款') OR contains(scene, '退用户') THEN 'refund'
+    WHEN contains(scene, '提现') THEN 'payout'
+    WHEN contains(scene, '赔付') THEN 'compensation'
+    WHEN contains(scene, '补贴') THEN 'subsidy'
+    WHEN contains(scene, '服务费') OR contains(scene, '佣金') OR contains(scene, '推广')
+         OR contains(scene, '运费') OR contains(scene, '扣款') THEN 'fee'
+    WHEN contains(scene, '结算') OR contains(scene, '货款') THEN 'settlement'
+    WHEN direction = '入账' THEN 'income'
+    WHEN direction = '出账' THEN 'expense'
+    ELSE 'other' END"""
+
+
+def normalise_settlements(ctx: ImportContext) -> None:
+    ctx.reject("movement_id IS NULL", field="movement_id", reason="missing movement number")
+    ctx.reject("occurred_at IS NULL AND NOT _bad", field="occurred_at", reason="missing date")
+    ctx.reject("amount IS NULL AND NOT _bad", field="amount", reason="missing amount")
+    ctx.accept()
+    ctx.step("Sorting money movements", 0.55)
+    ctx.create("_sk_movements", f"""
+        SELECT _row, $shop AS shop_id, movement_id, occurred_at,
+               CASE direction WHEN '入账' THEN abs(amount) WHEN '出账' THEN -abs(amount) ELSE amount END AS amount,
+               upper(coalesce(amount__cur, $currency)) AS currency,
+               {_KIND} AS kind,
+               coalesce(order_id, sub_order_id) AS order_id,
+               nullif(concat_ws(' · ', scene, billing_type, account, remark), '') AS description
+        FROM {ROWS}
+    """)
+    ctx.map_rows("money_movements", "SELECT _row, shop_id, movement_id FROM _sk_movements")
+    ctx.step("Saving money movements", 0.8)
+    ctx.upsert("money_movements", "_sk_movements")

@@ -1,0 +1,234 @@
+"""Etsy "Download Data" files: sold orders, sold order items, listings (csv-formats.md §3).
+
+Orders and their items come as two files that may arrive in either order:
+
+* orders first: orders are created with Etsy's own totals; their lines come
+  with the items file later.
+* items first: lines are created, and each order not yet in the shop gets a
+  provisional order row (total = items + order shipping + order sales tax,
+  status paid/shipped) so the lines are never orphans; the orders file
+  overwrites it later with Etsy's figures. An items file never changes an
+  order that already exists.
+
+Lines are numbered by Transaction ID inside their order, so two overlapping
+item exports give the same line the same number. Buyers are keyed by the
+Etsy username (orders: `Buyer User ID`; items: the `(username)` in `Buyer`).
+Listings have no listing id: the first SKU of the listing (else its title)
+keys the product and the listing; every SKU in the cell becomes a variant.
+"""
+
+from __future__ import annotations
+
+from shopkeeper.importers import canonical
+from shopkeeper.importers.canonical import BUYERS, LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
+from shopkeeper.importers.context import ROWS, ImportContext
+from shopkeeper.importers.formats import FormatSpec, field, register
+from shopkeeper.importers.normalise_sql import status_case
+
+_STATUS = {
+    "completed": "completed", "complete": "completed", "canceled": "cancelled", "cancelled": "cancelled",
+    "refunded": "refunded", "fully refunded": "refunded", "partially refunded": "partially_refunded",
+    "paid": "paid", "shipped": "shipped", "unshipped": "paid", "pending": "pending",
+}
+
+ORDERS_SPEC = register(FormatSpec(
+    platform="etsy",
+    kind="orders",
+    label="Etsy sold orders",
+    fields=(
+        field("sale_date", "date", "Sale Date", keeps_zone=True),
+        field("order_id", "id", "Order ID"),
+        field("buyer_user_id", "id", "Buyer User ID"),
+        field("full_name", "text", "Full Name"),
+        field("number_of_items", "int", "Number of Items"),
+        field("date_shipped", "date", "Date Shipped"),
+        field("ship_city", "text", "Ship City"),
+        field("ship_country", "text", "Ship Country"),
+        field("currency", "text", "Currency"),
+        field("order_value", "money", "Order Value"),
+        field("discount_amount", "money", "Discount Amount"),
+        field("shipping", "money", "Shipping"),
+        field("sales_tax", "money", "Sales Tax"),
+        field("order_total", "money", "Order Total"),
+        field("status", "text", "Status"),
+        field("adjusted_order_total", "money", "Adjusted Order Total"),
+        field("buyer", "text", "Buyer"),
+        field("order_type", "text", "Order Type"),
+    ),
+    required=frozenset({"sale_date", "order_id", "order_value", "order_total"}),
+    normalise=lambda ctx: normalise_orders(ctx),
+))
+
+
+def normalise_orders(ctx: ImportContext) -> None:
+    ctx.reject("order_id IS NULL", field="order_id", reason="missing order id")
+    ctx.reject("sale_date IS NULL AND sale_date__raw IS NULL", field="sale_date", reason="missing sale date")
+    ctx.reject("order_total IS NULL AND order_total__raw IS NULL", field="order_total", reason="missing order total")
+    ctx.accept()
+    # Etsy writes 0 in Adjusted Order Total when nothing was adjusted; a smaller positive
+    # figure is what is left after a partial refund.
+    ctx.create(ORDERS, f"""
+        SELECT _row, $shop AS shop_id, order_id,
+               lower(coalesce(buyer_user_id, full_name)) AS buyer_id,
+               sale_date AS ordered_at, sale_date__tz AS ordered_tz,
+               CASE WHEN adjusted_order_total > 0 AND adjusted_order_total < order_total THEN 'partially_refunded'
+                    ELSE {status_case('status', _STATUS,
+                                      "CASE WHEN date_shipped IS NOT NULL THEN 'shipped' ELSE 'paid' END")} END
+                   AS status,
+               status AS platform_status,
+               upper(coalesce(currency, order_total__cur, $currency)) AS currency,
+               order_value AS subtotal, shipping, sales_tax AS tax, discount_amount AS discount,
+               order_total AS total,
+               CASE WHEN adjusted_order_total > 0 AND adjusted_order_total < order_total
+                    THEN order_total - adjusted_order_total
+                    WHEN lower(status) IN ('refunded', 'fully refunded') THEN order_total ELSE 0 END
+                   AS refunded_amount,
+               order_type AS channel, ship_city, ship_country,
+               full_name, buyer_user_id
+        FROM {ROWS}
+    """)
+    ctx.create(BUYERS, f"""
+        SELECT $shop AS shop_id, buyer_id,
+               arg_max(full_name, ordered_at) FILTER (WHERE full_name IS NOT NULL) AS name,
+               arg_max(ship_city, ordered_at) FILTER (WHERE ship_city IS NOT NULL) AS city,
+               arg_max(ship_country, ordered_at) FILTER (WHERE ship_country IS NOT NULL) AS country,
+               min(ordered_at) AS first_seen
+        FROM {ORDERS} WHERE buyer_id IS NOT NULL GROUP BY buyer_id
+    """)
+    ctx.map_rows("orders", f"SELECT _row, shop_id, order_id FROM {ORDERS}")
+    ctx.release_source()
+    canonical.write_orders(ctx)
+    canonical.write_buyers(ctx)
+
+
+ITEMS_SPEC = register(FormatSpec(
+    platform="etsy",
+    kind="order_lines",
+    label="Etsy sold order items",
+    fields=(
+        field("sale_date", "date", "Sale Date", keeps_zone=True),
+        field("item_name", "text", "Item Name"),
+        field("buyer", "text", "Buyer"),
+        field("quantity", "int", "Quantity"),
+        field("price", "money", "Price"),
+        field("discount_amount", "money", "Discount Amount"),
+        field("order_shipping", "money", "Order Shipping"),
+        field("order_sales_tax", "money", "Order Sales Tax"),
+        field("item_total", "money", "Item Total"),
+        field("currency", "text", "Currency"),
+        field("transaction_id", "id", "Transaction ID"),
+        field("listing_id", "id", "Listing ID"),
+        field("date_paid", "date", "Date Paid"),
+        field("date_shipped", "date", "Date Shipped"),
+        field("ship_name", "text", "Ship Name"),
+        field("ship_city", "text", "Ship City"),
+        field("ship_country", "text", "Ship Country"),
+        field("order_id", "id", "Order ID"),
+        field("variations", "text", "Variations"),
+        field("order_type", "text", "Order Type"),
+        field("sku", "id", "SKU"),
+    ),
+    required=frozenset({"item_name", "transaction_id", "order_id", "quantity", "price"}),
+    normalise=lambda ctx: normalise_items(ctx),
+))
+
+
+def normalise_items(ctx: ImportContext) -> None:
+    ctx.reject("order_id IS NULL", field="order_id", reason="missing order id")
+    ctx.reject("item_name IS NULL", field="item_name", reason="missing item name")
+    ctx.reject("quantity IS NULL AND quantity__raw IS NULL", field="quantity", reason="missing quantity")
+    ctx.reject("price IS NULL AND price__raw IS NULL", field="price", reason="missing price")
+    ctx.reject("sale_date IS NULL AND sale_date__raw IS NULL", field="sale_date", reason="missing sale date")
+    ctx.cascade_rejects("order_id", reason="another item of this order could not be read (row {row})")
+    ctx.accept()
+    ctx.create(LINES, f"""
+        SELECT _row, $shop AS shop_id, order_id,
+               CAST(row_number() OVER (PARTITION BY order_id
+                                       ORDER BY length(transaction_id), transaction_id, _row) AS INTEGER) AS line_no,
+               sku, item_name AS title, variations AS variant, quantity, price AS unit_price,
+               coalesce(item_total, price * quantity) AS line_total,
+               upper(coalesce(currency, price__cur, $currency)) AS currency
+        FROM {ROWS}
+    """)
+    # Provisional orders, only for orders the shop does not have yet (see the module docstring).
+    ctx.create(ORDERS, f"""
+        WITH r AS (
+            SELECT *, lower(coalesce(nullif(regexp_extract(buyer, '\\(([^()]+)\\)\\s*$', 1), ''), buyer)) AS buyer_key,
+                   coalesce(item_total, price * quantity) AS amount
+            FROM {ROWS}
+        )
+        SELECT min(_row) AS _row, $shop AS shop_id, order_id,
+               any_value(buyer_key) AS buyer_id,
+               min(sale_date) AS ordered_at, arg_min(sale_date__tz, sale_date) AS ordered_tz,
+               min(date_paid) AS paid_at,
+               CASE WHEN bool_or(date_shipped IS NOT NULL) THEN 'shipped' ELSE 'paid' END AS status,
+               upper(coalesce(any_value(currency), any_value(price__cur), $currency)) AS currency,
+               sum(amount) AS subtotal, max(order_shipping) AS shipping, max(order_sales_tax) AS tax,
+               sum(amount) + coalesce(max(order_shipping), 0) + coalesce(max(order_sales_tax), 0) AS total,
+               0 AS refunded_amount,
+               any_value(order_type) AS channel, any_value(ship_city) AS ship_city,
+               any_value(ship_country) AS ship_country,
+               any_value(regexp_replace(buyer, '\\s*\\([^()]*\\)\\s*$', '')) AS buyer_name
+        FROM r
+        WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = $shop AND o.order_id = r.order_id)
+        GROUP BY order_id
+    """)
+    ctx.create(BUYERS, f"""
+        SELECT $shop AS shop_id, buyer_id,
+               arg_max(buyer_name, ordered_at) FILTER (WHERE buyer_name IS NOT NULL) AS name,
+               arg_max(ship_city, ordered_at) FILTER (WHERE ship_city IS NOT NULL) AS city,
+               arg_max(ship_country, ordered_at) FILTER (WHERE ship_country IS NOT NULL) AS country,
+               min(ordered_at) AS first_seen
+        FROM {ORDERS} WHERE buyer_id IS NOT NULL GROUP BY buyer_id
+    """)
+    ctx.map_rows("order_lines", f"SELECT _row, shop_id, order_id, line_no FROM {LINES}")
+    ctx.release_source()
+    canonical.write_orders(ctx)
+    canonical.write_lines(ctx)
+    canonical.write_buyers(ctx)
+
+
+LISTINGS_SPEC = register(FormatSpec(
+    platform="etsy",
+    kind="listings",
+    label="Etsy listings",
+    fields=(
+        field("title", "text", "TITLE"),
+        field("price", "money", "PRICE"),
+        field("currency_code", "text", "CURRENCY_CODE"),
+        field("quantity", "int", "QUANTITY"),
+        field("tags", "text", "TAGS"),
+        field("sku", "text", "SKU"),
+    ),
+    required=frozenset({"title", "price", "currency_code", "quantity"}),
+    normalise=lambda ctx: normalise_listings(ctx),
+))
+
+
+def normalise_listings(ctx: ImportContext) -> None:
+    ctx.reject("title IS NULL", field="title", reason="missing title")
+    ctx.accept()
+    ctx.create("_sk_listing_rows", f"""
+        SELECT *, coalesce(skus[1], title) AS product_id FROM (
+            SELECT _row, title, price, upper(coalesce(currency_code, price__cur, $currency)) AS currency, quantity,
+                   list_filter(list_transform(string_split(coalesce(sku, ''), ','), lambda s: sk_id(s)),
+                               lambda s: s IS NOT NULL) AS skus
+            FROM {ROWS})
+    """)
+    ctx.create(PRODUCTS, "SELECT _row, product_id, title FROM _sk_listing_rows")
+    ctx.create(VARIANTS, """
+        SELECT _row, sku, product_id, price, currency
+        FROM (SELECT _row, unnest(skus) AS sku, product_id, price, currency FROM _sk_listing_rows)
+    """)
+    # Etsy gives one quantity per listing: it is a SKU's stock only when the listing has one SKU.
+    ctx.create(STOCK, "SELECT _row, skus[1] AS sku, quantity AS on_hand FROM _sk_listing_rows "
+                      "WHERE len(skus) = 1 AND quantity IS NOT NULL")
+    ctx.create(LISTINGS, """
+        SELECT _row, $shop AS shop_id, product_id AS listing_id,
+               CASE WHEN len(skus) = 1 THEN skus[1] END AS sku, title, price, currency,
+               'active' AS status, quantity
+        FROM _sk_listing_rows
+    """)
+    ctx.map_rows("listings", f"SELECT _row, shop_id, listing_id FROM {LISTINGS}")
+    ctx.release_source()
+    canonical.write_catalogue(ctx)

@@ -1,0 +1,269 @@
+"""Shopify admin exports: orders, products, customers (csv-formats.md §2).
+
+Orders: one row per line item; order-level fields only on the first row of
+each order (continuation rows repeat Name, Email, Created at, the Lineitem
+columns, Vendor and Lineitem discount). The order key is the numeric `Id`
+(on the first row) with the visible `Name` ('#1001') kept as order_number;
+files without an `Id` column key orders by `Name`. Lines are numbered by
+their position inside the order. Products: one row per variant, extra image
+rows carry only the Handle; a variant without a SKU gets
+`<handle>/<option values>` as its SKU. Customers: buyers plus members.
+"""
+
+from __future__ import annotations
+
+from shopkeeper.importers import canonical
+from shopkeeper.importers.canonical import BUYERS, LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
+from shopkeeper.importers.context import ROWS, ImportContext
+from shopkeeper.importers.formats import FormatSpec, field, register
+from shopkeeper.importers.normalise_sql import status_case
+
+ORDERS_SPEC = register(FormatSpec(
+    platform="shopify",
+    kind="orders",
+    label="Shopify orders",
+    fields=(
+        field("order_name", "id", "Name"),
+        field("email", "text", "Email"),
+        field("financial_status", "text", "Financial Status"),
+        field("paid_at", "date", "Paid at"),
+        field("fulfillment_status", "text", "Fulfillment Status"),
+        field("accepts_marketing", "bool", "Accepts Marketing", "Accepts Email Marketing"),
+        field("currency", "text", "Currency"),
+        field("subtotal", "money", "Subtotal"),
+        field("shipping", "money", "Shipping"),
+        field("taxes", "money", "Taxes"),
+        field("total", "money", "Total"),
+        field("discount_amount", "money", "Discount Amount"),
+        field("created_at", "date", "Created at", keeps_zone=True),
+        field("li_quantity", "int", "Lineitem quantity"),
+        field("li_name", "text", "Lineitem name"),
+        field("li_price", "money", "Lineitem price"),
+        field("li_sku", "id", "Lineitem sku"),
+        field("li_discount", "money", "Lineitem discount"),
+        field("billing_name", "text", "Billing Name"),
+        field("billing_city", "text", "Billing City"),
+        field("billing_country", "text", "Billing Country"),
+        field("billing_phone", "id", "Billing Phone"),
+        field("shipping_name", "text", "Shipping Name"),
+        field("shipping_city", "text", "Shipping City"),
+        field("shipping_country", "text", "Shipping Country"),
+        field("shipping_phone", "id", "Shipping Phone"),
+        field("phone", "id", "Phone"),
+        field("cancelled_at", "date", "Cancelled at"),
+        field("refunded_amount", "money", "Refunded Amount"),
+        field("shopify_id", "id", "Id"),
+        field("source", "text", "Source"),
+    ),
+    required=frozenset({"order_name", "financial_status", "created_at", "li_name", "li_quantity", "li_price"}),
+    normalise=lambda ctx: normalise_orders(ctx),
+))
+
+# Financial status first (money moved back is what the seller must see), then cancellation,
+# then fulfilment; 'authorized' / 'partially_paid' orders are not paid yet.
+_ORDER_STATUS = f"""CASE
+    WHEN lower(financial_status) IN ('refunded', 'partially_refunded') THEN lower(financial_status)
+    WHEN cancelled_at IS NOT NULL OR lower(financial_status) = 'voided' THEN 'cancelled'
+    WHEN lower(fulfillment_status) = 'fulfilled' THEN 'shipped'
+    ELSE {status_case('financial_status', {'paid': 'paid', 'pending': 'pending', 'authorized': 'pending',
+                                            'partially_paid': 'pending', 'expired': 'cancelled'}, "'pending'")}
+END"""
+
+
+def normalise_orders(ctx: ImportContext) -> None:
+    ctx.reject("order_name IS NULL", field="order_name", reason="missing order name")
+    # Order-level fields are read from the first row of each order.
+    ctx.create("_sk_first", "SELECT order_name, min(_row) AS _row, count(*) AS n, max(_row) AS last_row "
+                            "FROM _sk_typed WHERE order_name IS NOT NULL GROUP BY order_name")
+    first = "_row IN (SELECT _row FROM _sk_first)"
+    ctx.reject(f"{first} AND created_at IS NULL AND created_at__raw IS NULL", field="created_at",
+               reason="missing order date")
+    ctx.reject(f"{first} AND total IS NULL AND total__raw IS NULL", field="total", reason="missing order total")
+    ctx.reject("li_name IS NULL", field="li_name", reason="missing line item name")
+    ctx.reject("li_quantity IS NULL AND li_quantity__raw IS NULL", field="li_quantity",
+               reason="missing line item quantity")
+    ctx.reject("li_price IS NULL AND li_price__raw IS NULL", field="li_price", reason="missing line item price")
+    ctx.cascade_rejects("order_name", reason="another row of this order could not be read (row {row})")
+    ctx.accept()
+    ctx.step("Sorting orders and lines", 0.55)
+    ctx.create(ORDERS, f"""
+        SELECT s._row, $shop AS shop_id, coalesce(shopify_id, order_name) AS order_id, order_name AS order_number,
+               coalesce(lower(email), phone, billing_phone) AS buyer_id,
+               created_at AS ordered_at, created_at__tz AS ordered_tz, paid_at,
+               {_ORDER_STATUS} AS status, financial_status AS platform_status,
+               upper(coalesce(currency, total__cur, $currency)) AS currency,
+               subtotal, shipping, taxes AS tax, discount_amount AS discount, total,
+               coalesce(refunded_amount, (SELECT t.refunded_amount FROM orders t WHERE t.shop_id = $shop
+                                          AND t.order_id = coalesce(s.shopify_id, s.order_name)), 0) AS refunded_amount,
+               source AS channel, coalesce(shipping_city, billing_city) AS ship_city,
+               coalesce(shipping_country, billing_country) AS ship_country,
+               order_name, email, phone, billing_phone, shipping_phone, billing_name, shipping_name,
+               billing_city, billing_country, accepts_marketing
+        FROM {ROWS} s WHERE s._row IN (SELECT _row FROM _sk_first)
+    """)
+    # Rows of an order are adjacent in Shopify exports, so a line's number is its offset from the
+    # order's first row; a file where they are not falls back to numbering them in row order.
+    scattered = ctx.scalar("SELECT count(*) FROM _sk_first WHERE last_row - _row + 1 <> n")
+    line_no = ("r._row - o._row + 1" if not scattered
+               else "row_number() OVER (PARTITION BY r.order_name ORDER BY r._row)")
+    ctx.create(LINES, f"""
+        SELECT r._row, o.shop_id, o.order_id, CAST({line_no} AS INTEGER) AS line_no,
+               r.li_sku AS sku, r.li_name AS title, r.li_quantity AS quantity, r.li_price AS unit_price,
+               r.li_price * r.li_quantity - coalesce(r.li_discount, 0) AS line_total, o.currency
+        FROM {ROWS} r JOIN {ORDERS} o ON o.order_name = r.order_name
+    """)
+    ctx.create(BUYERS, f"""
+        SELECT $shop AS shop_id, buyer_id,
+               arg_max(coalesce(billing_name, shipping_name), ordered_at)
+                   FILTER (WHERE coalesce(billing_name, shipping_name) IS NOT NULL) AS name,
+               arg_max(email, ordered_at) FILTER (WHERE email IS NOT NULL) AS email,
+               arg_max(coalesce(phone, billing_phone, shipping_phone), ordered_at)
+                   FILTER (WHERE coalesce(phone, billing_phone, shipping_phone) IS NOT NULL) AS phone,
+               arg_max(ship_city, ordered_at) FILTER (WHERE ship_city IS NOT NULL) AS city,
+               arg_max(ship_country, ordered_at) FILTER (WHERE ship_country IS NOT NULL) AS country,
+               arg_max(accepts_marketing, ordered_at) FILTER (WHERE accepts_marketing IS NOT NULL)
+                   AS accepts_marketing,
+               min(ordered_at) AS first_seen
+        FROM {ORDERS} WHERE buyer_id IS NOT NULL GROUP BY buyer_id
+    """)
+    ctx.map_rows("orders", f"SELECT _row, shop_id, order_id FROM {ORDERS}")
+    ctx.map_rows("order_lines", f"SELECT _row, shop_id, order_id, line_no FROM {LINES}")
+    ctx.release_source()
+    canonical.write_orders(ctx)
+    canonical.write_lines(ctx)
+    canonical.write_buyers(ctx)
+
+
+PRODUCTS_SPEC = register(FormatSpec(
+    platform="shopify",
+    kind="products",
+    label="Shopify products",
+    fields=(
+        field("handle", "id", "Handle"),
+        field("title", "text", "Title"),
+        field("vendor", "text", "Vendor"),
+        field("product_category", "text", "Product Category", "Google Shopping / Google Product Category"),
+        field("product_type", "text", "Type"),
+        field("published", "bool", "Published"),
+        field("option1_value", "text", "Option1 Value"),
+        field("option2_value", "text", "Option2 Value"),
+        field("option3_value", "text", "Option3 Value"),
+        field("variant_sku", "id", "Variant SKU"),
+        field("variant_grams", "number", "Variant Grams"),
+        field("variant_inventory_qty", "int", "Variant Inventory Qty"),
+        field("variant_price", "money", "Variant Price"),
+        field("variant_barcode", "id", "Variant Barcode"),
+        field("cost_per_item", "money", "Cost per item"),
+        field("status", "text", "Status"),
+    ),
+    required=frozenset({"handle", "title"}),
+    normalise=lambda ctx: normalise_products(ctx),
+))
+
+
+def normalise_products(ctx: ImportContext) -> None:
+    ctx.reject("handle IS NULL", field="handle", reason="missing handle")
+    # Product-level fields sit on the first row of each handle that has a title.
+    ctx.create("_sk_heads", """
+        SELECT handle, title, coalesce(product_category, product_type) AS category, vendor AS brand,
+               CASE WHEN lower(status) = 'active' THEN TRUE WHEN status IS NOT NULL THEN FALSE ELSE published END
+                   AS active,
+               CASE WHEN lower(status) IN ('archived', 'unlisted') THEN 'inactive' ELSE lower(status) END AS status,
+               _row
+        FROM _sk_typed WHERE handle IS NOT NULL AND title IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY handle ORDER BY _row) = 1
+    """)
+    ctx.reject(
+        "handle IS NOT NULL AND handle NOT IN (SELECT handle FROM _sk_heads) "
+        "AND handle NOT IN (SELECT product_id FROM products)",
+        field="title", reason="the product has no title in this file or in the shop",
+    )
+    ctx.accept()
+    _stage_products(ctx)
+    ctx.release_source()
+    canonical.write_catalogue(ctx)
+
+
+_VARIANT_ROW = ("variant_sku IS NOT NULL OR variant_price IS NOT NULL OR variant_inventory_qty IS NOT NULL "
+                "OR option1_value IS NOT NULL OR variant_barcode IS NOT NULL")
+
+
+def _stage_products(ctx: ImportContext) -> None:
+    ctx.create(PRODUCTS, "SELECT _row, handle AS product_id, title, category, brand FROM _sk_heads "
+                         f"WHERE handle IN (SELECT handle FROM {ROWS})")
+    ctx.create(VARIANTS, f"""
+        WITH v AS (
+            SELECT r._row, r.handle,
+                   list_filter([r.option1_value, r.option2_value, r.option3_value],
+                               lambda x: x IS NOT NULL AND lower(x) <> 'default title') AS opts,
+                   r.variant_sku, r.variant_price, r.variant_price__cur, r.cost_per_item, r.variant_barcode,
+                   r.variant_grams, r.variant_inventory_qty, h.active
+            FROM {ROWS} r LEFT JOIN _sk_heads h ON h.handle = r.handle
+            WHERE {_VARIANT_ROW}
+        )
+        SELECT _row,
+               coalesce(variant_sku, handle || CASE WHEN len(opts) = 0 THEN '' ELSE '/' || array_to_string(opts, '/') END)
+                   AS sku,
+               handle AS product_id,
+               CASE WHEN len(opts) = 0 THEN NULL ELSE array_to_string(opts, ' / ') END AS option_text,
+               variant_price AS price, cost_per_item AS cost,
+               upper(coalesce(variant_price__cur, $currency)) AS currency,
+               variant_barcode AS barcode, CAST(variant_grams AS DECIMAL(12,3)) AS weight_grams,
+               active, variant_inventory_qty
+        FROM v
+    """)
+    ctx.create(STOCK, f"SELECT _row, sku, variant_inventory_qty AS on_hand FROM {VARIANTS} "
+                      "WHERE variant_inventory_qty IS NOT NULL")
+    ctx.create(LISTINGS, f"""
+        SELECT min(v._row) AS _row, $shop AS shop_id, v.product_id AS listing_id,
+               CASE WHEN count(*) = 1 THEN min(v.sku) END AS sku,
+               coalesce(any_value(h.title), any_value(p.title)) AS title,
+               min(v.price) AS price, min(v.currency) AS currency,
+               any_value(h.status) AS status, CAST(sum(v.variant_inventory_qty) AS INTEGER) AS quantity
+        FROM {VARIANTS} v LEFT JOIN _sk_heads h ON h.handle = v.product_id
+        LEFT JOIN products p ON p.product_id = v.product_id
+        GROUP BY v.product_id
+    """)
+    canonical.complete_from_shop(ctx, LISTINGS, "listings", {"title": None})
+    ctx.create(LISTINGS, f"SELECT * FROM {LISTINGS} WHERE title IS NOT NULL")
+    ctx.map_rows("variants", f"SELECT _row, sku FROM {VARIANTS}")
+    ctx.map_rows("products", f"SELECT _row, product_id FROM {PRODUCTS}")
+
+
+CUSTOMERS_SPEC = register(FormatSpec(
+    platform="shopify",
+    kind="customers",
+    label="Shopify customers",
+    fields=(
+        field("customer_id", "id", "Customer ID"),
+        field("first_name", "text", "First Name"),
+        field("last_name", "text", "Last Name"),
+        field("email", "text", "Email"),
+        field("accepts_marketing", "bool", "Accepts Email Marketing", "Accepts Marketing"),
+        field("city", "text", "Default Address City", "City"),
+        field("country_code", "text", "Default Address Country Code", "Country Code"),
+        field("country", "text", "Country"),
+        field("address_phone", "id", "Default Address Phone"),
+        field("phone", "id", "Phone"),
+        field("total_spent", "money", "Total Spent"),
+        field("total_orders", "int", "Total Orders"),
+    ),
+    required=frozenset({"first_name", "last_name", "email", "total_spent"}),
+    normalise=lambda ctx: normalise_customers(ctx),
+))
+
+
+def normalise_customers(ctx: ImportContext) -> None:
+    ctx.reject("email IS NULL AND customer_id IS NULL AND phone IS NULL AND address_phone IS NULL",
+               reason="no e-mail, customer id or phone to tell who the customer is")
+    ctx.accept()
+    ctx.create(BUYERS, f"""
+        SELECT _row, $shop AS shop_id, coalesce(lower(email), customer_id, phone, address_phone) AS buyer_id,
+               nullif(concat_ws(' ', first_name, last_name), '') AS name, email,
+               coalesce(phone, address_phone) AS phone, city, coalesce(country_code, country) AS country,
+               accepts_marketing
+        FROM {ROWS}
+    """)
+    ctx.map_rows("buyers", f"SELECT _row, shop_id, buyer_id FROM {BUYERS}")
+    ctx.release_source()
+    canonical.write_buyers(ctx)

@@ -1,0 +1,119 @@
+"""Which export is this? Decided by the header names only.
+
+File names lie (sellers rename downloads) and column positions drift between
+export versions, so recognition looks at the set of header names: each is
+normalised (NFKC, trim, case-fold, dashes unified, runs of spaces collapsed)
+and looked up in every registered spec's alias table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from shopkeeper.db.database import Database
+from shopkeeper.importers.formats import FormatSpec, registered, spec_for
+from shopkeeper.importers.reading import normalise_header
+
+_SPACES = re.compile(r"\s+")
+_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+
+
+def header_key(name: str) -> str:
+    """The form headers and aliases are compared in."""
+    return _SPACES.sub(" ", _DASHES.sub("-", normalise_header(name or ""))).strip()
+
+
+def header_signature(headers: Sequence[str]) -> str:
+    """sha1 of the sorted normalised header names: how a saved mapping finds files of its shape."""
+    keys = sorted(header_key(h) for h in headers if header_key(h))
+    return hashlib.sha1("\x1f".join(keys).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Recognised:
+    """A spec and, for each of its fields present in the file, the column that holds it."""
+
+    spec: FormatSpec
+    columns: dict[str, int]
+    headers: tuple[str, ...]
+    mapping_name: str | None = None
+
+    def header(self, field_name: str) -> str:
+        return self.headers[self.columns[field_name]]
+
+
+def match_spec(spec: FormatSpec, headers: Sequence[str]) -> dict[str, int]:
+    """field -> column index; an alias earlier in a field's list is preferred."""
+    positions: dict[str, int] = {}
+    for index, name in enumerate(headers):
+        positions.setdefault(header_key(name), index)
+    columns: dict[str, int] = {}
+    for f in spec.fields:
+        for alias in f.aliases:
+            index = positions.get(header_key(alias))
+            if index is not None:
+                columns[f.name] = index
+                break
+    return columns
+
+
+def recognise(headers: Sequence[str]) -> Recognised | None:
+    best: tuple[tuple[int, int], Recognised] | None = None
+    for spec in registered():
+        columns = match_spec(spec, headers)
+        if not spec.required <= columns.keys():
+            continue
+        score = (len(columns), len(spec.required))
+        if best is None or score > best[0]:
+            best = (score, Recognised(spec, columns, tuple(headers)))
+    return None if best is None else best[1]
+
+
+class MappingProblem(Exception):
+    """A saved mapping exists but cannot be applied; the message is for the seller."""
+
+
+def saved_mapping(db: Database, headers: Sequence[str], name: str | None) -> Recognised | None:
+    """A mapping the seller saved in the window: by name when given, else by header signature.
+
+    `mapping_json` is a JSON object {canonical field: header as written}; the
+    mapping reuses the registered spec of its (platform, kind).
+    """
+    if name:
+        row = db.fetchone("SELECT name, platform, kind, mapping_json FROM saved_mappings WHERE name = ?", [name])
+        if row is None:
+            raise MappingProblem(f'there is no saved column mapping named "{name}"')
+    else:
+        row = db.fetchone(
+            "SELECT name, platform, kind, mapping_json FROM saved_mappings WHERE signature = ?",
+            [header_signature(headers)],
+        )
+        if row is None:
+            return None
+    mapping_name, platform, kind, mapping_json = row
+    spec = spec_for(platform, kind)
+    if spec is None:
+        raise MappingProblem(f'the saved mapping "{mapping_name}" is for {platform} {kind}, which cannot be imported yet')
+    try:
+        wanted = json.loads(mapping_json)
+    except ValueError as exc:
+        raise MappingProblem(f'the saved mapping "{mapping_name}" is damaged') from exc
+    if not isinstance(wanted, dict):
+        raise MappingProblem(f'the saved mapping "{mapping_name}" is damaged')
+    positions = {header_key(h): i for i, h in reversed(list(enumerate(headers)))}
+    known = {f.name for f in spec.fields}
+    columns = {
+        str(fname): positions[header_key(str(header))]
+        for fname, header in wanted.items()
+        if fname in known and header_key(str(header)) in positions
+    }
+    missing = sorted(spec.required - columns.keys())
+    if missing:
+        raise MappingProblem(
+            f'the saved mapping "{mapping_name}" needs columns this file does not have ({", ".join(missing)})'
+        )
+    return Recognised(spec, columns, tuple(headers), mapping_name=mapping_name)

@@ -1,0 +1,217 @@
+"""Importing platform exports: the one API the window and the command line both call.
+
+`import_paths` takes dropped files, recognises each table in them by its
+header names, and imports every table as its own undoable batch, in its own
+transaction. It never raises for a bad file: each table gets a `FileOutcome`
+whose `message` is the single line to show. It raises `ImportCancelled` when
+`cancel()` turns true (the table being imported is rolled back; tables
+finished before stay imported) and lets a `KnownError` about the shop file
+itself (locked, disk full) through, since no later file would fare better.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from shopkeeper.db.batches import BatchInfo, list_batches, undo_batch
+from shopkeeper.db.database import Database
+from shopkeeper.domain.errors import DiskFullError, KnownError, ShopLockedError
+from shopkeeper.importers.pipeline import Refused, TableResult, import_table, refusal_reason
+from shopkeeper.importers.reading import ImportCancelled, RefusedFile, open_tables
+from shopkeeper.importers.recognise import header_signature
+
+__all__ = [
+    "FileOutcome",
+    "ImportCancelled",
+    "header_signature",
+    "import_paths",
+    "list_imports",
+    "rejects",
+    "undo_import",
+    "write_rejects_csv",
+]
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, float], None]
+Cancel = Callable[[], bool]
+
+_HASH_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    path: Path
+    member: str | None
+    ok: bool
+    platform: str | None
+    kind: str | None
+    batch_id: int | None
+    rows_read: int
+    rows_added: int
+    rows_updated: int
+    rows_rejected: int
+    message: str
+    already_imported: bool = False
+    changed_tables: frozenset[str] = frozenset()  # canonical tables this import changed (tabs to refresh)
+
+
+def import_paths(
+    db: Database,
+    paths: Sequence[Path],
+    *,
+    workdir: Path,
+    shop_name: str | None = None,
+    mapping_name: str | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> list[FileOutcome]:
+    outcomes: list[FileOutcome] = []
+    count = max(1, len(paths))
+    workdir = Path(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    for index, raw_path in enumerate(paths):
+        path = Path(raw_path)
+        span = (index / count, (index + 1) / count)
+        _report(progress, f"Opening {path.name}", span[0])
+        scratch = Path(tempfile.mkdtemp(prefix="import-", dir=workdir))
+        try:
+            outcomes.extend(_import_path(db, path, scratch, shop_name, mapping_name, progress, span, cancel))
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+    _report(progress, "Import finished", 1.0)
+    return outcomes
+
+
+def _import_path(
+    db: Database,
+    path: Path,
+    scratch: Path,
+    shop_name: str | None,
+    mapping_name: str | None,
+    progress: Progress | None,
+    span: tuple[float, float],
+    cancel: Cancel | None,
+) -> list[FileOutcome]:
+    try:
+        tables = open_tables(path, scratch, cancel=cancel)
+        content_hash = file_sha256(path, cancel)
+    except RefusedFile as refused:
+        return [_refused(path, None, refusal_reason(refused.reason, path.name), path.name)]
+    outcomes = []
+    width = (span[1] - span[0]) / len(tables)
+    for index, table in enumerate(tables):
+        sub = (span[0] + index * width, span[0] + (index + 1) * width)
+        name = table.display_name
+        try:
+            result = import_table(
+                db, table, content_hash=content_hash, workdir=scratch, shop_name=shop_name,
+                mapping_name=mapping_name, progress=progress, progress_span=sub, cancel=cancel,
+            )
+        except Refused as refused:
+            outcomes.append(_refused(path, table.member, refused.reason, name))
+        except RefusedFile as refused:
+            outcomes.append(_refused(path, table.member, refusal_reason(refused.reason, name), name))
+        except (ShopLockedError, DiskFullError):
+            raise
+        except KnownError as error:
+            outcomes.append(_refused(path, table.member, error.message.rstrip("."), name))
+        except duckdb.Error as error:
+            log.exception("import of %s failed", name)
+            first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            outcomes.append(_refused(path, table.member, f"could not be imported ({first})", name))
+        else:
+            outcomes.append(_outcome(path, table.member, name, result))
+    return outcomes
+
+
+def _report(progress: Progress | None, message: str, fraction: float) -> None:
+    if progress is not None:
+        progress(message, fraction)
+
+
+def file_sha256(path: Path, cancel: Cancel | None = None) -> str:
+    """sha256 of the file's bytes as dropped (before any transcoding)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for n, chunk in enumerate(iter(lambda: fh.read(_HASH_CHUNK), b"")):
+            if cancel is not None and n % 64 == 0 and cancel():
+                raise ImportCancelled()
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _refused(path: Path, member: str | None, reason: str, name: str) -> FileOutcome:
+    return FileOutcome(path, member, False, None, None, None, 0, 0, 0, 0, f"{name}: refused — {reason}")
+
+
+def _outcome(path: Path, member: str | None, name: str, r: TableResult) -> FileOutcome:
+    if r.already is not None:
+        when = r.already.imported_at.strftime("%Y-%m-%d %H:%M")
+        return FileOutcome(
+            path, member, True, r.platform, r.kind, r.batch_id, 0, 0, 0, 0,
+            f"{name}: already imported on {when}, nothing changed", already_imported=True,
+        )
+    message = (
+        f"{name}: {r.label}, {r.rows_read:,} rows read, {r.rows_added:,} added, {r.rows_updated:,} updated, "
+        f"{r.rows_rejected:,} rejected" + (" (see report)" if r.rows_rejected else "")
+    )
+    return FileOutcome(
+        path, member, True, r.platform, r.kind, r.batch_id, r.rows_read, r.rows_added, r.rows_updated,
+        r.rows_rejected, message, changed_tables=r.changed_tables,
+    )
+
+
+def list_imports(db: Database) -> list[BatchInfo]:
+    """Every import, newest first, undone ones included (their `undone_at` is set)."""
+    return list_batches(db)
+
+
+def undo_import(db: Database, batch_id: int) -> None:
+    """Put the shop back exactly as it was before this import (KnownError if a later one blocks it)."""
+    with db.transaction():
+        undo_batch(db, batch_id)
+
+
+def rejects(db: Database, batch_id: int) -> list[tuple[int, str | None, str | None, str]]:
+    """(row number, column, value as written, reason) per rejected cell, in file order.
+
+    Row 1 is the first row under the header.
+    """
+    rows = db.fetchall(
+        "SELECT row_number, column_name, value, reason FROM import_rejects WHERE batch_id = ? "
+        "ORDER BY row_number, column_name NULLS LAST, reason",
+        [batch_id],
+    )
+    return [(int(r[0]), r[1], r[2], r[3]) for r in rows]
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_safe(cell: object) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP: prefix a single quote)."""
+    text = "" if cell is None else str(cell)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def write_rejects_csv(db: Database, batch_id: int, path: Path) -> None:
+    """The reject report as CSV (UTF-8 with BOM so Excel shows accents), safe to open in a spreadsheet."""
+    rows = rejects(db, batch_id)
+    target = Path(path)
+    tmp = target.with_name(target.name + ".partial")
+    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh, quoting=csv.QUOTE_MINIMAL)
+        out.writerow(["row", "column", "value", "reason"])
+        for row_number, column, value, reason in rows:
+            out.writerow([row_number, csv_safe(column), csv_safe(value), csv_safe(reason)])
+    tmp.replace(target)

@@ -1,0 +1,164 @@
+"""Etsy sold orders, sold order items and listings (csv-formats.md §3)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from export_files import ETSY_ITEMS, ETSY_LISTINGS, ETSY_ORDERS, import_ok, snapshot, write_export
+
+from shopkeeper.db.database import Database
+from shopkeeper.services.imports import undo_import
+
+
+def item_rows() -> list[dict[str, str]]:
+    # Etsy writes MM/DD/YY in Sale Date but MM/DD/YYYY in Date Paid / Date Shipped, in the same row.
+    return [
+        {"Sale Date": "12/26/21", "Item Name": "journey into outer space | sticker flakes", "Buyer": "Ann B (annb)",
+         "Quantity": "1", "Price": "3.25", "Discount Amount": "0.00", "Shipping Discount": "0.00",
+         "Order Shipping": "1", "Order Sales Tax": "0.25", "Item Total": "3.25", "Currency": "USD",
+         "Transaction ID": "2807973906", "Listing ID": "839935919", "Date Paid": "12/26/2021",
+         "Date Shipped": "01/02/2022", "Ship City": "North Las Vegas", "Ship State": "NV", "Ship Zipcode": "07661-1805",
+         "Ship Country": "United States", "Order ID": "2323514365", "Order Type": "online"},
+        {"Sale Date": "12/26/21", "Item Name": "a starry christmas", "Buyer": "Ann B (annb)", "Quantity": "2",
+         "Price": "3.30", "Item Total": "6.6", "Currency": "USD", "Transaction ID": "2807973907",
+         "Listing ID": "901561496", "Date Paid": "12/26/2021", "Order ID": "2323514365", "Order Shipping": "1",
+         "Order Sales Tax": "0.25", "Variations": "Size:Small"},
+        {"Sale Date": "12/19/21", "Item Name": "breakfast time", "Buyer": "zed99", "Quantity": "1", "Price": "3.35",
+         "Item Total": "3.35", "Currency": "USD", "Transaction ID": "2800668861", "Listing ID": "901561497",
+         "Date Paid": "12/19/2021", "Order ID": "2315756531", "SKU": "BT-1"},
+    ]
+
+
+def order_rows() -> list[dict[str, str]]:
+    # As re-saved by Excel: 1/4/2024-style dates, trimmed numbers, zip without its leading zero.
+    return [
+        {"Sale Date": "12/26/2021", "Order ID": "2323514365", "Buyer User ID": "annb", "Full Name": "Ann Buyer",
+         "Number of Items": "2", "Date Shipped": "1/2/2022", "Ship City": "North Las Vegas", "Ship Zipcode": "6084",
+         "Ship Country": "United States", "Currency": "USD", "Order Value": "9.85", "Discount Amount": "0",
+         "Shipping": "1", "Sales Tax": "0.25", "Order Total": "11.1", "Status": "", "Adjusted Order Total": "0",
+         "Buyer": "Ann Buyer", "Order Type": "online", "Payment Type": "online_cc"},
+        {"Sale Date": "12/31/2023", "Order ID": "3159107009", "Buyer User ID": "", "Full Name": "Guest Person",
+         "Number of Items": "1", "Currency": "USD", "Order Value": "17", "Discount Amount": "4.25",
+         "Shipping": "4.13", "Sales Tax": "0", "Order Total": "16.88", "Adjusted Order Total": "10",
+         "Order Type": "online"},
+    ]
+
+
+def _items(tmp_path: Path, name: str = "EtsySoldOrderItems2021.csv") -> Path:
+    # Etsy quotes exactly the cells (and header names) that contain a space.
+    return write_export(tmp_path / name, ETSY_ITEMS, item_rows())
+
+
+def _orders(tmp_path: Path) -> Path:
+    return write_export(tmp_path / "EtsySoldOrders2023.csv", ETSY_ORDERS, order_rows(), delimiter="\t")
+
+
+def test_items_first_creates_provisional_orders_then_the_orders_file_wins(shop: Database, tmp_path: Path) -> None:
+    [items] = import_ok(shop, _items(tmp_path))
+    assert (items.platform, items.kind, items.rows_added) == ("etsy", "order_lines", 3)
+    provisional = shop.fetchone("SELECT total, subtotal, status, ordered_at, paid_at, buyer_id FROM orders "
+                                "WHERE order_id = '2323514365'")
+    assert provisional == (Decimal("11.10"), Decimal("9.85"), "shipped", datetime(2021, 12, 26, tzinfo=UTC),
+                           datetime(2021, 12, 26, tzinfo=UTC), "annb")
+    [orders] = import_ok(shop, _orders(tmp_path))
+    assert (orders.kind, orders.rows_added, orders.rows_updated) == ("orders", 1, 1)
+    final = shop.fetchone("SELECT total, subtotal, status, ship_country, buyer_id FROM orders "
+                          "WHERE order_id = '2323514365'")
+    assert final == (Decimal("11.10"), Decimal("9.85"), "shipped", "United States", "annb")
+    assert shop.fetchone("SELECT status, refunded_amount, buyer_id FROM orders WHERE order_id = '3159107009'") == (
+        "partially_refunded", Decimal("6.88"), "guest person")
+    assert shop.scalar("SELECT count(*) FROM order_lines") == 3
+
+
+def test_orders_first_then_items_leaves_the_orders_alone(shop: Database, tmp_path: Path) -> None:
+    import_ok(shop, _orders(tmp_path))
+    before = shop.fetchall("SELECT * FROM orders ORDER BY order_id")
+    [items] = import_ok(shop, _items(tmp_path))
+    assert items.rows_added == 3
+    after = shop.fetchall("SELECT * FROM orders WHERE order_id <> '2315756531' ORDER BY order_id")
+    assert after == before  # the items file did not touch orders that existed
+    lines = shop.fetchall("SELECT order_id, line_no, title, variant, quantity, unit_price, line_total FROM order_lines "
+                          "ORDER BY order_id, line_no")
+    assert lines == [
+        ("2315756531", 1, "breakfast time", None, 1, Decimal("3.35"), Decimal("3.35")),
+        ("2323514365", 1, "journey into outer space | sticker flakes", None, 1, Decimal("3.25"), Decimal("3.25")),
+        ("2323514365", 2, "a starry christmas", "Size:Small", 2, Decimal("3.30"), Decimal("6.60")),
+    ]
+
+
+def test_both_orders_give_the_same_shop(tmp_path: Path) -> None:
+    from export_files import open_fresh_shop
+
+    a_dir, b_dir = tmp_path / "a", tmp_path / "b"
+    a_dir.mkdir()
+    b_dir.mkdir()
+    a = open_fresh_shop(a_dir)
+    b = open_fresh_shop(b_dir)
+    import_ok(a, _items(a_dir), _orders(a_dir))
+    import_ok(b, _orders(b_dir), _items(b_dir))
+    columns = "order_id, buyer_id, ordered_at, status, currency, subtotal, shipping, tax, discount, total"
+    assert a.fetchall(f"SELECT {columns} FROM orders WHERE order_id <> '2315756531' ORDER BY 1") == \
+        b.fetchall(f"SELECT {columns} FROM orders WHERE order_id <> '2315756531' ORDER BY 1")
+    assert a.fetchall("SELECT * EXCLUDE (batch_id) FROM order_lines ORDER BY 1, 2, 3") == \
+        b.fetchall("SELECT * EXCLUDE (batch_id) FROM order_lines ORDER BY 1, 2, 3")
+    a.close()
+    b.close()
+
+
+def test_overlapping_item_exports_number_lines_alike(shop: Database, tmp_path: Path) -> None:
+    rows = item_rows()
+    write_export(tmp_path / "a.csv", ETSY_ITEMS, rows[:2])
+    write_export(tmp_path / "b.csv", ETSY_ITEMS, list(reversed(rows)))  # other order, same transactions
+    import_ok(shop, tmp_path / "a.csv")
+    [second] = import_ok(shop, tmp_path / "b.csv")
+    assert (second.rows_added, second.rows_updated) == (1, 0)
+    assert shop.scalar("SELECT count(*) FROM order_lines") == 3
+
+
+def test_undo_of_items_then_orders_restores_everything(shop: Database, tmp_path: Path) -> None:
+    empty = snapshot(shop)
+    [items] = import_ok(shop, _items(tmp_path))
+    after_items = snapshot(shop)
+    [orders] = import_ok(shop, _orders(tmp_path))
+    undo_import(shop, orders.batch_id)
+    assert snapshot(shop) == after_items
+    undo_import(shop, items.batch_id)
+    assert snapshot(shop) == empty
+
+
+def test_listings_products_variants_and_stock(shop: Database, tmp_path: Path) -> None:
+    rows = [
+        {"TITLE": "I Eat Cat - Unisex Sweatshirt", "DESCRIPTION": "Warm.\r\n• 50% cotton\n• Pre-shrunk",
+         "PRICE": "39.99", "CURRENCY_CODE": "USD", "QUANTITY": "80919", "TAGS": "cat,sweatshirt",
+         "SKU": "66F927A9CDAD6_5436,66F927A9CDAD6_5437"},
+        {"TITLE": "Sticker sheet", "DESCRIPTION": "Shiny", "PRICE": "26.5", "CURRENCY_CODE": "EUR", "QUANTITY": "4",
+         "SKU": "STK-1"},
+        {"TITLE": "Made to order print", "PRICE": "12", "CURRENCY_CODE": "USD", "QUANTITY": "999", "SKU": ""},
+    ]
+    [outcome] = import_ok(shop, write_export(tmp_path / "EtsyListingsDownload.csv", ETSY_LISTINGS, rows))
+    assert (outcome.platform, outcome.kind, outcome.rows_added) == ("etsy", "listings", 3)
+    assert shop.fetchall("SELECT listing_id, sku, title, price, currency, quantity FROM listings ORDER BY 1") == [
+        ("66F927A9CDAD6_5436", None, "I Eat Cat - Unisex Sweatshirt", Decimal("39.99"), "USD", 80919),
+        ("Made to order print", None, "Made to order print", Decimal("12.00"), "USD", 999),
+        ("STK-1", "STK-1", "Sticker sheet", Decimal("26.50"), "EUR", 4),
+    ]
+    assert shop.fetchall("SELECT sku, product_id FROM variants ORDER BY 1") == [
+        ("66F927A9CDAD6_5436", "66F927A9CDAD6_5436"), ("66F927A9CDAD6_5437", "66F927A9CDAD6_5436"),
+        ("STK-1", "STK-1")]
+    # one quantity per listing: it is stock only where the listing has a single SKU
+    assert shop.fetchall("SELECT sku, on_hand FROM stock_levels") == [("STK-1", 4)]
+
+
+def test_etsy_quotes_only_cells_with_spaces_and_that_is_fine(shop: Database, tmp_path: Path) -> None:
+    path = tmp_path / "EtsySoldOrderItems2021.csv"
+    header = ",".join(f'"{h}"' if " " in h else h for h in ETSY_ITEMS)
+    row = {h: "" for h in ETSY_ITEMS} | {"Sale Date": "12/26/21", "Item Name": "space, stars", "Buyer": "x (y)",
+                                         "Quantity": "1", "Price": "3.25", "Currency": "USD",
+                                         "Transaction ID": "1", "Order ID": "2", "Item Total": "3.25"}
+    cells = [f'"{v}"' if " " in v else v for v in row.values()]
+    path.write_text(header + "\n" + ",".join(cells) + "\n", encoding="utf-8")
+    [outcome] = import_ok(shop, path)
+    assert outcome.rows_added == 1
+    assert shop.scalar("SELECT title FROM order_lines") == "space, stars"
