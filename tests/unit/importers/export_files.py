@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
+import tempfile
 from pathlib import Path
 
 from shopkeeper.db.database import Database
@@ -194,8 +195,9 @@ def open_fresh_shop(folder: Path, name: str = "shop.duckdb") -> Database:
 
 
 def run_import(db: Database, *paths: Path, **options: object) -> list[FileOutcome]:
-    workdir = Path(paths[0]).parent / "work"
-    return import_paths(db, list(paths), workdir=workdir, **options)  # type: ignore[arg-type]
+    # A private scratch folder: never next to the inputs (the real samples folder is read-only to tests).
+    with tempfile.TemporaryDirectory(prefix="sk-import-") as workdir:
+        return import_paths(db, list(paths), workdir=Path(workdir), **options)  # type: ignore[arg-type]
 
 
 def import_ok(db: Database, *paths: Path, **options: object) -> list[FileOutcome]:
