@@ -224,8 +224,11 @@ def macro_sql() -> list[str]:
         " ELSE (CASE WHEN p.open = '(' OR p.sign1 = '-' OR p.sign2 = '-' THEN '-' ELSE '' END) "
         "      || sk_sep_fix(regexp_replace(p.num, '[ ''\u00a0\u202f]', '', 'g')) END",
         f"CREATE OR REPLACE TEMP MACRO sk_currency_marker(m) AS {currency}",
-        "CREATE OR REPLACE TEMP MACRO sk_currency_from_parts(p) AS "
-        " sk_currency_marker(upper(replace(coalesce(nullif(p.prefix, ''), p.suffix), ' ', '')))",
+        # The marker is bound once: sk_currency_marker is a long CASE that names it in every arm.
+        "CREATE OR REPLACE TEMP MACRO sk_currency_from_parts(p) AS list_transform("
+        " [upper(replace(coalesce(nullif(p.prefix, ''), p.suffix), ' ', ''))], lambda m: sk_currency_marker(m))[1]",
+        "CREATE OR REPLACE TEMP MACRO sk_money_currency_t(t) AS CASE WHEN t IS NULL THEN NULL "
+        " ELSE list_transform([sk_money_parts(t)], lambda p: sk_currency_from_parts(p))[1] END",
         "CREATE OR REPLACE TEMP MACRO sk_num_text_t(t) AS "
         " list_transform([sk_money_parts(t)], lambda p: sk_num_from_parts(p))[1]",
         "CREATE OR REPLACE TEMP MACRO sk_num_text(s) AS list_transform([sk_clean(s)], lambda t: sk_num_text_t(t))[1]",
@@ -248,13 +251,18 @@ def macro_sql() -> list[str]:
         "CREATE OR REPLACE TEMP MACRO sk_phone_key(p) AS CASE WHEN p LIKE '%*%' THEN NULL "
         " WHEN length(regexp_replace(p, '[^0-9]', '', 'g')) >= 7 THEN regexp_replace(p, '[^0-9]', '', 'g') END",
         # --- instants ------------------------------------------------------------------------------
-        "CREATE OR REPLACE TEMP MACRO sk_sane_ts(x) AS CASE WHEN year(x) BETWEEN 1900 AND 2200 THEN x END",
+        # A literal comparison, not year(): year() of a TIMESTAMPTZ goes through the ICU calendar.
+        "CREATE OR REPLACE TEMP MACRO sk_sane_ts(x) AS CASE WHEN x BETWEEN '1900-01-01' AND '2201-01-01' THEN x END",
         # One format per call: coalesce tries the next only where the previous failed, which is
         # twice as fast as try_strptime with a list when nearly every cell has the first shape.
         "CREATE OR REPLACE TEMP MACRO sk_zoned_ts(t) AS sk_sane_ts(coalesce("
         + ", ".join(f"try_strptime(t, {sql_literal(f)})" for f in _ZONED_FORMATS) + "))",
         # The offset as written at the end of a value sk_zoned_ts read: -0400, +00:00, +08.
+        # Shopify's 25-character '2025-05-11 09:55:16 -0400' first, with byte positions: negative
+        # indexes count characters from the end, which costs three times as much per cell.
         "CREATE OR REPLACE TEMP MACRO sk_tail_offset(t) AS CASE "
+        " WHEN strlen(t) = 25 AND substr(t, 20, 1) = ' ' AND substr(t, 21, 1) IN ('+', '-') "
+        "   THEN substr(t, 21, 3) || ':' || substr(t, 24, 2) "
         " WHEN t[-6] IN ('+', '-') AND t[-3] = ':' THEN t[-6:] "
         " WHEN t[-5] IN ('+', '-') THEN t[-5:-3] || ':' || t[-2:] "
         " WHEN t[-3] IN ('+', '-') THEN t[-3:] || ':00' END",
@@ -302,7 +310,15 @@ def macro_sql() -> list[str]:
     ]
 
 
+_LAST_MACRO = "sk_tz"
+
+
 def install_macros(db: Database) -> None:
-    """Create (or refresh) the sk_* macros on this connection."""
+    """Create the sk_* macros on this connection (once: they are temporary, per connection)."""
+    installed = db.scalar(
+        "SELECT count(*) FROM duckdb_functions() WHERE function_name = ? AND database_name = 'temp'", [_LAST_MACRO]
+    )
+    if installed:
+        return
     for statement in macro_sql():
         db.execute(statement)

@@ -181,6 +181,7 @@ def _import(
         added, updated = ctx.row_counts()
         finish_batch(db, batch_id, read=rows_read, added=added, updated=updated, rejected=rejected)
         ctx.step("Saving", 0.97)
+        _drop_work_tables(db)  # inside the transaction: their rows then never need committing
         db.execute("COMMIT")
         in_transaction = False
         changed = frozenset(t for t, c in ctx.merged.items() if c.added or c.updated or c.removed)

@@ -5,9 +5,9 @@ canonical field of the spec, converted by the field's type, in file order;
 `_sk_typed` is a view over it with `_row` (the data row number: 1 is the first
 row under the header) that leaves out rows which are not data (blank, eBay
 padding/footer). Per field it has the value, `<f>__cur` for money (currency
-written in the cell), `<f>__tz` for dates (offset that applied) and, when a
-non-empty cell did not convert, `<f>__raw` with the cell; `_bad` marks such
-rows. Those cells are recorded in `import_rejects` right away.
+written in the cell), `<f>__tz` for dates kept with their zone (offset that
+applied) and, when a non-empty cell did not convert, `<f>__raw` with the cell;
+`_bad` marks such rows (`__raw` and `__cur` are derived in the view from `_slow`). Those cells are recorded as rejects right away.
 
 The file path and every read option are bound parameters and columns are read
 positionally as c0..cN (names we make up): header text never reaches SQL.
@@ -83,12 +83,24 @@ def load(ctx: ImportContext, source: SourceTable) -> int:
         except duckdb.Error:
             if number == len(attempts):
                 raise
-    ctx.run(f"CREATE OR REPLACE TEMP VIEW {TYPED} AS SELECT rowid + 1 AS _row, * EXCLUDE (_skip) "
-            f"FROM {CONV} WHERE NOT _skip")
+    ctx.run(f"CREATE OR REPLACE TEMP VIEW {TYPED} AS SELECT rowid + 1 AS _row, * EXCLUDE (_skip, _slow)"
+            f"{_derived_columns(ctx)} FROM {CONV} WHERE NOT _skip")
     ctx.step(f"Checking the values in {source.display_name}", 0.40)
     ctx.start_rejects()
     record_type_rejects(ctx)
     return int(ctx.scalar(f"SELECT count(*) FROM {TYPED}"))
+
+
+def _derived_columns(ctx: ImportContext) -> str:
+    """`<f>__raw` (the cell, when it did not convert) and money's `<f>__cur`, from `_slow`."""
+    out = []
+    typed = [f for f in ctx.spec.fields if f.type not in ("text", "id")]
+    for i, f in enumerate(typed, start=1):
+        out.append(f"CASE WHEN {q(f.name)} IS NULL THEN _slow[{i}] END AS {q(f.name + '__raw')}")
+        if f.type == "money":
+            out.append(f"CASE WHEN _slow IS NOT NULL THEN sk_money_currency_t(_slow[{i}]) END "
+                       f"AS {q(f.name + '__cur')}")
+    return "".join(", " + c for c in out)
 
 
 def conversion_sql(ctx: ImportContext, source_sql: str) -> str:
@@ -148,8 +160,6 @@ def conversion_sql(ctx: ImportContext, source_sql: str) -> str:
                 final_values.append(f"sk_int_from_double({d}) AS {v}")
             else:
                 values.append(f"{number} AS {v}")
-            if f.type == "money":
-                values.append(f"sk_currency_from_parts({parts}) AS {col(f.name, '__cur')}")
         else:  # date
             zoned, p = col(f.name, "__zoned"), col(f.name, "__p")
             local, mins, hz = col(f.name, "__local"), col(f.name, "__min"), col(f.name, "__hz")
@@ -167,16 +177,17 @@ def conversion_sql(ctx: ImportContext, source_sql: str) -> str:
                             f"ELSE sk_offset_of({v}, {local}, {mins}, {hz}) END AS {col(f.name, '__tz')}")
         out.append(f"{v} AS {n}")
         if f.type not in ("text", "id"):
-            failed = f"({t} IS NOT NULL AND {v} IS NULL)"
-            bad.append(failed)
-            last.append(f"CASE WHEN {failed} THEN {t} END AS {col(f.name, '__raw')}")
-            out.append(col(f.name, "__raw"))
-        if f.type == "money":
-            out.append(col(f.name, "__cur"))
+            bad.append(f"({t} IS NOT NULL AND {v} IS NULL)")
         if f.type == "date" and f.keeps_zone:
             out.append(col(f.name, "__tz"))
-    last.append(f"(NOT _skip AND ({' OR '.join(bad) or 'FALSE'})) AS _bad")
-    out.append("_bad")
+    # The cleaned text of every typed cell whose fast cast failed (`__t` is NULL otherwise), in
+    # typed-field order, kept only for rows that have one: one mostly-NULL column instead of
+    # one per field. The view derives `<f>__raw` and money's `<f>__cur` from it.
+    slow_cells = ", ".join(col(f.name, "__t") for f in typed)
+    any_slow = f"coalesce({slow_cells}) IS NOT NULL" if typed else "FALSE"
+    last.append(f"CASE WHEN NOT _skip AND {any_slow} THEN [{slow_cells}] END AS _slow")
+    last.append(f"(NOT _skip AND {any_slow} AND ({' OR '.join(bad) or 'FALSE'})) AS _bad")
+    out += ["_slow", "_bad"]
 
     def layer(inner: str, exprs: list[str]) -> str:
         return f"SELECT *{''.join(', ' + e for e in exprs)} FROM ({inner})" if exprs else inner

@@ -17,6 +17,7 @@ import logging
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,11 +103,17 @@ def _import_path(
     span: tuple[float, float],
     cancel: Cancel | None,
 ) -> list[FileOutcome]:
-    try:
-        tables = open_tables(path, scratch, cancel=cancel)
-        content_hash = file_sha256(path, cancel)
-    except RefusedFile as refused:
-        return [_refused(path, None, refusal_reason(refused.reason, path.name), path.name)]
+    # Hashing and reading each pass over the whole file; hashlib lets go of the GIL, so they overlap.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        hashing = pool.submit(file_sha256, path, cancel)
+        try:
+            tables = open_tables(path, scratch, cancel=cancel)
+        except RefusedFile as refused:
+            return [_refused(path, None, refusal_reason(refused.reason, path.name), path.name)]
+        try:
+            content_hash = hashing.result()
+        except OSError as error:
+            return [_refused(path, None, f"the file could not be read ({error.strerror or error})", path.name)]
     outcomes = []
     width = (span[1] - span[0]) / len(tables)
     for index, table in enumerate(tables):
@@ -121,6 +128,9 @@ def _import_path(
             outcomes.append(_refused(path, table.member, refused.reason, name))
         except RefusedFile as refused:
             outcomes.append(_refused(path, table.member, refusal_reason(refused.reason, name), name))
+        except duckdb.InterruptException:
+            # Database.interrupt() from the window's Cancel button, caught between our own checks.
+            raise ImportCancelled() from None
         except (ShopLockedError, DiskFullError):
             raise
         except KnownError as error:

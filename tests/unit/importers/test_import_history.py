@@ -254,3 +254,38 @@ def test_unknown_shape_uses_a_saved_mapping_by_signature_or_name(shop: Database,
 def test_header_signature_ignores_order_case_and_spacing() -> None:
     assert header_signature(["Name", "Total "]) == header_signature(["total", " NAME"])
     assert header_signature(["Name", "Total"]) != header_signature(["Name", "Totals"])
+
+
+@pytest.mark.parametrize("from_step", ["Opening", "Saving"])
+def test_interrupting_the_running_statement_cancels_and_rolls_back(
+    shop: Database, tmp_path: Path, from_step: str
+) -> None:
+    import threading
+
+    import_ok(shop, export(tmp_path / "a.csv", order("#1", 1)))
+    before = snapshot(shop)
+    batches = list_imports(shop)
+    big = export(tmp_path / "big.csv", *(order(f"#{n}", 1 + n % 12, lines=3) for n in range(2, 20_000)))
+    go, done = threading.Event(), threading.Event()
+
+    def progress(message: str, fraction: float) -> None:
+        if message.startswith(from_step):
+            go.set()
+
+    def keep_interrupting() -> None:
+        go.wait()
+        while not done.is_set():  # the window's Cancel button: interrupt whatever statement runs now
+            shop.interrupt()
+            done.wait(0.002)
+
+    thread = threading.Thread(target=keep_interrupting)
+    thread.start()
+    try:
+        with pytest.raises(ImportCancelled):
+            run_import(shop, big, progress=progress)
+    finally:
+        go.set()
+        done.set()
+        thread.join()
+    assert snapshot(shop) == before
+    assert list_imports(shop) == batches

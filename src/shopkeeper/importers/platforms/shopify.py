@@ -86,6 +86,10 @@ def normalise_orders(ctx: ImportContext) -> None:
     ctx.cascade_rejects("order_name", reason="another row of this order could not be read (row {row})")
     ctx.accept()
     ctx.step("Sorting orders and lines", 0.55)
+    # refunded_amount is NOT NULL: a file without the column keeps what the shop knew.
+    refunded = ("coalesce(refunded_amount, 0)" if ctx.has("refunded_amount") else
+                "coalesce((SELECT t.refunded_amount FROM orders t WHERE t.shop_id = $shop "
+                "AND t.order_id = coalesce(s.shopify_id, s.order_name)), 0)")
     ctx.create(ORDERS, f"""
         SELECT s._row, $shop AS shop_id, coalesce(shopify_id, order_name) AS order_id, order_name AS order_number,
                coalesce(lower(email), phone, billing_phone) AS buyer_id,
@@ -93,8 +97,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                {_ORDER_STATUS} AS status, financial_status AS platform_status,
                upper(coalesce(currency, total__cur, $currency)) AS currency,
                subtotal, shipping, taxes AS tax, discount_amount AS discount, total,
-               coalesce(refunded_amount, (SELECT t.refunded_amount FROM orders t WHERE t.shop_id = $shop
-                                          AND t.order_id = coalesce(s.shopify_id, s.order_name)), 0) AS refunded_amount,
+               {refunded} AS refunded_amount,
                source AS channel, coalesce(shipping_city, billing_city) AS ship_city,
                coalesce(shipping_country, billing_country) AS ship_country,
                order_name, email, phone, billing_phone, shipping_phone, billing_name, shipping_name,
