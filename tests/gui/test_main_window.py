@@ -153,3 +153,24 @@ def test_screenshot_command_writes_a_png(shop_copy: Path, tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_import_from_the_window_fills_the_tabs(qtbot, app, tmp_path: Path) -> None:  # noqa: ANN001
+    export = tmp_path / "products_export.csv"
+    export.write_text(
+        "Handle,Title,Variant SKU,Variant Price,Variant Inventory Qty\n"
+        "moon-mug,Moon Mug,NEW-MUG-1,12.50,7\n",
+        encoding="utf-8",
+    )
+    results: list[list] = []
+    app.imports.run([export], on_finished=results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=60000)
+    assert results[0][0].ok, results[0][0].message
+    wait_idle(qtbot, app.worker)
+    tab = app.window.listings
+    tab.model.set_search("NEW-MUG-1")
+    wait_idle(qtbot, app.worker)
+    assert tab.model.rowCount() == 1
+    tab.model.data(tab.model.index(0, 4))
+    wait_idle(qtbot, app.worker)
+    assert tab.model.data(tab.model.index(0, 4)) == "7"

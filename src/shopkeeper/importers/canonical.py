@@ -75,6 +75,10 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     cols = set(table_columns(ctx.db, staged))
     col = {c: (f"s.{q(c)}" if c in cols else "NULL") for c in
            ("name", "email", "phone", "city", "country", "accepts_marketing", "first_seen")}
+    # Normalisers usually stage one row per buyer already; sorting to keep the latest is then wasted.
+    repeated = ctx.scalar(f"SELECT EXISTS (SELECT 1 FROM {q(staged)} GROUP BY shop_id, buyer_id HAVING count(*) > 1)")
+    dedup = (f"QUALIFY row_number() OVER (PARTITION BY s.shop_id, s.buyer_id ORDER BY {col['first_seen']} DESC "
+             "NULLS LAST) = 1" if repeated else "")
     ctx.create(
         "_sk_buyers_m",
         f"""
@@ -92,7 +96,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
                    coalesce({col['name']}, t.name) AS any_name
             FROM {q(staged)} s LEFT JOIN buyers t ON t.shop_id = s.shop_id AND t.buyer_id = s.buyer_id
             WHERE s.buyer_id IS NOT NULL
-            QUALIFY row_number() OVER (PARTITION BY s.shop_id, s.buyer_id ORDER BY {col['first_seen']} DESC NULLS LAST) = 1
+            {dedup}
         ),
         by_email AS (SELECT lower(trim(email)) AS k, min(member_id) AS member_id FROM members
                      WHERE email IS NOT NULL GROUP BY 1),

@@ -54,7 +54,7 @@ Youzan - plugs in):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field as dc_field
 from typing import TYPE_CHECKING, Literal
 
@@ -144,7 +144,3 @@ def spec_for(platform: str, kind: str) -> FormatSpec | None:
 def _load_builtin() -> None:
     # Imported lazily: the platform modules import this one to register themselves.
     import shopkeeper.importers.platforms  # noqa: F401
-
-
-def field_names(fields: Iterable[Field]) -> list[str]:
-    return [f.name for f in fields]

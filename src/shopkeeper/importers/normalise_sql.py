@@ -285,7 +285,8 @@ def macro_sql() -> list[str]:
         "   (CAST(z[2:3] AS INTEGER) * 60 + coalesce(TRY_CAST(nullif(replace(z[4:], ':', ''), '') AS INTEGER), 0)) "
         f" ELSE {zone_offset} END",
         "CREATE OR REPLACE TEMP MACRO sk_local_ts(t) AS sk_sane_ts(CASE "
-        f" WHEN regexp_matches(t, '^[0-9]{{4}}[-/.年]') THEN try_strptime(t, {_list(_YEAR_FIRST_FORMATS)}) "
+        f" WHEN substr(t, 5, 1) IN ('-', '/', '.', '年') AND TRY_CAST(substr(t, 1, 4) AS INTEGER) IS NOT NULL "
+        f"   THEN try_strptime(t, {_list(_YEAR_FIRST_FORMATS)}) "
         f" ELSE try_strptime(t, {_list(_OTHER_FORMATS)}) END)",
         "CREATE OR REPLACE TEMP MACRO sk_offset_text(m) AS "
         " (CASE WHEN m < 0 THEN '-' ELSE '+' END) || lpad(CAST(abs(m) // 60 AS VARCHAR), 2, '0') || ':' "

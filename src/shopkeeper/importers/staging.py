@@ -163,7 +163,9 @@ def conversion_sql(ctx: ImportContext, source_sql: str) -> str:
         else:  # date
             zoned, p = col(f.name, "__zoned"), col(f.name, "__p")
             local, mins, hz = col(f.name, "__local"), col(f.name, "__min"), col(f.name, "__hz")
-            fast += [r, f"sk_zoned_ts({r}) AS {zoned}"]
+            # A zoned stamp is longer than the 19 characters of 'YYYY-MM-DD HH:MM:SS', so plain
+            # local stamps (every Chinese export) skip the four zoned attempts.
+            fast += [r, f"CASE WHEN strlen({r}) > 19 THEN sk_zoned_ts({r}) END AS {zoned}"]
             clean.append(f"CASE WHEN {zoned} IS NULL AND {r} IS NOT NULL THEN sk_clean({r}) END AS {t}")
             slow.append(f"sk_dt_parts_t({t}) AS {p}")
             values += [

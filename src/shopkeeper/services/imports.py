@@ -4,9 +4,17 @@
 header names, and imports every table as its own undoable batch, in its own
 transaction. It never raises for a bad file: each table gets a `FileOutcome`
 whose `message` is the single line to show. It raises `ImportCancelled` when
-`cancel()` turns true (the table being imported is rolled back; tables
-finished before stay imported) and lets a `KnownError` about the shop file
-itself (locked, disk full) through, since no later file would fare better.
+`cancel()` turns true between steps or the window interrupts the running
+statement with `Database.interrupt()` (the table being imported is rolled
+back; tables finished before stay imported), and lets a `KnownError` about the
+shop file itself (locked, disk full) through, since no later file would fare
+better.
+
+Counts are per data row of the file: a row is "added" when the records it
+produced are new, "updated" when one of them changed, "rejected" when it could
+not be read (see `rejects`); rows that changed nothing are in none of these.
+The same bytes (and zip member / sheet) imported again are recognised by
+their sha256 and change nothing.
 """
 
 from __future__ import annotations

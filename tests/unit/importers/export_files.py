@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
 import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from shopkeeper.db.database import Database
@@ -216,3 +216,44 @@ def snapshot(db: Database) -> dict[str, list[str]]:
         "AND table_type = 'BASE TABLE' ORDER BY table_name"
     )]
     return {t: sorted(map(repr, db.fetchall(f'SELECT * FROM "{t}"'))) for t in tables if t not in _NOT_SNAPSHOTTED}
+
+
+def write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Mapping[str, str]]) -> Path:
+    """A one-sheet workbook with every cell as an inline string (what "keep as text" gives)."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def ref(c: int, r: int) -> str:
+        letters = ""
+        c += 1
+        while c:
+            c, rem = divmod(c - 1, 26)
+            letters = chr(65 + rem) + letters
+        return f"{letters}{r}"
+
+    grid = [list(header), *table(header, rows)]
+    body = "".join(
+        f'<row r="{r}">' + "".join(
+            f'<c r="{ref(c, r)}" t="inlineStr"><is><t xml:space="preserve">{escape(v)}</t></is></c>'
+            for c, v in enumerate(row) if v != "") + "</row>"
+        for r, row in enumerate(grid, start=1))
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
+    ct = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("[Content_Types].xml",
+                      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                      '<Default Extension="xml" ContentType="application/xml"/>'
+                      f'<Override PartName="/xl/workbook.xml" ContentType="{ct}.sheet.main+xml"/>'
+                      f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{ct}.worksheet+xml"/></Types>')
+        book.writestr("_rels/.rels", f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" '
+                                     f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        book.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+                                         '<sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        book.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" '
+                                                    f'Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+                                                    '</Relationships>')
+        book.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{main}"><sheetData>{body}</sheetData></worksheet>')
+    return path

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from export_files import AMAZON_ALL_ORDERS, EBAY_ORDERS, import_ok, run_import, table, write_export
+from export_files import AMAZON_ALL_ORDERS, EBAY_ORDERS, import_ok, run_import, table
 
 from shopkeeper.db.database import Database
 
