@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import sys
 import time
@@ -264,7 +265,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths, started: datetime) -> int
         install_excepthook(paths.log_file)
 
     recent = RecentShops(paths.config_dir / "recent-shops.json")
-    explicit = bool(args.db) or bool(__import__("os").environ.get("SHOPKEEPER_DB"))
+    explicit = bool(args.db) or bool(os.environ.get("SHOPKEEPER_DB"))
     shop = resolve_shop_path(paths, args.db)
     demo_if_new = False
     if not explicit and not shop.exists():

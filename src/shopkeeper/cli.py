@@ -164,9 +164,8 @@ def _cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _run_gui(args: argparse.Namespace, paths: AppPaths) -> int:
-    if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    elif args.screenshot:
+    if args.screenshot:
+        # A screenshot needs no display: render offscreen unless the caller chose a platform.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from shopkeeper.app import run_app
 
