@@ -80,6 +80,11 @@ def translate_error(exc: BaseException, path: Path | None) -> BaseException:
     return exc
 
 
+def quote_ident(name: str) -> str:
+    """A SQL identifier for any text (CSV headers, table names), with `"` doubled."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 class Database:
     """A shop file opened for reading and writing."""
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from shopkeeper.db.database import Database
+from shopkeeper.db.database import quote_ident as _q
 
 # Table -> key columns. Order matters only for readability.
 KEYS: dict[str, tuple[str, ...]] = {
@@ -46,23 +47,11 @@ class MergeCount:
         return MergeCount(self.added + other.added, self.updated + other.updated, self.removed + other.removed)
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def table_columns(db: Database, table: str) -> list[str]:
     rows = db.fetchall(
         "SELECT column_name FROM information_schema.columns "
         "WHERE table_name = ? AND table_schema IN ('main', 'temp') ORDER BY ordinal_position",
         [table],
-    )
-    return [r[0] for r in rows]
-
-
-def _staged_columns(db: Database, staged: str) -> list[str]:
-    rows = db.fetchall(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
-        [staged],
     )
     return [r[0] for r in rows]
 
@@ -83,7 +72,7 @@ def upsert(db: Database, table: str, staged: str, batch_id: int) -> MergeCount:
     """Merge `staged` into `table`; the caller holds the transaction."""
     key = KEYS[table]
     target_cols = [c for c in table_columns(db, table) if c != "batch_id"]
-    staged_cols = _staged_columns(db, staged)
+    staged_cols = table_columns(db, staged)
     missing_key = [k for k in key if k not in staged_cols]
     if missing_key:
         raise ValueError(f"staged rows for {table} lack key columns {missing_key}")

@@ -64,6 +64,24 @@ def write_lines(ctx: ImportContext, staged: str = LINES) -> MergeCount:
     return ctx.replace_children("order_lines", staged, ("shop_id", "order_id"))
 
 
+# The tail of a buyers query whose CTE `b` has shop_id, buyer_id, known_member,
+# email_key and phone_key: finds each buyer's member by e-mail, then phone, and
+# derives a stable id for a new one (the same person gets the same id from any
+# platform). Shared by every writer of buyers so members match across importers.
+MEMBER_MATCH = """
+        by_email AS (SELECT lower(trim(email)) AS k, min(member_id) AS member_id FROM members
+                     WHERE email IS NOT NULL GROUP BY 1),
+        by_phone AS (SELECT sk_phone_key(phone) AS k, min(member_id) AS member_id FROM members
+                     WHERE sk_phone_key(phone) IS NOT NULL GROUP BY 1)
+        SELECT b.*,
+               coalesce(b.known_member, e.member_id, p.member_id) AS found_member,
+               'mem-' || substr(md5(CASE WHEN b.email_key IS NOT NULL AND b.email_key <> '' THEN 'email:' || b.email_key
+                                         WHEN b.phone_key IS NOT NULL THEN 'phone:' || b.phone_key
+                                         ELSE 'buyer:' || b.shop_id || chr(31) || b.buyer_id END), 1, 16) AS new_member
+        FROM b LEFT JOIN by_email e ON e.k = b.email_key LEFT JOIN by_phone p ON p.k = b.phone_key
+"""
+
+
 def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     """Buyers with a member each: the shop's member with the same e-mail or phone, else a new one.
 
@@ -98,16 +116,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
             WHERE s.buyer_id IS NOT NULL
             {dedup}
         ),
-        by_email AS (SELECT lower(trim(email)) AS k, min(member_id) AS member_id FROM members
-                     WHERE email IS NOT NULL GROUP BY 1),
-        by_phone AS (SELECT sk_phone_key(phone) AS k, min(member_id) AS member_id FROM members
-                     WHERE sk_phone_key(phone) IS NOT NULL GROUP BY 1)
-        SELECT b.*,
-               coalesce(b.known_member, e.member_id, p.member_id) AS found_member,
-               'mem-' || substr(md5(CASE WHEN b.email_key IS NOT NULL AND b.email_key <> '' THEN 'email:' || b.email_key
-                                         WHEN b.phone_key IS NOT NULL THEN 'phone:' || b.phone_key
-                                         ELSE 'buyer:' || b.shop_id || chr(31) || b.buyer_id END), 1, 16) AS new_member
-        FROM b LEFT JOIN by_email e ON e.k = b.email_key LEFT JOIN by_phone p ON p.k = b.phone_key
+        {MEMBER_MATCH}
         """,
     )
     ctx.create(

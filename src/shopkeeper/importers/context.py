@@ -21,7 +21,7 @@ from typing import Any
 
 import duckdb
 
-from shopkeeper.db.database import Database
+from shopkeeper.db.database import Database, quote_ident
 from shopkeeper.db.merge import KEYS, MergeCount, replace_children, upsert
 from shopkeeper.importers.recognise import Recognised
 from shopkeeper.importers.reading import ImportCancelled
@@ -33,9 +33,8 @@ ROWMAP = "_sk_rowmap"
 REJECTS = "_sk_rejects"
 
 
-def q(name: str) -> str:
-    """Quote an identifier (double quotes doubled): the only way names reach SQL text."""
-    return '"' + name.replace('"', '""') + '"'
+# The only way names (CSV headers, table names) reach SQL text.
+q = quote_ident
 
 
 @dataclass

@@ -132,7 +132,7 @@ class ImportFlow(QObject):
             if on_finished is not None:
                 on_finished(outcomes)
             else:
-                ImportResultsDialog(self._parent(), outcomes, self._worker).exec()
+                ImportResultsDialog(self._parent(), outcomes, self._worker, self._log_file).exec()
 
         def failed(exc: BaseException) -> None:
             self._running = False
@@ -149,13 +149,14 @@ class ImportFlow(QObject):
         dialog.open()
 
     def show_history(self) -> None:
-        ImportHistoryDialog(self._parent(), self._worker, on_undone=self.shop_changed.emit).exec()
+        ImportHistoryDialog(self._parent(), self._worker, self._log_file, on_undone=self.shop_changed.emit).exec()
 
 
 class ImportResultsDialog(QDialog):
-    def __init__(self, parent: QWidget | None, outcomes: list[Any], worker: DbWorker) -> None:
+    def __init__(self, parent: QWidget | None, outcomes: list[Any], worker: DbWorker, log_file: Path) -> None:
         super().__init__(parent)
         self.setObjectName("importResults")
+        self._log_file = log_file
         self.setWindowTitle(self.tr("Import finished"))
         self.setMinimumSize(640, 300)
         self._worker = worker
@@ -187,15 +188,16 @@ class ImportResultsDialog(QDialog):
                 if batch_id is not None:
                     break
         if batch_id is not None:
-            RejectsDialog(self, self._worker, int(batch_id)).exec()
+            RejectsDialog(self, self._worker, int(batch_id), self._log_file).exec()
 
 
 class RejectsDialog(QDialog):
     """The rows an import could not read: row, column, value, reason; savable as CSV."""
 
-    def __init__(self, parent: QWidget | None, worker: DbWorker, batch_id: int) -> None:
+    def __init__(self, parent: QWidget | None, worker: DbWorker, batch_id: int, log_file: Path) -> None:
         super().__init__(parent)
         self.setObjectName("rejectsDialog")
+        self._log_file = log_file
         self.setWindowTitle(self.tr("Rows that were not imported"))
         self.setMinimumSize(720, 400)
         self._worker = worker
@@ -231,15 +233,17 @@ class RejectsDialog(QDialog):
         from shopkeeper.services.imports import write_rejects_csv
 
         self._worker.submit(lambda db: write_rejects_csv(db, self._batch_id, Path(path)),
-                            on_error=lambda exc: show_error(self, exc, Path()))
+                            on_error=lambda exc: show_error(self, exc, self._log_file))
 
 
 class ImportHistoryDialog(QDialog):
     """Every import with its counts; the selected one can be undone."""
 
-    def __init__(self, parent: QWidget | None, worker: DbWorker, on_undone: Callable[[], None]) -> None:
+    def __init__(self, parent: QWidget | None, worker: DbWorker, log_file: Path,
+                 on_undone: Callable[[], None]) -> None:
         super().__init__(parent)
         self.setObjectName("importHistory")
+        self._log_file = log_file
         self.setWindowTitle(self.tr("Import history"))
         self.setMinimumSize(860, 420)
         self._worker = worker
@@ -305,4 +309,4 @@ class ImportHistoryDialog(QDialog):
             self._load()
 
         self._worker.submit(lambda db: undo_import(db, int(batch_id)), done,
-                            lambda exc: show_error(self, exc, Path()))
+                            lambda exc: show_error(self, exc, self._log_file))

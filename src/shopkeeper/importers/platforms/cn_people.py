@@ -16,7 +16,7 @@ export names no buyer) is what ties a buyer to its member on re-import.
 from __future__ import annotations
 
 from shopkeeper.db.merge import MergeCount, table_columns
-from shopkeeper.importers.canonical import BUYERS
+from shopkeeper.importers.canonical import BUYERS, MEMBER_MATCH
 from shopkeeper.importers.context import ImportContext, q
 
 
@@ -70,16 +70,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
             QUALIFY row_number() OVER (PARTITION BY s.shop_id, s.buyer_id
                                        ORDER BY {col['first_seen']} DESC NULLS LAST) = 1
         ),
-        by_email AS (SELECT lower(trim(email)) AS k, min(member_id) AS member_id FROM members
-                     WHERE email IS NOT NULL GROUP BY 1),
-        by_phone AS (SELECT sk_phone_key(phone) AS k, min(member_id) AS member_id FROM members
-                     WHERE sk_phone_key(phone) IS NOT NULL GROUP BY 1)
-        SELECT b.*,
-               coalesce(b.known_member, e.member_id, p.member_id) AS found_member,
-               'mem-' || substr(md5(CASE WHEN b.email_key IS NOT NULL AND b.email_key <> '' THEN 'email:' || b.email_key
-                                         WHEN b.phone_key IS NOT NULL THEN 'phone:' || b.phone_key
-                                         ELSE 'buyer:' || b.shop_id || chr(31) || b.buyer_id END), 1, 16) AS new_member
-        FROM b LEFT JOIN by_email e ON e.k = b.email_key LEFT JOIN by_phone p ON p.k = b.phone_key
+        {MEMBER_MATCH}
         """,
     )
     ctx.create(
