@@ -44,6 +44,8 @@ _LOCK_PATTERNS = (
     "file is already open",
 )
 _DISK_FULL_PATTERNS = ("no space left", "disk full", "not enough space", "enospc")
+# Each interrupt stops one statement only; a few hundred retries outlast any Cancel.
+_ROLLBACK_ATTEMPTS = 200
 _NEWER_PATTERNS = ("trying to read a database file with version", "failed to deserialize")
 
 
@@ -150,17 +152,47 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Database]:
         """All-or-nothing block: on any exception nothing inside it is kept."""
-        self.execute("BEGIN TRANSACTION")
+        self.begin()
         try:
             yield self
+            self.execute("COMMIT")
         except BaseException:
+            # An interrupted COMMIT leaves the transaction open and aborted: end it here too.
+            self.rollback()
+            raise
+
+    def begin(self) -> None:
+        """Open a transaction; an interrupted BEGIN leaves none behind."""
+        try:
+            self.execute("BEGIN TRANSACTION")
+        except BaseException:
+            self.rollback()
+            raise
+
+    def rollback(self) -> None:
+        """End the open transaction, keeping nothing of it; a no-op when none is open.
+
+        The Cancel button interrupts whatever statement runs, and that can be
+        this ROLLBACK itself: it is then simply issued again, because a
+        connection left inside an aborted transaction refuses every later
+        statement of the session.
+        """
+        for _attempt in range(_ROLLBACK_ATTEMPTS):
             try:
                 self._con.execute("ROLLBACK")
+                return
+            except duckdb.InterruptException:
+                continue
+            except duckdb.TransactionException as exc:
+                if "no transaction" in str(exc).lower():
+                    return
+                log.exception("rollback failed")
+                return
             except duckdb.Error:
                 log.exception("rollback failed")
-            raise
-        else:
-            self.execute("COMMIT")
+                return
+        log.error("rollback was interrupted %d times in a row; the connection may still be in a transaction",
+                  _ROLLBACK_ATTEMPTS)
 
     def interrupt(self) -> None:
         """Stop the running query; safe to call from another thread."""

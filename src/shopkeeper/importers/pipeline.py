@@ -36,6 +36,9 @@ from shopkeeper.importers.staging import load
 
 log = logging.getLogger(__name__)
 
+# A Cancel interrupts statements until the import returns; cleanup outlasts it.
+_CLEANUP_ATTEMPTS = 200
+
 UNKNOWN_FORMAT = (
     "unknown export format: map its columns in the Shopkeeper window (File > Import…) or pass --mapping NAME"
 )
@@ -133,8 +136,8 @@ def _import(
 
     def open_batch() -> int:
         nonlocal in_transaction
-        db.execute("BEGIN TRANSACTION")
-        in_transaction = True
+        in_transaction = True  # also while BEGIN runs: an interrupted BEGIN is rolled back too
+        db.begin()
         batch = new_batch(
             db,
             file_name=table.origin.name,
@@ -182,26 +185,20 @@ def _import(
         finish_batch(db, batch_id, read=rows_read, added=added, updated=updated, rejected=rejected)
         ctx.step("Saving", 0.97)
         _drop_work_tables(db)  # inside the transaction: their rows then never need committing
+        ctx.check_cancel()  # the last moment a Cancel can still leave the shop as it was
         db.execute("COMMIT")
         in_transaction = False
         changed = frozenset(t for t, c in ctx.merged.items() if c.added or c.updated or c.removed)
     except BaseException as error:
         if in_transaction:
-            _rollback(db)
+            db.rollback()
         if isinstance(error, duckdb.InterruptException):
             raise ImportCancelled() from None
         raise
     finally:
-        _drop_work_tables(db)
+        _drop_work_tables_after(db)
     return TableResult(spec.platform, spec.kind, spec.label, batch_id, rows_read, added, updated, rejected,
                        changed_tables=changed)
-
-
-def _rollback(db: Database) -> None:
-    try:
-        db.connection.execute("ROLLBACK")
-    except duckdb.Error:
-        log.exception("rollback failed")
 
 
 def _nothing_readable(db: Database, rows_read: int) -> str:
@@ -230,14 +227,24 @@ def refusal_reason(reason: str, display_name: str) -> str:
 
 
 def _drop_work_tables(db: Database) -> None:
-    try:
-        names = db.fetchall(
-            "SELECT table_name, table_type FROM information_schema.tables WHERE table_catalog = 'temp' "
-            "AND (table_name LIKE '\\_sk\\_%' ESCAPE '\\' OR table_name = '_merge_src') "
-            "ORDER BY table_type DESC"
-        )
-        for name, kind in names:
-            what = "VIEW" if kind == "VIEW" else "TABLE"
-            db.execute(f'DROP {what} IF EXISTS temp.main."{name}"')
-    except duckdb.Error:
-        log.exception("could not drop the import's work tables")
+    names = db.fetchall(
+        "SELECT table_name, table_type FROM information_schema.tables WHERE table_catalog = 'temp' "
+        "AND (table_name LIKE '\\_sk\\_%' ESCAPE '\\' OR table_name = '_merge_src') "
+        "ORDER BY table_type DESC"
+    )
+    for name, kind in names:
+        what = "VIEW" if kind == "VIEW" else "TABLE"
+        db.execute(f'DROP {what} IF EXISTS temp.main."{name}"')
+
+
+def _drop_work_tables_after(db: Database) -> None:
+    """Best effort once the import is over: a Cancel may still be interrupting statements."""
+    for _attempt in range(_CLEANUP_ATTEMPTS):
+        try:
+            _drop_work_tables(db)
+            return
+        except duckdb.InterruptException:
+            continue
+        except duckdb.Error:
+            log.exception("could not drop the import's work tables")
+            return

@@ -266,15 +266,19 @@ def test_interrupting_the_running_statement_cancels_and_rolls_back(
     before = snapshot(shop)
     batches = list_imports(shop)
     big = export(tmp_path / "big.csv", *(order(f"#{n}", 1 + n % 12, lines=3) for n in range(2, 20_000)))
-    go, done = threading.Event(), threading.Event()
+    go, done, cancelled = threading.Event(), threading.Event(), threading.Event()
 
     def progress(message: str, fraction: float) -> None:
         if message.startswith(from_step):
             go.set()
+            assert cancelled.wait(10)  # the button is pressed before the import goes on
 
     def keep_interrupting() -> None:
         go.wait()
-        while not done.is_set():  # the window's Cancel button: interrupt whatever statement runs now
+        # The window's Cancel button: raise the flag, then interrupt whatever statement runs now
+        # (here again and again, so the interrupt also lands in the rollback and the clean-up).
+        cancelled.set()
+        while not done.is_set():
             shop.interrupt()
             done.wait(0.002)
 
@@ -282,7 +286,7 @@ def test_interrupting_the_running_statement_cancels_and_rolls_back(
     thread.start()
     try:
         with pytest.raises(ImportCancelled):
-            run_import(shop, big, progress=progress)
+            run_import(shop, big, progress=progress, cancel=cancelled.is_set)
     finally:
         go.set()
         done.set()
