@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
@@ -226,7 +227,8 @@
     <message numerus="yes">
         <source>Reading %n file(s)…</source>
         <translation>
-            <numerusform>正在读取 %n 个文件…</numerusform></translation>
+            <numerusform>正在读取 %n 个文件…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -246,6 +248,18 @@
     <message>
         <source>Show rejected rows…</source>
         <translation>查看未导入的行…</translation>
+    </message>
+    <message>
+        <source>Map columns…</source>
+        <translation>映射列…</translation>
+    </message>
+    <message>
+        <source>Tell Shopkeeper what the columns of a table it does not know hold</source>
+        <translation>告诉 Shopkeeper 它不认识的表格中每一列是什么</translation>
+    </message>
+    <message>
+        <source>Some tables have a shape Shopkeeper does not know. Select one and press Map columns… to import it.</source>
+        <translation>有些表格的格式 Shopkeeper 不认识。选中一个，点“映射列…”即可导入。</translation>
     </message>
 </context>
 <context>
@@ -317,11 +331,12 @@
     <message numerus="yes">
         <source>%n SKU(s)</source>
         <translation>
-            <numerusform>%n 个 SKU</numerusform></translation>
+            <numerusform>%n 个 SKU</numerusform>
+        </translation>
     </message>
     <message>
-        <source>&lt;b&gt;{skus}&lt;/b&gt; SKUs · &lt;span style='color:#e65100'&gt;&lt;b&gt;{low}&lt;/b&gt; to reorder&lt;/span&gt; · &lt;span style='color:#c62828'&gt;&lt;b&gt;{out}&lt;/b&gt; out of stock&lt;/span&gt; · stock value at cost &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;{skus}&lt;/b&gt; 个 SKU · &lt;span style='color:#e65100'&gt;&lt;b&gt;{low}&lt;/b&gt; 个需补货&lt;/span&gt; · &lt;span style='color:#c62828'&gt;&lt;b&gt;{out}&lt;/b&gt; 个缺货&lt;/span&gt; · 库存成本价值 &lt;b&gt;{value}&lt;/b&gt;</translation>
+        <source>&lt;b&gt;{skus}&lt;/b&gt; SKUs · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; to reorder&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; out of stock&lt;/span&gt; · stock value at cost &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{skus}&lt;/b&gt; 个 SKU · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; 个需补货&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; 个缺货&lt;/span&gt; · 库存成本价值 &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -343,7 +358,7 @@
         <translation>图表</translation>
     </message>
     <message>
-        <source>&lt;b&gt;This shop is empty.&lt;/b&gt; Drag your platforms' order, product or customer exports (CSV, Excel or zip) anywhere onto this window, or use File › Import…. Shopify, Etsy, Amazon, WooCommerce, eBay, Taobao/Tmall, JD, Pinduoduo, Douyin and Youzan exports are recognised by their columns.</source>
+        <source>&lt;b&gt;This shop is empty.&lt;/b&gt; Drag your platforms&apos; order, product or customer exports (CSV, Excel or zip) anywhere onto this window, or use File › Import…. Shopify, Etsy, Amazon, WooCommerce, eBay, Taobao/Tmall, JD, Pinduoduo, Douyin and Youzan exports are recognised by their columns.</source>
         <translation>&lt;b&gt;这个店铺还是空的。&lt;/b&gt;把各平台导出的订单、商品或客户文件（CSV、Excel 或 zip）拖到窗口任意位置，或使用“文件 › 导入…”。Shopify、Etsy、Amazon、WooCommerce、eBay、淘宝/天猫、京东、拼多多、抖音和有赞的导出文件会按列名自动识别。</translation>
     </message>
     <message>
@@ -420,6 +435,261 @@
     </message>
 </context>
 <context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Map the columns of {file}</source>
+        <translation>映射 {file} 的列</translation>
+    </message>
+    <message>
+        <source>Shopkeeper does not know the shape of this table. Tell it what each column holds: the mapping is saved, so the next file with these columns imports by itself.</source>
+        <translation>Shopkeeper 不认识这个表格的格式。请告诉它每一列是什么：映射会被保存，下次遇到同样列的文件会自动导入。</translation>
+    </message>
+    <message>
+        <source>Orders (one row per order or per order line)</source>
+        <translation>订单（每行一个订单或一个订单商品）</translation>
+    </message>
+    <message>
+        <source>Products and stock (one row per SKU)</source>
+        <translation>商品与库存（每行一个 SKU）</translation>
+    </message>
+    <message>
+        <source>The table holds:</source>
+        <translation>表格内容：</translation>
+    </message>
+    <message>
+        <source>Sold on:</source>
+        <translation>销售平台：</translation>
+    </message>
+    <message>
+        <source>Save the mapping as:</source>
+        <translation>映射保存为：</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几个值</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>对应字段</translation>
+    </message>
+    <message>
+        <source>The first rows of the file:</source>
+        <translation>文件的前几行：</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Save and import</source>
+        <translation>保存并导入</translation>
+    </message>
+    <message>
+        <source>Order id</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Order time</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product title</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>商品小计</translation>
+    </message>
+    <message>
+        <source>Order total</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Refunded amount</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>Buyer (id or nickname)</source>
+        <translation>买家（账号或昵称）</translation>
+    </message>
+    <message>
+        <source>Buyer name</source>
+        <translation>买家姓名</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Stock on hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>not an amount</source>
+        <translation>不是金额</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>not yes/no</source>
+        <translation>不是“是/否”</translation>
+    </message>
+    <message>
+        <source>not a date and time</source>
+        <translation>不是日期时间</translation>
+    </message>
+    <message>
+        <source>missing order id</source>
+        <translation>缺少订单号</translation>
+    </message>
+    <message>
+        <source>missing order time</source>
+        <translation>缺少下单时间</translation>
+    </message>
+    <message>
+        <source>missing SKU</source>
+        <translation>缺少 SKU</translation>
+    </message>
+    <message>
+        <source>a new SKU needs a title</source>
+        <translation>新 SKU 需要商品名称</translation>
+    </message>
+    <message>
+        <source>another row of this order could not be read</source>
+        <translation>该订单的另一行无法读取</translation>
+    </message>
+    <message>
+        <source>Other / my own shop</source>
+        <translation>其他 / 我自己的店</translation>
+    </message>
+    <message>
+        <source>The file no longer holds this table.</source>
+        <translation>文件中已没有这个表格。</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <source>Still to choose: {fields} (marked *).</source>
+        <translation>还需选择：{fields}（标 * 的）。</translation>
+    </message>
+    <message>
+        <source>Press Check to see what the import would do, or Save and import.</source>
+        <translation>点“检查”预览导入结果，或直接“保存并导入”。</translation>
+    </message>
+    <message>
+        <source>Checking the whole file with this mapping…</source>
+        <translation>正在用这个映射检查整个文件…</translation>
+    </message>
+    <message>
+        <source>Choose the columns for: {fields}.</source>
+        <translation>请为这些字段选择列：{fields}。</translation>
+    </message>
+    <message>
+        <source>This mapping cannot import the file: {problem}.</source>
+        <translation>用这个映射无法导入该文件：{problem}。</translation>
+    </message>
+    <message>
+        <source>Ready: 1 row read</source>
+        <translation>可以导入：读取 1 行</translation>
+    </message>
+    <message>
+        <source>Ready: {n} rows read</source>
+        <translation>可以导入：读取 {n} 行</translation>
+    </message>
+    <message>
+        <source>, 1 row would not be imported.</source>
+        <translation>，有 1 行不会被导入。</translation>
+    </message>
+    <message>
+        <source>, {n} rows would not be imported.</source>
+        <translation>，有 {n} 行不会被导入。</translation>
+    </message>
+    <message>
+        <source>Row {row}{column}: {reason}</source>
+        <translation>第 {row} 行{column}：{reason}</translation>
+    </message>
+    <message>
+        <source>, every row can be imported.</source>
+        <translation>，所有行都能导入。</translation>
+    </message>
+</context>
+<context>
     <name>MembersTab</name>
     <message>
         <source>Member</source>
@@ -480,11 +750,12 @@
     <message numerus="yes">
         <source>%n member(s)</source>
         <translation>
-            <numerusform>%n 位会员</numerusform></translation>
+            <numerusform>%n 位会员</numerusform>
+        </translation>
     </message>
     <message>
-        <source>&lt;b style='color:{color}'&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} members · spend {spend}&lt;br&gt;{points} points held · {win_back} to win back</source>
-        <translation>&lt;b style='color:{color}'&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} 位会员 · 消费 {spend}&lt;br&gt;持有 {points} 积分 · {win_back} 位待挽回</translation>
+        <source>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} members · spend {spend}&lt;br&gt;{points} points held · {win_back} to win back</source>
+        <translation>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} 位会员 · 消费 {spend}&lt;br&gt;持有 {points} 积分 · {win_back} 位待挽回</translation>
     </message>
 </context>
 <context>

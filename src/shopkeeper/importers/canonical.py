@@ -82,6 +82,17 @@ MEMBER_MATCH = """
 """
 
 
+def stage_buyers_from_orders(ctx: ImportContext, fixed: Mapping[str, str] | None = None, **latest: str) -> None:
+    """Stage `_sk_buyers` from the staged orders: one row per buyer id, each column the value of
+    that buyer's latest order that has one (`latest`: column -> SQL over `_sk_orders`), plus
+    `fixed` columns (column -> SQL constant) and the first order's time as first_seen."""
+    columns = [f"arg_max({expr}, ordered_at) FILTER (WHERE {expr} IS NOT NULL) AS {q(name)}"
+               for name, expr in latest.items()]
+    columns += [f"{expr} AS {q(name)}" for name, expr in (fixed or {}).items()]
+    ctx.create(BUYERS, f"SELECT $shop AS shop_id, buyer_id, {', '.join(columns)}, min(ordered_at) AS first_seen "
+                       f"FROM {ORDERS} WHERE buyer_id IS NOT NULL GROUP BY buyer_id")
+
+
 def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     """Buyers with a member each: the shop's member with the same e-mail or phone, else a new one.
 

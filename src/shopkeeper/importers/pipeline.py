@@ -52,6 +52,10 @@ class Refused(Exception):
         self.reason = reason
 
 
+class NeedsMapping(Refused):
+    """No format and no saved mapping fits the headers: the seller can map the columns."""
+
+
 @dataclass(frozen=True)
 class TableResult:
     platform: str
@@ -64,6 +68,8 @@ class TableResult:
     rows_rejected: int = 0
     already: BatchInfo | None = None
     changed_tables: frozenset[str] = frozenset()
+    # A dry run's first rejected cells: (row, column, value, reason).
+    sample_rejects: tuple[tuple[int, str | None, str | None, str], ...] = ()
 
 
 def identify(db: Database, table: SourceTable, mapping_name: str | None) -> tuple[SourceTable, Recognised]:
@@ -74,7 +80,7 @@ def identify(db: Database, table: SourceTable, mapping_name: str | None) -> tupl
         except MappingProblem as problem:
             raise Refused(str(problem)) from None
     if recognised is None:
-        raise Refused(UNKNOWN_FORMAT)
+        raise NeedsMapping(UNKNOWN_FORMAT)
     if not recognised.spec.quoting and table.quote is not None:
         # Amazon flat files do not escape quotes: read them with quoting off.
         table = redetect_quoting(table, None)
@@ -94,23 +100,31 @@ def import_table(
     progress: Callable[[str, float], None] | None = None,
     progress_span: tuple[float, float] = (0.0, 1.0),
     cancel: Callable[[], bool] | None = None,
+    recognised: Recognised | None = None,
+    dry_run: bool = False,
 ) -> TableResult:
-    """Import one table; raises Refused or ImportCancelled with the shop unchanged."""
-    table, recognised = identify(db, table, mapping_name)
+    """Import one table; raises Refused or ImportCancelled with the shop unchanged.
+
+    `recognised` imports the table with that mapping instead of recognising it;
+    `dry_run` does all of the import, counts and rejects included, then rolls it
+    back (how a column mapping is checked before anything is written).
+    """
+    if recognised is None:
+        table, recognised = identify(db, table, mapping_name)
     spec = recognised.spec
-    already = find_active_by_hash(db, content_hash, table.member)
+    already = None if dry_run else find_active_by_hash(db, content_hash, table.member)
     if already is not None:
         return TableResult(spec.platform, spec.kind, spec.label, already.batch_id, already=already)
+    options = dict(content_hash=content_hash, shop_name=shop_name, progress=progress,
+                   progress_span=progress_span, cancel=cancel, dry_run=dry_run)
     try:
-        return _import(db, table, recognised, content_hash=content_hash, shop_name=shop_name,
-                       progress=progress, progress_span=progress_span, cancel=cancel)
+        return _import(db, table, recognised, **options)
     except duckdb.Error as error:
         if "invalid unicode" not in str(error).lower():
             raise
     # The first MiB looked like UTF-8 but later bytes are not: decode the whole file and retry.
     table = recover_from_invalid_utf8(table, workdir, cancel=cancel)
-    return _import(db, table, recognised, content_hash=content_hash, shop_name=shop_name,
-                   progress=progress, progress_span=progress_span, cancel=cancel)
+    return _import(db, table, recognised, **options)
 
 
 def _import(
@@ -123,6 +137,7 @@ def _import(
     progress: Callable[[str, float], None] | None,
     progress_span: tuple[float, float],
     cancel: Callable[[], bool] | None,
+    dry_run: bool,
 ) -> TableResult:
     spec = recognised.spec
     platform_row = db.fetchone("SELECT name, timezone FROM platforms WHERE code = ?", [spec.platform])
@@ -183,10 +198,14 @@ def _import(
         ctx.save_rejects()
         added, updated = ctx.row_counts()
         finish_batch(db, batch_id, read=rows_read, added=added, updated=updated, rejected=rejected)
+        sample = _sample_rejects(db) if dry_run else ()
         ctx.step("Saving", 0.97)
         _drop_work_tables(db)  # inside the transaction: their rows then never need committing
         ctx.check_cancel()  # the last moment a Cancel can still leave the shop as it was
-        db.execute("COMMIT")
+        if dry_run:
+            db.rollback()
+        else:
+            db.execute("COMMIT")
         in_transaction = False
         changed = frozenset(t for t, c in ctx.merged.items() if c.added or c.updated or c.removed)
     except BaseException as error:
@@ -197,8 +216,18 @@ def _import(
         raise
     finally:
         _drop_work_tables_after(db)
-    return TableResult(spec.platform, spec.kind, spec.label, batch_id, rows_read, added, updated, rejected,
-                       changed_tables=changed)
+    return TableResult(spec.platform, spec.kind, spec.label, None if dry_run else batch_id, rows_read, added,
+                       updated, rejected, changed_tables=frozenset() if dry_run else changed,
+                       sample_rejects=sample)
+
+
+_SAMPLE_REJECTS = 20
+
+
+def _sample_rejects(db: Database) -> tuple[tuple[int, str | None, str | None, str], ...]:
+    rows = db.fetchall(f"SELECT row_number, column_name, value, reason FROM {REJECTS} "
+                       f"ORDER BY row_number, column_name NULLS LAST LIMIT {_SAMPLE_REJECTS}")
+    return tuple((int(r[0]), r[1], r[2], r[3]) for r in rows)
 
 
 def _nothing_readable(db: Database, rows_read: int) -> str:

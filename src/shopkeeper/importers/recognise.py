@@ -95,7 +95,10 @@ def saved_mapping(db: Database, headers: Sequence[str], name: str | None) -> Rec
         if row is None:
             return None
     mapping_name, platform, kind, mapping_json = row
-    spec = spec_for(platform, kind)
+    # Imported here: the mapped formats write through canonical.py, which needs this module.
+    from shopkeeper.importers.mapped_formats import mapped_spec
+
+    spec = mapped_spec(kind, platform) or spec_for(platform, kind)
     if spec is None:
         raise MappingProblem(f'the saved mapping "{mapping_name}" is for {platform} {kind}, which cannot be imported yet')
     try:

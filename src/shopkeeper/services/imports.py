@@ -34,7 +34,7 @@ import duckdb
 from shopkeeper.db.batches import BatchInfo, list_batches, undo_batch
 from shopkeeper.db.database import Database
 from shopkeeper.domain.errors import DiskFullError, KnownError, ShopLockedError
-from shopkeeper.importers.pipeline import Refused, TableResult, import_table, refusal_reason
+from shopkeeper.importers.pipeline import NeedsMapping, Refused, TableResult, import_table, refusal_reason
 from shopkeeper.importers.reading import ImportCancelled, RefusedFile, open_tables
 from shopkeeper.importers.recognise import header_signature
 
@@ -72,6 +72,7 @@ class FileOutcome:
     message: str
     already_imported: bool = False
     changed_tables: frozenset[str] = frozenset()  # canonical tables this import changed (tabs to refresh)
+    needs_mapping: bool = False  # of a shape nobody knows: the seller can map its columns
 
 
 def import_paths(
@@ -133,7 +134,8 @@ def _import_path(
                 mapping_name=mapping_name, progress=progress, progress_span=sub, cancel=cancel,
             )
         except Refused as refused:
-            outcomes.append(_refused(path, table.member, refused.reason, name))
+            outcomes.append(_refused(path, table.member, refused.reason, name,
+                                     needs_mapping=isinstance(refused, NeedsMapping)))
         except RefusedFile as refused:
             outcomes.append(_refused(path, table.member, refusal_reason(refused.reason, name), name))
         except duckdb.InterruptException:
@@ -168,8 +170,9 @@ def file_sha256(path: Path, cancel: Cancel | None = None) -> str:
     return digest.hexdigest()
 
 
-def _refused(path: Path, member: str | None, reason: str, name: str) -> FileOutcome:
-    return FileOutcome(path, member, False, None, None, None, 0, 0, 0, 0, f"{name}: refused — {reason}")
+def _refused(path: Path, member: str | None, reason: str, name: str, *, needs_mapping: bool = False) -> FileOutcome:
+    return FileOutcome(path, member, False, None, None, None, 0, 0, 0, 0, f"{name}: refused — {reason}",
+                       needs_mapping=needs_mapping)
 
 
 def _outcome(path: Path, member: str | None, name: str, r: TableResult) -> FileOutcome:

@@ -132,7 +132,8 @@ class ImportFlow(QObject):
             if on_finished is not None:
                 on_finished(outcomes)
             else:
-                ImportResultsDialog(self._parent(), outcomes, self._worker, self._log_file).exec()
+                ImportResultsDialog(self._parent(), outcomes, self._worker, self._log_file,
+                                    map_columns=self.map_columns).exec()
 
         def failed(exc: BaseException) -> None:
             self._running = False
@@ -148,14 +149,24 @@ class ImportFlow(QObject):
         self._worker.submit(job, done, failed)
         dialog.open()
 
+    def map_columns(self, path: Path, member: str | None) -> None:
+        """Map a table of unknown shape; once the mapping is saved, import the file again."""
+        from shopkeeper.ui.dialogs.mapping_dialog import map_columns
+
+        map_columns(self._parent(), self._worker, path, member, cache_dir=self._cache_dir, log_file=self._log_file,
+                    on_saved=lambda again: self.run([again]))
+
     def show_history(self) -> None:
         ImportHistoryDialog(self._parent(), self._worker, self._log_file, on_undone=self.shop_changed.emit).exec()
 
 
 class ImportResultsDialog(QDialog):
-    def __init__(self, parent: QWidget | None, outcomes: list[Any], worker: DbWorker, log_file: Path) -> None:
+    def __init__(self, parent: QWidget | None, outcomes: list[Any], worker: DbWorker, log_file: Path,
+                 map_columns: Callable[[Path, str | None], None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importResults")
+        self._outcomes = outcomes
+        self._map_columns = map_columns
         self._log_file = log_file
         self.setWindowTitle(self.tr("Import finished"))
         self.setMinimumSize(640, 300)
@@ -174,10 +185,31 @@ class ImportResultsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.rejects_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.map_button = QPushButton(self.tr("Map columns…"), self)
+        self.map_button.setToolTip(self.tr("Tell Shopkeeper what the columns of a table it does not know hold"))
+        can_map = map_columns is not None and any(o.needs_mapping for o in outcomes)
+        self.map_button.setVisible(can_map)
+        self.map_button.clicked.connect(self._map)
+        buttons.addButton(self.map_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        if can_map:
+            hint = QLabel(self.tr("Some tables have a shape Shopkeeper does not know. Select one and press "
+                                  "Map columns… to import it."), self)
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
+
+    def _map(self) -> None:
+        row = self.list.currentRow()
+        candidates = [o for o in self._outcomes if o.needs_mapping]
+        chosen = self._outcomes[row] if 0 <= row < len(self._outcomes) else None
+        outcome = chosen if chosen is not None and chosen.needs_mapping else (candidates[0] if candidates else None)
+        if outcome is None or self._map_columns is None:
+            return
+        self.accept()
+        self._map_columns(outcome.path, outcome.member)
 
     def _show_rejects(self) -> None:
         item = self.list.currentItem()

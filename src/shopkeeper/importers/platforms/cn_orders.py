@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from shopkeeper.db.merge import table_columns
 from shopkeeper.importers import canonical
-from shopkeeper.importers.canonical import BUYERS, LINES, ORDERS
+from shopkeeper.importers.canonical import LINES, ORDERS
 from shopkeeper.importers.context import ROWS, TYPED, ImportContext, q
 from shopkeeper.importers.normalise_sql import sql_literal, status_case
 from shopkeeper.importers.platforms import cn_people
@@ -233,16 +233,8 @@ def stage_lines(ctx: ImportContext, shape: OrderShape) -> None:
 
 def stage_buyers(ctx: ImportContext) -> None:
     """One buyer per buyer id, with the latest readable-or-opaque values as written."""
-    ctx.create(BUYERS, f"""
-        SELECT $shop AS shop_id, buyer_id,
-               arg_max(receiver_name, ordered_at) FILTER (WHERE receiver_name IS NOT NULL) AS name,
-               arg_max(buyer_phone, ordered_at) FILTER (WHERE buyer_phone IS NOT NULL) AS phone,
-               arg_max(ship_city, ordered_at) FILTER (WHERE ship_city IS NOT NULL) AS city,
-               'CN' AS country,
-               arg_max(buyer_account, ordered_at) FILTER (WHERE buyer_account IS NOT NULL) AS display_name,
-               min(ordered_at) AS first_seen
-        FROM {ORDERS} WHERE buyer_id IS NOT NULL GROUP BY buyer_id
-    """)
+    canonical.stage_buyers_from_orders(ctx, {"country": "'CN'"}, name="receiver_name", phone="buyer_phone",
+                                       city="ship_city", display_name="buyer_account")
 
 
 def normalise_orders(ctx: ImportContext, shape: OrderShape) -> None:

@@ -20,7 +20,7 @@ keys the product and the listing; every SKU in the cell becomes a variant.
 from __future__ import annotations
 
 from shopkeeper.importers import canonical
-from shopkeeper.importers.canonical import BUYERS, LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
+from shopkeeper.importers.canonical import LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
 from shopkeeper.importers.context import ROWS, ImportContext
 from shopkeeper.importers.formats import FormatSpec, field, register
 from shopkeeper.importers.normalise_sql import status_case
@@ -87,14 +87,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                full_name, buyer_user_id
         FROM {ROWS}
     """)
-    ctx.create(BUYERS, f"""
-        SELECT $shop AS shop_id, buyer_id,
-               arg_max(full_name, ordered_at) FILTER (WHERE full_name IS NOT NULL) AS name,
-               arg_max(ship_city, ordered_at) FILTER (WHERE ship_city IS NOT NULL) AS city,
-               arg_max(ship_country, ordered_at) FILTER (WHERE ship_country IS NOT NULL) AS country,
-               min(ordered_at) AS first_seen
-        FROM {ORDERS} WHERE buyer_id IS NOT NULL GROUP BY buyer_id
-    """)
+    canonical.stage_buyers_from_orders(ctx, name="full_name", city="ship_city", country="ship_country")
     ctx.map_rows("orders", f"SELECT _row, shop_id, order_id FROM {ORDERS}")
     ctx.release_source()
     canonical.write_orders(ctx)
@@ -173,14 +166,7 @@ def normalise_items(ctx: ImportContext) -> None:
         WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = $shop AND o.order_id = r.order_id)
         GROUP BY order_id
     """)
-    ctx.create(BUYERS, f"""
-        SELECT $shop AS shop_id, buyer_id,
-               arg_max(buyer_name, ordered_at) FILTER (WHERE buyer_name IS NOT NULL) AS name,
-               arg_max(ship_city, ordered_at) FILTER (WHERE ship_city IS NOT NULL) AS city,
-               arg_max(ship_country, ordered_at) FILTER (WHERE ship_country IS NOT NULL) AS country,
-               min(ordered_at) AS first_seen
-        FROM {ORDERS} WHERE buyer_id IS NOT NULL GROUP BY buyer_id
-    """)
+    canonical.stage_buyers_from_orders(ctx, name="buyer_name", city="ship_city", country="ship_country")
     ctx.map_rows("order_lines", f"SELECT _row, shop_id, order_id, line_no FROM {LINES}")
     ctx.release_source()
     canonical.write_orders(ctx)

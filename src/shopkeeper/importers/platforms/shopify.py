@@ -115,20 +115,11 @@ def normalise_orders(ctx: ImportContext) -> None:
                r.li_price * r.li_quantity - coalesce(r.li_discount, 0) AS line_total, o.currency
         FROM {ROWS} r JOIN {ORDERS} o ON o.order_name = r.order_name
     """)
-    ctx.create(BUYERS, f"""
-        SELECT $shop AS shop_id, buyer_id,
-               arg_max(coalesce(billing_name, shipping_name), ordered_at)
-                   FILTER (WHERE coalesce(billing_name, shipping_name) IS NOT NULL) AS name,
-               arg_max(email, ordered_at) FILTER (WHERE email IS NOT NULL) AS email,
-               arg_max(coalesce(phone, billing_phone, shipping_phone), ordered_at)
-                   FILTER (WHERE coalesce(phone, billing_phone, shipping_phone) IS NOT NULL) AS phone,
-               arg_max(ship_city, ordered_at) FILTER (WHERE ship_city IS NOT NULL) AS city,
-               arg_max(ship_country, ordered_at) FILTER (WHERE ship_country IS NOT NULL) AS country,
-               arg_max(accepts_marketing, ordered_at) FILTER (WHERE accepts_marketing IS NOT NULL)
-                   AS accepts_marketing,
-               min(ordered_at) AS first_seen
-        FROM {ORDERS} WHERE buyer_id IS NOT NULL GROUP BY buyer_id
-    """)
+    canonical.stage_buyers_from_orders(
+        ctx, name="coalesce(billing_name, shipping_name)", email="email",
+        phone="coalesce(phone, billing_phone, shipping_phone)", city="ship_city", country="ship_country",
+        accepts_marketing="accepts_marketing",
+    )
     ctx.map_rows("orders", f"SELECT _row, shop_id, order_id FROM {ORDERS}")
     ctx.map_rows("order_lines", f"SELECT _row, shop_id, order_id, line_no FROM {LINES}")
     ctx.release_source()

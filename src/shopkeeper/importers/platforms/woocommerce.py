@@ -20,7 +20,7 @@ the `wc-` prefix.
 from __future__ import annotations
 
 from shopkeeper.importers import canonical
-from shopkeeper.importers.canonical import BUYERS, LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
+from shopkeeper.importers.canonical import LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
 from shopkeeper.importers.context import ROWS, ImportContext
 from shopkeeper.importers.formats import FormatSpec, field, register
 from shopkeeper.importers.normalise_sql import status_case
@@ -247,16 +247,8 @@ def normalise_orders(ctx: ImportContext) -> None:
                billing_email, billing_phone
         FROM {ROWS} QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY _row) = 1
     """)
-    ctx.create(BUYERS, f"""
-        SELECT $shop AS shop_id, buyer_id,
-               arg_max(buyer_name, ordered_at) FILTER (WHERE buyer_name IS NOT NULL) AS name,
-               arg_max(billing_email, ordered_at) FILTER (WHERE billing_email IS NOT NULL) AS email,
-               arg_max(billing_phone, ordered_at) FILTER (WHERE billing_phone IS NOT NULL) AS phone,
-               arg_max(ship_city, ordered_at) FILTER (WHERE ship_city IS NOT NULL) AS city,
-               arg_max(ship_country, ordered_at) FILTER (WHERE ship_country IS NOT NULL) AS country,
-               min(ordered_at) AS first_seen
-        FROM {ORDERS} WHERE buyer_id IS NOT NULL GROUP BY buyer_id
-    """)
+    canonical.stage_buyers_from_orders(ctx, name="buyer_name", email="billing_email", phone="billing_phone",
+                                       city="ship_city", country="ship_country")
     ctx.map_rows("orders", f"SELECT _row, shop_id, order_id FROM {ORDERS}")
     ctx.map_rows("order_lines", f"SELECT _row, shop_id, order_id, line_no FROM {LINES}")
     ctx.release_source()

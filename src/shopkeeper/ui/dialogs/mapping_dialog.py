@@ -1,0 +1,389 @@
+"""Mapping the columns of a table nobody recognised, then importing it.
+
+The seller sees every column of the file with its first values and picks what
+each holds (Shopkeeper's guess is filled in). "Check" imports the whole file
+and rolls it back, so what it reports (rows read, rows that would be rejected
+and why) is exactly what the import will do. "Save and import" keeps the
+mapping under the file's header signature: the next file of this shape
+imports by itself, from the window or `shopkeeper import`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.errors import show_error
+from shopkeeper.ui.formatting import platform_label
+
+_NOT_IMPORTED = ""
+_SAMPLE_VALUES = 3
+
+
+class MappingDialog(QDialog):
+    """Accepted once the mapping is saved; `saved_name` then holds its name."""
+
+    def __init__(self, parent: QWidget | None, worker: DbWorker, path: Path, member: str | None, *,
+                 cache_dir: Path, log_file: Path) -> None:
+        super().__init__(parent)
+        self.setObjectName("mappingDialog")
+        self._worker = worker
+        self._path = Path(path)
+        self._member = member
+        self._cache_dir = cache_dir
+        self._log_file = log_file
+        self._preview: Any = None
+        self._combos: list[QComboBox] = []
+        self._checked: tuple[Any, ...] | None = None  # the mapping the last successful check was for
+        self.saved_name: str | None = None
+        shown = self._path.name + (f" › {member}" if member else "")
+        self.setWindowTitle(self.tr("Map the columns of {file}").format(file=shown))
+        self.setMinimumSize(900, 620)
+
+        intro = QLabel(self.tr(
+            "Shopkeeper does not know the shape of this table. Tell it what each column holds: the mapping "
+            "is saved, so the next file with these columns imports by itself."), self)
+        intro.setWordWrap(True)
+
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.addItem(self.tr("Orders (one row per order or per order line)"), "mapped_orders")
+        self.kind_combo.addItem(self.tr("Products and stock (one row per SKU)"), "mapped_products")
+        self.platform_combo = QComboBox(self)
+        self.name_edit = QLineEdit(self._path.stem, self)
+        form = QFormLayout()
+        form.addRow(self.tr("The table holds:"), self.kind_combo)
+        form.addRow(self.tr("Sold on:"), self.platform_combo)
+        form.addRow(self.tr("Save the mapping as:"), self.name_edit)
+
+        self.columns_table = QTableWidget(0, 3, self)
+        self.columns_table.setObjectName("mappingColumns")
+        self.columns_table.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("First values"), self.tr("Holds")])
+        self.columns_table.verticalHeader().setVisible(False)
+        self.columns_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.columns_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.columns_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.rows_table = QTableWidget(0, 0, self)
+        self.rows_table.setObjectName("mappingPreview")
+        self.rows_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.columns_table)
+        preview_box = QWidget(self)
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addWidget(QLabel(self.tr("The first rows of the file:"), preview_box))
+        preview_layout.addWidget(self.rows_table)
+        splitter.addWidget(preview_box)
+        splitter.setSizes([380, 200])
+
+        self.status = QLabel(self.tr("Reading the file…"), self)
+        self.status.setObjectName("mappingStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.check_button = QPushButton(self.tr("Check"), self)
+        self.import_button = QPushButton(self.tr("Save and import"), self)
+        self.import_button.setDefault(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.rejected.connect(self.reject)
+        self.check_button.clicked.connect(lambda: self._check(then_save=False))
+        self.import_button.clicked.connect(lambda: self._check(then_save=True))
+        self._set_busy(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(splitter, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(buttons)
+
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._apply_guess())
+        self._load()
+
+    # -- what each field is called -----------------------------------------------------------------
+    def field_labels(self) -> dict[str, str]:
+        return {
+            "order_id": self.tr("Order id"),
+            "order_time": self.tr("Order time"),
+            "sku": self.tr("SKU"),
+            "title": self.tr("Product title"),
+            "variant": self.tr("Variant"),
+            "quantity": self.tr("Quantity"),
+            "unit_price": self.tr("Unit price"),
+            "line_total": self.tr("Line total"),
+            "order_total": self.tr("Order total"),
+            "shipping": self.tr("Shipping"),
+            "discount": self.tr("Discount"),
+            "refunded": self.tr("Refunded amount"),
+            "currency": self.tr("Currency"),
+            "status": self.tr("Order status"),
+            "buyer": self.tr("Buyer (id or nickname)"),
+            "buyer_name": self.tr("Buyer name"),
+            "email": self.tr("E-mail"),
+            "phone": self.tr("Phone"),
+            "city": self.tr("City"),
+            "country": self.tr("Country"),
+            "price": self.tr("Price"),
+            "cost": self.tr("Cost"),
+            "on_hand": self.tr("Stock on hand"),
+            "barcode": self.tr("Barcode"),
+            "category": self.tr("Category"),
+        }
+
+    def reason_text(self, reason: str) -> str:
+        """The importer's reasons for a rejected cell, in the window's language."""
+        known = {
+            "not an amount": self.tr("not an amount"),
+            "not a number": self.tr("not a number"),
+            "not a whole number": self.tr("not a whole number"),
+            "not yes/no": self.tr("not yes/no"),
+            "not a date and time": self.tr("not a date and time"),
+            "missing order id": self.tr("missing order id"),
+            "missing order time": self.tr("missing order time"),
+            "missing SKU": self.tr("missing SKU"),
+            "a new SKU needs a title": self.tr("a new SKU needs a title"),
+        }
+        if reason.startswith("another row of this order could not be read"):
+            return self.tr("another row of this order could not be read")
+        return known.get(reason, reason)
+
+    # -- loading -----------------------------------------------------------------------------------
+    def _load(self) -> None:
+        from shopkeeper.services.mappings import platforms, preview_tables
+
+        path, member, cache = self._path, self._member, self._cache_dir
+
+        def job(db: Any) -> tuple[Any, list[tuple[str, str]]]:
+            cache.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryDirectory(prefix="mapping-", dir=cache) as work:
+                tables = [t for t in preview_tables(path, Path(work)) if t.member == member]
+            return (tables[0] if tables else None), platforms(db)
+
+        self._worker.submit(job, self._loaded, self._failed)
+
+    def _loaded(self, result: tuple[Any, list[tuple[str, str]]]) -> None:
+        preview, platform_list = result
+        for code, _name in platform_list:
+            self.platform_combo.addItem(self.tr("Other / my own shop") if code == "other" else platform_label(code),
+                                        code)
+        # Nothing in an unknown file says where it was sold; the seller picks if it matters.
+        self.platform_combo.setCurrentIndex(max(0, self.platform_combo.findData("other")))
+        if preview is None:
+            self.status.setText(self.tr("The file no longer holds this table."))
+            return
+        self._preview = preview
+        headers = preview.headers
+        self.columns_table.setRowCount(len(headers))
+        for row, name in enumerate(headers):
+            self.columns_table.setItem(row, 0, QTableWidgetItem(name))
+            samples = [r[row] for r in preview.rows if row < len(r) and r[row].strip()][:_SAMPLE_VALUES]
+            self.columns_table.setItem(row, 1, QTableWidgetItem("   ·   ".join(samples)))
+            combo = QComboBox(self.columns_table)
+            combo.currentIndexChanged.connect(lambda _i, r=row: self._picked(r))
+            self.columns_table.setCellWidget(row, 2, combo)
+            self._combos.append(combo)
+        self.rows_table.setColumnCount(len(headers))
+        self.rows_table.setRowCount(len(preview.rows))
+        for r, values in enumerate(preview.rows):
+            for c, value in enumerate(values[:len(headers)]):
+                self.rows_table.setItem(r, c, QTableWidgetItem(value))
+        self._apply_guess()
+        self._set_busy(False)
+
+    def _failed(self, exc: BaseException) -> None:
+        from shopkeeper.importers.reading import RefusedFile
+
+        if isinstance(exc, RefusedFile):
+            self.status.setText(exc.reason)
+            return
+        show_error(self, exc, self._log_file)
+
+    # -- the mapping -------------------------------------------------------------------------------
+    def kind(self) -> str:
+        return str(self.kind_combo.currentData())
+
+    def platform(self) -> str:
+        return str(self.platform_combo.currentData() or "other")
+
+    def mapping(self) -> dict[str, int]:
+        """field -> column index, as the seller has it now."""
+        chosen: dict[str, int] = {}
+        for column, combo in enumerate(self._combos):
+            name = combo.currentData()
+            if name:
+                chosen[str(name)] = column
+        return chosen
+
+    def set_mapping(self, columns: dict[str, int]) -> None:
+        by_column = {index: name for name, index in columns.items()}
+        for column, combo in enumerate(self._combos):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(by_column.get(column, _NOT_IMPORTED))))
+            combo.blockSignals(False)
+        self._mapping_changed()
+
+    def _apply_guess(self) -> None:
+        if self._preview is None:
+            return
+        from shopkeeper.services.mappings import guess_columns, target_fields
+
+        labels = self.field_labels()
+        for combo in self._combos:
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("— not imported —"), _NOT_IMPORTED)
+            for target in target_fields(self.kind()):
+                label = labels.get(target.name, target.name)
+                combo.addItem(label + (" *" if target.required else ""), target.name)
+            combo.blockSignals(False)
+        self.set_mapping(guess_columns(self.kind(), self._preview.headers, self._preview.rows))
+
+    def _picked(self, column: int) -> None:
+        # One column per field: picking a field elsewhere takes it away from the column that had it.
+        name = self._combos[column].currentData()
+        if name:
+            for other, combo in enumerate(self._combos):
+                if other != column and combo.currentData() == name:
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(0)
+                    combo.blockSignals(False)
+        self._mapping_changed()
+
+    def _mapping_changed(self) -> None:
+        self._checked = None
+        labels = self.field_labels()
+        headers = self._preview.headers if self._preview is not None else ()
+        chosen = {index: name for name, index in self.mapping().items()}
+        self.rows_table.setHorizontalHeaderLabels(
+            [f"{h}\n→ {labels.get(chosen[i], chosen[i])}" if i in chosen else h for i, h in enumerate(headers)])
+        from shopkeeper.services.mappings import target_fields
+
+        missing = [labels.get(t.name, t.name) for t in target_fields(self.kind())
+                   if t.required and t.name not in self.mapping()]
+        if missing:
+            self.status.setText(self.tr("Still to choose: {fields} (marked *).").format(fields=", ".join(missing)))
+        else:
+            self.status.setText(self.tr("Press Check to see what the import would do, or Save and import."))
+
+    # -- checking and saving -----------------------------------------------------------------------
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.check_button, self.import_button, self.kind_combo, self.platform_combo):
+            widget.setEnabled(not busy)
+
+    def _check(self, *, then_save: bool) -> None:
+        if self._preview is None:
+            return
+        from shopkeeper.services.mappings import check_mapping
+
+        key = (self.kind(), self.platform(), tuple(sorted(self.mapping().items())))
+        if then_save and self._checked == key:
+            self._save()
+            return
+        path, member, kind, platform, columns = self._path, self._member, self.kind(), self.platform(), self.mapping()
+        cache = self._cache_dir
+
+        def job(db: Any) -> Any:
+            cache.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryDirectory(prefix="mapping-", dir=cache) as work:
+                return check_mapping(db, path, member, kind=kind, platform=platform, columns=columns,
+                                     workdir=Path(work))
+
+        def done(check: Any) -> None:
+            self._set_busy(False)
+            self._show_check(check)
+            if check.ok:
+                self._checked = key
+                if then_save:
+                    self._save()
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(False)
+            show_error(self, exc, self._log_file)
+
+        self._set_busy(True)
+        self.status.setText(self.tr("Checking the whole file with this mapping…"))
+        self._worker.submit(job, done, failed)
+
+    def _show_check(self, check: Any) -> None:
+        labels = self.field_labels()
+        if check.missing:
+            fields = ", ".join(labels.get(f, f) for f in check.missing)
+            self.status.setText(self.tr("Choose the columns for: {fields}.").format(fields=fields))
+            return
+        if not check.ok:
+            self.status.setText(self.tr("This mapping cannot import the file: {problem}.").format(
+                problem=check.problem))
+            return
+        # Whole sentences per count: English has no plural forms file, so %n would print "row(s)".
+        read = (self.tr("Ready: 1 row read") if check.rows_read == 1
+                else self.tr("Ready: {n} rows read").format(n=f"{check.rows_read:,}"))
+        text = read
+        if check.rows_rejected:
+            text += (self.tr(", 1 row would not be imported.") if check.rows_rejected == 1
+                     else self.tr(", {n} rows would not be imported.").format(n=f"{check.rows_rejected:,}"))
+            first = check.sample_rejects[:3]
+            details = [
+                self.tr("Row {row}{column}: {reason}").format(
+                    row=row, column=f", {column} “{value}”" if column else "", reason=self.reason_text(reason))
+                for row, column, value, reason in first
+            ]
+            text += " " + "; ".join(details)
+        else:
+            text += self.tr(", every row can be imported.")
+        self.status.setText(text)
+
+    def _save(self) -> None:
+        from shopkeeper.services.mappings import save_mapping
+
+        name, kind, platform, columns = self.name_edit.text(), self.kind(), self.platform(), self.mapping()
+        headers = self._preview.headers
+
+        def done(saved: Any) -> None:
+            self.saved_name = saved.name
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(False)
+            show_error(self, exc, self._log_file)
+
+        self._set_busy(True)
+        self._worker.submit(lambda db: save_mapping(db, name=name, kind=kind, platform=platform, headers=headers,
+                                                    columns=columns), done, failed)
+
+
+def map_columns(parent: QWidget | None, worker: DbWorker, path: Path, member: str | None, *, cache_dir: Path,
+                log_file: Path, on_saved: Callable[[Path], None]) -> None:
+    """Open the dialog; once a mapping is saved, `on_saved(path)` imports the file again."""
+    dialog = MappingDialog(parent, worker, path, member, cache_dir=cache_dir, log_file=log_file)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        on_saved(path)

@@ -1,0 +1,90 @@
+"""The column-mapping dialog: preview, guess, check, save, and the results dialog that opens it."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from shopkeeper.ui.dialogs.mapping_dialog import MappingDialog
+from shopkeeper.ui.import_flow import ImportResultsDialog
+from tests.gui.conftest import wait_idle
+
+
+def _unknown_orders(tmp_path: Path) -> Path:
+    path = tmp_path / "erp.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([
+            ["订单号", "下单时间", "商品名称", "数量", "单价", "备注"],
+            ["9001234567890123456", "2025-11-11 00:01:02", "紫砂壶", "1", "368.00", "送礼"],
+            ["9001234567890123457", "2025-11-11 00:05:00", "白茶 50 g", "x", "68.00", ""],
+        ])
+    return path
+
+
+def _dialog(qtbot, worker, tmp_path: Path) -> MappingDialog:  # noqa: ANN001
+    dialog = MappingDialog(None, worker, _unknown_orders(tmp_path), None, cache_dir=tmp_path / "cache",
+                           log_file=tmp_path / "log.txt")
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, worker)
+    return dialog
+
+
+def test_the_dialog_previews_the_file_and_fills_in_its_guess(qtbot, worker, tmp_path: Path) -> None:  # noqa: ANN001
+    dialog = _dialog(qtbot, worker, tmp_path)
+    assert dialog.columns_table.rowCount() == 6
+    assert dialog.columns_table.item(2, 1).text().startswith("紫砂壶")
+    assert dialog.rows_table.rowCount() == 2 and dialog.rows_table.item(0, 0).text() == "9001234567890123456"
+    assert dialog.mapping() == {"order_id": 0, "order_time": 1, "title": 2, "quantity": 3, "unit_price": 4}
+    assert dialog.check_button.isEnabled()
+    assert dialog.platform() == "other"  # nothing in the file says where it was sold
+
+
+def test_a_field_goes_to_one_column_only(qtbot, worker, tmp_path: Path) -> None:  # noqa: ANN001
+    dialog = _dialog(qtbot, worker, tmp_path)
+    notes = dialog._combos[5]
+    notes.setCurrentIndex(notes.findData("title"))
+    assert dialog.mapping()["title"] == 5 and 2 not in dialog.mapping().values()
+
+
+def test_check_says_what_would_happen_and_save_imports_nothing_until_asked(qtbot, worker, tmp_path: Path) -> None:  # noqa: ANN001
+    dialog = _dialog(qtbot, worker, tmp_path)
+    dialog.check_button.click()
+    wait_idle(qtbot, worker)
+    assert "2 rows read" in dialog.status.text() and "1 row would not be imported" in dialog.status.text()
+    assert "Row 2, 数量 “x”: not a whole number" in dialog.status.text()
+    dialog.name_edit.setText("ERP 订单")
+    dialog.import_button.click()
+    wait_idle(qtbot, worker)
+    assert dialog.saved_name == "ERP 订单" and dialog.result() == MappingDialog.DialogCode.Accepted
+    rows: list = []
+    worker.submit(lambda db: db.fetchall("SELECT name, kind FROM saved_mappings"), rows.append)
+    wait_idle(qtbot, worker)
+    assert rows == [[("ERP 订单", "mapped_orders")]]
+    counted: list = []
+    worker.submit(lambda db: db.scalar("SELECT count(*) FROM orders"), counted.append)
+    wait_idle(qtbot, worker)
+    assert counted == [0]  # the dialog saves the mapping; the import flow imports the file after it
+
+
+def test_missing_required_fields_are_named_before_any_check(qtbot, worker, tmp_path: Path) -> None:  # noqa: ANN001
+    dialog = _dialog(qtbot, worker, tmp_path)
+    dialog.set_mapping({"title": 2})
+    assert "Order id" in dialog.status.text() and "Order time" in dialog.status.text()
+
+
+def test_the_results_dialog_offers_mapping_for_unknown_tables(qtbot, worker, tmp_path: Path) -> None:  # noqa: ANN001
+    from shopkeeper.services.imports import import_paths
+
+    path = _unknown_orders(tmp_path)
+    outcomes: list = []
+    worker.submit(lambda db: import_paths(db, [path], workdir=tmp_path / "work"), outcomes.append)
+    wait_idle(qtbot, worker)
+    [[outcome]] = outcomes
+    assert outcome.needs_mapping
+    asked: list = []
+    results = ImportResultsDialog(None, [outcome], worker, tmp_path / "log.txt",
+                                  map_columns=lambda p, m: asked.append((p, m)))
+    qtbot.addWidget(results)
+    assert not results.map_button.isHidden()
+    results.map_button.click()
+    assert asked == [(path, None)]
