@@ -86,5 +86,26 @@ def test_the_results_dialog_offers_mapping_for_unknown_tables(qtbot, worker, tmp
                                   map_columns=lambda p, m: asked.append((p, m)))
     qtbot.addWidget(results)
     assert not results.map_button.isHidden()
+    assert results.list.item(0).text() == ("✖ erp.csv: Shopkeeper does not know the columns of this table yet; "
+                                           "press Map columns… to import it")
     results.map_button.click()
     assert asked == [(path, None)]
+
+
+def test_the_results_dialog_says_what_each_file_was_and_what_it_changed(qtbot, worker, tmp_path: Path) -> None:  # noqa: ANN001
+    from shopkeeper.services.imports import import_paths
+
+    export = tmp_path / "products_export.csv"
+    export.write_text("Handle,Title,Variant SKU,Variant Price,Variant Inventory Qty\n"
+                      "moon-mug,Moon Mug,NEW-MUG-1,12.50,7\nsun-mug,Sun Mug,NEW-MUG-2,twelve,3\n", encoding="utf-8")
+    outcomes: list = []
+    for _ in range(2):
+        worker.submit(lambda db: import_paths(db, [export], workdir=tmp_path / "work"), outcomes.append)
+        wait_idle(qtbot, worker)
+    [[first], [second]] = outcomes
+    results = ImportResultsDialog(None, [first, second], worker, tmp_path / "log.txt")
+    qtbot.addWidget(results)
+    assert results.list.item(0).text() == ("✔ products_export.csv: Shopify products, 2 rows read, 1 added, "
+                                           "0 updated, 1 rejected (see Show rejected rows…)")
+    assert results.list.item(1).text() == "✔ products_export.csv: imported before, nothing changed"
+    assert results.rejects_button.isEnabled() and results.map_button.isHidden()

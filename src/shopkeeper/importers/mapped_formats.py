@@ -42,6 +42,8 @@ _STATUS = {
     "partially refunded": "partially_refunded", "部分退款": "partially_refunded",
 }
 
+_SKU = field("sku", "id", "sku", "item sku", "product code", "商家编码", "商品编码", "货号", "sku编码")
+
 ORDERS_SPEC = FormatSpec(
     platform="other",
     kind=MAPPED_ORDERS,
@@ -50,7 +52,7 @@ ORDERS_SPEC = FormatSpec(
         field("order_id", "id", "order id", "order no", "order number", "order", "订单号", "订单编号", "订单id"),
         field("order_time", "date", "order time", "order date", "date", "created at", "created", "placed",
               "下单时间", "订单创建时间", "创建时间", "付款时间", "日期", keeps_zone=True),
-        field("sku", "id", "sku", "item sku", "product code", "商家编码", "商品编码", "货号", "sku编码"),
+        _SKU,
         field("title", "text", "title", "product", "product name", "item", "item name", "name",
               "商品名称", "宝贝标题", "商品标题", "商品"),
         field("quantity", "int", "quantity", "qty", "units", "数量", "购买数量", "商品数量"),
@@ -80,7 +82,7 @@ PRODUCTS_SPEC = FormatSpec(
     kind=MAPPED_PRODUCTS,
     label="Products and stock (your column mapping)",
     fields=(
-        field("sku", "id", "sku", "item sku", "product code", "商家编码", "商品编码", "货号", "sku编码"),
+        _SKU,
         field("title", "text", "title", "product", "product name", "name", "item", "商品名称", "名称", "品名"),
         field("variant", "text", "variant", "option", "options", "规格", "颜色分类", "款式"),
         field("price", "money", "price", "selling price", "retail price", "售价", "价格", "单价"),

@@ -73,6 +73,7 @@ class FileOutcome:
     already_imported: bool = False
     changed_tables: frozenset[str] = frozenset()  # canonical tables this import changed (tabs to refresh)
     needs_mapping: bool = False  # of a shape nobody knows: the seller can map its columns
+    label: str | None = None  # what the file was recognised as ('Shopify orders')
 
 
 def import_paths(
@@ -180,7 +181,7 @@ def _outcome(path: Path, member: str | None, name: str, r: TableResult) -> FileO
         when = r.already.imported_at.strftime("%Y-%m-%d %H:%M")
         return FileOutcome(
             path, member, True, r.platform, r.kind, r.batch_id, 0, 0, 0, 0,
-            f"{name}: already imported on {when}, nothing changed", already_imported=True,
+            f"{name}: already imported on {when}, nothing changed", already_imported=True, label=r.label,
         )
     message = (
         f"{name}: {r.label}, {r.rows_read:,} rows read, {r.rows_added:,} added, {r.rows_updated:,} updated, "
@@ -188,7 +189,7 @@ def _outcome(path: Path, member: str | None, name: str, r: TableResult) -> FileO
     )
     return FileOutcome(
         path, member, True, r.platform, r.kind, r.batch_id, r.rows_read, r.rows_added, r.rows_updated,
-        r.rows_rejected, message, changed_tables=r.changed_tables,
+        r.rows_rejected, message, changed_tables=r.changed_tables, label=r.label,
     )
 
 

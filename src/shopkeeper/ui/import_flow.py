@@ -175,7 +175,8 @@ class ImportResultsDialog(QDialog):
         heading = QLabel(self.tr("{ok} of {total} file(s) imported.").format(ok=ok, total=len(outcomes)), self)
         self.list = QListWidget(self)
         for outcome in outcomes:
-            item = QListWidgetItem(("✔ " if outcome.ok else "✖ ") + outcome.message)
+            item = QListWidgetItem(("✔ " if outcome.ok else "✖ ") + self.outcome_text(outcome))
+            item.setToolTip(outcome.message)
             item.setForeground(Qt.GlobalColor.darkGreen if outcome.ok else Qt.GlobalColor.darkRed)
             item.setData(Qt.ItemDataRole.UserRole, outcome.batch_id if outcome.rows_rejected else None)
             self.list.addItem(item)
@@ -188,9 +189,9 @@ class ImportResultsDialog(QDialog):
         self.map_button = QPushButton(self.tr("Map columns…"), self)
         self.map_button.setToolTip(self.tr("Tell Shopkeeper what the columns of a table it does not know hold"))
         can_map = map_columns is not None and any(o.needs_mapping for o in outcomes)
-        self.map_button.setVisible(can_map)
         self.map_button.clicked.connect(self._map)
         buttons.addButton(self.map_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.map_button.setVisible(can_map)  # after addButton, which shows the button
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         if can_map:
@@ -200,6 +201,21 @@ class ImportResultsDialog(QDialog):
             layout.addWidget(hint)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
+
+    def outcome_text(self, outcome: Any) -> str:
+        """The outcome in the window's language (a refusal's reason stays as the importer wrote it)."""
+        name = outcome.path.name + (f" › {outcome.member}" if outcome.member else "")
+        if outcome.needs_mapping:
+            return self.tr("{name}: Shopkeeper does not know the columns of this table yet; "
+                           "press Map columns… to import it").format(name=name)
+        if not outcome.ok:
+            return outcome.message
+        if outcome.already_imported:
+            return self.tr("{name}: imported before, nothing changed").format(name=name)
+        text = self.tr("{name}: {label}, {read} rows read, {added} added, {updated} updated, {rejected} rejected").format(
+            name=name, label=outcome.label or "", read=f"{outcome.rows_read:,}", added=f"{outcome.rows_added:,}",
+            updated=f"{outcome.rows_updated:,}", rejected=f"{outcome.rows_rejected:,}")
+        return text + (self.tr(" (see Show rejected rows…)") if outcome.rows_rejected else "")
 
     def _map(self) -> None:
         row = self.list.currentRow()
