@@ -409,6 +409,10 @@
         <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
+        <source>Saved column &amp;mappings…</source>
+        <translation>已保存的列映射(&amp;M)…</translation>
+    </message>
+    <message>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
@@ -904,6 +908,49 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>SavedMappingsDialog</name>
+    <message>
+        <source>Saved column mappings</source>
+        <translation>已保存的列映射</translation>
+    </message>
+    <message>
+        <source>Files with these columns import by themselves. Delete a mapping to map such files again the next time you import one.</source>
+        <translation>带有这些列的文件会自动导入。删除一个映射后，下次导入这类文件时可以重新映射。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Sold on</source>
+        <translation>销售平台</translation>
+    </message>
+    <message>
+        <source>Table holds</source>
+        <translation>表格内容</translation>
+    </message>
+    <message>
+        <source>Columns used</source>
+        <translation>使用的列</translation>
+    </message>
+    <message>
+        <source>Delete mapping</source>
+        <translation>删除映射</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Products and stock</source>
+        <translation>商品与库存</translation>
+    </message>
+    <message>
+        <source>Other / my own shop</source>
+        <translation>其他 / 我自己的店</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,7 @@ class ShopkeeperApp:
             import_files=self.imports.run,
             choose_import_files=self._choose_import_files,
             import_history=self.imports.show_history,
+            column_mappings=self.imports.show_mappings,
             backup=self.backup,
             set_language=self.set_language,
             about=self.about,

@@ -109,3 +109,20 @@ def test_the_results_dialog_says_what_each_file_was_and_what_it_changed(qtbot, w
                                            "0 updated, 1 rejected (see Show rejected rows…)")
     assert results.list.item(1).text() == "✔ products_export.csv: imported before, nothing changed"
     assert results.rejects_button.isEnabled() and results.map_button.isHidden()
+
+
+def test_a_saved_mapping_can_be_deleted_so_the_file_is_mapped_anew(qtbot, worker, tmp_path: Path) -> None:  # noqa: ANN001
+    from shopkeeper.services.mappings import MAPPED_ORDERS, save_mapping
+    from shopkeeper.ui.dialogs.mapping_dialog import SavedMappingsDialog
+
+    worker.submit(lambda db: save_mapping(db, name="ERP", kind=MAPPED_ORDERS, platform="taobao",
+                                          headers=("单号", "时间"), columns={"order_id": 0, "order_time": 1}))
+    wait_idle(qtbot, worker)
+    dialog = SavedMappingsDialog(None, worker, tmp_path / "log.txt")
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, worker)
+    assert [dialog.table.item(0, c).text() for c in range(4)] == ["ERP", "Orders", "Taobao", "单号, 时间"]
+    dialog.table.selectRow(0)
+    dialog.delete_button.click()
+    wait_idle(qtbot, worker)
+    assert dialog.table.rowCount() == 0 and not dialog.delete_button.isEnabled()

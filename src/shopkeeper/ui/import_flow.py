@@ -156,6 +156,11 @@ class ImportFlow(QObject):
         map_columns(self._parent(), self._worker, path, member, cache_dir=self._cache_dir, log_file=self._log_file,
                     on_saved=lambda again: self.run([again]))
 
+    def show_mappings(self) -> None:
+        from shopkeeper.ui.dialogs.mapping_dialog import SavedMappingsDialog
+
+        SavedMappingsDialog(self._parent(), self._worker, self._log_file).exec()
+
     def show_history(self) -> None:
         ImportHistoryDialog(self._parent(), self._worker, self._log_file, on_undone=self.shop_changed.emit).exec()
 

@@ -37,6 +37,7 @@ class WindowActions:
     import_files: Callable[[list[Path]], None]
     choose_import_files: Callable[[], None]
     import_history: Callable[[], None]
+    column_mappings: Callable[[], None]
     backup: Callable[[], None]
     set_language: Callable[[str], None]
     about: Callable[[], None]
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._add(file_menu, self.tr("&Import…"), self._actions.choose_import_files, QKeySequence("Ctrl+I"))
         self._add(file_menu, self.tr("Import &history…"), self._actions.import_history)
+        self._add(file_menu, self.tr("Saved column &mappings…"), self._actions.column_mappings)
         file_menu.addSeparator()
         self._add(file_menu, self.tr("&Backup…"), self._actions.backup, QKeySequence("Ctrl+Shift+B"))
         file_menu.addSeparator()

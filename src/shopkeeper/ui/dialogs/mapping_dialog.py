@@ -381,6 +381,67 @@ class MappingDialog(QDialog):
                                                     columns=columns), done, failed)
 
 
+class SavedMappingsDialog(QDialog):
+    """The column mappings this shop keeps; a wrong one can be deleted so the file can be mapped anew."""
+
+    def __init__(self, parent: QWidget | None, worker: DbWorker, log_file: Path) -> None:
+        super().__init__(parent)
+        self.setObjectName("savedMappings")
+        self.setWindowTitle(self.tr("Saved column mappings"))
+        self.setMinimumSize(640, 320)
+        self._worker = worker
+        self._log_file = log_file
+        intro = QLabel(self.tr("Files with these columns import by themselves. Delete a mapping to map "
+                               "such files again the next time you import one."), self)
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Table holds"), self.tr("Sold on"),
+                                              self.tr("Columns used")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.delete_button = QPushButton(self.tr("Delete mapping"), self)
+        self.delete_button.clicked.connect(self._delete)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self._load()
+
+    def _load(self) -> None:
+        from shopkeeper.services.mappings import list_mappings
+
+        self._worker.submit(list_mappings, self._fill, lambda exc: show_error(self, exc, self._log_file))
+
+    def _fill(self, mappings: list[Any]) -> None:
+        kinds = {"mapped_orders": self.tr("Orders"), "mapped_products": self.tr("Products and stock")}
+        self.table.setRowCount(len(mappings))
+        for row, m in enumerate(mappings):
+            cells = [m.name, kinds.get(m.kind, m.kind),
+                     self.tr("Other / my own shop") if m.platform == "other" else platform_label(m.platform),
+                     ", ".join(m.columns.values())]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, m.name)
+                self.table.setItem(row, column, item)
+        self.delete_button.setEnabled(bool(mappings))
+
+    def _delete(self) -> None:
+        items = self.table.selectedItems()
+        if not items:
+            return
+        from shopkeeper.services.mappings import delete_mapping
+
+        name = str(items[0].data(Qt.ItemDataRole.UserRole))
+        self._worker.submit(lambda db: delete_mapping(db, name), lambda _r: self._load(),
+                            lambda exc: show_error(self, exc, self._log_file))
+
+
 def map_columns(parent: QWidget | None, worker: DbWorker, path: Path, member: str | None, *, cache_dir: Path,
                 log_file: Path, on_saved: Callable[[Path], None]) -> None:
     """Open the dialog; once a mapping is saved, `on_saved(path)` imports the file again."""
