@@ -233,6 +233,58 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <source>Saving orders</source>
+        <translation>正在保存订单</translation>
+    </message>
+    <message>
+        <source>Saving order lines</source>
+        <translation>正在保存订单商品</translation>
+    </message>
+    <message>
+        <source>Saving buyers and members</source>
+        <translation>正在保存买家和会员</translation>
+    </message>
+    <message>
+        <source>Saving products and stock</source>
+        <translation>正在保存商品和库存</translation>
+    </message>
+    <message>
+        <source>Saving money movements</source>
+        <translation>正在保存资金流水</translation>
+    </message>
+    <message>
+        <source>Sorting orders and lines</source>
+        <translation>正在整理订单和商品</translation>
+    </message>
+    <message>
+        <source>Sorting money movements</source>
+        <translation>正在整理资金流水</translation>
+    </message>
+    <message>
+        <source>Sorting products and SKUs</source>
+        <translation>正在整理商品和 SKU</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Opening {name}</source>
+        <translation>正在打开 {name}</translation>
+    </message>
+    <message>
+        <source>Reading {name}</source>
+        <translation>正在读取 {name}</translation>
+    </message>
+    <message>
+        <source>Checking the values in {name}</source>
+        <translation>正在检查 {name} 中的数值</translation>
+    </message>
 </context>
 <context>
     <name>ImportResultsDialog</name>

@@ -57,8 +57,39 @@ class ImportProgressDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignRight)
 
+    # The importer's steps (core, English) and the files they name; shown in the window's language.
+    STEPS = ("Saving", "Saving orders", "Saving order lines", "Saving buyers and members", "Saving products and stock",
+             "Saving money movements", "Sorting orders and lines", "Sorting money movements",
+             "Sorting products and SKUs", "Import finished")
+    STEPS_ON_A_FILE = ("Opening ", "Reading ", "Checking the values in ")
+
+    def step_text(self, message: str) -> str:
+        fixed = {
+            "Saving": self.tr("Saving"),
+            "Saving orders": self.tr("Saving orders"),
+            "Saving order lines": self.tr("Saving order lines"),
+            "Saving buyers and members": self.tr("Saving buyers and members"),
+            "Saving products and stock": self.tr("Saving products and stock"),
+            "Saving money movements": self.tr("Saving money movements"),
+            "Sorting orders and lines": self.tr("Sorting orders and lines"),
+            "Sorting money movements": self.tr("Sorting money movements"),
+            "Sorting products and SKUs": self.tr("Sorting products and SKUs"),
+            "Import finished": self.tr("Import finished"),
+        }
+        if message in fixed:
+            return fixed[message]
+        on_a_file = {
+            "Opening ": self.tr("Opening {name}"),
+            "Reading ": self.tr("Reading {name}"),
+            "Checking the values in ": self.tr("Checking the values in {name}"),
+        }
+        for prefix, text in on_a_file.items():
+            if message.startswith(prefix):
+                return text.format(name=message[len(prefix):])
+        return message
+
     def show_progress(self, message: str, fraction: float) -> None:
-        self.label.setText(message)
+        self.label.setText(self.step_text(message))
         self.bar.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
 
     def reject(self) -> None:  # Esc or the close box means Cancel

@@ -1,0 +1,50 @@
+"""Every step the importer reports is shown in the window's language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from shopkeeper.ui.i18n import Translations
+from shopkeeper.ui.import_flow import ImportProgressDialog
+
+CORE = Path(__file__).resolve().parents[2] / "src" / "shopkeeper"
+_STEP = re.compile(r"""(?:\bstep|_report)\((?:progress,\s*)?(f?)"([^"]+)\"""")
+
+
+def _core_steps() -> list[tuple[bool, str]]:
+    found = []
+    for path in [*(CORE / "importers").rglob("*.py"), *(CORE / "services").rglob("*.py")]:
+        for is_f, text in _STEP.findall(path.read_text(encoding="utf-8")):
+            found.append((bool(is_f), text))
+    return found
+
+
+def test_the_dialog_knows_every_step_the_importer_reports() -> None:
+    steps = _core_steps()
+    assert len(steps) >= 10, "the scan found too few steps; it proves nothing"
+    for is_f, text in steps:
+        if is_f:
+            prefix = text.split("{", 1)[0]
+            assert prefix in ImportProgressDialog.STEPS_ON_A_FILE, text
+        else:
+            assert text in ImportProgressDialog.STEPS, text
+
+
+@pytest.fixture
+def chinese(qapp):  # noqa: ANN001, ANN201
+    translations = Translations()
+    assert translations.install(qapp, "zh_CN"), "the Chinese .qm is not built (bootstrap.py builds it)"
+    yield
+    translations.install(qapp, "en")
+
+
+def test_steps_read_in_chinese(qtbot, chinese) -> None:  # noqa: ANN001
+    dialog = ImportProgressDialog(None, 1)
+    qtbot.addWidget(dialog)
+    dialog.show_progress("Reading 订单报表.csv", 0.5)
+    assert dialog.label.text() == "正在读取 订单报表.csv"
+    assert dialog.step_text("Saving orders") == "正在保存订单"
+    assert dialog.bar.value() == 500
