@@ -69,7 +69,9 @@ def update_translations() -> None:
     """Refresh the .ts files from the source; new strings arrive unfinished for a translator."""
     lupdate = _tool("pyside6-lupdate")
     for ts in sorted((ROOT / "resources" / "i18n").glob("*.ts")):
-        _run(lupdate, "-no-obsolete", "-locations", "none", *translated_sources(), "-ts", ts)
+        # English is the source language: its file only gives counted strings their plural forms.
+        only_plurals = ["-pluralonly"] if ts.stem.endswith("_en") else []
+        _run(lupdate, "-no-obsolete", *only_plurals, "-locations", "none", *translated_sources(), "-ts", ts)
 
 
 def main() -> int:

@@ -87,3 +87,28 @@ def test_compiled_translation_turns_the_window_chinese(tmp_path: Path, qapp) -> 
         assert QCoreApplication.translate("ListingsTab", "%n SKU(s)", "", 3) == "3 个 SKU"
     finally:
         app.removeTranslator(translator)
+
+
+EN = ROOT / "resources" / "i18n" / "shopkeeper_en.ts"
+
+
+def test_english_counts_read_naturally(tmp_path: Path, qapp) -> None:  # noqa: ANN001
+    """Every counted string has English plural forms: '1 SKU', '115 SKUs', never '115 SKU(s)'."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    counted = {(c, s) for c, s, m in _messages(TS) if m.get("numerus") == "yes"}
+    english = {(c, s) for c, s, m in _messages(EN) if m.get("numerus") == "yes"}
+    assert counted and english == counted
+    for context, source, message in _messages(EN):
+        forms = [f.text or "" for f in message.find("translation").findall("numerusform")]
+        assert len(forms) == 2 and all("%n" in f and "(s)" not in f for f in forms), (context, source)
+    qm = tmp_path / "en.qm"
+    subprocess.run([str(_tool("pyside6-lrelease")), "-silent", str(EN), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("ListingsTab", "%n SKU(s)", "", 1) == "1 SKU"
+        assert QCoreApplication.translate("ListingsTab", "%n SKU(s)", "", 115) == "115 SKUs"
+    finally:
+        qapp.removeTranslator(translator)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
@@ -402,8 +403,8 @@
         </translation>
     </message>
     <message>
-        <source>&lt;b&gt;{skus}&lt;/b&gt; SKUs · &lt;span style='color:#e65100'&gt;&lt;b&gt;{low}&lt;/b&gt; to reorder&lt;/span&gt; · &lt;span style='color:#c62828'&gt;&lt;b&gt;{out}&lt;/b&gt; out of stock&lt;/span&gt; · stock value at cost &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;{skus}&lt;/b&gt; 个 SKU · &lt;span style='color:#e65100'&gt;&lt;b&gt;{low}&lt;/b&gt; 个需补货&lt;/span&gt; · &lt;span style='color:#c62828'&gt;&lt;b&gt;{out}&lt;/b&gt; 个缺货&lt;/span&gt; · 库存成本价值 &lt;b&gt;{value}&lt;/b&gt;</translation>
+        <source>&lt;b&gt;{skus}&lt;/b&gt; SKUs · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; to reorder&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; out of stock&lt;/span&gt; · stock value at cost &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{skus}&lt;/b&gt; 个 SKU · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; 个需补货&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; 个缺货&lt;/span&gt; · 库存成本价值 &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -425,7 +426,7 @@
         <translation>图表</translation>
     </message>
     <message>
-        <source>&lt;b&gt;This shop is empty.&lt;/b&gt; Drag your platforms' order, product or customer exports (CSV, Excel or zip) anywhere onto this window, or use File › Import…. Shopify, Etsy, Amazon, WooCommerce, eBay, Taobao/Tmall, JD, Pinduoduo, Douyin and Youzan exports are recognised by their columns.</source>
+        <source>&lt;b&gt;This shop is empty.&lt;/b&gt; Drag your platforms&apos; order, product or customer exports (CSV, Excel or zip) anywhere onto this window, or use File › Import…. Shopify, Etsy, Amazon, WooCommerce, eBay, Taobao/Tmall, JD, Pinduoduo, Douyin and Youzan exports are recognised by their columns.</source>
         <translation>&lt;b&gt;这个店铺还是空的。&lt;/b&gt;把各平台导出的订单、商品或客户文件（CSV、Excel 或 zip）拖到窗口任意位置，或使用“文件 › 导入…”。Shopify、Etsy、Amazon、WooCommerce、eBay、淘宝/天猫、京东、拼多多、抖音和有赞的导出文件会按列名自动识别。</translation>
     </message>
     <message>
@@ -825,8 +826,8 @@
         </translation>
     </message>
     <message>
-        <source>&lt;b style='color:{color}'&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} members · spend {spend}&lt;br&gt;{points} points held · {win_back} to win back</source>
-        <translation>&lt;b style='color:{color}'&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} 位会员 · 消费 {spend}&lt;br&gt;持有 {points} 积分 · {win_back} 位待挽回</translation>
+        <source>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} members · spend {spend}&lt;br&gt;{points} points held · {win_back} to win back</source>
+        <translation>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} 位会员 · 消费 {spend}&lt;br&gt;持有 {points} 积分 · {win_back} 位待挽回</translation>
     </message>
 </context>
 <context>

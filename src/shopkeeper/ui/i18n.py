@@ -48,6 +48,13 @@ class Translations:
         self.language = language
         if language == "en":
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+            # English needs a file only for plural forms ("1 SKU", "115 SKUs", not "115 SKU(s)").
+            plurals = QTranslator(app)
+            if plurals.load(str(translations_dir() / "shopkeeper_en.qm")):
+                app.installTranslator(plurals)
+                self._installed.append(plurals)
+            else:
+                log.warning("English plural forms not found; counts read 'SKU(s)'")
             return True
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         ours = QTranslator(app)
