@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
@@ -288,6 +287,177 @@
     </message>
 </context>
 <context>
+    <name>ImportReasons</name>
+    <message>
+        <source>not an amount</source>
+        <translation>不是金额</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>not yes/no</source>
+        <translation>不是“是/否”</translation>
+    </message>
+    <message>
+        <source>not a date and time</source>
+        <translation>不是日期时间</translation>
+    </message>
+    <message>
+        <source>missing order id</source>
+        <translation>缺少订单号</translation>
+    </message>
+    <message>
+        <source>missing order time</source>
+        <translation>缺少下单时间</translation>
+    </message>
+    <message>
+        <source>missing order date</source>
+        <translation>缺少下单日期</translation>
+    </message>
+    <message>
+        <source>missing order total</source>
+        <translation>缺少订单金额</translation>
+    </message>
+    <message>
+        <source>missing SKU</source>
+        <translation>缺少 SKU</translation>
+    </message>
+    <message>
+        <source>a new SKU needs a title</source>
+        <translation>新 SKU 需要商品名称</translation>
+    </message>
+    <message>
+        <source>another row of this order could not be read</source>
+        <translation>该订单的另一行无法读取</translation>
+    </message>
+    <message>
+        <source>row {row}, {column}</source>
+        <translation>第 {row} 行，{column}</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>first problem: {where}: {reason}</source>
+        <translation>第一个问题：{where}：{reason}</translation>
+    </message>
+    <message>
+        <source> near line {line}</source>
+        <translation>（约第 {line} 行）</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>文件是空的（0 字节）</translation>
+    </message>
+    <message>
+        <source>the file is empty (it holds only blank space)</source>
+        <translation>文件是空的（只有空白）</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <translation>这是一个文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>the file could not be opened ({detail})</source>
+        <translation>无法打开文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>the file holds binary data, not text</source>
+        <translation>文件含有二进制数据，不是文本</translation>
+    </message>
+    <message>
+        <source>the file is not valid {encoding} text{near}</source>
+        <translation>文件不是有效的 {encoding} 文本{near}</translation>
+    </message>
+    <message>
+        <source>the file looks like a zip archive but is damaged ({detail})</source>
+        <translation>文件看起来是 zip 压缩包，但已损坏（{detail}）</translation>
+    </message>
+    <message>
+        <source>the file is a Word, PowerPoint or other Office document, not a spreadsheet</source>
+        <translation>文件是 Word、PowerPoint 或其他 Office 文档，不是电子表格</translation>
+    </message>
+    <message>
+        <source>the file is a web page or XML file, not a table export; open it in Excel and save it as .xlsx or CSV</source>
+        <translation>文件是网页或 XML 文件，不是表格导出；请用 Excel 打开并另存为 .xlsx 或 CSV</translation>
+    </message>
+    <message>
+        <source>the archive holds no tables ({detail})</source>
+        <translation>压缩包里没有表格（{detail}）</translation>
+    </message>
+    <message>
+        <source>every sheet of the spreadsheet is empty</source>
+        <translation>电子表格的所有工作表都是空的</translation>
+    </message>
+    <message>
+        <source>the file could not be read as a spreadsheet ({detail})</source>
+        <translation>无法作为电子表格读取（{detail}）</translation>
+    </message>
+    <message>
+        <source>the archive would unpack to more than {limit}; unpack it yourself and drop the tables one by one</source>
+        <translation>压缩包解压后会超过 {limit}；请自行解压，再逐个拖入表格</translation>
+    </message>
+    <message>
+        <source>the file is not a table ({what})</source>
+        <translation>文件不是表格（{what}）</translation>
+    </message>
+    <message>
+        <source>no header row in the first {n} lines: every line looks like data</source>
+        <translation>前 {n} 行中没有表头：每一行看起来都是数据</translation>
+    </message>
+    <message>
+        <source>a quoted value never closes: the quote on line {line} runs to the end of the file. Fix that line or export the file again</source>
+        <translation>有一个引号没有闭合：第 {line} 行的引号一直延续到文件末尾。请修正这一行，或重新导出文件</translation>
+    </message>
+    <message>
+        <source>a quoted value never closes{near}</source>
+        <translation>有一个引号没有闭合{near}</translation>
+    </message>
+    <message>
+        <source>a row is longer than {size} MiB{near}</source>
+        <translation>有一行超过 {size} MiB{near}</translation>
+    </message>
+    <message>
+        <source>the file could not be read{near}: {detail}</source>
+        <translation>无法读取文件{near}：{detail}</translation>
+    </message>
+    <message>
+        <source>the file has a header but no rows</source>
+        <translation>文件只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <source>its only row could not be read ({first})</source>
+        <translation>唯一的一行无法读取（{first}）</translation>
+    </message>
+    <message>
+        <source>none of its {n} rows could be read ({first})</source>
+        <translation>{n} 行全部无法读取（{first}）</translation>
+    </message>
+    <message>
+        <source>Shopkeeper does not know the columns of this table yet; press Map columns… to import it</source>
+        <translation>Shopkeeper 还不认识这个表格的列；点“映射列…”即可导入</translation>
+    </message>
+    <message>
+        <source>there is no saved column mapping named "{name}"</source>
+        <translation>没有名为“{name}”的已保存列映射</translation>
+    </message>
+    <message>
+        <source>the saved mapping "{name}" needs columns this file does not have ({fields})</source>
+        <translation>已保存的映射“{name}”需要的列在这个文件里没有（{fields}）</translation>
+    </message>
+    <message>
+        <source>could not be imported ({detail})</source>
+        <translation>无法导入（{detail}）</translation>
+    </message>
+</context>
+<context>
     <name>ImportResultsDialog</name>
     <message>
         <source>Import finished</source>
@@ -316,6 +486,10 @@
     <message>
         <source>{name}: Shopkeeper does not know the columns of this table yet; press Map columns… to import it</source>
         <translation>{name}：Shopkeeper 还不认识这个表格的列；点“映射列…”即可导入</translation>
+    </message>
+    <message>
+        <source>{name}: refused — {reason}</source>
+        <translation>{name}：未导入 — {reason}</translation>
     </message>
     <message>
         <source>{name}: imported before, nothing changed</source>
@@ -403,8 +577,8 @@
         </translation>
     </message>
     <message>
-        <source>&lt;b&gt;{skus}&lt;/b&gt; SKUs · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; to reorder&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; out of stock&lt;/span&gt; · stock value at cost &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;{skus}&lt;/b&gt; 个 SKU · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; 个需补货&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; 个缺货&lt;/span&gt; · 库存成本价值 &lt;b&gt;{value}&lt;/b&gt;</translation>
+        <source>&lt;b&gt;{skus}&lt;/b&gt; SKUs · &lt;span style='color:#e65100'&gt;&lt;b&gt;{low}&lt;/b&gt; to reorder&lt;/span&gt; · &lt;span style='color:#c62828'&gt;&lt;b&gt;{out}&lt;/b&gt; out of stock&lt;/span&gt; · stock value at cost &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{skus}&lt;/b&gt; 个 SKU · &lt;span style='color:#e65100'&gt;&lt;b&gt;{low}&lt;/b&gt; 个需补货&lt;/span&gt; · &lt;span style='color:#c62828'&gt;&lt;b&gt;{out}&lt;/b&gt; 个缺货&lt;/span&gt; · 库存成本价值 &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -426,7 +600,7 @@
         <translation>图表</translation>
     </message>
     <message>
-        <source>&lt;b&gt;This shop is empty.&lt;/b&gt; Drag your platforms&apos; order, product or customer exports (CSV, Excel or zip) anywhere onto this window, or use File › Import…. Shopify, Etsy, Amazon, WooCommerce, eBay, Taobao/Tmall, JD, Pinduoduo, Douyin and Youzan exports are recognised by their columns.</source>
+        <source>&lt;b&gt;This shop is empty.&lt;/b&gt; Drag your platforms' order, product or customer exports (CSV, Excel or zip) anywhere onto this window, or use File › Import…. Shopify, Etsy, Amazon, WooCommerce, eBay, Taobao/Tmall, JD, Pinduoduo, Douyin and Youzan exports are recognised by their columns.</source>
         <translation>&lt;b&gt;这个店铺还是空的。&lt;/b&gt;把各平台导出的订单、商品或客户文件（CSV、Excel 或 zip）拖到窗口任意位置，或使用“文件 › 导入…”。Shopify、Etsy、Amazon、WooCommerce、eBay、淘宝/天猫、京东、拼多多、抖音和有赞的导出文件会按列名自动识别。</translation>
     </message>
     <message>
@@ -665,46 +839,6 @@
         <translation>类目</translation>
     </message>
     <message>
-        <source>not an amount</source>
-        <translation>不是金额</translation>
-    </message>
-    <message>
-        <source>not a number</source>
-        <translation>不是数字</translation>
-    </message>
-    <message>
-        <source>not a whole number</source>
-        <translation>不是整数</translation>
-    </message>
-    <message>
-        <source>not yes/no</source>
-        <translation>不是“是/否”</translation>
-    </message>
-    <message>
-        <source>not a date and time</source>
-        <translation>不是日期时间</translation>
-    </message>
-    <message>
-        <source>missing order id</source>
-        <translation>缺少订单号</translation>
-    </message>
-    <message>
-        <source>missing order time</source>
-        <translation>缺少下单时间</translation>
-    </message>
-    <message>
-        <source>missing SKU</source>
-        <translation>缺少 SKU</translation>
-    </message>
-    <message>
-        <source>a new SKU needs a title</source>
-        <translation>新 SKU 需要商品名称</translation>
-    </message>
-    <message>
-        <source>another row of this order could not be read</source>
-        <translation>该订单的另一行无法读取</translation>
-    </message>
-    <message>
         <source>Other / my own shop</source>
         <translation>其他 / 我自己的店</translation>
     </message>
@@ -826,8 +960,8 @@
         </translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} members · spend {spend}&lt;br&gt;{points} points held · {win_back} to win back</source>
-        <translation>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} 位会员 · 消费 {spend}&lt;br&gt;持有 {points} 积分 · {win_back} 位待挽回</translation>
+        <source>&lt;b style='color:{color}'&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} members · spend {spend}&lt;br&gt;{points} points held · {win_back} to win back</source>
+        <translation>&lt;b style='color:{color}'&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} 位会员 · 消费 {spend}&lt;br&gt;持有 {points} 积分 · {win_back} 位待挽回</translation>
     </message>
 </context>
 <context>

@@ -234,11 +234,11 @@ def _nothing_readable(db: Database, rows_read: int) -> str:
     first = db.fetchone(
         f"SELECT row_number, column_name, reason FROM {REJECTS} ORDER BY row_number, column_name NULLS LAST LIMIT 1"
     )
-    rows = "its only row" if rows_read == 1 else f"none of its {rows_read:,} rows"
+    rows = "its only row could not be read" if rows_read == 1 else f"none of its {rows_read:,} rows could be read"
     if first is None:
-        return f"{rows} could be read"
+        return rows
     where = f"row {first[0]}" + (f", {first[1]}" if first[1] else "")
-    return f"{rows} could be read (first problem: {where}: {first[2]})"
+    return f"{rows} (first problem: {where}: {first[2]})"
 
 
 def _refusal_text(refused: RefusedFile, table: SourceTable) -> str:

@@ -74,6 +74,7 @@ class FileOutcome:
     changed_tables: frozenset[str] = frozenset()  # canonical tables this import changed (tabs to refresh)
     needs_mapping: bool = False  # of a shape nobody knows: the seller can map its columns
     label: str | None = None  # what the file was recognised as ('Shopify orders')
+    reason: str | None = None  # why it was refused ('the file is empty (0 bytes)')
 
 
 def import_paths(
@@ -173,7 +174,7 @@ def file_sha256(path: Path, cancel: Cancel | None = None) -> str:
 
 def _refused(path: Path, member: str | None, reason: str, name: str, *, needs_mapping: bool = False) -> FileOutcome:
     return FileOutcome(path, member, False, None, None, None, 0, 0, 0, 0, f"{name}: refused — {reason}",
-                       needs_mapping=needs_mapping)
+                       needs_mapping=needs_mapping, reason=reason)
 
 
 def _outcome(path: Path, member: str | None, name: str, r: TableResult) -> FileOutcome:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import show_error
+from shopkeeper.ui.import_reasons import cell_reason, refusal_reason_text
 
 
 class _ProgressBridge(QObject):
@@ -239,13 +240,14 @@ class ImportResultsDialog(QDialog):
         layout.addWidget(buttons)
 
     def outcome_text(self, outcome: Any) -> str:
-        """The outcome in the window's language (a refusal's reason stays as the importer wrote it)."""
+        """The outcome in the window's language."""
         name = outcome.path.name + (f" › {outcome.member}" if outcome.member else "")
         if outcome.needs_mapping:
             return self.tr("{name}: Shopkeeper does not know the columns of this table yet; "
                            "press Map columns… to import it").format(name=name)
         if not outcome.ok:
-            return outcome.message
+            return self.tr("{name}: refused — {reason}").format(
+                name=name, reason=refusal_reason_text(outcome.reason or ""))
         if outcome.already_imported:
             return self.tr("{name}: imported before, nothing changed").format(name=name)
         text = self.tr("{name}: {label}, {read} rows read, {added} added, {updated} updated, {rejected} rejected").format(
@@ -307,7 +309,8 @@ class RejectsDialog(QDialog):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, value in enumerate(row[:4]):
-                self.table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+                text = "" if value is None else str(value)
+                self.table.setItem(r, c, QTableWidgetItem(cell_reason(text) if c == 3 else text))
 
     def _save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), "rejected-rows.csv",

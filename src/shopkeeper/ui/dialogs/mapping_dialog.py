@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import show_error
 from shopkeeper.ui.formatting import platform_label
+from shopkeeper.ui.import_reasons import cell_reason, refusal_reason_text
 
 _NOT_IMPORTED = ""
 _SAMPLE_VALUES = 3
@@ -160,23 +161,6 @@ class MappingDialog(QDialog):
             "category": self.tr("Category"),
         }
 
-    def reason_text(self, reason: str) -> str:
-        """The importer's reasons for a rejected cell, in the window's language."""
-        known = {
-            "not an amount": self.tr("not an amount"),
-            "not a number": self.tr("not a number"),
-            "not a whole number": self.tr("not a whole number"),
-            "not yes/no": self.tr("not yes/no"),
-            "not a date and time": self.tr("not a date and time"),
-            "missing order id": self.tr("missing order id"),
-            "missing order time": self.tr("missing order time"),
-            "missing SKU": self.tr("missing SKU"),
-            "a new SKU needs a title": self.tr("a new SKU needs a title"),
-        }
-        if reason.startswith("another row of this order could not be read"):
-            return self.tr("another row of this order could not be read")
-        return known.get(reason, reason)
-
     # -- loading -----------------------------------------------------------------------------------
     def _load(self) -> None:
         from shopkeeper.services.mappings import platforms, preview_tables
@@ -221,10 +205,11 @@ class MappingDialog(QDialog):
         self._set_busy(False)
 
     def _failed(self, exc: BaseException) -> None:
+        from shopkeeper.importers.pipeline import refusal_reason
         from shopkeeper.importers.reading import RefusedFile
 
         if isinstance(exc, RefusedFile):
-            self.status.setText(exc.reason)
+            self.status.setText(refusal_reason_text(refusal_reason(exc.reason, self._path.name)))
             return
         show_error(self, exc, self._log_file)
 
@@ -342,7 +327,7 @@ class MappingDialog(QDialog):
             return
         if not check.ok:
             self.status.setText(self.tr("This mapping cannot import the file: {problem}.").format(
-                problem=check.problem))
+                problem=refusal_reason_text(check.problem or "")))
             return
         # Whole sentences per count: English has no plural forms file, so %n would print "row(s)".
         read = (self.tr("Ready: 1 row read") if check.rows_read == 1
@@ -354,7 +339,7 @@ class MappingDialog(QDialog):
             first = check.sample_rejects[:3]
             details = [
                 self.tr("Row {row}{column}: {reason}").format(
-                    row=row, column=f", {column} “{value}”" if column else "", reason=self.reason_text(reason))
+                    row=row, column=f", {column} “{value}”" if column else "", reason=cell_reason(reason))
                 for row, column, value, reason in first
             ]
             text += " " + "; ".join(details)

@@ -1,0 +1,125 @@
+"""The importer's reasons, in the window's language.
+
+The core (Qt-free, also behind the command line) words its refusals and
+rejects in English. The window shows them through this table: one pattern per
+refusal the importer gives, its parts (file detail, line, row, column) carried
+over. tests/gui/test_import_reasons.py makes the importer refuse real bad files
+and fails when one of its reasons is missing here, so a new or reworded reason
+cannot slip through untranslated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+# Each text is spelled out in its own QCoreApplication.translate call: lupdate only finds literals.
+
+
+
+
+def cell_reason(reason: str) -> str:
+    """Why one cell or row was rejected."""
+    known = {
+        "not an amount": QCoreApplication.translate("ImportReasons", "not an amount"),
+        "not a number": QCoreApplication.translate("ImportReasons", "not a number"),
+        "not a whole number": QCoreApplication.translate("ImportReasons", "not a whole number"),
+        "not yes/no": QCoreApplication.translate("ImportReasons", "not yes/no"),
+        "not a date and time": QCoreApplication.translate("ImportReasons", "not a date and time"),
+        "missing order id": QCoreApplication.translate("ImportReasons", "missing order id"),
+        "missing order time": QCoreApplication.translate("ImportReasons", "missing order time"),
+        "missing order date": QCoreApplication.translate("ImportReasons", "missing order date"),
+        "missing order total": QCoreApplication.translate("ImportReasons", "missing order total"),
+        "missing SKU": QCoreApplication.translate("ImportReasons", "missing SKU"),
+        "a new SKU needs a title": QCoreApplication.translate("ImportReasons", "a new SKU needs a title"),
+    }
+    if reason.startswith("another row of this order could not be read"):
+        return QCoreApplication.translate("ImportReasons", "another row of this order could not be read")
+    return known.get(reason, reason)
+
+
+def _first_problem(m: re.Match[str]) -> str:
+    column = m.group("column")
+    where = (QCoreApplication.translate("ImportReasons", "row {row}, {column}") if column else QCoreApplication.translate("ImportReasons", "row {row}")).format(row=m.group("row"), column=column)
+    return QCoreApplication.translate("ImportReasons", "first problem: {where}: {reason}").format(where=where, reason=cell_reason(m.group("why")))
+
+
+_FIRST = r" \(first problem: row (?P<row>\d+)(?:, (?P<column>[^:]+))?: (?P<why>.+)\)"
+_NEAR = r"(?: near line (?P<line>\d+))?"
+
+
+def _near(m: re.Match[str]) -> str:
+    return QCoreApplication.translate("ImportReasons", " near line {line}").format(line=m.group("line")) if m.group("line") else ""
+
+
+# (pattern over the whole reason, its rendering). The first pattern that matches wins.
+_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"the file is empty \(0 bytes\)"), lambda m: QCoreApplication.translate("ImportReasons", "the file is empty (0 bytes)")),
+    (re.compile(r"the file is empty \(it holds only blank space\)"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the file is empty (it holds only blank space)")),
+    (re.compile(r"the file is a folder, not a file"), lambda m: QCoreApplication.translate("ImportReasons", "this is a folder, not a file")),
+    (re.compile(r"the file could not be opened \((?P<detail>.*)\)"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the file could not be opened ({detail})").format(detail=m.group("detail"))),
+    (re.compile(r"the file contains binary data, not text"), lambda m: QCoreApplication.translate("ImportReasons", "the file holds binary data, not text")),
+    (re.compile(r"the file is not valid (?P<enc>[\w-]+) text" + _NEAR + r"(?P<again>; it needs to be read again.*)?"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the file is not valid {encoding} text{near}").format(encoding=m.group("enc"), near=_near(m))),
+    (re.compile(r"the file looks like a zip archive but is damaged \((?P<detail>.*)\)"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the file looks like a zip archive but is damaged ({detail})").format(detail=m.group("detail"))),
+    (re.compile(r"the file is a Word, PowerPoint or other Office document, not a spreadsheet"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the file is a Word, PowerPoint or other Office document, not a spreadsheet")),
+    (re.compile(r"the file is a web page or XML file, not a table export; .*"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the file is a web page or XML file, not a table export; open it in Excel and save it "
+                  "as .xlsx or CSV")),
+    (re.compile(r"the file is an archive with no tables inside: (?P<detail>.*)"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the archive holds no tables ({detail})").format(detail=m.group("detail"))),
+    (re.compile(r"the file is a spreadsheet whose sheets are all empty"),
+     lambda m: QCoreApplication.translate("ImportReasons", "every sheet of the spreadsheet is empty")),
+    (re.compile(r"the file could not be read as a spreadsheet \((?P<detail>.*)\)"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the file could not be read as a spreadsheet ({detail})").format(detail=m.group("detail"))),
+    (re.compile(r"the file would unpack to more than (?P<limit>.+?); .*"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the archive would unpack to more than {limit}; unpack it yourself and drop the tables one "
+                  "by one").format(limit=m.group("limit"))),
+    (re.compile(r"the file is (?P<what>a .+|an .+), not a table"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the file is not a table ({what})").format(what=m.group("what"))),
+    (re.compile(r"the file has no header row in its first (?P<n>\d+) lines: every line looks like data"),
+     lambda m: QCoreApplication.translate("ImportReasons", "no header row in the first {n} lines: every line looks like data").format(n=m.group("n"))),
+    (re.compile(r"the file has a quoted value that never closes: the quote on line (?P<line>\d+) .*"),
+     lambda m: QCoreApplication.translate("ImportReasons", "a quoted value never closes: the quote on line {line} runs to the end of the file. Fix that "
+                  "line or export the file again").format(line=m.group("line"))),
+    (re.compile(r"the file has a quoted value that never closes" + _NEAR),
+     lambda m: QCoreApplication.translate("ImportReasons", "a quoted value never closes{near}").format(near=_near(m))),
+    (re.compile(r"the file has a row longer than (?P<size>\d+) MiB" + _NEAR),
+     lambda m: QCoreApplication.translate("ImportReasons", "a row is longer than {size} MiB{near}").format(size=m.group("size"), near=_near(m))),
+    (re.compile(r"the file could not be read" + _NEAR + r": (?P<detail>.*)"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the file could not be read{near}: {detail}").format(near=_near(m), detail=m.group("detail"))),
+    (re.compile(r"the file has a header but no rows"), lambda m: QCoreApplication.translate("ImportReasons", "the file has a header but no rows")),
+    (re.compile(r"its only row could not be read" + _FIRST),
+     lambda m: QCoreApplication.translate("ImportReasons", "its only row could not be read ({first})").format(first=_first_problem(m))),
+    (re.compile(r"none of its (?P<n>[\d,]+) rows could be read" + _FIRST),
+     lambda m: QCoreApplication.translate("ImportReasons", "none of its {n} rows could be read ({first})").format(n=m.group("n"), first=_first_problem(m))),
+    (re.compile(r"unknown export format: .*"),
+     lambda m: QCoreApplication.translate("ImportReasons", "Shopkeeper does not know the columns of this table yet; press Map columns… to import it")),
+    (re.compile(r'there is no saved column mapping named "(?P<name>.*)"'),
+     lambda m: QCoreApplication.translate("ImportReasons", 'there is no saved column mapping named "{name}"').format(name=m.group("name"))),
+    (re.compile(r'the saved mapping "(?P<name>.*)" needs columns this file does not have \((?P<fields>.*)\)'),
+     lambda m: QCoreApplication.translate("ImportReasons", 'the saved mapping "{name}" needs columns this file does not have ({fields})').format(
+         name=m.group("name"), fields=m.group("fields"))),
+    (re.compile(r"could not be imported \((?P<detail>.*)\)"),
+     lambda m: QCoreApplication.translate("ImportReasons", "could not be imported ({detail})").format(detail=m.group("detail"))),
+]
+
+
+def refusal_reason_text(reason: str) -> str:
+    """A refusal's reason ('the file is empty (0 bytes)') in the window's language; as written if unknown."""
+    text = reason.strip()
+    for pattern, render in _PATTERNS:
+        m = pattern.fullmatch(text)
+        if m is not None:
+            return render(m)
+    return text
+
+
+def knows(reason: str) -> bool:
+    return any(pattern.fullmatch(reason.strip()) for pattern, _render in _PATTERNS)
