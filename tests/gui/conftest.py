@@ -7,6 +7,7 @@ import pytest
 from shopkeeper.db.database import Database
 from shopkeeper.db.migrate import migrate
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.i18n import Translations
 
 
 @pytest.fixture
@@ -30,3 +31,12 @@ def wait_idle(qtbot, worker: DbWorker, timeout: int = 20000) -> None:  # noqa: A
     for _ in range(4):
         qtbot.waitUntil(worker.is_idle, timeout=timeout)
         qtbot.wait(20)
+
+
+@pytest.fixture
+def chinese(qapp):  # noqa: ANN001, ANN201
+    """The window's language is Simplified Chinese for this test."""
+    translations = Translations()
+    assert translations.install(qapp, "zh_CN"), "the Chinese .qm is not built (bootstrap.py builds it)"
+    yield
+    translations.install(qapp, "en")

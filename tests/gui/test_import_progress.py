@@ -5,9 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
-from shopkeeper.ui.i18n import Translations
 from shopkeeper.ui.import_flow import ImportProgressDialog
 
 CORE = Path(__file__).resolve().parents[2] / "src" / "shopkeeper"
@@ -31,14 +28,6 @@ def test_the_dialog_knows_every_step_the_importer_reports() -> None:
             assert prefix in ImportProgressDialog.STEPS_ON_A_FILE, text
         else:
             assert text in ImportProgressDialog.STEPS, text
-
-
-@pytest.fixture
-def chinese(qapp):  # noqa: ANN001, ANN201
-    translations = Translations()
-    assert translations.install(qapp, "zh_CN"), "the Chinese .qm is not built (bootstrap.py builds it)"
-    yield
-    translations.install(qapp, "en")
 
 
 def test_steps_read_in_chinese(qtbot, chinese) -> None:  # noqa: ANN001

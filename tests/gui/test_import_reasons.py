@@ -6,10 +6,7 @@ import re
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from shopkeeper.db.database import Database
-from shopkeeper.ui.i18n import Translations
 from shopkeeper.ui.import_reasons import cell_reason, knows, refusal_reason_text
 from tests.unit.importers.export_files import run_import
 
@@ -41,14 +38,6 @@ def _bad_files(folder: Path) -> list[Path]:
         zf.writestr("word/document.xml", "<x/>")
     (folder / "a-folder.csv").mkdir()
     return [*paths, folder / "report.docx", folder / "a-folder.csv", folder / "missing.csv"]
-
-
-@pytest.fixture
-def chinese(qapp):  # noqa: ANN001, ANN201
-    translations = Translations()
-    assert translations.install(qapp, "zh_CN"), "the Chinese .qm is not built (bootstrap.py builds it)"
-    yield
-    translations.install(qapp, "en")
 
 
 def test_every_refusal_of_real_bad_files_is_known_and_reads_in_chinese(shop: Database, tmp_path: Path,
