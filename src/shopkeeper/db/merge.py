@@ -98,28 +98,32 @@ def upsert(db: Database, table: str, staged: str, batch_id: int) -> MergeCount:
     if added == int(db.scalar(f"SELECT count(*) FROM {source}")):
         # Every key is new (a first import): nothing to remember for undo and no conflict
         # possible, so a plain insert does, without the cost of conflict handling.
-        db.execute(f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source}", [batch_id])
+        with db.unordered():
+            db.execute(f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source}",
+                       [batch_id])
         db.execute("DROP TABLE IF EXISTS _merge_src")
         return MergeCount(added=added)
     all_target = table_columns(db, table)
     prior_cols = ", ".join(f"t.{_q(c)}" for c in all_target)
     before = _prior_count(db, table, batch_id)
-    db.execute(
-        f"INSERT INTO {_q(table + '_prior')} SELECT {prior_cols}, ? FROM {_q(table)} t "
-        f"JOIN {source} s ON {join} WHERE {differs}",
-        [batch_id],
-    )
+    with db.unordered():
+        db.execute(
+            f"INSERT INTO {_q(table + '_prior')} SELECT {prior_cols}, ? FROM {_q(table)} t "
+            f"JOIN {source} s ON {join} WHERE {differs}",
+            [batch_id],
+        )
     updated = _prior_count(db, table, batch_id) - before
     sets = ", ".join(f"{_q(c)} = coalesce(excluded.{_q(c)}, {_q(table)}.{_q(c)})" for c in data_cols)
     sets = (sets + ", " if sets else "") + "batch_id = excluded.batch_id"
     where = " OR ".join(
         f"(coalesce(excluded.{_q(c)}, {_q(table)}.{_q(c)}) IS DISTINCT FROM {_q(table)}.{_q(c)})" for c in data_cols
     ) or "FALSE"
-    db.execute(
-        f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source} "
-        f"ON CONFLICT ({', '.join(_q(k) for k in key)}) DO UPDATE SET {sets} WHERE {where}",
-        [batch_id],
-    )
+    with db.unordered():
+        db.execute(
+            f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source} "
+            f"ON CONFLICT ({', '.join(_q(k) for k in key)}) DO UPDATE SET {sets} WHERE {where}",
+            [batch_id],
+        )
     db.execute("DROP TABLE IF EXISTS _merge_src")
     return MergeCount(added=added, updated=updated)
 
@@ -147,7 +151,8 @@ def replace_children(
     all_target = table_columns(db, table)
     prior_cols = ", ".join(f"t.{_q(c)}" for c in all_target)
     before = _prior_count(db, table, batch_id)
-    db.execute(f"INSERT INTO {_q(table + '_prior')} SELECT {prior_cols}, ? {stale}", [batch_id])
+    with db.unordered():
+        db.execute(f"INSERT INTO {_q(table + '_prior')} SELECT {prior_cols}, ? {stale}", [batch_id])
     removed = _prior_count(db, table, batch_id) - before
     if removed:
         db.execute(f"DELETE {stale}")

@@ -64,6 +64,8 @@ def load(ctx: ImportContext, source: SourceTable) -> int:
     first (a short row then fails loudly, never silently) and re-read the careful
     way only if that fails.
     """
+    # Row numbers come from rowid, so the file's order must be kept however the last import left it.
+    ctx.run("SET preserve_insertion_order = true")
     options = read_options(ctx, source)
     attempts = [options]
     if options.get("parallel") is False and options.get("null_padding"):

@@ -61,3 +61,22 @@ def test_cancel_that_keeps_interrupting_never_leaves_an_aborted_transaction(tmp_
     assert _count(db) == 0  # every block either rolled back or deleted what it inserted
     assert db.scalar("SELECT 1") == 1
     db.close()
+
+
+def _keeps_order(db: Database) -> bool:
+    return bool(db.scalar("SELECT current_setting('preserve_insertion_order')"))
+
+
+def test_unordered_writes_put_the_order_back_even_when_they_fail(tmp_path: Path) -> None:
+    """Imports number rows by rowid, which needs insertion order; only merges may switch it off."""
+    db = Database.open(tmp_path / "s.duckdb")
+    db.execute("CREATE TABLE notes (n BIGINT PRIMARY KEY)")
+    assert _keeps_order(db)
+    with db.unordered():
+        assert not _keeps_order(db)
+        db.execute("INSERT INTO notes SELECT range FROM range(1000)")
+    assert _keeps_order(db)
+    with pytest.raises(duckdb.ConstraintException), db.unordered():
+        db.execute("INSERT INTO notes VALUES (1)")
+    assert _keeps_order(db)
+    db.close()
