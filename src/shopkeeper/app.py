@@ -22,12 +22,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from shopkeeper import __version__
-from shopkeeper.cli import resolve_shop_path
 from shopkeeper.db.database import Database
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.runtime.clock import Clock, SystemClock
 from shopkeeper.runtime.paths import AppPaths
-from shopkeeper.runtime.recent_shops import RecentShops
+from shopkeeper.runtime.recent_shops import RecentShops, recent_shops_for, shop_to_open
 from shopkeeper.services.shop_files import backups_dir_for, is_empty, open_shop, set_shop_name, shop_display_name
 from shopkeeper.services.stats import shop_stats
 from shopkeeper.ui.db_worker import DbWorker
@@ -265,9 +264,9 @@ def run_app(args: argparse.Namespace, paths: AppPaths, started: datetime) -> int
     if not args.screenshot:
         install_excepthook(paths.log_file)
 
-    recent = RecentShops(paths.config_dir / "recent-shops.json")
+    recent = recent_shops_for(paths)
     explicit = bool(args.db) or bool(os.environ.get("SHOPKEEPER_DB"))
-    shop = resolve_shop_path(paths, args.db)
+    shop = shop_to_open(paths, args.db)
     demo_if_new = False
     if not explicit and not shop.exists():
         # No shop yet: open the demo so every tab shows what Shopkeeper does.

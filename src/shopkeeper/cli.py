@@ -21,8 +21,8 @@ from shopkeeper import __version__
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.runtime.clock import SystemClock
 from shopkeeper.runtime.logging_setup import configure_logging
-from shopkeeper.runtime.paths import AppPaths, app_paths, choose_shop_file
-from shopkeeper.runtime.recent_shops import RecentShops
+from shopkeeper.runtime.paths import AppPaths, app_paths
+from shopkeeper.runtime.recent_shops import recent_shops_for, shop_to_open
 
 TABS = ("listings", "members", "promotions", "charts")
 
@@ -66,13 +66,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def resolve_shop_path(paths: AppPaths, cli_db: str | None) -> Path:
-    if cli_db or os.environ.get("SHOPKEEPER_DB"):
-        return choose_shop_file(paths, cli_db)
-    recent = RecentShops(paths.config_dir / "recent-shops.json").existing()
-    return recent[0] if recent else paths.default_shop
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = app_paths().ensure()
@@ -93,9 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open(paths: AppPaths, cli_db: str | None):  # noqa: ANN202 - Database, imported lazily
     from shopkeeper.services.shop_files import backups_dir_for, open_shop
 
-    shop = resolve_shop_path(paths, cli_db)
+    shop = shop_to_open(paths, cli_db)
     db = open_shop(shop, backups_dir=backups_dir_for(shop, paths.backups_dir))
-    RecentShops(paths.config_dir / "recent-shops.json").add(shop)
+    recent_shops_for(paths).add(shop)
     return db
 
 
@@ -103,7 +96,7 @@ def _cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
     from shopkeeper.services.demo_shop import build_demo_shop
     from shopkeeper.services.shop_files import backups_dir_for, open_shop
 
-    shop = resolve_shop_path(paths, getattr(args, "db", None))
+    shop = shop_to_open(paths, getattr(args, "db", None))
     if shop.exists():
         if not args.force:
             raise KnownError(f'"{shop}" already exists. Pass --force to replace it with the demo shop.')
@@ -115,7 +108,7 @@ def _cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
         db.checkpoint()
     finally:
         db.close()
-    RecentShops(paths.config_dir / "recent-shops.json").add(shop)
+    recent_shops_for(paths).add(shop)
     print(
         f"Demo shop written to {shop}: {summary.orders:,} orders, {summary.buyers:,} buyers, "
         f"{summary.skus:,} SKUs ({summary.seconds:.1f} s)"

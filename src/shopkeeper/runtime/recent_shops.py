@@ -11,6 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from shopkeeper.runtime.paths import AppPaths, choose_shop_file
+
 MAX_RECENT = 8
 
 
@@ -44,3 +46,15 @@ class RecentShops:
             os.replace(tmp, self._file)
         except OSError:
             pass
+
+
+def recent_shops_for(paths: AppPaths) -> RecentShops:
+    return RecentShops(paths.config_dir / "recent-shops.json")
+
+
+def shop_to_open(paths: AppPaths, cli_db: str | None) -> Path:
+    """--db or $SHOPKEEPER_DB, else the shop opened last, else the default (demo) shop."""
+    if cli_db or os.environ.get("SHOPKEEPER_DB"):
+        return choose_shop_file(paths, cli_db)
+    recent = recent_shops_for(paths).existing()
+    return recent[0] if recent else paths.default_shop
