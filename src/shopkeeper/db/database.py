@@ -173,26 +173,18 @@ class Database:
         """End the open transaction, keeping nothing of it; a no-op when none is open.
 
         The Cancel button interrupts whatever statement runs, and that can be
-        this ROLLBACK itself: it is then simply issued again, because a
-        connection left inside an aborted transaction refuses every later
-        statement of the session.
+        this ROLLBACK itself: it is then issued again, because a connection left
+        inside an aborted transaction refuses every later statement.
         """
-        for _attempt in range(_ROLLBACK_ATTEMPTS):
-            try:
-                self._con.execute("ROLLBACK")
-                return
-            except duckdb.InterruptException:
-                continue
-            except duckdb.TransactionException as exc:
-                if "no transaction" in str(exc).lower():
-                    return
+        try:
+            if not self._despite_interrupts("ROLLBACK"):
+                log.error("rollback was interrupted %d times in a row; the connection may still be in a "
+                          "transaction", _ROLLBACK_ATTEMPTS)
+        except duckdb.TransactionException as exc:
+            if "no transaction" not in str(exc).lower():
                 log.exception("rollback failed")
-                return
-            except duckdb.Error:
-                log.exception("rollback failed")
-                return
-        log.error("rollback was interrupted %d times in a row; the connection may still be in a transaction",
-                  _ROLLBACK_ATTEMPTS)
+        except duckdb.Error:
+            log.exception("rollback failed")
 
     @contextmanager
     def unordered(self) -> Iterator[None]:
@@ -208,14 +200,20 @@ class Database:
         try:
             yield
         finally:
-            for _attempt in range(_ROLLBACK_ATTEMPTS):
-                try:
-                    self._con.execute("SET preserve_insertion_order = true")
-                    break
-                except duckdb.InterruptException:
-                    continue
-                except duckdb.Error:
-                    break
+            try:
+                self._despite_interrupts("SET preserve_insertion_order = true")
+            except duckdb.Error:
+                pass
+
+    def _despite_interrupts(self, sql: str) -> bool:
+        """Run a statement a Cancel must not lose (each interrupt stops one statement); False if it never ran."""
+        for _attempt in range(_ROLLBACK_ATTEMPTS):
+            try:
+                self._con.execute(sql)
+                return True
+            except duckdb.InterruptException:
+                continue
+        return False
 
     def interrupt(self) -> None:
         """Stop the running query; safe to call from another thread."""
