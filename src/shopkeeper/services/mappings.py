@@ -10,7 +10,6 @@ NAME` applies a saved mapping by its name.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from dataclasses import dataclass
@@ -21,9 +20,8 @@ from shopkeeper.domain.errors import KnownError
 from shopkeeper.importers.formats import FormatSpec
 from shopkeeper.importers.mapped_formats import MAPPED_ORDERS, MAPPED_PRODUCTS, MAPPED_SPECS, mapped_spec
 from shopkeeper.importers.pipeline import Refused, import_table, refusal_reason
-from shopkeeper.importers.reading import RefusedFile, SourceTable, open_tables
+from shopkeeper.importers.reading import RefusedFile, SourceTable, display_name, open_tables, probe_rows
 from shopkeeper.importers.recognise import Recognised, header_key, header_signature, match_spec
-from shopkeeper.services.imports import file_sha256
 
 __all__ = [
     "MAPPED_ORDERS",
@@ -35,7 +33,7 @@ __all__ = [
     "delete_mapping",
     "guess_columns",
     "list_mappings",
-    "platforms",
+    "platform_codes",
     "preview_tables",
     "save_mapping",
     "target_fields",
@@ -48,10 +46,8 @@ PREVIEW_ROWS = 20
 class TablePreview:
     path: Path
     member: str | None
-    display_name: str
     headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]  # the first data rows, as written
-    signature: str
+    rows: tuple[tuple[str, ...], ...]  # the first data rows as the import reads them ('' for empty)
 
 
 @dataclass(frozen=True)
@@ -86,32 +82,19 @@ def target_fields(kind: str) -> list[TargetField]:
     return [TargetField(f.name, f.type, f.name in spec.required) for f in spec.fields]
 
 
-def platforms(db: Database) -> list[tuple[str, str]]:
-    """(code, display name) of every platform a mapped file can belong to, 'other' last."""
-    rows = db.fetchall("SELECT code, name FROM platforms ORDER BY code = 'other', name")
-    return [(str(code), str(name)) for code, name in rows]
+def platform_codes(db: Database) -> list[str]:
+    """Every platform a mapped file can belong to, 'other' last."""
+    return [str(r[0]) for r in db.fetchall("SELECT code FROM platforms ORDER BY code = 'other', name")]
 
 
-def preview_tables(path: Path, workdir: Path) -> list[TablePreview]:
+def preview_tables(db: Database, path: Path, workdir: Path) -> list[TablePreview]:
     """The tables in a file with their headers and first rows; RefusedFile when it is no table."""
-    return [_preview(table) for table in open_tables(Path(path), Path(workdir))]
-
-
-def _preview(table: SourceTable) -> TablePreview:
-    rows: list[tuple[str, ...]] = []
-    with table.csv_path.open(encoding="utf-8", newline="") as fh:
-        for _ in range(table.skip_lines + table.header_lines):
-            fh.readline()
-        reader = csv.reader(fh, delimiter=table.delimiter, quotechar=table.quote or '"',
-                            quoting=csv.QUOTE_MINIMAL if table.quote else csv.QUOTE_NONE)
-        for row in reader:
-            if not any(cell.strip() for cell in row):
-                continue
-            rows.append(tuple(row))
-            if len(rows) >= PREVIEW_ROWS:
-                break
-    return TablePreview(table.origin, table.member, table.display_name, tuple(table.headers), tuple(rows),
-                        header_signature(table.headers))
+    previews = []
+    for table in open_tables(Path(path), Path(workdir)):
+        rows = probe_rows(table, db.connection, PREVIEW_ROWS)
+        previews.append(TablePreview(table.origin, table.member, tuple(table.headers),
+                                     tuple(tuple("" if c is None else str(c) for c in r) for r in rows)))
+    return previews
 
 
 _DATE_LIKE = re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
@@ -160,12 +143,12 @@ def check_mapping(
     try:
         table = _table(path, member, workdir)
         recognised = Recognised(spec, dict(columns), tuple(table.headers))
-        result = import_table(db, table, content_hash=file_sha256(path), workdir=workdir,
-                              recognised=recognised, dry_run=True)
+        # A check's batch is rolled back and never looked up by hash: no need to read the file for one.
+        result = import_table(db, table, content_hash="", workdir=workdir, recognised=recognised, dry_run=True)
     except Refused as refused:
         return MappingCheck(False, problem=refused.reason)
     except RefusedFile as refused:
-        return MappingCheck(False, problem=refusal_reason(refused.reason, refused_name(path, member)))
+        return MappingCheck(False, problem=refusal_reason(refused.reason, display_name(Path(path), member)))
     return MappingCheck(True, rows_read=result.rows_read, rows_rejected=result.rows_rejected,
                         sample_rejects=result.sample_rejects)
 
@@ -204,10 +187,6 @@ def _spec(kind: str, platform: str) -> FormatSpec:
     if spec is None:
         raise KnownError(f"Unknown kind of table {kind!r}; choose one of {', '.join(MAPPED_SPECS)}.")
     return spec
-
-
-def refused_name(path: Path, member: str | None) -> str:
-    return Path(path).name if member is None else f"{Path(path).name} › {member}"
 
 
 def _table(path: Path, member: str | None, workdir: Path) -> SourceTable:

@@ -58,13 +58,8 @@ class ImportProgressDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignRight)
 
-    # The importer's steps (core, English) and the files they name; shown in the window's language.
-    STEPS = ("Saving", "Saving orders", "Saving order lines", "Saving buyers and members", "Saving products and stock",
-             "Saving money movements", "Sorting orders and lines", "Sorting money movements",
-             "Sorting products and SKUs", "Import finished")
-    STEPS_ON_A_FILE = ("Opening ", "Reading ", "Checking the values in ")
-
     def step_text(self, message: str) -> str:
+        """The importer's step (core, English; some name a file) in the window's language."""
         fixed = {
             "Saving": self.tr("Saving"),
             "Saving orders": self.tr("Saving orders"),
@@ -241,7 +236,9 @@ class ImportResultsDialog(QDialog):
 
     def outcome_text(self, outcome: Any) -> str:
         """The outcome in the window's language."""
-        name = outcome.path.name + (f" › {outcome.member}" if outcome.member else "")
+        from shopkeeper.importers.reading import display_name  # the reading layer stays off start-up
+
+        name = display_name(outcome.path, outcome.member)
         if outcome.needs_mapping:
             return self.tr("{name}: Shopkeeper does not know the columns of this table yet; "
                            "press Map columns… to import it").format(name=name)

@@ -34,20 +34,20 @@ def _orders_file(tmp_path: Path) -> Path:
     ])
 
 
-def _preview(path: Path, tmp_path: Path) -> mappings.TablePreview:
-    [preview] = mappings.preview_tables(path, tmp_path / "work")
+def _preview(shop: Database, path: Path, tmp_path: Path) -> mappings.TablePreview:
+    [preview] = mappings.preview_tables(shop, path, tmp_path / "work")
     return preview
 
 
-def test_preview_shows_headers_and_first_rows_as_written(tmp_path: Path) -> None:
-    preview = _preview(_orders_file(tmp_path), tmp_path)
+def test_preview_shows_headers_and_first_rows_as_written(shop: Database, tmp_path: Path) -> None:
+    preview = _preview(shop, _orders_file(tmp_path), tmp_path)
     assert preview.headers == tuple(ORDERS_HEADER)
     assert preview.rows[0][0] == "1234567890123456789"
     assert len(preview.rows) == 3
 
 
-def test_guess_reads_header_names_in_english_and_chinese(tmp_path: Path) -> None:
-    preview = _preview(_orders_file(tmp_path), tmp_path)
+def test_guess_reads_header_names_in_english_and_chinese(shop: Database, tmp_path: Path) -> None:
+    preview = _preview(shop, _orders_file(tmp_path), tmp_path)
     guess = {f: preview.headers[i] for f, i in mappings.guess_columns(MAPPED_ORDERS, preview.headers,
                                                                      preview.rows).items()}
     assert guess["order_id"] == "Order No"
@@ -66,7 +66,7 @@ def test_guess_finds_the_date_column_by_its_contents() -> None:
 
 def test_check_reports_what_would_happen_and_writes_nothing(shop: Database, tmp_path: Path) -> None:
     path = _orders_file(tmp_path)
-    preview = _preview(path, tmp_path)
+    preview = _preview(shop, path, tmp_path)
     columns = mappings.guess_columns(MAPPED_ORDERS, preview.headers, preview.rows)
     before = snapshot(shop)
     check = mappings.check_mapping(shop, path, None, kind=MAPPED_ORDERS, platform="other", columns=columns,
@@ -96,7 +96,7 @@ def test_saved_mapping_imports_the_next_file_of_that_shape_without_asking(shop: 
     path = _orders_file(tmp_path)
     [unknown] = run_import(shop, path)
     assert not unknown.ok and unknown.needs_mapping
-    preview = _preview(path, tmp_path)
+    preview = _preview(shop, path, tmp_path)
     columns = mappings.guess_columns(MAPPED_ORDERS, preview.headers, preview.rows)
     columns["sku"] = 3
     columns["unit_price"] = 5
@@ -121,7 +121,7 @@ def test_saved_mapping_imports_the_next_file_of_that_shape_without_asking(shop: 
 
 def test_the_command_line_uses_a_saved_mapping_by_name(shop: Database, tmp_path: Path) -> None:
     path = _orders_file(tmp_path)
-    preview = _preview(path, tmp_path)
+    preview = _preview(shop, path, tmp_path)
     mappings.save_mapping(shop, name="ERP", kind=MAPPED_ORDERS, platform="other", headers=preview.headers,
                           columns=mappings.guess_columns(MAPPED_ORDERS, preview.headers, preview.rows))
     shop.execute("UPDATE saved_mappings SET signature = 'another shape'")
@@ -137,7 +137,7 @@ def test_a_stock_sheet_sets_stock_and_costs(shop: Database, tmp_path: Path) -> N
         ["CUP-R", "红杯", "红色", "39", "12.5", "0"],
         ["", "无货号", "", "", "", "3"],
     ], encoding="gb18030")
-    preview = _preview(path, tmp_path)
+    preview = _preview(shop, path, tmp_path)
     assert preview.headers[1] == "品名"
     columns = mappings.guess_columns(MAPPED_PRODUCTS, preview.headers, preview.rows)
     mappings.save_mapping(shop, name="库存表", kind=MAPPED_PRODUCTS, platform="taobao", headers=preview.headers,

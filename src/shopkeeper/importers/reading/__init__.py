@@ -11,13 +11,14 @@ from .duckdb_csv import (
 )
 from .errors import ImportCancelled, RefusedFile
 from .excel import format_cell
-from .source_table import SourceTable, open_tables, recover_from_invalid_utf8, redetect_quoting
+from .source_table import SourceTable, display_name, open_tables, recover_from_invalid_utf8, redetect_quoting
 
 __all__ = [
     "ImportCancelled",
     "RefusedFile",
     "SourceTable",
     "column_names",
+    "display_name",
     "explain_read_error",
     "format_cell",
     "normalise_header",

@@ -42,7 +42,7 @@ class SourceTable:
 
     @property
     def display_name(self) -> str:
-        return self.origin.name if self.member is None else f"{self.origin.name} › {self.member}"
+        return display_name(self.origin, self.member)
 
 
 def open_tables(path: Path, workdir: Path, *, cancel: Cancel = None) -> list[SourceTable]:
@@ -64,7 +64,7 @@ def open_tables(path: Path, workdir: Path, *, cancel: Cancel = None) -> list[Sou
     tables: list[SourceTable] = []
     problems: list[str] = []
     for candidate in candidates:
-        display = _display(path, candidate.member)
+        display = display_name(path, candidate.member)
         try:
             tables.append(_open_text(path, candidate, workdir, cancel))
         except (NotText, NoHeaderRow) as why:
@@ -93,7 +93,8 @@ def recover_from_invalid_utf8(table: SourceTable, workdir: Path, *, cancel: Canc
     return replace(again, footer_lines=table.footer_lines + again.footer_lines)
 
 
-def _display(origin: Path, member: str | None) -> str:
+def display_name(origin: Path, member: str | None) -> str:
+    """How a table is named to the seller: 'orders.csv', or 'exports.zip › jan/orders.csv'."""
     return origin.name if member is None else f"{origin.name} › {member}"
 
 
@@ -224,7 +225,7 @@ def _unclosed_quote_verdict(
         return _sniff(csv_path, quote=None)
     raise RefusedFile(
         origin,
-        f"{_display(origin, member)} has a quoted value that never closes: the quote on line {line} "
+        f"{display_name(origin, member)} has a quoted value that never closes: the quote on line {line} "
         "runs to the end of the file, so every later row would end up in one cell. "
         "Fix that line or export the file again.",
     )

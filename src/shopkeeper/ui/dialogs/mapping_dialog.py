@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopkeeper.importers.reading import display_name
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import show_error
 from shopkeeper.ui.formatting import platform_label
@@ -59,8 +60,7 @@ class MappingDialog(QDialog):
         self._combos: list[QComboBox] = []
         self._checked: tuple[Any, ...] | None = None  # the mapping the last successful check was for
         self.saved_name: str | None = None
-        shown = self._path.name + (f" › {member}" if member else "")
-        self.setWindowTitle(self.tr("Map the columns of {file}").format(file=shown))
+        self.setWindowTitle(self.tr("Map the columns of {file}").format(file=display_name(self._path, member)))
         self.setMinimumSize(900, 620)
 
         intro = QLabel(self.tr(
@@ -163,21 +163,21 @@ class MappingDialog(QDialog):
 
     # -- loading -----------------------------------------------------------------------------------
     def _load(self) -> None:
-        from shopkeeper.services.mappings import platforms, preview_tables
+        from shopkeeper.services.mappings import platform_codes, preview_tables
 
         path, member, cache = self._path, self._member, self._cache_dir
 
-        def job(db: Any) -> tuple[Any, list[tuple[str, str]]]:
+        def job(db: Any) -> tuple[Any, list[str]]:
             cache.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryDirectory(prefix="mapping-", dir=cache) as work:
-                tables = [t for t in preview_tables(path, Path(work)) if t.member == member]
-            return (tables[0] if tables else None), platforms(db)
+                tables = [t for t in preview_tables(db, path, Path(work)) if t.member == member]
+            return (tables[0] if tables else None), platform_codes(db)
 
         self._worker.submit(job, self._loaded, self._failed)
 
-    def _loaded(self, result: tuple[Any, list[tuple[str, str]]]) -> None:
-        preview, platform_list = result
-        for code, _name in platform_list:
+    def _loaded(self, result: tuple[Any, list[str]]) -> None:
+        preview, codes = result
+        for code in codes:
             self.platform_combo.addItem(self.tr("Other / my own shop") if code == "other" else platform_label(code),
                                         code)
         # Nothing in an unknown file says where it was sold; the seller picks if it matters.
