@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +22,7 @@ from shopkeeper.runtime.clock import SystemClock
 from shopkeeper.runtime.logging_setup import configure_logging
 from shopkeeper.runtime.paths import AppPaths, app_paths
 from shopkeeper.runtime.recent_shops import recent_shops_for, shop_to_open
+from shopkeeper.runtime.work_folders import remove_stale_work_folders
 
 TABS = ("listings", "members", "promotions", "charts")
 
@@ -66,10 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The shell's convention for a command stopped by Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    paths = app_paths().ensure()
+    try:
+        paths = app_paths().ensure()
+    except OSError as exc:
+        print(f"shopkeeper: cannot create Shopkeeper's folders ({exc}).", file=sys.stderr)
+        return 2
     configure_logging(paths.log_file)
+    remove_stale_work_folders(paths.cache_dir)
     try:
         if args.command == "demo":
             return _cmd_demo(args, paths)
@@ -80,14 +89,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnownError as exc:
         print(f"shopkeeper: {exc.message}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # Ctrl-C outside an import's own handling (opening, demo): nothing half-written survives a transaction.
+        print("shopkeeper: stopped.", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return _run_gui(args, paths)
 
 
-def _open(paths: AppPaths, cli_db: str | None):  # noqa: ANN202 - Database, imported lazily
-    from shopkeeper.services.shop_files import backups_dir_for, open_shop
+def _open(paths: AppPaths, cli_db: str | None, *, must_exist: bool = False):  # noqa: ANN202 - Database, lazily
+    from shopkeeper.services.shop_files import backups_dir_for, open_existing_shop, open_shop
 
     shop = shop_to_open(paths, cli_db)
-    db = open_shop(shop, backups_dir=backups_dir_for(shop, paths.backups_dir))
+    opener = open_existing_shop if must_exist else open_shop
+    db = opener(shop, backups_dir=backups_dir_for(shop, paths.backups_dir))
     recent_shops_for(paths).add(shop)
     return db
 
@@ -119,7 +133,7 @@ def _cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
 def _cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
     from shopkeeper.services.stats import shop_stats
 
-    db = _open(paths, getattr(args, "db", None))
+    db = _open(paths, getattr(args, "db", None), must_exist=True)
     try:
         stats = shop_stats(db)
     finally:
@@ -133,27 +147,9 @@ def _cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
-    from shopkeeper.services.imports import import_paths
+    from shopkeeper.cli_import import run_import
 
-    db = _open(paths, getattr(args, "db", None))
-    try:
-        with tempfile.TemporaryDirectory(prefix="shopkeeper-import-", dir=paths.cache_dir) as work:
-            outcomes = import_paths(
-                db,
-                [Path(f) for f in args.files],
-                workdir=Path(work),
-                shop_name=args.shop,
-                mapping_name=args.mapping,
-            )
-        db.checkpoint()
-    finally:
-        db.close()
-    failed = False
-    for outcome in outcomes:
-        stream = sys.stdout if outcome.ok else sys.stderr
-        print(outcome.message, file=stream)
-        failed = failed or not outcome.ok
-    return 1 if failed else 0
+    return run_import(_open(paths, getattr(args, "db", None)), args, paths)
 
 
 def _run_gui(args: argparse.Namespace, paths: AppPaths) -> int:

@@ -26,9 +26,11 @@ from shopkeeper.domain.errors import (
     DiskFullError,
     KnownError,
     NewerShopFileError,
+    NotAShopFileError,
     ReadOnlyShopError,
     ShopLockedError,
 )
+from shopkeeper.db.shop_backups import restore_advice
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +49,16 @@ _DISK_FULL_PATTERNS = ("no space left", "disk full", "not enough space", "enospc
 # Each interrupt stops one statement only; a few hundred retries outlast any Cancel.
 _ROLLBACK_ATTEMPTS = 200
 _NEWER_PATTERNS = ("trying to read a database file with version", "failed to deserialize")
+_DAMAGED_PATTERNS = ("corrupt", "checksum", "not a valid duckdb")
 
 
 def translate_error(exc: BaseException, path: Path | None) -> BaseException:
-    """Map a DuckDB/OS error to a KnownError when the seller can act on it."""
+    """Map a DuckDB/OS error to a KnownError when the seller can act on it.
+
+    The messages say what went wrong and what to do, never what state the shop
+    is in: only the caller knows whether the failure came before or after its
+    COMMIT (see services/imports.py and ShopWriteFailed).
+    """
     text = str(exc).lower()
     where = f'"{path}"' if path else "the shop file"
     if any(p in text for p in _LOCK_PATTERNS):
@@ -61,10 +69,7 @@ def translate_error(exc: BaseException, path: Path | None) -> BaseException:
             "Close it there, or open a different shop."
         )
     if any(p in text for p in _DISK_FULL_PATTERNS) or getattr(exc, "errno", None) == 28:
-        return DiskFullError(
-            f"The disk holding {where} is full. Nothing was changed. "
-            "Free some space and try again."
-        )
+        return DiskFullError(f"The disk holding {where} is full. Free some space and try again.")
     if any(p in text for p in _NEWER_PATTERNS):
         return NewerShopFileError(
             f"The shop {where} was written by a newer version of Shopkeeper. "
@@ -74,12 +79,27 @@ def translate_error(exc: BaseException, path: Path | None) -> BaseException:
         return ReadOnlyShopError(
             f"Shopkeeper cannot write to {where}. Check that the file and its folder are writable."
         )
-    if "corrupt" in text or "checksum" in text or "not a valid duckdb" in text:
-        return DamagedShopFileError(
-            f"The shop {where} is damaged and cannot be read. "
-            "Restore it from a backup (File > Restore backup…)."
-        )
+    if any(p in text for p in _DAMAGED_PATTERNS) or _short_read_of(text, path):
+        return damaged_shop_error(path)
     return exc
+
+
+def damaged_shop_error(path: Path | None, *, unchanged: bool = False) -> DamagedShopFileError:
+    where = f'"{path}"' if path else "the shop file"
+    state = " It was not changed." if unchanged else ""
+    return DamagedShopFileError(f"The shop {where} is damaged and cannot be read.{state} {restore_advice(path)}")
+
+
+def not_a_shop_error(path: Path | None) -> NotAShopFileError:
+    return NotAShopFileError(
+        f'"{path}" is a database of another program, not a Shopkeeper shop. It was not changed; '
+        "open a Shopkeeper shop, or create a new one."
+    )
+
+
+def _short_read_of(text: str, path: Path | None) -> bool:
+    # A truncated shop file ends before the blocks its header points to; other files' short reads are not ours.
+    return "could not read enough bytes" in text and (path is None or str(path).lower() in text)
 
 
 def quote_ident(name: str) -> str:
@@ -102,9 +122,10 @@ class Database:
             path = Path(path)
             if path.exists() and path.is_dir():
                 raise KnownError(f'"{path}" is a folder, not a shop file.')
-            if path.exists() and path.stat().st_size > 0 and not _looks_like_duckdb(path):
-                raise DamagedShopFileError(
-                    f'"{path}" is not a Shopkeeper shop file (it is some other kind of file).'
+            if path.exists() and path.stat().st_size > 0 and not looks_like_duckdb(path):
+                raise NotAShopFileError(
+                    f'"{path}" is not a Shopkeeper shop file (it is some other kind of file). '
+                    "It was not changed; choose the shop file itself."
                 )
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -232,7 +253,7 @@ class Database:
 _DUCKDB_MAGIC = b"DUCK"
 
 
-def _looks_like_duckdb(path: Path) -> bool:
+def looks_like_duckdb(path: Path) -> bool:
     # DuckDB files carry the magic 'DUCK' at byte 8; anything else is not ours.
     try:
         with path.open("rb") as fh:

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from shopkeeper import __version__
-from shopkeeper.db.database import Database, translate_error
+from shopkeeper.db.database import Database, not_a_shop_error, translate_error
 from shopkeeper.domain.errors import NewerShopFileError
 
 log = logging.getLogger(__name__)
@@ -57,8 +57,12 @@ def current_version(db: Database) -> int:
     return int(db.scalar("SELECT coalesce(max(version), 0) FROM schema_version"))
 
 
-def _has_user_tables(db: Database) -> bool:
-    return bool(db.scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'"))
+def _has_other_tables(db: Database) -> bool:
+    """Tables beside a bare schema_version (which a first migration that failed leaves behind)."""
+    return bool(db.scalar(
+        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database() "
+        "AND NOT (table_schema = 'main' AND table_name = 'schema_version')"
+    ))
 
 
 def backup_before_migration(db: Database, from_version: int, backups_dir: Path) -> Path | None:
@@ -89,10 +93,13 @@ def migrate(db: Database, backups_dir: Path, migrations: list[Migration] | None 
             f"this Shopkeeper {__version__} knows up to {latest}). "
             "Install the latest Shopkeeper to open it; the file was not changed."
         )
+    if version == 0 and _has_other_tables(db):
+        # Another program's database: making it a shop would mix our tables into its data.
+        raise not_a_shop_error(db.path)
     pending = [m for m in migrations if m.version > version]
     if not pending:
         return []
-    if version > 0 or _has_user_tables(db):
+    if version > 0:
         backup_before_migration(db, version, backups_dir)
     if version == 0:
         db.execute(

@@ -6,9 +6,11 @@ transaction. It never raises for a bad file: each table gets a `FileOutcome`
 whose `message` is the single line to show. It raises `ImportCancelled` when
 `cancel()` turns true between steps or the window interrupts the running
 statement with `Database.interrupt()` (the table being imported is rolled
-back; tables finished before stay imported), and lets a `KnownError` about the
-shop file itself (locked, disk full) through, since no later file would fare
-better.
+back; tables finished before stay imported), and raises `ShopWriteFailed` for
+a fault of the shop file itself (locked, disk full, damaged), since no later
+file would fare better. Both carry the outcomes of the tables imported before
+and say whether the table being imported was kept: a fault or a cancel can
+come at or after its COMMIT, so the shop is asked rather than assumed.
 
 Counts are per data row of the file: a row is "added" when the records it
 produced are new, "updated" when one of them changed, "rejected" when it could
@@ -31,9 +33,15 @@ from pathlib import Path
 
 import duckdb
 
-from shopkeeper.db.batches import BatchInfo, list_batches, undo_batch
+from shopkeeper.db.batches import BatchInfo, find_active_by_hash, list_batches, undo_batch
 from shopkeeper.db.database import Database
-from shopkeeper.domain.errors import DiskFullError, KnownError, ShopLockedError
+from shopkeeper.domain.errors import (
+    DamagedShopFileError,
+    DiskFullError,
+    KnownError,
+    ShopLockedError,
+    ShopWriteFailed,
+)
 from shopkeeper.importers.pipeline import NeedsMapping, Refused, TableResult, import_table, refusal_reason
 from shopkeeper.importers.reading import ImportCancelled, RefusedFile, open_tables
 from shopkeeper.importers.recognise import header_signature
@@ -55,6 +63,11 @@ Progress = Callable[[str, float], None]
 Cancel = Callable[[], bool]
 
 _HASH_CHUNK = 1 << 20
+
+_ASK_ATTEMPTS = 200
+
+# Failures of the shop file itself, not of the file being imported.
+SHOP_FILE_ERRORS = (ShopLockedError, DiskFullError, DamagedShopFileError)
 
 
 @dataclass(frozen=True)
@@ -97,7 +110,7 @@ def import_paths(
         _report(progress, f"Opening {path.name}", span[0])
         scratch = Path(tempfile.mkdtemp(prefix="import-", dir=workdir))
         try:
-            outcomes.extend(_import_path(db, path, scratch, shop_name, mapping_name, progress, span, cancel))
+            _import_path(db, path, scratch, shop_name, mapping_name, progress, span, cancel, outcomes)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
     _report(progress, "Import finished", 1.0)
@@ -113,19 +126,27 @@ def _import_path(
     progress: Progress | None,
     span: tuple[float, float],
     cancel: Cancel | None,
-) -> list[FileOutcome]:
+    outcomes: list[FileOutcome],
+) -> None:
+    """Append an outcome per table to `outcomes` (those before a failure are what the failure reports as kept)."""
     # Hashing and reading each pass over the whole file; hashlib lets go of the GIL, so they overlap.
     with ThreadPoolExecutor(max_workers=1) as pool:
         hashing = pool.submit(file_sha256, path, cancel)
         try:
             tables = open_tables(path, scratch, cancel=cancel)
+        except ImportCancelled:
+            raise ImportCancelled(done=tuple(outcomes)) from None
         except RefusedFile as refused:
-            return [_refused(path, None, refusal_reason(refused.reason, path.name), path.name)]
+            outcomes.append(_refused(path, None, refusal_reason(refused.reason, path.name), path.name))
+            return
         try:
             content_hash = hashing.result()
+        except ImportCancelled:
+            raise ImportCancelled(done=tuple(outcomes)) from None
         except OSError as error:
-            return [_refused(path, None, f"the file could not be read ({error.strerror or error})", path.name)]
-    outcomes = []
+            outcomes.append(_refused(path, None, f"the file could not be read ({error.strerror or error})",
+                                     path.name))
+            return
     width = (span[1] - span[0]) / len(tables)
     for index, table in enumerate(tables):
         sub = (span[0] + index * width, span[0] + (index + 1) * width)
@@ -140,11 +161,14 @@ def _import_path(
                                      needs_mapping=isinstance(refused, NeedsMapping)))
         except RefusedFile as refused:
             outcomes.append(_refused(path, table.member, refusal_reason(refused.reason, name), name))
-        except duckdb.InterruptException:
-            # Database.interrupt() from the window's Cancel button, caught between our own checks.
-            raise ImportCancelled() from None
-        except (ShopLockedError, DiskFullError):
-            raise
+        except (ImportCancelled, duckdb.InterruptException):
+            # A duckdb.InterruptException is Database.interrupt() (Cancel, Ctrl-C) caught between our own checks.
+            raise ImportCancelled(done=tuple(outcomes), name=name,
+                                  kept=was_kept(db, content_hash, table.member)) from None
+        except SHOP_FILE_ERRORS as error:
+            # No later file would fare better. The failure may have come at or after COMMIT: ask the shop.
+            raise ShopWriteFailed(error, name=name, kept=was_kept(db, content_hash, table.member),
+                                  done=tuple(outcomes), key=(content_hash, table.member)) from error
         except KnownError as error:
             outcomes.append(_refused(path, table.member, error.message.rstrip("."), name))
         except duckdb.Error as error:
@@ -153,7 +177,34 @@ def _import_path(
             outcomes.append(_refused(path, table.member, f"could not be imported ({first})", name))
         else:
             outcomes.append(_outcome(path, table.member, name, result))
-    return outcomes
+
+
+def was_kept(db: Database, content_hash: str, member: str | None) -> bool | None:
+    """Whether a table whose import failed was committed all the same; None when the shop cannot be asked."""
+    for _attempt in range(_ASK_ATTEMPTS):
+        try:
+            return find_active_by_hash(db, content_hash, member) is not None
+        except duckdb.InterruptException:
+            continue  # the Cancel that stopped the import may still be interrupting statements
+        except (duckdb.Error, KnownError):
+            # After a failed write DuckDB refuses every statement on this connection ("invalidated").
+            return None
+    return None
+
+
+def settle(shop: Path, failure: ShopWriteFailed) -> ShopWriteFailed:
+    """Ask a freshly opened, read-only shop whether the failed table was kept, once its writer is closed."""
+    if failure.kept is not None or failure.key is None:
+        return failure
+    try:
+        db = Database.open(shop, read_only=True)
+    except (duckdb.Error, KnownError, OSError):
+        return failure
+    try:
+        kept = was_kept(db, *failure.key)
+    finally:
+        db.close()
+    return ShopWriteFailed(failure.cause, name=failure.name, kept=kept, done=failure.done, key=failure.key)
 
 
 def _report(progress: Progress | None, message: str, fraction: float) -> None:

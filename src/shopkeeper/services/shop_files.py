@@ -6,14 +6,21 @@ from pathlib import Path
 
 from shopkeeper.db.database import Database
 from shopkeeper.db.migrate import migrate
+from shopkeeper.db.shop_backups import backups_dir_for
+from shopkeeper.db.shop_check import check_shop_file
+from shopkeeper.domain.errors import KnownError
 
-
-def backups_dir_for(shop_path: Path | None, fallback: Path) -> Path:
-    return fallback if shop_path is None else shop_path.parent / "backups"
+__all__ = ["backups_dir_for", "is_empty", "open_existing_shop", "open_shop", "set_shop_name", "shop_display_name"]
 
 
 def open_shop(path: Path | None, *, backups_dir: Path) -> Database:
-    """Open and upgrade a shop; a newer or locked file raises a KnownError and is left untouched."""
+    """Open and upgrade a shop (creating it when new).
+
+    A newer, locked, damaged or foreign file raises a KnownError and is left untouched:
+    it is checked read-only before the first write.
+    """
+    if path is not None:
+        check_shop_file(Path(path))
     db = Database.open(path)
     try:
         migrate(db, backups_dir)
@@ -21,6 +28,14 @@ def open_shop(path: Path | None, *, backups_dir: Path) -> Database:
         db.close()
         raise
     return db
+
+
+def open_existing_shop(path: Path, *, backups_dir: Path) -> Database:
+    """Open a shop that must already exist: reading commands never create one."""
+    if not Path(path).is_file():
+        raise KnownError(f'There is no shop file at "{path}". Check the path, or create a shop by importing '
+                         "files into it (shopkeeper import FILE --db PATH).")
+    return open_shop(path, backups_dir=backups_dir)
 
 
 def shop_display_name(db: Database) -> str:

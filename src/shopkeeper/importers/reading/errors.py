@@ -18,7 +18,19 @@ class RefusedFile(Exception):
 
 
 class ImportCancelled(Exception):
-    """The user asked to stop while a file was being read."""
+    """The user asked to stop while a file was being read.
+
+    `done` are the outcomes of the tables imported (and kept) before the stop;
+    `name` the table being imported when it came and `kept` whether that one
+    was committed all the same (the stop came after its COMMIT): True, False,
+    or None when the shop could not be asked.
+    """
+
+    def __init__(self, *, done: tuple = (), name: str | None = None, kept: bool | None = False) -> None:
+        super().__init__("import cancelled")
+        self.done = done
+        self.name = name
+        self.kept = kept
 
 
 class NotText(ValueError):
