@@ -27,6 +27,7 @@ from shopkeeper.domain.errors import KnownError
 from shopkeeper.runtime.clock import Clock, SystemClock
 from shopkeeper.runtime.paths import AppPaths
 from shopkeeper.runtime.recent_shops import RecentShops, recent_shops_for, shop_to_open
+from shopkeeper.runtime.work_folders import remove_stale_work_folders
 from shopkeeper.services.shop_files import backups_dir_for, is_empty, open_shop, set_shop_name, shop_display_name
 from shopkeeper.services.stats import shop_stats
 from shopkeeper.ui.db_worker import DbWorker
@@ -62,6 +63,7 @@ class ShopkeeperApp:
         self.imports = ImportFlow(worker=self.worker, parent_widget=lambda: self.window,
                                   cache_dir=paths.cache_dir, log_file=paths.log_file)
         self.imports.shop_changed.connect(self.reload)
+        self.imports.shop_failed.connect(self.reopen)
         self.guard.show_requested.connect(self._bring_forward)
 
     # -- window -------------------------------------------------------------------
@@ -106,7 +108,13 @@ class ShopkeeperApp:
         self.worker.submit(header, show, key="window:header")
 
     # -- shops --------------------------------------------------------------------
-    def open_shop_at(self, path: Path, *, demo_if_new: bool = False, name: str | None = None) -> None:
+    def reopen(self) -> None:
+        """Open the current shop again after its file failed: DuckDB refuses every statement on that connection."""
+        if self.shop_path is not None:
+            self.open_shop_at(self.shop_path, close_first=True)
+
+    def open_shop_at(self, path: Path, *, demo_if_new: bool = False, name: str | None = None,
+                     close_first: bool = False) -> None:
         backups = backups_dir_for(path, self.paths.backups_dir)
         today = self.clock.today()
 
@@ -138,7 +146,7 @@ class ShopkeeperApp:
             if not self.screenshot:
                 show_error(self.window, exc, self.paths.log_file)
 
-        self.worker.replace_database(opener, opened, failed)
+        self.worker.replace_database(opener, opened, failed, close_first=close_first)
 
     def new_shop(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -258,6 +266,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths, started: datetime) -> int
     qt_app.setApplicationName("Shopkeeper")
     qt_app.setOrganizationName("Shopkeeper")
     qt_app.setApplicationVersion(__version__)
+    remove_stale_work_folders(paths.cache_dir)
     ui_state = UiState(paths.ui_state_file)
     translations = Translations()
     translations.install(qt_app, normalise_language(args.lang or ui_state.language()))

@@ -111,10 +111,19 @@ class DbWorker(QObject):
         if db is not None:
             db.interrupt()
 
-    def replace_database(self, opener: Callable[[], Database], on_done=None, on_error=None) -> Ticket:  # noqa: ANN001
-        """Close the current shop and open another, on the worker thread."""
+    def replace_database(self, opener: Callable[[], Database], on_done=None, on_error=None,  # noqa: ANN001
+                         *, close_first: bool = False) -> Ticket:
+        """Close the current shop and open another, on the worker thread.
+
+        `close_first` closes the current one before opening: needed to open the same file again, since
+        DuckDB hands a second connection in this process the first one's (possibly failed) database.
+        """
 
         def swap(old: Database | None) -> Database:
+            if close_first and old is not None:
+                self._adopt(None)
+                old.close()
+                old = None
             new = opener()
             if old is not None:
                 old.close()

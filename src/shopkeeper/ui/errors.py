@@ -27,8 +27,10 @@ def known_error_title(exc: KnownError) -> str:
         "NewerShopFileError": QCoreApplication.translate("Errors", "Shop made by a newer Shopkeeper"),
         "DamagedShopFileError": QCoreApplication.translate("Errors", "Shop file cannot be read"),
         "ReadOnlyShopError": QCoreApplication.translate("Errors", "Shop file is read-only"),
+        "NotAShopFileError": QCoreApplication.translate("Errors", "Not a Shopkeeper shop"),
     }
-    return titles.get(type(exc).__name__, QCoreApplication.translate("Errors", "Shopkeeper"))
+    kind = getattr(exc, "cause", exc)  # a ShopWriteFailed is titled by the fault under it
+    return titles.get(type(kind).__name__, QCoreApplication.translate("Errors", "Shopkeeper"))
 
 
 def show_error(parent: QWidget | None, exc: BaseException, log_file: Path) -> None:

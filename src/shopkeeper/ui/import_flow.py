@@ -7,7 +7,6 @@ rolls the file back, leaving the shop exactly as before.
 
 from __future__ import annotations
 
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopkeeper.domain.errors import ShopWriteFailed
+from shopkeeper.runtime.work_folders import work_folder
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import show_error
 from shopkeeper.ui.import_reasons import cell_reason, refusal_reason_text
@@ -95,9 +96,12 @@ class ImportProgressDialog(QDialog):
 class ImportFlow(QObject):
     """Signals:
         shop_changed(): an import or undo changed the shop; tabs should reload.
+        shop_failed(): the shop file failed under an import (disk full, damaged); its connection may be
+            unusable, so the shop should be opened again.
     """
 
     shop_changed = Signal()
+    shop_failed = Signal()
 
     def __init__(self, *, worker: DbWorker, parent_widget: Callable[[], QWidget | None], cache_dir: Path,
                  log_file: Path) -> None:
@@ -144,9 +148,9 @@ class ImportFlow(QObject):
         self._cache_dir.mkdir(parents=True, exist_ok=True)
 
         def job(db: Any) -> list[Any]:
-            with tempfile.TemporaryDirectory(prefix="import-", dir=self._cache_dir) as work:
+            with work_folder(self._cache_dir) as work:
                 return import_paths(
-                    db, paths, workdir=Path(work),
+                    db, paths, workdir=work,
                     progress=lambda msg, frac: bridge.progressed.emit(msg, float(frac)),
                     cancel=cancel.is_set,
                 )
@@ -165,16 +169,34 @@ class ImportFlow(QObject):
         def failed(exc: BaseException) -> None:
             self._running = False
             dialog.accept()
-            if cancel.is_set():
-                QMessageBox.information(
-                    self._parent(), self.tr("Import cancelled"),
-                    self.tr("The import was cancelled. The shop is exactly as it was before."),
-                )
+            from shopkeeper.importers.reading import ImportCancelled  # the reading layer stays off start-up
+
+            if isinstance(exc, ImportCancelled):
+                kept_some = bool(exc.done) or exc.kept is not False
+                if kept_some:
+                    self.shop_changed.emit()
+                QMessageBox.information(self._parent(), self.tr("Import cancelled"), self.cancelled_text(exc))
                 return
+            if isinstance(exc, ShopWriteFailed):
+                self.shop_failed.emit()
             show_error(self._parent(), exc, self._log_file)
 
         self._worker.submit(job, done, failed)
         dialog.open()
+
+    def cancelled_text(self, exc: Any) -> str:
+        """What a cancel left in the shop: it can come after a file's COMMIT, so the importer asked the shop."""
+        earlier = any(o.ok and not o.already_imported for o in exc.done)
+        if exc.kept is True:
+            return self.tr("The import was cancelled too late to stop {name}: it was imported and kept. "
+                           "File > Import history… can undo it.").format(name=exc.name)
+        if exc.kept is None:
+            return self.tr("The import was cancelled. Shopkeeper could not check whether {name} was kept: "
+                           "import it again to find out (it says imported before if it was).").format(name=exc.name)
+        if earlier:
+            return self.tr("The import was cancelled. Files imported before the cancel were kept; "
+                           "File > Import history… can undo them.")
+        return self.tr("The import was cancelled. The shop is exactly as it was before.")
 
     def map_columns(self, path: Path, member: str | None) -> None:
         """Map a table of unknown shape; once the mapping is saved, import the file again."""
