@@ -93,6 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Ctrl-C outside an import's own handling (opening, demo): nothing half-written survives a transaction.
         print("shopkeeper: stopped.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except Exception:  # noqa: BLE001 - a bug: the seller gets one line, the log gets the traceback
+        log.exception("the %s command failed", args.command)
+        print(f"shopkeeper: {args.command} stopped on an unexpected problem; details are in {paths.log_file}",
+              file=sys.stderr)
+        return 1
     return _run_gui(args, paths)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from shopkeeper.cli import EXIT_INTERRUPTED
 from shopkeeper.db.database import Database
 from shopkeeper.domain.errors import KnownError, ShopWriteFailed, state_sentence
 from shopkeeper.runtime.paths import AppPaths
@@ -28,7 +29,6 @@ log = logging.getLogger(__name__)
 
 EXIT_FAILED = 1
 EXIT_SHOP_FAULT = 2
-EXIT_INTERRUPTED = 130  # the shell's convention for a command stopped by Ctrl-C (128 + SIGINT)
 
 _JOIN_S = 0.2
 
@@ -57,7 +57,7 @@ def run_import(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
         worker.start()
         while worker.is_alive():
             worker.join(_JOIN_S)  # short waits: the signal handler runs between them
-    db.close()
+        db.close()
     return _report(db.path, outcome, interrupted=cancelled.is_set())
 
 
