@@ -90,8 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"shopkeeper: {exc.message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        # Ctrl-C outside an import's own handling (opening, demo): nothing half-written survives a transaction.
-        print("shopkeeper: stopped.", file=sys.stderr)
+        # Ctrl-C before an import's own handling began (while opening the shop), or in another command.
+        if args.command == "import":
+            print("shopkeeper: Import cancelled before anything was imported.", file=sys.stderr)
+        else:
+            print("shopkeeper: stopped.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception:  # noqa: BLE001 - a bug: the seller gets one line, the log gets the traceback
         log.exception("the %s command failed", args.command)

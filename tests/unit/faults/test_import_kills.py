@@ -1,0 +1,71 @@
+"""Imports killed at random moments (SIGKILL, Ctrl-C): the shop is exactly as before or exactly as after.
+
+And what the command said agrees with it: Ctrl-C exits 130 without a traceback,
+saying the shop is as before or that the import was kept; importing the same
+file again says "already imported" exactly when the shop holds it.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.unit.faults.shop_states import shop_state, shopkeeper, shopkeeper_cmd, write_orders
+
+SEED = int(os.environ.get("SHOPKEEPER_KILL_SEED", "20261202"))
+# Fractions of a whole import's run time (start-up included) at which to kill it.
+KILLS = [(signal.SIGKILL, 0.3, 0.95)] * 4 + [(signal.SIGINT, 0.4, 0.95)] * 2
+
+NOTHING_KEPT = ("the shop is as it was before", "The shop is as it was before", "before anything was imported")
+
+
+@pytest.mark.slow
+def test_a_killed_import_leaves_the_shop_exactly_before_or_after(tmp_path: Path) -> None:
+    base = tmp_path / "base.duckdb"
+    assert shopkeeper("import", "--db", str(base), str(write_orders(tmp_path / "first.csv", 200))).returncode == 0
+    big = write_orders(tmp_path / "orders_export.csv", 15_000, first=10_000)
+    before = shop_state(base)
+
+    reference = tmp_path / "reference.duckdb"
+    shutil.copy2(base, reference)
+    started = time.monotonic()
+    assert shopkeeper("import", "--db", str(reference), str(big)).returncode == 0
+    run_time = time.monotonic() - started
+    after = shop_state(reference)
+    assert after != before
+
+    rng = random.Random(SEED)
+    for n, (how, low, high) in enumerate(KILLS):
+        shop = tmp_path / f"shop-{n}.duckdb"
+        shutil.copy2(base, shop)
+        delay = run_time * rng.uniform(low, high)
+        where = f"{how.name} after {delay:.2f} s of {run_time:.2f} s (seed {SEED})"
+        proc = subprocess.Popen(shopkeeper_cmd("import", "--db", str(shop), str(big)),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        signalled = proc.poll() is None
+        if signalled:
+            proc.send_signal(how)
+        out, err = proc.communicate(timeout=300)
+
+        state = shop_state(shop)
+        assert state in (before, after), where
+        kept = state == after
+        if how == signal.SIGINT:
+            assert "Traceback" not in err, where
+            assert proc.returncode == (130 if signalled else 0), f"{where}: {err}"
+            if signalled:
+                said_nothing_kept = any(phrase in err for phrase in NOTHING_KEPT)
+                assert said_nothing_kept == (not kept), f"{where}: {out} {err}"
+
+        again = shopkeeper("import", "--db", str(shop), str(big))
+        assert again.returncode == 0, f"{where}: {again.stderr}"
+        assert ("already imported" in again.stdout) == kept, f"{where}: {again.stdout}"
+        assert shop_state(shop) == after, where
