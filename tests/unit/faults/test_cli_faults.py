@@ -137,3 +137,14 @@ def test_a_new_shop_whose_first_migration_failed_is_still_ours(tmp_path: Path) -
     db.close()
     open_shop(shop, backups_dir=tmp_path / "backups").close()
     assert shopkeeper("stats", "--json", "--db", str(shop)).returncode == 0
+
+
+def test_the_window_on_a_damaged_shop_says_so_and_exits_non_zero(real_shop: Path, tmp_path: Path) -> None:
+    shop = _copy(real_shop, tmp_path)
+    _overwritten(shop)
+    before = _digest(shop)
+    picture = tmp_path / "window.png"
+    result = shopkeeper("--db", str(shop), "--screenshot", str(picture))
+    _assert_one_plain_line(result, "is damaged and cannot be read")
+    assert not picture.exists()
+    assert _digest(shop) == before
