@@ -84,7 +84,7 @@ def _report(shop: Path | None, outcome: dict[str, Any], *, interrupted: bool) ->
     failed = _print_outcomes(files)
     if error is None:
         if interrupted:
-            _say("Ctrl-C came after the import was saved: everything listed above was kept.")
+            _say("Ctrl-C came after the import was saved: the files listed above as imported were kept.")
             return EXIT_INTERRUPTED
         return EXIT_FAILED if failed else 0
     if isinstance(error, ImportCancelled):
