@@ -69,3 +69,23 @@ def test_jobs_run_in_submission_order(qtbot, worker, count: int) -> None:  # noq
         worker.submit(lambda db, n=n: n, order.append)
     qtbot.waitUntil(worker.is_idle, timeout=10000)
     assert order == list(range(count))
+
+
+def test_the_same_shop_can_be_opened_again_on_a_fresh_connection(qtbot, worker, tmp_path) -> None:  # noqa: ANN001
+    # After a shop fault DuckDB refuses every statement on the old connection: the window opens the file anew.
+    from shopkeeper.services.shop_files import open_shop
+
+    old: dict[str, object] = {}
+    worker.submit(lambda db: old.update(db=db), lambda _r: None)
+    qtbot.waitUntil(lambda: "db" in old, timeout=5000)
+    reopened: dict[str, object] = {}
+    worker.replace_database(lambda: open_shop(tmp_path / "shop.duckdb", backups_dir=tmp_path / "bk"),
+                            lambda db: reopened.update(db=db), lambda exc: reopened.update(error=exc),
+                            close_first=True)
+    qtbot.waitUntil(lambda: bool(reopened), timeout=10000)
+    assert "error" not in reopened
+    assert reopened["db"] is not old["db"]
+    answer: dict[str, object] = {}
+    worker.submit(lambda db: db.scalar("SELECT count(*) FROM shop_settings"), lambda n: answer.update(n=n))
+    qtbot.waitUntil(lambda: bool(answer), timeout=5000)
+    assert answer["n"] >= 0

@@ -21,6 +21,7 @@ from typing import Any
 
 import duckdb
 
+from shopkeeper.db.shop_backups import restore_advice
 from shopkeeper.domain.errors import (
     DamagedShopFileError,
     DiskFullError,
@@ -30,7 +31,6 @@ from shopkeeper.domain.errors import (
     ReadOnlyShopError,
     ShopLockedError,
 )
-from shopkeeper.db.shop_backups import restore_advice
 
 log = logging.getLogger(__name__)
 
