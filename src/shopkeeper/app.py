@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from shopkeeper import __version__
 from shopkeeper.db.database import Database
-from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.errors import KnownError, ShopWriteFailed
 from shopkeeper.runtime.clock import Clock, SystemClock
 from shopkeeper.runtime.paths import AppPaths
 from shopkeeper.runtime.recent_shops import RecentShops, recent_shops_for, shop_to_open
@@ -108,13 +109,34 @@ class ShopkeeperApp:
         self.worker.submit(header, show, key="window:header")
 
     # -- shops --------------------------------------------------------------------
-    def reopen(self) -> None:
-        """Open the current shop again after its file failed: DuckDB refuses every statement on that connection."""
-        if self.shop_path is not None:
-            self.open_shop_at(self.shop_path, close_first=True)
+    def reopen(self, failure: ShopWriteFailed) -> None:
+        """After the shop file failed under an import, open it anew and say what it holds.
+
+        DuckDB refuses every statement on a connection whose write failed, so the
+        failed import could not always be looked up: the reopened shop is asked.
+        """
+
+        def tell(kept: bool | None) -> None:
+            show_error(self.window, failure.with_kept(kept), self.paths.log_file)
+
+        def ask() -> None:
+            if failure.kept is not None or failure.key is None:
+                tell(failure.kept)
+                return
+            from shopkeeper.services.imports import was_kept
+
+            key = failure.key
+            self.worker.submit(lambda db: was_kept(db, *key), tell, lambda _exc: tell(None))
+
+        if self.shop_path is None:
+            tell(failure.kept)
+            return
+        self.open_shop_at(self.shop_path, close_first=True, then=ask, or_else=lambda: tell(failure.kept))
 
     def open_shop_at(self, path: Path, *, demo_if_new: bool = False, name: str | None = None,
-                     close_first: bool = False) -> None:
+                     close_first: bool = False, then: Callable[[], None] | None = None,
+                     or_else: Callable[[], None] | None = None) -> None:
+        """Open `path` on the worker; `then` runs once it is open, `or_else` before its failure is shown."""
         backups = backups_dir_for(path, self.paths.backups_dir)
         today = self.clock.today()
 
@@ -140,9 +162,13 @@ class ShopkeeperApp:
             if not self.screenshot:
                 self.guard.listen(path)
             self.reload()
+            if then is not None:
+                then()
 
         def failed(exc: BaseException) -> None:
             self.open_error = exc
+            if or_else is not None:
+                or_else()
             if not self.screenshot:
                 show_error(self.window, exc, self.paths.log_file)
 

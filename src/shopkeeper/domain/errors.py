@@ -65,6 +65,10 @@ class ShopWriteFailed(KnownError):
         self.title = cause.title
         super().__init__(f"{cause.message} {state_sentence(name, kept, bool(done))}")
 
+    def with_kept(self, kept: bool | None) -> ShopWriteFailed:
+        """The same failure, once the shop has said whether the table was kept."""
+        return ShopWriteFailed(self.cause, name=self.name, kept=kept, done=self.done, key=self.key)
+
 
 def state_sentence(name: str, kept: bool | None, earlier: bool) -> str:
     """What the shop now holds, in words that are true whatever happened after COMMIT."""

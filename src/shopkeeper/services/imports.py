@@ -204,7 +204,7 @@ def settle(shop: Path, failure: ShopWriteFailed) -> ShopWriteFailed:
         kept = was_kept(db, *failure.key)
     finally:
         db.close()
-    return ShopWriteFailed(failure.cause, name=failure.name, kept=kept, done=failure.done, key=failure.key)
+    return failure.with_kept(kept)
 
 
 def _report(progress: Progress | None, message: str, fraction: float) -> None:

@@ -96,12 +96,12 @@ class ImportProgressDialog(QDialog):
 class ImportFlow(QObject):
     """Signals:
         shop_changed(): an import or undo changed the shop; tabs should reload.
-        shop_failed(): the shop file failed under an import (disk full, damaged); its connection may be
-            unusable, so the shop should be opened again.
+        shop_failed(ShopWriteFailed): the shop file failed under an import (disk full, damaged); its
+            connection may be unusable, so the shop should be opened again and the failure shown.
     """
 
     shop_changed = Signal()
-    shop_failed = Signal()
+    shop_failed = Signal(object)
 
     def __init__(self, *, worker: DbWorker, parent_widget: Callable[[], QWidget | None], cache_dir: Path,
                  log_file: Path) -> None:
@@ -178,7 +178,8 @@ class ImportFlow(QObject):
                 QMessageBox.information(self._parent(), self.tr("Import cancelled"), self.cancelled_text(exc))
                 return
             if isinstance(exc, ShopWriteFailed):
-                self.shop_failed.emit()
+                self.shop_failed.emit(exc)  # the shop is opened anew, then asked what it kept, then told
+                return
             show_error(self._parent(), exc, self._log_file)
 
         self._worker.submit(job, done, failed)
