@@ -270,7 +270,8 @@ def _items_sql(ctx: ImportContext) -> str:
         SELECT _row, order_id,
                CAST(row_number() OVER (PARTITION BY _row ORDER BY src_no, item_no) AS INTEGER) AS line_no,
                sku, coalesce(title, sku) AS title, quantity, line_total, refunded_quantity, src,
-               CASE WHEN broken THEN {sql_literal(UNREADABLE_ITEMS)}
+               -- one misread item means the cell was cut wrongly: its other items are not to be trusted
+               CASE WHEN bool_or(broken) OVER (PARTITION BY _row, src) THEN {sql_literal(UNREADABLE_ITEMS)}
                     WHEN title IS NULL AND sku IS NULL THEN {sql_literal(ITEM_WITHOUT_NAME)}
                     WHEN quantity IS NULL THEN {sql_literal(ITEM_WITHOUT_QUANTITY)}
                     WHEN line_total IS NULL THEN {sql_literal(ITEM_WITHOUT_TOTAL)} END AS problem
