@@ -38,7 +38,7 @@ _STATUS = {
 }
 
 PLACEHOLDER_LINES = "_sk_etsy_stand_in_lines"
-PLACEHOLDER_TITLE = "Items of this order (their details come with the Etsy Sold Order Items file)"
+PLACEHOLDER_TITLE = "Etsy order items (details not imported yet)"
 
 ORDERS_SPEC = register(FormatSpec(
     platform="etsy",

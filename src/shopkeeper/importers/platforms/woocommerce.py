@@ -1,4 +1,4 @@
-"""WooCommerce: the core product export and the common order-export plugin (csv-formats.md §5).
+r"""WooCommerce: the core product export and the common order-export plugin (csv-formats.md §5).
 
 Products: one row per product or variation, headers translated to the site's
 language (English and Russian aliases here), ragged rows padded by the
@@ -8,13 +8,22 @@ SKU) and is a variant of it; simple products are their own single variant.
 `Stock` (empty when not managed, may be negative) becomes the stock level.
 `Published` 1 / 0 / -1 -> active / draft / inactive (private).
 
-Orders: WooCommerce core has no order CSV; this reads the layout of the
-widely used Customer/Order CSV Export plugin in its three shapes - the
-default one row per order with `line_items` packed as
-`name:…|sku:…|quantity:…|total:…` entries joined by `;`, the one-row-per-item
-shape with `item_*` columns, and the legacy shape with `order_item_N` cells
-(`<sku or product_id:N>|<quantity>|<line total>|<meta>`). Statuses may carry
-the `wc-` prefix.
+Orders: WooCommerce core has no order CSV; this reads the export plugins'
+layouts, whose items are packed into cells:
+
+* Customer/Order CSV Export, default: one row per order, `line_items` holds
+  every item as `name:…|sku:…|quantity:…|total:…`, items joined by `;` (or by
+  line breaks when "item rows start from new line"); `:`, `|`, `;` inside a
+  value are written `\:`, `\|`, `\;`; `refunded_qty` is negative. Its JSON
+  formats hold the same keys as a JSON list in the same cell (`"` as `&quot;`).
+* Order Export & Import for WooCommerce: one item per `line_item_N` column,
+  same `key:value|…` syntax (unescaped).
+* the one-row-per-item shape with `item_*` columns, and the legacy shape with
+  `order_item_N` cells (`<sku or product_id:N>|<quantity>|<line total>|<meta>`).
+
+An item must unpack into `key:value` fields with a name or SKU, a whole
+quantity and a total; otherwise its order row is rejected with the reason,
+never guessed at. Statuses may carry the `wc-` prefix.
 """
 
 from __future__ import annotations
