@@ -39,7 +39,8 @@ def cell_reason(reason: str) -> str:
         "a line item has no name or SKU": QCoreApplication.translate("ImportReasons", "a line item has no name or SKU"),
         "a line item has no whole-number quantity":
             QCoreApplication.translate("ImportReasons", "a line item has no whole-number quantity"),
-        "a line item has no total amount": QCoreApplication.translate("ImportReasons", "a line item has no total amount"),
+        "a line item has no total amount":
+            QCoreApplication.translate("ImportReasons", "a line item has no total amount"),
     }
     if reason.startswith("another row of this order could not be read"):
         return QCoreApplication.translate("ImportReasons", "another row of this order could not be read")

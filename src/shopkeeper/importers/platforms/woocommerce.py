@@ -189,7 +189,7 @@ def _pipe_pairs(item: str) -> str:
     """SQL: a pipe-joined item (`name:Album|sku:woo-album|quantity:1|total:15.00`) -> list of {k, v}."""
     return (f"list_transform(list_filter(string_split({item}, '|'), lambda f: trim(f) <> ''), lambda f: "
             f"{{'k': CASE WHEN regexp_matches(f, {_PAIR}) THEN lower(trim(split_part(f, ':', 1))) END, "
-            f"'v': {_RESTORE.format(x='trim(f[strlen(split_part(f, chr(58), 1)) + 2:])')}}})")
+            f"'v': {_RESTORE.format(x="trim(f[strlen(split_part(f, ':', 1)) + 2:])")}}})")
 
 
 def _packed_items(ctx: ImportContext) -> list[str]:
@@ -214,7 +214,8 @@ def _packed_items(ctx: ImportContext) -> list[str]:
                       FROM {TYPED} WHERE line_items IS NOT NULL)))""")
         # A cell that starts like JSON but is not a JSON list: one broken item, so the row is refused.
         parts.append(f"""
-            SELECT _row, order_id, 'line_items' AS src, 0 AS src_no, 1 AS item_no, [] AS pairs, TRUE AS broken FROM {TYPED}
+            SELECT _row, order_id, 'line_items' AS src, 0 AS src_no, 1 AS item_no, [] AS pairs, TRUE AS broken
+            FROM {TYPED}
             WHERE prefix(line_items, '[') AND NOT {_JSON_LIST.format(x='line_items')}""")
     # Order Export & Import for WooCommerce: one pipe-joined item per `line_item_N` column.
     for n in range(1, PACKED_ITEM_COLUMNS + 1):
