@@ -185,11 +185,15 @@ _JSON_LIST = "(CASE WHEN prefix({x}, '[') AND json_valid({x}) THEN json_type({x}
 _PAIR = r"'^\s*[A-Za-z_][A-Za-z0-9_ ]*:'"
 
 
+# The fragment's value: everything after its first ':' (a value may hold more, `meta:size:A3`).
+_VALUE = _RESTORE.format(x="trim(f[strlen(split_part(f, ':', 1)) + 2:])")
+
+
 def _pipe_pairs(item: str) -> str:
     """SQL: a pipe-joined item (`name:Album|sku:woo-album|quantity:1|total:15.00`) -> list of {k, v}."""
     return (f"list_transform(list_filter(string_split({item}, '|'), lambda f: trim(f) <> ''), lambda f: "
             f"{{'k': CASE WHEN regexp_matches(f, {_PAIR}) THEN lower(trim(split_part(f, ':', 1))) END, "
-            f"'v': {_RESTORE.format(x="trim(f[strlen(split_part(f, ':', 1)) + 2:])")}}})")
+            f"'v': {_VALUE}}})")
 
 
 def _packed_items(ctx: ImportContext) -> list[str]:
