@@ -175,7 +175,7 @@ ITEM_WITHOUT_QUANTITY = "a line item has no whole-number quantity"
 ITEM_WITHOUT_TOTAL = "a line item has no total amount"
 
 # The Customer/Order CSV Export plugin escapes its separators inside names and values as
-# `\:`, `\|` and `\;`; they stand in as control characters (never in a CSV cell) while the
+# `\:`, `\|` and `\;`; they stand in as control characters (which exports do not write) while the
 # cell is split, and are put back in each value.
 _PROTECT = r"replace(replace(replace({x}, '\:', chr(1)), '\|', chr(2)), '\;', chr(3))"
 _RESTORE = "replace(replace(replace({x}, chr(1), ':'), chr(2), '|'), chr(3), ';')"
