@@ -34,6 +34,13 @@ def cell_reason(reason: str) -> str:
         "missing order total": QCoreApplication.translate("ImportReasons", "missing order total"),
         "missing SKU": QCoreApplication.translate("ImportReasons", "missing SKU"),
         "a new SKU needs a title": QCoreApplication.translate("ImportReasons", "a new SKU needs a title"),
+        "the line items in this cell could not be unpacked":
+            QCoreApplication.translate("ImportReasons", "the line items in this cell could not be unpacked"),
+        "a line item has no name or SKU": QCoreApplication.translate("ImportReasons", "a line item has no name or SKU"),
+        "a line item has no whole-number quantity":
+            QCoreApplication.translate("ImportReasons", "a line item has no whole-number quantity"),
+        "a line item has no total amount":
+            QCoreApplication.translate("ImportReasons", "a line item has no total amount"),
     }
     if reason.startswith("another row of this order could not be read"):
         return QCoreApplication.translate("ImportReasons", "another row of this order could not be read")

@@ -9,7 +9,9 @@ from pathlib import Path
 from export_files import ETSY_ITEMS, ETSY_LISTINGS, ETSY_ORDERS, import_ok, snapshot, write_export
 
 from shopkeeper.db.database import Database
+from shopkeeper.importers.platforms.etsy import PLACEHOLDER_TITLE
 from shopkeeper.services.imports import undo_import
+from shopkeeper.services.stats import shop_stats
 
 
 def item_rows() -> list[dict[str, str]]:
@@ -69,7 +71,10 @@ def test_items_first_creates_provisional_orders_then_the_orders_file_wins(shop: 
     assert final == (Decimal("11.10"), Decimal("9.85"), "shipped", "United States", "annb")
     assert shop.fetchone("SELECT status, refunded_amount, buyer_id FROM orders WHERE order_id = '3159107009'") == (
         "partially_refunded", Decimal("6.88"), "guest person")
-    assert shop.scalar("SELECT count(*) FROM order_lines") == 3
+    # the three items, and a stand-in for the order whose items are not in the items file
+    assert shop.fetchall("SELECT order_id, line_no, quantity, line_total FROM order_lines ORDER BY 1, 2") == [
+        ("2315756531", 1, 1, Decimal("3.35")), ("2323514365", 1, 1, Decimal("3.25")),
+        ("2323514365", 2, 2, Decimal("6.60")), ("3159107009", 0, 1, Decimal("17.00"))]
 
 
 def test_orders_first_then_items_leaves_the_orders_alone(shop: Database, tmp_path: Path) -> None:
@@ -85,6 +90,7 @@ def test_orders_first_then_items_leaves_the_orders_alone(shop: Database, tmp_pat
         ("2315756531", 1, "breakfast time", None, 1, Decimal("3.35"), Decimal("3.35")),
         ("2323514365", 1, "journey into outer space | sticker flakes", None, 1, Decimal("3.25"), Decimal("3.25")),
         ("2323514365", 2, "a starry christmas", "Size:Small", 2, Decimal("3.30"), Decimal("6.60")),
+        ("3159107009", 0, PLACEHOLDER_TITLE, None, 1, Decimal("17.00"), Decimal("17.00")),
     ]
 
 
@@ -125,6 +131,62 @@ def test_undo_of_items_then_orders_restores_everything(shop: Database, tmp_path:
     undo_import(shop, orders.batch_id)
     assert snapshot(shop) == after_items
     undo_import(shop, items.batch_id)
+    assert snapshot(shop) == empty
+
+
+def _lines_and_units(shop: Database) -> tuple[list[tuple], int]:
+    lines = shop.fetchall("SELECT * EXCLUDE (batch_id) FROM order_lines ORDER BY 1, 2, 3")
+    return lines, shop.scalar("SELECT coalesce(sum(quantity), 0) FROM order_lines")
+
+
+def test_orders_alone_give_units_from_number_of_items(shop: Database, tmp_path: Path) -> None:
+    [orders] = import_ok(shop, _orders(tmp_path))
+    assert orders.rows_added == 2
+    assert shop.fetchall("SELECT order_id, line_no, sku, quantity, unit_price, line_total, currency FROM order_lines "
+                         "ORDER BY 1") == [
+        ("2323514365", 0, None, 2, Decimal("4.93"), Decimal("9.85"), "USD"),  # 9.85 for 2 items
+        ("3159107009", 0, None, 1, Decimal("17.00"), Decimal("17.00"), "USD")]
+    assert shop_stats(shop)["units"] == 3
+
+
+def test_lines_end_the_same_in_any_import_order_and_never_double(tmp_path: Path) -> None:
+    from export_files import open_fresh_shop
+
+    shops = []
+    for name, order in (("orders-items-orders", ("o", "i", "o")), ("items-orders", ("i", "o")),
+                        ("orders-items", ("o", "i")), ("items-orders-items", ("i", "o", "i"))):
+        folder = tmp_path / name
+        folder.mkdir()
+        db = open_fresh_shop(folder)
+        files = {"o": _orders(folder), "i": _items(folder)}
+        for step in order:
+            import_ok(db, files[step])
+        shops.append(_lines_and_units(db))
+        db.close()
+    # the two items of 2323514365, breakfast time, and the stand-in of 3159107009: 5 units
+    assert all(s == shops[0] for s in shops), shops
+    assert [(line[1], line[2], line[6]) for line in shops[0][0]] == [
+        ("2315756531", 1, 1), ("2323514365", 1, 1), ("2323514365", 2, 2), ("3159107009", 0, 1)]
+    assert shops[0][1] == 5
+
+
+def test_orders_again_after_the_items_change_nothing(shop: Database, tmp_path: Path) -> None:
+    import_ok(shop, _orders(tmp_path), _items(tmp_path))
+    before = snapshot(shop)
+    [again] = import_ok(shop, _orders(tmp_path))
+    assert (again.rows_added, again.rows_updated) == (0, 0)
+    assert snapshot(shop) == before
+
+
+def test_undo_of_the_items_brings_the_stand_in_back(shop: Database, tmp_path: Path) -> None:
+    empty = snapshot(shop)
+    [orders] = import_ok(shop, _orders(tmp_path))
+    after_orders = snapshot(shop)
+    [items] = import_ok(shop, _items(tmp_path))
+    assert shop.scalar("SELECT count(*) FROM order_lines WHERE line_no = 0 AND order_id = '2323514365'") == 0
+    undo_import(shop, items.batch_id)
+    assert snapshot(shop) == after_orders
+    undo_import(shop, orders.batch_id)
     assert snapshot(shop) == empty
 
 

@@ -143,3 +143,81 @@ def test_orders_legacy_layout_with_item_columns(shop: Database, tmp_path: Path) 
         (1, "woo-hoodie", "size: Medium", 1, Decimal("30.00")),
         (2, None, "product_id:4959", 2, Decimal("0.00")),
     ]
+
+
+def _default_orders(tmp_path: Path, cells: dict[str, str]) -> Path:
+    rows = [{"order_id": order_id, "order_date": "2024-05-01 10:00:00", "status": "completed", "order_total": "1.00",
+             "order_currency": "EUR", "billing_email": f"{order_id}@example.com", "line_items": cell}
+            for order_id, cell in cells.items()]
+    return write_export(tmp_path / "orders.csv", WOO_ORDERS_DEFAULT, rows)
+
+
+def _lines(shop: Database) -> list[tuple]:
+    return shop.fetchall("SELECT order_id, line_no, sku, title, quantity, line_total, refunded_quantity "
+                         "FROM order_lines ORDER BY 1, 2")
+
+
+def test_packed_items_with_escaped_separators_and_line_breaks(shop: Database, tmp_path: Path) -> None:
+    # The plugin escapes ':', '|' and ';' inside values with a backslash; "item rows start from new line"
+    # puts each item on its own line inside the cell; refunded_qty is written negative.
+    cells = {
+        "101": r"id:1|name:Mug\: large \| blue|sku:MUG-L|quantity:2|total:24.00|refunded_qty:-1;"
+               r"id:2|name:Tea\; green|sku:unknown_product|quantity:1|total:5.50|meta:size=M",
+        "102": "name:Pin|sku:PIN|quantity:3|total:9.00\r\nname:Card|sku:CARD|quantity:1|total:2.00\n",
+    }
+    [outcome] = import_ok(shop, _default_orders(tmp_path, cells))
+    assert (outcome.rows_added, outcome.rows_rejected) == (2, 0)
+    assert _lines(shop) == [
+        ("101", 1, "MUG-L", "Mug: large | blue", 2, Decimal("24.00"), 1),
+        ("101", 2, None, "Tea; green", 1, Decimal("5.50"), 0),  # the plugin's marker for a deleted product
+        ("102", 1, "PIN", "Pin", 3, Decimal("9.00"), 0),
+        ("102", 2, "CARD", "Card", 1, Decimal("2.00"), 0),
+    ]
+
+
+def test_packed_items_as_json(shop: Database, tmp_path: Path) -> None:
+    cells = {"201": '[{"id":7,"name":"Say &quot;hi&quot; card","product_id":3,"sku":"HI","quantity":2,'
+                    '"subtotal":"8.00","total":"7.20","refunded_qty":0,"meta":{"colour":"red"}},'
+                    '{"id":8,"name":"Envelope","sku":"","quantity":"1","total":"0.80"}]'}
+    [outcome] = import_ok(shop, _default_orders(tmp_path, cells))
+    assert outcome.rows_rejected == 0
+    assert _lines(shop) == [("201", 1, "HI", 'Say "hi" card', 2, Decimal("7.20"), 0),
+                            ("201", 2, None, "Envelope", 1, Decimal("0.80"), 0)]
+
+
+def test_one_item_per_line_item_column(shop: Database, tmp_path: Path) -> None:
+    # Order Export & Import for WooCommerce: line_item_1, line_item_2 ... one item each.
+    header = ["order_id", "order_number", "order_date", "status", "order_total", "order_currency", "customer_email",
+              "line_item_1", "line_item_2", "line_item_3"]
+    rows = [["301", "301", "2025-09-06 10:00:00", "wc-processing", "15.30", "EUR", "a@b.c",
+             "name:Gli asini – 121 · luglio-agosto 2025|product_id:31529|sku:|quantity:1|total:13.00|sub_total:13.00",
+             "name:Poster|product_id:9|sku:PST|quantity:2|total:2.30|meta:size:A3", ""]]
+    [outcome] = import_ok(shop, write_export(tmp_path / "orders.csv", header, rows))
+    assert (outcome.platform, outcome.kind, outcome.rows_rejected) == ("woocommerce", "orders", 0)
+    assert _lines(shop) == [("301", 1, None, "Gli asini – 121 · luglio-agosto 2025", 1, Decimal("13.00"), 0),
+                            ("301", 2, "PST", "Poster", 2, Decimal("2.30"), 0)]
+    assert shop.scalar("SELECT sum(quantity) FROM order_lines") == 3
+
+
+def test_an_item_cell_that_cannot_be_unpacked_refuses_its_order(shop: Database, tmp_path: Path) -> None:
+    cells = {
+        "401": "name:Good|sku:G|quantity:1|total:4.00",
+        "402": "name:Tea; green|sku:T|quantity:1|total:5.50",  # an old export: ';' in the name not escaped
+        "403": "name:Half|sku:H|quantity:1.5|total:3.00",
+        "404": "name:Free|sku:F|quantity:1",
+        "405": "name:A|quantity:1|total:1.00|name:B|quantity:2|total:2.00",  # two items run together
+        "406": '[{"name":"Broken JSON", "quantity":1,',
+        "407": "sku:|quantity:1|total:1.00",
+    }
+    [outcome] = import_ok(shop, _default_orders(tmp_path, cells))
+    assert (outcome.rows_read, outcome.rows_added, outcome.rows_rejected) == (7, 1, 6)
+    assert _lines(shop) == [("401", 1, "G", "Good", 1, Decimal("4.00"), 0)]
+    assert shop.fetchall("SELECT order_id FROM orders") == [("401",)]
+    assert shop.fetchall("SELECT row_number, column_name, reason FROM import_rejects ORDER BY 1") == [
+        (2, "line_items", "the line items in this cell could not be unpacked"),
+        (3, "line_items", "a line item has no whole-number quantity"),
+        (4, "line_items", "a line item has no total amount"),
+        (5, "line_items", "the line items in this cell could not be unpacked"),
+        (6, "line_items", "the line items in this cell could not be unpacked"),
+        (7, "line_items", "a line item has no name or SKU"),
+    ]

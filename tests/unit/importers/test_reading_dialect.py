@@ -140,6 +140,12 @@ class TestFooter:
         path.write_bytes(b"a,b\n1,2\n\n\n")
         assert find_footer(path, ",") is None
 
+    def test_the_closing_line_of_a_multi_line_cell_is_not_a_footer(self, tmp_path: Path) -> None:
+        # The last row's quoted cell ends in a line break: `",,` closes that cell, it is not padding.
+        path = tmp_path / "f.csv"
+        path.write_bytes(b'id,items,a,b\n1,"x:1\ny:2\n",,\n')
+        assert find_footer(path, ",") is None
+
     def test_data_ending_in_a_number_is_not_a_footer(self, tmp_path: Path) -> None:
         path = tmp_path / "f.csv"
         path.write_bytes(b"id,count\n1,2\n2,3\n")

@@ -10,6 +10,12 @@ Orders and their items come as two files that may arrive in either order:
   overwrites it later with Etsy's figures. An items file never changes an
   order that already exists.
 
+* orders alone: each order gets one stand-in line (line 0) carrying `Number of
+  Items` as its quantity and `Order Value` as its total, so units are right
+  before the items file comes. The items file's lines replace it (lines are
+  replaced per order), and an orders file imported again after them adds no
+  stand-in, so the lines end the same in either order, never counted twice.
+
 Lines are numbered by Transaction ID inside their order, so two overlapping
 item exports give the same line the same number. Buyers are keyed by the
 Etsy username (orders: `Buyer User ID`; items: the `(username)` in `Buyer`).
@@ -23,13 +29,16 @@ from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
 from shopkeeper.importers.context import ROWS, ImportContext
 from shopkeeper.importers.formats import FormatSpec, field, register
-from shopkeeper.importers.normalise_sql import status_case
+from shopkeeper.importers.normalise_sql import sql_literal, status_case
 
 _STATUS = {
     "completed": "completed", "complete": "completed", "canceled": "cancelled", "cancelled": "cancelled",
     "refunded": "refunded", "fully refunded": "refunded", "partially refunded": "partially_refunded",
     "paid": "paid", "shipped": "shipped", "unshipped": "paid", "pending": "pending",
 }
+
+PLACEHOLDER_LINES = "_sk_etsy_stand_in_lines"
+PLACEHOLDER_TITLE = "Etsy order items (details not imported yet)"
 
 ORDERS_SPEC = register(FormatSpec(
     platform="etsy",
@@ -87,10 +96,27 @@ def normalise_orders(ctx: ImportContext) -> None:
                full_name, buyer_user_id
         FROM {ROWS}
     """)
+    # Units before the items file: one stand-in line per order that has no item lines yet
+    # (see the module docstring). Line 0 is never an item's number, so the items file's
+    # lines replace it, and once they are in, a re-imported orders file leaves them alone.
+    ctx.create(PLACEHOLDER_LINES, f"""
+        SELECT r._row, $shop AS shop_id, r.order_id, 0 AS line_no, {sql_literal(PLACEHOLDER_TITLE)} AS title,
+               r.number_of_items AS quantity,
+               CAST(coalesce(r.order_value, 0) / r.number_of_items AS DECIMAL(18,2)) AS unit_price,
+               coalesce(r.order_value, 0) AS line_total,
+               upper(coalesce(r.currency, r.order_total__cur, $currency)) AS currency
+        FROM {ROWS} r
+        WHERE r.number_of_items > 0
+          AND NOT EXISTS (SELECT 1 FROM order_lines l
+                          WHERE l.shop_id = $shop AND l.order_id = r.order_id AND l.line_no <> 0)
+        QUALIFY row_number() OVER (PARTITION BY r.order_id ORDER BY r._row DESC) = 1
+    """)
     canonical.stage_buyers_from_orders(ctx, name="full_name", city="ship_city", country="ship_country")
     ctx.map_rows("orders", f"SELECT _row, shop_id, order_id FROM {ORDERS}")
+    ctx.map_rows("order_lines", f"SELECT _row, shop_id, order_id, line_no FROM {PLACEHOLDER_LINES}")
     ctx.release_source()
     canonical.write_orders(ctx)
+    canonical.write_lines(ctx, PLACEHOLDER_LINES)
     canonical.write_buyers(ctx)
 
 

@@ -1,4 +1,4 @@
-"""WooCommerce: the core product export and the common order-export plugin (csv-formats.md §5).
+r"""WooCommerce: the core product export and the common order-export plugin (csv-formats.md §5).
 
 Products: one row per product or variation, headers translated to the site's
 language (English and Russian aliases here), ragged rows padded by the
@@ -8,24 +8,34 @@ SKU) and is a variant of it; simple products are their own single variant.
 `Stock` (empty when not managed, may be negative) becomes the stock level.
 `Published` 1 / 0 / -1 -> active / draft / inactive (private).
 
-Orders: WooCommerce core has no order CSV; this reads the layout of the
-widely used Customer/Order CSV Export plugin in its three shapes - the
-default one row per order with `line_items` packed as
-`name:…|sku:…|quantity:…|total:…` entries joined by `;`, the one-row-per-item
-shape with `item_*` columns, and the legacy shape with `order_item_N` cells
-(`<sku or product_id:N>|<quantity>|<line total>|<meta>`). Statuses may carry
-the `wc-` prefix.
+Orders: WooCommerce core has no order CSV; this reads the export plugins'
+layouts, whose items are packed into cells:
+
+* Customer/Order CSV Export, default: one row per order, `line_items` holds
+  every item as `name:…|sku:…|quantity:…|total:…`, items joined by `;` (or by
+  line breaks when "item rows start from new line"); `:`, `|`, `;` inside a
+  value are written `\:`, `\|`, `\;`; `refunded_qty` is negative. Its JSON
+  formats hold the same keys as a JSON list in the same cell (`"` as `&quot;`).
+* Order Export & Import for WooCommerce: one item per `line_item_N` column,
+  same `key:value|…` syntax (unescaped).
+* the one-row-per-item shape with `item_*` columns, and the legacy shape with
+  `order_item_N` cells (`<sku or product_id:N>|<quantity>|<line total>|<meta>`).
+
+An item must unpack into `key:value` fields with a name or SKU, a whole
+quantity and a total; otherwise its order row is rejected with the reason,
+never guessed at. Statuses may carry the `wc-` prefix.
 """
 
 from __future__ import annotations
 
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
-from shopkeeper.importers.context import ROWS, ImportContext
+from shopkeeper.importers.context import ROWS, TYPED, ImportContext
 from shopkeeper.importers.formats import FormatSpec, field, register
-from shopkeeper.importers.normalise_sql import status_case
+from shopkeeper.importers.normalise_sql import sql_literal, status_case
 
-LEGACY_ITEM_COLUMNS = 30
+# How many numbered item columns (`line_item_N`, `order_item_N`) a file may have.
+PACKED_ITEM_COLUMNS = 30
 
 PRODUCTS_SPEC = register(FormatSpec(
     platform="woocommerce",
@@ -149,72 +159,150 @@ ORDERS_SPEC = register(FormatSpec(
         field("item_quantity", "int", "item_quantity"),
         field("item_total", "money", "item_total"),
         field("item_refunded_qty", "int", "item_refunded_qty"),
-        *(field(f"order_item_{n}", "text", f"order_item_{n}") for n in range(1, LEGACY_ITEM_COLUMNS + 1)),
+        *(field(f"line_item_{n}", "text", f"line_item_{n}") for n in range(1, PACKED_ITEM_COLUMNS + 1)),
+        *(field(f"order_item_{n}", "text", f"order_item_{n}") for n in range(1, PACKED_ITEM_COLUMNS + 1)),
     ),
     required=frozenset({"order_id", "order_date", "status", "order_total"}),
     normalise=lambda ctx: normalise_orders(ctx),
 ))
 
 
+# Why a packed item cell is refused. The whole order row goes: an order missing one of its
+# items would carry wrong units and totals, and guessing where an item ends is worse.
+UNREADABLE_ITEMS = "the line items in this cell could not be unpacked"
+ITEM_WITHOUT_NAME = "a line item has no name or SKU"
+ITEM_WITHOUT_QUANTITY = "a line item has no whole-number quantity"
+ITEM_WITHOUT_TOTAL = "a line item has no total amount"
+
+# The Customer/Order CSV Export plugin escapes its separators inside names and values as
+# `\:`, `\|` and `\;`; they stand in as control characters (which exports do not write) while the
+# cell is split, and are put back in each value.
+_PROTECT = r"replace(replace(replace({x}, '\:', chr(1)), '\|', chr(2)), '\;', chr(3))"
+_RESTORE = "replace(replace(replace({x}, chr(1), ':'), chr(2), '|'), chr(3), ';')"
+# json_type fails on text that is not JSON, so it is asked only after json_valid said yes.
+_JSON_LIST = "(CASE WHEN prefix({x}, '[') AND json_valid({x}) THEN json_type({x}) = 'ARRAY' ELSE FALSE END)"
+# A `key:value` fragment of a pipe-joined item; anything else means the cell was cut wrongly.
+_PAIR = r"'^\s*[A-Za-z_][A-Za-z0-9_ ]*:'"
+
+
+# The fragment's value: everything after its first ':' (a value may hold more, `meta:size:A3`).
+_VALUE = _RESTORE.format(x="trim(f[strlen(split_part(f, ':', 1)) + 2:])")
+
+
+def _pipe_pairs(item: str) -> str:
+    """SQL: a pipe-joined item (`name:Album|sku:woo-album|quantity:1|total:15.00`) -> list of {k, v}."""
+    return (f"list_transform(list_filter(string_split({item}, '|'), lambda f: trim(f) <> ''), lambda f: "
+            f"{{'k': CASE WHEN regexp_matches(f, {_PAIR}) THEN lower(trim(split_part(f, ':', 1))) END, "
+            f"'v': {_VALUE}}})")
+
+
+def _packed_items(ctx: ImportContext) -> list[str]:
+    """SELECTs of (_row, order_id, src, src_no, item_no, pairs, broken), one per item-holding column."""
+    parts = []
+    if ctx.has("line_items"):
+        # One cell, every item: JSON (the plugin's JSON formats) or pipe-joined items separated by
+        # `;` or, with "item rows start from new line", by line breaks.
+        parts.append(f"""
+            SELECT _row, order_id, 'line_items' AS src, 0 AS src_no, item_no,
+                   CASE WHEN is_json THEN list_transform(json_keys(items[item_no]), lambda k: {{
+                            'k': lower(k), 'v': replace(json_extract_string(items[item_no], k), '&quot;', '"')}})
+                        ELSE {_pipe_pairs('items[item_no]')} END AS pairs,
+                   CASE WHEN is_json THEN coalesce(json_type(items[item_no]) <> 'OBJECT', TRUE) ELSE FALSE END
+                       AS broken
+            FROM (SELECT *, unnest(range(1, len(items) + 1)) AS item_no FROM (
+                SELECT _row, order_id, is_json,
+                       CASE WHEN is_json THEN CAST(CAST(json(cell) AS JSON[]) AS VARCHAR[])
+                            ELSE list_filter(regexp_split_to_array({_PROTECT.format(x='cell')}, '[;\\r\\n]'),
+                                             lambda x: trim(x) <> '') END AS items
+                FROM (SELECT _row, order_id, line_items AS cell, {_JSON_LIST.format(x='line_items')} AS is_json
+                      FROM {TYPED} WHERE line_items IS NOT NULL)))""")
+        # A cell that starts like JSON but is not a JSON list: one broken item, so the row is refused.
+        parts.append(f"""
+            SELECT _row, order_id, 'line_items' AS src, 0 AS src_no, 1 AS item_no, [] AS pairs, TRUE AS broken
+            FROM {TYPED}
+            WHERE prefix(line_items, '[') AND NOT {_JSON_LIST.format(x='line_items')}""")
+    # Order Export & Import for WooCommerce: one pipe-joined item per `line_item_N` column.
+    for n in range(1, PACKED_ITEM_COLUMNS + 1):
+        col = f"line_item_{n}"
+        if ctx.has(col):
+            parts.append(f"""
+                SELECT _row, order_id, '{col}' AS src, {n} AS src_no, 1 AS item_no,
+                       {_pipe_pairs(_PROTECT.format(x=col))} AS pairs, FALSE AS broken
+                FROM {TYPED} WHERE {col} IS NOT NULL""")
+    # The legacy format: `order_item_N` = `<sku or product_id:N>|<quantity>|<line total>|<meta>`.
+    for n in range(1, PACKED_ITEM_COLUMNS + 1):
+        col = f"order_item_{n}"
+        if ctx.has(col):
+            parts.append(f"""
+                SELECT _row, order_id, '{col}' AS src, 100 + {n} AS src_no, 1 AS item_no,
+                       [{{'k': CASE WHEN p[1] LIKE 'product_id:%' THEN 'product_id' ELSE 'sku' END, 'v': p[1]}},
+                        {{'k': 'quantity', 'v': p[2]}}, {{'k': 'total', 'v': p[3]}},
+                        {{'k': 'name', 'v': coalesce(nullif(trim(p[4]), ''), p[1])}}] AS pairs,
+                       len(p) < 3 AS broken
+                FROM (SELECT _row, order_id, string_split({col}, '|') AS p FROM {TYPED} WHERE {col} IS NOT NULL)""")
+    return parts
+
+
 def _items_sql(ctx: ImportContext) -> str:
-    """(_row, order_id, line_no, sku, title, quantity, line_total, refunded_quantity) for whichever shape this is."""
+    """(_row, order_id, line_no, sku, title, quantity, line_total, refunded_quantity, src, problem) over
+    every typed row, for whichever shape this is; `problem` says why an item cannot be read."""
     if ctx.has("item_name") or ctx.has("item_sku"):
         return f"""
             SELECT _row, order_id,
                    CAST(row_number() OVER (PARTITION BY order_id ORDER BY _row) AS INTEGER) AS line_no,
                    item_sku AS sku, coalesce(item_name, item_sku) AS title, item_quantity AS quantity,
-                   item_total AS line_total, coalesce(item_refunded_qty, 0) AS refunded_quantity
-            FROM {ROWS} WHERE coalesce(item_name, item_sku) IS NOT NULL"""
-    if ctx.has("line_items"):
-        # 'name:Album|sku:woo-album|quantity:1|total:15.00;name:…' -> one map per item
-        return f"""
-            WITH items AS (
-                SELECT _row, order_id, unnest(generate_series(1, len(parts))) AS line_no, parts
-                FROM (SELECT _row, order_id,
-                             list_filter(string_split(line_items, ';'), lambda x: trim(x) <> '') AS parts
-                      FROM {ROWS} WHERE line_items IS NOT NULL)
-            ),
-            kv AS (
-                SELECT _row, order_id, line_no,
-                       map_from_entries(list_transform(
-                           list_filter(string_split(parts[line_no], '|'), lambda x: contains(x, ':')),
-                           lambda x: {{'k': lower(trim(split_part(x, ':', 1))),
-                                       'v': trim(x[strlen(split_part(x, ':', 1)) + 2:])}})) AS m
-                FROM items
-            )
-            SELECT _row, order_id, CAST(line_no AS INTEGER) AS line_no,
-                   sk_id(m['sku']) AS sku, coalesce(sk_text(m['name']), sk_id(m['sku']), 'item ' || line_no) AS title,
-                   sk_int(m['quantity']) AS quantity, sk_money(m['total']) AS line_total,
-                   coalesce(sk_int(m['refunded_qty']), 0) AS refunded_quantity
-            FROM kv"""
-    legacy = [f"order_item_{n}" for n in range(1, LEGACY_ITEM_COLUMNS + 1) if ctx.has(f"order_item_{n}")]
-    if not legacy:
+                   item_total AS line_total, coalesce(item_refunded_qty, 0) AS refunded_quantity,
+                   NULL AS src, NULL AS problem
+            FROM {TYPED} WHERE coalesce(item_name, item_sku) IS NOT NULL"""
+    parts = _packed_items(ctx)
+    if not parts:
         return ("SELECT _row, order_id, 1 AS line_no, NULL AS sku, NULL AS title, NULL AS quantity, "
-                f"NULL AS line_total, 0 AS refunded_quantity FROM {ROWS} WHERE FALSE")
-    cells = ", ".join(legacy)
+                f"NULL AS line_total, 0 AS refunded_quantity, NULL AS src, NULL AS problem FROM {TYPED} WHERE FALSE")
+
+    def values(*keys: str) -> str:
+        return f"list_filter(pairs, lambda p: p.k IN ({', '.join(sql_literal(k) for k in keys)}))"
+
     return f"""
-        WITH items AS (
-            SELECT _row, order_id, unnest(generate_series(1, {len(legacy)})) AS line_no, [{cells}] AS cells
-            FROM {ROWS}
+        WITH items AS ({' UNION ALL '.join(parts)}),
+        picked AS (
+            SELECT _row, order_id, src, src_no, item_no,
+                   broken OR list_bool_or(list_transform(pairs, lambda p: p.k IS NULL)) AS broken,
+                   {values('name')} AS names, {values('sku')} AS skus,
+                   {values('quantity', 'qty')} AS quantities, {values('total', 'line_total')} AS totals,
+                   {values('refunded_qty')} AS refunds
+            FROM items
         ),
-        parts AS (
-            SELECT _row, order_id, line_no, string_split(cells[line_no], '|') AS p
-            FROM items WHERE cells[line_no] IS NOT NULL
+        parsed AS (
+            SELECT _row, order_id, src, src_no, item_no,
+                   broken OR len(names) > 1 OR len(skus) > 1 OR len(quantities) > 1 OR len(totals) > 1 AS broken,
+                   sk_text(names[1].v) AS title,
+                   CASE WHEN sk_id(skus[1].v) <> 'unknown_product' THEN sk_id(skus[1].v) END AS sku,
+                   sk_int(quantities[1].v) AS quantity, sk_money(totals[1].v) AS line_total,
+                   abs(coalesce(sk_int(refunds[1].v), 0)) AS refunded_quantity
+            FROM picked
         )
-        SELECT _row, order_id, CAST(line_no AS INTEGER) AS line_no,
-               CASE WHEN p[1] LIKE 'product_id:%' THEN NULL ELSE sk_id(p[1]) END AS sku,
-               coalesce(sk_text(p[4]), sk_text(p[1])) AS title,
-               sk_int(p[2]) AS quantity, sk_money(p[3]) AS line_total, 0 AS refunded_quantity
-        FROM parts"""
+        SELECT _row, order_id,
+               CAST(row_number() OVER (PARTITION BY _row ORDER BY src_no, item_no) AS INTEGER) AS line_no,
+               sku, coalesce(title, sku) AS title, quantity, line_total, refunded_quantity, src,
+               -- one misread item means the cell was cut wrongly: its other items are not to be trusted
+               CASE WHEN bool_or(broken) OVER (PARTITION BY _row, src) THEN {sql_literal(UNREADABLE_ITEMS)}
+                    WHEN title IS NULL AND sku IS NULL THEN {sql_literal(ITEM_WITHOUT_NAME)}
+                    WHEN quantity IS NULL THEN {sql_literal(ITEM_WITHOUT_QUANTITY)}
+                    WHEN line_total IS NULL THEN {sql_literal(ITEM_WITHOUT_TOTAL)} END AS problem
+        FROM parsed"""
 
 
 def normalise_orders(ctx: ImportContext) -> None:
     ctx.reject("order_id IS NULL", field="order_id", reason="missing order id")
     ctx.reject("order_date IS NULL AND order_date__raw IS NULL", field="order_date", reason="missing order date")
     ctx.reject("order_total IS NULL AND order_total__raw IS NULL", field="order_total", reason="missing order total")
+    ctx.create("_sk_items", _items_sql(ctx))
+    for src, problem in ctx.db.fetchall("SELECT DISTINCT src, problem FROM _sk_items WHERE problem IS NOT NULL "
+                                        "ORDER BY 1, 2"):
+        ctx.reject(f"_row IN (SELECT _row FROM _sk_items WHERE src = {sql_literal(src)} "
+                   f"AND problem = {sql_literal(problem)})", field=src, reason=problem)
     ctx.cascade_rejects("order_id", reason="another row of this order could not be read (row {row})")
     ctx.accept()
-    ctx.create("_sk_items", _items_sql(ctx))
     ctx.create(LINES, f"""
         SELECT i._row, $shop AS shop_id, i.order_id, i.line_no, i.sku, i.title,
                coalesce(i.quantity, 1) AS quantity,
@@ -225,7 +313,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                i.refunded_quantity
         FROM _sk_items i
         JOIN (SELECT * FROM {ROWS} QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY _row) = 1) o
-          ON o.order_id = i.order_id
+          ON o.order_id = i.order_id AND (i.src IS NULL OR o._row = i._row)
         WHERE i.title IS NOT NULL
     """)
     ctx.create(ORDERS, f"""

@@ -215,7 +215,9 @@ def find_footer(path: Path, delimiter: str) -> tuple[int, tuple[str, ...]] | Non
     removed: list[str] = []
     for line in reversed(tail.splitlines(keepends=True)):
         text = line.decode("utf-8", "replace").strip()
-        padding = not text.strip(delimiter + '" \t')
+        # An odd quote count closes a quoted multi-line cell (`",,,` after a cell's last line
+        # break): that line ends a data row, it is not padding.
+        padding = not text.strip(delimiter + '" \t') and text.count('"') % 2 == 0
         if not (padding or any(pattern.match(text) for pattern in _FOOTER_PATTERNS)):
             break
         keep -= len(line)
