@@ -191,7 +191,7 @@ def _import(
             raise Refused(_refusal_text(explain_read_error(error, table), table)) from None
         if rows_read == 0:
             raise Refused("the file has a header but no rows")
-        damaged = spreadsheet_damage.refusal(ctx, rows_read)
+        damaged = spreadsheet_damage.refusal(ctx)
         if damaged is not None:
             raise Refused(damaged)
         spec.normalise(ctx)

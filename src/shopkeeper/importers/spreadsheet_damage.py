@@ -9,31 +9,40 @@ share one id, and the same file beside the original adds orders that never were.
 
 Such an id is never kept (staging.py, `sk_id_damaged`): a row whose key id
 (`Field.key`) is damaged is rejected with `DAMAGED_ID`, any other damaged id is
-left empty. When most rows are damaged the whole file is refused instead: a
-spreadsheet damages a column, not a cell, so such a file went through one as a
-whole, its few intact rows are no reason to import it, and the seller needs a
-fresh export in any case, which brings those rows too. A file with only a few
-damaged rows (rows pasted in from elsewhere) imports the rest and lists those.
+left empty. When more than half of the ids in a key column are damaged, the
+whole file is refused instead: a spreadsheet damages a column, not a cell, so
+such a file went through one as a whole; its few intact rows are no reason to
+import it, and the seller needs a fresh export in any case, which brings those
+rows too. Ids are counted per column, not rows per file, because some columns
+are filled on an order's first row only (Shopify's `Id`). A file with only a few
+damaged ids (rows pasted in from elsewhere) imports the rest and lists those.
 """
 
 from __future__ import annotations
 
-from shopkeeper.importers.context import REJECTS, ImportContext
+from shopkeeper.importers.context import REJECTS, TYPED, ImportContext, q
 
 DAMAGED_ID = "the id was damaged by a spreadsheet program; export the file again and import it as it comes"
 
 
-def refusal(ctx: ImportContext, rows_read: int) -> str | None:
-    """Why the staged file is refused when more than half of its rows have a damaged key id, else None."""
+def refusal(ctx: ImportContext) -> str | None:
+    """Why the staged file is refused when most ids of one of its key columns are damaged, else None."""
     params = {"reason": DAMAGED_ID}
-    damaged = int(ctx.run(f"SELECT count(DISTINCT row_number) FROM {REJECTS} WHERE reason = $reason",
-                          params).fetchone()[0])
-    if damaged * 2 <= rows_read:
-        return None
-    row, column, value = ctx.run(f"SELECT row_number, column_name, value FROM {REJECTS} WHERE reason = $reason "
-                                 f"ORDER BY row_number, column_name LIMIT 1", params).fetchone()
-    return (f"the ids in {column} were damaged by a spreadsheet program ({damaged:,} of {rows_read:,} rows, "
-            f"the first on row {row}: {value}): Excel shows long numbers in scientific notation and saves them "
-            "that way, or rounds them after 15 digits; export the file again from the platform and import that "
-            "file as it comes, without opening and saving it in a spreadsheet (or, in Excel, format the id "
-            "column as Text before saving)")
+    if not ctx.run(f"SELECT count(*) FROM {REJECTS} WHERE reason = $reason", params).fetchone()[0]:
+        return None  # the usual case: no second look at the file
+    keys = [f.name for f in ctx.spec.fields if f.key and f.name in ctx.recognised.columns]
+    counts = ctx.run("SELECT " + ", ".join(f"count({q(k)}), count({q(k + '__raw')})" for k in keys)
+                     + f" FROM {TYPED}").fetchone()
+    for i, name in enumerate(keys):
+        intact, damaged = int(counts[2 * i]), int(counts[2 * i + 1])
+        if damaged * 2 > intact + damaged:
+            column = ctx.header(name)
+            row, value = ctx.run(f"SELECT row_number, value FROM {REJECTS} WHERE reason = $reason "
+                                 f"AND column_name = $column ORDER BY row_number LIMIT 1",
+                                 {**params, "column": column}).fetchone()
+            return (f"the ids in {column} were damaged by a spreadsheet program ({damaged:,} of "
+                    f"{intact + damaged:,} ids, the first on row {row}: {value}): Excel shows long numbers in "
+                    "scientific notation and saves them that way, or rounds them after 15 digits; export the file "
+                    "again from the platform and import that file as it comes, without opening and saving it in a "
+                    "spreadsheet (or, in Excel, format the id column as Text before saving)")
+    return None
