@@ -40,7 +40,7 @@ def refusal(ctx: ImportContext) -> str | None:
             row, value = ctx.run(f"SELECT row_number, value FROM {REJECTS} WHERE reason = $reason "
                                  f"AND column_name = $column ORDER BY row_number LIMIT 1",
                                  {**params, "column": column}).fetchone()
-            return (f"the ids in {column} were damaged by a spreadsheet program ({damaged:,} of "
+            return (f"the ids in {column.strip()} were damaged by a spreadsheet program ({damaged:,} of "
                     f"{intact + damaged:,} ids, the first on row {row}: {value}): Excel shows long numbers in "
                     "scientific notation and saves them that way, or rounds them after 15 digits; export the file "
                     "again from the platform and import that file as it comes, without opening and saving it in a "

@@ -10,14 +10,27 @@ damaged ids (phones) are left empty rather than kept wrong.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from cn_exports import TAOBAO_ORDERS, TAOBAO_ORDERS_NEW, Table, taobao_id, write_csv, write_xlsx
+from cn_exports import (
+    TAOBAO_ORDERS,
+    TAOBAO_ORDERS_NEW,
+    Table,
+    douyin_orders,
+    jd_orders,
+    taobao_id,
+    taobao_lines,
+    write_csv,
+    write_xlsx,
+)
 
 from shopkeeper.db.database import Database
+from shopkeeper.importers.formats import registered
+from shopkeeper.importers.mapped_formats import MAPPED_SPECS
 from shopkeeper.importers.normalise_sql import install_macros
 from shopkeeper.services import mappings
 from shopkeeper.services.imports import rejects
@@ -212,3 +225,40 @@ def test_a_column_mapped_file_with_damaged_order_ids_is_refused(shop: Database, 
     [imported] = import_ok(shop, good)
     assert imported.rows_added == 3
     assert order_ids(shop) == ["1234567890123456781", "1234567890123456782", "1234567890123456783"]
+
+
+@pytest.mark.parametrize(("build", "column"), [
+    (jd_orders, "订单号"),
+    (douyin_orders, "主订单编号"),
+    (lambda: taobao_lines("new"), "主订单编号"),
+    (lambda: taobao_lines("old"), "订单编号"),
+])
+def test_chinese_exports_with_damaged_order_ids_are_refused(shop: Database, tmp_path: Path,
+                                                            build: Callable[[], Table], column: str) -> None:
+    header, rows = build()
+    at = [h.strip() for h in header].index(column)
+    for row in rows:
+        row[at] = excel_shown(re.sub(r"\D", "", row[at]))
+    [outcome] = run_import(shop, write_csv(tmp_path / "export.csv", (header, rows)))
+    assert not outcome.ok and outcome.reason is not None
+    assert outcome.reason.startswith(f"the ids in {column} were damaged by a spreadsheet program ({len(rows)} of "
+                                     f"{len(rows)} ids, the first on row 1: {rows[0][at]}): ")
+    assert shop.scalar("SELECT count(*) FROM orders") == 0
+
+
+def test_every_format_declares_its_record_ids_as_keys() -> None:
+    for spec in [*registered(), *MAPPED_SPECS.values()]:
+        keys = {f.name for f in spec.fields if f.key}
+        assert keys or not any(f.type == "id" for f in spec.fields), f"{spec.label}: no key id declared"
+        # a phone or barcode identifies no record: damaged, it is left empty, the row is kept
+        assert not {k for k in keys if "phone" in k or k in ("barcode", "gtin", "variant_barcode")}, spec.label
+
+
+def test_an_etsy_listing_with_a_damaged_sku_is_rejected(shop: Database, tmp_path: Path) -> None:
+    path = tmp_path / "EtsyListingsDownload.csv"
+    path.write_text("TITLE,PRICE,CURRENCY_CODE,QUANTITY,SKU\nMug,12.00,USD,3,MUG-1\n"
+                    'Plate,9.00,USD,2,"PL-1,1.23457E+11"\n')
+    [outcome] = import_ok(shop, path)
+    assert (outcome.rows_added, outcome.rows_rejected) == (1, 1)
+    assert rejects(shop, outcome.batch_id) == [(2, "SKU", "PL-1,1.23457E+11", DAMAGED)]
+    assert shop.fetchall("SELECT sku FROM variants") == [("MUG-1",)]

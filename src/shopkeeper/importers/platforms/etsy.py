@@ -24,6 +24,7 @@ from shopkeeper.importers.canonical import LINES, LISTINGS, ORDERS, PRODUCTS, ST
 from shopkeeper.importers.context import ROWS, ImportContext
 from shopkeeper.importers.formats import FormatSpec, field, register
 from shopkeeper.importers.normalise_sql import status_case
+from shopkeeper.importers.spreadsheet_damage import DAMAGED_ID
 
 _STATUS = {
     "completed": "completed", "complete": "completed", "canceled": "cancelled", "cancelled": "cancelled",
@@ -193,6 +194,9 @@ LISTINGS_SPEC = register(FormatSpec(
 
 def normalise_listings(ctx: ImportContext) -> None:
     ctx.reject("title IS NULL", field="title", reason="missing title")
+    # SKU is a list ('A-1,B-2'), so staging cannot check it as one key id: each SKU is checked here.
+    ctx.reject("list_bool_or(list_transform(string_split(coalesce(sku, ''), ','), "
+               "lambda s: sk_id_damaged(sk_id(s))))", field="sku", reason=DAMAGED_ID)
     ctx.accept()
     ctx.create("_sk_listing_rows", f"""
         SELECT *, coalesce(skus[1], title) AS product_id FROM (
