@@ -262,3 +262,22 @@ def test_an_etsy_listing_with_a_damaged_sku_is_rejected(shop: Database, tmp_path
     assert (outcome.rows_added, outcome.rows_rejected) == (1, 1)
     assert rejects(shop, outcome.batch_id) == [(2, "SKU", "PL-1,1.23457E+11", DAMAGED)]
     assert shop.fetchall("SELECT sku FROM variants") == [("MUG-1",)]
+
+
+def test_ids_rounded_and_written_in_full_are_refused(shop: Database, tmp_path: Path) -> None:
+    # The column formatted as a number in Excel to undo the E+18: the ids come back rounded, in full.
+    rounded = "3971850079190010000"
+    path = write_csv(tmp_path / "ExportOrderList.csv", taobao_report(ORDER_IDS, lambda i, o: rounded))
+    [outcome] = run_import(shop, path)
+    assert not outcome.ok
+    assert outcome.reason == refusal("订单编号", 60, 60, rounded)
+    assert shop.scalar("SELECT count(*) FROM orders") == 0
+
+
+def test_real_ids_that_end_in_zeros_are_not_taken_for_rounded_ones(shop: Database, tmp_path: Path) -> None:
+    ids = ["3971850079190000000", "2890123456789012345", "4971850079190010000"]  # one is not rounded
+    [outcome] = import_ok(shop, write_csv(tmp_path / "a.csv", taobao_report(ids, lambda i, o: taobao_id(o))))
+    assert outcome.rows_added == 3
+    few = ["3971850079190010000"]  # too few digits to tell rounding from chance
+    [outcome] = import_ok(shop, write_csv(tmp_path / "b.csv", taobao_report(few, lambda i, o: taobao_id(o))))
+    assert outcome.rows_added == 1
