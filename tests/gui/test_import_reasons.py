@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 from shopkeeper.db.database import Database
+from shopkeeper.importers.spreadsheet_damage import DAMAGED_ID
 from shopkeeper.ui.import_reasons import cell_reason, knows, refusal_reason_text
 from tests.unit.importers.export_files import run_import
 
@@ -60,3 +61,15 @@ def test_reasons_keep_their_details(chinese: None) -> None:
     shown = refusal_reason_text("none of its 1,204 rows could be read (first problem: row 3, Total: not an amount)")
     assert "1,204" in shown and "3" in shown and "Total" in shown and cell_reason("not an amount") in shown
     assert refusal_reason_text("something new the importer says") == "something new the importer says"
+
+
+def test_ids_damaged_by_a_spreadsheet_have_their_patterns(shop: Database, tmp_path: Path, qapp: object) -> None:
+    # In English the window shows the core's words exactly: a pattern or a literal that drifted from
+    # them would show something else. (The Chinese is added with the translation file.)
+    path = tmp_path / "orders_export.csv"
+    path.write_text(ORDERS.rstrip("\n") + ",Id\n" + "#1,a@b.c,2025-01-02 10:00:00,12.00,Cup,1,12.00,paid,6.63424E+12\n"
+                    "#2,a@b.c,2025-01-02 10:00:00,3.00,Cup,1,3.00,paid,6.63424E+12\n")
+    [outcome] = run_import(shop, path)
+    assert outcome.reason and "damaged by a spreadsheet program" in outcome.reason
+    assert knows(outcome.reason) and refusal_reason_text(outcome.reason) == outcome.reason
+    assert cell_reason(DAMAGED_ID) == DAMAGED_ID

@@ -111,7 +111,11 @@ class ImportContext:
                  "(row_number BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)")
 
     def reject(self, where_sql: str, *, reason: str, field: str | None = None, source: str = TYPED) -> int:
-        """Record rows of `source` matching `where_sql` as rejected (once per row and reason)."""
+        """Record rows of `source` matching `where_sql` as rejected (once per row and reason).
+
+        A cell staging already rejected (unreadable, or an id a spreadsheet damaged) keeps that
+        reason: its field is empty, but "missing order id" would send the seller the wrong way.
+        """
         value = "NULL"
         column: str | None = None
         if field is not None:
@@ -125,7 +129,8 @@ class ImportContext:
         self.run(
             f"INSERT INTO {REJECTS} SELECT s._row, $column, {value}, $reason "
             f"FROM (SELECT * FROM {q(source)} WHERE ({where_sql})) s "
-            f"WHERE NOT EXISTS (SELECT 1 FROM {REJECTS} x WHERE x.row_number = s._row AND x.reason = $reason)",
+            f"WHERE NOT EXISTS (SELECT 1 FROM {REJECTS} x WHERE x.row_number = s._row "
+            f"AND (x.reason = $reason OR x.column_name = $column))",
             {**self._used_params(where_sql), "column": column, "reason": reason},
         )
         return self.rejected_count() - before

@@ -37,6 +37,11 @@ Youzan - plugs in):
   the value, as `<field>__cur`), `number`, `int`, `bool`, `date` (TIMESTAMPTZ;
   with `keeps_zone=True` also the offset that applied as `<field>__tz`: as
   written, else the platform zone's). Cells that do not convert are rejected.
+* `key=True` marks an id that identifies a record: order ids and numbers,
+  order-line ids, SKUs, product / listing / item ids, buyer ids. An id a
+  spreadsheet program damaged (`3.97185E+18`) is never kept; a row whose key
+  is damaged is rejected, and a file whose keys are mostly damaged is refused
+  (spreadsheet_damage.py). Declare every id the normaliser joins or merges on.
 * The normaliser receives an `ImportContext` (context.py): it adds its own
   rejects (`ctx.reject`), marks the accepted rows (`ctx.accept`), stages
   canonical tables with SQL and writes them with canonical.py helpers
@@ -75,6 +80,9 @@ class Field:
     type: FieldType
     aliases: tuple[str, ...]
     keeps_zone: bool = False  # dates only: also stage the offset as written, as `<name>__tz`
+    # ids only: the id identifies a record (order, line, SKU, listing, buyer), so a row whose id
+    # a spreadsheet damaged is rejected (spreadsheet_damage.py); other ids are just left empty
+    key: bool = False
 
     def __post_init__(self) -> None:
         # Field names become SQL column names: only our own safe identifiers.
@@ -84,10 +92,12 @@ class Field:
             raise ValueError(f"field {self.name}: unknown type {self.type!r}")
         if not self.aliases:
             raise ValueError(f"field {self.name}: needs at least one header alias")
+        if self.key and self.type != "id":
+            raise ValueError(f"field {self.name}: only an id can be a key")
 
 
-def field(name: str, type_: FieldType, *aliases: str, keeps_zone: bool = False) -> Field:
-    return Field(name, type_, tuple(aliases), keeps_zone)
+def field(name: str, type_: FieldType, *aliases: str, keeps_zone: bool = False, key: bool = False) -> Field:
+    return Field(name, type_, tuple(aliases), keeps_zone, key)
 
 
 @dataclass(frozen=True)

@@ -42,14 +42,15 @@ _STATUS = {
     "partially refunded": "partially_refunded", "部分退款": "partially_refunded",
 }
 
-_SKU = field("sku", "id", "sku", "item sku", "product code", "商家编码", "商品编码", "货号", "sku编码")
+_SKU = field("sku", "id", "sku", "item sku", "product code", "商家编码", "商品编码", "货号", "sku编码", key=True)
 
 ORDERS_SPEC = FormatSpec(
     platform="other",
     kind=MAPPED_ORDERS,
     label="Orders (your column mapping)",
     fields=(
-        field("order_id", "id", "order id", "order no", "order number", "order", "订单号", "订单编号", "订单id"),
+        field("order_id", "id", "order id", "order no", "order number", "order", "订单号", "订单编号", "订单id",
+              key=True),
         field("order_time", "date", "order time", "order date", "date", "created at", "created", "placed",
               "下单时间", "订单创建时间", "创建时间", "付款时间", "日期", keeps_zone=True),
         _SKU,
@@ -66,7 +67,7 @@ ORDERS_SPEC = FormatSpec(
         field("currency", "text", "currency", "币种", "货币"),
         field("status", "text", "status", "order status", "state", "订单状态", "状态"),
         field("buyer", "id", "buyer", "customer", "customer id", "buyer id", "买家", "买家会员名", "买家昵称",
-              "客户"),
+              "客户", key=True),
         field("buyer_name", "text", "buyer name", "customer name", "收货人", "收货人姓名", "姓名"),
         field("email", "text", "email", "e-mail", "customer email", "邮箱"),
         field("phone", "id", "phone", "mobile", "telephone", "手机", "联系电话", "手机号"),

@@ -11,6 +11,7 @@ A macro returns NULL when it cannot read its input; the staging step turns
   sk_blank(s)             NULL for empty / whitespace-only / placeholder cells ('-', 'N/A', '--')
   sk_text(s)              trimmed text; an Excel/WooCommerce formula guard (`'-1`, `'=x`) loses its `'`
   sk_id(s)                exact id text: strips `="…"`, a leading `'` and tab wrappers; never numeric
+  sk_id_damaged(t)        an id a spreadsheet wrote in scientific notation ('3.97185E+18'), from sk_id
   sk_num_text(s)          '1234.56' from '1,234.56' / '1.234,56' / 'EUR 90,00' / 'AU $3,000.00' / '(5.00)'
   sk_money(s)             DECIMAL(18,2) from any of the above
   sk_money_currency(s)    ISO code written in the value ('EUR 90,00' -> EUR, '£1' -> GBP), else NULL
@@ -201,6 +202,13 @@ def macro_sql() -> list[str]:
         # Shopify's '4001 zips and '+56 … phones: a plain cell behind the apostrophe
         " WHEN ord(s) = 39 AND sk_plain(s) AND ord(s[2:]) > 32 THEN s[2:] "
         " ELSE sk_id(s) END",
+        # An id a spreadsheet program turned into a number and wrote in scientific notation:
+        # '3.97185E+18', '3,97185E+18' (decimal comma), '3.97185e18', '4E+18'. One digit, then a
+        # fraction, an exponent sign or both, as every such writer puts it; '12E4' or '1E5' may be a
+        # real SKU and no spreadsheet writes a number that way. The second character decides
+        # cheaply, so the regex only meets the few ids that could be one.
+        "CREATE OR REPLACE TEMP MACRO sk_id_damaged(t) AS substr(t, 2, 1) IN ('.', ',', 'E', 'e') "
+        " AND regexp_full_match(t, '[0-9](?:[.,][0-9]+[Ee][+-]?|[Ee][+-])[0-9]{1,3}')",
         # --- numbers -------------------------------------------------------------------------------
         f"CREATE OR REPLACE TEMP MACRO sk_money_parts(t) AS regexp_extract(t, {sql_literal(_MONEY_PATTERN)}, "
         "['open', 'sign1', 'prefix', 'sign2', 'num', 'suffix', 'close'])",

@@ -20,6 +20,7 @@ import duckdb
 
 from shopkeeper.db.batches import BatchInfo, finish_batch, find_active_by_hash, new_batch
 from shopkeeper.db.database import Database
+from shopkeeper.importers import spreadsheet_damage
 from shopkeeper.importers.canonical import ensure_shop, shop_currency
 from shopkeeper.importers.context import REJECTS, ImportContext
 from shopkeeper.importers.normalise_sql import install_macros
@@ -190,6 +191,9 @@ def _import(
             raise Refused(_refusal_text(explain_read_error(error, table), table)) from None
         if rows_read == 0:
             raise Refused("the file has a header but no rows")
+        damaged = spreadsheet_damage.refusal(ctx)
+        if damaged is not None:
+            raise Refused(damaged)
         spec.normalise(ctx)
         rejected = ctx.rejected_count()
         if rejected >= rows_read:

@@ -7,7 +7,10 @@ row under the header) that leaves out rows which are not data (blank, eBay
 padding/footer). Per field it has the value, `<f>__cur` for money (currency
 written in the cell), `<f>__tz` for dates kept with their zone (offset that
 applied) and, when a non-empty cell did not convert, `<f>__raw` with the cell;
-`_bad` marks such rows (`__raw` and `__cur` are derived in the view from `_slow`). Those cells are recorded as rejects right away.
+a key id that a spreadsheet program damaged (`3.97185E+18`) counts as such a cell
+and any other damaged id is left empty (see `checked_fields`); `_bad` marks such
+rows (`__raw` and `__cur` are derived in the view from `_slow`). Those cells are
+recorded as rejects right away.
 
 The file path and every read option are bound parameters and columns are read
 positionally as c0..cN (names we make up): header text never reaches SQL.
@@ -25,7 +28,9 @@ import re
 import duckdb
 
 from shopkeeper.importers.context import REJECTS, TYPED, ImportContext, q
+from shopkeeper.importers.formats import Field
 from shopkeeper.importers.reading import SourceTable, read_csv_sql_options
+from shopkeeper.importers.spreadsheet_damage import DAMAGED_ID
 
 CONV = "_sk_conv"
 
@@ -37,6 +42,7 @@ REASONS = {
     "int": "not a whole number",
     "bool": "not yes/no",
     "date": "not a date and time",
+    "id": DAMAGED_ID,  # only key ids are checked (checked_fields)
 }
 
 
@@ -93,11 +99,17 @@ def load(ctx: ImportContext, source: SourceTable) -> int:
     return int(ctx.scalar(f"SELECT count(*) FROM {TYPED}"))
 
 
+def checked_fields(ctx: ImportContext) -> list[Field]:
+    """The fields whose cells can fail to convert, in `_slow` order: every typed field, and the
+    key ids the file has (a key id a spreadsheet program damaged is not a usable value)."""
+    return [f for f in ctx.spec.fields
+            if f.type not in ("text", "id") or (f.key and f.name in ctx.recognised.columns)]
+
+
 def _derived_columns(ctx: ImportContext) -> str:
     """`<f>__raw` (the cell, when it did not convert) and money's `<f>__cur`, from `_slow`."""
     out = []
-    typed = [f for f in ctx.spec.fields if f.type not in ("text", "id")]
-    for i, f in enumerate(typed, start=1):
+    for i, f in enumerate(checked_fields(ctx), start=1):
         out.append(f"CASE WHEN {q(f.name)} IS NULL THEN _slow[{i}] END AS {q(f.name + '__raw')}")
         if f.type == "money":
             out.append(f"CASE WHEN _slow IS NOT NULL THEN sk_money_currency_t(_slow[{i}]) END "
@@ -144,8 +156,14 @@ def conversion_sql(ctx: ImportContext, source_sql: str) -> str:
     bad: list[str] = []
     for f in fields:
         n, r, t, v = col(f.name), col(f.name, "__r"), col(f.name, "__t"), col(f.name, "__v")
-        if f.type in ("text", "id"):
+        if f.type == "text" or (f.type == "id" and f.name not in present):
             fast.append(f"{n} AS {v}")  # converted while read (sk_text_raw / sk_id_raw)
+        elif f.type == "id":
+            # A damaged id is never a value: a key's cell goes to `_slow` and its row is rejected;
+            # any other id (a phone, a barcode) is left empty, as its digits are lost and a wrong
+            # phone would even join two people into one member.
+            fast += [n, f"CASE WHEN sk_id_damaged({n}) THEN {n} END AS {t}"]
+            clean.append(f"CASE WHEN {t} IS NULL THEN {n} END AS {v}")
         elif f.type == "bool":
             fast += [r, f"sk_clean({r}) AS {t}"]
             clean.append(f"sk_bool_t({t}) AS {v}")
@@ -182,13 +200,17 @@ def conversion_sql(ctx: ImportContext, source_sql: str) -> str:
         out.append(f"{v} AS {n}")
         if f.type not in ("text", "id"):
             bad.append(f"({t} IS NOT NULL AND {v} IS NULL)")
+        elif f.key and f.name in present:
+            bad.append(f"({t} IS NOT NULL)")
         if f.type == "date" and f.keeps_zone:
             out.append(col(f.name, "__tz"))
-    # The cleaned text of every typed cell whose fast cast failed (`__t` is NULL otherwise), in
-    # typed-field order, kept only for rows that have one: one mostly-NULL column instead of
-    # one per field. The view derives `<f>__raw` and money's `<f>__cur` from it.
-    slow_cells = ", ".join(col(f.name, "__t") for f in typed)
-    any_slow = f"coalesce({slow_cells}) IS NOT NULL" if typed else "FALSE"
+    # The cleaned text of every typed cell whose fast cast failed and of every damaged key id
+    # (`__t` is NULL otherwise), in `checked_fields` order, kept only for rows that have one:
+    # one mostly-NULL column instead of one per field. The view derives `<f>__raw` and money's
+    # `<f>__cur` from it.
+    checked = checked_fields(ctx)
+    slow_cells = ", ".join(col(f.name, "__t") for f in checked)
+    any_slow = f"coalesce({slow_cells}) IS NOT NULL" if checked else "FALSE"
     last.append(f"CASE WHEN NOT _skip AND {any_slow} THEN [{slow_cells}] END AS _slow")
     last.append(f"(NOT _skip AND {any_slow} AND ({' OR '.join(bad) or 'FALSE'})) AS _bad")
     out += ["_slow", "_bad"]
@@ -208,8 +230,8 @@ def record_type_rejects(ctx: ImportContext) -> None:
     """One reject row per cell that did not convert, with the cell as written (trimmed)."""
     if not ctx.scalar(f"SELECT count(*) FROM {TYPED} WHERE _bad"):
         return
-    for f in ctx.spec.fields:
-        if f.type in ("text", "id") or f.name not in ctx.recognised.columns:
+    for f in checked_fields(ctx):
+        if f.name not in ctx.recognised.columns:
             continue
         ctx.run(
             f"INSERT INTO {REJECTS} SELECT _row, $column, {q(f.name + '__raw')}, $reason FROM {TYPED} "

@@ -41,6 +41,9 @@ def cell_reason(reason: str) -> str:
             QCoreApplication.translate("ImportReasons", "a line item has no whole-number quantity"),
         "a line item has no total amount":
             QCoreApplication.translate("ImportReasons", "a line item has no total amount"),
+        "the id was damaged by a spreadsheet program; export the file again and import it as it comes":
+            QCoreApplication.translate("ImportReasons", "the id was damaged by a spreadsheet program; export the file "
+                                                        "again and import it as it comes"),
     }
     if reason.startswith("another row of this order could not be read"):
         return QCoreApplication.translate("ImportReasons", "another row of this order could not be read")
@@ -106,6 +109,14 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: QCoreApplication.translate("ImportReasons", "its only row could not be read ({first})").format(first=_first_problem(m))),
     (re.compile(r"none of its (?P<n>[\d,]+) rows could be read" + _FIRST),
      lambda m: QCoreApplication.translate("ImportReasons", "none of its {n} rows could be read ({first})").format(n=m.group("n"), first=_first_problem(m))),
+    (re.compile(r"the ids in (?P<column>.+?) were damaged by a spreadsheet program \((?P<n>[\d,]+) of (?P<total>[\d,]+) "
+                r"ids, the first on row (?P<row>\d+): (?P<value>.*?)\): .*"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the ids in {column} were damaged by a spreadsheet program ({n} of "
+                  "{total} ids, the first on row {row}: {value}): Excel shows long numbers in scientific notation and "
+                  "saves them that way, or rounds them after 15 digits; export the file again from the platform and "
+                  "import that file as it comes, without opening and saving it in a spreadsheet (or, in Excel, format "
+                  "the id column as Text before saving)").format(
+         column=m.group("column"), n=m.group("n"), total=m.group("total"), row=m.group("row"), value=m.group("value"))),
     (re.compile(r"unknown export format: .*"),
      lambda m: QCoreApplication.translate("ImportReasons", "Shopkeeper does not know the columns of this table yet; press Map columns… to import it")),
     (re.compile(r'there is no saved column mapping named "(?P<name>.*)"'),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -431,11 +431,17 @@ def _xlsx_cell(ref: str, value: str | int | float | tuple[str, float] | None) ->
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
 
 
-def write_xlsx(path: Path, table: Table, sheet: str = "Sheet1") -> Path:
-    """A minimal one-sheet workbook holding the table as Excel would (see `excel_value`)."""
+def write_xlsx(path: Path, table: Table, sheet: str = "Sheet1", numbers: Collection[str] = ()) -> Path:
+    """A minimal one-sheet workbook holding the table as Excel would (see `excel_value`).
+
+    `numbers` names columns Excel read as numbers (a CSV opened in Excel and saved as .xlsx):
+    their cells are stored as numbers with the 15 significant digits Excel keeps.
+    """
     header, rows = table
+    as_number = [h.strip() in numbers for h in header]
     grid: list[Sequence[str | int | float | tuple[str, float] | None]] = [list(header)]
-    grid += [[excel_value(c) for c in row] for row in rows]
+    grid += [[float(f"{float(v):.15g}") if number and isinstance(v, str) else v
+              for number, v in zip(as_number, map(excel_value, row), strict=True)] for row in rows]
     body = "".join(
         f'<row r="{r}">' + "".join(_xlsx_cell(f"{_column(c)}{r}", v) for c, v in enumerate(row)) + "</row>"
         for r, row in enumerate(grid, start=1)

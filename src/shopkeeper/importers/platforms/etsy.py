@@ -30,6 +30,7 @@ from shopkeeper.importers.canonical import LINES, LISTINGS, ORDERS, PRODUCTS, ST
 from shopkeeper.importers.context import ROWS, ImportContext
 from shopkeeper.importers.formats import FormatSpec, field, register
 from shopkeeper.importers.normalise_sql import sql_literal, status_case
+from shopkeeper.importers.spreadsheet_damage import DAMAGED_ID
 
 _STATUS = {
     "completed": "completed", "complete": "completed", "canceled": "cancelled", "cancelled": "cancelled",
@@ -46,8 +47,8 @@ ORDERS_SPEC = register(FormatSpec(
     label="Etsy sold orders",
     fields=(
         field("sale_date", "date", "Sale Date", keeps_zone=True),
-        field("order_id", "id", "Order ID"),
-        field("buyer_user_id", "id", "Buyer User ID"),
+        field("order_id", "id", "Order ID", key=True),
+        field("buyer_user_id", "id", "Buyer User ID", key=True),
         field("full_name", "text", "Full Name"),
         field("number_of_items", "int", "Number of Items"),
         field("date_shipped", "date", "Date Shipped"),
@@ -135,17 +136,17 @@ ITEMS_SPEC = register(FormatSpec(
         field("order_sales_tax", "money", "Order Sales Tax"),
         field("item_total", "money", "Item Total"),
         field("currency", "text", "Currency"),
-        field("transaction_id", "id", "Transaction ID"),
-        field("listing_id", "id", "Listing ID"),
+        field("transaction_id", "id", "Transaction ID", key=True),
+        field("listing_id", "id", "Listing ID", key=True),
         field("date_paid", "date", "Date Paid"),
         field("date_shipped", "date", "Date Shipped"),
         field("ship_name", "text", "Ship Name"),
         field("ship_city", "text", "Ship City"),
         field("ship_country", "text", "Ship Country"),
-        field("order_id", "id", "Order ID"),
+        field("order_id", "id", "Order ID", key=True),
         field("variations", "text", "Variations"),
         field("order_type", "text", "Order Type"),
-        field("sku", "id", "SKU"),
+        field("sku", "id", "SKU", key=True),
     ),
     required=frozenset({"item_name", "transaction_id", "order_id", "quantity", "price"}),
     normalise=lambda ctx: normalise_items(ctx),
@@ -219,6 +220,9 @@ LISTINGS_SPEC = register(FormatSpec(
 
 def normalise_listings(ctx: ImportContext) -> None:
     ctx.reject("title IS NULL", field="title", reason="missing title")
+    # SKU is a list ('A-1,B-2'), so staging cannot check it as one key id: each SKU is checked here.
+    ctx.reject("list_bool_or(list_transform(string_split(coalesce(sku, ''), ','), "
+               "lambda s: sk_id_damaged(sk_id(s))))", field="sku", reason=DAMAGED_ID)
     ctx.accept()
     ctx.create("_sk_listing_rows", f"""
         SELECT *, coalesce(skus[1], title) AS product_id FROM (

@@ -38,7 +38,7 @@ ORDERS_SPEC = register(FormatSpec(
     kind="orders",
     label="Pinduoduo orders (拼多多订单)",
     fields=(
-        field("order_id", "id", "订单号"),
+        field("order_id", "id", "订单号", key=True),
         field("deal_at", "date", "订单成交时间", keeps_zone=True),
         field("grouped_at", "date", "拼单成功时间", keeps_zone=True),
         field("paid_at", "date", "支付时间", keeps_zone=True),
@@ -53,7 +53,7 @@ ORDERS_SPEC = register(FormatSpec(
         field("total", "money", "用户实付金额(元)"),
         field("quantity", "int", "商品数量(件)"),
         field("variant", "text", "商品规格"),
-        field("sku", "id", "商家编码-规格维度", "商家编码-SKU维度", "商家编码-商品维度"),
+        field("sku", "id", "商家编码-规格维度", "商家编码-SKU维度", "商家编码-商品维度", key=True),
         field("after_sale", "text", "售后状态"),
         field("refund", "money", "退款金额(元)"),
         field("receiver_name", "text", "收货人"),

@@ -37,7 +37,7 @@ ORDERS_SPEC = register(FormatSpec(
     kind="orders",
     label="Taobao/Tmall orders (订单报表)",
     fields=(
-        field("order_id", "id", "订单编号"),
+        field("order_id", "id", "订单编号", key=True),
         field("buyer_account", "text", "买家会员名"),
         field("goods_amount", "money", "买家应付货款"),
         field("shipping", "money", "买家应付邮费"),
@@ -76,13 +76,13 @@ LINES_SPEC = register(FormatSpec(
     label="Taobao/Tmall order lines (宝贝报表)",
     fields=(
         # the new file's 主订单编号 is the order file's 订单编号
-        field("order_id", "id", "主订单编号", "订单编号"),
-        field("line_key", "id", "子订单编号"),
+        field("order_id", "id", "主订单编号", "订单编号", key=True),
+        field("line_key", "id", "子订单编号", key=True),
         field("title", "text", "标题"),
         field("unit_price", "money", "价格"),
         field("quantity", "int", "购买数量"),
-        field("sku", "id", "商家编码"),
-        field("external_code", "id", "外部系统编号"),
+        field("sku", "id", "商家编码", key=True),
+        field("external_code", "id", "外部系统编号", key=True),
         field("variant", "text", "商品属性", "规格名称"),
         field("package", "text", "套餐信息"),
         field("status", "text", "订单状态"),

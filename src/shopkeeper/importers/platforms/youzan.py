@@ -23,7 +23,7 @@ ORDERS_SPEC = register(FormatSpec(
     kind="orders",
     label="Youzan orders (有赞订单)",
     fields=(
-        field("order_id", "id", "订单号"),
+        field("order_id", "id", "订单号", key=True),
         field("created_at", "date", "订单创建时间", "下单时间", "创建时间", keeps_zone=True),
         field("paid_at", "date", "买家付款时间", "付款时间", keeps_zone=True),
         field("phone", "id", "收货人手机号/提货人手机号", "收货人手机号"),
@@ -38,7 +38,7 @@ ORDERS_SPEC = register(FormatSpec(
         field("title", "text", "商品名称"),
         field("quantity", "int", "商品数量"),
         field("unit_price", "money", "商品单价", "单价"),
-        field("sku", "id", "规格编码", "商品编码"),
+        field("sku", "id", "规格编码", "商品编码", key=True),
         field("variant", "text", "商品规格", "规格"),
         field("address", "text", "详细收货地址/提货地址", "收货地址"),
         field("province", "text", "收货人省份"),

@@ -2,7 +2,8 @@
 
 Downstream code then treats a workbook exactly like its CSV twin. Cell values are
 written the way a seller saw them in Excel, not the way Python prints floats: an
-integer-valued number has no ".0" and never turns into scientific notation.
+integer-valued number has no ".0" and never turns into scientific notation -
+unless it has more digits than a spreadsheet keeps (see `_format_float`).
 """
 
 from __future__ import annotations
@@ -45,9 +46,20 @@ def format_cell(value: object) -> str:
     return str(value)
 
 
+# Excel keeps 15 significant digits: from 16 digits on, an integer held as a number has lost its tail.
+_EXACT_DIGITS_LIMIT = 1e15
+
+
 def _format_float(value: float) -> str:
     if value != value or value in (float("inf"), float("-inf")):
         return str(value)
+    if abs(value) >= _EXACT_DIGITS_LIMIT and value.is_integer():
+        # An id stored as a number (Taobao's 3971850079190007919 saved by Excel is
+        # 3971850079190010000): its own digits are gone, and written out in full it would
+        # pass for a real id. Written in scientific notation with the 15 digits Excel keeps,
+        # it is what staging recognises as a damaged id (sk_id_damaged) and refuses as a
+        # key; no amount, count or date is this large.
+        return f"{value:.15G}"
     # repr is the shortest text that reads back as the same double: what Excel showed
     text = format(Decimal(repr(value)), "f")
     if "." in text:
