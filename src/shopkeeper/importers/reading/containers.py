@@ -18,6 +18,7 @@ from typing import IO
 
 from .errors import Cancel, NotText, raise_if_cancelled
 from .excel import workbook_to_csvs
+from .workbook_bounds import check_workbook
 
 MAX_UNPACKED_BYTES = 2 << 30
 MAX_ARCHIVE_MEMBERS = 10_000
@@ -206,6 +207,7 @@ def _copy_capped(source: IO[bytes], target: Path, budget: _Budget, cancel: Cance
 
 
 def _sheets(path: Path, member: str | None, kind: str, workdir: Path, cancel: Cancel) -> list[Unpacked]:
+    check_workbook(path, kind, cancel)
     target_dir = Path(tempfile.mkdtemp(prefix=f"{kind}-", dir=workdir))
     sheets = workbook_to_csvs(path, target_dir, cancel)
     if not sheets:
