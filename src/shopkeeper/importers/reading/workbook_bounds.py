@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import Cancel, NotText, raise_if_cancelled
+from .errors import Cancel, NotText, raise_if_cancelled, size_text
 
 MAX_SHEET_CELLS = 25_000_000  # ~1 GiB in calamine; a full 1,048,576-row sheet of 24 columns
 MAX_PART_BYTES = 2 << 30  # one sheet's XML or the shared strings, unpacked
@@ -41,7 +41,7 @@ def check_workbook(path: Path, kind: str, cancel: Cancel = None) -> None:
         with zipfile.ZipFile(path) as book:
             for info in book.infolist():
                 if _is_loaded_whole(info.filename) and info.file_size > MAX_PART_BYTES:
-                    raise NotText(_too_large(f"holds {_size(info.file_size)} of sheet data"))
+                    raise NotText(_too_large(f"holds {size_text(info.file_size)} of sheet data"))
             if kind != "xlsx":
                 return
             for info in book.infolist():
@@ -64,9 +64,6 @@ def _too_large(what: str) -> str:
             f"(at most {MAX_SHEET_CELLS:,} cells a sheet); save the sheet as CSV and import that")
 
 
-def _size(count: int) -> str:
-    return f"{count / (1 << 30):.1f} GiB" if count >= 1 << 30 else f"{count >> 20} MiB"
-
 
 def _extent(book: zipfile.ZipFile, info: zipfile.ZipInfo, cancel: Cancel) -> tuple[int, int]:
     """(rows, columns) the sheet spans from A1: an upper bound of what calamine allocates."""
@@ -79,7 +76,7 @@ def _extent(book: zipfile.ZipFile, info: zipfile.ZipInfo, cancel: Cancel) -> tup
             rows = max([rows, *map(int, _ROW_PLAIN.findall(text))])
         else:
             rows = max([rows, *map(int, _ROW_ANY.findall(text))])
-            row_tags += text.count(b"<row ") + text.count(b"<row>")
+            row_tags += text.count(b"<row")  # <row/> has no number: it is the next row
         if text.count(b"<c") == text.count(b'<c r="'):
             if _CELL_PLAIN[3].search(text):
                 letters.update(_CELL_PLAIN[3].findall(text))
