@@ -60,3 +60,44 @@ def test_reasons_keep_their_details(chinese: None) -> None:
     shown = refusal_reason_text("none of its 1,204 rows could be read (first problem: row 3, Total: not an amount)")
     assert "1,204" in shown and "3" in shown and "Total" in shown and cell_reason("not an amount") in shown
     assert refusal_reason_text("something new the importer says") == "something new the importer says"
+
+
+def test_every_refusal_of_hostile_files_is_known_and_keeps_its_details(shop: Database, tmp_path: Path) -> None:
+    # The Chinese of these reasons comes with the next translation update; the patterns must match already.
+    import os
+
+    from shopkeeper.importers.reading import containers
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    many = tmp_path / "many.zip"
+    with zipfile.ZipFile(many, "w") as zf:
+        for n in range(containers.MAX_ARCHIVE_MEMBERS + 1):
+            zf.writestr(f"{n}.csv", "a,b\n")
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf, zf.open("big.csv", "w", force_zip64=True) as out:
+        for _ in range(containers.RATIO_CHECKED_FROM_BYTES >> 20):
+            out.write(b"0" * (1 << 20))
+    book = tmp_path / "far.xlsx"
+    with zipfile.ZipFile(book, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+                                                '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>')
+    outcomes = run_import(shop, fifo, Path("/dev/zero"), many, bomb, book)
+    assert [o.ok for o in outcomes] == [False] * 5
+    for outcome in outcomes:
+        assert outcome.reason and knows(outcome.reason), outcome.message
+    shown = [refusal_reason_text(o.reason or "") for o in outcomes]
+    assert "FIFO" in shown[0] and "device" in shown[1]
+    assert f"{containers.MAX_ARCHIVE_MEMBERS + 1:,}" in shown[2] and "'big.csv'" in shown[3] and "64 MiB" in shown[3]
+    assert "1,048,576" in shown[4] and "16,384" in shown[4]
+    for reason in ("the file could not be opened: this account is not allowed to read it",
+                   "the file could not be unpacked: the disk holding the work folder /tmp/w is full. Nothing was "
+                   "imported from it; free some space and import it again",
+                   "the file could not be read (Input/output error)",
+                   "the file is a workbook that holds 2.5 GiB of sheet data, more than Shopkeeper can load (at most "
+                   "2 GiB a sheet); save the sheet as CSV and import that"):
+        assert knows(reason), reason
+    assert "/tmp/w" in refusal_reason_text("the file could not be unpacked: the disk holding the work folder /tmp/w "
+                                           "is full. Nothing was imported from it; free some space and import it again")

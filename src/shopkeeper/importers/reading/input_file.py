@@ -30,7 +30,7 @@ def check_input_file(path: Path) -> int:
     except OSError as error:
         raise RefusedFile(path, f"{path.name} could not be opened ({error.strerror}).") from None
     if not stat.S_ISREG(mode.st_mode):
-        what = next((text for test, text in _NOT_FILES if test(mode.st_mode)), "a special file, not a file")
+        what = next((text for test, text in _NOT_FILES if test(mode.st_mode)), "a special file, not a file; only saved files can be imported")
         raise RefusedFile(path, f"{path.name} is {what}.")
     try:
         with path.open("rb"):

@@ -41,14 +41,16 @@ def check_workbook(path: Path, kind: str, cancel: Cancel = None) -> None:
         with zipfile.ZipFile(path) as book:
             for info in book.infolist():
                 if _is_loaded_whole(info.filename) and info.file_size > MAX_PART_BYTES:
-                    raise NotText(_too_large(f"holds {size_text(info.file_size)} of sheet data"))
+                    raise NotText(_too_large(f"holds {size_text(info.file_size)} of sheet data",
+                                             f"{size_text(MAX_PART_BYTES)} a sheet"))
             if kind != "xlsx":
                 return
             for info in book.infolist():
                 if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
                     rows, columns = _extent(book, info, cancel)
                     if rows * columns > MAX_SHEET_CELLS:
-                        raise NotText(_too_large(f"has a sheet spanning {rows:,} rows × {columns:,} columns"))
+                        raise NotText(_too_large(f"has a sheet spanning {rows:,} rows × {columns:,} columns",
+                                                 f"{MAX_SHEET_CELLS:,} cells a sheet"))
     except (zipfile.BadZipFile, OSError, EOFError) as error:
         if isinstance(error, OSError) and not isinstance(error, zipfile.BadZipFile) and error.errno is not None:
             raise
@@ -59,9 +61,8 @@ def _is_loaded_whole(name: str) -> bool:
     return name.startswith(("xl/worksheets/", "xl/sharedStrings")) or name == "content.xml"
 
 
-def _too_large(what: str) -> str:
-    return (f"is a workbook that {what}, more than Shopkeeper can load "
-            f"(at most {MAX_SHEET_CELLS:,} cells a sheet); save the sheet as CSV and import that")
+def _too_large(what: str, limit: str) -> str:
+    return f"is a workbook that {what}, more than Shopkeeper can load (at most {limit}); save the sheet as CSV and import that"
 
 
 
