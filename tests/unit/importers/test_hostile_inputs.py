@@ -294,3 +294,42 @@ def test_a_declared_dimension_alone_neither_refuses_nor_admits(tmp_path: Path) -
         dimension='<dimension ref="A1:XFD1048576"/>'))
     [table] = open_tables(book, tmp_path / "work")
     assert table.headers == ("Handle", "Title")
+
+
+# --- many small tables: the fixed cost is paid once, each table stays its own undoable batch ----
+
+
+def test_an_archive_of_many_small_exports_sets_up_once_and_keeps_a_batch_per_table(
+        shop: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from shopkeeper.importers.normalise_sql import macro_sql
+    from shopkeeper.services.imports import undo_import
+
+    archive = tmp_path / "products.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for n in range(6):
+            rows = [{"Handle": f"mug-{n}", "Title": f"Mug {n}", "Variant SKU": f"M-{n}", "Variant Price": "12.50"}]
+            zf.write(write_export(tmp_path / f"p{n}.csv", SHOPIFY_PRODUCTS_2025, rows), f"2025/{n:02d}.csv")
+    statements: list[str] = []
+    execute = Database.execute
+
+    def recording(self: Database, sql: str, params: object = None):  # noqa: ANN202
+        statements.append(sql)
+        return execute(self, sql, params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Database, "execute", recording)
+    outcomes = run_import(shop, archive)
+    monkeypatch.undo()
+
+    assert [o.message for o in outcomes] == [
+        f"products.zip › 2025/{n:02d}.csv: Shopify products, 1 rows read, 1 added, 0 updated, 0 rejected"
+        for n in range(6)
+    ]
+    # the conversion macros are made, and looked for, once per connection, not once per table
+    assert sum("TEMP MACRO" in sql for sql in statements) == len(macro_sql())
+    assert sum("duckdb_functions()" in sql for sql in statements) == 1
+    # each table is its own transaction and batch: undoing one leaves the others
+    assert sum(sql.strip() == "COMMIT" for sql in statements) == 6
+    batches = [o.batch_id for o in outcomes]
+    assert len(set(batches)) == 6 and None not in batches
+    undo_import(shop, batches[2])  # type: ignore[arg-type]
+    assert sorted(r[0] for r in shop.fetchall("SELECT sku FROM variants")) == ["M-0", "M-1", "M-3", "M-4", "M-5"]
