@@ -333,3 +333,41 @@ def test_an_archive_of_many_small_exports_sets_up_once_and_keeps_a_batch_per_tab
     assert len(set(batches)) == 6 and None not in batches
     undo_import(shop, batches[2])  # type: ignore[arg-type]
     assert sorted(r[0] for r in shop.fetchall("SELECT sku FROM variants")) == ["M-0", "M-1", "M-3", "M-4", "M-5"]
+
+
+# --- what is read before the import starts is bounded ---------------------------------------------
+
+
+def test_other_bytes_after_a_utf8_start_and_an_odd_quote_do_not_break_reading(shop: Database, tmp_path: Path) -> None:
+    # the first MiB is UTF-8 (so the file is read in place) and a late line has a stray quote
+    # and cp1252 bytes: the quote check once died on those bytes with a traceback
+    path = tmp_path / "products.csv"
+    rows = "".join(f"mug-{n},Mug {n} – café,M-{n},12.50\n" for n in range(40_000))
+    path.write_bytes(("Handle,Title,Variant SKU,Variant Price\n" + rows).encode()
+                     + b'tv,5" screen caf\xe9,TV-1,99.00\n')
+    assert path.stat().st_size > 1 << 20
+    [outcome] = run_import(shop, path)
+    assert outcome.ok, outcome.message
+    assert outcome.rows_read == 40_001
+    assert shop.fetchone("SELECT title FROM products WHERE product_id LIKE '%tv'") == ('5" screen café',)
+    # the UTF-8 rows before the stray bytes stay as written, not read again as cp1252 (Mug 0 â€“ cafÃ©)
+    assert shop.fetchone("SELECT title FROM products WHERE product_id LIKE '%mug-0'") == ("Mug 0 – café",)
+
+
+def test_a_line_longer_than_any_read_allows_is_not_read_whole_to_check_quotes(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from shopkeeper.importers.reading import quoting
+
+    path = tmp_path / "one-line.csv"
+    with path.open("wb") as out:
+        out.write(b'Handle,Title\nmug,"Moon ')
+        for _ in range(48):
+            out.write(b"x" * (1 << 20))
+    tracemalloc.start()
+    try:
+        assert quoting.find_unclosed_quote(path, ",") is None  # the read refuses the line itself
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 48 << 20

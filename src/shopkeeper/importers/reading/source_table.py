@@ -31,7 +31,8 @@ class SourceTable:
     origin: Path  # the file the user dropped
     member: str | None  # zip member or sheet name, None for a plain file
     csv_path: Path  # UTF-8 (no BOM) CSV/TSV ready for DuckDB's read_csv
-    encoding: str  # of the original bytes: utf-8, utf-8-sig, gb18030, utf-16, cp1252, xlsx, xlsb, xls, ods
+    encoding: str  # of the original bytes: utf-8, utf-8-sig, gb18030, utf-16, cp1252, xlsx, xlsb, xls, ods;
+    # utf-8+gb18030 / utf-8+cp1252: UTF-8 with some lines in that codec
     delimiter: str  # ',', '\t' or ';'
     quote: str | None  # '"' normally; None means read with quoting off
     skip_lines: int  # physical lines before the header row in csv_path
