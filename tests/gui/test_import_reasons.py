@@ -96,6 +96,8 @@ def test_every_refusal_of_hostile_files_is_known_and_keeps_its_details(shop: Dat
                    "the file could not be unpacked: the disk holding the work folder /tmp/w is full. Nothing was "
                    "imported from it; free some space and import it again",
                    "the file could not be read (Input/output error)",
+                   "the file is a compressed file that unpacks to more than 200 times its size, far more than any "
+                   "export (a zip bomb); it was not opened",
                    "the file is a workbook that holds 2.5 GiB of sheet data, more than Shopkeeper can load (at most "
                    "2 GiB a sheet); save the sheet as CSV and import that"):
         assert knows(reason), reason

@@ -86,6 +86,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: QCoreApplication.translate("ImportReasons", "the archive member {member} would unpack from {packed} to {unpacked}, far more than "
                   "any export (a zip bomb); it was not opened").format(
          member=m.group("member"), packed=m.group("packed"), unpacked=m.group("unpacked"))),
+    (re.compile(r"the file is a compressed file that unpacks to more than (?P<ratio>\d+) times its size, far more than any "
+                r"export \(a zip bomb\); it was not opened"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the compressed file unpacks to more than {ratio} times its size, far more than any "
+                  "export (a zip bomb); it was not opened").format(ratio=m.group("ratio"))),
     (re.compile(r"the file is a workbook that has a sheet spanning (?P<rows>[\d,]+) rows × (?P<columns>[\d,]+) columns, "
                 r"more than Shopkeeper can load \(at most (?P<limit>[\d,]+) cells a sheet\); .*"),
      lambda m: QCoreApplication.translate("ImportReasons", "the workbook has a sheet spanning {rows} rows × {columns} columns, more than "

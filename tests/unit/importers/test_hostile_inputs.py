@@ -233,6 +233,23 @@ def test_a_zip_bomb_is_refused_naming_the_archive_before_unpacking(shop: Databas
     assert _leftovers(work) == []
 
 
+def test_a_gzip_bomb_is_refused_once_its_ratio_shows(shop: Database, tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "orders.csv.gz"
+    with gzip.open(path, "wb", compresslevel=9) as out:
+        out.write(b"Handle,Title\n")
+        for _ in range((containers.RATIO_CHECKED_FROM_BYTES >> 20) * 2):
+            out.write(b"0" * (1 << 20))
+    work = tmp_path / "work"
+    [outcome] = import_paths(shop, [path], workdir=work)
+    assert outcome.message == (
+        f"orders.csv.gz: refused — the file is a compressed file that unpacks to more than "
+        f"{containers.MAX_COMPRESSION_RATIO} times its size, far more than any export (a zip bomb); it was not opened")
+    assert _batches(shop) == 0
+    assert _leftovers(work) == []
+
+
 def test_an_ordinary_compressible_export_is_not_taken_for_a_bomb(tmp_path: Path) -> None:
     member = _products(tmp_path / "products.csv", count=200)
     archive = tmp_path / "exports.zip"

@@ -12,6 +12,7 @@ import shutil
 import stat
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
@@ -90,8 +91,9 @@ def _unpack(
         if depth >= MAX_NESTING:
             raise NotText("is a compressed file nested too deeply to open")
         target = Path(tempfile.mkdtemp(prefix="gz-", dir=workdir)) / "unpacked.csv"
-        with gzip.open(path, "rb") as packed:
-            _copy_capped(packed, target, budget, cancel)
+        with path.open("rb") as raw, gzip.GzipFile(fileobj=raw, mode="rb") as packed:
+            # gzip states no size up front: the ratio is watched on the bytes read and written
+            _copy_capped(packed, target, budget, cancel, packed_bytes=raw.tell)
         return _unpack(target, member, workdir, cancel, budget, depth=depth + 1)
     for magic, what in _NOT_TABLES:
         if head.startswith(magic):
@@ -206,8 +208,11 @@ def _plain_name(name: str) -> str:
     return cleaned[-80:] or "member"
 
 
-def _copy_capped(source: IO[bytes], target: Path, budget: _Budget, cancel: Cancel) -> None:
+def _copy_capped(
+    source: IO[bytes], target: Path, budget: _Budget, cancel: Cancel, packed_bytes: Callable[[], int] | None = None
+) -> None:
     # sizes in a zip header can lie, so the cap is enforced on the bytes actually written
+    written = 0
     try:
         with target.open("wb") as out:
             while chunk := source.read(_COPY_BYTES):
@@ -215,6 +220,11 @@ def _copy_capped(source: IO[bytes], target: Path, budget: _Budget, cancel: Cance
                 budget.remaining -= len(chunk)
                 if budget.remaining < 0:
                     raise NotText(_too_big())
+                written += len(chunk)
+                if (packed_bytes is not None and written >= RATIO_CHECKED_FROM_BYTES
+                        and written > packed_bytes() * MAX_COMPRESSION_RATIO):
+                    raise NotText(f"is a compressed file that unpacks to more than {MAX_COMPRESSION_RATIO} times its "
+                                  "size, far more than any export (a zip bomb); it was not opened")
                 out.write(chunk)
     except (OSError, EOFError, zipfile.BadZipFile, gzip.BadGzipFile) as error:
         target.unlink(missing_ok=True)
