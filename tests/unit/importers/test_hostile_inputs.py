@@ -263,12 +263,13 @@ def test_an_ordinary_compressible_export_is_not_taken_for_a_bomb(tmp_path: Path)
 
 
 def _xlsx_with_sheet(path: Path, sheet_xml: str) -> Path:
-    plain = write_xlsx(tmp := path.with_suffix(".plain.xlsx"), (["Handle", "Title"], [["mug", "Mug"]]))
+    """A workbook written by `write_xlsx` whose only sheet is `sheet_xml`."""
+    plain = write_xlsx(path.with_suffix(".plain.xlsx"), (["Handle", "Title"], [["mug", "Mug"]]))
     with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             data = sheet_xml.encode() if info.filename == "xl/worksheets/sheet1.xml" else src.read(info)
             dst.writestr(info.filename, data)
-    tmp.unlink()
+    plain.unlink()
     return path
 
 
@@ -388,3 +389,46 @@ def test_a_line_longer_than_any_read_allows_is_not_read_whole_to_check_quotes(tm
     finally:
         tracemalloc.stop()
     assert peak < 48 << 20
+
+
+def _ods(path: Path, rows: str) -> Path:
+    namespaces = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    header = ('<table:table-row><table:table-cell office:value-type="string"><text:p>Handle</text:p>'
+              '</table:table-cell><table:table-cell office:value-type="string"><text:p>Title</text:p>'
+              '</table:table-cell></table:table-row>')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {namespaces} office:version="1.2">'
+               '<office:body><office:spreadsheet><table:table table:name="Sheet1"><table:table-column/>'
+               f'{header}{rows}</table:table></office:spreadsheet></office:body></office:document-content>')
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", content)
+        zf.writestr("META-INF/manifest.xml",
+                    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                    '<manifest:file-entry manifest:full-path="/" '
+                    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                    '</manifest:manifest>')
+    return path
+
+
+def test_an_opendocument_cell_repeated_into_millions_is_refused(tmp_path: Path) -> None:
+    # 1.5 KB that calamine expands into 30 million cells (1.9 GB and rising before)
+    book = _ods(tmp_path / "orders.ods", '<table:table-row table:number-rows-repeated="30000">'
+                                         '<table:table-cell table:number-columns-repeated="1000" '
+                                         'office:value-type="float" office:value="1"><text:p>1</text:p>'
+                                         '</table:table-cell></table:table-row>')
+    with pytest.raises(RefusedFile, match=r"a sheet spanning 30,001 rows × 1,000 columns"):
+        open_tables(book, tmp_path / "work")
+
+
+def test_libreoffice_empty_rows_to_the_sheets_end_are_not_counted(tmp_path: Path) -> None:
+    book = _ods(tmp_path / "products.ods",
+                '<table:table-row><table:table-cell office:value-type="string"><text:p>mug</text:p>'
+                '</table:table-cell><table:table-cell office:value-type="string"><text:p>Mug</text:p>'
+                '</table:table-cell><table:table-cell table:number-columns-repeated="1022"/></table:table-row>'
+                '<table:table-row table:number-rows-repeated="1048573">'
+                '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>')
+    [table] = open_tables(book, tmp_path / "work")
+    assert table.headers == ("Handle", "Title")
