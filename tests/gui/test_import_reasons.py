@@ -73,3 +73,46 @@ def test_ids_damaged_by_a_spreadsheet_have_their_patterns(shop: Database, tmp_pa
     assert outcome.reason and "damaged by a spreadsheet program" in outcome.reason
     assert knows(outcome.reason) and refusal_reason_text(outcome.reason) == outcome.reason
     assert cell_reason(DAMAGED_ID) == DAMAGED_ID
+
+
+def test_every_refusal_of_hostile_files_is_known_and_keeps_its_details(shop: Database, tmp_path: Path) -> None:
+    # The Chinese of these reasons comes with the next translation update; the patterns must match already.
+    import os
+
+    from shopkeeper.importers.reading import containers
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    many = tmp_path / "many.zip"
+    with zipfile.ZipFile(many, "w") as zf:
+        for n in range(containers.MAX_ARCHIVE_MEMBERS + 1):
+            zf.writestr(f"{n}.csv", "a,b\n")
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf, zf.open("big.csv", "w", force_zip64=True) as out:
+        for _ in range(containers.RATIO_CHECKED_FROM_BYTES >> 20):
+            out.write(b"0" * (1 << 20))
+    book = tmp_path / "far.xlsx"
+    with zipfile.ZipFile(book, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+                                                '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>')
+    outcomes = run_import(shop, fifo, Path("/dev/zero"), many, bomb, book)
+    assert [o.ok for o in outcomes] == [False] * 5
+    for outcome in outcomes:
+        assert outcome.reason and knows(outcome.reason), outcome.message
+    shown = [refusal_reason_text(o.reason or "") for o in outcomes]
+    assert "FIFO" in shown[0] and "device" in shown[1]
+    assert f"{containers.MAX_ARCHIVE_MEMBERS + 1:,}" in shown[2] and "'big.csv'" in shown[3] and "64 MiB" in shown[3]
+    assert "1,048,576" in shown[4] and "16,384" in shown[4]
+    for reason in ("the file could not be opened: this account is not allowed to read it",
+                   "the file could not be unpacked: the disk holding the work folder /tmp/w is full. Nothing was "
+                   "imported from it; free some space and import it again",
+                   "the file could not be read (Input/output error)",
+                   "the file is a compressed file that unpacks to more than 200 times its size, far more than any "
+                   "export (a zip bomb); it was not opened",
+                   "the file is a workbook that holds 2.5 GiB of sheet data, more than Shopkeeper can load (at most "
+                   "2 GiB a sheet); save the sheet as CSV and import that"):
+        assert knows(reason), reason
+    assert "/tmp/w" in refusal_reason_text("the file could not be unpacked: the disk holding the work folder /tmp/w "
+                                           "is full. Nothing was imported from it; free some space and import it again")

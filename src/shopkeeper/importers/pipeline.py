@@ -215,11 +215,12 @@ def _import(
     except BaseException as error:
         if in_transaction:
             db.rollback()
+        _drop_work_tables_after(db)
         if isinstance(error, duckdb.InterruptException):
             raise ImportCancelled() from None
         raise
-    finally:
-        _drop_work_tables_after(db)
+    if dry_run:
+        _drop_work_tables_after(db)  # the rollback brought back the ones dropped inside it
     return TableResult(spec.platform, spec.kind, spec.label, None if dry_run else batch_id, rows_read, added,
                        updated, rejected, changed_tables=frozenset() if dry_run else changed,
                        sample_rejects=sample)

@@ -8,6 +8,7 @@ and looked up in every registered spec's alias table.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -24,6 +25,16 @@ _DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 
 def header_key(name: str) -> str:
     """The form headers and aliases are compared in."""
+    # recognising one table keys ~2,000 aliases: remembered, they cost nothing from the second table on
+    return _cached_key(name) if name and len(name) <= 200 else _key(name)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_key(name: str) -> str:
+    return _key(name)
+
+
+def _key(name: str) -> str:
     return _SPACES.sub(" ", _DASHES.sub("-", normalise_header(name or ""))).strip()
 
 

@@ -26,6 +26,7 @@ import hashlib
 import logging
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ from shopkeeper.domain.errors import (
     ShopWriteFailed,
 )
 from shopkeeper.importers.pipeline import NeedsMapping, Refused, TableResult, import_table, refusal_reason
-from shopkeeper.importers.reading import ImportCancelled, RefusedFile, open_tables
+from shopkeeper.importers.reading import ImportCancelled, RefusedFile, check_input_file, open_tables
 from shopkeeper.importers.recognise import header_signature
 
 __all__ = [
@@ -129,16 +130,32 @@ def _import_path(
     outcomes: list[FileOutcome],
 ) -> None:
     """Append an outcome per table to `outcomes` (those before a failure are what the failure reports as kept)."""
+    try:
+        # before the hash opens it: a pipe or a device would block it or never end
+        check_input_file(path)
+    except RefusedFile as refused:
+        outcomes.append(_refused(path, None, refusal_reason(refused.reason, path.name), path.name))
+        return
     # Hashing and reading each pass over the whole file; hashlib lets go of the GIL, so they overlap.
+    refused_early = threading.Event()
+
+    def stop_hashing() -> bool:
+        # a refused file need not be hashed to its end (leaving the pool waits for the hash)
+        return refused_early.is_set() or (cancel is not None and cancel())
+
     with ThreadPoolExecutor(max_workers=1) as pool:
-        hashing = pool.submit(file_sha256, path, cancel)
+        hashing = pool.submit(file_sha256, path, stop_hashing)
         try:
             tables = open_tables(path, scratch, cancel=cancel)
         except ImportCancelled:
             raise ImportCancelled(done=tuple(outcomes)) from None
         except RefusedFile as refused:
+            refused_early.set()
             outcomes.append(_refused(path, None, refusal_reason(refused.reason, path.name), path.name))
             return
+        except BaseException:
+            refused_early.set()
+            raise
         try:
             content_hash = hashing.result()
         except ImportCancelled:

@@ -72,6 +72,43 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"the file is a folder, not a file"), lambda m: QCoreApplication.translate("ImportReasons", "this is a folder, not a file")),
     (re.compile(r"the file could not be opened \((?P<detail>.*)\)"),
      lambda m: QCoreApplication.translate("ImportReasons", "the file could not be opened ({detail})").format(detail=m.group("detail"))),
+    (re.compile(r"the file is a pipe \(FIFO\), not a file; only saved files can be imported"),
+     lambda m: QCoreApplication.translate("ImportReasons", "this is a pipe (FIFO), not a file; only saved files can be imported")),
+    (re.compile(r"the file is a device, not a file; only saved files can be imported"),
+     lambda m: QCoreApplication.translate("ImportReasons", "this is a device, not a file; only saved files can be imported")),
+    (re.compile(r"the file is a socket, not a file; only saved files can be imported"),
+     lambda m: QCoreApplication.translate("ImportReasons", "this is a socket, not a file; only saved files can be imported")),
+    (re.compile(r"the file is a special file, not a file; only saved files can be imported"),
+     lambda m: QCoreApplication.translate("ImportReasons", "this is a special file, not a file; only saved files can be imported")),
+    (re.compile(r"the file could not be opened: this account is not allowed to read it"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the file could not be opened: this account is not allowed to read it")),
+    (re.compile(r"the file could not be unpacked: the disk holding the work folder (?P<folder>.+) is full\. .*"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the file could not be unpacked: the disk holding the work folder {folder} is full. "
+                  "Nothing was imported from it; free some space and import it again").format(folder=m.group("folder"))),
+    (re.compile(r"the file could not be read \((?P<detail>.*)\)"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the file could not be read ({detail})").format(detail=m.group("detail"))),
+    (re.compile(r"the file is an archive with (?P<count>[\d,]+) files, more than the (?P<limit>[\d,]+) Shopkeeper "
+                r"imports from one archive; .*"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the archive holds {count} files, more than the {limit} Shopkeeper imports from one "
+                  "archive; unpack it and import the tables in smaller groups").format(count=m.group("count"), limit=m.group("limit"))),
+    (re.compile(r"the file is an archive whose (?P<member>.+) would unpack from (?P<packed>.+?) to (?P<unpacked>.+?), "
+                r"far more than any export \(a zip bomb\); it was not opened"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the archive member {member} would unpack from {packed} to {unpacked}, far more than "
+                  "any export (a zip bomb); it was not opened").format(
+         member=m.group("member"), packed=m.group("packed"), unpacked=m.group("unpacked"))),
+    (re.compile(r"the file is a compressed file that unpacks to more than (?P<ratio>\d+) times its size, far more than any "
+                r"export \(a zip bomb\); it was not opened"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the compressed file unpacks to more than {ratio} times its size, far more than any "
+                  "export (a zip bomb); it was not opened").format(ratio=m.group("ratio"))),
+    (re.compile(r"the file is a workbook that has a sheet spanning (?P<rows>[\d,]+) rows × (?P<columns>[\d,]+) columns, "
+                r"more than Shopkeeper can load \(at most (?P<limit>[\d,]+) cells a sheet\); .*"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the workbook has a sheet spanning {rows} rows × {columns} columns, more than "
+                  "Shopkeeper can load (at most {limit} cells a sheet); save the sheet as CSV and import that").format(
+         rows=m.group("rows"), columns=m.group("columns"), limit=m.group("limit"))),
+    (re.compile(r"the file is a workbook that holds (?P<size>.+?) of sheet data, more than Shopkeeper can load "
+                r"\(at most (?P<limit>.+?) a sheet\); .*"),
+     lambda m: QCoreApplication.translate("ImportReasons", "the workbook holds {size} of sheet data, more than Shopkeeper can load (at most "
+                  "{limit} a sheet); save the sheet as CSV and import that").format(size=m.group("size"), limit=m.group("limit"))),
     (re.compile(r"the file contains binary data, not text"), lambda m: QCoreApplication.translate("ImportReasons", "the file holds binary data, not text")),
     (re.compile(r"the file is not valid (?P<enc>[\w-]+) text" + _NEAR + r"(?P<again>; it needs to be read again.*)?"),
      lambda m: QCoreApplication.translate("ImportReasons", "the file is not valid {encoding} text{near}").format(encoding=m.group("enc"), near=_near(m))),

@@ -129,8 +129,11 @@ class TestEncodings:
             _all_rows(table, con)
         assert "not valid UTF-8" in explain_read_error(error.value, table).reason
         again = recover_from_invalid_utf8(table, tmp_path / "work")
-        assert again.encoding == "gb18030"
-        assert len(_all_rows(again, con)) == 120_001
+        # the UTF-8 lines stay UTF-8 (read as GB18030 they became 鍚嶅瓧) and the GBK line is GBK
+        assert again.encoding == "utf-8+gb18030"
+        rows = _all_rows(again, con)
+        assert len(rows) == 120_001
+        assert rows[0] == ("0", "名字") and rows[-1] == ("120000", "张伟")
 
 
 class TestShapes:

@@ -11,12 +11,14 @@ from .duckdb_csv import (
 )
 from .errors import ImportCancelled, RefusedFile
 from .excel import format_cell
+from .input_file import check_input_file
 from .source_table import SourceTable, display_name, open_tables, recover_from_invalid_utf8, redetect_quoting
 
 __all__ = [
     "ImportCancelled",
     "RefusedFile",
     "SourceTable",
+    "check_input_file",
     "column_names",
     "display_name",
     "explain_read_error",

@@ -12,15 +12,25 @@ import shutil
 import stat
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from .errors import Cancel, NotText, raise_if_cancelled
+from .errors import Cancel, NotText, raise_if_cancelled, size_text
 from .excel import workbook_to_csvs
+from .input_file import is_disk_full
+from .workbook_bounds import check_workbook
 
 MAX_UNPACKED_BYTES = 2 << 30
-MAX_ARCHIVE_MEMBERS = 10_000
+# Each table is its own import with its own line in the outcome: 1,000 is years of monthly
+# exports from several shops, while 10,000 files in one zip are no seller's exports (and
+# would print 10,000 lines); past it the archive is refused at once, before unpacking.
+MAX_ARCHIVE_MEMBERS = 1_000
+# Exports compress 5-10 times (Shopify's mostly empty columns up to ~50); a member far
+# beyond that is a zip bomb. Small members cannot hurt, whatever their ratio.
+MAX_COMPRESSION_RATIO = 200
+RATIO_CHECKED_FROM_BYTES = 64 << 20
 MAX_NESTING = 2
 HEAD_BYTES = 8 << 10
 _COPY_BYTES = 1 << 20
@@ -59,12 +69,13 @@ class Unpacked:
 @dataclass
 class _Budget:
     remaining: int
+    members: int  # files still allowed, over all archives, nested ones included
     skipped: list[str] = field(default_factory=list)
 
 
 def unpack(path: Path, workdir: Path, cancel: Cancel = None) -> list[Unpacked]:
     """The text tables inside `path`: itself, its zip members, or its worksheets."""
-    return _unpack(path, None, workdir, cancel, _Budget(MAX_UNPACKED_BYTES), depth=0)
+    return _unpack(path, None, workdir, cancel, _Budget(MAX_UNPACKED_BYTES, MAX_ARCHIVE_MEMBERS), depth=0)
 
 
 def _unpack(
@@ -80,8 +91,9 @@ def _unpack(
         if depth >= MAX_NESTING:
             raise NotText("is a compressed file nested too deeply to open")
         target = Path(tempfile.mkdtemp(prefix="gz-", dir=workdir)) / "unpacked.csv"
-        with gzip.open(path, "rb") as packed:
-            _copy_capped(packed, target, budget, cancel)
+        with path.open("rb") as raw, gzip.GzipFile(fileobj=raw, mode="rb") as packed:
+            # gzip states no size up front: the ratio is watched on the bytes read and written
+            _copy_capped(packed, target, budget, cancel, packed_bytes=raw.tell)
         return _unpack(target, member, workdir, cancel, budget, depth=depth + 1)
     for magic, what in _NOT_TABLES:
         if head.startswith(magic):
@@ -130,11 +142,20 @@ def _unpack_members(
     depth: int,
 ) -> list[Unpacked]:
     infos = [info for info in archive.infolist() if not _ignorable(info)]
-    if len(infos) > MAX_ARCHIVE_MEMBERS:
-        raise NotText(f"is an archive with {len(infos):,} files, more than this app opens at once")
+    budget.members -= len(infos)
+    if budget.members < 0:
+        raise NotText(
+            f"is an archive with {len(infos):,} files, more than the {MAX_ARCHIVE_MEMBERS:,} Shopkeeper imports from "
+            "one archive; unpack it and import the tables in smaller groups"
+        )
     for info in infos:
         if not _safe_member_name(info.filename):
             raise NotText(f"contains a file named {info.filename!r} that points outside the archive; it was not opened")
+        if info.file_size >= RATIO_CHECKED_FROM_BYTES and info.file_size > info.compress_size * MAX_COMPRESSION_RATIO:
+            raise NotText(
+                f"is an archive whose {info.filename!r} would unpack from {size_text(info.compress_size)} to "
+                f"{size_text(info.file_size)}, far more than any export (a zip bomb); it was not opened"
+            )
     if sum(info.file_size for info in infos) > budget.remaining:
         raise NotText(_too_big())
     target_dir = Path(tempfile.mkdtemp(prefix="zip-", dir=workdir))
@@ -160,7 +181,7 @@ def _unpack_members(
 
 
 def _too_big() -> str:
-    limit = f"{MAX_UNPACKED_BYTES >> 30} GiB" if MAX_UNPACKED_BYTES >= 1 << 30 else f"{MAX_UNPACKED_BYTES >> 20} MiB"
+    limit = size_text(MAX_UNPACKED_BYTES)
     return f"would unpack to more than {limit}; unpack it yourself and drop the tables one by one"
 
 
@@ -187,8 +208,11 @@ def _plain_name(name: str) -> str:
     return cleaned[-80:] or "member"
 
 
-def _copy_capped(source: IO[bytes], target: Path, budget: _Budget, cancel: Cancel) -> None:
+def _copy_capped(
+    source: IO[bytes], target: Path, budget: _Budget, cancel: Cancel, packed_bytes: Callable[[], int] | None = None
+) -> None:
     # sizes in a zip header can lie, so the cap is enforced on the bytes actually written
+    written = 0
     try:
         with target.open("wb") as out:
             while chunk := source.read(_COPY_BYTES):
@@ -196,9 +220,16 @@ def _copy_capped(source: IO[bytes], target: Path, budget: _Budget, cancel: Cance
                 budget.remaining -= len(chunk)
                 if budget.remaining < 0:
                     raise NotText(_too_big())
+                written += len(chunk)
+                if (packed_bytes is not None and written >= RATIO_CHECKED_FROM_BYTES
+                        and written > packed_bytes() * MAX_COMPRESSION_RATIO):
+                    raise NotText(f"is a compressed file that unpacks to more than {MAX_COMPRESSION_RATIO} times its "
+                                  "size, far more than any export (a zip bomb); it was not opened")
                 out.write(chunk)
     except (OSError, EOFError, zipfile.BadZipFile, gzip.BadGzipFile) as error:
         target.unlink(missing_ok=True)
+        if isinstance(error, OSError) and is_disk_full(error):
+            raise  # the work folder's disk, not the archive: open_tables says so
         raise NotText(f"is damaged and could not be unpacked ({error})") from None
     except BaseException:
         target.unlink(missing_ok=True)
@@ -206,6 +237,7 @@ def _copy_capped(source: IO[bytes], target: Path, budget: _Budget, cancel: Cance
 
 
 def _sheets(path: Path, member: str | None, kind: str, workdir: Path, cancel: Cancel) -> list[Unpacked]:
+    check_workbook(path, kind, cancel)
     target_dir = Path(tempfile.mkdtemp(prefix=f"{kind}-", dir=workdir))
     sheets = workbook_to_csvs(path, target_dir, cancel)
     if not sheets:

@@ -40,3 +40,11 @@ class NotText(ValueError):
 def raise_if_cancelled(cancel: Cancel) -> None:
     if cancel is not None and cancel():
         raise ImportCancelled()
+
+
+def size_text(count: int) -> str:
+    """A byte count as a seller reads it: '2 GiB', '1.5 MiB', '12 KiB'."""
+    for shift, unit in ((30, "GiB"), (20, "MiB")):
+        if count >= 1 << shift:
+            return f"{count / (1 << shift):.1f}".removesuffix(".0") + f" {unit}"
+    return f"{max(1, count >> 10)} KiB"

@@ -105,18 +105,22 @@ def workbook_to_csvs(path: Path, workdir: Path, cancel: Cancel = None) -> list[t
 def _write_rows(rows: Iterable[list[object]], target: Path, cancel: Cancel) -> bool:
     """Write the rows at full sheet width; False (and no file) when every cell is blank."""
     any_value = False
-    with target.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, lineterminator="\n")
-        for count, row in enumerate(rows):
-            if count % _POLL_EVERY_ROWS == 0:
-                raise_if_cancelled(cancel)
-            cells = [format_cell(value) for value in row]
-            if any(cells):
-                any_value = True
-                writer.writerow(cells)
-            else:
-                # a blank line, as DuckDB skips those; a commas-only line would be a row of NULLs
-                writer.writerow(())
+    try:
+        with target.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out, lineterminator="\n")
+            for count, row in enumerate(rows):
+                if count % _POLL_EVERY_ROWS == 0:
+                    raise_if_cancelled(cancel)
+                cells = [format_cell(value) for value in row]
+                if any(cells):
+                    any_value = True
+                    writer.writerow(cells)
+                else:
+                    # a blank line, as DuckDB skips those; a commas-only line would be a row of NULLs
+                    writer.writerow(())
+    except BaseException:
+        target.unlink(missing_ok=True)  # a full disk must not stay full of our half-written sheet
+        raise
     if not any_value:
         target.unlink()
     return any_value

@@ -9,19 +9,30 @@ from __future__ import annotations
 
 import csv
 import itertools
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from .errors import Cancel, raise_if_cancelled
 
 _POLL_EVERY_RECORDS = 1 << 14
+# DuckDB's max_line_size: a longer line is refused by the read itself, so reading one
+# whole here (a 2 GB file without line breaks) would only cost memory.
+_MAX_LINE_CHARS = 16 << 20
+
+
+class _LineTooLong(Exception):
+    pass
 
 
 def find_unclosed_quote(path: Path, delimiter: str, cancel: Cancel = None) -> int | None:
     """1-based line where a never-closed quoted value starts in UTF-8 `path`, else None."""
     last_start = 0
     start = 0
-    with path.open(encoding="utf-8", newline="") as source:
-        reader = csv.reader(source, delimiter=delimiter, quotechar='"', strict=False)
+    # "replace": a file kept as UTF-8 from its first MiB may hold other bytes later; the
+    # read finds those and re-reads the file, and a replaced byte never hides a quote
+    with path.open(encoding="utf-8", errors="replace", newline="") as source:
+        reader = csv.reader(_lines(source), delimiter=delimiter, quotechar='"', strict=False)
         try:
             for count, _cells in enumerate(reader):
                 if count % _POLL_EVERY_RECORDS == 0:
@@ -31,13 +42,24 @@ def find_unclosed_quote(path: Path, delimiter: str, cancel: Cancel = None) -> in
             # a value beyond csv's 128 KiB field limit: with an odd quote count, that is
             # the rest of the file swallowed by the quote, not a real cell
             return start + 1
+        except _LineTooLong:
+            return None
     # an unclosed quote runs to the end of the file, so only the last record can hold it
-    with path.open(encoding="utf-8", newline="") as source:
-        tail = itertools.islice(source, last_start, None)
+    with path.open(encoding="utf-8", errors="replace", newline="") as source:
+        tail = itertools.islice(_lines(source), last_start, None)
         try:
             for _cells in csv.reader(tail, delimiter=delimiter, quotechar='"', strict=True):
                 pass
         except csv.Error as error:
             if "unexpected end of data" in str(error):
                 return last_start + 1
+        except _LineTooLong:
+            return None
     return None
+
+
+def _lines(source: TextIO) -> Iterator[str]:
+    while line := source.readline(_MAX_LINE_CHARS):
+        if len(line) == _MAX_LINE_CHARS and not line.endswith(("\n", "\r")):
+            raise _LineTooLong()
+        yield line

@@ -18,6 +18,7 @@ from .containers import Unpacked, unpack
 from .dialect import LOOKAHEAD_RECORDS, Dialect, NoHeaderRow, find_footer, sniff_dialect
 from .encoding import SAMPLE_BYTES, EncodingGuess, detect_encoding
 from .errors import Cancel, NotText, RefusedFile
+from .input_file import check_input_file, os_error_refusal
 from .quoting import find_unclosed_quote
 from .transcode import scan_utf8_bytes, transcode_to_utf8
 
@@ -30,7 +31,8 @@ class SourceTable:
     origin: Path  # the file the user dropped
     member: str | None  # zip member or sheet name, None for a plain file
     csv_path: Path  # UTF-8 (no BOM) CSV/TSV ready for DuckDB's read_csv
-    encoding: str  # of the original bytes: utf-8, utf-8-sig, gb18030, utf-16, cp1252, xlsx, xlsb, xls, ods
+    encoding: str  # of the original bytes: utf-8, utf-8-sig, gb18030, utf-16, cp1252, xlsx, xlsb, xls, ods;
+    # utf-8+gb18030 / utf-8+cp1252: UTF-8 with some lines in that codec
     delimiter: str  # ',', '\t' or ';'
     quote: str | None  # '"' normally; None means read with quoting off
     skip_lines: int  # physical lines before the header row in csv_path
@@ -48,15 +50,16 @@ class SourceTable:
 def open_tables(path: Path, workdir: Path, *, cancel: Cancel = None) -> list[SourceTable]:
     """Every table in the dropped file; raises RefusedFile with a plain reason, or ImportCancelled."""
     path, workdir = Path(path), Path(workdir)
+    check_input_file(path)
     try:
-        size = path.stat().st_size
+        workdir.mkdir(parents=True, exist_ok=True)
+        return _tables_in(path, workdir, cancel)
     except OSError as error:
-        raise RefusedFile(path, f"{path.name} could not be opened ({error.strerror}).") from None
-    if not path.is_file():
-        raise RefusedFile(path, f"{path.name} is a folder, not a file.")
-    if size == 0:
-        raise RefusedFile(path, f"{path.name} is empty (0 bytes).")
-    workdir.mkdir(parents=True, exist_ok=True)
+        # the dropped file went unreadable mid-way, or the work folder's disk filled up
+        raise os_error_refusal(path, path.name, error, workdir) from None
+
+
+def _tables_in(path: Path, workdir: Path, cancel: Cancel) -> list[SourceTable]:
     try:
         candidates = unpack(path, workdir, cancel)
     except NotText as why:
@@ -89,7 +92,10 @@ def recover_from_invalid_utf8(table: SourceTable, workdir: Path, *, cancel: Canc
     first non-ASCII bytes when that sample is pure ASCII); this decodes it in full.
     """
     candidate = Unpacked(table.csv_path, table.member, None)
-    again = _open_text(table.origin, candidate, Path(workdir), cancel, force_transcode=True)
+    try:
+        again = _open_text(table.origin, candidate, Path(workdir), cancel, force_transcode=True)
+    except OSError as error:
+        raise os_error_refusal(table.origin, table.display_name, error, Path(workdir)) from None
     return replace(again, footer_lines=table.footer_lines + again.footer_lines)
 
 

@@ -27,6 +27,30 @@ EVIDENCE_BYTES = 64 << 10
 
 _LONE_CR = re.compile("\r(?!\n)")
 
+# UTF-8 with lines in another encoding (rows pasted in from an old program): the rest of such
+# a line is read in the legacy codec, and the UTF-8 around it stays UTF-8.
+_MIXED_ERRORS = {"gb18030": "shopkeeper.utf8-then-gb18030", "cp1252": "shopkeeper.utf8-then-cp1252"}
+
+
+def _rest_of_line_in(codec: str):  # noqa: ANN202
+    def handler(error: UnicodeError) -> tuple[str, int]:
+        if not isinstance(error, UnicodeDecodeError):
+            raise error
+        data = error.object
+        end = data.find(b"\n", error.start)
+        end = len(data) if end < 0 else end
+        stretch = bytes(data[error.start : end])
+        try:
+            return stretch.decode(codec), end
+        except UnicodeDecodeError:
+            return stretch.decode("cp1252", C1_ERRORS), end
+
+    return handler
+
+
+for _codec, _name in _MIXED_ERRORS.items():
+    codecs.register_error(_name, _rest_of_line_in(_codec))
+
 
 @dataclass(frozen=True)
 class TextPass:
@@ -84,38 +108,45 @@ class _LineBreaks:
 
 
 class _Undecodable(Exception):
-    def __init__(self, window: bytes) -> None:
+    def __init__(self, window: bytes, *, after_non_ascii: bool) -> None:
         super().__init__("undecodable bytes")
         self.window = window
+        self.after_non_ascii = after_non_ascii  # text that was not ASCII decoded before these bytes
 
 
 def transcode_to_utf8(src: Path, dst: Path, guess: EncodingGuess, cancel: Cancel = None) -> TextPass:
     """Write `src` as UTF-8 without BOM to `dst`; restart with a legacy codec if the bytes disagree."""
-    name, codec = guess.name, guess.codec
+    name, codec, errors = guess.name, guess.codec, guess.errors
     tried: set[str] = set()
     try:
         while True:
             tried.add(codec)
             try:
-                return _one_pass(src, dst, name, codec, guess.skip_bytes, cancel)
+                return _one_pass(src, dst, name, codec, errors, guess.skip_bytes, cancel)
             except _Undecodable as bad:
                 if codec.startswith("utf-16"):
                     raise NotText("is not valid UTF-16 text") from None
+                if codec == "utf-8" and bad.after_non_ascii:
+                    # real UTF-8 came first: reading it all in a legacy codec would garble it
+                    legacy = legacy_codec_for(bad.window)
+                    name, errors = f"utf-8+{legacy}", _MIXED_ERRORS[legacy]
+                    continue
                 # decide from the bytes that failed, not from the (often pure ASCII) start
                 codec = legacy_codec_for(bad.window)
                 if codec in tried:
                     codec = "cp1252"
                 name = codec
+                errors = C1_ERRORS if codec == "cp1252" else "strict"
     except BaseException:
         dst.unlink(missing_ok=True)
         raise
 
 
-def _one_pass(src: Path, dst: Path, name: str, codec: str, skip: int, cancel: Cancel) -> TextPass:
-    errors = C1_ERRORS if codec == "cp1252" else "strict"
+def _one_pass(src: Path, dst: Path, name: str, codec: str, errors: str, skip: int, cancel: Cancel) -> TextPass:
     decoder = codecs.getincrementaldecoder(codec)(errors)
     breaks = _LineBreaks()
     first = True
+    non_ascii = False
     with src.open("rb") as source, dst.open("wb") as out:
         source.seek(skip)
         while True:
@@ -125,7 +156,10 @@ def _one_pass(src: Path, dst: Path, name: str, codec: str, skip: int, cancel: Ca
             try:
                 text = decoder.decode(chunk, final)
             except UnicodeDecodeError as error:
-                raise _Undecodable(_window_at(bytes(error.object), error.start)) from None
+                data = bytes(error.object)
+                before = non_ascii or not data[: error.start].isascii()
+                raise _Undecodable(_window_at(data, error.start), after_non_ascii=before) from None
+            non_ascii = non_ascii or not text.isascii()
             if first and text:
                 text = text.removeprefix("\ufeff")
                 first = False
