@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
@@ -105,6 +106,10 @@
         <translation>店铺文件为只读</translation>
     </message>
     <message>
+        <source>Not a Shopkeeper shop</source>
+        <translation>不是 Shopkeeper 店铺文件</translation>
+    </message>
+    <message>
         <source>Shopkeeper</source>
         <translation>Shopkeeper 掌柜</translation>
     </message>
@@ -148,6 +153,18 @@
     <message>
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>The import was cancelled too late to stop {name}: it was imported and kept. File &gt; Import history… can undo it.</source>
+        <translation>取消得太晚，未能阻止 {name}：它已导入并保留。可在“文件 &gt; 导入记录…”中撤销。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Shopkeeper could not check whether {name} was kept: import it again to find out (it says imported before if it was).</source>
+        <translation>导入已取消。Shopkeeper 无法确认 {name} 是否已保留：请再导入一次查看（如已保留，会提示“之前已导入过”）。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Files imported before the cancel were kept; File &gt; Import history… can undo them.</source>
+        <translation>导入已取消。取消之前已导入的文件已保留；可在“文件 &gt; 导入记录…”中撤销。</translation>
     </message>
     <message>
         <source>The import was cancelled. The shop is exactly as it was before.</source>
@@ -333,6 +350,26 @@
         <translation>新 SKU 需要商品名称</translation>
     </message>
     <message>
+        <source>the line items in this cell could not be unpacked</source>
+        <translation>无法拆分此单元格中的商品明细</translation>
+    </message>
+    <message>
+        <source>a line item has no name or SKU</source>
+        <translation>有一件商品没有名称或 SKU</translation>
+    </message>
+    <message>
+        <source>a line item has no whole-number quantity</source>
+        <translation>有一件商品缺少数量或数量不是整数</translation>
+    </message>
+    <message>
+        <source>a line item has no total amount</source>
+        <translation>有一件商品缺少金额小计</translation>
+    </message>
+    <message>
+        <source>the id was damaged by a spreadsheet program; export the file again and import it as it comes</source>
+        <translation>编号已被电子表格程序损坏；请重新导出文件，并直接导入导出的文件</translation>
+    </message>
+    <message>
         <source>another row of this order could not be read</source>
         <translation>该订单的另一行无法读取</translation>
     </message>
@@ -367,6 +404,54 @@
     <message>
         <source>the file could not be opened ({detail})</source>
         <translation>无法打开文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>this is a pipe (FIFO), not a file; only saved files can be imported</source>
+        <translation>这是一个管道（FIFO），不是文件；只能导入已保存的文件</translation>
+    </message>
+    <message>
+        <source>this is a device, not a file; only saved files can be imported</source>
+        <translation>这是一个设备，不是文件；只能导入已保存的文件</translation>
+    </message>
+    <message>
+        <source>this is a socket, not a file; only saved files can be imported</source>
+        <translation>这是一个套接字，不是文件；只能导入已保存的文件</translation>
+    </message>
+    <message>
+        <source>this is a special file, not a file; only saved files can be imported</source>
+        <translation>这是一个特殊文件，不是普通文件；只能导入已保存的文件</translation>
+    </message>
+    <message>
+        <source>the file could not be opened: this account is not allowed to read it</source>
+        <translation>无法打开文件：当前账户没有读取它的权限</translation>
+    </message>
+    <message>
+        <source>the file could not be unpacked: the disk holding the work folder {folder} is full. Nothing was imported from it; free some space and import it again</source>
+        <translation>无法解压文件：存放工作文件夹 {folder} 的磁盘已满。此文件没有导入任何内容；请释放一些空间后重新导入</translation>
+    </message>
+    <message>
+        <source>the file could not be read ({detail})</source>
+        <translation>无法读取文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>the archive holds {count} files, more than the {limit} Shopkeeper imports from one archive; unpack it and import the tables in smaller groups</source>
+        <translation>压缩包内有 {count} 个文件，超过了 Shopkeeper 从一个压缩包导入的上限 {limit} 个；请解压后分批导入这些表格</translation>
+    </message>
+    <message>
+        <source>the archive member {member} would unpack from {packed} to {unpacked}, far more than any export (a zip bomb); it was not opened</source>
+        <translation>压缩包中的 {member} 会从 {packed} 解压为 {unpacked}，远超任何导出文件（疑似压缩炸弹）；未打开</translation>
+    </message>
+    <message>
+        <source>the compressed file unpacks to more than {ratio} times its size, far more than any export (a zip bomb); it was not opened</source>
+        <translation>该压缩文件解压后超过其大小的 {ratio} 倍，远超任何导出文件（疑似压缩炸弹）；未打开</translation>
+    </message>
+    <message>
+        <source>the workbook has a sheet spanning {rows} rows × {columns} columns, more than Shopkeeper can load (at most {limit} cells a sheet); save the sheet as CSV and import that</source>
+        <translation>工作簿中有一个工作表跨越 {rows} 行 × {columns} 列，超出 Shopkeeper 能载入的范围（每个工作表最多 {limit} 个单元格）；请将该工作表另存为 CSV 后导入</translation>
+    </message>
+    <message>
+        <source>the workbook holds {size} of sheet data, more than Shopkeeper can load (at most {limit} a sheet); save the sheet as CSV and import that</source>
+        <translation>工作簿含有 {size} 的表格数据，超出 Shopkeeper 能载入的范围（每个工作表最多 {limit}）；请将该工作表另存为 CSV 后导入</translation>
     </message>
     <message>
         <source>the file holds binary data, not text</source>
@@ -441,15 +526,19 @@
         <translation>{n} 行全部无法读取（{first}）</translation>
     </message>
     <message>
+        <source>the ids in {column} were damaged by a spreadsheet program ({n} of {total} ids, the first on row {row}: {value}): Excel shows long numbers in scientific notation and saves them that way, or rounds them after 15 digits; export the file again from the platform and import that file as it comes, without opening and saving it in a spreadsheet (or, in Excel, format the id column as Text before saving)</source>
+        <translation>{column} 列的编号已被电子表格程序损坏（{total} 个编号中有 {n} 个，第一个在第 {row} 行：{value}）：Excel 会把长数字显示为科学计数法并按此保存，或在 15 位之后四舍五入；请从平台重新导出，直接导入导出的文件，不要先在电子表格中打开并保存（或在 Excel 中先把编号列设为“文本”格式再保存）</translation>
+    </message>
+    <message>
         <source>Shopkeeper does not know the columns of this table yet; press Map columns… to import it</source>
         <translation>Shopkeeper 还不认识这个表格的列；点“映射列…”即可导入</translation>
     </message>
     <message>
-        <source>there is no saved column mapping named "{name}"</source>
+        <source>there is no saved column mapping named &quot;{name}&quot;</source>
         <translation>没有名为“{name}”的已保存列映射</translation>
     </message>
     <message>
-        <source>the saved mapping "{name}" needs columns this file does not have ({fields})</source>
+        <source>the saved mapping &quot;{name}&quot; needs columns this file does not have ({fields})</source>
         <translation>已保存的映射“{name}”需要的列在这个文件里没有（{fields}）</translation>
     </message>
     <message>
@@ -577,8 +666,8 @@
         </translation>
     </message>
     <message>
-        <source>&lt;b&gt;{skus}&lt;/b&gt; SKUs · &lt;span style='color:#e65100'&gt;&lt;b&gt;{low}&lt;/b&gt; to reorder&lt;/span&gt; · &lt;span style='color:#c62828'&gt;&lt;b&gt;{out}&lt;/b&gt; out of stock&lt;/span&gt; · stock value at cost &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;{skus}&lt;/b&gt; 个 SKU · &lt;span style='color:#e65100'&gt;&lt;b&gt;{low}&lt;/b&gt; 个需补货&lt;/span&gt; · &lt;span style='color:#c62828'&gt;&lt;b&gt;{out}&lt;/b&gt; 个缺货&lt;/span&gt; · 库存成本价值 &lt;b&gt;{value}&lt;/b&gt;</translation>
+        <source>&lt;b&gt;{skus}&lt;/b&gt; SKUs · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; to reorder&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; out of stock&lt;/span&gt; · stock value at cost &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{skus}&lt;/b&gt; 个 SKU · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; 个需补货&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; 个缺货&lt;/span&gt; · 库存成本价值 &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -600,7 +689,7 @@
         <translation>图表</translation>
     </message>
     <message>
-        <source>&lt;b&gt;This shop is empty.&lt;/b&gt; Drag your platforms' order, product or customer exports (CSV, Excel or zip) anywhere onto this window, or use File › Import…. Shopify, Etsy, Amazon, WooCommerce, eBay, Taobao/Tmall, JD, Pinduoduo, Douyin and Youzan exports are recognised by their columns.</source>
+        <source>&lt;b&gt;This shop is empty.&lt;/b&gt; Drag your platforms&apos; order, product or customer exports (CSV, Excel or zip) anywhere onto this window, or use File › Import…. Shopify, Etsy, Amazon, WooCommerce, eBay, Taobao/Tmall, JD, Pinduoduo, Douyin and Youzan exports are recognised by their columns.</source>
         <translation>&lt;b&gt;这个店铺还是空的。&lt;/b&gt;把各平台导出的订单、商品或客户文件（CSV、Excel 或 zip）拖到窗口任意位置，或使用“文件 › 导入…”。Shopify、Etsy、Amazon、WooCommerce、eBay、淘宝/天猫、京东、拼多多、抖音和有赞的导出文件会按列名自动识别。</translation>
     </message>
     <message>
@@ -960,8 +1049,8 @@
         </translation>
     </message>
     <message>
-        <source>&lt;b style='color:{color}'&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} members · spend {spend}&lt;br&gt;{points} points held · {win_back} to win back</source>
-        <translation>&lt;b style='color:{color}'&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} 位会员 · 消费 {spend}&lt;br&gt;持有 {points} 积分 · {win_back} 位待挽回</translation>
+        <source>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} members · spend {spend}&lt;br&gt;{points} points held · {win_back} to win back</source>
+        <translation>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} 位会员 · 消费 {spend}&lt;br&gt;持有 {points} 积分 · {win_back} 位待挽回</translation>
     </message>
 </context>
 <context>
