@@ -7,7 +7,9 @@ row under the header) that leaves out rows which are not data (blank, eBay
 padding/footer). Per field it has the value, `<f>__cur` for money (currency
 written in the cell), `<f>__tz` for dates kept with their zone (offset that
 applied) and, when a non-empty cell did not convert, `<f>__raw` with the cell;
-`_bad` marks such rows (`__raw` and `__cur` are derived in the view from `_slow`). Those cells are recorded as rejects right away.
+`_bad` marks such rows (`__raw` and `__cur` are derived in the view from `_slow`).
+Those cells are recorded as rejects right away. Fields the file has no column
+for are typed NULLs made by the view, never carried through the conversion.
 
 The file path and every read option are bound parameters and columns are read
 positionally as c0..cN (names we make up): header text never reaches SQL.
@@ -15,7 +17,9 @@ positionally as c0..cN (names we make up): header text never reaches SQL.
 The conversion is layered (clean -> fast paths -> slow paths -> values) because
 DuckDB inlines macros: each layer refers to the previous one's columns, so the
 expensive regex / strptime work runs at most once per cell and only for cells
-the cheap casts could not read.
+the cheap casts could not read. The slow layers are a second statement over
+`_sk_conv` that runs only when some row has such a cell (`_any_slow`): a file
+whose cells all convert the fast way (every Shopify export) skips them.
 """
 
 from __future__ import annotations
