@@ -10,7 +10,8 @@ applied) and, when a non-empty cell did not convert, `<f>__raw` with the cell;
 a key id that a spreadsheet program damaged (`3.97185E+18`) counts as such a cell
 and any other damaged id is left empty (see `checked_fields`); `_bad` marks such
 rows (`__raw` and `__cur` are derived in the view from `_slow`). Those cells are
-recorded as rejects right away.
+recorded as rejects right away. Fields the file has no column
+for are typed NULLs made by the view, never carried through the conversion.
 
 The file path and every read option are bound parameters and columns are read
 positionally as c0..cN (names we make up): header text never reaches SQL.
@@ -18,7 +19,9 @@ positionally as c0..cN (names we make up): header text never reaches SQL.
 The conversion is layered (clean -> fast paths -> slow paths -> values) because
 DuckDB inlines macros: each layer refers to the previous one's columns, so the
 expensive regex / strptime work runs at most once per cell and only for cells
-the cheap casts could not read.
+the cheap casts could not read. The slow layers are a second statement over
+`_sk_conv` that runs only when some row has such a cell (`_any_slow`): a file
+whose cells all convert the fast way (every Shopify export) skips them.
 """
 
 from __future__ import annotations
@@ -91,139 +94,211 @@ def load(ctx: ImportContext, source: SourceTable) -> int:
         except duckdb.Error:
             if number == len(attempts):
                 raise
-    ctx.run(f"CREATE OR REPLACE TEMP VIEW {TYPED} AS SELECT rowid + 1 AS _row, * EXCLUDE (_skip, _slow)"
-            f"{_derived_columns(ctx)} FROM {CONV} WHERE NOT _skip")
+    if ctx.scalar(f"SELECT count(*) FROM {CONV} WHERE _any_slow"):
+        ctx.run(f"CREATE OR REPLACE TEMP TABLE {CONV} AS {slow_sql(ctx)}")
+    ctx.run(f"CREATE OR REPLACE TEMP VIEW {TYPED} AS SELECT rowid + 1 AS _row, {_typed_columns(ctx)} "
+            f"FROM {CONV} WHERE NOT _skip")
     ctx.step(f"Checking the values in {source.display_name}", 0.40)
     ctx.start_rejects()
     record_type_rejects(ctx)
     return int(ctx.scalar(f"SELECT count(*) FROM {TYPED}"))
 
 
-def checked_fields(ctx: ImportContext) -> list[Field]:
-    """The fields whose cells can fail to convert, in `_slow` order: every typed field, and the
-    key ids the file has (a key id a spreadsheet program damaged is not a usable value)."""
-    return [f for f in ctx.spec.fields
-            if f.type not in ("text", "id") or (f.key and f.name in ctx.recognised.columns)]
+# What a field's value is when the file has no column for it (the types the conversion yields).
+_NULL_OF = {"text": "VARCHAR", "id": "VARCHAR", "money": "DECIMAL(18,2)", "number": "DOUBLE", "int": "INTEGER",
+            "bool": "BOOLEAN", "date": "TIMESTAMPTZ"}
 
 
-def _derived_columns(ctx: ImportContext) -> str:
-    """`<f>__raw` (the cell, when it did not convert) and money's `<f>__cur`, from `_slow`."""
+def _typed_columns(ctx: ImportContext) -> str:
+    """The view's columns: every field of the spec in spec order, then `_bad`, then `<f>__raw` and
+    money's `<f>__cur`.
+
+    Fields the file has no column for are typed NULLs made here, in the view, instead of columns
+    the conversion carries through every layer and stores for every row.
+    """
+    present = ctx.recognised.columns
     out = []
-    for i, f in enumerate(checked_fields(ctx), start=1):
-        out.append(f"CASE WHEN {q(f.name)} IS NULL THEN _slow[{i}] END AS {q(f.name + '__raw')}")
+    for f in ctx.spec.fields:
+        has = f.name in present
+        out.append(q(f.name) if has else f"CAST(NULL AS {_NULL_OF[f.type]}) AS {q(f.name)}")
+        if f.type == "date" and f.keeps_zone:
+            out.append(q(f.name + "__tz") if has else f"CAST(NULL AS VARCHAR) AS {q(f.name + '__tz')}")
+    out.append("_bad")
+    slow = {f.name: i for i, f in enumerate(checked_fields(ctx), start=1)}
+    for f in ctx.spec.fields:
+        if f.type == "text" or (f.type == "id" and f.name not in slow):
+            continue
+        i = slow.get(f.name)
+        raw = f"CASE WHEN {q(f.name)} IS NULL THEN _slow[{i}] END" if i else "CAST(NULL AS VARCHAR)"
+        out.append(f"{raw} AS {q(f.name + '__raw')}")
         if f.type == "money":
-            out.append(f"CASE WHEN _slow IS NOT NULL THEN sk_money_currency_t(_slow[{i}]) END "
-                       f"AS {q(f.name + '__cur')}")
-    return "".join(", " + c for c in out)
+            cur = f"CASE WHEN _slow IS NOT NULL THEN sk_money_currency_t(_slow[{i}]) END" if i else "CAST(NULL AS VARCHAR)"
+            out.append(f"{cur} AS {q(f.name + '__cur')}")
+    return ", ".join(out)
+
+
+def _slow_fields(ctx: ImportContext) -> list[Field]:
+    """The typed fields the file has, in spec order."""
+    return [f for f in ctx.spec.fields if f.type not in ("text", "id") and f.name in ctx.recognised.columns]
+
+
+def checked_fields(ctx: ImportContext) -> list[Field]:
+    """The fields the file has whose cells can fail to convert, in spec order (the order of their cells
+    in `_slow`): every typed field, and the key ids (a key id a spreadsheet program damaged is not a
+    usable value)."""
+    return [f for f in ctx.spec.fields
+            if f.name in ctx.recognised.columns and (f.type not in ("text", "id") or f.key)]
 
 
 def conversion_sql(ctx: ImportContext, source_sql: str) -> str:
-    """SELECT converting the read_csv columns; see the module docstring for the layers.
+    """SELECT converting the read_csv columns the fast way; see the module docstring for the layers.
 
     Text and ids are cleaned (trimmed, placeholders -> NULL) first. Typed cells
     are not: DuckDB's casts accept surrounding spaces, so a typed cell is cleaned
-    only when its fast cast failed, and parsed the slow way only then.
+    only when its fast cast failed (`<f>__t`, kept for `slow_sql`), and parsed the
+    slow way only then, by `slow_sql`, which runs only when some row has such a cell
+    (`_any_slow`): even on NULLs the slow layers' struct columns and long CASEs cost
+    more than all the fast casts together.
     """
     spec = ctx.spec
     present = ctx.recognised.columns
-    fields = spec.fields
+    # Only the fields the file has: the view adds the others as NULLs (see _typed_columns).
+    fields = [f for f in spec.fields if f.name in present]
 
     def col(name: str, suffix: str = "") -> str:
         return q(name + suffix)
 
-    def source_col(f_name: str) -> str:
-        return f"c{present[f_name]}" if f_name in present else "CAST(NULL AS VARCHAR)"
-
     textual = [f for f in fields if f.type in ("text", "id")]
-    typed = [f for f in fields if f.type not in ("text", "id")]
-    first = [f"{'sk_text_raw' if f.type == 'text' else 'sk_id_raw'}({source_col(f.name)}) AS {col(f.name)}"
+    typed = _slow_fields(ctx)
+    first = [f"{'sk_text_raw' if f.type == 'text' else 'sk_id_raw'}(c{present[f.name]}) AS {col(f.name)}"
              for f in textual]
-    first += [f"{source_col(f.name)} AS {col(f.name, '__r')}" for f in typed]
+    first += [f"c{present[f.name]} AS {col(f.name, '__r')}" for f in typed]
+    if spec.skip_rows:  # the predicate may name text fields the file lacks; the next layer drops them
+        first += [f"CAST(NULL AS VARCHAR) AS {col(f.name)}" for f in spec.fields
+                  if f.type in ("text", "id") and f.name not in present]
     # coalesce stops at the first non-empty cell, so the test costs one lookup for a normal row.
-    cells = [col(f.name) for f in textual if f.name in present]
-    cells += [f"sk_clean({col(f.name, '__r')})" for f in typed if f.name in present]
+    cells = [col(f.name) for f in textual]
+    cells += [f"sk_clean({col(f.name, '__r')})" for f in typed]
     blank_row = f"coalesce({', '.join(cells)}) IS NULL" if cells else "TRUE"
     # NULL must not skip a row: a predicate on an empty cell is NULL, not false.
     skip = f"({blank_row})" + (f" OR coalesce(({spec.skip_rows}), FALSE)" if spec.skip_rows else "")
 
     fast: list[str] = ["_skip"]
     clean: list[str] = []
-    slow: list[str] = []
-    values: list[str] = []
-    final_values: list[str] = []
-    last: list[str] = []
     out: list[str] = ["_skip"]
-    bad: list[str] = []
+    failed: list[str] = []  # per checked field: the cleaned cell when it did not convert (yet)
+    bad_now: list[str] = []  # cells known bad after this pass (no slow parse can save them)
     for f in fields:
         n, r, t, v = col(f.name), col(f.name, "__r"), col(f.name, "__t"), col(f.name, "__v")
-        if f.type == "text" or (f.type == "id" and f.name not in present):
-            fast.append(f"{n} AS {v}")  # converted while read (sk_text_raw / sk_id_raw)
+        if f.type == "text":
+            fast.append(f"{n} AS {v}")  # converted while read (sk_text_raw)
         elif f.type == "id":
             # A damaged id is never a value: a key's cell goes to `_slow` and its row is rejected;
             # any other id (a phone, a barcode) is left empty, as its digits are lost and a wrong
             # phone would even join two people into one member.
             fast += [n, f"CASE WHEN sk_id_damaged({n}) THEN {n} END AS {t}"]
             clean.append(f"CASE WHEN {t} IS NULL THEN {n} END AS {v}")
+            if f.key:
+                failed.append(t)
+                bad_now.append(f"({t} IS NOT NULL)")
         elif f.type == "bool":
             fast += [r, f"sk_clean({r}) AS {t}"]
             clean.append(f"sk_bool_t({t}) AS {v}")
+            failed.append(f"CASE WHEN {v} IS NULL THEN {t} END")
+            bad_now.append(f"({t} IS NOT NULL AND {v} IS NULL)")
         elif f.type in ("money", "number", "int"):
             cast = "DECIMAL(18,2)" if f.type == "money" else "DOUBLE"
-            fast_col, parts = col(f.name, "__fast"), col(f.name, "__parts")
+            fast_col = col(f.name, "__fast")
             fast += [r, f"TRY_CAST({r} AS {cast}) AS {fast_col}"]
             clean.append(f"CASE WHEN {fast_col} IS NULL AND {r} IS NOT NULL THEN sk_clean({r}) END AS {t}")
-            slow.append(f"CASE WHEN {t} IS NOT NULL THEN sk_money_parts({t}) END AS {parts}")
-            number = f"coalesce({fast_col}, TRY_CAST(sk_num_from_parts({parts}) AS {cast}))"
-            if f.type == "int":
-                d = col(f.name, "__d")
-                values.append(f"{number} AS {d}")
-                final_values.append(f"sk_int_from_double({d}) AS {v}")
-            else:
-                values.append(f"{number} AS {v}")
+            clean.append((f"sk_int_from_double({fast_col})" if f.type == "int" else fast_col) + f" AS {v}")
+            failed.append(t)
         else:  # date
-            zoned, p = col(f.name, "__zoned"), col(f.name, "__p")
-            local, mins, hz = col(f.name, "__local"), col(f.name, "__min"), col(f.name, "__hz")
+            zoned = col(f.name, "__zoned")
             # A zoned stamp is longer than the 19 characters of 'YYYY-MM-DD HH:MM:SS', so plain
             # local stamps (every Chinese export) skip the four zoned attempts.
             fast += [r, f"CASE WHEN strlen({r}) > 19 THEN sk_zoned_ts({r}) END AS {zoned}"]
             clean.append(f"CASE WHEN {zoned} IS NULL AND {r} IS NOT NULL THEN sk_clean({r}) END AS {t}")
+            clean.append(f"{zoned} AS {v}")
+            if f.keeps_zone:
+                clean.append(f"CASE WHEN {zoned} IS NOT NULL THEN sk_tail_offset({r}) END AS {col(f.name, '__tz')}")
+            failed.append(t)
+        out.append(f"{v} AS {n}")
+        if f.type == "date" and f.keeps_zone:
+            out.append(col(f.name, "__tz"))
+        if f.type not in ("text", "id", "bool"):
+            out.append(t)
+    # The cleaned text of every checked cell that did not convert here, in checked-field order, kept
+    # only for rows that have one: one mostly-NULL column instead of one per field. The view
+    # derives `<f>__raw` and money's `<f>__cur` from it.
+    out.append(f"CASE WHEN NOT _skip AND coalesce({', '.join(failed)}) IS NOT NULL THEN [{', '.join(failed)}] END "
+               "AS _slow" if failed else "CAST(NULL AS VARCHAR[]) AS _slow")
+    out.append(f"(NOT _skip AND ({' OR '.join(bad_now) or 'FALSE'})) AS _bad")
+    slow_cells = [col(f.name, "__t") for f in typed if f.type != "bool"]
+    out.append(f"(NOT _skip AND coalesce({', '.join(slow_cells)}) IS NOT NULL) AS _any_slow" if slow_cells
+               else "FALSE AS _any_slow")
+
+    sql = f"SELECT {', '.join(first)} FROM {source_sql}"
+    sql = f"SELECT *, ({skip}) AS _skip FROM ({sql})"
+    sql = f"SELECT {', '.join(fast)} FROM ({sql})"
+    sql = _layer(sql, clean)
+    return f"SELECT {', '.join(out)} FROM ({sql})"
+
+
+def _layer(inner: str, exprs: list[str]) -> str:
+    return f"SELECT *{''.join(', ' + e for e in exprs)} FROM ({inner})" if exprs else inner
+
+
+def slow_sql(ctx: ImportContext) -> str:
+    """SELECT over `_sk_conv` that parses the cells the fast casts could not read (the regex /
+    strptime paths) and completes `_bad`; `<f>__t` and `_any_slow` are not needed after it."""
+    slow: list[str] = []
+    values: list[str] = []
+    final_values: list[str] = []
+    replace: list[str] = []
+    bad: list[str] = ["_bad"]
+    for f in _slow_fields(ctx):
+        if f.type == "bool":
+            continue
+        n, t, sv = q(f.name), q(f.name + "__t"), q(f.name + "__sv")
+        if f.type in ("money", "number", "int"):
+            cast = "DECIMAL(18,2)" if f.type == "money" else "DOUBLE"
+            parts = q(f.name + "__parts")
+            slow.append(f"CASE WHEN {t} IS NOT NULL THEN sk_money_parts({t}) END AS {parts}")
+            number = f"TRY_CAST(sk_num_from_parts({parts}) AS {cast})"
+            values.append((f"sk_int_from_double({number})" if f.type == "int" else number) + f" AS {sv}")
+        else:  # date
+            p = q(f.name + "__p")
+            local, mins, hz = q(f.name + "__local"), q(f.name + "__min"), q(f.name + "__hz")
             slow.append(f"sk_dt_parts_t({t}) AS {p}")
             values += [
                 f"sk_local_ts({p}.local) AS {local}",
                 f"sk_zone_minutes({p}.zone) AS {mins}",
                 f"coalesce({p}.zone <> '', FALSE) AS {hz}",
             ]
-            final_values.append(f"coalesce({zoned}, sk_instant({local}, {mins}, {hz}, $zone)) AS {v}")
+            final_values.append(f"sk_instant({local}, {mins}, {hz}, $zone) AS {sv}")
             if f.keeps_zone:
-                last.append(f"CASE WHEN {zoned} IS NOT NULL THEN sk_tail_offset({r}) "
-                            f"ELSE sk_offset_of({v}, {local}, {mins}, {hz}) END AS {col(f.name, '__tz')}")
-        out.append(f"{v} AS {n}")
-        if f.type not in ("text", "id"):
-            bad.append(f"({t} IS NOT NULL AND {v} IS NULL)")
-        elif f.key and f.name in present:
-            bad.append(f"({t} IS NOT NULL)")
-        if f.type == "date" and f.keeps_zone:
-            out.append(col(f.name, "__tz"))
-    # The cleaned text of every typed cell whose fast cast failed and of every damaged key id
-    # (`__t` is NULL otherwise), in `checked_fields` order, kept only for rows that have one:
-    # one mostly-NULL column instead of one per field. The view derives `<f>__raw` and money's
-    # `<f>__cur` from it.
-    checked = checked_fields(ctx)
-    slow_cells = ", ".join(col(f.name, "__t") for f in checked)
-    any_slow = f"coalesce({slow_cells}) IS NOT NULL" if checked else "FALSE"
-    last.append(f"CASE WHEN NOT _skip AND {any_slow} THEN [{slow_cells}] END AS _slow")
-    last.append(f"(NOT _skip AND {any_slow} AND ({' OR '.join(bad) or 'FALSE'})) AS _bad")
-    out += ["_slow", "_bad"]
+                tz = q(f.name + "__tz")
+                replace.append(f"coalesce({tz}, sk_offset_of({sv}, {local}, {mins}, {hz})) AS {tz}")
+        replace.append(f"coalesce({n}, {sv}) AS {n}")
+        bad.append(f"(NOT _skip AND {t} IS NOT NULL AND {sv} IS NULL)")
+    replace.append(f"({' OR '.join(bad)}) AS _bad")
+    sql = f"SELECT * FROM {CONV}"
+    for exprs in (slow, values, final_values):
+        sql = _layer(sql, exprs)
+    keep = ", ".join(q(c) for c in _conv_columns(ctx))
+    return f"SELECT {keep} FROM (SELECT * REPLACE ({', '.join(replace)}) FROM ({sql}))"
 
-    def layer(inner: str, exprs: list[str]) -> str:
-        return f"SELECT *{''.join(', ' + e for e in exprs)} FROM ({inner})" if exprs else inner
 
-    sql = f"SELECT {', '.join(first)} FROM {source_sql}"
-    sql = f"SELECT *, ({skip}) AS _skip FROM ({sql})"
-    sql = f"SELECT {', '.join(fast)} FROM ({sql})"
-    for exprs in (clean, slow, values, final_values, last):
-        sql = layer(sql, exprs)
-    return f"SELECT {', '.join(out)} FROM ({sql})"
+def _conv_columns(ctx: ImportContext) -> list[str]:
+    """`_sk_conv`'s columns after the slow pass (what the view reads)."""
+    out = ["_skip"]
+    for f in ctx.spec.fields:
+        if f.name in ctx.recognised.columns:
+            out.append(f.name)
+            if f.type == "date" and f.keeps_zone:
+                out.append(f.name + "__tz")
+    return out + ["_slow", "_bad"]
 
 
 def record_type_rejects(ctx: ImportContext) -> None:
@@ -231,8 +306,6 @@ def record_type_rejects(ctx: ImportContext) -> None:
     if not ctx.scalar(f"SELECT count(*) FROM {TYPED} WHERE _bad"):
         return
     for f in checked_fields(ctx):
-        if f.name not in ctx.recognised.columns:
-            continue
         ctx.run(
             f"INSERT INTO {REJECTS} SELECT _row, $column, {q(f.name + '__raw')}, $reason FROM {TYPED} "
             f"WHERE _bad AND {q(f.name + '__raw')} IS NOT NULL",

@@ -63,6 +63,12 @@ def test_same_rows_twice_change_nothing(shop) -> None:  # noqa: ANN001
     assert _snapshot(shop) == before
 
 
+def test_an_order_listed_twice_in_one_file_is_added_once(shop) -> None:  # noqa: ANN001
+    _import(shop, [_order(), _order("2", total="10.00"), _order()])
+    assert shop.fetchall("SELECT order_id, total FROM orders ORDER BY order_id") == [
+        ("2", Decimal("10.00")), (ORDER_ID, Decimal("199.00"))]
+
+
 def test_newer_values_win_and_nulls_keep_known_values(shop) -> None:  # noqa: ANN001
     _import(shop, [_order(), _order("2", total="10.00")])
     _import(shop, [_order(status="refunded", refunded="199.00")])

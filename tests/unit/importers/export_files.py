@@ -35,6 +35,17 @@ SHOPIFY_ORDERS = (
 # The 2021 generation: the first 75 columns.
 SHOPIFY_ORDERS_2021 = SHOPIFY_ORDERS[:75]
 
+# The narrow layout of older exports (benchmarks/import_shopify.py --columns 37): no phones,
+# notes, vendor, taxes, payment, source or line discount columns.
+SHOPIFY_ORDERS_NARROW = [h for h in SHOPIFY_ORDERS if h in (
+    "Name", "Email", "Financial Status", "Paid at", "Fulfillment Status", "Fulfilled at", "Accepts Marketing",
+    "Currency", "Subtotal", "Shipping", "Taxes", "Total", "Discount Code", "Discount Amount", "Shipping Method",
+    "Created at", "Lineitem quantity", "Lineitem name", "Lineitem price", "Lineitem compare at price",
+    "Lineitem sku", "Lineitem requires shipping", "Lineitem taxable", "Lineitem fulfillment status",
+    "Billing Name", "Billing Street", "Billing City", "Billing Zip", "Billing Country", "Shipping Name",
+    "Shipping Street", "Shipping City", "Shipping Zip", "Shipping Country", "Cancelled at", "Refunded Amount", "Id",
+)]
+
 SHOPIFY_PRODUCTS_2025 = (
     "Handle,Title,Body (HTML),Vendor,Product Category,Type,Tags,Published,Option1 Name,Option1 Value,"
     "Option1 Linked To,Option2 Name,Option2 Value,Option2 Linked To,Option3 Name,Option3 Value,Option3 Linked To,"

@@ -12,9 +12,11 @@ from export_files import (
     SHOPIFY_CUSTOMERS_LEGACY,
     SHOPIFY_ORDERS,
     SHOPIFY_ORDERS_2021,
+    SHOPIFY_ORDERS_NARROW,
     SHOPIFY_PRODUCTS_2025,
     import_ok,
     run_import,
+    snapshot,
     write_export,
 )
 
@@ -124,6 +126,41 @@ def test_older_and_trimmed_headers_and_any_column_order(shop: Database, tmp_path
     outcomes = import_ok(shop, old, mid, odd)
     assert [(o.platform, o.kind, o.rows_added) for o in outcomes] == [("shopify", "orders", 3)] * 3
     assert shop.scalar("SELECT count(*) FROM order_lines") == 9
+
+
+def test_the_narrow_older_layout_imports_what_the_full_layout_with_those_cells_does(
+    shop: Database, tmp_path: Path
+) -> None:
+    # Cells only some rows need the slow parse for: an amount with a currency and a decimal
+    # comma, a local time without offset, both in one order's row amid ordinary ones.
+    rows = order_rows()
+    rows[5] = {**rows[5], "Total": "EUR 7,50", "Created at": "2024-02-01 10:00:00"}
+    narrow_rows = [{h: v for h, v in r.items() if h in SHOPIFY_ORDERS_NARROW} for r in rows]
+    import_ok(shop, write_export(tmp_path / "narrow.csv", SHOPIFY_ORDERS_NARROW, narrow_rows))
+    wide = Database.open(tmp_path / "wide.duckdb")
+    try:
+        from shopkeeper.db.migrate import migrate
+
+        migrate(wide, tmp_path / "wide-backups")
+        import_ok(wide, write_export(tmp_path / "wide.csv", SHOPIFY_ORDERS, narrow_rows))
+        assert snapshot(shop) == snapshot(wide)
+    finally:
+        wide.close()
+    assert shop.fetchone("SELECT total, currency FROM orders WHERE order_number = '#1004'") == (Decimal("7.50"), "EUR")
+    assert shop.scalar("SELECT ordered_at FROM orders WHERE order_number = '#1004'") is not None
+    # no Lineitem discount column: the line's total is price x quantity
+    assert shop.scalar("SELECT line_total FROM order_lines WHERE order_id = ? AND line_no = 3",
+                       [ORDER_ID]) == Decimal("1600.05")
+
+
+def test_a_marketing_answer_that_is_not_yes_or_no_is_rejected_as_written(shop: Database, tmp_path: Path) -> None:
+    rows = order_rows()
+    rows[4] = {**rows[4], "Accepts Marketing": " maybe "}
+    [outcome] = run_import(shop, write_export(tmp_path / "orders_export.csv", SHOPIFY_ORDERS, rows))
+    assert outcome.ok and outcome.rows_rejected == 1 and outcome.rows_added == 5
+    assert shop.fetchall("SELECT row_number, column_name, value, reason FROM import_rejects") == [
+        (5, "Accepts Marketing", "maybe", "not yes/no")]
+    assert shop.scalar("SELECT accepts_marketing FROM buyers WHERE buyer_id = 'ann.buyer@example.com'") is True
 
 
 def test_products_variants_stock_and_listings(shop: Database, tmp_path: Path) -> None:
