@@ -10,6 +10,12 @@ Merge rule: rows match on the table's key; a non-NULL value in the new file
 wins, a NULL (column absent from that export, or left empty) keeps what the
 shop already knew. Rows whose merged values equal what is stored are not
 touched, so importing the same file twice changes nothing.
+
+Tables with a `freshness` column (orders, buyers) merge by what the rows say
+instead of by import order, when the staged rows carry one: the staged row
+wins only when its key is greater than the stored row's, and otherwise only
+fills what the shop did not know. The key is made from the row's own data
+(importers/freshness.py), so merging A then B gives the same row as B then A.
 """
 
 from __future__ import annotations
@@ -68,8 +74,56 @@ def _has_duplicate_keys(db: Database, staged: str, key: Sequence[str]) -> bool:
     return bool(db.scalar(f"SELECT EXISTS (SELECT 1 FROM {_q(staged)} GROUP BY {keys} HAVING count(*) > 1)"))
 
 
-def upsert(db: Database, table: str, staged: str, batch_id: int) -> MergeCount:
-    """Merge `staged` into `table`; the caller holds the transaction."""
+FRESHNESS = "freshness"
+
+
+def _merged(col: str, new: str, old: str, by_freshness: Sequence[str] | None) -> str:
+    """The value `col` takes when row `new` meets stored row `old` (both SQL row names).
+
+    `by_freshness` is None for the plain rule, else the columns the freshness rule does not govern.
+    """
+    plain = f"coalesce({new}.{_q(col)}, {old}.{_q(col)})"
+    if by_freshness is None or col in by_freshness:
+        return plain
+    fresher = f"({new}.{_q(FRESHNESS)} > coalesce({old}.{_q(FRESHNESS)}, ''))"
+    if col == FRESHNESS:
+        return f"CASE WHEN {fresher} THEN {new}.{_q(col)} ELSE {old}.{_q(col)} END"
+    return f"CASE WHEN {fresher} THEN {plain} ELSE coalesce({old}.{_q(col)}, {new}.{_q(col)}) END"
+
+
+def _differs(data_cols: Sequence[str], new: str, old: str, by_freshness: Sequence[str] | None) -> str:
+    # A fresher key alone is no change: an order that two exports show alike stays as it was.
+    return " OR ".join(
+        f"({_merged(c, new, old, by_freshness)} IS DISTINCT FROM {old}.{_q(c)})"
+        for c in data_cols if c != FRESHNESS
+    ) or "FALSE"
+
+
+def save_prior(db: Database, table: str, select_from_where: str, batch_id: int, params: list[object]) -> int:
+    """Copy the rows `select_from_where` (over alias t) finds into `<table>_prior`; returns how many.
+
+    A row this import already wrote (its batch_id is this batch) is not copied: undo
+    removes it anyway, and its true before-image was saved when it was first touched.
+    """
+    cols = table_columns(db, table)
+    names = ", ".join(_q(c) for c in cols)
+    picked = ", ".join(f"t.{_q(c)}" for c in cols)
+    with db.unordered():
+        saved = db.execute(
+            f"INSERT INTO {_q(table + '_prior')} ({names}, undo_batch_id) SELECT {picked}, ? "
+            f"{select_from_where} AND t.batch_id IS DISTINCT FROM ?",
+            [batch_id, *params, batch_id],
+        ).fetchone()
+    return int(saved[0]) if saved else 0
+
+
+def upsert(db: Database, table: str, staged: str, batch_id: int, *, plain: Sequence[str] = ()) -> MergeCount:
+    """Merge `staged` into `table`; the caller holds the transaction.
+
+    `plain` columns take the staged value whenever it is not NULL even when the
+    table merges by freshness: the writer already combined them with the stored
+    value (a buyer's first_seen is the earlier of the two).
+    """
     key = KEYS[table]
     target_cols = [c for c in table_columns(db, table) if c != "batch_id"]
     staged_cols = table_columns(db, staged)
@@ -78,10 +132,8 @@ def upsert(db: Database, table: str, staged: str, batch_id: int) -> MergeCount:
         raise ValueError(f"staged rows for {table} lack key columns {missing_key}")
     cols = [c for c in target_cols if c in staged_cols]
     data_cols = [c for c in cols if c not in key]
+    by_freshness = tuple(plain) if FRESHNESS in data_cols else None
     join = " AND ".join(f"t.{_q(k)} = s.{_q(k)}" for k in key)
-    differs = " OR ".join(
-        f"(coalesce(s.{_q(c)}, t.{_q(c)}) IS DISTINCT FROM t.{_q(c)})" for c in data_cols
-    ) or "FALSE"
 
     # Copying a million staged rows just to de-duplicate them costs more than
     # checking that there is nothing to de-duplicate, which is the usual case.
@@ -103,33 +155,22 @@ def upsert(db: Database, table: str, staged: str, batch_id: int) -> MergeCount:
                        [batch_id])
         db.execute("DROP TABLE IF EXISTS _merge_src")
         return MergeCount(added=added)
-    all_target = table_columns(db, table)
-    prior_cols = ", ".join(f"t.{_q(c)}" for c in all_target)
-    before = _prior_count(db, table, batch_id)
-    with db.unordered():
-        db.execute(
-            f"INSERT INTO {_q(table + '_prior')} SELECT {prior_cols}, ? FROM {_q(table)} t "
-            f"JOIN {source} s ON {join} WHERE {differs}",
-            [batch_id],
-        )
-    updated = _prior_count(db, table, batch_id) - before
-    sets = ", ".join(f"{_q(c)} = coalesce(excluded.{_q(c)}, {_q(table)}.{_q(c)})" for c in data_cols)
+    updated = save_prior(
+        db, table, f"FROM {_q(table)} t JOIN {source} s ON {join} WHERE ({_differs(data_cols, 's', 't', by_freshness)})",
+        batch_id, [],
+    )
+    stored = _q(table)
+    sets = ", ".join(f"{_q(c)} = {_merged(c, 'excluded', stored, by_freshness)}" for c in data_cols)
     sets = (sets + ", " if sets else "") + "batch_id = excluded.batch_id"
-    where = " OR ".join(
-        f"(coalesce(excluded.{_q(c)}, {_q(table)}.{_q(c)}) IS DISTINCT FROM {_q(table)}.{_q(c)})" for c in data_cols
-    ) or "FALSE"
     with db.unordered():
         db.execute(
             f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source} "
-            f"ON CONFLICT ({', '.join(_q(k) for k in key)}) DO UPDATE SET {sets} WHERE {where}",
+            f"ON CONFLICT ({', '.join(_q(k) for k in key)}) DO UPDATE SET {sets} "
+            f"WHERE {_differs(data_cols, 'excluded', stored, by_freshness)}",
             [batch_id],
         )
     db.execute("DROP TABLE IF EXISTS _merge_src")
     return MergeCount(added=added, updated=updated)
-
-
-def _prior_count(db: Database, table: str, batch_id: int) -> int:
-    return int(db.scalar(f"SELECT count(*) FROM {_q(table + '_prior')} WHERE undo_batch_id = ?", [batch_id]))
 
 
 def replace_children(
@@ -148,13 +189,11 @@ def replace_children(
         f"FROM {_q(table)} t WHERE EXISTS (SELECT 1 FROM (SELECT DISTINCT {parents} FROM {_q(staged)}) p "
         f"WHERE {join_parent}) AND NOT EXISTS (SELECT 1 FROM {_q(staged)} s WHERE {join_full})"
     )
-    all_target = table_columns(db, table)
-    prior_cols = ", ".join(f"t.{_q(c)}" for c in all_target)
-    before = _prior_count(db, table, batch_id)
-    with db.unordered():
-        db.execute(f"INSERT INTO {_q(table + '_prior')} SELECT {prior_cols}, ? {stale}", [batch_id])
-    removed = _prior_count(db, table, batch_id) - before
-    if removed:
-        db.execute(f"DELETE {stale}")
+    saved = save_prior(db, table, stale, batch_id, [])
+    removed = 0
+    # Rows of this very import (an order re-keyed to its platform id) have no before-image to save.
+    if saved or db.scalar(f"SELECT EXISTS (SELECT 1 FROM {_q(table)} WHERE batch_id = ?)", [batch_id]):
+        deleted = db.execute(f"DELETE {stale}").fetchone()
+        removed = int(deleted[0]) if deleted else 0
     count = upsert(db, table, staged, batch_id)
     return MergeCount(added=count.added, updated=count.updated, removed=removed)

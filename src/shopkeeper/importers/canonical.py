@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from shopkeeper.db.batches import created_shop_key
 from shopkeeper.db.database import Database
 from shopkeeper.db.merge import KEYS, MergeCount, table_columns
+from shopkeeper.importers import freshness, order_identity
 from shopkeeper.importers.context import ImportContext, q
 
 ORDERS = "_sk_orders"
@@ -54,13 +55,33 @@ def complete_from_shop(ctx: ImportContext, staged: str, table: str, fill: Mappin
     ctx.create(staged, f"SELECT {', '.join(exprs)} FROM {q(staged)} s LEFT JOIN {q(table)} t ON {join}")
 
 
+# Staged orders that lost to a fresher stored order which has lines: their lines are not written.
+_OUTDATED = "_sk_outdated_orders"
+
+
 def write_orders(ctx: ImportContext, staged: str = ORDERS) -> MergeCount:
+    """Orders merged by what their rows say (freshness.py), matched on every key the platform gives."""
     ctx.step("Saving orders", 0.75)
+    ctx.begin_writing()
+    order_identity.match(ctx, staged, LINES)
+    freshness.stamp_orders(ctx, staged)
+    # After stamping: the key must come from the file alone, never from what the shop holds.
+    if ctx.scalar(f"SELECT EXISTS (SELECT 1 FROM {q(staged)} WHERE refunded_amount IS NULL)"):
+        complete_from_shop(ctx, staged, "orders", {"refunded_amount": "0"})
+    ctx.create(_OUTDATED, f"""
+        SELECT s.shop_id, s.order_id FROM {q(staged)} s JOIN orders t ON t.shop_id = s.shop_id AND t.order_id = s.order_id
+        WHERE s.freshness < coalesce(t.freshness, '')
+          AND EXISTS (SELECT 1 FROM order_lines l WHERE l.shop_id = t.shop_id AND l.order_id = t.order_id)
+    """)
     return ctx.upsert("orders", staged)
 
 
 def write_lines(ctx: ImportContext, staged: str = LINES) -> MergeCount:
+    """Order lines, replacing an order's lines only when this file's order is at least as fresh."""
     ctx.step("Saving order lines", 0.82)
+    if exists(ctx, _OUTDATED) and ctx.scalar(f"SELECT EXISTS (SELECT 1 FROM {_OUTDATED})"):
+        ctx.create(staged, f"SELECT * FROM {q(staged)} l WHERE NOT EXISTS (SELECT 1 FROM {_OUTDATED} o "
+                           "WHERE o.shop_id = l.shop_id AND o.order_id = l.order_id)")
     return ctx.replace_children("order_lines", staged, ("shop_id", "order_id"))
 
 
@@ -89,8 +110,10 @@ def stage_buyers_from_orders(ctx: ImportContext, fixed: Mapping[str, str] | None
     columns = [f"arg_max({expr}, ordered_at) FILTER (WHERE {expr} IS NOT NULL) AS {q(name)}"
                for name, expr in latest.items()]
     columns += [f"{expr} AS {q(name)}" for name, expr in (fixed or {}).items()]
-    ctx.create(BUYERS, f"SELECT $shop AS shop_id, buyer_id, {', '.join(columns)}, min(ordered_at) AS first_seen "
-                       f"FROM {ORDERS} WHERE buyer_id IS NOT NULL GROUP BY buyer_id")
+    ctx.create(BUYERS, f"SELECT $shop AS shop_id, buyer_id, {', '.join(columns)}, min(ordered_at) AS first_seen, "
+                       f"max(ordered_at) AS _latest_order FROM {ORDERS} WHERE buyer_id IS NOT NULL GROUP BY buyer_id")
+    # The buyer's latest name and city are those of their latest order, whichever file came first.
+    freshness.stamp_buyers(ctx, BUYERS, "_latest_order")
 
 
 def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
@@ -103,7 +126,8 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     ctx.step("Saving buyers and members", 0.88)
     cols = set(table_columns(ctx.db, staged))
     col = {c: (f"s.{q(c)}" if c in cols else "NULL") for c in
-           ("name", "email", "phone", "city", "country", "accepts_marketing", "first_seen")}
+           ("name", "email", "phone", "city", "country", "accepts_marketing", "first_seen", "freshness")}
+    fresh = ", freshness" if "freshness" in cols else ""
     # Normalisers usually stage one row per buyer already; sorting to keep the latest is then wasted.
     repeated = ctx.scalar(f"SELECT EXISTS (SELECT 1 FROM {q(staged)} GROUP BY shop_id, buyer_id HAVING count(*) > 1)")
     dedup = (f"QUALIFY row_number() OVER (PARTITION BY s.shop_id, s.buyer_id ORDER BY {col['first_seen']} DESC "
@@ -122,7 +146,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
                    t.member_id AS known_member,
                    lower(trim(coalesce({col['email']}, t.email))) AS email_key,
                    sk_phone_key(coalesce({col['phone']}, t.phone)) AS phone_key,
-                   coalesce({col['name']}, t.name) AS any_name
+                   coalesce({col['name']}, t.name) AS any_name, {col['freshness']} AS freshness
             FROM {q(staged)} s LEFT JOIN buyers t ON t.shop_id = s.shop_id AND t.buyer_id = s.buyer_id
             WHERE s.buyer_id IS NOT NULL
             {dedup}
@@ -145,9 +169,10 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     ctx.create(
         "_sk_buyers_w",
         "SELECT shop_id, buyer_id, name, email, phone, city, country, accepts_marketing, "
-        "coalesce(found_member, new_member) AS member_id, first_seen FROM _sk_buyers_m",
+        f"coalesce(found_member, new_member) AS member_id, first_seen{fresh} FROM _sk_buyers_m",
     )
-    return total + ctx.upsert("buyers", "_sk_buyers_w")
+    # first_seen is already the earlier of the file's and the shop's.
+    return total + ctx.upsert("buyers", "_sk_buyers_w", plain=("first_seen",))
 
 
 def write_catalogue(ctx: ImportContext) -> MergeCount:

@@ -1,0 +1,75 @@
+"""Which export knows more about an order: a key made from the order's own data.
+
+"The newer value wins" means newer in the data, not in import order. Every
+staged order row gets a sortable text key, compared by db/merge.py:
+
+  1. provisional or not: an order made up from a lines-only file (Etsy sold
+     items) only fills what a real order row did not say;
+  2. status progression: pending < paid < shipped < completed < partially
+     refunded < cancelled < refunded, so a refund or a cancellation is never
+     undone by an older file;
+  3. the latest stamp the row carries (order time, paid, and the platform's
+     refund / cancel / fulfil stamps, staged as `_stamp`);
+  4. the export's latest timestamp (the greatest such stamp in the file);
+  5. a digest of the row's values, so two different rows that tie on all of
+     the above still resolve the same way whichever came first.
+
+Platforms only supply the stamps they have; the rule is the same for all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from shopkeeper.db.merge import FRESHNESS, KEYS, table_columns
+from shopkeeper.importers.context import ImportContext, q
+
+# The status order; unknown statuses rank with 'pending'.
+STATUS_RANK = {
+    "pending": 1, "paid": 2, "shipped": 3, "completed": 4,
+    "partially_refunded": 5, "cancelled": 6, "refunded": 7,
+}
+
+# Optional staged columns a normaliser may add (never written to the shop).
+STAMP = "_stamp"  # the latest refund / cancel / fulfil stamp the row has
+PROVISIONAL = "_provisional"  # TRUE for an order made up from its lines only
+
+# Fixed width so the text key sorts like the instant; no stamp sorts first.
+_NO_STAMP = "0000-00-00 00:00:00.000000"
+
+
+def _stamp_text(expr: str) -> str:
+    return f"coalesce(strftime(timezone('UTC', {expr}), '%Y-%m-%d %H:%M:%S.%f'), '{_NO_STAMP}')"
+
+
+def _digest(columns: Sequence[str]) -> str:
+    # Values only (keys left out), so the same order reached by its number or by its id digests alike.
+    return f"md5(CAST(ROW({', '.join(f's.{q(c)}' for c in columns)}) AS VARCHAR))" if columns else "''"
+
+
+def stamp_orders(ctx: ImportContext, staged: str) -> None:
+    """Add the `freshness` key to staged order rows (see the module docstring)."""
+    cols = table_columns(ctx.db, staged)
+    stamps = [f"s.{q(c)}" for c in ("ordered_at", "paid_at", STAMP) if c in cols]
+    latest = f"greatest({', '.join(stamps)})" if stamps else "NULL"
+    rank = "CASE s.status " + " ".join(f"WHEN '{k}' THEN {v}" for k, v in STATUS_RANK.items()) + " ELSE 1 END"
+    provisional = f"coalesce(s.{q(PROVISIONAL)}, FALSE)" if PROVISIONAL in cols else "FALSE"
+    target = set(table_columns(ctx.db, "orders")) - set(KEYS["orders"]) - {FRESHNESS, "batch_id"}
+    values = [c for c in cols if c in target]
+    ctx.create(staged, f"""
+        SELECT s.*, (CASE WHEN {provisional} THEN '0' ELSE '1' END) || CAST({rank} AS VARCHAR)
+               || '|' || {_stamp_text(latest)}
+               || '|' || (SELECT {_stamp_text(f'max({latest})')} FROM {q(staged)} s)
+               || '|' || {_digest(values)} AS {q(FRESHNESS)}
+        FROM {q(staged)} s
+    """)
+
+
+def stamp_buyers(ctx: ImportContext, staged: str, latest_column: str) -> None:
+    """Add `freshness` to staged buyers: their latest order's time, then a digest of the values."""
+    cols = table_columns(ctx.db, staged)
+    target = set(table_columns(ctx.db, "buyers")) - set(KEYS["buyers"]) - {FRESHNESS, "batch_id", "first_seen"}
+    values = [c for c in cols if c in target]
+    ctx.create(staged, f"SELECT s.* EXCLUDE ({q(latest_column)}), "
+                       f"{_stamp_text(f's.{q(latest_column)}')} || '|' || {_digest(values)} AS {q(FRESHNESS)} "
+                       f"FROM {q(staged)} s")
