@@ -11,11 +11,13 @@ wins, a NULL (column absent from that export, or left empty) keeps what the
 shop already knew. Rows whose merged values equal what is stored are not
 touched, so importing the same file twice changes nothing.
 
-Tables with a `freshness` column (orders, buyers) merge by what the rows say
-instead of by import order, when the staged rows carry one: the staged row
-wins only when its key is greater than the stored row's, and otherwise only
-fills what the shop did not know. The key is made from the row's own data
-(importers/freshness.py), so merging A then B gives the same row as B then A.
+Orders and buyers merge by what the rows say instead of by import order when
+their staged rows carry a `freshness` key (made from the row's own data by
+importers/freshness.py): the staged row wins only when its key is greater than
+the stored row's, and otherwise only fills what the shop did not know, so
+merging A then B gives the same row as B then A. The stored row's key is the
+greatest key any active import gave it, kept in the append-only
+`row_freshness` (undo drops an import's keys with it).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ KEYS: dict[str, tuple[str, ...]] = {
 }
 
 # Append-only tables: an import's rows are simply removed on undo.
-APPEND_ONLY = ("stock_movements", "points_ledger", "import_rejects")
+APPEND_ONLY = ("stock_movements", "points_ledger", "import_rejects", "row_freshness")
 
 
 @dataclass(frozen=True)
@@ -76,26 +78,27 @@ def _has_duplicate_keys(db: Database, staged: str, key: Sequence[str]) -> bool:
 
 FRESHNESS = "freshness"
 
+# Tables that merge by freshness when their staged rows carry a `freshness` key:
+# table -> the id column that, with shop_id, names the row in `row_freshness`.
+FRESHNESS_IDS = {"orders": "order_id", "buyers": "buyer_id"}
 
-def _merged(col: str, new: str, old: str, by_freshness: Sequence[str] | None) -> str:
-    """The value `col` takes when row `new` meets stored row `old` (both SQL row names).
 
-    `by_freshness` is None for the plain rule, else the columns the freshness rule does not govern.
+def _merged(col: str, fresher: str | None) -> str:
+    """The value `col` takes when staged row s meets stored row t.
+
+    `fresher` is None for the plain rule (a non-NULL staged value wins), else the
+    SQL that is true when s is fresher than t: then s's values win and t fills
+    its NULLs; otherwise s only fills t's NULLs.
     """
-    plain = f"coalesce({new}.{_q(col)}, {old}.{_q(col)})"
-    if by_freshness is None or col in by_freshness:
+    plain = f"coalesce(s.{_q(col)}, t.{_q(col)})"
+    if fresher is None:
         return plain
-    fresher = f"({new}.{_q(FRESHNESS)} > coalesce({old}.{_q(FRESHNESS)}, ''))"
-    if col == FRESHNESS:
-        return f"CASE WHEN {fresher} THEN {new}.{_q(col)} ELSE {old}.{_q(col)} END"
-    return f"CASE WHEN {fresher} THEN {plain} ELSE coalesce({old}.{_q(col)}, {new}.{_q(col)}) END"
+    return f"CASE WHEN {fresher} THEN {plain} ELSE coalesce(t.{_q(col)}, s.{_q(col)}) END"
 
 
-def _differs(data_cols: Sequence[str], new: str, old: str, by_freshness: Sequence[str] | None) -> str:
-    # A fresher key alone is no change: an order that two exports show alike stays as it was.
+def _differs(data_cols: Sequence[str], fresher: str | None, plain: Sequence[str] = ()) -> str:
     return " OR ".join(
-        f"({_merged(c, new, old, by_freshness)} IS DISTINCT FROM {old}.{_q(c)})"
-        for c in data_cols if c != FRESHNESS
+        f"({_merged(c, None if c in plain else fresher)} IS DISTINCT FROM t.{_q(c)})" for c in data_cols
     ) or "FALSE"
 
 
@@ -117,12 +120,32 @@ def save_prior(db: Database, table: str, select_from_where: str, batch_id: int, 
     return int(saved[0]) if saved else 0
 
 
+def stored_freshness(kind: str, staged: str, id_col: str) -> str:
+    """SELECT shop_id, row_id, freshness: the key each row of `staged` has in the shop.
+
+    A row's key is the greatest any still-active import gave it (undo removes an
+    import's keys), so it does not depend on the order the files came in.
+    """
+    return (f"SELECT f.shop_id, f.row_id, max(f.freshness) AS freshness FROM row_freshness f "
+            f"WHERE f.kind = '{kind}' AND EXISTS (SELECT 1 FROM {_q(staged)} s "
+            f"WHERE s.shop_id = f.shop_id AND s.{_q(id_col)} = f.row_id) GROUP BY f.shop_id, f.row_id")
+
+
+def record_freshness(db: Database, kind: str, staged: str, id_col: str, batch_id: int) -> None:
+    """Remember the key every row of `staged` came with, as this import's contribution."""
+    with db.unordered():
+        db.execute(f"INSERT INTO row_freshness (kind, shop_id, row_id, freshness, batch_id) "
+                   f"SELECT DISTINCT '{kind}', shop_id, {_q(id_col)}, {_q(FRESHNESS)}, ? FROM {_q(staged)} "
+                   f"WHERE {_q(FRESHNESS)} IS NOT NULL", [batch_id])
+
+
 def upsert(db: Database, table: str, staged: str, batch_id: int, *, plain: Sequence[str] = ()) -> MergeCount:
     """Merge `staged` into `table`; the caller holds the transaction.
 
-    `plain` columns take the staged value whenever it is not NULL even when the
-    table merges by freshness: the writer already combined them with the stored
-    value (a buyer's first_seen is the earlier of the two).
+    When the table merges by freshness and the staged rows carry a key, `plain`
+    columns still take the staged value whenever it is not NULL: the writer has
+    already combined them with the stored value (a buyer's first_seen is the
+    earlier of the two, an order's refunded amount the larger).
     """
     key = KEYS[table]
     target_cols = [c for c in table_columns(db, table) if c != "batch_id"]
@@ -132,45 +155,91 @@ def upsert(db: Database, table: str, staged: str, batch_id: int, *, plain: Seque
         raise ValueError(f"staged rows for {table} lack key columns {missing_key}")
     cols = [c for c in target_cols if c in staged_cols]
     data_cols = [c for c in cols if c not in key]
-    by_freshness = tuple(plain) if FRESHNESS in data_cols else None
+    by_freshness = table in FRESHNESS_IDS and FRESHNESS in staged_cols
     join = " AND ".join(f"t.{_q(k)} = s.{_q(k)}" for k in key)
 
     # Copying a million staged rows just to de-duplicate them costs more than
     # checking that there is nothing to de-duplicate, which is the usual case.
-    source = _q(staged)
+    source_name = staged
     if _has_duplicate_keys(db, staged, key):
         db.execute(f"CREATE OR REPLACE TEMP TABLE _merge_src AS SELECT * FROM {_dedup_source(staged, key, staged_cols)}")
-        source = "_merge_src"
+        source_name = "_merge_src"
+    source = _q(source_name)
     added = int(
         db.scalar(
             f"SELECT count(*) FROM {source} s WHERE NOT EXISTS (SELECT 1 FROM {_q(table)} t WHERE {join})"
         )
     )
     col_list = ", ".join(_q(c) for c in cols)
+    updated = 0
     if added == int(db.scalar(f"SELECT count(*) FROM {source}")):
         # Every key is new (a first import): nothing to remember for undo and no conflict
         # possible, so a plain insert does, without the cost of conflict handling.
         with db.unordered():
             db.execute(f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source}",
                        [batch_id])
-        db.execute("DROP TABLE IF EXISTS _merge_src")
-        return MergeCount(added=added)
-    updated = save_prior(
-        db, table, f"FROM {_q(table)} t JOIN {source} s ON {join} WHERE ({_differs(data_cols, 's', 't', by_freshness)})",
-        batch_id, [],
-    )
-    stored = _q(table)
-    sets = ", ".join(f"{_q(c)} = {_merged(c, 'excluded', stored, by_freshness)}" for c in data_cols)
-    sets = (sets + ", " if sets else "") + "batch_id = excluded.batch_id"
-    with db.unordered():
-        db.execute(
-            f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source} "
-            f"ON CONFLICT ({', '.join(_q(k) for k in key)}) DO UPDATE SET {sets} "
-            f"WHERE {_differs(data_cols, 'excluded', stored, by_freshness)}",
-            [batch_id],
+    elif by_freshness:
+        updated = _merge_by_freshness(db, table, source_name, batch_id, cols, data_cols, plain)
+    else:
+        updated = save_prior(
+            db, table, f"FROM {_q(table)} t JOIN {source} s ON {join} WHERE ({_differs(data_cols, None)})",
+            batch_id, [],
         )
+        sets = ", ".join(f"{_q(c)} = coalesce(excluded.{_q(c)}, {_q(table)}.{_q(c)})" for c in data_cols)
+        sets = (sets + ", " if sets else "") + "batch_id = excluded.batch_id"
+        where = " OR ".join(
+            f"(coalesce(excluded.{_q(c)}, {_q(table)}.{_q(c)}) IS DISTINCT FROM {_q(table)}.{_q(c)})"
+            for c in data_cols
+        ) or "FALSE"
+        with db.unordered():
+            db.execute(
+                f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source} "
+                f"ON CONFLICT ({', '.join(_q(k) for k in key)}) DO UPDATE SET {sets} WHERE {where}",
+                [batch_id],
+            )
+    if by_freshness:
+        record_freshness(db, table, source_name, FRESHNESS_IDS[table], batch_id)
     db.execute("DROP TABLE IF EXISTS _merge_src")
     return MergeCount(added=added, updated=updated)
+
+
+def _merge_by_freshness(db: Database, table: str, source: str, batch_id: int, cols: Sequence[str],
+                        data_cols: Sequence[str], plain: Sequence[str]) -> int:
+    """New rows are inserted; a stored row takes the merged values where they differ. Returns rows changed."""
+    key = KEYS[table]
+    id_col = FRESHNESS_IDS[table]
+    join = " AND ".join(f"t.{_q(k)} = s.{_q(k)}" for k in key)
+    fresher = "(s.freshness > coalesce(k.freshness, ''))"
+    keyed = (f"FROM {_q(source)} s JOIN {_q(table)} t ON {join} "
+             f"LEFT JOIN ({stored_freshness(table, source, id_col)}) k "
+             f"ON k.shop_id = s.shop_id AND k.row_id = s.{_q(id_col)}")
+    differs = _differs(data_cols, fresher, plain)
+    db.execute(
+        f"CREATE OR REPLACE TEMP TABLE _merge_changed AS SELECT "
+        + ", ".join([f"t.{_q(k)}" for k in key]
+                    + [f"{_merged(c, None if c in plain else fresher)} AS {_q(c)}" for c in data_cols])
+        + f" {keyed} WHERE {differs}"
+    )
+    changed = ", ".join(_q(k) for k in key)
+    match = " AND ".join(f"c.{_q(k)} = t.{_q(k)}" for k in key)
+    updated = save_prior(
+        db, table, f"FROM {_q(table)} t WHERE EXISTS (SELECT 1 FROM _merge_changed c WHERE {match})", batch_id, [],
+    )
+    col_list = ", ".join(_q(c) for c in cols)
+    sets = ", ".join([f"{_q(c)} = excluded.{_q(c)}" for c in data_cols] + ["batch_id = excluded.batch_id"])
+    with db.unordered():
+        db.execute(
+            f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {_q(source)} s "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {_q(table)} t WHERE {join})",
+            [batch_id],
+        )
+        db.execute(
+            f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM _merge_changed "
+            f"ON CONFLICT ({changed}) DO UPDATE SET {sets}",
+            [batch_id],
+        )
+    db.execute("DROP TABLE _merge_changed")
+    return updated
 
 
 def replace_children(

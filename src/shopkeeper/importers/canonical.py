@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from shopkeeper.db.batches import created_shop_key
 from shopkeeper.db.database import Database
-from shopkeeper.db.merge import KEYS, MergeCount, table_columns
+from shopkeeper.db.merge import KEYS, MergeCount, record_freshness, stored_freshness, table_columns
 from shopkeeper.importers import freshness, order_identity
 from shopkeeper.importers.context import ImportContext, q
 
@@ -55,8 +55,8 @@ def complete_from_shop(ctx: ImportContext, staged: str, table: str, fill: Mappin
     ctx.create(staged, f"SELECT {', '.join(exprs)} FROM {q(staged)} s LEFT JOIN {q(table)} t ON {join}")
 
 
-# Staged orders that lost to a fresher stored order which has lines: their lines are not written.
-_OUTDATED = "_sk_outdated_orders"
+# The freshness key of every order this file staged, which its lines carry too.
+_ORDER_KEYS = "_sk_order_keys"
 
 
 def write_orders(ctx: ImportContext, staged: str = ORDERS) -> MergeCount:
@@ -65,24 +65,49 @@ def write_orders(ctx: ImportContext, staged: str = ORDERS) -> MergeCount:
     ctx.begin_writing()
     order_identity.match(ctx, staged, LINES)
     freshness.stamp_orders(ctx, staged)
-    # After stamping: the key must come from the file alone, never from what the shop holds.
-    if ctx.scalar(f"SELECT EXISTS (SELECT 1 FROM {q(staged)} WHERE refunded_amount IS NULL)"):
-        complete_from_shop(ctx, staged, "orders", {"refunded_amount": "0"})
-    ctx.create(_OUTDATED, f"""
-        SELECT s.shop_id, s.order_id FROM {q(staged)} s JOIN orders t ON t.shop_id = s.shop_id AND t.order_id = s.order_id
-        WHERE s.freshness < coalesce(t.freshness, '')
-          AND EXISTS (SELECT 1 FROM order_lines l WHERE l.shop_id = t.shop_id AND l.order_id = t.order_id)
-    """)
-    return ctx.upsert("orders", staged)
+    ctx.create(_ORDER_KEYS, f"SELECT shop_id, order_id, freshness FROM {q(staged)}")
+    # After stamping (the key comes from the file alone): refunds only grow, so an order keeps
+    # the larger refunded amount whichever file told it; a file without the column says 0 for new orders.
+    if ctx.scalar("SELECT EXISTS (SELECT 1 FROM orders WHERE shop_id = $shop)"):
+        ctx.create(staged, f"SELECT s.* REPLACE (coalesce(greatest(s.refunded_amount, t.refunded_amount), 0) "
+                           f"AS refunded_amount) FROM {q(staged)} s "
+                           "LEFT JOIN orders t ON t.shop_id = s.shop_id AND t.order_id = s.order_id")
+    elif ctx.scalar(f"SELECT EXISTS (SELECT 1 FROM {q(staged)} WHERE refunded_amount IS NULL)"):
+        ctx.create(staged, f"SELECT * REPLACE (coalesce(refunded_amount, 0) AS refunded_amount) FROM {q(staged)}")
+    return ctx.upsert("orders", staged, plain=("refunded_amount",))
 
 
 def write_lines(ctx: ImportContext, staged: str = LINES) -> MergeCount:
-    """Order lines, replacing an order's lines only when this file's order is at least as fresh."""
+    """Order lines: an order's lines are those of the freshest file that listed them.
+
+    Lines come with the key of their order row (or, from a file that staged no
+    order for them, a low key made from the lines themselves); a file whose key
+    is below the one the stored lines came with leaves them alone.
+    """
     ctx.step("Saving order lines", 0.82)
-    if exists(ctx, _OUTDATED) and ctx.scalar(f"SELECT EXISTS (SELECT 1 FROM {_OUTDATED})"):
-        ctx.create(staged, f"SELECT * FROM {q(staged)} l WHERE NOT EXISTS (SELECT 1 FROM {_OUTDATED} o "
-                           "WHERE o.shop_id = l.shop_id AND o.order_id = l.order_id)")
-    return ctx.replace_children("order_lines", staged, ("shop_id", "order_id"))
+    if not exists(ctx, _ORDER_KEYS):
+        ctx.create(_ORDER_KEYS, "SELECT NULL::VARCHAR AS shop_id, NULL::VARCHAR AS order_id, "
+                                "NULL::VARCHAR AS freshness WHERE FALSE")
+    orderless = (f"FROM {q(staged)} l WHERE NOT EXISTS (SELECT 1 FROM {_ORDER_KEYS} k "
+                 "WHERE k.shop_id = l.shop_id AND k.order_id = l.order_id)")
+    if ctx.scalar(f"SELECT EXISTS (SELECT 1 {orderless})"):
+        values = [c for c in table_columns(ctx.db, "order_lines") if c in table_columns(ctx.db, staged)
+                  and c not in ("shop_id", "order_id", "batch_id")]
+        digest = ", ".join(f"l.{q(c)}" for c in values)
+        ctx.run(f"INSERT INTO {_ORDER_KEYS} SELECT l.shop_id, l.order_id, '0|' || "
+                f"md5(string_agg(CAST(ROW({digest}) AS VARCHAR), '|' ORDER BY l.line_no)) {orderless} "
+                "GROUP BY l.shop_id, l.order_id")
+    if ctx.scalar("SELECT EXISTS (SELECT 1 FROM row_freshness WHERE kind = 'order_lines' AND shop_id = $shop)"):
+        ctx.create(staged, f"""
+            SELECT l.* FROM {q(staged)} l JOIN {_ORDER_KEYS} k ON k.shop_id = l.shop_id AND k.order_id = l.order_id
+            WHERE NOT EXISTS (SELECT 1 FROM ({stored_freshness('order_lines', staged, 'order_id')}) t
+                              WHERE t.shop_id = l.shop_id AND t.row_id = l.order_id AND t.freshness > k.freshness)
+        """)
+    count = ctx.replace_children("order_lines", staged, ("shop_id", "order_id"))
+    ctx.create("_sk_line_keys", f"SELECT * FROM {_ORDER_KEYS} k WHERE EXISTS (SELECT 1 FROM {q(staged)} l "
+                                "WHERE l.shop_id = k.shop_id AND l.order_id = k.order_id)")
+    record_freshness(ctx.db, "order_lines", "_sk_line_keys", "order_id", ctx.batch_id)
+    return count
 
 
 # The tail of a buyers query whose CTE `b` has shop_id, buyer_id, known_member,

@@ -3,8 +3,9 @@
 "The newer value wins" means newer in the data, not in import order. Every
 staged order row gets a sortable text key, compared by db/merge.py:
 
-  1. provisional or not: an order made up from a lines-only file (Etsy sold
-     items) only fills what a real order row did not say;
+  1. '1' for an order row as the platform wrote it, '0' for a provisional one
+     made up from a lines file (Etsy sold items, Taobao 宝贝报表): that only
+     fills what the real order row does not say, whichever file came first;
   2. status progression: pending < paid < shipped < completed < partially
      refunded < cancelled < refunded, so a refund or a cancellation is never
      undone by an older file;
@@ -71,5 +72,5 @@ def stamp_buyers(ctx: ImportContext, staged: str, latest_column: str) -> None:
     target = set(table_columns(ctx.db, "buyers")) - set(KEYS["buyers"]) - {FRESHNESS, "batch_id", "first_seen"}
     values = [c for c in cols if c in target]
     ctx.create(staged, f"SELECT s.* EXCLUDE ({q(latest_column)}), "
-                       f"{_stamp_text(f's.{q(latest_column)}')} || '|' || {_digest(values)} AS {q(FRESHNESS)} "
+                       f"'1' || {_stamp_text(f's.{q(latest_column)}')} || '|' || {_digest(values)} AS {q(FRESHNESS)} "
                        f"FROM {q(staged)} s")

@@ -65,3 +65,8 @@ def _rekey_stored_orders(ctx: ImportContext) -> None:
         ctx.run(f"INSERT INTO {q(table)} ({', '.join(q(c) for c in cols)}) SELECT {picked} {moving.replace('?', '$shop')}")
         ctx.run(f"DELETE FROM {q(table)} WHERE shop_id = $shop "
                 f"AND order_id IN (SELECT stored_id FROM {_IDS} WHERE NOT by_number)")
+    # The order keeps the freshness it had under its old key (as this import's record, so undo drops it).
+    ctx.run(f"INSERT INTO row_freshness (kind, shop_id, row_id, freshness, batch_id) "
+            f"SELECT f.kind, f.shop_id, m.staged_id, f.freshness, $batch FROM row_freshness f "
+            f"JOIN {_IDS} m ON NOT m.by_number AND f.row_id = m.stored_id "
+            "WHERE f.shop_id = $shop AND f.kind IN ('orders', 'order_lines')")
