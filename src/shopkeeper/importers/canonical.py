@@ -135,10 +135,8 @@ def stage_buyers_from_orders(ctx: ImportContext, fixed: Mapping[str, str] | None
     columns = [f"arg_max({expr}, ordered_at) FILTER (WHERE {expr} IS NOT NULL) AS {q(name)}"
                for name, expr in latest.items()]
     columns += [f"{expr} AS {q(name)}" for name, expr in (fixed or {}).items()]
-    ctx.create(BUYERS, f"SELECT $shop AS shop_id, buyer_id, {', '.join(columns)}, min(ordered_at) AS first_seen, "
-                       f"max(ordered_at) AS _latest_order FROM {ORDERS} WHERE buyer_id IS NOT NULL GROUP BY buyer_id")
-    # The buyer's latest name and city are those of their latest order, whichever file came first.
-    freshness.stamp_buyers(ctx, BUYERS, "_latest_order")
+    ctx.create(BUYERS, f"SELECT $shop AS shop_id, buyer_id, {', '.join(columns)}, min(ordered_at) AS first_seen "
+                       f"FROM {ORDERS} WHERE buyer_id IS NOT NULL GROUP BY buyer_id")
 
 
 def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
@@ -149,6 +147,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     its e-mail / phone / buyer id, so the same person always gets the same id.
     """
     ctx.step("Saving buyers and members", 0.88)
+    freshness.stamp_buyers(ctx, staged)
     cols = set(table_columns(ctx.db, staged))
     col = {c: (f"s.{q(c)}" if c in cols else "NULL") for c in
            ("name", "email", "phone", "city", "country", "accepts_marketing", "first_seen", "freshness")}

@@ -66,11 +66,22 @@ def stamp_orders(ctx: ImportContext, staged: str) -> None:
     """)
 
 
-def stamp_buyers(ctx: ImportContext, staged: str, latest_column: str) -> None:
-    """Add `freshness` to staged buyers: their latest order's time, then a digest of the values."""
+def stamp_buyers(ctx: ImportContext, staged: str, orders: str = "_sk_orders") -> None:
+    """Add `freshness` to staged buyers: the key of their freshest order in this file, then a digest.
+
+    A buyer's latest name and city are those of their freshest order, whichever
+    file came first. Buyers from a file that staged no keyed orders (a customers
+    export) keep the plain rule.
+    """
     cols = table_columns(ctx.db, staged)
-    target = set(table_columns(ctx.db, "buyers")) - set(KEYS["buyers"]) - {FRESHNESS, "batch_id", "first_seen"}
+    if FRESHNESS in cols or not ctx.scalar(
+            "SELECT count(*) = 2 FROM information_schema.columns WHERE table_catalog = 'temp' "
+            f"AND table_name = '{orders}' AND column_name IN ('buyer_id', '{FRESHNESS}')"):
+        return
+    target = set(table_columns(ctx.db, "buyers")) - set(KEYS["buyers"]) - {"batch_id", "first_seen"}
     values = [c for c in cols if c in target]
-    ctx.create(staged, f"SELECT s.* EXCLUDE ({q(latest_column)}), "
-                       f"'1' || {_stamp_text(f's.{q(latest_column)}')} || '|' || {_digest(values)} AS {q(FRESHNESS)} "
-                       f"FROM {q(staged)} s")
+    ctx.create(staged, f"""
+        SELECT s.*, coalesce(o.freshness, '0') || '|' || {_digest(values)} AS {q(FRESHNESS)}
+        FROM {q(staged)} s LEFT JOIN (SELECT buyer_id, max({q(FRESHNESS)}) AS freshness FROM {q(orders)}
+                                      GROUP BY buyer_id) o ON o.buyer_id = s.buyer_id
+    """)

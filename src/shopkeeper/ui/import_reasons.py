@@ -34,6 +34,8 @@ def cell_reason(reason: str) -> str:
         "missing order total": QCoreApplication.translate("ImportReasons", "missing order total"),
         "missing SKU": QCoreApplication.translate("ImportReasons", "missing SKU"),
         "a new SKU needs a title": QCoreApplication.translate("ImportReasons", "a new SKU needs a title"),
+        "the file ends in the middle of this row (it was cut short)": QCoreApplication.translate(
+            "ImportReasons", "the file ends in the middle of this row (it was cut short)"),
     }
     if reason.startswith("another row of this order could not be read"):
         return QCoreApplication.translate("ImportReasons", "another row of this order could not be read")

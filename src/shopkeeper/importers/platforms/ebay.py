@@ -12,7 +12,7 @@ keyed by their Sales Record Number. `Sold For` is the unit price.
 
 from __future__ import annotations
 
-from shopkeeper.importers import canonical, freshness
+from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import BUYERS, LINES, ORDERS
 from shopkeeper.importers.context import ROWS, ImportContext
 from shopkeeper.importers.formats import FormatSpec, field, register
@@ -109,10 +109,9 @@ def normalise_orders(ctx: ImportContext) -> None:
                arg_max(ship_phone, ordered_at) FILTER (WHERE ship_phone IS NOT NULL) AS phone,
                arg_max(coalesce(buyer_city, ship_city), ordered_at) AS city,
                arg_max(coalesce(buyer_country, ship_country), ordered_at) AS country,
-               min(ordered_at) AS first_seen, max(ordered_at) AS _latest_order
+               min(ordered_at) AS first_seen
         FROM {ORDERS} WHERE buyer_id IS NOT NULL GROUP BY buyer_id
     """)
-    freshness.stamp_buyers(ctx, BUYERS, "_latest_order")
     ctx.map_rows("orders", f"SELECT _row, shop_id, order_id FROM {ORDERS}")
     ctx.map_rows("order_lines", f"SELECT _row, shop_id, order_id, line_no FROM {LINES}")
     ctx.release_source()
