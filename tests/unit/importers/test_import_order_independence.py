@@ -213,7 +213,7 @@ def test_a_cut_file_adds_no_second_order_and_reports_the_cut_row(shop: Database,
     orders = many_orders(30)
     full = shopify_file(tmp_path / "orders_export.csv", *orders)
     import_ok(shop, full)
-    before = snapshot(shop)
+    before = {k: v for k, v in shop_rows(shop).items() if k != "stats"}
     # the copy stopped inside the first row of #1022, before its Id
     text = full.read_text(encoding="utf-8")
     start = text.index("\n#1022,") + 1
@@ -223,8 +223,8 @@ def test_a_cut_file_adds_no_second_order_and_reports_the_cut_row(shop: Database,
     assert outcome.ok
     assert shop.scalar("SELECT count(*) FROM orders WHERE order_number = '#1022'") == 1
     assert shop.scalar("SELECT count(*) FROM orders") == 30
-    assert snapshot(shop) == before
-    reasons = {r.reason for r in rejects(shop, outcome.batch_id)}
+    assert {k: v for k, v in shop_rows(shop).items() if k != "stats"} == before
+    reasons = {r[3] for r in rejects(shop, outcome.batch_id)}
     assert "the file ends in the middle of this row (it was cut short)" in reasons
 
 
