@@ -192,6 +192,18 @@ def test_a_file_without_the_id_column_updates_orders_imported_by_id(shop: Databa
     assert shop.scalar("SELECT count(*) FROM orders WHERE order_id = order_number") == 0
 
 
+def test_undo_of_a_name_only_file_that_updated_orders_by_id_restores_them(shop: Database, tmp_path: Path) -> None:
+    import_ok(shop, shopify_file(tmp_path / "with_id.csv", *many_orders(10)))
+    before = snapshot(shop)
+    refunded = [shopify_order(1000 + i, status="refunded", refunded="30.00", lines=1 + i % 2) for i in range(10)]
+    [no_id] = import_ok(shop, shopify_file(tmp_path / "without_id.csv", *refunded, header=SHOPIFY_WITHOUT_ID))
+    assert (no_id.rows_added, no_id.rows_updated) == (0, 10)
+    assert shop.scalar("SELECT count(*) FROM orders WHERE status = 'refunded'") == 10
+    assert no_id.batch_id is not None
+    undo_import(shop, no_id.batch_id)
+    assert snapshot(shop) == before
+
+
 def test_an_id_file_after_a_name_only_file_rekeys_the_orders_and_undo_restores_them(
         shop: Database, tmp_path: Path) -> None:
     orders = many_orders(20)
