@@ -132,10 +132,10 @@ def stored_freshness(kind: str, staged: str, id_col: str) -> str:
 
 
 def record_freshness(db: Database, kind: str, staged: str, id_col: str, batch_id: int) -> None:
-    """Remember the key every row of `staged` came with, as this import's contribution."""
+    """Remember the key every row of `staged` (one per id) came with, as this import's contribution."""
     with db.unordered():
         db.execute(f"INSERT INTO row_freshness (kind, shop_id, row_id, freshness, batch_id) "
-                   f"SELECT DISTINCT '{kind}', shop_id, {_q(id_col)}, {_q(FRESHNESS)}, ? FROM {_q(staged)} "
+                   f"SELECT '{kind}', shop_id, {_q(id_col)}, {_q(FRESHNESS)}, ? FROM {_q(staged)} "
                    f"WHERE {_q(FRESHNESS)} IS NOT NULL", [batch_id])
 
 
