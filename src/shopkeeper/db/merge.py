@@ -12,8 +12,8 @@ shop already knew. Rows whose merged values equal what is stored are not
 touched, so importing the same file twice changes nothing.
 
 Orders and buyers merge by what the rows say instead of by import order when
-their staged rows carry a `freshness` key (made from the row's own data by
-importers/freshness.py): the staged row wins only when its key is greater than
+the writer gives each staged row a freshness key (made from the row's own data
+by importers/freshness.py): the staged row wins only when its key is greater than
 the stored row's, and otherwise only fills what the shop did not know, so
 merging A then B gives the same row as B then A. The stored row's key is the
 greatest key any active import gave it, kept in the append-only
@@ -121,7 +121,7 @@ def save_prior(db: Database, table: str, select_from_where: str, batch_id: int, 
 
 
 def stored_freshness(kind: str, staged: str, id_col: str) -> str:
-    """SELECT shop_id, row_id, freshness: the key each row of `staged` has in the shop.
+    """SELECT shop_id, row_id, freshness: the key each row of `staged` (shop_id, `id_col`) has in the shop.
 
     A row's key is the greatest any still-active import gave it (undo removes an
     import's keys), so it does not depend on the order the files came in.
@@ -131,21 +131,23 @@ def stored_freshness(kind: str, staged: str, id_col: str) -> str:
             f"WHERE s.shop_id = f.shop_id AND s.{_q(id_col)} = f.row_id) GROUP BY f.shop_id, f.row_id")
 
 
-def record_freshness(db: Database, kind: str, staged: str, id_col: str, batch_id: int) -> None:
-    """Remember the key every row of `staged` (one per id) came with, as this import's contribution."""
+def record_freshness(db: Database, kind: str, keys: str, id_col: str, batch_id: int) -> None:
+    """Remember the key of every row of `keys` (shop_id, `id_col`, freshness; one per id) as this import's."""
     with db.unordered():
         db.execute(f"INSERT INTO row_freshness (kind, shop_id, row_id, freshness, batch_id) "
-                   f"SELECT '{kind}', shop_id, {_q(id_col)}, {_q(FRESHNESS)}, ? FROM {_q(staged)} "
+                   f"SELECT '{kind}', shop_id, {_q(id_col)}, {_q(FRESHNESS)}, ? FROM {_q(keys)} "
                    f"WHERE {_q(FRESHNESS)} IS NOT NULL", [batch_id])
 
 
-def upsert(db: Database, table: str, staged: str, batch_id: int, *, plain: Sequence[str] = ()) -> MergeCount:
+def upsert(db: Database, table: str, staged: str, batch_id: int, *, keys: str | None = None,
+           plain: Sequence[str] = ()) -> MergeCount:
     """Merge `staged` into `table`; the caller holds the transaction.
 
-    When the table merges by freshness and the staged rows carry a key, `plain`
-    columns still take the staged value whenever it is not NULL: the writer has
-    already combined them with the stored value (a buyer's first_seen is the
-    earlier of the two, an order's refunded amount the larger).
+    `keys` (orders and buyers) names a table of the staged rows' freshness keys
+    (shop_id, the id, freshness): the table then merges by freshness, and
+    `plain` columns still take the staged value whenever it is not NULL, the
+    writer having combined them with the stored value already (a buyer's
+    first_seen is the earlier of the two, an order's refunded amount the larger).
     """
     key = KEYS[table]
     target_cols = [c for c in table_columns(db, table) if c != "batch_id"]
@@ -155,7 +157,7 @@ def upsert(db: Database, table: str, staged: str, batch_id: int, *, plain: Seque
         raise ValueError(f"staged rows for {table} lack key columns {missing_key}")
     cols = [c for c in target_cols if c in staged_cols]
     data_cols = [c for c in cols if c not in key]
-    by_freshness = table in FRESHNESS_IDS and FRESHNESS in staged_cols
+    by_freshness = keys is not None and table in FRESHNESS_IDS
     join = " AND ".join(f"t.{_q(k)} = s.{_q(k)}" for k in key)
 
     # Copying a million staged rows just to de-duplicate them costs more than
@@ -179,7 +181,7 @@ def upsert(db: Database, table: str, staged: str, batch_id: int, *, plain: Seque
             db.execute(f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source}",
                        [batch_id])
     elif by_freshness:
-        updated = _merge_by_freshness(db, table, source_name, batch_id, cols, data_cols, plain)
+        updated = _merge_by_freshness(db, table, source_name, keys or "", batch_id, cols, data_cols, plain)
     else:
         updated = save_prior(
             db, table, f"FROM {_q(table)} t JOIN {source} s ON {join} WHERE ({_differs(data_cols, None)})",
@@ -197,21 +199,22 @@ def upsert(db: Database, table: str, staged: str, batch_id: int, *, plain: Seque
                 f"ON CONFLICT ({', '.join(_q(k) for k in key)}) DO UPDATE SET {sets} WHERE {where}",
                 [batch_id],
             )
-    if by_freshness:
-        record_freshness(db, table, source_name, FRESHNESS_IDS[table], batch_id)
+    if keys is not None and by_freshness:
+        record_freshness(db, table, keys, FRESHNESS_IDS[table], batch_id)
     db.execute("DROP TABLE IF EXISTS _merge_src")
     return MergeCount(added=added, updated=updated)
 
 
-def _merge_by_freshness(db: Database, table: str, source: str, batch_id: int, cols: Sequence[str],
+def _merge_by_freshness(db: Database, table: str, source: str, keys: str, batch_id: int, cols: Sequence[str],
                         data_cols: Sequence[str], plain: Sequence[str]) -> int:
     """New rows are inserted; a stored row takes the merged values where they differ. Returns rows changed."""
     key = KEYS[table]
     id_col = FRESHNESS_IDS[table]
     join = " AND ".join(f"t.{_q(k)} = s.{_q(k)}" for k in key)
-    fresher = "(s.freshness > coalesce(k.freshness, ''))"
+    fresher = "(n.freshness > coalesce(k.freshness, ''))"
     keyed = (f"FROM {_q(source)} s JOIN {_q(table)} t ON {join} "
-             f"LEFT JOIN ({stored_freshness(table, source, id_col)}) k "
+             f"JOIN {_q(keys)} n ON n.shop_id = s.shop_id AND n.{_q(id_col)} = s.{_q(id_col)} "
+             f"LEFT JOIN ({stored_freshness(table, keys, id_col)}) k "
              f"ON k.shop_id = s.shop_id AND k.row_id = s.{_q(id_col)}")
     differs = _differs(data_cols, fresher, plain)
     db.execute(

@@ -56,7 +56,7 @@ def complete_from_shop(ctx: ImportContext, staged: str, table: str, fill: Mappin
 
 
 # The freshness key of every order this file staged, which its lines carry too.
-_ORDER_KEYS = "_sk_order_keys"
+_ORDER_KEYS = freshness.ORDER_KEYS
 
 
 def write_orders(ctx: ImportContext, staged: str = ORDERS) -> MergeCount:
@@ -64,8 +64,7 @@ def write_orders(ctx: ImportContext, staged: str = ORDERS) -> MergeCount:
     ctx.step("Saving orders", 0.75)
     ctx.begin_writing()
     order_identity.match(ctx, staged, LINES)
-    freshness.stamp_orders(ctx, staged)
-    ctx.create(_ORDER_KEYS, f"SELECT shop_id, order_id, freshness FROM {q(staged)}")
+    keys = freshness.stamp_orders(ctx, staged)
     # After stamping (the key comes from the file alone): refunds only grow, so an order keeps
     # the larger refunded amount whichever file told it; a file without the column says 0 for new orders.
     if ctx.scalar("SELECT EXISTS (SELECT 1 FROM orders WHERE shop_id = $shop)"):
@@ -74,7 +73,7 @@ def write_orders(ctx: ImportContext, staged: str = ORDERS) -> MergeCount:
                            "LEFT JOIN orders t ON t.shop_id = s.shop_id AND t.order_id = s.order_id")
     elif ctx.scalar(f"SELECT EXISTS (SELECT 1 FROM {q(staged)} WHERE refunded_amount IS NULL)"):
         ctx.create(staged, f"SELECT * REPLACE (coalesce(refunded_amount, 0) AS refunded_amount) FROM {q(staged)}")
-    return ctx.upsert("orders", staged, plain=("refunded_amount",))
+    return ctx.upsert("orders", staged, keys=keys, plain=("refunded_amount",))
 
 
 def write_lines(ctx: ImportContext, staged: str = LINES) -> MergeCount:
@@ -147,11 +146,10 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     its e-mail / phone / buyer id, so the same person always gets the same id.
     """
     ctx.step("Saving buyers and members", 0.88)
-    freshness.stamp_buyers(ctx, staged)
+    keys = freshness.stamp_buyers(ctx, staged)
     cols = set(table_columns(ctx.db, staged))
     col = {c: (f"s.{q(c)}" if c in cols else "NULL") for c in
-           ("name", "email", "phone", "city", "country", "accepts_marketing", "first_seen", "freshness")}
-    fresh = ", freshness" if "freshness" in cols else ""
+           ("name", "email", "phone", "city", "country", "accepts_marketing", "first_seen")}
     # Normalisers usually stage one row per buyer already; sorting to keep the latest is then wasted.
     repeated = ctx.scalar(f"SELECT EXISTS (SELECT 1 FROM {q(staged)} GROUP BY shop_id, buyer_id HAVING count(*) > 1)")
     dedup = (f"QUALIFY row_number() OVER (PARTITION BY s.shop_id, s.buyer_id ORDER BY {col['first_seen']} DESC "
@@ -170,7 +168,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
                    t.member_id AS known_member,
                    lower(trim(coalesce({col['email']}, t.email))) AS email_key,
                    sk_phone_key(coalesce({col['phone']}, t.phone)) AS phone_key,
-                   coalesce({col['name']}, t.name) AS any_name, {col['freshness']} AS freshness
+                   coalesce({col['name']}, t.name) AS any_name
             FROM {q(staged)} s LEFT JOIN buyers t ON t.shop_id = s.shop_id AND t.buyer_id = s.buyer_id
             WHERE s.buyer_id IS NOT NULL
             {dedup}
@@ -193,10 +191,10 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     ctx.create(
         "_sk_buyers_w",
         "SELECT shop_id, buyer_id, name, email, phone, city, country, accepts_marketing, "
-        f"coalesce(found_member, new_member) AS member_id, first_seen{fresh} FROM _sk_buyers_m",
+        "coalesce(found_member, new_member) AS member_id, first_seen FROM _sk_buyers_m",
     )
     # first_seen is already the earlier of the file's and the shop's.
-    return total + ctx.upsert("buyers", "_sk_buyers_w", plain=("first_seen",))
+    return total + ctx.upsert("buyers", "_sk_buyers_w", keys=keys, plain=("first_seen",))
 
 
 def write_catalogue(ctx: ImportContext) -> MergeCount:

@@ -53,40 +53,53 @@ def _digest(columns: Sequence[str]) -> str:
     return f"lpad(CAST(hash({', '.join(f's.{q(c)}' for c in columns)}) AS VARCHAR), 20, '0')"
 
 
-def stamp_orders(ctx: ImportContext, staged: str) -> None:
-    """Add the `freshness` key to staged order rows (see the module docstring)."""
+# The keys of this file's orders and buyers: shop_id, the row's id, freshness (one row per id).
+ORDER_KEYS = "_sk_order_keys"
+BUYER_KEYS = "_sk_buyer_keys"
+
+
+def stamp_orders(ctx: ImportContext, staged: str) -> str:
+    """Make ORDER_KEYS, the key of every staged order (see the module docstring); returns its name.
+
+    A narrow table of its own: copying a big file's staged orders to add a column costs more.
+    """
     cols = table_columns(ctx.db, staged)
     stamps = [f"s.{q(c)}" for c in ("ordered_at", "paid_at", STAMP) if c in cols]
     latest = f"greatest({', '.join(stamps)})" if stamps else "NULL"
     rank = "CASE s.status " + " ".join(f"WHEN '{k}' THEN {v}" for k, v in STATUS_RANK.items()) + " ELSE 1 END"
     provisional = f"coalesce(s.{q(PROVISIONAL)}, FALSE)" if PROVISIONAL in cols else "FALSE"
-    target = set(table_columns(ctx.db, "orders")) - set(KEYS["orders"]) - {FRESHNESS, "batch_id"}
+    target = set(table_columns(ctx.db, "orders")) - set(KEYS["orders"]) - {"batch_id"}
     values = [c for c in cols if c in target]
-    ctx.create(staged, f"""
-        SELECT s.*, (CASE WHEN {provisional} THEN '0' ELSE '1' END) || CAST({rank} AS VARCHAR)
+    # max(): a file that lists one order twice still gives it one key.
+    ctx.create(ORDER_KEYS, f"""
+        SELECT s.shop_id, s.order_id, max((CASE WHEN {provisional} THEN '0' ELSE '1' END) || CAST({rank} AS VARCHAR)
                || '|' || {_stamp_text(latest)}
                || '|' || (SELECT {_stamp_text(f'max({latest})')} FROM {q(staged)} s)
-               || '|' || {_digest(values)} AS {q(FRESHNESS)}
-        FROM {q(staged)} s
+               || '|' || {_digest(values)}) AS {q(FRESHNESS)}
+        FROM {q(staged)} s GROUP BY s.shop_id, s.order_id
     """)
+    return ORDER_KEYS
 
 
-def stamp_buyers(ctx: ImportContext, staged: str, orders: str = "_sk_orders") -> None:
-    """Add `freshness` to staged buyers: the key of their freshest order in this file, then a digest.
+def stamp_buyers(ctx: ImportContext, staged: str) -> str | None:
+    """Make BUYER_KEYS: each staged buyer's freshest order's key in this file, then a digest.
 
     A buyer's latest name and city are those of their freshest order, whichever
     file came first. Buyers from a file that staged no keyed orders (a customers
-    export) keep the plain rule.
+    export) keep the plain rule: None.
     """
+    if not ctx.scalar("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'temp' "
+                      f"AND table_name = '{ORDER_KEYS}'") or \
+            "buyer_id" not in table_columns(ctx.db, "_sk_orders"):
+        return None
     cols = table_columns(ctx.db, staged)
-    if FRESHNESS in cols or not ctx.scalar(
-            "SELECT count(*) = 2 FROM information_schema.columns WHERE table_catalog = 'temp' "
-            f"AND table_name = '{orders}' AND column_name IN ('buyer_id', '{FRESHNESS}')"):
-        return
     target = set(table_columns(ctx.db, "buyers")) - set(KEYS["buyers"]) - {"batch_id", "first_seen"}
     values = [c for c in cols if c in target]
-    ctx.create(staged, f"""
-        SELECT s.*, coalesce(o.freshness, '0') || '|' || {_digest(values)} AS {q(FRESHNESS)}
-        FROM {q(staged)} s LEFT JOIN (SELECT buyer_id, max({q(FRESHNESS)}) AS freshness FROM {q(orders)}
-                                      GROUP BY buyer_id) o ON o.buyer_id = s.buyer_id
+    ctx.create(BUYER_KEYS, f"""
+        WITH o AS (SELECT s.buyer_id, max(k.{q(FRESHNESS)}) AS freshness FROM _sk_orders s
+                   JOIN {ORDER_KEYS} k ON k.shop_id = s.shop_id AND k.order_id = s.order_id GROUP BY s.buyer_id)
+        SELECT s.shop_id, s.buyer_id, max(coalesce(o.freshness, '0') || '|' || {_digest(values)}) AS {q(FRESHNESS)}
+        FROM {q(staged)} s LEFT JOIN o ON o.buyer_id = s.buyer_id
+        WHERE s.buyer_id IS NOT NULL GROUP BY s.shop_id, s.buyer_id
     """)
+    return BUYER_KEYS

@@ -110,7 +110,8 @@ def _import_keyed(db, rows):  # noqa: ANN001, ANN202
         for order_id, status, channel, key in rows:
             db.execute("INSERT INTO staged_orders VALUES ('taobao:t', ?, '2026-06-18 10:00:00+08', '+08:00', ?, "
                        "'CNY', 199, ?, ?)", [order_id, status, channel, key])
-        upsert(db, "orders", "staged_orders", batch)
+        db.execute("CREATE OR REPLACE TEMP TABLE staged_keys AS SELECT shop_id, order_id, freshness FROM staged_orders")
+        upsert(db, "orders", "staged_orders", batch, keys="staged_keys")
     return batch
 
 

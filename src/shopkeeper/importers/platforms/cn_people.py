@@ -46,12 +46,11 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     is made; defaults to the readable name, else the buyer id).
     """
     ctx.step("Saving buyers and members", 0.88)
-    freshness.stamp_buyers(ctx, staged)
+    keys = freshness.stamp_buyers(ctx, staged)
     cols = set(table_columns(ctx.db, staged))
     col = {c: (f"s.{q(c)}" if c in cols else "CAST(NULL AS VARCHAR)")
            for c in ("name", "email", "phone", "city", "country", "display_name")}
     col["first_seen"] = "s.first_seen" if "first_seen" in cols else "CAST(NULL AS TIMESTAMPTZ)"
-    fresh = ", freshness" if "freshness" in cols else ""
     # The same stable member ids as canonical.write_buyers: a buyer seen on Shopify by
     # phone and on Taobao by the same plain phone lands on one member either way round.
     ctx.create(
@@ -68,7 +67,6 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
                    {plain(f"lower(trim({col['email']}))")} AS email_key,
                    {plain_phone_key(col['phone'])} AS phone_key,
                    coalesce({plain(col['display_name'])}, {plain(col['name'])}, s.buyer_id) AS member_name
-                   {', s.freshness' if fresh else ''}
             FROM {q(staged)} s LEFT JOIN buyers t ON t.shop_id = s.shop_id AND t.buyer_id = s.buyer_id
             WHERE s.buyer_id IS NOT NULL
             QUALIFY row_number() OVER (PARTITION BY s.shop_id, s.buyer_id
@@ -92,7 +90,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     ctx.create(
         "_sk_cn_buyers_w",
         "SELECT shop_id, buyer_id, name, email, phone, city, country, "
-        f"coalesce(found_member, new_member) AS member_id, first_seen{fresh} FROM _sk_cn_buyers_m",
+        "coalesce(found_member, new_member) AS member_id, first_seen FROM _sk_cn_buyers_m",
     )
     # first_seen is already the earlier of the file's and the shop's.
-    return total + ctx.upsert("buyers", "_sk_cn_buyers_w", plain=("first_seen",))
+    return total + ctx.upsert("buyers", "_sk_cn_buyers_w", keys=keys, plain=("first_seen",))
