@@ -78,7 +78,7 @@ def _has_duplicate_keys(db: Database, staged: str, key: Sequence[str]) -> bool:
 
 FRESHNESS = "freshness"
 
-# Tables that merge by freshness when their staged rows carry a `freshness` key:
+# Tables that merge by freshness when the writer passes the staged rows' keys:
 # table -> the id column that, with shop_id, names the row in `row_freshness`.
 FRESHNESS_IDS = {"orders": "order_id", "buyers": "buyer_id"}
 
@@ -157,7 +157,7 @@ def upsert(db: Database, table: str, staged: str, batch_id: int, *, keys: str | 
         raise ValueError(f"staged rows for {table} lack key columns {missing_key}")
     cols = [c for c in target_cols if c in staged_cols]
     data_cols = [c for c in cols if c not in key]
-    by_freshness = keys is not None and table in FRESHNESS_IDS
+    freshness_keys = keys if table in FRESHNESS_IDS else None
     join = " AND ".join(f"t.{_q(k)} = s.{_q(k)}" for k in key)
 
     # Copying a million staged rows just to de-duplicate them costs more than
@@ -180,8 +180,8 @@ def upsert(db: Database, table: str, staged: str, batch_id: int, *, keys: str | 
         with db.unordered():
             db.execute(f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source}",
                        [batch_id])
-    elif by_freshness:
-        updated = _merge_by_freshness(db, table, source_name, keys or "", batch_id, cols, data_cols, plain)
+    elif freshness_keys is not None:
+        updated = _merge_by_freshness(db, table, source_name, freshness_keys, batch_id, cols, data_cols, plain)
     else:
         updated = save_prior(
             db, table, f"FROM {_q(table)} t JOIN {source} s ON {join} WHERE ({_differs(data_cols, None)})",
@@ -199,8 +199,8 @@ def upsert(db: Database, table: str, staged: str, batch_id: int, *, keys: str | 
                 f"ON CONFLICT ({', '.join(_q(k) for k in key)}) DO UPDATE SET {sets} WHERE {where}",
                 [batch_id],
             )
-    if keys is not None and by_freshness:
-        record_freshness(db, table, keys, FRESHNESS_IDS[table], batch_id)
+    if freshness_keys is not None:
+        record_freshness(db, table, freshness_keys, FRESHNESS_IDS[table], batch_id)
     db.execute("DROP TABLE IF EXISTS _merge_src")
     return MergeCount(added=added, updated=updated)
 

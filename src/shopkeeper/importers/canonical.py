@@ -80,8 +80,8 @@ def write_lines(ctx: ImportContext, staged: str = LINES) -> MergeCount:
     """Order lines: an order's lines are those of the freshest file that listed them.
 
     Lines come with the key of their order row (or, from a file that staged no
-    order for them, a low key made from the lines themselves); a file whose key
-    is below the one the stored lines came with leaves them alone.
+    order for them, a key below every order's, made from the lines themselves);
+    a file whose key is below the one the stored lines came with leaves them alone.
     """
     ctx.step("Saving order lines", 0.82)
     if not exists(ctx, _ORDER_KEYS):
@@ -93,7 +93,7 @@ def write_lines(ctx: ImportContext, staged: str = LINES) -> MergeCount:
         values = [c for c in table_columns(ctx.db, "order_lines") if c in table_columns(ctx.db, staged)
                   and c not in ("shop_id", "order_id", "batch_id")]
         digest = ", ".join(f"l.{q(c)}" for c in values)
-        ctx.run(f"INSERT INTO {_ORDER_KEYS} SELECT l.shop_id, l.order_id, '0|' || "
+        ctx.run(f"INSERT INTO {_ORDER_KEYS} SELECT l.shop_id, l.order_id, '00|' || "
                 f"md5(string_agg(CAST(ROW({digest}) AS VARCHAR), '|' ORDER BY l.line_no)) {orderless} "
                 "GROUP BY l.shop_id, l.order_id")
     if ctx.scalar("SELECT EXISTS (SELECT 1 FROM row_freshness WHERE kind = 'order_lines' AND shop_id = $shop)"):
