@@ -57,12 +57,13 @@ def _rekey_stored_orders(ctx: ImportContext) -> None:
         return
     for table in ("orders", "order_lines"):
         cols = table_columns(ctx.db, table)
-        picked = ", ".join("m.staged_id" if c == "order_id" else "$batch" if c == "batch_id" else f"t.{q(c)}"
+        picked = ", ".join("m.staged_id" if c == "order_id" else "?" if c == "batch_id" else f"t.{q(c)}"
                            for c in cols)
         moving = (f"FROM {q(table)} t JOIN {_IDS} m ON NOT m.by_number AND t.order_id = m.stored_id "
                   "WHERE t.shop_id = ?")
         save_prior(ctx.db, table, moving, ctx.batch_id, [ctx.shop_id])
-        ctx.run(f"INSERT INTO {q(table)} ({', '.join(q(c) for c in cols)}) SELECT {picked} {moving.replace('?', '$shop')}")
+        ctx.run(f"INSERT INTO {q(table)} ({', '.join(q(c) for c in cols)}) SELECT {picked} {moving}",
+                [ctx.batch_id, ctx.shop_id])
         ctx.run(f"DELETE FROM {q(table)} WHERE shop_id = $shop "
                 f"AND order_id IN (SELECT stored_id FROM {_IDS} WHERE NOT by_number)")
     # The order keeps the freshness it had under its old key (as this import's record, so undo drops it).
