@@ -96,12 +96,16 @@ def write_lines(ctx: ImportContext, staged: str = LINES) -> MergeCount:
         ctx.run(f"INSERT INTO {_ORDER_KEYS} SELECT l.shop_id, l.order_id, '00|' || "
                 f"md5(string_agg(CAST(ROW({digest}) AS VARCHAR), '|' ORDER BY l.line_no)) {orderless} "
                 "GROUP BY l.shop_id, l.order_id")
-    if ctx.scalar("SELECT EXISTS (SELECT 1 FROM row_freshness WHERE kind = 'order_lines' AND shop_id = $shop)"):
-        ctx.create(staged, f"""
-            SELECT l.* FROM {q(staged)} l JOIN {_ORDER_KEYS} k ON k.shop_id = l.shop_id AND k.order_id = l.order_id
-            WHERE NOT EXISTS (SELECT 1 FROM ({stored_freshness('order_lines', staged, 'order_id')}) t
-                              WHERE t.shop_id = l.shop_id AND t.row_id = l.order_id AND t.freshness > k.freshness)
-        """)
+    # Decided per order, and the staged lines copied only when some order's lines are outdated.
+    ctx.create("_sk_outdated_lines", f"""
+        SELECT k.shop_id, k.order_id FROM {_ORDER_KEYS} k
+        JOIN ({stored_freshness('order_lines', _ORDER_KEYS, 'order_id')}) t
+          ON t.shop_id = k.shop_id AND t.row_id = k.order_id
+        WHERE t.freshness > k.freshness
+    """)
+    if ctx.scalar("SELECT EXISTS (SELECT 1 FROM _sk_outdated_lines)"):
+        ctx.create(staged, f"SELECT * FROM {q(staged)} l WHERE NOT EXISTS (SELECT 1 FROM _sk_outdated_lines o "
+                           "WHERE o.shop_id = l.shop_id AND o.order_id = l.order_id)")
     count = ctx.replace_children("order_lines", staged, ("shop_id", "order_id"))
     ctx.create("_sk_line_keys", f"SELECT * FROM {_ORDER_KEYS} k WHERE EXISTS (SELECT 1 FROM {q(staged)} l "
                                 "WHERE l.shop_id = k.shop_id AND l.order_id = k.order_id)")
