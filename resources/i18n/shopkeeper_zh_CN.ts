@@ -370,6 +370,10 @@
         <translation>编号已被电子表格程序损坏；请重新导出文件，并直接导入导出的文件</translation>
     </message>
     <message>
+        <source>the file ends in the middle of this row (it was cut short)</source>
+        <translation>文件在这一行中途结束（文件被截断了）</translation>
+    </message>
+    <message>
         <source>another row of this order could not be read</source>
         <translation>该订单的另一行无法读取</translation>
     </message>

@@ -10,6 +10,14 @@ Merge rule: rows match on the table's key; a non-NULL value in the new file
 wins, a NULL (column absent from that export, or left empty) keeps what the
 shop already knew. Rows whose merged values equal what is stored are not
 touched, so importing the same file twice changes nothing.
+
+Orders and buyers merge by what the rows say instead of by import order when
+the writer gives each staged row a freshness key (made from the row's own data
+by importers/freshness.py): the staged row wins only when its key is greater than
+the stored row's, and otherwise only fills what the shop did not know, so
+merging A then B gives the same row as B then A. The stored row's key is the
+greatest key any active import gave it, kept in the append-only
+`row_freshness` (undo drops an import's keys with it).
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ KEYS: dict[str, tuple[str, ...]] = {
 }
 
 # Append-only tables: an import's rows are simply removed on undo.
-APPEND_ONLY = ("stock_movements", "points_ledger", "import_rejects")
+APPEND_ONLY = ("stock_movements", "points_ledger", "import_rejects", "row_freshness")
 
 
 @dataclass(frozen=True)
@@ -73,8 +81,79 @@ def _has_duplicate_keys(db: Database, staged: str, key: Sequence[str]) -> bool:
     return bool(db.scalar(f"SELECT EXISTS (SELECT 1 FROM {_q(staged)} GROUP BY {keys} HAVING count(*) > 1)"))
 
 
-def upsert(db: Database, table: str, staged: str, batch_id: int) -> MergeCount:
-    """Merge `staged` into `table`; the caller holds the transaction."""
+FRESHNESS = "freshness"
+
+# Tables that merge by freshness when the writer passes the staged rows' keys:
+# table -> the id column that, with shop_id, names the row in `row_freshness`.
+FRESHNESS_IDS = {"orders": "order_id", "buyers": "buyer_id"}
+
+
+def _merged(col: str, fresher: str | None) -> str:
+    """The value `col` takes when staged row s meets stored row t.
+
+    `fresher` is None for the plain rule (a non-NULL staged value wins), else the
+    SQL that is true when s is fresher than t: then s's values win and t fills
+    its NULLs; otherwise s only fills t's NULLs.
+    """
+    plain = f"coalesce(s.{_q(col)}, t.{_q(col)})"
+    if fresher is None:
+        return plain
+    return f"CASE WHEN {fresher} THEN {plain} ELSE coalesce(t.{_q(col)}, s.{_q(col)}) END"
+
+
+def _differs(data_cols: Sequence[str], fresher: str | None, plain: Sequence[str] = ()) -> str:
+    return " OR ".join(
+        f"({_merged(c, None if c in plain else fresher)} IS DISTINCT FROM t.{_q(c)})" for c in data_cols
+    ) or "FALSE"
+
+
+def save_prior(db: Database, table: str, select_from_where: str, batch_id: int, params: list[object]) -> int:
+    """Copy the rows `select_from_where` (over alias t) finds into `<table>_prior`; returns how many.
+
+    A row this import already wrote (its batch_id is this batch) is not copied: undo
+    removes it anyway, and its true before-image was saved when it was first touched.
+    """
+    cols = table_columns(db, table)
+    names = ", ".join(_q(c) for c in cols)
+    picked = ", ".join(f"t.{_q(c)}" for c in cols)
+    with db.unordered():
+        saved = db.execute(
+            f"INSERT INTO {_q(table + '_prior')} ({names}, undo_batch_id) SELECT {picked}, ? "
+            f"{select_from_where} AND t.batch_id IS DISTINCT FROM ?",
+            [batch_id, *params, batch_id],
+        ).fetchone()
+    return int(saved[0]) if saved else 0
+
+
+def stored_freshness(kind: str, staged: str, id_col: str) -> str:
+    """SELECT shop_id, row_id, freshness: the key each row of `staged` (shop_id, `id_col`) has in the shop.
+
+    A row's key is the greatest any still-active import gave it (undo removes an
+    import's keys), so it does not depend on the order the files came in.
+    """
+    return (f"SELECT f.shop_id, f.row_id, max(f.freshness) AS freshness FROM row_freshness f "
+            f"WHERE f.kind = '{kind}' AND EXISTS (SELECT 1 FROM {_q(staged)} s "
+            f"WHERE s.shop_id = f.shop_id AND s.{_q(id_col)} = f.row_id) GROUP BY f.shop_id, f.row_id")
+
+
+def record_freshness(db: Database, kind: str, keys: str, id_col: str, batch_id: int) -> None:
+    """Remember the key of every row of `keys` (shop_id, `id_col`, freshness; one per id) as this import's."""
+    with db.unordered():
+        db.execute(f"INSERT INTO row_freshness (kind, shop_id, row_id, freshness, batch_id) "
+                   f"SELECT '{kind}', shop_id, {_q(id_col)}, {_q(FRESHNESS)}, ? FROM {_q(keys)} "
+                   f"WHERE {_q(FRESHNESS)} IS NOT NULL", [batch_id])
+
+
+def upsert(db: Database, table: str, staged: str, batch_id: int, *, keys: str | None = None,
+           plain: Sequence[str] = ()) -> MergeCount:
+    """Merge `staged` into `table`; the caller holds the transaction.
+
+    `keys` (orders and buyers) names a table of the staged rows' freshness keys
+    (shop_id, the id, freshness): the table then merges by freshness, and
+    `plain` columns still take the staged value whenever it is not NULL, the
+    writer having combined them with the stored value already (a buyer's
+    first_seen is the earlier of the two, an order's refunded amount the larger).
+    """
     key = KEYS[table]
     target_cols = [c for c in table_columns(db, table) if c != "batch_id"]
     staged_cols = table_columns(db, staged)
@@ -83,58 +162,92 @@ def upsert(db: Database, table: str, staged: str, batch_id: int) -> MergeCount:
         raise ValueError(f"staged rows for {table} lack key columns {missing_key}")
     cols = [c for c in target_cols if c in staged_cols]
     data_cols = [c for c in cols if c not in key]
+    freshness_keys = keys if table in FRESHNESS_IDS else None
     join = " AND ".join(f"t.{_q(k)} = s.{_q(k)}" for k in key)
-    differs = " OR ".join(
-        f"(coalesce(s.{_q(c)}, t.{_q(c)}) IS DISTINCT FROM t.{_q(c)})" for c in data_cols
-    ) or "FALSE"
 
     # Copying a million staged rows just to de-duplicate them costs more than
     # checking that there is nothing to de-duplicate, which is the usual case.
-    source = _q(staged)
+    source_name = staged
     if _has_duplicate_keys(db, staged, key):
         db.execute(f"CREATE OR REPLACE TEMP TABLE _merge_src AS SELECT * FROM {_dedup_source(staged, key, staged_cols)}")
-        source = "_merge_src"
+        source_name = "_merge_src"
+    source = _q(source_name)
     added = int(
         db.scalar(
             f"SELECT count(*) FROM {source} s WHERE NOT EXISTS (SELECT 1 FROM {_q(table)} t WHERE {join})"
         )
     )
     col_list = ", ".join(_q(c) for c in cols)
+    updated = 0
     if added == int(db.scalar(f"SELECT count(*) FROM {source}")):
         # Every key is new (a first import): nothing to remember for undo and no conflict
         # possible, so a plain insert does, without the cost of conflict handling.
         with db.unordered():
             db.execute(f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source}",
                        [batch_id])
-        db.execute("DROP TABLE IF EXISTS _merge_src")
-        return MergeCount(added=added)
-    all_target = table_columns(db, table)
-    prior_cols = ", ".join(f"t.{_q(c)}" for c in all_target)
-    before = _prior_count(db, table, batch_id)
-    with db.unordered():
-        db.execute(
-            f"INSERT INTO {_q(table + '_prior')} SELECT {prior_cols}, ? FROM {_q(table)} t "
-            f"JOIN {source} s ON {join} WHERE {differs}",
-            [batch_id],
+    elif freshness_keys is not None:
+        updated = _merge_by_freshness(db, table, source_name, freshness_keys, batch_id, cols, data_cols, plain)
+    else:
+        updated = save_prior(
+            db, table, f"FROM {_q(table)} t JOIN {source} s ON {join} WHERE ({_differs(data_cols, None)})",
+            batch_id, [],
         )
-    updated = _prior_count(db, table, batch_id) - before
-    sets = ", ".join(f"{_q(c)} = coalesce(excluded.{_q(c)}, {_q(table)}.{_q(c)})" for c in data_cols)
-    sets = (sets + ", " if sets else "") + "batch_id = excluded.batch_id"
-    where = " OR ".join(
-        f"(coalesce(excluded.{_q(c)}, {_q(table)}.{_q(c)}) IS DISTINCT FROM {_q(table)}.{_q(c)})" for c in data_cols
-    ) or "FALSE"
-    with db.unordered():
-        db.execute(
-            f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source} "
-            f"ON CONFLICT ({', '.join(_q(k) for k in key)}) DO UPDATE SET {sets} WHERE {where}",
-            [batch_id],
-        )
+        sets = ", ".join(f"{_q(c)} = coalesce(excluded.{_q(c)}, {_q(table)}.{_q(c)})" for c in data_cols)
+        sets = (sets + ", " if sets else "") + "batch_id = excluded.batch_id"
+        where = " OR ".join(
+            f"(coalesce(excluded.{_q(c)}, {_q(table)}.{_q(c)}) IS DISTINCT FROM {_q(table)}.{_q(c)})"
+            for c in data_cols
+        ) or "FALSE"
+        with db.unordered():
+            db.execute(
+                f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {source} "
+                f"ON CONFLICT ({', '.join(_q(k) for k in key)}) DO UPDATE SET {sets} WHERE {where}",
+                [batch_id],
+            )
+    if freshness_keys is not None:
+        record_freshness(db, table, freshness_keys, FRESHNESS_IDS[table], batch_id)
     db.execute("DROP TABLE IF EXISTS _merge_src")
     return MergeCount(added=added, updated=updated)
 
 
-def _prior_count(db: Database, table: str, batch_id: int) -> int:
-    return int(db.scalar(f"SELECT count(*) FROM {_q(table + '_prior')} WHERE undo_batch_id = ?", [batch_id]))
+def _merge_by_freshness(db: Database, table: str, source: str, keys: str, batch_id: int, cols: Sequence[str],
+                        data_cols: Sequence[str], plain: Sequence[str]) -> int:
+    """New rows are inserted; a stored row takes the merged values where they differ. Returns rows changed."""
+    key = KEYS[table]
+    id_col = FRESHNESS_IDS[table]
+    join = " AND ".join(f"t.{_q(k)} = s.{_q(k)}" for k in key)
+    fresher = "(n.freshness > coalesce(k.freshness, ''))"
+    keyed = (f"FROM {_q(source)} s JOIN {_q(table)} t ON {join} "
+             f"JOIN {_q(keys)} n ON n.shop_id = s.shop_id AND n.{_q(id_col)} = s.{_q(id_col)} "
+             f"LEFT JOIN ({stored_freshness(table, keys, id_col)}) k "
+             f"ON k.shop_id = s.shop_id AND k.row_id = s.{_q(id_col)}")
+    differs = _differs(data_cols, fresher, plain)
+    db.execute(
+        f"CREATE OR REPLACE TEMP TABLE _merge_changed AS SELECT "
+        + ", ".join([f"t.{_q(k)}" for k in key]
+                    + [f"{_merged(c, None if c in plain else fresher)} AS {_q(c)}" for c in data_cols])
+        + f" {keyed} WHERE {differs}"
+    )
+    changed = ", ".join(_q(k) for k in key)
+    match = " AND ".join(f"c.{_q(k)} = t.{_q(k)}" for k in key)
+    updated = save_prior(
+        db, table, f"FROM {_q(table)} t WHERE EXISTS (SELECT 1 FROM _merge_changed c WHERE {match})", batch_id, [],
+    )
+    col_list = ", ".join(_q(c) for c in cols)
+    sets = ", ".join([f"{_q(c)} = excluded.{_q(c)}" for c in data_cols] + ["batch_id = excluded.batch_id"])
+    with db.unordered():
+        db.execute(
+            f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {_q(source)} s "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {_q(table)} t WHERE {join})",
+            [batch_id],
+        )
+        db.execute(
+            f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM _merge_changed "
+            f"ON CONFLICT ({changed}) DO UPDATE SET {sets}",
+            [batch_id],
+        )
+    db.execute("DROP TABLE _merge_changed")
+    return updated
 
 
 def replace_children(
@@ -153,13 +266,11 @@ def replace_children(
         f"FROM {_q(table)} t WHERE EXISTS (SELECT 1 FROM (SELECT DISTINCT {parents} FROM {_q(staged)}) p "
         f"WHERE {join_parent}) AND NOT EXISTS (SELECT 1 FROM {_q(staged)} s WHERE {join_full})"
     )
-    all_target = table_columns(db, table)
-    prior_cols = ", ".join(f"t.{_q(c)}" for c in all_target)
-    before = _prior_count(db, table, batch_id)
-    with db.unordered():
-        db.execute(f"INSERT INTO {_q(table + '_prior')} SELECT {prior_cols}, ? {stale}", [batch_id])
-    removed = _prior_count(db, table, batch_id) - before
-    if removed:
-        db.execute(f"DELETE {stale}")
+    saved = save_prior(db, table, stale, batch_id, [])
+    removed = 0
+    # Rows of this very import (an order re-keyed to its platform id) have no before-image to save.
+    if saved or db.scalar(f"SELECT EXISTS (SELECT 1 FROM {_q(table)} WHERE batch_id = ?)", [batch_id]):
+        deleted = db.execute(f"DELETE {stale}").fetchone()
+        removed = int(deleted[0]) if deleted else 0
     count = upsert(db, table, staged, batch_id)
     return MergeCount(added=count.added, updated=count.updated, removed=removed)

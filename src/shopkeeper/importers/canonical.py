@@ -14,7 +14,8 @@ from collections.abc import Mapping
 
 from shopkeeper.db.batches import created_shop_key
 from shopkeeper.db.database import Database
-from shopkeeper.db.merge import KEYS, MergeCount, table_columns
+from shopkeeper.db.merge import KEYS, MergeCount, record_freshness, stored_freshness, table_columns
+from shopkeeper.importers import freshness, order_identity
 from shopkeeper.importers.context import ImportContext, q
 
 ORDERS = "_sk_orders"
@@ -54,14 +55,62 @@ def complete_from_shop(ctx: ImportContext, staged: str, table: str, fill: Mappin
     ctx.create(staged, f"SELECT {', '.join(exprs)} FROM {q(staged)} s LEFT JOIN {q(table)} t ON {join}")
 
 
+# The freshness key of every order this file staged, which its lines carry too.
+_ORDER_KEYS = freshness.ORDER_KEYS
+
+
 def write_orders(ctx: ImportContext, staged: str = ORDERS) -> MergeCount:
+    """Orders merged by what their rows say (freshness.py), matched on every key the platform gives."""
     ctx.step("Saving orders", 0.75)
-    return ctx.upsert("orders", staged)
+    ctx.begin_writing()
+    order_identity.match(ctx, staged, LINES)
+    keys = freshness.stamp_orders(ctx, staged)
+    # After stamping (the key comes from the file alone): refunds only grow, so an order keeps
+    # the larger refunded amount whichever file told it; a file without the column says 0 for new orders.
+    if ctx.scalar("SELECT EXISTS (SELECT 1 FROM orders WHERE shop_id = $shop)"):
+        ctx.create(staged, f"SELECT s.* REPLACE (coalesce(greatest(s.refunded_amount, t.refunded_amount), 0) "
+                           f"AS refunded_amount) FROM {q(staged)} s "
+                           "LEFT JOIN orders t ON t.shop_id = s.shop_id AND t.order_id = s.order_id")
+    elif ctx.scalar(f"SELECT EXISTS (SELECT 1 FROM {q(staged)} WHERE refunded_amount IS NULL)"):
+        ctx.create(staged, f"SELECT * REPLACE (coalesce(refunded_amount, 0) AS refunded_amount) FROM {q(staged)}")
+    return ctx.upsert("orders", staged, keys=keys, plain=("refunded_amount",))
 
 
 def write_lines(ctx: ImportContext, staged: str = LINES) -> MergeCount:
+    """Order lines: an order's lines are those of the freshest file that listed them.
+
+    Lines come with the key of their order row (or, from a file that staged no
+    order for them, a key below every order's, made from the lines themselves);
+    a file whose key is below the one the stored lines came with leaves them alone.
+    """
     ctx.step("Saving order lines", 0.82)
-    return ctx.replace_children("order_lines", staged, ("shop_id", "order_id"))
+    if not exists(ctx, _ORDER_KEYS):
+        ctx.create(_ORDER_KEYS, "SELECT NULL::VARCHAR AS shop_id, NULL::VARCHAR AS order_id, "
+                                "NULL::VARCHAR AS freshness WHERE FALSE")
+    orderless = (f"FROM {q(staged)} l WHERE NOT EXISTS (SELECT 1 FROM {_ORDER_KEYS} k "
+                 "WHERE k.shop_id = l.shop_id AND k.order_id = l.order_id)")
+    if ctx.scalar(f"SELECT EXISTS (SELECT 1 {orderless})"):
+        values = [c for c in table_columns(ctx.db, "order_lines") if c in table_columns(ctx.db, staged)
+                  and c not in ("shop_id", "order_id", "batch_id")]
+        digest = ", ".join(f"l.{q(c)}" for c in values)
+        ctx.run(f"INSERT INTO {_ORDER_KEYS} SELECT l.shop_id, l.order_id, '00|' || "
+                f"md5(string_agg(CAST(ROW({digest}) AS VARCHAR), '|' ORDER BY l.line_no)) {orderless} "
+                "GROUP BY l.shop_id, l.order_id")
+    # Decided per order, and the staged lines copied only when some order's lines are outdated.
+    ctx.create("_sk_outdated_lines", f"""
+        SELECT k.shop_id, k.order_id FROM {_ORDER_KEYS} k
+        JOIN ({stored_freshness('order_lines', _ORDER_KEYS, 'order_id')}) t
+          ON t.shop_id = k.shop_id AND t.row_id = k.order_id
+        WHERE t.freshness > k.freshness
+    """)
+    if ctx.scalar("SELECT EXISTS (SELECT 1 FROM _sk_outdated_lines)"):
+        ctx.create(staged, f"SELECT * FROM {q(staged)} l WHERE NOT EXISTS (SELECT 1 FROM _sk_outdated_lines o "
+                           "WHERE o.shop_id = l.shop_id AND o.order_id = l.order_id)")
+    count = ctx.replace_children("order_lines", staged, ("shop_id", "order_id"))
+    ctx.create("_sk_line_keys", f"SELECT * FROM {_ORDER_KEYS} k WHERE EXISTS (SELECT 1 FROM {q(staged)} l "
+                                "WHERE l.shop_id = k.shop_id AND l.order_id = k.order_id)")
+    record_freshness(ctx.db, "order_lines", "_sk_line_keys", "order_id", ctx.batch_id)
+    return count
 
 
 # The tail of a buyers query whose CTE `b` has shop_id, buyer_id, known_member,
@@ -101,6 +150,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     its e-mail / phone / buyer id, so the same person always gets the same id.
     """
     ctx.step("Saving buyers and members", 0.88)
+    keys = freshness.stamp_buyers(ctx, staged)
     cols = set(table_columns(ctx.db, staged))
     col = {c: (f"s.{q(c)}" if c in cols else "NULL") for c in
            ("name", "email", "phone", "city", "country", "accepts_marketing", "first_seen")}
@@ -147,7 +197,8 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
         "SELECT shop_id, buyer_id, name, email, phone, city, country, accepts_marketing, "
         "coalesce(found_member, new_member) AS member_id, first_seen FROM _sk_buyers_m",
     )
-    return total + ctx.upsert("buyers", "_sk_buyers_w")
+    # first_seen is already the earlier of the file's and the shop's.
+    return total + ctx.upsert("buyers", "_sk_buyers_w", keys=keys, plain=("first_seen",))
 
 
 def write_catalogue(ctx: ImportContext) -> MergeCount:

@@ -190,10 +190,10 @@ class ImportContext:
             self.batch_id = self.open_batch()
         return self.batch_id
 
-    def upsert(self, table: str, staged: str) -> MergeCount:
+    def upsert(self, table: str, staged: str, *, keys: str | None = None, plain: Sequence[str] = ()) -> MergeCount:
         self.begin_writing()
         self.check_cancel()
-        count = upsert(self.db, table, staged, self.batch_id)
+        count = upsert(self.db, table, staged, self.batch_id, keys=keys, plain=plain)
         self._add(table, count)
         return count
 

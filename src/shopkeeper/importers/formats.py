@@ -47,6 +47,11 @@ Youzan - plugs in):
   canonical tables with SQL and writes them with canonical.py helpers
   (`write_orders`, `write_lines`, `write_buyers`, `write_catalogue`), mapping
   file rows to the records they produced (`ctx.map_rows`) for the counts.
+* Staged orders may carry `_stamp` (the latest refund / cancel / fulfil time
+  the row has) and `_provisional` (an order made up from a lines file); the
+  merge decides between two exports of one order by what the rows say, not by
+  import order (freshness.py), and matches an order on its id and on its
+  visible number (order_identity.py). Platforms only supply what they have.
 * `quoting=False` reads the file with quoting off (Amazon flat files do not
   escape quotes); `read_options` override other DuckDB read_csv options;
   `skip_rows` is a SQL predicate over the raw fields for rows that are not data

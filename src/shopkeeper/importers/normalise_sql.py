@@ -259,9 +259,12 @@ def macro_sql() -> list[str]:
         " WHEN '是' THEN TRUE WHEN 'false' THEN FALSE WHEN 'no' THEN FALSE WHEN 'n' THEN FALSE WHEN '0' THEN FALSE "
         " WHEN 'f' THEN FALSE WHEN '否' THEN FALSE ELSE NULL END",
         "CREATE OR REPLACE TEMP MACRO sk_bool(s) AS sk_bool_t(sk_clean(s))",
-        # Phones compared for "same person": digits only, at least 7, masked ones ('138****5678') never match.
+        # Phones compared for "same person": digits only, at least 7, masked ones ('138****5678') and
+        # placeholders of one repeated digit ('000 000 0000') never match: they would make strangers one member.
         "CREATE OR REPLACE TEMP MACRO sk_phone_key(p) AS CASE WHEN p LIKE '%*%' THEN NULL "
-        " WHEN length(regexp_replace(p, '[^0-9]', '', 'g')) >= 7 THEN regexp_replace(p, '[^0-9]', '', 'g') END",
+        " WHEN length(regexp_replace(p, '[^0-9]', '', 'g')) >= 7 "
+        "  AND NOT regexp_full_match(regexp_replace(p, '[^0-9]', '', 'g'), '0+|1+|2+|3+|4+|5+|6+|7+|8+|9+') "
+        "  THEN regexp_replace(p, '[^0-9]', '', 'g') END",
         # --- instants ------------------------------------------------------------------------------
         # A literal comparison, not year(): year() of a TIMESTAMPTZ goes through the ICU calendar.
         "CREATE OR REPLACE TEMP MACRO sk_sane_ts(x) AS CASE WHEN x BETWEEN '1900-01-01' AND '2201-01-01' THEN x END",

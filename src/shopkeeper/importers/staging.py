@@ -32,12 +32,14 @@ import duckdb
 
 from shopkeeper.importers.context import REJECTS, TYPED, ImportContext, q
 from shopkeeper.importers.formats import Field
-from shopkeeper.importers.reading import SourceTable, read_csv_sql_options
+from shopkeeper.importers.reading import SourceTable, cut_last_record, read_csv_sql_options
 from shopkeeper.importers.spreadsheet_damage import DAMAGED_ID
 
 CONV = "_sk_conv"
 
 _OPTION_NAME = re.compile(r"^[a-z_]+$")
+
+CUT_ROW = "the file ends in the middle of this row (it was cut short)"
 
 REASONS = {
     "money": "not an amount",
@@ -101,6 +103,10 @@ def load(ctx: ImportContext, source: SourceTable) -> int:
     ctx.step(f"Checking the values in {source.display_name}", 0.40)
     ctx.start_rejects()
     record_type_rejects(ctx)
+    if cut_last_record(source) is not None:
+        # The fragment of a row a cut file ends with is a reject, not a row with its last cells empty.
+        ctx.run(f"INSERT INTO {REJECTS} SELECT _row, NULL, NULL, $reason FROM {TYPED} "
+                f"WHERE _row = (SELECT count(*) FROM {CONV})", {"reason": CUT_ROW})
     return int(ctx.scalar(f"SELECT count(*) FROM {TYPED}"))
 
 

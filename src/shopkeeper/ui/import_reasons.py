@@ -44,6 +44,8 @@ def cell_reason(reason: str) -> str:
         "the id was damaged by a spreadsheet program; export the file again and import it as it comes":
             QCoreApplication.translate("ImportReasons", "the id was damaged by a spreadsheet program; export the file "
                                                         "again and import it as it comes"),
+        "the file ends in the middle of this row (it was cut short)": QCoreApplication.translate(
+            "ImportReasons", "the file ends in the middle of this row (it was cut short)"),
     }
     if reason.startswith("another row of this order could not be read"):
         return QCoreApplication.translate("ImportReasons", "another row of this order could not be read")

@@ -102,3 +102,51 @@ def test_undo_refuses_when_a_later_import_changed_the_same_rows(shop) -> None:  
         undo_batch(shop, first)
     assert "Undo those first" in caught.value.message
     assert shop.scalar("SELECT status FROM orders") == "completed"
+
+
+def _import_keyed(db, rows):  # noqa: ANN001, ANN202
+    """Orders staged with a freshness key, as the importers stage them: (order, status, refunded, key)."""
+    with db.transaction():
+        batch = new_batch(db, file_name="orders.csv", content_hash=repr(rows), platform="taobao", kind="orders")
+        db.execute(
+            "CREATE OR REPLACE TEMP TABLE staged_orders (shop_id VARCHAR, order_id VARCHAR, ordered_at TIMESTAMPTZ,"
+            " ordered_tz VARCHAR, status VARCHAR, currency VARCHAR, total DECIMAL(18,2), channel VARCHAR,"
+            " freshness VARCHAR)"
+        )
+        for order_id, status, channel, key in rows:
+            db.execute("INSERT INTO staged_orders VALUES ('taobao:t', ?, '2026-06-18 10:00:00+08', '+08:00', ?, "
+                       "'CNY', 199, ?, ?)", [order_id, status, channel, key])
+        db.execute("CREATE OR REPLACE TEMP TABLE staged_keys AS SELECT shop_id, order_id, freshness FROM staged_orders")
+        upsert(db, "orders", "staged_orders", batch, keys="staged_keys")
+    return batch
+
+
+def test_a_fresher_row_wins_whichever_came_first_and_an_older_one_only_fills(tmp_path) -> None:  # noqa: ANN001
+    from shopkeeper.db.database import Database
+    from shopkeeper.db.migrate import migrate
+
+    older = [(ORDER_ID, "paid", "web", "12|a")]
+    newer = [(ORDER_ID, "refunded", None, "17|b")]
+    results = []
+    for n, files in enumerate(((older, newer), (newer, older))):
+        db = Database.open(tmp_path / f"shop{n}.duckdb")
+        migrate(db, tmp_path / "backups")
+        for rows in files:
+            _import_keyed(db, rows)
+        results.append(db.fetchall("SELECT order_id, status, channel FROM orders"))
+        assert db.scalar("SELECT max(freshness) FROM row_freshness WHERE row_id = ?", [ORDER_ID]) == "17|b"
+        db.close()
+    # the refund stays whatever came last; the channel only the older file knew fills the gap
+    assert results[0] == results[1] == [(ORDER_ID, "refunded", "web")]
+
+
+def test_undo_of_an_older_file_that_only_filled_restores_the_state_before(shop) -> None:  # noqa: ANN001
+    _import_keyed(shop, [(ORDER_ID, "refunded", None, "17|b")])
+    before = _snapshot(shop)
+    keys = shop.fetchall("SELECT * FROM row_freshness ORDER BY batch_id")
+    older = _import_keyed(shop, [(ORDER_ID, "paid", "web", "12|a"), ("2", "paid", "web", "12|a")])
+    assert shop.fetchone("SELECT status, channel FROM orders WHERE order_id = ?", [ORDER_ID]) == ("refunded", "web")
+    with shop.transaction():
+        undo_batch(shop, older)
+    assert _snapshot(shop) == before
+    assert shop.fetchall("SELECT * FROM row_freshness ORDER BY batch_id") == keys

@@ -121,7 +121,7 @@ def test_ebay_summary_and_item_rows_padding_footer_and_money(shop: Database, tmp
     assert orders == [
         ("03-11111-22222", "1002", "jo_us", datetime(2026, 9, 4, tzinfo=UTC), "paid", "USD", Decimal("43.00"),
          Decimal("5.00"), Decimal("48.00")),
-        ("1003", None, "hans", datetime(2026, 9, 5, tzinfo=UTC), "pending", "EUR", Decimal("90.00"), None,
+        ("1003", "1003", "hans", datetime(2026, 9, 5, tzinfo=UTC), "pending", "EUR", Decimal("90.00"), None,
          Decimal("90.00")),
         ("16-14679-61003", "1001", "kim@example.com.au", datetime(2026, 5, 26, tzinfo=UTC), "shipped", "AUD",
          Decimal("3000.00"), Decimal("15.00"), Decimal("3015.00")),

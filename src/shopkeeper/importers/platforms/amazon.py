@@ -37,6 +37,7 @@ ALL_ORDERS_SPEC = register(FormatSpec(
         field("amazon_order_id", "id", "amazon-order-id", key=True),
         field("merchant_order_id", "id", "merchant-order-id", key=True),
         field("purchase_date", "date", "purchase-date", keeps_zone=True),
+        field("last_updated", "date", "last-updated-date"),
         field("order_status", "text", "order-status"),
         field("sales_channel", "text", "sales-channel"),
         field("product_name", "text", "product-name"),
@@ -96,7 +97,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                sum(coalesce(item_tax, 0) + coalesce(shipping_tax, 0) + coalesce(gift_wrap_tax, 0)) AS tax,
                sum(abs(coalesce(item_promotion_discount, 0)) + abs(coalesce(ship_promotion_discount, 0)))
                    AS discount,
-               0 AS refunded_amount,
+               0 AS refunded_amount, max(last_updated) AS _stamp,
                any_value(sales_channel) AS channel, any_value(ship_city) AS ship_city,
                any_value(ship_country) AS ship_country
         FROM {ROWS} GROUP BY amazon_order_id

@@ -246,7 +246,6 @@ def normalise_orders(ctx: ImportContext, shape: OrderShape) -> None:
     if reject_incomplete_orders(ctx):
         ctx.accept()
         stage_orders(ctx, shape)
-    canonical.complete_from_shop(ctx, ORDERS, "orders", {"refunded_amount": "0"})
     lines = _has_lines(ctx, shape)
     if lines:
         stage_lines(ctx, shape)

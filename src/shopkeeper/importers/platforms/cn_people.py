@@ -16,6 +16,7 @@ export names no buyer) is what ties a buyer to its member on re-import.
 from __future__ import annotations
 
 from shopkeeper.db.merge import MergeCount, table_columns
+from shopkeeper.importers import freshness
 from shopkeeper.importers.canonical import BUYERS, MEMBER_MATCH
 from shopkeeper.importers.context import ImportContext, q
 
@@ -45,6 +46,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     is made; defaults to the readable name, else the buyer id).
     """
     ctx.step("Saving buyers and members", 0.88)
+    keys = freshness.stamp_buyers(ctx, staged)
     cols = set(table_columns(ctx.db, staged))
     col = {c: (f"s.{q(c)}" if c in cols else "CAST(NULL AS VARCHAR)")
            for c in ("name", "email", "phone", "city", "country", "display_name")}
@@ -90,4 +92,5 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
         "SELECT shop_id, buyer_id, name, email, phone, city, country, "
         "coalesce(found_member, new_member) AS member_id, first_seen FROM _sk_cn_buyers_m",
     )
-    return total + ctx.upsert("buyers", "_sk_cn_buyers_w")
+    # first_seen is already the earlier of the file's and the shop's.
+    return total + ctx.upsert("buyers", "_sk_cn_buyers_w", keys=keys, plain=("first_seen",))

@@ -86,7 +86,7 @@ def normalise_orders(ctx: ImportContext) -> None:
     """)
     ctx.create(ORDERS, f"""
         SELECT f._row, $shop AS shop_id, f.order_key AS order_id,
-               CASE WHEN f.order_number IS NOT NULL THEN f.sales_record_number END AS order_number,
+               f.sales_record_number AS order_number,
                coalesce(lower(f.buyer_email), lower(f.buyer_username)) AS buyer_id,
                f.sale_date AS ordered_at, f.sale_date__tz AS ordered_tz, f.paid_on_date AS paid_at,
                CASE WHEN f.shipped_on_date IS NOT NULL THEN 'shipped' WHEN f.paid_on_date IS NOT NULL THEN 'paid'
@@ -96,7 +96,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                f.shipping,
                CASE WHEN f.seller_tax IS NULL AND f.ebay_tax IS NULL THEN NULL
                     ELSE coalesce(f.seller_tax, 0) + coalesce(f.ebay_tax, 0) END AS tax,
-               f.total_price AS total, 0 AS refunded_amount,
+               f.total_price AS total, 0 AS refunded_amount, f.shipped_on_date AS _stamp,
                f.payment_method AS channel, coalesce(f.ship_city, f.buyer_city) AS ship_city,
                coalesce(f.ship_country, f.buyer_country) AS ship_country,
                f.buyer_name, f.buyer_email, f.ship_phone, f.buyer_city, f.buyer_country

@@ -4,11 +4,12 @@ Orders and their items come as two files that may arrive in either order:
 
 * orders first: orders are created with Etsy's own totals; their lines come
   with the items file later.
-* items first: lines are created, and each order not yet in the shop gets a
-  provisional order row (total = items + order shipping + order sales tax,
-  status paid/shipped) so the lines are never orphans; the orders file
-  overwrites it later with Etsy's figures. An items file never changes an
-  order that already exists.
+* items first: lines are created, and each order gets a provisional order
+  row (total = items + order shipping + order sales tax, status paid/shipped)
+  so the lines are never orphans; the orders file replaces it later with
+  Etsy's figures. A provisional row never changes an order that came from an
+  orders file (it is staged with `_provisional`, see freshness.py), so both
+  import orders give the same shop.
 
 * orders alone: each order gets one stand-in line (line 0) carrying `Number of
   Items` as its quantity and `Order Value` as its total, so units are right
@@ -93,7 +94,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                     THEN order_total - adjusted_order_total
                     WHEN lower(status) IN ('refunded', 'fully refunded') THEN order_total ELSE 0 END
                    AS refunded_amount,
-               order_type AS channel, ship_city, ship_country,
+               order_type AS channel, ship_city, ship_country, date_shipped AS _stamp,
                full_name, buyer_user_id
         FROM {ROWS}
     """)
@@ -170,7 +171,7 @@ def normalise_items(ctx: ImportContext) -> None:
                upper(coalesce(currency, price__cur, $currency)) AS currency
         FROM {ROWS}
     """)
-    # Provisional orders, only for orders the shop does not have yet (see the module docstring).
+    # Provisional orders (see the module docstring).
     ctx.create(ORDERS, f"""
         WITH r AS (
             SELECT *, lower(coalesce(nullif(regexp_extract(buyer, '\\(([^()]+)\\)\\s*$', 1), ''), buyer)) AS buyer_key,
@@ -188,9 +189,9 @@ def normalise_items(ctx: ImportContext) -> None:
                0 AS refunded_amount,
                any_value(order_type) AS channel, any_value(ship_city) AS ship_city,
                any_value(ship_country) AS ship_country,
-               any_value(regexp_replace(buyer, '\\s*\\([^()]*\\)\\s*$', '')) AS buyer_name
+               any_value(regexp_replace(buyer, '\\s*\\([^()]*\\)\\s*$', '')) AS buyer_name,
+               max(date_shipped) AS _stamp, TRUE AS _provisional
         FROM r
-        WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = $shop AND o.order_id = r.order_id)
         GROUP BY order_id
     """)
     canonical.stage_buyers_from_orders(ctx, name="buyer_name", city="ship_city", country="ship_country")

@@ -4,7 +4,8 @@ Orders: one row per line item; order-level fields only on the first row of
 each order (continuation rows repeat Name, Email, Created at, the Lineitem
 columns, Vendor and Lineitem discount). The order key is the numeric `Id`
 (on the first row) with the visible `Name` ('#1001') kept as order_number;
-files without an `Id` column key orders by `Name`. Lines are numbered by
+files without an `Id` column key orders by `Name`, and the merge matches them
+to the orders already imported by `Id` (order_identity.py). Lines are numbered by
 their position inside the order. Products: one row per variant, extra image
 rows carry only the Handle; a variant without a SKU gets
 `<handle>/<option values>` as its SKU. Customers: buyers plus members.
@@ -28,6 +29,7 @@ ORDERS_SPEC = register(FormatSpec(
         field("financial_status", "text", "Financial Status"),
         field("paid_at", "date", "Paid at"),
         field("fulfillment_status", "text", "Fulfillment Status"),
+        field("fulfilled_at", "date", "Fulfilled at"),
         field("accepts_marketing", "bool", "Accepts Marketing", "Accepts Email Marketing"),
         field("currency", "text", "Currency"),
         field("subtotal", "money", "Subtotal"),
@@ -86,10 +88,8 @@ def normalise_orders(ctx: ImportContext) -> None:
     ctx.cascade_rejects("order_name", reason="another row of this order could not be read (row {row})")
     ctx.accept()
     ctx.step("Sorting orders and lines", 0.55)
-    # refunded_amount is NOT NULL: a file without the column keeps what the shop knew.
-    refunded = ("coalesce(refunded_amount, 0)" if ctx.has("refunded_amount") else
-                "coalesce((SELECT t.refunded_amount FROM orders t WHERE t.shop_id = $shop "
-                "AND t.order_id = coalesce(s.shopify_id, s.order_name)), 0)")
+    # A file without the column says nothing about refunds: the merge keeps what the shop knew.
+    refunded = "coalesce(refunded_amount, 0)" if ctx.has("refunded_amount") else "CAST(NULL AS DECIMAL(18,2))"
     ctx.create(ORDERS, f"""
         SELECT s._row, $shop AS shop_id, coalesce(shopify_id, order_name) AS order_id, order_name AS order_number,
                coalesce(lower(email), phone, billing_phone) AS buyer_id,
@@ -97,7 +97,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                {_ORDER_STATUS} AS status, financial_status AS platform_status,
                upper(coalesce(currency, total__cur, $currency)) AS currency,
                subtotal, shipping, taxes AS tax, discount_amount AS discount, total,
-               {refunded} AS refunded_amount,
+               {refunded} AS refunded_amount, greatest(cancelled_at, fulfilled_at) AS _stamp,
                source AS channel, coalesce(shipping_city, billing_city) AS ship_city,
                coalesce(shipping_country, billing_country) AS ship_country,
                order_name, email, phone, billing_phone, shipping_phone, billing_name, shipping_name,

@@ -115,20 +115,16 @@ def normalise_lines(ctx: ImportContext) -> None:
 
 
 def _fill_orders(ctx: ImportContext) -> None:
-    """Provisional orders for new order numbers (when the file has dates); empty fields of known ones.
+    """Provisional orders from the line file's own columns (see freshness.py).
 
-    Refunds only grow, so the larger refunded amount is kept: the same result
-    whichever of the two files came first.
+    They only fill what the order file does not say, whichever file came first.
+    An order the line file cannot date or total is only staged when the shop
+    has it, to fill its empty fields.
     """
     ctx.create(ORDERS, f"""
-        SELECT s._row, s.shop_id, s.order_id,
-               coalesce(t.ordered_at, s.ordered_at) AS ordered_at, coalesce(t.ordered_tz, s.ordered_tz) AS ordered_tz,
-               coalesce(t.paid_at, s.paid_at) AS paid_at, coalesce(t.status, s.status) AS status,
-               coalesce(t.platform_status, s.platform_status) AS platform_status,
-               coalesce(t.currency, s.currency) AS currency,
-               coalesce(t.subtotal, s.subtotal) AS subtotal, coalesce(t.total, s.total) AS total,
-               greatest(coalesce(t.refunded_amount, 0), coalesce(s.refunded_amount, 0)) AS refunded_amount,
-               'CN' AS ship_country
-        FROM {ORDERS} s LEFT JOIN orders t ON t.shop_id = s.shop_id AND t.order_id = s.order_id
-        WHERE t.order_id IS NOT NULL OR (s.ordered_at IS NOT NULL AND s.total IS NOT NULL)
+        SELECT s._row, s.shop_id, s.order_id, s.ordered_at, s.ordered_tz, s.paid_at, s.status, s.platform_status,
+               s.currency, s.subtotal, s.total, s.refunded_amount, 'CN' AS ship_country, TRUE AS _provisional
+        FROM {ORDERS} s
+        WHERE (s.ordered_at IS NOT NULL AND s.total IS NOT NULL)
+           OR EXISTS (SELECT 1 FROM orders t WHERE t.shop_id = s.shop_id AND t.order_id = s.order_id)
     """)

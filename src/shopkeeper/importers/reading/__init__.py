@@ -9,12 +9,14 @@ from .duckdb_csv import (
     read_csv_sql_options,
     reading_connection,
 )
+from .cut_row import cut_last_record
 from .errors import ImportCancelled, RefusedFile
 from .excel import format_cell
 from .input_file import check_input_file
 from .source_table import SourceTable, display_name, open_tables, recover_from_invalid_utf8, redetect_quoting
 
 __all__ = [
+    "cut_last_record",
     "ImportCancelled",
     "RefusedFile",
     "SourceTable",

@@ -1,0 +1,105 @@
+"""Which export knows more about an order: a key made from the order's own data.
+
+"The newer value wins" means newer in the data, not in import order. Every
+staged order row gets a sortable text key, compared by db/merge.py:
+
+  1. '1' for an order row as the platform wrote it, '0' for a provisional one
+     made up from a lines file (Etsy sold items, Taobao 宝贝报表): that only
+     fills what the real order row does not say, whichever file came first;
+  2. status progression: pending < paid < shipped < completed < partially
+     refunded < cancelled < refunded, so a refund or a cancellation is never
+     undone by an older file;
+  3. the latest stamp the row carries (order time, paid, and the platform's
+     refund / cancel / fulfil stamps, staged as `_stamp`);
+  4. the export's latest timestamp (the greatest such stamp in the file);
+  5. a digest of the row's values, so two different rows that tie on all of
+     the above still resolve the same way whichever came first.
+
+Platforms only supply the stamps they have; the rule is the same for all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from shopkeeper.db.merge import FRESHNESS, KEYS, table_columns
+from shopkeeper.importers.context import ImportContext, q
+
+# The status order; unknown statuses rank with 'pending'.
+STATUS_RANK = {
+    "pending": 1, "paid": 2, "shipped": 3, "completed": 4,
+    "partially_refunded": 5, "cancelled": 6, "refunded": 7,
+}
+
+# Optional staged columns a normaliser may add (never written to the shop).
+STAMP = "_stamp"  # the latest refund / cancel / fulfil stamp the row has
+PROVISIONAL = "_provisional"  # TRUE for an order made up from its lines only
+
+# Microseconds since 1900 (staged stamps are never earlier), fixed width so the text key sorts
+# like the instant; no stamp sorts first. Epoch arithmetic needs no time zone library.
+_SINCE_1900_US = 2208988800000000
+_NO_STAMP = "0" * 17
+
+
+def _stamp_text(expr: str) -> str:
+    return f"coalesce(lpad(CAST(epoch_us({expr}) + {_SINCE_1900_US} AS VARCHAR), 17, '0'), '{_NO_STAMP}')"
+
+
+def _digest(columns: Sequence[str]) -> str:
+    # Values only (keys left out), so the same order reached by its number or by its id digests
+    # alike. DuckDB's hash: an md5 of the row's text costs twenty times as much on a big file.
+    if not columns:
+        return "''"
+    return f"lpad(CAST(hash({', '.join(f's.{q(c)}' for c in columns)}) AS VARCHAR), 20, '0')"
+
+
+# The keys of this file's orders and buyers: shop_id, the row's id, freshness (one row per id).
+ORDER_KEYS = "_sk_order_keys"
+BUYER_KEYS = "_sk_buyer_keys"
+
+
+def stamp_orders(ctx: ImportContext, staged: str) -> str:
+    """Make ORDER_KEYS, the key of every staged order (see the module docstring); returns its name.
+
+    A narrow table of its own: copying a big file's staged orders to add a column costs more.
+    """
+    cols = table_columns(ctx.db, staged)
+    stamps = [f"s.{q(c)}" for c in ("ordered_at", "paid_at", STAMP) if c in cols]
+    latest = f"greatest({', '.join(stamps)})" if stamps else "NULL"
+    rank = "CASE s.status " + " ".join(f"WHEN '{k}' THEN {v}" for k, v in STATUS_RANK.items()) + " ELSE 1 END"
+    provisional = f"coalesce(s.{q(PROVISIONAL)}, FALSE)" if PROVISIONAL in cols else "FALSE"
+    target = set(table_columns(ctx.db, "orders")) - set(KEYS["orders"]) - {"batch_id"}
+    values = [c for c in cols if c in target]
+    # max(): a file that lists one order twice still gives it one key.
+    ctx.create(ORDER_KEYS, f"""
+        SELECT s.shop_id, s.order_id, max((CASE WHEN {provisional} THEN '0' ELSE '1' END) || CAST({rank} AS VARCHAR)
+               || '|' || {_stamp_text(latest)}
+               || '|' || (SELECT {_stamp_text(f'max({latest})')} FROM {q(staged)} s)
+               || '|' || {_digest(values)}) AS {q(FRESHNESS)}
+        FROM {q(staged)} s GROUP BY s.shop_id, s.order_id
+    """)
+    return ORDER_KEYS
+
+
+def stamp_buyers(ctx: ImportContext, staged: str) -> str | None:
+    """Make BUYER_KEYS: each staged buyer's freshest order's key in this file, then a digest.
+
+    A buyer's latest name and city are those of their freshest order, whichever
+    file came first. Buyers from a file that staged no keyed orders (a customers
+    export) keep the plain rule: None.
+    """
+    if not ctx.scalar("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'temp' "
+                      f"AND table_name = '{ORDER_KEYS}'") or \
+            "buyer_id" not in table_columns(ctx.db, "_sk_orders"):
+        return None
+    cols = table_columns(ctx.db, staged)
+    target = set(table_columns(ctx.db, "buyers")) - set(KEYS["buyers"]) - {"batch_id", "first_seen"}
+    values = [c for c in cols if c in target]
+    ctx.create(BUYER_KEYS, f"""
+        WITH o AS (SELECT s.buyer_id, max(k.{q(FRESHNESS)}) AS freshness FROM _sk_orders s
+                   JOIN {ORDER_KEYS} k ON k.shop_id = s.shop_id AND k.order_id = s.order_id GROUP BY s.buyer_id)
+        SELECT s.shop_id, s.buyer_id, max(coalesce(o.freshness, '0') || '|' || {_digest(values)}) AS {q(FRESHNESS)}
+        FROM {q(staged)} s LEFT JOIN o ON o.buyer_id = s.buyer_id
+        WHERE s.buyer_id IS NOT NULL GROUP BY s.shop_id, s.buyer_id
+    """)
+    return BUYER_KEYS

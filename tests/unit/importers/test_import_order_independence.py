@@ -1,0 +1,280 @@
+"""The shop never depends on the order files are imported in (issue 7, items 2 and 3).
+
+The same set of exports - an older and a newer Shopify export of the same
+orders, a Shopify file without the Id column, Taobao order and line reports,
+two WooCommerce exports - imported in any order gives the same stats and the
+same order, line and buyer rows; an order has one identity whatever columns a
+file carries; a file cut mid-row adds no order.
+"""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from cn_exports import TAOBAO_ORDERS, taobao_lines, taobao_orders, write_csv
+from export_files import SHOPIFY_ORDERS, WOO_ORDERS_PER_ITEM, import_ok, open_fresh_shop, run_import, snapshot
+from export_files import write_export
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from shopkeeper.db.database import Database
+from shopkeeper.services.imports import list_imports, rejects, undo_import
+from shopkeeper.services.stats import shop_stats
+
+SHOPIFY_WITHOUT_ID = [h for h in SHOPIFY_ORDERS if h != "Id"]
+
+
+def shopify_order(number: int, *, status: str = "paid", fulfilled: str = "", cancelled: str = "",
+                  refunded: str = "0.00", name: str = "Ann Lee", city: str = "Toronto", lines: int = 2,
+                  paid: str = "2025-01-10 12:05:00 -0500") -> list[dict[str, str]]:
+    """One order as Shopify exports it: order fields on the first row, the lines below."""
+    created = f"2025-01-{number % 28 + 1:02d} 12:00:00 -0500"
+    first = {"Name": f"#{number}", "Email": f"buyer{number}@example.com", "Financial Status": status,
+             "Paid at": paid if status != "pending" else "", "Fulfillment Status": "fulfilled" if fulfilled else "",
+             "Fulfilled at": fulfilled, "Cancelled at": cancelled, "Currency": "CAD", "Subtotal": "30.00",
+             "Total": "30.00", "Refunded Amount": refunded, "Id": f"55012{number:05d}", "Created at": created,
+             "Billing Name": name, "Billing City": city}
+    rows = []
+    for n in range(lines):
+        cells = first if n == 0 else {"Name": first["Name"], "Email": first["Email"], "Created at": created}
+        rows.append({**cells, "Lineitem quantity": "1", "Lineitem name": f"Item {n + 1}", "Lineitem price": "15.00",
+                     "Lineitem sku": f"SKU-{n + 1}"})
+    return rows
+
+
+def shopify_file(path: Path, *orders: list[dict[str, str]], header: list[str] = SHOPIFY_ORDERS) -> Path:
+    rows = [{k: v for k, v in row.items() if k in header} for o in orders for row in o]
+    return write_export(path, header, rows)
+
+
+def woo_order(number: int, status: str, total: str = "30.00") -> list[dict[str, str]]:
+    common = {"order_id": str(number), "order_number": str(number), "order_date": "2024-03-01T08:00:00+01:00",
+              "status": status, "order_total": total, "order_currency": "EUR", "billing_email": "w@example.com",
+              "billing_first_name": "Wen", "billing_city": "Lyon"}
+    return [{**common, "item_id": "1", "item_name": "Cup", "item_sku": "CUP", "item_quantity": "1",
+             "item_total": "10.00"},
+            {**common, "item_id": "2", "item_name": "Plate", "item_sku": "PLT", "item_quantity": "2",
+             "item_total": "20.00"}]
+
+
+def export_set(folder: Path) -> list[Path]:
+    """The exports of one shop over time; see the module docstring."""
+    folder.mkdir(parents=True, exist_ok=True)
+    older = shopify_file(
+        folder / "orders_export_1.csv",
+        shopify_order(1001), shopify_order(1002), shopify_order(1003, status="pending"),
+        shopify_order(1004, lines=3))
+    newer = shopify_file(
+        folder / "orders_export_2.csv",
+        # #1001 shipped, #1002 refunded and cancelled, #1003 paid; the buyer moved; #1004 lost a line
+        shopify_order(1001, fulfilled="2025-02-01 09:00:00 -0500", name="Ann Lee-Park", city="Ottawa"),
+        shopify_order(1002, status="refunded", refunded="30.00", cancelled="2025-02-03 10:00:00 -0500"),
+        shopify_order(1003, paid="2025-02-02 08:00:00 -0500"),
+        shopify_order(1004, status="partially_refunded", refunded="15.00", lines=2),
+        shopify_order(1005))
+    # a file without the Id column: the same orders, as they were before the refunds
+    no_ids = shopify_file(folder / "orders_export_no_id.csv", shopify_order(1002), shopify_order(1004, lines=3),
+                          shopify_order(1006), header=SHOPIFY_WITHOUT_ID)
+    # Taobao: the order report a week later (one order shipped -> completed, one paid -> refunded) and the lines
+    later = {**TAOBAO_ORDERS}
+    later["2890123456789012349"] = {**later["2890123456789012349"], "订单状态": "交易成功"}
+    later["2890123456789012345"] = {**later["2890123456789012345"], "订单状态": "交易关闭", "退款金额": "598.00"}
+    header, rows = taobao_orders("new")
+    _, later_rows = _taobao_with(later)
+    taobao_early = write_csv(folder / "ExportOrderList202002210000.csv", (header, rows))
+    taobao_late = write_csv(folder / "ExportOrderList202002280000.csv", (header, later_rows))
+    taobao_items = write_csv(folder / "ExportOrderDetailList202002210000.csv", taobao_lines("new"))
+    woo_early = write_export(folder / "woo-orders-1.csv", WOO_ORDERS_PER_ITEM,
+                             woo_order(77, "processing") + woo_order(78, "processing"))
+    woo_late = write_export(folder / "woo-orders-2.csv", WOO_ORDERS_PER_ITEM,
+                            woo_order(77, "completed") + woo_order(78, "refunded"))
+    return [older, newer, no_ids, taobao_early, taobao_late, taobao_items, woo_early, woo_late]
+
+
+def _taobao_with(orders: dict[str, dict[str, str]]) -> tuple[list[str], list[list[str]]]:
+    import cn_exports
+
+    saved = dict(cn_exports.TAOBAO_ORDERS)
+    cn_exports.TAOBAO_ORDERS.clear()
+    cn_exports.TAOBAO_ORDERS.update(orders)
+    try:
+        return taobao_orders("new")
+    finally:
+        cn_exports.TAOBAO_ORDERS.clear()
+        cn_exports.TAOBAO_ORDERS.update(saved)
+
+
+def shop_rows(db: Database) -> dict[str, object]:
+    """What a seller sees: stats and every order, line and buyer row (which import wrote it aside)."""
+    rows: dict[str, object] = {"stats": {k: v for k, v in shop_stats(db).items()}}
+    for table, order in (("orders", "shop_id, order_id"), ("order_lines", "shop_id, order_id, line_no"),
+                         ("buyers", "shop_id, buyer_id")):
+        rows[table] = db.fetchall(f"SELECT * EXCLUDE (batch_id) FROM {table} ORDER BY {order}")
+    rows["members"] = db.fetchall("SELECT member_id FROM members ORDER BY 1")
+    return rows
+
+
+def import_in_order(folder: Path, files: list[Path], order: tuple[int, ...]) -> tuple[dict, dict, dict]:
+    """Import `files` in `order` into a new shop; (rows, state before the last file, state after undoing it)."""
+    db = open_fresh_shop(folder)
+    try:
+        for i in order[:-1]:
+            import_ok(db, files[i])
+        before_last = snapshot(db)
+        [last] = import_ok(db, files[order[-1]])
+        rows = shop_rows(db)
+        if last.batch_id is not None:
+            undo_import(db, last.batch_id)
+        return rows, before_last, snapshot(db)
+    finally:
+        db.close()
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], dict[str, object]]:
+    folder = tmp_path_factory.mktemp("exports")
+    files = export_set(folder / "files")
+    reference, _, _ = import_in_order(folder / "reference", files, tuple(range(len(files))))
+    return files, reference
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(range(8)))
+def test_any_import_order_gives_the_same_shop(exports: tuple[list[Path], dict[str, object]], order: list[int],
+                                              tmp_path_factory: pytest.TempPathFactory) -> None:
+    files, reference = exports
+    rows, before_last, after_undo = import_in_order(tmp_path_factory.mktemp("shop"), files, tuple(order))
+    assert rows == reference
+    assert after_undo == before_last
+
+
+def test_the_reference_shop_says_what_the_newest_data_says(exports: tuple[list[Path], dict[str, object]],
+                                                          tmp_path: Path) -> None:
+    files, reference = exports
+    # newest file first: the older files must not undo a refund, a cancellation or a shipment
+    rows, _, _ = import_in_order(tmp_path, files, (1, 4, 7, 0, 2, 3, 5, 6))
+    assert rows == reference
+    db = open_fresh_shop(tmp_path / "check")
+    try:
+        import_ok(db, *[files[i] for i in (1, 0, 2, 4, 3, 5, 7, 6)])
+        status = dict(db.fetchall("SELECT order_number, status FROM orders WHERE shop_id LIKE 'shopify:%'"))
+        assert status == {"#1001": "shipped", "#1002": "refunded", "#1003": "paid", "#1004": "partially_refunded",
+                          "#1005": "paid", "#1006": "paid"}
+        assert db.scalar("SELECT count(*) FROM order_lines WHERE order_id = '5501201004'") == 2
+        assert db.fetchone("SELECT name, city FROM buyers WHERE buyer_id = 'buyer1001@example.com'") == (
+            "Ann Lee-Park", "Ottawa")
+        assert dict(db.fetchall("SELECT order_id, status FROM orders WHERE shop_id LIKE 'woocommerce:%'")) == {
+            "77": "completed", "78": "refunded"}
+        assert db.fetchone("SELECT status, refunded_amount FROM orders WHERE order_id = '2890123456789012345'") == (
+            "refunded", Decimal("598.00"))
+        assert shop_stats(db)["refunded_orders"] == reference["stats"]["refunded_orders"] == 4  # type: ignore[index]
+    finally:
+        db.close()
+
+
+# --- item 3: one order, one identity ------------------------------------------------------------------
+
+
+def many_orders(n: int) -> list[list[dict[str, str]]]:
+    return [shopify_order(1000 + i, lines=1 + i % 2) for i in range(n)]
+
+
+def test_a_file_without_the_id_column_updates_orders_imported_by_id(shop: Database, tmp_path: Path) -> None:
+    orders = many_orders(185)
+    import_ok(shop, shopify_file(tmp_path / "with_id.csv", *orders))
+    assert shop.scalar("SELECT count(*) FROM orders") == 185
+    [no_id] = import_ok(shop, shopify_file(tmp_path / "without_id.csv", *orders, header=SHOPIFY_WITHOUT_ID))
+    assert shop.scalar("SELECT count(*) FROM orders") == 185
+    assert no_id.rows_added == 0
+    assert shop.scalar("SELECT count(*) FROM orders WHERE order_id = order_number") == 0
+
+
+def test_undo_of_a_name_only_file_that_updated_orders_by_id_restores_them(shop: Database, tmp_path: Path) -> None:
+    import_ok(shop, shopify_file(tmp_path / "with_id.csv", *many_orders(10)))
+    before = snapshot(shop)
+    refunded = [shopify_order(1000 + i, status="refunded", refunded="30.00", lines=1 + i % 2) for i in range(10)]
+    [no_id] = import_ok(shop, shopify_file(tmp_path / "without_id.csv", *refunded, header=SHOPIFY_WITHOUT_ID))
+    assert (no_id.rows_added, no_id.rows_updated) == (0, 10)
+    assert shop.scalar("SELECT count(*) FROM orders WHERE status = 'refunded'") == 10
+    assert no_id.batch_id is not None
+    undo_import(shop, no_id.batch_id)
+    assert snapshot(shop) == before
+
+
+def test_an_id_file_after_a_name_only_file_rekeys_the_orders_and_undo_restores_them(
+        shop: Database, tmp_path: Path) -> None:
+    orders = many_orders(20)
+    import_ok(shop, shopify_file(tmp_path / "without_id.csv", *orders, header=SHOPIFY_WITHOUT_ID))
+    by_name = snapshot(shop)
+    assert shop.scalar("SELECT count(*) FROM orders WHERE order_id = order_number") == 20
+    newer = [shopify_order(1000 + i, lines=1 + i % 2, fulfilled="2025-03-01 10:00:00 -0500") for i in range(20)]
+    [with_id] = import_ok(shop, shopify_file(tmp_path / "with_id.csv", *newer))
+    assert shop.scalar("SELECT count(*) FROM orders") == 20
+    assert shop.scalar("SELECT count(*) FROM orders WHERE order_id = order_number") == 0
+    assert shop.scalar("SELECT count(DISTINCT order_id) FROM order_lines") == 20
+    assert shop.scalar("SELECT count(*) FROM orders WHERE status = 'shipped'") == 20
+    assert with_id.batch_id is not None
+    undo_import(shop, with_id.batch_id)
+    assert snapshot(shop) == by_name
+
+
+def test_a_cut_file_adds_no_second_order_and_reports_the_cut_row(shop: Database, tmp_path: Path) -> None:
+    orders = many_orders(30)
+    full = shopify_file(tmp_path / "orders_export.csv", *orders)
+    import_ok(shop, full)
+    before = {k: v for k, v in shop_rows(shop).items() if k != "stats"}
+    # the copy stopped inside the first row of #1022, before its Id
+    text = full.read_text(encoding="utf-8")
+    start = text.index("\n#1022,") + 1
+    cut = tmp_path / "orders_export_cut.csv"
+    cut.write_text(text[:start + 200], encoding="utf-8")
+    [outcome] = run_import(shop, cut)
+    assert outcome.ok
+    assert shop.scalar("SELECT count(*) FROM orders WHERE order_number = '#1022'") == 1
+    assert shop.scalar("SELECT count(*) FROM orders") == 30
+    assert {k: v for k, v in shop_rows(shop).items() if k != "stats"} == before
+    reasons = {r[3] for r in rejects(shop, outcome.batch_id)}
+    assert "the file ends in the middle of this row (it was cut short)" in reasons
+
+
+def test_a_cut_file_alone_imports_the_whole_rows_only(shop: Database, tmp_path: Path) -> None:
+    text = shopify_file(tmp_path / "full.csv", *many_orders(5)).read_text(encoding="utf-8")
+    cut = tmp_path / "cut.csv"
+    cut.write_text(text[:text.index("\n#1004,") + 40], encoding="utf-8")
+    [outcome] = run_import(shop, cut)
+    assert outcome.ok and outcome.rows_rejected == 1
+    assert [r[0] for r in shop.fetchall("SELECT order_number FROM orders ORDER BY 1")] == [
+        "#1000", "#1001", "#1002", "#1003"]
+
+
+def test_a_last_row_without_a_line_break_is_not_cut_when_it_is_whole(shop: Database, tmp_path: Path) -> None:
+    path = shopify_file(tmp_path / "orders.csv", *many_orders(3))
+    path.write_bytes(path.read_bytes().rstrip(b"\n"))
+    [outcome] = import_ok(shop, path)
+    assert outcome.rows_rejected == 0 and shop.scalar("SELECT count(*) FROM orders") == 3
+
+
+# --- the real samples ---------------------------------------------------------------------------------
+
+SHOPIFY_SAMPLES = (
+    "shopify/luistatera__forezia-mock-data/orders_export.csv",
+    "shopify/FelixTellmann__kidsliving-api/orders_export.REDACTED-EXCERPT.csv",
+    "shopify/looker101__scaricaArticoli/orders_export.REDACTED-EXCERPT.csv",
+)
+
+
+def test_every_order_of_the_real_shopify_exports_gives_the_same_stats(samples_dir: Path, tmp_path: Path) -> None:
+    results = []
+    for n, order in enumerate(itertools.permutations(SHOPIFY_SAMPLES)):
+        db = open_fresh_shop(tmp_path, f"shop{n}.duckdb")
+        try:
+            for rel in order:
+                import_ok(db, samples_dir / rel, shop_name="One shop")
+            results.append((shop_stats(db) | {"imports": None}, shop_rows(db)))
+            assert len(list_imports(db)) == 3
+        finally:
+            db.close()
+    assert all(r == results[0] for r in results[1:])
