@@ -57,6 +57,7 @@ def complete_from_shop(ctx: ImportContext, staged: str, table: str, fill: Mappin
 
 # The freshness key of every order this file staged, which its lines carry too.
 _ORDER_KEYS = freshness.ORDER_KEYS
+_STAND_IN_KEYS = "_sk_stand_in_keys"
 
 
 def write_orders(ctx: ImportContext, staged: str = ORDERS) -> MergeCount:
@@ -76,14 +77,20 @@ def write_orders(ctx: ImportContext, staged: str = ORDERS) -> MergeCount:
     return ctx.upsert("orders", staged, keys=keys, plain=("refunded_amount",))
 
 
-def write_lines(ctx: ImportContext, staged: str = LINES) -> MergeCount:
+def write_lines(ctx: ImportContext, staged: str = LINES, *, stand_in: bool = False) -> MergeCount:
     """Order lines: an order's lines are those of the freshest file that listed them.
 
     Lines come with the key of their order row (or, from a file that staged no
     order for them, a key below every order's, made from the lines themselves);
     a file whose key is below the one the stored lines came with leaves them alone.
+    `stand_in` lines only stand for items another file lists (a count from an
+    orders file): they rank below any listed lines, whichever file is fresher.
     """
     ctx.step("Saving order lines", 0.82)
+    if stand_in:
+        # The empty key sorts below every other: any file that lists the items replaces them.
+        ctx.create(_STAND_IN_KEYS, f"SELECT DISTINCT shop_id, order_id, '' AS freshness FROM {q(staged)}")
+        return _write_keyed_lines(ctx, staged, _STAND_IN_KEYS)
     if not exists(ctx, _ORDER_KEYS):
         ctx.create(_ORDER_KEYS, "SELECT NULL::VARCHAR AS shop_id, NULL::VARCHAR AS order_id, "
                                 "NULL::VARCHAR AS freshness WHERE FALSE")
@@ -96,10 +103,14 @@ def write_lines(ctx: ImportContext, staged: str = LINES) -> MergeCount:
         ctx.run(f"INSERT INTO {_ORDER_KEYS} SELECT l.shop_id, l.order_id, '00|' || "
                 f"md5(string_agg(CAST(ROW({digest}) AS VARCHAR), '|' ORDER BY l.line_no)) {orderless} "
                 "GROUP BY l.shop_id, l.order_id")
+    return _write_keyed_lines(ctx, staged, _ORDER_KEYS)
+
+
+def _write_keyed_lines(ctx: ImportContext, staged: str, keys: str) -> MergeCount:
     # Decided per order, and the staged lines copied only when some order's lines are outdated.
     ctx.create("_sk_outdated_lines", f"""
-        SELECT k.shop_id, k.order_id FROM {_ORDER_KEYS} k
-        JOIN ({stored_freshness('order_lines', _ORDER_KEYS, 'order_id')}) t
+        SELECT k.shop_id, k.order_id FROM {keys} k
+        JOIN ({stored_freshness('order_lines', keys, 'order_id')}) t
           ON t.shop_id = k.shop_id AND t.row_id = k.order_id
         WHERE t.freshness > k.freshness
     """)
@@ -107,7 +118,7 @@ def write_lines(ctx: ImportContext, staged: str = LINES) -> MergeCount:
         ctx.create(staged, f"SELECT * FROM {q(staged)} l WHERE NOT EXISTS (SELECT 1 FROM _sk_outdated_lines o "
                            "WHERE o.shop_id = l.shop_id AND o.order_id = l.order_id)")
     count = ctx.replace_children("order_lines", staged, ("shop_id", "order_id"))
-    ctx.create("_sk_line_keys", f"SELECT * FROM {_ORDER_KEYS} k WHERE EXISTS (SELECT 1 FROM {q(staged)} l "
+    ctx.create("_sk_line_keys", f"SELECT * FROM {keys} k WHERE EXISTS (SELECT 1 FROM {q(staged)} l "
                                 "WHERE l.shop_id = k.shop_id AND l.order_id = k.order_id)")
     record_freshness(ctx.db, "order_lines", "_sk_line_keys", "order_id", ctx.batch_id)
     return count
