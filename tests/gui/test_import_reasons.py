@@ -60,3 +60,14 @@ def test_reasons_keep_their_details(chinese: None) -> None:
     shown = refusal_reason_text("none of its 1,204 rows could be read (first problem: row 3, Total: not an amount)")
     assert "1,204" in shown and "3" in shown and "Total" in shown and cell_reason("not an amount") in shown
     assert refusal_reason_text("something new the importer says") == "something new the importer says"
+
+
+def test_text_after_a_closing_quote_is_known_and_keeps_its_line(shop: Database, tmp_path: Path) -> None:
+    # Kept out of the Chinese check above until the translation file has these two strings.
+    path = tmp_path / "after-quote.csv"
+    path.write_bytes((PRODUCTS + '"mug"\xe9,Moon Mug,M-1,12.50,7\n').encode("utf-8"))
+    [outcome] = run_import(shop, path)
+    assert not outcome.ok and outcome.reason and knows(outcome.reason), outcome.message
+    assert refusal_reason_text(outcome.reason).startswith("line 2 has text right after a closing quote")
+    assert knows("the file has text right after a closing quote, so its values cannot be told apart; fix that "
+                 "line or export the file again")

@@ -160,8 +160,10 @@ def write_catalogue(ctx: ImportContext) -> MergeCount:
         complete_from_shop(ctx, VARIANTS, "variants", {"active": "TRUE", "currency": "$currency"})
         total += ctx.upsert("variants", VARIANTS)
     if exists(ctx, LISTINGS):
+        _map_unless_mapped(ctx, "listings", f"SELECT _row, shop_id, listing_id FROM {LISTINGS}")
         total += ctx.upsert("listings", LISTINGS)
     if exists(ctx, STOCK):
+        _map_unless_mapped(ctx, "stock_levels", f"SELECT _row, sku FROM {STOCK} WHERE on_hand IS NOT NULL")
         # The timestamp moves only when the count does, so an unchanged file changes nothing.
         ctx.create(
             "_sk_stock_w",
@@ -171,6 +173,12 @@ def write_catalogue(ctx: ImportContext) -> MergeCount:
         )
         total += ctx.upsert("stock_levels", "_sk_stock_w")
     return total
+
+
+def _map_unless_mapped(ctx: ImportContext, table: str, select_sql: str) -> None:
+    # A row whose only change is its listing's status or its stock count still counts as updated.
+    if not ctx.maps(table):
+        ctx.map_rows(table, select_sql)
 
 
 def ensure_shop(db: Database, *, shop_id: str, platform: str, name: str, batch_id: int) -> None:

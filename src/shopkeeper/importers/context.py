@@ -53,6 +53,7 @@ class ImportContext:
     open_batch: Callable[[], int] | None = None
     merged: dict[str, MergeCount] = dc_field(default_factory=dict)
     _mapped_tables: set[str] = dc_field(default_factory=set)
+    _parent_keys: dict[str, tuple[str, ...]] = dc_field(default_factory=dict)  # tables written by replace_children
 
     # --- plumbing ---------------------------------------------------------------------------------
 
@@ -196,6 +197,7 @@ class ImportContext:
         self.begin_writing()
         self.check_cancel()
         count = replace_children(self.db, table, staged, self.batch_id, parent_key)
+        self._parent_keys[table] = tuple(parent_key)
         self._add(table, count)
         return count
 
@@ -217,6 +219,10 @@ class ImportContext:
             self.run(f"CREATE OR REPLACE TEMP TABLE {target} AS {body}")
             self._mapped_tables.add(table)
 
+    def maps(self, table: str) -> bool:
+        """True when file rows were mapped to records of `table` (map_rows)."""
+        return table in self._mapped_tables
+
     def row_counts(self) -> tuple[int, int]:
         """(rows added, rows updated): a row is updated when any record it maps to changed,
         added when one of them is new and none changed."""
@@ -229,6 +235,8 @@ class ImportContext:
             count = self.merged.get(table, MergeCount())
             changed = (f"EXISTS (SELECT 1 FROM {q(table + '_prior')} x WHERE x.undo_batch_id = $batch AND {match})"
                        if count.updated or count.removed else "FALSE")
+            if count.removed and table in self._parent_keys:
+                changed += " OR " + self._lost_sibling(table, self._parent_keys[table])
             # Joining the whole table is only needed when some but not all keys are new;
             # added >= mapped rows >= distinct keys settles it without counting keys.
             if count.added == 0:
@@ -247,6 +255,13 @@ class ImportContext:
             f"(SELECT _row, max(status) AS status FROM ({' UNION ALL '.join(parts)}) GROUP BY _row)"
         ).fetchone()
         return (int(row[0]), int(row[1])) if row else (0, 0)
+
+    def _lost_sibling(self, table: str, parent_key: Sequence[str]) -> str:
+        """SQL: the parent of row m lost a child this import removed (its order is shorter by a line)."""
+        parent = " AND ".join(f"x.{q(c)} = m.{q(c)}" for c in parent_key)
+        same = " AND ".join(f"t.{q(c)} = x.{q(c)}" for c in KEYS[table])
+        return (f"EXISTS (SELECT 1 FROM {q(table + '_prior')} x WHERE x.undo_batch_id = $batch AND {parent} "
+                f"AND NOT EXISTS (SELECT 1 FROM {q(table)} t WHERE {same}))")
 
     def save_rejects(self) -> None:
         """Copy the collected rejects into `import_rejects` under this import's batch."""

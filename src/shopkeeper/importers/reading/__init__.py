@@ -11,6 +11,7 @@ from .duckdb_csv import (
 )
 from .errors import ImportCancelled, RefusedFile
 from .excel import format_cell
+from .quoting import find_text_after_quote
 from .source_table import SourceTable, display_name, open_tables, recover_from_invalid_utf8, redetect_quoting
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "column_names",
     "display_name",
     "explain_read_error",
+    "find_text_after_quote",
     "format_cell",
     "normalise_header",
     "open_tables",
