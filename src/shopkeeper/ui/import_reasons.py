@@ -34,6 +34,8 @@ def cell_reason(reason: str) -> str:
         "missing order total": QCoreApplication.translate("ImportReasons", "missing order total"),
         "missing SKU": QCoreApplication.translate("ImportReasons", "missing SKU"),
         "a new SKU needs a title": QCoreApplication.translate("ImportReasons", "a new SKU needs a title"),
+        "a variation needs its parent product": QCoreApplication.translate("ImportReasons",
+                                                                            "a variation needs its parent product"),
     }
     if reason.startswith("another row of this order could not be read"):
         return QCoreApplication.translate("ImportReasons", "another row of this order could not be read")

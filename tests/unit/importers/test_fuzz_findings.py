@@ -11,13 +11,15 @@ from export_files import (
     import_ok,
     run_import,
     snapshot,
+    woo_products_header,
     write_export,
 )
 from test_import_amazon_ebay import ebay_lines, ebay_rows
 from test_import_etsy import item_rows
+from test_import_woocommerce import product_rows
 
 from shopkeeper.db.database import Database
-from shopkeeper.services.imports import undo_import
+from shopkeeper.services.imports import rejects, undo_import
 
 AFTER_QUOTE = ("the file has text right after a closing quote on line {line}, so its values cannot be told apart; "
                "fix that line or export the file again")
@@ -80,3 +82,14 @@ def test_a_change_only_to_a_listing_or_a_stock_count_counts_as_an_update(shop: D
     [stock] = import_ok(shop, _products([rows[0], {**rows[1], "Variant Inventory Qty": "7"}], tmp_path, "stock.csv"))
     assert (stock.rows_added, stock.rows_updated) == (0, 1)
     assert shop.scalar("SELECT on_hand FROM stock_levels WHERE sku = 'MUG-1'") == 7
+
+
+def test_a_variation_without_its_parent_is_rejected_not_a_database_error(shop: Database, tmp_path: Path) -> None:
+    # Bytes lost from the Parent cell: the variation belonged to no product and the whole file failed
+    # with "NOT NULL constraint failed: variants.product_id".
+    rows = product_rows()
+    rows[1] = {**rows[1], "Parent": ""}
+    [outcome] = import_ok(shop, write_export(tmp_path / "wc-product-export.csv", woo_products_header(), rows))
+    assert (outcome.rows_read, outcome.rows_rejected) == (5, 1)
+    assert rejects(shop, outcome.batch_id) == [(2, "Parent", None, "a variation needs its parent product")]
+    assert shop.scalar("SELECT count(*) FROM variants WHERE sku = 'cc-tee-red'") == 0
