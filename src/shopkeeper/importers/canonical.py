@@ -101,6 +101,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     its e-mail / phone / buyer id, so the same person always gets the same id.
     """
     ctx.step("Saving buyers and members", 0.88)
+    map_rows_to_buyers(ctx)
     cols = set(table_columns(ctx.db, staged))
     col = {c: (f"s.{q(c)}" if c in cols else "NULL") for c in
            ("name", "email", "phone", "city", "country", "accepts_marketing", "first_seen")}
@@ -175,8 +176,14 @@ def write_catalogue(ctx: ImportContext) -> MergeCount:
     return total
 
 
+def map_rows_to_buyers(ctx: ImportContext) -> None:
+    """Each order row to its buyer, unless the normaliser mapped buyers itself (a customers file)."""
+    if exists(ctx, ORDERS):
+        _map_unless_mapped(ctx, "buyers", f"SELECT _row, shop_id, buyer_id FROM {ORDERS} WHERE buyer_id IS NOT NULL")
+
+
 def _map_unless_mapped(ctx: ImportContext, table: str, select_sql: str) -> None:
-    # A row whose only change is its listing's status or its stock count still counts as updated.
+    # A row whose only change is its buyer's phone, its listing's status or its stock count is still updated.
     if not ctx.maps(table):
         ctx.map_rows(table, select_sql)
 

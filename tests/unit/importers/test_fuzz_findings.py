@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cn_exports import write_csv, youzan_orders
 from export_files import (
     ETSY_ITEMS,
     SHOPIFY_CUSTOMERS,
@@ -93,3 +94,13 @@ def test_a_variation_without_its_parent_is_rejected_not_a_database_error(shop: D
     assert (outcome.rows_read, outcome.rows_rejected) == (5, 1)
     assert rejects(shop, outcome.batch_id) == [(2, "Parent", None, "a variation needs its parent product")]
     assert shop.scalar("SELECT count(*) FROM variants WHERE sku = 'cc-tee-red'") == 0
+
+
+def test_a_change_only_to_the_buyer_counts_as_an_update(shop: Database, tmp_path: Path) -> None:
+    # A giant cell landed in the phone column: the buyer changed, yet the import said "0 updated".
+    header, rows = youzan_orders()
+    import_ok(shop, write_csv(tmp_path / "youzan.csv", (header, rows), encoding="utf-8-sig"))
+    rows[1][2] = "13900139000"
+    [outcome] = import_ok(shop, write_csv(tmp_path / "youzan-2.csv", (header, rows), encoding="utf-8-sig"))
+    assert (outcome.rows_added, outcome.rows_updated) == (0, 1)
+    assert shop.scalar("SELECT phone FROM buyers WHERE buyer_id = 'E20200221123456789012346'") == "13900139000"

@@ -16,7 +16,7 @@ export names no buyer) is what ties a buyer to its member on re-import.
 from __future__ import annotations
 
 from shopkeeper.db.merge import MergeCount, table_columns
-from shopkeeper.importers.canonical import BUYERS, MEMBER_MATCH
+from shopkeeper.importers.canonical import BUYERS, MEMBER_MATCH, map_rows_to_buyers
 from shopkeeper.importers.context import ImportContext, q
 
 
@@ -45,6 +45,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     is made; defaults to the readable name, else the buyer id).
     """
     ctx.step("Saving buyers and members", 0.88)
+    map_rows_to_buyers(ctx)
     cols = set(table_columns(ctx.db, staged))
     col = {c: (f"s.{q(c)}" if c in cols else "CAST(NULL AS VARCHAR)")
            for c in ("name", "email", "phone", "city", "country", "display_name")}
