@@ -17,7 +17,9 @@ from fuzz_seeds import Seed, render
 from hypothesis import strategies as st
 
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16", "gbk", "cp1252")
+LOSSLESS_ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16")  # every character survives
 DELIMITERS = (",", "\t", ";", "|")
+EXPORT_DELIMITERS = (",", "\t", ";")  # what platforms and spreadsheets write
 NEWLINES = ("\n", "\r\n", "\r")
 # A few MiB in one cell (a pasted description, a base64 image); the reader must not choke on it.
 GIANT_SIZES = (70_000, 1 << 20, 3 << 20)
@@ -166,3 +168,25 @@ def mangled_exports(draw: st.DrawFn, seed: Seed) -> Mangled:
         data, step = draw(_byte_mangle(data))
         steps.append(step)
     return Mangled(seed.name, data, tuple(steps))
+
+
+@st.composite
+def reshaped_exports(draw: st.DrawFn, seed: Seed) -> Mangled:
+    """The same table written another way: columns in another order, another delimiter (where the platform
+    quotes), a lossless encoding, other line ends, blank lines between rows. It must import the same."""
+    steps = []
+    if len(seed.header) > 1 and draw(st.booleans()):
+        order = draw(st.permutations(range(len(seed.header))))
+        seed = _from_columns(seed, [_columns(seed)[i] for i in order])
+        steps.append("shuffle columns")
+    # quoting off (Amazon) cannot take another delimiter; eBay's footer lines are always comma text
+    if seed.quoting != "none" and not seed.after:
+        seed = replace(seed, delimiter=draw(st.sampled_from(EXPORT_DELIMITERS)))
+    seed = replace(seed, encoding=draw(st.sampled_from(LOSSLESS_ENCODINGS)), newline=draw(st.sampled_from(NEWLINES)))
+    steps.append(f"{seed.delimiter!r} {seed.encoding} {seed.newline!r}")
+    if seed.rows and draw(st.booleans()):
+        rows = [list(r) for r in seed.rows]
+        at = draw(st.integers(1, len(rows)))
+        seed = seed.with_grid(list(seed.header), [*rows[:at], [], *rows[at:]])
+        steps.append(f"blank line after row {at}")
+    return Mangled(seed.name, render(seed), tuple(steps))
