@@ -185,7 +185,7 @@ def map_rows_to_buyers(ctx: ImportContext) -> None:
 def _map_unless_mapped(ctx: ImportContext, table: str, select_sql: str) -> None:
     # A row whose only change is its buyer's phone, its listing's status or its stock count is still updated.
     if not ctx.maps(table):
-        ctx.map_rows(table, select_sql)
+        ctx.map_rows(table, select_sql, secondary=True)
 
 
 def ensure_shop(db: Database, *, shop_id: str, platform: str, name: str, batch_id: int) -> None:

@@ -54,6 +54,7 @@ class ImportContext:
     merged: dict[str, MergeCount] = dc_field(default_factory=dict)
     _mapped_tables: set[str] = dc_field(default_factory=set)
     _parent_keys: dict[str, tuple[str, ...]] = dc_field(default_factory=dict)  # tables written by replace_children
+    _secondary_tables: set[str] = dc_field(default_factory=set)
 
     # --- plumbing ---------------------------------------------------------------------------------
 
@@ -204,12 +205,17 @@ class ImportContext:
     def _add(self, table: str, count: MergeCount) -> None:
         self.merged[table] = self.merged.get(table, MergeCount()) + count
 
-    def map_rows(self, table: str, select_sql: str) -> None:
+    def map_rows(self, table: str, select_sql: str, *, secondary: bool = False) -> None:
         """Remember which canonical record of `table` each file row produced.
 
         `select_sql` yields `_row` plus the key columns of `table`; call it
         before the table is merged (the staged table may be replaced).
+        A `secondary` record (the buyer of an order row, the listing of a
+        variant row) decides a row's count only when the row's own records
+        are neither new nor changed: a new order of a known buyer is added.
         """
+        if secondary:
+            self._secondary_tables.add(table)
         key = ", ".join(q(c) for c in KEYS[table])
         target = q(f"{ROWMAP}_{table}")
         body = f"SELECT _row, {key} FROM ({select_sql})"
@@ -248,11 +254,13 @@ class ImportContext:
                 new = "TRUE"
             else:
                 new = f"EXISTS (SELECT 1 FROM {q(table)} x WHERE x.batch_id = $batch AND {match})"
-            parts.append(f"SELECT m._row, CASE WHEN {changed} THEN 2 WHEN {new} THEN 1 ELSE 0 END AS status "
-                         f"FROM {mapped} m")
+            own = "FALSE" if table in self._secondary_tables else "TRUE"
+            parts.append(f"SELECT m._row, CASE WHEN {changed} THEN 2 WHEN {new} THEN 1 ELSE 0 END AS status, "
+                         f"{own} AS own FROM {mapped} m")
         row = self.run(
             f"SELECT count(*) FILTER (WHERE status = 1), count(*) FILTER (WHERE status = 2) FROM "
-            f"(SELECT _row, max(status) AS status FROM ({' UNION ALL '.join(parts)}) GROUP BY _row)"
+            f"(SELECT _row, coalesce(max(status) FILTER (WHERE own AND status > 0), max(status)) AS status "
+            f"FROM ({' UNION ALL '.join(parts)}) GROUP BY _row)"
         ).fetchone()
         return (int(row[0]), int(row[1])) if row else (0, 0)
 
