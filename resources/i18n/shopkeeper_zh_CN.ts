@@ -374,6 +374,10 @@
         <translation>文件在这一行中途结束（文件被截断了）</translation>
     </message>
     <message>
+        <source>a variation needs its parent product</source>
+        <translation>变体缺少所属的父商品</translation>
+    </message>
+    <message>
         <source>another row of this order could not be read</source>
         <translation>该订单的另一行无法读取</translation>
     </message>
@@ -508,6 +512,14 @@
     <message>
         <source>a quoted value never closes{near}</source>
         <translation>有一个引号没有闭合{near}</translation>
+    </message>
+    <message>
+        <source>line {line} has text right after a closing quote, so its values cannot be told apart. Fix that line or export the file again</source>
+        <translation>第 {line} 行的引号闭合后还紧跟着文字，无法分清各个值。请修正这一行，或重新导出文件</translation>
+    </message>
+    <message>
+        <source>a line has text right after a closing quote, so its values cannot be told apart. Fix that line or export the file again</source>
+        <translation>有一行的引号闭合后还紧跟着文字，无法分清各个值。请修正这一行，或重新导出文件</translation>
     </message>
     <message>
         <source>a row is longer than {size} MiB{near}</source>

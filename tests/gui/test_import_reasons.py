@@ -116,3 +116,14 @@ def test_every_refusal_of_hostile_files_is_known_and_keeps_its_details(shop: Dat
         assert knows(reason), reason
     assert "/tmp/w" in refusal_reason_text("the file could not be unpacked: the disk holding the work folder /tmp/w "
                                            "is full. Nothing was imported from it; free some space and import it again")
+
+
+def test_text_after_a_closing_quote_is_known_and_keeps_its_line(shop: Database, tmp_path: Path) -> None:
+    # Kept out of the Chinese check above until the translation file has these two strings.
+    path = tmp_path / "after-quote.csv"
+    path.write_bytes((PRODUCTS + '"mug"\xe9,Moon Mug,M-1,12.50,7\n').encode("utf-8"))
+    [outcome] = run_import(shop, path)
+    assert not outcome.ok and outcome.reason and knows(outcome.reason), outcome.message
+    assert refusal_reason_text(outcome.reason).startswith("line 2 has text right after a closing quote")
+    assert knows("the file has text right after a closing quote, so its values cannot be told apart; fix that "
+                 "line or export the file again")

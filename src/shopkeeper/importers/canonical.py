@@ -162,6 +162,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     """
     ctx.step("Saving buyers and members", 0.88)
     keys = freshness.stamp_buyers(ctx, staged)
+    map_rows_to_buyers(ctx)
     cols = set(table_columns(ctx.db, staged))
     col = {c: (f"s.{q(c)}" if c in cols else "NULL") for c in
            ("name", "email", "phone", "city", "country", "accepts_marketing", "first_seen")}
@@ -222,8 +223,10 @@ def write_catalogue(ctx: ImportContext) -> MergeCount:
         complete_from_shop(ctx, VARIANTS, "variants", {"active": "TRUE", "currency": "$currency"})
         total += ctx.upsert("variants", VARIANTS)
     if exists(ctx, LISTINGS):
+        _map_unless_mapped(ctx, "listings", f"SELECT _row, shop_id, listing_id FROM {LISTINGS}")
         total += ctx.upsert("listings", LISTINGS)
     if exists(ctx, STOCK):
+        _map_unless_mapped(ctx, "stock_levels", f"SELECT _row, sku FROM {STOCK} WHERE on_hand IS NOT NULL")
         # The timestamp moves only when the count does, so an unchanged file changes nothing.
         ctx.create(
             "_sk_stock_w",
@@ -233,6 +236,18 @@ def write_catalogue(ctx: ImportContext) -> MergeCount:
         )
         total += ctx.upsert("stock_levels", "_sk_stock_w")
     return total
+
+
+def map_rows_to_buyers(ctx: ImportContext) -> None:
+    """Each order row to its buyer, unless the normaliser mapped buyers itself (a customers file)."""
+    if exists(ctx, ORDERS):
+        _map_unless_mapped(ctx, "buyers", f"SELECT _row, shop_id, buyer_id FROM {ORDERS} WHERE buyer_id IS NOT NULL")
+
+
+def _map_unless_mapped(ctx: ImportContext, table: str, select_sql: str) -> None:
+    # A row whose only change is its buyer's phone, its listing's status or its stock count is still updated.
+    if not ctx.maps(table):
+        ctx.map_rows(table, select_sql, secondary=True)
 
 
 def ensure_shop(db: Database, *, shop_id: str, platform: str, name: str, batch_id: int) -> None:

@@ -53,6 +53,8 @@ class ImportContext:
     open_batch: Callable[[], int] | None = None
     merged: dict[str, MergeCount] = dc_field(default_factory=dict)
     _mapped_tables: set[str] = dc_field(default_factory=set)
+    _parent_keys: dict[str, tuple[str, ...]] = dc_field(default_factory=dict)  # tables written by replace_children
+    _secondary_tables: set[str] = dc_field(default_factory=set)
 
     # --- plumbing ---------------------------------------------------------------------------------
 
@@ -201,18 +203,24 @@ class ImportContext:
         self.begin_writing()
         self.check_cancel()
         count = replace_children(self.db, table, staged, self.batch_id, parent_key)
+        self._parent_keys[table] = tuple(parent_key)
         self._add(table, count)
         return count
 
     def _add(self, table: str, count: MergeCount) -> None:
         self.merged[table] = self.merged.get(table, MergeCount()) + count
 
-    def map_rows(self, table: str, select_sql: str) -> None:
+    def map_rows(self, table: str, select_sql: str, *, secondary: bool = False) -> None:
         """Remember which canonical record of `table` each file row produced.
 
         `select_sql` yields `_row` plus the key columns of `table`; call it
         before the table is merged (the staged table may be replaced).
+        A `secondary` record (the buyer of an order row, the listing of a
+        variant row) decides a row's count only when the row's own records
+        are neither new nor changed: a new order of a known buyer is added.
         """
+        if secondary:
+            self._secondary_tables.add(table)
         key = ", ".join(q(c) for c in KEYS[table])
         target = q(f"{ROWMAP}_{table}")
         body = f"SELECT _row, {key} FROM ({select_sql})"
@@ -221,6 +229,10 @@ class ImportContext:
         else:
             self.run(f"CREATE OR REPLACE TEMP TABLE {target} AS {body}")
             self._mapped_tables.add(table)
+
+    def maps(self, table: str) -> bool:
+        """True when file rows were mapped to records of `table` (map_rows)."""
+        return table in self._mapped_tables
 
     def row_counts(self) -> tuple[int, int]:
         """(rows added, rows updated): a row is updated when any record it maps to changed,
@@ -234,6 +246,8 @@ class ImportContext:
             count = self.merged.get(table, MergeCount())
             changed = (f"EXISTS (SELECT 1 FROM {q(table + '_prior')} x WHERE x.undo_batch_id = $batch AND {match})"
                        if count.updated or count.removed else "FALSE")
+            if count.removed and table in self._parent_keys:
+                changed += " OR " + self._lost_sibling(table, self._parent_keys[table])
             # Joining the whole table is only needed when some but not all keys are new;
             # added >= mapped rows >= distinct keys settles it without counting keys.
             if count.added == 0:
@@ -245,13 +259,22 @@ class ImportContext:
                 new = "TRUE"
             else:
                 new = f"EXISTS (SELECT 1 FROM {q(table)} x WHERE x.batch_id = $batch AND {match})"
-            parts.append(f"SELECT m._row, CASE WHEN {changed} THEN 2 WHEN {new} THEN 1 ELSE 0 END AS status "
-                         f"FROM {mapped} m")
+            own = "FALSE" if table in self._secondary_tables else "TRUE"
+            parts.append(f"SELECT m._row, CASE WHEN {changed} THEN 2 WHEN {new} THEN 1 ELSE 0 END AS status, "
+                         f"{own} AS own FROM {mapped} m")
         row = self.run(
             f"SELECT count(*) FILTER (WHERE status = 1), count(*) FILTER (WHERE status = 2) FROM "
-            f"(SELECT _row, max(status) AS status FROM ({' UNION ALL '.join(parts)}) GROUP BY _row)"
+            f"(SELECT _row, coalesce(max(status) FILTER (WHERE own AND status > 0), max(status)) AS status "
+            f"FROM ({' UNION ALL '.join(parts)}) GROUP BY _row)"
         ).fetchone()
         return (int(row[0]), int(row[1])) if row else (0, 0)
+
+    def _lost_sibling(self, table: str, parent_key: Sequence[str]) -> str:
+        """SQL: the parent of row m lost a child this import removed (its order is shorter by a line)."""
+        parent = " AND ".join(f"x.{q(c)} = m.{q(c)}" for c in parent_key)
+        same = " AND ".join(f"t.{q(c)} = x.{q(c)}" for c in KEYS[table])
+        return (f"EXISTS (SELECT 1 FROM {q(table + '_prior')} x WHERE x.undo_batch_id = $batch AND {parent} "
+                f"AND NOT EXISTS (SELECT 1 FROM {q(table)} t WHERE {same}))")
 
     def save_rejects(self) -> None:
         """Copy the collected rejects into `import_rejects` under this import's batch."""

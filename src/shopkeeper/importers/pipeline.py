@@ -29,6 +29,7 @@ from shopkeeper.importers.reading import (
     RefusedFile,
     SourceTable,
     explain_read_error,
+    find_text_after_quote,
     recover_from_invalid_utf8,
     redetect_quoting,
 )
@@ -125,7 +126,13 @@ def import_table(
             raise
     # The first MiB looked like UTF-8 but later bytes are not: decode the whole file and retry.
     table = recover_from_invalid_utf8(table, workdir, cancel=cancel)
-    return _import(db, table, recognised, **options)
+    try:
+        return _import(db, table, recognised, **options)
+    except duckdb.Error as error:
+        if "invalid unicode" not in str(error).lower():
+            raise
+    # Now UTF-8 for sure: DuckDB says this about non-ASCII text after a closing quote ("x"é).
+    raise Refused(_text_after_quote(find_text_after_quote(table.csv_path, table.delimiter, cancel)))
 
 
 def _import(
@@ -244,6 +251,12 @@ def _nothing_readable(db: Database, rows_read: int) -> str:
         return rows
     where = f"row {first[0]}" + (f", {first[1]}" if first[1] else "")
     return f"{rows} (first problem: {where}: {first[2]})"
+
+
+def _text_after_quote(line: int | None) -> str:
+    where = f" on line {line}" if line is not None else ""
+    return f"the file has text right after a closing quote{where}, so its values cannot be told apart; " \
+        "fix that line or export the file again"
 
 
 def _refusal_text(refused: RefusedFile, table: SourceTable) -> str:

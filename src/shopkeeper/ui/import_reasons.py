@@ -46,6 +46,8 @@ def cell_reason(reason: str) -> str:
                                                         "again and import it as it comes"),
         "the file ends in the middle of this row (it was cut short)": QCoreApplication.translate(
             "ImportReasons", "the file ends in the middle of this row (it was cut short)"),
+        "a variation needs its parent product": QCoreApplication.translate("ImportReasons",
+                                                                            "a variation needs its parent product"),
     }
     if reason.startswith("another row of this order could not be read"):
         return QCoreApplication.translate("ImportReasons", "another row of this order could not be read")
@@ -139,6 +141,12 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                   "line or export the file again").format(line=m.group("line"))),
     (re.compile(r"the file has a quoted value that never closes" + _NEAR),
      lambda m: QCoreApplication.translate("ImportReasons", "a quoted value never closes{near}").format(near=_near(m))),
+    (re.compile(r"the file has text right after a closing quote on line (?P<line>\d+), .*"),
+     lambda m: QCoreApplication.translate("ImportReasons", "line {line} has text right after a closing quote, so its values cannot be "
+                  "told apart. Fix that line or export the file again").format(line=m.group("line"))),
+    (re.compile(r"the file has text right after a closing quote, .*"),
+     lambda m: QCoreApplication.translate("ImportReasons", "a line has text right after a closing quote, so its values cannot be told "
+                  "apart. Fix that line or export the file again")),
     (re.compile(r"the file has a row longer than (?P<size>\d+) MiB" + _NEAR),
      lambda m: QCoreApplication.translate("ImportReasons", "a row is longer than {size} MiB{near}").format(size=m.group("size"), near=_near(m))),
     (re.compile(r"the file could not be read" + _NEAR + r": (?P<detail>.*)"),

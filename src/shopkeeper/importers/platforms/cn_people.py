@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from shopkeeper.db.merge import MergeCount, table_columns
 from shopkeeper.importers import freshness
-from shopkeeper.importers.canonical import BUYERS, MEMBER_MATCH
+from shopkeeper.importers.canonical import BUYERS, MEMBER_MATCH, map_rows_to_buyers
 from shopkeeper.importers.context import ImportContext, q
 
 
@@ -47,6 +47,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     """
     ctx.step("Saving buyers and members", 0.88)
     keys = freshness.stamp_buyers(ctx, staged)
+    map_rows_to_buyers(ctx)
     cols = set(table_columns(ctx.db, staged))
     col = {c: (f"s.{q(c)}" if c in cols else "CAST(NULL AS VARCHAR)")
            for c in ("name", "email", "phone", "city", "country", "display_name")}

@@ -67,6 +67,9 @@ def normalise_products(ctx: ImportContext) -> None:
     ctx.reject("id IS NULL AND sku IS NULL", field="id", reason="missing product ID and SKU")
     ctx.reject("name IS NULL AND NOT contains(lower(coalesce(type, '')), 'variation')", field="name",
                reason="missing product name")
+    # without its Parent a variation belongs to no product (a damaged or hand-cut export)
+    ctx.reject("parent IS NULL AND contains(lower(coalesce(type, '')), 'variation')", field="parent",
+               reason="a variation needs its parent product")
     ctx.accept()
     ctx.create("_sk_wc", f"""
         SELECT _row, id, sku, name, categories, brands, stock, regular_price, sale_price,

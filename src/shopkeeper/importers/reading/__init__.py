@@ -13,6 +13,7 @@ from .cut_row import cut_last_record
 from .errors import ImportCancelled, RefusedFile
 from .excel import format_cell
 from .input_file import check_input_file
+from .quoting import find_text_after_quote
 from .source_table import SourceTable, display_name, open_tables, recover_from_invalid_utf8, redetect_quoting
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "column_names",
     "display_name",
     "explain_read_error",
+    "find_text_after_quote",
     "format_cell",
     "normalise_header",
     "open_tables",

@@ -63,3 +63,21 @@ def _lines(source: TextIO) -> Iterator[str]:
         if len(line) == _MAX_LINE_CHARS and not line.endswith(("\n", "\r")):
             raise _LineTooLong()
         yield line
+
+
+def find_text_after_quote(path: Path, delimiter: str, cancel: Cancel = None) -> int | None:
+    """1-based line of the first quoted value followed by more text before the delimiter ("x"é), else None.
+
+    DuckDB's lenient reader drops such text when it is ASCII and, when it is not,
+    fails as if the file were not UTF-8.
+    """
+    with path.open(encoding="utf-8", errors="replace", newline="") as source:
+        reader = csv.reader(source, delimiter=delimiter, quotechar='"', strict=True)
+        try:
+            for count, _cells in enumerate(reader):
+                if count % _POLL_EVERY_RECORDS == 0:
+                    raise_if_cancelled(cancel)
+        except csv.Error as error:
+            if "expected after" in str(error):
+                return reader.line_num
+    return None
