@@ -101,6 +101,8 @@ def test_a_change_only_to_the_buyer_counts_as_an_update(shop: Database, tmp_path
     header, rows = youzan_orders()
     import_ok(shop, write_csv(tmp_path / "youzan.csv", (header, rows), encoding="utf-8-sig"))
     rows[1][2] = "13900139000"
+    # A later export (it holds a newer order): its buyer details are the newer ones whatever the import order.
+    rows.append(["E20200301123456789012348", "2020-03-01 10:00:00", "", "挂耳咖啡", "1", "39.90", "待付款", "", ""])
     [outcome] = import_ok(shop, write_csv(tmp_path / "youzan-2.csv", (header, rows), encoding="utf-8-sig"))
-    assert (outcome.rows_added, outcome.rows_updated) == (0, 1)
+    assert (outcome.rows_added, outcome.rows_updated) == (1, 1)
     assert shop.scalar("SELECT phone FROM buyers WHERE buyer_id = 'E20200221123456789012346'") == "13900139000"

@@ -61,8 +61,13 @@ def shop_dump(db: Database, *, undone_history: bool = True) -> dict[str, list[st
     return dump
 
 
+# Bookkeeping behind the records, not records: an import notes each order's freshness key even when
+# the order it read was already in the shop as it is (merge.py), and undo drops those notes again.
+_BOOKKEEPING = ("row_freshness",)
+
+
 def _without_history(dump: dict[str, list[str]]) -> dict[str, list[str]]:
-    return {name: rows for name, rows in dump.items() if name not in _HISTORY}
+    return {name: rows for name, rows in dump.items() if name not in _HISTORY + _BOOKKEEPING}
 
 
 class Shops:
