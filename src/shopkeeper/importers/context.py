@@ -53,6 +53,8 @@ class ImportContext:
     open_batch: Callable[[], int] | None = None
     merged: dict[str, MergeCount] = dc_field(default_factory=dict)
     _mapped_tables: set[str] = dc_field(default_factory=set)
+    # "TABLE" when staging copied a small file's `_sk_typed` instead of defining the view.
+    typed_kind: str = "VIEW"
 
     # --- plumbing ---------------------------------------------------------------------------------
 
@@ -174,8 +176,8 @@ class ImportContext:
         Call it before the first write: the file's cells are then not held in
         memory while the canonical tables are written.
         """
-        for view in (ROWS, TYPED):
-            self.run(f"DROP VIEW IF EXISTS temp.main.{q(view)}")
+        self.run(f"DROP VIEW IF EXISTS temp.main.{q(ROWS)}")
+        self.run(f"DROP {self.typed_kind} IF EXISTS temp.main.{q(TYPED)}")
         for table in ("_sk_rejected_rows", "_sk_conv"):
             self.run(f"DROP TABLE IF EXISTS temp.main.{q(table)}")
 
