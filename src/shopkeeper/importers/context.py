@@ -146,6 +146,8 @@ class ImportContext:
         first rejected row of the group.
         """
         before = self.rejected_count()
+        if before == 0:  # no rejected row, no group to cascade from (most small files)
+            return 0
         self.run(
             f"INSERT INTO {REJECTS} "
             f"SELECT t._row, NULL, NULL, replace($reason, '{{row}}', CAST(bad.first_bad AS VARCHAR)) "
