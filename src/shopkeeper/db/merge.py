@@ -22,7 +22,9 @@ greatest key any active import gave it, kept in the append-only
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import weakref
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from shopkeeper.db.database import Database
@@ -55,10 +57,41 @@ class MergeCount:
         return MergeCount(self.added + other.added, self.updated + other.updated, self.removed + other.removed)
 
 
+# The shop tables' columns per Database while `fixed_shop_schema` holds: merging asks for them
+# about six times per imported table, and only a migration changes them.
+_SHOP_COLUMNS: weakref.WeakKeyDictionary[Database, dict[str, list[str]]] = weakref.WeakKeyDictionary()
+
+
+@contextmanager
+def fixed_shop_schema(db: Database) -> Iterator[None]:
+    """Remember the shop tables' columns until the block ends (run no migration inside it).
+
+    Work tables (`_sk_*`, `_merge_src`) are asked every time: an import replaces them.
+    """
+    if db in _SHOP_COLUMNS:
+        yield
+        return
+    _SHOP_COLUMNS[db] = {}
+    try:
+        yield
+    finally:
+        _SHOP_COLUMNS.pop(db, None)
+
+
 def table_columns(db: Database, table: str) -> list[str]:
+    cached = _SHOP_COLUMNS.get(db)
+    if cached is None or table.startswith("_"):
+        return _read_columns(db, table)
+    if table not in cached:
+        cached[table] = _read_columns(db, table)
+    return list(cached[table])
+
+
+def _read_columns(db: Database, table: str) -> list[str]:
+    # duckdb_columns() is what information_schema.columns is a view over, at half the binding cost.
     rows = db.fetchall(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = ? AND table_schema IN ('main', 'temp') ORDER BY ordinal_position",
+        "SELECT column_name FROM duckdb_columns() "
+        "WHERE table_name = ? AND schema_name IN ('main', 'temp') ORDER BY column_index",
         [table],
     )
     return [r[0] for r in rows]

@@ -55,6 +55,8 @@ class ImportContext:
     _mapped_tables: set[str] = dc_field(default_factory=set)
     _parent_keys: dict[str, tuple[str, ...]] = dc_field(default_factory=dict)  # tables written by replace_children
     _secondary_tables: set[str] = dc_field(default_factory=set)
+    # "TABLE" when staging copied a small file's `_sk_typed` instead of defining the view.
+    typed_kind: str = "VIEW"
 
     # --- plumbing ---------------------------------------------------------------------------------
 
@@ -146,6 +148,8 @@ class ImportContext:
         first rejected row of the group.
         """
         before = self.rejected_count()
+        if before == 0:  # no rejected row, no group to cascade from (most small files)
+            return 0
         self.run(
             f"INSERT INTO {REJECTS} "
             f"SELECT t._row, NULL, NULL, replace($reason, '{{row}}', CAST(bad.first_bad AS VARCHAR)) "
@@ -176,8 +180,8 @@ class ImportContext:
         Call it before the first write: the file's cells are then not held in
         memory while the canonical tables are written.
         """
-        for view in (ROWS, TYPED):
-            self.run(f"DROP VIEW IF EXISTS temp.main.{q(view)}")
+        self.run(f"DROP VIEW IF EXISTS temp.main.{q(ROWS)}")
+        self.run(f"DROP {self.typed_kind} IF EXISTS temp.main.{q(TYPED)}")
         for table in ("_sk_rejected_rows", "_sk_conv"):
             self.run(f"DROP TABLE IF EXISTS temp.main.{q(table)}")
 

@@ -36,6 +36,8 @@ from shopkeeper.importers.reading import SourceTable, cut_last_record, read_csv_
 from shopkeeper.importers.spreadsheet_damage import DAMAGED_ID
 
 CONV = "_sk_conv"
+# Up to this many rows `_sk_typed` is a table, not a view (see load).
+MATERIALISED_ROWS = 20_000
 
 _OPTION_NAME = re.compile(r"^[a-z_]+$")
 
@@ -96,9 +98,13 @@ def load(ctx: ImportContext, source: SourceTable) -> int:
         except duckdb.Error:
             if number == len(attempts):
                 raise
-    if ctx.scalar(f"SELECT count(*) FROM {CONV} WHERE _any_slow"):
+    rows, slow = ctx.run(f"SELECT count(*), count(*) FILTER (WHERE _any_slow) FROM {CONV}").fetchone() or (0, 0)
+    if slow:
         ctx.run(f"CREATE OR REPLACE TEMP TABLE {CONV} AS {slow_sql(ctx)}")
-    ctx.run(f"CREATE OR REPLACE TEMP VIEW {TYPED} AS SELECT rowid + 1 AS _row, {_typed_columns(ctx)} "
+    # Every query on the view binds its macro-laden columns again (10-15 ms, a dozen queries per
+    # file): a small file's copy costs less than that; a big file's would cost memory and time.
+    ctx.typed_kind = "TABLE" if rows <= MATERIALISED_ROWS else "VIEW"
+    ctx.run(f"CREATE OR REPLACE TEMP {ctx.typed_kind} {TYPED} AS SELECT rowid + 1 AS _row, {_typed_columns(ctx)} "
             f"FROM {CONV} WHERE NOT _skip")
     ctx.step(f"Checking the values in {source.display_name}", 0.40)
     ctx.start_rejects()

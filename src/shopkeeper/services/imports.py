@@ -36,6 +36,7 @@ import duckdb
 
 from shopkeeper.db.batches import BatchInfo, find_active_by_hash, list_batches, undo_batch
 from shopkeeper.db.database import Database
+from shopkeeper.db.merge import fixed_shop_schema
 from shopkeeper.domain.errors import (
     DamagedShopFileError,
     DiskFullError,
@@ -105,15 +106,16 @@ def import_paths(
     count = max(1, len(paths))
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
-    for index, raw_path in enumerate(paths):
-        path = Path(raw_path)
-        span = (index / count, (index + 1) / count)
-        _report(progress, f"Opening {path.name}", span[0])
-        scratch = Path(tempfile.mkdtemp(prefix="import-", dir=workdir))
-        try:
-            _import_path(db, path, scratch, shop_name, mapping_name, progress, span, cancel, outcomes)
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+    with fixed_shop_schema(db):
+        for index, raw_path in enumerate(paths):
+            path = Path(raw_path)
+            span = (index / count, (index + 1) / count)
+            _report(progress, f"Opening {path.name}", span[0])
+            scratch = Path(tempfile.mkdtemp(prefix="import-", dir=workdir))
+            try:
+                _import_path(db, path, scratch, shop_name, mapping_name, progress, span, cancel, outcomes)
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
     _report(progress, "Import finished", 1.0)
     return outcomes
 
