@@ -107,9 +107,8 @@ def write_lines(ctx: ImportContext, staged: str = LINES) -> MergeCount:
         ctx.create(staged, f"SELECT * FROM {q(staged)} l WHERE NOT EXISTS (SELECT 1 FROM _sk_outdated_lines o "
                            "WHERE o.shop_id = l.shop_id AND o.order_id = l.order_id)")
     count = ctx.replace_children("order_lines", staged, ("shop_id", "order_id"))
-    ctx.create("_sk_line_keys", f"SELECT * FROM {_ORDER_KEYS} k WHERE EXISTS (SELECT 1 FROM {q(staged)} l "
-                                "WHERE l.shop_id = k.shop_id AND l.order_id = k.order_id)")
-    record_freshness(ctx.db, "order_lines", "_sk_line_keys", "order_id", ctx.batch_id)
+    listed = f"EXISTS (SELECT 1 FROM {q(staged)} l WHERE l.shop_id = k.shop_id AND l.order_id = k.order_id)"
+    record_freshness(ctx.db, "order_lines", _ORDER_KEYS, "order_id", ctx.batch_id, only=listed)
     return count
 
 
