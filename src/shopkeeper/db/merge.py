@@ -169,12 +169,15 @@ def stored_freshness(kind: str, staged: str, id_col: str) -> str:
             f"WHERE s.shop_id = f.shop_id AND s.{_q(id_col)} = f.row_id) GROUP BY f.shop_id, f.row_id")
 
 
-def record_freshness(db: Database, kind: str, keys: str, id_col: str, batch_id: int) -> None:
-    """Remember the key of every row of `keys` (shop_id, `id_col`, freshness; one per id) as this import's."""
+def record_freshness(db: Database, kind: str, keys: str, id_col: str, batch_id: int, *, only: str = "TRUE") -> None:
+    """Remember the key of every row of `keys` (shop_id, `id_col`, freshness; one per id) as this import's.
+
+    `only` (SQL over alias k) narrows the rows, where copying the wanted ones to a table first would cost more.
+    """
     with db.unordered():
         db.execute(f"INSERT INTO row_freshness (kind, shop_id, row_id, freshness, batch_id) "
-                   f"SELECT '{kind}', shop_id, {_q(id_col)}, {_q(FRESHNESS)}, ? FROM {_q(keys)} "
-                   f"WHERE {_q(FRESHNESS)} IS NOT NULL", [batch_id])
+                   f"SELECT '{kind}', k.shop_id, k.{_q(id_col)}, k.{_q(FRESHNESS)}, ? FROM {_q(keys)} k "
+                   f"WHERE k.{_q(FRESHNESS)} IS NOT NULL AND ({only})", [batch_id])
 
 
 def upsert(db: Database, table: str, staged: str, batch_id: int, *, keys: str | None = None,
@@ -299,7 +302,8 @@ def replace_children(
         f"FROM {_q(table)} t WHERE EXISTS (SELECT 1 FROM (SELECT DISTINCT {parents} FROM {_q(staged)}) p "
         f"WHERE {join_parent}) AND NOT EXISTS (SELECT 1 FROM {_q(staged)} s WHERE {join_full})"
     )
-    saved = save_prior(db, table, stale, batch_id, [])
+    # Into an empty table (a first import) nothing is stale; finding that out joins every staged row.
+    saved = save_prior(db, table, stale, batch_id, []) if db.scalar(f"SELECT EXISTS (SELECT 1 FROM {_q(table)})") else 0
     removed = 0
     # Rows of this very import (an order re-keyed to its platform id) have no before-image to save.
     if saved or db.scalar(f"SELECT EXISTS (SELECT 1 FROM {_q(table)} WHERE batch_id = ?)", [batch_id]):

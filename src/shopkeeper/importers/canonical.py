@@ -118,9 +118,8 @@ def _write_keyed_lines(ctx: ImportContext, staged: str, keys: str) -> MergeCount
         ctx.create(staged, f"SELECT * FROM {q(staged)} l WHERE NOT EXISTS (SELECT 1 FROM _sk_outdated_lines o "
                            "WHERE o.shop_id = l.shop_id AND o.order_id = l.order_id)")
     count = ctx.replace_children("order_lines", staged, ("shop_id", "order_id"))
-    ctx.create("_sk_line_keys", f"SELECT * FROM {keys} k WHERE EXISTS (SELECT 1 FROM {q(staged)} l "
-                                "WHERE l.shop_id = k.shop_id AND l.order_id = k.order_id)")
-    record_freshness(ctx.db, "order_lines", "_sk_line_keys", "order_id", ctx.batch_id)
+    listed = f"EXISTS (SELECT 1 FROM {q(staged)} l WHERE l.shop_id = k.shop_id AND l.order_id = k.order_id)"
+    record_freshness(ctx.db, "order_lines", keys, "order_id", ctx.batch_id, only=listed)
     return count
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from shopkeeper.db.batches import list_batches, new_batch, undo_batch
-from shopkeeper.db.merge import KEYS, replace_children, upsert
+from shopkeeper.db.merge import KEYS, record_freshness, replace_children, upsert
 from shopkeeper.domain.errors import KnownError
 
 ORDER_ID = "3902182736481726354"  # 19 digits: must survive exactly
@@ -150,3 +150,14 @@ def test_undo_of_an_older_file_that_only_filled_restores_the_state_before(shop) 
         undo_batch(shop, older)
     assert _snapshot(shop) == before
     assert shop.fetchall("SELECT * FROM row_freshness ORDER BY batch_id") == keys
+
+
+def test_freshness_is_recorded_for_the_keyed_rows_asked_for_only(shop) -> None:  # noqa: ANN001
+    # write_lines records its orders' keys for the orders it staged lines of, without a copy of them.
+    with shop.transaction():
+        batch = new_batch(shop, file_name="lines.csv", content_hash="k", platform="taobao", kind="orders")
+        shop.execute("CREATE OR REPLACE TEMP TABLE staged_keys AS SELECT * FROM (VALUES ('taobao:t', '1', '14|a'), "
+                     "('taobao:t', '2', '14|b'), ('taobao:t', '3', NULL)) v(shop_id, order_id, freshness)")
+        record_freshness(shop, "order_lines", "staged_keys", "order_id", batch, only="k.order_id <> '2'")
+    assert shop.fetchall("SELECT kind, shop_id, row_id, freshness, batch_id FROM row_freshness") == [
+        ("order_lines", "taobao:t", "1", "14|a", batch)]
