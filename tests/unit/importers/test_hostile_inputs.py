@@ -25,6 +25,7 @@ from shopkeeper.importers.reading import RefusedFile, check_input_file, open_tab
 from shopkeeper.importers.reading import containers
 from shopkeeper.importers.reading.workbook_bounds import MAX_SHEET_CELLS
 from shopkeeper.services.imports import import_paths
+from tests.conftest import mounted_tmpfs
 from tests.unit.importers.cn_exports import taobao_orders, write_csv, write_xlsx
 from tests.unit.importers.export_files import SHOPIFY_PRODUCTS_2025, run_import, write_export
 
@@ -132,16 +133,8 @@ def test_permission_denied_at_open_is_a_plain_refusal(shop: Database, tmp_path: 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 1 MiB tmpfs: the work folder's disk, full after 1 MiB."""
-    mount = tmp_path / "small-disk"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-                          capture_output=True, check=False)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
-    try:
+    with mounted_tmpfs(tmp_path / "small-disk", "1m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], capture_output=True, check=False)
 
 
 def _leftovers(folder: Path) -> list[Path]:
