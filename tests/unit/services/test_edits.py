@@ -1,0 +1,174 @@
+"""A seller's edits: each call one change set, values checked, undo and redo exact."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from shop_tables import seed_catalog, snapshot
+
+from shopkeeper.db.database import Database
+from shopkeeper.domain.changes import Area, Changes
+from shopkeeper.domain.commands import CellEdit, ChangeRefused
+from shopkeeper.domain.messages import Message
+from shopkeeper.services.change_sets import redo, undo, undo_redo_state
+from shopkeeper.services.edits import edit_cells, editable_fields
+
+OAT, ASH = "CL-MUG-RUS-OAT", "CL-MUG-RUS-ASH"
+
+
+@pytest.fixture
+def db(shop: Database) -> Database:
+    seed_catalog(shop)
+    return shop
+
+
+def _round_trip(db: Database, edits: list[CellEdit]) -> None:
+    """Edit, undo (back to exactly before), redo (the edit again), undo again: every table compared whole."""
+    before = snapshot(db)
+    result = edit_cells(db, edits, who="mei")
+    assert result.change_set_id is not None
+    assert snapshot(db) != before
+    after = snapshot(db, ignore_wall_clock=True)
+    undone = undo(db, who="mei")
+    assert undone.change_set_id == result.change_set_id
+    assert snapshot(db) == before
+    redone = redo(db, who="mei")
+    assert redone.change_set_id == result.change_set_id
+    assert redone.changes == result.changes
+    assert snapshot(db, ignore_wall_clock=True) == after
+    undo(db, who="mei")
+    assert snapshot(db) == before
+
+
+def test_cost_edit_is_labelled_as_contract_says(db: Database) -> None:
+    result = edit_cells(db, [CellEdit("variant", OAT, "cost", Decimal("40"))], who="mei")
+    label = Message("change.edit.cost", {"sku": OAT, "old": "38.67", "new": "40.00"})
+    assert result.message == label
+    assert result.changes == Changes.of(Area.CATALOG, Area.HISTORY)
+    assert undo_redo_state(db).undo == label
+    assert db.fetchone("SELECT cost, price FROM variants WHERE sku = ?", [OAT]) == (Decimal("40.00"), Decimal("80.00"))
+
+
+@pytest.mark.parametrize(("field", "value"), [("cost", Decimal("40.00")), ("price", "95.5"), ("cost", None)])
+def test_variant_edits_undo_and_redo_exactly(db: Database, field: str, value: object) -> None:
+    _round_trip(db, [CellEdit("variant", OAT, field, value)])
+
+
+@pytest.mark.parametrize(("field", "value"), [("on_hand", 12), ("reorder_point", 5), ("lead_time_days", "30")])
+def test_stock_edits_undo_and_redo_exactly(db: Database, field: str, value: object) -> None:
+    _round_trip(db, [CellEdit("stock", OAT, field, value)])
+
+
+def test_stock_count_records_the_difference_as_a_count_movement(db: Database) -> None:
+    edit_cells(db, [CellEdit("stock", OAT, "on_hand", 4)], who="mei")
+    assert db.fetchall("SELECT sku, quantity, reason FROM stock_movements") == [(OAT, -3, "count")]
+    undo(db, who="mei")
+    assert db.scalar("SELECT count(*) FROM stock_movements") == 0
+    assert db.scalar("SELECT on_hand FROM stock_levels WHERE sku = ?", [OAT]) == 7
+
+
+def test_a_sku_never_counted_gets_a_stock_row_that_undo_removes(db: Database) -> None:
+    before = snapshot(db)
+    result = edit_cells(db, [CellEdit("stock", ASH, "reorder_point", 6)], who="mei")
+    assert result.message == Message("change.edit.reorder_point", {"sku": ASH, "old": None, "new": "6"})
+    assert db.fetchone("SELECT on_hand, reorder_point, lead_time_days FROM stock_levels WHERE sku = ?",
+                       [ASH]) == (0, 6, 14)
+    undo(db, who="mei")
+    assert snapshot(db) == before
+    assert db.scalar("SELECT count(*) FROM stock_levels WHERE sku = ?", [ASH]) == 0
+
+
+def test_clearing_a_set_reorder_point_goes_back_to_computed(db: Database) -> None:
+    edit_cells(db, [CellEdit("stock", OAT, "reorder_point", 9)], who="mei")
+    result = edit_cells(db, [CellEdit("stock", OAT, "reorder_point", None)], who="mei")
+    assert result.message == Message("change.edit.reorder_point", {"sku": OAT, "old": "9", "new": None})
+    assert db.scalar("SELECT reorder_point FROM stock_levels WHERE sku = ?", [OAT]) is None
+
+
+def test_several_rows_in_one_call_are_one_undo_step(db: Database) -> None:
+    before = snapshot(db)
+    result = edit_cells(db, [CellEdit("variant", OAT, "cost", "41.00"), CellEdit("variant", ASH, "cost", "39.50")],
+                        who="mei")
+    assert result.message == Message("change.edit.many", {"field": "cost", "count": 2})
+    assert db.fetchall("SELECT sku, cost FROM variants ORDER BY sku") == [
+        (ASH, Decimal("39.50")), (OAT, Decimal("41.00"))]
+    undo(db, who="mei")
+    assert snapshot(db) == before
+    assert undo_redo_state(db).undo is None
+
+
+def test_editing_a_cell_twice_in_one_call_logs_both_steps_and_undo_restores_the_first_value(db: Database) -> None:
+    before = snapshot(db)
+    result = edit_cells(db, [CellEdit("stock", OAT, "on_hand", 10), CellEdit("stock", OAT, "on_hand", 9)], who="mei")
+    assert db.fetchall("SELECT old_value, new_value FROM change_log WHERE change_set_id = ? ORDER BY position",
+                       [result.change_set_id]) == [("7", "10"), ("10", "9")]
+    assert db.scalar("SELECT sum(quantity) FROM stock_movements") == 2
+    undo(db, who="mei")
+    assert snapshot(db) == before
+
+
+def test_an_edit_to_the_value_already_there_changes_nothing(db: Database) -> None:
+    before = snapshot(db)
+    result = edit_cells(db, [CellEdit("variant", OAT, "cost", "38.67")], who="mei")
+    assert result.changes == Changes() and result.change_set_id is None
+    assert snapshot(db) == before
+    assert undo_redo_state(db).undo is None
+
+
+@pytest.mark.parametrize(("edit", "code"), [
+    (CellEdit("variant", OAT, "cost", "-1"), "edit.refused.negative"),
+    (CellEdit("variant", OAT, "price", "12.345"), "edit.refused.too_precise"),
+    (CellEdit("variant", OAT, "price", "twelve"), "edit.refused.not_a_number"),
+    (CellEdit("variant", OAT, "price", "1e20"), "edit.refused.too_large"),
+    (CellEdit("stock", OAT, "on_hand", "2.5"), "edit.refused.not_whole"),
+    (CellEdit("stock", OAT, "on_hand", -4), "edit.refused.out_of_range"),
+    (CellEdit("stock", OAT, "on_hand", None), "edit.refused.required"),
+    (CellEdit("stock", OAT, "lead_time_days", 400), "edit.refused.out_of_range"),
+    (CellEdit("variant", "NO-SUCH-SKU", "cost", "1"), "edit.refused.unknown_sku"),
+    (CellEdit("variant", OAT, "currency", "EUR"), "edit.refused.not_editable"),
+])
+def test_bad_values_are_refused_with_a_message_and_nothing_changes(db: Database, edit: CellEdit, code: str) -> None:
+    before = snapshot(db)
+    good = CellEdit("variant", ASH, "cost", "10.00")
+    with pytest.raises(ChangeRefused) as refused:
+        edit_cells(db, [good, edit], who="mei")
+    assert refused.value.reason.code == code
+    assert refused.value.message  # the sentence the command line shows
+    assert snapshot(db) == before
+    assert db.scalar("SELECT count(*) FROM import_batches") == 0
+
+
+def test_every_edit_keeps_who_changed_what_when(db: Database) -> None:
+    result = edit_cells(db, [CellEdit("variant", OAT, "price", "85")], who="mei")
+    undo(db, who="jun")
+    redo(db, who="mei")
+    assert db.fetchall("SELECT entity, key, field, old_value, new_value FROM change_log WHERE change_set_id = ?",
+                       [result.change_set_id]) == [("variant", OAT, "price", "80.00", "85.00")]
+    assert db.fetchone("SELECT kind, who FROM import_batches WHERE batch_id = ?", [result.change_set_id]) == (
+        "edit", "mei")
+    events = db.fetchall("SELECT action, who, happened_at IS NOT NULL FROM change_events WHERE change_set_id = ?"
+                         " ORDER BY happened_at, action", [result.change_set_id])
+    assert [e[:2] for e in events] == [("do", "mei"), ("undo", "jun"), ("redo", "mei")]
+    assert all(e[2] for e in events)
+
+
+def test_editable_fields_name_the_listings_fields(db: Database) -> None:
+    fields = editable_fields()
+    assert set(fields) == {("variant", "price"), ("variant", "cost"), ("stock", "on_hand"),
+                           ("stock", "reorder_point"), ("stock", "lead_time_days")}
+    assert fields[("variant", "cost")].kind == "money"
+    assert fields[("stock", "reorder_point")].nullable
+    assert not fields[("stock", "on_hand")].nullable
+
+
+def test_edits_call_the_recompute_hook_inside_their_transaction(db: Database) -> None:
+    seen = []
+
+    def recompute(inner: Database) -> Changes:
+        seen.append(inner.scalar("SELECT cost FROM variants WHERE sku = ?", [OAT]))
+        return Changes.of(Area.MEMBERS)
+
+    result = edit_cells(db, [CellEdit("variant", OAT, "cost", "40")], who="mei", recompute=recompute)
+    assert seen == [Decimal("40.00")]
+    assert result.changes.touches(Area.MEMBERS, Area.CATALOG)
