@@ -18,6 +18,7 @@ from pathlib import Path
 
 from shopkeeper import __version__
 from shopkeeper.domain.errors import KnownError
+from shopkeeper.exit_codes import EXIT_INTERRUPTED
 from shopkeeper.runtime.clock import SystemClock
 from shopkeeper.runtime.logging_setup import configure_logging
 from shopkeeper.runtime.paths import AppPaths, app_paths
@@ -64,10 +65,6 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--shop", metavar="NAME", help="name of the platform shop these files belong to")
     imp.add_argument("--mapping", metavar="NAME", help="saved column mapping for files of an unknown shape")
     return parser
-
-
-# The shell's convention for a command stopped by Ctrl-C (128 + SIGINT).
-EXIT_INTERRUPTED = 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,17 +18,15 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from shopkeeper.cli import EXIT_INTERRUPTED
 from shopkeeper.db.database import Database
 from shopkeeper.domain.errors import KnownError, ShopWriteFailed, state_sentence
+from shopkeeper.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_SHOP_FAULT
 from shopkeeper.runtime.paths import AppPaths
 from shopkeeper.runtime.work_folders import work_folder
 from shopkeeper.services.imports import FileOutcome, ImportCancelled, import_paths, settle
 
 log = logging.getLogger(__name__)
 
-EXIT_FAILED = 1
-EXIT_SHOP_FAULT = 2
 
 _JOIN_S = 0.2
 

@@ -17,14 +17,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field as dc_field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from shopkeeper.db.database import Database, quote_ident
 from shopkeeper.db.merge import KEYS, MergeCount, replace_children, upsert
-from shopkeeper.importers.recognise import Recognised
 from shopkeeper.importers.reading import ImportCancelled
+
+if TYPE_CHECKING:
+    # Only a type: recognising a file needs the saved mappings' normalisers, which need this module.
+    from shopkeeper.importers.recognise import Recognised
 
 # Temp tables the staging step and the normalisers create; dropped after each file.
 TYPED = "_sk_typed"

@@ -27,8 +27,8 @@ Extension points (how a new platform - Taobao/Tmall, JD, Pinduoduo, Douyin,
 Youzan - plugs in):
 
 * Write `importers/platforms/<platform>.py` that builds `FormatSpec`s with
-  `field(...)` and calls `register(spec)` at import time, then add the module
-  to `importers/platforms/__init__.py`. The platform code must exist in the
+  `field(...)` and lists them in `SPECS`, then add the module to
+  `importers/format_registry.py`. The platform code must exist in the
   `platforms` table (the Chinese ones already do, with Asia/Shanghai as zone).
 * Aliases are written as they appear in the export; trailing spaces, full-width
   forms and case do not matter (`'订单付款时间 '` matches `'订单付款时间'`).
@@ -132,30 +132,3 @@ class FormatSpec:
             if f.name == name:
                 return f
         raise KeyError(name)
-
-
-_REGISTRY: list[FormatSpec] = []
-
-
-def register(spec: FormatSpec) -> FormatSpec:
-    """Add a spec; a spec with the same (platform, kind, label) replaces the old one."""
-    _REGISTRY[:] = [s for s in _REGISTRY if (s.platform, s.kind, s.label) != (spec.platform, spec.kind, spec.label)]
-    _REGISTRY.append(spec)
-    return spec
-
-
-def registered() -> tuple[FormatSpec, ...]:
-    _load_builtin()
-    return tuple(_REGISTRY)
-
-
-def spec_for(platform: str, kind: str) -> FormatSpec | None:
-    for spec in registered():
-        if spec.platform == platform and spec.kind == kind:
-            return spec
-    return None
-
-
-def _load_builtin() -> None:
-    # Imported lazily: the platform modules import this one to register themselves.
-    import shopkeeper.importers.platforms  # noqa: F401

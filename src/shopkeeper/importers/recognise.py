@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from shopkeeper.db.database import Database
-from shopkeeper.importers.formats import FormatSpec, registered, spec_for
+from shopkeeper.importers.format_registry import registered, spec_for
+from shopkeeper.importers.formats import FormatSpec
 from shopkeeper.importers.reading import normalise_header
 
 _SPACES = re.compile(r"\s+")

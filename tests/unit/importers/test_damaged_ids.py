@@ -29,7 +29,7 @@ from cn_exports import (
 )
 
 from shopkeeper.db.database import Database
-from shopkeeper.importers.formats import registered
+from shopkeeper.importers.format_registry import registered
 from shopkeeper.importers.mapped_formats import MAPPED_SPECS
 from shopkeeper.importers.normalise_sql import install_macros
 from shopkeeper.services import mappings

@@ -24,7 +24,8 @@ from export_files import (
     woo_products_header,
 )
 
-from shopkeeper.importers.formats import FormatSpec, field, register, registered, spec_for
+from shopkeeper.importers.format_registry import register, registered, spec_for, unregister
+from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.recognise import header_key, recognise
 
 
@@ -101,15 +102,13 @@ def test_a_new_platform_plugs_in_with_a_spec() -> None:
         assert found.columns == {"order_id": 0, "paid_at": 1, "total": 2}
         assert spec_for("other", "test_orders") is spec
     finally:
-        from shopkeeper.importers import formats
-
-        formats._REGISTRY.remove(spec)
+        unregister(spec)
     assert spec not in registered()
 
 
 def test_importers_and_services_never_import_qt() -> None:
     code = (
-        "import sys; import shopkeeper.services.imports, shopkeeper.importers.platforms; "
+        "import sys; import shopkeeper.services.imports, shopkeeper.importers.format_registry; "
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6')]; "
         "print(bad); sys.exit(1 if bad else 0)"
     )

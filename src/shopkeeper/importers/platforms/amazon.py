@@ -16,7 +16,7 @@ from __future__ import annotations
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import LINES, ORDERS
 from shopkeeper.importers.context import ROWS, ImportContext
-from shopkeeper.importers.formats import FormatSpec, field, register
+from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.normalise_sql import status_case
 
 _STATUS = {
@@ -29,7 +29,7 @@ _STATUS = {
     "canceled": "cancelled", "cancelled": "cancelled",
 }
 
-ALL_ORDERS_SPEC = register(FormatSpec(
+ALL_ORDERS_SPEC = FormatSpec(
     platform="amazon",
     kind="orders",
     label="Amazon orders",
@@ -60,7 +60,7 @@ ALL_ORDERS_SPEC = register(FormatSpec(
     required=frozenset({"amazon_order_id", "purchase_date", "order_status", "product_name", "quantity"}),
     normalise=lambda ctx: normalise_orders(ctx),
     quoting=False,
-))
+)
 
 
 def normalise_orders(ctx: ImportContext) -> None:
@@ -108,3 +108,5 @@ def normalise_orders(ctx: ImportContext) -> None:
     ctx.release_source()
     canonical.write_orders(ctx)
     canonical.write_lines(ctx)
+
+SPECS = (ALL_ORDERS_SPEC,)

@@ -17,7 +17,7 @@ write it unsigned, so the direction decides the sign. Both spellings of
 from __future__ import annotations
 
 from shopkeeper.importers.context import ROWS, ImportContext
-from shopkeeper.importers.formats import FormatSpec, field, register
+from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.platforms import cn_orders
 from shopkeeper.importers.platforms.cn_orders import OrderShape
 
@@ -33,7 +33,7 @@ ORDER_SHAPE = OrderShape(
     statuses={"待确认收货": "shipped", "已揽收": "shipped"},
 )
 
-ORDERS_SPEC = register(FormatSpec(
+ORDERS_SPEC = FormatSpec(
     platform="douyin",
     kind="orders",
     label="Douyin orders (抖店订单)",
@@ -62,10 +62,10 @@ ORDERS_SPEC = register(FormatSpec(
     ),
     required=frozenset({"order_id", "line_key", "title", "quantity", "total"}),
     normalise=lambda ctx: cn_orders.normalise_orders(ctx, ORDER_SHAPE),
-))
+)
 
 
-SETTLEMENT_SPEC = register(FormatSpec(
+SETTLEMENT_SPEC = FormatSpec(
     platform="douyin",
     kind="settlements",
     label="Douyin fund flow (动账明细)",
@@ -83,7 +83,7 @@ SETTLEMENT_SPEC = register(FormatSpec(
     ),
     required=frozenset({"movement_id", "occurred_at", "direction", "amount"}),
     normalise=lambda ctx: normalise_settlements(ctx),
-))
+)
 
 # What a movement is, from its scene text (the platform's own words stay in the description).
 _KIND = """CASE
@@ -117,3 +117,5 @@ def normalise_settlements(ctx: ImportContext) -> None:
     ctx.map_rows("money_movements", "SELECT _row, shop_id, movement_id FROM _sk_movements")
     ctx.step("Saving money movements", 0.8)
     ctx.upsert("money_movements", "_sk_movements")
+
+SPECS = (ORDERS_SPEC, SETTLEMENT_SPEC)

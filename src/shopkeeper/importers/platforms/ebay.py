@@ -15,11 +15,11 @@ from __future__ import annotations
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import BUYERS, LINES, ORDERS
 from shopkeeper.importers.context import ROWS, ImportContext
-from shopkeeper.importers.formats import FormatSpec, field, register
+from shopkeeper.importers.formats import FormatSpec, field
 
 _ORDER_KEY = "coalesce(order_number, sales_record_number)"
 
-ORDERS_SPEC = register(FormatSpec(
+ORDERS_SPEC = FormatSpec(
     platform="ebay",
     kind="orders",
     label="eBay orders",
@@ -55,7 +55,7 @@ ORDERS_SPEC = register(FormatSpec(
     # Footer lines the reader did not already cut off.
     skip_rows="(order_number ILIKE '%record(s) downloaded%' OR sales_record_number ILIKE 'seller id%'"
               " OR sales_record_number ILIKE '%record(s) downloaded%')",
-))
+)
 
 
 def normalise_orders(ctx: ImportContext) -> None:
@@ -118,3 +118,5 @@ def normalise_orders(ctx: ImportContext) -> None:
     canonical.write_orders(ctx)
     canonical.write_lines(ctx)
     canonical.write_buyers(ctx)
+
+SPECS = (ORDERS_SPEC,)

@@ -29,7 +29,7 @@ from __future__ import annotations
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
 from shopkeeper.importers.context import ROWS, ImportContext
-from shopkeeper.importers.formats import FormatSpec, field, register
+from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.normalise_sql import sql_literal, status_case
 from shopkeeper.importers.spreadsheet_damage import DAMAGED_ID
 
@@ -42,7 +42,7 @@ _STATUS = {
 PLACEHOLDER_LINES = "_sk_etsy_stand_in_lines"
 PLACEHOLDER_TITLE = "Etsy order items (details not imported yet)"
 
-ORDERS_SPEC = register(FormatSpec(
+ORDERS_SPEC = FormatSpec(
     platform="etsy",
     kind="orders",
     label="Etsy sold orders",
@@ -68,7 +68,7 @@ ORDERS_SPEC = register(FormatSpec(
     ),
     required=frozenset({"sale_date", "order_id", "order_value", "order_total"}),
     normalise=lambda ctx: normalise_orders(ctx),
-))
+)
 
 
 def normalise_orders(ctx: ImportContext) -> None:
@@ -122,7 +122,7 @@ def normalise_orders(ctx: ImportContext) -> None:
     canonical.write_buyers(ctx)
 
 
-ITEMS_SPEC = register(FormatSpec(
+ITEMS_SPEC = FormatSpec(
     platform="etsy",
     kind="order_lines",
     label="Etsy sold order items",
@@ -151,7 +151,7 @@ ITEMS_SPEC = register(FormatSpec(
     ),
     required=frozenset({"item_name", "transaction_id", "order_id", "quantity", "price"}),
     normalise=lambda ctx: normalise_items(ctx),
-))
+)
 
 
 def normalise_items(ctx: ImportContext) -> None:
@@ -202,7 +202,7 @@ def normalise_items(ctx: ImportContext) -> None:
     canonical.write_buyers(ctx)
 
 
-LISTINGS_SPEC = register(FormatSpec(
+LISTINGS_SPEC = FormatSpec(
     platform="etsy",
     kind="listings",
     label="Etsy listings",
@@ -216,7 +216,7 @@ LISTINGS_SPEC = register(FormatSpec(
     ),
     required=frozenset({"title", "price", "currency_code", "quantity"}),
     normalise=lambda ctx: normalise_listings(ctx),
-))
+)
 
 
 def normalise_listings(ctx: ImportContext) -> None:
@@ -249,3 +249,5 @@ def normalise_listings(ctx: ImportContext) -> None:
     ctx.map_rows("listings", f"SELECT _row, shop_id, listing_id FROM {LISTINGS}")
     ctx.release_source()
     canonical.write_catalogue(ctx)
+
+SPECS = (ORDERS_SPEC, ITEMS_SPEC, LISTINGS_SPEC)

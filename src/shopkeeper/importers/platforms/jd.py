@@ -8,7 +8,7 @@ kept as written but never used to tell people apart.
 
 from __future__ import annotations
 
-from shopkeeper.importers.formats import FormatSpec, field, register
+from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.platforms import cn_orders
 from shopkeeper.importers.platforms.cn_orders import OrderShape
 
@@ -21,7 +21,7 @@ ORDER_SHAPE = OrderShape(
     statuses={"锁定": "paid", "暂停": "paid"},
 )
 
-ORDERS_SPEC = register(FormatSpec(
+ORDERS_SPEC = FormatSpec(
     platform="jd",
     kind="orders",
     label="JD orders (京东订单)",
@@ -46,4 +46,6 @@ ORDERS_SPEC = register(FormatSpec(
     ),
     required=frozenset({"order_id", "title", "quantity", "created_at", "order_amount"}),
     normalise=lambda ctx: cn_orders.normalise_orders(ctx, ORDER_SHAPE),
-))
+)
+
+SPECS = (ORDERS_SPEC,)

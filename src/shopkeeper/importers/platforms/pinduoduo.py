@@ -11,7 +11,7 @@ was placed (`200221-…` is 2020-02-21), which is used when no time column says 
 
 from __future__ import annotations
 
-from shopkeeper.importers.formats import FormatSpec, field, register
+from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.platforms import cn_orders
 from shopkeeper.importers.platforms.cn_orders import OrderShape
 
@@ -33,7 +33,7 @@ ORDER_SHAPE = OrderShape(
     statuses={"未发货,退款成功": "refunded", "已发货,退款成功": "refunded", "已签收,退款成功": "refunded"},
 )
 
-ORDERS_SPEC = register(FormatSpec(
+ORDERS_SPEC = FormatSpec(
     platform="pinduoduo",
     kind="orders",
     label="Pinduoduo orders (拼多多订单)",
@@ -63,4 +63,6 @@ ORDERS_SPEC = register(FormatSpec(
     ),
     required=frozenset({"order_id", "title", "quantity", "goods_amount"}),
     normalise=lambda ctx: cn_orders.normalise_orders(ctx, ORDER_SHAPE),
-))
+)
+
+SPECS = (ORDERS_SPEC,)

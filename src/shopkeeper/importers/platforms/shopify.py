@@ -16,10 +16,10 @@ from __future__ import annotations
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import BUYERS, LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
 from shopkeeper.importers.context import ROWS, ImportContext
-from shopkeeper.importers.formats import FormatSpec, field, register
+from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.normalise_sql import status_case
 
-ORDERS_SPEC = register(FormatSpec(
+ORDERS_SPEC = FormatSpec(
     platform="shopify",
     kind="orders",
     label="Shopify orders",
@@ -59,7 +59,7 @@ ORDERS_SPEC = register(FormatSpec(
     ),
     required=frozenset({"order_name", "financial_status", "created_at", "li_name", "li_quantity", "li_price"}),
     normalise=lambda ctx: normalise_orders(ctx),
-))
+)
 
 # Financial status first (money moved back is what the seller must see), then cancellation,
 # then fulfilment; 'authorized' / 'partially_paid' orders are not paid yet.
@@ -128,7 +128,7 @@ def normalise_orders(ctx: ImportContext) -> None:
     canonical.write_buyers(ctx)
 
 
-PRODUCTS_SPEC = register(FormatSpec(
+PRODUCTS_SPEC = FormatSpec(
     platform="shopify",
     kind="products",
     label="Shopify products",
@@ -152,7 +152,7 @@ PRODUCTS_SPEC = register(FormatSpec(
     ),
     required=frozenset({"handle", "title"}),
     normalise=lambda ctx: normalise_products(ctx),
-))
+)
 
 
 def normalise_products(ctx: ImportContext) -> None:
@@ -224,7 +224,7 @@ def _stage_products(ctx: ImportContext) -> None:
     ctx.map_rows("products", f"SELECT _row, product_id FROM {PRODUCTS}")
 
 
-CUSTOMERS_SPEC = register(FormatSpec(
+CUSTOMERS_SPEC = FormatSpec(
     platform="shopify",
     kind="customers",
     label="Shopify customers",
@@ -244,7 +244,7 @@ CUSTOMERS_SPEC = register(FormatSpec(
     ),
     required=frozenset({"first_name", "last_name", "email", "total_spent"}),
     normalise=lambda ctx: normalise_customers(ctx),
-))
+)
 
 
 def normalise_customers(ctx: ImportContext) -> None:
@@ -261,3 +261,5 @@ def normalise_customers(ctx: ImportContext) -> None:
     ctx.map_rows("buyers", f"SELECT _row, shop_id, buyer_id FROM {BUYERS}")
     ctx.release_source()
     canonical.write_buyers(ctx)
+
+SPECS = (ORDERS_SPEC, PRODUCTS_SPEC, CUSTOMERS_SPEC)

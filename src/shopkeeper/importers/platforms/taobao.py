@@ -26,13 +26,13 @@ from dataclasses import replace
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import LINES, ORDERS
 from shopkeeper.importers.context import ImportContext
-from shopkeeper.importers.formats import FormatSpec, field, register
+from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.platforms import cn_orders
 from shopkeeper.importers.platforms.cn_orders import OrderShape
 
 ORDER_SHAPE = OrderShape(lines=False)
 
-ORDERS_SPEC = register(FormatSpec(
+ORDERS_SPEC = FormatSpec(
     platform="taobao",
     kind="orders",
     label="Taobao/Tmall orders (订单报表)",
@@ -53,7 +53,7 @@ ORDERS_SPEC = register(FormatSpec(
     ),
     required=frozenset({"order_id", "total", "created_at"}),
     normalise=lambda ctx: cn_orders.normalise_orders(ctx, ORDER_SHAPE),
-))
+)
 
 # The line file names no buyer, and its provisional order is the sum of its lines.
 LINE_SHAPE = OrderShape(
@@ -70,7 +70,7 @@ LINE_SHAPE = OrderShape(
     variant="coalesce(variant, package)",
 )
 
-LINES_SPEC = register(FormatSpec(
+LINES_SPEC = FormatSpec(
     platform="taobao",
     kind="order_lines",
     label="Taobao/Tmall order lines (宝贝报表)",
@@ -94,7 +94,7 @@ LINES_SPEC = register(FormatSpec(
     ),
     required=frozenset({"order_id", "title", "unit_price", "quantity"}),
     normalise=lambda ctx: normalise_lines(ctx),
-))
+)
 
 # A line refunds when its refund succeeded or its refund covers what it cost.
 _LINE_REFUNDED = f"({cn_orders.LINE_REFUNDED} OR (refund > 0 AND refund >= {LINE_SHAPE.line_total}))"
@@ -128,3 +128,5 @@ def _fill_orders(ctx: ImportContext) -> None:
         WHERE (s.ordered_at IS NOT NULL AND s.total IS NOT NULL)
            OR EXISTS (SELECT 1 FROM orders t WHERE t.shop_id = s.shop_id AND t.order_id = s.order_id)
     """)
+
+SPECS = (ORDERS_SPEC, LINES_SPEC)

@@ -22,9 +22,9 @@ from __future__ import annotations
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import LISTINGS, PRODUCTS, STOCK, VARIANTS
 from shopkeeper.importers.context import ROWS, ImportContext
-from shopkeeper.importers.formats import FormatSpec, field, register
+from shopkeeper.importers.formats import FormatSpec, field
 
-PRODUCTS_SPEC = register(FormatSpec(
+PRODUCTS_SPEC = FormatSpec(
     platform="taobao",
     kind="products",
     label="Taobao Assistant products (淘宝助理)",
@@ -45,7 +45,7 @@ PRODUCTS_SPEC = register(FormatSpec(
     ),
     required=frozenset({"title", "cid", "price", "num"}),
     normalise=lambda ctx: normalise_products(ctx),
-))
+)
 
 # One SKU group starts at each `price:quantity:code:` (the pid:vid pairs after it have one colon).
 _SKU_START = "(^|;)([0-9.]+:[0-9]*:[^:;]*:)"
@@ -121,3 +121,5 @@ def normalise_products(ctx: ImportContext) -> None:
     ctx.map_rows("variants", f"SELECT _row, sku FROM {VARIANTS}")
     ctx.map_rows("listings", f"SELECT _row, shop_id, listing_id FROM {LISTINGS}")
     canonical.write_catalogue(ctx)
+
+SPECS = (PRODUCTS_SPEC,)

@@ -31,13 +31,13 @@ from __future__ import annotations
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
 from shopkeeper.importers.context import ROWS, TYPED, ImportContext
-from shopkeeper.importers.formats import FormatSpec, field, register
+from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.normalise_sql import sql_literal, status_case
 
 # How many numbered item columns (`line_item_N`, `order_item_N`) a file may have.
 PACKED_ITEM_COLUMNS = 30
 
-PRODUCTS_SPEC = register(FormatSpec(
+PRODUCTS_SPEC = FormatSpec(
     platform="woocommerce",
     kind="products",
     label="WooCommerce products",
@@ -60,7 +60,7 @@ PRODUCTS_SPEC = register(FormatSpec(
     ),
     required=frozenset({"id", "type", "name"}),
     normalise=lambda ctx: normalise_products(ctx),
-))
+)
 
 
 def normalise_products(ctx: ImportContext) -> None:
@@ -129,7 +129,7 @@ _ORDER_STATUS = {
     "refunded": "refunded", "partially-refunded": "partially_refunded",
 }
 
-ORDERS_SPEC = register(FormatSpec(
+ORDERS_SPEC = FormatSpec(
     platform="woocommerce",
     kind="orders",
     label="WooCommerce orders",
@@ -167,7 +167,7 @@ ORDERS_SPEC = register(FormatSpec(
     ),
     required=frozenset({"order_id", "order_date", "status", "order_total"}),
     normalise=lambda ctx: normalise_orders(ctx),
-))
+)
 
 
 # Why a packed item cell is refused. The whole order row goes: an order missing one of its
@@ -346,3 +346,5 @@ def normalise_orders(ctx: ImportContext) -> None:
     canonical.write_orders(ctx)
     canonical.write_lines(ctx)
     canonical.write_buyers(ctx)
+
+SPECS = (PRODUCTS_SPEC, ORDERS_SPEC)

@@ -9,7 +9,7 @@ is the recipient's phone, kept as written.
 
 from __future__ import annotations
 
-from shopkeeper.importers.formats import FormatSpec, field, register
+from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.platforms import cn_orders
 from shopkeeper.importers.platforms.cn_orders import OrderShape
 
@@ -18,7 +18,7 @@ ORDER_SHAPE = OrderShape(
     statuses={"待成团": "paid", "已成团": "paid", "退款中": "paid"},
 )
 
-ORDERS_SPEC = register(FormatSpec(
+ORDERS_SPEC = FormatSpec(
     platform="youzan",
     kind="orders",
     label="Youzan orders (有赞订单)",
@@ -46,4 +46,6 @@ ORDERS_SPEC = register(FormatSpec(
     ),
     required=frozenset({"order_id", "total", "status"}),
     normalise=lambda ctx: cn_orders.normalise_orders(ctx, ORDER_SHAPE),
-))
+)
+
+SPECS = (ORDERS_SPEC,)
