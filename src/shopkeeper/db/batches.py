@@ -137,10 +137,11 @@ def undo_batch(db: Database, batch_id: int) -> None:
     info = get_batch(db, batch_id)
     what = _described(db, batch_id)
     if info.undone_at is not None:
-        raise ChangeRefused(Message("change.undo.already", {"change_set": batch_id}), f"{what} was already undone.")
+        raise ChangeRefused(Message("change.undo.already", {"change_set": batch_id}),
+                            f"{what[:1].upper()}{what[1:]} was already undone.")
     blockers = blocking_batches(db, batch_id)
     if blockers:
-        names = ", ".join(f"#{b} {_described(db, b)}" for b in blockers)
+        names = ", ".join(_described(db, b) for b in blockers)
         raise ChangeRefused(
             Message("change.undo.blocked", {"change_set": batch_id, "blockers": ", ".join(map(str, blockers))}),
             f"Later changes changed rows that {what} wrote: {names}. Undo those first.",
@@ -161,10 +162,10 @@ def undo_batch(db: Database, batch_id: int) -> None:
 
 
 def _described(db: Database, batch_id: int) -> str:
-    """A change set in words for the command line and logs ('the import of "orders.csv"')."""
+    """A change set in words for the command line and logs ('import #3 of "orders.csv"', 'edit #4')."""
     found = entry(db, batch_id)
     if found is None or found.is_import:
-        return f'the import of "{get_batch(db, batch_id).file_name}"'
+        return f'import #{batch_id} of "{get_batch(db, batch_id).file_name}"'
     return f"edit #{batch_id}"
 
 
