@@ -116,6 +116,8 @@ def _redo_import(db: Database, top: StackEntry, who: str, workdir: Path | None) 
         raise ChangeRefused(Message("change.redo.no_file", {"file": name}),
                             f'Cannot redo the import of "{name}": the shop did not record where the file was.')
     waiting = [i for i in redo_stack(db) if i != top.change_set_id]
+    if workdir is not None:
+        workdir.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="redo-", dir=workdir))
     try:
         outcome = reimport_table(db, path, member=top.member, content_hash=top.content_hash,
