@@ -97,7 +97,8 @@ def write_lines(ctx: ImportContext, staged: str = LINES, *, stand_in: bool = Fal
     orderless = (f"FROM {q(staged)} l WHERE NOT EXISTS (SELECT 1 FROM {_ORDER_KEYS} k "
                  "WHERE k.shop_id = l.shop_id AND k.order_id = l.order_id)")
     if ctx.scalar(f"SELECT EXISTS (SELECT 1 {orderless})"):
-        values = [c for c in table_columns(ctx.db, "order_lines") if c in table_columns(ctx.db, staged)
+        staged_cols = set(table_columns(ctx.db, staged))
+        values = [c for c in table_columns(ctx.db, "order_lines") if c in staged_cols
                   and c not in ("shop_id", "order_id", "batch_id")]
         digest = ", ".join(f"l.{q(c)}" for c in values)
         ctx.run(f"INSERT INTO {_ORDER_KEYS} SELECT l.shop_id, l.order_id, '00|' || "

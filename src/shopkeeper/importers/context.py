@@ -28,6 +28,7 @@ from shopkeeper.importers.reading import ImportCancelled
 if TYPE_CHECKING:
     # Only a type: recognising a file needs the saved mappings' normalisers, which need this module.
     from shopkeeper.importers.recognise import Recognised
+    from shopkeeper.importers.shared_reads import SharedReads
 
 # Temp tables the staging step and the normalisers create; dropped after each file.
 TYPED = "_sk_typed"
@@ -60,6 +61,9 @@ class ImportContext:
     _secondary_tables: set[str] = dc_field(default_factory=set)
     # "TABLE" when staging copied a small file's `_sk_typed` instead of defining the view.
     typed_kind: str = "VIEW"
+    # Small tables of one dropped file read and converted together (shared_reads.SharedReads).
+    shared_reads: SharedReads | None = None
+    _rejected: int | None = None  # rejected_count() until a statement may change it
 
     # --- plumbing ---------------------------------------------------------------------------------
 
@@ -96,6 +100,8 @@ class ImportContext:
     def run(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
         """Execute one statement; named parameters $batch, $shop, $zone, $currency are bound when used."""
         self.check_cancel()
+        if REJECTS in sql and not sql.startswith("SELECT"):
+            self._rejected = None  # a statement that may have changed the rejects
         if params is None:
             used = self._used_params(sql)
             return self.db.execute(sql, used or None)
@@ -165,7 +171,10 @@ class ImportContext:
         return self.rejected_count() - before
 
     def rejected_count(self) -> int:
-        return int(self.db.scalar(f"SELECT count(DISTINCT row_number) FROM {REJECTS}"))
+        # Asked about a dozen times per table; only a statement through `run` changes the rejects.
+        if self._rejected is None:
+            self._rejected = int(self.db.scalar(f"SELECT count(DISTINCT row_number) FROM {REJECTS}"))
+        return self._rejected
 
     def accept(self) -> int:
         """Define `_sk_rows`: the typed rows nobody rejected (a view: no copy of a big file). Returns how many."""

@@ -12,7 +12,7 @@ recorded as rejects and the rest is imported.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from shopkeeper.importers.reading import (
     redetect_quoting,
 )
 from shopkeeper.importers.recognise import MappingProblem, Recognised, match_spec, recognise, saved_mapping
+from shopkeeper.importers.shared_reads import SharedReads
 from shopkeeper.importers.staging import load
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,19 @@ def identify(db: Database, table: SourceTable, mapping_name: str | None) -> tupl
     return table, recognised
 
 
+def share_reads(db: Database, tables: Sequence[SourceTable], mapping_name: str | None) -> SharedReads:
+    """The tables of one dropped file that can be read together (a zip of many small exports)."""
+    recognised: list[tuple[SourceTable, Recognised]] = []
+    for table in tables if len(tables) > 1 else ():
+        try:
+            same, found = identify(db, table, mapping_name)
+        except Refused:
+            continue  # refused again, and alone, when its turn comes
+        if same is table:  # a table read with other quoting than it was opened with is read alone
+            recognised.append((table, found))
+    return SharedReads(db, recognised)
+
+
 def import_table(
     db: Database,
     table: SourceTable,
@@ -104,12 +118,15 @@ def import_table(
     cancel: Callable[[], bool] | None = None,
     recognised: Recognised | None = None,
     dry_run: bool = False,
+    shared_reads: SharedReads | None = None,
 ) -> TableResult:
     """Import one table; raises Refused or ImportCancelled with the shop unchanged.
 
     `recognised` imports the table with that mapping instead of recognising it;
     `dry_run` does all of the import, counts and rejects included, then rolls it
-    back (how a column mapping is checked before anything is written).
+    back (how a column mapping is checked before anything is written);
+    `shared_reads` (see `share_reads`) lets it take its rows from a read shared
+    with the other small tables of its file.
     """
     if recognised is None:
         table, recognised = identify(db, table, mapping_name)
@@ -118,7 +135,7 @@ def import_table(
     if already is not None:
         return TableResult(spec.platform, spec.kind, spec.label, already.batch_id, already=already)
     options = dict(content_hash=content_hash, shop_name=shop_name, progress=progress,
-                   progress_span=progress_span, cancel=cancel, dry_run=dry_run)
+                   progress_span=progress_span, cancel=cancel, dry_run=dry_run, shared_reads=shared_reads)
     try:
         return _import(db, table, recognised, **options)
     except duckdb.Error as error:
@@ -146,6 +163,7 @@ def _import(
     progress_span: tuple[float, float],
     cancel: Callable[[], bool] | None,
     dry_run: bool,
+    shared_reads: SharedReads | None,
 ) -> TableResult:
     spec = recognised.spec
     platform_row = db.fetchone("SELECT name, timezone FROM platforms WHERE code = ?", [spec.platform])
@@ -186,6 +204,7 @@ def _import(
         progress=progress,
         progress_span=progress_span,
         open_batch=open_batch,
+        shared_reads=shared_reads,
     )
     try:
         try:

@@ -31,7 +31,7 @@ import re
 import duckdb
 
 from shopkeeper.importers.context import REJECTS, TYPED, ImportContext, q
-from shopkeeper.importers.formats import Field
+from shopkeeper.importers.formats import Field, FormatSpec
 from shopkeeper.importers.reading import SourceTable, cut_last_record, read_csv_sql_options
 from shopkeeper.importers.spreadsheet_damage import DAMAGED_ID
 
@@ -53,17 +53,55 @@ REASONS = {
 }
 
 
-def read_options(ctx: ImportContext, source: SourceTable) -> dict[str, object]:
+def read_options(spec: FormatSpec, source: SourceTable) -> dict[str, object]:
     options = dict(read_csv_sql_options(source))
     options["all_varchar"] = True
     options["names"] = [f"c{i}" for i in range(len(source.headers))]
     for name in ("columns", "types", "dtypes", "column_types"):
         options.pop(name, None)
-    options.update(ctx.spec.read_options)
+    options.update(spec.read_options)
     for name in options:
         if not _OPTION_NAME.match(name):
             raise ValueError(f"unexpected read_csv option name {name!r}")
     return options
+
+
+def read_attempts(spec: FormatSpec, source: SourceTable) -> list[dict[str, object]]:
+    """The read options to try in turn (see load)."""
+    options = read_options(spec, source)
+    attempts = [options]
+    if options.get("parallel") is False and options.get("null_padding"):
+        attempts.insert(0, {**options, "parallel": True, "null_padding": False})
+    return attempts
+
+
+def convert_files(ctx: ImportContext, target: str, paths: str | list[str], attempts: list[dict[str, object]],
+                  *, by_file: bool = False) -> int:
+    """Create `target` by reading and converting `paths` (one file, or a list read as one); returns its rows.
+
+    `by_file` adds `_file`, the path each row came from, so rows read together can be split
+    back per file; the slow pass runs here, on all of them at once, when any cell needs it.
+    """
+    for number, attempt in enumerate(attempts, start=1):
+        if by_file:
+            attempt = {**attempt, "filename": True}
+        args = ", ".join(f"{name} := ${name}" for name in attempt)
+        sql = conversion_sql(ctx, f"read_csv($path, {args})", by_file=by_file)
+        params = {"path": paths, **attempt}
+        if "$zone" in sql:
+            params["zone"] = ctx.zone
+        try:
+            ctx.run(f"CREATE OR REPLACE TEMP TABLE {target} AS {sql}", params)
+            break
+        except duckdb.InterruptException:
+            raise
+        except duckdb.Error:
+            if number == len(attempts):
+                raise
+    rows, slow = ctx.run(f"SELECT count(*), count(*) FILTER (WHERE _any_slow) FROM {target}").fetchone() or (0, 0)
+    if slow:
+        ctx.run(f"CREATE OR REPLACE TEMP TABLE {target} AS {slow_sql(ctx, target, by_file=by_file)}")
+    return int(rows)
 
 
 def load(ctx: ImportContext, source: SourceTable) -> int:
@@ -79,28 +117,10 @@ def load(ctx: ImportContext, source: SourceTable) -> int:
     """
     # Row numbers come from rowid, so the file's order must be kept however the last import left it.
     ctx.run("SET preserve_insertion_order = true")
-    options = read_options(ctx, source)
-    attempts = [options]
-    if options.get("parallel") is False and options.get("null_padding"):
-        attempts.insert(0, {**options, "parallel": True, "null_padding": False})
     ctx.step(f"Reading {source.display_name}", 0.05)
-    for number, attempt in enumerate(attempts, start=1):
-        args = ", ".join(f"{name} := ${name}" for name in attempt)
-        sql = conversion_sql(ctx, f"read_csv($path, {args})")
-        params = {"path": str(source.csv_path), **attempt}
-        if "$zone" in sql:
-            params["zone"] = ctx.zone
-        try:
-            ctx.run(f"CREATE OR REPLACE TEMP TABLE {CONV} AS {sql}", params)
-            break
-        except duckdb.InterruptException:
-            raise
-        except duckdb.Error:
-            if number == len(attempts):
-                raise
-    rows, slow = ctx.run(f"SELECT count(*), count(*) FILTER (WHERE _any_slow) FROM {CONV}").fetchone() or (0, 0)
-    if slow:
-        ctx.run(f"CREATE OR REPLACE TEMP TABLE {CONV} AS {slow_sql(ctx)}")
+    rows = None if ctx.shared_reads is None else ctx.shared_reads.take(ctx, source, CONV)
+    if rows is None:
+        rows = convert_files(ctx, CONV, str(source.csv_path), read_attempts(ctx.spec, source))
     # Every query on the view binds its macro-laden columns again (10-15 ms, a dozen queries per
     # file): a small file's copy costs less than that; a big file's would cost memory and time.
     ctx.typed_kind = "TABLE" if rows <= MATERIALISED_ROWS else "VIEW"
@@ -162,7 +182,7 @@ def checked_fields(ctx: ImportContext) -> list[Field]:
             if f.name in ctx.recognised.columns and (f.type not in ("text", "id") or f.key)]
 
 
-def conversion_sql(ctx: ImportContext, source_sql: str) -> str:
+def conversion_sql(ctx: ImportContext, source_sql: str, *, by_file: bool = False) -> str:
     """SELECT converting the read_csv columns the fast way; see the module docstring for the layers.
 
     Text and ids are cleaned (trimmed, placeholders -> NULL) first. Typed cells
@@ -185,6 +205,8 @@ def conversion_sql(ctx: ImportContext, source_sql: str) -> str:
     first = [f"{'sk_text_raw' if f.type == 'text' else 'sk_id_raw'}(c{present[f.name]}) AS {col(f.name)}"
              for f in textual]
     first += [f"c{present[f.name]} AS {col(f.name, '__r')}" for f in typed]
+    carried = ["_file"] if by_file else []  # read_csv's `filename`, passed through every layer
+    first += ["filename AS _file"] if by_file else []
     if spec.skip_rows:  # the predicate may name text fields the file lacks; the next layer drops them
         first += [f"CAST(NULL AS VARCHAR) AS {col(f.name)}" for f in spec.fields
                   if f.type in ("text", "id") and f.name not in present]
@@ -195,9 +217,9 @@ def conversion_sql(ctx: ImportContext, source_sql: str) -> str:
     # NULL must not skip a row: a predicate on an empty cell is NULL, not false.
     skip = f"({blank_row})" + (f" OR coalesce(({spec.skip_rows}), FALSE)" if spec.skip_rows else "")
 
-    fast: list[str] = ["_skip"]
+    fast: list[str] = ["_skip", *carried]
     clean: list[str] = []
-    out: list[str] = ["_skip"]
+    out: list[str] = ["_skip", *carried]
     failed: list[str] = []  # per checked field: the cleaned cell when it did not convert (yet)
     bad_now: list[str] = []  # cells known bad after this pass (no slow parse can save them)
     for f in fields:
@@ -261,7 +283,7 @@ def _layer(inner: str, exprs: list[str]) -> str:
     return f"SELECT *{''.join(', ' + e for e in exprs)} FROM ({inner})" if exprs else inner
 
 
-def slow_sql(ctx: ImportContext) -> str:
+def slow_sql(ctx: ImportContext, source: str = CONV, *, by_file: bool = False) -> str:
     """SELECT over `_sk_conv` that parses the cells the fast casts could not read (the regex /
     strptime paths) and completes `_bad`; `<f>__t` and `_any_slow` are not needed after it."""
     slow: list[str] = []
@@ -295,10 +317,10 @@ def slow_sql(ctx: ImportContext) -> str:
         replace.append(f"coalesce({n}, {sv}) AS {n}")
         bad.append(f"(NOT _skip AND {t} IS NOT NULL AND {sv} IS NULL)")
     replace.append(f"({' OR '.join(bad)}) AS _bad")
-    sql = f"SELECT * FROM {CONV}"
+    sql = f"SELECT * FROM {source}"
     for exprs in (slow, values, final_values):
         sql = _layer(sql, exprs)
-    keep = ", ".join(q(c) for c in _conv_columns(ctx))
+    keep = ", ".join(q(c) for c in _conv_columns(ctx) + (["_file"] if by_file else []))
     return f"SELECT {keep} FROM (SELECT * REPLACE ({', '.join(replace)}) FROM ({sql}))"
 
 

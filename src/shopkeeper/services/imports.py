@@ -48,9 +48,17 @@ from shopkeeper.domain.errors import (
     ShopWriteFailed,
 )
 from shopkeeper.domain.messages import Message
-from shopkeeper.importers.pipeline import NeedsMapping, Refused, TableResult, import_table, refusal_reason
-from shopkeeper.importers.reading import ImportCancelled, RefusedFile, check_input_file, open_tables
+from shopkeeper.importers.pipeline import (
+    NeedsMapping,
+    Refused,
+    TableResult,
+    import_table,
+    refusal_reason,
+    share_reads,
+)
+from shopkeeper.importers.reading import ImportCancelled, RefusedFile, SourceTable, check_input_file, open_tables
 from shopkeeper.importers.recognise import header_signature
+from shopkeeper.importers.shared_reads import SharedReads
 from shopkeeper.services.change_sets import undo_change_set
 
 __all__ = [
@@ -173,6 +181,29 @@ def _import_path(
                                      path.name))
             return
     width = (span[1] - span[0]) / len(tables)
+    shared = share_reads(db, tables, mapping_name)
+    try:
+        _import_tables(db, path, tables, content_hash, scratch, shop_name, mapping_name, progress, span, width,
+                       cancel, outcomes, shared)
+    finally:
+        shared.close()
+
+
+def _import_tables(
+    db: Database,
+    path: Path,
+    tables: Sequence[SourceTable],
+    content_hash: str,
+    scratch: Path,
+    shop_name: str | None,
+    mapping_name: str | None,
+    progress: Progress | None,
+    span: tuple[float, float],
+    width: float,
+    cancel: Cancel | None,
+    outcomes: list[FileOutcome],
+    shared: SharedReads,
+) -> None:
     for index, table in enumerate(tables):
         sub = (span[0] + index * width, span[0] + (index + 1) * width)
         name = table.display_name
@@ -180,6 +211,7 @@ def _import_path(
             result = import_table(
                 db, table, content_hash=content_hash, workdir=scratch, shop_name=shop_name,
                 mapping_name=mapping_name, progress=progress, progress_span=sub, cancel=cancel,
+                shared_reads=shared,
             )
         except Refused as refused:
             outcomes.append(_refused(path, table.member, refused.reason, name,

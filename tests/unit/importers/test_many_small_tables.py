@@ -7,11 +7,12 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import duckdb
 import pytest
 from export_files import SHOPIFY_ORDERS, import_ok, open_fresh_shop, run_import, snapshot, write_export
 
 from shopkeeper.db.database import Database
-from shopkeeper.importers import staging
+from shopkeeper.importers import shared_reads, staging
 from shopkeeper.services.imports import undo_import
 
 
@@ -99,3 +100,93 @@ def test_a_refused_member_leaves_no_work_tables_for_the_next(shop: Database, tmp
     assert not first.ok and "no rows" in first.message
     assert second.ok and second.rows_added == 1
     assert shop.fetchall("SELECT table_name FROM information_schema.tables WHERE table_catalog = 'temp'") == []
+
+
+def _zip_of_problem_members(tmp_path: Path) -> Path:
+    members = {
+        "a_problems.csv": write_export(tmp_path / "a.csv", SHOPIFY_ORDERS, _rows_with_problems()),
+        "b_plain.csv": write_export(tmp_path / "b.csv", SHOPIFY_ORDERS, [_order(40), _order(41)]),
+        "c_header_only.csv": tmp_path / "c.csv",
+        "d_same_orders_again.csv": tmp_path / "b.csv",
+        "e_changed.csv": write_export(tmp_path / "e.csv", SHOPIFY_ORDERS, [_order(41, **{"Total": "99.00"})]),
+    }
+    (tmp_path / "c.csv").write_text(",".join(SHOPIFY_ORDERS) + "\n", encoding="utf-8")
+    return _zip(tmp_path / "exports.zip", members)
+
+
+def _zip_imported(folder: Path, archive: Path) -> tuple[object, ...]:
+    db = open_fresh_shop(folder)
+    try:
+        outcomes = run_import(db, archive)
+        rejects = db.fetchall("SELECT b.member, r.row_number, r.column_name, r.value, r.reason FROM import_rejects r "
+                              "JOIN import_batches b USING (batch_id) ORDER BY ALL")
+        work = db.fetchall("SELECT table_name FROM information_schema.tables WHERE table_catalog = 'temp'")
+        return ([(o.member, o.ok, o.rows_read, o.rows_added, o.rows_updated, o.rows_rejected, o.message)
+                 for o in outcomes], rejects, snapshot(db), work)
+    finally:
+        db.close()
+
+
+def _spy_on_shared_reads(monkeypatch: pytest.MonkeyPatch, *, fail: bool = False) -> list[int]:
+    """The number of files of each shared read; `fail` makes every shared read fail like a bad file."""
+    reads: list[int] = []
+    convert = shared_reads.convert_files
+
+    def spy(ctx: object, target: str, paths: object, attempts: object, *, by_file: bool = False) -> int:
+        if by_file:
+            reads.append(len(paths))  # type: ignore[arg-type]
+            if fail:
+                raise duckdb.InvalidInputException("Invalid unicode (byte sequence mismatch) detected")
+        return convert(ctx, target, paths, attempts, by_file=by_file)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shared_reads, "convert_files", spy)
+    return reads
+
+
+def test_small_tables_read_together_import_exactly_what_each_read_alone_would(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = _zip_of_problem_members(tmp_path)
+    reads = _spy_on_shared_reads(monkeypatch)
+    together = _zip_imported(tmp_path / "together", archive)
+    assert reads == [5]  # one read for all five members
+    monkeypatch.setattr(shared_reads, "MEMBER_BYTES", 0)  # every member read alone
+    alone = _zip_imported(tmp_path / "alone", archive)
+    assert reads == [5]
+    assert together == alone
+    outcomes, rejects, shop, work = together
+    assert [o[1:6] for o in outcomes] == [(True, 5, 1, 0, 4), (True, 2, 2, 0, 0), (False, 0, 0, 0, 0),
+                                          (True, 2, 0, 0, 0), (True, 1, 0, 1, 0)]
+    assert "no rows" in outcomes[2][6]
+    # Row numbers are each member's own, not positions in the shared read.
+    assert [(r[0], r[1], r[4]) for r in rejects] == [
+        ("a_problems.csv", 1, "another row of this order could not be read (row 2)"),
+        ("a_problems.csv", 2, "not an amount"), ("a_problems.csv", 3, "not a date and time"),
+        ("a_problems.csv", 6, "not yes/no")]
+    assert work == []
+
+
+def test_a_shared_read_that_fails_leaves_each_table_to_its_own_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = _zip_of_problem_members(tmp_path)
+    reads = _spy_on_shared_reads(monkeypatch, fail=True)
+    failed = _zip_imported(tmp_path / "failed", archive)
+    assert reads == [5]  # tried once, never again for the other members
+    monkeypatch.setattr(shared_reads, "MEMBER_BYTES", 0)
+    assert failed == _zip_imported(tmp_path / "alone", archive)
+
+
+def test_only_tables_of_one_shape_are_read_together(shop: Database, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    narrow = [h for h in SHOPIFY_ORDERS if h != "Notes"]
+    archive = _zip(tmp_path / "exports.zip", {
+        "a.csv": write_export(tmp_path / "a.csv", SHOPIFY_ORDERS, [_order(50)]),
+        "b.csv": write_export(tmp_path / "b.csv", narrow, [_order(51)]),
+        "c.csv": write_export(tmp_path / "c.csv", SHOPIFY_ORDERS, [_order(52)]),
+        "d.csv": write_export(tmp_path / "d.csv", narrow, [_order(53)]),
+        "e.csv": write_export(tmp_path / "e.csv", SHOPIFY_ORDERS, [_order(54)]),
+    })
+    reads = _spy_on_shared_reads(monkeypatch)
+    outcomes = import_ok(shop, archive)
+    assert sorted(reads) == [2, 3]
+    assert [o.rows_added for o in outcomes] == [1] * 5
+    assert sorted(r[0] for r in shop.fetchall("SELECT order_number FROM orders")) == [f"#{n}" for n in range(50, 55)]
