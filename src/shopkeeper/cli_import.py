@@ -20,7 +20,8 @@ from typing import Any
 
 from shopkeeper.cli import EXIT_INTERRUPTED
 from shopkeeper.db.database import Database
-from shopkeeper.domain.errors import KnownError, ShopWriteFailed, state_sentence
+from shopkeeper.domain.errors import KnownError, ShopWriteFailed, import_state
+from shopkeeper.domain.message_texts import english
 from shopkeeper.runtime.paths import AppPaths
 from shopkeeper.runtime.work_folders import work_folder
 from shopkeeper.services.imports import FileOutcome, ImportCancelled, import_paths, settle
@@ -93,17 +94,17 @@ def _report(shop: Path | None, outcome: dict[str, Any], *, interrupted: bool) ->
                      else " The shop is as it was before.")
             _say("Import cancelled." + state)
         else:
-            _say("Import cancelled. " + state_sentence(error.name, error.kept, bool(files)))
+            _say("Import cancelled. " + english(import_state(error.name, error.kept, bool(files))))
         return EXIT_INTERRUPTED
     if isinstance(error, ShopWriteFailed):
         if shop is not None:
             error = settle(shop, error)
-        _say(error.message)
+        _say(str(error))
         return EXIT_INTERRUPTED if interrupted else EXIT_SHOP_FAULT
     if isinstance(error, KnownError):
         # import_paths returned: every import it reported was committed, and only the checkpoint failed.
         kept = " The imports listed above were kept." if "files" in outcome else ""
-        _say(error.message + kept)
+        _say(str(error) + kept)
         return EXIT_SHOP_FAULT
     log.error("import failed", exc_info=(type(error), error, error.__traceback__))
     _say(f"the import stopped on an unexpected problem ({type(error).__name__}); details are in the log.")

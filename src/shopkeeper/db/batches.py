@@ -14,6 +14,7 @@ from datetime import datetime
 from shopkeeper.db.database import Database
 from shopkeeper.db.merge import APPEND_ONLY, KEYS, table_columns
 from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.messages import Message
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def list_batches(db: Database, *, include_undone: bool = True) -> list[BatchInfo
 def get_batch(db: Database, batch_id: int) -> BatchInfo:
     row = db.fetchone(f"SELECT {_BATCH_COLS} FROM import_batches WHERE batch_id = ?", [batch_id])
     if row is None:
-        raise KnownError(f"There is no import number {batch_id} in this shop.")
+        raise KnownError(Message("import.undo.no_such_import", {"batch": batch_id}))
     return BatchInfo(*row)
 
 
@@ -107,13 +108,11 @@ def undo_batch(db: Database, batch_id: int) -> None:
     """Restore the shop to exactly how it was before `batch_id`; caller holds the transaction."""
     info = get_batch(db, batch_id)
     if info.undone_at is not None:
-        raise KnownError(f'The import of "{info.file_name}" was already undone.')
+        raise KnownError(Message("import.undo.already_undone", {"file": info.file_name}))
     blockers = blocking_batches(db, batch_id)
     if blockers:
         names = ", ".join(f"#{b} {get_batch(db, b).file_name}" for b in blockers)
-        raise KnownError(
-            f'Later imports changed rows that "{info.file_name}" wrote: {names}. Undo those first.'
-        )
+        raise KnownError(Message("import.undo.blocked", {"file": info.file_name, "later": names}))
     for table in KEYS:
         cols = ", ".join(f'"{c}"' for c in table_columns(db, table))
         db.execute(f'DELETE FROM "{table}" WHERE batch_id = ?', [batch_id])
