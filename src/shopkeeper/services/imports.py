@@ -56,6 +56,7 @@ __all__ = [
     "header_signature",
     "import_paths",
     "list_imports",
+    "reject_messages",
     "rejects",
     "undo_import",
     "write_rejects_csv",
@@ -291,7 +292,12 @@ def undo_import(db: Database, batch_id: int) -> None:
         undo_batch(db, batch_id)
 
 
-def rejects(db: Database, batch_id: int) -> list[tuple[int, str | None, str | None, Message]]:
+def rejects(db: Database, batch_id: int) -> list[tuple[int, str | None, str | None, str]]:
+    """(row number, column, value as written, reason in English) per rejected cell, in file order."""
+    return [(row, column, value, english(reason)) for row, column, value, reason in reject_messages(db, batch_id)]
+
+
+def reject_messages(db: Database, batch_id: int) -> list[tuple[int, str | None, str | None, Message]]:
     """(row number, column, value as written, reason) per rejected cell, in file order.
 
     Row 1 is the first row under the header. A reason an older Shopkeeper stored as
@@ -316,7 +322,7 @@ def csv_safe(cell: object) -> str:
 
 def write_rejects_csv(db: Database, batch_id: int, path: Path) -> None:
     """The reject report as CSV (UTF-8 with BOM so Excel shows accents), safe to open in a spreadsheet."""
-    rows = rejects(db, batch_id)
+    rows = reject_messages(db, batch_id)
     target = Path(path)
     tmp = target.with_name(target.name + ".partial")
     with tmp.open("w", encoding="utf-8-sig", newline="") as fh:

@@ -288,9 +288,9 @@ class RejectsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        from shopkeeper.services.imports import rejects
+        from shopkeeper.services.imports import reject_messages
 
-        worker.submit(lambda db: rejects(db, batch_id), self._fill)
+        worker.submit(lambda db: reject_messages(db, batch_id), self._fill)
 
     def _fill(self, rows: list[tuple[Any, ...]]) -> None:
         self.table.setRowCount(len(rows))
