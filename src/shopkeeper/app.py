@@ -335,7 +335,7 @@ def _take_screenshot(app: ShopkeeperApp, args: argparse.Namespace) -> int:
     _wait_until_settled(app)
     if app.open_error is not None:
         exc = app.open_error
-        message = exc.message if isinstance(exc, KnownError) else repr(exc)
+        message = str(exc) if isinstance(exc, KnownError) else repr(exc)
         print(f"shopkeeper: {message}", file=sys.stderr)
         app.shutdown()
         return 2

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from shopkeeper import __version__
 from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.messages import Message
 from shopkeeper.exit_codes import EXIT_INTERRUPTED
 from shopkeeper.runtime.clock import SystemClock
 from shopkeeper.runtime.logging_setup import configure_logging
@@ -84,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "import":
             return _cmd_import(args, paths)
     except KnownError as exc:
-        print(f"shopkeeper: {exc.message}", file=sys.stderr)
+        print(f"shopkeeper: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         # Ctrl-C before an import's own handling began (while opening the shop), or in another command.
@@ -118,7 +119,7 @@ def _cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
     shop = shop_to_open(paths, getattr(args, "db", None))
     if shop.exists():
         if not args.force:
-            raise KnownError(f'"{shop}" already exists. Pass --force to replace it with the demo shop.')
+            raise KnownError(Message("demo.shop_exists", {"shop": str(shop)}))
         for leftover in (shop, shop.with_name(shop.name + ".wal")):
             leftover.unlink(missing_ok=True)
     db = open_shop(shop, backups_dir=backups_dir_for(shop, paths.backups_dir))

@@ -19,7 +19,8 @@ from types import FrameType
 from typing import Any
 
 from shopkeeper.db.database import Database
-from shopkeeper.domain.errors import KnownError, ShopWriteFailed, state_sentence
+from shopkeeper.domain.errors import KnownError, ShopWriteFailed, import_state
+from shopkeeper.domain.message_texts import english
 from shopkeeper.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_SHOP_FAULT
 from shopkeeper.runtime.paths import AppPaths
 from shopkeeper.runtime.work_folders import work_folder
@@ -91,17 +92,17 @@ def _report(shop: Path | None, outcome: dict[str, Any], *, interrupted: bool) ->
                      else " The shop is as it was before.")
             _say("Import cancelled." + state)
         else:
-            _say("Import cancelled. " + state_sentence(error.name, error.kept, bool(files)))
+            _say("Import cancelled. " + english(import_state(error.name, error.kept, bool(files))))
         return EXIT_INTERRUPTED
     if isinstance(error, ShopWriteFailed):
         if shop is not None:
             error = settle(shop, error)
-        _say(error.message)
+        _say(str(error))
         return EXIT_INTERRUPTED if interrupted else EXIT_SHOP_FAULT
     if isinstance(error, KnownError):
         # import_paths returned: every import it reported was committed, and only the checkpoint failed.
         kept = " The imports listed above were kept." if "files" in outcome else ""
-        _say(error.message + kept)
+        _say(str(error) + kept)
         return EXIT_SHOP_FAULT
     log.error("import failed", exc_info=(type(error), error, error.__traceback__))
     _say(f"the import stopped on an unexpected problem ({type(error).__name__}); details are in the log.")

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.messages import Message
 
 
 def test_results_arrive_on_the_gui_thread(qtbot, worker) -> None:  # noqa: ANN001
@@ -44,7 +45,7 @@ def test_errors_are_delivered_to_the_error_callback(qtbot, worker) -> None:  # n
     errors: list[BaseException] = []
 
     def job(_db):  # noqa: ANN001, ANN202
-        raise KnownError("The disk is full.")
+        raise KnownError(Message("shop.disk_full", {"shop": "shop.duckdb"}))
 
     worker.submit(job, on_error=errors.append)
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)

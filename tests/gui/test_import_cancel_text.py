@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers.reading import ImportCancelled
 from shopkeeper.services.imports import FileOutcome
 from shopkeeper.ui.import_flow import ImportFlow
@@ -17,7 +18,9 @@ def _flow(worker, tmp_path: Path) -> ImportFlow:  # noqa: ANN001
 
 
 def _imported(name: str) -> FileOutcome:
-    return FileOutcome(Path(name), None, True, "shopify", "orders", 1, 3, 3, 0, 0, f"{name}: Shopify orders")
+    line = Message("import.outcome.imported", {"name": name, "label": "Shopify orders", "read": 3, "added": 3,
+                                               "updated": 0, "rejected": 0})
+    return FileOutcome(Path(name), None, True, "shopify", "orders", 1, 3, 3, 0, 0, line)
 
 
 def test_the_cancel_message_says_what_the_shop_holds(worker, tmp_path: Path) -> None:  # noqa: ANN001

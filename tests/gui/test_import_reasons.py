@@ -1,18 +1,29 @@
-"""Every refusal the importer gives reads in Chinese in the window (core words it in English)."""
+"""The importer's refusals and rejects reach the window as codes it words itself.
+
+Nothing parses the English back: each refusal of a real bad file carries a
+code the window's catalogue knows, with every detail its text needs, and a
+row's reject reason is stored as a code with its parameters. (That every code
+has its Chinese is tests/test_message_codes.py's job.)
+"""
 
 from __future__ import annotations
 
-import re
+import os
 import zipfile
 from pathlib import Path
 
 from shopkeeper.db.database import Database
-from shopkeeper.importers.spreadsheet_damage import DAMAGED_ID
-from shopkeeper.ui.import_reasons import cell_reason, knows, refusal_reason_text
+from shopkeeper.domain.message_texts import english
+from shopkeeper.domain.messages import Message
+from shopkeeper.services.imports import reject_messages, rejects, write_rejects_csv
+from shopkeeper.ui.message_texts import window_text, window_texts
+from tests.test_message_codes import assert_renders_fully
 from tests.unit.importers.export_files import run_import
 
 PRODUCTS = "Handle,Title,Variant SKU,Variant Price,Variant Inventory Qty\n"
 ORDERS = "Name,Email,Created at,Total,Lineitem name,Lineitem quantity,Lineitem price,Financial Status\n"
+# Where the window words a code differently from the command line (it names its own buttons).
+WINDOW_WORDING = {"import.refused.unknown_format"}
 
 
 def _bad_files(folder: Path) -> list[Path]:
@@ -28,6 +39,8 @@ def _bad_files(folder: Path) -> list[Path]:
         "two-bad-rows.csv": (ORDERS + "#1,a@b.c,not a date,12.00,Cup,1,12.00,paid\n"
                              "#2,a@b.c,nor this,3.00,Cup,1,3.00,paid\n").encode(),
         "open-quote.csv": (PRODUCTS + 'mug,"Moon Mug,M-1,12.50,7\nsun,Sun Mug,S-1,9.00,3\n').encode(),
+        "after-quote.csv": (PRODUCTS + '"mug"\xe9,Moon Mug,M-1,12.50,7\n').encode("utf-8"),
+        "unknown.csv": b"Alpha,Beta\n1,2\n",
     }
     paths = []
     for name, data in files.items():
@@ -41,44 +54,37 @@ def _bad_files(folder: Path) -> list[Path]:
     return [*paths, folder / "report.docx", folder / "a-folder.csv", folder / "missing.csv"]
 
 
-def test_every_refusal_of_real_bad_files_is_known_and_reads_in_chinese(shop: Database, tmp_path: Path,
-                                                                      chinese: None) -> None:
+def _check_window_words(outcome: object, qapp: object) -> str:
+    refusal = outcome.refusal  # type: ignore[attr-defined]
+    assert isinstance(refusal, Message), outcome
+    assert_renders_fully(outcome.line)  # type: ignore[attr-defined]
+    shown = window_text(refusal)
+    assert refusal.code in window_texts()
+    if refusal.code not in WINDOW_WORDING:
+        # Untranslated, the window says what the command line says: same wording, same details.
+        assert shown == english(refusal), (shown, english(refusal))
+    return shown
+
+
+def test_every_refusal_of_real_bad_files_is_a_code_the_window_words(shop: Database, tmp_path: Path,
+                                                                   qapp: object) -> None:
     outcomes = run_import(shop, *_bad_files(tmp_path))
-    refused = [o for o in outcomes if not o.ok]
-    assert len(refused) == len(outcomes) == 13
-    unnamed = run_import(shop, tmp_path / "one-bad-row.csv", mapping_name="nope")
-    for outcome in [*refused, *unnamed]:
-        assert outcome.reason and knows(outcome.reason), outcome.message
-        shown = refusal_reason_text(outcome.reason)
-        assert re.search(r"[\u4e00-\u9fff]", shown), (outcome.reason, shown)
-        # Latin letters left are the file's own (names) or a library's detail in brackets (an OS or
-        # zip error, kept as written for support), never a sentence of ours.
-        ours = re.sub(r"（[^）]*）", "", shown)
-        assert not re.search(r"\b(the|is|not|could|file|row|rows)\b", ours), (outcome.reason, shown)
+    assert [o.ok for o in outcomes] == [False] * 15
+    unnamed = run_import(shop, tmp_path / "unknown.csv", mapping_name="nope")
+    for outcome in [*outcomes, *unnamed]:
+        _check_window_words(outcome, qapp)
+    codes = {o.path.name: o.refusal.code for o in outcomes if o.refusal is not None}
+    assert codes["unknown.csv"] == "import.refused.unknown_format" and outcomes[11].needs_mapping
+    assert codes["header-only.csv"] == "import.refused.header_without_rows"
+    assert unnamed[0].refusal == Message("import.refused.no_such_mapping", {"name": "nope"})
+    assert outcomes[8].refusal == Message("import.refused.no_row_readable_in_column", {
+        "rows": 2, "row": 1, "column": "Created at", "problem": Message("reject.not_a_date_time")})
+    assert outcomes[10].refusal == Message("import.refused.text_after_quote_on_line", {"line": 2})
+    assert outcomes[0].reason == "the file is empty (0 bytes)"
+    assert outcomes[0].message == "empty.csv: refused — the file is empty (0 bytes)"
 
 
-def test_reasons_keep_their_details(chinese: None) -> None:
-    shown = refusal_reason_text("none of its 1,204 rows could be read (first problem: row 3, Total: not an amount)")
-    assert "1,204" in shown and "3" in shown and "Total" in shown and cell_reason("not an amount") in shown
-    assert refusal_reason_text("something new the importer says") == "something new the importer says"
-
-
-def test_ids_damaged_by_a_spreadsheet_have_their_patterns(shop: Database, tmp_path: Path, qapp: object) -> None:
-    # In English the window shows the core's words exactly: a pattern or a literal that drifted from
-    # them would show something else. (The Chinese is added with the translation file.)
-    path = tmp_path / "orders_export.csv"
-    path.write_text(ORDERS.rstrip("\n") + ",Id\n" + "#1,a@b.c,2025-01-02 10:00:00,12.00,Cup,1,12.00,paid,6.63424E+12\n"
-                    "#2,a@b.c,2025-01-02 10:00:00,3.00,Cup,1,3.00,paid,6.63424E+12\n")
-    [outcome] = run_import(shop, path)
-    assert outcome.reason and "damaged by a spreadsheet program" in outcome.reason
-    assert knows(outcome.reason) and refusal_reason_text(outcome.reason) == outcome.reason
-    assert cell_reason(DAMAGED_ID) == DAMAGED_ID
-
-
-def test_every_refusal_of_hostile_files_is_known_and_keeps_its_details(shop: Database, tmp_path: Path) -> None:
-    # The Chinese of these reasons comes with the next translation update; the patterns must match already.
-    import os
-
+def test_refusals_of_hostile_files_keep_their_details(shop: Database, tmp_path: Path, qapp: object) -> None:
     from shopkeeper.importers.reading import containers
 
     fifo = tmp_path / "pipe.csv"
@@ -98,32 +104,54 @@ def test_every_refusal_of_hostile_files_is_known_and_keeps_its_details(shop: Dat
         zf.writestr("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
                                                 '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>')
     outcomes = run_import(shop, fifo, Path("/dev/zero"), many, bomb, book)
-    assert [o.ok for o in outcomes] == [False] * 5
-    for outcome in outcomes:
-        assert outcome.reason and knows(outcome.reason), outcome.message
-    shown = [refusal_reason_text(o.reason or "") for o in outcomes]
+    shown = [_check_window_words(o, qapp) for o in outcomes]
     assert "FIFO" in shown[0] and "device" in shown[1]
     assert f"{containers.MAX_ARCHIVE_MEMBERS + 1:,}" in shown[2] and "'big.csv'" in shown[3] and "64 MiB" in shown[3]
     assert "1,048,576" in shown[4] and "16,384" in shown[4]
-    for reason in ("the file could not be opened: this account is not allowed to read it",
-                   "the file could not be unpacked: the disk holding the work folder /tmp/w is full. Nothing was "
-                   "imported from it; free some space and import it again",
-                   "the file could not be read (Input/output error)",
-                   "the file is a compressed file that unpacks to more than 200 times its size, far more than any "
-                   "export (a zip bomb); it was not opened",
-                   "the file is a workbook that holds 2.5 GiB of sheet data, more than Shopkeeper can load (at most "
-                   "2 GiB a sheet); save the sheet as CSV and import that"):
-        assert knows(reason), reason
-    assert "/tmp/w" in refusal_reason_text("the file could not be unpacked: the disk holding the work folder /tmp/w "
-                                           "is full. Nothing was imported from it; free some space and import it again")
+    assert outcomes[2].refusal.params["what"] == Message(  # type: ignore[union-attr]
+        "import.file.too_many_members", {"count": containers.MAX_ARCHIVE_MEMBERS + 1,
+                                         "limit": containers.MAX_ARCHIVE_MEMBERS})
 
 
-def test_text_after_a_closing_quote_is_known_and_keeps_its_line(shop: Database, tmp_path: Path) -> None:
-    # Kept out of the Chinese check above until the translation file has these two strings.
-    path = tmp_path / "after-quote.csv"
-    path.write_bytes((PRODUCTS + '"mug"\xe9,Moon Mug,M-1,12.50,7\n').encode("utf-8"))
+def test_rejects_are_stored_as_codes_and_worded_by_each_reader(shop: Database, tmp_path: Path,
+                                                              qapp: object) -> None:
+    path = tmp_path / "orders_export.csv"
+    path.write_text(ORDERS + "#1,a@b.c,2025-01-02 10:00:00,12.00,Cup,1,12.00,paid\n"
+                             "#2,a@b.c,2025-01-02 10:00:00,lots,Cup,1,3.00,paid\n"
+                             "#2,a@b.c,,,Mug,1,3.00,paid\n")
     [outcome] = run_import(shop, path)
-    assert not outcome.ok and outcome.reason and knows(outcome.reason), outcome.message
-    assert refusal_reason_text(outcome.reason).startswith("line 2 has text right after a closing quote")
-    assert knows("the file has text right after a closing quote, so its values cannot be told apart; fix that "
-                 "line or export the file again")
+    assert outcome.ok and outcome.rows_rejected == 2, outcome.message
+    stored = shop.fetchall("SELECT row_number, column_name, value, reason, code, params FROM import_rejects "
+                           "ORDER BY row_number, code")
+    assert stored == [(2, "Total", "lots", None, "reject.not_an_amount", None),
+                      (3, None, None, None, "reject.other_row_of_order", '{"row":2}')]
+    found = reject_messages(shop, outcome.batch_id)
+    assert [r[3] for r in found] == [Message("reject.not_an_amount"),
+                                     Message("reject.other_row_of_order", {"row": 2})]
+    assert window_text(found[1][3]) == "another row of this order could not be read (row 2)"
+    # A reject an older Shopkeeper stored as English is shown as it was written.
+    shop.execute("INSERT INTO import_rejects (batch_id, row_number, column_name, value, reason) "
+                 "VALUES (?, 9, 'Total', 'x', 'not an amount')", [outcome.batch_id])
+    old = reject_messages(shop, outcome.batch_id)[-1][3]
+    assert rejects(shop, outcome.batch_id)[-1][3] == "not an amount"
+    assert english(old) == window_text(old) == "not an amount"
+    report = tmp_path / "rejects.csv"
+    write_rejects_csv(shop, outcome.batch_id, report)
+    assert report.read_text(encoding="utf-8-sig").splitlines() == [
+        "row,column,value,reason,code",
+        "2,Total,lots,not an amount,reject.not_an_amount",
+        "3,,,another row of this order could not be read (row 2),reject.other_row_of_order",
+        "9,Total,x,not an amount,",
+    ]
+
+
+def test_ids_damaged_by_a_spreadsheet_refuse_with_their_details(shop: Database, tmp_path: Path,
+                                                                qapp: object) -> None:
+    path = tmp_path / "orders_export.csv"
+    path.write_text(ORDERS.rstrip("\n") + ",Id\n" + "#1,a@b.c,2025-01-02 10:00:00,12.00,Cup,1,12.00,paid,6.63424E+12\n"
+                    "#2,a@b.c,2025-01-02 10:00:00,3.00,Cup,1,3.00,paid,6.63424E+12\n")
+    [outcome] = run_import(shop, path)
+    assert outcome.refusal == Message("import.refused.ids_damaged",
+                                      {"column": "Id", "damaged": 2, "total": 2, "row": 1, "value": "6.63424E+12"})
+    assert "damaged by a spreadsheet program (2 of 2 ids, the first on row 1: 6.63424E+12)" in \
+        _check_window_words(outcome, qapp)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 import shopkeeper.app as app_module
 from shopkeeper.app import ShopkeeperApp
 from shopkeeper.domain.errors import DamagedShopFileError, DiskFullError, ShopWriteFailed
+from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.clock import FixedClock
 from shopkeeper.runtime.paths import app_paths
 from shopkeeper.runtime.recent_shops import RecentShops
@@ -22,7 +23,8 @@ from tests.gui.conftest import wait_idle
 from tests.unit.faults.shop_states import write_orders
 from tests.unit.importers.export_files import import_ok, open_fresh_shop
 
-FULL = "The disk holding the shop is full. Free some space and try again."
+DISK_FULL = Message("shop.disk_full", {"shop": "shop.duckdb"})
+FULL = 'The disk holding "shop.duckdb" is full. Free some space and try again.'
 
 
 @pytest.fixture
@@ -60,13 +62,13 @@ def test_after_a_failed_import_the_reopened_shop_is_asked_what_it_kept(qtbot, ap
     app.open_shop_at(path)
     wait_idle(qtbot, app.worker)
     assert app.shown == []
-    unknown = ShopWriteFailed(DiskFullError(FULL), name="orders_export.csv", kept=None, key=key)
+    unknown = ShopWriteFailed(DiskFullError(DISK_FULL), name="orders_export.csv", kept=None, key=key)
     app.reopen(unknown)
     wait_idle(qtbot, app.worker)
     assert len(app.shown) == 1
     told = app.shown[0]
     assert isinstance(told, ShopWriteFailed) and told.kept is True
-    assert "orders_export.csv was imported and kept" in told.message
+    assert "orders_export.csv was imported and kept" in str(told)
 
 
 def test_a_damaged_shop_gets_a_plain_message_and_is_not_written(qtbot, app, shop, tmp_path: Path) -> None:  # noqa: ANN001
@@ -78,5 +80,5 @@ def test_a_damaged_shop_gets_a_plain_message_and_is_not_written(qtbot, app, shop
     app.open_shop_at(damaged)
     wait_idle(qtbot, app.worker)
     assert [type(e) for e in app.shown] == [DamagedShopFileError]
-    assert "is damaged and cannot be read" in app.shown[0].message
+    assert "is damaged and cannot be read" in str(app.shown[0])
     assert damaged.read_bytes() == before

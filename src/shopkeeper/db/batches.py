@@ -96,7 +96,7 @@ def list_batches(db: Database, *, include_undone: bool = True) -> list[BatchInfo
 def get_batch(db: Database, batch_id: int) -> BatchInfo:
     row = db.fetchone(f"SELECT {_BATCH_COLS} FROM import_batches WHERE batch_id = ?", [batch_id])
     if row is None:
-        raise KnownError(f"There is no import number {batch_id} in this shop.")
+        raise KnownError(Message("import.undo.no_such_import", {"batch": batch_id}))
     return BatchInfo(*row)
 
 
@@ -135,17 +135,12 @@ def touched_tables(db: Database, batch_id: int) -> frozenset[str]:
 def undo_batch(db: Database, batch_id: int) -> None:
     """Restore the shop to exactly how it was before `batch_id`; caller holds the transaction."""
     info = get_batch(db, batch_id)
-    what = _described(db, batch_id)
     if info.undone_at is not None:
-        raise ChangeRefused(Message("change.undo.already", {"change_set": batch_id}),
-                            f"{what[:1].upper()}{what[1:]} was already undone.")
+        raise ChangeRefused(Message("change.undo.already", {"change": described(db, batch_id)}))
     blockers = blocking_batches(db, batch_id)
     if blockers:
-        names = ", ".join(_described(db, b) for b in blockers)
-        raise ChangeRefused(
-            Message("change.undo.blocked", {"change_set": batch_id, "blockers": ", ".join(map(str, blockers))}),
-            f"Later changes changed rows that {what} wrote: {names}. Undo those first.",
-        )
+        raise ChangeRefused(Message("change.undo.blocked", {
+            "change": described(db, batch_id), "blockers": [described(db, b) for b in blockers]}))
     for table in KEYS:
         cols = ", ".join(f'"{c}"' for c in table_columns(db, table))
         db.execute(f'DELETE FROM "{table}" WHERE batch_id = ?', [batch_id])
@@ -161,12 +156,14 @@ def undo_batch(db: Database, batch_id: int) -> None:
     db.execute("UPDATE import_batches SET undone_at = now() WHERE batch_id = ?", [batch_id])
 
 
-def _described(db: Database, batch_id: int) -> str:
-    """A change set in words for the command line and logs ('import #3 of "orders.csv"', 'edit #4')."""
+def described(db: Database, batch_id: int) -> Message:
+    """A change set as the seller knows it: its number and its label ('#3 import of "orders.csv"')."""
     found = entry(db, batch_id)
-    if found is None or found.is_import:
-        return f'import #{batch_id} of "{get_batch(db, batch_id).file_name}"'
-    return f"edit #{batch_id}"
+    if found is None:
+        label = Message("change.import", {"file": get_batch(db, batch_id).file_name})
+    else:
+        label = found.label
+    return Message("change.numbered", {"number": batch_id, "change": label})
 
 
 def created_shop_key(batch_id: int) -> str:

@@ -10,12 +10,12 @@ re-apply values on top of a shop they were never meant for.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain.message_texts import params_from_json, params_json
 from shopkeeper.domain.messages import Message
 
 EDIT = "edit"
@@ -48,7 +48,7 @@ def _entry(row: Sequence[Any]) -> StackEntry:
 
 
 def label_of(code: str | None, params: str | None) -> Message:
-    return Message(code or "change.import", json.loads(params) if params else {})
+    return Message(code or "change.import", params_from_json(params))
 
 
 def _next_rank(db: Database) -> int:
@@ -111,7 +111,7 @@ def new_change_set(db: Database, *, kind: str, who: str | None, label: Message) 
     db.execute(
         "INSERT INTO import_batches (batch_id, kind, who, label_code, label_params, stack_rank, imported_at)"
         " VALUES (?, ?, ?, ?, ?, ?, now())",
-        [change_set_id, kind, who, label.code, json.dumps(dict(label.params)), _next_rank(db)],
+        [change_set_id, kind, who, label.code, params_json(label.params), _next_rank(db)],
     )
     record_event(db, change_set_id, "do", who)
     return change_set_id
@@ -119,7 +119,7 @@ def new_change_set(db: Database, *, kind: str, who: str | None, label: Message) 
 
 def set_label(db: Database, change_set_id: int, label: Message) -> None:
     db.execute("UPDATE import_batches SET label_code = ?, label_params = ? WHERE batch_id = ?",
-               [label.code, json.dumps(dict(label.params)), change_set_id])
+               [label.code, params_json(label.params), change_set_id])
 
 
 def record_event(db: Database, change_set_id: int, action: str, who: str | None) -> None:

@@ -31,6 +31,7 @@ from shopkeeper.domain.errors import (
     ReadOnlyShopError,
     ShopLockedError,
 )
+from shopkeeper.domain.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -60,41 +61,34 @@ def translate_error(exc: BaseException, path: Path | None) -> BaseException:
     COMMIT (see services/imports.py and ShopWriteFailed).
     """
     text = str(exc).lower()
-    where = f'"{path}"' if path else "the shop file"
+    shop = _shop_name(path)
     if any(p in text for p in _LOCK_PATTERNS):
         pid = re.search(r"pid (\d+)", text)
-        extra = f" (process {pid.group(1)})" if pid else ""
-        return ShopLockedError(
-            f"The shop {where} is already open in another Shopkeeper window or program{extra}. "
-            "Close it there, or open a different shop."
-        )
+        if pid:
+            return ShopLockedError(Message("shop.locked_by_process", {"shop": shop, "pid": pid.group(1)}))
+        return ShopLockedError(Message("shop.locked", {"shop": shop}))
     if any(p in text for p in _DISK_FULL_PATTERNS) or getattr(exc, "errno", None) == 28:
-        return DiskFullError(f"The disk holding {where} is full. Free some space and try again.")
+        return DiskFullError(Message("shop.disk_full", {"shop": shop}))
     if any(p in text for p in _NEWER_PATTERNS):
-        return NewerShopFileError(
-            f"The shop {where} was written by a newer version of Shopkeeper. "
-            "Install the latest Shopkeeper to open it."
-        )
+        return NewerShopFileError(Message("shop.newer", {"shop": shop}))
     if "read-only" in text or "read only" in text or "permission denied" in text:
-        return ReadOnlyShopError(
-            f"Shopkeeper cannot write to {where}. Check that the file and its folder are writable."
-        )
+        return ReadOnlyShopError(Message("shop.read_only", {"shop": shop}))
     if any(p in text for p in _DAMAGED_PATTERNS) or _short_read_of(text, path):
         return damaged_shop_error(path)
     return exc
 
 
+def _shop_name(path: Path | None) -> str:
+    return str(path) if path is not None else ":memory:"
+
+
 def damaged_shop_error(path: Path | None, *, unchanged: bool = False) -> DamagedShopFileError:
-    where = f'"{path}"' if path else "the shop file"
-    state = " It was not changed." if unchanged else ""
-    return DamagedShopFileError(f"The shop {where} is damaged and cannot be read.{state} {restore_advice(path)}")
+    code = "shop.damaged_unchanged" if unchanged else "shop.damaged"
+    return DamagedShopFileError(Message(code, {"shop": _shop_name(path), "advice": restore_advice(path)}))
 
 
 def not_a_shop_error(path: Path | None) -> NotAShopFileError:
-    return NotAShopFileError(
-        f'"{path}" is a database of another program, not a Shopkeeper shop. It was not changed; '
-        "open a Shopkeeper shop, or create a new one."
-    )
+    return NotAShopFileError(Message("shop.other_programs_database", {"shop": _shop_name(path)}))
 
 
 def _short_read_of(text: str, path: Path | None) -> bool:
@@ -121,12 +115,9 @@ class Database:
         if path is not None:
             path = Path(path)
             if path.exists() and path.is_dir():
-                raise KnownError(f'"{path}" is a folder, not a shop file.')
+                raise KnownError(Message("shop.is_a_folder", {"shop": str(path)}))
             if path.exists() and path.stat().st_size > 0 and not looks_like_duckdb(path):
-                raise NotAShopFileError(
-                    f'"{path}" is not a Shopkeeper shop file (it is some other kind of file). '
-                    "It was not changed; choose the shop file itself."
-                )
+                raise NotAShopFileError(Message("shop.not_a_shop_file", {"shop": str(path)}))
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:

@@ -20,6 +20,7 @@ from pathlib import Path
 from shopkeeper import __version__
 from shopkeeper.db.database import Database, not_a_shop_error, translate_error
 from shopkeeper.domain.errors import NewerShopFileError
+from shopkeeper.domain.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -88,11 +89,8 @@ def migrate(db: Database, backups_dir: Path, migrations: list[Migration] | None 
     latest = migrations[-1].version if migrations else 0
     version = current_version(db)
     if version > latest:
-        raise NewerShopFileError(
-            f'The shop "{db.path}" was saved by a newer Shopkeeper (data version {version}; '
-            f"this Shopkeeper {__version__} knows up to {latest}). "
-            "Install the latest Shopkeeper to open it; the file was not changed."
-        )
+        raise NewerShopFileError(Message("shop.newer_data_version", {
+            "shop": str(db.path), "version": version, "app_version": __version__, "latest": latest}))
     if version == 0 and _has_other_tables(db):
         # Another program's database: making it a shop would mix our tables into its data.
         raise not_a_shop_error(db.path)

@@ -1,49 +1,59 @@
 """Errors the seller can act on, kept apart from bugs.
 
-A `KnownError` carries a short title and a plain sentence for a dialog or the
-command line; anything else that escapes is a bug and goes to the crash dialog
-with the log location.
+A `KnownError` carries a `Message` (a code with parameters) and a title code;
+the command line renders both in English, the window in its language.
+`str(error)` is the English sentence, for logs. Anything else that escapes is
+a bug and goes to the crash dialog with the log location.
 """
 
 from __future__ import annotations
 
+from shopkeeper.domain.message_texts import english
+from shopkeeper.domain.messages import Message
+
 
 class KnownError(Exception):
-    """A problem with the seller's files or machine, explained in plain words."""
+    """A problem with the seller's files or machine, as a message the seller can act on."""
 
-    title = "Shopkeeper"
+    title = Message("title.shopkeeper")
 
-    def __init__(self, message: str, *, title: str | None = None) -> None:
+    def __init__(self, message: Message, *, title: Message | None = None) -> None:
+        if not isinstance(message, Message):
+            # A sentence here would reach the window untranslated: the core says codes only.
+            raise TypeError(f"KnownError needs a Message, not {type(message).__name__}")
         super().__init__(message)
         self.message = message
         if title is not None:
             self.title = title
 
+    def __str__(self) -> str:
+        return english(self.message)
+
 
 class ShopLockedError(KnownError):
-    title = "Shop already open"
+    title = Message("title.shop_locked")
 
 
 class DiskFullError(KnownError):
-    title = "Disk full"
+    title = Message("title.disk_full")
 
 
 class NewerShopFileError(KnownError):
-    title = "Shop made by a newer Shopkeeper"
+    title = Message("title.newer_shop")
 
 
 class DamagedShopFileError(KnownError):
-    title = "Shop file cannot be read"
+    title = Message("title.damaged_shop")
 
 
 class ReadOnlyShopError(KnownError):
-    title = "Shop file is read-only"
+    title = Message("title.read_only_shop")
 
 
 class NotAShopFileError(DamagedShopFileError):
     """A file that is not a Shopkeeper shop (another program's DuckDB database, a CSV renamed)."""
 
-    title = "Not a Shopkeeper shop"
+    title = Message("title.not_a_shop")
 
 
 class ShopWriteFailed(KnownError):
@@ -62,22 +72,23 @@ class ShopWriteFailed(KnownError):
         self.kept = kept
         self.done = done
         self.key = key  # (content hash, member) of the failed table, to ask the shop again later
-        self.title = cause.title
-        super().__init__(f"{cause.message} {state_sentence(name, kept, bool(done))}")
+        super().__init__(Message("shop.write_failed", {"cause": cause.message,
+                                                       "state": import_state(name, kept, bool(done))}),
+                         title=cause.title)
 
     def with_kept(self, kept: bool | None) -> ShopWriteFailed:
         """The same failure, once the shop has said whether the table was kept."""
         return ShopWriteFailed(self.cause, name=self.name, kept=kept, done=self.done, key=self.key)
 
 
-def state_sentence(name: str, kept: bool | None, earlier: bool) -> str:
+def import_state(name: str, kept: bool | None, earlier: bool) -> Message:
     """What the shop now holds, in words that are true whatever happened after COMMIT."""
-    before = " Files listed above as imported were kept." if earlier else ""
-    if kept is True:
-        return f"{name} was imported and kept; importing it again says already imported.{before}"
-    if kept is False:
-        if earlier:
-            return f"{name} was not imported.{before}"
-        return f"{name} was not imported; the shop is as it was before."
-    return (f"Shopkeeper could not check whether {name} was kept: import it again to find out "
-            f"(it says already imported if it was).{before}")
+    codes = {
+        (True, False): "import.state.kept",
+        (True, True): "import.state.kept_with_earlier",
+        (False, False): "import.state.not_kept",
+        (False, True): "import.state.not_kept_with_earlier",
+        (None, False): "import.state.unknown",
+        (None, True): "import.state.unknown_with_earlier",
+    }
+    return Message(codes[kept, earlier], {"name": name})

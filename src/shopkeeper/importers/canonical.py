@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from shopkeeper.db.batches import created_shop_key
 from shopkeeper.db.database import Database
 from shopkeeper.db.merge import KEYS, MergeCount, record_freshness, stored_freshness, table_columns
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers import freshness, order_identity
 from shopkeeper.importers.context import ImportContext, q
 
@@ -62,7 +63,7 @@ _STAND_IN_KEYS = "_sk_stand_in_keys"
 
 def write_orders(ctx: ImportContext, staged: str = ORDERS) -> MergeCount:
     """Orders merged by what their rows say (freshness.py), matched on every key the platform gives."""
-    ctx.step("Saving orders", 0.75)
+    ctx.step(Message("progress.saving_orders"), 0.75)
     ctx.begin_writing()
     order_identity.match(ctx, staged, LINES)
     keys = freshness.stamp_orders(ctx, staged)
@@ -86,7 +87,7 @@ def write_lines(ctx: ImportContext, staged: str = LINES, *, stand_in: bool = Fal
     `stand_in` lines only stand for items another file lists (a count from an
     orders file): they rank below any listed lines, whichever file is fresher.
     """
-    ctx.step("Saving order lines", 0.82)
+    ctx.step(Message("progress.saving_order_lines"), 0.82)
     if stand_in:
         # The empty key sorts below every other: any file that lists the items replaces them.
         ctx.create(_STAND_IN_KEYS, f"SELECT DISTINCT shop_id, order_id, '' AS freshness FROM {q(staged)}")
@@ -160,7 +161,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     country, accepts_marketing, first_seen. A new member's id is derived from
     its e-mail / phone / buyer id, so the same person always gets the same id.
     """
-    ctx.step("Saving buyers and members", 0.88)
+    ctx.step(Message("progress.saving_buyers"), 0.88)
     keys = freshness.stamp_buyers(ctx, staged)
     map_rows_to_buyers(ctx)
     cols = set(table_columns(ctx.db, staged))
@@ -215,7 +216,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
 
 def write_catalogue(ctx: ImportContext) -> MergeCount:
     """Products, variants, listings and stock levels, whichever the normaliser staged."""
-    ctx.step("Saving products and stock", 0.80)
+    ctx.step(Message("progress.saving_products"), 0.80)
     total = MergeCount()
     if exists(ctx, PRODUCTS):
         total += ctx.upsert("products", PRODUCTS)

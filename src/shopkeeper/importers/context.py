@@ -23,6 +23,7 @@ import duckdb
 
 from shopkeeper.db.database import Database, quote_ident
 from shopkeeper.db.merge import KEYS, MergeCount, replace_children, upsert
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers.reading import ImportCancelled
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class ImportContext:
     zone: str
     currency: str
     cancel: Callable[[], bool] | None = None
-    progress: Callable[[str, float], None] | None = None
+    progress: Callable[[Message, float], None] | None = None
     progress_span: tuple[float, float] = (0.0, 1.0)
     # Opens the transaction and returns the new batch id (set by the pipeline).
     open_batch: Callable[[], int] | None = None
@@ -86,7 +87,7 @@ class ImportContext:
         if self.cancel is not None and self.cancel():
             raise ImportCancelled()
 
-    def step(self, message: str, fraction: float) -> None:
+    def step(self, message: Message, fraction: float) -> None:
         """Report progress (fraction of this file's work) and honour a cancel request."""
         self.check_cancel()
         if self.progress is not None:
@@ -121,10 +122,10 @@ class ImportContext:
 
     def start_rejects(self) -> None:
         self.run(f"CREATE OR REPLACE TEMP TABLE {REJECTS} "
-                 "(row_number BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)")
+                 "(row_number BIGINT, column_name VARCHAR, value VARCHAR, code VARCHAR, params VARCHAR)")
 
     def reject(self, where_sql: str, *, reason: str, field: str | None = None, source: str = TYPED) -> int:
-        """Record rows of `source` matching `where_sql` as rejected (once per row and reason).
+        """Record rows of `source` matching `where_sql` as rejected (once per row and reason code).
 
         A cell staging already rejected (unreadable, or an id a spreadsheet damaged) keeps that
         reason: its field is empty, but "missing order id" would send the seller the wrong way.
@@ -140,10 +141,10 @@ class ImportContext:
                          else f"coalesce(s.{q(field + '__raw')}, CAST(s.{q(field)} AS VARCHAR))")
         before = self.rejected_count()
         self.run(
-            f"INSERT INTO {REJECTS} SELECT s._row, $column, {value}, $reason "
+            f"INSERT INTO {REJECTS} SELECT s._row, $column, {value}, $reason, NULL "
             f"FROM (SELECT * FROM {q(source)} WHERE ({where_sql})) s "
             f"WHERE NOT EXISTS (SELECT 1 FROM {REJECTS} x WHERE x.row_number = s._row "
-            f"AND (x.reason = $reason OR x.column_name = $column))",
+            f"AND (x.code = $reason OR x.column_name = $column))",
             {**self._used_params(where_sql), "column": column, "reason": reason},
         )
         return self.rejected_count() - before
@@ -153,15 +154,15 @@ class ImportContext:
 
         An order missing one of its lines would carry wrong totals and, on a
         re-import, would lose the line it already had; better to leave the
-        whole order as it was and say so. `{row}` in the reason becomes the
-        first rejected row of the group.
+        whole order as it was and say so. The reason code gets the first
+        rejected row of the group as its `row` parameter.
         """
         before = self.rejected_count()
         if before == 0:  # no rejected row, no group to cascade from (most small files)
             return 0
         self.run(
             f"INSERT INTO {REJECTS} "
-            f"SELECT t._row, NULL, NULL, replace($reason, '{{row}}', CAST(bad.first_bad AS VARCHAR)) "
+            f"SELECT t._row, NULL, NULL, $reason, CAST(json_object('row', bad.first_bad) AS VARCHAR) "
             f"FROM {TYPED} t JOIN (SELECT {group_expr} AS grp, min(_row) AS first_bad FROM {TYPED} "
             f"  WHERE _row IN (SELECT row_number FROM {REJECTS}) GROUP BY 1) bad "
             f"ON ({group_expr}) = bad.grp "
@@ -294,5 +295,5 @@ class ImportContext:
 
     def save_rejects(self) -> None:
         """Copy the collected rejects into `import_rejects` under this import's batch."""
-        self.run(f"INSERT INTO import_rejects (batch_id, row_number, column_name, value, reason) "
-                 f"SELECT $batch, row_number, column_name, value, reason FROM {REJECTS} ORDER BY row_number")
+        self.run(f"INSERT INTO import_rejects (batch_id, row_number, column_name, value, code, params) "
+                 f"SELECT $batch, row_number, column_name, value, code, params FROM {REJECTS} ORDER BY row_number")

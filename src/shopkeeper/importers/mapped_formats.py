@@ -107,12 +107,12 @@ def mapped_spec(kind: str, platform: str) -> FormatSpec | None:
 
 
 def normalise_orders(ctx: ImportContext) -> None:
-    ctx.reject("order_id IS NULL", field="order_id", reason="missing order id")
-    ctx.reject("order_time IS NULL AND order_time__raw IS NULL", field="order_time", reason="missing order time")
+    ctx.reject("order_id IS NULL", field="order_id", reason="reject.missing_order_id")
+    ctx.reject("order_time IS NULL AND order_time__raw IS NULL", field="order_time", reason="reject.missing_order_time")
     has_lines = ctx.has("title") or ctx.has("sku")
     if not has_lines and not ctx.has("order_total"):
-        ctx.reject("TRUE", reason="the mapping has neither an order total nor a title or SKU")
-    ctx.cascade_rejects("order_id", reason="another row of this order could not be read (row {row})")
+        ctx.reject("TRUE", reason="reject.mapping_without_total_or_item")
+    ctx.cascade_rejects("order_id", reason="reject.other_row_of_order")
     ctx.accept()
     col = {f: (f if ctx.has(f) else "NULL") for f in
            ("sku", "title", "quantity", "unit_price", "line_total", "order_total", "shipping", "discount",
@@ -178,7 +178,7 @@ def normalise_orders(ctx: ImportContext) -> None:
 
 
 def normalise_products(ctx: ImportContext) -> None:
-    ctx.reject("sku IS NULL", field="sku", reason="missing SKU")
+    ctx.reject("sku IS NULL", field="sku", reason="reject.missing_sku")
     ctx.accept()
     col = {f: (f if ctx.has(f) else "NULL") for f in
            ("title", "variant", "price", "cost", "on_hand", "barcode", "category")}
@@ -204,7 +204,7 @@ def normalise_products(ctx: ImportContext) -> None:
     """)
     ctx.reject("_row IN (SELECT _row FROM _sk_mapped WHERE title IS NULL AND sku NOT IN (SELECT sku FROM variants))",
                field="title",
-               reason="a new SKU needs a title", source=ROWS)
+               reason="reject.new_sku_needs_title", source=ROWS)
     if ctx.has("on_hand"):
         ctx.create(STOCK, "SELECT _row, sku, on_hand FROM _sk_mapped WHERE on_hand IS NOT NULL "
                           "AND sku IN (SELECT sku FROM _sk_variants)")

@@ -20,13 +20,14 @@ import duckdb
 
 from shopkeeper.db.batches import BatchInfo, finish_batch, find_active_by_hash, new_batch
 from shopkeeper.db.database import Database
+from shopkeeper.domain.message_texts import english, message_from_row
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers import spreadsheet_damage
 from shopkeeper.importers.canonical import ensure_shop, shop_currency
 from shopkeeper.importers.context import REJECTS, ImportContext
 from shopkeeper.importers.normalise_sql import install_macros
 from shopkeeper.importers.reading import (
     ImportCancelled,
-    RefusedFile,
     SourceTable,
     explain_read_error,
     find_text_after_quote,
@@ -42,17 +43,18 @@ log = logging.getLogger(__name__)
 # A Cancel interrupts statements until the import returns; cleanup outlasts it.
 _CLEANUP_ATTEMPTS = 200
 
-UNKNOWN_FORMAT = (
-    "unknown export format: map its columns in the Shopkeeper window (File > Import…) or pass --mapping NAME"
-)
+UNKNOWN_FORMAT = Message("import.refused.unknown_format")
 
 
 class Refused(Exception):
-    """This table is not imported; `reason` completes '<file>: refused — …'."""
+    """This table is not imported; `reason` (a code) completes '<file>: refused — …'."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: Message) -> None:
         super().__init__(reason)
         self.reason = reason
+
+    def __str__(self) -> str:
+        return english(self.reason)
 
 
 class NeedsMapping(Refused):
@@ -72,7 +74,7 @@ class TableResult:
     already: BatchInfo | None = None
     changed_tables: frozenset[str] = frozenset()
     # A dry run's first rejected cells: (row, column, value, reason).
-    sample_rejects: tuple[tuple[int, str | None, str | None, str], ...] = ()
+    sample_rejects: tuple[tuple[int, str | None, str | None, Message], ...] = ()
 
 
 def identify(db: Database, table: SourceTable, mapping_name: str | None) -> tuple[SourceTable, Recognised]:
@@ -81,7 +83,7 @@ def identify(db: Database, table: SourceTable, mapping_name: str | None) -> tupl
         try:
             recognised = saved_mapping(db, table.headers, mapping_name)
         except MappingProblem as problem:
-            raise Refused(str(problem)) from None
+            raise Refused(problem.reason) from None
     if recognised is None:
         raise NeedsMapping(UNKNOWN_FORMAT)
     if not recognised.spec.quoting and table.quote is not None:
@@ -113,7 +115,7 @@ def import_table(
     workdir: Path,
     shop_name: str | None = None,
     mapping_name: str | None = None,
-    progress: Callable[[str, float], None] | None = None,
+    progress: Callable[[Message, float], None] | None = None,
     progress_span: tuple[float, float] = (0.0, 1.0),
     cancel: Callable[[], bool] | None = None,
     recognised: Recognised | None = None,
@@ -149,7 +151,10 @@ def import_table(
         if "invalid unicode" not in str(error).lower():
             raise
     # Now UTF-8 for sure: DuckDB says this about non-ASCII text after a closing quote ("x"é).
-    raise Refused(_text_after_quote(find_text_after_quote(table.csv_path, table.delimiter, cancel)))
+    line = find_text_after_quote(table.csv_path, table.delimiter, cancel)
+    if line is None:
+        raise Refused(Message("import.refused.text_after_quote"))
+    raise Refused(Message("import.refused.text_after_quote_on_line", {"line": line}))
 
 
 def _import(
@@ -159,7 +164,7 @@ def _import(
     *,
     content_hash: str,
     shop_name: str | None,
-    progress: Callable[[str, float], None] | None,
+    progress: Callable[[Message, float], None] | None,
     progress_span: tuple[float, float],
     cancel: Callable[[], bool] | None,
     dry_run: bool,
@@ -168,7 +173,7 @@ def _import(
     spec = recognised.spec
     platform_row = db.fetchone("SELECT name, timezone FROM platforms WHERE code = ?", [spec.platform])
     if platform_row is None:
-        raise Refused(f"the platform {spec.platform!r} is not known to this shop")
+        raise Refused(Message("import.refused.unknown_platform", {"platform": spec.platform}))
     display_name, zone = platform_row
     name = (shop_name or "").strip() or str(display_name)
     shop_id = f"{spec.platform}:{name}"
@@ -214,9 +219,9 @@ def _import(
         except duckdb.Error as error:
             if "invalid unicode" in str(error).lower():
                 raise
-            raise Refused(_refusal_text(explain_read_error(error, table), table)) from None
+            raise Refused(explain_read_error(error, table).reason) from None
         if rows_read == 0:
-            raise Refused("the file has a header but no rows")
+            raise Refused(Message("import.refused.header_without_rows"))
         damaged = spreadsheet_damage.refusal(ctx)
         if damaged is not None:
             raise Refused(damaged)
@@ -229,7 +234,7 @@ def _import(
         added, updated = ctx.row_counts()
         finish_batch(db, batch_id, read=rows_read, added=added, updated=updated, rejected=rejected)
         sample = _sample_rejects(db) if dry_run else ()
-        ctx.step("Saving", 0.97)
+        ctx.step(Message("progress.saving"), 0.97)
         _drop_work_tables(db)  # inside the transaction: their rows then never need committing
         ctx.check_cancel()  # the last moment a Cancel can still leave the shop as it was
         if dry_run:
@@ -255,41 +260,25 @@ def _import(
 _SAMPLE_REJECTS = 20
 
 
-def _sample_rejects(db: Database) -> tuple[tuple[int, str | None, str | None, str], ...]:
-    rows = db.fetchall(f"SELECT row_number, column_name, value, reason FROM {REJECTS} "
+def _sample_rejects(db: Database) -> tuple[tuple[int, str | None, str | None, Message], ...]:
+    rows = db.fetchall(f"SELECT row_number, column_name, value, code, params FROM {REJECTS} "
                        f"ORDER BY row_number, column_name NULLS LAST LIMIT {_SAMPLE_REJECTS}")
-    return tuple((int(r[0]), r[1], r[2], r[3]) for r in rows)
+    return tuple((int(r[0]), r[1], r[2], message_from_row(r[3], r[4], None)) for r in rows)
 
 
-def _nothing_readable(db: Database, rows_read: int) -> str:
-    first = db.fetchone(
-        f"SELECT row_number, column_name, reason FROM {REJECTS} ORDER BY row_number, column_name NULLS LAST LIMIT 1"
+def _nothing_readable(db: Database, rows_read: int) -> Message:
+    row, column, code, params = db.fetchone(
+        f"SELECT row_number, column_name, code, params FROM {REJECTS} "
+        "ORDER BY row_number, column_name NULLS LAST LIMIT 1"
     )
-    rows = "its only row could not be read" if rows_read == 1 else f"none of its {rows_read:,} rows could be read"
-    if first is None:
-        return rows
-    where = f"row {first[0]}" + (f", {first[1]}" if first[1] else "")
-    return f"{rows} (first problem: {where}: {first[2]})"
-
-
-def _text_after_quote(line: int | None) -> str:
-    where = f" on line {line}" if line is not None else ""
-    return f"the file has text right after a closing quote{where}, so its values cannot be told apart; " \
-        "fix that line or export the file again"
-
-
-def _refusal_text(refused: RefusedFile, table: SourceTable) -> str:
-    return refusal_reason(refused.reason, table.display_name)
-
-
-def refusal_reason(reason: str, display_name: str) -> str:
-    """'x.csv is empty (0 bytes).' -> 'the file is empty (0 bytes)' (the name already leads the line)."""
-    text = reason.strip()
-    for name in (display_name, display_name.split(" › ")[0]):
-        if text.startswith(name + " "):
-            text = "the file " + text[len(name) + 1:]
-            break
-    return text[:-1] if text.endswith(".") else text
+    first = {"row": int(row), "problem": message_from_row(code, params, None)}
+    if column:
+        first["column"] = column
+    if rows_read == 1:
+        return Message("import.refused.only_row_unreadable_in_column" if column
+                       else "import.refused.only_row_unreadable", first)
+    return Message("import.refused.no_row_readable_in_column" if column else "import.refused.no_row_readable",
+                   {"rows": rows_read, **first})
 
 
 def _drop_work_tables(db: Database) -> None:

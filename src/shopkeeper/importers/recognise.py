@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers.format_registry import registered, spec_for
 from shopkeeper.importers.formats import FormatSpec
 from shopkeeper.importers.reading import normalise_header
@@ -86,7 +87,11 @@ def recognise(headers: Sequence[str]) -> Recognised | None:
 
 
 class MappingProblem(Exception):
-    """A saved mapping exists but cannot be applied; the message is for the seller."""
+    """A saved mapping exists but cannot be applied; `reason` says why, as a code."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def saved_mapping(db: Database, headers: Sequence[str], name: str | None) -> Recognised | None:
@@ -98,7 +103,7 @@ def saved_mapping(db: Database, headers: Sequence[str], name: str | None) -> Rec
     if name:
         row = db.fetchone("SELECT name, platform, kind, mapping_json FROM saved_mappings WHERE name = ?", [name])
         if row is None:
-            raise MappingProblem(f'there is no saved column mapping named "{name}"')
+            raise MappingProblem(Message("import.refused.no_such_mapping", {"name": name}))
     else:
         row = db.fetchone(
             "SELECT name, platform, kind, mapping_json FROM saved_mappings WHERE signature = ?",
@@ -112,13 +117,14 @@ def saved_mapping(db: Database, headers: Sequence[str], name: str | None) -> Rec
 
     spec = mapped_spec(kind, platform) or spec_for(platform, kind)
     if spec is None:
-        raise MappingProblem(f'the saved mapping "{mapping_name}" is for {platform} {kind}, which cannot be imported yet')
+        raise MappingProblem(Message("import.refused.mapping_not_importable",
+                                     {"name": mapping_name, "platform": platform, "kind": kind}))
     try:
         wanted = json.loads(mapping_json)
     except ValueError as exc:
-        raise MappingProblem(f'the saved mapping "{mapping_name}" is damaged') from exc
+        raise MappingProblem(Message("import.refused.mapping_damaged", {"name": mapping_name})) from exc
     if not isinstance(wanted, dict):
-        raise MappingProblem(f'the saved mapping "{mapping_name}" is damaged')
+        raise MappingProblem(Message("import.refused.mapping_damaged", {"name": mapping_name}))
     positions = {header_key(h): i for i, h in reversed(list(enumerate(headers)))}
     known = {f.name for f in spec.fields}
     columns = {
@@ -128,7 +134,6 @@ def saved_mapping(db: Database, headers: Sequence[str], name: str | None) -> Rec
     }
     missing = sorted(spec.required - columns.keys())
     if missing:
-        raise MappingProblem(
-            f'the saved mapping "{mapping_name}" needs columns this file does not have ({", ".join(missing)})'
-        )
+        raise MappingProblem(Message("import.refused.mapping_lacks_columns",
+                                     {"name": mapping_name, "fields": ", ".join(missing)}))
     return Recognised(spec, columns, tuple(headers), mapping_name=mapping_name)

@@ -25,9 +25,10 @@ the same way (`_rounded`).
 
 from __future__ import annotations
 
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers.context import REJECTS, TYPED, ImportContext, q
 
-DAMAGED_ID = "the id was damaged by a spreadsheet program; export the file again and import it as it comes"
+DAMAGED_ID = "reject.id_damaged"  # the reject code of a cell holding a damaged id
 
 # Rounding is only told apart from chance over many digits: the digits after the 15th of every long id
 # in the first rows must all be zeros, at least this many of them (one real id in 10**8 ends that way).
@@ -35,16 +36,16 @@ _ROUNDING_EVIDENCE = 8
 _SAMPLE_ROWS = 1000
 
 
-def refusal(ctx: ImportContext) -> str | None:
+def refusal(ctx: ImportContext) -> Message | None:
     """Why the staged file is refused when most ids of one of its key columns are damaged, else None."""
     keys = [f.name for f in ctx.spec.fields if f.key and f.name in ctx.recognised.columns]
     return (_written_as_numbers(ctx, keys) or _rounded(ctx, keys)) if keys else None
 
 
-def _written_as_numbers(ctx: ImportContext, keys: list[str]) -> str | None:
+def _written_as_numbers(ctx: ImportContext, keys: list[str]) -> Message | None:
     """Ids in scientific notation, which staging rejected cell by cell."""
-    params = {"reason": DAMAGED_ID}
-    if not ctx.run(f"SELECT count(*) FROM {REJECTS} WHERE reason = $reason", params).fetchone()[0]:
+    params = {"code": DAMAGED_ID}
+    if not ctx.run(f"SELECT count(*) FROM {REJECTS} WHERE code = $code", params).fetchone()[0]:
         return None  # the usual case: no second look at the file
     counts = ctx.run("SELECT " + ", ".join(f"count({q(k)}), count({q(k + '__raw')})" for k in keys)
                      + f" FROM {TYPED}").fetchone()
@@ -52,14 +53,14 @@ def _written_as_numbers(ctx: ImportContext, keys: list[str]) -> str | None:
         intact, damaged = int(counts[2 * i]), int(counts[2 * i + 1])
         if damaged * 2 > intact + damaged:
             column = ctx.header(name) or name
-            row, value = ctx.run(f"SELECT row_number, value FROM {REJECTS} WHERE reason = $reason "
+            row, value = ctx.run(f"SELECT row_number, value FROM {REJECTS} WHERE code = $code "
                                  f"AND column_name = $column ORDER BY row_number LIMIT 1",
                                  {**params, "column": column}).fetchone()
             return _message(column, damaged, intact + damaged, row, value)
     return None
 
 
-def _rounded(ctx: ImportContext, keys: list[str]) -> str | None:
+def _rounded(ctx: ImportContext, keys: list[str]) -> Message | None:
     """Long ids written out in full after a spreadsheet rounded them (3971850079190010000).
 
     Each such id could be real, so no row is rejected for it; a column of them is what a
@@ -92,9 +93,6 @@ def _rounded_number(k: str) -> str:
     return f"({_long_number(k)} AND strlen(rtrim({k}, '0')) <= 15)"
 
 
-def _message(column: str, damaged: int, total: int, row: int, value: str) -> str:
-    return (f"the ids in {column.strip()} were damaged by a spreadsheet program ({damaged:,} of {total:,} ids, "
-            f"the first on row {row}: {value}): Excel shows long numbers in scientific notation and saves them "
-            "that way, or rounds them after 15 digits; export the file again from the platform and import that "
-            "file as it comes, without opening and saving it in a spreadsheet (or, in Excel, format the id column "
-            "as Text before saving)")
+def _message(column: str, damaged: int, total: int, row: int, value: str) -> Message:
+    return Message("import.refused.ids_damaged",
+                   {"column": column.strip(), "damaged": damaged, "total": total, "row": int(row), "value": value})

@@ -30,6 +30,7 @@ import re
 
 import duckdb
 
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers.context import REJECTS, TYPED, ImportContext, q
 from shopkeeper.importers.formats import Field, FormatSpec
 from shopkeeper.importers.reading import SourceTable, cut_last_record, read_csv_sql_options
@@ -41,14 +42,14 @@ MATERIALISED_ROWS = 20_000
 
 _OPTION_NAME = re.compile(r"^[a-z_]+$")
 
-CUT_ROW = "the file ends in the middle of this row (it was cut short)"
+CUT_ROW = "reject.cut_row"
 
 REASONS = {
-    "money": "not an amount",
-    "number": "not a number",
-    "int": "not a whole number",
-    "bool": "not yes/no",
-    "date": "not a date and time",
+    "money": "reject.not_an_amount",
+    "number": "reject.not_a_number",
+    "int": "reject.not_a_whole_number",
+    "bool": "reject.not_yes_no",
+    "date": "reject.not_a_date_time",
     "id": DAMAGED_ID,  # only key ids are checked (checked_fields)
 }
 
@@ -117,7 +118,7 @@ def load(ctx: ImportContext, source: SourceTable) -> int:
     """
     # Row numbers come from rowid, so the file's order must be kept however the last import left it.
     ctx.run("SET preserve_insertion_order = true")
-    ctx.step(f"Reading {source.display_name}", 0.05)
+    ctx.step(Message("progress.reading", {"name": source.display_name}), 0.05)
     rows = None if ctx.shared_reads is None else ctx.shared_reads.take(ctx, source, CONV)
     if rows is None:
         rows = convert_files(ctx, CONV, str(source.csv_path), read_attempts(ctx.spec, source))
@@ -126,12 +127,12 @@ def load(ctx: ImportContext, source: SourceTable) -> int:
     ctx.typed_kind = "TABLE" if rows <= MATERIALISED_ROWS else "VIEW"
     ctx.run(f"CREATE OR REPLACE TEMP {ctx.typed_kind} {TYPED} AS SELECT rowid + 1 AS _row, {_typed_columns(ctx)} "
             f"FROM {CONV} WHERE NOT _skip")
-    ctx.step(f"Checking the values in {source.display_name}", 0.40)
+    ctx.step(Message("progress.checking_values", {"name": source.display_name}), 0.40)
     ctx.start_rejects()
     record_type_rejects(ctx)
     if cut_last_record(source) is not None:
         # The fragment of a row a cut file ends with is a reject, not a row with its last cells empty.
-        ctx.run(f"INSERT INTO {REJECTS} SELECT _row, NULL, NULL, $reason FROM {TYPED} "
+        ctx.run(f"INSERT INTO {REJECTS} SELECT _row, NULL, NULL, $reason, NULL FROM {TYPED} "
                 f"WHERE _row = (SELECT count(*) FROM {CONV})", {"reason": CUT_ROW})
     return int(ctx.scalar(f"SELECT count(*) FROM {TYPED}"))
 
@@ -341,7 +342,7 @@ def record_type_rejects(ctx: ImportContext) -> None:
         return
     for f in checked_fields(ctx):
         ctx.run(
-            f"INSERT INTO {REJECTS} SELECT _row, $column, {q(f.name + '__raw')}, $reason FROM {TYPED} "
+            f"INSERT INTO {REJECTS} SELECT _row, $column, {q(f.name + '__raw')}, $reason, NULL FROM {TYPED} "
             f"WHERE _bad AND {q(f.name + '__raw')} IS NOT NULL",
             {"column": ctx.header(f.name), "reason": REASONS[f.type]},
         )

@@ -67,8 +67,7 @@ def undo_change_set(db: Database, change_set_id: int, *, who: str | None = None,
         top = top_to_undo(db)
         chosen = entry(db, change_set_id)
         if chosen is None:
-            raise ChangeRefused(Message("change.unknown", {"change_set": change_set_id}),
-                                f"There is no change number {change_set_id} in this shop.")
+            raise ChangeRefused(Message("change.unknown", {"change_set": change_set_id}))
         newest = top is not None and top.change_set_id == change_set_id
         if not newest:
             clear_redo(db)
@@ -113,8 +112,7 @@ def _redo_import(db: Database, top: StackEntry, who: str, workdir: Path | None) 
     name = str(top.label.params.get("file", ""))
     path = Path(top.file_path) if top.file_path else None
     if path is None or top.content_hash is None:
-        raise ChangeRefused(Message("change.redo.no_file", {"file": name}),
-                            f'Cannot redo the import of "{name}": the shop did not record where the file was.')
+        raise ChangeRefused(Message("change.redo.no_file", {"file": name}))
     waiting = [i for i in redo_stack(db) if i != top.change_set_id]
     if workdir is not None:
         workdir.mkdir(parents=True, exist_ok=True)
@@ -136,5 +134,5 @@ def _redo_import(db: Database, top: StackEntry, who: str, workdir: Path | None) 
 
 
 def _about(code: str, change_set: StackEntry) -> Message:
-    """'Undone: <the change set's label>': the label's code and parameters ride along."""
-    return Message(code, {"change": change_set.label.code, **change_set.label.params})
+    """'Undone: <the change set's label>', the label nested so either language words it."""
+    return Message(code, {"change": change_set.label})

@@ -24,6 +24,7 @@ import pyarrow as pa
 from shopkeeper.db.batches import created_shop_key, finish_batch, new_batch
 from shopkeeper.db.database import Database
 from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.messages import Message
 from shopkeeper.services.demo_calendar import (
     SHOP_INDEX, SHOPS, PromoPlan, day_intensity, epoch_day, history_days, plan_promotions,
 )
@@ -107,25 +108,21 @@ def build_demo_shop(
     *,
     today: date,
     seed: int = DEFAULT_SEED,
-    progress: Callable[[str, float], None] | None = None,
+    progress: Callable[[Message, float], None] | None = None,
 ) -> DemoSummary:
     """Fill an empty, migrated shop with the demo; all of it or nothing."""
     started = time.perf_counter()
 
-    def report(message: str, fraction: float) -> None:
+    def report(message: Message, fraction: float) -> None:
         if progress is not None:
             progress(message, fraction)
 
     if int(db.scalar("SELECT count(*) FROM orders")):
-        raise KnownError(
-            "This shop already holds orders, so the demo shop was not added. "
-            "Create a new, empty shop to explore the demo.",
-            title="Shop is not empty",
-        )
+        raise KnownError(Message("demo.shop_not_empty"), title=Message("title.shop_not_empty"))
     seeds = np.random.SeedSequence(seed).spawn(8)
     rngs = [np.random.default_rng(s) for s in seeds]
 
-    report("Designing the catalogue", 0.02)
+    report(Message("progress.demo.catalogue"), 0.02)
     days = history_days(today)
     last_idx = len(days) - 1
     cat = build_catalog(today, len(days), rngs[0])
@@ -145,9 +142,9 @@ def build_demo_shop(
     ext_days = [days[0] - timedelta(days=PRE_HISTORY - i) for i in range(PRE_HISTORY)] + days
     cdfs = [np.cumsum(day_intensity(ext_days, spec, lifts[s])) for s, spec in enumerate(SHOPS)]
 
-    report("Inventing customers", 0.08)
+    report(Message("progress.demo.customers"), 0.08)
     people = build_people(PEOPLE, cdfs, PRE_HISTORY, rngs[1])
-    report("Taking two years of orders", 0.16)
+    report(Message("progress.demo.orders"), 0.16)
     orders = build_orders(people, cat, cdfs, days, windows, PRE_HISTORY, rngs[2])
     # People whose every order fell before the history never appear.
     keep = np.flatnonzero(np.bincount(orders.person, minlength=people.n) > 0)
@@ -158,20 +155,20 @@ def build_demo_shop(
     orders.identity_person = remap[orders.identity_person]
     ids = buyer_ids(people, orders.identity_shop, orders.identity_person, rngs[3])
 
-    report("Counting points and tiers", 0.30)
+    report(Message("progress.demo.points"), 0.30)
     tiers = [Tier(str(c), int(round(float(s) * 100)), int(o), int(round(float(m) * 100))) for c, s, o, m in db.fetchall(
         "SELECT code, min_spend, min_orders, points_multiplier FROM tiers ORDER BY rank")]
     now_us = epoch_day(today) * _DAY_US + 16 * _HOUR_US  # after the last order of the morning
     tier_now, ledger = build_loyalty(orders, people.n, tiers, now_us, last_idx, rngs[4])
 
-    report("Planning stock and restocks", 0.40)
+    report(Message("progress.demo.stock"), 0.40)
     stock = build_stock(cat, orders, days, rngs[5])
 
-    report("Writing the demo shop", 0.50)
+    report(Message("progress.demo.writing"), 0.50)
     demo = _Demo(today, seed, cat, people, orders, ids, tiers, tier_now, ledger, stock, plans, promo_skus)
     with db.transaction():
         _write(db, demo, rngs[6], report)
-    report("Done", 1.0)
+    report(Message("progress.demo.done"), 1.0)
     return DemoSummary(
         orders=orders.n, order_lines=int(orders.line_order.shape[0]), buyers=int(orders.identity_shop.shape[0]),
         members=people.n, products=len(cat.product_ids), skus=cat.n, seconds=time.perf_counter() - started,
@@ -196,7 +193,7 @@ class _Demo:
     promo_skus: list[np.ndarray]
 
 
-def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable[[str, float], None]) -> None:
+def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable[[Message, float], None]) -> None:
     today, seed, cat, people, orders = demo.today, demo.seed, demo.cat, demo.people, demo.orders
     ids, tiers, tier_now, ledger, stock = demo.buyer_ids, demo.tiers, demo.tier_now, demo.ledger, demo.stock
     db.execute(
@@ -238,7 +235,7 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "weight_grams": ints(cat.weight),
         "active": pa.array(cat.active),
     }, home)
-    report("Writing listings and stock", 0.56)
+    report(Message("progress.demo.writing_listings"), 0.56)
     l_sku, l_shop = np.nonzero(cat.listed)
     w.upsert("listings", {
         "shop_id": strs(shop_ids[l_shop]),
@@ -267,7 +264,7 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "reference": strs(np.array(stock.m_reference, dtype=object)[order_m]),
     }, np.zeros(order_m.size, dtype=np.int64))
 
-    report("Writing customers", 0.64)
+    report(Message("progress.demo.writing_customers"), 0.64)
     member_id = np.array([f"M{p + 1:05d}" for p in range(people.n)], dtype=object)
     ip, ish = orders.identity_person, orders.identity_shop
     west = people.market[ip] == 1
@@ -298,7 +295,7 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "notes": strs(people.notes),
     }, member_shop)
 
-    report("Writing orders", 0.72)
+    report(Message("progress.demo.writing_orders"), 0.72)
     o_ids = np.array(orders.order_id, dtype=object)
     buyer_of_order = np.array(ids, dtype=object)[orders.identity]
     w.upsert("orders", {
@@ -322,7 +319,7 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "ship_city": strs(np.array(people.city, dtype=object)[orders.person]),
         "ship_country": strs(np.array(people.country, dtype=object)[orders.person]),
     }, orders.shop)
-    report("Writing order lines", 0.80)
+    report(Message("progress.demo.writing_order_lines"), 0.80)
     lo = orders.line_order
     l_shop = orders.shop[lo]
     titles = np.array(cat.title, dtype=object)
@@ -341,7 +338,7 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "refunded_quantity": ints(orders.line_refunded),
     }, l_shop)
 
-    report("Writing points", 0.88)
+    report(Message("progress.demo.writing_points"), 0.88)
     order_e = np.lexsort((ledger.points, ledger.person, ledger.occurred_us))
     e_shop, e_order = ledger.shop[order_e], ledger.order[order_e]
     w.append("points_ledger", {
@@ -355,7 +352,7 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "expires_at": ts(ledger.expires_us[order_e], ledger.expires_us[order_e] < 0),
     }, np.where(e_shop >= 0, e_shop, member_shop[ledger.person[order_e]]))
 
-    report("Writing promotions", 0.94)
+    report(Message("progress.demo.writing_promotions"), 0.94)
     _write_promotions(db, w, demo, rng)
     for b, batch_id in enumerate(batches):
         finish_batch(db, batch_id, read=w.read[b], added=w.added[b], updated=w.updated[b], rejected=0)

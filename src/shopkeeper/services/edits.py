@@ -20,7 +20,7 @@ from shopkeeper.db.database import quote_ident as _q
 from shopkeeper.db.merge import save_prior
 from shopkeeper.db.table_areas import changes_for_tables
 from shopkeeper.domain.changes import Changes
-from shopkeeper.domain.commands import CellEdit, ChangeRefused, CommandResult, FieldSpec
+from shopkeeper.domain.commands import EDIT_LABELS, CellEdit, ChangeRefused, CommandResult, FieldSpec, field_label
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.after_change import Recompute, recompute_after_change
 
@@ -98,9 +98,8 @@ def reapply(db: Database, change_set_id: int) -> frozenset[str]:
         now = current[cell] if cell in current else _stored(db, p.spec, p.key)[1]
         if now != p.old:
             raise ChangeRefused(
-                Message("change.redo.stale", {"change_set": change_set_id, "sku": p.key, "field": p.spec.field}),
-                f"Cannot redo: the {_words(p.spec.field)} of {p.key} is no longer {value_text(p.old)}.",
-            )
+                Message("change.redo.stale", {"change_set": change_set_id, "sku": p.key,
+                                              "field": field_label(p.spec.field), "old": value_text(p.old)}))
         current[cell] = p.new
     return _apply(db, change_set_id, plan)
 
@@ -108,8 +107,7 @@ def reapply(db: Database, change_set_id: int) -> frozenset[str]:
 def _spec(edit: CellEdit) -> FieldSpec:
     spec = _FIELDS.get((edit.entity, edit.field))
     if spec is None:
-        raise ChangeRefused(Message("edit.refused.not_editable", {"entity": edit.entity, "field": edit.field}),
-                            f"The {_words(edit.field)} of a {edit.entity} cannot be edited.")
+        raise ChangeRefused(Message("edit.refused.not_editable", {"entity": edit.entity, "field": field_label(edit.field)}))
     return spec
 
 
@@ -122,8 +120,7 @@ def _plan(db: Database, checked: Sequence[tuple[FieldSpec, str, object]]) -> lis
         if cell not in current:
             known, stored = _stored(db, spec, key)
             if not known:
-                raise ChangeRefused(Message("edit.refused.unknown_sku", {"sku": key}),
-                                    f"There is no product with SKU {key} in this shop.")
+                raise ChangeRefused(Message("edit.refused.unknown_sku", {"sku": key}))
             current[cell] = stored
         if current[cell] != new:
             plan.append(_Planned(spec, key, current[cell], new))
@@ -173,12 +170,11 @@ def _label(plan: Sequence[_Planned]) -> Message:
     """What Edit › Undo calls this change set: 'cost of CL-MUG-RUS-OAT 38.67 → 40.00', or a count."""
     if len(plan) == 1:
         p = plan[0]
-        return Message(f"change.edit.{p.spec.field}", {"sku": p.key, "old": value_text(p.old),
-                                                       "new": value_text(p.new)})
+        return Message(EDIT_LABELS[p.spec.field], {"sku": p.key, "old": value_text(p.old), "new": value_text(p.new)})
     cells = {(p.spec.entity, p.key, p.spec.field) for p in plan}
     fields = {p.spec.field for p in plan}
     if len(fields) == 1:
-        return Message("change.edit.many", {"field": next(iter(fields)), "count": len(cells)})
+        return Message("change.edit.many", {"field": field_label(next(iter(fields))), "count": len(cells)})
     return Message("change.edit.mixed", {"count": len(cells)})
 
 
@@ -191,9 +187,6 @@ def value_text(value: object) -> str | None:
     return str(value)
 
 
-def _words(field: str) -> str:
-    return field.replace("_", " ")
-
 
 def parse_value(spec: FieldSpec, value: object) -> object:
     """The value to store, from what the window or a test gives (a number, or text as typed)."""
@@ -203,8 +196,7 @@ def parse_value(spec: FieldSpec, value: object) -> object:
             value = None
     if value is None:
         if not spec.nullable:
-            raise ChangeRefused(Message("edit.refused.required", {"field": spec.field}),
-                                f"The {_words(spec.field)} cannot be empty.")
+            raise ChangeRefused(Message("edit.refused.required", {"field": field_label(spec.field)}))
         return None
     if spec.kind == "money":
         return _money(spec, value)
@@ -220,35 +212,28 @@ def _number(spec: FieldSpec, value: object) -> Decimal:
     except (InvalidOperation, TypeError, ValueError):
         number = Decimal("NaN")
     if not number.is_finite():
-        raise ChangeRefused(Message("edit.refused.not_a_number", {"field": spec.field, "value": str(value)}),
-                            f'"{value}" is not a number; the {_words(spec.field)} was not changed.')
+        raise ChangeRefused(Message("edit.refused.not_a_number", {"field": field_label(spec.field), "value": str(value)}))
     return number
 
 
 def _money(spec: FieldSpec, value: object) -> Decimal:
     amount = _number(spec, value)
     if amount < 0:
-        raise ChangeRefused(Message("edit.refused.negative", {"field": spec.field, "value": str(value)}),
-                            f"The {_words(spec.field)} cannot be negative ({value}).")
+        raise ChangeRefused(Message("edit.refused.negative", {"field": field_label(spec.field), "value": str(value)}))
     if amount != amount.quantize(_CENT):
-        raise ChangeRefused(Message("edit.refused.too_precise", {"field": spec.field, "value": str(value)}),
-                            f"The {_words(spec.field)} has more than two decimal places ({value}).")
+        raise ChangeRefused(Message("edit.refused.too_precise", {"field": field_label(spec.field), "value": str(value)}))
     if amount >= _MONEY_LIMIT:
-        raise ChangeRefused(Message("edit.refused.too_large", {"field": spec.field, "value": str(value)}),
-                            f"The {_words(spec.field)} {value} is too large.")
+        raise ChangeRefused(Message("edit.refused.too_large", {"field": field_label(spec.field), "value": str(value)}))
     return amount.quantize(_CENT)
 
 
 def _count(spec: FieldSpec, value: object) -> int:
     number = _number(spec, value)
     if number != number.to_integral_value():
-        raise ChangeRefused(Message("edit.refused.not_whole", {"field": spec.field, "value": str(value)}),
-                            f"The {_words(spec.field)} must be a whole number ({value}).")
+        raise ChangeRefused(Message("edit.refused.not_whole", {"field": field_label(spec.field), "value": str(value)}))
     upper = spec.maximum if spec.maximum is not None else _INT_MAX
     if not spec.minimum <= number <= upper:
         raise ChangeRefused(
-            Message("edit.refused.out_of_range", {"field": spec.field, "value": str(value),
-                                                  "minimum": spec.minimum, "maximum": upper}),
-            f"The {_words(spec.field)} must be between {spec.minimum} and {upper} ({value}).",
-        )
+            Message("edit.refused.out_of_range", {"field": field_label(spec.field), "value": str(value),
+                                                  "minimum": spec.minimum, "maximum": upper}))
     return int(number)

@@ -3,7 +3,7 @@
 `import_paths` takes dropped files, recognises each table in them by its
 header names, and imports every table as its own undoable batch, in its own
 transaction. It never raises for a bad file: each table gets a `FileOutcome`
-whose `message` is the single line to show. It raises `ImportCancelled` when
+whose `line` is the single line to show (a Message; `message` is its English). It raises `ImportCancelled` when
 `cancel()` turns true between steps or the window interrupts the running
 statement with `Database.interrupt()` (the table being imported is rolled
 back; tables finished before stay imported), and raises `ShopWriteFailed` for
@@ -47,15 +47,9 @@ from shopkeeper.domain.errors import (
     ShopLockedError,
     ShopWriteFailed,
 )
+from shopkeeper.domain.message_texts import english, message_from_row
 from shopkeeper.domain.messages import Message
-from shopkeeper.importers.pipeline import (
-    NeedsMapping,
-    Refused,
-    TableResult,
-    import_table,
-    refusal_reason,
-    share_reads,
-)
+from shopkeeper.importers.pipeline import NeedsMapping, Refused, TableResult, import_table, share_reads
 from shopkeeper.importers.reading import ImportCancelled, RefusedFile, SourceTable, check_input_file, open_tables
 from shopkeeper.importers.recognise import header_signature
 from shopkeeper.importers.shared_reads import SharedReads
@@ -68,6 +62,7 @@ __all__ = [
     "import_changes",
     "import_paths",
     "list_imports",
+    "reject_messages",
     "rejects",
     "undo_import",
     "write_rejects_csv",
@@ -75,7 +70,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, float], None]
+Progress = Callable[[Message, float], None]
 Cancel = Callable[[], bool]
 
 _HASH_CHUNK = 1 << 20
@@ -98,12 +93,22 @@ class FileOutcome:
     rows_added: int
     rows_updated: int
     rows_rejected: int
-    message: str
+    line: Message  # the outcome as one line ('orders.csv: Shopify orders, 3 rows read, …')
     already_imported: bool = False
     changed_tables: frozenset[str] = frozenset()  # canonical tables this import changed (tabs to refresh)
     needs_mapping: bool = False  # of a shape nobody knows: the seller can map its columns
     label: str | None = None  # what the file was recognised as ('Shopify orders')
-    reason: str | None = None  # why it was refused ('the file is empty (0 bytes)')
+    refusal: Message | None = None  # why it was refused ('the file is empty (0 bytes)')
+
+    @property
+    def message(self) -> str:
+        """The line in English, as the command line prints it."""
+        return english(self.line)
+
+    @property
+    def reason(self) -> str | None:
+        """Why it was refused, in English."""
+        return None if self.refusal is None else english(self.refusal)
 
 
 def import_paths(
@@ -124,13 +129,13 @@ def import_paths(
         for index, raw_path in enumerate(paths):
             path = Path(raw_path)
             span = (index / count, (index + 1) / count)
-            _report(progress, f"Opening {path.name}", span[0])
+            _report(progress, Message("progress.opening", {"name": path.name}), span[0])
             scratch = Path(tempfile.mkdtemp(prefix="import-", dir=workdir))
             try:
                 _import_path(db, path, scratch, shop_name, mapping_name, progress, span, cancel, outcomes)
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
-    _report(progress, "Import finished", 1.0)
+    _report(progress, Message("progress.import_finished"), 1.0)
     return outcomes
 
 
@@ -150,7 +155,7 @@ def _import_path(
         # before the hash opens it: a pipe or a device would block it or never end
         check_input_file(path)
     except RefusedFile as refused:
-        outcomes.append(_refused(path, None, refusal_reason(refused.reason, path.name), path.name))
+        outcomes.append(_refused(path, None, refused.reason, path.name))
         return
     # Hashing and reading each pass over the whole file; hashlib lets go of the GIL, so they overlap.
     refused_early = threading.Event()
@@ -167,7 +172,7 @@ def _import_path(
             raise ImportCancelled(done=tuple(outcomes)) from None
         except RefusedFile as refused:
             refused_early.set()
-            outcomes.append(_refused(path, None, refusal_reason(refused.reason, path.name), path.name))
+            outcomes.append(_refused(path, None, refused.reason, path.name))
             return
         except BaseException:
             refused_early.set()
@@ -177,7 +182,8 @@ def _import_path(
         except ImportCancelled:
             raise ImportCancelled(done=tuple(outcomes)) from None
         except OSError as error:
-            outcomes.append(_refused(path, None, f"the file could not be read ({error.strerror or error})",
+            unreadable = Message("import.file.unreadable", {"detail": str(error.strerror or error)})
+            outcomes.append(_refused(path, None, Message("import.refused.the_file", {"what": unreadable}),
                                      path.name))
             return
     width = (span[1] - span[0]) / len(tables)
@@ -217,7 +223,7 @@ def _import_tables(
             outcomes.append(_refused(path, table.member, refused.reason, name,
                                      needs_mapping=isinstance(refused, NeedsMapping)))
         except RefusedFile as refused:
-            outcomes.append(_refused(path, table.member, refusal_reason(refused.reason, name), name))
+            outcomes.append(_refused(path, table.member, refused.reason, name))
         except (ImportCancelled, duckdb.InterruptException):
             # A duckdb.InterruptException is Database.interrupt() (Cancel, Ctrl-C) caught between our own checks.
             raise ImportCancelled(done=tuple(outcomes), name=name,
@@ -227,11 +233,12 @@ def _import_tables(
             raise ShopWriteFailed(error, name=name, kept=was_kept(db, content_hash, table.member),
                                   done=tuple(outcomes), key=(content_hash, table.member)) from error
         except KnownError as error:
-            outcomes.append(_refused(path, table.member, error.message.rstrip("."), name))
+            outcomes.append(_refused(path, table.member, error.message, name))
         except duckdb.Error as error:
             log.exception("import of %s failed", name)
             first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            outcomes.append(_refused(path, table.member, f"could not be imported ({first})", name))
+            outcomes.append(_refused(path, table.member, Message("import.refused.not_imported", {"detail": first}),
+                                     name))
         else:
             outcomes.append(_outcome(path, table.member, name, result))
 
@@ -264,7 +271,7 @@ def settle(shop: Path, failure: ShopWriteFailed) -> ShopWriteFailed:
     return failure.with_kept(kept)
 
 
-def _report(progress: Progress | None, message: str, fraction: float) -> None:
+def _report(progress: Progress | None, message: Message, fraction: float) -> None:
     if progress is not None:
         progress(message, fraction)
 
@@ -280,9 +287,11 @@ def file_sha256(path: Path, cancel: Cancel | None = None) -> str:
     return digest.hexdigest()
 
 
-def _refused(path: Path, member: str | None, reason: str, name: str, *, needs_mapping: bool = False) -> FileOutcome:
-    return FileOutcome(path, member, False, None, None, None, 0, 0, 0, 0, f"{name}: refused — {reason}",
-                       needs_mapping=needs_mapping, reason=reason)
+def _refused(path: Path, member: str | None, reason: Message, name: str, *,
+             needs_mapping: bool = False) -> FileOutcome:
+    line = Message("import.outcome.refused", {"name": name, "reason": reason})
+    return FileOutcome(path, member, False, None, None, None, 0, 0, 0, 0, line,
+                       needs_mapping=needs_mapping, refusal=reason)
 
 
 def _outcome(path: Path, member: str | None, name: str, r: TableResult) -> FileOutcome:
@@ -290,15 +299,15 @@ def _outcome(path: Path, member: str | None, name: str, r: TableResult) -> FileO
         when = r.already.imported_at.strftime("%Y-%m-%d %H:%M")
         return FileOutcome(
             path, member, True, r.platform, r.kind, r.batch_id, 0, 0, 0, 0,
-            f"{name}: already imported on {when}, nothing changed", already_imported=True, label=r.label,
+            Message("import.outcome.already_imported", {"name": name, "when": when}), already_imported=True,
+            label=r.label,
         )
-    message = (
-        f"{name}: {r.label}, {r.rows_read:,} rows read, {r.rows_added:,} added, {r.rows_updated:,} updated, "
-        f"{r.rows_rejected:,} rejected" + (" (see report)" if r.rows_rejected else "")
-    )
+    code = "import.outcome.imported_with_rejects" if r.rows_rejected else "import.outcome.imported"
+    line = Message(code, {"name": name, "label": r.label, "read": r.rows_read, "added": r.rows_added,
+                          "updated": r.rows_updated, "rejected": r.rows_rejected})
     return FileOutcome(
         path, member, True, r.platform, r.kind, r.batch_id, r.rows_read, r.rows_added, r.rows_updated,
-        r.rows_rejected, message, changed_tables=r.changed_tables, label=r.label,
+        r.rows_rejected, line, changed_tables=r.changed_tables, label=r.label,
     )
 
 
@@ -329,16 +338,14 @@ def reimport_table(db: Database, path: Path, *, member: str | None, content_hash
     what was undone.
     """
     name = path.name
-    moved = ChangeRefused(Message("change.redo.file_missing", {"file": name, "path": str(path)}),
-                          f'Cannot redo the import of "{name}": the file is no longer at {path}.')
+    moved = ChangeRefused(Message("change.redo.file_missing", {"file": name, "path": str(path)}))
     try:
         check_input_file(path)
         same = file_sha256(path) == content_hash
     except (RefusedFile, OSError):
         raise moved from None
     if not same:
-        raise ChangeRefused(Message("change.redo.file_changed", {"file": name, "path": str(path)}),
-                            f'Cannot redo the import of "{name}": the file at {path} has changed since.')
+        raise ChangeRefused(Message("change.redo.file_changed", {"file": name, "path": str(path)}))
     try:
         table = next((t for t in open_tables(path, workdir) if t.member == member), None)
         if table is None:
@@ -347,25 +354,29 @@ def reimport_table(db: Database, path: Path, *, member: str | None, content_hash
         with fixed_shop_schema(db):
             result = import_table(db, table, content_hash=content_hash, workdir=workdir, shop_name=shop_name)
     except (Refused, RefusedFile) as refused:
-        raise ChangeRefused(Message("change.redo.refused", {"file": name, "reason": refused.reason}),
-                            f'Cannot redo the import of "{name}": {refused.reason}') from None
+        raise ChangeRefused(Message("change.redo.refused", {"file": name, "reason": refused.reason})) from None
     if result.already is not None or result.batch_id is None:
-        raise ChangeRefused(Message("change.redo.already", {"file": name}),
-                            f'Cannot redo the import of "{name}": it is imported already.')
+        raise ChangeRefused(Message("change.redo.already", {"file": name}))
     return result
 
 
 def rejects(db: Database, batch_id: int) -> list[tuple[int, str | None, str | None, str]]:
+    """(row number, column, value as written, reason in English) per rejected cell, in file order."""
+    return [(row, column, value, english(reason)) for row, column, value, reason in reject_messages(db, batch_id)]
+
+
+def reject_messages(db: Database, batch_id: int) -> list[tuple[int, str | None, str | None, Message]]:
     """(row number, column, value as written, reason) per rejected cell, in file order.
 
-    Row 1 is the first row under the header.
+    Row 1 is the first row under the header. A reason an older Shopkeeper stored as
+    English text comes back as `reject.as_written`, shown as it was written.
     """
     rows = db.fetchall(
-        "SELECT row_number, column_name, value, reason FROM import_rejects WHERE batch_id = ? "
-        "ORDER BY row_number, column_name NULLS LAST, reason",
+        "SELECT row_number, column_name, value, code, params, reason FROM import_rejects WHERE batch_id = ? "
+        "ORDER BY row_number, column_name NULLS LAST, code, reason",
         [batch_id],
     )
-    return [(int(r[0]), r[1], r[2], r[3]) for r in rows]
+    return [(int(r[0]), r[1], r[2], message_from_row(r[3], r[4], r[5])) for r in rows]
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -379,12 +390,13 @@ def csv_safe(cell: object) -> str:
 
 def write_rejects_csv(db: Database, batch_id: int, path: Path) -> None:
     """The reject report as CSV (UTF-8 with BOM so Excel shows accents), safe to open in a spreadsheet."""
-    rows = rejects(db, batch_id)
+    rows = reject_messages(db, batch_id)
     target = Path(path)
     tmp = target.with_name(target.name + ".partial")
     with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         out = csv.writer(fh, quoting=csv.QUOTE_MINIMAL)
-        out.writerow(["row", "column", "value", "reason"])
+        out.writerow(["row", "column", "value", "reason", "code"])
         for row_number, column, value, reason in rows:
-            out.writerow([row_number, csv_safe(column), csv_safe(value), csv_safe(reason)])
+            code = "" if reason.code == "reject.as_written" else reason.code
+            out.writerow([row_number, csv_safe(column), csv_safe(value), csv_safe(english(reason)), code])
     tmp.replace(target)

@@ -17,10 +17,11 @@ from pathlib import Path
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers.formats import FormatSpec
 from shopkeeper.importers.mapped_formats import MAPPED_ORDERS, MAPPED_PRODUCTS, MAPPED_SPECS, mapped_spec
-from shopkeeper.importers.pipeline import Refused, import_table, refusal_reason
-from shopkeeper.importers.reading import RefusedFile, SourceTable, display_name, open_tables, probe_rows
+from shopkeeper.importers.pipeline import Refused, import_table
+from shopkeeper.importers.reading import RefusedFile, SourceTable, open_tables, probe_rows
 from shopkeeper.importers.recognise import Recognised, header_key, header_signature, match_spec
 
 __all__ = [
@@ -62,11 +63,11 @@ class MappingCheck:
     """What importing the file with this mapping would do (nothing was written)."""
 
     ok: bool
-    problem: str | None = None  # why it cannot be imported, for the seller
+    problem: Message | None = None  # why it cannot be imported, for the seller
     missing: tuple[str, ...] = ()  # required fields no column is mapped to
     rows_read: int = 0
     rows_rejected: int = 0
-    sample_rejects: tuple[tuple[int, str | None, str | None, str], ...] = ()
+    sample_rejects: tuple[tuple[int, str | None, str | None, Message], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def check_mapping(
     except Refused as refused:
         return MappingCheck(False, problem=refused.reason)
     except RefusedFile as refused:
-        return MappingCheck(False, problem=refusal_reason(refused.reason, display_name(Path(path), member)))
+        return MappingCheck(False, problem=refused.reason)
     return MappingCheck(True, rows_read=result.rows_read, rows_rejected=result.rows_rejected,
                         sample_rejects=result.sample_rejects)
 
@@ -159,12 +160,12 @@ def save_mapping(
     """Keep the mapping for files with these headers (replacing an older one for the same shape)."""
     name = name.strip()
     if not name:
-        raise KnownError("Give the mapping a name.")
+        raise KnownError(Message("mapping.name_missing"))
     _spec(kind, platform)
     signature = header_signature(headers)
     taken = db.scalar("SELECT signature FROM saved_mappings WHERE name = ?", [name])
     if taken is not None and taken != signature:
-        raise KnownError(f'A mapping named "{name}" already exists for files of another shape. Choose another name.')
+        raise KnownError(Message("mapping.name_taken", {"name": name}))
     by_header = {f: headers[i] for f, i in sorted(columns.items(), key=lambda kv: kv[1])}
     with db.transaction():
         db.execute("DELETE FROM saved_mappings WHERE signature = ?", [signature])
@@ -185,7 +186,7 @@ def delete_mapping(db: Database, name: str) -> None:
 def _spec(kind: str, platform: str) -> FormatSpec:
     spec = mapped_spec(kind, platform)
     if spec is None:
-        raise KnownError(f"Unknown kind of table {kind!r}; choose one of {', '.join(MAPPED_SPECS)}.")
+        raise KnownError(Message("mapping.unknown_kind", {"kind": kind, "kinds": ", ".join(MAPPED_SPECS)}))
     return spec
 
 
@@ -193,4 +194,4 @@ def _table(path: Path, member: str | None, workdir: Path) -> SourceTable:
     for table in open_tables(Path(path), Path(workdir)):
         if table.member == member:
             return table
-    raise RefusedFile(Path(path), f"{Path(path).name} no longer holds the table {member or ''}".strip() + ".")
+    raise RefusedFile(Path(path), Message("import.refused.table_gone", {"table": member or ""}))

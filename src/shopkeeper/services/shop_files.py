@@ -9,6 +9,7 @@ from shopkeeper.db.migrate import migrate
 from shopkeeper.db.shop_backups import backups_dir_for
 from shopkeeper.db.shop_check import check_shop_file
 from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.messages import Message
 
 __all__ = ["backups_dir_for", "is_empty", "open_existing_shop", "open_shop", "set_shop_name", "shop_display_name"]
 
@@ -33,8 +34,7 @@ def open_shop(path: Path | None, *, backups_dir: Path) -> Database:
 def open_existing_shop(path: Path, *, backups_dir: Path) -> Database:
     """Open a shop that must already exist: reading commands never create one."""
     if not Path(path).is_file():
-        raise KnownError(f'There is no shop file at "{path}". Check the path, or create a shop by importing '
-                         "files into it (shopkeeper import FILE --db PATH).")
+        raise KnownError(Message("shop.missing", {"shop": str(path)}))
     return open_shop(path, backups_dir=backups_dir)
 
 

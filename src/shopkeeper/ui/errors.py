@@ -16,26 +16,18 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from shopkeeper.domain.errors import KnownError
+from shopkeeper.ui.message_texts import window_text
 
 log = logging.getLogger(__name__)
 
 
 def known_error_title(exc: KnownError) -> str:
-    titles = {
-        "ShopLockedError": QCoreApplication.translate("Errors", "Shop already open"),
-        "DiskFullError": QCoreApplication.translate("Errors", "Disk full"),
-        "NewerShopFileError": QCoreApplication.translate("Errors", "Shop made by a newer Shopkeeper"),
-        "DamagedShopFileError": QCoreApplication.translate("Errors", "Shop file cannot be read"),
-        "ReadOnlyShopError": QCoreApplication.translate("Errors", "Shop file is read-only"),
-        "NotAShopFileError": QCoreApplication.translate("Errors", "Not a Shopkeeper shop"),
-    }
-    kind = getattr(exc, "cause", exc)  # a ShopWriteFailed is titled by the fault under it
-    return titles.get(type(kind).__name__, QCoreApplication.translate("Errors", "Shopkeeper"))
+    return window_text(exc.title)  # a ShopWriteFailed carries the title of the fault under it
 
 
 def show_error(parent: QWidget | None, exc: BaseException, log_file: Path) -> None:
     if isinstance(exc, KnownError):
-        QMessageBox.warning(parent, known_error_title(exc), exc.message)
+        QMessageBox.warning(parent, known_error_title(exc), window_text(exc.message))
         return
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     box = QMessageBox(parent)

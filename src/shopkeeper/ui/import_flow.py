@@ -32,16 +32,17 @@ from PySide6.QtWidgets import (
 )
 
 from shopkeeper.domain.errors import ShopWriteFailed
+from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.work_folders import work_folder
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import show_error
-from shopkeeper.ui.import_reasons import cell_reason, refusal_reason_text
+from shopkeeper.ui.message_texts import window_text
 
 
 class _ProgressBridge(QObject):
     """Carries progress from the worker thread to the GUI thread (queued signal)."""
 
-    progressed = Signal(str, float)
+    progressed = Signal(object, float)  # (Message, fraction)
 
 
 class ImportProgressDialog(QDialog):
@@ -59,34 +60,8 @@ class ImportProgressDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignRight)
 
-    def step_text(self, message: str) -> str:
-        """The importer's step (core, English; some name a file) in the window's language."""
-        fixed = {
-            "Saving": self.tr("Saving"),
-            "Saving orders": self.tr("Saving orders"),
-            "Saving order lines": self.tr("Saving order lines"),
-            "Saving buyers and members": self.tr("Saving buyers and members"),
-            "Saving products and stock": self.tr("Saving products and stock"),
-            "Saving money movements": self.tr("Saving money movements"),
-            "Sorting orders and lines": self.tr("Sorting orders and lines"),
-            "Sorting money movements": self.tr("Sorting money movements"),
-            "Sorting products and SKUs": self.tr("Sorting products and SKUs"),
-            "Import finished": self.tr("Import finished"),
-        }
-        if message in fixed:
-            return fixed[message]
-        on_a_file = {
-            "Opening ": self.tr("Opening {name}"),
-            "Reading ": self.tr("Reading {name}"),
-            "Checking the values in ": self.tr("Checking the values in {name}"),
-        }
-        for prefix, text in on_a_file.items():
-            if message.startswith(prefix):
-                return text.format(name=message[len(prefix):])
-        return message
-
-    def show_progress(self, message: str, fraction: float) -> None:
-        self.label.setText(self.step_text(message))
+    def show_progress(self, message: Message, fraction: float) -> None:
+        self.label.setText(window_text(message))
         self.bar.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
 
     def reject(self) -> None:  # Esc or the close box means Cancel
@@ -231,7 +206,7 @@ class ImportResultsDialog(QDialog):
         self.list = QListWidget(self)
         for outcome in outcomes:
             item = QListWidgetItem(("✔ " if outcome.ok else "✖ ") + self.outcome_text(outcome))
-            item.setToolTip(outcome.message)
+            item.setToolTip(outcome.message)  # the English line, as the log and the command line have it
             item.setForeground(Qt.GlobalColor.darkGreen if outcome.ok else Qt.GlobalColor.darkRed)
             item.setData(Qt.ItemDataRole.UserRole, outcome.batch_id if outcome.rows_rejected else None)
             self.list.addItem(item)
@@ -265,15 +240,7 @@ class ImportResultsDialog(QDialog):
         if outcome.needs_mapping:
             return self.tr("{name}: Shopkeeper does not know the columns of this table yet; "
                            "press Map columns… to import it").format(name=name)
-        if not outcome.ok:
-            return self.tr("{name}: refused — {reason}").format(
-                name=name, reason=refusal_reason_text(outcome.reason or ""))
-        if outcome.already_imported:
-            return self.tr("{name}: imported before, nothing changed").format(name=name)
-        text = self.tr("{name}: {label}, {read} rows read, {added} added, {updated} updated, {rejected} rejected").format(
-            name=name, label=outcome.label or "", read=f"{outcome.rows_read:,}", added=f"{outcome.rows_added:,}",
-            updated=f"{outcome.rows_updated:,}", rejected=f"{outcome.rows_rejected:,}")
-        return text + (self.tr(" (see Show rejected rows…)") if outcome.rows_rejected else "")
+        return window_text(outcome.line)
 
     def _map(self) -> None:
         row = self.list.currentRow()
@@ -321,16 +288,16 @@ class RejectsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        from shopkeeper.services.imports import rejects
+        from shopkeeper.services.imports import reject_messages
 
-        worker.submit(lambda db: rejects(db, batch_id), self._fill)
+        worker.submit(lambda db: reject_messages(db, batch_id), self._fill)
 
     def _fill(self, rows: list[tuple[Any, ...]]) -> None:
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, value in enumerate(row[:4]):
                 text = "" if value is None else str(value)
-                self.table.setItem(r, c, QTableWidgetItem(cell_reason(text) if c == 3 else text))
+                self.table.setItem(r, c, QTableWidgetItem(window_text(value) if c == 3 else text))
 
     def _save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), "rejected-rows.csv",

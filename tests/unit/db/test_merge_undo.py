@@ -100,7 +100,7 @@ def test_undo_refuses_when_a_later_import_changed_the_same_rows(shop) -> None:  
     _import(shop, [_order(status="completed")])
     with pytest.raises(KnownError) as caught, shop.transaction():
         undo_batch(shop, first)
-    assert "Undo those first" in caught.value.message
+    assert "Undo those first" in str(caught.value)
     assert shop.scalar("SELECT status FROM orders") == "completed"
 
 

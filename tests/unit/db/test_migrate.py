@@ -61,7 +61,7 @@ def test_newer_shop_file_is_refused_untouched(tmp_path: Path) -> None:
     db.execute("INSERT INTO schema_version VALUES (999, '0999_future.sql', '9.0', now())")
     with pytest.raises(NewerShopFileError) as caught:
         migrate(db, tmp_path / "bk")
-    assert "newer Shopkeeper" in caught.value.message
+    assert "newer Shopkeeper" in str(caught.value)
     assert current_version(db) == 999
     db.close()
 
@@ -71,7 +71,7 @@ def test_not_a_shop_file_gets_a_plain_message(tmp_path: Path) -> None:
     path.write_text("Name,Email\n#1001,a@example.com\n", encoding="utf-8")
     with pytest.raises(DamagedShopFileError) as caught:
         Database.open(path)
-    assert "not a Shopkeeper shop file" in caught.value.message
+    assert "not a Shopkeeper shop file" in str(caught.value)
     assert path.read_text(encoding="utf-8").startswith("Name,Email")
 
 
@@ -87,7 +87,7 @@ def test_second_process_gets_plain_lock_message(tmp_path: Path) -> None:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         with pytest.raises(ShopLockedError) as caught:
             Database.open(path)
-        assert "already open" in caught.value.message
+        assert "already open" in str(caught.value)
     finally:
         holder.kill()
         holder.wait()

@@ -61,7 +61,7 @@ def test_undo_after_edits_walks_back_to_exactly_before_the_import(shop: Database
     undo(shop, who="mei")
     assert snapshot(shop) == imported
     result = undo(shop, who="mei")
-    assert result.message == Message("change.undone", {"change": "change.import", "file": "products_export.csv"})
+    assert result.message == Message("change.undone", {"change": Message("change.import", {"file": "products_export.csv"})})
     assert result.changes.touches(Area.CATALOG, Area.STOCK)
     assert snapshot(shop) == empty
 
@@ -74,7 +74,7 @@ def test_an_import_whose_rows_were_edited_later_cannot_be_undone_first(shop: Dat
     with pytest.raises(ChangeRefused) as refused:
         undo_import(shop, batch.batch_id)
     assert refused.value.reason.code == "change.undo.blocked"
-    assert "Undo those first" in refused.value.message
+    assert "Undo those first" in str(refused.value)
     assert snapshot(shop) == before
     assert undo_redo_state(shop).undo is not None  # the stack is untouched too
 

@@ -89,7 +89,7 @@ def test_a_device_is_refused_by_the_reading_layer_itself(tmp_path: Path, device:
 def test_a_fifo_is_refused_by_the_reading_layer_itself(tmp_path: Path) -> None:
     fifo = tmp_path / "orders.csv"
     os.mkfifo(fifo)
-    with pytest.raises(RefusedFile, match=r"orders\.csv is a pipe \(FIFO\)"):
+    with pytest.raises(RefusedFile, match=r"^the file is a pipe \(FIFO\)"):
         check_input_file(fifo)
     assert stat.S_ISFIFO(fifo.stat().st_mode)
 

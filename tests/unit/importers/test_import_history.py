@@ -12,6 +12,8 @@ import pytest
 from export_files import SHOPIFY_ORDERS, import_ok, run_import, snapshot, write_export
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain.message_texts import english
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers.recognise import header_signature
 from shopkeeper.services.imports import (
     ImportCancelled,
@@ -177,8 +179,8 @@ def test_rejects_report_and_csv_are_injection_safe(shop: Database, tmp_path: Pat
     write_rejects_csv(shop, outcome.batch_id, target)
     with target.open(encoding="utf-8-sig", newline="") as fh:
         written = list(csv.reader(fh))
-    assert written[0] == ["row", "column", "value", "reason"]
-    assert written[1] == ["3", "Total", "'=HYPERLINK(\"http://x\")", "not an amount"]
+    assert written[0] == ["row", "column", "value", "reason", "code"]  # the reason's code for support, added last
+    assert written[1] == ["3", "Total", "'=HYPERLINK(\"http://x\")", "not an amount", "reject.not_an_amount"]
 
 
 def export_rows(path: Path, rows: list[dict[str, str]]) -> Path:
@@ -197,13 +199,13 @@ def test_cancel_between_steps_rolls_back(shop: Database, tmp_path: Path) -> None
     before = snapshot(shop)
     batches = list_imports(shop)
     path = export(tmp_path / "b.csv", order("#2", 2), order("#3", 3))
-    seen: list[str] = []
+    seen: list[Message] = []
 
-    def progress(message: str, fraction: float) -> None:
+    def progress(message: Message, fraction: float) -> None:
         seen.append(message)
 
     def cancel() -> bool:
-        return "Saving order lines" in seen  # stop after the orders were written
+        return Message("progress.saving_order_lines") in seen  # stop after the orders were written
 
     with pytest.raises(ImportCancelled):
         run_import(shop, path, progress=progress, cancel=cancel)
@@ -213,12 +215,12 @@ def test_cancel_between_steps_rolls_back(shop: Database, tmp_path: Path) -> None
 
 
 def test_progress_goes_from_zero_to_one(shop: Database, tmp_path: Path) -> None:
-    reports: list[tuple[str, float]] = []
+    reports: list[tuple[Message, float]] = []
     run_import(shop, export(tmp_path / "a.csv", order("#1", 1)), export(tmp_path / "b.csv", order("#2", 2)),
                progress=lambda m, f: reports.append((m, f)))
     fractions = [f for _, f in reports]
     assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
-    assert any(m.startswith("Reading a.csv") for m, _ in reports)
+    assert Message("progress.reading", {"name": "a.csv"}) in [m for m, _ in reports]
 
 
 def test_zip_members_are_imported_as_their_own_batches(shop: Database, tmp_path: Path) -> None:
@@ -268,8 +270,8 @@ def test_interrupting_the_running_statement_cancels_and_rolls_back(
     big = export(tmp_path / "big.csv", *(order(f"#{n}", 1 + n % 12, lines=3) for n in range(2, 20_000)))
     go, done, cancelled = threading.Event(), threading.Event(), threading.Event()
 
-    def progress(message: str, fraction: float) -> None:
-        if message.startswith(from_step):
+    def progress(message: Message, fraction: float) -> None:
+        if english(message).startswith(from_step):
             go.set()
             assert cancelled.wait(10)  # the button is pressed before the import goes on
 

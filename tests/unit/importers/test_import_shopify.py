@@ -158,8 +158,8 @@ def test_a_marketing_answer_that_is_not_yes_or_no_is_rejected_as_written(shop: D
     rows[4] = {**rows[4], "Accepts Marketing": " maybe "}
     [outcome] = run_import(shop, write_export(tmp_path / "orders_export.csv", SHOPIFY_ORDERS, rows))
     assert outcome.ok and outcome.rows_rejected == 1 and outcome.rows_added == 5
-    assert shop.fetchall("SELECT row_number, column_name, value, reason FROM import_rejects") == [
-        (5, "Accepts Marketing", "maybe", "not yes/no")]
+    assert shop.fetchall("SELECT row_number, column_name, value, code FROM import_rejects") == [
+        (5, "Accepts Marketing", "maybe", "reject.not_yes_no")]
     assert shop.scalar("SELECT accepts_marketing FROM buyers WHERE buyer_id = 'ann.buyer@example.com'") is True
 
 
@@ -259,10 +259,10 @@ def test_a_bad_date_rejects_the_whole_order_and_says_why(shop: Database, tmp_pat
     assert outcome.ok and outcome.rows_rejected == 4 and outcome.rows_added == 2
     assert outcome.message.endswith("4 rejected (see report)")
     assert sorted(shop.fetchall("SELECT order_number FROM orders")) == [("#1003",), ("#1004",)]
-    rejects = shop.fetchall("SELECT row_number, column_name, value, reason FROM import_rejects ORDER BY 1, 2")
+    rejects = shop.fetchall("SELECT row_number, column_name, value, code FROM import_rejects ORDER BY 1, 2")
     assert rejects == [
-        (1, None, None, "another row of this order could not be read (row 2)"),
-        (2, "Lineitem price", "about ten", "not an amount"),
-        (3, None, None, "another row of this order could not be read (row 2)"),
-        (4, "Created at", "yesterday", "not a date and time"),
+        (1, None, None, "reject.other_row_of_order"),
+        (2, "Lineitem price", "about ten", "reject.not_an_amount"),
+        (3, None, None, "reject.other_row_of_order"),
+        (4, "Created at", "yesterday", "reject.not_a_date_time"),
     ]

@@ -213,11 +213,11 @@ def test_an_item_cell_that_cannot_be_unpacked_refuses_its_order(shop: Database, 
     assert (outcome.rows_read, outcome.rows_added, outcome.rows_rejected) == (7, 1, 6)
     assert _lines(shop) == [("401", 1, "G", "Good", 1, Decimal("4.00"), 0)]
     assert shop.fetchall("SELECT order_id FROM orders") == [("401",)]
-    assert shop.fetchall("SELECT row_number, column_name, reason FROM import_rejects ORDER BY 1") == [
-        (2, "line_items", "the line items in this cell could not be unpacked"),
-        (3, "line_items", "a line item has no whole-number quantity"),
-        (4, "line_items", "a line item has no total amount"),
-        (5, "line_items", "the line items in this cell could not be unpacked"),
-        (6, "line_items", "the line items in this cell could not be unpacked"),
-        (7, "line_items", "a line item has no name or SKU"),
+    assert shop.fetchall("SELECT row_number, column_name, code FROM import_rejects ORDER BY 1") == [
+        (2, "line_items", "reject.unreadable_line_items"),
+        (3, "line_items", "reject.line_item_without_quantity"),
+        (4, "line_items", "reject.line_item_without_total"),
+        (5, "line_items", "reject.unreadable_line_items"),
+        (6, "line_items", "reject.unreadable_line_items"),
+        (7, "line_items", "reject.line_item_without_name"),
     ]

@@ -39,7 +39,7 @@ def _imported(folder: Path, export: Path) -> tuple[object, ...]:
     db = open_fresh_shop(folder)
     try:
         [outcome] = run_import(db, export)
-        rejects = db.fetchall("SELECT row_number, column_name, value, reason FROM import_rejects ORDER BY ALL")
+        rejects = db.fetchall("SELECT row_number, column_name, value, code, params FROM import_rejects ORDER BY ALL")
         work = db.fetchall("SELECT table_name FROM information_schema.tables WHERE table_catalog = 'temp'")
         return (outcome.ok, outcome.rows_read, outcome.rows_added, outcome.rows_rejected, outcome.message,
                 rejects, snapshot(db), work)
@@ -58,8 +58,8 @@ def test_a_small_file_imports_exactly_what_the_same_rows_in_a_big_file_would(
     assert small == big
     ok, rows_read, added, rejected, _message, rejects, shop, work = small
     assert (ok, rows_read, added, rejected) == (True, 5, 1, 4)
-    assert [r[3] for r in rejects] == ["another row of this order could not be read (row 2)", "not an amount",
-                                       "not a date and time", "not yes/no"]
+    assert [r[3] for r in rejects] == ["reject.other_row_of_order", "reject.not_an_amount",
+                                       "reject.not_a_date_time", "reject.not_yes_no"]
     assert shop["orders"] and work == []  # nothing of the import is left behind
 
 

@@ -10,6 +10,8 @@ import pytest
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.message_texts import english
+from shopkeeper.domain.messages import Message
 from shopkeeper.services import mappings
 from shopkeeper.services.mappings import MAPPED_ORDERS, MAPPED_PRODUCTS
 from tests.unit.importers.export_files import import_ok, run_import, snapshot
@@ -72,7 +74,7 @@ def test_check_reports_what_would_happen_and_writes_nothing(shop: Database, tmp_
     check = mappings.check_mapping(shop, path, None, kind=MAPPED_ORDERS, platform="other", columns=columns,
                                    workdir=tmp_path / "work")
     assert check.ok and check.rows_read == 3 and check.rows_rejected == 1
-    assert check.sample_rejects == ((3, "Qty", "two", "not a whole number"),)
+    assert check.sample_rejects == ((3, "Qty", "two", Message("reject.not_a_whole_number")),)
     assert snapshot(shop) == before
     assert shop.scalar("SELECT count(*) FROM import_batches") == 0
 
@@ -89,7 +91,8 @@ def test_check_refuses_a_mapping_under_which_no_row_reads(shop: Database, tmp_pa
     # The title column as the order time: no row has a readable date.
     check = mappings.check_mapping(shop, path, None, kind=MAPPED_ORDERS, platform="other",
                                    columns={"order_id": 0, "order_time": 2, "title": 2}, workdir=tmp_path / "work")
-    assert not check.ok and "none of its 3 rows could be read" in (check.problem or "")
+    assert not check.ok and check.problem is not None
+    assert "none of its 3 rows could be read" in english(check.problem)
 
 
 def test_saved_mapping_imports_the_next_file_of_that_shape_without_asking(shop: Database, tmp_path: Path) -> None:

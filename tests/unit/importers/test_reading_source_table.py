@@ -127,7 +127,7 @@ class TestEncodings:
         assert table.encoding == "utf-8"  # decided from the first MiB, kept in place
         with pytest.raises(duckdb.Error) as error:
             _all_rows(table, con)
-        assert "not valid UTF-8" in explain_read_error(error.value, table).reason
+        assert "not valid UTF-8" in str(explain_read_error(error.value, table))
         again = recover_from_invalid_utf8(table, tmp_path / "work")
         # the UTF-8 lines stay UTF-8 (read as GB18030 they became 鍚嶅瓧) and the GBK line is GBK
         assert again.encoding == "utf-8+gb18030"
@@ -189,7 +189,7 @@ class TestQuotes:
         raw = b"Name,Note,Total\n#1001,fine,1\n#1002,\"never closed,2\n" + b"#1003,x,3\n" * 100
         with pytest.raises(RefusedFile, match=r"never closes: the quote on line 3") as refused:
             _open_one(tmp_path, "broken.csv", raw)
-        assert refused.value.reason.startswith("broken.csv ")
+        assert str(refused.value).startswith("the file has a quoted value")  # the outcome line names the file
 
     def test_stray_quote_in_unquoted_value_is_fine(self, tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
         table = _open_one(tmp_path, "tv.csv", b'name,size\nTV 5" screen,5\nRadio,1\n')
@@ -227,7 +227,7 @@ class TestRefusals:
     def test_plain_reason(self, tmp_path: Path, raw: bytes, reason: str) -> None:
         with pytest.raises(RefusedFile, match=reason.replace("(", r"\(").replace(")", r"\)")) as refused:
             _open_one(tmp_path, "x.csv", raw)
-        assert refused.value.reason.endswith(".")
+        assert refused.value.reason.code.startswith("import.refused.")
 
     def test_missing_file(self, tmp_path: Path) -> None:
         with pytest.raises(RefusedFile, match="could not be opened"):

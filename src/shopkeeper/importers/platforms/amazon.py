@@ -64,11 +64,11 @@ ALL_ORDERS_SPEC = FormatSpec(
 
 
 def normalise_orders(ctx: ImportContext) -> None:
-    ctx.reject("amazon_order_id IS NULL", field="amazon_order_id", reason="missing order id")
+    ctx.reject("amazon_order_id IS NULL", field="amazon_order_id", reason="reject.missing_order_id")
     ctx.reject("purchase_date IS NULL AND purchase_date__raw IS NULL", field="purchase_date",
-               reason="missing purchase date")
-    ctx.reject("product_name IS NULL", field="product_name", reason="missing product name")
-    ctx.cascade_rejects("amazon_order_id", reason="another item of this order could not be read (row {row})")
+               reason="reject.missing_purchase_date")
+    ctx.reject("product_name IS NULL", field="product_name", reason="reject.missing_product_name")
+    ctx.cascade_rejects("amazon_order_id", reason="reject.other_item_of_order")
     ctx.accept()
     ctx.create(LINES, f"""
         SELECT _row, $shop AS shop_id, amazon_order_id AS order_id,

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from shopkeeper.db.merge import table_columns
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import LINES, ORDERS
 from shopkeeper.importers.context import ROWS, TYPED, ImportContext, q
@@ -150,14 +151,14 @@ def check_rows(ctx: ImportContext, shape: OrderShape) -> None:
     """Row-level rejects; an order loses all its rows when one of them is rejected."""
     with_vocabulary(ctx, TYPED, "_sk_cn_typed")
     src = "_sk_cn_typed"
-    ctx.reject("order_id IS NULL", field="order_id", reason="missing order number", source=src)
+    ctx.reject("order_id IS NULL", field="order_id", reason="reject.missing_order_number", source=src)
     if _has_lines(ctx, shape):
-        ctx.reject("title IS NULL", field="title", reason="missing item title", source=src)
-        ctx.reject("quantity IS NULL AND NOT _bad", field="quantity", reason="missing item quantity", source=src)
+        ctx.reject("title IS NULL", field="title", reason="reject.missing_item_title", source=src)
+        ctx.reject("quantity IS NULL AND NOT _bad", field="quantity", reason="reject.missing_item_quantity", source=src)
         ctx.reject(f"({shape.unit_price}) IS NULL AND ({shape.line_total}) IS NULL AND NOT _bad",
                    field="unit_price" if ctx.has("unit_price") else None,
-                   reason="missing item price", source=src)
-    ctx.cascade_rejects("order_id", reason="another row of this order could not be read (row {row})")
+                   reason="reject.missing_item_price", source=src)
+    ctx.cascade_rejects("order_id", reason="reject.other_row_of_order")
 
 
 def stage_orders(ctx: ImportContext, shape: OrderShape) -> None:
@@ -205,11 +206,11 @@ def reject_incomplete_orders(ctx: ImportContext) -> bool:
     ctx.create("_sk_cn_check", f"SELECT f.*, o.ordered_at AS _ordered_at, o.total AS _order_total "
                                f"FROM _sk_cn_orders f JOIN {ORDERS} o ON o.order_id = f.order_id")
     bad = ctx.reject("_ordered_at IS NULL", field="created_at" if ctx.has("created_at") else None,
-                     reason="missing order date", source="_sk_cn_check")
+                     reason="reject.missing_order_date", source="_sk_cn_check")
     bad += ctx.reject("_order_total IS NULL", field="total" if ctx.has("total") else None,
-                      reason="missing order total", source="_sk_cn_check")
+                      reason="reject.missing_order_total", source="_sk_cn_check")
     if bad:
-        ctx.cascade_rejects("order_id", reason="another row of this order could not be read (row {row})")
+        ctx.cascade_rejects("order_id", reason="reject.other_row_of_order")
     return bool(bad)
 
 
@@ -241,7 +242,7 @@ def normalise_orders(ctx: ImportContext, shape: OrderShape) -> None:
     """The whole import of an order export: rejects, orders, lines (when the file has them), buyers."""
     check_rows(ctx, shape)
     ctx.accept()
-    ctx.step("Sorting orders and lines", 0.55)
+    ctx.step(Message("progress.sorting_orders"), 0.55)
     stage_orders(ctx, shape)
     if reject_incomplete_orders(ctx):
         ctx.accept()

@@ -16,6 +16,7 @@ export names no buyer) is what ties a buyer to its member on re-import.
 from __future__ import annotations
 
 from shopkeeper.db.merge import MergeCount, table_columns
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers import freshness
 from shopkeeper.importers.canonical import BUYERS, MEMBER_MATCH, map_rows_to_buyers
 from shopkeeper.importers.context import ImportContext, q
@@ -45,7 +46,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     country, first_seen and display_name (the member's name when a new member
     is made; defaults to the readable name, else the buyer id).
     """
-    ctx.step("Saving buyers and members", 0.88)
+    ctx.step(Message("progress.saving_buyers"), 0.88)
     keys = freshness.stamp_buyers(ctx, staged)
     map_rows_to_buyers(ctx)
     cols = set(table_columns(ctx.db, staged))

@@ -16,6 +16,7 @@ write it unsigned, so the direction decides the sign. Both spellings of
 
 from __future__ import annotations
 
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers.context import ROWS, ImportContext
 from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.platforms import cn_orders
@@ -100,11 +101,11 @@ _KIND = """CASE
 
 
 def normalise_settlements(ctx: ImportContext) -> None:
-    ctx.reject("movement_id IS NULL", field="movement_id", reason="missing movement number")
-    ctx.reject("occurred_at IS NULL AND NOT _bad", field="occurred_at", reason="missing date")
-    ctx.reject("amount IS NULL AND NOT _bad", field="amount", reason="missing amount")
+    ctx.reject("movement_id IS NULL", field="movement_id", reason="reject.missing_movement_number")
+    ctx.reject("occurred_at IS NULL AND NOT _bad", field="occurred_at", reason="reject.missing_date")
+    ctx.reject("amount IS NULL AND NOT _bad", field="amount", reason="reject.missing_amount")
     ctx.accept()
-    ctx.step("Sorting money movements", 0.55)
+    ctx.step(Message("progress.sorting_money"), 0.55)
     ctx.create("_sk_movements", f"""
         SELECT _row, $shop AS shop_id, movement_id, occurred_at,
                CASE direction WHEN '入账' THEN abs(amount) WHEN '出账' THEN -abs(amount) ELSE amount END AS amount,
@@ -115,7 +116,7 @@ def normalise_settlements(ctx: ImportContext) -> None:
         FROM {ROWS}
     """)
     ctx.map_rows("money_movements", "SELECT _row, shop_id, movement_id FROM _sk_movements")
-    ctx.step("Saving money movements", 0.8)
+    ctx.step(Message("progress.saving_money"), 0.8)
     ctx.upsert("money_movements", "_sk_movements")
 
 SPECS = (ORDERS_SPEC, SETTLEMENT_SPEC)

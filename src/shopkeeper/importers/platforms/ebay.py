@@ -60,18 +60,18 @@ ORDERS_SPEC = FormatSpec(
 
 def normalise_orders(ctx: ImportContext) -> None:
     ctx.reject("order_number IS NULL AND sales_record_number IS NULL", field="order_number",
-               reason="missing order number and sales record number")
+               reason="reject.missing_order_and_record_number")
     ctx.create("_sk_first", f"""
         SELECT {_ORDER_KEY} AS order_key, min(_row) AS _row FROM _sk_typed
         WHERE {_ORDER_KEY} IS NOT NULL GROUP BY 1
     """)
     ctx.reject("_row IN (SELECT _row FROM _sk_first) AND sale_date IS NULL AND sale_date__raw IS NULL",
-               field="sale_date", reason="missing sale date")
+               field="sale_date", reason="reject.missing_sale_date")
     ctx.reject("_row IN (SELECT _row FROM _sk_first) AND total_price IS NULL AND total_price__raw IS NULL",
-               field="total_price", reason="missing total price")
+               field="total_price", reason="reject.missing_total_price")
     ctx.reject("item_title IS NOT NULL AND sold_for IS NULL AND sold_for__raw IS NULL", field="sold_for",
-               reason="missing item price")
-    ctx.cascade_rejects(_ORDER_KEY, reason="another row of this order could not be read (row {row})")
+               reason="reject.missing_item_price")
+    ctx.cascade_rejects(_ORDER_KEY, reason="reject.other_row_of_order")
     ctx.accept()
     ctx.create("_sk_ebay", f"SELECT *, {_ORDER_KEY} AS order_key FROM {ROWS}")
     ctx.create(LINES, f"""

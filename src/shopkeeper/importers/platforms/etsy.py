@@ -72,9 +72,9 @@ ORDERS_SPEC = FormatSpec(
 
 
 def normalise_orders(ctx: ImportContext) -> None:
-    ctx.reject("order_id IS NULL", field="order_id", reason="missing order id")
-    ctx.reject("sale_date IS NULL AND sale_date__raw IS NULL", field="sale_date", reason="missing sale date")
-    ctx.reject("order_total IS NULL AND order_total__raw IS NULL", field="order_total", reason="missing order total")
+    ctx.reject("order_id IS NULL", field="order_id", reason="reject.missing_order_id")
+    ctx.reject("sale_date IS NULL AND sale_date__raw IS NULL", field="sale_date", reason="reject.missing_sale_date")
+    ctx.reject("order_total IS NULL AND order_total__raw IS NULL", field="order_total", reason="reject.missing_order_total")
     ctx.accept()
     # Etsy writes 0 in Adjusted Order Total when nothing was adjusted; a smaller positive
     # figure is what is left after a partial refund.
@@ -155,12 +155,12 @@ ITEMS_SPEC = FormatSpec(
 
 
 def normalise_items(ctx: ImportContext) -> None:
-    ctx.reject("order_id IS NULL", field="order_id", reason="missing order id")
-    ctx.reject("item_name IS NULL", field="item_name", reason="missing item name")
-    ctx.reject("quantity IS NULL AND quantity__raw IS NULL", field="quantity", reason="missing quantity")
-    ctx.reject("price IS NULL AND price__raw IS NULL", field="price", reason="missing price")
-    ctx.reject("sale_date IS NULL AND sale_date__raw IS NULL", field="sale_date", reason="missing sale date")
-    ctx.cascade_rejects("order_id", reason="another item of this order could not be read (row {row})")
+    ctx.reject("order_id IS NULL", field="order_id", reason="reject.missing_order_id")
+    ctx.reject("item_name IS NULL", field="item_name", reason="reject.missing_item_name")
+    ctx.reject("quantity IS NULL AND quantity__raw IS NULL", field="quantity", reason="reject.missing_quantity")
+    ctx.reject("price IS NULL AND price__raw IS NULL", field="price", reason="reject.missing_price")
+    ctx.reject("sale_date IS NULL AND sale_date__raw IS NULL", field="sale_date", reason="reject.missing_sale_date")
+    ctx.cascade_rejects("order_id", reason="reject.other_item_of_order")
     ctx.accept()
     ctx.create(LINES, f"""
         SELECT _row, $shop AS shop_id, order_id,
@@ -220,7 +220,7 @@ LISTINGS_SPEC = FormatSpec(
 
 
 def normalise_listings(ctx: ImportContext) -> None:
-    ctx.reject("title IS NULL", field="title", reason="missing title")
+    ctx.reject("title IS NULL", field="title", reason="reject.missing_title")
     # SKU is a list ('A-1,B-2'), so staging cannot check it as one key id: each SKU is checked here.
     ctx.reject("list_bool_or(list_transform(string_split(coalesce(sku, ''), ','), "
                "lambda s: sk_id_damaged(sk_id(s))))", field="sku", reason=DAMAGED_ID)

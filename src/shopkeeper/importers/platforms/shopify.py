@@ -13,6 +13,7 @@ rows carry only the Handle; a variant without a SKU gets
 
 from __future__ import annotations
 
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import BUYERS, LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
 from shopkeeper.importers.context import ROWS, ImportContext
@@ -73,21 +74,21 @@ END"""
 
 
 def normalise_orders(ctx: ImportContext) -> None:
-    ctx.reject("order_name IS NULL", field="order_name", reason="missing order name")
+    ctx.reject("order_name IS NULL", field="order_name", reason="reject.missing_order_name")
     # Order-level fields are read from the first row of each order.
     ctx.create("_sk_first", "SELECT order_name, min(_row) AS _row, count(*) AS n, max(_row) AS last_row "
                             "FROM _sk_typed WHERE order_name IS NOT NULL GROUP BY order_name")
     first = "_row IN (SELECT _row FROM _sk_first)"
     ctx.reject(f"{first} AND created_at IS NULL AND created_at__raw IS NULL", field="created_at",
-               reason="missing order date")
-    ctx.reject(f"{first} AND total IS NULL AND total__raw IS NULL", field="total", reason="missing order total")
-    ctx.reject("li_name IS NULL", field="li_name", reason="missing line item name")
+               reason="reject.missing_order_date")
+    ctx.reject(f"{first} AND total IS NULL AND total__raw IS NULL", field="total", reason="reject.missing_order_total")
+    ctx.reject("li_name IS NULL", field="li_name", reason="reject.missing_line_item_name")
     ctx.reject("li_quantity IS NULL AND li_quantity__raw IS NULL", field="li_quantity",
-               reason="missing line item quantity")
-    ctx.reject("li_price IS NULL AND li_price__raw IS NULL", field="li_price", reason="missing line item price")
-    ctx.cascade_rejects("order_name", reason="another row of this order could not be read (row {row})")
+               reason="reject.missing_line_item_quantity")
+    ctx.reject("li_price IS NULL AND li_price__raw IS NULL", field="li_price", reason="reject.missing_line_item_price")
+    ctx.cascade_rejects("order_name", reason="reject.other_row_of_order")
     ctx.accept()
-    ctx.step("Sorting orders and lines", 0.55)
+    ctx.step(Message("progress.sorting_orders"), 0.55)
     # A file without the column says nothing about refunds: the merge keeps what the shop knew.
     refunded = "coalesce(refunded_amount, 0)" if ctx.has("refunded_amount") else "CAST(NULL AS DECIMAL(18,2))"
     ctx.create(ORDERS, f"""
@@ -156,7 +157,7 @@ PRODUCTS_SPEC = FormatSpec(
 
 
 def normalise_products(ctx: ImportContext) -> None:
-    ctx.reject("handle IS NULL", field="handle", reason="missing handle")
+    ctx.reject("handle IS NULL", field="handle", reason="reject.missing_handle")
     # Product-level fields sit on the first row of each handle that has a title.
     ctx.create("_sk_heads", """
         SELECT handle, title, coalesce(product_category, product_type) AS category, vendor AS brand,
@@ -170,7 +171,7 @@ def normalise_products(ctx: ImportContext) -> None:
     ctx.reject(
         "handle IS NOT NULL AND handle NOT IN (SELECT handle FROM _sk_heads) "
         "AND handle NOT IN (SELECT product_id FROM products)",
-        field="title", reason="the product has no title in this file or in the shop",
+        field="title", reason="reject.product_without_title",
     )
     ctx.accept()
     _stage_products(ctx)
@@ -249,7 +250,7 @@ CUSTOMERS_SPEC = FormatSpec(
 
 def normalise_customers(ctx: ImportContext) -> None:
     ctx.reject("email IS NULL AND customer_id IS NULL AND phone IS NULL AND address_phone IS NULL",
-               reason="no e-mail, customer id or phone to tell who the customer is")
+               reason="reject.customer_unidentified")
     ctx.accept()
     ctx.create(BUYERS, f"""
         SELECT _row, $shop AS shop_id, coalesce(lower(email), customer_id, phone, address_phone) AS buyer_id,

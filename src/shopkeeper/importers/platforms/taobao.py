@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import LINES, ORDERS
 from shopkeeper.importers.context import ImportContext
@@ -104,7 +105,7 @@ def normalise_lines(ctx: ImportContext) -> None:
     shape = replace(LINE_SHAPE, line_refunded=_LINE_REFUNDED)
     cn_orders.check_rows(ctx, shape)
     ctx.accept()
-    ctx.step("Sorting orders and lines", 0.55)
+    ctx.step(Message("progress.sorting_orders"), 0.55)
     cn_orders.stage_orders(ctx, shape)
     _fill_orders(ctx)
     cn_orders.stage_lines(ctx, shape)

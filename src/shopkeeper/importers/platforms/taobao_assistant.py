@@ -19,6 +19,7 @@ and the item one listing of the shop.
 
 from __future__ import annotations
 
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import LISTINGS, PRODUCTS, STOCK, VARIANTS
 from shopkeeper.importers.context import ROWS, ImportContext
@@ -52,9 +53,9 @@ _SKU_START = "(^|;)([0-9.]+:[0-9]*:[^:;]*:)"
 
 
 def normalise_products(ctx: ImportContext) -> None:
-    ctx.reject("title IS NULL", field="title", reason="missing title")
+    ctx.reject("title IS NULL", field="title", reason="reject.missing_title")
     ctx.accept()
-    ctx.step("Sorting products and SKUs", 0.55)
+    ctx.step(Message("progress.sorting_products"), 0.55)
     ctx.create("_sk_tb_items", f"""
         WITH r AS (
             SELECT *, CASE WHEN num_id <> '0' THEN num_id END AS item_id FROM {ROWS}

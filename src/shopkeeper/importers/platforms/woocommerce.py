@@ -64,12 +64,12 @@ PRODUCTS_SPEC = FormatSpec(
 
 
 def normalise_products(ctx: ImportContext) -> None:
-    ctx.reject("id IS NULL AND sku IS NULL", field="id", reason="missing product ID and SKU")
+    ctx.reject("id IS NULL AND sku IS NULL", field="id", reason="reject.missing_product_id_and_sku")
     ctx.reject("name IS NULL AND NOT contains(lower(coalesce(type, '')), 'variation')", field="name",
-               reason="missing product name")
+               reason="reject.missing_product_name")
     # without its Parent a variation belongs to no product (a damaged or hand-cut export)
     ctx.reject("parent IS NULL AND contains(lower(coalesce(type, '')), 'variation')", field="parent",
-               reason="a variation needs its parent product")
+               reason="reject.variation_needs_parent")
     ctx.accept()
     ctx.create("_sk_wc", f"""
         SELECT _row, id, sku, name, categories, brands, stock, regular_price, sale_price,
@@ -172,10 +172,10 @@ ORDERS_SPEC = FormatSpec(
 
 # Why a packed item cell is refused. The whole order row goes: an order missing one of its
 # items would carry wrong units and totals, and guessing where an item ends is worse.
-UNREADABLE_ITEMS = "the line items in this cell could not be unpacked"
-ITEM_WITHOUT_NAME = "a line item has no name or SKU"
-ITEM_WITHOUT_QUANTITY = "a line item has no whole-number quantity"
-ITEM_WITHOUT_TOTAL = "a line item has no total amount"
+UNREADABLE_ITEMS = "reject.unreadable_line_items"
+ITEM_WITHOUT_NAME = "reject.line_item_without_name"
+ITEM_WITHOUT_QUANTITY = "reject.line_item_without_quantity"
+ITEM_WITHOUT_TOTAL = "reject.line_item_without_total"
 
 # The Customer/Order CSV Export plugin escapes its separators inside names and values as
 # `\:`, `\|` and `\;`; they stand in as control characters (which exports do not write) while the
@@ -296,15 +296,15 @@ def _items_sql(ctx: ImportContext) -> str:
 
 
 def normalise_orders(ctx: ImportContext) -> None:
-    ctx.reject("order_id IS NULL", field="order_id", reason="missing order id")
-    ctx.reject("order_date IS NULL AND order_date__raw IS NULL", field="order_date", reason="missing order date")
-    ctx.reject("order_total IS NULL AND order_total__raw IS NULL", field="order_total", reason="missing order total")
+    ctx.reject("order_id IS NULL", field="order_id", reason="reject.missing_order_id")
+    ctx.reject("order_date IS NULL AND order_date__raw IS NULL", field="order_date", reason="reject.missing_order_date")
+    ctx.reject("order_total IS NULL AND order_total__raw IS NULL", field="order_total", reason="reject.missing_order_total")
     ctx.create("_sk_items", _items_sql(ctx))
     for src, problem in ctx.db.fetchall("SELECT DISTINCT src, problem FROM _sk_items WHERE problem IS NOT NULL "
                                         "ORDER BY 1, 2"):
         ctx.reject(f"_row IN (SELECT _row FROM _sk_items WHERE src = {sql_literal(src)} "
                    f"AND problem = {sql_literal(problem)})", field=src, reason=problem)
-    ctx.cascade_rejects("order_id", reason="another row of this order could not be read (row {row})")
+    ctx.cascade_rejects("order_id", reason="reject.other_row_of_order")
     ctx.accept()
     ctx.create(LINES, f"""
         SELECT i._row, $shop AS shop_id, i.order_id, i.line_no, i.sku, i.title,

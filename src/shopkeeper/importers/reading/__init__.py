@@ -10,7 +10,7 @@ from .duckdb_csv import (
     reading_connection,
 )
 from .cut_row import cut_last_record
-from .errors import ImportCancelled, RefusedFile
+from .errors import ImportCancelled, RefusedFile, refused_file
 from .excel import format_cell
 from .input_file import check_input_file
 from .quoting import find_text_after_quote
@@ -35,4 +35,5 @@ __all__ = [
     "reading_connection",
     "recover_from_invalid_utf8",
     "redetect_quoting",
+    "refused_file",
 ]

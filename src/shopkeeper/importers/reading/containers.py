@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from shopkeeper.domain.messages import Message
+
 from .errors import Cancel, NotText, raise_if_cancelled, size_text
 from .excel import workbook_to_csvs
 from .input_file import is_disk_full
@@ -39,19 +41,19 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 GZIP_MAGIC = b"\x1f\x8b"
 _NOT_TABLES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF document"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"RIFF", "an image, sound or video file"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive, which this app cannot open; unpack it first"),
-    (b"Rar!\x1a\x07", "a RAR archive, which this app cannot open; unpack it first"),
-    (b"\x7fELF", "a program"),
-    (b"{\\rtf", "an RTF document"),
-    (b"SQLite format 3\x00", "a database file"),
+    (b"%PDF-", Message("import.file.pdf")),
+    (b"\x89PNG\r\n\x1a\n", Message("import.file.image", {"format": "PNG"})),
+    (b"\xff\xd8\xff", Message("import.file.image", {"format": "JPEG"})),
+    (b"GIF87a", Message("import.file.image", {"format": "GIF"})),
+    (b"GIF89a", Message("import.file.image", {"format": "GIF"})),
+    (b"II*\x00", Message("import.file.image", {"format": "TIFF"})),
+    (b"MM\x00*", Message("import.file.image", {"format": "TIFF"})),
+    (b"RIFF", Message("import.file.media")),
+    (b"7z\xbc\xaf\x27\x1c", Message("import.file.7z")),
+    (b"Rar!\x1a\x07", Message("import.file.rar")),
+    (b"\x7fELF", Message("import.file.program")),
+    (b"{\\rtf", Message("import.file.rtf")),
+    (b"SQLite format 3\x00", Message("import.file.database")),
 )
 _MARKUP_STARTS = (b"<!doctype html", b"<html", b"<?xml")
 _OPENDOCUMENT_SHEET = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -70,7 +72,7 @@ class Unpacked:
 class _Budget:
     remaining: int
     members: int  # files still allowed, over all archives, nested ones included
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Message] = field(default_factory=list)
 
 
 def unpack(path: Path, workdir: Path, cancel: Cancel = None) -> list[Unpacked]:
@@ -89,7 +91,7 @@ def _unpack(
         return _sheets(path, member, "xls", workdir, cancel)
     if head.startswith(GZIP_MAGIC):
         if depth >= MAX_NESTING:
-            raise NotText("is a compressed file nested too deeply to open")
+            raise NotText(Message("import.file.compressed_nested_too_deep"))
         target = Path(tempfile.mkdtemp(prefix="gz-", dir=workdir)) / "unpacked.csv"
         with path.open("rb") as raw, gzip.GzipFile(fileobj=raw, mode="rb") as packed:
             # gzip states no size up front: the ratio is watched on the bytes read and written
@@ -97,11 +99,11 @@ def _unpack(
         return _unpack(target, member, workdir, cancel, budget, depth=depth + 1)
     for magic, what in _NOT_TABLES:
         if head.startswith(magic):
-            raise NotText(f"is {what}, not a table")
+            raise NotText(what)
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:16].lower()
     if start.startswith(_MARKUP_STARTS):
         # some platforms send an HTML table or an Excel 2003 XML file under an .xls name
-        raise NotText("is a web page or XML file, not a table export; open it in Excel and save it as .xlsx or CSV")
+        raise NotText(Message("import.file.web_page"))
     return [Unpacked(path, member, None)]
 
 
@@ -111,18 +113,18 @@ def _unpack_zip(
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        raise NotText(f"looks like a zip archive but is damaged ({error})") from None
+        raise NotText(Message("import.file.damaged_zip", {"detail": str(error)})) from None
     with archive:
         names = archive.namelist()
         if "[Content_Types].xml" in names:
             kind = _office_kind(names)
             if kind is None:
-                raise NotText("is a Word, PowerPoint or other Office document, not a spreadsheet")
+                raise NotText(Message("import.file.office_document"))
             return _sheets(path, member, kind, workdir, cancel)
         if "mimetype" in names and archive.read("mimetype").strip() == _OPENDOCUMENT_SHEET:
             return _sheets(path, member, "ods", workdir, cancel)
         if depth >= MAX_NESTING:
-            raise NotText("is an archive nested too deeply to open")
+            raise NotText(Message("import.file.nested_too_deep"))
         return _unpack_members(archive, member, workdir, cancel, budget, depth=depth)
 
 
@@ -144,18 +146,14 @@ def _unpack_members(
     infos = [info for info in archive.infolist() if not _ignorable(info)]
     budget.members -= len(infos)
     if budget.members < 0:
-        raise NotText(
-            f"is an archive with {len(infos):,} files, more than the {MAX_ARCHIVE_MEMBERS:,} Shopkeeper imports from "
-            "one archive; unpack it and import the tables in smaller groups"
-        )
+        raise NotText(Message("import.file.too_many_members", {"count": len(infos), "limit": MAX_ARCHIVE_MEMBERS}))
     for info in infos:
         if not _safe_member_name(info.filename):
-            raise NotText(f"contains a file named {info.filename!r} that points outside the archive; it was not opened")
+            raise NotText(Message("import.file.unsafe_member", {"member": info.filename}))
         if info.file_size >= RATIO_CHECKED_FROM_BYTES and info.file_size > info.compress_size * MAX_COMPRESSION_RATIO:
-            raise NotText(
-                f"is an archive whose {info.filename!r} would unpack from {size_text(info.compress_size)} to "
-                f"{size_text(info.file_size)}, far more than any export (a zip bomb); it was not opened"
-            )
+            raise NotText(Message("import.file.zip_bomb_member", {
+                "member": info.filename, "packed": size_text(info.compress_size),
+                "unpacked": size_text(info.file_size)}))
     if sum(info.file_size for info in infos) > budget.remaining:
         raise NotText(_too_big())
     target_dir = Path(tempfile.mkdtemp(prefix="zip-", dir=workdir))
@@ -164,7 +162,8 @@ def _unpack_members(
         raise_if_cancelled(cancel)
         name = info.filename if member is None else f"{member} › {info.filename}"
         if info.flag_bits & 0x1:
-            budget.skipped.append(f"{name} (password-protected)")
+            budget.skipped.append(Message("import.file.skipped_member", {
+                "member": name, "why": Message("import.file.password_protected")}))
             continue
         target = target_dir / f"{number:04d}-{_plain_name(info.filename)}"
         with archive.open(info) as packed:
@@ -172,17 +171,17 @@ def _unpack_members(
         try:
             found.extend(_unpack(target, name, workdir, cancel, budget, depth=depth + 1))
         except NotText as why:
-            budget.skipped.append(f"{name} ({why})")
+            budget.skipped.append(Message("import.file.skipped_member", {"member": name, "why": why.what}))
             target.unlink(missing_ok=True)
     if not found:
-        detail = "; ".join(budget.skipped[:3]) or "it is empty"
-        raise NotText(f"is an archive with no tables inside: {detail}")
+        if not budget.skipped:
+            raise NotText(Message("import.file.empty_archive"))
+        raise NotText(Message("import.file.no_tables_in_archive", {"skipped": budget.skipped[:3]}))
     return found
 
 
-def _too_big() -> str:
-    limit = size_text(MAX_UNPACKED_BYTES)
-    return f"would unpack to more than {limit}; unpack it yourself and drop the tables one by one"
+def _too_big() -> Message:
+    return Message("import.file.too_big_unpacked", {"limit": size_text(MAX_UNPACKED_BYTES)})
 
 
 def _ignorable(info: zipfile.ZipInfo) -> bool:
@@ -223,14 +222,13 @@ def _copy_capped(
                 written += len(chunk)
                 if (packed_bytes is not None and written >= RATIO_CHECKED_FROM_BYTES
                         and written > packed_bytes() * MAX_COMPRESSION_RATIO):
-                    raise NotText(f"is a compressed file that unpacks to more than {MAX_COMPRESSION_RATIO} times its "
-                                  "size, far more than any export (a zip bomb); it was not opened")
+                    raise NotText(Message("import.file.zip_bomb", {"ratio": MAX_COMPRESSION_RATIO}))
                 out.write(chunk)
     except (OSError, EOFError, zipfile.BadZipFile, gzip.BadGzipFile) as error:
         target.unlink(missing_ok=True)
         if isinstance(error, OSError) and is_disk_full(error):
             raise  # the work folder's disk, not the archive: open_tables says so
-        raise NotText(f"is damaged and could not be unpacked ({error})") from None
+        raise NotText(Message("import.file.damaged_archive", {"detail": str(error)})) from None
     except BaseException:
         target.unlink(missing_ok=True)
         raise
@@ -242,6 +240,6 @@ def _sheets(path: Path, member: str | None, kind: str, workdir: Path, cancel: Ca
     sheets = workbook_to_csvs(path, target_dir, cancel)
     if not sheets:
         shutil.rmtree(target_dir, ignore_errors=True)
-        raise NotText("is a spreadsheet whose sheets are all empty")
+        raise NotText(Message("import.file.sheets_empty"))
     return [Unpacked(csv_path, name if member is None else f"{member} › {name}", kind) for name, csv_path in sheets]
 

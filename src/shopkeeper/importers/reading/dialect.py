@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from shopkeeper.domain.messages import Message
+
+from .errors import NotText
+
 DELIMITERS = (",", "\t", ";")
 HEADER_SEARCH_RECORDS = 30
 LOOKAHEAD_RECORDS = 20
@@ -31,8 +35,8 @@ _FOOTER_PATTERNS = (
 )
 
 
-class NoHeaderRow(ValueError):
-    """No plausible header row; the message completes 'it ...'."""
+class NoHeaderRow(NotText):
+    """No plausible header row; `what` completes "<file> …"."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ def sniff_dialect(text: str, *, complete: bool, quote: Literal["auto"] | str | N
             if best is None or rank > best[0]:
                 best = (rank, _dialect(records, candidate, delimiter, quote_choice))
     if best is None:
-        raise NoHeaderRow(f"has no header row in its first {HEADER_SEARCH_RECORDS} lines: every line looks like data")
+        raise NoHeaderRow(Message("import.file.no_header_row", {"lines": HEADER_SEARCH_RECORDS}))
     return best[1]
 
 

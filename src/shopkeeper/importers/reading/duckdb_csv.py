@@ -10,7 +10,9 @@ import re
 
 import duckdb
 
-from .errors import RefusedFile
+from shopkeeper.domain.messages import Message
+
+from .errors import RefusedFile, refused_file
 from .source_table import SourceTable
 
 MAX_LINE_SIZE = 16 << 20  # one record, quoted line breaks included; HTML descriptions get long
@@ -95,16 +97,17 @@ def explain_read_error(error: duckdb.Error, table: SourceTable) -> RefusedFile:
     """A DuckDB read error as a RefusedFile; never quotes file content (it may be personal data)."""
     message = str(error)
     found = _ERROR_LINE.search(message)
-    where = f" near line {found.group(1)}" if found else ""
-    name = table.display_name
+    near = {"line": int(found.group(1))} if found else {}
     lowered = message.lower()
     if "invalid unicode" in lowered:
-        reason = f"{name} is not valid UTF-8 text{where}; it needs to be read again in another encoding."
+        what = Message("import.file.not_utf8_near_line" if found else "import.file.not_utf8", near)
     elif "unterminated quote" in lowered:
-        reason = f"{name} has a quoted value that never closes{where}."
+        what = Message("import.file.unclosed_quote_near_line" if found else "import.file.unclosed_quote", near)
     elif "maximum line size" in lowered:
-        reason = f"{name} has a row longer than {MAX_LINE_SIZE >> 20} MiB{where}."
+        size = {"size": MAX_LINE_SIZE >> 20, **near}
+        what = Message("import.file.row_too_long_near_line" if found else "import.file.row_too_long", size)
     else:
         first = message.strip().splitlines()[0] if message.strip() else type(error).__name__
-        reason = f"{name} could not be read{where}: {first}"
-    return RefusedFile(table.origin, reason)
+        detail = {"detail": first, **near}
+        what = Message("import.file.unreadable_csv_near_line" if found else "import.file.unreadable_csv", detail)
+    return refused_file(table.origin, what)

@@ -12,6 +12,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from shopkeeper.domain.messages import Message
+
 from .errors import NotText
 
 SAMPLE_BYTES = 1 << 20
@@ -58,7 +60,7 @@ def detect_encoding(sample: bytes, *, at_eof: bool) -> EncodingGuess:
     guess = _guess(sample, at_eof=at_eof)
     text = _decode(sample[guess.skip_bytes :], guess.codec, guess.errors, final=at_eof)
     if text is None:
-        raise NotText(f"is not valid {guess.name.upper()} text")
+        raise NotText(Message("import.file.not_in_encoding", {"encoding": guess.name.upper()}))
     _refuse_control_characters(text)
     blank = not text.strip()
     return EncodingGuess(guess.name, guess.codec, guess.skip_bytes, sample_is_blank=blank)
@@ -92,7 +94,7 @@ def _guess(sample: bytes, *, at_eof: bool) -> EncodingGuess:
     if b"\x00" in sample:
         codec = _utf16_without_bom(sample)
         if codec is None:
-            raise NotText("contains binary data, not text")
+            raise NotText(Message("import.file.binary"))
         return EncodingGuess("utf-16", codec)
     if _decode(sample, "utf-8", "strict", final=at_eof) is not None:
         return EncodingGuess("utf-8", "utf-8")
@@ -144,4 +146,4 @@ def _decode(data: bytes, codec: str, errors: str, *, final: bool) -> str | None:
 def _refuse_control_characters(text: str) -> None:
     controls = len(_CONTROL_CHARS.findall(text))
     if controls > max(4, len(text) // 1000):
-        raise NotText("contains binary data, not text")
+        raise NotText(Message("import.file.binary"))

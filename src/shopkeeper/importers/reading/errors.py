@@ -5,16 +5,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from shopkeeper.domain.message_texts import english
+from shopkeeper.domain.messages import Message
+
 Cancel = Callable[[], bool] | None
 
 
 class RefusedFile(Exception):
-    """The file cannot be imported; `reason` is a plain-English sentence for the user."""
+    """The file cannot be imported; `reason` says why ("the file is empty (0 bytes)"), as a code."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: Message) -> None:
         super().__init__(reason)
         self.path = path
         self.reason = reason
+
+    def __str__(self) -> str:
+        return english(self.reason)
+
+
+def refused_file(path: Path, what: Message) -> RefusedFile:
+    """A refusal whose `what` completes "the file …" (an `import.file.` code)."""
+    return RefusedFile(path, Message("import.refused.the_file", {"what": what}))
 
 
 class ImportCancelled(Exception):
@@ -34,7 +45,14 @@ class ImportCancelled(Exception):
 
 
 class NotText(ValueError):
-    """The bytes are not text in any encoding we read; the message completes 'it ...'."""
+    """The bytes are not a table we read; `what` (an `import.file.` code) completes "<file> …"."""
+
+    def __init__(self, what: Message) -> None:
+        super().__init__(what)
+        self.what = what
+
+    def __str__(self) -> str:
+        return english(self.what)
 
 
 def raise_if_cancelled(cancel: Cancel) -> None:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
+from shopkeeper.domain.messages import Message
+
 from .errors import Cancel, NotText, raise_if_cancelled
 
 _POLL_EVERY_ROWS = 10_000
@@ -79,7 +81,7 @@ def workbook_to_csvs(path: Path, workdir: Path, cancel: Cancel = None) -> list[t
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError) as error:
-        raise NotText(f"could not be read as a spreadsheet ({_first_line(error)})") from None
+        raise NotText(Message("import.file.not_a_spreadsheet", {"detail": _first_line(error)})) from None
     out: list[tuple[str, Path]] = []
     try:
         visible = [
@@ -96,7 +98,7 @@ def workbook_to_csvs(path: Path, workdir: Path, cancel: Cancel = None) -> list[t
             if _write_rows(sheet.iter_rows(), target, cancel):
                 out.append((name, target))
     except CalamineError as error:
-        raise NotText(f"could not be read as a spreadsheet ({_first_line(error)})") from None
+        raise NotText(Message("import.file.not_a_spreadsheet", {"detail": _first_line(error)})) from None
     finally:
         workbook.close()
     return out

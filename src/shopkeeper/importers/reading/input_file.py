@@ -11,15 +11,18 @@ import errno
 import stat
 from pathlib import Path
 
-from .errors import RefusedFile
+from shopkeeper.domain.messages import Message
+
+from .errors import RefusedFile, refused_file
 
 _NOT_FILES = (
-    (stat.S_ISDIR, "a folder, not a file"),
-    (stat.S_ISFIFO, "a pipe (FIFO), not a file; only saved files can be imported"),
-    (stat.S_ISCHR, "a device, not a file; only saved files can be imported"),
-    (stat.S_ISBLK, "a device, not a file; only saved files can be imported"),
-    (stat.S_ISSOCK, "a socket, not a file; only saved files can be imported"),
+    (stat.S_ISDIR, Message("import.file.folder")),
+    (stat.S_ISFIFO, Message("import.file.pipe")),
+    (stat.S_ISCHR, Message("import.file.device")),
+    (stat.S_ISBLK, Message("import.file.device")),
+    (stat.S_ISSOCK, Message("import.file.socket")),
 )
+_NOT_ALLOWED = Message("import.file.not_allowed")
 _DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 
 
@@ -28,19 +31,19 @@ def check_input_file(path: Path) -> int:
     try:
         mode = path.stat()
     except OSError as error:
-        raise RefusedFile(path, f"{path.name} could not be opened ({error.strerror}).") from None
+        raise refused_file(path, _cannot_open(error)) from None
     if not stat.S_ISREG(mode.st_mode):
-        what = next((text for test, text in _NOT_FILES if test(mode.st_mode)), "a special file, not a file; only saved files can be imported")
-        raise RefusedFile(path, f"{path.name} is {what}.")
+        what = next((text for test, text in _NOT_FILES if test(mode.st_mode)), Message("import.file.special"))
+        raise refused_file(path, what)
     try:
         with path.open("rb"):
             pass
     except PermissionError:
-        raise RefusedFile(path, f"{path.name} could not be opened: this account is not allowed to read it.") from None
+        raise refused_file(path, _NOT_ALLOWED) from None
     except OSError as error:
-        raise RefusedFile(path, f"{path.name} could not be opened ({error.strerror}).") from None
+        raise refused_file(path, _cannot_open(error)) from None
     if mode.st_size == 0:
-        raise RefusedFile(path, f"{path.name} is empty (0 bytes).")
+        raise refused_file(path, Message("import.file.empty"))
     return mode.st_size
 
 
@@ -48,14 +51,14 @@ def is_disk_full(error: OSError) -> bool:
     return error.errno in _DISK_FULL
 
 
-def os_error_refusal(path: Path, name: str, error: OSError, workdir: Path) -> RefusedFile:
-    """An OSError met while reading `name` or writing its work copy, as a plain refusal."""
+def _cannot_open(error: OSError) -> Message:
+    return Message("import.file.cannot_open", {"detail": str(error.strerror or error)})
+
+
+def os_error_refusal(path: Path, error: OSError, workdir: Path) -> RefusedFile:
+    """An OSError met while reading the file or writing its work copy, as a plain refusal."""
     if is_disk_full(error):
-        return RefusedFile(
-            path,
-            f"{name} could not be unpacked: the disk holding the work folder {workdir} is full. "
-            "Nothing was imported from it; free some space and import it again.",
-        )
+        return refused_file(path, Message("import.file.work_disk_full", {"folder": str(workdir)}))
     if isinstance(error, PermissionError):
-        return RefusedFile(path, f"{name} could not be opened: this account is not allowed to read it.")
-    return RefusedFile(path, f"{name} could not be read ({error.strerror or error}).")
+        return refused_file(path, _NOT_ALLOWED)
+    return refused_file(path, Message("import.file.unreadable", {"detail": str(error.strerror or error)}))

@@ -14,10 +14,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from shopkeeper.domain.messages import Message
+
 from .containers import Unpacked, unpack
 from .dialect import LOOKAHEAD_RECORDS, Dialect, NoHeaderRow, find_footer, sniff_dialect
 from .encoding import SAMPLE_BYTES, EncodingGuess, detect_encoding
-from .errors import Cancel, NotText, RefusedFile
+from .errors import Cancel, NotText, RefusedFile, refused_file
 from .input_file import check_input_file, os_error_refusal
 from .quoting import find_unclosed_quote
 from .transcode import scan_utf8_bytes, transcode_to_utf8
@@ -56,25 +58,25 @@ def open_tables(path: Path, workdir: Path, *, cancel: Cancel = None) -> list[Sou
         return _tables_in(path, workdir, cancel)
     except OSError as error:
         # the dropped file went unreadable mid-way, or the work folder's disk filled up
-        raise os_error_refusal(path, path.name, error, workdir) from None
+        raise os_error_refusal(path, error, workdir) from None
 
 
 def _tables_in(path: Path, workdir: Path, cancel: Cancel) -> list[SourceTable]:
     try:
         candidates = unpack(path, workdir, cancel)
     except NotText as why:
-        raise RefusedFile(path, f"{path.name} {why}.") from None
+        raise refused_file(path, why.what) from None
     tables: list[SourceTable] = []
-    problems: list[str] = []
+    problems: list[Message] = []
     for candidate in candidates:
         display = display_name(path, candidate.member)
         try:
             tables.append(_open_text(path, candidate, workdir, cancel))
-        except (NotText, NoHeaderRow) as why:
+        except NotText as why:  # NoHeaderRow too
             # in an archive or workbook, a readme or a notes sheet is not an error
-            problems.append(f"{display} {why}")
+            problems.append(Message("import.refused.table_is", {"table": display, "what": why.what}))
     if not tables:
-        raise RefusedFile(path, "; ".join(problems) + ".")
+        raise RefusedFile(path, Message("import.refused.no_readable_table", {"problems": problems}))
     return tables
 
 
@@ -95,7 +97,7 @@ def recover_from_invalid_utf8(table: SourceTable, workdir: Path, *, cancel: Canc
     try:
         again = _open_text(table.origin, candidate, Path(workdir), cancel, force_transcode=True)
     except OSError as error:
-        raise os_error_refusal(table.origin, table.display_name, error, Path(workdir)) from None
+        raise os_error_refusal(table.origin, error, Path(workdir)) from None
     return replace(again, footer_lines=table.footer_lines + again.footer_lines)
 
 
@@ -108,7 +110,7 @@ def _open_text(
     origin: Path, candidate: Unpacked, workdir: Path, cancel: Cancel, *, force_transcode: bool = False
 ) -> SourceTable:
     if candidate.path.stat().st_size == 0:
-        raise NotText("is empty (0 bytes)")
+        raise NotText(Message("import.file.empty"))
     if candidate.encoding is not None:
         # a sheet we wrote ourselves: UTF-8, LF, quotes balanced by csv.writer
         csv_path, encoding, quote_count, owned = candidate.path, candidate.encoding, 0, True
@@ -160,7 +162,7 @@ def _as_utf8(src: Path, workdir: Path, cancel: Cancel, force_transcode: bool) ->
         sample = source.read(SAMPLE_BYTES)
     guess = detect_encoding(sample, at_eof=size <= SAMPLE_BYTES)
     if guess.sample_is_blank and size <= SAMPLE_BYTES:
-        raise NotText("is empty (it holds only blank space)")
+        raise NotText(Message("import.file.blank"))
     if guess.name == "utf-8" and not force_transcode:
         scan = scan_utf8_bytes(src, want_evidence=sample.isascii(), cancel=cancel)
         late = scan.late_codec
@@ -229,9 +231,4 @@ def _unclosed_quote_verdict(
     if dialect.delimiter == "\t":
         # tab-separated flat files (Amazon) put quotes in text without escaping them
         return _sniff(csv_path, quote=None)
-    raise RefusedFile(
-        origin,
-        f"{display_name(origin, member)} has a quoted value that never closes: the quote on line {line} "
-        "runs to the end of the file, so every later row would end up in one cell. "
-        "Fix that line or export the file again.",
-    )
+    raise refused_file(origin, Message("import.file.unclosed_quote_to_end", {"line": line}))

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from shopkeeper.domain.messages import Message
+
 from .encoding import (
     C1_ERRORS,
     EncodingGuess,
@@ -125,7 +127,7 @@ def transcode_to_utf8(src: Path, dst: Path, guess: EncodingGuess, cancel: Cancel
                 return _one_pass(src, dst, name, codec, errors, guess.skip_bytes, cancel)
             except _Undecodable as bad:
                 if codec.startswith("utf-16"):
-                    raise NotText("is not valid UTF-16 text") from None
+                    raise NotText(Message("import.file.not_in_encoding", {"encoding": "UTF-16"})) from None
                 if codec == "utf-8" and bad.after_non_ascii:
                     # real UTF-8 came first: reading it all in a legacy codec would garble it
                     legacy = legacy_codec_for(bad.window)

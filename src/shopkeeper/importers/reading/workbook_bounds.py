@@ -17,6 +17,8 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from shopkeeper.domain.messages import Message
+
 from .errors import Cancel, NotText, raise_if_cancelled, size_text
 
 MAX_SHEET_CELLS = 25_000_000  # ~1 GiB in calamine; a full 1,048,576-row sheet of 24 columns
@@ -45,8 +47,8 @@ def check_workbook(path: Path, kind: str, cancel: Cancel = None) -> None:
         with zipfile.ZipFile(path) as book:
             for info in book.infolist():
                 if _is_loaded_whole(info.filename) and info.file_size > MAX_PART_BYTES:
-                    raise NotText(_too_large(f"holds {size_text(info.file_size)} of sheet data",
-                                             f"{size_text(MAX_PART_BYTES)} a sheet"))
+                    raise NotText(Message("import.file.sheet_too_big", {
+                        "size": size_text(info.file_size), "limit": size_text(MAX_PART_BYTES)}))
             for info in book.infolist():
                 if kind == "xlsx" and info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
                     extents = [_extent(book, info, cancel)]
@@ -56,18 +58,14 @@ def check_workbook(path: Path, kind: str, cancel: Cancel = None) -> None:
                     continue
                 for rows, columns in extents:
                     if rows * columns > MAX_SHEET_CELLS:
-                        raise NotText(_too_large(f"has a sheet spanning {rows:,} rows × {columns:,} columns",
-                                                 f"{MAX_SHEET_CELLS:,} cells a sheet"))
+                        raise NotText(Message("import.file.sheet_too_many_cells", {
+                            "rows": rows, "columns": columns, "limit": MAX_SHEET_CELLS}))
     except (zipfile.BadZipFile, EOFError, zlib.error) as error:
-        raise NotText(f"could not be read as a spreadsheet ({error})") from None
+        raise NotText(Message("import.file.not_a_spreadsheet", {"detail": str(error)})) from None
 
 
 def _is_loaded_whole(name: str) -> bool:
     return name.startswith(("xl/worksheets/", "xl/sharedStrings")) or name == "content.xml"
-
-
-def _too_large(what: str, limit: str) -> str:
-    return f"is a workbook that {what}, more than Shopkeeper can load (at most {limit}); save the sheet as CSV and import that"
 
 
 

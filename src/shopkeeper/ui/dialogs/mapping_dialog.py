@@ -38,7 +38,7 @@ from shopkeeper.importers.reading import display_name
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import show_error
 from shopkeeper.ui.formatting import platform_label
-from shopkeeper.ui.import_reasons import cell_reason, refusal_reason_text
+from shopkeeper.ui.message_texts import window_text
 
 _NOT_IMPORTED = ""
 _SAMPLE_VALUES = 3
@@ -205,11 +205,10 @@ class MappingDialog(QDialog):
         self._set_busy(False)
 
     def _failed(self, exc: BaseException) -> None:
-        from shopkeeper.importers.pipeline import refusal_reason
         from shopkeeper.importers.reading import RefusedFile
 
         if isinstance(exc, RefusedFile):
-            self.status.setText(refusal_reason_text(refusal_reason(exc.reason, self._path.name)))
+            self.status.setText(window_text(exc.reason))
             return
         show_error(self, exc, self._log_file)
 
@@ -327,7 +326,7 @@ class MappingDialog(QDialog):
             return
         if not check.ok:
             self.status.setText(self.tr("This mapping cannot import the file: {problem}.").format(
-                problem=refusal_reason_text(check.problem or "")))
+                problem=window_text(check.problem) if check.problem is not None else ""))
             return
         # Whole sentences per count: English has no plural forms file, so %n would print "row(s)".
         read = (self.tr("Ready: 1 row read") if check.rows_read == 1
@@ -339,7 +338,7 @@ class MappingDialog(QDialog):
             first = check.sample_rejects[:3]
             details = [
                 self.tr("Row {row}{column}: {reason}").format(
-                    row=row, column=f", {column} “{value}”" if column else "", reason=cell_reason(reason))
+                    row=row, column=f", {column} “{value}”" if column else "", reason=window_text(reason))
                 for row, column, value, reason in first
             ]
             text += " " + "; ".join(details)

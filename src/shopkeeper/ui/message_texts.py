@@ -1,0 +1,299 @@
+"""Every message code of the core, in the window's language.
+
+The core says what happened as a `Message` (a code and its parameters, see
+domain/message_texts.py, which also holds the English the command line
+prints). The window words each code itself, through Qt's translation, so
+nothing parses an English sentence back. Each text is spelled out as a literal
+in its own QCoreApplication.translate call: lupdate only finds literals.
+tests/unit/test_message_codes.py checks that both catalogues know every code
+and that the Chinese translation has them all.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from shopkeeper.domain.message_texts import english, fill
+from shopkeeper.domain.messages import Message
+
+
+def window_texts() -> dict[str, str]:
+    """Code → template in the current language (asked each time: the language can change while running)."""
+    translate = QCoreApplication.translate
+    return {
+        "title.shopkeeper": translate("Messages", "Shopkeeper"),
+        "title.shop_locked": translate("Messages", "Shop already open"),
+        "title.disk_full": translate("Messages", "Disk full"),
+        "title.newer_shop": translate("Messages", "Shop made by a newer Shopkeeper"),
+        "title.damaged_shop": translate("Messages", "Shop file cannot be read"),
+        "title.read_only_shop": translate("Messages", "Shop file is read-only"),
+        "title.not_a_shop": translate("Messages", "Not a Shopkeeper shop"),
+        "title.shop_not_empty": translate("Messages", "Shop is not empty"),
+        "shop.locked": translate("Messages", "The shop \"{shop}\" is already open in another Shopkeeper window or program. Close "
+                                             "it there, or open a different shop."),
+        "shop.locked_by_process": translate("Messages", "The shop \"{shop}\" is already open in another Shopkeeper window or program "
+                                                        "(process {pid}). Close it there, or open a different shop."),
+        "shop.disk_full": translate("Messages", "The disk holding \"{shop}\" is full. Free some space and try again."),
+        "shop.newer": translate("Messages", "The shop \"{shop}\" was written by a newer version of Shopkeeper. Install the "
+                                            "latest Shopkeeper to open it."),
+        "shop.newer_data_version": translate("Messages", "The shop \"{shop}\" was saved by a newer Shopkeeper (data version {version}; this "
+                                                         "Shopkeeper {app_version} knows up to {latest}). Install the latest Shopkeeper to "
+                                                         "open it; the file was not changed."),
+        "shop.read_only": translate("Messages", "Shopkeeper cannot write to \"{shop}\". Check that the file and its folder are "
+                                                "writable."),
+        "shop.damaged": translate("Messages", "The shop \"{shop}\" is damaged and cannot be read. {advice}"),
+        "shop.damaged_unchanged": translate("Messages", "The shop \"{shop}\" is damaged and cannot be read. It was not changed. {advice}"),
+        "shop.restore.from_backup": translate("Messages", "Restore it from a backup."),
+        "shop.restore.latest_backup": translate("Messages", "Restore its latest backup: close Shopkeeper and copy \"{backup}\" in place of "
+                                                            "\"{shop}\" (move the damaged file aside first)."),
+        "shop.restore.no_backup": translate("Messages", "There is no backup of it in \"{folder}\": copy a backup you keep elsewhere in its "
+                                                        "place, or import your exports into a new shop."),
+        "shop.other_programs_database": translate("Messages", "\"{shop}\" is a database of another program, not a Shopkeeper shop. It was not "
+                                                              "changed; open a Shopkeeper shop, or create a new one."),
+        "shop.not_a_shop_file": translate("Messages", "\"{shop}\" is not a Shopkeeper shop file (it is some other kind of file). It was "
+                                                      "not changed; choose the shop file itself."),
+        "shop.is_a_folder": translate("Messages", "\"{shop}\" is a folder, not a shop file."),
+        "shop.missing": translate("Messages", "There is no shop file at \"{shop}\". Check the path, or create a shop with File › "
+                                              "New shop…."),
+        "shop.write_failed": translate("Messages", "{cause} {state}"),
+        "import.state.kept": translate("Messages", "{name} was imported and kept; importing it again says already imported."),
+        "import.state.kept_with_earlier": translate("Messages", "{name} was imported and kept; importing it again says already imported. Files "
+                                                                "listed above as imported were kept."),
+        "import.state.not_kept": translate("Messages", "{name} was not imported; the shop is as it was before."),
+        "import.state.not_kept_with_earlier": translate("Messages", "{name} was not imported. Files listed above as imported were kept."),
+        "import.state.unknown": translate("Messages", "Shopkeeper could not check whether {name} was kept: import it again to find out "
+                                                      "(it says already imported if it was)."),
+        "import.state.unknown_with_earlier": translate("Messages", "Shopkeeper could not check whether {name} was kept: import it again to find out "
+                                                                   "(it says already imported if it was). Files listed above as imported were kept."),
+        "import.undo.no_such_import": translate("Messages", "There is no import number {batch} in this shop."),
+        "demo.shop_not_empty": translate("Messages", "This shop already holds orders, so the demo shop was not added. Create a new, "
+                                                     "empty shop to explore the demo."),
+        "mapping.name_missing": translate("Messages", "Give the mapping a name."),
+        "mapping.name_taken": translate("Messages", "A mapping named \"{name}\" already exists for files of another shape. Choose "
+                                                    "another name."),
+        "mapping.unknown_kind": translate("Messages", "Unknown kind of table {kind}; choose one of {kinds}."),
+        "import.outcome.imported": translate("Messages", "{name}: {label}, {read:,} rows read, {added:,} added, {updated:,} updated, "
+                                                         "{rejected:,} rejected"),
+        "import.outcome.imported_with_rejects": translate("Messages", "{name}: {label}, {read:,} rows read, {added:,} added, {updated:,} updated, "
+                                                                      "{rejected:,} rejected (see Show rejected rows…)"),
+        "import.outcome.already_imported": translate("Messages", "{name}: already imported on {when}, nothing changed"),
+        "import.outcome.refused": translate("Messages", "{name}: refused — {reason}"),
+        "import.refused.the_file": translate("Messages", "the file {what}"),
+        "import.refused.no_readable_table": translate("Messages", "{problems}"),
+        "import.refused.table_is": translate("Messages", "{table} {what}"),
+        "import.refused.table_gone": translate("Messages", "the file no longer holds the table {table}"),
+        "import.refused.unknown_format": translate("Messages", "Shopkeeper does not know the columns of this table yet; press Map columns… to "
+                                                               "import it"),
+        "import.refused.no_such_mapping": translate("Messages", "there is no saved column mapping named \"{name}\""),
+        "import.refused.mapping_not_importable": translate("Messages", "the saved mapping \"{name}\" is for {platform} {kind}, which cannot be imported "
+                                                                       "yet"),
+        "import.refused.mapping_damaged": translate("Messages", "the saved mapping \"{name}\" is damaged"),
+        "import.refused.mapping_lacks_columns": translate("Messages", "the saved mapping \"{name}\" needs columns this file does not have ({fields})"),
+        "import.refused.unknown_platform": translate("Messages", "the platform '{platform}' is not known to this shop"),
+        "import.refused.header_without_rows": translate("Messages", "the file has a header but no rows"),
+        "import.refused.only_row_unreadable": translate("Messages", "its only row could not be read (first problem: row {row}: {problem})"),
+        "import.refused.only_row_unreadable_in_column": translate("Messages", "its only row could not be read (first problem: row {row}, {column}: {problem})"),
+        "import.refused.no_row_readable": translate("Messages", "none of its {rows:,} rows could be read (first problem: row {row}: {problem})"),
+        "import.refused.no_row_readable_in_column": translate("Messages", "none of its {rows:,} rows could be read (first problem: row {row}, {column}: "
+                                                                          "{problem})"),
+        "import.refused.text_after_quote": translate("Messages", "the file has text right after a closing quote, so its values cannot be told "
+                                                                 "apart; fix that line or export the file again"),
+        "import.refused.text_after_quote_on_line": translate("Messages", "the file has text right after a closing quote on line {line}, so its values "
+                                                                         "cannot be told apart; fix that line or export the file again"),
+        "import.refused.ids_damaged": translate("Messages", "the ids in {column} were damaged by a spreadsheet program ({damaged:,} of "
+                                                            "{total:,} ids, the first on row {row}: {value}): Excel shows long numbers in "
+                                                            "scientific notation and saves them that way, or rounds them after 15 digits; "
+                                                            "export the file again from the platform and import that file as it comes, "
+                                                            "without opening and saving it in a spreadsheet (or, in Excel, format the id "
+                                                            "column as Text before saving)"),
+        "import.refused.not_imported": translate("Messages", "could not be imported ({detail})"),
+        "import.file.cannot_open": translate("Messages", "could not be opened ({detail})"),
+        "import.file.not_allowed": translate("Messages", "could not be opened: this account is not allowed to read it"),
+        "import.file.unreadable": translate("Messages", "could not be read ({detail})"),
+        "import.file.work_disk_full": translate("Messages", "could not be unpacked: the disk holding the work folder {folder} is full. "
+                                                            "Nothing was imported from it; free some space and import it again"),
+        "import.file.folder": translate("Messages", "is a folder, not a file"),
+        "import.file.pipe": translate("Messages", "is a pipe (FIFO), not a file; only saved files can be imported"),
+        "import.file.device": translate("Messages", "is a device, not a file; only saved files can be imported"),
+        "import.file.socket": translate("Messages", "is a socket, not a file; only saved files can be imported"),
+        "import.file.special": translate("Messages", "is a special file, not a file; only saved files can be imported"),
+        "import.file.empty": translate("Messages", "is empty (0 bytes)"),
+        "import.file.blank": translate("Messages", "is empty (it holds only blank space)"),
+        "import.file.binary": translate("Messages", "contains binary data, not text"),
+        "import.file.not_in_encoding": translate("Messages", "is not valid {encoding} text"),
+        "import.file.not_utf8": translate("Messages", "is not valid UTF-8 text; it needs to be read again in another encoding"),
+        "import.file.not_utf8_near_line": translate("Messages", "is not valid UTF-8 text near line {line}; it needs to be read again in another "
+                                                                "encoding"),
+        "import.file.unclosed_quote": translate("Messages", "has a quoted value that never closes"),
+        "import.file.unclosed_quote_near_line": translate("Messages", "has a quoted value that never closes near line {line}"),
+        "import.file.unclosed_quote_to_end": translate("Messages", "has a quoted value that never closes: the quote on line {line} runs to the end "
+                                                                   "of the file, so every later row would end up in one cell. Fix that line or "
+                                                                   "export the file again"),
+        "import.file.row_too_long": translate("Messages", "has a row longer than {size} MiB"),
+        "import.file.row_too_long_near_line": translate("Messages", "has a row longer than {size} MiB near line {line}"),
+        "import.file.unreadable_csv": translate("Messages", "could not be read: {detail}"),
+        "import.file.unreadable_csv_near_line": translate("Messages", "could not be read near line {line}: {detail}"),
+        "import.file.no_header_row": translate("Messages", "has no header row in its first {lines} lines: every line looks like data"),
+        "import.file.pdf": translate("Messages", "is a PDF document, not a table"),
+        "import.file.image": translate("Messages", "is a {format} image, not a table"),
+        "import.file.media": translate("Messages", "is an image, sound or video file, not a table"),
+        "import.file.7z": translate("Messages", "is a 7-Zip archive, which this app cannot open; unpack it first, not a table"),
+        "import.file.rar": translate("Messages", "is a RAR archive, which this app cannot open; unpack it first, not a table"),
+        "import.file.program": translate("Messages", "is a program, not a table"),
+        "import.file.rtf": translate("Messages", "is an RTF document, not a table"),
+        "import.file.database": translate("Messages", "is a database file, not a table"),
+        "import.file.web_page": translate("Messages", "is a web page or XML file, not a table export; open it in Excel and save it as "
+                                                      ".xlsx or CSV"),
+        "import.file.damaged_zip": translate("Messages", "looks like a zip archive but is damaged ({detail})"),
+        "import.file.office_document": translate("Messages", "is a Word, PowerPoint or other Office document, not a spreadsheet"),
+        "import.file.nested_too_deep": translate("Messages", "is an archive nested too deeply to open"),
+        "import.file.compressed_nested_too_deep": translate("Messages", "is a compressed file nested too deeply to open"),
+        "import.file.too_many_members": translate("Messages", "is an archive with {count:,} files, more than the {limit:,} Shopkeeper imports "
+                                                              "from one archive; unpack it and import the tables in smaller groups"),
+        "import.file.unsafe_member": translate("Messages", "contains a file named '{member}' that points outside the archive; it was not "
+                                                           "opened"),
+        "import.file.zip_bomb_member": translate("Messages", "is an archive whose '{member}' would unpack from {packed} to {unpacked}, far "
+                                                             "more than any export (a zip bomb); it was not opened"),
+        "import.file.zip_bomb": translate("Messages", "is a compressed file that unpacks to more than {ratio} times its size, far more "
+                                                      "than any export (a zip bomb); it was not opened"),
+        "import.file.too_big_unpacked": translate("Messages", "would unpack to more than {limit}; unpack it yourself and drop the tables one by "
+                                                              "one"),
+        "import.file.damaged_archive": translate("Messages", "is damaged and could not be unpacked ({detail})"),
+        "import.file.no_tables_in_archive": translate("Messages", "is an archive with no tables inside: {skipped}"),
+        "import.file.empty_archive": translate("Messages", "is an archive with no tables inside: it is empty"),
+        "import.file.skipped_member": translate("Messages", "{member} ({why})"),
+        "import.file.password_protected": translate("Messages", "password-protected"),
+        "import.file.sheets_empty": translate("Messages", "is a spreadsheet whose sheets are all empty"),
+        "import.file.not_a_spreadsheet": translate("Messages", "could not be read as a spreadsheet ({detail})"),
+        "import.file.sheet_too_big": translate("Messages", "is a workbook that holds {size} of sheet data, more than Shopkeeper can load (at "
+                                                           "most {limit} a sheet); save the sheet as CSV and import that"),
+        "import.file.sheet_too_many_cells": translate("Messages", "is a workbook that has a sheet spanning {rows:,} rows × {columns:,} columns, "
+                                                                  "more than Shopkeeper can load (at most {limit:,} cells a sheet); save the sheet "
+                                                                  "as CSV and import that"),
+        "reject.as_written": translate("Messages", "{text}"),
+        "reject.not_an_amount": translate("Messages", "not an amount"),
+        "reject.not_a_number": translate("Messages", "not a number"),
+        "reject.not_a_whole_number": translate("Messages", "not a whole number"),
+        "reject.not_yes_no": translate("Messages", "not yes/no"),
+        "reject.not_a_date_time": translate("Messages", "not a date and time"),
+        "reject.id_damaged": translate("Messages", "the id was damaged by a spreadsheet program; export the file again and import it "
+                                                   "as it comes"),
+        "reject.cut_row": translate("Messages", "the file ends in the middle of this row (it was cut short)"),
+        "reject.other_row_of_order": translate("Messages", "another row of this order could not be read (row {row})"),
+        "reject.other_item_of_order": translate("Messages", "another item of this order could not be read (row {row})"),
+        "reject.missing_order_id": translate("Messages", "missing order id"),
+        "reject.missing_order_number": translate("Messages", "missing order number"),
+        "reject.missing_order_name": translate("Messages", "missing order name"),
+        "reject.missing_order_time": translate("Messages", "missing order time"),
+        "reject.missing_order_date": translate("Messages", "missing order date"),
+        "reject.missing_order_total": translate("Messages", "missing order total"),
+        "reject.missing_purchase_date": translate("Messages", "missing purchase date"),
+        "reject.missing_sale_date": translate("Messages", "missing sale date"),
+        "reject.missing_date": translate("Messages", "missing date"),
+        "reject.missing_sku": translate("Messages", "missing SKU"),
+        "reject.missing_title": translate("Messages", "missing title"),
+        "reject.missing_handle": translate("Messages", "missing handle"),
+        "reject.missing_product_name": translate("Messages", "missing product name"),
+        "reject.missing_product_id_and_sku": translate("Messages", "missing product ID and SKU"),
+        "reject.missing_item_name": translate("Messages", "missing item name"),
+        "reject.missing_item_title": translate("Messages", "missing item title"),
+        "reject.missing_item_quantity": translate("Messages", "missing item quantity"),
+        "reject.missing_item_price": translate("Messages", "missing item price"),
+        "reject.missing_quantity": translate("Messages", "missing quantity"),
+        "reject.missing_price": translate("Messages", "missing price"),
+        "reject.missing_total_price": translate("Messages", "missing total price"),
+        "reject.missing_amount": translate("Messages", "missing amount"),
+        "reject.missing_movement_number": translate("Messages", "missing movement number"),
+        "reject.missing_order_and_record_number": translate("Messages", "missing order number and sales record number"),
+        "reject.missing_line_item_name": translate("Messages", "missing line item name"),
+        "reject.missing_line_item_quantity": translate("Messages", "missing line item quantity"),
+        "reject.missing_line_item_price": translate("Messages", "missing line item price"),
+        "reject.new_sku_needs_title": translate("Messages", "a new SKU needs a title"),
+        "reject.product_without_title": translate("Messages", "the product has no title in this file or in the shop"),
+        "reject.variation_needs_parent": translate("Messages", "a variation needs its parent product"),
+        "reject.customer_unidentified": translate("Messages", "no e-mail, customer id or phone to tell who the customer is"),
+        "reject.mapping_without_total_or_item": translate("Messages", "the mapping has neither an order total nor a title or SKU"),
+        "reject.unreadable_line_items": translate("Messages", "the line items in this cell could not be unpacked"),
+        "reject.line_item_without_name": translate("Messages", "a line item has no name or SKU"),
+        "reject.line_item_without_quantity": translate("Messages", "a line item has no whole-number quantity"),
+        "reject.line_item_without_total": translate("Messages", "a line item has no total amount"),
+        "progress.opening": translate("Messages", "Opening {name}"),
+        "progress.reading": translate("Messages", "Reading {name}"),
+        "progress.checking_values": translate("Messages", "Checking the values in {name}"),
+        "progress.sorting_orders": translate("Messages", "Sorting orders and lines"),
+        "progress.sorting_money": translate("Messages", "Sorting money movements"),
+        "progress.sorting_products": translate("Messages", "Sorting products and SKUs"),
+        "progress.saving": translate("Messages", "Saving"),
+        "progress.saving_orders": translate("Messages", "Saving orders"),
+        "progress.saving_order_lines": translate("Messages", "Saving order lines"),
+        "progress.saving_buyers": translate("Messages", "Saving buyers and members"),
+        "progress.saving_products": translate("Messages", "Saving products and stock"),
+        "progress.saving_money": translate("Messages", "Saving money movements"),
+        "progress.import_finished": translate("Messages", "Import finished"),
+        "progress.demo.catalogue": translate("Messages", "Designing the catalogue"),
+        "progress.demo.customers": translate("Messages", "Inventing customers"),
+        "progress.demo.orders": translate("Messages", "Taking two years of orders"),
+        "progress.demo.points": translate("Messages", "Counting points and tiers"),
+        "progress.demo.stock": translate("Messages", "Planning stock and restocks"),
+        "progress.demo.writing": translate("Messages", "Writing the demo shop"),
+        "progress.demo.writing_listings": translate("Messages", "Writing listings and stock"),
+        "progress.demo.writing_customers": translate("Messages", "Writing customers"),
+        "progress.demo.writing_orders": translate("Messages", "Writing orders"),
+        "progress.demo.writing_order_lines": translate("Messages", "Writing order lines"),
+        "progress.demo.writing_points": translate("Messages", "Writing points"),
+        "progress.demo.writing_promotions": translate("Messages", "Writing promotions"),
+        "progress.demo.done": translate("Messages", "Done"),
+        "title.change_refused": translate("Messages", "Change refused"),
+        "field.price": translate("Messages", "price"),
+        "field.cost": translate("Messages", "cost"),
+        "field.on_hand": translate("Messages", "stock on hand"),
+        "field.reorder_point": translate("Messages", "reorder point"),
+        "field.lead_time_days": translate("Messages", "lead time (days)"),
+        "field.other": translate("Messages", "{name}"),
+        "change.import": translate("Messages", "import of \"{file}\""),
+        "change.numbered": translate("Messages", "#{number} {change}"),
+        "change.edit.price": translate("Messages", "price of {sku} {old} → {new}"),
+        "change.edit.cost": translate("Messages", "cost of {sku} {old} → {new}"),
+        "change.edit.on_hand": translate("Messages", "stock of {sku} {old} → {new}"),
+        "change.edit.reorder_point": translate("Messages", "reorder point of {sku} {old} → {new}"),
+        "change.edit.lead_time_days": translate("Messages", "lead time of {sku} {old} → {new}"),
+        "change.edit.many": translate("Messages", "{field} of {count} SKUs"),
+        "change.edit.mixed": translate("Messages", "{count} changes"),
+        "change.undone": translate("Messages", "Undone: {change}"),
+        "change.redone": translate("Messages", "Redone: {change}"),
+        "change.undo_action": translate("Messages", "Undo: {change}"),
+        "change.redo_action": translate("Messages", "Redo: {change}"),
+        "change.undo.nothing": translate("Messages", "There is nothing to undo."),
+        "change.redo.nothing": translate("Messages", "There is nothing to redo."),
+        "change.undo.already": translate("Messages", "{change} was already undone."),
+        "change.undo.blocked": translate("Messages", "Later changes changed rows that {change} wrote: {blockers}. Undo those first."),
+        "change.unknown": translate("Messages", "There is no change number {change_set} in this shop."),
+        "change.redo.stale": translate("Messages", "Cannot redo: the {field} of {sku} is no longer {old}."),
+        "change.redo.no_file": translate("Messages", "Cannot redo the import of \"{file}\": the shop did not record where the file was."),
+        "change.redo.file_missing": translate("Messages", "Cannot redo the import of \"{file}\": the file is no longer at {path}."),
+        "change.redo.file_changed": translate("Messages", "Cannot redo the import of \"{file}\": the file at {path} has changed since."),
+        "change.redo.refused": translate("Messages", "Cannot redo the import of \"{file}\": {reason}"),
+        "change.redo.already": translate("Messages", "Cannot redo the import of \"{file}\": it is imported already."),
+        "edit.refused.not_editable": translate("Messages", "The {field} of a {entity} cannot be edited."),
+        "edit.refused.unknown_sku": translate("Messages", "There is no product with SKU {sku} in this shop."),
+        "edit.refused.required": translate("Messages", "The {field} cannot be empty."),
+        "edit.refused.not_a_number": translate("Messages", "\"{value}\" is not a number; the {field} was not changed."),
+        "edit.refused.negative": translate("Messages", "The {field} cannot be negative ({value})."),
+        "edit.refused.too_precise": translate("Messages", "The {field} has more than two decimal places ({value})."),
+        "edit.refused.too_large": translate("Messages", "The {field} {value} is too large."),
+        "edit.refused.not_whole": translate("Messages", "The {field} must be a whole number ({value})."),
+        "edit.refused.out_of_range": translate("Messages", "The {field} must be between {minimum} and {maximum} ({value})."),
+    }
+
+
+def window_text(message: Message) -> str:
+    """The message in the window's language; a code this window does not know is shown in English."""
+    texts = window_texts()
+
+    def render(nested: Message) -> str:
+        template = texts.get(nested.code)
+        if template is None:
+            return english(nested)
+        return fill(template, nested.params, render)
+
+    return render(message)
