@@ -37,6 +37,8 @@ import duckdb
 from shopkeeper.db.batches import BatchInfo, find_active_by_hash, list_batches, undo_batch
 from shopkeeper.db.database import Database
 from shopkeeper.db.merge import fixed_shop_schema
+from shopkeeper.domain.changes import Changes
+from shopkeeper.domain.commands import CommandResult
 from shopkeeper.domain.errors import (
     DamagedShopFileError,
     DiskFullError,
@@ -118,6 +120,37 @@ def import_paths(
                 shutil.rmtree(scratch, ignore_errors=True)
     _report(progress, "Import finished", 1.0)
     return outcomes
+
+
+@dataclass(frozen=True)
+class ImportRun(CommandResult):
+    """An import as a command: what it changed, each table's outcome, and the cancel if one came.
+
+    A cancel is an outcome, not a failure: tables finished before it stay imported and
+    must be shown, so `changes` covers them (and everything when the shop could not say
+    whether the table being imported was kept).
+    """
+
+    outcomes: tuple[FileOutcome, ...] = ()
+    cancelled: ImportCancelled | None = None
+
+
+def import_command(
+    db: Database,
+    paths: Sequence[Path],
+    *,
+    workdir: Path,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportRun:
+    """`import_paths` as a command for the window (ShopWriteFailed still raises: the shop must be reopened)."""
+    try:
+        outcomes = import_paths(db, paths, workdir=workdir, progress=progress, cancel=cancel)
+    except ImportCancelled as stop:
+        done = tuple(stop.done)
+        changes = import_changes(done) if stop.kept is False else Changes.everything()
+        return ImportRun(changes, outcomes=done, cancelled=stop)
+    return ImportRun(import_changes(outcomes), outcomes=tuple(outcomes))
 
 
 def _import_path(
