@@ -115,6 +115,10 @@ class MembersTab(ShopTab):
         today, chinese = self._clock.today(), self._chinese
         return QueryOp(lambda db: member_detail(db, member_id, today, chinese=chinese), key="detail")
 
+    def _orders_text(self, count: int) -> str:
+        # Whole sentences per count: English has no plural forms file, so %n would print "order(s)".
+        return self.tr("1 order") if count == 1 else self.tr("{n} orders").format(n=f"{count:,}")
+
     def _show_detail(self, d: MemberDetail | None) -> None:
         if d is None:
             self.detail.show_placeholder()
@@ -134,7 +138,7 @@ class MembersTab(ShopTab):
                    if value]
         accounts = [
             (platform_label(i.shop_id.split(":")[0]),
-             " · ".join(p for p in (i.buyer_id, i.city or "", self.tr("%n order(s)", "", i.orders)) if p))
+             " · ".join(p for p in (i.buyer_id, i.city or "", self._orders_text(i.orders)) if p))
             for i in d.identities
         ] or [(self.tr("None"), self.tr("no platform account is linked to this member"))]
         sections = [(self.tr("Membership"), summary)]

@@ -46,6 +46,11 @@ class ShopTab(QWidget):
         self._views: list[tuple[QTableView, PagedSqlModel]] = []
         self._splitters: dict[str, QSplitter] = {}
         self._detail: _Detail | None = None
+        self._shown = False  # a tab never shown has no real sizes to keep
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        self._shown = True
+        super().showEvent(event)
 
     # -- refresh ------------------------------------------------------------------
     def refresh(self) -> None:
@@ -128,8 +133,12 @@ class ShopTab(QWidget):
                          "descending": header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder}
                 if 0 <= header.sortIndicatorSection() < len(keys) else None,
             }
-        state: dict[str, Any] = {"views": views, "splitters": {n: s.sizes() for n, s in self._splitters.items()}}
-        self._ui_state.set_tab_state(self.tab_name, state)
+        previous = self._ui_state.tab_state(self.tab_name)
+        if not self._shown:
+            # Never laid out this run: its sizes are Qt's placeholders, not the seller's choice.
+            return
+        splitters = {n: s.sizes() for n, s in self._splitters.items()}
+        self._ui_state.set_tab_state(self.tab_name, {**previous, "views": views, "splitters": splitters})
 
     def _column_menu(self, view: QTableView, model: PagedSqlModel, pos: QPoint) -> None:
         menu = QMenu(self)
@@ -148,6 +157,14 @@ class ShopTab(QWidget):
         self._detail = _Detail(self, model, load, show)
         view.selectionModel().currentRowChanged.connect(self._detail.row_changed)
         model.dataChanged.connect(self._detail.rows_arrived)
+
+        def first_row_when_none(count: int) -> None:
+            # An empty panel says nothing: with no row chosen yet, show the first (the most urgent SKU,
+            # the biggest spender), so the panel explains itself at a glance.
+            if count and not view.currentIndex().isValid():
+                view.selectRow(0)
+
+        model.loaded.connect(first_row_when_none)
 
     def selected_row_id(self) -> str | None:
         return self._detail.row_id if self._detail is not None else None
