@@ -46,6 +46,12 @@ def _many(p: Mapping[str, Any]) -> str:
     return _tr("{field} of {count} SKUs").format(field=field, count=count)
 
 
+def _inner(p: Mapping[str, Any]) -> str:
+    """The label of the change set an undo or redo moved, carried as its code plus its own values."""
+    params = {k: v for k, v in p.items() if k != "change"}
+    return change_label(Message(str(p.get("change", "")), params))
+
+
 def change_label(message: Message) -> str:
     """What a change set did, in the window's language."""
     p = message.params
@@ -53,7 +59,9 @@ def change_label(message: Message) -> str:
         "change.import": lambda p: _tr("import of {file}").format(file=p.get("file", "")),
         "change.import.undone": lambda p: _tr("undo of the import of {file}").format(file=p.get("file", "")),
         "change.edit.many": _many,
-        "change.edit.cells": lambda p: _tr("{count} changes").format(count=p.get("count", "")),
+        "change.edit.mixed": lambda p: _tr("{count} changes").format(count=p.get("count", "")),
+        "change.undone": lambda p: _tr("Undone: {change}").format(change=_inner(p)),
+        "change.redone": lambda p: _tr("Redone: {change}").format(change=_inner(p)),
     }
     code = message.code
     if code in renderers:

@@ -19,15 +19,13 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from shopkeeper.domain.commands import CellEdit, CommandResult
-from shopkeeper.domain.errors import KnownError
-from shopkeeper.services.table_source import Column, TableSource
+from shopkeeper.services.table_source import TableSource
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.operations import CommandOp, QueryOp
 
@@ -36,30 +34,6 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 RowIdRole = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 EDITOR = "window"  # who the audit trail names for edits made in the window
-
-
-class BadValue(KnownError):
-    """What the seller typed is not a number of the column's kind (the core never saw it)."""
-
-
-def parse_cell(column: Column, text: object) -> object:
-    """The typed value for an edit of `column`; empty text clears the field (None)."""
-    if not isinstance(text, str):
-        return text
-    raw = text.strip().replace(",", "")
-    if not raw or raw in ("—", "-"):
-        return None
-    try:
-        if column.kind == "money":
-            value = Decimal(raw)
-            if not value.is_finite():
-                raise InvalidOperation
-            return value
-        if column.kind == "int":
-            return int(raw)
-    except (InvalidOperation, ValueError):
-        raise BadValue(text) from None
-    return raw
 
 
 def edit_cells_op(edits: Sequence[CellEdit]) -> CommandOp[CommandResult]:
@@ -248,13 +222,12 @@ class PagedSqlModel(QAbstractTableModel):
         ids = [self.row_id(r) for r in rows]
         if not ids or any(i is None for i in ids):
             return False
-        try:
-            typed = parse_cell(column, value)
-        except BadValue as exc:
-            self.edit_failed.emit(exc)
-            return False
+        if isinstance(value, str):
+            # The core reads text as typed and says what is wrong with it; only our own
+            # thousands separators are taken out, since the table shows numbers with them.
+            value = value.replace(",", "")
         entity, field = column.edit
-        edits = [CellEdit(entity, str(row_id), field, typed) for row_id in dict.fromkeys(ids)]
+        edits = [CellEdit(entity, str(row_id), field, value) for row_id in dict.fromkeys(ids)]
         self._worker.command(self, edit_cells_op(edits), on_error=self.edit_failed.emit)
         return True
 

@@ -29,7 +29,7 @@ from shopkeeper.services.inventory import SkuDetail, inventory_source, inventory
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.formatting import format_value, money, platform_label, status_label
 from shopkeeper.ui.operations import QueryOp
-from shopkeeper.ui.paged_model import BadValue, PagedSqlModel
+from shopkeeper.ui.paged_model import PagedSqlModel
 from shopkeeper.ui.tabs.detail_panel import DetailPanel
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
@@ -164,9 +164,7 @@ class ListingsTab(ShopTab):
         self.set_selected(key, text)
 
     def show_refusal(self, exc: BaseException) -> None:
-        if isinstance(exc, BadValue):
-            self.show_notice(self.tr("“{text}” is not a number; nothing was changed.").format(text=exc.message))
-        elif isinstance(exc, KnownError):
+        if isinstance(exc, KnownError):
             self.show_notice(self.tr("Not changed: {reason}").format(reason=exc.message))
         else:
             raise exc
