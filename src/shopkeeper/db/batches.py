@@ -2,8 +2,10 @@
 
 Undo is exact because every row an import wrote carries its `batch_id`, and
 every row it overwrote or removed sits in `<table>_prior` tagged with it.
-An import can be undone while no later, still-active import has changed the
-same rows; otherwise the seller is told which import to undo first.
+An import can be undone while no other still-active change set (a later
+import, an edit) has changed the same rows; otherwise the seller is told which
+to undo first. Edits are batches too (db/change_stack.py) and undo the same
+way; the import history lists imports only.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from shopkeeper.db.change_stack import IMPORTS_ONLY, clear_redo, entry, record_event
 from shopkeeper.db.database import Database
 from shopkeeper.db.merge import APPEND_ONLY, KEYS, table_columns
+from shopkeeper.domain.commands import ChangeRefused
 from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.messages import Message
 
 
 @dataclass(frozen=True)
@@ -49,13 +54,18 @@ def new_batch(
     file_path: str | None = None,
     member: str | None = None,
     shop_id: str | None = None,
+    who: str | None = None,
 ) -> int:
     batch_id = int(db.scalar("SELECT nextval('import_batch_seq')"))
+    clear_redo(db)
     db.execute(
         "INSERT INTO import_batches (batch_id, file_name, file_path, member, content_hash, platform, kind,"
-        " shop_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())",
-        [batch_id, file_name, file_path, member, content_hash, platform, kind, shop_id],
+        " shop_id, who, label_code, label_params, stack_rank, imported_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'change.import', json_object('file', ?::VARCHAR)::VARCHAR,"
+        " (SELECT coalesce(max(stack_rank), 0) + 1 FROM import_batches), now())",
+        [batch_id, file_name, file_path, member, content_hash, platform, kind, shop_id, who, file_name],
     )
+    record_event(db, batch_id, "do", who)
     return batch_id
 
 
@@ -77,8 +87,9 @@ def find_active_by_hash(db: Database, content_hash: str, member: str | None) -> 
 
 
 def list_batches(db: Database, *, include_undone: bool = True) -> list[BatchInfo]:
-    where = "" if include_undone else "WHERE undone_at IS NULL"
-    rows = db.fetchall(f"SELECT {_BATCH_COLS} FROM import_batches {where} ORDER BY batch_id DESC")
+    """Imports only, newest first (edits are change sets too, but not imports)."""
+    where = IMPORTS_ONLY if include_undone else f"{IMPORTS_ONLY} AND undone_at IS NULL"
+    rows = db.fetchall(f"SELECT {_BATCH_COLS} FROM import_batches WHERE {where} ORDER BY batch_id DESC")
     return [BatchInfo(*r) for r in rows]
 
 
@@ -90,12 +101,16 @@ def get_batch(db: Database, batch_id: int) -> BatchInfo:
 
 
 def blocking_batches(db: Database, batch_id: int) -> list[int]:
-    """Later active imports that changed rows this import wrote."""
+    """Other active change sets that changed rows this one wrote.
+
+    Not only later ids: a redone edit keeps its id but is applied after
+    whatever was imported in between, and may have changed that import's rows.
+    """
     later: set[int] = set()
     for table in KEYS:
         rows = db.fetchall(
             f'SELECT DISTINCT p.undo_batch_id FROM "{table}_prior" p JOIN import_batches b'
-            " ON b.batch_id = p.undo_batch_id WHERE p.batch_id = ? AND p.undo_batch_id > ?"
+            " ON b.batch_id = p.undo_batch_id WHERE p.batch_id = ? AND p.undo_batch_id <> ?"
             " AND b.undone_at IS NULL",
             [batch_id, batch_id],
         )
@@ -103,16 +118,32 @@ def blocking_batches(db: Database, batch_id: int) -> list[int]:
     return sorted(later)
 
 
+def touched_tables(db: Database, batch_id: int) -> frozenset[str]:
+    """The shop tables that undoing (or having made) this change set changes."""
+    touched = set()
+    for table in (*KEYS, *APPEND_ONLY):
+        if table in ("import_rejects", "row_freshness"):
+            continue
+        wrote = db.scalar(f'SELECT EXISTS (SELECT 1 FROM "{table}" WHERE batch_id = ?)', [batch_id])
+        displaced = table in KEYS and db.scalar(
+            f'SELECT EXISTS (SELECT 1 FROM "{table}_prior" WHERE undo_batch_id = ?)', [batch_id])
+        if wrote or displaced:
+            touched.add(table)
+    return frozenset(touched)
+
+
 def undo_batch(db: Database, batch_id: int) -> None:
     """Restore the shop to exactly how it was before `batch_id`; caller holds the transaction."""
     info = get_batch(db, batch_id)
+    what = _described(db, batch_id)
     if info.undone_at is not None:
-        raise KnownError(f'The import of "{info.file_name}" was already undone.')
+        raise ChangeRefused(Message("change.undo.already", {"change_set": batch_id}), f"{what} was already undone.")
     blockers = blocking_batches(db, batch_id)
     if blockers:
-        names = ", ".join(f"#{b} {get_batch(db, b).file_name}" for b in blockers)
-        raise KnownError(
-            f'Later imports changed rows that "{info.file_name}" wrote: {names}. Undo those first.'
+        names = ", ".join(f"#{b} {_described(db, b)}" for b in blockers)
+        raise ChangeRefused(
+            Message("change.undo.blocked", {"change_set": batch_id, "blockers": ", ".join(map(str, blockers))}),
+            f"Later changes changed rows that {what} wrote: {names}. Undo those first.",
         )
     for table in KEYS:
         cols = ", ".join(f'"{c}"' for c in table_columns(db, table))
@@ -127,6 +158,14 @@ def undo_batch(db: Database, batch_id: int) -> None:
             db.execute(f'DELETE FROM "{table}" WHERE batch_id = ?', [batch_id])
     _forget_created_shop(db, batch_id)
     db.execute("UPDATE import_batches SET undone_at = now() WHERE batch_id = ?", [batch_id])
+
+
+def _described(db: Database, batch_id: int) -> str:
+    """A change set in words for the command line and logs ('the import of "orders.csv"')."""
+    found = entry(db, batch_id)
+    if found is None or found.is_import:
+        return f'the import of "{get_batch(db, batch_id).file_name}"'
+    return f"edit #{batch_id}"
 
 
 def created_shop_key(batch_id: int) -> str:

@@ -34,11 +34,12 @@ from pathlib import Path
 
 import duckdb
 
-from shopkeeper.db.batches import BatchInfo, find_active_by_hash, list_batches, undo_batch
+from shopkeeper.db.batches import BatchInfo, find_active_by_hash, list_batches
 from shopkeeper.db.database import Database
 from shopkeeper.db.merge import fixed_shop_schema
+from shopkeeper.db.table_areas import changes_for_tables
 from shopkeeper.domain.changes import Changes
-from shopkeeper.domain.commands import CommandResult
+from shopkeeper.domain.commands import ChangeRefused, CommandResult
 from shopkeeper.domain.errors import (
     DamagedShopFileError,
     DiskFullError,
@@ -46,14 +47,17 @@ from shopkeeper.domain.errors import (
     ShopLockedError,
     ShopWriteFailed,
 )
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers.pipeline import NeedsMapping, Refused, TableResult, import_table, refusal_reason
 from shopkeeper.importers.reading import ImportCancelled, RefusedFile, check_input_file, open_tables
 from shopkeeper.importers.recognise import header_signature
+from shopkeeper.services.change_sets import undo_change_set
 
 __all__ = [
     "FileOutcome",
     "ImportCancelled",
     "header_signature",
+    "import_changes",
     "import_paths",
     "list_imports",
     "rejects",
@@ -302,10 +306,52 @@ def list_imports(db: Database) -> list[BatchInfo]:
     return list_batches(db)
 
 
-def undo_import(db: Database, batch_id: int) -> None:
-    """Put the shop back exactly as it was before this import (KnownError if a later one blocks it)."""
-    with db.transaction():
-        undo_batch(db, batch_id)
+def undo_import(db: Database, batch_id: int, *, who: str | None = None) -> CommandResult:
+    """Put the shop back exactly as it was before this import (KnownError if a later change blocks it)."""
+    return undo_change_set(db, batch_id, who=who)
+
+
+def import_changes(outcomes: Sequence[FileOutcome]) -> Changes:
+    """What a run of `import_paths` changed, by area (empty when every file was refused or already imported)."""
+    changes = Changes()
+    for outcome in outcomes:
+        changes |= changes_for_tables(outcome.changed_tables)
+    return changes
+
+
+def reimport_table(db: Database, path: Path, *, member: str | None, content_hash: str, shop_id: str | None,
+                   workdir: Path) -> TableResult:
+    """Import one table of a file again exactly as before (the redo of an undone import).
+
+    Refused whole (ChangeRefused, shop unchanged) unless the file is still at
+    `path` with the same bytes: anything else would redo something other than
+    what was undone.
+    """
+    name = path.name
+    moved = ChangeRefused(Message("change.redo.file_missing", {"file": name, "path": str(path)}),
+                          f'Cannot redo the import of "{name}": the file is no longer at {path}.')
+    try:
+        check_input_file(path)
+        same = file_sha256(path) == content_hash
+    except (RefusedFile, OSError):
+        raise moved from None
+    if not same:
+        raise ChangeRefused(Message("change.redo.file_changed", {"file": name, "path": str(path)}),
+                            f'Cannot redo the import of "{name}": the file at {path} has changed since.')
+    try:
+        table = next((t for t in open_tables(path, workdir) if t.member == member), None)
+        if table is None:
+            raise moved
+        shop_name = shop_id.split(":", 1)[1] if shop_id and ":" in shop_id else None
+        with fixed_shop_schema(db):
+            result = import_table(db, table, content_hash=content_hash, workdir=workdir, shop_name=shop_name)
+    except (Refused, RefusedFile) as refused:
+        raise ChangeRefused(Message("change.redo.refused", {"file": name, "reason": refused.reason}),
+                            f'Cannot redo the import of "{name}": {refused.reason}') from None
+    if result.already is not None or result.batch_id is None:
+        raise ChangeRefused(Message("change.redo.already", {"file": name}),
+                            f'Cannot redo the import of "{name}": it is imported already.')
+    return result
 
 
 def rejects(db: Database, batch_id: int) -> list[tuple[int, str | None, str | None, str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from shopkeeper.db.change_stack import IMPORTS_ONLY
 from shopkeeper.db.database import Database
 
 
@@ -34,7 +35,7 @@ def shop_stats(db: Database) -> dict[str, Any]:
         "products": int(products),
         "order_total": {cur: _money(total) for cur, total in totals},
         "refunded_orders": int(refunded),
-        "imports": int(db.scalar("SELECT count(*) FROM import_batches WHERE undone_at IS NULL")),
+        "imports": int(db.scalar(f"SELECT count(*) FROM import_batches WHERE undone_at IS NULL AND {IMPORTS_ONLY}")),
     }
 
 

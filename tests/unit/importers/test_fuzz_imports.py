@@ -44,7 +44,10 @@ FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "5"))
 
 # What the importer owns: history rows of undone imports stay (the seller sees them), so they are left out
 # of the comparison after an undo, never after a refusal.
-_HISTORY = ("import_batches", "import_rejects")
+# (table, the column naming its change set); the audit trail of who did and undid what is history too.
+_HISTORY_IDS = {"import_batches": "batch_id", "import_rejects": "batch_id", "change_events": "change_set_id",
+                "change_log": "change_set_id"}
+_HISTORY = tuple(_HISTORY_IDS)
 
 
 def shop_dump(db: Database, *, undone_history: bool = True) -> dict[str, list[str]]:
@@ -56,7 +59,7 @@ def shop_dump(db: Database, *, undone_history: bool = True) -> dict[str, list[st
     for name in tables:
         where = ""
         if not undone_history and name in _HISTORY:
-            where = " WHERE batch_id IN (SELECT batch_id FROM import_batches WHERE undone_at IS NULL)"
+            where = f" WHERE {_HISTORY_IDS[name]} IN (SELECT batch_id FROM import_batches WHERE undone_at IS NULL)"
         dump[name] = sorted(map(repr, db.fetchall(f'SELECT * FROM "{name}"{where}')))
     return dump
 

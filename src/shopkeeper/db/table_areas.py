@@ -1,0 +1,47 @@
+"""Which area of the shop each table belongs to: the one place tables become `Changes`.
+
+An import reports the tables it changed, an undo the tables it restored; the
+window refreshes by area, so both go through `changes_for_tables`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from shopkeeper.domain.changes import Area, Changes
+
+TABLE_AREAS: dict[str, Area] = {
+    "orders": Area.ORDERS,
+    "order_lines": Area.ORDERS,
+    "money_movements": Area.ORDERS,
+    "products": Area.CATALOG,
+    "variants": Area.CATALOG,
+    "listings": Area.CATALOG,
+    "stock_levels": Area.STOCK,
+    "stock_movements": Area.STOCK,
+    "buyers": Area.MEMBERS,
+    "members": Area.MEMBERS,
+    "points_ledger": Area.MEMBERS,
+    "promotions": Area.PROMOTIONS,
+    "promotion_skus": Area.PROMOTIONS,
+    "shops": Area.SETTINGS,
+    "shop_settings": Area.SETTINGS,
+    "tiers": Area.SETTINGS,
+}
+
+
+def changes_for_tables(tables: Iterable[str]) -> Changes:
+    """The areas these tables belong to, plus HISTORY when any changed (a change set was made or moved).
+
+    A table nobody mapped yet refreshes everything: a view showing stale figures
+    is worse than one reloading for nothing.
+    """
+    areas: set[Area] = set()
+    for table in tables:
+        area = TABLE_AREAS.get(table)
+        if area is None:
+            return Changes.everything()
+        areas.add(area)
+    if areas:
+        areas.add(Area.HISTORY)
+    return Changes(frozenset(areas))

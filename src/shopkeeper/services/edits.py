@@ -1,0 +1,254 @@
+"""The seller's own edits (a cost, a price, a stock count, reorder settings), each call one undoable change set.
+
+An edit is undone exactly like an import: the row it changes is copied to
+`<table>_prior` first, and the row then carries the edit's change-set id; a
+stock row it had to create carries the id too, and a stock count writes a
+'count' movement (the difference) under the same id, so undo removes both.
+Every field changed is written to `change_log` (old and new value as text)
+for the audit trail, and is what redo re-applies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from shopkeeper.db.change_stack import EDIT, LoggedChange, log_changes, logged_changes, new_change_set
+from shopkeeper.db.database import Database
+from shopkeeper.db.database import quote_ident as _q
+from shopkeeper.db.merge import save_prior
+from shopkeeper.db.table_areas import changes_for_tables
+from shopkeeper.domain.changes import Changes
+from shopkeeper.domain.commands import CellEdit, ChangeRefused, CommandResult, FieldSpec
+from shopkeeper.domain.messages import Message
+from shopkeeper.services.after_change import Recompute, recompute_after_change
+
+_CENT = Decimal("0.01")
+_MONEY_LIMIT = Decimal(10) ** 16  # DECIMAL(18,2)
+_INT_MAX = 2**31 - 1  # INTEGER columns
+
+_FIELDS: dict[tuple[str, str], FieldSpec] = {
+    ("variant", "price"): FieldSpec("variant", "price", "money", nullable=True),
+    ("variant", "cost"): FieldSpec("variant", "cost", "money", nullable=True),
+    ("stock", "on_hand"): FieldSpec("stock", "on_hand", "count", nullable=False, maximum=_INT_MAX),
+    ("stock", "reorder_point"): FieldSpec("stock", "reorder_point", "count", nullable=True, maximum=_INT_MAX),
+    ("stock", "lead_time_days"): FieldSpec("stock", "lead_time_days", "count", nullable=False, maximum=365),
+}
+
+# entity -> (table, key column). The edited column is named like the field.
+_TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku")}
+
+# What a stock row holds before anyone set it: the columns' defaults in 0001_initial.sql.
+_STOCK_DEFAULTS: dict[str, object] = {"on_hand": 0, "reorder_point": None, "lead_time_days": 14}
+
+
+def editable_fields() -> Mapping[tuple[str, str], FieldSpec]:
+    """(entity, field) -> what the field holds; anything else cannot be edited."""
+    return dict(_FIELDS)
+
+
+@dataclass(frozen=True)
+class _Planned:
+    spec: FieldSpec
+    key: str
+    old: object
+    new: object
+
+
+def edit_cells(db: Database, edits: Sequence[CellEdit], *, who: str,
+               recompute: Recompute = recompute_after_change) -> CommandResult:
+    """Apply all `edits` as one change set (one undo step); a bad value refuses them all, changing nothing.
+
+    Edits that set a field to the value it already has are dropped; when none is
+    left, no change set is made and the result's Changes are empty.
+    """
+    checked = []
+    for e in edits:
+        spec = _spec(e)
+        checked.append((spec, e.key, parse_value(spec, e.value)))
+    with db.transaction():
+        plan = _plan(db, checked)
+        if not plan:
+            return CommandResult(Changes())
+        label = _label(plan)
+        change_set_id = new_change_set(db, kind=EDIT, who=who, label=label)
+        tables = _apply(db, change_set_id, plan)
+        log_changes(db, change_set_id, [
+            LoggedChange(p.spec.entity, p.key, p.spec.field, value_text(p.old), value_text(p.new)) for p in plan])
+        changes = changes_for_tables(tables) | recompute(db)
+    return CommandResult(changes, label, change_set_id)
+
+
+def reapply(db: Database, change_set_id: int) -> frozenset[str]:
+    """Redo an undone edit: write its logged new values again; the caller holds the transaction.
+
+    Redo is only offered while nothing changed since the undo, so each field
+    still holds its logged old value; if one does not, the redo is refused
+    rather than applied on top of something it was never meant for.
+    """
+    plan = []
+    for c in logged_changes(db, change_set_id):
+        spec = _FIELDS[(c.entity, c.field)]
+        old, new = parse_value(spec, c.old_value), parse_value(spec, c.new_value)
+        plan.append(_Planned(spec, c.key, old, new))
+    current: dict[tuple[str, str, str], object] = {}
+    for p in plan:
+        cell = (p.spec.entity, p.key, p.spec.field)
+        now = current[cell] if cell in current else _stored(db, p.spec, p.key)[1]
+        if now != p.old:
+            raise ChangeRefused(
+                Message("change.redo.stale", {"change_set": change_set_id, "sku": p.key, "field": p.spec.field}),
+                f"Cannot redo: the {_words(p.spec.field)} of {p.key} is no longer {value_text(p.old)}.",
+            )
+        current[cell] = p.new
+    return _apply(db, change_set_id, plan)
+
+
+def _spec(edit: CellEdit) -> FieldSpec:
+    spec = _FIELDS.get((edit.entity, edit.field))
+    if spec is None:
+        raise ChangeRefused(Message("edit.refused.not_editable", {"entity": edit.entity, "field": edit.field}),
+                            f"The {_words(edit.field)} of a {edit.entity} cannot be edited.")
+    return spec
+
+
+def _plan(db: Database, checked: Sequence[tuple[FieldSpec, str, object]]) -> list[_Planned]:
+    """The edits that change something, each with the value it replaces (earlier edits of the call included)."""
+    current: dict[tuple[str, str, str], object] = {}
+    plan = []
+    for spec, key, new in checked:
+        cell = (spec.entity, key, spec.field)
+        if cell not in current:
+            known, stored = _stored(db, spec, key)
+            if not known:
+                raise ChangeRefused(Message("edit.refused.unknown_sku", {"sku": key}),
+                                    f"There is no product with SKU {key} in this shop.")
+            current[cell] = stored
+        if current[cell] != new:
+            plan.append(_Planned(spec, key, current[cell], new))
+            current[cell] = new
+    return plan
+
+
+def _stored(db: Database, spec: FieldSpec, key: str) -> tuple[bool, object]:
+    """(whether the row's SKU is known, the field's value now)."""
+    table, key_col = _TABLES[spec.entity]
+    row = db.fetchone(f"SELECT {_q(spec.field)} FROM {_q(table)} WHERE {_q(key_col)} = ?", [key])
+    if row is not None:
+        return True, row[0]
+    if spec.entity == "stock" and db.scalar("SELECT EXISTS (SELECT 1 FROM variants WHERE sku = ?)", [key]):
+        return True, _STOCK_DEFAULTS[spec.field]
+    return False, None
+
+
+def _apply(db: Database, change_set_id: int, plan: Sequence[_Planned]) -> frozenset[str]:
+    """Write the planned values; returns the tables written."""
+    tables: set[str] = set()
+    for p in plan:
+        table, key_col = _TABLES[p.spec.entity]
+        exists = db.scalar(f"SELECT EXISTS (SELECT 1 FROM {_q(table)} WHERE {_q(key_col)} = ?)", [p.key])
+        if exists:
+            save_prior(db, table, f"FROM {_q(table)} t WHERE t.{_q(key_col)} = ?", change_set_id, [p.key])
+        else:
+            # Only stock rows are ever missing (a SKU nobody counted yet); undo deletes the row by its batch_id.
+            db.execute("INSERT INTO stock_levels (sku, updated_at, batch_id) VALUES (?, now(), ?)",
+                       [p.key, change_set_id])
+        touched = ", updated_at = now()" if table == "stock_levels" else ""
+        db.execute(f"UPDATE {_q(table)} SET {_q(p.spec.field)} = ?, batch_id = ?{touched} WHERE {_q(key_col)} = ?",
+                   [p.new, change_set_id, p.key])
+        tables.add(table)
+        if p.spec.field == "on_hand":
+            # The count's difference, so stock history adds up to what is on the shelf.
+            db.execute(
+                "INSERT INTO stock_movements (movement_id, sku, occurred_at, quantity, reason, batch_id)"
+                " VALUES (nextval('stock_movement_seq'), ?, now(), ?, 'count', ?)",
+                [p.key, int(p.new) - int(p.old), change_set_id],  # type: ignore[call-overload]
+            )
+            tables.add("stock_movements")
+    return frozenset(tables)
+
+
+def _label(plan: Sequence[_Planned]) -> Message:
+    """What Edit › Undo calls this change set: 'cost of CL-MUG-RUS-OAT 38.67 → 40.00', or a count."""
+    if len(plan) == 1:
+        p = plan[0]
+        return Message(f"change.edit.{p.spec.field}", {"sku": p.key, "old": value_text(p.old),
+                                                       "new": value_text(p.new)})
+    cells = {(p.spec.entity, p.key, p.spec.field) for p in plan}
+    fields = {p.spec.field for p in plan}
+    if len(fields) == 1:
+        return Message("change.edit.many", {"field": next(iter(fields)), "count": len(cells)})
+    return Message("change.edit.mixed", {"count": len(cells)})
+
+
+def value_text(value: object) -> str | None:
+    """A field's value as the audit trail and labels write it: '38.67', '12', None for empty."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return f"{value.quantize(_CENT):f}"
+    return str(value)
+
+
+def _words(field: str) -> str:
+    return field.replace("_", " ")
+
+
+def parse_value(spec: FieldSpec, value: object) -> object:
+    """The value to store, from what the window or a test gives (a number, or text as typed)."""
+    if isinstance(value, str):
+        value = value.strip()
+        if value == "":
+            value = None
+    if value is None:
+        if not spec.nullable:
+            raise ChangeRefused(Message("edit.refused.required", {"field": spec.field}),
+                                f"The {_words(spec.field)} cannot be empty.")
+        return None
+    if spec.kind == "money":
+        return _money(spec, value)
+    return _count(spec, value)
+
+
+def _number(spec: FieldSpec, value: object) -> Decimal:
+    if isinstance(value, bool):
+        value = str(value)  # True is not a number of anything
+    try:
+        # A float is read by its shortest repr (40.1 -> '40.1'), never by its binary value.
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)  # type: ignore[arg-type]
+    except (InvalidOperation, TypeError, ValueError):
+        number = Decimal("NaN")
+    if not number.is_finite():
+        raise ChangeRefused(Message("edit.refused.not_a_number", {"field": spec.field, "value": str(value)}),
+                            f'"{value}" is not a number; the {_words(spec.field)} was not changed.')
+    return number
+
+
+def _money(spec: FieldSpec, value: object) -> Decimal:
+    amount = _number(spec, value)
+    if amount < 0:
+        raise ChangeRefused(Message("edit.refused.negative", {"field": spec.field, "value": str(value)}),
+                            f"The {_words(spec.field)} cannot be negative ({value}).")
+    if amount != amount.quantize(_CENT):
+        raise ChangeRefused(Message("edit.refused.too_precise", {"field": spec.field, "value": str(value)}),
+                            f"The {_words(spec.field)} has more than two decimal places ({value}).")
+    if amount >= _MONEY_LIMIT:
+        raise ChangeRefused(Message("edit.refused.too_large", {"field": spec.field, "value": str(value)}),
+                            f"The {_words(spec.field)} {value} is too large.")
+    return amount.quantize(_CENT)
+
+
+def _count(spec: FieldSpec, value: object) -> int:
+    number = _number(spec, value)
+    if number != number.to_integral_value():
+        raise ChangeRefused(Message("edit.refused.not_whole", {"field": spec.field, "value": str(value)}),
+                            f"The {_words(spec.field)} must be a whole number ({value}).")
+    upper = spec.maximum if spec.maximum is not None else _INT_MAX
+    if not spec.minimum <= number <= upper:
+        raise ChangeRefused(
+            Message("edit.refused.out_of_range", {"field": spec.field, "value": str(value),
+                                                  "minimum": spec.minimum, "maximum": upper}),
+            f"The {_words(spec.field)} must be between {spec.minimum} and {upper} ({value}).",
+        )
+    return int(number)
