@@ -29,13 +29,14 @@ from shopkeeper.runtime.clock import Clock, SystemClock
 from shopkeeper.runtime.paths import AppPaths
 from shopkeeper.runtime.recent_shops import RecentShops, recent_shops_for, shop_to_open
 from shopkeeper.runtime.work_folders import remove_stale_work_folders
-from shopkeeper.services.shop_files import backups_dir_for, is_empty, open_shop, set_shop_name, shop_display_name
-from shopkeeper.services.stats import shop_stats
+from shopkeeper.domain.changes import Changes
+from shopkeeper.services.shop_files import backups_dir_for, is_empty, open_shop, set_shop_name
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import install_excepthook, show_error
 from shopkeeper.ui.i18n import LANGUAGES, Translations, normalise_language
 from shopkeeper.ui.import_flow import ImportFlow
 from shopkeeper.ui.main_window import TAB_NAMES, MainWindow, WindowActions
+from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.single_instance import InstanceGuard, ask_running_instance_to_show
 from shopkeeper.ui.ui_state import UiState
 
@@ -63,7 +64,6 @@ class ShopkeeperApp:
         self.window: MainWindow | None = None
         self.imports = ImportFlow(worker=self.worker, parent_widget=lambda: self.window,
                                   cache_dir=paths.cache_dir, log_file=paths.log_file)
-        self.imports.shop_changed.connect(self.reload)
         self.imports.shop_failed.connect(self.reopen)
         self.guard.show_requested.connect(self._bring_forward)
 
@@ -80,6 +80,7 @@ class ShopkeeperApp:
             backup=self.backup,
             set_language=self.set_language,
             about=self.about,
+            show_error=lambda exc: show_error(self.window, exc, self.paths.log_file),
         )
         window = MainWindow(worker=self.worker, clock=self.clock, ui_state=self.ui_state, actions=actions,
                             language=self.translations.language, languages=LANGUAGES)
@@ -93,20 +94,11 @@ class ShopkeeperApp:
             self.window.activateWindow()
 
     def reload(self) -> None:
+        """Show the open shop afresh in the window (after it was opened, or the window rebuilt)."""
         if self.window is None:
             return
-        window = self.window
-        window.refresh_all()
-
-        def header(db: Database) -> tuple[str, dict[str, Any]]:
-            return shop_display_name(db), shop_stats(db)
-
-        def show(result: tuple[str, dict[str, Any]]) -> None:
-            name, stats = result
-            window.set_shop(name, self.shop_path)
-            window.set_counts(stats)
-
-        self.worker.submit(header, show, key="window:header")
+        self.window.shop_opened(self.shop_path)
+        self.window.broadcast(Changes.everything())
 
     # -- shops --------------------------------------------------------------------
     def reopen(self, failure: ShopWriteFailed) -> None:
@@ -126,7 +118,7 @@ class ShopkeeperApp:
             from shopkeeper.services.imports import was_kept
 
             key = failure.key
-            self.worker.submit(lambda db: was_kept(db, *key), tell, lambda _exc: tell(None))
+            self.worker.query(self.worker, QueryOp(lambda db: was_kept(db, *key)), tell, lambda _exc: tell(None))
 
         if self.shop_path is None:
             tell(failure.kept)
@@ -161,7 +153,8 @@ class ShopkeeperApp:
             self.recent.add(path)
             if not self.screenshot:
                 self.guard.listen(path)
-            self.reload()
+            if self.window is not None:
+                self.window.shop_opened(path)
             if then is not None:
                 then()
 
@@ -172,7 +165,8 @@ class ShopkeeperApp:
             if not self.screenshot:
                 show_error(self.window, exc, self.paths.log_file)
 
-        self.worker.replace_database(opener, opened, failed, close_first=close_first)
+        # Opening counts as a change of everything: the window's broadcast reloads every tab.
+        self.worker.replace_database(self.worker, opener, opened, failed, close_first=close_first)
 
     def new_shop(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -231,8 +225,9 @@ class ShopkeeperApp:
                 raise translate_error(exc, target) from exc
             return target
 
-        self.worker.submit(
-            copy,
+        self.worker.query(
+            self.worker,
+            QueryOp(copy),
             lambda t: QMessageBox.information(self.window, QCoreApplication.translate("App", "Backup"), QCoreApplication.translate("App", "Shop backed up to {path}").format(path=t)),
             lambda exc: show_error(self.window, exc, self.paths.log_file),
         )
@@ -255,8 +250,9 @@ class ShopkeeperApp:
         window = self.build_window()
         window.tabs.setCurrentIndex(old_tab)
         window.show()
-        # Closed, not deleted: jobs still queued for the old window may finish into it harmlessly.
+        # Deleted: the worker drops whatever was still queued for the old window and its tabs.
         old.close()
+        old.deleteLater()
         self.reload()
 
     def about(self) -> None:

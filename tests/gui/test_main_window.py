@@ -2,74 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
-from datetime import UTC, date, datetime
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
-from shopkeeper.app import ShopkeeperApp
-from shopkeeper.db.database import Database
-from shopkeeper.db.migrate import migrate
-from shopkeeper.runtime.clock import FixedClock
-from shopkeeper.runtime.paths import app_paths
-from shopkeeper.runtime.recent_shops import RecentShops
-from shopkeeper.ui.i18n import Translations
-from shopkeeper.ui.ui_state import UiState
+from tests.gui.conftest import make_app as _make_app
 from tests.gui.conftest import wait_idle
-
-TODAY = date(2026, 11, 26)
-
-
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from shopkeeper.services.demo_shop import build_demo_shop
-
-    folder = tmp_path_factory.mktemp("demo")
-    path = folder / "demo.duckdb"
-    db = Database.open(path)
-    migrate(db, folder / "bk")
-    build_demo_shop(db, today=TODAY)
-    db.checkpoint()
-    db.close()
-    return path
-
-
-def _make_app(qtbot, shop: Path, language: str = "en") -> ShopkeeperApp:  # noqa: ANN001
-    paths = app_paths().ensure()
-    translations = Translations()
-    translations.install(QApplication.instance(), language)
-    app = ShopkeeperApp(
-        qt_app=QApplication.instance(), paths=paths, clock=FixedClock(datetime(2026, 11, 26, 12, tzinfo=UTC)),
-        ui_state=UiState(paths.ui_state_file), translations=translations,
-        recent=RecentShops(paths.config_dir / "recent-shops.json"), screenshot=True,
-    )
-    window = app.build_window()
-    qtbot.addWidget(window)
-    app.open_shop_at(shop)
-    window.show()
-    wait_idle(qtbot, app.worker)
-    return app
-
-
-@pytest.fixture
-def shop_copy(demo_file: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "shop.duckdb"
-    shutil.copy(demo_file, target)
-    return target
-
-
-@pytest.fixture
-def app(qtbot, shop_copy: Path):  # noqa: ANN001, ANN201
-    app = _make_app(qtbot, shop_copy)
-    yield app
-    app.shutdown()
-    app.translations.install(QApplication.instance(), "en")
 
 
 def test_every_tab_shows_the_shops_data(qtbot, app) -> None:  # noqa: ANN001

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from shopkeeper.ui.dialogs.mapping_dialog import MappingDialog
 from shopkeeper.ui.import_flow import ImportResultsDialog
-from tests.gui.conftest import wait_idle
+from tests.gui.conftest import run_query, wait_idle
 
 
 def _unknown_orders(tmp_path: Path) -> Path:
@@ -56,14 +56,9 @@ def test_check_says_what_would_happen_and_save_imports_nothing_until_asked(qtbot
     dialog.import_button.click()
     wait_idle(qtbot, worker)
     assert dialog.saved_name == "ERP 订单" and dialog.result() == MappingDialog.DialogCode.Accepted
-    rows: list = []
-    worker.submit(lambda db: db.fetchall("SELECT name, kind FROM saved_mappings"), rows.append)
-    wait_idle(qtbot, worker)
-    assert rows == [[("ERP 订单", "mapped_orders")]]
-    counted: list = []
-    worker.submit(lambda db: db.scalar("SELECT count(*) FROM orders"), counted.append)
-    wait_idle(qtbot, worker)
-    assert counted == [0]  # the dialog saves the mapping; the import flow imports the file after it
+    rows = run_query(qtbot, worker, lambda db: db.fetchall("SELECT name, kind FROM saved_mappings"))
+    assert rows == [("ERP 订单", "mapped_orders")]
+    assert run_query(qtbot, worker, lambda db: db.scalar("SELECT count(*) FROM orders")) == 0  # the dialog saves the mapping; the import flow imports the file after it
 
 
 def test_missing_required_fields_are_named_before_any_check(qtbot, worker, tmp_path: Path) -> None:  # noqa: ANN001
@@ -76,10 +71,7 @@ def test_the_results_dialog_offers_mapping_for_unknown_tables(qtbot, worker, tmp
     from shopkeeper.services.imports import import_paths
 
     path = _unknown_orders(tmp_path)
-    outcomes: list = []
-    worker.submit(lambda db: import_paths(db, [path], workdir=tmp_path / "work"), outcomes.append)
-    wait_idle(qtbot, worker)
-    [[outcome]] = outcomes
+    [outcome] = run_query(qtbot, worker, lambda db: import_paths(db, [path], workdir=tmp_path / "work"))
     assert outcome.needs_mapping
     asked: list = []
     results = ImportResultsDialog(None, [outcome], worker, tmp_path / "log.txt",
@@ -98,11 +90,8 @@ def test_the_results_dialog_says_what_each_file_was_and_what_it_changed(qtbot, w
     export = tmp_path / "products_export.csv"
     export.write_text("Handle,Title,Variant SKU,Variant Price,Variant Inventory Qty\n"
                       "moon-mug,Moon Mug,NEW-MUG-1,12.50,7\nsun-mug,Sun Mug,NEW-MUG-2,twelve,3\n", encoding="utf-8")
-    outcomes: list = []
-    for _ in range(2):
-        worker.submit(lambda db: import_paths(db, [export], workdir=tmp_path / "work"), outcomes.append)
-        wait_idle(qtbot, worker)
-    [[first], [second]] = outcomes
+    [first] = run_query(qtbot, worker, lambda db: import_paths(db, [export], workdir=tmp_path / "work"))
+    [second] = run_query(qtbot, worker, lambda db: import_paths(db, [export], workdir=tmp_path / "work"))
     results = ImportResultsDialog(None, [first, second], worker, tmp_path / "log.txt")
     qtbot.addWidget(results)
     assert results.list.item(0).text() == ("✔ products_export.csv: Shopify products, 2 rows read, 1 added, "
@@ -116,9 +105,8 @@ def test_a_saved_mapping_can_be_deleted_so_the_file_is_mapped_anew(qtbot, worker
     from shopkeeper.services.mappings import MAPPED_ORDERS, save_mapping
     from shopkeeper.ui.dialogs.mapping_dialog import SavedMappingsDialog
 
-    worker.submit(lambda db: save_mapping(db, name="ERP", kind=MAPPED_ORDERS, platform="taobao",
-                                          headers=("单号", "时间"), columns={"order_id": 0, "order_time": 1}))
-    wait_idle(qtbot, worker)
+    run_query(qtbot, worker, lambda db: save_mapping(db, name="ERP", kind=MAPPED_ORDERS, platform="taobao",
+                                                     headers=("单号", "时间"), columns={"order_id": 0, "order_time": 1}))
     dialog = SavedMappingsDialog(None, worker, tmp_path / "log.txt")
     qtbot.addWidget(dialog)
     wait_idle(qtbot, worker)

@@ -27,7 +27,8 @@ SOURCE = TableSource(
 
 
 def _model(worker):  # noqa: ANN001, ANN202
-    return PagedSqlModel(worker, SOURCE, headers=["SKU", "Title", "Price", "Status"], formatter=format_value,
+    return PagedSqlModel(worker, SOURCE, headers={"sku": "SKU", "title": "Title", "price": "Price", "status": "Status"},
+                         formatter=format_value,
                          name="test")
 
 

@@ -279,8 +279,7 @@ ENGLISH: Mapping[str, str] = {
     "change.edit.mixed": "{count} changes",
     "change.undone": "Undone: {change}",
     "change.redone": "Redone: {change}",
-    "change.undo_action": "Undo: {change}",
-    "change.redo_action": "Redo: {change}",
+
     "change.undo.nothing": "There is nothing to undo.",
     "change.redo.nothing": "There is nothing to redo.",
     "change.undo.already": "{change} was already undone.",

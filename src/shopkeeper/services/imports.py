@@ -139,6 +139,37 @@ def import_paths(
     return outcomes
 
 
+@dataclass(frozen=True)
+class ImportRun(CommandResult):
+    """An import as a command: what it changed, each table's outcome, and the cancel if one came.
+
+    A cancel is an outcome, not a failure: tables finished before it stay imported and
+    must be shown, so `changes` covers them (and everything when the shop could not say
+    whether the table being imported was kept).
+    """
+
+    outcomes: tuple[FileOutcome, ...] = ()
+    cancelled: ImportCancelled | None = None
+
+
+def import_command(
+    db: Database,
+    paths: Sequence[Path],
+    *,
+    workdir: Path,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportRun:
+    """`import_paths` as a command for the window (ShopWriteFailed still raises: the shop must be reopened)."""
+    try:
+        outcomes = import_paths(db, paths, workdir=workdir, progress=progress, cancel=cancel)
+    except ImportCancelled as stop:
+        done = tuple(stop.done)
+        changes = import_changes(done) if stop.kept is False else Changes.everything()
+        return ImportRun(changes, outcomes=done, cancelled=stop)
+    return ImportRun(import_changes(outcomes), outcomes=tuple(outcomes))
+
+
 def _import_path(
     db: Database,
     path: Path,

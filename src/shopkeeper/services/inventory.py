@@ -7,7 +7,9 @@ daily sales; no sales in 30 days → no figure (not infinity).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from shopkeeper.db.database import Database
@@ -49,7 +51,7 @@ base AS (
     LEFT JOIN sales sa USING (sku)
     LEFT JOIN channels c USING (sku)
 )
-SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_hand, sold_30d,
+SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_hand, sold_30d, lead_time_days,
        CASE WHEN sold_30d > 0 THEN least(365, greatest(0, on_hand) * 30 // sold_30d)::INTEGER END AS days_cover,
        coalesce(set_reorder_point, ceil(sold_30d / 30.0 * (lead_time_days + {SAFETY_DAYS}))::INTEGER) AS reorder_point,
        CASE WHEN on_hand <= 0 THEN 'out'
@@ -70,12 +72,13 @@ INVENTORY_COLUMNS = (
     Column("product", "text", searchable=True),
     Column("variant", "text", searchable=True),
     Column("stock_status", "status"),
-    Column("on_hand", "int"),
+    Column("on_hand", "int", edit=("stock", "on_hand")),
     Column("days_cover", "int"),
     Column("sold_30d", "int"),
-    Column("reorder_point", "int"),
-    Column("price", "money"),
-    Column("cost", "money"),
+    Column("reorder_point", "int", edit=("stock", "reorder_point")),
+    Column("lead_time_days", "int", edit=("stock", "lead_time_days")),
+    Column("price", "money", edit=("variant", "price")),
+    Column("cost", "money", edit=("variant", "cost")),
     Column("margin_pct", "pct"),
     Column("currency", "text"),
     Column("platforms", "text"),
@@ -88,6 +91,7 @@ def inventory_source(today: date) -> TableSource:
         base_sql=_RANKED_SQL,
         columns=INVENTORY_COLUMNS,
         default_sort="urgency",
+        key_column="sku",
         filters={
             "needs_reorder": "stock_status IN ('low', 'out')",
             "out_of_stock": "stock_status = 'out'",
@@ -105,3 +109,58 @@ def inventory_summary(db: Database, today: date) -> dict[str, Any]:
     )
     skus, low, out, value = row or (0, 0, 0, 0)
     return {"skus": int(skus), "low": int(low), "out": int(out), "stock_value": value}
+
+
+@dataclass(frozen=True)
+class ChannelListing:
+    shop_id: str
+    listing_id: str
+    title: str
+    price: Decimal | None
+    currency: str | None
+    status: str | None
+    quantity: int | None
+
+
+@dataclass(frozen=True)
+class SkuDetail:
+    """Everything the Listings detail panel shows for one SKU."""
+
+    sku: str
+    product: str
+    variant: str | None
+    price: Decimal | None
+    cost: Decimal | None
+    currency: str
+    margin_pct: Decimal | None
+    on_hand: int
+    sold_30d: int
+    days_cover: int | None
+    reorder_point: int | None          # what applies: the seller's own, else computed from sales
+    reorder_point_set: bool            # False: computed from the last 30 days of sales
+    lead_time_days: int
+    stock_status: str
+    channels: tuple[ChannelListing, ...]
+
+
+def sku_detail(db: Database, sku: str, today: date) -> SkuDetail | None:
+    row = db.fetchone(
+        f"SELECT sku, product, variant, price, cost, currency, margin_pct, on_hand, sold_30d, days_cover,"
+        f" reorder_point, stock_status FROM ({_INVENTORY_SQL}) WHERE sku = ?",
+        [today, today, sku],
+    )
+    if row is None:
+        return None
+    settings = db.fetchone("SELECT reorder_point, lead_time_days FROM stock_levels WHERE sku = ?", [sku])
+    channels = db.fetchall(
+        "SELECT shop_id, listing_id, title, price, currency, status, quantity FROM listings"
+        " WHERE sku = ? ORDER BY shop_id, listing_id",
+        [sku],
+    )
+    return SkuDetail(
+        sku=row[0], product=row[1], variant=row[2], price=row[3], cost=row[4], currency=row[5], margin_pct=row[6],
+        on_hand=int(row[7]), sold_30d=int(row[8]), days_cover=row[9], reorder_point=row[10],
+        reorder_point_set=settings is not None and settings[0] is not None,
+        lead_time_days=int(settings[1]) if settings is not None else 14, stock_status=row[11],
+        channels=tuple(ChannelListing(*c) for c in channels),
+    )

@@ -8,7 +8,9 @@ at least two orders), and 'lapsed' after 180 days without an order.
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from shopkeeper.db.database import Database
@@ -76,6 +78,7 @@ def members_source(today: date, *, chinese: bool) -> TableSource:
         columns=MEMBER_COLUMNS,
         default_sort="spend",
         default_descending=True,
+        key_column="member_id",
         filters={
             "win_back": "status IN ('at_risk', 'lapsed') AND orders >= 2",
             "multi_platform": "contains(platforms, ',')",
@@ -95,3 +98,63 @@ def tier_summary(db: Database, today: date, *, chinese: bool) -> list[dict[str, 
         {"tier": r[0], "rank": r[1], "members": int(r[2]), "spend": r[3], "points": int(r[4] or 0), "win_back": int(r[5])}
         for r in rows
     ]
+
+
+@dataclass(frozen=True)
+class Identity:
+    """One buyer account of the member on one platform shop."""
+
+    shop_id: str
+    buyer_id: str
+    name: str | None
+    email: str | None
+    city: str | None
+    orders: int
+    first_seen: datetime | None
+
+
+@dataclass(frozen=True)
+class MemberDetail:
+    """Everything the Members detail panel shows for one member."""
+
+    member_id: str
+    name: str
+    tier: str | None
+    tier_rank: int | None
+    status: str
+    orders: int
+    spend: Decimal
+    points: int
+    last_order: date | None
+    days_since: int | None
+    joined_at: datetime | None
+    email: str | None
+    phone: str | None
+    identities: tuple[Identity, ...]
+
+
+def member_detail(db: Database, member_id: str, today: date, *, chinese: bool) -> MemberDetail | None:
+    row = db.fetchone(
+        f"SELECT member_id, name, tier, tier_rank, status, orders, spend, points, last_order, days_since"
+        f" FROM ({_MEMBERS_SQL}) WHERE member_id = ?",
+        [chinese, today, today, today, member_id],
+    )
+    if row is None:
+        return None
+    contact = db.fetchone("SELECT joined_at, email, phone FROM members WHERE member_id = ?", [member_id])
+    identities = db.fetchall(
+        """
+        SELECT b.shop_id, b.buyer_id, b.name, b.email, b.city,
+               count(o.order_id) FILTER (WHERE o.status NOT IN ('cancelled', 'refunded')), b.first_seen
+        FROM buyers b LEFT JOIN orders o ON o.shop_id = b.shop_id AND o.buyer_id = b.buyer_id
+        WHERE b.member_id = ?
+        GROUP BY ALL ORDER BY b.shop_id, b.buyer_id
+        """,
+        [member_id],
+    )
+    joined, email, phone = contact or (None, None, None)
+    return MemberDetail(
+        member_id=row[0], name=row[1], tier=row[2], tier_rank=row[3], status=row[4], orders=int(row[5]),
+        spend=row[6], points=int(row[7]), last_order=row[8], days_since=row[9], joined_at=joined, email=email,
+        phone=phone, identities=tuple(Identity(*i[:5], int(i[5]), i[6]) for i in identities),
+    )

@@ -20,6 +20,8 @@ class Column:
     key: str
     kind: str = "text"  # text | int | money | pct | date | datetime | status
     searchable: bool = False
+    # (entity, field) that services.edits.edit_cells accepts for this column; None: read-only
+    edit: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,13 @@ class TableSource:
     default_descending: bool = False
     filters: Mapping[str, str] = field(default_factory=dict)
     params: tuple[Any, ...] = ()
+    key_column: str = ""  # the row's identity (sku, member id); the first column when empty
 
     def column_keys(self) -> list[str]:
         return [c.key for c in self.columns]
+
+    def key_index(self) -> int:
+        return self.column_keys().index(self.key_column) if self.key_column else 0
 
     def _where(self, search: str, active: Sequence[str]) -> tuple[str, list[Any]]:
         clauses: list[str] = []

@@ -1,14 +1,19 @@
 """The thread that owns the shop's DuckDB connection.
 
-The GUI never touches the database: it submits a function `fn(db) -> result`
-and gets the result (or the exception) back on the GUI thread through a queued
-signal. Jobs run one at a time, in order, so writes serialise and the
-connection is never used by two threads. A job submitted with a `key`
-replaces any job with the same key that has not started yet (a chart being
-redrawn while the seller keeps changing the date range needs only the latest).
+The GUI never touches the database: it submits a typed operation (a
+`QueryOp` that reads or a `CommandOp` that writes, see operations.py) on
+behalf of an owner QObject and gets the result (or the exception) back on the
+GUI thread. Operations run one at a time, in order, so writes serialise and
+the connection is never used by two threads.
+
+A result reaches its callback only while the owner lives: once a tab or a
+dialog is destroyed its queries are dropped (not even run) and a command's
+callbacks are skipped, although the command itself still runs and its
+changes are still broadcast — the seller asked for it.
 
 Signals:
     busy_changed(bool): the queue went from idle to busy or back.
+    changed(Changes): a command finished (or a shop was opened) and changed these areas.
 """
 
 from __future__ import annotations
@@ -17,32 +22,47 @@ import itertools
 import logging
 import queue
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain.changes import Changes
+from shopkeeper.domain.commands import CommandResult
+from shopkeeper.ui.operations import CommandOp, QueryOp
 
 log = logging.getLogger(__name__)
 
-Job = Callable[[Database], Any]
+T = TypeVar("T")
+R = TypeVar("R", bound=CommandResult)
+OnError = Callable[[BaseException], None] | None
 
 
 @dataclass
 class Ticket:
     job_id: int
+    owner_id: int
+    owner: weakref.ref[QObject]
     key: str | None
     fn: Callable[[Any], Any]
     on_done: Callable[[Any], None] | None
-    on_error: Callable[[BaseException], None] | None
+    on_error: OnError
     needs_db: bool = True
+    command: bool = False
     cancelled: bool = field(default=False)
 
     def cancel(self) -> None:
         """Drop the job if not started, and its callbacks either way."""
         self.cancelled = True
+
+    def owner_alive(self) -> bool:
+        owner = self.owner()
+        return owner is not None and shiboken6.isValid(owner)
 
 
 class _Thread(QThread):
@@ -60,11 +80,13 @@ class DbWorker(QObject):
     # corrupted reference counts in PySide6 6.12 and crashed the interpreter.)
     _job_done = Signal(int)
     busy_changed = Signal(bool)
+    changed = Signal(object)
 
     def __init__(self, opener: Callable[[], Database | None] | None = None) -> None:
         super().__init__()
         self._queue: queue.Queue[Ticket | None] = queue.Queue()
         self._tickets: dict[int, Ticket] = {}
+        self._owners: dict[int, set[int]] = {}
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self._db: Database | None = None
@@ -75,31 +97,18 @@ class DbWorker(QObject):
         self._thread.setObjectName("shopkeeper-db")
         self._thread.start()
         if opener is not None:
-            self.submit(lambda _db: self._adopt(opener()), needs_db=False)
+            self._submit(self, lambda _db: self._adopt(opener()), None, None, needs_db=False)
 
     # -- GUI side -----------------------------------------------------------------
-    def submit(
-        self,
-        fn: Callable[[Any], Any],
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-        *,
-        key: str | None = None,
-        needs_db: bool = True,
-    ) -> Ticket:
-        """Queue `fn(db)`; jobs that need a shop are dropped while none is open."""
-        ticket = Ticket(next(self._ids), key, fn, on_done, on_error, needs_db)
-        with self._lock:
-            if key is not None:
-                for other in self._tickets.values():
-                    if other.key == key and other is not self._running:
-                        other.cancelled = True
-            was_idle = not self._tickets
-            self._tickets[ticket.job_id] = ticket
-        self._queue.put(ticket)
-        if was_idle:
-            self.busy_changed.emit(True)
-        return ticket
+    def query(self, owner: QObject, op: QueryOp[T], on_done: Callable[[T], None],
+              on_error: OnError = None) -> Ticket:
+        """Run `op` for `owner`; `on_done(result)` on the GUI thread while `owner` lives."""
+        return self._submit(owner, op.fn, on_done, on_error, key=op.key)
+
+    def command(self, owner: QObject, op: CommandOp[R], on_done: Callable[[R], None] | None = None,
+                on_error: OnError = None) -> Ticket:
+        """Run `op`; on success `changed` is emitted with its Changes, then `on_done` if `owner` lives."""
+        return self._submit(owner, op.fn, on_done, on_error, command=True)
 
     def is_idle(self) -> bool:
         with self._lock:
@@ -111,9 +120,10 @@ class DbWorker(QObject):
         if db is not None:
             db.interrupt()
 
-    def replace_database(self, opener: Callable[[], Database], on_done=None, on_error=None,  # noqa: ANN001
+    def replace_database(self, owner: QObject, opener: Callable[[], Database],
+                         on_done: Callable[[Database], None] | None = None, on_error: OnError = None,
                          *, close_first: bool = False) -> Ticket:
-        """Close the current shop and open another, on the worker thread.
+        """Close the current shop and open another, on the worker thread; everything counts as changed.
 
         `close_first` closes the current one before opening: needed to open the same file again, since
         DuckDB hands a second connection in this process the first one's (possibly failed) database.
@@ -130,7 +140,7 @@ class DbWorker(QObject):
             self._adopt(new)
             return new
 
-        return self.submit(swap, on_done, on_error, needs_db=False)
+        return self._submit(owner, swap, on_done, on_error, needs_db=False, command=True)
 
     def shutdown(self, timeout_ms: int = 30000) -> None:
         def close(db: Database | None) -> None:
@@ -142,9 +152,42 @@ class DbWorker(QObject):
                 db.close()
             self._db = None
 
-        self.submit(close, needs_db=False)
+        self._submit(self, close, None, None, needs_db=False)
         self._queue.put(None)
         self._thread.wait(timeout_ms)
+
+    def _submit(self, owner: QObject, fn: Callable[[Any], Any], on_done: Callable[[Any], None] | None,
+                on_error: OnError, *, key: str | None = None, needs_db: bool = True,
+                command: bool = False) -> Ticket:
+        owner_id = id(owner)
+        ticket = Ticket(next(self._ids), owner_id, weakref.ref(owner), key, fn, on_done, on_error,
+                        needs_db, command)
+        with self._lock:
+            if key is not None:
+                for other in self._tickets.values():
+                    if other.owner_id == owner_id and other.key == key and other is not self._running:
+                        other.cancelled = True
+            was_idle = not self._tickets
+            self._tickets[ticket.job_id] = ticket
+            watched = owner_id in self._owners
+            self._owners.setdefault(owner_id, set()).add(ticket.job_id)
+        if not watched and owner is not self:
+            owner.destroyed.connect(partial(self._owner_destroyed, owner_id))
+        self._queue.put(ticket)
+        if was_idle:
+            self.busy_changed.emit(True)
+        return ticket
+
+    def _owner_destroyed(self, owner_id: int, _obj: object = None) -> None:
+        with self._lock:
+            for job_id in self._owners.pop(owner_id, set()):
+                ticket = self._tickets.get(job_id)
+                if ticket is None:
+                    continue
+                if ticket.command:
+                    ticket.on_done = ticket.on_error = None  # the write still happens
+                else:
+                    ticket.cancelled = True
 
     # -- worker side --------------------------------------------------------------
     def _adopt(self, db: Database | None) -> Database | None:
@@ -175,10 +218,21 @@ class DbWorker(QObject):
         with self._lock:
             ticket = self._tickets.pop(job_id, None)
             ok, value = self._results.pop(job_id, (True, None))
+            if ticket is not None:
+                jobs = self._owners.get(ticket.owner_id)
+                if jobs is not None:
+                    jobs.discard(job_id)
             idle = not self._tickets
+        if ticket is None or ticket.cancelled:
+            if idle:
+                self.busy_changed.emit(False)
+            return
+        if ok and ticket.command:
+            changes = value.changes if isinstance(value, CommandResult) else Changes.everything()
+            self.changed.emit(changes)
         if idle:
             self.busy_changed.emit(False)
-        if ticket is None or ticket.cancelled:
+        if not ticket.owner_alive():
             return
         if ok:
             if ticket.on_done is not None:

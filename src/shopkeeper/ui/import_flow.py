@@ -37,6 +37,7 @@ from shopkeeper.runtime.work_folders import work_folder
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import show_error
 from shopkeeper.ui.message_texts import window_text
+from shopkeeper.ui.operations import CommandOp, QueryOp
 
 
 class _ProgressBridge(QObject):
@@ -69,13 +70,13 @@ class ImportProgressDialog(QDialog):
 
 
 class ImportFlow(QObject):
-    """Signals:
-        shop_changed(): an import or undo changed the shop; tabs should reload.
+    """Imports and undoing them run as commands: the worker broadcasts what they changed.
+
+    Signals:
         shop_failed(ShopWriteFailed): the shop file failed under an import (disk full, damaged); its
             connection may be unusable, so the shop should be opened again and the failure shown.
     """
 
-    shop_changed = Signal()
     shop_failed = Signal(object)
 
     def __init__(self, *, worker: DbWorker, parent_widget: Callable[[], QWidget | None], cache_dir: Path,
@@ -105,7 +106,7 @@ class ImportFlow(QObject):
         if self._running:
             QMessageBox.information(self._parent(), self.tr("Import"), self.tr("An import is already running."))
             return
-        from shopkeeper.services.imports import import_paths
+        from shopkeeper.services.imports import ImportRun, import_command
 
         self._running = True
         cancel = threading.Event()
@@ -122,19 +123,23 @@ class ImportFlow(QObject):
         dialog.cancel_button.clicked.connect(on_cancel)
         self._cache_dir.mkdir(parents=True, exist_ok=True)
 
-        def job(db: Any) -> list[Any]:
+        def job(db: Any) -> ImportRun:
             with work_folder(self._cache_dir) as work:
-                return import_paths(
+                return import_command(
                     db, paths, workdir=work,
                     progress=lambda msg, frac: bridge.progressed.emit(msg, float(frac)),
                     cancel=cancel.is_set,
                 )
 
-        def done(outcomes: list[Any]) -> None:
+        def done(result: ImportRun) -> None:
             self._running = False
             dialog.accept()
+            if result.cancelled is not None:
+                QMessageBox.information(self._parent(), self.tr("Import cancelled"),
+                                        self.cancelled_text(result.cancelled))
+                return
+            outcomes = list(result.outcomes)
             self.last_outcomes = outcomes
-            self.shop_changed.emit()
             if on_finished is not None:
                 on_finished(outcomes)
             else:
@@ -144,20 +149,12 @@ class ImportFlow(QObject):
         def failed(exc: BaseException) -> None:
             self._running = False
             dialog.accept()
-            from shopkeeper.importers.reading import ImportCancelled  # the reading layer stays off start-up
-
-            if isinstance(exc, ImportCancelled):
-                kept_some = bool(exc.done) or exc.kept is not False
-                if kept_some:
-                    self.shop_changed.emit()
-                QMessageBox.information(self._parent(), self.tr("Import cancelled"), self.cancelled_text(exc))
-                return
             if isinstance(exc, ShopWriteFailed):
                 self.shop_failed.emit(exc)  # the shop is opened anew, then asked what it kept, then told
                 return
             show_error(self._parent(), exc, self._log_file)
 
-        self._worker.submit(job, done, failed)
+        self._worker.command(self, CommandOp(job), done, failed)
         dialog.open()
 
     def cancelled_text(self, exc: Any) -> str:
@@ -187,7 +184,7 @@ class ImportFlow(QObject):
         SavedMappingsDialog(self._parent(), self._worker, self._log_file).exec()
 
     def show_history(self) -> None:
-        ImportHistoryDialog(self._parent(), self._worker, self._log_file, on_undone=self.shop_changed.emit).exec()
+        ImportHistoryDialog(self._parent(), self._worker, self._log_file).exec()
 
 
 class ImportResultsDialog(QDialog):
@@ -290,7 +287,7 @@ class RejectsDialog(QDialog):
         layout.addWidget(buttons)
         from shopkeeper.services.imports import reject_messages
 
-        worker.submit(lambda db: reject_messages(db, batch_id), self._fill)
+        worker.query(self, QueryOp(lambda db: reject_messages(db, batch_id)), self._fill)
 
     def _fill(self, rows: list[tuple[Any, ...]]) -> None:
         self.table.setRowCount(len(rows))
@@ -306,22 +303,22 @@ class RejectsDialog(QDialog):
             return
         from shopkeeper.services.imports import write_rejects_csv
 
-        self._worker.submit(lambda db: write_rejects_csv(db, self._batch_id, Path(path)),
-                            on_error=lambda exc: show_error(self, exc, self._log_file))
+        batch_id = self._batch_id
+        # Reads the shop and writes only the seller's CSV file: a query, nothing in the shop changes.
+        self._worker.query(self, QueryOp(lambda db: write_rejects_csv(db, batch_id, Path(path))), lambda _r: None,
+                           lambda exc: show_error(self, exc, self._log_file))
 
 
 class ImportHistoryDialog(QDialog):
     """Every import with its counts; the selected one can be undone."""
 
-    def __init__(self, parent: QWidget | None, worker: DbWorker, log_file: Path,
-                 on_undone: Callable[[], None]) -> None:
+    def __init__(self, parent: QWidget | None, worker: DbWorker, log_file: Path) -> None:
         super().__init__(parent)
         self.setObjectName("importHistory")
         self._log_file = log_file
         self.setWindowTitle(self.tr("Import history"))
         self.setMinimumSize(860, 420)
         self._worker = worker
-        self._on_undone = on_undone
         self.table = QTableWidget(0, 9, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("#"), self.tr("When"), self.tr("File"), self.tr("Platform"), self.tr("Kind"),
@@ -346,7 +343,7 @@ class ImportHistoryDialog(QDialog):
     def _load(self) -> None:
         from shopkeeper.services.imports import list_imports
 
-        self._worker.submit(list_imports, self._fill)
+        self._worker.query(self, QueryOp(list_imports, key="list"), self._fill)
 
     def _fill(self, batches: list[Any]) -> None:
         self.table.setRowCount(len(batches))
@@ -378,9 +375,5 @@ class ImportHistoryDialog(QDialog):
             return
         from shopkeeper.services.imports import undo_import
 
-        def done(_result: object) -> None:
-            self._on_undone()
-            self._load()
-
-        self._worker.submit(lambda db: undo_import(db, int(batch_id)), done,
-                            lambda exc: show_error(self, exc, self._log_file))
+        self._worker.command(self, CommandOp(lambda db: undo_import(db, int(batch_id))), lambda _r: self._load(),
+                             lambda exc: show_error(self, exc, self._log_file))

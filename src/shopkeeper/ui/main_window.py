@@ -1,8 +1,11 @@
 """The main window: four tabs, menus, a status bar, and a drop target over all of it.
 
-The window knows nothing about SQL: it asks the tabs to refresh and hands
-dropped files to the import flow. What to do for File > New/Open/Backup and
-the language menu is passed in by the composition root (app.py).
+The window knows nothing about SQL: every command's Changes come from the DB
+worker and the window broadcasts them to the tabs, each of which reloads only
+when an area it shows changed; Edit › Undo/Redo run the shop's change sets
+and are named after them. Dropped files go to the import flow. What to do for
+File > New/Open/Backup and the language menu is passed in by the composition
+root (app.py).
 """
 
 from __future__ import annotations
@@ -16,12 +19,19 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
+from shopkeeper.domain.changes import Changes
+from shopkeeper.domain.commands import CommandResult
 from shopkeeper.runtime.clock import Clock
+from shopkeeper.services.shop_files import shop_display_name
+from shopkeeper.services.stats import shop_stats
+from shopkeeper.ui.change_labels import change_label, redo_text, undo_text
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.operations import CommandOp, QueryOp
 from shopkeeper.ui.tabs.charts_tab import ChartsTab
 from shopkeeper.ui.tabs.listings_tab import ListingsTab
 from shopkeeper.ui.tabs.members_tab import MembersTab
 from shopkeeper.ui.tabs.promotions_tab import PromotionsTab
+from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.ui_state import UiState
 
 TAB_NAMES = ("listings", "members", "promotions", "charts")
@@ -41,6 +51,7 @@ class WindowActions:
     backup: Callable[[], None]
     set_language: Callable[[str], None]
     about: Callable[[], None]
+    show_error: Callable[[BaseException], None]
 
 
 class DropOverlay(QLabel):
@@ -60,9 +71,11 @@ class DropOverlay(QLabel):
 class MainWindow(QMainWindow):
     """Signals:
         files_dropped(list): local paths dropped anywhere on the window.
+        shop_changed(Changes): broadcast of what a command changed; tabs listen to it.
     """
 
     files_dropped = Signal(list)
+    shop_changed = Signal(object)
 
     def __init__(
         self,
@@ -79,13 +92,16 @@ class MainWindow(QMainWindow):
         self._worker = worker
         self._ui_state = ui_state
         self._actions = actions
+        self._shop_path: Path | None = None
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
 
-        self.listings = ListingsTab(worker=worker, clock=clock)
-        self.members = MembersTab(worker=worker, clock=clock, chinese=language.startswith("zh"))
-        self.promotions = PromotionsTab(worker=worker, clock=clock)
-        self.charts = ChartsTab(worker=worker, clock=clock)
+        self.listings = ListingsTab(worker=worker, clock=clock, ui_state=ui_state)
+        self.members = MembersTab(worker=worker, clock=clock, ui_state=ui_state, chinese=language.startswith("zh"))
+        self.promotions = PromotionsTab(worker=worker, clock=clock, ui_state=ui_state)
+        self.charts = ChartsTab(worker=worker, clock=clock, ui_state=ui_state)
+        for tab in self.all_tabs():
+            tab.track(self.shop_changed, tab.apply_changes)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.listings, self.tr("Listings && Inventory"))
@@ -122,6 +138,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.busy_label)
         worker.busy_changed.connect(self._show_busy)
+        worker.changed.connect(self.broadcast)
 
         self._build_menus(language, languages)
         geometry = ui_state.geometry()
@@ -150,6 +167,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = self._add(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self._add(edit_menu, undo_text(None), self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._add(edit_menu, redo_text(None), self.redo, QKeySequence.StandardKey.Redo)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._add(view_menu, self.tr("&Refresh"), self.refresh_all, QKeySequence.StandardKey.Refresh)
@@ -184,16 +207,69 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(str(shop))
             action.triggered.connect(lambda _checked=False, p=shop: self._actions.open_shop(p))
 
+    # -- undo and redo --------------------------------------------------------------
+    def undo(self) -> None:
+        from shopkeeper.services.change_sets import undo
+
+        self._worker.command(self, CommandOp(lambda db: undo(db, who="window")), self._command_done,
+                             self._actions.show_error)
+
+    def redo(self) -> None:
+        from shopkeeper.services.change_sets import redo
+
+        self._worker.command(self, CommandOp(lambda db: redo(db, who="window")), self._command_done,
+                             self._actions.show_error)
+
+    def _command_done(self, result: CommandResult) -> None:
+        if result.message is not None:
+            self.statusBar().showMessage(change_label(result.message), 8000)
+
+    def refresh_undo_state(self) -> None:
+        """Name the Undo/Redo items after the newest steps; the stack lives in the shop, so it survives restarts."""
+        from shopkeeper.services.change_sets import undo_redo_state
+
+        self._worker.query(self, QueryOp(undo_redo_state, key="undo-state"), self._show_undo_state)
+
+    def _show_undo_state(self, state: Any) -> None:
+        self.undo_action.setText(undo_text(state.undo))
+        self.undo_action.setEnabled(state.undo is not None)
+        self.redo_action.setText(redo_text(state.redo))
+        self.redo_action.setEnabled(state.redo is not None)
+
     # -- content ------------------------------------------------------------------
-    def tab_by_name(self, name: str) -> QWidget:
+    def tab_by_name(self, name: str) -> ShopTab:
         return {"listings": self.listings, "members": self.members, "promotions": self.promotions, "charts": self.charts}[name]
+
+    def all_tabs(self) -> list[ShopTab]:
+        return [self.tab_by_name(name) for name in TAB_NAMES]
 
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(TAB_NAMES.index(name))
 
+    def broadcast(self, changes: Changes) -> None:
+        """Tell every tab what changed (each reloads only its own areas), and refresh the header and Edit menu."""
+        if not changes:
+            return
+        self.shop_changed.emit(changes)
+        self.refresh_header()
+        self.refresh_undo_state()
+
     def refresh_all(self) -> None:
-        for name in TAB_NAMES:
-            self.tab_by_name(name).refresh()  # type: ignore[attr-defined]
+        self.broadcast(Changes.everything())
+
+    def shop_opened(self, path: Path | None) -> None:
+        self._shop_path = path
+
+    def refresh_header(self) -> None:
+        def header(db: Any) -> tuple[str, dict[str, Any]]:
+            return shop_display_name(db), shop_stats(db)
+
+        def show(result: tuple[str, dict[str, Any]]) -> None:
+            name, stats = result
+            self.set_shop(name, self._shop_path)
+            self.set_counts(stats)
+
+        self._worker.query(self, QueryOp(header, key="header"), show)
 
     def set_shop(self, name: str, path: Path | None) -> None:
         self.setWindowTitle(self.tr("{shop} — Shopkeeper").format(shop=name))
@@ -240,6 +316,8 @@ class MainWindow(QMainWindow):
         self._actions.import_files(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for tab in self.all_tabs():
+            tab.release()
         self._ui_state.set_geometry(self.saveGeometry())
         self._ui_state.set_last_tab(TAB_NAMES[self.tabs.currentIndex()])
         self._ui_state.sync()

@@ -261,8 +261,7 @@ def window_texts() -> dict[str, str]:
         "change.edit.mixed": translate("Messages", "{count} changes"),
         "change.undone": translate("Messages", "Undone: {change}"),
         "change.redone": translate("Messages", "Redone: {change}"),
-        "change.undo_action": translate("Messages", "Undo: {change}"),
-        "change.redo_action": translate("Messages", "Redo: {change}"),
+
         "change.undo.nothing": translate("Messages", "There is nothing to undo."),
         "change.redo.nothing": translate("Messages", "There is nothing to redo."),
         "change.undo.already": translate("Messages", "{change} was already undone."),

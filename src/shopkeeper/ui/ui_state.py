@@ -6,7 +6,9 @@ shop file with its data.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -41,6 +43,18 @@ class UiState:
 
     def set_last_import_folder(self, folder: str) -> None:
         self._settings.setValue("import/folder", folder)
+
+    def tab_state(self, tab: str) -> dict[str, Any]:
+        """A tab's remembered columns, sort and splitter sizes (empty when none or unreadable)."""
+        try:
+            value = json.loads(str(self._settings.value(f"tabs/{tab}") or "{}"))
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def set_tab_state(self, tab: str, state: dict[str, Any]) -> None:
+        # JSON rather than QHeaderView.saveState: that blob is by position, and columns are kept by name.
+        self._settings.setValue(f"tabs/{tab}", json.dumps(state, sort_keys=True))
 
     def sync(self) -> None:
         self._settings.sync()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +35,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopkeeper.domain.changes import Area, Changes
+from shopkeeper.domain.commands import CommandResult
 from shopkeeper.importers.reading import display_name
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import show_error
 from shopkeeper.ui.formatting import platform_label
 from shopkeeper.ui.message_texts import window_text
+from shopkeeper.ui.operations import CommandOp, QueryOp
+
+
+@dataclass(frozen=True)
+class _MappingSaved(CommandResult):
+    mapping: Any = None
 
 _NOT_IMPORTED = ""
 _SAMPLE_VALUES = 3
@@ -173,7 +182,7 @@ class MappingDialog(QDialog):
                 tables = [t for t in preview_tables(db, path, Path(work)) if t.member == member]
             return (tables[0] if tables else None), platform_codes(db)
 
-        self._worker.submit(job, self._loaded, self._failed)
+        self._worker.query(self, QueryOp(job), self._loaded, self._failed)
 
     def _loaded(self, result: tuple[Any, list[str]]) -> None:
         preview, codes = result
@@ -316,7 +325,7 @@ class MappingDialog(QDialog):
 
         self._set_busy(True)
         self.status.setText(self.tr("Checking the whole file with this mapping…"))
-        self._worker.submit(job, done, failed)
+        self._worker.query(self, QueryOp(job, key="check"), done, failed)
 
     def _show_check(self, check: Any) -> None:
         labels = self.field_labels()
@@ -360,9 +369,12 @@ class MappingDialog(QDialog):
             self._set_busy(False)
             show_error(self, exc, self._log_file)
 
+        def save(db: Any) -> _MappingSaved:
+            mapping = save_mapping(db, name=name, kind=kind, platform=platform, headers=headers, columns=columns)
+            return _MappingSaved(Changes.of(Area.SETTINGS), mapping=mapping)
+
         self._set_busy(True)
-        self._worker.submit(lambda db: save_mapping(db, name=name, kind=kind, platform=platform, headers=headers,
-                                                    columns=columns), done, failed)
+        self._worker.command(self, CommandOp(save), lambda result: done(result.mapping), failed)
 
 
 class SavedMappingsDialog(QDialog):
@@ -400,7 +412,8 @@ class SavedMappingsDialog(QDialog):
     def _load(self) -> None:
         from shopkeeper.services.mappings import list_mappings
 
-        self._worker.submit(list_mappings, self._fill, lambda exc: show_error(self, exc, self._log_file))
+        self._worker.query(self, QueryOp(list_mappings, key="list"), self._fill,
+                           lambda exc: show_error(self, exc, self._log_file))
 
     def _fill(self, mappings: list[Any]) -> None:
         kinds = {"mapped_orders": self.tr("Orders"), "mapped_products": self.tr("Products and stock")}
@@ -422,8 +435,12 @@ class SavedMappingsDialog(QDialog):
         from shopkeeper.services.mappings import delete_mapping
 
         name = str(items[0].data(Qt.ItemDataRole.UserRole))
-        self._worker.submit(lambda db: delete_mapping(db, name), lambda _r: self._load(),
-                            lambda exc: show_error(self, exc, self._log_file))
+        def delete(db: Any) -> CommandResult:
+            delete_mapping(db, name)
+            return CommandResult(Changes.of(Area.SETTINGS))
+
+        self._worker.command(self, CommandOp(delete), lambda _r: self._load(),
+                             lambda exc: show_error(self, exc, self._log_file))
 
 
 def map_columns(parent: QWidget | None, worker: DbWorker, path: Path, member: str | None, *, cache_dir: Path,

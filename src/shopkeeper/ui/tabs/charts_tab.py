@@ -16,11 +16,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from shopkeeper.domain.changes import Area
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.charts import Series, daily_revenue_by_platform, monthly_revenue, top_products
 from shopkeeper.services.currency import base_currency
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.formatting import money, platform_label
+from shopkeeper.ui.operations import QueryOp
+from shopkeeper.ui.tabs.tab_base import ShopTab
+from shopkeeper.ui.ui_state import UiState
 
 PLATFORM_COLORS = {
     "taobao": "#ff5000", "douyin": "#111111", "shopify": "#5e8e3e", "etsy": "#1e88e5",
@@ -33,11 +37,12 @@ def _epoch(day: date) -> float:
     return time.mktime(datetime(day.year, day.month, day.day, 12).timetuple())
 
 
-class ChartsTab(QWidget):
-    def __init__(self, *, worker: DbWorker, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("chartsTab")
-        self._worker = worker
+class ChartsTab(ShopTab):
+    # Revenue is converted with the seller's rates (settings); best sellers are named by product title.
+    areas = frozenset({Area.ORDERS, Area.SETTINGS, Area.CATALOG})
+
+    def __init__(self, *, worker: DbWorker, clock: Clock, ui_state: UiState, parent: QWidget | None = None) -> None:
+        super().__init__(name="charts", worker=worker, ui_state=ui_state, parent=parent)
         self._clock = clock
         pg.setConfigOptions(antialias=False, useOpenGL=False, background="w", foreground="#333")
 
@@ -93,7 +98,7 @@ class ChartsTab(QWidget):
                 "currency": base_currency(db),
             }
 
-        self._worker.submit(load, self._show, key="charts:load")
+        self.query(QueryOp(load, key="load"), self._show)
 
     def _show(self, data: dict[str, Any]) -> None:
         currency = data["currency"]

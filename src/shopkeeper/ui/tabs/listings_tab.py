@@ -1,62 +1,126 @@
-"""Listings & Inventory: every SKU with price, margin, stock and when to reorder."""
+"""Listings & Inventory: every SKU with price, margin, stock and when to reorder.
+
+Price, cost, stock on hand, reorder point and lead time are edited in place;
+"Set cost…" / "Set reorder point…" (or pasting one value over several
+selected rows) change every selected SKU in one step, undone by one Ctrl+Z.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from shopkeeper.domain.changes import Area
+from shopkeeper.domain.errors import KnownError
 from shopkeeper.runtime.clock import Clock
-from shopkeeper.services.inventory import inventory_source, inventory_summary
+from shopkeeper.services.inventory import (
+    SkuDetail,
+    inventory_source,
+    inventory_summary,
+    sku_detail,
+)
 from shopkeeper.ui.db_worker import DbWorker
-from shopkeeper.ui.formatting import format_value, money
+from shopkeeper.ui.formatting import format_value, money, platform_label, status_label
+from shopkeeper.ui.message_texts import window_text
+from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
+from shopkeeper.ui.tabs.detail_panel import DetailPanel
+from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
+from shopkeeper.ui.ui_state import UiState
 
 STATUS_COLORS = {"out": "#c62828", "low": "#e65100", "ok": "#2e7d32"}
 
 
-class ListingsTab(QWidget):
-    def __init__(self, *, worker: DbWorker, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("listingsTab")
-        self._worker = worker
+class ListingsTab(ShopTab):
+    # Sold (30 days) and the computed reorder points come from orders.
+    areas = frozenset({Area.CATALOG, Area.STOCK, Area.ORDERS})
+
+    def __init__(self, *, worker: DbWorker, clock: Clock, ui_state: UiState, parent: QWidget | None = None) -> None:
+        super().__init__(name="listings", worker=worker, ui_state=ui_state, parent=parent)
         self._clock = clock
-        headers = [
-            self.tr("SKU"), self.tr("Product"), self.tr("Variant"), self.tr("Stock"), self.tr("On hand"),
-            self.tr("Days of cover"), self.tr("Sold (30 days)"), self.tr("Reorder at"), self.tr("Price"),
-            self.tr("Cost"), self.tr("Margin"), self.tr("Currency"), self.tr("Sold on"), self.tr("Urgency"),
-        ]
+        headers = {
+            "sku": self.tr("SKU"), "product": self.tr("Product"), "variant": self.tr("Variant"),
+            "stock_status": self.tr("Stock"), "on_hand": self.tr("On hand"), "days_cover": self.tr("Days of cover"),
+            "sold_30d": self.tr("Sold (30 days)"), "reorder_point": self.tr("Reorder at"),
+            "lead_time_days": self.tr("Lead time (days)"), "price": self.tr("Price"), "cost": self.tr("Cost"),
+            "margin_pct": self.tr("Margin"), "currency": self.tr("Currency"), "platforms": self.tr("Sold on"),
+            "urgency": self.tr("Urgency"),
+        }
         self.model = PagedSqlModel(
             worker, inventory_source(clock.today()), headers=headers, formatter=format_value,
-            hidden=("urgency",), status_colors=STATUS_COLORS, name="inventory",
+            hidden=("urgency", "lead_time_days"), status_colors=STATUS_COLORS, name="inventory",
         )
         self.summary = QLabel(self)
         self.summary.setObjectName("inventorySummary")
         self.search = make_search_box(self, self.tr("Search SKU, product or variant"), self.model.set_search)
         self.reorder_only = QCheckBox(self.tr("Only what needs reordering"), self)
         self.reorder_only.toggled.connect(self._filters_changed)
+        self.set_cost_button = QPushButton(self.tr("Set cost…"), self)
+        self.set_cost_button.setToolTip(self.tr("Give every selected SKU the same cost (one undo step)"))
+        self.set_cost_button.clicked.connect(lambda: self.ask_and_set("cost", self.tr("Set cost")))
+        self.set_reorder_button = QPushButton(self.tr("Set reorder point…"), self)
+        self.set_reorder_button.setToolTip(self.tr("Reorder the selected SKUs at this stock level; "
+                                                   "leave it empty to go back to the level computed from sales"))
+        self.set_reorder_button.clicked.connect(lambda: self.ask_and_set("reorder_point", self.tr("Set reorder point")))
         self.count_label = QLabel(self)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("editNotice")
+        self.notice.setStyleSheet("QLabel#editNotice { color: #c62828; }")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.reorder_only)
         bar.addStretch(1)
+        bar.addWidget(self.set_cost_button)
+        bar.addWidget(self.set_reorder_button)
         bar.addWidget(self.count_label)
-        self.view = make_table_view(self, self.model, {0: 130, 1: 230, 2: 120, 3: 110, 6: 110, 12: 200})
+        self.view = make_table_view(self, self.model, {"sku": 130, "product": 230, "variant": 120, "stock_status": 110,
+                                                       "sold_30d": 110, "platforms": 200})
+        self.detail = DetailPanel(self.tr("Select a SKU to see its stock, reorder settings and where it is listed."),
+                                  self)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 320])
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.splitter, 1)
         self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%n SKU(s)", "", n)))
+        self.model.edit_failed.connect(self.show_refusal)
+        self.model.dataChanged.connect(lambda *_: self.notice.hide())
+        paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self.view)
+        paste.setContext(Qt.ShortcutContext.WidgetShortcut)
+        paste.activated.connect(self.paste_into_selection)
+        self.remember_view(self.view, self.model)
+        self.remember_splitter("detail", self.splitter)
+        self.follow_selection(self.view, self.model, self._detail_query, self._show_detail)
 
     def _filters_changed(self) -> None:
         self.model.set_filters(["needs_reorder"] if self.reorder_only.isChecked() else [])
 
     def refresh(self) -> None:
         today = self._clock.today()
-        self.model.set_source(inventory_source(today))
-        self._worker.submit(lambda db: inventory_summary(db, today), self._show_summary, key="inventory:summary")
+        self.model.set_source(inventory_source(today), keep_rows=True)
+        self.query(QueryOp(lambda db: inventory_summary(db, today), key="summary"), self._show_summary)
 
     def _show_summary(self, summary: dict[str, Any]) -> None:
         self.summary.setText(
@@ -66,4 +130,89 @@ class ListingsTab(QWidget):
             ).format(
                 skus=f"{summary['skus']:,}", low=summary["low"], out=summary["out"], value=money(summary["stock_value"])
             )
+        )
+
+    # -- editing ------------------------------------------------------------------------------
+    def selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+
+    def set_selected(self, key: str, value: object) -> bool:
+        """Set column `key` of every selected SKU to `value`: one change set."""
+        rows = self.selected_rows()
+        if not rows:
+            current = self.view.currentIndex()
+            rows = [current.row()] if current.isValid() else []
+        return bool(rows) and self.model.edit_rows(rows, key, value)
+
+    def ask_and_set(self, key: str, title: str) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            self.show_notice(self.tr("Select one or more SKUs first."))
+            return
+        label = self.tr("New value for %n selected SKU(s):", "", len(rows))
+        text, ok = QInputDialog.getText(self, title, label)
+        if ok:
+            self.set_selected(key, text)
+
+    def paste_into_selection(self) -> None:
+        """One value pasted over several selected rows sets that column of each of them."""
+        current: QModelIndex = self.view.currentIndex()
+        if not current.isValid():
+            return
+        text = QGuiApplication.clipboard().text().strip()
+        if "\n" in text or "\t" in text:
+            self.show_notice(self.tr("Paste one value at a time."))
+            return
+        key = self.model.column_key(current.column())
+        if self.model.source.columns[current.column()].edit is None:
+            self.show_notice(self.tr("This column cannot be changed here."))
+            return
+        self.set_selected(key, text)
+
+    def show_refusal(self, exc: BaseException) -> None:
+        if isinstance(exc, KnownError):
+            self.show_notice(self.tr("Not changed: {reason}").format(reason=window_text(exc.message)))
+        else:
+            raise exc
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+
+    # -- detail ---------------------------------------------------------------------------------
+    def _detail_query(self, sku: str) -> QueryOp[SkuDetail | None]:
+        today = self._clock.today()
+        return QueryOp(lambda db: sku_detail(db, sku, today), key="detail")
+
+    def _show_detail(self, d: SkuDetail | None) -> None:
+        if d is None:
+            self.detail.show_placeholder()
+            return
+        cover = self.tr("{days} days").format(days=d.days_cover) if d.days_cover is not None else "—"
+        reorder = "—" if d.reorder_point is None else f"{d.reorder_point:,}"
+        reorder_how = self.tr("set by you") if d.reorder_point_set else self.tr("from the last 30 days of sales")
+        margin = "—" if d.margin_pct is None else f"{d.margin_pct:.1f} %"
+        price_rows = [
+            (self.tr("Price"), f"{money(d.price)} {d.currency}" if d.price is not None else "—"),
+            (self.tr("Cost"), f"{money(d.cost)} {d.currency}" if d.cost is not None else "—"),
+            (self.tr("Margin"), margin),
+        ]
+        stock_rows = [
+            (self.tr("Status"), status_label(d.stock_status)),
+            (self.tr("On hand"), f"{d.on_hand:,}"),
+            (self.tr("Sold (30 days)"), f"{d.sold_30d:,}"),
+            (self.tr("Days of cover"), cover),
+            (self.tr("Reorder at"), f"{reorder} ({reorder_how})"),
+            (self.tr("Lead time"), self.tr("{days} days").format(days=d.lead_time_days)),
+        ]
+        channels = [
+            (platform_label(c.shop_id.split(":")[0]),
+             " · ".join(p for p in (f"{money(c.price)} {c.currency or ''}".strip() if c.price is not None else "",
+                                    status_label(c.status or ""), c.title) if p))
+            for c in d.channels
+        ] or [(self.tr("Not listed"), self.tr("no platform listing carries this SKU"))]
+        self.detail.show_sections(
+            d.sku, " · ".join(p for p in (d.product, d.variant) if p),
+            [(self.tr("Price and margin"), price_rows), (self.tr("Stock"), stock_rows),
+             (self.tr("Listed on"), channels)],
         )

@@ -4,31 +4,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from shopkeeper.domain.changes import Area
 from shopkeeper.runtime.clock import Clock
-from shopkeeper.services.membership import members_source, tier_summary
+from shopkeeper.services.membership import MemberDetail, member_detail, members_source, tier_summary
 from shopkeeper.ui.db_worker import DbWorker
-from shopkeeper.ui.formatting import format_value, money
+from shopkeeper.ui.formatting import format_value, money, platform_label, status_label
+from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
+from shopkeeper.ui.tabs.detail_panel import DetailPanel
+from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
+from shopkeeper.ui.ui_state import UiState
 
 STATUS_COLORS = {"at_risk": "#e65100", "lapsed": "#c62828", "active": "#2e7d32"}
 TIER_COLORS = {4: "#6a1b9a", 3: "#b8860b", 2: "#607d8b", 1: "#8d6e63"}
 
 
-class MembersTab(QWidget):
-    def __init__(self, *, worker: DbWorker, clock: Clock, chinese: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("membersTab")
-        self._worker = worker
+class MembersTab(ShopTab):
+    # Spend is converted with the seller's exchange rates (settings) and counts orders.
+    areas = frozenset({Area.MEMBERS, Area.ORDERS, Area.SETTINGS})
+
+    def __init__(self, *, worker: DbWorker, clock: Clock, ui_state: UiState, chinese: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(name="members", worker=worker, ui_state=ui_state, parent=parent)
         self._clock = clock
         self._chinese = chinese
-        headers = [
-            self.tr("Member"), self.tr("Name"), self.tr("Tier"), self.tr("Buys on"), self.tr("Orders"),
-            self.tr("Spend (base currency)"), self.tr("Points"), self.tr("Last order"), self.tr("Days since"),
-            self.tr("Status"), self.tr("Tier rank"),
-        ]
+        headers = {
+            "member_id": self.tr("Member"), "name": self.tr("Name"), "tier": self.tr("Tier"),
+            "platforms": self.tr("Buys on"), "orders": self.tr("Orders"), "spend": self.tr("Spend (base currency)"),
+            "points": self.tr("Points"), "last_order": self.tr("Last order"), "days_since": self.tr("Days since"),
+            "status": self.tr("Status"), "tier_rank": self.tr("Tier rank"),
+        }
         self.model = PagedSqlModel(
             worker, members_source(clock.today(), chinese=chinese), headers=headers, formatter=format_value,
             hidden=("tier_rank",), status_colors=STATUS_COLORS, name="members",
@@ -46,12 +54,24 @@ class MembersTab(QWidget):
         bar.addWidget(self.multi)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
-        self.view = make_table_view(self, self.model, {0: 80, 1: 180, 2: 100, 3: 150, 4: 70, 5: 170})
+        self.view = make_table_view(self, self.model, {"member_id": 80, "name": 180, "tier": 100, "platforms": 150,
+                                                       "orders": 70, "spend": 170})
+        self.detail = DetailPanel(self.tr("Select a member to see their accounts on each platform, tier and points."),
+                                  self)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 320])
         layout = QVBoxLayout(self)
         layout.addLayout(self.cards)
         layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.splitter, 1)
         self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%n member(s)", "", n)))
+        self.remember_view(self.view, self.model)
+        self.remember_splitter("detail", self.splitter)
+        self.follow_selection(self.view, self.model, self._detail_query, self._show_detail)
 
     def _filters_changed(self) -> None:
         names = []
@@ -62,11 +82,9 @@ class MembersTab(QWidget):
         self.model.set_filters(names)
 
     def refresh(self) -> None:
-        today = self._clock.today()
-        self.model.set_source(members_source(today, chinese=self._chinese))
-        self._worker.submit(
-            lambda db: tier_summary(db, today, chinese=self._chinese), self._show_tiers, key="members:tiers"
-        )
+        today, chinese = self._clock.today(), self._chinese
+        self.model.set_source(members_source(today, chinese=chinese), keep_rows=True)
+        self.query(QueryOp(lambda db: tier_summary(db, today, chinese=chinese), key="tiers"), self._show_tiers)
 
     def _show_tiers(self, tiers: list[dict[str, Any]]) -> None:
         while self.cards.count():
@@ -91,3 +109,40 @@ class MembersTab(QWidget):
             inner.addWidget(text)
             self.cards.addWidget(card)
         self.cards.addStretch(1)
+
+    # -- detail ---------------------------------------------------------------------------------
+    def _detail_query(self, member_id: str) -> QueryOp[MemberDetail | None]:
+        today, chinese = self._clock.today(), self._chinese
+        return QueryOp(lambda db: member_detail(db, member_id, today, chinese=chinese), key="detail")
+
+    def _orders_text(self, count: int) -> str:
+        # Whole sentences per count: English has no plural forms file, so %n would print "order(s)".
+        return self.tr("1 order") if count == 1 else self.tr("{n} orders").format(n=f"{count:,}")
+
+    def _show_detail(self, d: MemberDetail | None) -> None:
+        if d is None:
+            self.detail.show_placeholder()
+            return
+        last = "—" if d.last_order is None else self.tr("{date} ({days} days ago)").format(
+            date=f"{d.last_order:%Y-%m-%d}", days=d.days_since)
+        summary = [
+            (self.tr("Tier"), d.tier or "—"),
+            (self.tr("Status"), status_label(d.status)),
+            (self.tr("Points"), f"{d.points:,}"),
+            (self.tr("Orders"), f"{d.orders:,}"),
+            (self.tr("Spend"), money(d.spend)),
+            (self.tr("Last order"), last),
+            (self.tr("Member since"), f"{d.joined_at:%Y-%m-%d}" if d.joined_at else "—"),
+        ]
+        contact = [(label, value) for label, value in ((self.tr("E-mail"), d.email), (self.tr("Phone"), d.phone))
+                   if value]
+        accounts = [
+            (platform_label(i.shop_id.split(":")[0]),
+             " · ".join(p for p in (i.buyer_id, i.city or "", self._orders_text(i.orders)) if p))
+            for i in d.identities
+        ] or [(self.tr("None"), self.tr("no platform account is linked to this member"))]
+        sections = [(self.tr("Membership"), summary)]
+        if contact:
+            sections.append((self.tr("Contact"), contact))
+        sections.append((self.tr("Accounts on platforms"), accounts))
+        self.detail.show_sections(d.name, d.member_id, sections)

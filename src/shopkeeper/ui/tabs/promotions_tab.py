@@ -19,20 +19,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopkeeper.domain.changes import Area
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.promotions import PromotionRow, list_promotions
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.formatting import money, platform_label, status_label
+from shopkeeper.ui.operations import QueryOp
+from shopkeeper.ui.tabs.tab_base import ShopTab
+from shopkeeper.ui.ui_state import UiState
 
 EVENT_COLORS = {"618": "#ffcdd2", "double11": "#ffe0b2", "black_friday": "#cfd8dc", "christmas": "#c8e6c9"}
 DEFAULT_COLOR = "#bbdefb"
 
 
-class PromotionsTab(QWidget):
-    def __init__(self, *, worker: DbWorker, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("promotionsTab")
-        self._worker = worker
+class PromotionsTab(ShopTab):
+    # Margin after discount reads prices and costs; "stock vs plan" reads stock on hand.
+    areas = frozenset({Area.PROMOTIONS, Area.CATALOG, Area.STOCK})
+
+    def __init__(self, *, worker: DbWorker, clock: Clock, ui_state: UiState, parent: QWidget | None = None) -> None:
+        super().__init__(name="promotions", worker=worker, ui_state=ui_state, parent=parent)
         self._clock = clock
         self._promotions: list[PromotionRow] = []
         self._painted: list[QDate] = []
@@ -72,16 +77,17 @@ class PromotionsTab(QWidget):
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.table, 1)
 
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         layout = QHBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
+        self.remember_splitter("calendar", self.splitter)
 
     def refresh(self) -> None:
-        self._worker.submit(list_promotions, self._show, key="promotions:list")
+        self.query(QueryOp(list_promotions, key="list"), self._show)
 
     def _show(self, promotions: list[PromotionRow]) -> None:
         today = self._clock.today()

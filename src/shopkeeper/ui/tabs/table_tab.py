@@ -21,7 +21,8 @@ def make_search_box(parent: QWidget, placeholder: str, on_change) -> QLineEdit: 
     return box
 
 
-def make_table_view(parent: QWidget, model: PagedSqlModel, widths: dict[int, int] | None = None) -> QTableView:
+def make_table_view(parent: QWidget, model: PagedSqlModel, widths: dict[str, int] | None = None) -> QTableView:
+    """A view over a paged model; `widths` are default widths by column key (the remembered ones win)."""
     view = QTableView(parent)
     view.setModel(model)
     # Show the source's own default order; enabling sorting otherwise re-sorts by column 0.
@@ -31,6 +32,8 @@ def make_table_view(parent: QWidget, model: PagedSqlModel, widths: dict[int, int
     view.horizontalHeader().setSortIndicator(default, order)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
@@ -43,8 +46,8 @@ def make_table_view(parent: QWidget, model: PagedSqlModel, widths: dict[int, int
     header.setSortIndicatorShown(True)
     for column in model.hidden_columns():
         view.setColumnHidden(column, True)
-    for column, width in (widths or {}).items():
-        view.setColumnWidth(column, width)
+    for key, width in (widths or {}).items():
+        view.setColumnWidth(model.column_of(key), width)
     view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     return view

@@ -1,0 +1,52 @@
+"""The panel beside a table that shows the selected row in full (master-detail)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+
+class DetailPanel(QScrollArea):
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPanel")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(240)
+        self.body = QLabel(self)
+        self.body.setObjectName("detailBody")
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.setContentsMargins(10, 8, 10, 8)
+        self.body.setStyleSheet("QLabel#detailBody { background: palette(base); }")
+        holder = QWidget(self)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.body)
+        self.setWidget(holder)
+        self._placeholder = placeholder
+        self.show_placeholder()
+
+    def show_placeholder(self) -> None:
+        self.body.setText(f"<p style='color:#757575'>{escape(self._placeholder)}</p>")
+
+    def show_sections(self, title: str, subtitle: str, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+        """A title, then headed sections of label/value rows; values are plain text (escaped here)."""
+        parts = [f"<div style='font-size:15px'><b>{escape(title)}</b></div>"]
+        if subtitle:
+            parts.append(f"<div style='color:#555'>{escape(subtitle)}</div>")
+        for heading, rows in sections:
+            parts.append(f"<div style='margin-top:10px; color:#1565c0'><b>{escape(heading)}</b></div>")
+            cells = "".join(
+                f"<tr><td style='color:#616161; padding-right:12px'>{escape(label)}</td><td>{escape(value)}</td></tr>"
+                for label, value in rows
+            )
+            parts.append(f"<table cellspacing='0' cellpadding='2'>{cells}</table>")
+        self.body.setText("".join(parts))
+
+    def text(self) -> str:
+        return self.body.text()
