@@ -1,0 +1,93 @@
+"""Net revenue: what a sale is worth to the seller once refunds are taken off.
+
+Net revenue of an order = total − refunded_amount, counted only for orders
+that are sold (order_status.SOLD). Across currencies it is converted to the
+seller's base currency with their own rates (shop_settings `base_currency`,
+`fx_<CODE>` = base units per 1 CODE); an order in a currency with no rate is
+left out of converted figures rather than guessed. `stats --json`'s
+`order_total` is not this figure: it stays the plain sum of `total` per
+currency, which reconciles with the exported files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from shopkeeper.domain.order_status import is_sold
+
+DEFAULT_BASE_CURRENCY = "CNY"
+_MAX_RATE = Decimal(10) ** 12  # what DECIMAL(18,6) holds
+
+
+@dataclass(frozen=True)
+class Sale:
+    status: str
+    currency: str
+    total: Decimal
+    refunded_amount: Decimal
+
+
+def net_amount(total: Decimal, refunded_amount: Decimal | None) -> Decimal:
+    return total - (refunded_amount or Decimal(0))
+
+
+def to_base(amount: Decimal, currency: str, rates: Mapping[str, Decimal]) -> Decimal | None:
+    """`amount` in the base currency, or None when the seller gave no rate for `currency`."""
+    rate = rates.get(currency)
+    return None if rate is None else amount * rate
+
+
+def rates_from_settings(settings: Mapping[str, str]) -> dict[str, Decimal]:
+    """The base currency at 1 and every readable `fx_<CODE>` rate, as the SQL `sk_fx()` reads them."""
+    out: dict[str, Decimal] = {}
+    for key, value in settings.items():
+        if key.startswith("fx_"):
+            try:
+                rate = Decimal(value.strip())
+            except InvalidOperation:
+                continue
+            if rate.is_finite() and abs(rate) < _MAX_RATE:
+                out[key[3:]] = rate.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+    out[settings.get("base_currency", DEFAULT_BASE_CURRENCY)] = Decimal(1)
+    return out
+
+
+def net_revenue(sales: Iterable[Sale], rates: Mapping[str, Decimal]) -> Decimal:
+    """Sum of net amounts of sold orders in the base currency (currencies without a rate left out)."""
+    total = Decimal(0)
+    for s in sales:
+        if is_sold(s.status):
+            value = to_base(net_amount(s.total, s.refunded_amount), s.currency, rates)
+            if value is not None:
+                total += value
+    return total
+
+
+MACROS = (
+    "CREATE OR REPLACE TEMP MACRO sk_net_amount(total, refunded_amount) AS total - coalesce(refunded_amount, 0)",
+)
+
+# These read shop tables, so they are created once the shop's schema exists.
+TABLE_MACROS = (
+    # (currency, rate): the base currency at 1, then the seller's rates; a base-currency
+    # rate row the seller also wrote is ignored, the base is 1 by definition.
+    f"""CREATE OR REPLACE TEMP MACRO sk_fx() AS TABLE
+    WITH base AS (SELECT coalesce((SELECT value FROM shop_settings WHERE key = 'base_currency'),
+                                  '{DEFAULT_BASE_CURRENCY}') AS currency)
+    SELECT currency, 1::DECIMAL(18,6) AS rate FROM base
+    UNION ALL
+    SELECT substr(key, 4) AS currency, TRY_CAST(trim(value) AS DECIMAL(18,6)) AS rate FROM shop_settings
+    WHERE key LIKE 'fx\\_%' ESCAPE '\\' AND substr(key, 4) <> (SELECT currency FROM base)
+      AND TRY_CAST(trim(value) AS DECIMAL(18,6)) IS NOT NULL""",
+    # Every sold order with its local day, net amount and net amount in the base currency
+    # (NULL when its currency has no rate).
+    """CREATE OR REPLACE TEMP MACRO sk_sales() AS TABLE
+    SELECT o.shop_id, o.order_id, o.buyer_id, o.ordered_at, o.ordered_tz, o.status, o.currency, o.total,
+           o.refunded_amount, sk_order_day(o.ordered_at, o.ordered_tz) AS day,
+           sk_net_amount(o.total, o.refunded_amount) AS net,
+           sk_net_amount(o.total, o.refunded_amount) * fx.rate AS net_base
+    FROM orders o LEFT JOIN sk_fx() fx ON fx.currency = o.currency
+    WHERE sk_is_sold(o.status)""",
+)

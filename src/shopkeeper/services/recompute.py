@@ -1,0 +1,105 @@
+"""Recompute: every figure derived from the shop's base data, rebuilt in one set-based pass.
+
+Derived figures are members' tiers (members.tier_code) and the points ledger's
+'order', 'refund' and 'expire' entries (domain/tiers.py, domain/points.py).
+Only this module writes them, and they are a function of the orders, buyers,
+members, tiers table, settings and `today` alone, so:
+
+* every import, edit, undo and redo calls `recompute` inside its own
+  transaction, and the figures can never disagree with the data;
+* undo does not track them (recompute writes no batch_id, and the ledger
+  entries it writes are not in any import's batch), it just runs recompute again;
+* the demo shop is built through it, so it shows only what a real shop would.
+
+Segments (new / active / at risk / lapsed, domain/segments.py) depend only on
+orders and today and are read live through the sk_segment macro.
+
+Unchanged figures are left alone (ledger entries keep their ids), so a recompute
+after a small import writes little. Tiers and expiry move with the calendar:
+`recompute_if_stale` runs it when a shop is opened on a later day than it last ran.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import date, timedelta
+
+from shopkeeper.db.database import Database
+from shopkeeper.db.rule_macros import install_rule_macros
+from shopkeeper.domain.changes import Area, Changes
+from shopkeeper.domain.points import DERIVED_REASONS, expiry_cutoff
+
+log = logging.getLogger(__name__)
+
+RECOMPUTED_FOR = "recomputed_for"  # shop_settings key: the `today` of the last recompute
+_DERIVED = ", ".join(f"'{r}'" for r in DERIVED_REASONS)
+_ENTRY_COLS = ("member_id", "occurred_at", "points", "reason", "shop_id", "order_id", "expires_at")
+
+
+def recompute(db: Database, today: date | None = None) -> Changes:
+    """Rebuild tiers and derived points for `today` (default: the computer's date); the caller holds the transaction."""
+    today = today or date.today()
+    started = time.perf_counter()
+    install_rule_macros(db)
+    tiers_changed = _tiers(db, today)
+    points_changed = _points(db, today)
+    _note_day(db, today)
+    log.info("recompute for %s took %.3f s", today, time.perf_counter() - started)
+    return Changes.of(Area.MEMBERS) if tiers_changed or points_changed else Changes()
+
+
+def recompute_if_stale(db: Database, today: date | None = None) -> Changes:
+    """Recompute in a transaction of its own when the shop was last recomputed before `today`."""
+    today = today or date.today()
+    last = db.scalar("SELECT value FROM shop_settings WHERE key = ?", [RECOMPUTED_FOR])
+    if last is not None and str(last) >= today.isoformat():
+        return Changes()
+    with db.transaction():
+        return recompute(db, today)
+
+
+def _tiers(db: Database, today: date) -> int:
+    # The tier held today counts today's orders: it is the tier "on" tomorrow (domain/tiers.py).
+    row = db.execute(
+        "UPDATE members SET tier_code = t.tier_code FROM sk_member_tiers(?) t "
+        "WHERE members.member_id = t.member_id AND members.tier_code IS DISTINCT FROM t.tier_code",
+        [today + timedelta(days=1)],
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _points(db: Database, today: date) -> int:
+    cols = ", ".join(_ENTRY_COLS)
+    db.execute("CREATE OR REPLACE TEMP TABLE _rc_points_earned AS SELECT * FROM sk_points_earned()")
+    db.execute(
+        f"CREATE OR REPLACE TEMP TABLE _rc_points AS SELECT {cols} FROM _rc_points_earned "
+        f"UNION ALL SELECT {cols} FROM sk_points_expired('_rc_points_earned', ?)",
+        [expiry_cutoff(today)],
+    )
+    same = " AND ".join(f"n.{c} IS NOT DISTINCT FROM p.{c}" for c in _ENTRY_COLS)
+    try:
+        # A stored entry that matches no wanted one goes; a wanted one that matches none is added.
+        # Entries are unique per (member, reason, order, instant, ...) so matching whole rows is exact.
+        removed = db.execute(
+            f"DELETE FROM points_ledger p WHERE p.reason IN ({_DERIVED}) "
+            f"AND NOT EXISTS (SELECT 1 FROM _rc_points n WHERE {same})"
+        ).fetchone()
+        added = db.execute(
+            f"INSERT INTO points_ledger (entry_id, {cols}) "
+            f"SELECT nextval('points_entry_seq'), {', '.join('n.' + c for c in _ENTRY_COLS)} FROM ("
+            f" SELECT * FROM _rc_points n WHERE NOT EXISTS (SELECT 1 FROM points_ledger p "
+            f" WHERE p.reason IN ({_DERIVED}) AND {same}) ORDER BY occurred_at, member_id, reason, shop_id, order_id) n"
+        ).fetchone()
+    finally:
+        db.execute("DROP TABLE IF EXISTS _rc_points")
+        db.execute("DROP TABLE IF EXISTS _rc_points_earned")
+    return (int(removed[0]) if removed else 0) + (int(added[0]) if added else 0)
+
+
+def _note_day(db: Database, today: date) -> None:
+    db.execute(
+        "INSERT INTO shop_settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value "
+        "WHERE shop_settings.value IS DISTINCT FROM excluded.value",
+        [RECOMPUTED_FOR, today.isoformat()],
+    )
