@@ -24,6 +24,7 @@ from shopkeeper.importers import spreadsheet_damage
 from shopkeeper.importers.canonical import ensure_shop, shop_currency
 from shopkeeper.importers.context import REJECTS, ImportContext
 from shopkeeper.importers.normalise_sql import install_macros
+from shopkeeper.services.recompute import recompute
 from shopkeeper.importers.reading import (
     ImportCancelled,
     RefusedFile,
@@ -212,6 +213,9 @@ def _import(
         sample = _sample_rejects(db) if dry_run else ()
         ctx.step("Saving", 0.97)
         _drop_work_tables(db)  # inside the transaction: their rows then never need committing
+        if not dry_run:
+            # Tiers and points follow the data in the same transaction: no moment shows them stale.
+            recompute(db)
         ctx.check_cancel()  # the last moment a Cancel can still leave the shop as it was
         if dry_run:
             db.rollback()

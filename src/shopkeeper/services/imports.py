@@ -37,6 +37,7 @@ import duckdb
 from shopkeeper.db.batches import BatchInfo, find_active_by_hash, list_batches, undo_batch
 from shopkeeper.db.database import Database
 from shopkeeper.db.merge import fixed_shop_schema
+from shopkeeper.services.recompute import recompute
 from shopkeeper.domain.errors import (
     DamagedShopFileError,
     DiskFullError,
@@ -273,6 +274,7 @@ def undo_import(db: Database, batch_id: int) -> None:
     """Put the shop back exactly as it was before this import (KnownError if a later one blocks it)."""
     with db.transaction():
         undo_batch(db, batch_id)
+        recompute(db)
 
 
 def rejects(db: Database, batch_id: int) -> list[tuple[int, str | None, str | None, str]]:

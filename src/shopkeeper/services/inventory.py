@@ -1,8 +1,7 @@
 """Listings & Inventory: what each SKU earns, how fast it sells, when to reorder.
 
-Reorder point = average daily sales (last 30 days) × (lead time + 7 days of
-safety stock), unless the seller set one. Days of cover = on hand ÷ average
-daily sales; no sales in 30 days → no figure (not infinity).
+The reorder point, days of cover and stock status follow domain/reorder.py
+(velocity over the last 30 local days of sold orders), through its SQL macros.
 """
 
 from __future__ import annotations
@@ -11,20 +10,11 @@ from datetime import date
 from typing import Any
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain.reorder import DEFAULT_LEAD_TIME_DAYS, velocity_window
 from shopkeeper.services.table_source import Column, TableSource
 
-SAFETY_DAYS = 7
-
 _INVENTORY_SQL = f"""
-WITH sales AS (
-    SELECT l.sku, sum(l.quantity - l.refunded_quantity) AS units
-    FROM order_lines l JOIN orders o USING (shop_id, order_id)
-    WHERE o.ordered_at >= CAST(? AS DATE) - INTERVAL 30 DAY
-      AND o.ordered_at < CAST(? AS DATE) + INTERVAL 1 DAY
-      AND o.status NOT IN ('cancelled', 'refunded')
-      AND l.sku IS NOT NULL
-    GROUP BY l.sku
-),
+WITH sales AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
 channels AS (
     SELECT sku, string_agg(DISTINCT split_part(shop_id, ':', 1), ', ' ORDER BY split_part(shop_id, ':', 1)) AS platforms
     FROM listings WHERE sku IS NOT NULL GROUP BY sku
@@ -41,8 +31,8 @@ base AS (
                 THEN round((v.price - v.cost) * 100 / v.price, 1) END AS margin_pct,
            coalesce(s.on_hand, 0) AS on_hand,
            coalesce(sa.units, 0)::INTEGER AS sold_30d,
-           coalesce(s.lead_time_days, 14) AS lead_time_days,
-           s.reorder_point AS set_reorder_point
+           sk_reorder_point(coalesce(sa.units, 0), coalesce(s.lead_time_days, {DEFAULT_LEAD_TIME_DAYS}),
+                            s.reorder_point) AS reorder_point
     FROM variants v
     LEFT JOIN products p USING (product_id)
     LEFT JOIN stock_levels s USING (sku)
@@ -50,11 +40,9 @@ base AS (
     LEFT JOIN channels c USING (sku)
 )
 SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_hand, sold_30d,
-       CASE WHEN sold_30d > 0 THEN least(365, greatest(0, on_hand) * 30 // sold_30d)::INTEGER END AS days_cover,
-       coalesce(set_reorder_point, ceil(sold_30d / 30.0 * (lead_time_days + {SAFETY_DAYS}))::INTEGER) AS reorder_point,
-       CASE WHEN on_hand <= 0 THEN 'out'
-            WHEN on_hand <= coalesce(set_reorder_point, ceil(sold_30d / 30.0 * (lead_time_days + {SAFETY_DAYS}))) THEN 'low'
-            ELSE 'ok' END AS stock_status
+       sk_days_cover(on_hand, sold_30d) AS days_cover,
+       reorder_point,
+       sk_stock_status(on_hand, reorder_point) AS stock_status
 FROM base
 """
 
@@ -92,7 +80,7 @@ def inventory_source(today: date) -> TableSource:
             "needs_reorder": "stock_status IN ('low', 'out')",
             "out_of_stock": "stock_status = 'out'",
         },
-        params=(today, today),
+        params=velocity_window(today),
     )
 
 
@@ -101,7 +89,7 @@ def inventory_summary(db: Database, today: date) -> dict[str, Any]:
         f"SELECT count(*), count(*) FILTER (WHERE stock_status = 'low'),"
         f" count(*) FILTER (WHERE stock_status = 'out'), coalesce(sum(greatest(on_hand, 0) * cost), 0)"
         f" FROM ({_INVENTORY_SQL})",
-        [today, today],
+        list(velocity_window(today)),
     )
     skus, low, out, value = row or (0, 0, 0, 0)
     return {"skus": int(skus), "low": int(low), "out": int(out), "stock_value": value}
