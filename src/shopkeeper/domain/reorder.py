@@ -45,9 +45,13 @@ def stock_status(on_hand: int, point: int) -> str:
 
 
 MACROS = (
+    # DuckDB's // truncates towards zero: a ceiling of a non-negative x is (x + 29) // 30.
+    "CREATE OR REPLACE TEMP MACRO sk_units_over_lead(sold_30d, lead_time_days) AS"
+    f" sold_30d::BIGINT * (coalesce(lead_time_days, {DEFAULT_LEAD_TIME_DAYS}) + {SAFETY_DAYS})",
     "CREATE OR REPLACE TEMP MACRO sk_reorder_point(sold_30d, lead_time_days, set_point) AS"
-    " coalesce(set_point, CAST(-((-(sold_30d::BIGINT) * (coalesce(lead_time_days,"
-    f" {DEFAULT_LEAD_TIME_DAYS}) + {SAFETY_DAYS})) // {VELOCITY_DAYS}) AS INTEGER))",
+    " coalesce(set_point, CAST(list_transform([sk_units_over_lead(sold_30d, lead_time_days)], lambda x:"
+    f" CASE WHEN x >= 0 THEN (x + {VELOCITY_DAYS - 1}) // {VELOCITY_DAYS} ELSE x // {VELOCITY_DAYS} END)[1]"
+    " AS INTEGER))",
     "CREATE OR REPLACE TEMP MACRO sk_days_cover(on_hand, sold_30d) AS CASE WHEN sold_30d > 0 THEN"
     f" CAST(least({MAX_COVER_DAYS}, greatest(0, on_hand)::BIGINT * {VELOCITY_DAYS} // sold_30d) AS INTEGER) END",
     "CREATE OR REPLACE TEMP MACRO sk_stock_status(on_hand, point) AS"
