@@ -2,9 +2,11 @@
 
 Net revenue of an order = total − refunded_amount, counted only for orders
 that are sold (order_status.SOLD). Across currencies it is converted to the
-seller's base currency with their own rates (shop_settings `base_currency`,
-`fx_<CODE>` = base units per 1 CODE); an order in a currency with no rate is
-left out of converted figures rather than guessed. `stats --json`'s
+seller's base currency with their own rates (`fx_<CODE>` = base units per 1
+CODE in shop_settings); an order in a currency with no rate is left out of
+converted figures rather than guessed. The base currency is the one the seller
+set (`base_currency`), else the currency most of the shop's orders are in (a
+Shopify-only shop counts in its dollars from the first import), else CNY. `stats --json`'s
 `order_total` is not this figure: it stays the plain sum of `total` per
 currency, which reconciles with the exported files.
 """
@@ -39,8 +41,21 @@ def to_base(amount: Decimal, currency: str, rates: Mapping[str, Decimal]) -> Dec
     return None if rate is None else amount * rate
 
 
-def rates_from_settings(settings: Mapping[str, str]) -> dict[str, Decimal]:
+def base_currency(settings: Mapping[str, str], order_currencies: Iterable[str] = ()) -> str:
+    """The seller's base currency, else the most common currency of the orders (ties: alphabetical), else CNY."""
+    if settings.get("base_currency"):
+        return settings["base_currency"]
+    counts: dict[str, int] = {}
+    for c in order_currencies:
+        counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return DEFAULT_BASE_CURRENCY
+    return min(counts, key=lambda c: (-counts[c], c))
+
+
+def rates_from_settings(settings: Mapping[str, str], order_currencies: Iterable[str] = ()) -> dict[str, Decimal]:
     """The base currency at 1 and every readable `fx_<CODE>` rate, as the SQL `sk_fx()` reads them."""
+    base = base_currency(settings, order_currencies)
     out: dict[str, Decimal] = {}
     for key, value in settings.items():
         if key.startswith("fx_"):
@@ -50,7 +65,7 @@ def rates_from_settings(settings: Mapping[str, str]) -> dict[str, Decimal]:
                 continue
             if rate.is_finite() and abs(rate) < _MAX_RATE:
                 out[key[3:]] = rate.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
-    out[settings.get("base_currency", DEFAULT_BASE_CURRENCY)] = Decimal(1)
+    out[base] = Decimal(1)
     return out
 
 
@@ -71,14 +86,16 @@ MACROS = (
 
 # These read shop tables, so they are created once the shop's schema exists.
 TABLE_MACROS = (
-    # (currency, rate): the base currency at 1, then the seller's rates; a base-currency
+    # (currency, rate, is_base): the base currency at 1, then the seller's rates; a base-currency
     # rate row the seller also wrote is ignored, the base is 1 by definition.
     f"""CREATE OR REPLACE TEMP MACRO sk_fx() AS TABLE
-    WITH base AS (SELECT coalesce((SELECT value FROM shop_settings WHERE key = 'base_currency'),
+    WITH base AS (SELECT coalesce((SELECT nullif(value, '') FROM shop_settings WHERE key = 'base_currency'),
+                                  (SELECT currency FROM orders GROUP BY currency
+                                   ORDER BY count(*) DESC, currency LIMIT 1),
                                   '{DEFAULT_BASE_CURRENCY}') AS currency)
-    SELECT currency, 1::DECIMAL(18,6) AS rate FROM base
+    SELECT currency, 1::DECIMAL(18,6) AS rate, TRUE AS is_base FROM base
     UNION ALL
-    SELECT substr(key, 4) AS currency, TRY_CAST(trim(value) AS DECIMAL(18,6)) AS rate FROM shop_settings
+    SELECT substr(key, 4) AS currency, TRY_CAST(trim(value) AS DECIMAL(18,6)) AS rate, FALSE FROM shop_settings
     WHERE key LIKE 'fx\\_%' ESCAPE '\\' AND substr(key, 4) <> (SELECT currency FROM base)
       AND TRY_CAST(trim(value) AS DECIMAL(18,6)) IS NOT NULL""",
     # Every sold order with its local day, net amount and net amount in the base currency

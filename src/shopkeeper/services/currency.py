@@ -14,7 +14,8 @@ from shopkeeper.db.database import Database
 from shopkeeper.domain.revenue import DEFAULT_BASE_CURRENCY
 
 def base_currency(db: Database) -> str:
-    return str(db.scalar("SELECT value FROM shop_settings WHERE key = 'base_currency'") or DEFAULT_BASE_CURRENCY)
+    """The currency converted figures are in (domain/revenue.py: as set, else the orders' usual one)."""
+    return str(db.scalar("SELECT currency FROM sk_fx() WHERE is_base") or DEFAULT_BASE_CURRENCY)
 
 
 def rates(db: Database) -> dict[str, Decimal]:
