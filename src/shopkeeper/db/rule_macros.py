@@ -1,7 +1,7 @@
 """Installing the business rules' SQL on a shop's connection.
 
 Each rule lives in one domain module with its pure-Python statement and its SQL
-(domain/order_status.py, order_day.py, revenue.py, reorder.py, segments.py,
+(domain/identity.py, order_status.py, order_day.py, revenue.py, reorder.py, segments.py,
 tiers.py, points.py); every service, report and chart asks the SQL through
 these TEMP macros instead of writing the rule again. TEMP: they belong to the
 connection and are never stored in the shop file, so a newer Shopkeeper's
@@ -18,9 +18,9 @@ import weakref
 import duckdb
 
 from shopkeeper.db.database import Database
-from shopkeeper.domain import order_day, order_status, points, reorder, revenue, segments, tiers
+from shopkeeper.domain import identity, order_day, order_status, points, reorder, revenue, segments, tiers
 
-SCALAR_MACROS = (*order_status.MACROS, *order_day.MACROS, *revenue.MACROS, *reorder.MACROS, *segments.MACROS)
+SCALAR_MACROS = (*identity.MACROS, *order_status.MACROS, *order_day.MACROS, *revenue.MACROS, *reorder.MACROS, *segments.MACROS)
 # In dependency order: sk_sales() uses sk_fx(), the tier and points macros use both.
 TABLE_MACROS = (*revenue.TABLE_MACROS, *reorder.TABLE_MACROS, *tiers.TABLE_MACROS, *points.TABLE_MACROS)
 

@@ -202,10 +202,12 @@ TABLE_MACROS = (
     )
     SELECT member_id, ordered_at AS occurred_at, earned AS points, 'order' AS reason, shop_id, order_id,
            CASE WHEN expiry_months > 0
-                THEN timezone('UTC', timezone('UTC', ordered_at) + to_months(expiry_months)) END AS expires_at
+                THEN timezone('UTC', timezone('UTC', ordered_at) + to_months(expiry_months)) END AS expires_at,
+           member_id || chr(31) || shop_id || chr(31) || order_id AS entry_key
     FROM points WHERE earned > 0
     UNION ALL
-    SELECT member_id, ordered_at, kept - earned, 'refund', shop_id, order_id, NULL
+    SELECT member_id, ordered_at, kept - earned, 'refund', shop_id, order_id, NULL,
+           member_id || chr(31) || shop_id || chr(31) || order_id
     FROM points WHERE kept < earned""",
     # 'expire' entries up to `cutoff`, from the earned points and the entries the seller made.
     f"""CREATE OR REPLACE TEMP MACRO sk_points_expired(earned, cutoff) AS TABLE
@@ -249,6 +251,6 @@ TABLE_MACROS = (
         FROM gone
     )
     SELECT member_id, expires_at AS occurred_at, -expired::BIGINT AS points, 'expire' AS reason, shop_id, order_id,
-           NULL::TIMESTAMPTZ AS expires_at
+           NULL::TIMESTAMPTZ AS expires_at, member_id || chr(31) || credit_key AS entry_key
     FROM each WHERE expired > 0 AND expires_at < cutoff""",
 )

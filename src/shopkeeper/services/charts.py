@@ -36,7 +36,7 @@ def monthly_revenue(db: Database, months: int, today: date) -> list[tuple[date, 
     """Net revenue of sold orders per month of their local day, the last `months` months to `today`."""
     rows = db.fetchall(
         """
-        SELECT date_trunc('month', s.day) AS month, sum(s.net_base)
+        SELECT CAST(date_trunc('month', s.day) AS DATE) AS month, sum(s.net_base)
         FROM sk_sales() s
         WHERE s.net_base IS NOT NULL
           AND s.day >= date_trunc('month', CAST(? AS DATE)) - to_months(?) AND s.day <= CAST(? AS DATE)

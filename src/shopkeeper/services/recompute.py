@@ -14,8 +14,9 @@ members, tiers table, settings and `today` alone, so:
 Segments (new / active / at risk / lapsed, domain/segments.py) depend only on
 orders and today and are read live through the sk_segment macro.
 
-Unchanged figures are left alone (ledger entries keep their ids), so a recompute
-after a small import writes little. Tiers and expiry move with the calendar:
+Unchanged figures are left alone, so a recompute after a small import writes
+little; a derived entry's id is made from what it is, so it is the same whenever
+and however often it is recomputed. Tiers and expiry move with the calendar:
 `recompute_if_stale` runs it when a shop is opened on a later day than it last ran.
 """
 
@@ -69,32 +70,45 @@ def _tiers(db: Database, today: date) -> int:
     return int(row[0]) if row else 0
 
 
+# Derived entries get ids made from what they are (member, order or credit, reason), above any id the
+# sequence hands out: the same entry keeps its id through every recompute, so undoing an import
+# gives back the ledger exactly, ids included. Within an order: earning < refund < expiry.
+_DERIVED_ID_BASE = 2**62
+_DERIVED_ID_SPAN = 2**59
+_REASON_RANK = "CASE reason WHEN 'order' THEN 0 WHEN 'refund' THEN 1 ELSE 2 END"
+
+
 def _points(db: Database, today: date) -> int:
     cols = ", ".join(_ENTRY_COLS)
     db.execute("CREATE OR REPLACE TEMP TABLE _rc_points_earned AS SELECT * FROM sk_points_earned()")
     db.execute(
-        f"CREATE OR REPLACE TEMP TABLE _rc_points AS SELECT {cols} FROM _rc_points_earned "
-        f"UNION ALL SELECT {cols} FROM sk_points_expired('_rc_points_earned', ?)",
+        f"CREATE OR REPLACE TEMP TABLE _rc_points AS SELECT "
+        # The remainder is cast before any arithmetic: UHUGEINT with BIGINT would go through DOUBLE.
+        f"{_DERIVED_ID_BASE} + CAST(md5_number(entry_key) % {_DERIVED_ID_SPAN} AS BIGINT) * 4 + {_REASON_RANK} "
+        f"AS entry_id, {cols} FROM (SELECT {cols}, entry_key FROM _rc_points_earned "
+        f"UNION ALL SELECT {cols}, entry_key FROM sk_points_expired('_rc_points_earned', ?))",
         [expiry_cutoff(today)],
     )
-    same = " AND ".join(f"n.{c} IS NOT DISTINCT FROM p.{c}" for c in _ENTRY_COLS)
+    differs = " OR ".join(f"n.{c} IS DISTINCT FROM points_ledger.{c}" for c in _ENTRY_COLS)
     try:
-        # A stored entry that matches no wanted one goes; a wanted one that matches none is added.
-        # Entries are unique per (member, reason, order, instant, ...) so matching whole rows is exact.
+        # Entries no longer wanted go, changed ones are updated in place (DuckDB refuses a key deleted
+        # and inserted again in one transaction), new ones come in.
         removed = db.execute(
             f"DELETE FROM points_ledger p WHERE p.reason IN ({_DERIVED}) "
-            f"AND NOT EXISTS (SELECT 1 FROM _rc_points n WHERE {same})"
+            f"AND NOT EXISTS (SELECT 1 FROM _rc_points n WHERE n.entry_id = p.entry_id)"
+        ).fetchone()
+        changed = db.execute(
+            f"UPDATE points_ledger SET {', '.join(f'{c} = n.{c}' for c in _ENTRY_COLS)} FROM _rc_points n "
+            f"WHERE points_ledger.entry_id = n.entry_id AND ({differs})"
         ).fetchone()
         added = db.execute(
-            f"INSERT INTO points_ledger (entry_id, {cols}) "
-            f"SELECT nextval('points_entry_seq'), {', '.join('n.' + c for c in _ENTRY_COLS)} FROM ("
-            f" SELECT * FROM _rc_points n WHERE NOT EXISTS (SELECT 1 FROM points_ledger p "
-            f" WHERE p.reason IN ({_DERIVED}) AND {same}) ORDER BY occurred_at, member_id, reason, shop_id, order_id) n"
+            f"INSERT INTO points_ledger (entry_id, {cols}) SELECT entry_id, {cols} FROM _rc_points n "
+            f"WHERE NOT EXISTS (SELECT 1 FROM points_ledger p WHERE p.entry_id = n.entry_id)"
         ).fetchone()
     finally:
         db.execute("DROP TABLE IF EXISTS _rc_points")
         db.execute("DROP TABLE IF EXISTS _rc_points_earned")
-    return (int(removed[0]) if removed else 0) + (int(added[0]) if added else 0)
+    return sum(int(r[0]) for r in (removed, changed, added) if r)
 
 
 def _note_day(db: Database, today: date) -> None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from shopkeeper.db.database import Database
 from shopkeeper.db.migrate import migrate
-from shopkeeper.domain import order_day, order_status, reorder, revenue, segments, tiers
+from shopkeeper.domain import identity, order_day, order_status, reorder, revenue, segments, tiers
 from shopkeeper.domain.points import (
     Credit,
     PointsSettings,
@@ -305,3 +305,25 @@ def test_rules_are_installed_on_a_shop_opened_from_a_file(tmp_path: Path) -> Non
         assert shop.scalar("SELECT value FROM shop_settings WHERE key = 'recomputed_for'") == TODAY.isoformat()
     finally:
         shop.close()
+
+
+IDENTITY_TEXT = st.text(alphabet=st.sampled_from("abcXYZ019 +-()*#$@.密文＊_"), max_size=16) | st.none()
+
+
+@RULES
+@given(value=IDENTITY_TEXT)
+def test_identity_keys(db: Database, value: str | None) -> None:
+    assert _scalar(db, "SELECT sk_email_key(?)", value) == identity.email_key(value)
+    assert _scalar(db, "SELECT sk_phone_key(?)", value) == identity.phone_key(value)
+    assert _scalar(db, "SELECT sk_readable(?)", value) == identity.readable(value)
+    assert _scalar(db, "SELECT sk_plain_phone_key(?)", value) == identity.plain_phone_key(value)
+
+
+def test_masked_and_cipher_values_never_identify_anyone() -> None:
+    assert identity.phone_key("138****0000") is None
+    assert identity.phone_key("000 000 0000") is None
+    assert identity.phone_key("+86 138 1234 5678") == "8613812345678"
+    assert identity.readable("##密文") is None
+    assert identity.readable("$$a1b2$$") is None
+    assert identity.plain_phone_key("1******6198") is None
+    assert identity.email_key(" Ann@Example.COM ") == "ann@example.com"
