@@ -186,14 +186,17 @@ TABLE_MACROS = (
         WINDOW w AS (PARTITION BY member_id ORDER BY day
                      RANGE BETWEEN INTERVAL 1 YEAR PRECEDING AND INTERVAL 1 DAY PRECEDING)
     ),
+    -- The tiers as one list by rank: the highest a basis reaches is the last one the filter keeps
+    -- (cheaper than joining every order to every tier), the lowest when it reaches none.
+    ladder AS (SELECT list({{'spend': min_spend, 'orders': min_orders, 'multiplier': points_multiplier}}
+                           ORDER BY rank) AS tiers FROM tiers),
     priced AS (
         SELECT b.member_id, b.shop_id, b.order_id, b.ordered_at, b.total_base, b.kept_base,
-               coalesce(max_by(t.points_multiplier, t.rank) FILTER (WHERE b.basis_spend >= t.min_spend
-                                                                    AND b.basis_orders >= t.min_orders),
-                        (SELECT points_multiplier FROM tiers ORDER BY rank LIMIT 1)) AS multiplier
-        FROM basis b CROSS JOIN tiers t
+               coalesce(list_filter(l.tiers, lambda t: b.basis_spend >= t.spend
+                                                       AND b.basis_orders >= t.orders)[-1].multiplier,
+                        l.tiers[1].multiplier) AS multiplier
+        FROM basis b CROSS JOIN ladder l
         WHERE b.total_base IS NOT NULL
-        GROUP BY ALL
     ),
     points AS (
         SELECT p.*, floor(p.total_base * s.rate * p.multiplier)::BIGINT AS earned,

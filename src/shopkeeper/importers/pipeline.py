@@ -213,16 +213,17 @@ def _import(
         sample = _sample_rejects(db) if dry_run else ()
         ctx.step("Saving", 0.97)
         _drop_work_tables(db)  # inside the transaction: their rows then never need committing
-        if not dry_run:
+        derived: frozenset[str] = frozenset()
+        if not dry_run and recompute(db):
             # Tiers and points follow the data in the same transaction: no moment shows them stale.
-            recompute(db)
+            derived = frozenset({"members", "points_ledger"})
         ctx.check_cancel()  # the last moment a Cancel can still leave the shop as it was
         if dry_run:
             db.rollback()
         else:
             db.execute("COMMIT")
         in_transaction = False
-        changed = frozenset(t for t, c in ctx.merged.items() if c.added or c.updated or c.removed)
+        changed = frozenset(t for t, c in ctx.merged.items() if c.added or c.updated or c.removed) | derived
     except BaseException as error:
         if in_transaction:
             db.rollback()

@@ -45,7 +45,6 @@ def recompute(db: Database, today: date | None = None) -> Changes:
     install_rule_macros(db)
     tiers_changed = _tiers(db, today)
     points_changed = _points(db, today)
-    _note_day(db, today)
     log.info("recompute for %s took %.3f s", today, time.perf_counter() - started)
     return Changes.of(Area.MEMBERS) if tiers_changed or points_changed else Changes()
 
@@ -57,7 +56,11 @@ def recompute_if_stale(db: Database, today: date | None = None) -> Changes:
     if last is not None and str(last) >= today.isoformat():
         return Changes()
     with db.transaction():
-        return recompute(db, today)
+        changes = recompute(db, today)
+        # Noted here only: an import's recompute leaves the shop's settings as they were, so undoing
+        # the import gives back the shop exactly; the next opening recomputes at most once more.
+        _note_day(db, today)
+    return changes
 
 
 def _tiers(db: Database, today: date) -> int:
@@ -89,8 +92,15 @@ def _points(db: Database, today: date) -> int:
         f"UNION ALL SELECT {cols}, entry_key FROM sk_points_expired('_rc_points_earned', ?))",
         [expiry_cutoff(today)],
     )
-    differs = " OR ".join(f"n.{c} IS DISTINCT FROM points_ledger.{c}" for c in _ENTRY_COLS)
     try:
+        # Only the entries that differ are touched: comparing one hash per entry is much cheaper
+        # than comparing every column of a ledger that changes by a few rows per import.
+        db.execute(
+            f"CREATE OR REPLACE TEMP TABLE _rc_points_diff AS "
+            f"SELECT n.*, p.entry_id IS NOT NULL AS stored FROM _rc_points n "
+            f"LEFT JOIN points_ledger p ON p.entry_id = n.entry_id "
+            f"WHERE p.entry_id IS NULL OR hash({_columns_of('n')}) <> hash({_columns_of('p')})"
+        )
         # Entries no longer wanted go, changed ones are updated in place (DuckDB refuses a key deleted
         # and inserted again in one transaction), new ones come in.
         removed = db.execute(
@@ -98,17 +108,22 @@ def _points(db: Database, today: date) -> int:
             f"AND NOT EXISTS (SELECT 1 FROM _rc_points n WHERE n.entry_id = p.entry_id)"
         ).fetchone()
         changed = db.execute(
-            f"UPDATE points_ledger SET {', '.join(f'{c} = n.{c}' for c in _ENTRY_COLS)} FROM _rc_points n "
-            f"WHERE points_ledger.entry_id = n.entry_id AND ({differs})"
+            f"UPDATE points_ledger SET {', '.join(f'{c} = n.{c}' for c in _ENTRY_COLS)} FROM _rc_points_diff n "
+            f"WHERE n.stored AND points_ledger.entry_id = n.entry_id"
         ).fetchone()
         added = db.execute(
-            f"INSERT INTO points_ledger (entry_id, {cols}) SELECT entry_id, {cols} FROM _rc_points n "
-            f"WHERE NOT EXISTS (SELECT 1 FROM points_ledger p WHERE p.entry_id = n.entry_id)"
+            f"INSERT INTO points_ledger (entry_id, {cols}) SELECT entry_id, {cols} FROM _rc_points_diff "
+            f"WHERE NOT stored"
         ).fetchone()
     finally:
         db.execute("DROP TABLE IF EXISTS _rc_points")
+        db.execute("DROP TABLE IF EXISTS _rc_points_diff")
         db.execute("DROP TABLE IF EXISTS _rc_points_earned")
     return sum(int(r[0]) for r in (removed, changed, added) if r)
+
+
+def _columns_of(alias: str) -> str:
+    return ", ".join(f"{alias}.{c}" for c in _ENTRY_COLS)
 
 
 def _note_day(db: Database, today: date) -> None:
