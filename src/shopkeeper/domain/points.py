@@ -27,10 +27,11 @@ a function of the orders, the buyers' members, the settings and today.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from decimal import ROUND_FLOOR, Decimal, InvalidOperation
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from shopkeeper.domain.order_status import REFUNDED_STATUSES, SOLD, is_refunded
 
@@ -48,15 +49,18 @@ class PointsSettings:
     @classmethod
     def from_settings(cls, settings: Mapping[str, str]) -> PointsSettings:
         """As the SQL reads them: an unreadable or negative value falls back to the default."""
+        text = settings.get("points_per_currency_unit", "").strip(" ")
         try:
-            rate = Decimal(settings.get("points_per_currency_unit", "").strip()).quantize(Decimal("0.000001"))
+            # Decimal() also reads other scripts' digits ('٣'); DuckDB reads ASCII only.
+            rate = Decimal(text) if text.isascii() else DEFAULT_RATE
         except InvalidOperation:
             rate = DEFAULT_RATE
-        if not rate.is_finite() or rate < 0:
+        if not rate.is_finite() or rate < 0 or rate >= 10**12:
             rate = DEFAULT_RATE
-        months_text = settings.get("points_expiry_months", "").strip()
-        months = int(months_text) if months_text.isdigit() else DEFAULT_EXPIRY_MONTHS
-        return cls(rate, months)
+        rate = rate.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+        months_text = settings.get("points_expiry_months", "").strip(" ")
+        months = int(months_text) if re.fullmatch("[0-9]+", months_text) else DEFAULT_EXPIRY_MONTHS
+        return cls(rate, months if months < 2**31 else DEFAULT_EXPIRY_MONTHS)
 
 
 def earns(status: str) -> bool:

@@ -59,9 +59,12 @@ def rates_from_settings(settings: Mapping[str, str], order_currencies: Iterable[
     out: dict[str, Decimal] = {}
     for key, value in settings.items():
         if key.startswith("fx_"):
+            text = value.strip(" ")
             try:
-                rate = Decimal(value.strip())
+                rate = Decimal(text)
             except InvalidOperation:
+                continue
+            if not text.isascii():  # Decimal() reads other scripts' digits, DuckDB does not
                 continue
             if rate.is_finite() and abs(rate) < _MAX_RATE:
                 out[key[3:]] = rate.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)

@@ -327,3 +327,17 @@ def test_masked_and_cipher_values_never_identify_anyone() -> None:
     assert identity.readable("$$a1b2$$") is None
     assert identity.plain_phone_key("1******6198") is None
     assert identity.email_key(" Ann@Example.COM ") == "ann@example.com"
+
+
+SETTING_TEXT = st.none() | st.text(alphabet=st.sampled_from("0123456789.- x٣"), max_size=10)
+
+
+@RULES
+@given(rate=SETTING_TEXT, months=SETTING_TEXT)
+def test_points_settings(db: Database, rate: str | None, months: str | None) -> None:
+    pairs = {k: v for k, v in (("points_per_currency_unit", rate), ("points_expiry_months", months)) if v is not None}
+    with _scratch(db):
+        _settings(db, pairs)
+        got = db.fetchone("SELECT rate, expiry_months FROM sk_points_settings()")
+    policy = PointsSettings.from_settings(pairs)
+    assert got == (policy.rate, policy.expiry_months)
