@@ -12,9 +12,12 @@ from decimal import Decimal
 from typing import Any
 
 from shopkeeper.db.database import Database
+from shopkeeper.db.rule_macros import install_rule_macros
 
 
 def shop_stats(db: Database) -> dict[str, Any]:
+    # Also asked of shops opened read-only, which skip migrate() and so its macros.
+    install_rule_macros(db)
     orders, refunded = db.fetchone(
         "SELECT count(*), count(*) FILTER (WHERE status = 'refunded') FROM orders"
     ) or (0, 0)
