@@ -11,9 +11,11 @@ import pytest
 
 from shopkeeper.db.database import Database
 from shopkeeper.db.migrate import migrate
+from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.services.demo_shop import DemoSummary, build_demo_shop
 from shopkeeper.services.imports import undo_import
+from shopkeeper.services.recompute import recompute
 
 TODAY = date(2026, 11, 26)
 CN = "('taobao:Demo shop', 'douyin:Demo shop')"
@@ -429,3 +431,11 @@ def test_refuses_a_shop_that_already_has_orders(db: Database) -> None:
         build_demo_shop(db, today=TODAY)
     assert db.scalar("SELECT count(*) FROM orders") == before
     assert db.scalar("SELECT count(*) FROM import_batches") == 4
+
+
+def test_the_demo_is_what_recompute_makes_of_its_orders(db: Database) -> None:
+    # Tiers and points were derived, not invented: deriving them again from the same orders changes nothing.
+    ledger = db.fetchall("SELECT * FROM points_ledger ORDER BY entry_id")
+    with db.transaction():
+        assert recompute(db, TODAY) == Changes()
+    assert db.fetchall("SELECT * FROM points_ledger ORDER BY entry_id") == ledger
