@@ -133,7 +133,7 @@ class ShopkeeperApp:
         today = self.clock.today()
 
         def opener() -> Database:
-            db = open_shop(path, backups_dir=backups)
+            db = open_shop(path, backups_dir=backups, today=today)
             try:
                 if name:
                     set_shop_name(db, name)

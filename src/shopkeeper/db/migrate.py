@@ -19,6 +19,7 @@ from pathlib import Path
 
 from shopkeeper import __version__
 from shopkeeper.db.database import Database, not_a_shop_error, translate_error
+from shopkeeper.db.rule_macros import install_rule_macros
 from shopkeeper.domain.errors import NewerShopFileError
 from shopkeeper.domain.messages import Message
 
@@ -84,8 +85,17 @@ def backup_before_migration(db: Database, from_version: int, backups_dir: Path) 
 
 
 def migrate(db: Database, backups_dir: Path, migrations: list[Migration] | None = None) -> list[int]:
-    """Bring the shop up to date; returns the versions applied."""
-    migrations = bundled_migrations() if migrations is None else migrations
+    """Bring the shop up to date and install the business rules' macros; returns the versions applied.
+
+    The rules need the full schema, so a test migrating with its own `migrations` gets none.
+    """
+    applied = _apply(db, backups_dir, bundled_migrations() if migrations is None else migrations)
+    if migrations is None:
+        install_rule_macros(db)
+    return applied
+
+
+def _apply(db: Database, backups_dir: Path, migrations: list[Migration]) -> list[int]:
     latest = migrations[-1].version if migrations else 0
     version = current_version(db)
     if version > latest:

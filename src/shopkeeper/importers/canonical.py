@@ -128,9 +128,10 @@ def _write_keyed_lines(ctx: ImportContext, staged: str, keys: str) -> MergeCount
 # The tail of a buyers query whose CTE `b` has shop_id, buyer_id, known_member,
 # email_key and phone_key: finds each buyer's member by e-mail, then phone, and
 # derives a stable id for a new one (the same person gets the same id from any
-# platform). Shared by every writer of buyers so members match across importers.
+# platform). Shared by every writer of buyers so members match across importers;
+# what makes two values the same person is domain/identity.py's rule.
 MEMBER_MATCH = """
-        by_email AS (SELECT lower(trim(email)) AS k, min(member_id) AS member_id FROM members
+        by_email AS (SELECT sk_email_key(email) AS k, min(member_id) AS member_id FROM members
                      WHERE email IS NOT NULL GROUP BY 1),
         by_phone AS (SELECT sk_phone_key(phone) AS k, min(member_id) AS member_id FROM members
                      WHERE sk_phone_key(phone) IS NOT NULL GROUP BY 1)
@@ -183,7 +184,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
                                                            OR t.first_seen <= {col['first_seen']})
                         THEN t.first_seen ELSE {col['first_seen']} END AS first_seen,
                    t.member_id AS known_member,
-                   lower(trim(coalesce({col['email']}, t.email))) AS email_key,
+                   sk_email_key(coalesce({col['email']}, t.email)) AS email_key,
                    sk_phone_key(coalesce({col['phone']}, t.phone)) AS phone_key,
                    coalesce({col['name']}, t.name) AS any_name
             FROM {q(staged)} s LEFT JOIN buyers t ON t.shop_id = s.shop_id AND t.buyer_id = s.buyer_id

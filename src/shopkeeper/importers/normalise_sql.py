@@ -19,6 +19,7 @@ A macro returns NULL when it cannot read its input; the staging step turns
   sk_int(s)               INTEGER; '3', '3.0', '1,200' (a fractional value is not an integer: NULL)
   sk_bool(s)              true/false/yes/no/1/0/是/否
   sk_phone_key(p)         digits of a phone for matching people; NULL when masked or too short
+                          (and the other identity keys of domain/identity.py)
   sk_ts(s, zone)          TIMESTAMPTZ from every date shape seen in exports (see _LOCAL_FORMATS); the
                           offset written in the value wins, `zone` (IANA) is used when there is none
   sk_tz(s, zone)          the offset that applied, as '+08:00' / '-04:00'
@@ -37,6 +38,7 @@ import weakref
 import duckdb
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain import identity
 
 # Tried in order; the first that parses wins. strptime's '%Y' happily reads
 # '12' as the year 12, so values that start with a four-digit year only meet
@@ -259,12 +261,8 @@ def macro_sql() -> list[str]:
         " WHEN '是' THEN TRUE WHEN 'false' THEN FALSE WHEN 'no' THEN FALSE WHEN 'n' THEN FALSE WHEN '0' THEN FALSE "
         " WHEN 'f' THEN FALSE WHEN '否' THEN FALSE ELSE NULL END",
         "CREATE OR REPLACE TEMP MACRO sk_bool(s) AS sk_bool_t(sk_clean(s))",
-        # Phones compared for "same person": digits only, at least 7, masked ones ('138****5678') and
-        # placeholders of one repeated digit ('000 000 0000') never match: they would make strangers one member.
-        "CREATE OR REPLACE TEMP MACRO sk_phone_key(p) AS CASE WHEN p LIKE '%*%' THEN NULL "
-        " WHEN length(regexp_replace(p, '[^0-9]', '', 'g')) >= 7 "
-        "  AND NOT regexp_full_match(regexp_replace(p, '[^0-9]', '', 'g'), '0+|1+|2+|3+|4+|5+|6+|7+|8+|9+') "
-        "  THEN regexp_replace(p, '[^0-9]', '', 'g') END",
+        # Who is the same person (sk_phone_key, sk_email_key, ...): the rule lives in domain/identity.py.
+        *identity.MACROS,
         # --- instants ------------------------------------------------------------------------------
         # A literal comparison, not year(): year() of a TIMESTAMPTZ goes through the ICU calendar.
         "CREATE OR REPLACE TEMP MACRO sk_sane_ts(x) AS CASE WHEN x BETWEEN '1900-01-01' AND '2201-01-01' THEN x END",

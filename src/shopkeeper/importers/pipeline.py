@@ -21,6 +21,7 @@ import duckdb
 from shopkeeper.db.batches import BatchInfo, finish_batch, find_active_by_hash, new_batch
 from shopkeeper.db.database import Database
 from shopkeeper.domain.message_texts import english, message_from_row
+from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers import spreadsheet_damage
 from shopkeeper.importers.canonical import ensure_shop, shop_currency
@@ -121,6 +122,7 @@ def import_table(
     recognised: Recognised | None = None,
     dry_run: bool = False,
     shared_reads: SharedReads | None = None,
+    derive: Callable[[Database], Changes] | None = None,
 ) -> TableResult:
     """Import one table; raises Refused or ImportCancelled with the shop unchanged.
 
@@ -128,7 +130,8 @@ def import_table(
     `dry_run` does all of the import, counts and rejects included, then rolls it
     back (how a column mapping is checked before anything is written);
     `shared_reads` (see `share_reads`) lets it take its rows from a read shared
-    with the other small tables of its file.
+    with the other small tables of its file; `derive` rebuilds the derived
+    figures (services/recompute.py) inside the import's transaction.
     """
     if recognised is None:
         table, recognised = identify(db, table, mapping_name)
@@ -137,7 +140,8 @@ def import_table(
     if already is not None:
         return TableResult(spec.platform, spec.kind, spec.label, already.batch_id, already=already)
     options = dict(content_hash=content_hash, shop_name=shop_name, progress=progress,
-                   progress_span=progress_span, cancel=cancel, dry_run=dry_run, shared_reads=shared_reads)
+                   progress_span=progress_span, cancel=cancel, dry_run=dry_run, shared_reads=shared_reads,
+                   derive=derive)
     try:
         return _import(db, table, recognised, **options)
     except duckdb.Error as error:
@@ -169,6 +173,7 @@ def _import(
     cancel: Callable[[], bool] | None,
     dry_run: bool,
     shared_reads: SharedReads | None,
+    derive: Callable[[Database], Changes] | None,
 ) -> TableResult:
     spec = recognised.spec
     platform_row = db.fetchone("SELECT name, timezone FROM platforms WHERE code = ?", [spec.platform])
@@ -236,13 +241,17 @@ def _import(
         sample = _sample_rejects(db) if dry_run else ()
         ctx.step(Message("progress.saving"), 0.97)
         _drop_work_tables(db)  # inside the transaction: their rows then never need committing
+        derived: frozenset[str] = frozenset()
+        if not dry_run and derive is not None and derive(db):
+            # Tiers and points follow the data in the same transaction: no moment shows them stale.
+            derived = frozenset({"members", "points_ledger"})
         ctx.check_cancel()  # the last moment a Cancel can still leave the shop as it was
         if dry_run:
             db.rollback()
         else:
             db.execute("COMMIT")
         in_transaction = False
-        changed = frozenset(t for t, c in ctx.merged.items() if c.added or c.updated or c.removed)
+        changed = frozenset(t for t, c in ctx.merged.items() if c.added or c.updated or c.removed) | derived
     except BaseException as error:
         if in_transaction:
             db.rollback()

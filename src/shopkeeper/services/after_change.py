@@ -3,8 +3,8 @@
 Member tiers, points earned from orders and the like are derived from base
 data; after any change to base data they are rebuilt inside the same
 transaction, so the shop is never seen half-updated. `recompute_after_change`
-is the one call site: edits and undo/redo take it as their `recompute`
-parameter's default, and tests pass their own.
+is the one call site: imports, edits and undo/redo take it as their
+`derive`/`recompute` parameter's default, and tests pass their own.
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ from collections.abc import Callable
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain.changes import Changes
+from shopkeeper.services.recompute import recompute
 
 Recompute = Callable[[Database], Changes]
 
 
 def recompute_after_change(db: Database) -> Changes:
-    # services/recompute.py (branch wt-rules) is not on main yet; the lead wires
-    # `return recompute(db)` here when merging it. Until then nothing is derived.
-    return Changes()
+    return recompute(db)

@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 
 from shopkeeper.db.database import Database
-from shopkeeper.services.currency import FX_CTE
 
 
 @dataclass(frozen=True)
@@ -18,21 +17,15 @@ class Series:
 
 
 def daily_revenue_by_platform(db: Database, first: date, last: date) -> list[Series]:
-    """Revenue net of refunds per day and platform, in the base currency (Beijing/shop-local day)."""
+    """Net revenue of sold orders per local order day and platform, in the base currency."""
     rows = db.fetchall(
-        f"""
-        WITH {FX_CTE}
-        SELECT split_part(o.shop_id, ':', 1) AS platform,
-               CAST(o.ordered_at + to_minutes(
-                   CAST(split_part(o.ordered_tz, ':', 1) AS INTEGER) * 60
-                   + sign(CAST(split_part(o.ordered_tz, ':', 1) AS INTEGER)) * CAST(coalesce(nullif(split_part(o.ordered_tz, ':', 2), ''), '0') AS INTEGER)
-               ) AS DATE) AS day,
-               sum((o.total - o.refunded_amount) * fx.rate) AS revenue
-        FROM orders o JOIN fx ON fx.currency = o.currency
-        WHERE o.status <> 'cancelled'
-          AND o.ordered_at >= CAST(? AS DATE) - INTERVAL 1 DAY AND o.ordered_at < CAST(? AS DATE) + INTERVAL 2 DAY
-        GROUP BY ALL HAVING day BETWEEN ? AND ?
-        ORDER BY platform, day
+        """
+        SELECT split_part(s.shop_id, ':', 1) AS platform, s.day, sum(s.net_base) AS revenue
+        FROM sk_sales() s
+        WHERE s.net_base IS NOT NULL AND s.day BETWEEN ? AND ?
+          -- a cheap bound on the instant before the exact local day (±2 days covers any offset)
+          AND s.ordered_at >= CAST(? AS DATE) - INTERVAL 2 DAY AND s.ordered_at < CAST(? AS DATE) + INTERVAL 3 DAY
+        GROUP BY ALL ORDER BY platform, s.day
         """,
         [first, last, first, last],
     )
@@ -40,38 +33,37 @@ def daily_revenue_by_platform(db: Database, first: date, last: date) -> list[Ser
 
 
 def monthly_revenue(db: Database, months: int, today: date) -> list[tuple[date, Decimal]]:
+    """Net revenue of sold orders per month of their local day, the last `months` months to `today`."""
     rows = db.fetchall(
-        f"""
-        WITH {FX_CTE}
-        SELECT date_trunc('month', CAST(timezone('UTC', o.ordered_at) AS DATE)) AS month,
-               sum((o.total - o.refunded_amount) * fx.rate)
-        FROM orders o JOIN fx ON fx.currency = o.currency
-        WHERE o.status <> 'cancelled'
-          AND o.ordered_at >= date_trunc('month', CAST(? AS DATE)) - to_months(?)
+        """
+        SELECT CAST(date_trunc('month', s.day) AS DATE) AS month, sum(s.net_base)
+        FROM sk_sales() s
+        WHERE s.net_base IS NOT NULL
+          AND s.day >= date_trunc('month', CAST(? AS DATE)) - to_months(?) AND s.day <= CAST(? AS DATE)
         GROUP BY ALL ORDER BY month
         """,
-        [today, months - 1],
+        [today, months - 1, today],
     )
     return [(r[0], r[1]) for r in rows]
 
 
 def top_products(db: Database, first: date, last: date, limit: int = 10) -> list[tuple[str, Decimal, int]]:
+    """Products by revenue of their sold lines (refunded units taken off) on the local days [first, last]."""
     rows = db.fetchall(
-        f"""
-        WITH {FX_CTE}
+        """
         SELECT coalesce(p.title, l.title) AS product,
-               sum((l.line_total) * fx.rate) AS revenue,
-               sum(l.quantity)::BIGINT AS units
+               sum(l.line_total * fx.rate) AS revenue,
+               sum(l.quantity - l.refunded_quantity)::BIGINT AS units
         FROM order_lines l
-        JOIN orders o USING (shop_id, order_id)
-        JOIN fx ON fx.currency = l.currency
+        JOIN sk_sales() s USING (shop_id, order_id)
+        JOIN sk_fx() fx ON fx.currency = l.currency
         LEFT JOIN variants v ON v.sku = l.sku
         LEFT JOIN products p ON p.product_id = v.product_id
-        WHERE o.status NOT IN ('cancelled', 'refunded')
-          AND o.ordered_at >= CAST(? AS DATE) AND o.ordered_at < CAST(? AS DATE) + INTERVAL 1 DAY
-        GROUP BY ALL ORDER BY revenue DESC LIMIT ?
+        WHERE s.day BETWEEN ? AND ?
+          AND s.ordered_at >= CAST(? AS DATE) - INTERVAL 2 DAY AND s.ordered_at < CAST(? AS DATE) + INTERVAL 3 DAY
+        GROUP BY ALL ORDER BY revenue DESC, product LIMIT ?
         """,
-        [first, last, limit],
+        [first, last, first, last, limit],
     )
     return [(r[0], r[1], int(r[2])) for r in rows]
 

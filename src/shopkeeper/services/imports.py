@@ -53,6 +53,7 @@ from shopkeeper.importers.pipeline import NeedsMapping, Refused, TableResult, im
 from shopkeeper.importers.reading import ImportCancelled, RefusedFile, SourceTable, check_input_file, open_tables
 from shopkeeper.importers.recognise import header_signature
 from shopkeeper.importers.shared_reads import SharedReads
+from shopkeeper.services.after_change import recompute_after_change
 from shopkeeper.services.change_sets import undo_change_set
 
 __all__ = [
@@ -248,7 +249,7 @@ def _import_tables(
             result = import_table(
                 db, table, content_hash=content_hash, workdir=scratch, shop_name=shop_name,
                 mapping_name=mapping_name, progress=progress, progress_span=sub, cancel=cancel,
-                shared_reads=shared,
+                shared_reads=shared, derive=recompute_after_change,
             )
         except Refused as refused:
             outcomes.append(_refused(path, table.member, refused.reason, name,
@@ -383,7 +384,8 @@ def reimport_table(db: Database, path: Path, *, member: str | None, content_hash
             raise moved
         shop_name = shop_id.split(":", 1)[1] if shop_id and ":" in shop_id else None
         with fixed_shop_schema(db):
-            result = import_table(db, table, content_hash=content_hash, workdir=workdir, shop_name=shop_name)
+            result = import_table(db, table, content_hash=content_hash, workdir=workdir, shop_name=shop_name,
+                                  derive=recompute_after_change)
     except (Refused, RefusedFile) as refused:
         raise ChangeRefused(Message("change.redo.refused", {"file": name, "reason": refused.reason})) from None
     if result.already is not None or result.batch_id is None:

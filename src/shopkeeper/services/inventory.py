@@ -1,8 +1,7 @@
 """Listings & Inventory: what each SKU earns, how fast it sells, when to reorder.
 
-Reorder point = average daily sales (last 30 days) × (lead time + 7 days of
-safety stock), unless the seller set one. Days of cover = on hand ÷ average
-daily sales; no sales in 30 days → no figure (not infinity).
+The reorder point, days of cover and stock status follow domain/reorder.py
+(velocity over the last 30 local days of sold orders), through its SQL macros.
 """
 
 from __future__ import annotations
@@ -13,20 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain.reorder import DEFAULT_LEAD_TIME_DAYS, velocity_window
 from shopkeeper.services.table_source import Column, TableSource
 
-SAFETY_DAYS = 7
-
 _INVENTORY_SQL = f"""
-WITH sales AS (
-    SELECT l.sku, sum(l.quantity - l.refunded_quantity) AS units
-    FROM order_lines l JOIN orders o USING (shop_id, order_id)
-    WHERE o.ordered_at >= CAST(? AS DATE) - INTERVAL 30 DAY
-      AND o.ordered_at < CAST(? AS DATE) + INTERVAL 1 DAY
-      AND o.status NOT IN ('cancelled', 'refunded')
-      AND l.sku IS NOT NULL
-    GROUP BY l.sku
-),
+WITH sales AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
 channels AS (
     SELECT sku, string_agg(DISTINCT split_part(shop_id, ':', 1), ', ' ORDER BY split_part(shop_id, ':', 1)) AS platforms
     FROM listings WHERE sku IS NOT NULL GROUP BY sku
@@ -43,8 +33,9 @@ base AS (
                 THEN round((v.price - v.cost) * 100 / v.price, 1) END AS margin_pct,
            coalesce(s.on_hand, 0) AS on_hand,
            coalesce(sa.units, 0)::INTEGER AS sold_30d,
-           coalesce(s.lead_time_days, 14) AS lead_time_days,
-           s.reorder_point AS set_reorder_point
+           coalesce(s.lead_time_days, {DEFAULT_LEAD_TIME_DAYS}) AS lead_time_days,
+           sk_reorder_point(coalesce(sa.units, 0), coalesce(s.lead_time_days, {DEFAULT_LEAD_TIME_DAYS}),
+                            s.reorder_point) AS reorder_point
     FROM variants v
     LEFT JOIN products p USING (product_id)
     LEFT JOIN stock_levels s USING (sku)
@@ -52,11 +43,9 @@ base AS (
     LEFT JOIN channels c USING (sku)
 )
 SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_hand, sold_30d, lead_time_days,
-       CASE WHEN sold_30d > 0 THEN least(365, greatest(0, on_hand) * 30 // sold_30d)::INTEGER END AS days_cover,
-       coalesce(set_reorder_point, ceil(sold_30d / 30.0 * (lead_time_days + {SAFETY_DAYS}))::INTEGER) AS reorder_point,
-       CASE WHEN on_hand <= 0 THEN 'out'
-            WHEN on_hand <= coalesce(set_reorder_point, ceil(sold_30d / 30.0 * (lead_time_days + {SAFETY_DAYS}))) THEN 'low'
-            ELSE 'ok' END AS stock_status
+       sk_days_cover(on_hand, sold_30d) AS days_cover,
+       reorder_point,
+       sk_stock_status(on_hand, reorder_point) AS stock_status
 FROM base
 """
 
@@ -96,7 +85,7 @@ def inventory_source(today: date) -> TableSource:
             "needs_reorder": "stock_status IN ('low', 'out')",
             "out_of_stock": "stock_status = 'out'",
         },
-        params=(today, today),
+        params=velocity_window(today),
     )
 
 
@@ -105,7 +94,7 @@ def inventory_summary(db: Database, today: date) -> dict[str, Any]:
         f"SELECT count(*), count(*) FILTER (WHERE stock_status = 'low'),"
         f" count(*) FILTER (WHERE stock_status = 'out'), coalesce(sum(greatest(on_hand, 0) * cost), 0)"
         f" FROM ({_INVENTORY_SQL})",
-        [today, today],
+        list(velocity_window(today)),
     )
     skus, low, out, value = row or (0, 0, 0, 0)
     return {"skus": int(skus), "low": int(low), "out": int(out), "stock_value": value}
@@ -146,12 +135,12 @@ class SkuDetail:
 def sku_detail(db: Database, sku: str, today: date) -> SkuDetail | None:
     row = db.fetchone(
         f"SELECT sku, product, variant, price, cost, currency, margin_pct, on_hand, sold_30d, days_cover,"
-        f" reorder_point, stock_status FROM ({_INVENTORY_SQL}) WHERE sku = ?",
-        [today, today, sku],
+        f" reorder_point, stock_status, lead_time_days FROM ({_INVENTORY_SQL}) WHERE sku = ?",
+        [*velocity_window(today), sku],
     )
     if row is None:
         return None
-    settings = db.fetchone("SELECT reorder_point, lead_time_days FROM stock_levels WHERE sku = ?", [sku])
+    set_point = db.scalar("SELECT reorder_point FROM stock_levels WHERE sku = ?", [sku])
     channels = db.fetchall(
         "SELECT shop_id, listing_id, title, price, currency, status, quantity FROM listings"
         " WHERE sku = ? ORDER BY shop_id, listing_id",
@@ -160,7 +149,6 @@ def sku_detail(db: Database, sku: str, today: date) -> SkuDetail | None:
     return SkuDetail(
         sku=row[0], product=row[1], variant=row[2], price=row[3], cost=row[4], currency=row[5], margin_pct=row[6],
         on_hand=int(row[7]), sold_30d=int(row[8]), days_cover=row[9], reorder_point=row[10],
-        reorder_point_set=settings is not None and settings[0] is not None,
-        lead_time_days=int(settings[1]) if settings is not None else 14, stock_status=row[11],
+        reorder_point_set=set_point is not None, lead_time_days=int(row[12]), stock_status=row[11],
         channels=tuple(ChannelListing(*c) for c in channels),
     )

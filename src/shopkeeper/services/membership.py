@@ -1,9 +1,9 @@
 """Members: one person across platforms, their tier, points and whether they are slipping away.
 
-Spend is converted to the base currency with the seller's own rates and
-counts paid, not cancelled or refunded, orders. A member is 'at risk' when the
-days since their last order exceed 1.5 × their usual gap between orders (with
-at least two orders), and 'lapsed' after 180 days without an order.
+The rules are the shop's (domain/tiers.py, points.py, segments.py, revenue.py):
+spend is the net of sold orders in the base currency, the tier and the points
+ledger are kept up to date by services/recompute.py, and the status is the
+member's segment on `today`.
 """
 
 from __future__ import annotations
@@ -14,24 +14,22 @@ from decimal import Decimal
 from typing import Any
 
 from shopkeeper.db.database import Database
-from shopkeeper.services.currency import FX_CTE
+from shopkeeper.domain.segments import WIN_BACK
 from shopkeeper.services.table_source import Column, TableSource
 
-LAPSED_DAYS = 180
+_WIN_BACK = "status IN (" + ", ".join(f"'{s}'" for s in WIN_BACK) + ") AND orders >= 2"
 
-_MEMBERS_SQL = f"""
-WITH {FX_CTE},
-activity AS (
+_MEMBERS_SQL = """
+WITH activity AS (
     SELECT b.member_id,
            count(*) AS orders,
-           sum((o.total - o.refunded_amount) * fx.rate) AS spend,
-           min(o.ordered_at) AS first_order,
-           max(o.ordered_at) AS last_order,
-           string_agg(DISTINCT split_part(o.shop_id, ':', 1), ', ' ORDER BY split_part(o.shop_id, ':', 1)) AS platforms
-    FROM orders o
-    JOIN buyers b ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id
-    LEFT JOIN fx ON fx.currency = o.currency
-    WHERE o.status NOT IN ('cancelled', 'refunded') AND b.member_id IS NOT NULL
+           sum(s.net_base) AS spend,
+           min(s.day) AS first_day,
+           max(s.day) AS last_day,
+           string_agg(DISTINCT split_part(s.shop_id, ':', 1), ', ' ORDER BY split_part(s.shop_id, ':', 1)) AS platforms
+    FROM sk_sales() s
+    JOIN buyers b ON b.shop_id = s.shop_id AND b.buyer_id = s.buyer_id
+    WHERE b.member_id IS NOT NULL
     GROUP BY b.member_id
 ),
 points AS (SELECT member_id, sum(points) AS balance FROM points_ledger GROUP BY member_id)
@@ -42,14 +40,9 @@ SELECT m.member_id,
        coalesce(a.orders, 0) AS orders,
        round(coalesce(a.spend, 0), 2)::DECIMAL(18,2) AS spend,
        coalesce(p.balance, 0)::BIGINT AS points,
-       CAST(timezone('UTC', a.last_order) AS DATE) AS last_order,
-       date_diff('day', CAST(timezone('UTC', a.last_order) AS DATE), CAST(? AS DATE)) AS days_since,
-       CASE
-         WHEN a.last_order IS NULL THEN 'new'
-         WHEN date_diff('day', CAST(timezone('UTC', a.last_order) AS DATE), CAST(? AS DATE)) > {LAPSED_DAYS} THEN 'lapsed'
-         WHEN a.orders >= 2 AND date_diff('day', CAST(timezone('UTC', a.last_order) AS DATE), CAST(? AS DATE))
-              > 1.5 * date_diff('day', a.first_order, a.last_order) / (a.orders - 1) THEN 'at_risk'
-         ELSE 'active' END AS status,
+       a.last_day AS last_order,
+       date_diff('day', a.last_day, CAST(? AS DATE)) AS days_since,
+       sk_segment(a.orders, a.first_day, a.last_day, CAST(? AS DATE)) AS status,
        t.rank AS tier_rank
 FROM members m
 LEFT JOIN tiers t ON t.code = m.tier_code
@@ -80,19 +73,19 @@ def members_source(today: date, *, chinese: bool) -> TableSource:
         default_descending=True,
         key_column="member_id",
         filters={
-            "win_back": "status IN ('at_risk', 'lapsed') AND orders >= 2",
+            "win_back": _WIN_BACK,
             "multi_platform": "contains(platforms, ',')",
         },
-        params=(chinese, today, today, today),
+        params=(chinese, today, today),
     )
 
 
 def tier_summary(db: Database, today: date, *, chinese: bool) -> list[dict[str, Any]]:
     rows = db.fetchall(
         f"SELECT tier, tier_rank, count(*), sum(spend), sum(points),"
-        f" count(*) FILTER (WHERE status IN ('at_risk', 'lapsed') AND orders >= 2)"
+        f" count(*) FILTER (WHERE {_WIN_BACK})"
         f" FROM ({_MEMBERS_SQL}) GROUP BY tier, tier_rank ORDER BY tier_rank DESC",
-        [chinese, today, today, today],
+        [chinese, today, today],
     )
     return [
         {"tier": r[0], "rank": r[1], "members": int(r[2]), "spend": r[3], "points": int(r[4] or 0), "win_back": int(r[5])}
@@ -137,7 +130,7 @@ def member_detail(db: Database, member_id: str, today: date, *, chinese: bool) -
     row = db.fetchone(
         f"SELECT member_id, name, tier, tier_rank, status, orders, spend, points, last_order, days_since"
         f" FROM ({_MEMBERS_SQL}) WHERE member_id = ?",
-        [chinese, today, today, today, member_id],
+        [chinese, today, today, member_id],
     )
     if row is None:
         return None
@@ -145,7 +138,7 @@ def member_detail(db: Database, member_id: str, today: date, *, chinese: bool) -
     identities = db.fetchall(
         """
         SELECT b.shop_id, b.buyer_id, b.name, b.email, b.city,
-               count(o.order_id) FILTER (WHERE o.status NOT IN ('cancelled', 'refunded')), b.first_seen
+               count(o.order_id) FILTER (WHERE sk_is_sold(o.status)), b.first_seen
         FROM buyers b LEFT JOIN orders o ON o.shop_id = b.shop_id AND o.buyer_id = b.buyer_id
         WHERE b.member_id = ?
         GROUP BY ALL ORDER BY b.shop_id, b.buyer_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from shopkeeper.db.database import Database
@@ -10,12 +11,13 @@ from shopkeeper.db.shop_backups import backups_dir_for
 from shopkeeper.db.shop_check import check_shop_file
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
+from shopkeeper.services.recompute import recompute_if_stale
 
 __all__ = ["backups_dir_for", "is_empty", "open_existing_shop", "open_shop", "set_shop_name", "shop_display_name"]
 
 
-def open_shop(path: Path | None, *, backups_dir: Path) -> Database:
-    """Open and upgrade a shop (creating it when new).
+def open_shop(path: Path | None, *, backups_dir: Path, today: date | None = None) -> Database:
+    """Open and upgrade a shop (creating it when new), its tiers and points brought up to `today`.
 
     A newer, locked, damaged or foreign file raises a KnownError and is left untouched:
     it is checked read-only before the first write.
@@ -25,17 +27,19 @@ def open_shop(path: Path | None, *, backups_dir: Path) -> Database:
     db = Database.open(path)
     try:
         migrate(db, backups_dir)
+        # Tiers and expiry move with the calendar: a shop last opened yesterday is recomputed.
+        recompute_if_stale(db, today)
     except BaseException:
         db.close()
         raise
     return db
 
 
-def open_existing_shop(path: Path, *, backups_dir: Path) -> Database:
+def open_existing_shop(path: Path, *, backups_dir: Path, today: date | None = None) -> Database:
     """Open a shop that must already exist: reading commands never create one."""
     if not Path(path).is_file():
         raise KnownError(Message("shop.missing", {"shop": str(path)}))
-    return open_shop(path, backups_dir=backups_dir)
+    return open_shop(path, backups_dir=backups_dir, today=today)
 
 
 def shop_display_name(db: Database) -> str:

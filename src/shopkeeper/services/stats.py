@@ -1,7 +1,9 @@
 """Headline counts of a shop, as `shopkeeper stats --json` prints them.
 
 The keys are a stable contract used by people and checks; add keys, never
-rename or remove them.
+rename or remove them. `order_total` is the plain sum of `total` of every
+order, whatever its status, per currency: it reconciles with the exported
+files. `net_revenue` is the business figure (domain/revenue.py).
 """
 
 from __future__ import annotations
@@ -11,16 +13,21 @@ from typing import Any
 
 from shopkeeper.db.change_stack import IMPORTS_ONLY
 from shopkeeper.db.database import Database
+from shopkeeper.db.rule_macros import install_rule_macros
 
 
 def shop_stats(db: Database) -> dict[str, Any]:
+    # Also asked of shops opened read-only, which skip migrate() and so its macros.
+    install_rule_macros(db)
     orders, refunded = db.fetchone(
-        "SELECT count(*), count(*) FILTER (WHERE status = 'refunded') FROM orders"
+        "SELECT count(*), count(*) FILTER (WHERE sk_is_refunded(status)) FROM orders"
     ) or (0, 0)
     lines, units = db.fetchone("SELECT count(*), coalesce(sum(quantity), 0) FROM order_lines") or (0, 0)
     totals = db.fetchall(
         "SELECT currency, sum(total) FROM orders GROUP BY currency ORDER BY currency"
     )
+    net = db.fetchall("SELECT currency, sum(net) FROM sk_sales() GROUP BY currency ORDER BY currency")
+    sold = db.scalar("SELECT count(*) FROM sk_sales()")
     products = db.scalar(
         "SELECT count(DISTINCT sku) FROM ("
         " SELECT sku FROM variants UNION ALL SELECT sku FROM listings"
@@ -36,6 +43,9 @@ def shop_stats(db: Database) -> dict[str, Any]:
         "order_total": {cur: _money(total) for cur, total in totals},
         "refunded_orders": int(refunded),
         "imports": int(db.scalar(f"SELECT count(*) FROM import_batches WHERE undone_at IS NULL AND {IMPORTS_ONLY}")),
+        # Added keys: orders that count as sold, and their total less refunds (domain/revenue.py), per currency.
+        "sold_orders": int(sold),
+        "net_revenue": {cur: _money(value) for cur, value in net},
     }
 
 

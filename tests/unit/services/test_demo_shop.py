@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from shopkeeper.db.batches import undo_batch
 from shopkeeper.db.database import Database
 from shopkeeper.db.migrate import migrate
+from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.services.demo_shop import DemoSummary, build_demo_shop
+from shopkeeper.services.imports import undo_import
+from shopkeeper.services.recompute import recompute
 
 TODAY = date(2026, 11, 26)
 CN = "('taobao:Demo shop', 'douyin:Demo shop')"
@@ -99,8 +101,10 @@ def test_shops_settings_and_import_batches(db: Database) -> None:
         assert _one(db, f"SELECT count(*) FROM orders WHERE batch_id = {batch_id} AND shop_id <> '{shop_id}'") == 0
         assert _one(db, f"SELECT count(*) FROM orders WHERE batch_id = {batch_id}") > 0
     for table in ("products", "variants", "listings", "stock_levels", "buyers", "members", "orders",
-                  "order_lines", "stock_movements", "points_ledger"):
+                  "order_lines", "stock_movements"):
         assert _one(db, f"SELECT count(*) FROM {table} WHERE batch_id IS NULL") == 0, table
+    # Points are not demo data: recompute derived them from the orders, outside any import.
+    assert _one(db, "SELECT count(*) FROM points_ledger WHERE batch_id IS NOT NULL") == 0
 
 
 def _table_rows(db: Database) -> dict[str, list[tuple]]:
@@ -133,10 +137,9 @@ def test_another_seed_gives_another_shop(tmp_path: Path, db: Database) -> None:
     try:
         build_demo_shop(other, today=TODAY, seed=7)
         theirs = other.fetchall("SELECT shop_id, order_id, total FROM orders ORDER BY ALL LIMIT 50")
-        # Undoing the four demo imports takes every imported row away again.
+        # Undoing the four demo imports takes every imported row, and the points derived from them, away again.
         for (batch_id,) in other.fetchall("SELECT batch_id FROM import_batches ORDER BY batch_id DESC"):
-            with other.transaction():
-                undo_batch(other, batch_id)
+            undo_import(other, batch_id)
         left = {t: other.scalar(f"SELECT count(*) FROM {t}") for t in (
             "products", "variants", "listings", "stock_levels", "stock_movements", "buyers", "members",
             "orders", "order_lines", "points_ledger", "shops")}
@@ -278,15 +281,17 @@ def test_repeat_buyers_and_win_back_candidates(db: Database) -> None:
 
 
 def test_tiers_follow_the_tiers_table(db: Database) -> None:
+    # Recompute's tiers, checked against the rule written out plainly: sold orders of the local
+    # days of the last year (today included), net of refunds, in CNY at the demo's 7.10.
     mismatched = _one(db, f"""
         WITH spend AS (
             SELECT b.member_id,
-                   sum(CASE WHEN o.currency = 'USD' THEN floor((o.total - o.refunded_amount) * 710) / 100
+                   sum(CASE WHEN o.currency = 'USD' THEN (o.total - o.refunded_amount) * 7.10
                             ELSE o.total - o.refunded_amount END) AS spend,
                    count(*) AS orders
             FROM orders o JOIN buyers b USING (shop_id, buyer_id)
             WHERE o.status IN ('paid', 'shipped', 'completed', 'partially_refunded')
-              AND o.ordered_at > TIMESTAMPTZ '{TODAY} 16:00:00+00' - INTERVAL 365 DAY
+              AND {LOCAL_DAY} > DATE '{TODAY}' - INTERVAL 1 YEAR AND {LOCAL_DAY} <= DATE '{TODAY}'
             GROUP BY 1),
         expected AS (
             SELECT m.member_id, m.tier_code,
@@ -382,19 +387,20 @@ def test_points_balances_never_go_negative(db: Database) -> None:
         SELECT count(*) FROM (SELECT sum(points) OVER (PARTITION BY member_id ORDER BY occurred_at, entry_id) AS bal
                               FROM points_ledger) WHERE bal < 0""") == 0
     reasons = dict(db.fetchall("SELECT reason, count(*) FROM points_ledger GROUP BY 1"))
-    assert reasons.keys() == {"order", "redeem", "expire", "refund"}
+    assert reasons.keys() == {"order", "expire", "refund"}
+    assert reasons["order"] > 5_000 and reasons["expire"] > 500 and reasons["refund"] > 100
     assert _one(db, "SELECT count(*) FROM points_ledger WHERE reason = 'order'"
                     " AND (points <= 0 OR expires_at <> occurred_at + INTERVAL 12 MONTH)") == 0
     assert _one(db, "SELECT count(*) FROM points_ledger WHERE reason <> 'order' AND points >= 0") == 0
     assert _one(db, f"SELECT count(*) FROM points_ledger"
                     f" WHERE occurred_at > TIMESTAMPTZ '{TODAY}' + INTERVAL 1 DAY") == 0
-    # Earned on completed orders: floor(total in CNY x multiplier), multiplier between 1 and 2.
+    # Earned on paid orders: floor(total in CNY x multiplier), multiplier between 1 and 2.
     assert _one(db, f"""
         SELECT count(*) FROM points_ledger p JOIN orders o USING (shop_id, order_id)
         WHERE p.reason = 'order' AND o.status = 'completed'
           AND NOT (p.points BETWEEN floor({IN_CNY}) - 1 AND floor(2 * ({IN_CNY})))""") == 0
     assert _one(db, "SELECT count(*) FROM points_ledger p JOIN orders o USING (shop_id, order_id)"
-                    " WHERE p.reason = 'order' AND o.status IN ('pending', 'cancelled', 'paid', 'shipped')") == 0
+                    " WHERE p.reason = 'order' AND o.status IN ('pending', 'cancelled')") == 0
 
 
 def test_promotions_past_and_planned(db: Database) -> None:
@@ -425,3 +431,11 @@ def test_refuses_a_shop_that_already_has_orders(db: Database) -> None:
         build_demo_shop(db, today=TODAY)
     assert db.scalar("SELECT count(*) FROM orders") == before
     assert db.scalar("SELECT count(*) FROM import_batches") == 4
+
+
+def test_the_demo_is_what_recompute_makes_of_its_orders(db: Database) -> None:
+    # Tiers and points were derived, not invented: deriving them again from the same orders changes nothing.
+    ledger = db.fetchall("SELECT * FROM points_ledger ORDER BY entry_id")
+    with db.transaction():
+        assert recompute(db, TODAY) == Changes()
+    assert db.fetchall("SELECT * FROM points_ledger ORDER BY entry_id") == ledger

@@ -49,6 +49,9 @@ def test_stats_counts_and_totals(shop) -> None:  # noqa: ANN001
         "order_total": {"CNY": "20512.20", "USD": "15.15"},
         "refunded_orders": 1,
         "imports": 1,
+        # The refunded order is no sale: net revenue leaves it out while order_total keeps it.
+        "sold_orders": 2,
+        "net_revenue": {"CNY": "20512.20", "USD": "10.10"},
     }
     assert isinstance(shop.scalar("SELECT sum(total) FROM orders"), Decimal)
 

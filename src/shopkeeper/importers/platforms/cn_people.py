@@ -23,20 +23,18 @@ from shopkeeper.importers.context import ImportContext, q
 
 
 def is_opaque(expr: str) -> str:
-    """SQL: the value is masked or cipher text (`*`, a leading `#`/`$`, or the word 密文)."""
-    return (f"(contains({expr}, '*') OR {expr}[1] IN ('#', '$') OR contains({expr}, '密文') "
-            f"OR contains({expr}, '＊'))")
+    """SQL: the value is masked or cipher text (domain/identity.py)."""
+    return f"sk_is_opaque({expr})"
 
 
 def plain(expr: str) -> str:
     """SQL: the value when it is readable text, NULL when it is masked or cipher text."""
-    return f"CASE WHEN {expr} IS NULL OR {is_opaque(expr)} THEN NULL ELSE {expr} END"
+    return f"sk_readable({expr})"
 
 
 def plain_phone_key(expr: str) -> str:
-    """SQL: digits of a phone that is written out in full (digits, spaces, +, -, parentheses), else NULL."""
-    return (f"CASE WHEN regexp_full_match({expr}, '\\+?[0-9][0-9 ()-]{{6,}}') "
-            f"THEN sk_phone_key({expr}) END")
+    """SQL: digits of a phone that is written out in full, else NULL (domain/identity.py)."""
+    return f"sk_plain_phone_key({expr})"
 
 
 def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
@@ -66,7 +64,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
                                                            OR t.first_seen <= {col['first_seen']})
                         THEN t.first_seen ELSE {col['first_seen']} END AS first_seen,
                    t.member_id AS known_member,
-                   {plain(f"lower(trim({col['email']}))")} AS email_key,
+                   {plain(f"sk_email_key({col['email']})")} AS email_key,
                    {plain_phone_key(col['phone'])} AS phone_key,
                    coalesce({plain(col['display_name'])}, {plain(col['name'])}, s.buyer_id) AS member_name
             FROM {q(staged)} s LEFT JOIN buyers t ON t.shop_id = s.shop_id AND t.buyer_id = s.buyer_id

@@ -1,0 +1,43 @@
+"""Installing the business rules' SQL on a shop's connection.
+
+Each rule lives in one domain module with its pure-Python statement and its SQL
+(domain/identity.py, order_status.py, order_day.py, revenue.py, reorder.py, segments.py,
+tiers.py, points.py); every service, report and chart asks the SQL through
+these TEMP macros instead of writing the rule again. TEMP: they belong to the
+connection and are never stored in the shop file, so a newer Shopkeeper's
+rules apply to an older shop at once.
+
+Scalar macros need no table; table macros are bound when created, so they are
+made once the shop's schema exists (migrate() calls `install_rule_macros`).
+"""
+
+from __future__ import annotations
+
+import weakref
+
+import duckdb
+
+from shopkeeper.db.database import Database
+from shopkeeper.domain import identity, order_day, order_status, points, reorder, revenue, segments, tiers
+
+SCALAR_MACROS = (*identity.MACROS, *order_status.MACROS, *order_day.MACROS, *revenue.MACROS, *reorder.MACROS, *segments.MACROS)
+# In dependency order: sk_sales() uses sk_fx(), the tier and points macros use both.
+TABLE_MACROS = (*revenue.TABLE_MACROS, *reorder.TABLE_MACROS, *tiers.TABLE_MACROS, *points.TABLE_MACROS)
+
+_INSTALLED: weakref.WeakSet[duckdb.DuckDBPyConnection] = weakref.WeakSet()
+
+
+def install_scalar_rule_macros(db: Database) -> None:
+    """The rules that read no table: safe on any connection, shop or not."""
+    for statement in SCALAR_MACROS:
+        db.execute(statement)
+
+
+def install_rule_macros(db: Database) -> None:
+    """Create every rule macro on this connection (outside a transaction: a rollback would take them away)."""
+    if db.connection in _INSTALLED:
+        return
+    install_scalar_rule_macros(db)
+    for statement in TABLE_MACROS:
+        db.execute(statement)
+    _INSTALLED.add(db.connection)

@@ -1,0 +1,136 @@
+"""Recompute: every figure derived from the shop's base data, rebuilt in one set-based pass.
+
+Derived figures are members' tiers (members.tier_code) and the points ledger's
+'order', 'refund' and 'expire' entries (domain/tiers.py, domain/points.py).
+Only this module writes them, and they are a function of the orders, buyers,
+members, tiers table, settings and `today` alone, so:
+
+* every import, edit, undo and redo calls `recompute` inside its own
+  transaction, and the figures can never disagree with the data;
+* undo does not track them (recompute writes no batch_id, and the ledger
+  entries it writes are not in any import's batch), it just runs recompute again;
+* the demo shop is built through it, so it shows only what a real shop would.
+
+Segments (new / active / at risk / lapsed, domain/segments.py) depend only on
+orders and today and are read live through the sk_segment macro.
+
+Unchanged figures are left alone, so a recompute after a small import writes
+little; a derived entry's id is made from what it is, so it is the same whenever
+and however often it is recomputed. Tiers and expiry move with the calendar:
+`recompute_if_stale` runs it when a shop is opened on a later day than it last ran.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import date, timedelta
+
+from shopkeeper.db.database import Database
+from shopkeeper.db.rule_macros import install_rule_macros
+from shopkeeper.domain.changes import Area, Changes
+from shopkeeper.domain.points import DERIVED_REASONS, expiry_cutoff
+
+log = logging.getLogger(__name__)
+
+RECOMPUTED_FOR = "recomputed_for"  # shop_settings key: the `today` of the last recompute
+_DERIVED = ", ".join(f"'{r}'" for r in DERIVED_REASONS)
+_ENTRY_COLS = ("member_id", "occurred_at", "points", "reason", "shop_id", "order_id", "expires_at")
+
+
+def recompute(db: Database, today: date | None = None) -> Changes:
+    """Rebuild tiers and derived points for `today` (default: the computer's date); the caller holds the transaction."""
+    today = today or date.today()
+    started = time.perf_counter()
+    install_rule_macros(db)
+    tiers_changed = _tiers(db, today)
+    points_changed = _points(db, today)
+    log.info("recompute for %s took %.3f s", today, time.perf_counter() - started)
+    return Changes.of(Area.MEMBERS) if tiers_changed or points_changed else Changes()
+
+
+def recompute_if_stale(db: Database, today: date | None = None) -> Changes:
+    """Recompute in a transaction of its own when the shop was last recomputed before `today`."""
+    today = today or date.today()
+    last = db.scalar("SELECT value FROM shop_settings WHERE key = ?", [RECOMPUTED_FOR])
+    if last is not None and str(last) >= today.isoformat():
+        return Changes()
+    with db.transaction():
+        changes = recompute(db, today)
+        # Noted here only: an import's recompute leaves the shop's settings as they were, so undoing
+        # the import gives back the shop exactly; the next opening recomputes at most once more.
+        _note_day(db, today)
+    return changes
+
+
+def _tiers(db: Database, today: date) -> int:
+    # The tier held today counts today's orders: it is the tier "on" tomorrow (domain/tiers.py).
+    row = db.execute(
+        "UPDATE members SET tier_code = t.tier_code FROM sk_member_tiers(?) t "
+        "WHERE members.member_id = t.member_id AND members.tier_code IS DISTINCT FROM t.tier_code",
+        [today + timedelta(days=1)],
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+# Derived entries get ids made from what they are (member, order or credit, reason), above any id the
+# sequence hands out: the same entry keeps its id through every recompute, so undoing an import
+# gives back the ledger exactly, ids included. Within an order: earning < refund < expiry.
+_DERIVED_ID_BASE = 2**62
+_DERIVED_ID_SPAN = 2**59
+_REASON_RANK = "CASE reason WHEN 'order' THEN 0 WHEN 'refund' THEN 1 ELSE 2 END"
+
+
+def _points(db: Database, today: date) -> int:
+    cols = ", ".join(_ENTRY_COLS)
+    db.execute("CREATE OR REPLACE TEMP TABLE _rc_points_earned AS SELECT * FROM sk_points_earned()")
+    db.execute(
+        f"CREATE OR REPLACE TEMP TABLE _rc_points AS SELECT "
+        # The remainder is cast before any arithmetic: UHUGEINT with BIGINT would go through DOUBLE.
+        f"{_DERIVED_ID_BASE} + CAST(md5_number(entry_key) % {_DERIVED_ID_SPAN} AS BIGINT) * 4 + {_REASON_RANK} "
+        # Typed as the ledger's columns: hash() of a BIGINT 5 is not hash() of an INTEGER 5.
+        f"AS entry_id, * EXCLUDE (entry_key) REPLACE (CAST(points AS INTEGER) AS points) FROM ("
+        f"SELECT {cols}, entry_key FROM _rc_points_earned "
+        f"UNION ALL SELECT {cols}, entry_key FROM sk_points_expired('_rc_points_earned', ?))",
+        [expiry_cutoff(today)],
+    )
+    try:
+        # Only the entries that differ are touched: comparing one hash per entry is much cheaper
+        # than comparing every column of a ledger that changes by a few rows per import.
+        db.execute(
+            f"CREATE OR REPLACE TEMP TABLE _rc_points_diff AS "
+            f"SELECT n.*, p.entry_id IS NOT NULL AS stored FROM _rc_points n "
+            f"LEFT JOIN points_ledger p ON p.entry_id = n.entry_id "
+            f"WHERE p.entry_id IS NULL OR hash({_columns_of('n')}) <> hash({_columns_of('p')})"
+        )
+        # Entries no longer wanted go, changed ones are updated in place (DuckDB refuses a key deleted
+        # and inserted again in one transaction), new ones come in.
+        removed = db.execute(
+            f"DELETE FROM points_ledger p WHERE p.reason IN ({_DERIVED}) "
+            f"AND NOT EXISTS (SELECT 1 FROM _rc_points n WHERE n.entry_id = p.entry_id)"
+        ).fetchone()
+        changed = db.execute(
+            f"UPDATE points_ledger SET {', '.join(f'{c} = n.{c}' for c in _ENTRY_COLS)} FROM _rc_points_diff n "
+            f"WHERE n.stored AND points_ledger.entry_id = n.entry_id"
+        ).fetchone()
+        added = db.execute(
+            f"INSERT INTO points_ledger (entry_id, {cols}) SELECT entry_id, {cols} FROM _rc_points_diff "
+            f"WHERE NOT stored"
+        ).fetchone()
+    finally:
+        db.execute("DROP TABLE IF EXISTS _rc_points")
+        db.execute("DROP TABLE IF EXISTS _rc_points_diff")
+        db.execute("DROP TABLE IF EXISTS _rc_points_earned")
+    return sum(int(r[0]) for r in (removed, changed, added) if r)
+
+
+def _columns_of(alias: str) -> str:
+    return ", ".join(f"{alias}.{c}" for c in _ENTRY_COLS)
+
+
+def _note_day(db: Database, today: date) -> None:
+    db.execute(
+        "INSERT INTO shop_settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value "
+        "WHERE shop_settings.value IS DISTINCT FROM excluded.value",
+        [RECOMPUTED_FOR, today.isoformat()],
+    )
