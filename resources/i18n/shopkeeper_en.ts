@@ -20,6 +20,13 @@
             <numerusform>%n SKUs</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>New value for %n selected SKU(s):</source>
+        <translation>
+            <numerusform>New value for %n selected SKU:</numerusform>
+            <numerusform>New value for %n selected SKUs:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MembersTab</name>

@@ -86,34 +86,6 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>Shop already open</source>
-        <translation>店铺已在使用中</translation>
-    </message>
-    <message>
-        <source>Disk full</source>
-        <translation>磁盘已满</translation>
-    </message>
-    <message>
-        <source>Shop made by a newer Shopkeeper</source>
-        <translation>店铺文件来自更新版本的 Shopkeeper</translation>
-    </message>
-    <message>
-        <source>Shop file cannot be read</source>
-        <translation>无法读取店铺文件</translation>
-    </message>
-    <message>
-        <source>Shop file is read-only</source>
-        <translation>店铺文件为只读</translation>
-    </message>
-    <message>
-        <source>Not a Shopkeeper shop</source>
-        <translation>不是 Shopkeeper 店铺文件</translation>
-    </message>
-    <message>
-        <source>Shopkeeper</source>
-        <translation>Shopkeeper 掌柜</translation>
-    </message>
-    <message>
         <source>Something went wrong</source>
         <translation>出现了问题</translation>
     </message>
@@ -250,317 +222,6 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
-    <message>
-        <source>Saving</source>
-        <translation>正在保存</translation>
-    </message>
-    <message>
-        <source>Saving orders</source>
-        <translation>正在保存订单</translation>
-    </message>
-    <message>
-        <source>Saving order lines</source>
-        <translation>正在保存订单商品</translation>
-    </message>
-    <message>
-        <source>Saving buyers and members</source>
-        <translation>正在保存买家和会员</translation>
-    </message>
-    <message>
-        <source>Saving products and stock</source>
-        <translation>正在保存商品和库存</translation>
-    </message>
-    <message>
-        <source>Saving money movements</source>
-        <translation>正在保存资金流水</translation>
-    </message>
-    <message>
-        <source>Sorting orders and lines</source>
-        <translation>正在整理订单和商品</translation>
-    </message>
-    <message>
-        <source>Sorting money movements</source>
-        <translation>正在整理资金流水</translation>
-    </message>
-    <message>
-        <source>Sorting products and SKUs</source>
-        <translation>正在整理商品和 SKU</translation>
-    </message>
-    <message>
-        <source>Import finished</source>
-        <translation>导入完成</translation>
-    </message>
-    <message>
-        <source>Opening {name}</source>
-        <translation>正在打开 {name}</translation>
-    </message>
-    <message>
-        <source>Reading {name}</source>
-        <translation>正在读取 {name}</translation>
-    </message>
-    <message>
-        <source>Checking the values in {name}</source>
-        <translation>正在检查 {name} 中的数值</translation>
-    </message>
-</context>
-<context>
-    <name>ImportReasons</name>
-    <message>
-        <source>not an amount</source>
-        <translation>不是金额</translation>
-    </message>
-    <message>
-        <source>not a number</source>
-        <translation>不是数字</translation>
-    </message>
-    <message>
-        <source>not a whole number</source>
-        <translation>不是整数</translation>
-    </message>
-    <message>
-        <source>not yes/no</source>
-        <translation>不是“是/否”</translation>
-    </message>
-    <message>
-        <source>not a date and time</source>
-        <translation>不是日期时间</translation>
-    </message>
-    <message>
-        <source>missing order id</source>
-        <translation>缺少订单号</translation>
-    </message>
-    <message>
-        <source>missing order time</source>
-        <translation>缺少下单时间</translation>
-    </message>
-    <message>
-        <source>missing order date</source>
-        <translation>缺少下单日期</translation>
-    </message>
-    <message>
-        <source>missing order total</source>
-        <translation>缺少订单金额</translation>
-    </message>
-    <message>
-        <source>missing SKU</source>
-        <translation>缺少 SKU</translation>
-    </message>
-    <message>
-        <source>a new SKU needs a title</source>
-        <translation>新 SKU 需要商品名称</translation>
-    </message>
-    <message>
-        <source>the line items in this cell could not be unpacked</source>
-        <translation>无法拆分此单元格中的商品明细</translation>
-    </message>
-    <message>
-        <source>a line item has no name or SKU</source>
-        <translation>有一件商品没有名称或 SKU</translation>
-    </message>
-    <message>
-        <source>a line item has no whole-number quantity</source>
-        <translation>有一件商品缺少数量或数量不是整数</translation>
-    </message>
-    <message>
-        <source>a line item has no total amount</source>
-        <translation>有一件商品缺少金额小计</translation>
-    </message>
-    <message>
-        <source>the id was damaged by a spreadsheet program; export the file again and import it as it comes</source>
-        <translation>编号已被电子表格程序损坏；请重新导出文件，并直接导入导出的文件</translation>
-    </message>
-    <message>
-        <source>the file ends in the middle of this row (it was cut short)</source>
-        <translation>文件在这一行中途结束（文件被截断了）</translation>
-    </message>
-    <message>
-        <source>a variation needs its parent product</source>
-        <translation>变体缺少所属的父商品</translation>
-    </message>
-    <message>
-        <source>another row of this order could not be read</source>
-        <translation>该订单的另一行无法读取</translation>
-    </message>
-    <message>
-        <source>row {row}, {column}</source>
-        <translation>第 {row} 行，{column}</translation>
-    </message>
-    <message>
-        <source>row {row}</source>
-        <translation>第 {row} 行</translation>
-    </message>
-    <message>
-        <source>first problem: {where}: {reason}</source>
-        <translation>第一个问题：{where}：{reason}</translation>
-    </message>
-    <message>
-        <source> near line {line}</source>
-        <translation>（约第 {line} 行）</translation>
-    </message>
-    <message>
-        <source>the file is empty (0 bytes)</source>
-        <translation>文件是空的（0 字节）</translation>
-    </message>
-    <message>
-        <source>the file is empty (it holds only blank space)</source>
-        <translation>文件是空的（只有空白）</translation>
-    </message>
-    <message>
-        <source>this is a folder, not a file</source>
-        <translation>这是一个文件夹，不是文件</translation>
-    </message>
-    <message>
-        <source>the file could not be opened ({detail})</source>
-        <translation>无法打开文件（{detail}）</translation>
-    </message>
-    <message>
-        <source>this is a pipe (FIFO), not a file; only saved files can be imported</source>
-        <translation>这是一个管道（FIFO），不是文件；只能导入已保存的文件</translation>
-    </message>
-    <message>
-        <source>this is a device, not a file; only saved files can be imported</source>
-        <translation>这是一个设备，不是文件；只能导入已保存的文件</translation>
-    </message>
-    <message>
-        <source>this is a socket, not a file; only saved files can be imported</source>
-        <translation>这是一个套接字，不是文件；只能导入已保存的文件</translation>
-    </message>
-    <message>
-        <source>this is a special file, not a file; only saved files can be imported</source>
-        <translation>这是一个特殊文件，不是普通文件；只能导入已保存的文件</translation>
-    </message>
-    <message>
-        <source>the file could not be opened: this account is not allowed to read it</source>
-        <translation>无法打开文件：当前账户没有读取它的权限</translation>
-    </message>
-    <message>
-        <source>the file could not be unpacked: the disk holding the work folder {folder} is full. Nothing was imported from it; free some space and import it again</source>
-        <translation>无法解压文件：存放工作文件夹 {folder} 的磁盘已满。此文件没有导入任何内容；请释放一些空间后重新导入</translation>
-    </message>
-    <message>
-        <source>the file could not be read ({detail})</source>
-        <translation>无法读取文件（{detail}）</translation>
-    </message>
-    <message>
-        <source>the archive holds {count} files, more than the {limit} Shopkeeper imports from one archive; unpack it and import the tables in smaller groups</source>
-        <translation>压缩包内有 {count} 个文件，超过了 Shopkeeper 从一个压缩包导入的上限 {limit} 个；请解压后分批导入这些表格</translation>
-    </message>
-    <message>
-        <source>the archive member {member} would unpack from {packed} to {unpacked}, far more than any export (a zip bomb); it was not opened</source>
-        <translation>压缩包中的 {member} 会从 {packed} 解压为 {unpacked}，远超任何导出文件（疑似压缩炸弹）；未打开</translation>
-    </message>
-    <message>
-        <source>the compressed file unpacks to more than {ratio} times its size, far more than any export (a zip bomb); it was not opened</source>
-        <translation>该压缩文件解压后超过其大小的 {ratio} 倍，远超任何导出文件（疑似压缩炸弹）；未打开</translation>
-    </message>
-    <message>
-        <source>the workbook has a sheet spanning {rows} rows × {columns} columns, more than Shopkeeper can load (at most {limit} cells a sheet); save the sheet as CSV and import that</source>
-        <translation>工作簿中有一个工作表跨越 {rows} 行 × {columns} 列，超出 Shopkeeper 能载入的范围（每个工作表最多 {limit} 个单元格）；请将该工作表另存为 CSV 后导入</translation>
-    </message>
-    <message>
-        <source>the workbook holds {size} of sheet data, more than Shopkeeper can load (at most {limit} a sheet); save the sheet as CSV and import that</source>
-        <translation>工作簿含有 {size} 的表格数据，超出 Shopkeeper 能载入的范围（每个工作表最多 {limit}）；请将该工作表另存为 CSV 后导入</translation>
-    </message>
-    <message>
-        <source>the file holds binary data, not text</source>
-        <translation>文件含有二进制数据，不是文本</translation>
-    </message>
-    <message>
-        <source>the file is not valid {encoding} text{near}</source>
-        <translation>文件不是有效的 {encoding} 文本{near}</translation>
-    </message>
-    <message>
-        <source>the file looks like a zip archive but is damaged ({detail})</source>
-        <translation>文件看起来是 zip 压缩包，但已损坏（{detail}）</translation>
-    </message>
-    <message>
-        <source>the file is a Word, PowerPoint or other Office document, not a spreadsheet</source>
-        <translation>文件是 Word、PowerPoint 或其他 Office 文档，不是电子表格</translation>
-    </message>
-    <message>
-        <source>the file is a web page or XML file, not a table export; open it in Excel and save it as .xlsx or CSV</source>
-        <translation>文件是网页或 XML 文件，不是表格导出；请用 Excel 打开并另存为 .xlsx 或 CSV</translation>
-    </message>
-    <message>
-        <source>the archive holds no tables ({detail})</source>
-        <translation>压缩包里没有表格（{detail}）</translation>
-    </message>
-    <message>
-        <source>every sheet of the spreadsheet is empty</source>
-        <translation>电子表格的所有工作表都是空的</translation>
-    </message>
-    <message>
-        <source>the file could not be read as a spreadsheet ({detail})</source>
-        <translation>无法作为电子表格读取（{detail}）</translation>
-    </message>
-    <message>
-        <source>the archive would unpack to more than {limit}; unpack it yourself and drop the tables one by one</source>
-        <translation>压缩包解压后会超过 {limit}；请自行解压，再逐个拖入表格</translation>
-    </message>
-    <message>
-        <source>the file is not a table ({what})</source>
-        <translation>文件不是表格（{what}）</translation>
-    </message>
-    <message>
-        <source>no header row in the first {n} lines: every line looks like data</source>
-        <translation>前 {n} 行中没有表头：每一行看起来都是数据</translation>
-    </message>
-    <message>
-        <source>a quoted value never closes: the quote on line {line} runs to the end of the file. Fix that line or export the file again</source>
-        <translation>有一个引号没有闭合：第 {line} 行的引号一直延续到文件末尾。请修正这一行，或重新导出文件</translation>
-    </message>
-    <message>
-        <source>a quoted value never closes{near}</source>
-        <translation>有一个引号没有闭合{near}</translation>
-    </message>
-    <message>
-        <source>line {line} has text right after a closing quote, so its values cannot be told apart. Fix that line or export the file again</source>
-        <translation>第 {line} 行的引号闭合后还紧跟着文字，无法分清各个值。请修正这一行，或重新导出文件</translation>
-    </message>
-    <message>
-        <source>a line has text right after a closing quote, so its values cannot be told apart. Fix that line or export the file again</source>
-        <translation>有一行的引号闭合后还紧跟着文字，无法分清各个值。请修正这一行，或重新导出文件</translation>
-    </message>
-    <message>
-        <source>a row is longer than {size} MiB{near}</source>
-        <translation>有一行超过 {size} MiB{near}</translation>
-    </message>
-    <message>
-        <source>the file could not be read{near}: {detail}</source>
-        <translation>无法读取文件{near}：{detail}</translation>
-    </message>
-    <message>
-        <source>the file has a header but no rows</source>
-        <translation>文件只有表头，没有数据行</translation>
-    </message>
-    <message>
-        <source>its only row could not be read ({first})</source>
-        <translation>唯一的一行无法读取（{first}）</translation>
-    </message>
-    <message>
-        <source>none of its {n} rows could be read ({first})</source>
-        <translation>{n} 行全部无法读取（{first}）</translation>
-    </message>
-    <message>
-        <source>the ids in {column} were damaged by a spreadsheet program ({n} of {total} ids, the first on row {row}: {value}): Excel shows long numbers in scientific notation and saves them that way, or rounds them after 15 digits; export the file again from the platform and import that file as it comes, without opening and saving it in a spreadsheet (or, in Excel, format the id column as Text before saving)</source>
-        <translation>{column} 列的编号已被电子表格程序损坏（{total} 个编号中有 {n} 个，第一个在第 {row} 行：{value}）：Excel 会把长数字显示为科学计数法并按此保存，或在 15 位之后四舍五入；请从平台重新导出，直接导入导出的文件，不要先在电子表格中打开并保存（或在 Excel 中先把编号列设为“文本”格式再保存）</translation>
-    </message>
-    <message>
-        <source>Shopkeeper does not know the columns of this table yet; press Map columns… to import it</source>
-        <translation>Shopkeeper 还不认识这个表格的列；点“映射列…”即可导入</translation>
-    </message>
-    <message>
-        <source>there is no saved column mapping named &quot;{name}&quot;</source>
-        <translation>没有名为“{name}”的已保存列映射</translation>
-    </message>
-    <message>
-        <source>the saved mapping &quot;{name}&quot; needs columns this file does not have ({fields})</source>
-        <translation>已保存的映射“{name}”需要的列在这个文件里没有（{fields}）</translation>
-    </message>
-    <message>
-        <source>could not be imported ({detail})</source>
-        <translation>无法导入（{detail}）</translation>
-    </message>
 </context>
 <context>
     <name>ImportResultsDialog</name>
@@ -591,22 +252,6 @@
     <message>
         <source>{name}: Shopkeeper does not know the columns of this table yet; press Map columns… to import it</source>
         <translation>{name}：Shopkeeper 还不认识这个表格的列；点“映射列…”即可导入</translation>
-    </message>
-    <message>
-        <source>{name}: refused — {reason}</source>
-        <translation>{name}：未导入 — {reason}</translation>
-    </message>
-    <message>
-        <source>{name}: imported before, nothing changed</source>
-        <translation>{name}：之前已导入过，没有变化</translation>
-    </message>
-    <message>
-        <source>{name}: {label}, {read} rows read, {added} added, {updated} updated, {rejected} rejected</source>
-        <translation>{name}：{label}，读取 {read} 行，新增 {added}，更新 {updated}，拒收 {rejected}</translation>
-    </message>
-    <message>
-        <source> (see Show rejected rows…)</source>
-        <translation>（见“查看未导入的行…”）</translation>
     </message>
 </context>
 <context>
@@ -664,6 +309,10 @@
         <translation>库存状态</translation>
     </message>
     <message>
+        <source>Lead time (days)</source>
+        <translation>到货周期（天）</translation>
+    </message>
+    <message>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
@@ -675,6 +324,34 @@
         <source>Only what needs reordering</source>
         <translation>只看需要补货的</translation>
     </message>
+    <message>
+        <source>Set cost…</source>
+        <translation>设置成本…</translation>
+    </message>
+    <message>
+        <source>Give every selected SKU the same cost (one undo step)</source>
+        <translation>为所有选中的 SKU 设置相同的成本（可一步撤销）</translation>
+    </message>
+    <message>
+        <source>Set cost</source>
+        <translation>设置成本</translation>
+    </message>
+    <message>
+        <source>Set reorder point…</source>
+        <translation>设置补货点…</translation>
+    </message>
+    <message>
+        <source>Reorder the selected SKUs at this stock level; leave it empty to go back to the level computed from sales</source>
+        <translation>选中的 SKU 库存降到此数量时提醒补货；留空则恢复为根据销量计算的补货点</translation>
+    </message>
+    <message>
+        <source>Set reorder point</source>
+        <translation>设置补货点</translation>
+    </message>
+    <message>
+        <source>Select a SKU to see its stock, reorder settings and where it is listed.</source>
+        <translation>选择一个 SKU，查看其库存、补货设置和在售平台。</translation>
+    </message>
     <message numerus="yes">
         <source>%n SKU(s)</source>
         <translation>
@@ -684,6 +361,64 @@
     <message>
         <source>&lt;b&gt;{skus}&lt;/b&gt; SKUs · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; to reorder&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; out of stock&lt;/span&gt; · stock value at cost &lt;b&gt;{value}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{skus}&lt;/b&gt; 个 SKU · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; 个需补货&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; 个缺货&lt;/span&gt; · 库存成本价值 &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Select one or more SKUs first.</source>
+        <translation>请先选择一个或多个 SKU。</translation>
+    </message>
+    <message numerus="yes">
+        <source>New value for %n selected SKU(s):</source>
+        <translation>
+            <numerusform>为选中的 %n 个 SKU 设置新值：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste one value at a time.</source>
+        <translation>每次只能粘贴一个值。</translation>
+    </message>
+    <message>
+        <source>This column cannot be changed here.</source>
+        <translation>此列不能在这里修改。</translation>
+    </message>
+    <message>
+        <source>Not changed: {reason}</source>
+        <translation>未修改：{reason}</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>set by you</source>
+        <translation>手动设置</translation>
+    </message>
+    <message>
+        <source>from the last 30 days of sales</source>
+        <translation>根据近 30 天销量计算</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Lead time</source>
+        <translation>到货周期</translation>
+    </message>
+    <message>
+        <source>Not listed</source>
+        <translation>未上架</translation>
+    </message>
+    <message>
+        <source>no platform listing carries this SKU</source>
+        <translation>没有任何平台在售此 SKU</translation>
+    </message>
+    <message>
+        <source>Price and margin</source>
+        <translation>售价与毛利</translation>
+    </message>
+    <message>
+        <source>Listed on</source>
+        <translation>在售平台</translation>
     </message>
 </context>
 <context>
@@ -751,6 +486,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1058,6 +797,10 @@
         <source>Buys on several platforms</source>
         <translation>跨平台购买</translation>
     </message>
+    <message>
+        <source>Select a member to see their accounts on each platform, tier and points.</source>
+        <translation>选择一位会员，查看其在各平台的账号、等级和积分。</translation>
+    </message>
     <message numerus="yes">
         <source>%n member(s)</source>
         <translation>
@@ -1067,6 +810,936 @@
     <message>
         <source>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} members · spend {spend}&lt;br&gt;{points} points held · {win_back} to win back</source>
         <translation>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} 位会员 · 消费 {spend}&lt;br&gt;持有 {points} 积分 · {win_back} 位待挽回</translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 笔订单</translation>
+    </message>
+    <message>
+        <source>{n} orders</source>
+        <translation>{n} 笔订单</translation>
+    </message>
+    <message>
+        <source>{date} ({days} days ago)</source>
+        <translation>{date}（{days} 天前）</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费额</translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation>入会时间</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>no platform account is linked to this member</source>
+        <translation>该会员未关联任何平台账号</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>会员信息</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Accounts on platforms</source>
+        <translation>平台账号</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Shopkeeper</source>
+        <translation>Shopkeeper</translation>
+    </message>
+    <message>
+        <source>Shop already open</source>
+        <translation>店铺已在使用中</translation>
+    </message>
+    <message>
+        <source>Disk full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>Shop made by a newer Shopkeeper</source>
+        <translation>店铺文件来自更新版本的 Shopkeeper</translation>
+    </message>
+    <message>
+        <source>Shop file cannot be read</source>
+        <translation>无法读取店铺文件</translation>
+    </message>
+    <message>
+        <source>Shop file is read-only</source>
+        <translation>店铺文件为只读</translation>
+    </message>
+    <message>
+        <source>Not a Shopkeeper shop</source>
+        <translation>不是 Shopkeeper 店铺文件</translation>
+    </message>
+    <message>
+        <source>Shop is not empty</source>
+        <translation>店铺不是空的</translation>
+    </message>
+    <message>
+        <source>The shop &quot;{shop}&quot; is already open in another Shopkeeper window or program. Close it there, or open a different shop.</source>
+        <translation>店铺“{shop}”已在另一个 Shopkeeper 窗口或其他程序中打开。请先在那里关闭它，或打开其他店铺。</translation>
+    </message>
+    <message>
+        <source>The shop &quot;{shop}&quot; is already open in another Shopkeeper window or program (process {pid}). Close it there, or open a different shop.</source>
+        <translation>店铺“{shop}”已在另一个 Shopkeeper 窗口或其他程序中打开（进程 {pid}）。请先在那里关闭它，或打开其他店铺。</translation>
+    </message>
+    <message>
+        <source>The disk holding &quot;{shop}&quot; is full. Free some space and try again.</source>
+        <translation>“{shop}”所在的磁盘已满。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>The shop &quot;{shop}&quot; was written by a newer version of Shopkeeper. Install the latest Shopkeeper to open it.</source>
+        <translation>店铺“{shop}”由更新版本的 Shopkeeper 创建。请安装最新版 Shopkeeper 后再打开。</translation>
+    </message>
+    <message>
+        <source>The shop &quot;{shop}&quot; was saved by a newer Shopkeeper (data version {version}; this Shopkeeper {app_version} knows up to {latest}). Install the latest Shopkeeper to open it; the file was not changed.</source>
+        <translation>店铺“{shop}”由更新版本的 Shopkeeper 保存（数据版本 {version}；当前 Shopkeeper {app_version} 最高支持 {latest}）。请安装最新版 Shopkeeper 后再打开；文件未被改动。</translation>
+    </message>
+    <message>
+        <source>Shopkeeper cannot write to &quot;{shop}&quot;. Check that the file and its folder are writable.</source>
+        <translation>Shopkeeper 无法写入“{shop}”。请检查该文件及其所在文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>The shop &quot;{shop}&quot; is damaged and cannot be read. {advice}</source>
+        <translation>店铺“{shop}”已损坏，无法读取。{advice}</translation>
+    </message>
+    <message>
+        <source>The shop &quot;{shop}&quot; is damaged and cannot be read. It was not changed. {advice}</source>
+        <translation>店铺“{shop}”已损坏，无法读取。文件未被改动。{advice}</translation>
+    </message>
+    <message>
+        <source>Restore it from a backup.</source>
+        <translation>请从备份中恢复。</translation>
+    </message>
+    <message>
+        <source>Restore its latest backup: close Shopkeeper and copy &quot;{backup}&quot; in place of &quot;{shop}&quot; (move the damaged file aside first).</source>
+        <translation>请恢复最近的备份：关闭 Shopkeeper，用“{backup}”替换“{shop}”（请先把损坏的文件移到别处）。</translation>
+    </message>
+    <message>
+        <source>There is no backup of it in &quot;{folder}&quot;: copy a backup you keep elsewhere in its place, or import your exports into a new shop.</source>
+        <translation>“{folder}”中没有它的备份：请用您保存在其他位置的备份替换它，或将导出文件导入到一个新店铺。</translation>
+    </message>
+    <message>
+        <source>&quot;{shop}&quot; is a database of another program, not a Shopkeeper shop. It was not changed; open a Shopkeeper shop, or create a new one.</source>
+        <translation>“{shop}”是其他程序的数据库，不是 Shopkeeper 店铺。文件未被改动；请打开 Shopkeeper 店铺，或新建一个店铺。</translation>
+    </message>
+    <message>
+        <source>&quot;{shop}&quot; is not a Shopkeeper shop file (it is some other kind of file). It was not changed; choose the shop file itself.</source>
+        <translation>“{shop}”不是 Shopkeeper 店铺文件（而是其他类型的文件）。文件未被改动；请选择店铺文件本身。</translation>
+    </message>
+    <message>
+        <source>&quot;{shop}&quot; is a folder, not a shop file.</source>
+        <translation>“{shop}”是文件夹，不是店铺文件。</translation>
+    </message>
+    <message>
+        <source>There is no shop file at &quot;{shop}&quot;. Check the path, or create a shop with File › New shop….</source>
+        <translation>“{shop}”处没有店铺文件。请检查路径，或通过“文件 › 新建店铺…”创建店铺。</translation>
+    </message>
+    <message>
+        <source>{cause} {state}</source>
+        <translation>{cause}{state}</translation>
+    </message>
+    <message>
+        <source>{name} was imported and kept; importing it again says already imported.</source>
+        <translation>{name} 已导入并保留；再次导入会提示“已导入”。</translation>
+    </message>
+    <message>
+        <source>{name} was imported and kept; importing it again says already imported. Files listed above as imported were kept.</source>
+        <translation>{name} 已导入并保留；再次导入会提示“已导入”。上面列为已导入的文件均已保留。</translation>
+    </message>
+    <message>
+        <source>{name} was not imported; the shop is as it was before.</source>
+        <translation>{name} 未导入；店铺保持原样。</translation>
+    </message>
+    <message>
+        <source>{name} was not imported. Files listed above as imported were kept.</source>
+        <translation>{name} 未导入。上面列为已导入的文件均已保留。</translation>
+    </message>
+    <message>
+        <source>Shopkeeper could not check whether {name} was kept: import it again to find out (it says already imported if it was).</source>
+        <translation>Shopkeeper 无法确认 {name} 是否已保留：请再导入一次查看（如已保留，会提示“已导入”）。</translation>
+    </message>
+    <message>
+        <source>Shopkeeper could not check whether {name} was kept: import it again to find out (it says already imported if it was). Files listed above as imported were kept.</source>
+        <translation>Shopkeeper 无法确认 {name} 是否已保留：请再导入一次查看（如已保留，会提示“已导入”）。上面列为已导入的文件均已保留。</translation>
+    </message>
+    <message>
+        <source>There is no import number {batch} in this shop.</source>
+        <translation>此店铺中没有第 {batch} 次导入。</translation>
+    </message>
+    <message>
+        <source>This shop already holds orders, so the demo shop was not added. Create a new, empty shop to explore the demo.</source>
+        <translation>此店铺中已有订单，因此未添加演示店铺。请新建一个空店铺来体验演示数据。</translation>
+    </message>
+    <message>
+        <source>Give the mapping a name.</source>
+        <translation>请为映射起个名称。</translation>
+    </message>
+    <message>
+        <source>A mapping named &quot;{name}&quot; already exists for files of another shape. Choose another name.</source>
+        <translation>已存在名为“{name}”的映射，用于另一种格式的文件。请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of table {kind}; choose one of {kinds}.</source>
+        <translation>未知的表格类型 {kind}；请从 {kinds} 中选择。</translation>
+    </message>
+    <message>
+        <source>{name}: {label}, {read:,} rows read, {added:,} added, {updated:,} updated, {rejected:,} rejected</source>
+        <translation>{name}：{label}，读取 {read:,} 行，新增 {added:,}，更新 {updated:,}，未导入 {rejected:,}</translation>
+    </message>
+    <message>
+        <source>{name}: {label}, {read:,} rows read, {added:,} added, {updated:,} updated, {rejected:,} rejected (see Show rejected rows…)</source>
+        <translation>{name}：{label}，读取 {read:,} 行，新增 {added:,}，更新 {updated:,}，未导入 {rejected:,}（见“查看未导入的行…”）</translation>
+    </message>
+    <message>
+        <source>{name}: already imported on {when}, nothing changed</source>
+        <translation>{name}：已于 {when} 导入过，未做任何更改</translation>
+    </message>
+    <message>
+        <source>{name}: refused — {reason}</source>
+        <translation>{name}：未导入 — {reason}</translation>
+    </message>
+    <message>
+        <source>the file {what}</source>
+        <translation>文件{what}</translation>
+    </message>
+    <message>
+        <source>{problems}</source>
+        <translation>{problems}</translation>
+    </message>
+    <message>
+        <source>{table} {what}</source>
+        <translation>{table} {what}</translation>
+    </message>
+    <message>
+        <source>the file no longer holds the table {table}</source>
+        <translation>文件中已没有表格 {table}</translation>
+    </message>
+    <message>
+        <source>Shopkeeper does not know the columns of this table yet; press Map columns… to import it</source>
+        <translation>Shopkeeper 还不认识这个表格的列；点“映射列…”即可导入</translation>
+    </message>
+    <message>
+        <source>there is no saved column mapping named &quot;{name}&quot;</source>
+        <translation>没有名为“{name}”的已保存列映射</translation>
+    </message>
+    <message>
+        <source>the saved mapping &quot;{name}&quot; is for {platform} {kind}, which cannot be imported yet</source>
+        <translation>已保存的映射“{name}”用于 {platform} {kind}，目前还不能导入这类文件</translation>
+    </message>
+    <message>
+        <source>the saved mapping &quot;{name}&quot; is damaged</source>
+        <translation>已保存的映射“{name}”已损坏</translation>
+    </message>
+    <message>
+        <source>the saved mapping &quot;{name}&quot; needs columns this file does not have ({fields})</source>
+        <translation>已保存的映射“{name}”需要的列在这个文件里没有（{fields}）</translation>
+    </message>
+    <message>
+        <source>the platform &apos;{platform}&apos; is not known to this shop</source>
+        <translation>此店铺不认识平台“{platform}”</translation>
+    </message>
+    <message>
+        <source>the file has a header but no rows</source>
+        <translation>文件只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <source>its only row could not be read (first problem: row {row}: {problem})</source>
+        <translation>唯一的一行无法读取（第一个问题：第 {row} 行：{problem}）</translation>
+    </message>
+    <message>
+        <source>its only row could not be read (first problem: row {row}, {column}: {problem})</source>
+        <translation>唯一的一行无法读取（第一个问题：第 {row} 行，{column}：{problem}）</translation>
+    </message>
+    <message>
+        <source>none of its {rows:,} rows could be read (first problem: row {row}: {problem})</source>
+        <translation>全部 {rows:,} 行都无法读取（第一个问题：第 {row} 行：{problem}）</translation>
+    </message>
+    <message>
+        <source>none of its {rows:,} rows could be read (first problem: row {row}, {column}: {problem})</source>
+        <translation>全部 {rows:,} 行都无法读取（第一个问题：第 {row} 行，{column}：{problem}）</translation>
+    </message>
+    <message>
+        <source>the file has text right after a closing quote, so its values cannot be told apart; fix that line or export the file again</source>
+        <translation>文件中右引号后面紧跟着文字，无法区分各个值；请修正该行，或重新导出文件</translation>
+    </message>
+    <message>
+        <source>the file has text right after a closing quote on line {line}, so its values cannot be told apart; fix that line or export the file again</source>
+        <translation>文件第 {line} 行的右引号后面紧跟着文字，无法区分各个值；请修正该行，或重新导出文件</translation>
+    </message>
+    <message>
+        <source>the ids in {column} were damaged by a spreadsheet program ({damaged:,} of {total:,} ids, the first on row {row}: {value}): Excel shows long numbers in scientific notation and saves them that way, or rounds them after 15 digits; export the file again from the platform and import that file as it comes, without opening and saving it in a spreadsheet (or, in Excel, format the id column as Text before saving)</source>
+        <translation>{column} 中的编号已被电子表格程序损坏（{total:,} 个编号中有 {damaged:,} 个，第一个在第 {row} 行：{value}）：Excel 会把长数字显示成科学计数法并按此保存，或在 15 位之后四舍五入；请从平台重新导出文件并直接导入，不要先用电子表格程序打开再保存（或者在 Excel 中先把编号列设置为“文本”格式再保存）</translation>
+    </message>
+    <message>
+        <source>could not be imported ({detail})</source>
+        <translation>无法导入（{detail}）</translation>
+    </message>
+    <message>
+        <source>could not be opened ({detail})</source>
+        <translation>无法打开（{detail}）</translation>
+    </message>
+    <message>
+        <source>could not be opened: this account is not allowed to read it</source>
+        <translation>无法打开：当前系统账户没有读取权限</translation>
+    </message>
+    <message>
+        <source>could not be read ({detail})</source>
+        <translation>无法读取（{detail}）</translation>
+    </message>
+    <message>
+        <source>could not be unpacked: the disk holding the work folder {folder} is full. Nothing was imported from it; free some space and import it again</source>
+        <translation>无法解压：工作文件夹 {folder} 所在的磁盘已满。其中的内容均未导入；请释放一些空间后重新导入</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>is a pipe (FIFO), not a file; only saved files can be imported</source>
+        <translation>是管道（FIFO），不是文件；只能导入已保存的文件</translation>
+    </message>
+    <message>
+        <source>is a device, not a file; only saved files can be imported</source>
+        <translation>是设备，不是文件；只能导入已保存的文件</translation>
+    </message>
+    <message>
+        <source>is a socket, not a file; only saved files can be imported</source>
+        <translation>是套接字，不是文件；只能导入已保存的文件</translation>
+    </message>
+    <message>
+        <source>is a special file, not a file; only saved files can be imported</source>
+        <translation>是特殊文件，不是普通文件；只能导入已保存的文件</translation>
+    </message>
+    <message>
+        <source>is empty (0 bytes)</source>
+        <translation>是空的（0 字节）</translation>
+    </message>
+    <message>
+        <source>is empty (it holds only blank space)</source>
+        <translation>是空的（只有空白字符）</translation>
+    </message>
+    <message>
+        <source>contains binary data, not text</source>
+        <translation>包含二进制数据，不是文本</translation>
+    </message>
+    <message>
+        <source>is not valid {encoding} text</source>
+        <translation>不是有效的 {encoding} 文本</translation>
+    </message>
+    <message>
+        <source>is not valid UTF-8 text; it needs to be read again in another encoding</source>
+        <translation>不是有效的 UTF-8 文本；需要用其他编码重新读取</translation>
+    </message>
+    <message>
+        <source>is not valid UTF-8 text near line {line}; it needs to be read again in another encoding</source>
+        <translation>在第 {line} 行附近不是有效的 UTF-8 文本；需要用其他编码重新读取</translation>
+    </message>
+    <message>
+        <source>has a quoted value that never closes</source>
+        <translation>有一个引号没有闭合</translation>
+    </message>
+    <message>
+        <source>has a quoted value that never closes near line {line}</source>
+        <translation>在第 {line} 行附近有一个引号没有闭合</translation>
+    </message>
+    <message>
+        <source>has a quoted value that never closes: the quote on line {line} runs to the end of the file, so every later row would end up in one cell. Fix that line or export the file again</source>
+        <translation>有一个引号没有闭合：第 {line} 行的引号一直延续到文件末尾，后面所有的行都会挤进同一个单元格。请修正该行，或重新导出文件</translation>
+    </message>
+    <message>
+        <source>has a row longer than {size} MiB</source>
+        <translation>有一行超过 {size} MiB</translation>
+    </message>
+    <message>
+        <source>has a row longer than {size} MiB near line {line}</source>
+        <translation>在第 {line} 行附近有一行超过 {size} MiB</translation>
+    </message>
+    <message>
+        <source>could not be read: {detail}</source>
+        <translation>无法读取：{detail}</translation>
+    </message>
+    <message>
+        <source>could not be read near line {line}: {detail}</source>
+        <translation>在第 {line} 行附近无法读取：{detail}</translation>
+    </message>
+    <message>
+        <source>has no header row in its first {lines} lines: every line looks like data</source>
+        <translation>前 {lines} 行中没有表头行：每一行看起来都是数据</translation>
+    </message>
+    <message>
+        <source>is a PDF document, not a table</source>
+        <translation>是 PDF 文档，不是表格</translation>
+    </message>
+    <message>
+        <source>is a {format} image, not a table</source>
+        <translation>是 {format} 图片，不是表格</translation>
+    </message>
+    <message>
+        <source>is an image, sound or video file, not a table</source>
+        <translation>是图片、音频或视频文件，不是表格</translation>
+    </message>
+    <message>
+        <source>is a 7-Zip archive, which this app cannot open; unpack it first, not a table</source>
+        <translation>是 7-Zip 压缩包，不是表格，本软件无法打开；请先解压</translation>
+    </message>
+    <message>
+        <source>is a RAR archive, which this app cannot open; unpack it first, not a table</source>
+        <translation>是 RAR 压缩包，不是表格，本软件无法打开；请先解压</translation>
+    </message>
+    <message>
+        <source>is a program, not a table</source>
+        <translation>是程序，不是表格</translation>
+    </message>
+    <message>
+        <source>is an RTF document, not a table</source>
+        <translation>是 RTF 文档，不是表格</translation>
+    </message>
+    <message>
+        <source>is a database file, not a table</source>
+        <translation>是数据库文件，不是表格</translation>
+    </message>
+    <message>
+        <source>is a web page or XML file, not a table export; open it in Excel and save it as .xlsx or CSV</source>
+        <translation>是网页或 XML 文件，不是导出的表格；请用 Excel 打开并另存为 .xlsx 或 CSV</translation>
+    </message>
+    <message>
+        <source>looks like a zip archive but is damaged ({detail})</source>
+        <translation>看起来是 zip 压缩包，但已损坏（{detail}）</translation>
+    </message>
+    <message>
+        <source>is a Word, PowerPoint or other Office document, not a spreadsheet</source>
+        <translation>是 Word、PowerPoint 或其他 Office 文档，不是电子表格</translation>
+    </message>
+    <message>
+        <source>is an archive nested too deeply to open</source>
+        <translation>是嵌套层数过多的压缩包，无法打开</translation>
+    </message>
+    <message>
+        <source>is a compressed file nested too deeply to open</source>
+        <translation>是嵌套层数过多的压缩文件，无法打开</translation>
+    </message>
+    <message>
+        <source>is an archive with {count:,} files, more than the {limit:,} Shopkeeper imports from one archive; unpack it and import the tables in smaller groups</source>
+        <translation>是包含 {count:,} 个文件的压缩包，超过了 Shopkeeper 单个压缩包最多导入 {limit:,} 个文件的限制；请解压后分批导入表格</translation>
+    </message>
+    <message>
+        <source>contains a file named &apos;{member}&apos; that points outside the archive; it was not opened</source>
+        <translation>包含一个名为“{member}”的文件，其路径指向压缩包之外；未打开该压缩包</translation>
+    </message>
+    <message>
+        <source>is an archive whose &apos;{member}&apos; would unpack from {packed} to {unpacked}, far more than any export (a zip bomb); it was not opened</source>
+        <translation>是一个压缩包，其中的“{member}”会从 {packed} 解压到 {unpacked}，远超任何导出文件的大小（疑似 zip 炸弹）；未打开该压缩包</translation>
+    </message>
+    <message>
+        <source>is a compressed file that unpacks to more than {ratio} times its size, far more than any export (a zip bomb); it was not opened</source>
+        <translation>是一个压缩文件，解压后会超过原大小的 {ratio} 倍，远超任何导出文件的大小（疑似 zip 炸弹）；未打开该文件</translation>
+    </message>
+    <message>
+        <source>would unpack to more than {limit}; unpack it yourself and drop the tables one by one</source>
+        <translation>解压后会超过 {limit}；请自行解压，再逐个拖入表格</translation>
+    </message>
+    <message>
+        <source>is damaged and could not be unpacked ({detail})</source>
+        <translation>已损坏，无法解压（{detail}）</translation>
+    </message>
+    <message>
+        <source>is an archive with no tables inside: {skipped}</source>
+        <translation>是压缩包，但里面没有表格：{skipped}</translation>
+    </message>
+    <message>
+        <source>is an archive with no tables inside: it is empty</source>
+        <translation>是压缩包，但里面没有表格：压缩包是空的</translation>
+    </message>
+    <message>
+        <source>{member} ({why})</source>
+        <translation>{member}（{why}）</translation>
+    </message>
+    <message>
+        <source>password-protected</source>
+        <translation>有密码保护</translation>
+    </message>
+    <message>
+        <source>is a spreadsheet whose sheets are all empty</source>
+        <translation>是电子表格，但所有工作表都是空的</translation>
+    </message>
+    <message>
+        <source>could not be read as a spreadsheet ({detail})</source>
+        <translation>无法作为电子表格读取（{detail}）</translation>
+    </message>
+    <message>
+        <source>is a workbook that holds {size} of sheet data, more than Shopkeeper can load (at most {limit} a sheet); save the sheet as CSV and import that</source>
+        <translation>是包含 {size} 工作表数据的工作簿，超出 Shopkeeper 的加载上限（每个工作表最多 {limit}）；请将该工作表另存为 CSV 后导入</translation>
+    </message>
+    <message>
+        <source>is a workbook that has a sheet spanning {rows:,} rows × {columns:,} columns, more than Shopkeeper can load (at most {limit:,} cells a sheet); save the sheet as CSV and import that</source>
+        <translation>是工作簿，其中有一个工作表达到 {rows:,} 行 × {columns:,} 列，超出 Shopkeeper 的加载上限（每个工作表最多 {limit:,} 个单元格）；请将该工作表另存为 CSV 后导入</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>not an amount</source>
+        <translation>不是金额</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>not yes/no</source>
+        <translation>不是“是/否”</translation>
+    </message>
+    <message>
+        <source>not a date and time</source>
+        <translation>不是日期时间</translation>
+    </message>
+    <message>
+        <source>the id was damaged by a spreadsheet program; export the file again and import it as it comes</source>
+        <translation>编号已被电子表格程序损坏；请重新导出文件，并直接导入导出的文件</translation>
+    </message>
+    <message>
+        <source>the file ends in the middle of this row (it was cut short)</source>
+        <translation>文件在这一行中途结束（文件被截断了）</translation>
+    </message>
+    <message>
+        <source>another row of this order could not be read (row {row})</source>
+        <translation>该订单的另一行无法读取（第 {row} 行）</translation>
+    </message>
+    <message>
+        <source>another item of this order could not be read (row {row})</source>
+        <translation>该订单的另一件商品无法读取（第 {row} 行）</translation>
+    </message>
+    <message>
+        <source>missing order id</source>
+        <translation>缺少订单号</translation>
+    </message>
+    <message>
+        <source>missing order number</source>
+        <translation>缺少订单编号</translation>
+    </message>
+    <message>
+        <source>missing order name</source>
+        <translation>缺少订单名称</translation>
+    </message>
+    <message>
+        <source>missing order time</source>
+        <translation>缺少下单时间</translation>
+    </message>
+    <message>
+        <source>missing order date</source>
+        <translation>缺少下单日期</translation>
+    </message>
+    <message>
+        <source>missing order total</source>
+        <translation>缺少订单金额</translation>
+    </message>
+    <message>
+        <source>missing purchase date</source>
+        <translation>缺少购买日期</translation>
+    </message>
+    <message>
+        <source>missing sale date</source>
+        <translation>缺少售出日期</translation>
+    </message>
+    <message>
+        <source>missing date</source>
+        <translation>缺少日期</translation>
+    </message>
+    <message>
+        <source>missing SKU</source>
+        <translation>缺少 SKU</translation>
+    </message>
+    <message>
+        <source>missing title</source>
+        <translation>缺少标题</translation>
+    </message>
+    <message>
+        <source>missing handle</source>
+        <translation>缺少 handle（商品网址标识）</translation>
+    </message>
+    <message>
+        <source>missing product name</source>
+        <translation>缺少商品名称</translation>
+    </message>
+    <message>
+        <source>missing product ID and SKU</source>
+        <translation>缺少商品 ID 和 SKU</translation>
+    </message>
+    <message>
+        <source>missing item name</source>
+        <translation>缺少商品名称</translation>
+    </message>
+    <message>
+        <source>missing item title</source>
+        <translation>缺少商品标题</translation>
+    </message>
+    <message>
+        <source>missing item quantity</source>
+        <translation>缺少商品数量</translation>
+    </message>
+    <message>
+        <source>missing item price</source>
+        <translation>缺少商品价格</translation>
+    </message>
+    <message>
+        <source>missing quantity</source>
+        <translation>缺少数量</translation>
+    </message>
+    <message>
+        <source>missing price</source>
+        <translation>缺少价格</translation>
+    </message>
+    <message>
+        <source>missing total price</source>
+        <translation>缺少总价</translation>
+    </message>
+    <message>
+        <source>missing amount</source>
+        <translation>缺少金额</translation>
+    </message>
+    <message>
+        <source>missing movement number</source>
+        <translation>缺少流水号</translation>
+    </message>
+    <message>
+        <source>missing order number and sales record number</source>
+        <translation>缺少订单编号和销售记录编号</translation>
+    </message>
+    <message>
+        <source>missing line item name</source>
+        <translation>缺少订单商品名称</translation>
+    </message>
+    <message>
+        <source>missing line item quantity</source>
+        <translation>缺少订单商品数量</translation>
+    </message>
+    <message>
+        <source>missing line item price</source>
+        <translation>缺少订单商品价格</translation>
+    </message>
+    <message>
+        <source>a new SKU needs a title</source>
+        <translation>新 SKU 需要商品名称</translation>
+    </message>
+    <message>
+        <source>the product has no title in this file or in the shop</source>
+        <translation>该商品在此文件和店铺中都没有名称</translation>
+    </message>
+    <message>
+        <source>a variation needs its parent product</source>
+        <translation>变体缺少所属的父商品</translation>
+    </message>
+    <message>
+        <source>no e-mail, customer id or phone to tell who the customer is</source>
+        <translation>没有邮箱、客户 ID 或电话，无法识别客户</translation>
+    </message>
+    <message>
+        <source>the mapping has neither an order total nor a title or SKU</source>
+        <translation>映射中既没有订单金额，也没有商品名称或 SKU</translation>
+    </message>
+    <message>
+        <source>the line items in this cell could not be unpacked</source>
+        <translation>无法拆分此单元格中的商品明细</translation>
+    </message>
+    <message>
+        <source>a line item has no name or SKU</source>
+        <translation>有一件商品没有名称或 SKU</translation>
+    </message>
+    <message>
+        <source>a line item has no whole-number quantity</source>
+        <translation>有一件商品缺少数量或数量不是整数</translation>
+    </message>
+    <message>
+        <source>a line item has no total amount</source>
+        <translation>有一件商品缺少金额小计</translation>
+    </message>
+    <message>
+        <source>Opening {name}</source>
+        <translation>正在打开 {name}</translation>
+    </message>
+    <message>
+        <source>Reading {name}</source>
+        <translation>正在读取 {name}</translation>
+    </message>
+    <message>
+        <source>Checking the values in {name}</source>
+        <translation>正在检查 {name} 中的数值</translation>
+    </message>
+    <message>
+        <source>Sorting orders and lines</source>
+        <translation>正在整理订单和商品</translation>
+    </message>
+    <message>
+        <source>Sorting money movements</source>
+        <translation>正在整理资金流水</translation>
+    </message>
+    <message>
+        <source>Sorting products and SKUs</source>
+        <translation>正在整理商品和 SKU</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <source>Saving orders</source>
+        <translation>正在保存订单</translation>
+    </message>
+    <message>
+        <source>Saving order lines</source>
+        <translation>正在保存订单商品</translation>
+    </message>
+    <message>
+        <source>Saving buyers and members</source>
+        <translation>正在保存买家和会员</translation>
+    </message>
+    <message>
+        <source>Saving products and stock</source>
+        <translation>正在保存商品和库存</translation>
+    </message>
+    <message>
+        <source>Saving money movements</source>
+        <translation>正在保存资金流水</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Designing the catalogue</source>
+        <translation>正在设计商品目录</translation>
+    </message>
+    <message>
+        <source>Inventing customers</source>
+        <translation>正在生成客户</translation>
+    </message>
+    <message>
+        <source>Taking two years of orders</source>
+        <translation>正在生成两年的订单</translation>
+    </message>
+    <message>
+        <source>Counting points and tiers</source>
+        <translation>正在计算积分和等级</translation>
+    </message>
+    <message>
+        <source>Planning stock and restocks</source>
+        <translation>正在规划库存和补货</translation>
+    </message>
+    <message>
+        <source>Writing the demo shop</source>
+        <translation>正在写入演示店铺</translation>
+    </message>
+    <message>
+        <source>Writing listings and stock</source>
+        <translation>正在写入商品和库存</translation>
+    </message>
+    <message>
+        <source>Writing customers</source>
+        <translation>正在写入客户</translation>
+    </message>
+    <message>
+        <source>Writing orders</source>
+        <translation>正在写入订单</translation>
+    </message>
+    <message>
+        <source>Writing order lines</source>
+        <translation>正在写入订单商品</translation>
+    </message>
+    <message>
+        <source>Writing points</source>
+        <translation>正在写入积分</translation>
+    </message>
+    <message>
+        <source>Writing promotions</source>
+        <translation>正在写入促销活动</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Change refused</source>
+        <translation>无法修改</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>stock on hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>reorder point</source>
+        <translation>补货点</translation>
+    </message>
+    <message>
+        <source>lead time (days)</source>
+        <translation>到货周期（天）</translation>
+    </message>
+    <message>
+        <source>{name}</source>
+        <translation>{name}</translation>
+    </message>
+    <message>
+        <source>import of &quot;{file}&quot;</source>
+        <translation>导入“{file}”</translation>
+    </message>
+    <message>
+        <source>#{number} {change}</source>
+        <translation>#{number} {change}</translation>
+    </message>
+    <message>
+        <source>price of {sku} {old} → {new}</source>
+        <translation>{sku} 的售价 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>cost of {sku} {old} → {new}</source>
+        <translation>{sku} 的成本 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>stock of {sku} {old} → {new}</source>
+        <translation>{sku} 的库存 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>reorder point of {sku} {old} → {new}</source>
+        <translation>{sku} 的补货点 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>lead time of {sku} {old} → {new}</source>
+        <translation>{sku} 的到货周期 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{field} of {count} SKUs</source>
+        <translation>{count} 个 SKU 的{field}</translation>
+    </message>
+    <message>
+        <source>{count} changes</source>
+        <translation>{count} 项修改</translation>
+    </message>
+    <message>
+        <source>Undone: {change}</source>
+        <translation>已撤销：{change}</translation>
+    </message>
+    <message>
+        <source>Redone: {change}</source>
+        <translation>已重做：{change}</translation>
+    </message>
+    <message>
+        <source>There is nothing to undo.</source>
+        <translation>没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <source>There is nothing to redo.</source>
+        <translation>没有可重做的操作。</translation>
+    </message>
+    <message>
+        <source>{change} was already undone.</source>
+        <translation>{change} 已经撤销过了。</translation>
+    </message>
+    <message>
+        <source>Later changes changed rows that {change} wrote: {blockers}. Undo those first.</source>
+        <translation>之后的修改改动了 {change} 写入的数据：{blockers}。请先撤销这些修改。</translation>
+    </message>
+    <message>
+        <source>There is no change number {change_set} in this shop.</source>
+        <translation>此店铺中没有编号为 {change_set} 的修改。</translation>
+    </message>
+    <message>
+        <source>Cannot redo: the {field} of {sku} is no longer {old}.</source>
+        <translation>无法重做：{sku} 的{field}已不再是 {old}。</translation>
+    </message>
+    <message>
+        <source>Cannot redo the import of &quot;{file}&quot;: the shop did not record where the file was.</source>
+        <translation>无法重做“{file}”的导入：店铺没有记录该文件的位置。</translation>
+    </message>
+    <message>
+        <source>Cannot redo the import of &quot;{file}&quot;: the file is no longer at {path}.</source>
+        <translation>无法重做“{file}”的导入：文件已不在 {path}。</translation>
+    </message>
+    <message>
+        <source>Cannot redo the import of &quot;{file}&quot;: the file at {path} has changed since.</source>
+        <translation>无法重做“{file}”的导入：{path} 处的文件之后已被修改。</translation>
+    </message>
+    <message>
+        <source>Cannot redo the import of &quot;{file}&quot;: {reason}</source>
+        <translation>无法重做“{file}”的导入：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot redo the import of &quot;{file}&quot;: it is imported already.</source>
+        <translation>无法重做“{file}”的导入：该文件已经导入。</translation>
+    </message>
+    <message>
+        <source>The {field} of a {entity} cannot be edited.</source>
+        <translation>{entity} 的{field}不可编辑。</translation>
+    </message>
+    <message>
+        <source>There is no product with SKU {sku} in this shop.</source>
+        <translation>此店铺中没有 SKU 为 {sku} 的商品。</translation>
+    </message>
+    <message>
+        <source>The {field} cannot be empty.</source>
+        <translation>{field}不能为空。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a number; the {field} was not changed.</source>
+        <translation>“{value}”不是数字；{field}未修改。</translation>
+    </message>
+    <message>
+        <source>The {field} cannot be negative ({value}).</source>
+        <translation>{field}不能为负数（{value}）。</translation>
+    </message>
+    <message>
+        <source>The {field} has more than two decimal places ({value}).</source>
+        <translation>{field}的小数位超过两位（{value}）。</translation>
+    </message>
+    <message>
+        <source>The {field} {value} is too large.</source>
+        <translation>{field} {value} 过大。</translation>
+    </message>
+    <message>
+        <source>The {field} must be a whole number ({value}).</source>
+        <translation>{field}必须是整数（{value}）。</translation>
+    </message>
+    <message>
+        <source>The {field} must be between {minimum} and {maximum} ({value}).</source>
+        <translation>{field}必须在 {minimum} 到 {maximum} 之间（{value}）。</translation>
+    </message>
+</context>
+<context>
+    <name>PagedSqlModel</name>
+    <message>
+        <source>Double-click a cell to change it</source>
+        <translation>双击单元格即可修改</translation>
     </message>
 </context>
 <context>
