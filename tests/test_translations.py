@@ -19,6 +19,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "shopkeeper_zh_CN.ts"
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%n")
+# A text that is only placeholders (and format specs) has nothing to translate: "{problems}", "{rows:,}".
+WORDING_ONLY = re.compile(r"\{[a-z_]+(?::[^}]*)?\}|%n")
 
 
 def _messages(path: Path) -> list[tuple[str, str, ET.Element]]:
@@ -55,7 +57,7 @@ def test_every_entry_has_a_finished_chinese_translation() -> None:
                 problems.append(f"{context}: {source!r} has no translation")
             elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
                 problems.append(f"{context}: {source!r} loses a placeholder in {text!r}")
-            elif source.strip() and text == source and re.search(r"[A-Za-z]{4,}", source) and "Shop" not in source:
+            elif text == source and re.search(r"[A-Za-z]{4,}", WORDING_ONLY.sub("", source)) and "Shop" not in source:
                 problems.append(f"{context}: {source!r} is left in English")
     assert problems == []
 

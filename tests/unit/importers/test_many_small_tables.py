@@ -9,9 +9,17 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from export_files import SHOPIFY_ORDERS, import_ok, open_fresh_shop, run_import, snapshot, write_export
+from export_files import (
+    SHOPIFY_ORDERS,
+    import_ok,
+    open_fresh_shop,
+    run_import,
+    snapshot,
+    write_export,
+)
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain.message_texts import english, message_from_row
 from shopkeeper.importers import shared_reads, staging
 from shopkeeper.services.imports import undo_import
 
@@ -108,7 +116,7 @@ def _zip_of_problem_members(tmp_path: Path) -> Path:
         "b_plain.csv": write_export(tmp_path / "b.csv", SHOPIFY_ORDERS, [_order(40), _order(41)]),
         "c_header_only.csv": tmp_path / "c.csv",
         "d_same_orders_again.csv": tmp_path / "b.csv",
-        "e_changed.csv": write_export(tmp_path / "e.csv", SHOPIFY_ORDERS, [_order(41, **{"Total": "99.00"})]),
+        "e_changed.csv": write_export(tmp_path / "e.csv", SHOPIFY_ORDERS, [_order(41, Total="99.00")]),
     }
     (tmp_path / "c.csv").write_text(",".join(SHOPIFY_ORDERS) + "\n", encoding="utf-8")
     return _zip(tmp_path / "exports.zip", members)
@@ -118,8 +126,10 @@ def _zip_imported(folder: Path, archive: Path) -> tuple[object, ...]:
     db = open_fresh_shop(folder)
     try:
         outcomes = run_import(db, archive)
-        rejects = db.fetchall("SELECT b.member, r.row_number, r.column_name, r.value, r.reason FROM import_rejects r "
-                              "JOIN import_batches b USING (batch_id) ORDER BY ALL")
+        rejects = [(member, row, column, value, english(message_from_row(code, params, reason)))
+                   for member, row, column, value, code, params, reason in db.fetchall(
+                       "SELECT b.member, r.row_number, r.column_name, r.value, r.code, r.params, r.reason"
+                       " FROM import_rejects r JOIN import_batches b USING (batch_id) ORDER BY ALL")]
         work = db.fetchall("SELECT table_name FROM information_schema.tables WHERE table_catalog = 'temp'")
         return ([(o.member, o.ok, o.rows_read, o.rows_added, o.rows_updated, o.rows_rejected, o.message)
                  for o in outcomes], rejects, snapshot(db), work)
