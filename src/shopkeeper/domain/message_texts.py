@@ -25,6 +25,7 @@ from shopkeeper.domain.messages import Message
 ENGLISH: Mapping[str, str] = {
     # -- titles of error dialogs --------------------------------------------------------------------
     "title.shopkeeper": "Shopkeeper",
+    "title.file_refused": "File not imported",
     "title.shop_locked": "Shop already open",
     "title.disk_full": "Disk full",
     "title.newer_shop": "Shop made by a newer Shopkeeper",

@@ -22,6 +22,7 @@ def window_texts() -> dict[str, str]:
     translate = QCoreApplication.translate
     return {
         "title.shopkeeper": translate("Messages", "Shopkeeper"),
+        "title.file_refused": translate("Messages", "File not imported"),
         "title.shop_locked": translate("Messages", "Shop already open"),
         "title.disk_full": translate("Messages", "Disk full"),
         "title.newer_shop": translate("Messages", "Shop made by a newer Shopkeeper"),
