@@ -258,7 +258,6 @@ ENGLISH: Mapping[str, str] = {
     "progress.demo.writing_customers": "Writing customers",
     "progress.demo.writing_orders": "Writing orders",
     "progress.demo.writing_order_lines": "Writing order lines",
-    "progress.demo.writing_points": "Writing points",
     "progress.demo.writing_promotions": "Writing promotions",
     "progress.demo.done": "Done",
     # -- change sets: edits, undo and redo ------------------------------------------------------------

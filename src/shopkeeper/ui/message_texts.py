@@ -241,7 +241,6 @@ def window_texts() -> dict[str, str]:
         "progress.demo.writing_customers": translate("Messages", "Writing customers"),
         "progress.demo.writing_orders": translate("Messages", "Writing orders"),
         "progress.demo.writing_order_lines": translate("Messages", "Writing order lines"),
-        "progress.demo.writing_points": translate("Messages", "Writing points"),
         "progress.demo.writing_promotions": translate("Messages", "Writing promotions"),
         "progress.demo.done": translate("Messages", "Done"),
         "title.change_refused": translate("Messages", "Change refused"),
