@@ -16,7 +16,6 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, Qt
 from PySide6.QtGui import QGuiApplication
@@ -24,12 +23,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from shopkeeper import __version__
 from shopkeeper.db.database import Database
+from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.errors import KnownError, ShopWriteFailed
 from shopkeeper.runtime.clock import Clock, SystemClock
 from shopkeeper.runtime.paths import AppPaths
 from shopkeeper.runtime.recent_shops import RecentShops, recent_shops_for, shop_to_open
 from shopkeeper.runtime.work_folders import remove_stale_work_folders
-from shopkeeper.domain.changes import Changes
 from shopkeeper.services.shop_files import backups_dir_for, is_empty, open_shop, set_shop_name
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import install_excepthook, show_error
@@ -138,7 +137,7 @@ class ShopkeeperApp:
                 if name:
                     set_shop_name(db, name)
                 if demo_if_new and is_empty(db):
-                    from shopkeeper.services.demo_shop import build_demo_shop
+                    from shopkeeper.demo.shop import build_demo_shop
 
                     build_demo_shop(db, today=today)
                     db.checkpoint()

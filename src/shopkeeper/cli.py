@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
-from pathlib import Path
 
 from shopkeeper import __version__
 from shopkeeper.domain.errors import KnownError
@@ -113,7 +112,7 @@ def _open(paths: AppPaths, cli_db: str | None, *, must_exist: bool = False):  # 
 
 
 def _cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
-    from shopkeeper.services.demo_shop import build_demo_shop
+    from shopkeeper.demo.shop import build_demo_shop
     from shopkeeper.services.shop_files import backups_dir_for, open_shop
 
     shop = shop_to_open(paths, getattr(args, "db", None))

@@ -68,7 +68,7 @@ TODAY = date(2026, 11, 26)
 
 @pytest.fixture(scope="session")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from shopkeeper.services.demo_shop import build_demo_shop
+    from shopkeeper.demo.shop import build_demo_shop
 
     folder = tmp_path_factory.mktemp("demo")
     path = folder / "demo.duckdb"
@@ -110,5 +110,3 @@ def app(qtbot, shop_copy: Path):  # noqa: ANN001, ANN201
     yield app
     app.shutdown()
     app.translations.install(QApplication.instance(), "en")
-
-

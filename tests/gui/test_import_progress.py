@@ -7,7 +7,7 @@ window words every one of them and that each has its Chinese.
 from __future__ import annotations
 
 from shopkeeper.domain.messages import Message
-from shopkeeper.ui.import_flow import ImportProgressDialog
+from shopkeeper.ui.dialogs.import_progress import ImportProgressDialog
 from shopkeeper.ui.message_texts import window_text
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from shopkeeper.ui.dialogs.import_results import ImportResultsDialog
 from shopkeeper.ui.dialogs.mapping_dialog import MappingDialog
-from shopkeeper.ui.import_flow import ImportResultsDialog
 from tests.gui.conftest import run_query, wait_idle
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from shopkeeper.services.table_source import Column, TableSource
+from shopkeeper.db.table_source import Column, TableSource
 from shopkeeper.ui.formatting import format_value
 from shopkeeper.ui.paged_model import PAGE_SIZE, PagedSqlModel
 from tests.gui.conftest import wait_idle

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import shopkeeper
 
-CORE_PACKAGES = ("domain", "db", "importers", "services", "runtime")
+CORE_PACKAGES = ("domain", "db", "importers", "services", "demo", "runtime")
 
 
 def _core_modules() -> list[str]:

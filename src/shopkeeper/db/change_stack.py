@@ -117,11 +117,6 @@ def new_change_set(db: Database, *, kind: str, who: str | None, label: Message) 
     return change_set_id
 
 
-def set_label(db: Database, change_set_id: int, label: Message) -> None:
-    db.execute("UPDATE import_batches SET label_code = ?, label_params = ? WHERE batch_id = ?",
-               [label.code, params_json(label.params), change_set_id])
-
-
 def record_event(db: Database, change_set_id: int, action: str, who: str | None) -> None:
     db.execute("INSERT INTO change_events (change_set_id, action, who, happened_at) VALUES (?, ?, ?, now())",
                [change_set_id, action, who])

@@ -25,6 +25,7 @@ from shopkeeper.domain.messages import Message
 ENGLISH: Mapping[str, str] = {
     # -- titles of error dialogs --------------------------------------------------------------------
     "title.shopkeeper": "Shopkeeper",
+    "title.file_refused": "File not imported",
     "title.shop_locked": "Shop already open",
     "title.disk_full": "Disk full",
     "title.newer_shop": "Shop made by a newer Shopkeeper",
@@ -257,7 +258,6 @@ ENGLISH: Mapping[str, str] = {
     "progress.demo.writing_customers": "Writing customers",
     "progress.demo.writing_orders": "Writing orders",
     "progress.demo.writing_order_lines": "Writing order lines",
-    "progress.demo.writing_points": "Writing points",
     "progress.demo.writing_promotions": "Writing promotions",
     "progress.demo.done": "Done",
     # -- change sets: edits, undo and redo ------------------------------------------------------------

@@ -16,7 +16,8 @@ at COMMIT). Rejects are collected in `_sk_rejects` and copied to
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import TYPE_CHECKING, Any
 
 import duckdb

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import duckdb
 
-from shopkeeper.db.batches import BatchInfo, finish_batch, find_active_by_hash, new_batch
+from shopkeeper.db.batches import BatchInfo, find_active_by_hash, finish_batch, new_batch
 from shopkeeper.db.database import Database
-from shopkeeper.domain.message_texts import english, message_from_row
 from shopkeeper.domain.changes import Changes
+from shopkeeper.domain.message_texts import english, message_from_row
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers import spreadsheet_damage
 from shopkeeper.importers.canonical import ensure_shop, shop_currency

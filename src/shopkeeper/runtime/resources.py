@@ -21,7 +21,3 @@ def resources_dir() -> Path:
 
 def translations_dir() -> Path:
     return resources_dir() / "i18n"
-
-
-def icon_path(name: str) -> Path:
-    return resources_dir() / "icons" / name

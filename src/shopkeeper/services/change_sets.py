@@ -107,7 +107,7 @@ def _undo(db: Database, undone: StackEntry, who: str | None, recompute: Recomput
 
 def _redo_import(db: Database, top: StackEntry, who: str, workdir: Path | None) -> CommandResult:
     # Imported lazily: the importers are heavy and most redos are of edits.
-    from shopkeeper.services.imports import reimport_table
+    from shopkeeper.services.reimport import reimport_table
 
     name = str(top.label.params.get("file", ""))
     path = Path(top.file_path) if top.file_path else None

@@ -8,17 +8,10 @@ with no rate is left out of converted totals rather than guessed (domain/revenue
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from shopkeeper.db.database import Database
 from shopkeeper.domain.revenue import DEFAULT_BASE_CURRENCY
+
 
 def base_currency(db: Database) -> str:
     """The currency converted figures are in (domain/revenue.py: as set, else the orders' usual one)."""
     return str(db.scalar("SELECT currency FROM sk_fx() WHERE is_base") or DEFAULT_BASE_CURRENCY)
-
-
-def rates(db: Database) -> dict[str, Decimal]:
-    """The base currency at 1 and the seller's rates, as every converted figure uses them (sk_fx())."""
-    rows = db.fetchall("SELECT currency, rate FROM sk_fx()")
-    return {cur: Decimal(rate) for cur, rate in rows}

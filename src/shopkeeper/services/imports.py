@@ -22,7 +22,6 @@ their sha256 and change nothing.
 from __future__ import annotations
 
 import csv
-import hashlib
 import logging
 import shutil
 import tempfile
@@ -39,7 +38,7 @@ from shopkeeper.db.database import Database
 from shopkeeper.db.merge import fixed_shop_schema
 from shopkeeper.db.table_areas import changes_for_tables
 from shopkeeper.domain.changes import Changes
-from shopkeeper.domain.commands import ChangeRefused, CommandResult
+from shopkeeper.domain.commands import CommandResult
 from shopkeeper.domain.errors import (
     DamagedShopFileError,
     DiskFullError,
@@ -50,7 +49,14 @@ from shopkeeper.domain.errors import (
 from shopkeeper.domain.message_texts import english, message_from_row
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers.pipeline import NeedsMapping, Refused, TableResult, import_table, share_reads
-from shopkeeper.importers.reading import ImportCancelled, RefusedFile, SourceTable, check_input_file, open_tables
+from shopkeeper.importers.reading import (
+    ImportCancelled,
+    RefusedFile,
+    SourceTable,
+    check_input_file,
+    file_sha256,
+    open_tables,
+)
 from shopkeeper.importers.recognise import header_signature
 from shopkeeper.importers.shared_reads import SharedReads
 from shopkeeper.services.after_change import recompute_after_change
@@ -74,7 +80,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[Message, float], None]
 Cancel = Callable[[], bool]
 
-_HASH_CHUNK = 1 << 20
 
 _ASK_ATTEMPTS = 200
 
@@ -308,17 +313,6 @@ def _report(progress: Progress | None, message: Message, fraction: float) -> Non
         progress(message, fraction)
 
 
-def file_sha256(path: Path, cancel: Cancel | None = None) -> str:
-    """sha256 of the file's bytes as dropped (before any transcoding)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for n, chunk in enumerate(iter(lambda: fh.read(_HASH_CHUNK), b"")):
-            if cancel is not None and n % 64 == 0 and cancel():
-                raise ImportCancelled()
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _refused(path: Path, member: str | None, reason: Message, name: str, *,
              needs_mapping: bool = False) -> FileOutcome:
     line = Message("import.outcome.refused", {"name": name, "reason": reason})
@@ -359,38 +353,6 @@ def import_changes(outcomes: Sequence[FileOutcome]) -> Changes:
     for outcome in outcomes:
         changes |= changes_for_tables(outcome.changed_tables)
     return changes
-
-
-def reimport_table(db: Database, path: Path, *, member: str | None, content_hash: str, shop_id: str | None,
-                   workdir: Path) -> TableResult:
-    """Import one table of a file again exactly as before (the redo of an undone import).
-
-    Refused whole (ChangeRefused, shop unchanged) unless the file is still at
-    `path` with the same bytes: anything else would redo something other than
-    what was undone.
-    """
-    name = path.name
-    moved = ChangeRefused(Message("change.redo.file_missing", {"file": name, "path": str(path)}))
-    try:
-        check_input_file(path)
-        same = file_sha256(path) == content_hash
-    except (RefusedFile, OSError):
-        raise moved from None
-    if not same:
-        raise ChangeRefused(Message("change.redo.file_changed", {"file": name, "path": str(path)}))
-    try:
-        table = next((t for t in open_tables(path, workdir) if t.member == member), None)
-        if table is None:
-            raise moved
-        shop_name = shop_id.split(":", 1)[1] if shop_id and ":" in shop_id else None
-        with fixed_shop_schema(db):
-            result = import_table(db, table, content_hash=content_hash, workdir=workdir, shop_name=shop_name,
-                                  derive=recompute_after_change)
-    except (Refused, RefusedFile) as refused:
-        raise ChangeRefused(Message("change.redo.refused", {"file": name, "reason": refused.reason})) from None
-    if result.already is not None or result.batch_id is None:
-        raise ChangeRefused(Message("change.redo.already", {"file": name}))
-    return result
 
 
 def rejects(db: Database, batch_id: int) -> list[tuple[int, str | None, str | None, str]]:

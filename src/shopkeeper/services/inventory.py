@@ -12,8 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from shopkeeper.db.database import Database
+from shopkeeper.db.table_source import Column, TableSource
 from shopkeeper.domain.reorder import DEFAULT_LEAD_TIME_DAYS, velocity_window
-from shopkeeper.services.table_source import Column, TableSource
 
 _INVENTORY_SQL = f"""
 WITH sales AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),

@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from shopkeeper.db.database import Database
+from shopkeeper.db.table_source import Column, TableSource
 from shopkeeper.domain.segments import WIN_BACK
-from shopkeeper.services.table_source import Column, TableSource
 
 _WIN_BACK = "status IN (" + ", ".join(f"'{s}'" for s in WIN_BACK) + ") AND orders >= 2"
 

@@ -67,11 +67,3 @@ FROM promotions p LEFT JOIN promo_margin m USING (promotion_id)
 def list_promotions(db: Database) -> list[PromotionRow]:
     rows = db.fetchall(_PROMOTIONS_SQL + " ORDER BY p.starts_on, p.promotion_id")
     return [PromotionRow(*r) for r in rows]
-
-
-def promotions_between(db: Database, first: date, last: date) -> list[PromotionRow]:
-    rows = db.fetchall(
-        _PROMOTIONS_SQL + " WHERE p.starts_on <= ? AND p.ends_on >= ? ORDER BY p.starts_on",
-        [last, first],
-    )
-    return [PromotionRow(*r) for r in rows]

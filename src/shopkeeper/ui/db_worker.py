@@ -26,15 +26,18 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
 
-from shopkeeper.db.database import Database
 from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.commands import CommandResult
 from shopkeeper.ui.operations import CommandOp, QueryOp
+
+if TYPE_CHECKING:
+    # Only a type: the worker holds the connection the composition root opened; the window never queries it itself.
+    from shopkeeper.db.database import Database
 
 log = logging.getLogger(__name__)
 

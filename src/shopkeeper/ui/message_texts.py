@@ -22,6 +22,7 @@ def window_texts() -> dict[str, str]:
     translate = QCoreApplication.translate
     return {
         "title.shopkeeper": translate("Messages", "Shopkeeper"),
+        "title.file_refused": translate("Messages", "File not imported"),
         "title.shop_locked": translate("Messages", "Shop already open"),
         "title.disk_full": translate("Messages", "Disk full"),
         "title.newer_shop": translate("Messages", "Shop made by a newer Shopkeeper"),
@@ -240,7 +241,6 @@ def window_texts() -> dict[str, str]:
         "progress.demo.writing_customers": translate("Messages", "Writing customers"),
         "progress.demo.writing_orders": translate("Messages", "Writing orders"),
         "progress.demo.writing_order_lines": translate("Messages", "Writing order lines"),
-        "progress.demo.writing_points": translate("Messages", "Writing points"),
         "progress.demo.writing_promotions": translate("Messages", "Writing promotions"),
         "progress.demo.done": translate("Messages", "Done"),
         "title.change_refused": translate("Messages", "Change refused"),

@@ -19,15 +19,18 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from shopkeeper.domain.commands import CellEdit, CommandResult
-from shopkeeper.services.table_source import TableSource
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.operations import CommandOp, QueryOp
+
+if TYPE_CHECKING:
+    # Only a type: the model hands the service's source to the worker, which runs its queries.
+    from shopkeeper.db.table_source import TableSource
 
 PAGE_SIZE = 200
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -103,9 +106,6 @@ class PagedSqlModel(QAbstractTableModel):
 
     def column_of(self, key: str) -> int:
         return self._source.column_keys().index(key)
-
-    def default_hidden(self) -> set[str]:
-        return set(self._hidden)
 
     def hidden_columns(self) -> list[int]:
         return [i for i, c in enumerate(self._source.columns) if c.key in self._hidden]

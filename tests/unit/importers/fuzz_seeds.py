@@ -38,7 +38,8 @@ from export_files import (
     woo_products_header,
 )
 from test_import_amazon_ebay import amazon_rows, ebay_rows
-from test_import_etsy import item_rows, order_rows as etsy_order_rows
+from test_import_etsy import item_rows
+from test_import_etsy import order_rows as etsy_order_rows
 from test_import_shopify import order_rows as shopify_order_rows
 from test_import_woocommerce import product_rows as woo_product_rows
 

@@ -28,7 +28,7 @@ from cn_exports import (
 from shopkeeper.db.database import Database
 from shopkeeper.services.imports import rejects, undo_import
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def _douyin_csv(path: Path) -> Path:

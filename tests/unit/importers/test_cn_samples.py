@@ -13,7 +13,7 @@ from shopkeeper.db.database import Database
 
 pytestmark = pytest.mark.samples
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 TMALL = "tmall/makisekurisuDDL__Data_analysis/tmall_order_report.csv"
 ASSISTANT = "taobao/c2003070110__TBTool/montBell_baobeiTemplate.csv"
 

@@ -23,7 +23,7 @@ from cn_exports import (
 from shopkeeper.db.database import Database
 from shopkeeper.services.imports import import_paths, rejects, undo_import
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def _pair(tmp_path: Path, form: str, **csv_options: object) -> tuple[Path, Path]:

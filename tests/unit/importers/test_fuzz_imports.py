@@ -34,7 +34,8 @@ from fuzz_seeds import SEEDS, render
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shopkeeper.db.database import Database, quote_ident as q
+from shopkeeper.db.database import Database
+from shopkeeper.db.database import quote_ident as q
 from shopkeeper.db.merge import KEYS, table_columns
 from shopkeeper.db.migrate import migrate
 from shopkeeper.services.imports import FileOutcome, import_paths, undo_import

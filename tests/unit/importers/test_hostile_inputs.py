@@ -21,8 +21,7 @@ from pathlib import Path
 import pytest
 
 from shopkeeper.db.database import Database
-from shopkeeper.importers.reading import RefusedFile, check_input_file, open_tables
-from shopkeeper.importers.reading import containers
+from shopkeeper.importers.reading import RefusedFile, check_input_file, containers, open_tables
 from shopkeeper.importers.reading.workbook_bounds import MAX_SHEET_CELLS
 from shopkeeper.services.imports import import_paths
 from tests.conftest import mounted_tmpfs

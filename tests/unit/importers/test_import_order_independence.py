@@ -15,8 +15,15 @@ from pathlib import Path
 
 import pytest
 from cn_exports import TAOBAO_ORDERS, taobao_lines, taobao_orders, write_csv
-from export_files import SHOPIFY_ORDERS, WOO_ORDERS_PER_ITEM, import_ok, open_fresh_shop, run_import, snapshot
-from export_files import write_export
+from export_files import (
+    SHOPIFY_ORDERS,
+    WOO_ORDERS_PER_ITEM,
+    import_ok,
+    open_fresh_shop,
+    run_import,
+    snapshot,
+    write_export,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

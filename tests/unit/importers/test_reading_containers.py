@@ -19,12 +19,12 @@ from hypothesis import strategies as st
 from shopkeeper.importers.reading import (
     RefusedFile,
     SourceTable,
+    containers,
     format_cell,
     open_tables,
     probe_rows,
     reading_connection,
 )
-from shopkeeper.importers.reading import containers
 
 Cell = str | int | float | bool | tuple[str, float] | None
 
@@ -116,7 +116,7 @@ def _zip(path: Path, members: dict[str, bytes]) -> Path:
     return path
 
 
-ORDERS = "Name,Total\n#1001,12.50\n#1002,3\n".encode("utf-8")
+ORDERS = b"Name,Total\n#1001,12.50\n#1002,3\n"
 
 
 class TestNotATable:

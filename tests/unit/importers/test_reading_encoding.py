@@ -144,7 +144,7 @@ class TestByteScan:
         path = tmp_path / "f.csv"
         path.write_bytes(b"id,name\n" + b"1,abc\n" * 20 + "2,张伟\n".encode("gb18030"))
         assert scan_utf8_bytes(path, want_evidence=True).late_codec == "gb18030"
-        path.write_bytes(b"id,name\n" + b"1,abc\n" * 20 + "2,张伟\n".encode("utf-8"))
+        path.write_bytes(b"id,name\n" + b"1,abc\n" * 20 + "2,张伟\n".encode())
         assert scan_utf8_bytes(path, want_evidence=True).late_codec == "utf-8"
 
 

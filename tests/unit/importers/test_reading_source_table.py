@@ -23,8 +23,8 @@ from shopkeeper.importers.reading import (
     reading_connection,
     recover_from_invalid_utf8,
     redetect_quoting,
+    transcode,
 )
-from shopkeeper.importers.reading import transcode
 
 PACKAGE = Path(reading.__file__).parent
 

@@ -166,7 +166,7 @@ def stage_orders(ctx: ImportContext, shape: OrderShape) -> None:
     with_vocabulary(ctx, ROWS, "_sk_cn_rows")
     ctx.create("_sk_cn", f"SELECT *, {shape.line_total} AS _lt, coalesce({shape.line_refunded}, FALSE) AS _lr "
                          "FROM _sk_cn_rows")
-    ctx.create("_sk_cn_orders", f"""
+    ctx.create("_sk_cn_orders", """
         WITH a AS (
             SELECT order_id, sum(_lt) AS lines_total, sum(_lt) FILTER (WHERE _lr) AS refunded_lines_total,
                    count(*) AS n_lines, count(*) FILTER (WHERE _lr) AS n_refunded,

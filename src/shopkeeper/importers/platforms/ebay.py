@@ -74,7 +74,7 @@ def normalise_orders(ctx: ImportContext) -> None:
     ctx.cascade_rejects(_ORDER_KEY, reason="reject.other_row_of_order")
     ctx.accept()
     ctx.create("_sk_ebay", f"SELECT *, {_ORDER_KEY} AS order_key FROM {ROWS}")
-    ctx.create(LINES, f"""
+    ctx.create(LINES, """
         SELECT r._row, $shop AS shop_id, r.order_key AS order_id,
                CAST(row_number() OVER (PARTITION BY r.order_key ORDER BY r._row) AS INTEGER) AS line_no,
                r.custom_label AS sku, r.item_title AS title, r.variation_details AS variant,

@@ -109,7 +109,7 @@ def normalise_products(ctx: ImportContext) -> None:
         FROM _sk_tb_items WHERE len(groups) = 0
     """)
     ctx.create(STOCK, f"SELECT _row, sku, on_hand FROM {VARIANTS} WHERE on_hand IS NOT NULL")
-    ctx.create(LISTINGS, f"""
+    ctx.create(LISTINGS, """
         SELECT i._row, $shop AS shop_id, coalesce(i.item_id, i.product_id) AS listing_id,
                CASE WHEN len(i.groups) = 0 THEN coalesce(i.outer_id, i.product_id) END AS sku,
                i.title, i.price, i.currency,

@@ -1,5 +1,6 @@
 """Qt-free reading of dropped files: encodings, dialects, archives and workbooks → UTF-8 tables."""
 
+from .cut_row import cut_last_record
 from .dialect import normalise_header
 from .duckdb_csv import (
     column_names,
@@ -9,10 +10,9 @@ from .duckdb_csv import (
     read_csv_sql_options,
     reading_connection,
 )
-from .cut_row import cut_last_record
 from .errors import ImportCancelled, RefusedFile, refused_file
 from .excel import format_cell
-from .input_file import check_input_file
+from .input_file import check_input_file, file_sha256
 from .quoting import find_text_after_quote
 from .source_table import SourceTable, display_name, open_tables, recover_from_invalid_utf8, redetect_quoting
 
@@ -25,6 +25,7 @@ __all__ = [
     "column_names",
     "display_name",
     "explain_read_error",
+    "file_sha256",
     "find_text_after_quote",
     "format_cell",
     "normalise_header",

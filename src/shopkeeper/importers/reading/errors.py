@@ -5,22 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.message_texts import english
 from shopkeeper.domain.messages import Message
 
 Cancel = Callable[[], bool] | None
 
 
-class RefusedFile(Exception):
+class RefusedFile(KnownError):
     """The file cannot be imported; `reason` says why ("the file is empty (0 bytes)"), as a code."""
+
+    title = Message("title.file_refused")
 
     def __init__(self, path: Path, reason: Message) -> None:
         super().__init__(reason)
         self.path = path
         self.reason = reason
-
-    def __str__(self) -> str:
-        return english(self.reason)
 
 
 def refused_file(path: Path, what: Message) -> RefusedFile:

@@ -8,12 +8,13 @@ sniff of them would run forever.
 from __future__ import annotations
 
 import errno
+import hashlib
 import stat
 from pathlib import Path
 
 from shopkeeper.domain.messages import Message
 
-from .errors import RefusedFile, refused_file
+from .errors import Cancel, ImportCancelled, RefusedFile, refused_file
 
 _NOT_FILES = (
     (stat.S_ISDIR, Message("import.file.folder")),
@@ -62,3 +63,17 @@ def os_error_refusal(path: Path, error: OSError, workdir: Path) -> RefusedFile:
     if isinstance(error, PermissionError):
         return refused_file(path, _NOT_ALLOWED)
     return refused_file(path, Message("import.file.unreadable", {"detail": str(error.strerror or error)}))
+
+
+_HASH_CHUNK = 1 << 20
+
+
+def file_sha256(path: Path, cancel: Cancel | None = None) -> str:
+    """sha256 of the file's bytes as dropped (before any transcoding): how an import knows a file it has seen."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for n, chunk in enumerate(iter(lambda: fh.read(_HASH_CHUNK), b"")):
+            if cancel is not None and n % 64 == 0 and cancel():
+                raise ImportCancelled()
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from shopkeeper.domain.messages import Message
+from shopkeeper.domain.source_names import display_name
 
 from .containers import Unpacked, unpack
 from .dialect import LOOKAHEAD_RECORDS, Dialect, NoHeaderRow, find_footer, sniff_dialect
@@ -99,11 +100,6 @@ def recover_from_invalid_utf8(table: SourceTable, workdir: Path, *, cancel: Canc
     except OSError as error:
         raise os_error_refusal(table.origin, error, Path(workdir)) from None
     return replace(again, footer_lines=table.footer_lines + again.footer_lines)
-
-
-def display_name(origin: Path, member: str | None) -> str:
-    """How a table is named to the seller: 'orders.csv', or 'exports.zip › jan/orders.csv'."""
-    return origin.name if member is None else f"{origin.name} › {member}"
 
 
 def _open_text(

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.domain.commands import CommandResult
-from shopkeeper.importers.reading import display_name
+from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.source_names import display_name
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import show_error
 from shopkeeper.ui.formatting import platform_label
@@ -214,10 +215,8 @@ class MappingDialog(QDialog):
         self._set_busy(False)
 
     def _failed(self, exc: BaseException) -> None:
-        from shopkeeper.importers.reading import RefusedFile
-
-        if isinstance(exc, RefusedFile):
-            self.status.setText(window_text(exc.reason))
+        if isinstance(exc, KnownError):  # a file the preview cannot read: said inline, the dialog stays open
+            self.status.setText(window_text(exc.message))
             return
         show_error(self, exc, self._log_file)
 

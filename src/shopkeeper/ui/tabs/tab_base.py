@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, SignalInstance
-from PySide6.QtWidgets import QHeaderView, QMenu, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import QMenu, QSplitter, QTableView, QWidget
 
 from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.ui.db_worker import DbWorker
@@ -165,10 +165,6 @@ class ShopTab(QWidget):
                 view.selectRow(0)
 
         model.loaded.connect(first_row_when_none)
-
-    def selected_row_id(self) -> str | None:
-        return self._detail.row_id if self._detail is not None else None
-
 
 class _Detail:
     """The detail panel's bookkeeping: which row it shows and fetching it again after changes."""

@@ -16,9 +16,9 @@ from datetime import date
 
 import numpy as np
 
-from shopkeeper.services.demo_calendar import epoch_day
-from shopkeeper.services.demo_catalog import Catalog
-from shopkeeper.services.demo_orders import COMPLETED, PAID, PARTIAL, REFUNDED, SHIPPED, Orders
+from shopkeeper.demo.calendar import epoch_day
+from shopkeeper.demo.catalog import Catalog
+from shopkeeper.demo.orders import COMPLETED, PAID, PARTIAL, REFUNDED, SHIPPED, Orders
 
 HOUR_US = 3_600_000_000
 DAY_US = 24 * HOUR_US

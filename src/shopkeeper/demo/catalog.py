@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from shopkeeper.services.demo_calendar import SHOPS
+from shopkeeper.demo.calendar import SHOPS
 
 BRAND = "Clay & Leaf"
 BRAND_ZH = "陶叶"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from shopkeeper.services.demo_calendar import SHOPS, sample_days
+from shopkeeper.demo.calendar import SHOPS, sample_days
 
 SEGMENTS = ("one", "casual", "loyal", "core", "fan")
 _SEGMENT_P = (0.52, 0.26, 0.15, 0.06, 0.01)

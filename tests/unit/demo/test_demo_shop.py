@@ -11,9 +11,9 @@ import pytest
 
 from shopkeeper.db.database import Database
 from shopkeeper.db.migrate import migrate
+from shopkeeper.demo.shop import DemoSummary, build_demo_shop
 from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.errors import KnownError
-from shopkeeper.services.demo_shop import DemoSummary, build_demo_shop
 from shopkeeper.services.imports import undo_import
 from shopkeeper.services.recompute import recompute
 

@@ -26,17 +26,23 @@ import pyarrow as pa
 
 from shopkeeper.db.batches import created_shop_key, finish_batch, new_batch
 from shopkeeper.db.database import Database
+from shopkeeper.demo.calendar import (
+    SHOP_INDEX,
+    SHOPS,
+    PromoPlan,
+    day_intensity,
+    epoch_day,
+    history_days,
+    plan_promotions,
+)
+from shopkeeper.demo.catalog import BRAND, Catalog, build_catalog
+from shopkeeper.demo.orders import STATUSES, Orders, PromoWindow, build_orders
+from shopkeeper.demo.people import People, build_people, buyer_ids
+from shopkeeper.demo.stock import Stock, build_stock
+from shopkeeper.demo.writer import Writer, dec, ints, reserve, strs, ts
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
-from shopkeeper.services.demo_calendar import (
-    SHOP_INDEX, SHOPS, PromoPlan, day_intensity, epoch_day, history_days, plan_promotions,
-)
-from shopkeeper.services.demo_catalog import BRAND, Catalog, build_catalog
-from shopkeeper.services.demo_orders import STATUSES, Orders, PromoWindow, build_orders
-from shopkeeper.services.demo_people import People, build_people, buyer_ids
-from shopkeeper.services.demo_stock import Stock, build_stock
 from shopkeeper.services.recompute import recompute
-from shopkeeper.services.demo_writer import Writer, dec, ints, reserve, strs, ts
 
 DEFAULT_SEED = 20261126
 PEOPLE = 3800

@@ -12,11 +12,16 @@ from datetime import date
 
 import numpy as np
 
-from shopkeeper.services.demo_calendar import (
-    CN_HOURS, SHOPS, WEST_HOURS, epoch_day, sample_days, us_dst_state,
+from shopkeeper.demo.calendar import (
+    CN_HOURS,
+    SHOPS,
+    WEST_HOURS,
+    epoch_day,
+    sample_days,
+    us_dst_state,
 )
-from shopkeeper.services.demo_catalog import Catalog
-from shopkeeper.services.demo_people import BASKET, People
+from shopkeeper.demo.catalog import Catalog
+from shopkeeper.demo.people import BASKET, People
 
 STATUSES = ("pending", "paid", "shipped", "completed", "cancelled", "refunded", "partially_refunded")
 PENDING, PAID, SHIPPED, COMPLETED, CANCELLED, REFUNDED, PARTIAL = range(7)
