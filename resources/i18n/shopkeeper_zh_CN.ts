@@ -867,6 +867,10 @@
         <translation>Shopkeeper</translation>
     </message>
     <message>
+        <source>File not imported</source>
+        <translation>文件未导入</translation>
+    </message>
+    <message>
         <source>Shop already open</source>
         <translation>店铺已在使用中</translation>
     </message>
@@ -1569,10 +1573,6 @@
     <message>
         <source>Writing order lines</source>
         <translation>正在写入订单商品</translation>
-    </message>
-    <message>
-        <source>Writing points</source>
-        <translation>正在写入积分</translation>
     </message>
     <message>
         <source>Writing promotions</source>
