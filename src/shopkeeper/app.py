@@ -224,10 +224,14 @@ class ShopkeeperApp:
                 raise translate_error(exc, target) from exc
             return target
 
+        def backed_up(target: Path) -> None:
+            QMessageBox.information(self.window, QCoreApplication.translate("App", "Backup"),
+                                    QCoreApplication.translate("App", "Shop backed up to {path}").format(path=target))
+
         self.worker.query(
             self.worker,
             QueryOp(copy),
-            lambda t: QMessageBox.information(self.window, QCoreApplication.translate("App", "Backup"), QCoreApplication.translate("App", "Shop backed up to {path}").format(path=t)),
+            backed_up,
             lambda exc: show_error(self.window, exc, self.paths.log_file),
         )
 
@@ -283,7 +287,8 @@ def _wait_until_settled(app: ShopkeeperApp, timeout_s: float = 60.0) -> None:
 
 def run_app(args: argparse.Namespace, paths: AppPaths, started: datetime) -> int:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # pytest-qt's, under the tests
+    qt_app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     qt_app.setApplicationName("Shopkeeper")
     qt_app.setOrganizationName("Shopkeeper")
     qt_app.setApplicationVersion(__version__)

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from shopkeeper import __version__
 from shopkeeper.domain.errors import KnownError
@@ -24,6 +25,10 @@ from shopkeeper.runtime.logging_setup import configure_logging
 from shopkeeper.runtime.paths import AppPaths, app_paths
 from shopkeeper.runtime.recent_shops import recent_shops_for, shop_to_open
 from shopkeeper.runtime.work_folders import remove_stale_work_folders
+
+if TYPE_CHECKING:
+    # The shop is opened lazily: `--version` and `--help` should not load DuckDB.
+    from shopkeeper.db.database import Database
 
 TABS = ("listings", "members", "promotions", "charts")
 
@@ -101,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run_gui(args, paths)
 
 
-def _open(paths: AppPaths, cli_db: str | None, *, must_exist: bool = False):  # noqa: ANN202 - Database, lazily
+def _open(paths: AppPaths, cli_db: str | None, *, must_exist: bool = False) -> Database:
     from shopkeeper.services.shop_files import backups_dir_for, open_existing_shop, open_shop
 
     shop = shop_to_open(paths, cli_db)

@@ -14,6 +14,7 @@ import logging
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -63,7 +64,7 @@ def run_import(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
 class _ctrl_c_calls:  # noqa: N801 - used as a context manager
     """SIGINT calls `handler` instead of raising KeyboardInterrupt (main thread only, as Python requires)."""
 
-    def __init__(self, handler: Any) -> None:  # noqa: ANN401
+    def __init__(self, handler: Callable[[int, FrameType | None], None]) -> None:
         self._handler = handler
         self._previous: Any = None
         self._installed = threading.current_thread() is threading.main_thread()

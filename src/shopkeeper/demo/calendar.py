@@ -177,7 +177,8 @@ def sample_days(cdf: np.ndarray, lo: np.ndarray, hi: np.ndarray, rng: np.random.
     hi = np.asarray(hi, dtype=np.int64)
     below = np.where(lo > 0, cdf[np.maximum(lo - 1, 0)], 0.0)
     u = below + rng.random(lo.shape[0]) * (cdf[hi] - below)
-    return np.clip(np.searchsorted(cdf, u, side="right"), lo, hi)
+    days: np.ndarray = np.clip(np.searchsorted(cdf, u, side="right"), lo, hi)
+    return days
 
 
 # ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 
@@ -41,7 +42,10 @@ _ETSY_TAIL = {
 # cost ratio, popularity (cn, west), lead time days, shops (T D S E), launched days before today
 # (None = before the history), discontinued {option: days before today}.
 # An option is a colour code or (code, English, Chinese, price, weight).
-_P = [
+_Option = str | tuple[str, str, str, int, int]
+_Product = tuple[str, str, str, str, int, int, list[_Option], float, tuple[float, float], int, str, int | None,
+                 dict[str, int]]
+_P: list[_Product] = [
     ("MUG-RUS", "Mugs & Cups", "Handmade Stoneware Mug 350 ml", "手工粗陶马克杯 350ml", 89, 420,
      ["OAT", "MOS", "SMK", "OCH", "MST"], .38, (9, 12), 21, "TDSE", None, {}),
     ("MUG-TALL", "Mugs & Cups", "Tall Stoneware Mug 450 ml", "高身粗陶马克杯 450ml", 99, 480,
@@ -206,7 +210,7 @@ def _shop_price(base_cents: int, shop_key: str) -> int:
 
 
 def build_catalog(today: date, history: int, rng: np.random.Generator) -> Catalog:
-    c: dict[str, list] = {k: [] for k in (
+    c: dict[str, list[Any]] = {k: [] for k in (  # one column each, of mixed types
         "product_ids", "product_titles", "product_categories", "product_launch", "sku", "product_of",
         "option_en", "option_zh", "price", "cost", "weight", "barcode", "lead_time", "pop_cn", "pop_west",
         "launch_idx", "end_idx", "active", "seasonal", "listed")}
@@ -260,11 +264,11 @@ def build_catalog(today: date, history: int, rng: np.random.Generator) -> Catalo
     variant_text: list[list[str]] = []
     for s in SHOPS:
         digits = {"taobao": 13, "douyin": 19, "shopify": 14, "etsy": 10}[s.key]
-        lead = {"taobao": "5", "douyin": "17", "shopify": "4", "etsy": "1"}[s.key]
-        width = digits - len(lead)
+        id_start = {"taobao": "5", "douyin": "17", "shopify": "4", "etsy": "1"}[s.key]
+        width = digits - len(id_start)
         base = int(rng.integers(10 ** (width - 1), 10**width - 10**7))
         steps = np.cumsum(rng.integers(1, 9000, size=n))
-        listing_id.append([f"{lead}{base + int(x)}" for x in steps])
+        listing_id.append([f"{id_start}{base + int(x)}" for x in steps])
         if s.key == "taobao":
             title.append([f"{zh_titles[i]} {c['option_zh'][i]}" for i in range(n)])
             variant_text.append([f"颜色分类:{c['option_zh'][i]}" for i in range(n)])

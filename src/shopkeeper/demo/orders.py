@@ -99,16 +99,18 @@ def _group_pos(group: np.ndarray) -> np.ndarray:
     """0-based position of each element inside its run of equal, consecutive group values."""
     starts = np.r_[0, np.flatnonzero(np.diff(group)) + 1]
     sizes = np.diff(np.r_[starts, group.shape[0]])
-    return np.arange(group.shape[0]) - np.repeat(starts, sizes)
+    positions: np.ndarray = np.arange(group.shape[0]) - np.repeat(starts, sizes)
+    return positions
 
 
 def _pick(weights: np.ndarray, size: int, rng: np.random.Generator) -> np.ndarray:
     cum = np.cumsum(weights)
-    return np.minimum(np.searchsorted(cum, rng.random(size) * cum[-1], side="right"), len(weights) - 1)
+    picked: np.ndarray = np.minimum(np.searchsorted(cum, rng.random(size) * cum[-1], side="right"), len(weights) - 1)
+    return picked
 
 
 def _sku_ok(cat: Catalog, sku: np.ndarray, day: np.ndarray, months: np.ndarray) -> np.ndarray:
-    ok = (cat.launch_idx[sku] <= day) & (day <= cat.end_idx[sku])
+    ok: np.ndarray = (cat.launch_idx[sku] <= day) & (day <= cat.end_idx[sku])
     for i, season in enumerate(cat.seasonal):
         if season is not None:
             hit = sku == i

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -92,10 +93,10 @@ class People:
     def take(self, idx: np.ndarray) -> People:
         """The people at `idx`, in that order."""
         pick = idx.tolist()
-        kept: dict[str, object] = {}
+        kept: dict[str, Any] = {}  # each column's own type
         for name, value in vars(self).items():
             kept[name] = value[idx] if isinstance(value, np.ndarray) else [value[i] for i in pick]
-        return People(**kept)  # type: ignore[arg-type]
+        return People(**kept)
 
 
 def _ascii(text: str) -> str:

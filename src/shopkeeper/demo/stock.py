@@ -153,8 +153,8 @@ def build_stock(cat: Catalog, orders: Orders, days: list[date], rng: np.random.G
     product_code = [pid.removeprefix("CL-") for pid in cat.product_ids]
     for s in range(n_sku):
         code = product_code[cat.product_of[s]]
-        for j, (day, q) in enumerate(zip(arrivals[s], qty[s], strict=True)):
-            if q <= 0:
+        for j, (day, received_qty) in enumerate(zip(arrivals[s], qty[s], strict=True)):
+            if received_qty <= 0:
                 continue
             # Opening stock: counted the evening before the history, or the first run of a new product.
             opening = j == 0
@@ -162,7 +162,7 @@ def build_stock(cat: Catalog, orders: Orders, days: list[date], rng: np.random.G
             at = _beijing_us(first_day, day - 1, 20.0) if opening else _beijing_us(first_day, day, 9.5)
             m_sku.append(np.array([s]))
             m_us.append(at.reshape(1))
-            m_qty.append(np.array([q]))
+            m_qty.append(np.array([received_qty]))
             m_reason.append("count" if counted else "purchase")
             m_ref.append("Opening stock count" if counted else f"PO-{days[day]:%y%m%d}-{code}")
     s_idx, d_idx = np.nonzero(sales)

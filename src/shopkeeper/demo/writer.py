@@ -6,6 +6,8 @@ without passing through floats; instants are UTC microseconds.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pyarrow as pa
 
@@ -33,7 +35,7 @@ def ints(values: np.ndarray, null: np.ndarray | None = None) -> pa.Array:
     return pa.array(np.asarray(values, dtype=np.int64), mask=null)
 
 
-def strs(values: list | np.ndarray) -> pa.Array:
+def strs(values: Iterable[str | None]) -> pa.Array:
     return pa.array(list(values), type=pa.string())
 
 

@@ -8,6 +8,8 @@ a bug and goes to the crash dialog with the log location.
 
 from __future__ import annotations
 
+from typing import Any
+
 from shopkeeper.domain.message_texts import english
 from shopkeeper.domain.messages import Message
 
@@ -59,13 +61,14 @@ class NotAShopFileError(DamagedShopFileError):
 class ShopWriteFailed(KnownError):
     """The shop file failed while an import was writing: the message says which imports were kept.
 
-    `done` are the outcomes of the tables imported (and committed) before this one;
+    `done` are the outcomes of the tables imported (and committed) before this one (the
+    services' FileOutcome, which this layer cannot name);
     `kept` says whether the failing table's own import was committed: True,
     False, or None when the shop file can no longer be asked (the caller can
     reopen it and settle that with `services.imports.settle`).
     """
 
-    def __init__(self, cause: KnownError, *, name: str, kept: bool | None, done: tuple = (),
+    def __init__(self, cause: KnownError, *, name: str, kept: bool | None, done: tuple[Any, ...] = (),
                  key: tuple[str, str | None] | None = None) -> None:
         self.cause = cause
         self.name = name

@@ -28,7 +28,9 @@ from shopkeeper.domain.messages import Message
 from shopkeeper.importers.reading import ImportCancelled
 
 if TYPE_CHECKING:
-    # Only a type: recognising a file needs the saved mappings' normalisers, which need this module.
+    # Only types: recognising a file needs the saved mappings' normalisers, which need this module,
+    # and a format names the normaliser that takes this context.
+    from shopkeeper.importers.formats import FormatSpec
     from shopkeeper.importers.recognise import Recognised
     from shopkeeper.importers.shared_reads import SharedReads
 
@@ -70,7 +72,7 @@ class ImportContext:
     # --- plumbing ---------------------------------------------------------------------------------
 
     @property
-    def spec(self):  # -> FormatSpec (kept untyped to avoid an import cycle in annotations)
+    def spec(self) -> FormatSpec:
         return self.recognised.spec
 
     @property

@@ -139,18 +139,20 @@ def import_table(
     already = None if dry_run else find_active_by_hash(db, content_hash, table.member)
     if already is not None:
         return TableResult(spec.platform, spec.kind, spec.label, already.batch_id, already=already)
-    options = dict(content_hash=content_hash, shop_name=shop_name, progress=progress,
-                   progress_span=progress_span, cancel=cancel, dry_run=dry_run, shared_reads=shared_reads,
-                   derive=derive)
+    def attempt(source: SourceTable) -> TableResult:
+        return _import(db, source, recognised, content_hash=content_hash, shop_name=shop_name, progress=progress,
+                       progress_span=progress_span, cancel=cancel, dry_run=dry_run, shared_reads=shared_reads,
+                       derive=derive)
+
     try:
-        return _import(db, table, recognised, **options)
+        return attempt(table)
     except duckdb.Error as error:
         if "invalid unicode" not in str(error).lower():
             raise
     # The first MiB looked like UTF-8 but later bytes are not: decode the whole file and retry.
     table = recover_from_invalid_utf8(table, workdir, cancel=cancel)
     try:
-        return _import(db, table, recognised, **options)
+        return attempt(table)
     except duckdb.Error as error:
         if "invalid unicode" not in str(error).lower():
             raise
@@ -276,10 +278,12 @@ def _sample_rejects(db: Database) -> tuple[tuple[int, str | None, str | None, Me
 
 
 def _nothing_readable(db: Database, rows_read: int) -> Message:
-    row, column, code, params = db.fetchone(
+    first_reject = db.fetchone(
         f"SELECT row_number, column_name, code, params FROM {REJECTS} "
         "ORDER BY row_number, column_name NULLS LAST LIMIT 1"
     )
+    assert first_reject is not None, "asked only when every row read was rejected"
+    row, column, code, params = first_reject
     first = {"row": int(row), "problem": message_from_row(code, params, None)}
     if column:
         first["column"] = column

@@ -67,9 +67,9 @@ def match_spec(spec: FormatSpec, headers: Sequence[str]) -> dict[str, int]:
     columns: dict[str, int] = {}
     for f in spec.fields:
         for alias in f.aliases:
-            index = positions.get(header_key(alias))
-            if index is not None:
-                columns[f.name] = index
+            found = positions.get(header_key(alias))
+            if found is not None:
+                columns[f.name] = found
                 break
     return columns
 

@@ -25,6 +25,8 @@ the same way (`_rounded`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers.context import REJECTS, TYPED, ImportContext, q
 
@@ -45,17 +47,18 @@ def refusal(ctx: ImportContext) -> Message | None:
 def _written_as_numbers(ctx: ImportContext, keys: list[str]) -> Message | None:
     """Ids in scientific notation, which staging rejected cell by cell."""
     params = {"code": DAMAGED_ID}
-    if not ctx.run(f"SELECT count(*) FROM {REJECTS} WHERE code = $code", params).fetchone()[0]:
+    if not _row(ctx, f"SELECT count(*) FROM {REJECTS} WHERE code = $code", params)[0]:
         return None  # the usual case: no second look at the file
-    counts = ctx.run("SELECT " + ", ".join(f"count({q(k)}), count({q(k + '__raw')})" for k in keys)
-                     + f" FROM {TYPED}").fetchone()
+    counts = _row(ctx, "SELECT " + ", ".join(f"count({q(k)}), count({q(k + '__raw')})" for k in keys)
+                  + f" FROM {TYPED}")
     for i, name in enumerate(keys):
         intact, damaged = int(counts[2 * i]), int(counts[2 * i + 1])
         if damaged * 2 > intact + damaged:
             column = ctx.header(name) or name
-            row, value = ctx.run(f"SELECT row_number, value FROM {REJECTS} WHERE code = $code "
-                                 f"AND column_name = $column ORDER BY row_number LIMIT 1",
-                                 {**params, "column": column}).fetchone()
+            # the column's damaged ids were each rejected by staging, so it has a first one
+            row, value = _row(ctx, f"SELECT row_number, value FROM {REJECTS} WHERE code = $code "
+                              f"AND column_name = $column ORDER BY row_number LIMIT 1",
+                              {**params, "column": column})
             return _message(column, damaged, intact + damaged, row, value)
     return None
 
@@ -71,15 +74,15 @@ def _rounded(ctx: ImportContext, keys: list[str]) -> Message | None:
              f"count(*) FILTER (WHERE {_rounded_number(q(k))}), "
              f"coalesce(sum(strlen({q(k)}) - 15) FILTER (WHERE {_rounded_number(q(k))}), 0)"
              for k in keys]
-    sample = ctx.run(f"SELECT {', '.join(parts)} FROM (SELECT {', '.join(map(q, keys))} FROM {TYPED} "
-                     f"LIMIT {_SAMPLE_ROWS})").fetchone()
+    sample = _row(ctx, f"SELECT {', '.join(parts)} FROM (SELECT {', '.join(map(q, keys))} FROM {TYPED} "
+                  f"LIMIT {_SAMPLE_ROWS})")
     for i, name in enumerate(keys):
         filled, long_ids, rounded_ids, zeros = (int(x) for x in sample[4 * i:4 * i + 4])
         if rounded_ids == long_ids and rounded_ids * 2 > filled and zeros >= _ROUNDING_EVIDENCE:
             k, rounded = q(name), _rounded_number(q(name))
-            total, damaged, row, value = ctx.run(
-                f"SELECT count({k}), count(*) FILTER (WHERE {rounded}), min(_row) FILTER (WHERE {rounded}), "
-                f"arg_min({k}, _row) FILTER (WHERE {rounded}) FROM {TYPED}").fetchone()
+            total, damaged, row, value = _row(
+                ctx, f"SELECT count({k}), count(*) FILTER (WHERE {rounded}), min(_row) FILTER (WHERE {rounded}), "
+                f"arg_min({k}, _row) FILTER (WHERE {rounded}) FROM {TYPED}")
             return _message(ctx.header(name) or name, int(damaged), int(total), int(row), str(value))
     return None
 
@@ -96,3 +99,10 @@ def _rounded_number(k: str) -> str:
 def _message(column: str, damaged: int, total: int, row: int, value: str) -> Message:
     return Message("import.refused.ids_damaged",
                    {"column": column.strip(), "damaged": damaged, "total": total, "row": int(row), "value": value})
+
+
+def _row(ctx: ImportContext, sql: str, params: dict[str, Any] | None = None) -> tuple[Any, ...]:
+    """The row of a query that always has one (an aggregate, or a reject known to exist)."""
+    row = ctx.run(sql, params).fetchone()
+    assert row is not None, sql
+    return row

@@ -27,5 +27,5 @@ def configure_logging(log_file: Path, *, verbose: bool = False) -> None:
         # A read-only or full disk must not stop the app from starting.
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter(_FORMAT))
-    handler._shopkeeper = True  # type: ignore[attr-defined]
+    handler._shopkeeper = True  # type: ignore[attr-defined]  # our mark: a second setup adds no second handler
     root.addHandler(handler)

@@ -49,7 +49,7 @@ def work_folder(cache_dir: Path, prefix: str = PREFIX) -> Iterator[Path]:
 def remove_stale_work_folders(cache_dir: Path, *, now: float | None = None) -> list[Path]:
     """Remove the work folders of imports that are no longer running; returns those removed."""
     now = time.time() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = [p for p in cache_dir.iterdir() if p.is_dir() and p.name.startswith((PREFIX, *_OTHER_PREFIXES))]
     except OSError:

@@ -122,6 +122,7 @@ def _redo_import(db: Database, top: StackEntry, who: str, workdir: Path | None) 
                                  shop_id=top.shop_id, workdir=scratch)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    assert outcome.batch_id is not None, "reimport_table refuses an import that made no change set"
     # The import made a new change set (which cleared the redo stack like any new change):
     # the undone one it replaces leaves the stack, the others get their places back.
     with db.transaction():

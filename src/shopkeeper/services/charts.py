@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from shopkeeper.db.database import Database
 
@@ -68,7 +69,7 @@ def top_products(db: Database, first: date, last: date, limit: int = 10) -> list
     return [(r[0], r[1], int(r[2])) for r in rows]
 
 
-def _group(rows: list[tuple]) -> list[Series]:
+def _group(rows: list[tuple[Any, ...]]) -> list[Series]:
     series: dict[str, Series] = {}
     for platform, day, value in rows:
         s = series.setdefault(platform, Series(platform, [], []))

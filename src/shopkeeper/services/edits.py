@@ -160,7 +160,7 @@ def _apply(db: Database, change_set_id: int, plan: Sequence[_Planned]) -> frozen
             db.execute(
                 "INSERT INTO stock_movements (movement_id, sku, occurred_at, quantity, reason, batch_id)"
                 " VALUES (nextval('stock_movement_seq'), ?, now(), ?, 'count', ?)",
-                [p.key, int(p.new) - int(p.old), change_set_id],  # type: ignore[call-overload]
+                [p.key, int(p.new) - int(p.old), change_set_id],  # type: ignore[call-overload]  # on_hand: never-empty ints
             )
             tables.add("stock_movements")
     return frozenset(tables)
@@ -208,7 +208,7 @@ def _number(spec: FieldSpec, value: object) -> Decimal:
         value = str(value)  # True is not a number of anything
     try:
         # A float is read by its shortest repr (40.1 -> '40.1'), never by its binary value.
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)  # type: ignore[arg-type]
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)  # type: ignore[arg-type]  # TypeError below
     except (InvalidOperation, TypeError, ValueError):
         number = Decimal("NaN")
     if not number.is_finite():

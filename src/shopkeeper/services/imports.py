@@ -170,7 +170,7 @@ def import_command(
     try:
         outcomes = import_paths(db, paths, workdir=workdir, progress=progress, cancel=cancel)
     except ImportCancelled as stop:
-        done = tuple(stop.done)
+        done: tuple[FileOutcome, ...] = tuple(stop.done)
         changes = import_changes(done) if stop.kept is False else Changes.everything()
         return ImportRun(changes, outcomes=done, cancelled=stop)
     return ImportRun(import_changes(outcomes), outcomes=tuple(outcomes))

@@ -149,5 +149,5 @@ def member_detail(db: Database, member_id: str, today: date, *, chinese: bool) -
     return MemberDetail(
         member_id=row[0], name=row[1], tier=row[2], tier_rank=row[3], status=row[4], orders=int(row[5]),
         spend=row[6], points=int(row[7]), last_order=row[8], days_since=row[9], joined_at=joined, email=email,
-        phone=phone, identities=tuple(Identity(*i[:5], int(i[5]), i[6]) for i in identities),
+        phone=phone, identities=tuple(Identity(i[0], i[1], i[2], i[3], i[4], int(i[5]), i[6]) for i in identities),
     )

@@ -1,5 +1,7 @@
 """Qt-free reading of dropped files: encodings, dialects, archives and workbooks → UTF-8 tables."""
 
+from shopkeeper.domain.source_names import display_name
+
 from .cut_row import cut_last_record
 from .dialect import normalise_header
 from .duckdb_csv import (
@@ -14,7 +16,7 @@ from .errors import ImportCancelled, RefusedFile, refused_file
 from .excel import format_cell
 from .input_file import check_input_file, file_sha256
 from .quoting import find_text_after_quote
-from .source_table import SourceTable, display_name, open_tables, recover_from_invalid_utf8, redetect_quoting
+from .source_table import SourceTable, open_tables, recover_from_invalid_utf8, redetect_quoting
 
 __all__ = [
     "cut_last_record",

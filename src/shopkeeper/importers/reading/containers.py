@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import Protocol
 
 from shopkeeper.domain.messages import Message
 
@@ -40,7 +40,7 @@ _COPY_BYTES = 1 << 20
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 GZIP_MAGIC = b"\x1f\x8b"
-_NOT_TABLES: tuple[tuple[bytes, str], ...] = (
+_NOT_TABLES: tuple[tuple[bytes, Message], ...] = (
     (b"%PDF-", Message("import.file.pdf")),
     (b"\x89PNG\r\n\x1a\n", Message("import.file.image", {"format": "PNG"})),
     (b"\xff\xd8\xff", Message("import.file.image", {"format": "JPEG"})),
@@ -57,6 +57,12 @@ _NOT_TABLES: tuple[tuple[bytes, str], ...] = (
 )
 _MARKUP_STARTS = (b"<!doctype html", b"<html", b"<?xml")
 _OPENDOCUMENT_SHEET = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+class _Readable(Protocol):
+    """A zip member or a gzip stream: all the copy needs of either."""
+
+    def read(self, size: int, /) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -208,7 +214,7 @@ def _plain_name(name: str) -> str:
 
 
 def _copy_capped(
-    source: IO[bytes], target: Path, budget: _Budget, cancel: Cancel, packed_bytes: Callable[[], int] | None = None
+    source: _Readable, target: Path, budget: _Budget, cancel: Cancel, packed_bytes: Callable[[], int] | None = None
 ) -> None:
     # sizes in a zip header can lie, so the cap is enforced on the bytes actually written
     written = 0

@@ -92,10 +92,10 @@ def _guess(sample: bytes, *, at_eof: bool) -> EncodingGuess:
         if stripped.startswith(bom):
             return EncodingGuess(name, codec, len(sample) - len(stripped) + len(bom))
     if b"\x00" in sample:
-        codec = _utf16_without_bom(sample)
-        if codec is None:
+        utf16 = _utf16_without_bom(sample)
+        if utf16 is None:
             raise NotText(Message("import.file.binary"))
-        return EncodingGuess("utf-16", codec)
+        return EncodingGuess("utf-16", utf16)
     if _decode(sample, "utf-8", "strict", final=at_eof) is not None:
         return EncodingGuess("utf-8", "utf-8")
     gb_text = _decode(sample, "gb18030", "strict", final=at_eof)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.message_texts import english
@@ -31,13 +32,14 @@ def refused_file(path: Path, what: Message) -> RefusedFile:
 class ImportCancelled(Exception):
     """The user asked to stop while a file was being read.
 
-    `done` are the outcomes of the tables imported (and kept) before the stop;
+    `done` are the outcomes of the tables imported (and kept) before the stop (the
+    services' FileOutcome, which this layer cannot name);
     `name` the table being imported when it came and `kept` whether that one
     was committed all the same (the stop came after its COMMIT): True, False,
     or None when the shop could not be asked.
     """
 
-    def __init__(self, *, done: tuple = (), name: str | None = None, kept: bool | None = False) -> None:
+    def __init__(self, *, done: tuple[Any, ...] = (), name: str | None = None, kept: bool | None = False) -> None:
         super().__init__("import cancelled")
         self.done = done
         self.name = name

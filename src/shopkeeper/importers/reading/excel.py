@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -104,7 +104,7 @@ def workbook_to_csvs(path: Path, workdir: Path, cancel: Cancel = None) -> list[t
     return out
 
 
-def _write_rows(rows: Iterable[list[object]], target: Path, cancel: Cancel) -> bool:
+def _write_rows(rows: Iterable[Sequence[object]], target: Path, cancel: Cancel) -> bool:
     """Write the rows at full sheet width; False (and no file) when every cell is blank."""
     any_value = False
     try:

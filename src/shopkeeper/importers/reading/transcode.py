@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +35,7 @@ _LONE_CR = re.compile("\r(?!\n)")
 _MIXED_ERRORS = {"gb18030": "shopkeeper.utf8-then-gb18030", "cp1252": "shopkeeper.utf8-then-cp1252"}
 
 
-def _rest_of_line_in(codec: str):  # noqa: ANN202
+def _rest_of_line_in(codec: str) -> Callable[[UnicodeError], tuple[str, int]]:
     def handler(error: UnicodeError) -> tuple[str, int]:
         if not isinstance(error, UnicodeDecodeError):
             raise error

@@ -89,8 +89,9 @@ class MembersTab(ShopTab):
     def _show_tiers(self, tiers: list[dict[str, Any]]) -> None:
         while self.cards.count():
             item = self.cards.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            card = item.widget() if item is not None else None
+            if card is not None:
+                card.deleteLater()
         for tier in tiers:
             card = QFrame(self)
             card.setFrameShape(QFrame.Shape.StyledPanel)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
 from shopkeeper.ui.paged_model import PagedSqlModel
 
 
-def make_search_box(parent: QWidget, placeholder: str, on_change) -> QLineEdit:  # noqa: ANN001
+def make_search_box(parent: QWidget, placeholder: str, on_change: Callable[[str], object]) -> QLineEdit:
     box = QLineEdit(parent)
     box.setPlaceholderText(placeholder)
     box.setClearButtonEnabled(True)
