@@ -62,6 +62,7 @@ def top_products(db: Database, first: date, last: date, limit: int = 10) -> list
         LEFT JOIN products p ON p.product_id = v.product_id
         WHERE s.day BETWEEN ? AND ?
           AND s.ordered_at >= CAST(? AS DATE) - INTERVAL 2 DAY AND s.ordered_at < CAST(? AS DATE) + INTERVAL 3 DAY
+          AND NOT (l.title = '' AND l.sku IS NULL)  -- a stand-in for items not imported yet is no product
         GROUP BY ALL ORDER BY revenue DESC, product LIMIT ?
         """,
         [first, last, first, last, limit],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,6 +10,7 @@ from export_files import ETSY_ITEMS, ETSY_LISTINGS, ETSY_ORDERS, import_ok, snap
 
 from shopkeeper.db.database import Database
 from shopkeeper.importers.platforms.etsy import PLACEHOLDER_TITLE
+from shopkeeper.services.charts import top_products
 from shopkeeper.services.imports import undo_import
 from shopkeeper.services.stats import shop_stats
 
@@ -152,6 +153,10 @@ def test_orders_alone_give_units_from_number_of_items(shop: Database, tmp_path: 
         ("2323514365", 0, None, 2, Decimal("4.93"), Decimal("9.85"), "USD"),  # 9.85 for 2 items
         ("3159107009", 0, None, 1, Decimal("17.00"), Decimal("17.00"), "USD")]
     assert shop_stats(shop)["units"] == 3
+    # The stand-ins carry no wording of ours, and are no product in the best sellers.
+    assert shop.fetchall("SELECT DISTINCT title FROM order_lines") == [("",)]
+    assert shop.scalar("SELECT count(*) FROM sk_sales()") == 2  # both orders are sales the chart would count
+    assert top_products(shop, date(2021, 1, 1), date(2022, 12, 31)) == []
 
 
 def test_lines_end_the_same_in_any_import_order_and_never_double(tmp_path: Path) -> None:

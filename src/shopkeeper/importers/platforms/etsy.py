@@ -40,7 +40,8 @@ _STATUS = {
 }
 
 PLACEHOLDER_LINES = "_sk_etsy_stand_in_lines"
-PLACEHOLDER_TITLE = "Etsy order items (details not imported yet)"
+# A stand-in line has no title until the order-items twin arrives; the shop stores no wording for it.
+PLACEHOLDER_TITLE = ""
 
 ORDERS_SPEC = FormatSpec(
     platform="etsy",
