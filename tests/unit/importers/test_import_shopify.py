@@ -208,6 +208,20 @@ def test_a_products_file_with_only_five_columns_imports(shop: Database, tmp_path
     assert dict(shop.fetchall("SELECT sku, on_hand FROM stock_levels")) == {"MUG-1": 12, "CAP-1": 0}
 
 
+def test_a_rejected_row_gives_its_product_nothing_not_even_its_title(shop: Database, tmp_path: Path) -> None:
+    # Found by the fuzzer: the lamp's only titled row has a bad cost, so the row is rejected; its image row
+    # must not then make a product from the rejected row's title (and count as added beside the reject).
+    header = ["Handle", "Title", "Variant SKU", "Variant Price", "Cost per item", "Image Src"]
+    rows = [{"Handle": "lamp", "Title": "Floor Lamp", "Variant SKU": "LAMP-1", "Variant Price": "69.99",
+             "Cost per item": "active"},
+            {"Handle": "lamp", "Image Src": "https://cdn.example/l2.jpg"},
+            {"Handle": "tee", "Title": "Tee", "Variant SKU": "TEE-1", "Variant Price": "15.00"}]
+    [outcome] = import_ok(shop, write_export(tmp_path / "products_export.csv", header, rows))
+    assert (outcome.rows_read, outcome.rows_added, outcome.rows_rejected) == (3, 1, 2)
+    assert shop.fetchall("SELECT product_id, title FROM products") == [("tee", "Tee")]
+    assert shop.fetchall("SELECT sku FROM variants") == [("TEE-1",)]
+
+
 def test_a_second_products_file_keeps_what_it_does_not_say(shop: Database, tmp_path: Path) -> None:
     full = [{"Handle": "mug", "Title": "Mug", "Vendor": "Clay Co", "Variant SKU": "MUG-1", "Variant Price": "9.50",
              "Variant Inventory Qty": "12", "Cost per item": "3.00", "Status": "active"}]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import BUYERS, LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
-from shopkeeper.importers.context import ROWS, ImportContext
+from shopkeeper.importers.context import REJECTS, ROWS, ImportContext
 from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.normalise_sql import status_case
 
@@ -158,14 +158,16 @@ PRODUCTS_SPEC = FormatSpec(
 
 def normalise_products(ctx: ImportContext) -> None:
     ctx.reject("handle IS NULL", field="handle", reason="reject.missing_handle")
-    # Product-level fields sit on the first row of each handle that has a title.
-    ctx.create("_sk_heads", """
+    # Product-level fields sit on the first row of each handle that has a title; a row already
+    # rejected (a cell that did not convert) gives nothing to the shop, not even its product's title.
+    ctx.create("_sk_heads", f"""
         SELECT handle, title, coalesce(product_category, product_type) AS category, vendor AS brand,
                CASE WHEN lower(status) = 'active' THEN TRUE WHEN status IS NOT NULL THEN FALSE ELSE published END
                    AS active,
                CASE WHEN lower(status) IN ('archived', 'unlisted') THEN 'inactive' ELSE lower(status) END AS status,
                _row
         FROM _sk_typed WHERE handle IS NOT NULL AND title IS NOT NULL
+          AND _row NOT IN (SELECT row_number FROM {REJECTS})
         QUALIFY row_number() OVER (PARTITION BY handle ORDER BY _row) = 1
     """)
     ctx.reject(
