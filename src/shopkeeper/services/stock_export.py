@@ -46,9 +46,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain.channel_stock import ChannelRule
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
-from shopkeeper.services.channel_stock import ChannelStockRow, PlatformShop, listed_stock, platform_shops
+from shopkeeper.services.channel_stock import (
+    ChannelStockRow,
+    PlatformShop,
+    channel_rule,
+    listed_stock,
+    platform_shops,
+)
 from shopkeeper.services.imports import csv_safe
 
 DEFAULT_SHOPIFY_LOCATION = "Shop location"  # the name Shopify gives a new store's first location
@@ -77,8 +84,8 @@ def _shopify_row(r: ChannelStockRow) -> list[object]:
             options += ["", values[i] if i < len(values) else ""]
     else:
         options = ["Title", "Default Title", "", "", "", ""]
-    handle = r.product_listing_id or r.product_id
-    return [handle, r.title, *options, r.sku, "", "", r.listed]
+    # A Shopify product export keys the product by its handle, so the product's key is the handle.
+    return [r.product_id, r.title, *options, r.sku, "", "", r.listed]
 
 
 def _amazon_row(r: ChannelStockRow) -> list[object]:
@@ -172,3 +179,22 @@ def _write_atomically(path: Path, fmt: StockFileFormat, header: Sequence[str],
         tmp.unlink(missing_ok=True)
         raise KnownError(Message("export.stock.cannot_write", {"path": str(path), "reason": exc.strerror or str(exc)}),
                          title=_EXPORT_FAILED) from exc
+
+
+@dataclass(frozen=True)
+class ExportTarget:
+    """A platform shop a stock-update file can be written for, with its rule and what it would list."""
+
+    shop: PlatformShop
+    rule: ChannelRule
+    rows: tuple[ChannelStockRow, ...]
+
+    @property
+    def units(self) -> int:
+        return sum(r.listed for r in self.rows)
+
+
+def export_targets(db: Database) -> list[ExportTarget]:
+    """Every shop of a platform with a writer, for the window's Export stock update dialog."""
+    return [ExportTarget(s, channel_rule(db, s.shop_id), tuple(listed_stock(db, s.shop_id)))
+            for s in platform_shops(db) if s.platform in FORMATS]
