@@ -18,7 +18,7 @@ from shopkeeper.db.database import Database
 from shopkeeper.domain.message_texts import english
 
 
-def add_export_parser(sub: argparse._SubParsersAction, db_option: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], db_option: Callable[[argparse.ArgumentParser], None]) -> None:
     export = sub.add_parser("export", help="write files to upload to the selling platforms")
     what = export.add_subparsers(dest="export_what", metavar="WHAT", required=True)
     stock = what.add_parser("stock-update", help="a platform's stock-update file, with what its shop should list")
@@ -43,7 +43,8 @@ def run_export(db: Database, args: argparse.Namespace) -> int:
         db.close()
     if args.json:
         print(json.dumps({"platform": result.platform, "shop": result.shop_id, "path": str(result.path),
-                          "skus": result.count, "units": result.units}, ensure_ascii=False))
+                          "skus": result.count, "units": result.units,
+                          "uncounted": result.uncounted}, ensure_ascii=False))
     else:
         print(english(result.message))
     return 0

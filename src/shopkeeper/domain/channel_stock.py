@@ -79,6 +79,7 @@ TABLE_MACROS = (
         GROUP BY l.sku
     )
     SELECT v.sku, coalesce(s.on_hand, 0)::BIGINT AS on_hand, coalesce(h.units, 0)::BIGINT AS unshipped,
-           coalesce(s.on_hand, 0)::BIGINT - coalesce(h.units, 0) AS available
+           coalesce(s.on_hand, 0)::BIGINT - coalesce(h.units, 0) AS available,
+           s.sku IS NOT NULL AS counted
     FROM variants v LEFT JOIN stock_levels s USING (sku) LEFT JOIN held h USING (sku)""",
 )

@@ -314,9 +314,9 @@ ENGLISH: Mapping[str, str] = {
     "export.stock.no_shop": "This shop file has no {platform} shop yet. Import one of its exports first: a stock-update file lists the SKUs that shop sells.",
     "export.stock.which_shop": "This shop file has several {platform} shops: {shops}. Choose one (--shop NAME).",
     "export.stock.unknown_shop": "There is no {platform} shop \"{shop}\" in this shop file; its {platform} shops are: {shops}.",
-    "export.stock.nothing_listed": "The shop {shop} has no SKUs Shopkeeper knows (no listings or orders with a SKU); nothing was written.",
+    "export.stock.nothing_listed": "The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written.",
     "export.stock.cannot_write": "Could not write \"{path}\": {reason}",
-    "export.stock.written": "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed.",
+    "export.stock.written": "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out.",
 }
 
 

@@ -6,8 +6,9 @@ services/edits.py (entity 'channel'), so each change is one undoable change set.
 
 The SKUs a platform shop sells are the ones its listings name (a listing with
 its own SKU, or a product-level listing whose id is the product's key, as a
-Shopify handle is) and the ones its orders sold: what the seller would expect
-to find in that platform's stock-update file.
+Shopify handle is), the ones its own product exports brought in (a WooCommerce
+variation is listed under its parent only), and the ones its orders sold: what
+the seller would expect to find in that platform's stock-update file.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class ChannelStockRow:
     unshipped: int
     available: int
     listed: int
+    counted: bool                   # False: no stock count or stock export ever gave this SKU a level
 
 
 def platform_shops(db: Database, platform: str | None = None) -> list[PlatformShop]:
@@ -83,17 +85,22 @@ by_product AS (
 sold AS (
     SELECT DISTINCT sku FROM order_lines WHERE shop_id = $shop AND sku IS NOT NULL
 ),
+exported AS (
+    SELECT v.sku FROM variants v JOIN import_batches ib ON ib.batch_id = v.batch_id
+    WHERE ib.shop_id = $shop AND ib.undone_at IS NULL
+),
 sells AS (
     SELECT sku FROM direct
     UNION SELECT v.sku FROM variants v JOIN by_product b USING (product_id)
     UNION SELECT sku FROM sold
+    UNION SELECT sku FROM exported
 )
 SELECT v.sku, v.product_id,
        coalesce(d.title, b.title, p.title, v.sku) AS title,
        v.option_text, d.listing_id,
        coalesce(b.product_listing_id, CASE WHEN d.listing_id IS NOT NULL THEN d.listing_id END) AS product_listing_id,
        a.on_hand, a.unshipped, a.available,
-       sk_listed_qty(a.available, rule.share_pct, rule.max_listed, rule.buffer) AS listed
+       sk_listed_qty(a.available, rule.share_pct, rule.max_listed, rule.buffer) AS listed, a.counted
 FROM sells
 JOIN variants v USING (sku)
 JOIN sk_available_stock() a USING (sku)
@@ -109,4 +116,4 @@ def listed_stock(db: Database, shop_id: str) -> list[ChannelStockRow]:
     """Each SKU the shop sells with its available stock and the quantity the shop's rule lists."""
     rows = db.fetchall(_LISTED_SQL, {"shop": shop_id})
     return [ChannelStockRow(str(r[0]), str(r[1]), str(r[2]), r[3], r[4], r[5], int(r[6]), int(r[7]), int(r[8]),
-                            int(r[9])) for r in rows]
+                            int(r[9]), bool(r[10])) for r in rows]

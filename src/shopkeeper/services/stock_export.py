@@ -6,7 +6,9 @@ are written to a temporary name beside the target and renamed over it, so a
 failed write never leaves half a file where the seller expects one. Text cells
 go through `csv_safe`, so a spreadsheet never runs one as a formula (a SKU that
 starts with =, +, - or @ is written with a leading quote, as in every CSV
-Shopkeeper writes).
+Shopkeeper writes). A SKU whose stock was never counted (no stock export or
+count gave it a level) is left out rather than written as 0: uploading 0 would
+take it off sale on the platform for want of a number; the result says how many.
 
 The formats, as documented by each platform:
 
@@ -18,7 +20,8 @@ The formats, as documented by each platform:
   (the "All quantity types" layout only takes On hand, from which Shopify
   subtracts its own committed units: our available has already done that).
   Variants are matched by Handle and option values; a product without options
-  is "Title" / "Default Title". Option names are left empty when unknown (the
+  is "Title" / "Default Title"; the SKU cell stays empty for a variant the
+  export gave no SKU. Option names are left empty when unknown (the
   shop's exports do not keep them). UTF-8 without BOM, like Shopify's own files.
 * **Amazon** Price & Quantity file (Seller Central help 200385490): tab-delimited
   text, `sku, price, minimum-seller-allowed-price, maximum-seller-allowed-price,
@@ -29,7 +32,8 @@ The formats, as documented by each platform:
 * **WooCommerce** product CSV importer, update existing products: `ID, SKU,
   In stock?, Stock`. WooCommerce matches a row by ID, else by SKU, and only the
   columns present are changed (a Name column would rename products, so none is
-  written). ID is filled only for a listing whose own SKU this is. UTF-8 with BOM,
+  written). ID is filled only for a listing whose own SKU this is; a product the
+  export gave no SKU (Shopkeeper calls it wc-ID) is matched by ID alone. UTF-8 with BOM,
   as WooCommerce's exporter writes it, so Excel opens it with the right characters.
 * **淘宝 / 天猫 (千牛, 淘宝助理)**: no documented file format for a quantity-only
   upload was found (Taobao documents only its API, `taobao.item.quantity.update`;
@@ -85,7 +89,14 @@ def _shopify_row(r: ChannelStockRow) -> list[object]:
     else:
         options = ["Title", "Default Title", "", "", "", ""]
     # A Shopify product export keys the product by its handle, so the product's key is the handle.
-    return [r.product_id, r.title, *options, r.sku, "", "", r.listed]
+    return [r.product_id, r.title, *options, _own_sku(r, f"{r.product_id}/", r.product_id), "", "", r.listed]
+
+
+def _own_sku(r: ChannelStockRow, *made_up: str) -> str:
+    """The SKU as the platform knows it: empty when our importer made it up for a row that had none
+    (a Shopify variant as handle/options, a WooCommerce product as wc-ID), lest the upload set it."""
+    stand_in = any(r.sku == m or (m.endswith("/") and r.sku.startswith(m)) for m in made_up)
+    return "" if stand_in else r.sku
 
 
 def _amazon_row(r: ChannelStockRow) -> list[object]:
@@ -94,7 +105,10 @@ def _amazon_row(r: ChannelStockRow) -> list[object]:
 
 def _woo_row(r: ChannelStockRow) -> list[object]:
     post_id = r.listing_id if r.listing_id and r.listing_id.isdigit() else ""
-    return [post_id, r.sku, 1 if r.listed > 0 else 0, r.listed]
+    if not post_id and r.sku.startswith("wc-") and r.sku[3:].isdigit():
+        post_id = r.sku[3:]  # a variation the export gave no SKU: importers/platforms/woocommerce.py keys it wc-ID
+    sku = _own_sku(r, f"wc-{post_id}") if post_id else r.sku
+    return [post_id, sku, 1 if r.listed > 0 else 0, r.listed]
 
 
 FORMATS: dict[str, StockFileFormat] = {
@@ -116,11 +130,13 @@ class StockExport:
     path: Path
     count: int      # SKUs written
     units: int      # units listed in all
+    uncounted: int  # SKUs the shop sells that were left out: their stock was never counted
 
     @property
     def message(self) -> Message:
         return Message("export.stock.written", {"platform": self.platform, "shop": self.shop_id,
-                                                "path": str(self.path), "count": self.count, "units": self.units})
+                                                "path": str(self.path), "count": self.count, "units": self.units,
+                                                "uncounted": self.uncounted})
 
 
 def platforms_with_writers() -> list[str]:
@@ -157,12 +173,14 @@ def write_stock_update(db: Database, platform: str, out: Path, *, shop: str | No
     writing a file the platform could not use."""
     target = resolve_shop(db, platform, shop)
     fmt = FORMATS[platform]
-    rows = listed_stock(db, target.shop_id)
+    sells = listed_stock(db, target.shop_id)
+    rows = [r for r in sells if r.counted]
     if not rows:
-        raise KnownError(Message("export.stock.nothing_listed", {"shop": target.shop_id}), title=_EXPORT_FAILED)
+        raise KnownError(Message("export.stock.nothing_listed", {"shop": target.shop_id, "uncounted": len(sells)}),
+                         title=_EXPORT_FAILED)
     path = Path(out)
     _write_atomically(path, fmt, fmt.header(location.strip() or DEFAULT_SHOPIFY_LOCATION), rows)
-    return StockExport(platform, target.shop_id, path, len(rows), sum(r.listed for r in rows))
+    return StockExport(platform, target.shop_id, path, len(rows), sum(r.listed for r in rows), len(sells) - len(rows))
 
 
 def _write_atomically(path: Path, fmt: StockFileFormat, header: Sequence[str],

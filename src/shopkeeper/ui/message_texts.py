@@ -295,9 +295,9 @@ def window_texts() -> dict[str, str]:
         "export.stock.no_shop": translate("Messages", "This shop file has no {platform} shop yet. Import one of its exports first: a stock-update file lists the SKUs that shop sells."),
         "export.stock.which_shop": translate("Messages", "This shop file has several {platform} shops: {shops}. Choose one (--shop NAME)."),
         "export.stock.unknown_shop": translate("Messages", "There is no {platform} shop \"{shop}\" in this shop file; its {platform} shops are: {shops}."),
-        "export.stock.nothing_listed": translate("Messages", "The shop {shop} has no SKUs Shopkeeper knows (no listings or orders with a SKU); nothing was written."),
+        "export.stock.nothing_listed": translate("Messages", "The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written."),
         "export.stock.cannot_write": translate("Messages", "Could not write \"{path}\": {reason}"),
-        "export.stock.written": translate("Messages", "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed."),
+        "export.stock.written": translate("Messages", "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out."),
     }
 
 

@@ -78,7 +78,8 @@ def test_available_stock_reads_the_shop(tmp_path: Path) -> None:
             database.execute("INSERT INTO order_lines (shop_id, order_id, line_no, sku, title, quantity, unit_price,"
                              " line_total, currency) VALUES ('s', '1', 1, 'A', 'a', 3, 1, 3, 'USD'),"
                              " ('s', '1', 2, 'B', 'b', 2, 1, 2, 'USD'), ('s', '2', 1, 'A', 'a', 4, 1, 4, 'USD')")
-        rows = database.fetchall("SELECT sku, on_hand, unshipped, available FROM sk_available_stock() ORDER BY sku")
-        assert rows == [("A", 10, 3, 7), ("B", 0, 2, -2)]
+        rows = database.fetchall("SELECT sku, on_hand, unshipped, available, counted FROM sk_available_stock()"
+                                 " ORDER BY sku")
+        assert rows == [("A", 10, 3, 7, True), ("B", 0, 2, -2, False)]
     finally:
         database.close()

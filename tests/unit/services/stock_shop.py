@@ -5,8 +5,9 @@ from __future__ import annotations
 from shopkeeper.db.database import Database
 
 # On hand, and what the unshipped orders below hold: MUG-RED 20 - (2 paid + 1 pending) = 17;
-# MUG-BLU 3; PLATE-1 10 - (2 paid - 1 refunded) = 9; BOWL-1 5 - 1 paid = 4; VASE-1 0 - 1 = -1 (oversold).
-AVAILABLE = {"MUG-RED": 17, "MUG-BLU": 3, "PLATE-1": 9, "BOWL-1": 4, "VASE-1": -1}
+# MUG-BLU 3; PLATE-1 10 - (2 paid - 1 refunded) = 9; BOWL-1 5 - 1 paid = 4; VASE-1 0 - 1 = -1 (oversold);
+# CUP-1 was never counted (no stock row): it is left out of stock-update files.
+AVAILABLE = {"MUG-RED": 17, "MUG-BLU": 3, "PLATE-1": 9, "BOWL-1": 4, "VASE-1": -1, "CUP-1": 0}
 
 
 def seed_stock_shop(db: Database) -> None:
@@ -15,20 +16,21 @@ def seed_stock_shop(db: Database) -> None:
                    " ('amazon:US', 'amazon', 'US', 'USD'), ('woocommerce:Site', 'woocommerce', 'Site', 'USD'),"
                    " ('taobao:茶器店', 'taobao', '茶器店', 'CNY')")
         db.execute("INSERT INTO products (product_id, title) VALUES ('tea-mug', 'Tea mug'), ('plate', 'Plate'),"
-                   " ('bowl', 'Bowl'), ('vase', 'Vase')")
+                   " ('bowl', 'Bowl'), ('vase', 'Vase'), ('cup', 'Cup')")
         db.execute(
             "INSERT INTO variants (sku, product_id, option_text, price, currency) VALUES"
             " ('MUG-RED', 'tea-mug', 'Red / L', 12.00, 'USD'), ('MUG-BLU', 'tea-mug', 'Blue / L', 12.00, 'USD'),"
             " ('PLATE-1', 'plate', NULL, 20.00, 'USD'), ('BOWL-1', 'bowl', NULL, 15.00, 'USD'),"
-            " ('VASE-1', 'vase', NULL, 40.00, 'USD')")
+            " ('VASE-1', 'vase', NULL, 40.00, 'USD'), ('CUP-1', 'cup', NULL, 8.00, 'USD')")
         db.execute("INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES ('MUG-RED', 20, now()),"
-                   " ('MUG-BLU', 3, now()), ('PLATE-1', 10, now()), ('BOWL-1', 5, now())")
+                   " ('MUG-BLU', 3, now()), ('PLATE-1', 10, now()), ('BOWL-1', 5, now()), ('VASE-1', 0, now())")
         db.execute(
             "INSERT INTO listings (shop_id, listing_id, sku, title, status) VALUES"
             " ('shopify:Main', 'tea-mug', NULL, 'Tea mug', 'active'),"
             " ('shopify:Main', 'plate', 'PLATE-1', 'Plate', 'active'),"
             " ('woocommerce:Site', '101', 'PLATE-1', 'Dinner plate', 'active'),"
             " ('woocommerce:Site', 'bowl-listing', 'BOWL-1', 'Bowl', 'active'),"
+            " ('woocommerce:Site', '102', 'CUP-1', 'Cup', 'active'),"
             " ('amazon:US', 'B0MUG', 'MUG-RED', 'Red tea mug', 'active')")
         orders = [
             ("shopify:Main", "1001", "paid"), ("shopify:Main", "1002", "pending"), ("shopify:Main", "1003", "shipped"),

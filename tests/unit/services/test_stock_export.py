@@ -47,7 +47,8 @@ def test_each_shop_lists_the_skus_its_listings_and_orders_name(db: Database) -> 
     # the product-level Shopify listing 'tea-mug' brings both of its variants
     assert set(_listed(db, "shopify:Main")) == {"MUG-RED", "MUG-BLU", "PLATE-1", "BOWL-1"}
     assert set(_listed(db, "amazon:US")) == {"MUG-RED", "MUG-BLU", "BOWL-1"}
-    assert _listed(db, "woocommerce:Site") == {"PLATE-1": 9, "BOWL-1": 4, "VASE-1": 0}  # oversold vase: 0, not -1
+    # oversold vase: 0, not -1
+    assert _listed(db, "woocommerce:Site") == {"PLATE-1": 9, "BOWL-1": 4, "VASE-1": 0, "CUP-1": 0}
 
 
 def test_rules_share_max_and_buffer_apply_to_one_shop_only(db: Database) -> None:
@@ -135,7 +136,8 @@ def test_amazon_price_and_quantity_file(db: Database, tmp_path: Path) -> None:
 
 def test_woocommerce_product_csv_round_trips_its_skus(db: Database, tmp_path: Path) -> None:
     out = tmp_path / "woo.csv"
-    write_stock_update(db, "woocommerce", out, shop="Site")
+    result = write_stock_update(db, "woocommerce", out, shop="Site")
+    assert (result.count, result.uncounted) == (3, 1)  # the cup was never counted: left out, not zeroed
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel-compatible, as WooCommerce's own exporter writes it
     assert raw.decode("utf-8-sig").splitlines() == [
@@ -146,12 +148,13 @@ def test_woocommerce_product_csv_round_trips_its_skus(db: Database, tmp_path: Pa
     ]
     with out.open(encoding="utf-8-sig", newline="") as fh:
         read = {row["SKU"]: int(row["Stock"]) for row in csv.DictReader(fh)}
-    assert read == _listed(db, "woocommerce:Site")
+    assert read == {r.sku: r.listed for r in listed_stock(db, "woocommerce:Site") if r.counted}
 
 
 def test_cells_a_spreadsheet_would_run_are_quoted(db: Database, tmp_path: Path) -> None:
     with db.transaction():
         db.execute("INSERT INTO variants (sku, product_id, currency) VALUES ('=HYPERLINK(1)', 'plate', 'USD')")
+        db.execute("INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES ('=HYPERLINK(1)', 0, now())")
         db.execute("INSERT INTO listings (shop_id, listing_id, sku, title) VALUES"
                    " ('amazon:US', 'X', '=HYPERLINK(1)', '@evil')")
     out = tmp_path / "amazon.txt"

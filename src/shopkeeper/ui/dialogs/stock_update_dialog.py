@@ -140,7 +140,8 @@ class StockUpdateDialog(QDialog):
         rows = target.rows[:_PREVIEW_ROWS]
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            for c, value in enumerate((row.sku, row.title, row.on_hand, row.unshipped, row.available, row.listed)):
+            listed = row.listed if row.counted else self.tr("not counted: left out")
+            for c, value in enumerate((row.sku, row.title, row.on_hand, row.unshipped, row.available, listed)):
                 self.table.setItem(r, c, QTableWidgetItem(f"{value:,}" if isinstance(value, int) else value))
 
     def _save_rule(self) -> None:
