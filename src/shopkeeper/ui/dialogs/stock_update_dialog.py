@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,7 +49,7 @@ class StockUpdateDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("stockUpdate")
         self.setWindowTitle(self.tr("Export stock update"))
-        self.setMinimumSize(820, 520)
+        self.setMinimumSize(960, 560)
         self._worker = worker
         self._show_error = show_error
         self._targets: list[Any] = []
@@ -79,11 +80,14 @@ class StockUpdateDialog(QDialog):
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 6, self)
         self.table.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Title"), self.tr("On hand"),
-                                              self.tr("In unshipped orders"), self.tr("Available"),
+                                              self.tr("Unshipped"), self.tr("Available"),
                                               self.tr("Listed")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setColumnWidth(1, 260)
+        self.table.setWordWrap(False)
+        self.table.setColumnWidth(0, 190)
+        self.table.setColumnWidth(1, 280)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.export_button = QPushButton(self.tr("Write file…"), self)
         self.export_button.clicked.connect(self._export)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -142,7 +146,10 @@ class StockUpdateDialog(QDialog):
         for r, row in enumerate(rows):
             listed = row.listed if row.counted else self.tr("not counted: left out")
             for c, value in enumerate((row.sku, row.title, row.on_hand, row.unshipped, row.available, listed)):
-                self.table.setItem(r, c, QTableWidgetItem(f"{value:,}" if isinstance(value, int) else value))
+                item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else value)
+                if isinstance(value, int):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
 
     def _save_rule(self) -> None:
         target = self._current()
