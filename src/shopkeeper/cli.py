@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.add_argument("--shop", metavar="NAME", help="name of the platform shop these files belong to")
     imp.add_argument("--mapping", metavar="NAME", help="saved column mapping for files of an unknown shape")
+
+    from shopkeeper.cli_export import add_export_parser
+
+    add_export_parser(sub, lambda p: _db_option(p, top=False))
     return parser
 
 
@@ -88,6 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_stats(args, paths)
         if args.command == "import":
             return _cmd_import(args, paths)
+        if args.command == "export":
+            from shopkeeper.cli_export import run_export
+
+            return run_export(_open(paths, getattr(args, "db", None), must_exist=True), args)
     except KnownError as exc:
         print(f"shopkeeper: {exc}", file=sys.stderr)
         return 2

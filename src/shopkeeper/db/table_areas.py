@@ -19,6 +19,7 @@ TABLE_AREAS: dict[str, Area] = {
     "listings": Area.CATALOG,
     "stock_levels": Area.STOCK,
     "stock_movements": Area.STOCK,
+    "channel_stock_rules": Area.STOCK,
     "buyers": Area.MEMBERS,
     "members": Area.MEMBERS,
     "points_ledger": Area.MEMBERS,

@@ -25,8 +25,9 @@ class CommandResult:
 class CellEdit:
     """One field of one row, set to a new value (None clears it, e.g. a set reorder point)."""
 
-    entity: str                   # 'variant' (price, cost), 'stock' (on_hand, reorder_point, lead_time_days)
-    key: str                      # the row's id (the SKU for variant and stock)
+    entity: str                   # 'variant' (price, cost), 'stock' (on_hand, reorder_point, lead_time_days),
+                                  # 'channel' (share_pct, max_listed, buffer: a platform shop's stock rule)
+    key: str                      # the row's id (the SKU for variant and stock, the shop id for channel)
     field: str
     value: object                 # Decimal / int / None; text as typed is accepted too
 
@@ -68,6 +69,9 @@ _FIELD_NAMES = {
     "on_hand": "field.on_hand",
     "reorder_point": "field.reorder_point",
     "lead_time_days": "field.lead_time_days",
+    "share_pct": "field.share_pct",
+    "max_listed": "field.max_listed",
+    "buffer": "field.buffer",
 }
 EDIT_LABELS = {
     "price": "change.edit.price",
@@ -75,6 +79,9 @@ EDIT_LABELS = {
     "on_hand": "change.edit.on_hand",
     "reorder_point": "change.edit.reorder_point",
     "lead_time_days": "change.edit.lead_time_days",
+    "share_pct": "change.edit.share_pct",
+    "max_listed": "change.edit.max_listed",
+    "buffer": "change.edit.buffer",
 }
 
 

@@ -300,6 +300,23 @@ ENGLISH: Mapping[str, str] = {
     "edit.refused.too_large": "The {field} {value} is too large.",
     "edit.refused.not_whole": "The {field} must be a whole number ({value}).",
     "edit.refused.out_of_range": "The {field} must be between {minimum} and {maximum} ({value}).",
+    # -- stock per platform: channel rules and stock-update files -------------------------------
+    "field.share_pct": "share of stock listed (%)",
+    "field.max_listed": "most units listed",
+    "field.buffer": "stock buffer",
+    "change.edit.share_pct": "share of stock listed on {shop} {old}% → {new}%",
+    "change.edit.max_listed": "most units listed on {shop} {old} → {new}",
+    "change.edit.buffer": "stock buffer of {shop} {old} → {new}",
+    "change.edit.channel_rules": "stock rules of {count} platform shops",
+    "edit.refused.unknown_shop": "There is no platform shop {shop} in this shop file.",
+    "title.export_failed": "Stock update not written",
+    "export.stock.no_writer": "Shopkeeper cannot write a stock-update file for {platform}; it can for: {platforms}.",
+    "export.stock.no_shop": "This shop file has no {platform} shop yet. Import one of its exports first: a stock-update file lists the SKUs that shop sells.",
+    "export.stock.which_shop": "This shop file has several {platform} shops: {shops}. Choose one (--shop NAME).",
+    "export.stock.unknown_shop": "There is no {platform} shop \"{shop}\" in this shop file; its {platform} shops are: {shops}.",
+    "export.stock.nothing_listed": "The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written.",
+    "export.stock.cannot_write": "Could not write \"{path}\": {reason}",
+    "export.stock.written": "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out.",
 }
 
 

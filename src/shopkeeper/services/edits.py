@@ -1,4 +1,5 @@
-"""The seller's own edits (a cost, a price, a stock count, reorder settings), each call one undoable change set.
+"""The seller's own edits (a cost, a price, a stock count, reorder settings, a channel's stock rule), each call one
+undoable change set.
 
 An edit is undone exactly like an import: the row it changes is copied to
 `<table>_prior` first, and the row then carries the edit's change-set id; a
@@ -20,6 +21,7 @@ from shopkeeper.db.database import quote_ident as _q
 from shopkeeper.db.merge import save_prior
 from shopkeeper.db.table_areas import changes_for_tables
 from shopkeeper.domain.changes import Changes
+from shopkeeper.domain.channel_stock import DEFAULT_BUFFER, DEFAULT_SHARE_PCT
 from shopkeeper.domain.commands import EDIT_LABELS, CellEdit, ChangeRefused, CommandResult, FieldSpec, field_label
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.after_change import Recompute, recompute_after_change
@@ -34,13 +36,25 @@ _FIELDS: dict[tuple[str, str], FieldSpec] = {
     ("stock", "on_hand"): FieldSpec("stock", "on_hand", "count", nullable=False, maximum=_INT_MAX),
     ("stock", "reorder_point"): FieldSpec("stock", "reorder_point", "count", nullable=True, maximum=_INT_MAX),
     ("stock", "lead_time_days"): FieldSpec("stock", "lead_time_days", "count", nullable=False, maximum=365),
+    # A platform shop's stock rule (domain/channel_stock.py), keyed by its shop id.
+    ("channel", "share_pct"): FieldSpec("channel", "share_pct", "count", nullable=False, maximum=100),
+    ("channel", "max_listed"): FieldSpec("channel", "max_listed", "count", nullable=True, maximum=_INT_MAX),
+    ("channel", "buffer"): FieldSpec("channel", "buffer", "count", nullable=False, maximum=_INT_MAX),
 }
 
 # entity -> (table, key column). The edited column is named like the field.
-_TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku")}
+_TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku"),
+           "channel": ("channel_stock_rules", "shop_id")}
 
-# What a stock row holds before anyone set it: the columns' defaults in 0001_initial.sql.
-_STOCK_DEFAULTS: dict[str, object] = {"on_hand": 0, "reorder_point": None, "lead_time_days": 14}
+# What a row that may be missing holds before anyone set it: its columns' defaults in the migrations
+# (0001_initial.sql for stock, 0008_channel_stock_rules.sql for a channel's rule).
+_DEFAULTS: dict[str, dict[str, object]] = {
+    "stock": {"on_hand": 0, "reorder_point": None, "lead_time_days": 14},
+    "channel": {"share_pct": DEFAULT_SHARE_PCT, "max_listed": None, "buffer": DEFAULT_BUFFER},
+}
+# The SQL true when the missing row's key names something the shop knows.
+_KNOWN_KEY = {"stock": "SELECT EXISTS (SELECT 1 FROM variants WHERE sku = ?)",
+              "channel": "SELECT EXISTS (SELECT 1 FROM shops WHERE shop_id = ?)"}
 
 
 def editable_fields() -> Mapping[tuple[str, str], FieldSpec]:
@@ -120,6 +134,8 @@ def _plan(db: Database, checked: Sequence[tuple[FieldSpec, str, object]]) -> lis
         if cell not in current:
             known, stored = _stored(db, spec, key)
             if not known:
+                if spec.entity == "channel":
+                    raise ChangeRefused(Message("edit.refused.unknown_shop", {"shop": key}))
                 raise ChangeRefused(Message("edit.refused.unknown_sku", {"sku": key}))
             current[cell] = stored
         if current[cell] != new:
@@ -129,13 +145,14 @@ def _plan(db: Database, checked: Sequence[tuple[FieldSpec, str, object]]) -> lis
 
 
 def _stored(db: Database, spec: FieldSpec, key: str) -> tuple[bool, object]:
-    """(whether the row's SKU is known, the field's value now)."""
+    """(whether the row's key is known, the field's value now)."""
     table, key_col = _TABLES[spec.entity]
     row = db.fetchone(f"SELECT {_q(spec.field)} FROM {_q(table)} WHERE {_q(key_col)} = ?", [key])
     if row is not None:
         return True, row[0]
-    if spec.entity == "stock" and db.scalar("SELECT EXISTS (SELECT 1 FROM variants WHERE sku = ?)", [key]):
-        return True, _STOCK_DEFAULTS[spec.field]
+    known = _KNOWN_KEY.get(spec.entity)
+    if known is not None and db.scalar(known, [key]):
+        return True, _DEFAULTS[spec.entity][spec.field]
     return False, None
 
 
@@ -147,10 +164,12 @@ def _apply(db: Database, change_set_id: int, plan: Sequence[_Planned]) -> frozen
         exists = db.scalar(f"SELECT EXISTS (SELECT 1 FROM {_q(table)} WHERE {_q(key_col)} = ?)", [p.key])
         if exists:
             save_prior(db, table, f"FROM {_q(table)} t WHERE t.{_q(key_col)} = ?", change_set_id, [p.key])
-        else:
-            # Only stock rows are ever missing (a SKU nobody counted yet); undo deletes the row by its batch_id.
+        elif table == "stock_levels":
+            # A SKU nobody counted yet, or a shop with no rule yet: undo deletes the new row by its batch_id.
             db.execute("INSERT INTO stock_levels (sku, updated_at, batch_id) VALUES (?, now(), ?)",
                        [p.key, change_set_id])
+        else:
+            db.execute(f"INSERT INTO {_q(table)} ({_q(key_col)}, batch_id) VALUES (?, ?)", [p.key, change_set_id])
         touched = ", updated_at = now()" if table == "stock_levels" else ""
         db.execute(f"UPDATE {_q(table)} SET {_q(p.spec.field)} = ?, batch_id = ?{touched} WHERE {_q(key_col)} = ?",
                    [p.new, change_set_id, p.key])
@@ -170,8 +189,11 @@ def _label(plan: Sequence[_Planned]) -> Message:
     """What Edit › Undo calls this change set: 'cost of CL-MUG-RUS-OAT 38.67 → 40.00', or a count."""
     if len(plan) == 1:
         p = plan[0]
-        return Message(EDIT_LABELS[p.spec.field], {"sku": p.key, "old": value_text(p.old), "new": value_text(p.new)})
+        key = "shop" if p.spec.entity == "channel" else "sku"
+        return Message(EDIT_LABELS[p.spec.field], {key: p.key, "old": value_text(p.old), "new": value_text(p.new)})
     cells = {(p.spec.entity, p.key, p.spec.field) for p in plan}
+    if all(p.spec.entity == "channel" for p in plan):
+        return Message("change.edit.channel_rules", {"count": len({p.key for p in plan})})
     fields = {p.spec.field for p in plan}
     if len(fields) == 1:
         return Message("change.edit.many", {"field": field_label(next(iter(fields))), "count": len(cells)})

@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self._add(file_menu, self.tr("&Import…"), self._actions.choose_import_files, QKeySequence("Ctrl+I"))
         self._add(file_menu, self.tr("Import &history…"), self._actions.import_history)
         self._add(file_menu, self.tr("Saved column &mappings…"), self._actions.column_mappings)
+        self._add(file_menu, self.tr("Export &stock update…"), self.export_stock_update)
         file_menu.addSeparator()
         self._add(file_menu, self.tr("&Backup…"), self._actions.backup, QKeySequence("Ctrl+Shift+B"))
         file_menu.addSeparator()
@@ -206,6 +207,11 @@ class MainWindow(QMainWindow):
         for shop in shops:
             action = self.recent_menu.addAction(str(shop))
             action.triggered.connect(lambda _checked=False, p=shop: self._actions.open_shop(p))
+
+    def export_stock_update(self) -> None:
+        from shopkeeper.ui.dialogs.stock_update_dialog import StockUpdateDialog
+
+        StockUpdateDialog(self, worker=self._worker, show_error=self._actions.show_error).exec()
 
     # -- undo and redo --------------------------------------------------------------
     def undo(self) -> None:

@@ -282,6 +282,22 @@ def window_texts() -> dict[str, str]:
         "edit.refused.too_large": translate("Messages", "The {field} {value} is too large."),
         "edit.refused.not_whole": translate("Messages", "The {field} must be a whole number ({value})."),
         "edit.refused.out_of_range": translate("Messages", "The {field} must be between {minimum} and {maximum} ({value})."),
+        "field.share_pct": translate("Messages", "share of stock listed (%)"),
+        "field.max_listed": translate("Messages", "most units listed"),
+        "field.buffer": translate("Messages", "stock buffer"),
+        "change.edit.share_pct": translate("Messages", "share of stock listed on {shop} {old}% → {new}%"),
+        "change.edit.max_listed": translate("Messages", "most units listed on {shop} {old} → {new}"),
+        "change.edit.buffer": translate("Messages", "stock buffer of {shop} {old} → {new}"),
+        "change.edit.channel_rules": translate("Messages", "stock rules of {count} platform shops"),
+        "edit.refused.unknown_shop": translate("Messages", "There is no platform shop {shop} in this shop file."),
+        "title.export_failed": translate("Messages", "Stock update not written"),
+        "export.stock.no_writer": translate("Messages", "Shopkeeper cannot write a stock-update file for {platform}; it can for: {platforms}."),
+        "export.stock.no_shop": translate("Messages", "This shop file has no {platform} shop yet. Import one of its exports first: a stock-update file lists the SKUs that shop sells."),
+        "export.stock.which_shop": translate("Messages", "This shop file has several {platform} shops: {shops}. Choose one (--shop NAME)."),
+        "export.stock.unknown_shop": translate("Messages", "There is no {platform} shop \"{shop}\" in this shop file; its {platform} shops are: {shops}."),
+        "export.stock.nothing_listed": translate("Messages", "The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written."),
+        "export.stock.cannot_write": translate("Messages", "Could not write \"{path}\": {reason}"),
+        "export.stock.written": translate("Messages", "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out."),
     }
 
 

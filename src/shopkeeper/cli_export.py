@@ -1,0 +1,50 @@
+"""`shopkeeper export`: files for the seller to upload elsewhere.
+
+`export stock-update --platform NAME --out FILE [--shop NAME] [--location NAME]`
+writes that platform's own stock-update file (services/stock_export.py) with the
+quantities the shop's channel rule lists. A platform with no writer, a shop
+that cannot be chosen or a file that cannot be written is refused with a
+message and a non-zero exit (2, as every refusal), and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from shopkeeper.db.database import Database
+from shopkeeper.domain.message_texts import english
+
+
+def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], db_option: Callable[[argparse.ArgumentParser], None]) -> None:
+    export = sub.add_parser("export", help="write files to upload to the selling platforms")
+    what = export.add_subparsers(dest="export_what", metavar="WHAT", required=True)
+    stock = what.add_parser("stock-update", help="a platform's stock-update file, with what its shop should list")
+    db_option(stock)
+    stock.add_argument("--platform", required=True, metavar="NAME",
+                       help="shopify, amazon or woocommerce (taobao has no documented upload file)")
+    stock.add_argument("--out", required=True, metavar="FILE", help="file to write (replaced if it exists)")
+    stock.add_argument("--shop", metavar="NAME", help="which of the platform's shops (needed when it has several)")
+    stock.add_argument("--location", metavar="NAME",
+                       help="Shopify: the location whose Available quantities the file sets (default: Shop location)")
+    stock.add_argument("--json", action="store_true", help="print what was written as one JSON object")
+
+
+def run_export(db: Database, args: argparse.Namespace) -> int:
+    """Run the export named on the command line on `db` (which this closes); returns the exit code."""
+    from shopkeeper.services.stock_export import DEFAULT_SHOPIFY_LOCATION, write_stock_update
+
+    try:
+        result = write_stock_update(db, args.platform.strip().lower(), Path(args.out), shop=args.shop,
+                                    location=args.location or DEFAULT_SHOPIFY_LOCATION)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps({"platform": result.platform, "shop": result.shop_id, "path": str(result.path),
+                          "skus": result.count, "units": result.units,
+                          "uncounted": result.uncounted}, ensure_ascii=False))
+    else:
+        print(english(result.message))
+    return 0
