@@ -480,6 +480,10 @@
         <translation>已保存的列映射(&amp;M)…</translation>
     </message>
     <message>
+        <source>Export &amp;stock update…</source>
+        <translation>导出库存更新文件(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
@@ -1734,6 +1738,70 @@
         <source>The {field} must be between {minimum} and {maximum} ({value}).</source>
         <translation>{field}必须在 {minimum} 到 {maximum} 之间（{value}）。</translation>
     </message>
+    <message>
+        <source>share of stock listed (%)</source>
+        <translation>上架库存比例（%）</translation>
+    </message>
+    <message>
+        <source>most units listed</source>
+        <translation>最多上架数量</translation>
+    </message>
+    <message>
+        <source>stock buffer</source>
+        <translation>库存保留量</translation>
+    </message>
+    <message>
+        <source>share of stock listed on {shop} {old}% → {new}%</source>
+        <translation>{shop} 的上架库存比例 {old}% → {new}%</translation>
+    </message>
+    <message>
+        <source>most units listed on {shop} {old} → {new}</source>
+        <translation>{shop} 的最多上架数量 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>stock buffer of {shop} {old} → {new}</source>
+        <translation>{shop} 的库存保留量 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>stock rules of {count} platform shops</source>
+        <translation>{count} 个平台店铺的库存规则</translation>
+    </message>
+    <message>
+        <source>There is no platform shop {shop} in this shop file.</source>
+        <translation>此店铺文件中没有平台店铺 {shop}。</translation>
+    </message>
+    <message>
+        <source>Stock update not written</source>
+        <translation>未写出库存更新文件</translation>
+    </message>
+    <message>
+        <source>Shopkeeper cannot write a stock-update file for {platform}; it can for: {platforms}.</source>
+        <translation>Shopkeeper 无法为 {platform} 写出库存更新文件；支持的平台：{platforms}。</translation>
+    </message>
+    <message>
+        <source>This shop file has no {platform} shop yet. Import one of its exports first: a stock-update file lists the SKUs that shop sells.</source>
+        <translation>此店铺文件中还没有 {platform} 店铺。请先导入该平台的导出文件：库存更新文件列出的是该店铺在售的 SKU。</translation>
+    </message>
+    <message>
+        <source>This shop file has several {platform} shops: {shops}. Choose one (--shop NAME).</source>
+        <translation>此店铺文件中有多个 {platform} 店铺：{shops}。请选择一个（--shop 名称）。</translation>
+    </message>
+    <message>
+        <source>There is no {platform} shop &quot;{shop}&quot; in this shop file; its {platform} shops are: {shops}.</source>
+        <translation>此店铺文件中没有 {platform} 店铺“{shop}”；现有的 {platform} 店铺：{shops}。</translation>
+    </message>
+    <message>
+        <source>The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written.</source>
+        <translation>店铺 {shop} 没有任何已盘点库存的 SKU（其在售的 {uncounted} 个 SKU 从未盘点：请导入库存或商品导出文件，或手动填写现有库存）；未写出任何文件。</translation>
+    </message>
+    <message>
+        <source>Could not write &quot;{path}&quot;: {reason}</source>
+        <translation>无法写入“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <source>Wrote the {platform} stock update for {shop} to &quot;{path}&quot;: {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out.</source>
+        <translation>已将 {shop} 的 {platform} 库存更新写入“{path}”：{count} 个 SKU，上架 {units} 件；{uncounted} 个未盘点库存的 SKU 未列入。</translation>
+    </message>
 </context>
 <context>
     <name>PagedSqlModel</name>
@@ -1959,6 +2027,85 @@
     <message>
         <source>Ended</source>
         <translation>已结束</translation>
+    </message>
+</context>
+<context>
+    <name>StockUpdateDialog</name>
+    <message>
+        <source>Export stock update</source>
+        <translation>导出库存更新文件</translation>
+    </message>
+    <message>
+        <source>no maximum</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <source>Platform shop</source>
+        <translation>平台店铺</translation>
+    </message>
+    <message>
+        <source>Share of available stock listed</source>
+        <translation>上架可用库存的比例</translation>
+    </message>
+    <message>
+        <source>Most units listed per SKU</source>
+        <translation>每个 SKU 最多上架数量</translation>
+    </message>
+    <message>
+        <source>List nothing at or below (units)</source>
+        <translation>可用库存不超过此数量时不上架（件）</translation>
+    </message>
+    <message>
+        <source>Shopify location</source>
+        <translation>Shopify 库存地点</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>Unshipped</source>
+        <translation>未发货</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Write file…</source>
+        <translation>写出文件…</translation>
+    </message>
+    <message>
+        <source>No Shopify, Amazon or WooCommerce shop yet: import one of their exports first. Taobao and Tmall have no documented stock-upload file, so Shopkeeper writes none for them.</source>
+        <translation>还没有 Shopify、Amazon 或 WooCommerce 店铺：请先导入其导出文件。淘宝和天猫没有公开文档的库存上传文件格式，因此 Shopkeeper 不为其生成文件。</translation>
+    </message>
+    <message>
+        <source>{count} SKUs, {units} units listed. Available = on hand − units in unshipped (pending or paid) orders; the rule lists its share, rounded down.</source>
+        <translation>{count} 个 SKU，上架 {units} 件。可用 = 现有库存 − 未发货（待付款或已付款）订单中的件数；按规则比例上架，向下取整。</translation>
+    </message>
+    <message>
+        <source>not counted: left out</source>
+        <translation>未盘点：不列入</translation>
+    </message>
+    <message>
+        <source>Write stock update</source>
+        <translation>写出库存更新文件</translation>
     </message>
 </context>
 </TS>

@@ -47,7 +47,7 @@ _TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku"),
            "channel": ("channel_stock_rules", "shop_id")}
 
 # What a row that may be missing holds before anyone set it: its columns' defaults in the migrations
-# (0001_initial.sql for stock, 0008_channel_stock_rules.sql for a channel's rule).
+# (0001_initial.sql for stock, 0005_channel_stock_rules.sql for a channel's rule).
 _DEFAULTS: dict[str, dict[str, object]] = {
     "stock": {"on_hand": 0, "reorder_point": None, "lead_time_days": 14},
     "channel": {"share_pct": DEFAULT_SHARE_PCT, "max_listed": None, "buffer": DEFAULT_BUFFER},
