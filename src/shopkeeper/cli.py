@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from shopkeeper import __version__
+from shopkeeper.cli_report import add_report_parser, run_report
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.exit_codes import EXIT_INTERRUPTED
@@ -64,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.add_argument("--shop", metavar="NAME", help="name of the platform shop these files belong to")
     imp.add_argument("--mapping", metavar="NAME", help="saved column mapping for files of an unknown shape")
+
+    add_report_parser(sub, lambda p: _db_option(p, top=False))
     return parser
 
 
@@ -83,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_stats(args, paths)
         if args.command == "import":
             return _cmd_import(args, paths)
+        if args.command == "report":
+            return run_report(_open(paths, getattr(args, "db", None), must_exist=True), args, SystemClock().today())
     except KnownError as exc:
         print(f"shopkeeper: {exc}", file=sys.stderr)
         return 2

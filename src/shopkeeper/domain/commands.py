@@ -25,7 +25,7 @@ class CommandResult:
 class CellEdit:
     """One field of one row, set to a new value (None clears it, e.g. a set reorder point)."""
 
-    entity: str                   # 'variant' (price, cost), 'stock' (on_hand, reorder_point, lead_time_days)
+    entity: str                   # 'variant' (price, cost), 'stock' (on_hand, reorder_point, lead_time_days, ...)
     key: str                      # the row's id (the SKU for variant and stock)
     field: str
     value: object                 # Decimal / int / None; text as typed is accepted too
@@ -68,6 +68,10 @@ _FIELD_NAMES = {
     "on_hand": "field.on_hand",
     "reorder_point": "field.reorder_point",
     "lead_time_days": "field.lead_time_days",
+    "safety_stock": "field.safety_stock",
+    "pack_size": "field.pack_size",
+    "min_order": "field.min_order",
+    "target_cover_days": "field.target_cover_days",
 }
 EDIT_LABELS = {
     "price": "change.edit.price",
@@ -75,6 +79,10 @@ EDIT_LABELS = {
     "on_hand": "change.edit.on_hand",
     "reorder_point": "change.edit.reorder_point",
     "lead_time_days": "change.edit.lead_time_days",
+    "safety_stock": "change.edit.safety_stock",
+    "pack_size": "change.edit.pack_size",
+    "min_order": "change.edit.min_order",
+    "target_cover_days": "change.edit.target_cover_days",
 }
 
 

@@ -34,13 +34,20 @@ _FIELDS: dict[tuple[str, str], FieldSpec] = {
     ("stock", "on_hand"): FieldSpec("stock", "on_hand", "count", nullable=False, maximum=_INT_MAX),
     ("stock", "reorder_point"): FieldSpec("stock", "reorder_point", "count", nullable=True, maximum=_INT_MAX),
     ("stock", "lead_time_days"): FieldSpec("stock", "lead_time_days", "count", nullable=False, maximum=365),
+    # Reorder settings (domain/reorder.py): empty means the rule's default.
+    ("stock", "safety_stock"): FieldSpec("stock", "safety_stock", "count", nullable=True, maximum=_INT_MAX),
+    ("stock", "pack_size"): FieldSpec("stock", "pack_size", "count", nullable=True, minimum=1, maximum=100_000),
+    ("stock", "min_order"): FieldSpec("stock", "min_order", "count", nullable=True, maximum=_INT_MAX),
+    ("stock", "target_cover_days"): FieldSpec("stock", "target_cover_days", "count", nullable=True, minimum=1,
+                                              maximum=730),
 }
 
 # entity -> (table, key column). The edited column is named like the field.
 _TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku")}
 
 # What a stock row holds before anyone set it: the columns' defaults in 0001_initial.sql.
-_STOCK_DEFAULTS: dict[str, object] = {"on_hand": 0, "reorder_point": None, "lead_time_days": 14}
+_STOCK_DEFAULTS: dict[str, object] = {"on_hand": 0, "reorder_point": None, "lead_time_days": 14, "safety_stock": None,
+                                      "pack_size": None, "min_order": None, "target_cover_days": None}
 
 
 def editable_fields() -> Mapping[tuple[str, str], FieldSpec]:
