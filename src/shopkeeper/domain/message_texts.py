@@ -267,6 +267,7 @@ ENGLISH: Mapping[str, str] = {
     "field.on_hand": "stock on hand",
     "field.reorder_point": "reorder point",
     "field.lead_time_days": "lead time (days)",
+    "export.write_failed": "Could not write {path}: {reason}. Choose another folder or file name.",
     "field.safety_stock": "safety stock",
     "field.pack_size": "pack size",
     "field.min_order": "minimum order",

@@ -16,6 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.messages import Message
 from shopkeeper.services.imports import csv_safe
 from shopkeeper.services.inventory import inventory_rows, reorder_settings
 
@@ -92,5 +94,8 @@ def write_reorder_csv(plan: ReorderList, path: Path) -> None:
                     None if line.cost is None else f"{line.cost:.2f}", line.currency,
                     None if line.value is None else f"{line.value:.2f}")])
         os.replace(tmp, target)
+    except OSError as exc:
+        raise KnownError(Message("export.write_failed", {"path": str(target), "reason": exc.strerror or str(exc)})) \
+            from exc
     finally:
         tmp.unlink(missing_ok=True)

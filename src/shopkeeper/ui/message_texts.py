@@ -249,6 +249,8 @@ def window_texts() -> dict[str, str]:
         "field.on_hand": translate("Messages", "stock on hand"),
         "field.reorder_point": translate("Messages", "reorder point"),
         "field.lead_time_days": translate("Messages", "lead time (days)"),
+        "export.write_failed": translate("Messages", "Could not write {path}: {reason}. Choose another folder or file "
+                                                     "name."),
         "field.safety_stock": translate("Messages", "safety stock"),
         "field.pack_size": translate("Messages", "pack size"),
         "field.min_order": translate("Messages", "minimum order"),
