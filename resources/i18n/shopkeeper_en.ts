@@ -21,6 +21,27 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n SKU(s) to buy, costing {money}</source>
+        <translation>
+            <numerusform>%n SKU to buy, costing {money}</numerusform>
+            <numerusform>%n SKUs to buy, costing {money}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n without a cost not counted)</source>
+        <translation>
+            <numerusform>(%n without a cost not counted)</numerusform>
+            <numerusform>(%n without a cost not counted)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s) saved to {path}</source>
+        <translation>
+            <numerusform>%n SKU saved to {path}</numerusform>
+            <numerusform>%n SKUs saved to {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>New value for %n selected SKU(s):</source>
         <translation>
             <numerusform>New value for %n selected SKU:</numerusform>

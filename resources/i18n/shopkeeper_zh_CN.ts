@@ -317,12 +317,106 @@
         <translation>紧急程度</translation>
     </message>
     <message>
+        <source>Avg / day</source>
+        <translation>日均</translation>
+    </message>
+    <message>
+        <source>To buy</source>
+        <translation>建议采购</translation>
+    </message>
+    <message>
+        <source>Order cost</source>
+        <translation>采购成本</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>XYZ</source>
+        <translation>XYZ</translation>
+    </message>
+    <message>
+        <source>Dead stock</source>
+        <translation>滞销</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>Pack size</source>
+        <translation>包装规格</translation>
+    </message>
+    <message>
+        <source>Minimum order</source>
+        <translation>最小起订量</translation>
+    </message>
+    <message>
+        <source>Target cover (days)</source>
+        <translation>目标可售天数</translation>
+    </message>
+    <message>
         <source>Search SKU, product or variant</source>
         <translation>搜索 SKU、商品或规格</translation>
     </message>
     <message>
-        <source>Only what needs reordering</source>
-        <translation>只看需要补货的</translation>
+        <source>Reorder view: what to buy now</source>
+        <translation>补货视图：现在该采购的</translation>
+    </message>
+    <message>
+        <source>SKUs at or below their reorder point with a quantity to buy</source>
+        <translation>库存不高于补货点、有建议采购数量的 SKU</translation>
+    </message>
+    <message>
+        <source>Export reorder list…</source>
+        <translation>导出补货清单…</translation>
+    </message>
+    <message>
+        <source>Save what to buy now as a CSV purchase list</source>
+        <translation>将现在该采购的商品保存为 CSV 采购清单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s) to buy, costing {money}</source>
+        <translation>
+            <numerusform>需采购 %n 个 SKU，成本 {money}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n without a cost not counted)</source>
+        <translation>
+            <numerusform>（%n 个无成本的未计入）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export reorder list</source>
+        <translation>导出补货清单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s) saved to {path}</source>
+        <translation>
+            <numerusform>已将 %n 个 SKU 保存到 {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{skus}&lt;/b&gt; SKUs · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; to reorder&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; out of stock&lt;/span&gt; · &lt;b&gt;{dead}&lt;/b&gt; dead stock · stock value at cost &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{skus}&lt;/b&gt; 个 SKU · &lt;span style='color:#e65100'&gt;&lt;b&gt;{low}&lt;/b&gt; 个需补货&lt;/span&gt; · &lt;span style='color:#c62828'&gt;&lt;b&gt;{out}&lt;/b&gt; 个缺货&lt;/span&gt; · &lt;b&gt;{dead}&lt;/b&gt; 个滞销 · 库存成本价值 &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>safety stock + sales during the lead time</source>
+        <translation>安全库存 + 到货周期内的销量</translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation>成本未知</translation>
+    </message>
+    <message>
+        <source>Reorder settings</source>
+        <translation>补货设置</translation>
     </message>
     <message>
         <source>Set cost…</source>
@@ -359,10 +453,6 @@
         </translation>
     </message>
     <message>
-        <source>&lt;b&gt;{skus}&lt;/b&gt; SKUs · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; to reorder&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; out of stock&lt;/span&gt; · stock value at cost &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;{skus}&lt;/b&gt; 个 SKU · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; 个需补货&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; 个缺货&lt;/span&gt; · 库存成本价值 &lt;b&gt;{value}&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>Select one or more SKUs first.</source>
         <translation>请先选择一个或多个 SKU。</translation>
     </message>
@@ -393,16 +483,52 @@
         <translation>手动设置</translation>
     </message>
     <message>
-        <source>from the last 30 days of sales</source>
-        <translation>根据近 30 天销量计算</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>Sold (last {n} days)</source>
+        <translation>近 {n} 天销量</translation>
+    </message>
+    <message>
+        <source>Average per day</source>
+        <translation>日均销量</translation>
+    </message>
+    <message>
+        <source>{avg} over {days} day(s) it could sell</source>
+        <translation>{avg}（按 {days} 天可售日计算）</translation>
+    </message>
+    <message>
+        <source>To buy now</source>
+        <translation>现在应采购</translation>
+    </message>
+    <message>
+        <source>ABC · XYZ</source>
+        <translation>ABC · XYZ</translation>
+    </message>
+    <message>
+        <source>nothing sold lately; {value} at cost</source>
+        <translation>近期无销量；成本价值 {value}</translation>
+    </message>
+    <message>
+        <source>{default} (default)</source>
+        <translation>{default}（默认）</translation>
+    </message>
+    <message>
         <source>Lead time</source>
         <translation>到货周期</translation>
+    </message>
+    <message>
+        <source>7 days of sales</source>
+        <translation>7 天的销量</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Target cover</source>
+        <translation>目标可售天数</translation>
     </message>
     <message>
         <source>Not listed</source>
@@ -1611,6 +1737,26 @@
         <translation>到货周期（天）</translation>
     </message>
     <message>
+        <source>Could not write {path}: {reason}. Choose another folder or file name.</source>
+        <translation>无法写入 {path}：{reason}。请选择其他文件夹或文件名。</translation>
+    </message>
+    <message>
+        <source>safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>pack size</source>
+        <translation>包装规格</translation>
+    </message>
+    <message>
+        <source>minimum order</source>
+        <translation>最小起订量</translation>
+    </message>
+    <message>
+        <source>target cover (days)</source>
+        <translation>目标可售天数</translation>
+    </message>
+    <message>
         <source>{name}</source>
         <translation>{name}</translation>
     </message>
@@ -1641,6 +1787,22 @@
     <message>
         <source>lead time of {sku} {old} → {new}</source>
         <translation>{sku} 的到货周期 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>safety stock of {sku} {old} → {new}</source>
+        <translation>{sku} 的安全库存 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>pack size of {sku} {old} → {new}</source>
+        <translation>{sku} 的包装规格 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>minimum order of {sku} {old} → {new}</source>
+        <translation>{sku} 的最小起订量 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>target cover of {sku} {old} → {new}</source>
+        <translation>{sku} 的目标可售天数 {old} → {new}</translation>
     </message>
     <message>
         <source>{field} of {count} SKUs</source>
@@ -2027,6 +2189,10 @@
     <message>
         <source>Ended</source>
         <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from shopkeeper import __version__
+from shopkeeper.cli_report import add_report_parser, run_report
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.exit_codes import EXIT_INTERRUPTED
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     from shopkeeper.cli_export import add_export_parser
 
     add_export_parser(sub, lambda p: _db_option(p, top=False))
+    add_report_parser(sub, lambda p: _db_option(p, top=False))
     return parser
 
 
@@ -96,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from shopkeeper.cli_export import run_export
 
             return run_export(_open(paths, getattr(args, "db", None), must_exist=True), args)
+        if args.command == "report":
+            return run_report(_open(paths, getattr(args, "db", None), must_exist=True), args, SystemClock().today())
     except KnownError as exc:
         print(f"shopkeeper: {exc}", file=sys.stderr)
         return 2

@@ -130,7 +130,8 @@ def test_headers_and_row_ids_come_from_the_services_columns(qtbot, app) -> None:
     assert model.data(model.index(0, model.column_of("margin_pct")), RowIdRole) == sku
     editable = {model.column_key(c) for c in range(model.columnCount())
                 if model.flags(model.index(0, c)) & Qt.ItemFlag.ItemIsEditable}
-    assert editable == {"price", "cost", "on_hand", "reorder_point", "lead_time_days"}
+    assert editable == {"price", "cost", "on_hand", "reorder_point", "lead_time_days", "safety_stock", "pack_size",
+                        "min_order", "target_cover_days"}
 
 
 def test_the_detail_panel_shows_the_selected_sku_and_member(qtbot, app) -> None:  # noqa: ANN001
@@ -212,3 +213,24 @@ def test_setting_the_reorder_point_of_several_rows_is_one_undo_step(qtbot, app) 
     window.undo()
     wait_idle(qtbot, app.worker)
     assert _reorder_points(qtbot, app, skus) == before  # all three back in one step
+
+
+def test_the_reorder_view_shows_what_to_buy_and_exports_it(qtbot, app, tmp_path: Path) -> None:  # noqa: ANN001
+    tab = app.window.listings
+    tab.refresh()
+    wait_idle(qtbot, app.worker)
+    tab.reorder_only.setChecked(True)
+    wait_idle(qtbot, app.worker)
+    rows = tab.model.rowCount()
+    assert rows > 0
+    assert tab.reorder_total.text().startswith(f"{rows} SKU")
+    assert "CNY" in tab.reorder_total.text()
+    for r in range(rows):
+        assert int(tab.model.row_values(r)[tab.model.column_of("suggested_qty")]) > 0
+    target = tmp_path / "reorder.csv"
+    tab.export_reorder(str(target))
+    wait_idle(qtbot, app.worker)
+    assert len(target.read_text(encoding="utf-8-sig").splitlines()) == rows + 1
+    assert str(target) in tab.notice.text()
+    tab.reorder_only.setChecked(False)
+    wait_idle(qtbot, app.worker)

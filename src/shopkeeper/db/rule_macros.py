@@ -1,8 +1,8 @@
 """Installing the business rules' SQL on a shop's connection.
 
 Each rule lives in one domain module with its pure-Python statement and its SQL
-(domain/identity.py, order_status.py, order_day.py, revenue.py, reorder.py, segments.py,
-tiers.py, points.py, channel_stock.py); every service, report and chart asks the SQL through
+(domain/identity.py, order_status.py, order_day.py, revenue.py, reorder.py, stock_classes.py,
+segments.py, tiers.py, points.py, channel_stock.py); every service, report and chart asks the SQL through
 these TEMP macros instead of writing the rule again. TEMP: they belong to the
 connection and are never stored in the shop file, so a newer Shopkeeper's
 rules apply to an older shop at once.
@@ -27,14 +27,16 @@ from shopkeeper.domain import (
     reorder,
     revenue,
     segments,
+    stock_classes,
     tiers,
 )
 
-SCALAR_MACROS = (*identity.MACROS, *order_status.MACROS, *order_day.MACROS, *revenue.MACROS, *reorder.MACROS, *segments.MACROS,
-                 *channel_stock.MACROS)
+SCALAR_MACROS = (*identity.MACROS, *order_status.MACROS, *order_day.MACROS, *revenue.MACROS, *reorder.MACROS,
+                 *segments.MACROS, *stock_classes.MACROS, *channel_stock.MACROS)
 # In dependency order: sk_sales() uses sk_fx(), the tier and points macros use both.
-TABLE_MACROS = (*revenue.TABLE_MACROS, *reorder.TABLE_MACROS, *tiers.TABLE_MACROS, *points.TABLE_MACROS,
-                *channel_stock.TABLE_MACROS)
+# sk_first_stock_day() uses reorder's sk_stock_day().
+TABLE_MACROS = (*revenue.TABLE_MACROS, *reorder.TABLE_MACROS, *stock_classes.TABLE_MACROS, *tiers.TABLE_MACROS,
+                *points.TABLE_MACROS, *channel_stock.TABLE_MACROS)
 
 _INSTALLED: weakref.WeakSet[duckdb.DuckDBPyConnection] = weakref.WeakSet()
 

@@ -18,7 +18,7 @@ from shopkeeper.db.database import Database
 @dataclass(frozen=True)
 class Column:
     key: str
-    kind: str = "text"  # text | int | money | pct | date | datetime | status
+    kind: str = "text"  # text | int | decimal | money | pct | date | datetime | status | flag
     searchable: bool = False
     # (entity, field) that services.edits.edit_cells accepts for this column; None: read-only
     edit: tuple[str, str] | None = None

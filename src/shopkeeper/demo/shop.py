@@ -253,6 +253,7 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "on_hand": ints(stock.on_hand),
         "reorder_point": ints(stock.reorder_point, stock.reorder_point < 0),
         "lead_time_days": ints(cat.lead_time),
+        "pack_size": ints(stock.pack),
         "updated_at": ts(stock.updated_us),
     }, home)
     order_m = np.lexsort((stock.m_qty, stock.m_sku, stock.m_us))

@@ -35,6 +35,7 @@ class Stock:
     updated_us: np.ndarray
     recent_rate: np.ndarray  # units per day over the last 28 days
     low: np.ndarray  # SKUs deliberately left short
+    pack: np.ndarray  # the supplier's pack size (the reorder rules round up to it)
     # movements
     m_sku: np.ndarray
     m_us: np.ndarray
@@ -195,7 +196,7 @@ def build_stock(cat: Catalog, orders: Orders, days: list[date], rng: np.random.G
     manual = rng.permutation(np.flatnonzero(cat.active & (recent_rate > 0.1)))[:6]
     reorder[manual] = np.ceil(recent_rate[manual] * (cat.lead_time[manual] + 7)).astype(np.int64)
     return Stock(
-        on_hand=on_hand, reorder_point=reorder, updated_us=updated, recent_rate=recent_rate, low=low,
+        on_hand=on_hand, reorder_point=reorder, updated_us=updated, recent_rate=recent_rate, low=low, pack=pack,
         m_sku=sku_arr, m_us=us_arr, m_qty=qty_arr, m_reason=m_reason, m_reference=m_ref,
     )
 

@@ -25,7 +25,7 @@ class CommandResult:
 class CellEdit:
     """One field of one row, set to a new value (None clears it, e.g. a set reorder point)."""
 
-    entity: str                   # 'variant' (price, cost), 'stock' (on_hand, reorder_point, lead_time_days),
+    entity: str                   # 'variant' (price, cost), 'stock' (on_hand, reorder_point, lead_time_days, ...),
                                   # 'channel' (share_pct, max_listed, buffer: a platform shop's stock rule)
     key: str                      # the row's id (the SKU for variant and stock, the shop id for channel)
     field: str
@@ -72,6 +72,10 @@ _FIELD_NAMES = {
     "share_pct": "field.share_pct",
     "max_listed": "field.max_listed",
     "buffer": "field.buffer",
+    "safety_stock": "field.safety_stock",
+    "pack_size": "field.pack_size",
+    "min_order": "field.min_order",
+    "target_cover_days": "field.target_cover_days",
 }
 EDIT_LABELS = {
     "price": "change.edit.price",
@@ -82,6 +86,10 @@ EDIT_LABELS = {
     "share_pct": "change.edit.share_pct",
     "max_listed": "change.edit.max_listed",
     "buffer": "change.edit.buffer",
+    "safety_stock": "change.edit.safety_stock",
+    "pack_size": "change.edit.pack_size",
+    "min_order": "change.edit.min_order",
+    "target_cover_days": "change.edit.target_cover_days",
 }
 
 

@@ -1,39 +1,145 @@
-"""When to reorder a SKU and how long its stock lasts.
+"""When to reorder a SKU, how much to buy, and how long its stock lasts.
 
-Velocity is the units sold (order_status.SOLD, less refunded units) over the
-last 30 local days, today included, divided by 30. Reorder point = velocity ×
-(lead time + SAFETY_DAYS), rounded up, unless the seller set one. Days of cover
-= on hand ÷ velocity, negative stock counted as 0, capped at a year; a SKU that
-sold nothing in 30 days has no figure (not infinity).
+Demand is the units sold (order_status.SOLD, less refunded units, never below 0)
+over the window: the last `reorder_window_days` local days (setting, default 30),
+today included. Average daily units = demand ÷ selling days, where a day of the
+window is *not* a selling day when the SKU had nothing on the shelf at its start
+and at its end and sold nothing that day: a week sold out is not a week nobody
+wanted it.
+
+The shelf level comes from the stock ledger (stock_movements), and only for a SKU
+whose ledger records its sales (at least one 'sale' movement): the level at the
+start of a day is the sum of its movements before that day, so a SKU before its
+first movement (not yet launched) has no stock either. A shop built from exports
+alone has no such ledger (its sales are only in the orders): every day of the
+window is then a selling day, the plain average. Movements are dated in the zone
+most of the shop's orders were written in (`stock_zone`), their table having no
+zone of its own.
+
+Average daily units is the exact fraction demand / selling days, so the rules
+below are integer arithmetic and the SQL agrees with Python to the unit:
+
+* days of cover = on hand ÷ average daily units, rounded down, on hand below 0
+  counted as 0, capped at a year; none when nothing sold (not infinity);
+* reorder point = safety stock + average daily units × lead time, rounded up,
+  unless the seller set one; safety stock defaults to SAFETY_DAYS of demand;
+* suggested quantity, only for a SKU at or below its reorder point: enough that
+  the stock reaches the reorder point plus `target cover` days of demand (so
+  what arrives after the lead time still covers the target), at least the
+  minimum order, rounded up to the pack size.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 SAFETY_DAYS = 7
-VELOCITY_DAYS = 30
+VELOCITY_DAYS = 30          # the default window
 MAX_COVER_DAYS = 365
 DEFAULT_LEAD_TIME_DAYS = 14
+DEFAULT_TARGET_COVER_DAYS = 30
+DEFAULT_DEAD_STOCK_DAYS = 90
+MAX_WINDOW_DAYS = 730
+DEFAULT_STOCK_ZONE = "+00:00"
+
+
+@dataclass(frozen=True)
+class ReorderSettings:
+    """The shop-wide settings of these rules (shop_settings), read leniently: bad text means the default."""
+
+    window_days: int = VELOCITY_DAYS
+    dead_stock_days: int = DEFAULT_DEAD_STOCK_DAYS
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, str]) -> ReorderSettings:
+        return cls(_days(settings.get("reorder_window_days"), VELOCITY_DAYS),
+                   _days(settings.get("dead_stock_days"), DEFAULT_DEAD_STOCK_DAYS))
+
+
+def _days(text: str | None, default: int) -> int:
+    value = (text or "").strip()
+    if not (value.isascii() and value.isdigit()):
+        return default
+    return int(value) if 1 <= int(value) <= MAX_WINDOW_DAYS else default
+
+
+def window(today: date, days: int = VELOCITY_DAYS) -> tuple[date, date]:
+    """First and last local day whose sales count towards the average."""
+    return today - timedelta(days=days - 1), today
 
 
 def velocity_window(today: date) -> tuple[date, date]:
-    """First and last local day whose sales count towards velocity."""
-    return today - timedelta(days=VELOCITY_DAYS - 1), today
+    return window(today, VELOCITY_DAYS)
 
 
-def reorder_point(sold_30d: int, lead_time_days: int | None, set_point: int | None) -> int:
+def stock_zone(order_zones: Iterable[str]) -> str:
+    """The zone stock movements are dated in: the shop's most common order zone (ties: alphabetical)."""
+    counts: dict[str, int] = {}
+    for z in order_zones:
+        counts[z] = counts.get(z, 0) + 1
+    return min(counts, key=lambda z: (-counts[z], z)) if counts else DEFAULT_STOCK_ZONE
+
+
+def selling_days(first: date, last: date, movements: Iterable[tuple[date, int]], sold_days: Collection[date],
+                 *, tracked: bool) -> int:
+    """Days of [first, last] the SKU could sell: in stock at its start or its end, or sold that day anyway.
+
+    `movements` are (local day, quantity) of every movement of the SKU; `tracked`
+    says its ledger records sales (else every day counts).
+    """
+    length = (last - first).days + 1
+    if not tracked:
+        return length
+    level = 0
+    net: dict[date, int] = {}
+    for day, qty in movements:
+        if day < first:
+            level += qty
+        elif day <= last:
+            net[day] = net.get(day, 0) + qty
+    count = 0
+    for i in range(length):
+        day = first + timedelta(days=i)
+        end = level + net.get(day, 0)
+        if level > 0 or end > 0 or day in sold_days:
+            count += 1
+        level = end
+    return count
+
+
+def _ceil_div(a: int, b: int) -> int:
+    return -(-a // b)
+
+
+def avg_daily_units(demand: int, days: int) -> Decimal:
+    """The average as shown: demand ÷ selling days, to 2 places (half up); 0 with no selling day."""
+    if days <= 0 or demand <= 0:
+        return Decimal("0.00")
+    return (Decimal(demand) / Decimal(days)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _scaled_safety(demand: int, days: int, safety_stock: int | None) -> int:
+    """Safety stock × days (so it adds to demand × lead time over a common denominator)."""
+    return demand * SAFETY_DAYS if safety_stock is None else safety_stock * days
+
+
+def reorder_point(demand: int, days: int, lead_time_days: int | None, safety_stock: int | None,
+                  set_point: int | None) -> int:
     if set_point is not None:
         return set_point
     lead = DEFAULT_LEAD_TIME_DAYS if lead_time_days is None else lead_time_days
-    # Integer ceiling of sold × (lead + safety) / 30: exact, no float rounding at the boundary.
-    return -(-sold_30d * (lead + SAFETY_DAYS) // VELOCITY_DAYS)
+    if days <= 0 or demand <= 0:
+        return safety_stock or 0
+    return _ceil_div(_scaled_safety(demand, days, safety_stock) + demand * lead, days)
 
 
-def days_of_cover(on_hand: int, sold_30d: int) -> int | None:
-    if sold_30d <= 0:
+def days_of_cover(on_hand: int, demand: int, days: int) -> int | None:
+    if demand <= 0 or days <= 0:
         return None
-    return min(MAX_COVER_DAYS, max(0, on_hand) * VELOCITY_DAYS // sold_30d)
+    return min(MAX_COVER_DAYS, max(0, on_hand) * days // demand)
 
 
 def stock_status(on_hand: int, point: int) -> str:
@@ -44,29 +150,81 @@ def stock_status(on_hand: int, point: int) -> str:
     return "ok"
 
 
+def suggested_quantity(on_hand: int, point: int, demand: int, days: int, target_cover_days: int | None,
+                       pack_size: int | None, min_order: int | None) -> int:
+    """Units to buy now: 0 above the reorder point; else up to point + target cover, ≥ minimum, whole packs."""
+    if on_hand > point:
+        return 0
+    target = DEFAULT_TARGET_COVER_DAYS if target_cover_days is None else target_cover_days
+    cover = _ceil_div(demand * target, days) if demand > 0 and days > 0 else 0
+    need = point + cover - max(0, on_hand)
+    if need <= 0:
+        return 0
+    pack = pack_size if pack_size and pack_size > 0 else 1
+    return _ceil_div(max(need, min_order or 0), pack) * pack
+
+
+# Integer arithmetic in BIGINT; DuckDB's // truncates towards zero, so a ceiling of a
+# non-negative x by d is (x + d - 1) // d (every operand here is at least 0 once demand is).
 MACROS = (
-    # DuckDB's // truncates towards zero: a ceiling of a non-negative x is (x + 29) // 30.
-    "CREATE OR REPLACE TEMP MACRO sk_units_over_lead(sold_30d, lead_time_days) AS"
-    f" sold_30d::BIGINT * (coalesce(lead_time_days, {DEFAULT_LEAD_TIME_DAYS}) + {SAFETY_DAYS})",
-    "CREATE OR REPLACE TEMP MACRO sk_reorder_point(sold_30d, lead_time_days, set_point) AS"
-    " coalesce(set_point, CAST(list_transform([sk_units_over_lead(sold_30d, lead_time_days)], lambda x:"
-    f" CASE WHEN x >= 0 THEN (x + {VELOCITY_DAYS - 1}) // {VELOCITY_DAYS} ELSE x // {VELOCITY_DAYS} END)[1]"
-    " AS INTEGER))",
-    "CREATE OR REPLACE TEMP MACRO sk_days_cover(on_hand, sold_30d) AS CASE WHEN sold_30d > 0 THEN"
-    f" CAST(least({MAX_COVER_DAYS}, greatest(0, on_hand)::BIGINT * {VELOCITY_DAYS} // sold_30d) AS INTEGER) END",
+    "CREATE OR REPLACE TEMP MACRO sk_ceil_div(a, b) AS"
+    " CASE WHEN a >= 0 THEN (a + b - 1) // b ELSE -((-a) // b) END",
+    "CREATE OR REPLACE TEMP MACRO sk_avg_daily(demand, days) AS CASE WHEN days > 0 AND demand > 0"
+    " THEN CAST((demand::BIGINT * 200 + days) // (2 * days::BIGINT) AS DECIMAL(18,0)) * 0.01::DECIMAL(3,2)"
+    " ELSE 0.00::DECIMAL(18,2) END",
+    "CREATE OR REPLACE TEMP MACRO sk_reorder_point(demand, days, lead_time_days, safety_stock, set_point) AS"
+    " CAST(coalesce(set_point, CASE WHEN days <= 0 OR demand <= 0 THEN coalesce(safety_stock, 0) ELSE"
+    " sk_ceil_div(CASE WHEN safety_stock IS NULL THEN demand::BIGINT * " + str(SAFETY_DAYS) +
+    " ELSE safety_stock::BIGINT * days END"
+    f" + demand::BIGINT * coalesce(lead_time_days, {DEFAULT_LEAD_TIME_DAYS}), days::BIGINT) END) AS INTEGER)",
+    "CREATE OR REPLACE TEMP MACRO sk_days_cover(on_hand, demand, days) AS CASE WHEN demand > 0 AND days > 0 THEN"
+    f" CAST(least({MAX_COVER_DAYS}, greatest(0, on_hand)::BIGINT * days // demand) AS INTEGER) END",
     "CREATE OR REPLACE TEMP MACRO sk_stock_status(on_hand, point) AS"
     " CASE WHEN on_hand <= 0 THEN 'out' WHEN on_hand <= point THEN 'low' ELSE 'ok' END",
+    "CREATE OR REPLACE TEMP MACRO sk_suggested_qty(on_hand, point, demand, days, target_cover_days, pack_size,"
+    " min_order) AS CAST(CASE WHEN on_hand > point THEN 0 ELSE list_transform(["
+    " point::BIGINT - greatest(0, on_hand) + CASE WHEN demand > 0 AND days > 0 THEN sk_ceil_div(demand::BIGINT *"
+    f" coalesce(target_cover_days, {DEFAULT_TARGET_COVER_DAYS}), days::BIGINT) ELSE 0 END], lambda need:"
+    " CASE WHEN need <= 0 THEN 0 ELSE sk_ceil_div(greatest(need, coalesce(min_order, 0)),"
+    " CASE WHEN pack_size > 0 THEN pack_size ELSE 1 END) * CASE WHEN pack_size > 0 THEN pack_size ELSE 1 END"
+    " END)[1] END AS INTEGER)",
 )
 
-TABLE_MACROS = (
-    # Units sold per SKU on the local days [first_day, last_day]: the basis of velocity.
-    """CREATE OR REPLACE TEMP MACRO sk_units_sold(first_day, last_day) AS TABLE
-    SELECT l.sku, sum(l.quantity - l.refunded_quantity)::BIGINT AS units
+_SOLD_LINES = """
     FROM order_lines l JOIN orders o USING (shop_id, order_id)
     WHERE sk_is_sold(o.status) AND l.sku IS NOT NULL
       -- a cheap bound on the instant first (±2 days covers any order offset and session zone), then the exact local day
       AND o.ordered_at >= CAST(first_day AS DATE) - INTERVAL 2 DAY
       AND o.ordered_at < CAST(last_day AS DATE) + INTERVAL 3 DAY
-      AND sk_order_day(o.ordered_at, o.ordered_tz) BETWEEN first_day AND last_day
+      AND sk_order_day(o.ordered_at, o.ordered_tz) BETWEEN first_day AND last_day"""
+
+TABLE_MACROS = (
+    # Units sold per SKU on the local days [first_day, last_day]: the demand of the rules above.
+    f"""CREATE OR REPLACE TEMP MACRO sk_units_sold(first_day, last_day) AS TABLE
+    SELECT l.sku, sum(l.quantity - l.refunded_quantity)::BIGINT AS units {_SOLD_LINES}
     GROUP BY l.sku""",
+    # The local day of a stock movement: in the shop's most common order zone.
+    f"""CREATE OR REPLACE TEMP MACRO sk_stock_day(moved_at) AS sk_order_day(moved_at, coalesce(
+        (SELECT ordered_tz FROM orders GROUP BY ordered_tz ORDER BY count(*) DESC, ordered_tz LIMIT 1),
+        '{DEFAULT_STOCK_ZONE}'))""",
+    # Selling days in [first_day, last_day] of each SKU whose ledger records its sales; others: every day.
+    f"""CREATE OR REPLACE TEMP MACRO sk_selling_days(first_day, last_day) AS TABLE
+    WITH tracked AS (SELECT DISTINCT sku FROM stock_movements WHERE reason = 'sale'),
+    moves AS (SELECT m.sku, sk_stock_day(m.occurred_at) AS day, m.quantity
+              FROM stock_movements m SEMI JOIN tracked t ON t.sku = m.sku),
+    opening AS (SELECT t.sku, coalesce(sum(m.quantity) FILTER (WHERE m.day < CAST(first_day AS DATE)), 0) AS level
+                FROM tracked t LEFT JOIN moves m ON m.sku = t.sku GROUP BY t.sku),
+    net AS (SELECT sku, day, sum(quantity) AS qty FROM moves
+            WHERE day BETWEEN CAST(first_day AS DATE) AND CAST(last_day AS DATE) GROUP BY sku, day),
+    sold AS (SELECT DISTINCT l.sku, sk_order_day(o.ordered_at, o.ordered_tz) AS day {_SOLD_LINES}),
+    grid AS (SELECT t.sku, CAST(r.d AS DATE) AS day FROM tracked t,
+             range(CAST(first_day AS DATE), CAST(last_day AS DATE) + 1, INTERVAL 1 DAY) r(d)),
+    levels AS (SELECT g.sku, g.day, op.level + coalesce(sum(coalesce(n.qty, 0)) OVER (PARTITION BY g.sku ORDER BY g.day
+                      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS start_level, coalesce(n.qty, 0) AS net_qty
+               FROM grid g JOIN opening op ON op.sku = g.sku LEFT JOIN net n ON n.sku = g.sku AND n.day = g.day)
+    SELECT lv.sku,
+           count(*) FILTER (WHERE lv.start_level > 0 OR lv.start_level + lv.net_qty > 0 OR s.sku IS NOT NULL)::INTEGER
+           AS days
+    FROM levels lv LEFT JOIN sold s ON s.sku = lv.sku AND s.day = lv.day
+    GROUP BY lv.sku""",
 )

@@ -40,6 +40,12 @@ _FIELDS: dict[tuple[str, str], FieldSpec] = {
     ("channel", "share_pct"): FieldSpec("channel", "share_pct", "count", nullable=False, maximum=100),
     ("channel", "max_listed"): FieldSpec("channel", "max_listed", "count", nullable=True, maximum=_INT_MAX),
     ("channel", "buffer"): FieldSpec("channel", "buffer", "count", nullable=False, maximum=_INT_MAX),
+    # Reorder settings (domain/reorder.py): empty means the rule's default.
+    ("stock", "safety_stock"): FieldSpec("stock", "safety_stock", "count", nullable=True, maximum=_INT_MAX),
+    ("stock", "pack_size"): FieldSpec("stock", "pack_size", "count", nullable=True, minimum=1, maximum=100_000),
+    ("stock", "min_order"): FieldSpec("stock", "min_order", "count", nullable=True, maximum=_INT_MAX),
+    ("stock", "target_cover_days"): FieldSpec("stock", "target_cover_days", "count", nullable=True, minimum=1,
+                                              maximum=730),
 }
 
 # entity -> (table, key column). The edited column is named like the field.
@@ -47,9 +53,10 @@ _TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku"),
            "channel": ("channel_stock_rules", "shop_id")}
 
 # What a row that may be missing holds before anyone set it: its columns' defaults in the migrations
-# (0001_initial.sql for stock, 0005_channel_stock_rules.sql for a channel's rule).
+# (0001_initial.sql and 0006_reorder_settings.sql for stock, 0005_channel_stock_rules.sql for a channel's rule).
 _DEFAULTS: dict[str, dict[str, object]] = {
-    "stock": {"on_hand": 0, "reorder_point": None, "lead_time_days": 14},
+    "stock": {"on_hand": 0, "reorder_point": None, "lead_time_days": 14, "safety_stock": None,
+              "pack_size": None, "min_order": None, "target_cover_days": None},
     "channel": {"share_pct": DEFAULT_SHARE_PCT, "max_listed": None, "buffer": DEFAULT_BUFFER},
 }
 # The SQL true when the missing row's key names something the shop knows.

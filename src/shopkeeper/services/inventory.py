@@ -1,11 +1,14 @@
-"""Listings & Inventory: what each SKU earns, how fast it sells, when to reorder.
+"""Listings & Inventory: what each SKU earns, how fast it sells, when to reorder and how much.
 
-The reorder point, days of cover and stock status follow domain/reorder.py
-(velocity over the last 30 local days of sold orders), through its SQL macros.
+Average daily units, days of cover, the reorder point, the suggested quantity
+and the stock status follow domain/reorder.py; ABC, XYZ and dead stock follow
+domain/stock_classes.py; all through their SQL macros, over the window the
+shop's settings give (`reorder_window_days`, `dead_stock_days`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -13,10 +16,29 @@ from typing import Any
 
 from shopkeeper.db.database import Database
 from shopkeeper.db.table_source import Column, TableSource
-from shopkeeper.domain.reorder import DEFAULT_LEAD_TIME_DAYS, velocity_window
+from shopkeeper.domain.reorder import (
+    DEFAULT_LEAD_TIME_DAYS,
+    DEFAULT_TARGET_COVER_DAYS,
+    ReorderSettings,
+    window,
+)
+from shopkeeper.domain.stock_classes import XYZ_WEEKS
 
-_INVENTORY_SQL = f"""
+
+def reorder_settings(db: Database) -> ReorderSettings:
+    rows = db.fetchall("SELECT key, value FROM shop_settings WHERE key IN ('reorder_window_days', 'dead_stock_days')")
+    return ReorderSettings.from_settings(dict(rows))
+
+
+def _inventory_sql(settings: ReorderSettings) -> str:
+    """Every SKU with its figures; parameters: see `_params` (window, dead-stock window, today)."""
+    return f"""
 WITH sales AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
+selling AS (SELECT sku, days FROM sk_selling_days(CAST(? AS DATE), CAST(? AS DATE))),
+revenue AS (SELECT sku, abc FROM sk_abc(CAST(? AS DATE), CAST(? AS DATE))),
+recent AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
+weekly AS (SELECT sku, sk_xyz_class(n, s, q) AS xyz FROM sk_weekly_demand(CAST(? AS DATE), {XYZ_WEEKS})),
+arrived AS (SELECT sku, day FROM sk_first_stock_day()),
 channels AS (
     SELECT sku, string_agg(DISTINCT split_part(shop_id, ':', 1), ', ' ORDER BY split_part(shop_id, ':', 1)) AS platforms
     FROM listings WHERE sku IS NOT NULL GROUP BY sku
@@ -33,28 +55,61 @@ base AS (
                 THEN round((v.price - v.cost) * 100 / v.price, 1) END AS margin_pct,
            coalesce(s.on_hand, 0) AS on_hand,
            coalesce(sa.units, 0)::INTEGER AS sold_30d,
+           greatest(coalesce(sa.units, 0), 0) AS demand,
+           coalesce(sd.days, {int(settings.window_days)}) AS selling_days,
            coalesce(s.lead_time_days, {DEFAULT_LEAD_TIME_DAYS}) AS lead_time_days,
-           sk_reorder_point(coalesce(sa.units, 0), coalesce(s.lead_time_days, {DEFAULT_LEAD_TIME_DAYS}),
-                            s.reorder_point) AS reorder_point
+           s.reorder_point AS set_point, s.safety_stock, s.pack_size, s.min_order, s.target_cover_days,
+           coalesce(r.abc, 'C') AS abc,
+           w.xyz,
+           sk_dead_stock(coalesce(s.on_hand, 0), re.units, ar.day, CAST(? AS DATE)) AS dead_stock
     FROM variants v
     LEFT JOIN products p USING (product_id)
     LEFT JOIN stock_levels s USING (sku)
     LEFT JOIN sales sa USING (sku)
+    LEFT JOIN selling sd USING (sku)
+    LEFT JOIN revenue r USING (sku)
+    LEFT JOIN recent re USING (sku)
+    LEFT JOIN weekly w USING (sku)
+    LEFT JOIN arrived ar USING (sku)
     LEFT JOIN channels c USING (sku)
+),
+pointed AS (
+    SELECT *, sk_reorder_point(demand, selling_days, lead_time_days, safety_stock, set_point) AS reorder_point
+    FROM base
+),
+figured AS (
+    SELECT *,
+           sk_avg_daily(demand, selling_days) AS avg_daily,
+           sk_days_cover(on_hand, demand, selling_days) AS days_cover,
+           sk_stock_status(on_hand, reorder_point) AS stock_status,
+           sk_suggested_qty(on_hand, reorder_point, demand, selling_days, target_cover_days, pack_size, min_order)
+               AS suggested_qty
+    FROM pointed
 )
 SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_hand, sold_30d, lead_time_days,
-       sk_days_cover(on_hand, sold_30d) AS days_cover,
-       reorder_point,
-       sk_stock_status(on_hand, reorder_point) AS stock_status
-FROM base
+       avg_daily, days_cover, reorder_point, stock_status, suggested_qty,
+       CASE WHEN suggested_qty > 0 THEN suggested_qty * cost END AS order_value,
+       abc, xyz, dead_stock,
+       CASE WHEN dead_stock THEN on_hand * cost END AS dead_value,
+       safety_stock, pack_size, min_order, target_cover_days, set_point IS NOT NULL AS point_set, selling_days
+FROM figured
 """
 
-# Most urgent first: out of stock, then the ones to reorder, by fewest days of cover.
-_RANKED_SQL = f"""
+
+def _params(today: date, settings: ReorderSettings) -> tuple[Any, ...]:
+    first, last = window(today, settings.window_days)
+    dead_first, _ = window(today, settings.dead_stock_days)
+    return (first, last, first, last, first, last, dead_first, last, today, dead_first)
+
+
+def _ranked_sql(settings: ReorderSettings) -> str:
+    # Most urgent first: out of stock, then the ones to reorder, by fewest days of cover.
+    return f"""
 SELECT *, CASE stock_status WHEN 'out' THEN 0 WHEN 'low' THEN 1 ELSE 2 END * 1000
           + coalesce(days_cover, 999) AS urgency
-FROM ({_INVENTORY_SQL})
+FROM ({_inventory_sql(settings)})
 """
+
 
 INVENTORY_COLUMNS = (
     Column("sku", "text", searchable=True),
@@ -64,8 +119,18 @@ INVENTORY_COLUMNS = (
     Column("on_hand", "int", edit=("stock", "on_hand")),
     Column("days_cover", "int"),
     Column("sold_30d", "int"),
+    Column("avg_daily", "decimal"),
     Column("reorder_point", "int", edit=("stock", "reorder_point")),
+    Column("suggested_qty", "int"),
+    Column("order_value", "money"),
+    Column("abc", "text"),
+    Column("xyz", "text"),
+    Column("dead_stock", "flag"),
     Column("lead_time_days", "int", edit=("stock", "lead_time_days")),
+    Column("safety_stock", "int", edit=("stock", "safety_stock")),
+    Column("pack_size", "int", edit=("stock", "pack_size")),
+    Column("min_order", "int", edit=("stock", "min_order")),
+    Column("target_cover_days", "int", edit=("stock", "target_cover_days")),
     Column("price", "money", edit=("variant", "price")),
     Column("cost", "money", edit=("variant", "cost")),
     Column("margin_pct", "pct"),
@@ -75,29 +140,48 @@ INVENTORY_COLUMNS = (
 )
 
 
-def inventory_source(today: date) -> TableSource:
+def inventory_source(today: date, settings: ReorderSettings | None = None) -> TableSource:
+    settings = settings or ReorderSettings()
     return TableSource(
-        base_sql=_RANKED_SQL,
+        base_sql=_ranked_sql(settings),
         columns=INVENTORY_COLUMNS,
         default_sort="urgency",
         key_column="sku",
         filters={
             "needs_reorder": "stock_status IN ('low', 'out')",
             "out_of_stock": "stock_status = 'out'",
+            "to_buy": "suggested_qty > 0",
+            "dead_stock": "dead_stock",
         },
-        params=velocity_window(today),
+        params=_params(today, settings),
     )
+
+
+def inventory_rows(db: Database, today: date, *, where: str = "TRUE", params: Sequence[object] = (),
+                   order: str = "sku") -> list[dict[str, Any]]:
+    """SKUs' figures as a dict per SKU (column name → value), for reports and exports.
+
+    `where` and `order` are SQL over the output columns, written by the caller (never by the seller).
+    """
+    settings = reorder_settings(db)
+    cur = db.execute(f"SELECT * FROM ({_ranked_sql(settings)}) WHERE {where} ORDER BY {order}",
+                     [*_params(today, settings), *params])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def inventory_summary(db: Database, today: date) -> dict[str, Any]:
+    settings = reorder_settings(db)
     row = db.fetchone(
         f"SELECT count(*), count(*) FILTER (WHERE stock_status = 'low'),"
-        f" count(*) FILTER (WHERE stock_status = 'out'), coalesce(sum(greatest(on_hand, 0) * cost), 0)"
-        f" FROM ({_INVENTORY_SQL})",
-        list(velocity_window(today)),
+        f" count(*) FILTER (WHERE stock_status = 'out'), coalesce(sum(greatest(on_hand, 0) * cost), 0),"
+        f" count(*) FILTER (WHERE suggested_qty > 0), count(*) FILTER (WHERE dead_stock)"
+        f" FROM ({_inventory_sql(settings)})",
+        list(_params(today, settings)),
     )
-    skus, low, out, value = row or (0, 0, 0, 0)
-    return {"skus": int(skus), "low": int(low), "out": int(out), "stock_value": value}
+    skus, low, out, value, to_buy, dead = row or (0, 0, 0, 0, 0, 0)
+    return {"skus": int(skus), "low": int(low), "out": int(out), "stock_value": value,
+            "to_buy": int(to_buy), "dead": int(dead), "window_days": settings.window_days}
 
 
 @dataclass(frozen=True)
@@ -123,32 +207,51 @@ class SkuDetail:
     currency: str
     margin_pct: Decimal | None
     on_hand: int
-    sold_30d: int
+    sold_30d: int                      # units sold over the window (window_days, not always 30)
     days_cover: int | None
     reorder_point: int | None          # what applies: the seller's own, else computed from sales
-    reorder_point_set: bool            # False: computed from the last 30 days of sales
+    reorder_point_set: bool            # False: computed from the window's sales
     lead_time_days: int
     stock_status: str
     channels: tuple[ChannelListing, ...]
+    avg_daily: Decimal = Decimal("0.00")
+    selling_days: int = 0
+    window_days: int = 30
+    suggested_qty: int = 0
+    order_value: Decimal | None = None
+    abc: str = "C"
+    xyz: str | None = None
+    dead_stock: bool = False
+    dead_value: Decimal | None = None
+    # The seller's reorder settings as set (None: the rule's default, shown beside them).
+    safety_stock: int | None = None
+    pack_size: int | None = None
+    min_order: int | None = None
+    target_cover_days: int | None = None
+
+    @property
+    def target_cover_applied(self) -> int:
+        return DEFAULT_TARGET_COVER_DAYS if self.target_cover_days is None else self.target_cover_days
 
 
 def sku_detail(db: Database, sku: str, today: date) -> SkuDetail | None:
-    row = db.fetchone(
-        f"SELECT sku, product, variant, price, cost, currency, margin_pct, on_hand, sold_30d, days_cover,"
-        f" reorder_point, stock_status, lead_time_days FROM ({_INVENTORY_SQL}) WHERE sku = ?",
-        [*velocity_window(today), sku],
-    )
-    if row is None:
+    rows = inventory_rows(db, today, where="sku = ?", params=[sku])
+    if not rows:
         return None
-    set_point = db.scalar("SELECT reorder_point FROM stock_levels WHERE sku = ?", [sku])
+    r = rows[0]
     channels = db.fetchall(
         "SELECT shop_id, listing_id, title, price, currency, status, quantity FROM listings"
         " WHERE sku = ? ORDER BY shop_id, listing_id",
         [sku],
     )
     return SkuDetail(
-        sku=row[0], product=row[1], variant=row[2], price=row[3], cost=row[4], currency=row[5], margin_pct=row[6],
-        on_hand=int(row[7]), sold_30d=int(row[8]), days_cover=row[9], reorder_point=row[10],
-        reorder_point_set=set_point is not None, lead_time_days=int(row[12]), stock_status=row[11],
+        sku=r["sku"], product=r["product"], variant=r["variant"], price=r["price"], cost=r["cost"],
+        currency=r["currency"], margin_pct=r["margin_pct"], on_hand=int(r["on_hand"]), sold_30d=int(r["sold_30d"]),
+        days_cover=r["days_cover"], reorder_point=r["reorder_point"], reorder_point_set=bool(r["point_set"]),
+        lead_time_days=int(r["lead_time_days"]), stock_status=r["stock_status"],
         channels=tuple(ChannelListing(*c) for c in channels),
+        avg_daily=r["avg_daily"], selling_days=int(r["selling_days"]), window_days=reorder_settings(db).window_days,
+        suggested_qty=int(r["suggested_qty"]), order_value=r["order_value"], abc=r["abc"], xyz=r["xyz"],
+        dead_stock=bool(r["dead_stock"]), dead_value=r["dead_value"], safety_stock=r["safety_stock"],
+        pack_size=r["pack_size"], min_order=r["min_order"], target_cover_days=r["target_cover_days"],
     )

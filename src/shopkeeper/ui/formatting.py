@@ -56,11 +56,15 @@ def money(value: Decimal | int | None) -> str:
 
 def format_value(key: str, kind: str, value: Any) -> str:
     if value is None:
-        return "—" if kind in ("int", "pct", "money") else ""
+        return "—" if kind in ("int", "pct", "money", "decimal") else ""
     if kind == "money":
         return money(value)
     if kind == "pct":
         return f"{Decimal(value):.1f} %"
+    if kind == "decimal":
+        return f"{Decimal(value):,.2f}"
+    if kind == "flag":
+        return QCoreApplication.translate("Status", "Yes") if value else ""
     if kind == "int":
         return f"{int(value):,}"
     if kind == "status":

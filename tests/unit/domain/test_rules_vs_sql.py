@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from shopkeeper.db.database import Database
 from shopkeeper.db.migrate import migrate
-from shopkeeper.domain import identity, order_day, order_status, reorder, revenue, segments, tiers
+from shopkeeper.domain import identity, order_day, order_status, revenue, segments, tiers
 from shopkeeper.domain.points import (
     Credit,
     PointsSettings,
@@ -137,26 +137,7 @@ def test_net_revenue(db: Database, sales: list[tuple[str, str, Decimal, Decimal]
     assert got == expected
 
 
-@RULES
-@given(sold=st.integers(0, 5_000), lead=st.integers(0, 120) | st.none(), set_point=st.integers(0, 500) | st.none(),
-       on_hand=st.integers(-50, 100_000))
-def test_reorder_point_cover_and_status(db: Database, sold: int, lead: int | None, set_point: int | None,
-                                        on_hand: int) -> None:
-    point = reorder.reorder_point(sold, lead, set_point)
-    assert _scalar(db, "SELECT sk_reorder_point(?::INTEGER, ?::INTEGER, ?::INTEGER)", sold, lead, set_point) == point
-    assert _scalar(db, "SELECT sk_days_cover(?::INTEGER, ?::INTEGER)", on_hand, sold) == \
-        reorder.days_of_cover(on_hand, sold)
-    assert _scalar(db, "SELECT sk_stock_status(?::INTEGER, ?::INTEGER)", on_hand, point) == \
-        reorder.stock_status(on_hand, point)
-
-
-def test_reorder_point_rounds_up_and_a_set_point_wins() -> None:
-    assert reorder.reorder_point(30, 14, None) == 21  # one a day × (14 + 7)
-    assert reorder.reorder_point(1, 14, None) == 1
-    assert reorder.reorder_point(0, 14, None) == 0
-    assert reorder.reorder_point(300, 14, 5) == 5
-    assert reorder.days_of_cover(10, 0) is None
-    assert reorder.days_of_cover(-3, 30) == 0
+# Reorder point, cover and status: tests/unit/domain/test_reorder_rules.py.
 
 
 DAYS = st.dates(min_value=date(2024, 1, 1), max_value=date(2026, 12, 31))

@@ -55,9 +55,29 @@ def test_variant_edits_undo_and_redo_exactly(db: Database, field: str, value: ob
     _round_trip(db, [CellEdit("variant", OAT, field, value)])
 
 
-@pytest.mark.parametrize(("field", "value"), [("on_hand", 12), ("reorder_point", 5), ("lead_time_days", "30")])
+@pytest.mark.parametrize(("field", "value"), [("on_hand", 12), ("reorder_point", 5), ("lead_time_days", "30"),
+                                             ("safety_stock", 4), ("pack_size", "6"), ("min_order", 24),
+                                             ("target_cover_days", 45)])
 def test_stock_edits_undo_and_redo_exactly(db: Database, field: str, value: object) -> None:
     _round_trip(db, [CellEdit("stock", OAT, field, value)])
+
+
+@pytest.mark.parametrize("sku", [OAT, ASH])  # ASH has no stock row yet: the edit makes one, undo removes it
+def test_reorder_settings_of_several_skus_are_one_undo_step(db: Database, sku: str) -> None:
+    edits = [CellEdit("stock", sku, "pack_size", 12), CellEdit("stock", sku, "min_order", 48),
+             CellEdit("stock", sku, "safety_stock", 3), CellEdit("stock", sku, "target_cover_days", 60)]
+    _round_trip(db, edits)
+    result = edit_cells(db, edits[:1], who="mei")
+    assert result.message == Message("change.edit.pack_size", {"sku": sku, "old": None, "new": "12"})
+
+
+@pytest.mark.parametrize(("field", "value"), [("pack_size", 0), ("target_cover_days", 0), ("safety_stock", -1),
+                                             ("min_order", "2.5")])
+def test_reorder_settings_refuse_what_makes_no_sense(db: Database, field: str, value: object) -> None:
+    before = snapshot(db)
+    with pytest.raises(ChangeRefused):
+        edit_cells(db, [CellEdit("stock", OAT, field, value)], who="mei")
+    assert snapshot(db) == before
 
 
 def test_stock_count_records_the_difference_as_a_count_movement(db: Database) -> None:
@@ -156,7 +176,8 @@ def test_every_edit_keeps_who_changed_what_when(db: Database) -> None:
 def test_editable_fields_name_the_listings_fields(db: Database) -> None:
     fields = editable_fields()
     assert set(fields) == {("variant", "price"), ("variant", "cost"), ("stock", "on_hand"),
-                           ("stock", "reorder_point"), ("stock", "lead_time_days"),
+                           ("stock", "reorder_point"), ("stock", "lead_time_days"), ("stock", "safety_stock"),
+                           ("stock", "pack_size"), ("stock", "min_order"), ("stock", "target_cover_days"),
                            ("channel", "share_pct"), ("channel", "max_listed"), ("channel", "buffer")}
     assert fields[("variant", "cost")].kind == "money"
     assert fields[("stock", "reorder_point")].nullable

@@ -1,18 +1,22 @@
-"""Listings & Inventory: every SKU with price, margin, stock and when to reorder.
+"""Listings & Inventory: every SKU with price, margin, stock, when to reorder and how much.
 
-Price, cost, stock on hand, reorder point and lead time are edited in place;
+Price, cost, stock on hand and the reorder settings are edited in place;
 "Set cost…" / "Set reorder point…" (or pasting one value over several
 selected rows) change every selected SKU in one step, undone by one Ctrl+Z.
+The reorder view lists what to buy now with what it costs per currency, and
+exports it as a CSV purchase list.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -24,13 +28,16 @@ from PySide6.QtWidgets import (
 
 from shopkeeper.domain.changes import Area
 from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.reorder import ReorderSettings
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.inventory import (
     SkuDetail,
     inventory_source,
     inventory_summary,
+    reorder_settings,
     sku_detail,
 )
+from shopkeeper.services.reorder_list import ReorderList, reorder_list, write_reorder_csv
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.formatting import format_value, money, platform_label, status_label
 from shopkeeper.ui.message_texts import window_text
@@ -57,17 +64,30 @@ class ListingsTab(ShopTab):
             "sold_30d": self.tr("Sold (30 days)"), "reorder_point": self.tr("Reorder at"),
             "lead_time_days": self.tr("Lead time (days)"), "price": self.tr("Price"), "cost": self.tr("Cost"),
             "margin_pct": self.tr("Margin"), "currency": self.tr("Currency"), "platforms": self.tr("Sold on"),
-            "urgency": self.tr("Urgency"),
+            "urgency": self.tr("Urgency"), "avg_daily": self.tr("Avg / day"), "suggested_qty": self.tr("To buy"),
+            "order_value": self.tr("Order cost"), "abc": self.tr("ABC"), "xyz": self.tr("XYZ"),
+            "dead_stock": self.tr("Dead stock"), "safety_stock": self.tr("Safety stock"),
+            "pack_size": self.tr("Pack size"), "min_order": self.tr("Minimum order"),
+            "target_cover_days": self.tr("Target cover (days)"),
         }
+        self._settings = ReorderSettings()
         self.model = PagedSqlModel(
-            worker, inventory_source(clock.today()), headers=headers, formatter=format_value,
-            hidden=("urgency", "lead_time_days"), status_colors=STATUS_COLORS, name="inventory",
+            worker, inventory_source(clock.today(), self._settings), headers=headers, formatter=format_value,
+            hidden=("urgency", "lead_time_days", "safety_stock", "pack_size", "min_order", "target_cover_days",
+                    "order_value"),
+            status_colors=STATUS_COLORS, name="inventory",
         )
         self.summary = QLabel(self)
         self.summary.setObjectName("inventorySummary")
         self.search = make_search_box(self, self.tr("Search SKU, product or variant"), self.model.set_search)
-        self.reorder_only = QCheckBox(self.tr("Only what needs reordering"), self)
+        self.reorder_only = QCheckBox(self.tr("Reorder view: what to buy now"), self)
+        self.reorder_only.setToolTip(self.tr("SKUs at or below their reorder point with a quantity to buy"))
         self.reorder_only.toggled.connect(self._filters_changed)
+        self.reorder_total = QLabel(self)
+        self.reorder_total.setObjectName("reorderTotal")
+        self.export_reorder_button = QPushButton(self.tr("Export reorder list…"), self)
+        self.export_reorder_button.setToolTip(self.tr("Save what to buy now as a CSV purchase list"))
+        self.export_reorder_button.clicked.connect(self.ask_export_reorder)
         self.set_cost_button = QPushButton(self.tr("Set cost…"), self)
         self.set_cost_button.setToolTip(self.tr("Give every selected SKU the same cost (one undo step)"))
         self.set_cost_button.clicked.connect(lambda: self.ask_and_set("cost", self.tr("Set cost")))
@@ -85,6 +105,8 @@ class ListingsTab(ShopTab):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.reorder_only)
+        bar.addWidget(self.reorder_total)
+        bar.addWidget(self.export_reorder_button)
         bar.addStretch(1)
         bar.addWidget(self.set_cost_button)
         bar.addWidget(self.set_reorder_button)
@@ -115,20 +137,63 @@ class ListingsTab(ShopTab):
         self.follow_selection(self.view, self.model, self._detail_query, self._show_detail)
 
     def _filters_changed(self) -> None:
-        self.model.set_filters(["needs_reorder"] if self.reorder_only.isChecked() else [])
+        self.model.set_filters(["to_buy"] if self.reorder_only.isChecked() else [])
 
     def refresh(self) -> None:
         today = self._clock.today()
-        self.model.set_source(inventory_source(today), keep_rows=True)
-        self.query(QueryOp(lambda db: inventory_summary(db, today), key="summary"), self._show_summary)
+        self.model.set_source(inventory_source(today, self._settings), keep_rows=True)
+        self.query(QueryOp(lambda db: (reorder_settings(db), inventory_summary(db, today), reorder_list(db, today)),
+                           key="summary"), self._show_summary)
 
-    def _show_summary(self, summary: dict[str, Any]) -> None:
+    def _show_summary(self, result: tuple[ReorderSettings, dict[str, Any], ReorderList]) -> None:
+        settings, summary, plan = result
+        if settings != self._settings:
+            # The window or dead-stock days were changed: the table's figures follow.
+            self._settings = settings
+            self.model.set_source(inventory_source(self._clock.today(), settings), keep_rows=True)
+        self._show_counts(summary)
+        self._show_reorder_total(plan)
+
+    def _show_reorder_total(self, plan: ReorderList) -> None:
+        money_text = " + ".join(f"{money(amount)} {currency}" for currency, amount in plan.totals.items()) or "—"
+        text = self.tr("%n SKU(s) to buy, costing {money}", "", len(plan.lines)).format(money=money_text)
+        if plan.without_cost:
+            text += " " + self.tr("(%n without a cost not counted)", "", plan.without_cost)
+        self.reorder_total.setText(text)
+        self.export_reorder_button.setEnabled(bool(plan.lines))
+
+    def ask_export_reorder(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export reorder list"), "reorder-list.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            self.export_reorder(path)
+
+    def export_reorder(self, path: str) -> None:
+        today = self._clock.today()
+
+        def write(db: Any) -> int:
+            plan = reorder_list(db, today)
+            write_reorder_csv(plan, Path(path))
+            return len(plan.lines)
+
+        self.query(QueryOp(write, key="export_reorder"),
+                   lambda n: self.show_notice(self.tr("%n SKU(s) saved to {path}", "", n).format(path=path), ok=True),
+                   self._export_failed)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, KnownError):
+            raise exc
+        self.show_notice(window_text(exc.message))
+
+    def _show_counts(self, summary: dict[str, Any]) -> None:
         self.summary.setText(
             self.tr(
                 "<b>{skus}</b> SKUs · <span style='color:#e65100'><b>{low}</b> to reorder</span> · "
-                "<span style='color:#c62828'><b>{out}</b> out of stock</span> · stock value at cost <b>{value}</b>"
+                "<span style='color:#c62828'><b>{out}</b> out of stock</span> · <b>{dead}</b> dead stock · "
+                "stock value at cost <b>{value}</b>"
             ).format(
-                skus=f"{summary['skus']:,}", low=summary["low"], out=summary["out"], value=money(summary["stock_value"])
+                skus=f"{summary['skus']:,}", low=summary["low"], out=summary["out"], dead=summary["dead"],
+                value=money(summary["stock_value"]),
             )
         )
 
@@ -175,7 +240,8 @@ class ListingsTab(ShopTab):
         else:
             raise exc
 
-    def show_notice(self, text: str) -> None:
+    def show_notice(self, text: str, *, ok: bool = False) -> None:
+        self.notice.setStyleSheet("QLabel#editNotice { color: %s; }" % ("#2e7d32" if ok else "#c62828"))
         self.notice.setText(text)
         self.notice.show()
 
@@ -190,20 +256,45 @@ class ListingsTab(ShopTab):
             return
         cover = self.tr("{days} days").format(days=d.days_cover) if d.days_cover is not None else "—"
         reorder = "—" if d.reorder_point is None else f"{d.reorder_point:,}"
-        reorder_how = self.tr("set by you") if d.reorder_point_set else self.tr("from the last 30 days of sales")
+        reorder_how = (self.tr("set by you") if d.reorder_point_set
+                       else self.tr("safety stock + sales during the lead time"))
         margin = "—" if d.margin_pct is None else f"{d.margin_pct:.1f} %"
         price_rows = [
             (self.tr("Price"), f"{money(d.price)} {d.currency}" if d.price is not None else "—"),
             (self.tr("Cost"), f"{money(d.cost)} {d.currency}" if d.cost is not None else "—"),
             (self.tr("Margin"), margin),
         ]
+        to_buy = "—"
+        if d.suggested_qty:
+            cost = (f"{money(d.order_value)} {d.currency}" if d.order_value is not None
+                    else self.tr("cost unknown"))
+            to_buy = f"{d.suggested_qty:,} ({cost})"
+        classes = "{abc} · {xyz}".format(abc=d.abc, xyz=d.xyz or "—")
         stock_rows = [
             (self.tr("Status"), status_label(d.stock_status)),
             (self.tr("On hand"), f"{d.on_hand:,}"),
-            (self.tr("Sold (30 days)"), f"{d.sold_30d:,}"),
+            (self.tr("Sold (last {n} days)").format(n=d.window_days), f"{d.sold_30d:,}"),
+            (self.tr("Average per day"),
+             self.tr("{avg} over {days} day(s) it could sell").format(avg=f"{d.avg_daily:.2f}", days=d.selling_days)),
             (self.tr("Days of cover"), cover),
             (self.tr("Reorder at"), f"{reorder} ({reorder_how})"),
+            (self.tr("To buy now"), to_buy),
+            (self.tr("ABC · XYZ"), classes),
+        ]
+        if d.dead_stock:
+            value = f"{money(d.dead_value)} {d.currency}" if d.dead_value is not None else self.tr("cost unknown")
+            stock_rows.append((self.tr("Dead stock"), self.tr("nothing sold lately; {value} at cost").format(
+                value=value)))
+
+        def setting(value: int | None, default: str) -> str:
+            return f"{value:,}" if value is not None else self.tr("{default} (default)").format(default=default)
+
+        settings_rows = [
             (self.tr("Lead time"), self.tr("{days} days").format(days=d.lead_time_days)),
+            (self.tr("Safety stock"), setting(d.safety_stock, self.tr("7 days of sales"))),
+            (self.tr("Pack size"), setting(d.pack_size, "1")),
+            (self.tr("Minimum order"), setting(d.min_order, self.tr("none"))),
+            (self.tr("Target cover"), self.tr("{days} days").format(days=d.target_cover_applied)),
         ]
         channels = [
             (platform_label(c.shop_id.split(":")[0]),
@@ -214,5 +305,5 @@ class ListingsTab(ShopTab):
         self.detail.show_sections(
             d.sku, " · ".join(p for p in (d.product, d.variant) if p),
             [(self.tr("Price and margin"), price_rows), (self.tr("Stock"), stock_rows),
-             (self.tr("Listed on"), channels)],
+             (self.tr("Reorder settings"), settings_rows), (self.tr("Listed on"), channels)],
         )

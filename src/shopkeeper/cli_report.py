@@ -1,0 +1,128 @@
+"""`shopkeeper report NAME`: read-only figures of a shop, as JSON for scripts or as a table to read.
+
+JSON keys are a stable contract (add, never rename). Money and other decimals
+are strings with 2 places ("12.50"), never floats, so a script sums them to
+the cent; counts are integers; a figure that does not exist (no cost, no sales)
+is null.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+REPORTS = ("inventory", "reorder")
+
+
+def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], None]) -> None:
+    report = sub.add_parser("report", help="print a report on the shop (inventory, reorder)")
+    db_option(report)
+    report.add_argument("name", choices=REPORTS, metavar="NAME", help="which report: " + ", ".join(REPORTS))
+    report.add_argument("--json", action="store_true", help="print JSON")
+
+
+def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
+    try:
+        if args.name == "inventory":
+            data: Any = inventory_report(db, today)
+            text = _inventory_table(data)
+        else:
+            data = reorder_report(db, today)
+            text = _reorder_table(data)
+    finally:
+        db.close()
+    print(json.dumps(data, ensure_ascii=False) if args.json else text)
+    return 0
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else f"{Decimal(value):.2f}"
+
+
+def inventory_report(db: Any, today: date) -> list[dict[str, Any]]:
+    from shopkeeper.services.inventory import inventory_rows
+
+    out = []
+    for r in inventory_rows(db, today):
+        price, cost = r["price"], r["cost"]
+        out.append({
+            "sku": r["sku"],
+            "title": r["product"],
+            "variant": r["variant"],
+            "platforms": [p.strip() for p in (r["platforms"] or "").split(",") if p.strip()],
+            "on_hand": int(r["on_hand"]),
+            "sold_in_window": int(r["sold_30d"]),
+            "avg_daily_units": _dec(r["avg_daily"]),
+            "days_of_cover": r["days_cover"],
+            "reorder_point": int(r["reorder_point"]),
+            "stock_status": r["stock_status"],
+            "suggested_order_qty": int(r["suggested_qty"]),
+            "order_value": _dec(r["order_value"]),
+            "abc": r["abc"],
+            "xyz": r["xyz"],
+            "dead_stock": bool(r["dead_stock"]),
+            "dead_stock_value": _dec(r["dead_value"]),
+            "currency": r["currency"],
+            "price": _dec(price),
+            "cost": _dec(cost),
+            "margin": _dec(price - cost) if price is not None and cost is not None else None,
+            "margin_pct": None if r["margin_pct"] is None else f"{Decimal(r['margin_pct']):.1f}",
+            "lead_time_days": int(r["lead_time_days"]),
+            "safety_stock": r["safety_stock"],
+            "pack_size": r["pack_size"],
+            "min_order": r["min_order"],
+            "target_cover_days": r["target_cover_days"],
+        })
+    return out
+
+
+def reorder_report(db: Any, today: date) -> dict[str, Any]:
+    from shopkeeper.services.reorder_list import reorder_list
+
+    plan = reorder_list(db, today)
+    return {
+        "today": plan.today.isoformat(),
+        "window_days": plan.window_days,
+        "lines": [{
+            "sku": line.sku, "title": line.product, "variant": line.variant, "on_hand": line.on_hand,
+            "avg_daily_units": _dec(line.avg_daily), "days_of_cover": line.days_cover,
+            "reorder_point": line.reorder_point, "suggested_order_qty": line.quantity, "pack_size": line.pack_size,
+            "min_order": line.min_order, "cost": _dec(line.cost), "currency": line.currency,
+            "order_value": _dec(line.value),
+        } for line in plan.lines],
+        "totals": [{"currency": c, "amount": _dec(a)} for c, a in plan.totals.items()],
+        "lines_without_cost": plan.without_cost,
+    }
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
+    return "\n".join(lines)
+
+
+def _inventory_table(data: list[dict[str, Any]]) -> str:
+    header = ("SKU", "On hand", "Avg/day", "Cover", "Reorder at", "Buy", "ABC", "XYZ", "Dead", "Cost", "Margin")
+    rows = [(d["sku"], d["on_hand"], d["avg_daily_units"], d["days_of_cover"], d["reorder_point"],
+             d["suggested_order_qty"], d["abc"], d["xyz"], "yes" if d["dead_stock"] else "", d["cost"], d["margin"])
+            for d in data]
+    return _table(header, rows) + f"\n{len(data)} SKUs"
+
+
+def _reorder_table(data: dict[str, Any]) -> str:
+    header = ("SKU", "Title", "On hand", "Avg/day", "Cover", "Buy", "Cost", "Value", "Currency")
+    rows = [(d["sku"], d["title"], d["on_hand"], d["avg_daily_units"], d["days_of_cover"], d["suggested_order_qty"],
+             d["cost"], d["order_value"], d["currency"]) for d in data["lines"]]
+    if not rows:
+        return f"Nothing to reorder (sales of the last {data['window_days']} days)."
+    totals = ", ".join(f"{t['amount']} {t['currency']}" for t in data["totals"]) or "no cost known"
+    out = _table(header, rows) + f"\n{len(rows)} SKUs to reorder, costing {totals}"
+    if data["lines_without_cost"]:
+        out += f" ({data['lines_without_cost']} without a cost are not in the total)"
+    return out

@@ -1,0 +1,105 @@
+"""The reorder list and inventory figures a seller buys from, on a shop worked out by hand."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from reorder_shop import seed_reorder_shop
+
+from shopkeeper.db.database import Database
+from shopkeeper.domain.commands import CellEdit
+from shopkeeper.domain.errors import KnownError
+from shopkeeper.services.edits import edit_cells
+from shopkeeper.services.inventory import inventory_rows, inventory_source, inventory_summary, sku_detail
+from shopkeeper.services.reorder_list import CSV_HEADER, reorder_list, write_reorder_csv
+
+TODAY = date(2026, 3, 10)
+
+
+@pytest.fixture
+def db(shop: Database) -> Database:
+    seed_reorder_shop(shop, TODAY)
+    return shop
+
+
+def _rows(db: Database) -> dict[str, dict]:
+    return {r["sku"]: r for r in inventory_rows(db, TODAY)}
+
+
+def test_figures_per_sku(db: Database) -> None:
+    rows = _rows(db)
+    mug = rows["MUG"]
+    assert (mug["avg_daily"], mug["reorder_point"], mug["suggested_qty"], mug["order_value"]) == \
+        (Decimal("1.00"), 21, 48, Decimal("480.00"))
+    assert mug["days_cover"] == 3 and mug["stock_status"] == "low"
+    assert (rows["VASE"]["reorder_point"], rows["VASE"]["suggested_qty"], rows["VASE"]["order_value"]) == (7, 17, None)
+    tea = rows["TEA"]
+    assert (tea["selling_days"], tea["avg_daily"]) == (11, Decimal("0.91"))
+    assert tea["days_cover"] == 25 * 11 // 10
+    assert (tea["reorder_point"], tea["suggested_qty"]) == (20, 0)
+    bowl = rows["BOWL"]
+    assert bowl["dead_stock"] and bowl["dead_value"] == Decimal("250.00") and bowl["suggested_qty"] == 0
+    assert not any(r["dead_stock"] for s, r in rows.items() if s != "BOWL")
+    # Revenue in the window (CNY; USD has no rate): MUG 30, TEA 10, EVIL 1 of 41 → MUG A, TEA A (30/41 before
+    # it is under 80 %), EVIL C (40/41 before it is over 95 %); VASE has no converted revenue, BOWL none.
+    assert {s: r["abc"] for s, r in rows.items()} == {"MUG": "A", "TEA": "A", "EVIL": "C", "VASE": "C", "BOWL": "C"}
+    # XYZ looks at 12 weeks: MUG sold in only the last 5 of them, so its weekly demand is erratic.
+    assert rows["MUG"]["xyz"] == "Z" and rows["BOWL"]["xyz"] is None
+
+
+def test_the_reorder_list_totals_per_currency_and_says_what_it_leaves_out(db: Database) -> None:
+    plan = reorder_list(db, TODAY)
+    assert [line.sku for line in plan.lines] == ["EVIL", "VASE", "MUG"]  # out of stock first, then fewest days
+    assert plan.totals == {"CNY": Decimal("482.00")}  # MUG 480.00 + EVIL 2.00; VASE has no cost
+    assert plan.without_cost == 1
+    assert plan.window_days == 30
+
+
+def test_settings_change_the_suggestion_and_undo_brings_it_back(db: Database) -> None:
+    before = reorder_list(db, TODAY)
+    edit_cells(db, [CellEdit("stock", "MUG", "min_order", 100), CellEdit("stock", "MUG", "pack_size", 24)], who="t")
+    assert _rows(db)["MUG"]["suggested_qty"] == 120  # at least 100, in packs of 24
+    db.execute("INSERT INTO shop_settings VALUES ('reorder_window_days', '10')")
+    assert _rows(db)["MUG"]["avg_daily"] == Decimal("1.00")
+    assert _rows(db)["VASE"]["sold_30d"] == 5
+    db.execute("DELETE FROM shop_settings WHERE key = 'reorder_window_days'")
+    from shopkeeper.services.change_sets import undo
+
+    undo(db, who="t")
+    assert reorder_list(db, TODAY) == before
+
+
+def test_reorder_csv_is_safe_to_open_in_a_spreadsheet(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "reorder.csv"
+    write_reorder_csv(reorder_list(db, TODAY), path)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert tuple(rows[0]) == CSV_HEADER
+    evil = next(r for r in rows if r[0] == "EVIL")
+    assert evil[1].startswith("'=")
+    mug = next(r for r in rows if r[0] == "MUG")
+    assert (mug[7], mug[10], mug[11], mug[12]) == ("48", "10.00", "CNY", "480.00")
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_a_reorder_csv_that_cannot_be_written_is_a_known_error(db: Database, tmp_path: Path) -> None:
+    with pytest.raises(KnownError) as caught:
+        write_reorder_csv(reorder_list(db, TODAY), tmp_path / "missing-folder" / "reorder.csv")
+    assert caught.value.message.code == "export.write_failed"
+
+
+def test_the_table_filters_and_the_detail_agree_with_the_list(db: Database) -> None:
+    source = inventory_source(TODAY)
+    assert source.count(db, active=["to_buy"]) == len(reorder_list(db, TODAY).lines)
+    assert source.count(db, active=["dead_stock"]) == 1
+    summary = inventory_summary(db, TODAY)
+    assert (summary["to_buy"], summary["dead"], summary["skus"]) == (3, 1, 5)
+    detail = sku_detail(db, "TEA", TODAY)
+    assert detail is not None
+    assert (detail.selling_days, detail.avg_daily, detail.window_days) == (11, Decimal("0.91"), 30)
+    assert sku_detail(db, "NOPE", TODAY) is None

@@ -1,0 +1,79 @@
+"""`shopkeeper report inventory|reorder`: JSON a script can sum to the cent, or a table to read."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from shopkeeper.db.database import Database
+from shopkeeper.db.migrate import migrate
+
+sys.path.insert(0, str(Path(__file__).parent / "services"))
+from reorder_shop import seed_reorder_shop  # noqa: E402
+
+
+def _shopkeeper(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "shopkeeper", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+@pytest.fixture
+def shop_file(tmp_path: Path) -> str:
+    path = tmp_path / "shop.duckdb"
+    db = Database.open(path)
+    migrate(db, tmp_path / "backups")
+    seed_reorder_shop(db, date.today())  # the command counts from the system clock's today
+    db.checkpoint()
+    db.close()
+    return str(path)
+
+
+def test_report_inventory_json_has_one_object_per_sku(shop_file: str) -> None:
+    run = _shopkeeper("report", "inventory", "--json", "--db", shop_file)
+    assert run.returncode == 0, run.stderr
+    skus = {d["sku"]: d for d in json.loads(run.stdout)}
+    assert set(skus) == {"MUG", "VASE", "BOWL", "TEA", "EVIL"}
+    required = {"sku", "title", "platforms", "on_hand", "avg_daily_units", "days_of_cover", "reorder_point",
+                "suggested_order_qty", "abc", "xyz", "cost", "margin"}
+    assert all(required <= set(d) for d in skus.values())
+    mug = skus["MUG"]
+    assert mug["platforms"] == ["shopify", "taobao"]
+    assert (mug["avg_daily_units"], mug["reorder_point"], mug["suggested_order_qty"]) == ("1.00", 21, 48)
+    assert (mug["cost"], mug["margin"], mug["order_value"], mug["abc"]) == ("10.00", "10.00", "480.00", "A")
+    assert skus["VASE"]["cost"] is None and skus["VASE"]["margin"] is None
+    assert skus["BOWL"]["dead_stock"] is True and skus["BOWL"]["dead_stock_value"] == "250.00"
+    assert skus["BOWL"]["days_of_cover"] is None
+    assert not any(isinstance(v, float) for d in skus.values() for v in d.values())
+
+
+def test_report_reorder_json_totals_per_currency(shop_file: str) -> None:
+    run = _shopkeeper("report", "reorder", "--json", "--db", shop_file)
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert [line["sku"] for line in data["lines"]] == ["EVIL", "VASE", "MUG"]
+    assert data["totals"] == [{"currency": "CNY", "amount": "482.00"}]
+    assert data["lines_without_cost"] == 1
+    assert data["window_days"] == 30 and data["today"] == date.today().isoformat()
+
+
+def test_reports_without_json_print_a_table(shop_file: str) -> None:
+    inventory = _shopkeeper("report", "inventory", "--db", shop_file)
+    assert inventory.returncode == 0, inventory.stderr
+    assert inventory.stdout.splitlines()[0].split()[:3] == ["SKU", "On", "hand"]
+    assert inventory.stdout.rstrip().endswith("5 SKUs")
+    reorder = _shopkeeper("report", "reorder", "--db", shop_file)
+    assert reorder.returncode == 0, reorder.stderr
+    assert "3 SKUs to reorder, costing 482.00 CNY (1 without a cost are not in the total)" in reorder.stdout
+
+
+def test_a_missing_shop_is_an_error_not_a_new_shop(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.duckdb"
+    run = _shopkeeper("report", "inventory", "--json", "--db", str(missing))
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert not missing.exists()
