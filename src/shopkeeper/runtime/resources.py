@@ -21,3 +21,8 @@ def resources_dir() -> Path:
 
 def translations_dir() -> Path:
     return resources_dir() / "i18n"
+
+
+def listing_words_dir() -> Path:
+    """The default word lists of the listing checks (the seller's own copy lives in the shop)."""
+    return resources_dir() / "listing_words"

@@ -1,0 +1,150 @@
+"""What makes a listing break a platform's rules or the law: each check a stable code.
+
+Title length, per platform (the platform's own counting):
+
+* Taobao / Tmall and Pinduoduo: 60 bytes as GBK counts them, i.e. 30 Chinese
+  characters or 60 Latin letters. GBK spends one byte on ASCII and two on a
+  Chinese character; a character GBK cannot encode at all (an emoji) is counted
+  as two as well, which is what the platforms' own counters show.
+* Amazon 200 characters, Etsy 140, eBay 80 (each platform's title limit).
+* Shopify and WooCommerce: 70 characters, the length search engines show of a
+  page title; the product title is the page's default SEO title on both.
+* JD, Douyin, Youzan and other shops: no limit is checked, because no
+  published limit was confirmed; add it to TITLE_LIMITS when one is.
+
+Absolute terms (极限词): China's Advertising Law art. 9(3) forbids "国家级",
+"最高级", "最佳" and the like in a listing's title and pages. The word list is
+the seller's (resources/listing_words/absolute_terms_zh.txt is the default);
+a word is found when the text contains it, Latin letters compared without
+case. A found word that is part of a longer found word is not reported again
+(最好 is reported, not 最 as well): the longer word already says where.
+
+Price spread: a SKU's prices on its listings, compared within one currency
+(a price in dollars on Etsy and one in yuan on Taobao serve different markets,
+with shipping and duties in between), differ too much when
+(highest − lowest) × 100 > tolerance % × lowest.
+
+Each rule is written here twice, in Python and as the SQL macro every service
+uses; tests/unit/domain/test_listing_rules_vs_sql.py holds them together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+# The stable rule codes, as `shopkeeper check listings --json` prints them.
+TITLE_TOO_LONG = "title_too_long"
+ABSOLUTE_TERMS = "absolute_terms"
+MISSING_DESCRIPTION = "missing_description"
+MISSING_IMAGES = "missing_images"
+DUPLICATE_TITLE = "duplicate_title"
+PRICE_SPREAD = "price_spread"
+UNLINKED_SKU = "unlinked_sku"
+RULES = (TITLE_TOO_LONG, ABSOLUTE_TERMS, MISSING_DESCRIPTION, MISSING_IMAGES, DUPLICATE_TITLE, PRICE_SPREAD,
+         UNLINKED_SKU)
+
+# The message code that words each rule (domain/message_texts.py, ui/message_texts.py).
+RULE_MESSAGES = {
+    TITLE_TOO_LONG: "check.listing.title_too_long",
+    ABSOLUTE_TERMS: "check.listing.absolute_terms",
+    MISSING_DESCRIPTION: "check.listing.missing_description",
+    MISSING_IMAGES: "check.listing.missing_images",
+    DUPLICATE_TITLE: "check.listing.duplicate_title",
+    PRICE_SPREAD: "check.listing.price_spread",
+    UNLINKED_SKU: "check.listing.unlinked_sku",
+}
+
+GBK_BYTES = "gbk_bytes"
+CHARACTERS = "characters"
+
+# platform code -> (limit, unit)
+TITLE_LIMITS: dict[str, tuple[int, str]] = {
+    "taobao": (60, GBK_BYTES),
+    "pinduoduo": (60, GBK_BYTES),
+    "amazon": (200, CHARACTERS),
+    "etsy": (140, CHARACTERS),
+    "ebay": (80, CHARACTERS),
+    "shopify": (70, CHARACTERS),
+    "woocommerce": (70, CHARACTERS),
+}
+
+DEFAULT_PRICE_TOLERANCE_PCT = Decimal(10)
+
+_ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_FOLD = str.maketrans(_ASCII_UPPER, _ASCII_UPPER.lower())
+
+
+def title_units(platform: str, title: str) -> int:
+    """The title's length as `platform` counts it."""
+    _limit, unit = TITLE_LIMITS.get(platform, (0, CHARACTERS))
+    if unit == GBK_BYTES:
+        return sum(1 if ord(ch) < 0x80 else 2 for ch in title)
+    return len(title)
+
+
+def title_limit(platform: str) -> int | None:
+    found = TITLE_LIMITS.get(platform)
+    return found[0] if found else None
+
+
+def title_too_long(platform: str, title: str | None) -> bool:
+    limit = title_limit(platform)
+    return limit is not None and title is not None and title_units(platform, title) > limit
+
+
+def fold(text: str) -> str:
+    """Latin letters lower-cased, nothing else touched (what the SQL's translate() does too)."""
+    return text.translate(_FOLD)
+
+
+def absolute_terms_found(text: str | None, words: Sequence[str]) -> list[str]:
+    """The list's words that `text` contains, in the list's order, less those inside a longer found word."""
+    if text is None:
+        return []
+    folded = fold(text)
+    found = [w for w in words if fold(w) in folded]
+    return [w for w in found if not any(len(o) > len(w) and fold(w) in fold(o) for o in found)]
+
+
+def price_spread_too_wide(prices: Iterable[Decimal], tolerance_pct: Decimal) -> bool:
+    """Whether the highest price exceeds the lowest by more than `tolerance_pct` percent of it."""
+    known = [p for p in prices if p is not None]
+    if len(known) < 2:
+        return False
+    low, high = min(known), max(known)
+    return low > 0 and (high - low) * 100 > tolerance_pct * low
+
+
+def normalise_words(words: Iterable[str]) -> list[str]:
+    """A word list as it is kept: trimmed, no blanks, no repeats (Latin letters compared without case)."""
+    kept: dict[str, str] = {}
+    for word in words:
+        text = word.strip()
+        if text and fold(text) not in kept:
+            kept[fold(text)] = text
+    return list(kept.values())
+
+
+def _limits_case(pick: int) -> str:
+    arms = " ".join(f"WHEN '{p}' THEN {v[pick] if pick == 0 else repr(v[pick])}" for p, v in TITLE_LIMITS.items())
+    return f"CASE platform {arms} END"
+
+
+MACROS = (
+    f"CREATE OR REPLACE TEMP MACRO sk_title_limit(platform) AS {_limits_case(0)}",
+    # GBK bytes: every character once, every non-ASCII one a second time.
+    "CREATE OR REPLACE TEMP MACRO sk_title_units(platform, title) AS"
+    f" CASE WHEN {_limits_case(1)} = '{GBK_BYTES}'"
+    " THEN length(title) + length(regexp_replace(title, '[\\x00-\\x7F]', '', 'g')) ELSE length(title) END",
+    "CREATE OR REPLACE TEMP MACRO sk_title_too_long(platform, title) AS"
+    " coalesce(sk_title_units(platform, title) > sk_title_limit(platform), FALSE)",
+    f"CREATE OR REPLACE TEMP MACRO sk_fold(text) AS translate(text, '{_ASCII_UPPER}', '{_ASCII_UPPER.lower()}')",
+    "CREATE OR REPLACE TEMP MACRO sk_terms_in(text, words) AS"
+    " list_filter(words, lambda w: coalesce(contains(sk_fold(text), sk_fold(w)), FALSE))",
+    "CREATE OR REPLACE TEMP MACRO sk_absolute_terms(text, words) AS"
+    " list_filter(sk_terms_in(text, words), lambda w: NOT list_bool_or(list_transform(sk_terms_in(text, words),"
+    " lambda o: length(o) > length(w) AND contains(sk_fold(o), sk_fold(w)))))",
+    "CREATE OR REPLACE TEMP MACRO sk_price_spread_too_wide(low, high, tolerance_pct) AS"
+    " coalesce(low > 0 AND (high - low) * 100 > tolerance_pct * low, FALSE)",
+)
