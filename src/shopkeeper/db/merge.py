@@ -41,6 +41,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "orders": ("shop_id", "order_id"),
     "order_lines": ("shop_id", "order_id", "line_no"),
     "money_movements": ("shop_id", "movement_id"),
+    "listing_check_settings": ("key",),
 }
 
 # Append-only tables: an import's rows are simply removed on undo.

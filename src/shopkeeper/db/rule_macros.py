@@ -18,9 +18,21 @@ import weakref
 import duckdb
 
 from shopkeeper.db.database import Database
-from shopkeeper.domain import identity, order_day, order_status, points, reorder, revenue, segments, tiers
+from shopkeeper.domain import (
+    identity,
+    listing_rules,
+    order_day,
+    order_status,
+    points,
+    reorder,
+    revenue,
+    segments,
+    tiers,
+)
+from shopkeeper.runtime.resources import default_absolute_terms_text
 
-SCALAR_MACROS = (*identity.MACROS, *order_status.MACROS, *order_day.MACROS, *revenue.MACROS, *reorder.MACROS, *segments.MACROS)
+SCALAR_MACROS = (*identity.MACROS, *order_status.MACROS, *order_day.MACROS, *revenue.MACROS, *reorder.MACROS,
+                 *segments.MACROS, *listing_rules.MACROS)
 # In dependency order: sk_sales() uses sk_fx(), the tier and points macros use both.
 TABLE_MACROS = (*revenue.TABLE_MACROS, *reorder.TABLE_MACROS, *tiers.TABLE_MACROS, *points.TABLE_MACROS)
 
@@ -38,6 +50,8 @@ def install_rule_macros(db: Database) -> None:
     if db.connection in _INSTALLED:
         return
     install_scalar_rule_macros(db)
-    for statement in TABLE_MACROS:
+    # The shipped word list is read when a shop is opened, so the SQL and services/listing_check_settings agree.
+    defaults = listing_rules.parse_word_list(default_absolute_terms_text())
+    for statement in (*TABLE_MACROS, *listing_rules.settings_macros(defaults), *listing_rules.TABLE_MACROS):
         db.execute(statement)
     _INSTALLED.add(db.connection)

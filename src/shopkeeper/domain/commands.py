@@ -25,7 +25,8 @@ class CommandResult:
 class CellEdit:
     """One field of one row, set to a new value (None clears it, e.g. a set reorder point)."""
 
-    entity: str                   # 'variant' (price, cost), 'stock' (on_hand, reorder_point, lead_time_days)
+    entity: str                   # 'variant' (price, cost), 'stock' (on_hand, reorder_point, lead_time_days),
+                                  # 'listing_setting' (value)
     key: str                      # the row's id (the SKU for variant and stock)
     field: str
     value: object                 # Decimal / int / None; text as typed is accepted too
@@ -37,7 +38,7 @@ class FieldSpec:
 
     entity: str
     field: str
-    kind: str                     # 'money' (Decimal, 2 places) | 'count' (whole number)
+    kind: str                     # 'money' (Decimal, 2 places) | 'count' (whole number) | 'text' (as given)
     nullable: bool                # may be cleared (None)
     minimum: int = 0
     maximum: int | None = None

@@ -140,11 +140,121 @@ MACROS = (
     "CREATE OR REPLACE TEMP MACRO sk_title_too_long(platform, title) AS"
     " coalesce(sk_title_units(platform, title) > sk_title_limit(platform), FALSE)",
     f"CREATE OR REPLACE TEMP MACRO sk_fold(text) AS translate(text, '{_ASCII_UPPER}', '{_ASCII_UPPER.lower()}')",
-    "CREATE OR REPLACE TEMP MACRO sk_terms_in(text, words) AS"
-    " list_filter(words, lambda w: coalesce(contains(sk_fold(text), sk_fold(w)), FALSE))",
-    "CREATE OR REPLACE TEMP MACRO sk_absolute_terms(text, words) AS"
-    " list_filter(sk_terms_in(text, words), lambda w: NOT list_bool_or(list_transform(sk_terms_in(text, words),"
-    " lambda o: length(o) > length(w) AND contains(sk_fold(o), sk_fold(w)))))",
+    # The two halves of sk_absolute_terms, for callers that fold each text and the list once: folding
+    # inside the lambda would fold the text again for every word of the list.
+    "CREATE OR REPLACE TEMP MACRO sk_terms_found(folded_text, words, folded_words) AS"
+    " list_filter(words, lambda w, i: coalesce(contains(folded_text, folded_words[i]), FALSE))",
+    "CREATE OR REPLACE TEMP MACRO sk_drop_contained(found) AS list_filter(found, lambda w: NOT list_bool_or("
+    " list_transform(found, lambda o: length(o) > length(w) AND contains(sk_fold(o), sk_fold(w)))))",
+    "CREATE OR REPLACE TEMP MACRO sk_absolute_terms(text, words) AS sk_drop_contained("
+    " sk_terms_found(sk_fold(text), words, list_transform(words, lambda w: sk_fold(w))))",
     "CREATE OR REPLACE TEMP MACRO sk_price_spread_too_wide(low, high, tolerance_pct) AS"
     " coalesce(low > 0 AND (high - low) * 100 > tolerance_pct * low, FALSE)",
+)
+
+
+def parse_word_list(text: str) -> list[str]:
+    """A word list file: one word a line, lines starting with '#' are comments."""
+    return normalise_words(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+# The seller's settings, kept in table listing_check_settings (services/listing_check_settings.py writes them).
+ABSOLUTE_TERMS_KEY = "absolute_terms_zh"
+PRICE_TOLERANCE_KEY = "price_tolerance_pct"
+MAX_TOLERANCE_PCT = Decimal(1000)
+
+
+def settings_macros(default_terms: Sequence[str]) -> tuple[str, ...]:
+    """Which word list and tolerance apply, in SQL: the shop's own, else the defaults given here."""
+    default_list = "[" + ", ".join(_sql_text(w) for w in default_terms) + "]::VARCHAR[]"
+    return (
+        "CREATE OR REPLACE TEMP MACRO sk_absolute_term_list() AS coalesce((SELECT CASE"
+        " WHEN json_valid(value) AND json_type(value::JSON) = 'ARRAY' THEN from_json(value, '[\"VARCHAR\"]') END"
+        f" FROM listing_check_settings WHERE key = '{ABSOLUTE_TERMS_KEY}'), {default_list})",
+        "CREATE OR REPLACE TEMP MACRO sk_price_tolerance_pct() AS coalesce((SELECT CASE"
+        f" WHEN TRY_CAST(value AS DECIMAL(18,4)) BETWEEN 0 AND {MAX_TOLERANCE_PCT} THEN TRY_CAST(value AS DECIMAL(18,4))"
+        f" END FROM listing_check_settings WHERE key = '{PRICE_TOLERANCE_KEY}'), {DEFAULT_PRICE_TOLERANCE_PCT})",
+    )
+
+
+# Every problem of every listing, one row each: (sku, linked, shop_id, platform, listing_id, title, rule,
+# words, detail JSON). A listing sells its own SKU, or, when it names none (a Shopify product with several
+# variants), every variant of the product it lists; `linked` says the SKU is in the catalogue. Only listings
+# naming one SKU take part in the price comparison: a product-level price is its cheapest variant's.
+_TAGS = "'<[^>]*>|&nbsp;'"
+TABLE_MACROS = (
+    f"""CREATE OR REPLACE TEMP MACRO sk_listing_problems() AS TABLE
+    WITH l AS (
+        SELECT l.shop_id, coalesce(s.platform, split_part(l.shop_id, ':', 1)) AS platform, l.listing_id, l.sku,
+               l.title, l.price, l.currency, l.description, l.image_count,
+               regexp_replace(l.description, {_TAGS}, ' ', 'g') AS description_text
+        FROM listings l LEFT JOIN shops s ON s.shop_id = l.shop_id
+    ),
+    own AS (
+        SELECT l.shop_id, l.listing_id, v.sku FROM l JOIN variants v ON v.sku = l.sku
+        UNION ALL
+        SELECT l.shop_id, l.listing_id, v.sku FROM l JOIN variants v ON v.product_id = l.listing_id
+        WHERE l.sku IS NULL
+    ),
+    terms AS (
+        SELECT words, list_transform(words, lambda w: sk_fold(w)) AS folded
+        FROM (SELECT sk_absolute_term_list() AS words)
+    ),
+    found AS (
+        SELECT shop_id, platform, listing_id, sku, title,
+               sk_drop_contained(sk_terms_found(folded_title, t.words, t.folded)) AS in_title,
+               sk_drop_contained(sk_terms_found(folded_description, t.words, t.folded)) AS in_description
+        FROM (SELECT *, sk_fold(title) AS folded_title, sk_fold(description_text) AS folded_description FROM l) l,
+             terms t
+    ),
+    same_title AS (
+        SELECT shop_id, sk_fold(trim(title)) AS folded, list(coalesce(sku, listing_id) ORDER BY listing_id) AS holders
+        FROM l GROUP BY ALL HAVING count(*) > 1
+    ),
+    per_listing AS (
+        SELECT shop_id, platform, listing_id, sku, title, '{TITLE_TOO_LONG}' AS rule, []::VARCHAR[] AS words,
+               json_object('limit', sk_title_limit(platform), 'length', sk_title_units(platform, title))::VARCHAR
+                   AS detail
+        FROM l WHERE sk_title_too_long(platform, title)
+        UNION ALL
+        SELECT shop_id, platform, listing_id, sku, title, '{ABSOLUTE_TERMS}', in_title, '{{"field":"title"}}'
+        FROM found WHERE len(in_title) > 0
+        UNION ALL
+        SELECT shop_id, platform, listing_id, sku, title, '{ABSOLUTE_TERMS}', in_description,
+               '{{"field":"description"}}'
+        FROM found WHERE len(in_description) > 0
+        UNION ALL
+        SELECT shop_id, platform, listing_id, sku, title, '{MISSING_DESCRIPTION}', []::VARCHAR[], '{{}}'
+        FROM l WHERE trim(description_text) = ''
+        UNION ALL
+        SELECT shop_id, platform, listing_id, sku, title, '{MISSING_IMAGES}', []::VARCHAR[], '{{}}'
+        FROM l WHERE image_count = 0
+        UNION ALL
+        SELECT l.shop_id, l.platform, l.listing_id, l.sku, l.title, '{DUPLICATE_TITLE}',
+               list_filter(d.holders, lambda h: h <> coalesce(l.sku, l.listing_id)), '{{}}'
+        FROM l JOIN same_title d ON d.shop_id = l.shop_id AND d.folded = sk_fold(trim(l.title))
+        UNION ALL
+        SELECT shop_id, platform, listing_id, sku, title, '{UNLINKED_SKU}', [sku], '{{}}'
+        FROM l WHERE sku IS NOT NULL AND NOT EXISTS (SELECT 1 FROM variants v WHERE v.sku = l.sku)
+    ),
+    spread AS (
+        SELECT o.sku, l.currency, min(l.price) AS low, max(l.price) AS high,
+               arg_min(l.shop_id, l.price) AS low_shop, arg_max(l.shop_id, l.price) AS high_shop
+        FROM l JOIN own o ON o.shop_id = l.shop_id AND o.listing_id = l.listing_id
+        WHERE l.sku IS NOT NULL AND l.price IS NOT NULL AND l.currency IS NOT NULL
+        GROUP BY ALL
+        HAVING sk_price_spread_too_wide(min(l.price), max(l.price), sk_price_tolerance_pct())
+    )
+    SELECT coalesce(o.sku, p.sku) AS sku, o.sku IS NOT NULL AS linked, p.shop_id, p.platform, p.listing_id,
+           p.title, p.rule, p.words, p.detail
+    FROM per_listing p LEFT JOIN own o ON o.shop_id = p.shop_id AND o.listing_id = p.listing_id
+    UNION ALL
+    SELECT sku, TRUE, NULL, NULL, NULL, NULL, '{PRICE_SPREAD}', []::VARCHAR[],
+           json_object('currency', currency, 'low', low::VARCHAR, 'high', high::VARCHAR,
+                       'low_shop', low_shop, 'high_shop', high_shop)::VARCHAR
+    FROM spread""",
 )

@@ -23,6 +23,6 @@ def translations_dir() -> Path:
     return resources_dir() / "i18n"
 
 
-def listing_words_dir() -> Path:
-    """The default word lists of the listing checks (the seller's own copy lives in the shop)."""
-    return resources_dir() / "listing_words"
+def default_absolute_terms_text() -> str:
+    """The shipped absolute-term list of the listing checks (a shop keeps its own copy once edited)."""
+    return (resources_dir() / "listing_words" / "absolute_terms_zh.txt").read_text(encoding="utf-8")

@@ -34,10 +34,16 @@ _FIELDS: dict[tuple[str, str], FieldSpec] = {
     ("stock", "on_hand"): FieldSpec("stock", "on_hand", "count", nullable=False, maximum=_INT_MAX),
     ("stock", "reorder_point"): FieldSpec("stock", "reorder_point", "count", nullable=True, maximum=_INT_MAX),
     ("stock", "lead_time_days"): FieldSpec("stock", "lead_time_days", "count", nullable=False, maximum=365),
+    # A listing check's setting (services/listing_check_settings.py checks the value); None: back to the default.
+    ("listing_setting", "value"): FieldSpec("listing_setting", "value", "text", nullable=True),
 }
 
 # entity -> (table, key column). The edited column is named like the field.
-_TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku")}
+_TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku"),
+           "listing_setting": ("listing_check_settings", "key")}
+# Entities whose row is absent until someone sets it (the default applies): an edit creates it,
+# and setting a listing check back to its default removes it.
+_CREATED_BY_EDIT = frozenset({"stock", "listing_setting"})
 
 # What a stock row holds before anyone set it: the columns' defaults in 0001_initial.sql.
 _STOCK_DEFAULTS: dict[str, object] = {"on_hand": 0, "reorder_point": None, "lead_time_days": 14}
@@ -57,11 +63,13 @@ class _Planned:
 
 
 def edit_cells(db: Database, edits: Sequence[CellEdit], *, who: str,
-               recompute: Recompute = recompute_after_change) -> CommandResult:
+               recompute: Recompute = recompute_after_change, label: Message | None = None) -> CommandResult:
     """Apply all `edits` as one change set (one undo step); a bad value refuses them all, changing nothing.
 
     Edits that set a field to the value it already has are dropped; when none is
-    left, no change set is made and the result's Changes are empty.
+    left, no change set is made and the result's Changes are empty. `label`
+    names the change set when the caller can say it better than the fields can
+    ("absolute terms: +2, −1").
     """
     checked = []
     for e in edits:
@@ -71,7 +79,7 @@ def edit_cells(db: Database, edits: Sequence[CellEdit], *, who: str,
         plan = _plan(db, checked)
         if not plan:
             return CommandResult(Changes())
-        label = _label(plan)
+        label = label or _label(plan)
         change_set_id = new_change_set(db, kind=EDIT, who=who, label=label)
         tables = _apply(db, change_set_id, plan)
         log_changes(db, change_set_id, [
@@ -136,6 +144,8 @@ def _stored(db: Database, spec: FieldSpec, key: str) -> tuple[bool, object]:
         return True, row[0]
     if spec.entity == "stock" and db.scalar("SELECT EXISTS (SELECT 1 FROM variants WHERE sku = ?)", [key]):
         return True, _STOCK_DEFAULTS[spec.field]
+    if spec.entity == "listing_setting":
+        return True, None
     return False, None
 
 
@@ -145,16 +155,26 @@ def _apply(db: Database, change_set_id: int, plan: Sequence[_Planned]) -> frozen
     for p in plan:
         table, key_col = _TABLES[p.spec.entity]
         exists = db.scalar(f"SELECT EXISTS (SELECT 1 FROM {_q(table)} WHERE {_q(key_col)} = ?)", [p.key])
+        tables.add(table)
         if exists:
             save_prior(db, table, f"FROM {_q(table)} t WHERE t.{_q(key_col)} = ?", change_set_id, [p.key])
+        elif p.spec.entity not in _CREATED_BY_EDIT:
+            raise ChangeRefused(Message("edit.refused.unknown_sku", {"sku": p.key}))
+        elif p.spec.entity == "listing_setting":
+            # Undo deletes the row by its batch_id: the default applies again.
+            db.execute("INSERT INTO listing_check_settings (key, value, batch_id) VALUES (?, ?, ?)",
+                       [p.key, p.new, change_set_id])
+            continue
         else:
-            # Only stock rows are ever missing (a SKU nobody counted yet); undo deletes the row by its batch_id.
+            # A SKU nobody counted yet; undo deletes the row by its batch_id.
             db.execute("INSERT INTO stock_levels (sku, updated_at, batch_id) VALUES (?, now(), ?)",
                        [p.key, change_set_id])
+        if p.spec.entity == "listing_setting" and p.new is None:
+            db.execute(f"DELETE FROM {_q(table)} WHERE {_q(key_col)} = ?", [p.key])
+            continue
         touched = ", updated_at = now()" if table == "stock_levels" else ""
         db.execute(f"UPDATE {_q(table)} SET {_q(p.spec.field)} = ?, batch_id = ?{touched} WHERE {_q(key_col)} = ?",
                    [p.new, change_set_id, p.key])
-        tables.add(table)
         if p.spec.field == "on_hand":
             # The count's difference, so stock history adds up to what is on the shelf.
             db.execute(
@@ -200,6 +220,8 @@ def parse_value(spec: FieldSpec, value: object) -> object:
         return None
     if spec.kind == "money":
         return _money(spec, value)
+    if spec.kind == "text":
+        return str(value)
     return _count(spec, value)
 
 
