@@ -64,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.add_argument("--shop", metavar="NAME", help="name of the platform shop these files belong to")
     imp.add_argument("--mapping", metavar="NAME", help="saved column mapping for files of an unknown shape")
+
+    from shopkeeper.cli_check import add_check_command
+
+    add_check_command(sub, _db_option)
     return parser
 
 
@@ -83,6 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_stats(args, paths)
         if args.command == "import":
             return _cmd_import(args, paths)
+        if args.command == "check":
+            from shopkeeper.cli_check import run_check
+
+            return run_check(_open(paths, getattr(args, "db", None), must_exist=True), args)
     except KnownError as exc:
         print(f"shopkeeper: {exc}", file=sys.stderr)
         return 2

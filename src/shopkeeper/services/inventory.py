@@ -14,6 +14,7 @@ from typing import Any
 from shopkeeper.db.database import Database
 from shopkeeper.db.table_source import Column, TableSource
 from shopkeeper.domain.reorder import DEFAULT_LEAD_TIME_DAYS, velocity_window
+from shopkeeper.services.listing_checks import PROBLEM_CODES_BY_SKU_SQL
 
 _INVENTORY_SQL = f"""
 WITH sales AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
@@ -21,6 +22,7 @@ channels AS (
     SELECT sku, string_agg(DISTINCT split_part(shop_id, ':', 1), ', ' ORDER BY split_part(shop_id, ':', 1)) AS platforms
     FROM listings WHERE sku IS NOT NULL GROUP BY sku
 ),
+listing_problems AS ({PROBLEM_CODES_BY_SKU_SQL}),
 base AS (
     SELECT v.sku,
            coalesce(p.title, v.sku) AS product,
@@ -35,17 +37,19 @@ base AS (
            coalesce(sa.units, 0)::INTEGER AS sold_30d,
            coalesce(s.lead_time_days, {DEFAULT_LEAD_TIME_DAYS}) AS lead_time_days,
            sk_reorder_point(coalesce(sa.units, 0), coalesce(s.lead_time_days, {DEFAULT_LEAD_TIME_DAYS}),
-                            s.reorder_point) AS reorder_point
+                            s.reorder_point) AS reorder_point,
+           lp.problems
     FROM variants v
     LEFT JOIN products p USING (product_id)
     LEFT JOIN stock_levels s USING (sku)
     LEFT JOIN sales sa USING (sku)
     LEFT JOIN channels c USING (sku)
+    LEFT JOIN listing_problems lp USING (sku)
 )
 SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_hand, sold_30d, lead_time_days,
        sk_days_cover(on_hand, sold_30d) AS days_cover,
        reorder_point,
-       sk_stock_status(on_hand, reorder_point) AS stock_status
+       sk_stock_status(on_hand, reorder_point) AS stock_status, problems
 FROM base
 """
 
@@ -61,6 +65,7 @@ INVENTORY_COLUMNS = (
     Column("product", "text", searchable=True),
     Column("variant", "text", searchable=True),
     Column("stock_status", "status"),
+    Column("problems", "badges"),  # listing problems' rule codes, comma-separated (services/listing_checks.py)
     Column("on_hand", "int", edit=("stock", "on_hand")),
     Column("days_cover", "int"),
     Column("sold_30d", "int"),
@@ -84,6 +89,7 @@ def inventory_source(today: date) -> TableSource:
         filters={
             "needs_reorder": "stock_status IN ('low', 'out')",
             "out_of_stock": "stock_status = 'out'",
+            "has_problems": "problems IS NOT NULL",
         },
         params=velocity_window(today),
     )

@@ -71,33 +71,25 @@ def price_tolerance(db: Database) -> Decimal:
     return value if value.is_finite() and 0 <= value <= MAX_TOLERANCE_PCT else DEFAULT_PRICE_TOLERANCE_PCT
 
 
-def set_absolute_terms(db: Database, words: Sequence[str], *, who: str) -> CommandResult:
-    """Make `words` the shop's list (one undoable change set); a word too long refuses the whole list."""
-    kept = normalise_words(words)
+def _words_edit(db: Database, words: Sequence[str] | None) -> tuple[CellEdit, Message] | None:
+    """The edit making `words` the list (None: back to the shipped list), or None when it would change nothing."""
+    default = words is None
+    kept = default_absolute_terms() if words is None else normalise_words(words)
     for word in kept:
-        if len(word) > MAX_WORD_LENGTH or "\n" in word:
+        if len(word) > MAX_WORD_LENGTH:
             raise ChangeRefused(Message("check.refused.word_too_long", {"word": word[:MAX_WORD_LENGTH] + "…",
                                                                         "limit": MAX_WORD_LENGTH}))
     before = {fold(w) for w in absolute_terms(db)}
     after = {fold(w) for w in kept}
-    if before == after:
-        # The same words (perhaps reordered): nothing to undo later, and a default list stays the default.
-        return CommandResult(Changes())
+    if before == after and default == absolute_terms_are_default(db):
+        # The same words (perhaps reordered): nothing to undo later.
+        return None
     label = Message("change.edit.absolute_terms", {"added": len(after - before), "removed": len(before - after)})
-    value = json.dumps(kept, ensure_ascii=False)
-    return edit_cells(db, [CellEdit("listing_setting", ABSOLUTE_TERMS_KEY, "value", value)], who=who, label=label)
+    value = None if default else json.dumps(kept, ensure_ascii=False)
+    return CellEdit("listing_setting", ABSOLUTE_TERMS_KEY, "value", value), label
 
 
-def reset_absolute_terms(db: Database, *, who: str) -> CommandResult:
-    """Back to the shipped list (undoable)."""
-    before = {fold(w) for w in absolute_terms(db)}
-    after = {fold(w) for w in default_absolute_terms()}
-    label = Message("change.edit.absolute_terms", {"added": len(after - before), "removed": len(before - after)})
-    return edit_cells(db, [CellEdit("listing_setting", ABSOLUTE_TERMS_KEY, "value", None)], who=who, label=label)
-
-
-def set_price_tolerance(db: Database, percent: object, *, who: str) -> CommandResult:
-    """The spread (in % of the lowest price) above which a SKU's prices in one currency are a problem."""
+def _tolerance_edit(db: Database, percent: object) -> tuple[CellEdit, Message] | None:
     try:
         value = Decimal(str(percent).strip().rstrip("%").strip())
     except InvalidOperation:
@@ -106,6 +98,28 @@ def set_price_tolerance(db: Database, percent: object, *, who: str) -> CommandRe
         raise ChangeRefused(Message("check.refused.tolerance", {"value": str(percent),
                                                                  "maximum": int(MAX_TOLERANCE_PCT)}))
     old = price_tolerance(db)
-    label = Message("change.edit.price_tolerance", {"old": f"{old.normalize():f}", "new": f"{value.normalize():f}"})
-    return edit_cells(db, [CellEdit("listing_setting", PRICE_TOLERANCE_KEY, "value", f"{value.normalize():f}")],
-                      who=who, label=label)
+    if value == old:
+        return None
+    text = f"{value.normalize():f}"
+    label = Message("change.edit.price_tolerance", {"old": f"{old.normalize():f}", "new": text})
+    return CellEdit("listing_setting", PRICE_TOLERANCE_KEY, "value", text), label
+
+
+def save_check_settings(db: Database, *, who: str, words: Sequence[str] | None = None, reset_words: bool = False,
+                        tolerance_pct: object = None) -> CommandResult:
+    """Change the word list and/or the price tolerance as one undoable change set.
+
+    `words` replaces the list, `reset_words` goes back to the shipped one; a
+    tolerance is a percentage of the lowest price (0–1000). A word too long or a
+    tolerance out of range refuses the whole change, leaving the shop as it was.
+    """
+    planned = []
+    if reset_words or words is not None:
+        planned.append(_words_edit(db, None if reset_words else words))
+    if tolerance_pct is not None:
+        planned.append(_tolerance_edit(db, tolerance_pct))
+    edits = [p for p in planned if p is not None]
+    if not edits:
+        return CommandResult(Changes())
+    label = edits[0][1] if len(edits) == 1 else Message("change.edit.mixed", {"count": len(edits)})
+    return edit_cells(db, [e for e, _ in edits], who=who, label=label)

@@ -31,12 +31,15 @@ from shopkeeper.services.inventory import (
     inventory_summary,
     sku_detail,
 )
+from shopkeeper.services.listing_checks import ListingProblem, sku_problems
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.listing_checks_dialog import ListingChecksDialog
 from shopkeeper.ui.formatting import format_value, money, platform_label, status_label
+from shopkeeper.ui.listing_problem_labels import problem_badges, problem_label
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
-from shopkeeper.ui.tabs.detail_panel import DetailPanel
+from shopkeeper.ui.tabs.detail_panel import DetailPanel, RichText, highlighted
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
 from shopkeeper.ui.ui_state import UiState
@@ -44,9 +47,16 @@ from shopkeeper.ui.ui_state import UiState
 STATUS_COLORS = {"out": "#c62828", "low": "#e65100", "ok": "#2e7d32"}
 
 
+def _format(key: str, kind: str, value: Any) -> str:  # noqa: ANN401 - a cell's native value
+    if kind == "badges":
+        return problem_badges(value)
+    return format_value(key, kind, value)
+
+
 class ListingsTab(ShopTab):
-    # Sold (30 days) and the computed reorder points come from orders.
-    areas = frozenset({Area.CATALOG, Area.STOCK, Area.ORDERS})
+    # Sold (30 days) and the computed reorder points come from orders; the listing checks' word list and
+    # price tolerance are settings.
+    areas = frozenset({Area.CATALOG, Area.STOCK, Area.ORDERS, Area.SETTINGS})
 
     def __init__(self, *, worker: DbWorker, clock: Clock, ui_state: UiState, parent: QWidget | None = None) -> None:
         super().__init__(name="listings", worker=worker, ui_state=ui_state, parent=parent)
@@ -57,10 +67,10 @@ class ListingsTab(ShopTab):
             "sold_30d": self.tr("Sold (30 days)"), "reorder_point": self.tr("Reorder at"),
             "lead_time_days": self.tr("Lead time (days)"), "price": self.tr("Price"), "cost": self.tr("Cost"),
             "margin_pct": self.tr("Margin"), "currency": self.tr("Currency"), "platforms": self.tr("Sold on"),
-            "urgency": self.tr("Urgency"),
+            "urgency": self.tr("Urgency"), "problems": self.tr("Listing problems"),
         }
         self.model = PagedSqlModel(
-            worker, inventory_source(clock.today()), headers=headers, formatter=format_value,
+            worker, inventory_source(clock.today()), headers=headers, formatter=_format,
             hidden=("urgency", "lead_time_days"), status_colors=STATUS_COLORS, name="inventory",
         )
         self.summary = QLabel(self)
@@ -68,6 +78,12 @@ class ListingsTab(ShopTab):
         self.search = make_search_box(self, self.tr("Search SKU, product or variant"), self.model.set_search)
         self.reorder_only = QCheckBox(self.tr("Only what needs reordering"), self)
         self.reorder_only.toggled.connect(self._filters_changed)
+        self.problems_only = QCheckBox(self.tr("Only listings with problems"), self)
+        self.problems_only.toggled.connect(self._filters_changed)
+        self.checks_button = QPushButton(self.tr("Listing checks…"), self)
+        self.checks_button.setToolTip(self.tr("The words the Advertising Law forbids in listings, and the price "
+                                              "difference allowed across platforms"))
+        self.checks_button.clicked.connect(self.open_checks_dialog)
         self.set_cost_button = QPushButton(self.tr("Set cost…"), self)
         self.set_cost_button.setToolTip(self.tr("Give every selected SKU the same cost (one undo step)"))
         self.set_cost_button.clicked.connect(lambda: self.ask_and_set("cost", self.tr("Set cost")))
@@ -85,12 +101,14 @@ class ListingsTab(ShopTab):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.reorder_only)
+        bar.addWidget(self.problems_only)
         bar.addStretch(1)
+        bar.addWidget(self.checks_button)
         bar.addWidget(self.set_cost_button)
         bar.addWidget(self.set_reorder_button)
         bar.addWidget(self.count_label)
         self.view = make_table_view(self, self.model, {"sku": 130, "product": 230, "variant": 120, "stock_status": 110,
-                                                       "sold_30d": 110, "platforms": 200})
+                                                       "sold_30d": 110, "platforms": 200, "problems": 200})
         self.detail = DetailPanel(self.tr("Select a SKU to see its stock, reorder settings and where it is listed."),
                                   self)
         self.splitter = QSplitter(self)
@@ -115,7 +133,16 @@ class ListingsTab(ShopTab):
         self.follow_selection(self.view, self.model, self._detail_query, self._show_detail)
 
     def _filters_changed(self) -> None:
-        self.model.set_filters(["needs_reorder"] if self.reorder_only.isChecked() else [])
+        active = ["needs_reorder"] if self.reorder_only.isChecked() else []
+        if self.problems_only.isChecked():
+            active.append("has_problems")
+        self.model.set_filters(active)
+
+    def open_checks_dialog(self) -> ListingChecksDialog:
+        dialog = ListingChecksDialog(self._worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def refresh(self) -> None:
         today = self._clock.today()
@@ -180,11 +207,29 @@ class ListingsTab(ShopTab):
         self.notice.show()
 
     # -- detail ---------------------------------------------------------------------------------
-    def _detail_query(self, sku: str) -> QueryOp[SkuDetail | None]:
+    def _detail_query(self, sku: str) -> QueryOp[tuple[SkuDetail | None, tuple[ListingProblem, ...]]]:
         today = self._clock.today()
-        return QueryOp(lambda db: sku_detail(db, sku, today), key="detail")
+        return QueryOp(lambda db: (sku_detail(db, sku, today), sku_problems(db, sku)), key="detail")
 
-    def _show_detail(self, d: SkuDetail | None) -> None:
+    def _problem_rows(self, problems: tuple[ListingProblem, ...]) -> list[tuple[str, str]]:
+        rows: list[tuple[str, str]] = []
+        for p in problems:
+            label = problem_label(p.rule)
+            if p.platform:
+                label = f"{label} · {platform_label(p.platform)}"
+            text = window_text(p.message)
+            if p.rule == "absolute_terms" and p.detail.get("field") == "title" and p.title:
+                # The title itself, with the offending words marked where they stand.
+                value = RichText(f"{highlighted(p.title, p.words)}")
+            elif p.words:
+                value = highlighted(text, p.words)
+            else:
+                value = text
+            rows.append((label, value))
+        return rows
+
+    def _show_detail(self, found: tuple[SkuDetail | None, tuple[ListingProblem, ...]]) -> None:
+        d, problems = found
         if d is None:
             self.detail.show_placeholder()
             return
@@ -211,8 +256,8 @@ class ListingsTab(ShopTab):
                                     status_label(c.status or ""), c.title) if p))
             for c in d.channels
         ] or [(self.tr("Not listed"), self.tr("no platform listing carries this SKU"))]
-        self.detail.show_sections(
-            d.sku, " · ".join(p for p in (d.product, d.variant) if p),
-            [(self.tr("Price and margin"), price_rows), (self.tr("Stock"), stock_rows),
-             (self.tr("Listed on"), channels)],
-        )
+        sections = [(self.tr("Price and margin"), price_rows), (self.tr("Stock"), stock_rows),
+                    (self.tr("Listed on"), channels)]
+        if problems:
+            sections.insert(0, (self.tr("Listing problems"), self._problem_rows(problems)))
+        self.detail.show_sections(d.sku, " · ".join(p for p in (d.product, d.variant) if p), sections)
