@@ -13,7 +13,9 @@ Title length, per platform (the platform's own counting):
   published limit was confirmed; add it to TITLE_LIMITS when one is.
 
 Absolute terms (极限词): China's Advertising Law art. 9(3) forbids "国家级",
-"最高级", "最佳" and the like in a listing's title and pages. The word list is
+"最高级", "最佳" and the like in a listing's title and pages. It governs what is
+shown in China, so the listings of the Chinese platforms are checked (an Etsy
+title's "100% cotton" is no offence there). The word list is
 the seller's (resources/listing_words/absolute_terms_zh.txt is the default);
 a word is found when the text contains it, Latin letters compared without
 case. A found word that is part of a longer found word is not reported again
@@ -69,6 +71,9 @@ TITLE_LIMITS: dict[str, tuple[int, str]] = {
     "woocommerce": (70, CHARACTERS),
 }
 
+# Platforms whose listings are shown in China, where the Advertising Law applies.
+ADVERTISING_LAW_PLATFORMS = ("taobao", "jd", "pinduoduo", "douyin", "youzan")
+
 DEFAULT_PRICE_TOLERANCE_PCT = Decimal(10)
 
 _ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -105,6 +110,10 @@ def absolute_terms_found(text: str | None, words: Sequence[str]) -> list[str]:
     folded = fold(text)
     found = [w for w in words if fold(w) in folded]
     return [w for w in found if not any(len(o) > len(w) and fold(w) in fold(o) for o in found)]
+
+
+def advertising_law_applies(platform: str | None) -> bool:
+    return platform in ADVERTISING_LAW_PLATFORMS
 
 
 def price_spread_too_wide(prices: Iterable[Decimal], tolerance_pct: Decimal) -> bool:
@@ -148,6 +157,8 @@ MACROS = (
     " list_transform(found, lambda o: length(o) > length(w) AND contains(sk_fold(o), sk_fold(w)))))",
     "CREATE OR REPLACE TEMP MACRO sk_absolute_terms(text, words) AS sk_drop_contained("
     " sk_terms_found(sk_fold(text), words, list_transform(words, lambda w: sk_fold(w))))",
+    "CREATE OR REPLACE TEMP MACRO sk_advertising_law_applies(platform) AS coalesce(platform IN ("
+    + ", ".join(f"'{p}'" for p in ADVERTISING_LAW_PLATFORMS) + "), FALSE)",
     "CREATE OR REPLACE TEMP MACRO sk_price_spread_too_wide(low, high, tolerance_pct) AS"
     " coalesce(low > 0 AND (high - low) * 100 > tolerance_pct * low, FALSE)",
 )
@@ -208,7 +219,8 @@ TABLE_MACROS = (
         SELECT shop_id, platform, listing_id, sku, title,
                sk_drop_contained(sk_terms_found(folded_title, t.words, t.folded)) AS in_title,
                sk_drop_contained(sk_terms_found(folded_description, t.words, t.folded)) AS in_description
-        FROM (SELECT *, sk_fold(title) AS folded_title, sk_fold(description_text) AS folded_description FROM l) l,
+        FROM (SELECT *, sk_fold(title) AS folded_title, sk_fold(description_text) AS folded_description FROM l
+              WHERE sk_advertising_law_applies(platform)) l,
              terms t
     ),
     same_title AS (

@@ -81,8 +81,8 @@ def _words_edit(db: Database, words: Sequence[str] | None) -> tuple[CellEdit, Me
                                                                         "limit": MAX_WORD_LENGTH}))
     before = {fold(w) for w in absolute_terms(db)}
     after = {fold(w) for w in kept}
-    if before == after and default == absolute_terms_are_default(db):
-        # The same words (perhaps reordered): nothing to undo later.
+    if before == after and (not default or absolute_terms_are_default(db)):
+        # The same words (perhaps reordered): nothing to undo later, and a shop on the shipped list stays on it.
         return None
     label = Message("change.edit.absolute_terms", {"added": len(after - before), "removed": len(before - after)})
     value = None if default else json.dumps(kept, ensure_ascii=False)
