@@ -156,7 +156,8 @@ def test_every_edit_keeps_who_changed_what_when(db: Database) -> None:
 def test_editable_fields_name_the_listings_fields(db: Database) -> None:
     fields = editable_fields()
     assert set(fields) == {("variant", "price"), ("variant", "cost"), ("stock", "on_hand"),
-                           ("stock", "reorder_point"), ("stock", "lead_time_days")}
+                           ("stock", "reorder_point"), ("stock", "lead_time_days"),
+                           ("listing_setting", "value")}
     assert fields[("variant", "cost")].kind == "money"
     assert fields[("stock", "reorder_point")].nullable
     assert not fields[("stock", "on_hand")].nullable

@@ -39,7 +39,7 @@ from shopkeeper.ui.listing_problem_labels import problem_badges, problem_label
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
-from shopkeeper.ui.tabs.detail_panel import DetailPanel, RichText, highlighted
+from shopkeeper.ui.tabs.detail_panel import DetailPanel, highlighted
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
 from shopkeeper.ui.ui_state import UiState
@@ -218,9 +218,10 @@ class ListingsTab(ShopTab):
             if p.platform:
                 label = f"{label} · {platform_label(p.platform)}"
             text = window_text(p.message)
+            value: str
             if p.rule == "absolute_terms" and p.detail.get("field") == "title" and p.title:
                 # The title itself, with the offending words marked where they stand.
-                value = RichText(f"{highlighted(p.title, p.words)}")
+                value = highlighted(p.title, p.words)
             elif p.words:
                 value = highlighted(text, p.words)
             else:
