@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>ListingChecksDialog</name>
+    <message numerus="yes">
+        <source>The shipped list, %n word(s)</source>
+        <translation>
+            <numerusform>The shipped list, %n word</numerusform>
+            <numerusform>The shipped list, %n words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This shop&apos;s own list, %n word(s)</source>
+        <translation>
+            <numerusform>This shop's own list, %n word</numerusform>
+            <numerusform>This shop's own list, %n words</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListingsTab</name>
     <message numerus="yes">
         <source>%n SKU(s)</source>

@@ -255,6 +255,84 @@
     </message>
 </context>
 <context>
+    <name>ListingChecksDialog</name>
+    <message>
+        <source>Listing checks</source>
+        <translation>商品检查</translation>
+    </message>
+    <message>
+        <source>Words China&apos;s Advertising Law forbids in listings (极限词). A title or description containing one is marked in the Listings tab. The list is kept in this shop.</source>
+        <translation>《广告法》禁止在商品信息中使用的词语（极限词）。标题或描述中含有这些词时，会在“商品与库存”页标出。该词表保存在本店铺文件中。</translation>
+    </message>
+    <message>
+        <source>New word</source>
+        <translation>新词</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Restore the shipped list</source>
+        <translation>恢复内置词表</translation>
+    </message>
+    <message>
+        <source>A SKU&apos;s prices in one currency may differ by this share of the lowest before they are marked</source>
+        <translation>同一币种下，一个 SKU 在各平台的价格与最低价相差超过此比例时会被标出</translation>
+    </message>
+    <message>
+        <source>Price tolerance across platforms</source>
+        <translation>跨平台价格容差</translation>
+    </message>
+    <message numerus="yes">
+        <source>The shipped list, %n word(s)</source>
+        <translation>
+            <numerusform>内置词表，共 %n 个词</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This shop&apos;s own list, %n word(s)</source>
+        <translation>
+            <numerusform>本店铺的词表，共 %n 个词</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListingProblem</name>
+    <message>
+        <source>Title too long</source>
+        <translation>标题过长</translation>
+    </message>
+    <message>
+        <source>Absolute terms</source>
+        <translation>极限词</translation>
+    </message>
+    <message>
+        <source>No description</source>
+        <translation>缺少描述</translation>
+    </message>
+    <message>
+        <source>No images</source>
+        <translation>缺少图片</translation>
+    </message>
+    <message>
+        <source>Duplicate title</source>
+        <translation>标题重复</translation>
+    </message>
+    <message>
+        <source>Price spread</source>
+        <translation>价格不一致</translation>
+    </message>
+    <message>
+        <source>Unlinked SKU</source>
+        <translation>未关联 SKU</translation>
+    </message>
+</context>
+<context>
     <name>ListingsTab</name>
     <message>
         <source>SKU</source>
@@ -404,7 +482,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{skus}&lt;/b&gt; SKUs · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; to reorder&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; out of stock&lt;/span&gt; · &lt;b&gt;{dead}&lt;/b&gt; dead stock · stock value at cost &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;{skus}&lt;/b&gt; 个 SKU · &lt;span style='color:#e65100'&gt;&lt;b&gt;{low}&lt;/b&gt; 个需补货&lt;/span&gt; · &lt;span style='color:#c62828'&gt;&lt;b&gt;{out}&lt;/b&gt; 个缺货&lt;/span&gt; · &lt;b&gt;{dead}&lt;/b&gt; 个滞销 · 库存成本价值 &lt;b&gt;{value}&lt;/b&gt;</translation>
+        <translation>&lt;b&gt;{skus}&lt;/b&gt; 个 SKU · &lt;span style=&apos;color:#e65100&apos;&gt;&lt;b&gt;{low}&lt;/b&gt; 个需补货&lt;/span&gt; · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{out}&lt;/b&gt; 个缺货&lt;/span&gt; · &lt;b&gt;{dead}&lt;/b&gt; 个滞销 · 库存成本价值 &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>safety stock + sales during the lead time</source>
@@ -421,6 +499,22 @@
     <message>
         <source>Set cost…</source>
         <translation>设置成本…</translation>
+    </message>
+    <message>
+        <source>Listing problems</source>
+        <translation>商品问题</translation>
+    </message>
+    <message>
+        <source>Only listings with problems</source>
+        <translation>只看有问题的商品</translation>
+    </message>
+    <message>
+        <source>Listing checks…</source>
+        <translation>商品检查…</translation>
+    </message>
+    <message>
+        <source>The words the Advertising Law forbids in listings, and the price difference allowed across platforms</source>
+        <translation>《广告法》禁止在商品信息中使用的词语，以及跨平台允许的价格差异</translation>
     </message>
     <message>
         <source>Give every selected SKU the same cost (one undo step)</source>
@@ -1807,6 +1901,54 @@
     <message>
         <source>{field} of {count} SKUs</source>
         <translation>{count} 个 SKU 的{field}</translation>
+    </message>
+    <message>
+        <source>absolute-term list: {added} added, {removed} removed</source>
+        <translation>极限词表：新增 {added} 个，删除 {removed} 个</translation>
+    </message>
+    <message>
+        <source>price tolerance {old} % → {new} %</source>
+        <translation>价格容差 {old} % → {new} %</translation>
+    </message>
+    <message>
+        <source>Title too long for {platform}: {length}, the limit is {limit}</source>
+        <translation>标题超出 {platform} 的长度限制：{length}，上限为 {limit}</translation>
+    </message>
+    <message>
+        <source>Absolute terms in the title: {words}</source>
+        <translation>标题含极限词：{words}</translation>
+    </message>
+    <message>
+        <source>Absolute terms in the description: {words}</source>
+        <translation>描述含极限词：{words}</translation>
+    </message>
+    <message>
+        <source>No description on {platform}</source>
+        <translation>{platform} 上缺少描述</translation>
+    </message>
+    <message>
+        <source>No images on {platform}</source>
+        <translation>{platform} 上缺少图片</translation>
+    </message>
+    <message>
+        <source>Same title as {words} in this shop</source>
+        <translation>与本店铺中的 {words} 标题相同</translation>
+    </message>
+    <message>
+        <source>Prices differ in {currency}: {low} ({low_shop}) to {high} ({high_shop})</source>
+        <translation>{currency} 价格不一致：{low}（{low_shop}）至 {high}（{high_shop}）</translation>
+    </message>
+    <message>
+        <source>SKU {words} on {platform} is not in the catalogue</source>
+        <translation>{platform} 上的 SKU {words} 不在商品目录中</translation>
+    </message>
+    <message>
+        <source>&quot;{word}&quot; is too long for the word list (at most {limit} characters); the list was not changed.</source>
+        <translation>“{word}”太长，无法加入词表（最多 {limit} 个字符）；词表未更改。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a price tolerance: give a percentage from 0 to {maximum}.</source>
+        <translation>“{value}”不是有效的价格容差：请填写 0 到 {maximum} 之间的百分比。</translation>
     </message>
     <message>
         <source>{count} changes</source>

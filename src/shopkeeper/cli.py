@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_export_parser(sub, lambda p: _db_option(p, top=False))
     add_report_parser(sub, lambda p: _db_option(p, top=False))
+    from shopkeeper.cli_check import add_check_command
+
+    add_check_command(sub, _db_option)
     return parser
 
 
@@ -100,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(_open(paths, getattr(args, "db", None), must_exist=True), args)
         if args.command == "report":
             return run_report(_open(paths, getattr(args, "db", None), must_exist=True), args, SystemClock().today())
+        if args.command == "check":
+            from shopkeeper.cli_check import run_check
+
+            return run_check(_open(paths, getattr(args, "db", None), must_exist=True), args)
     except KnownError as exc:
         print(f"shopkeeper: {exc}", file=sys.stderr)
         return 2

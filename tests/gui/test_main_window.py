@@ -113,6 +113,7 @@ def test_import_from_the_window_fills_the_tabs(qtbot, app, tmp_path: Path) -> No
     tab.model.set_search("NEW-MUG-1")
     wait_idle(qtbot, app.worker)
     assert tab.model.rowCount() == 1
-    tab.model.data(tab.model.index(0, 4))
+    on_hand = tab.model.column_of("on_hand")
+    tab.model.data(tab.model.index(0, on_hand))
     wait_idle(qtbot, app.worker)
-    assert tab.model.data(tab.model.index(0, 4)) == "7"
+    assert tab.model.data(tab.model.index(0, on_hand)) == "7"

@@ -42,6 +42,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "order_lines": ("shop_id", "order_id", "line_no"),
     "money_movements": ("shop_id", "movement_id"),
     "channel_stock_rules": ("shop_id",),  # written by edits only (services/edits.py)
+    "listing_check_settings": ("key",),
 }
 
 # Append-only tables: an import's rows are simply removed on undo.

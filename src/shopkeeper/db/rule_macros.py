@@ -21,6 +21,7 @@ from shopkeeper.db.database import Database
 from shopkeeper.domain import (
     channel_stock,
     identity,
+    listing_rules,
     order_day,
     order_status,
     points,
@@ -30,9 +31,10 @@ from shopkeeper.domain import (
     stock_classes,
     tiers,
 )
+from shopkeeper.runtime.resources import default_absolute_terms_text
 
 SCALAR_MACROS = (*identity.MACROS, *order_status.MACROS, *order_day.MACROS, *revenue.MACROS, *reorder.MACROS,
-                 *segments.MACROS, *stock_classes.MACROS, *channel_stock.MACROS)
+                 *segments.MACROS, *stock_classes.MACROS, *channel_stock.MACROS, *listing_rules.MACROS)
 # In dependency order: sk_sales() uses sk_fx(), the tier and points macros use both.
 # sk_first_stock_day() uses reorder's sk_stock_day().
 TABLE_MACROS = (*revenue.TABLE_MACROS, *reorder.TABLE_MACROS, *stock_classes.TABLE_MACROS, *tiers.TABLE_MACROS,
@@ -52,6 +54,8 @@ def install_rule_macros(db: Database) -> None:
     if db.connection in _INSTALLED:
         return
     install_scalar_rule_macros(db)
-    for statement in TABLE_MACROS:
+    # The shipped word list is read when a shop is opened, so the SQL and services/listing_check_settings agree.
+    defaults = listing_rules.parse_word_list(default_absolute_terms_text())
+    for statement in (*TABLE_MACROS, *listing_rules.settings_macros(defaults), *listing_rules.TABLE_MACROS):
         db.execute(statement)
     _INSTALLED.add(db.connection)

@@ -28,6 +28,7 @@ TABLE_AREAS: dict[str, Area] = {
     "shops": Area.SETTINGS,
     "shop_settings": Area.SETTINGS,
     "tiers": Area.SETTINGS,
+    "listing_check_settings": Area.SETTINGS,
 }
 
 

@@ -38,6 +38,27 @@ _ETSY_TAIL = {
     "Home": "Cozy Home Decor Gift",
 }
 
+# Taobao titles are stuffed with search words up to the platform's 60-byte limit; a few go past
+# it, or carry a word China's Advertising Law forbids (顶级, 极品, 第一): the listing checks find them.
+_TAOBAO_TAIL = {
+    "POT-HAND": "家用泡茶壶 日式复古功夫茶具 大容量送礼",
+    "GAIWAN": "顶级白瓷 三才碗",
+    "TEA-LJ": "极品 新茶",
+    "SET-GONG": "家用客厅 高档礼盒装 全网销量第一",
+}
+# One Etsy title runs past Etsy's 140 characters.
+_ETSY_LONG_TAIL = {
+    "SET-GONG": "Complete Chinese Gongfu Tea Ceremony Set with Teapot, Cups, Pitcher and Tray, "
+                "Housewarming and Wedding Gift",
+}
+# Douyin clears the gift box at three quarters of the Taobao price: a price spread to look at.
+_DOUYIN_PRICE_PCT = {"SET-GIFT": 75}
+# Listing pages: the Taobao detail page of the tasting cup boasts (最受欢迎), the new dripper has no
+# Shopify photos yet, the tea towel has no Etsy description.
+_TAOBAO_BOAST = {"CUP-PIN": "本店最受欢迎的品茗杯，"}
+_NO_SHOPIFY_IMAGES = {"DRIPPER"}
+_NO_ETSY_DESCRIPTION = {"TOWEL"}
+
 # code, category, English title, Chinese title, base price (yuan), weight g, options,
 # cost ratio, popularity (cn, west), lead time days, shops (T D S E), launched days before today
 # (None = before the history), discontinued {option: days before today}.
@@ -187,6 +208,8 @@ class Catalog:
     listing_id: list[list[str]]  # [shop][sku]
     title: list[list[str]]  # [shop][sku]
     variant_text: list[list[str]]  # [shop][sku]
+    description: list[list[str | None]]  # [shop][sku]; None: the platform's export says nothing of it
+    image_count: list[list[int | None]]  # [shop][sku]
 
     @property
     def n(self) -> int:
@@ -217,6 +240,7 @@ def build_catalog(today: date, history: int, rng: np.random.Generator) -> Catalo
     first_day = today - timedelta(days=history - 1)
     zh_titles: list[str] = []
     en_titles: list[str] = []
+    codes: list[str] = []
     for p_i, (code, cat, en, zh, price, weight, options, cost_ratio, pop, lead, shops, launched, gone) in enumerate(_P):
         product_id = f"CL-{code}"
         if launched is None:
@@ -255,13 +279,20 @@ def build_catalog(today: date, history: int, rng: np.random.Generator) -> Catalo
             c["listed"].append([k in shops for k in "TDSE"])
             zh_titles.append(zh)
             en_titles.append(en)
+            codes.append(code)
 
     n = len(c["sku"])
     price_arr = np.array(c["price"], dtype=np.int64)
     shop_price = np.array([[_shop_price(int(b), s.key) for s in SHOPS] for b in price_arr], dtype=np.int64)
+    douyin = next(i for i, s in enumerate(SHOPS) if s.key == "douyin")
+    for i, code in enumerate(codes):
+        if code in _DOUYIN_PRICE_PCT:
+            shop_price[i, douyin] = (int(price_arr[i]) * _DOUYIN_PRICE_PCT[code] // 10000) * 100 - 10
     listing_id: list[list[str]] = []
     title: list[list[str]] = []
     variant_text: list[list[str]] = []
+    description: list[list[str | None]] = []
+    image_count: list[list[int | None]] = []
     for s in SHOPS:
         digits = {"taobao": 13, "douyin": 19, "shopify": 14, "etsy": 10}[s.key]
         id_start = {"taobao": "5", "douyin": "17", "shopify": "4", "etsy": "1"}[s.key]
@@ -270,7 +301,8 @@ def build_catalog(today: date, history: int, rng: np.random.Generator) -> Catalo
         steps = np.cumsum(rng.integers(1, 9000, size=n))
         listing_id.append([f"{id_start}{base + int(x)}" for x in steps])
         if s.key == "taobao":
-            title.append([f"{zh_titles[i]} {c['option_zh'][i]}" for i in range(n)])
+            title.append([" ".join(t for t in (zh_titles[i], c["option_zh"][i], _TAOBAO_TAIL.get(codes[i])) if t)
+                          for i in range(n)])
             variant_text.append([f"颜色分类:{c['option_zh'][i]}" for i in range(n)])
         elif s.key == "douyin":
             title.append([f"【{BRAND_ZH}】{zh_titles[i]} {c['option_zh'][i]}" for i in range(n)])
@@ -280,8 +312,11 @@ def build_catalog(today: date, history: int, rng: np.random.Generator) -> Catalo
             variant_text.append(list(c["option_en"]))
         else:
             cats = [c["product_categories"][p] for p in c["product_of"]]
-            title.append([f"{en_titles[i]}, {c['option_en'][i]}, {_ETSY_TAIL[cats[i]]}" for i in range(n)])
+            title.append([f"{en_titles[i]}, {c['option_en'][i]}, {_ETSY_LONG_TAIL.get(codes[i], _ETSY_TAIL[cats[i]])}"
+                          for i in range(n)])
             variant_text.append([f"Style: {c['option_en'][i]}" for i in range(n)])
+        description.append([_description(s.key, codes[i], zh_titles[i], en_titles[i]) for i in range(n)])
+        image_count.append([_image_count(s.key, codes[i], i) for i in range(n)])
 
     return Catalog(
         product_ids=c["product_ids"], product_titles=c["product_titles"],
@@ -295,4 +330,23 @@ def build_catalog(today: date, history: int, rng: np.random.Generator) -> Catalo
         active=np.array(c["active"], dtype=bool), seasonal=c["seasonal"],
         listed=np.array(c["listed"], dtype=bool), shop_price=shop_price,
         listing_id=listing_id, title=title, variant_text=variant_text,
+        description=description, image_count=image_count,
     )
+
+
+def _description(shop_key: str, code: str, zh: str, en: str) -> str | None:
+    if shop_key == "douyin":
+        return None  # the demo's Douyin shop comes from order exports only
+    if shop_key == "taobao":
+        return f"<p>{_TAOBAO_BOAST.get(code, '')}{zh}，{BRAND_ZH}工作室手作，每件釉色略有不同。</p>"
+    if shop_key == "etsy" and code in _NO_ETSY_DESCRIPTION:
+        return ""
+    return f"<p>{en}, made by hand in the {BRAND} studio; every glaze comes out a little different.</p>"
+
+
+def _image_count(shop_key: str, code: str, sku_index: int) -> int | None:
+    if shop_key == "douyin":
+        return None
+    if shop_key == "shopify" and code in _NO_SHOPIFY_IMAGES:
+        return 0
+    return 3 + sku_index % 4

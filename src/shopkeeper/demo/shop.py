@@ -247,6 +247,9 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "currency": strs(currencies[l_shop]),
         "status": strs(np.where(cat.active[l_sku], "active", "inactive")),
         "quantity": ints(np.where(cat.active[l_sku], stock.on_hand[l_sku], 0)),
+        "description": strs([cat.description[s][k] for k, s in zip(l_sku.tolist(), l_shop.tolist(), strict=True)]),
+        "image_count": pa.array([cat.image_count[s][k] for k, s in zip(l_sku.tolist(), l_shop.tolist(), strict=True)],
+                                type=pa.int64()),
     }, l_shop)
     w.upsert("stock_levels", {
         "sku": strs(cat.sku),

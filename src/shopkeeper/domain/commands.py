@@ -26,7 +26,8 @@ class CellEdit:
     """One field of one row, set to a new value (None clears it, e.g. a set reorder point)."""
 
     entity: str                   # 'variant' (price, cost), 'stock' (on_hand, reorder_point, lead_time_days, ...),
-                                  # 'channel' (share_pct, max_listed, buffer: a platform shop's stock rule)
+                                  # 'channel' (share_pct, max_listed, buffer: a platform shop's stock rule),
+                                  # 'listing_setting' (value)
     key: str                      # the row's id (the SKU for variant and stock, the shop id for channel)
     field: str
     value: object                 # Decimal / int / None; text as typed is accepted too
@@ -38,7 +39,7 @@ class FieldSpec:
 
     entity: str
     field: str
-    kind: str                     # 'money' (Decimal, 2 places) | 'count' (whole number)
+    kind: str                     # 'money' (Decimal, 2 places) | 'count' (whole number) | 'text' (as given)
     nullable: bool                # may be cleared (None)
     minimum: int = 0
     maximum: int | None = None

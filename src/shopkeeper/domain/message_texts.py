@@ -286,6 +286,8 @@ ENGLISH: Mapping[str, str] = {
     "change.edit.target_cover_days": "target cover of {sku} {old} → {new}",
     "change.edit.many": "{field} of {count} SKUs",
     "change.edit.mixed": "{count} changes",
+    "change.edit.absolute_terms": "absolute-term list: {added} added, {removed} removed",
+    "change.edit.price_tolerance": "price tolerance {old} % → {new} %",
     "change.undone": "Undone: {change}",
     "change.redone": "Redone: {change}",
 
@@ -300,6 +302,18 @@ ENGLISH: Mapping[str, str] = {
     "change.redo.file_changed": "Cannot redo the import of \"{file}\": the file at {path} has changed since.",
     "change.redo.refused": "Cannot redo the import of \"{file}\": {reason}",
     "change.redo.already": "Cannot redo the import of \"{file}\": it is imported already.",
+    # -- listing checks (domain/listing_rules.py) ------------------------------------------------------
+    "check.listing.title_too_long": "Title too long for {platform}: {length}, the limit is {limit}",
+    "check.listing.absolute_terms": "Absolute terms in the title: {words}",
+    "check.listing.absolute_terms_description": "Absolute terms in the description: {words}",
+    "check.listing.missing_description": "No description on {platform}",
+    "check.listing.missing_images": "No images on {platform}",
+    "check.listing.duplicate_title": "Same title as {words} in this shop",
+    "check.listing.price_spread": "Prices differ in {currency}: {low} ({low_shop}) to {high} ({high_shop})",
+    "check.listing.unlinked_sku": "SKU {words} on {platform} is not in the catalogue",
+    "check.refused.word_too_long": "\"{word}\" is too long for the word list (at most {limit} characters); "
+                                   "the list was not changed.",
+    "check.refused.tolerance": "\"{value}\" is not a price tolerance: give a percentage from 0 to {maximum}.",
     "edit.refused.not_editable": "The {field} of a {entity} cannot be edited.",
     "edit.refused.unknown_sku": "There is no product with SKU {sku} in this shop.",
     "edit.refused.required": "The {field} cannot be empty.",

@@ -21,3 +21,8 @@ def resources_dir() -> Path:
 
 def translations_dir() -> Path:
     return resources_dir() / "i18n"
+
+
+def default_absolute_terms_text() -> str:
+    """The shipped absolute-term list of the listing checks (a shop keeps its own copy once edited)."""
+    return (resources_dir() / "listing_words" / "absolute_terms_zh.txt").read_text(encoding="utf-8")

@@ -46,11 +46,14 @@ _FIELDS: dict[tuple[str, str], FieldSpec] = {
     ("stock", "min_order"): FieldSpec("stock", "min_order", "count", nullable=True, maximum=_INT_MAX),
     ("stock", "target_cover_days"): FieldSpec("stock", "target_cover_days", "count", nullable=True, minimum=1,
                                               maximum=730),
+    # A listing check's setting (services/listing_check_settings.py checks the value); None: back to the default.
+    ("listing_setting", "value"): FieldSpec("listing_setting", "value", "text", nullable=True),
 }
 
 # entity -> (table, key column). The edited column is named like the field.
 _TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku"),
-           "channel": ("channel_stock_rules", "shop_id")}
+           "channel": ("channel_stock_rules", "shop_id"),
+           "listing_setting": ("listing_check_settings", "key")}
 
 # What a row that may be missing holds before anyone set it: its columns' defaults in the migrations
 # (0001_initial.sql and 0006_reorder_settings.sql for stock, 0005_channel_stock_rules.sql for a channel's rule).
@@ -78,11 +81,13 @@ class _Planned:
 
 
 def edit_cells(db: Database, edits: Sequence[CellEdit], *, who: str,
-               recompute: Recompute = recompute_after_change) -> CommandResult:
+               recompute: Recompute = recompute_after_change, label: Message | None = None) -> CommandResult:
     """Apply all `edits` as one change set (one undo step); a bad value refuses them all, changing nothing.
 
     Edits that set a field to the value it already has are dropped; when none is
-    left, no change set is made and the result's Changes are empty.
+    left, no change set is made and the result's Changes are empty. `label`
+    names the change set when the caller can say it better than the fields can
+    ("absolute terms: +2, −1").
     """
     checked = []
     for e in edits:
@@ -92,7 +97,7 @@ def edit_cells(db: Database, edits: Sequence[CellEdit], *, who: str,
         plan = _plan(db, checked)
         if not plan:
             return CommandResult(Changes())
-        label = _label(plan)
+        label = label or _label(plan)
         change_set_id = new_change_set(db, kind=EDIT, who=who, label=label)
         tables = _apply(db, change_set_id, plan)
         log_changes(db, change_set_id, [
@@ -160,6 +165,8 @@ def _stored(db: Database, spec: FieldSpec, key: str) -> tuple[bool, object]:
     known = _KNOWN_KEY.get(spec.entity)
     if known is not None and db.scalar(known, [key]):
         return True, _DEFAULTS[spec.entity][spec.field]
+    if spec.entity == "listing_setting":
+        return True, None  # not set: the check's default applies
     return False, None
 
 
@@ -169,18 +176,28 @@ def _apply(db: Database, change_set_id: int, plan: Sequence[_Planned]) -> frozen
     for p in plan:
         table, key_col = _TABLES[p.spec.entity]
         exists = db.scalar(f"SELECT EXISTS (SELECT 1 FROM {_q(table)} WHERE {_q(key_col)} = ?)", [p.key])
+        tables.add(table)
         if exists:
             save_prior(db, table, f"FROM {_q(table)} t WHERE t.{_q(key_col)} = ?", change_set_id, [p.key])
+        elif p.spec.entity == "listing_setting":
+            # Undo deletes the row by its batch_id: the default applies again.
+            db.execute("INSERT INTO listing_check_settings (key, value, batch_id) VALUES (?, ?, ?)",
+                       [p.key, p.new, change_set_id])
+            continue
         elif table == "stock_levels":
-            # A SKU nobody counted yet, or a shop with no rule yet: undo deletes the new row by its batch_id.
+            # A SKU nobody counted yet: undo deletes the new row by its batch_id.
             db.execute("INSERT INTO stock_levels (sku, updated_at, batch_id) VALUES (?, now(), ?)",
                        [p.key, change_set_id])
         else:
+            # A shop with no rule yet: undo deletes the new row by its batch_id.
             db.execute(f"INSERT INTO {_q(table)} ({_q(key_col)}, batch_id) VALUES (?, ?)", [p.key, change_set_id])
+        if p.spec.entity == "listing_setting" and p.new is None:
+            # Back to the default: the row goes (its before-image is saved above, so undo brings it back).
+            db.execute(f"DELETE FROM {_q(table)} WHERE {_q(key_col)} = ?", [p.key])
+            continue
         touched = ", updated_at = now()" if table == "stock_levels" else ""
         db.execute(f"UPDATE {_q(table)} SET {_q(p.spec.field)} = ?, batch_id = ?{touched} WHERE {_q(key_col)} = ?",
                    [p.new, change_set_id, p.key])
-        tables.add(table)
         if p.spec.field == "on_hand":
             # The count's difference, so stock history adds up to what is on the shelf.
             db.execute(
@@ -229,6 +246,8 @@ def parse_value(spec: FieldSpec, value: object) -> object:
         return None
     if spec.kind == "money":
         return _money(spec, value)
+    if spec.kind == "text":
+        return str(value)
     return _count(spec, value)
 
 

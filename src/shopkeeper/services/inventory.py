@@ -23,6 +23,7 @@ from shopkeeper.domain.reorder import (
     window,
 )
 from shopkeeper.domain.stock_classes import XYZ_WEEKS
+from shopkeeper.services.listing_checks import PROBLEM_CODES_BY_SKU_SQL
 
 
 def reorder_settings(db: Database) -> ReorderSettings:
@@ -43,6 +44,7 @@ channels AS (
     SELECT sku, string_agg(DISTINCT split_part(shop_id, ':', 1), ', ' ORDER BY split_part(shop_id, ':', 1)) AS platforms
     FROM listings WHERE sku IS NOT NULL GROUP BY sku
 ),
+listing_problems AS ({PROBLEM_CODES_BY_SKU_SQL}),
 base AS (
     SELECT v.sku,
            coalesce(p.title, v.sku) AS product,
@@ -61,7 +63,8 @@ base AS (
            s.reorder_point AS set_point, s.safety_stock, s.pack_size, s.min_order, s.target_cover_days,
            coalesce(r.abc, 'C') AS abc,
            w.xyz,
-           sk_dead_stock(coalesce(s.on_hand, 0), re.units, ar.day, CAST(? AS DATE)) AS dead_stock
+           sk_dead_stock(coalesce(s.on_hand, 0), re.units, ar.day, CAST(? AS DATE)) AS dead_stock,
+           lp.problems
     FROM variants v
     LEFT JOIN products p USING (product_id)
     LEFT JOIN stock_levels s USING (sku)
@@ -72,6 +75,7 @@ base AS (
     LEFT JOIN weekly w USING (sku)
     LEFT JOIN arrived ar USING (sku)
     LEFT JOIN channels c USING (sku)
+    LEFT JOIN listing_problems lp USING (sku)
 ),
 pointed AS (
     SELECT *, sk_reorder_point(demand, selling_days, lead_time_days, safety_stock, set_point) AS reorder_point
@@ -91,7 +95,8 @@ SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_h
        CASE WHEN suggested_qty > 0 THEN suggested_qty * cost END AS order_value,
        abc, xyz, dead_stock,
        CASE WHEN dead_stock THEN on_hand * cost END AS dead_value,
-       safety_stock, pack_size, min_order, target_cover_days, set_point IS NOT NULL AS point_set, selling_days
+       safety_stock, pack_size, min_order, target_cover_days, set_point IS NOT NULL AS point_set, selling_days,
+       problems
 FROM figured
 """
 
@@ -116,6 +121,7 @@ INVENTORY_COLUMNS = (
     Column("product", "text", searchable=True),
     Column("variant", "text", searchable=True),
     Column("stock_status", "status"),
+    Column("problems", "badges"),  # listing problems' rule codes, comma-separated (services/listing_checks.py)
     Column("on_hand", "int", edit=("stock", "on_hand")),
     Column("days_cover", "int"),
     Column("sold_30d", "int"),
@@ -152,6 +158,7 @@ def inventory_source(today: date, settings: ReorderSettings | None = None) -> Ta
             "out_of_stock": "stock_status = 'out'",
             "to_buy": "suggested_qty > 0",
             "dead_stock": "dead_stock",
+            "has_problems": "problems IS NOT NULL",
         },
         params=_params(today, settings),
     )

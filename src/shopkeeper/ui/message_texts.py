@@ -268,6 +268,21 @@ def window_texts() -> dict[str, str]:
         "change.edit.min_order": translate("Messages", "minimum order of {sku} {old} → {new}"),
         "change.edit.target_cover_days": translate("Messages", "target cover of {sku} {old} → {new}"),
         "change.edit.many": translate("Messages", "{field} of {count} SKUs"),
+        "change.edit.absolute_terms": translate("Messages", "absolute-term list: {added} added, {removed} removed"),
+        "change.edit.price_tolerance": translate("Messages", "price tolerance {old} % → {new} %"),
+        "check.listing.title_too_long": translate("Messages", "Title too long for {platform}: {length}, the limit is {limit}"),
+        "check.listing.absolute_terms": translate("Messages", "Absolute terms in the title: {words}"),
+        "check.listing.absolute_terms_description": translate("Messages", "Absolute terms in the description: {words}"),
+        "check.listing.missing_description": translate("Messages", "No description on {platform}"),
+        "check.listing.missing_images": translate("Messages", "No images on {platform}"),
+        "check.listing.duplicate_title": translate("Messages", "Same title as {words} in this shop"),
+        "check.listing.price_spread": translate("Messages", "Prices differ in {currency}: {low} ({low_shop}) to {high} "
+                                                           "({high_shop})"),
+        "check.listing.unlinked_sku": translate("Messages", "SKU {words} on {platform} is not in the catalogue"),
+        "check.refused.word_too_long": translate("Messages", "\"{word}\" is too long for the word list (at most {limit} "
+                                                             "characters); the list was not changed."),
+        "check.refused.tolerance": translate("Messages", "\"{value}\" is not a price tolerance: give a percentage from 0 "
+                                                         "to {maximum}."),
         "change.edit.mixed": translate("Messages", "{count} changes"),
         "change.undone": translate("Messages", "Undone: {change}"),
         "change.redone": translate("Messages", "Redone: {change}"),

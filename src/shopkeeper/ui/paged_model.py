@@ -198,6 +198,8 @@ class PagedSqlModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ForegroundRole:
             color = self._status_colors.get(str(value)) if column.kind == "status" else None
+            if column.kind == "badges" and value:
+                color = "#c62828"  # a listing problem reads as one at a glance
             return QBrush(QColor(color)) if color else None
         return self._format(column.key, column.kind, value)
 

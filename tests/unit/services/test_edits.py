@@ -178,7 +178,8 @@ def test_editable_fields_name_the_listings_fields(db: Database) -> None:
     assert set(fields) == {("variant", "price"), ("variant", "cost"), ("stock", "on_hand"),
                            ("stock", "reorder_point"), ("stock", "lead_time_days"), ("stock", "safety_stock"),
                            ("stock", "pack_size"), ("stock", "min_order"), ("stock", "target_cover_days"),
-                           ("channel", "share_pct"), ("channel", "max_listed"), ("channel", "buffer")}
+                           ("channel", "share_pct"), ("channel", "max_listed"), ("channel", "buffer"),
+                           ("listing_setting", "value")}
     assert fields[("variant", "cost")].kind == "money"
     assert fields[("stock", "reorder_point")].nullable
     assert not fields[("stock", "on_hand")].nullable

@@ -214,6 +214,8 @@ LISTINGS_SPEC = FormatSpec(
         field("quantity", "int", "QUANTITY"),
         field("tags", "text", "TAGS"),
         field("sku", "text", "SKU"),
+        field("description", "text", "DESCRIPTION"),
+        *(field(f"image{i}", "text", f"IMAGE{i}") for i in range(1, 11)),
     ),
     required=frozenset({"title", "price", "currency_code", "quantity"}),
     normalise=lambda ctx: normalise_listings(ctx),
@@ -226,9 +228,15 @@ def normalise_listings(ctx: ImportContext) -> None:
     ctx.reject("list_bool_or(list_transform(string_split(coalesce(sku, ''), ','), "
                "lambda s: sk_id_damaged(sk_id(s))))", field="sku", reason=DAMAGED_ID)
     ctx.accept()
+    # '' and 0 when the export has the columns and they are empty; NULL when it has none.
+    description = "coalesce(description, '')" if ctx.has("description") else "NULL::VARCHAR"
+    image_columns = [f"image{i}" for i in range(1, 11) if ctx.has(f"image{i}")]
+    images = ("(" + " + ".join(f"(image{i} IS NOT NULL)::INTEGER" for i in range(1, 11) if f"image{i}" in image_columns)
+              + ")") if image_columns else "NULL::INTEGER"
     ctx.create("_sk_listing_rows", f"""
         SELECT *, coalesce(skus[1], title) AS product_id FROM (
             SELECT _row, title, price, upper(coalesce(currency_code, price__cur, $currency)) AS currency, quantity,
+                   {description} AS description, {images} AS image_count,
                    list_filter(list_transform(string_split(coalesce(sku, ''), ','), lambda s: sk_id(s)),
                                lambda s: s IS NOT NULL) AS skus
             FROM {ROWS})
@@ -244,7 +252,7 @@ def normalise_listings(ctx: ImportContext) -> None:
     ctx.create(LISTINGS, """
         SELECT _row, $shop AS shop_id, product_id AS listing_id,
                CASE WHEN len(skus) = 1 THEN skus[1] END AS sku, title, price, currency,
-               'active' AS status, quantity
+               'active' AS status, quantity, description, image_count
         FROM _sk_listing_rows
     """)
     ctx.map_rows("listings", f"SELECT _row, shop_id, listing_id FROM {LISTINGS}")

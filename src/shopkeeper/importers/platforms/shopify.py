@@ -150,6 +150,8 @@ PRODUCTS_SPEC = FormatSpec(
         field("variant_barcode", "id", "Variant Barcode"),
         field("cost_per_item", "money", "Cost per item"),
         field("status", "text", "Status"),
+        field("body_html", "text", "Body (HTML)", "Body HTML"),
+        field("image_src", "text", "Image Src"),
     ),
     required=frozenset({"handle", "title"}),
     normalise=lambda ctx: normalise_products(ctx),
@@ -211,14 +213,23 @@ def _stage_products(ctx: ImportContext) -> None:
     """)
     ctx.create(STOCK, f"SELECT _row, sku, variant_inventory_qty AS on_hand FROM {VARIANTS} "
                       "WHERE variant_inventory_qty IS NOT NULL")
+    # The listing's page: the description sits on the product's first row, each image on a row of its own.
+    # '' and 0 when the export has the column and it is empty; NULL when it has no such column.
+    description = "coalesce(any_value(body_html) FILTER (WHERE title IS NOT NULL), '')" \
+        if ctx.has("body_html") else "NULL::VARCHAR"
+    images = "count(DISTINCT image_src)" if ctx.has("image_src") else "NULL::BIGINT"
+    ctx.create("_sk_pages", f"SELECT handle, {description} AS description, {images} AS image_count "
+                            "FROM _sk_typed WHERE handle IS NOT NULL GROUP BY handle")
     ctx.create(LISTINGS, f"""
         SELECT min(v._row) AS _row, $shop AS shop_id, v.product_id AS listing_id,
                CASE WHEN count(*) = 1 THEN min(v.sku) END AS sku,
                coalesce(any_value(h.title), any_value(p.title)) AS title,
                min(v.price) AS price, min(v.currency) AS currency,
-               any_value(h.status) AS status, CAST(sum(v.variant_inventory_qty) AS INTEGER) AS quantity
+               any_value(h.status) AS status, CAST(sum(v.variant_inventory_qty) AS INTEGER) AS quantity,
+               any_value(pg.description) AS description, CAST(any_value(pg.image_count) AS INTEGER) AS image_count
         FROM {VARIANTS} v LEFT JOIN _sk_heads h ON h.handle = v.product_id
         LEFT JOIN products p ON p.product_id = v.product_id
+        LEFT JOIN _sk_pages pg ON pg.handle = v.product_id
         GROUP BY v.product_id
     """)
     canonical.complete_from_shop(ctx, LISTINGS, "listings", {"title": None})

@@ -57,6 +57,8 @@ PRODUCTS_SPEC = FormatSpec(
         field("weight_kg", "number", "Weight (kg)", "Вес (кг)"),
         field("weight_lbs", "number", "Weight (lbs)"),
         field("gtin", "id", "GTIN, UPC, EAN, or ISBN"),
+        field("description", "text", "Description", "Описание"),
+        field("images", "text", "Images", "Изображения"),
     ),
     required=frozenset({"id", "type", "name"}),
     normalise=lambda ctx: normalise_products(ctx),
@@ -71,8 +73,13 @@ def normalise_products(ctx: ImportContext) -> None:
     ctx.reject("parent IS NULL AND contains(lower(coalesce(type, '')), 'variation')", field="parent",
                reason="reject.variation_needs_parent")
     ctx.accept()
+    # '' and 0 when the export has the column and it is empty; NULL when it has no such column.
+    description = "coalesce(description, '')" if ctx.has("description") else "NULL::VARCHAR"
+    images = ("len(list_filter(string_split(coalesce(images, ''), ','), lambda u: trim(u) <> ''))"
+              if ctx.has("images") else "NULL::BIGINT")
     ctx.create("_sk_wc", f"""
         SELECT _row, id, sku, name, categories, brands, stock, regular_price, sale_price,
+               {description} AS description, CAST({images} AS INTEGER) AS image_count,
                upper(coalesce(regular_price__cur, $currency)) AS currency,
                contains(lower(coalesce(type, '')), 'variation') AS is_variation,
                list_has_any(string_split(replace(lower(coalesce(type, 'simple')), ' ', ''), ','),
@@ -114,7 +121,8 @@ def normalise_products(ctx: ImportContext) -> None:
     ctx.create(LISTINGS, """
         SELECT _row, $shop AS shop_id, coalesce(id, item_key) AS listing_id,
                CASE WHEN NOT not_sellable THEN item_key END AS sku, name AS title,
-               coalesce(sale_price, regular_price) AS price, currency, status, stock AS quantity
+               coalesce(sale_price, regular_price) AS price, currency, status, stock AS quantity,
+               description, image_count
         FROM _sk_wc WHERE NOT is_variation AND name IS NOT NULL
     """)
     ctx.map_rows("products", f"SELECT _row, product_id FROM {PRODUCTS}")

@@ -2,10 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+
+class RichText(str):
+    """A value already written as HTML (its own parts escaped): shown as it is, not escaped again."""
+
+    __slots__ = ()
+
+
+def highlighted(text: str, words: Sequence[str], color: str = "#c62828") -> RichText:
+    """`text` escaped, with every occurrence of `words` marked (longest first, Latin letters without case)."""
+    spans: list[tuple[int, int]] = []
+    folded = text.lower() if text.isascii() else "".join(c.lower() if c.isascii() else c for c in text)
+    for word in sorted({w for w in words if w}, key=len, reverse=True):
+        needle = word.lower() if word.isascii() else "".join(c.lower() if c.isascii() else c for c in word)
+        start = folded.find(needle)
+        while start >= 0:
+            end = start + len(needle)
+            if not any(s < end and start < e for s, e in spans):
+                spans.append((start, end))
+            start = folded.find(needle, end)
+    out, at = [], 0
+    for start, end in sorted(spans):
+        out.append(escape(text[at:start]))
+        out.append(f"<b style='color:{color}; background:#ffebee'>{escape(text[start:end])}</b>")
+        at = end
+    out.append(escape(text[at:]))
+    return RichText("".join(out))
 
 
 class DetailPanel(QScrollArea):
@@ -35,14 +63,15 @@ class DetailPanel(QScrollArea):
         self.body.setText(f"<p style='color:#757575'>{escape(self._placeholder)}</p>")
 
     def show_sections(self, title: str, subtitle: str, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
-        """A title, then headed sections of label/value rows; values are plain text (escaped here)."""
+        """A title, then headed sections of label/value rows; values are plain text (escaped here) or RichText."""
         parts = [f"<div style='font-size:15px'><b>{escape(title)}</b></div>"]
         if subtitle:
             parts.append(f"<div style='color:#555'>{escape(subtitle)}</div>")
         for heading, rows in sections:
             parts.append(f"<div style='margin-top:10px; color:#1565c0'><b>{escape(heading)}</b></div>")
             cells = "".join(
-                f"<tr><td style='color:#616161; padding-right:12px'>{escape(label)}</td><td>{escape(value)}</td></tr>"
+                f"<tr><td style='color:#616161; padding-right:12px'>{escape(label)}</td>"
+                f"<td>{value if isinstance(value, RichText) else escape(value)}</td></tr>"
                 for label, value in rows
             )
             parts.append(f"<table cellspacing='0' cellpadding='2'>{cells}</table>")

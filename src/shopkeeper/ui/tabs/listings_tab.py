@@ -37,13 +37,16 @@ from shopkeeper.services.inventory import (
     reorder_settings,
     sku_detail,
 )
+from shopkeeper.services.listing_checks import ListingProblem, sku_problems
 from shopkeeper.services.reorder_list import ReorderList, reorder_list, write_reorder_csv
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.listing_checks_dialog import ListingChecksDialog
 from shopkeeper.ui.formatting import format_value, money, platform_label, status_label
+from shopkeeper.ui.listing_problem_labels import problem_badges, problem_label
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
-from shopkeeper.ui.tabs.detail_panel import DetailPanel
+from shopkeeper.ui.tabs.detail_panel import DetailPanel, highlighted
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
 from shopkeeper.ui.ui_state import UiState
@@ -51,9 +54,16 @@ from shopkeeper.ui.ui_state import UiState
 STATUS_COLORS = {"out": "#c62828", "low": "#e65100", "ok": "#2e7d32"}
 
 
+def _format(key: str, kind: str, value: Any) -> str:  # noqa: ANN401 - a cell's native value
+    if kind == "badges":
+        return problem_badges(value)
+    return format_value(key, kind, value)
+
+
 class ListingsTab(ShopTab):
-    # Sold (30 days) and the computed reorder points come from orders.
-    areas = frozenset({Area.CATALOG, Area.STOCK, Area.ORDERS})
+    # Sold (30 days) and the computed reorder points come from orders; the listing checks' word list and
+    # price tolerance are settings.
+    areas = frozenset({Area.CATALOG, Area.STOCK, Area.ORDERS, Area.SETTINGS})
 
     def __init__(self, *, worker: DbWorker, clock: Clock, ui_state: UiState, parent: QWidget | None = None) -> None:
         super().__init__(name="listings", worker=worker, ui_state=ui_state, parent=parent)
@@ -69,10 +79,11 @@ class ListingsTab(ShopTab):
             "dead_stock": self.tr("Dead stock"), "safety_stock": self.tr("Safety stock"),
             "pack_size": self.tr("Pack size"), "min_order": self.tr("Minimum order"),
             "target_cover_days": self.tr("Target cover (days)"),
+            "problems": self.tr("Listing problems"),
         }
         self._settings = ReorderSettings()
         self.model = PagedSqlModel(
-            worker, inventory_source(clock.today(), self._settings), headers=headers, formatter=format_value,
+            worker, inventory_source(clock.today(), self._settings), headers=headers, formatter=_format,
             hidden=("urgency", "lead_time_days", "safety_stock", "pack_size", "min_order", "target_cover_days",
                     "order_value"),
             status_colors=STATUS_COLORS, name="inventory",
@@ -88,6 +99,12 @@ class ListingsTab(ShopTab):
         self.export_reorder_button = QPushButton(self.tr("Export reorder list…"), self)
         self.export_reorder_button.setToolTip(self.tr("Save what to buy now as a CSV purchase list"))
         self.export_reorder_button.clicked.connect(self.ask_export_reorder)
+        self.problems_only = QCheckBox(self.tr("Only listings with problems"), self)
+        self.problems_only.toggled.connect(self._filters_changed)
+        self.checks_button = QPushButton(self.tr("Listing checks…"), self)
+        self.checks_button.setToolTip(self.tr("The words the Advertising Law forbids in listings, and the price "
+                                              "difference allowed across platforms"))
+        self.checks_button.clicked.connect(self.open_checks_dialog)
         self.set_cost_button = QPushButton(self.tr("Set cost…"), self)
         self.set_cost_button.setToolTip(self.tr("Give every selected SKU the same cost (one undo step)"))
         self.set_cost_button.clicked.connect(lambda: self.ask_and_set("cost", self.tr("Set cost")))
@@ -105,14 +122,19 @@ class ListingsTab(ShopTab):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.reorder_only)
-        bar.addWidget(self.reorder_total)
-        bar.addWidget(self.export_reorder_button)
+        bar.addWidget(self.problems_only)
         bar.addStretch(1)
-        bar.addWidget(self.set_cost_button)
-        bar.addWidget(self.set_reorder_button)
         bar.addWidget(self.count_label)
+        # A second row for what the seller does with the selection: buy, check, edit.
+        actions = QHBoxLayout()
+        actions.addWidget(self.reorder_total)
+        actions.addWidget(self.export_reorder_button)
+        actions.addStretch(1)
+        actions.addWidget(self.checks_button)
+        actions.addWidget(self.set_cost_button)
+        actions.addWidget(self.set_reorder_button)
         self.view = make_table_view(self, self.model, {"sku": 130, "product": 230, "variant": 120, "stock_status": 110,
-                                                       "sold_30d": 110, "platforms": 200})
+                                                       "sold_30d": 110, "platforms": 200, "problems": 200})
         self.detail = DetailPanel(self.tr("Select a SKU to see its stock, reorder settings and where it is listed."),
                                   self)
         self.splitter = QSplitter(self)
@@ -124,6 +146,7 @@ class ListingsTab(ShopTab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(bar)
+        layout.addLayout(actions)
         layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
         self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%n SKU(s)", "", n)))
@@ -137,7 +160,16 @@ class ListingsTab(ShopTab):
         self.follow_selection(self.view, self.model, self._detail_query, self._show_detail)
 
     def _filters_changed(self) -> None:
-        self.model.set_filters(["to_buy"] if self.reorder_only.isChecked() else [])
+        active = ["to_buy"] if self.reorder_only.isChecked() else []
+        if self.problems_only.isChecked():
+            active.append("has_problems")
+        self.model.set_filters(active)
+
+    def open_checks_dialog(self) -> ListingChecksDialog:
+        dialog = ListingChecksDialog(self._worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def refresh(self) -> None:
         today = self._clock.today()
@@ -246,11 +278,30 @@ class ListingsTab(ShopTab):
         self.notice.show()
 
     # -- detail ---------------------------------------------------------------------------------
-    def _detail_query(self, sku: str) -> QueryOp[SkuDetail | None]:
+    def _detail_query(self, sku: str) -> QueryOp[tuple[SkuDetail | None, tuple[ListingProblem, ...]]]:
         today = self._clock.today()
-        return QueryOp(lambda db: sku_detail(db, sku, today), key="detail")
+        return QueryOp(lambda db: (sku_detail(db, sku, today), sku_problems(db, sku)), key="detail")
 
-    def _show_detail(self, d: SkuDetail | None) -> None:
+    def _problem_rows(self, problems: tuple[ListingProblem, ...]) -> list[tuple[str, str]]:
+        rows: list[tuple[str, str]] = []
+        for p in problems:
+            label = problem_label(p.rule)
+            if p.platform:
+                label = f"{label} · {platform_label(p.platform)}"
+            text = window_text(p.message)
+            value: str
+            if p.rule == "absolute_terms" and p.detail.get("field") == "title" and p.title:
+                # The title itself, with the offending words marked where they stand.
+                value = highlighted(p.title, p.words)
+            elif p.words:
+                value = highlighted(text, p.words)
+            else:
+                value = text
+            rows.append((label, value))
+        return rows
+
+    def _show_detail(self, found: tuple[SkuDetail | None, tuple[ListingProblem, ...]]) -> None:
+        d, problems = found
         if d is None:
             self.detail.show_placeholder()
             return
@@ -302,8 +353,8 @@ class ListingsTab(ShopTab):
                                     status_label(c.status or ""), c.title) if p))
             for c in d.channels
         ] or [(self.tr("Not listed"), self.tr("no platform listing carries this SKU"))]
-        self.detail.show_sections(
-            d.sku, " · ".join(p for p in (d.product, d.variant) if p),
-            [(self.tr("Price and margin"), price_rows), (self.tr("Stock"), stock_rows),
-             (self.tr("Reorder settings"), settings_rows), (self.tr("Listed on"), channels)],
-        )
+        sections = [(self.tr("Price and margin"), price_rows), (self.tr("Stock"), stock_rows),
+                    (self.tr("Reorder settings"), settings_rows), (self.tr("Listed on"), channels)]
+        if problems:
+            sections.insert(0, (self.tr("Listing problems"), self._problem_rows(problems)))
+        self.detail.show_sections(d.sku, " · ".join(p for p in (d.product, d.variant) if p), sections)
