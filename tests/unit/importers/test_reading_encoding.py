@@ -52,6 +52,12 @@ class TestDetect:
     def test_cp1252_with_punctuation_after_accents(self) -> None:
         assert detect_encoding("Name,Note\nCafé,5 €\n".encode("cp1252"), at_eof=True).name == "cp1252"
 
+    def test_english_with_symbols_gbk_lacks_saved_as_gb18030_is_gb18030(self) -> None:
+        # Found by the fuzzer: "•" and "™" exist in GB18030 only as four-byte sequences; read as cp1252
+        # they turned an Etsy description into mojibake. Latin-1 text never forms those sequences.
+        raw = "TITLE,DESCRIPTION\nI Eat Cat,\"Warm.\r\n• 50% cotton™\"\n".encode("gb18030")
+        assert detect_encoding(raw, at_eof=True).name == "gb18030"
+
     def test_cp1252_that_also_decodes_as_gb18030_stays_cp1252(self) -> None:
         raw = "Name\nCrème brûlée\nTête\n".encode("cp1252")
         raw.decode("gb18030")  # the trap: every accented byte pairs up with the next letter

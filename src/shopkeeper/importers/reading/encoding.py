@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from shopkeeper.domain.messages import Message
@@ -121,10 +122,12 @@ def _reads_like_chinese(text: str) -> bool:
     # Latin-1 text read as GB18030 pairs an accented byte with the next ASCII letter,
     # which lands in GBK's rarely used extension rows; real Chinese exports are almost
     # entirely made of the common characters that GB2312 already had.
+    # Punctuation and symbols (• ™ —) GB2312 lacks are written in GB18030's four-byte form
+    # (high byte, digit, high byte, digit), which Latin-1 text practically never forms.
     wide = {ch for ch in set(text) if ord(ch) > 0x7F}
     if not wide:
         return True
-    common = sum(1 for ch in wide if _in_gb2312(ch))
+    common = sum(1 for ch in wide if _in_gb2312(ch) or unicodedata.category(ch)[0] in "PS")
     return common >= len(wide) * 0.5
 
 
