@@ -87,7 +87,9 @@ def _points(db: Database, today: date) -> int:
     db.execute(
         f"CREATE OR REPLACE TEMP TABLE _rc_points AS SELECT "
         # The remainder is cast before any arithmetic: UHUGEINT with BIGINT would go through DOUBLE.
-        f"{_DERIVED_ID_BASE} + CAST(md5_number(entry_key) % {_DERIVED_ID_SPAN} AS BIGINT) * 4 + {_REASON_RANK} "
+        # It is taken with a mask, not `%`: the same low bits, but UHUGEINT modulo cost ~1.6 CPU s a million.
+        f"{_DERIVED_ID_BASE} + CAST(md5_number(entry_key) & {_DERIVED_ID_SPAN - 1}::UHUGEINT AS BIGINT) * 4 "
+        f"+ {_REASON_RANK} "
         # Typed as the ledger's columns: hash() of a BIGINT 5 is not hash() of an INTEGER 5.
         f"AS entry_id, * EXCLUDE (entry_key) REPLACE (CAST(points AS INTEGER) AS points) FROM ("
         f"SELECT {cols}, entry_key FROM _rc_points_earned "
