@@ -97,6 +97,12 @@ def _points(db: Database, today: date) -> int:
         [expiry_cutoff(today)],
     )
     try:
+        if not db.scalar(f"SELECT EXISTS (SELECT 1 FROM points_ledger WHERE reason IN ({_DERIVED}))"):
+            # Nothing derived is stored yet (a first import): every entry is new, nothing to compare.
+            with db.unordered():
+                added = db.execute(f"INSERT INTO points_ledger (entry_id, {cols}) SELECT entry_id, {cols} "
+                                   f"FROM _rc_points").fetchone()
+            return int(added[0]) if added else 0
         # Only the entries that differ are touched: comparing one hash per entry is much cheaper
         # than comparing every column of a ledger that changes by a few rows per import.
         db.execute(
@@ -115,10 +121,11 @@ def _points(db: Database, today: date) -> int:
             f"UPDATE points_ledger SET {', '.join(f'{c} = n.{c}' for c in _ENTRY_COLS)} FROM _rc_points_diff n "
             f"WHERE n.stored AND points_ledger.entry_id = n.entry_id"
         ).fetchone()
-        added = db.execute(
-            f"INSERT INTO points_ledger (entry_id, {cols}) SELECT entry_id, {cols} FROM _rc_points_diff "
-            f"WHERE NOT stored"
-        ).fetchone()
+        with db.unordered():
+            added = db.execute(
+                f"INSERT INTO points_ledger (entry_id, {cols}) SELECT entry_id, {cols} FROM _rc_points_diff "
+                f"WHERE NOT stored"
+            ).fetchone()
     finally:
         db.execute("DROP TABLE IF EXISTS _rc_points")
         db.execute("DROP TABLE IF EXISTS _rc_points_diff")
