@@ -30,6 +30,8 @@ from shopkeeper.db.database import Database
 from shopkeeper.db.rule_macros import install_rule_macros
 from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.domain.points import DERIVED_REASONS, expiry_cutoff
+from shopkeeper.services import recompute_scope
+from shopkeeper.services.recompute_scope import SCOPE
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +45,14 @@ def recompute(db: Database, today: date | None = None) -> Changes:
     today = today or date.today()
     started = time.perf_counter()
     install_rule_macros(db)
-    tiers_changed = _tiers(db, today)
-    points_changed = _points(db, today)
-    log.info("recompute for %s took %.3f s", today, time.perf_counter() - started)
+    scoped = recompute_scope.plan(db, today)
+    tiers_changed = points_changed = 0
+    if scoped != 0:
+        tiers_changed = _tiers(db, today, scoped is not None)
+        points_changed = _points(db, today, scoped is not None)
+    recompute_scope.remember(db, today, scoped)
+    log.info("recompute for %s (%s members) took %.3f s", today, "all" if scoped is None else scoped,
+             time.perf_counter() - started)
     return Changes.of(Area.MEMBERS) if tiers_changed or points_changed else Changes()
 
 
@@ -63,11 +70,12 @@ def recompute_if_stale(db: Database, today: date | None = None) -> Changes:
     return changes
 
 
-def _tiers(db: Database, today: date) -> int:
+def _tiers(db: Database, today: date, scoped: bool) -> int:
     # The tier held today counts today's orders: it is the tier "on" tomorrow (domain/tiers.py).
+    only = f"AND members.member_id IN (SELECT member_id FROM {SCOPE})" if scoped else ""
     row = db.execute(
         "UPDATE members SET tier_code = t.tier_code FROM sk_member_tiers(?) t "
-        "WHERE members.member_id = t.member_id AND members.tier_code IS DISTINCT FROM t.tier_code",
+        f"WHERE members.member_id = t.member_id AND members.tier_code IS DISTINCT FROM t.tier_code {only}",
         [today + timedelta(days=1)],
     ).fetchone()
     return int(row[0]) if row else 0
@@ -81,9 +89,12 @@ _DERIVED_ID_SPAN = 2**59
 _REASON_RANK = "CASE reason WHEN 'order' THEN 0 WHEN 'refund' THEN 1 ELSE 2 END"
 
 
-def _points(db: Database, today: date) -> int:
+def _points(db: Database, today: date, scoped: bool) -> int:
     cols = ", ".join(_ENTRY_COLS)
-    db.execute("CREATE OR REPLACE TEMP TABLE _rc_points_earned AS SELECT * FROM sk_points_earned()")
+    earned = f"sk_points_earned_of('{SCOPE}')" if scoped else "sk_points_earned()"
+    # Expiry plays each member's credits and debits apart: narrowed after, it is exact for those members.
+    visited = f"member_id IN (SELECT member_id FROM {SCOPE})" if scoped else "TRUE"
+    db.execute(f"CREATE OR REPLACE TEMP TABLE _rc_points_earned AS SELECT * FROM {earned}")
     db.execute(
         f"CREATE OR REPLACE TEMP TABLE _rc_points AS SELECT "
         # The remainder is cast before any arithmetic: UHUGEINT with BIGINT would go through DOUBLE.
@@ -93,7 +104,7 @@ def _points(db: Database, today: date) -> int:
         # Typed as the ledger's columns: hash() of a BIGINT 5 is not hash() of an INTEGER 5.
         f"AS entry_id, * EXCLUDE (entry_key) REPLACE (CAST(points AS INTEGER) AS points) FROM ("
         f"SELECT {cols}, entry_key FROM _rc_points_earned "
-        f"UNION ALL SELECT {cols}, entry_key FROM sk_points_expired('_rc_points_earned', ?))",
+        f"UNION ALL SELECT {cols}, entry_key FROM sk_points_expired('_rc_points_earned', ?) WHERE {visited})",
         [expiry_cutoff(today)],
     )
     try:
@@ -114,7 +125,7 @@ def _points(db: Database, today: date) -> int:
         # Entries no longer wanted go, changed ones are updated in place (DuckDB refuses a key deleted
         # and inserted again in one transaction), new ones come in.
         removed = db.execute(
-            f"DELETE FROM points_ledger p WHERE p.reason IN ({_DERIVED}) "
+            f"DELETE FROM points_ledger p WHERE p.reason IN ({_DERIVED}) AND {visited} "
             f"AND NOT EXISTS (SELECT 1 FROM _rc_points n WHERE n.entry_id = p.entry_id)"
         ).fetchone()
         changed = db.execute(
