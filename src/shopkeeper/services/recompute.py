@@ -15,8 +15,10 @@ Segments (new / active / at risk / lapsed, domain/segments.py) depend only on
 orders and today and are read live through the sk_segment macro.
 
 Unchanged figures are left alone, so a recompute after a small import writes
-little; a derived entry's id is made from what it is, so it is the same whenever
-and however often it is recomputed. Tiers and expiry move with the calendar:
+little, and only the members whose orders, tier or ledger entries moved since
+the last recompute on the connection are recomputed at all (recompute_scope.py);
+a derived entry's id is made from what it is, so it is the same whenever and
+however often it is recomputed. Tiers and expiry move with the calendar:
 `recompute_if_stale` runs it when a shop is opened on a later day than it last ran.
 """
 
