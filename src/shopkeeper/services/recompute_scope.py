@@ -27,6 +27,8 @@ SCOPE = "_rc_scope"  # member_id: the members this recompute visits
 _SEEN = "_rc_seen"  # member_id, inputs, figures: fingerprints as the last recompute left them
 _SEEN_SHOP = "_rc_seen_shop"  # the fingerprint of what is the same for every member
 _NOW = "_rc_now"
+# What stays in the connection's TEMP schema between recomputes (everything else is dropped).
+STATE_TABLES = (_SEEN, _SEEN_SHOP)
 
 # Every setting counts but the note of the last opening's recompute (it is written after one).
 _SHOP_WIDE = """SELECT hash(CAST(? AS DATE),
