@@ -1,10 +1,12 @@
 -- Orders and order lines lose their PRIMARY KEY indexes: on a 1M-line import, keeping the
--- ART indexes of their text keys up to date cost ~1 CPU s at insert and COMMIT, and nothing
--- reads through them. Each key stays unique all the same: rows reach these tables only
--- through db/merge.py, which de-duplicates what it stages, updates the rows whose key is
--- stored and inserts only keys the table lacks (tests/unit/db/test_unkeyed_orders.py,
--- db/shop_check.py). The tables are rebuilt with the same columns, order, types, NOT NULLs
--- and defaults, rows copied; their `_prior` tables never had keys and stay as they are.
+-- ART indexes of their text keys up to date cost ~1 CPU s at insert and COMMIT, more than
+-- a lookup by key gains from them (a scan of the shop's orders takes milliseconds). Each
+-- key stays unique all the same: imports write these tables through db/merge.py, which
+-- de-duplicates what it stages, updates the rows whose key is stored and inserts only keys
+-- the table lacks (tests/unit/db/test_unkeyed_orders.py); undo puts back exactly the rows
+-- an import displaced, after removing the ones it wrote. The tables are rebuilt with the
+-- same columns, order, types, NOT NULLs and defaults, rows copied; their `_prior` tables
+-- never had keys and stay as they are.
 CREATE TABLE orders_unkeyed (
     shop_id          VARCHAR NOT NULL,
     order_id         VARCHAR NOT NULL,
