@@ -277,7 +277,7 @@ def _merge_by_freshness(db: Database, table: str, source: str, keys: str, batch_
              f"ON k.shop_id = s.shop_id AND k.row_id = s.{_q(id_col)}")
     differs = _differs(data_cols, fresher, plain)
     db.execute(
-        f"CREATE OR REPLACE TEMP TABLE _merge_changed AS SELECT "
+        "CREATE OR REPLACE TEMP TABLE _merge_changed AS SELECT "
         + ", ".join([f"t.{_q(k)}" for k in key]
                     + [f"{_merged(c, None if c in plain else fresher)} AS {_q(c)}" for c in data_cols])
         + f" {keyed} WHERE {differs}"

@@ -11,11 +11,17 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "importers"))
 
-from export_files import SHOPIFY_ORDERS, SHOPIFY_ORDERS_NARROW, import_ok, open_fresh_shop, write_export  # noqa: E402
+from export_files import (
+    SHOPIFY_ORDERS,
+    SHOPIFY_ORDERS_NARROW,
+    import_ok,
+    open_fresh_shop,
+    write_export,
+)
 
-from shopkeeper.db.database import Database  # noqa: E402
-from shopkeeper.db.migrate import bundled_migrations, migrate  # noqa: E402
-from shopkeeper.services.change_sets import redo, undo  # noqa: E402
+from shopkeeper.db.database import Database
+from shopkeeper.db.migrate import bundled_migrations, migrate
+from shopkeeper.services.change_sets import redo, undo
 
 _NO_ID = [h for h in SHOPIFY_ORDERS if h != "Id"]  # orders keyed by their name until a file with ids comes
 

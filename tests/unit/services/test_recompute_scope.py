@@ -18,13 +18,13 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "importers"))
 
-from export_files import SHOPIFY_ORDERS, import_ok, open_fresh_shop, write_export  # noqa: E402
+from export_files import SHOPIFY_ORDERS, import_ok, open_fresh_shop, write_export
 
-from shopkeeper.db.database import Database  # noqa: E402
-from shopkeeper.domain.changes import Changes  # noqa: E402
-from shopkeeper.services import recompute_scope  # noqa: E402
-from shopkeeper.services.change_sets import redo, undo  # noqa: E402
-from shopkeeper.services.recompute import recompute  # noqa: E402
+from shopkeeper.db.database import Database
+from shopkeeper.domain.changes import Changes
+from shopkeeper.services import recompute_scope
+from shopkeeper.services.change_sets import redo, undo
+from shopkeeper.services.recompute import recompute
 
 TODAY = date.today()  # imports recompute for the computer's today
 
