@@ -124,8 +124,8 @@ def _points(db: Database, today: date, scoped: bool) -> int:
             f"LEFT JOIN points_ledger p ON p.entry_id = n.entry_id "
             f"WHERE p.entry_id IS NULL OR hash({_columns_of('n')}) <> hash({_columns_of('p')})"
         )
-        # Entries no longer wanted go, changed ones are updated in place (DuckDB refuses a key deleted
-        # and inserted again in one transaction), new ones come in.
+        # Entries no longer wanted go, changed ones are updated in place (an id is never stored twice),
+        # new ones come in.
         removed = db.execute(
             f"DELETE FROM points_ledger p WHERE p.reason IN ({_DERIVED}) AND {visited} "
             f"AND NOT EXISTS (SELECT 1 FROM _rc_points n WHERE n.entry_id = p.entry_id)"

@@ -1,4 +1,4 @@
-"""Orders and order lines have no PRIMARY KEY index (migration 0005): merge keeps each key unique itself."""
+"""Orders, order lines and the points ledger have no PRIMARY KEY index (migration 0005): each key stays unique."""
 
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ def test_the_same_file_twice_and_a_file_repeating_an_order_store_each_key_once(t
         db.close()
 
 
-def test_migration_keeps_every_order_and_line_and_drops_the_indexes(tmp_path: Path) -> None:
+def test_migration_keeps_every_order_line_and_entry_and_drops_the_indexes(tmp_path: Path) -> None:
     db = Database.open(tmp_path / "shop.duckdb")
     try:
         migrations = bundled_migrations()
@@ -106,10 +106,14 @@ def test_migration_keeps_every_order_and_line_and_drops_the_indexes(tmp_path: Pa
                    "VALUES ('s', '1', '2025-01-01 00:00:00+00', '+00:00', 'paid', 'USD', 12.50, 3)")
         db.execute("INSERT INTO order_lines (shop_id, order_id, line_no, title, quantity, unit_price, line_total, "
                    "currency) VALUES ('s', '1', 1, 'Tea', 1, 12.50, 12.50, 'USD')")
-        before = (db.fetchall("SELECT * FROM orders"), db.fetchall("SELECT * FROM order_lines"))
+        db.execute("INSERT INTO points_ledger (entry_id, member_id, occurred_at, points, reason) "
+                   "VALUES (nextval('points_entry_seq'), 'm1', '2025-01-02 00:00:00+00', -5, 'redeem')")
+        tables = ("orders", "order_lines", "points_ledger")
+        before = [db.fetchall(f"SELECT * FROM {t}") for t in tables]
         migrate(db, tmp_path / "backups")
-        assert (db.fetchall("SELECT * FROM orders"), db.fetchall("SELECT * FROM order_lines")) == before
-        assert db.scalar("SELECT count(*) FROM duckdb_constraints() WHERE table_name IN ('orders', 'order_lines') "
+        assert [db.fetchall(f"SELECT * FROM {t}") for t in tables] == before
+        assert db.scalar("SELECT count(*) FROM duckdb_constraints() WHERE table_name IN ('orders', 'order_lines', "
+                         "'points_ledger') "
                          "AND constraint_type = 'PRIMARY KEY'") == 0
         # Defaults survive the rebuild: a line without a refunded quantity has none.
         assert db.scalar("SELECT refunded_quantity FROM order_lines") == 0
