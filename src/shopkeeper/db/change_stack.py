@@ -1,6 +1,6 @@
 """The undo/redo stack and the audit trail, kept in the shop file.
 
-Change sets are rows of `import_batches` (see migration 0005). Their
+Change sets are rows of `import_batches` (see migration 0003). Their
 `stack_rank` is the whole stack: among applied change sets the highest rank is
 the one Edit › Undo takes; among undone ones, those still holding a rank are
 the redo stack, highest first. Making a new change set clears the redo stack,

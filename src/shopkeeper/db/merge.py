@@ -45,6 +45,12 @@ KEYS: dict[str, tuple[str, ...]] = {
     "listing_check_settings": ("key",),
 }
 
+# Tables without a PRIMARY KEY index (migration 0008: the index upkeep of their text keys cost
+# more than anything else in a large import): nothing but this module writes their rows, and it
+# keeps each key unique itself - staged rows are de-duplicated, stored keys are updated in
+# place and only keys the table lacks are inserted.
+UNINDEXED = frozenset({"orders", "order_lines"})
+
 # Append-only tables: an import's rows are simply removed on undo.
 APPEND_ONLY = ("stock_movements", "points_ledger", "import_rejects", "row_freshness")
 
@@ -234,6 +240,14 @@ def upsert(db: Database, table: str, staged: str, batch_id: int, *, keys: str | 
             db, table, f"FROM {_q(table)} t JOIN {source} s ON {join} WHERE ({_differs(data_cols, None)})",
             batch_id, [],
         )
+        if table in UNINDEXED:
+            _update_then_insert(db, table, source_name, batch_id, cols,
+                                {c: f"coalesce(s.{_q(c)}, t.{_q(c)})" for c in data_cols},
+                                f"({_differs(data_cols, None)})")
+            if freshness_keys is not None:
+                record_freshness(db, table, freshness_keys, FRESHNESS_IDS[table], batch_id)
+            db.execute("DROP TABLE IF EXISTS _merge_src")
+            return MergeCount(added=added, updated=updated)
         sets = ", ".join(f"{_q(c)} = coalesce(excluded.{_q(c)}, {_q(table)}.{_q(c)})" for c in data_cols)
         sets = (sets + ", " if sets else "") + "batch_id = excluded.batch_id"
         where = " OR ".join(
@@ -275,6 +289,14 @@ def _merge_by_freshness(db: Database, table: str, source: str, keys: str, batch_
     updated = save_prior(
         db, table, f"FROM {_q(table)} t WHERE EXISTS (SELECT 1 FROM _merge_changed c WHERE {match})", batch_id, [],
     )
+    if table in UNINDEXED:
+        with db.unordered():
+            db.execute(f"UPDATE {_q(table)} AS t SET "
+                       + ", ".join([f"{_q(c)} = c.{_q(c)}" for c in data_cols] + ["batch_id = ?"])
+                       + f" FROM _merge_changed c WHERE {match}", [batch_id])
+        _update_then_insert(db, table, source, batch_id, cols, {}, "FALSE")
+        db.execute("DROP TABLE _merge_changed")
+        return updated
     col_list = ", ".join(_q(c) for c in cols)
     sets = ", ".join([f"{_q(c)} = excluded.{_q(c)}" for c in data_cols] + ["batch_id = excluded.batch_id"])
     with db.unordered():
@@ -290,6 +312,24 @@ def _merge_by_freshness(db: Database, table: str, source: str, keys: str, batch_
         )
     db.execute("DROP TABLE _merge_changed")
     return updated
+
+
+def _update_then_insert(db: Database, table: str, source: str, batch_id: int, cols: Sequence[str],
+                        sets: dict[str, str], differs: str) -> None:
+    """Merge de-duplicated `source` (alias s) into an UNINDEXED table (alias t) without ON CONFLICT.
+
+    Stored keys take `sets` where `differs` holds; then only the keys the table lacks are inserted,
+    so no key is ever stored twice.
+    """
+    join = " AND ".join(f"t.{_q(k)} = s.{_q(k)}" for k in KEYS[table])
+    col_list = ", ".join(_q(c) for c in cols)
+    with db.unordered():
+        if sets:
+            db.execute(f"UPDATE {_q(table)} AS t SET "
+                       + ", ".join([f"{_q(c)} = {v}" for c, v in sets.items()] + ["batch_id = ?"])
+                       + f" FROM {_q(source)} s WHERE {join} AND {differs}", [batch_id])
+        db.execute(f"INSERT INTO {_q(table)} ({col_list}, batch_id) SELECT {col_list}, ? FROM {_q(source)} s "
+                   f"WHERE NOT EXISTS (SELECT 1 FROM {_q(table)} t WHERE {join})", [batch_id])
 
 
 def replace_children(

@@ -158,18 +158,9 @@ _DERIVED = ", ".join(f"'{r}'" for r in DERIVED_REASONS)
 _EARNING = ", ".join(f"'{s}'" for s in sorted(EARNING))
 _REFUNDED = ", ".join(f"'{s}'" for s in sorted(REFUNDED_STATUSES))
 
-TABLE_MACROS = (
-    # The points settings as one row; unreadable or negative values fall back to the defaults.
-    f"""CREATE OR REPLACE TEMP MACRO sk_points_settings() AS TABLE
-    SELECT CASE WHEN r >= 0 THEN r ELSE {DEFAULT_RATE}::DECIMAL(18,6) END AS rate,
-           CASE WHEN m >= 0 THEN m ELSE {DEFAULT_EXPIRY_MONTHS} END AS expiry_months
-    FROM (SELECT {_settings_sql('points_per_currency_unit', 'DECIMAL(18,6)', f"{DEFAULT_RATE}::DECIMAL(18,6)")} AS r,
-                 coalesce((SELECT CASE WHEN regexp_full_match(trim(value), '[0-9]+')
-                                       THEN TRY_CAST(trim(value) AS INTEGER) END
-                           FROM shop_settings WHERE key = 'points_expiry_months'),
-                          {DEFAULT_EXPIRY_MONTHS}) AS m)""",
-    # 'order' and 'refund' entries of every paid order of a member, at the tier held on its day.
-    f"""CREATE OR REPLACE TEMP MACRO sk_points_earned() AS TABLE
+# 'order' and 'refund' entries of every paid order of a member, at the tier held on its day;
+# `{members}` is replaced by what narrows the members (an entry depends only on its own member's orders).
+_EARNED = f"""
     WITH member_orders AS (
         SELECT b.member_id, o.shop_id, o.order_id, o.ordered_at, o.status,
                sk_order_day(o.ordered_at, o.ordered_tz) AS day,
@@ -180,7 +171,7 @@ TABLE_MACROS = (
         FROM orders o
         JOIN buyers b ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id
         LEFT JOIN sk_fx() fx ON fx.currency = o.currency
-        WHERE o.status IN ({_EARNING}) AND b.member_id IS NOT NULL
+        WHERE o.status IN ({_EARNING}) AND b.member_id IS NOT NULL{{members}}
     ),
     basis AS (
         SELECT *,
@@ -215,7 +206,22 @@ TABLE_MACROS = (
     UNION ALL
     SELECT member_id, ordered_at, kept - earned, 'refund', shop_id, order_id, NULL,
            member_id || chr(31) || shop_id || chr(31) || order_id
-    FROM points WHERE kept < earned""",
+    FROM points WHERE kept < earned"""
+
+TABLE_MACROS = (
+    # The points settings as one row; unreadable or negative values fall back to the defaults.
+    f"""CREATE OR REPLACE TEMP MACRO sk_points_settings() AS TABLE
+    SELECT CASE WHEN r >= 0 THEN r ELSE {DEFAULT_RATE}::DECIMAL(18,6) END AS rate,
+           CASE WHEN m >= 0 THEN m ELSE {DEFAULT_EXPIRY_MONTHS} END AS expiry_months
+    FROM (SELECT {_settings_sql('points_per_currency_unit', 'DECIMAL(18,6)', f"{DEFAULT_RATE}::DECIMAL(18,6)")} AS r,
+                 coalesce((SELECT CASE WHEN regexp_full_match(trim(value), '[0-9]+')
+                                       THEN TRY_CAST(trim(value) AS INTEGER) END
+                           FROM shop_settings WHERE key = 'points_expiry_months'),
+                          {DEFAULT_EXPIRY_MONTHS}) AS m)""",
+    f"CREATE OR REPLACE TEMP MACRO sk_points_earned() AS TABLE {_EARNED.replace('{members}', '')}",
+    # The same for the members listed in table `scope` (member_id) only: a recompute of a few members.
+    f"CREATE OR REPLACE TEMP MACRO sk_points_earned_of(scope) AS TABLE "
+    f"{_EARNED.replace('{members}', ' AND b.member_id IN (SELECT member_id FROM query_table(scope))')}",
     # 'expire' entries up to `cutoff`, from the earned points and the entries the seller made.
     f"""CREATE OR REPLACE TEMP MACRO sk_points_expired(earned, cutoff) AS TABLE
     WITH s AS (SELECT expiry_months FROM sk_points_settings()),
