@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,14 +12,6 @@ from shopkeeper.db.migrate import migrate
 from shopkeeper.domain import channel_stock, order_status
 
 RULES = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = Database.open(None)
-    migrate(database, tmp_path_factory.mktemp("bk"))
-    yield database
-    database.close()
 
 
 STATUS = st.sampled_from([*order_status.STATUSES, "", "PAID", "unknown"]) | st.none()

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shopkeeper.db.database import Database
-from shopkeeper.db.migrate import migrate
 from shopkeeper.domain import listing_rules as rules
 
 RULES = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -22,14 +18,6 @@ ALPHABET = st.sampled_from(list("aAbBzZ .,1%") + list("最好第一佳顶级品�
 TEXT = st.text(alphabet=ALPHABET, max_size=40)
 WORD = st.text(alphabet=ALPHABET, min_size=1, max_size=4)
 PLATFORM = st.sampled_from([*rules.TITLE_LIMITS, "jd", "douyin", "other"])
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = Database.open(None)
-    migrate(database, Path(tmp_path_factory.mktemp("bk")))
-    yield database
-    database.close()
 
 
 @RULES

@@ -7,28 +7,17 @@ refund bigger than the line, ties in revenue, a pack size that is not a divisor.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shopkeeper.db.database import Database
-from shopkeeper.db.migrate import migrate
 from shopkeeper.domain import order_day, order_status, reorder, stock_classes
 
 RULES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TODAY = date(2026, 3, 1)
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = Database.open(None)
-    migrate(database, tmp_path_factory.mktemp("bk"))
-    yield database
-    database.close()
 
 
 def _scalar(db: Database, sql: str, *params: object) -> object:

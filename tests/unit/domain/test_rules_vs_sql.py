@@ -12,12 +12,10 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shopkeeper.db.database import Database
-from shopkeeper.db.migrate import migrate
 from shopkeeper.domain import identity, order_day, order_status, revenue, segments, tiers
 from shopkeeper.domain.points import (
     Credit,
@@ -30,14 +28,6 @@ from shopkeeper.domain.points import (
 from shopkeeper.services.recompute import recompute
 
 RULES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = Database.open(None)
-    migrate(database, tmp_path_factory.mktemp("bk"))
-    yield database
-    database.close()
 
 
 @contextmanager

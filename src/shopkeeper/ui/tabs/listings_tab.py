@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -137,12 +136,7 @@ class ListingsTab(ShopTab):
                                                        "sold_30d": 110, "platforms": 200, "problems": 200})
         self.detail = DetailPanel(self.tr("Select a SKU to see its stock, reorder settings and where it is listed."),
                                   self)
-        self.splitter = QSplitter(self)
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 320])
+        self.splitter = self.master_detail(self.view, self.detail)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(bar)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from shopkeeper.domain.changes import Area
 from shopkeeper.runtime.clock import Clock
@@ -58,12 +58,7 @@ class MembersTab(ShopTab):
                                                        "orders": 70, "spend": 170})
         self.detail = DetailPanel(self.tr("Select a member to see their accounts on each platform, tier and points."),
                                   self)
-        self.splitter = QSplitter(self)
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 320])
+        self.splitter = self.master_detail(self.view, self.detail)
         layout = QVBoxLayout(self)
         layout.addLayout(self.cards)
         layout.addLayout(bar)

@@ -112,6 +112,16 @@ class ShopTab(QWidget):
             order = Qt.SortOrder.DescendingOrder if sort.get("descending") else Qt.SortOrder.AscendingOrder
             view.sortByColumn(keys.index(sort["key"]), order)
 
+    def master_detail(self, master: QWidget, detail: QWidget) -> QSplitter:
+        """The table on the left, the selected row's panel on the right (remember it with `remember_splitter`)."""
+        splitter = QSplitter(self)
+        splitter.addWidget(master)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 320])
+        return splitter
+
     def remember_splitter(self, name: str, splitter: QSplitter) -> None:
         self._splitters[name] = splitter
         sizes = self._ui_state.tab_state(self.tab_name).get("splitters", {}).get(name)

@@ -1,0 +1,18 @@
+"""One in-memory shop per test module, with every rule's macros installed (by its migration)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from shopkeeper.db.database import Database
+from shopkeeper.db.migrate import migrate
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    database = Database.open(None)
+    migrate(database, tmp_path_factory.mktemp("bk"))
+    yield database
+    database.close()
