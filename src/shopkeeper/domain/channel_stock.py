@@ -74,8 +74,8 @@ TABLE_MACROS = (
     """CREATE OR REPLACE TEMP MACRO sk_available_stock() AS TABLE
     WITH held AS (
         SELECT l.sku, sum(sk_held_units(o.status, l.quantity, l.refunded_quantity))::BIGINT AS units
-        FROM order_lines l JOIN orders o USING (shop_id, order_id)
-        WHERE l.sku IS NOT NULL AND sk_is_unshipped(o.status)
+        FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id)
+        WHERE sk_is_unshipped(o.status)
         GROUP BY l.sku
     )
     SELECT v.sku, coalesce(s.on_hand, 0)::BIGINT AS on_hand, coalesce(h.units, 0)::BIGINT AS unshipped,

@@ -191,8 +191,8 @@ MACROS = (
 )
 
 _SOLD_LINES = """
-    FROM order_lines l JOIN orders o USING (shop_id, order_id)
-    WHERE sk_is_sold(o.status) AND l.sku IS NOT NULL
+    FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id)
+    WHERE sk_is_sold(o.status)
       -- a cheap bound on the instant first (±2 days covers any order offset and session zone), then the exact local day
       AND o.ordered_at >= CAST(first_day AS DATE) - INTERVAL 2 DAY
       AND o.ordered_at < CAST(last_day AS DATE) + INTERVAL 3 DAY

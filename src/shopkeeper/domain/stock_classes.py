@@ -92,8 +92,8 @@ MACROS = (
     " AND (first_stock_day IS NULL OR first_stock_day < CAST(since_day AS DATE))",
 )
 
-_LINES_IN = """FROM order_lines l JOIN orders o USING (shop_id, order_id)
-    WHERE sk_is_sold(o.status) AND l.sku IS NOT NULL
+_LINES_IN = """FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id)
+    WHERE sk_is_sold(o.status)
       AND o.ordered_at >= CAST(first_day AS DATE) - INTERVAL 2 DAY
       AND o.ordered_at < CAST(last_day AS DATE) + INTERVAL 3 DAY
       AND sk_order_day(o.ordered_at, o.ordered_tz) BETWEEN first_day AND last_day"""
