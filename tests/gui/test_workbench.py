@@ -9,8 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from shopkeeper.domain.changes import Area, Changes
+from shopkeeper.services.reorder_list import reorder_list
+from shopkeeper.ui.formatting import money
 from shopkeeper.ui.paged_model import RowIdRole
-from tests.gui.conftest import make_app, run_query, wait_idle
+from shopkeeper.ui.purchase_list_document import purchase_list_html
+from tests.gui.conftest import TODAY, make_app, run_query, wait_idle
 from tests.unit.importers.export_files import SHOPIFY_ORDERS, write_export
 
 
@@ -232,5 +235,17 @@ def test_the_reorder_view_shows_what_to_buy_and_exports_it(qtbot, app, tmp_path:
     wait_idle(qtbot, app.worker)
     assert len(target.read_text(encoding="utf-8-sig").splitlines()) == rows + 1
     assert str(target) in tab.notice.text()
+    # The same list as a page for the supplier: every SKU to buy on it, the total per currency, a real PDF.
+    pdf = tmp_path / "purchase.pdf"
+    tab.export_reorder(str(pdf))
+    wait_idle(qtbot, app.worker)
+    qtbot.waitUntil(lambda: pdf.exists())
+    assert pdf.read_bytes().startswith(b"%PDF") and not (tmp_path / "purchase.pdf.partial").exists()
+    assert str(pdf) in tab.notice.text()
+    plan = run_query(qtbot, app.worker, lambda db: reorder_list(db, TODAY))
+    assert len(plan.lines) == rows
+    page = purchase_list_html(plan)
+    assert all(line.sku in page for line in plan.lines)
+    assert all(f"{money(amount)} {currency}" in page for currency, amount in plan.totals.items())
     tab.reorder_only.setChecked(False)
     wait_idle(qtbot, app.worker)

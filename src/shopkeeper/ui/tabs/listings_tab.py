@@ -45,6 +45,7 @@ from shopkeeper.ui.listing_problem_labels import problem_badges, problem_label
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
+from shopkeeper.ui.purchase_list_document import print_purchase_list, save_purchase_list_pdf
 from shopkeeper.ui.tabs.detail_panel import DetailPanel, highlighted
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
@@ -98,6 +99,9 @@ class ListingsTab(ShopTab):
         self.export_reorder_button = QPushButton(self.tr("Export reorder list…"), self)
         self.export_reorder_button.setToolTip(self.tr("Save what to buy now as a CSV purchase list"))
         self.export_reorder_button.clicked.connect(self.ask_export_reorder)
+        self.print_reorder_button = QPushButton(self.tr("Print purchase list…"), self)
+        self.print_reorder_button.setToolTip(self.tr("Print what to buy now, with quantities and costs"))
+        self.print_reorder_button.clicked.connect(self.print_purchase_list)
         self.problems_only = QCheckBox(self.tr("Only listings with problems"), self)
         self.problems_only.toggled.connect(self._filters_changed)
         self.checks_button = QPushButton(self.tr("Listing checks…"), self)
@@ -128,6 +132,7 @@ class ListingsTab(ShopTab):
         actions = QHBoxLayout()
         actions.addWidget(self.reorder_total)
         actions.addWidget(self.export_reorder_button)
+        actions.addWidget(self.print_reorder_button)
         actions.addStretch(1)
         actions.addWidget(self.checks_button)
         actions.addWidget(self.set_cost_button)
@@ -187,24 +192,48 @@ class ListingsTab(ShopTab):
             text += " " + self.tr("(%n without a cost not counted)", "", plan.without_cost)
         self.reorder_total.setText(text)
         self.export_reorder_button.setEnabled(bool(plan.lines))
+        self.print_reorder_button.setEnabled(bool(plan.lines))
 
     def ask_export_reorder(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export reorder list"), "reorder-list.csv",
-                                              self.tr("CSV files (*.csv)"))
+        csv_filter, pdf_filter = self.tr("CSV files (*.csv)"), self.tr("Purchase list to print or send (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export reorder list"), "reorder-list.csv",
+                                                   f"{csv_filter};;{pdf_filter}")
+        if path and chosen == pdf_filter and not path.lower().endswith(".pdf"):
+            path += ".pdf"
         if path:
             self.export_reorder(path)
 
     def export_reorder(self, path: str) -> None:
         today = self._clock.today()
 
+        if path.lower().endswith(".pdf"):
+            # The page is laid out in the window's thread (fonts and text layout are Qt's); the figures come first.
+            self.query(QueryOp(lambda db: reorder_list(db, today), key="export_reorder"),
+                       lambda plan: self._save_pdf(plan, path), self._export_failed)
+            return
+
         def write(db: Any) -> int:
             plan = reorder_list(db, today)
             write_reorder_csv(plan, Path(path))
             return len(plan.lines)
 
-        self.query(QueryOp(write, key="export_reorder"),
-                   lambda n: self.show_notice(self.tr("%n SKU(s) saved to {path}", "", n).format(path=path), ok=True),
-                   self._export_failed)
+        self.query(QueryOp(write, key="export_reorder"), lambda n: self._saved(n, path), self._export_failed)
+
+    def _saved(self, n: int, path: str) -> None:
+        self.show_notice(self.tr("%n SKU(s) saved to {path}", "", n).format(path=path), ok=True)
+
+    def _save_pdf(self, plan: ReorderList, path: str) -> None:
+        try:
+            save_purchase_list_pdf(plan, Path(path))
+        except KnownError as exc:
+            self._export_failed(exc)
+            return
+        self._saved(len(plan.lines), path)
+
+    def print_purchase_list(self) -> None:
+        today = self._clock.today()
+        self.query(QueryOp(lambda db: reorder_list(db, today), key="print_reorder"),
+                   lambda plan: print_purchase_list(plan, self), self._export_failed)
 
     def _export_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, KnownError):
