@@ -233,7 +233,11 @@ class ListingsTab(ShopTab):
     def print_purchase_list(self) -> None:
         today = self._clock.today()
         self.query(QueryOp(lambda db: reorder_list(db, today), key="print_reorder"),
-                   lambda plan: print_purchase_list(plan, self), self._export_failed)
+                   self._print, self._export_failed)
+
+    def _print(self, plan: ReorderList) -> None:
+        if print_purchase_list(plan, self):
+            self.show_notice(self.tr("Purchase list sent to the printer"), ok=True)
 
     def _export_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, KnownError):
