@@ -2,7 +2,10 @@
 
 Demand is the units sold (order_status.SOLD, less refunded units, never below 0)
 over the window: the last `reorder_window_days` local days (setting, default 30),
-today included. Average daily units = demand ÷ selling days, where a day of the
+today included. For seasonal goods the seller can choose the basis
+`reorder_basis = last_year`: the window is then the same number of days starting
+on this day a year ago (what sold in the coming weeks last year), when the
+shop's orders reach back that far; until they do, the recent window applies. Average daily units = demand ÷ selling days, where a day of the
 window is *not* a selling day when the SKU had nothing on the shelf at its start
 and at its end and sold nothing that day: a week sold out is not a week nobody
 wanted it.
@@ -52,11 +55,36 @@ class ReorderSettings:
 
     window_days: int = VELOCITY_DAYS
     dead_stock_days: int = DEFAULT_DEAD_STOCK_DAYS
+    basis: str = "recent"                 # one of BASES
+    history_start: date | None = None     # the local day of the shop's first order (for the last-year basis)
 
     @classmethod
-    def from_settings(cls, settings: Mapping[str, str]) -> ReorderSettings:
+    def from_settings(cls, settings: Mapping[str, str], history_start: date | None = None) -> ReorderSettings:
+        basis = (settings.get("reorder_basis") or "").strip()
         return cls(_days(settings.get("reorder_window_days"), VELOCITY_DAYS),
-                   _days(settings.get("dead_stock_days"), DEFAULT_DEAD_STOCK_DAYS))
+                   _days(settings.get("dead_stock_days"), DEFAULT_DEAD_STOCK_DAYS),
+                   basis if basis in BASES else "recent", history_start)
+
+    def uses_last_year(self, today: date) -> bool:
+        """True when demand is read from last year's window: chosen, and the orders reach back to its first day."""
+        return (self.basis == "last_year" and self.history_start is not None
+                and self.history_start <= _a_year_before(today))
+
+
+BASES = ("recent", "last_year")
+
+
+def _a_year_before(day: date) -> date:
+    # 29 February has no twin: the 28th stands in.
+    return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
+
+
+def demand_window(today: date, settings: ReorderSettings) -> tuple[date, date]:
+    """The local days whose sales are the demand: the recent window, or the coming weeks of last year."""
+    if settings.uses_last_year(today):
+        first = _a_year_before(today)
+        return first, first + timedelta(days=settings.window_days - 1)
+    return window(today, settings.window_days)
 
 
 def _days(text: str | None, default: int) -> int:

@@ -20,6 +20,7 @@ from shopkeeper.domain.reorder import (
     DEFAULT_LEAD_TIME_DAYS,
     DEFAULT_TARGET_COVER_DAYS,
     ReorderSettings,
+    demand_window,
     window,
 )
 from shopkeeper.domain.stock_classes import XYZ_WEEKS
@@ -27,8 +28,12 @@ from shopkeeper.services.listing_checks import PROBLEM_CODES_BY_SKU_SQL
 
 
 def reorder_settings(db: Database) -> ReorderSettings:
-    rows = db.fetchall("SELECT key, value FROM shop_settings WHERE key IN ('reorder_window_days', 'dead_stock_days')")
-    return ReorderSettings.from_settings(dict(rows))
+    rows = dict(db.fetchall("SELECT key, value FROM shop_settings"
+                            " WHERE key IN ('reorder_window_days', 'dead_stock_days', 'reorder_basis')"))
+    history_start = None
+    if rows.get("reorder_basis") == "last_year":
+        history_start = db.scalar("SELECT min(sk_order_day(ordered_at, ordered_tz)) FROM orders")
+    return ReorderSettings.from_settings(rows, history_start)
 
 
 def _inventory_sql(settings: ReorderSettings) -> str:
@@ -102,9 +107,11 @@ FROM figured
 
 
 def _params(today: date, settings: ReorderSettings) -> tuple[Any, ...]:
-    first, last = window(today, settings.window_days)
+    # Demand (units, selling days) follows the chosen basis; ABC and dead stock always look at the recent days.
+    first, last = demand_window(today, settings)
+    recent_first, _ = window(today, settings.window_days)
     dead_first, _ = window(today, settings.dead_stock_days)
-    return (first, last, first, last, first, last, dead_first, last, today, dead_first)
+    return (first, last, first, last, recent_first, today, dead_first, today, today, dead_first)
 
 
 def _ranked_sql(settings: ReorderSettings) -> str:
@@ -188,7 +195,8 @@ def inventory_summary(db: Database, today: date) -> dict[str, Any]:
     )
     skus, low, out, value, to_buy, dead = row or (0, 0, 0, 0, 0, 0)
     return {"skus": int(skus), "low": int(low), "out": int(out), "stock_value": value,
-            "to_buy": int(to_buy), "dead": int(dead), "window_days": settings.window_days}
+            "to_buy": int(to_buy), "dead": int(dead), "window_days": settings.window_days,
+            "demand_basis": "last_year" if settings.uses_last_year(today) else "recent"}
 
 
 @dataclass(frozen=True)
@@ -235,6 +243,7 @@ class SkuDetail:
     pack_size: int | None = None
     min_order: int | None = None
     target_cover_days: int | None = None
+    last_year: bool = False            # the demand is the same window last year (reorder_basis)
 
     @property
     def target_cover_applied(self) -> int:
@@ -246,6 +255,7 @@ def sku_detail(db: Database, sku: str, today: date) -> SkuDetail | None:
     if not rows:
         return None
     r = rows[0]
+    settings = reorder_settings(db)
     channels = db.fetchall(
         "SELECT shop_id, listing_id, title, price, currency, status, quantity FROM listings"
         " WHERE sku = ? ORDER BY shop_id, listing_id",
@@ -257,7 +267,8 @@ def sku_detail(db: Database, sku: str, today: date) -> SkuDetail | None:
         days_cover=r["days_cover"], reorder_point=r["reorder_point"], reorder_point_set=bool(r["point_set"]),
         lead_time_days=int(r["lead_time_days"]), stock_status=r["stock_status"],
         channels=tuple(ChannelListing(*c) for c in channels),
-        avg_daily=r["avg_daily"], selling_days=int(r["selling_days"]), window_days=reorder_settings(db).window_days,
+        avg_daily=r["avg_daily"], selling_days=int(r["selling_days"]), window_days=settings.window_days,
+        last_year=settings.uses_last_year(today),
         suggested_qty=int(r["suggested_qty"]), order_value=r["order_value"], abc=r["abc"], xyz=r["xyz"],
         dead_stock=bool(r["dead_stock"]), dead_value=r["dead_value"], safety_stock=r["safety_stock"],
         pack_size=r["pack_size"], min_order=r["min_order"], target_cover_days=r["target_cover_days"],

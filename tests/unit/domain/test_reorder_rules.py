@@ -236,3 +236,14 @@ class _scratch:  # noqa: N801 - used as a context manager
 
     def __exit__(self, *exc: object) -> None:
         self.db.rollback()
+
+
+def test_the_last_year_basis_reads_the_coming_weeks_of_last_year_once_the_orders_reach_back() -> None:
+    today = date(2028, 2, 29)
+    chosen = reorder.ReorderSettings.from_settings({"reorder_basis": "last_year", "reorder_window_days": "7"},
+                                                   history_start=date(2027, 1, 1))
+    assert reorder.demand_window(today, chosen) == (date(2027, 2, 28), date(2027, 3, 6))
+    too_young = reorder.ReorderSettings.from_settings({"reorder_basis": "last_year", "reorder_window_days": "7"},
+                                                      history_start=date(2027, 3, 1))
+    assert reorder.demand_window(today, too_young) == (date(2028, 2, 23), today)
+    assert reorder.ReorderSettings.from_settings({"reorder_basis": "next year"}).basis == "recent"

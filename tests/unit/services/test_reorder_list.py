@@ -73,6 +73,27 @@ def test_settings_change_the_suggestion_and_undo_brings_it_back(db: Database) ->
     assert reorder_list(db, TODAY) == before
 
 
+def test_a_seasonal_seller_can_plan_from_the_same_weeks_last_year(db: Database) -> None:
+    db.execute("INSERT INTO shop_settings VALUES ('reorder_basis', 'last_year')")
+    # The orders do not reach back a year yet: the recent window still applies, and the summary says so.
+    assert _rows(db)["MUG"]["avg_daily"] == Decimal("1.00")
+    assert inventory_summary(db, TODAY)["demand_basis"] == "recent"
+    # 60 mugs sold in the coming weeks of last year (on this day a year ago): 2 a day is the demand now,
+    # while ABC and dead stock still look at the recent days.
+    db.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, currency, total)"
+               " VALUES ('taobao:main', 'last-year', TIMESTAMPTZ '2025-03-10 12:00:00+08:00', '+08:00', 'completed',"
+               " 'CNY', 60)")
+    db.execute("INSERT INTO order_lines (shop_id, order_id, line_no, sku, title, quantity, unit_price, line_total,"
+               " currency) VALUES ('taobao:main', 'last-year', 1, 'MUG', 'Mug', 60, 1.00, 60.00, 'CNY')")
+    rows = _rows(db)
+    assert rows["MUG"]["avg_daily"] == Decimal("2.00") and rows["MUG"]["sold_30d"] == 60
+    assert rows["EVIL"]["sold_30d"] == 0  # sold only this year
+    assert rows["BOWL"]["dead_stock"] and rows["MUG"]["abc"] == "A"
+    assert inventory_summary(db, TODAY)["demand_basis"] == "last_year"
+    db.execute("DELETE FROM shop_settings WHERE key = 'reorder_basis'")
+    assert _rows(db)["MUG"]["avg_daily"] == Decimal("1.00")
+
+
 def test_reorder_csv_is_safe_to_open_in_a_spreadsheet(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "reorder.csv"
     write_reorder_csv(reorder_list(db, TODAY), path)

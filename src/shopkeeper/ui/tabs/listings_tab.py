@@ -351,7 +351,8 @@ class ListingsTab(ShopTab):
         stock_rows = [
             (self.tr("Status"), status_label(d.stock_status)),
             (self.tr("On hand"), f"{d.on_hand:,}"),
-            (self.tr("Sold (last {n} days)").format(n=d.window_days), f"{d.sold_30d:,}"),
+            (self.tr("Sold (the same {n} days last year)").format(n=d.window_days) if d.last_year
+             else self.tr("Sold (last {n} days)").format(n=d.window_days), f"{d.sold_30d:,}"),
             (self.tr("Average per day"),
              self.tr("{avg} over {days} day(s) it could sell").format(avg=f"{d.avg_daily:.2f}", days=d.selling_days)),
             (self.tr("Days of cover"), cover),
