@@ -23,8 +23,8 @@
     <message numerus="yes">
         <source>This shop&apos;s own list, %n word(s)</source>
         <translation>
-            <numerusform>This shop's own list, %n word</numerusform>
-            <numerusform>This shop's own list, %n words</numerusform>
+            <numerusform>This shop&apos;s own list, %n word</numerusform>
+            <numerusform>This shop&apos;s own list, %n words</numerusform>
         </translation>
     </message>
 </context>

@@ -505,6 +505,14 @@
         <translation>商品问题</translation>
     </message>
     <message>
+        <source>Print purchase list…</source>
+        <translation>打印采购单…</translation>
+    </message>
+    <message>
+        <source>Print what to buy now, with quantities and costs</source>
+        <translation>打印现在要采购的商品，含数量和成本</translation>
+    </message>
+    <message>
         <source>Only listings with problems</source>
         <translation>只看有问题的商品</translation>
     </message>
@@ -515,6 +523,14 @@
     <message>
         <source>The words the Advertising Law forbids in listings, and the price difference allowed across platforms</source>
         <translation>《广告法》禁止在商品信息中使用的词语，以及跨平台允许的价格差异</translation>
+    </message>
+    <message>
+        <source>Reorder settings…</source>
+        <translation>补货设置…</translation>
+    </message>
+    <message>
+        <source>How many days of sales make the demand, from which days, and when stock counts as dead</source>
+        <translation>用多少天的销量计算需求、取哪段日期，以及多久不动销算滞销</translation>
     </message>
     <message>
         <source>Give every selected SKU the same cost (one undo step)</source>
@@ -545,6 +561,14 @@
         <translation>
             <numerusform>%n 个 SKU</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Purchase list to print or send (*.pdf)</source>
+        <translation>可打印或发送的采购单 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Purchase list sent to the printer</source>
+        <translation>采购单已发送到打印机</translation>
     </message>
     <message>
         <source>Select one or more SKUs first.</source>
@@ -579,6 +603,10 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sold (the same {n} days last year)</source>
+        <translation>销量（去年同期 {n} 天）</translation>
     </message>
     <message>
         <source>Sold (last {n} days)</source>
@@ -1911,6 +1939,10 @@
         <translation>价格容差 {old} % → {new} %</translation>
     </message>
     <message>
+        <source>reorder settings ({count} changed)</source>
+        <translation>补货设置（改了 {count} 项）</translation>
+    </message>
+    <message>
         <source>Title too long for {platform}: {length}, the limit is {limit}</source>
         <translation>标题超出 {platform} 的长度限制：{length}，上限为 {limit}</translation>
     </message>
@@ -2009,6 +2041,14 @@
     <message>
         <source>The {field} of a {entity} cannot be edited.</source>
         <translation>{entity} 的{field}不可编辑。</translation>
+    </message>
+    <message>
+        <source>{value} days is not a window: give 1 to {maximum} days.</source>
+        <translation>{value} 天不是有效的统计天数：请填 1 到 {maximum} 天。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a basis for demand: use recent or last_year.</source>
+        <translation>“{value}”不是需求的计算依据：请用 recent（最近）或 last_year（去年同期）。</translation>
     </message>
     <message>
         <source>There is no product with SKU {sku} in this shop.</source>
@@ -2213,6 +2253,69 @@
     </message>
 </context>
 <context>
+    <name>PurchaseList</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Pack size</source>
+        <translation>包装规格</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Total: {money}</source>
+        <translation>合计：{money}</translation>
+    </message>
+    <message>
+        <source>(lines without a cost, not counted: {n})</source>
+        <translation>（未填成本、未计入的行：{n}）</translation>
+    </message>
+    <message>
+        <source>Purchase list</source>
+        <translation>采购单</translation>
+    </message>
+    <message>
+        <source>Date: {day}</source>
+        <translation>日期：{day}</translation>
+    </message>
+    <message>
+        <source>SKUs: {n}</source>
+        <translation>SKU 数：{n}</translation>
+    </message>
+    <message>
+        <source>Units: {n}</source>
+        <translation>件数：{n}</translation>
+    </message>
+    <message>
+        <source>Quantities reach each SKU’s target cover after its lead time, rounded up to the pack size and at least the minimum order.</source>
+        <translation>数量按到货后覆盖各 SKU 的目标天数计算，按包装规格向上取整，且不少于起订量。</translation>
+    </message>
+    <message>
+        <source>the PDF could not be written</source>
+        <translation>无法写入 PDF</translation>
+    </message>
+</context>
+<context>
     <name>RejectsDialog</name>
     <message>
         <source>Rows that were not imported</source>
@@ -2245,6 +2348,45 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ReorderSettingsDialog</name>
+    <message>
+        <source>Reorder settings</source>
+        <translation>补货设置</translation>
+    </message>
+    <message>
+        <source>How Shopkeeper works out what to buy. Days a SKU had no stock do not count as days nobody wanted it. The settings are kept in this shop.</source>
+        <translation>Shopkeeper 如何计算该采购什么。SKU 缺货的日子不算作没人要的日子。这些设置保存在本店铺文件中。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>The most recent days</source>
+        <translation>最近的日子</translation>
+    </message>
+    <message>
+        <source>The same days last year (seasonal goods)</source>
+        <translation>去年同期（季节性商品）</translation>
+    </message>
+    <message>
+        <source>Last year: the days starting on this date a year ago, once the shop&apos;s orders reach back that far; until then the recent days count.</source>
+        <translation>去年同期：从一年前的今天开始的这段日子，前提是店铺的订单已覆盖到那时；在此之前按最近的日子计算。</translation>
+    </message>
+    <message>
+        <source>Average sales over</source>
+        <translation>平均销量统计天数</translation>
+    </message>
+    <message>
+        <source>Read demand from</source>
+        <translation>需求取自</translation>
+    </message>
+    <message>
+        <source>Dead stock: nothing sold in</source>
+        <translation>滞销：多久没有卖出</translation>
     </message>
 </context>
 <context>

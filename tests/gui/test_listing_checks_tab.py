@@ -67,3 +67,22 @@ def test_removing_a_word_in_the_dialog_clears_its_badge_and_undo_brings_it_back(
     app.window.undo()
     wait_idle(qtbot, app.worker)
     assert _rows(qtbot, app, tab.model)["CL-GAIWAN-WHT"] == "⚠ Absolute terms"
+
+
+def test_reorder_settings_change_the_figures_and_undo_brings_them_back(qtbot, app) -> None:  # noqa: ANN001
+    tab = app.window.tab_by_name("listings")
+    tab.refresh()
+    wait_idle(qtbot, app.worker)
+    before = tab.summary.text()
+    dialog = tab.open_reorder_settings()
+    wait_idle(qtbot, app.worker)
+    assert dialog.window_days.value() == 30 and dialog.basis.currentData() == "recent"
+    dialog.window_days.setValue(7)
+    dialog.dead_days.setValue(30)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    wait_idle(qtbot, app.worker)
+    assert app.window.undo_action.text() == "&Undo: reorder settings (2 changed)"
+    assert tab.summary.text() != before  # a week's sales and a month without a sale give other figures
+    app.window.undo()
+    wait_idle(qtbot, app.worker)
+    assert tab.summary.text() == before

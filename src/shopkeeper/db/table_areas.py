@@ -29,6 +29,7 @@ TABLE_AREAS: dict[str, Area] = {
     "shop_settings": Area.SETTINGS,
     "tiers": Area.SETTINGS,
     "listing_check_settings": Area.SETTINGS,
+    "inventory_settings": Area.STOCK,  # the reorder window and basis change every stock figure
 }
 
 

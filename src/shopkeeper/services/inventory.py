@@ -3,7 +3,7 @@
 Average daily units, days of cover, the reorder point, the suggested quantity
 and the stock status follow domain/reorder.py; ABC, XYZ and dead stock follow
 domain/stock_classes.py; all through their SQL macros, over the window the
-shop's settings give (`reorder_window_days`, `dead_stock_days`).
+seller's inventory settings give (services/inventory_settings.py).
 """
 
 from __future__ import annotations
@@ -24,16 +24,8 @@ from shopkeeper.domain.reorder import (
     window,
 )
 from shopkeeper.domain.stock_classes import XYZ_WEEKS
+from shopkeeper.services.inventory_settings import reorder_settings
 from shopkeeper.services.listing_checks import PROBLEM_CODES_BY_SKU_SQL
-
-
-def reorder_settings(db: Database) -> ReorderSettings:
-    rows = dict(db.fetchall("SELECT key, value FROM shop_settings"
-                            " WHERE key IN ('reorder_window_days', 'dead_stock_days', 'reorder_basis')"))
-    history_start = None
-    if rows.get("reorder_basis") == "last_year":
-        history_start = db.scalar("SELECT min(sk_order_day(ordered_at, ordered_tz)) FROM orders")
-    return ReorderSettings.from_settings(rows, history_start)
 
 
 def _inventory_sql(settings: ReorderSettings) -> str:

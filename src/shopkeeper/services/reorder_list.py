@@ -19,7 +19,8 @@ from shopkeeper.db.database import Database
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.imports import csv_safe
-from shopkeeper.services.inventory import inventory_rows, reorder_settings
+from shopkeeper.services.inventory import inventory_rows
+from shopkeeper.services.inventory_settings import reorder_settings
 
 _CENT = Decimal("0.01")
 

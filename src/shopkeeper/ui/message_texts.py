@@ -270,6 +270,7 @@ def window_texts() -> dict[str, str]:
         "change.edit.many": translate("Messages", "{field} of {count} SKUs"),
         "change.edit.absolute_terms": translate("Messages", "absolute-term list: {added} added, {removed} removed"),
         "change.edit.price_tolerance": translate("Messages", "price tolerance {old} % → {new} %"),
+        "change.edit.inventory_settings": translate("Messages", "reorder settings ({count} changed)"),
         "check.listing.title_too_long": translate("Messages", "Title too long for {platform}: {length}, the limit is {limit}"),
         "check.listing.absolute_terms": translate("Messages", "Absolute terms in the title: {words}"),
         "check.listing.absolute_terms_description": translate("Messages", "Absolute terms in the description: {words}"),
@@ -299,6 +300,9 @@ def window_texts() -> dict[str, str]:
         "change.redo.refused": translate("Messages", "Cannot redo the import of \"{file}\": {reason}"),
         "change.redo.already": translate("Messages", "Cannot redo the import of \"{file}\": it is imported already."),
         "edit.refused.not_editable": translate("Messages", "The {field} of a {entity} cannot be edited."),
+        "edit.refused.days_out_of_range": translate("Messages", "{value} days is not a window: give 1 to {maximum} days."),
+        "edit.refused.unknown_basis": translate("Messages", "\"{value}\" is not a basis for demand: use recent or "
+                                                            "last_year."),
         "edit.refused.unknown_sku": translate("Messages", "There is no product with SKU {sku} in this shop."),
         "edit.refused.required": translate("Messages", "The {field} cannot be empty."),
         "edit.refused.not_a_number": translate("Messages", "\"{value}\" is not a number; the {field} was not changed."),

@@ -22,15 +22,15 @@ from shopkeeper.domain.messages import Message
 from shopkeeper.services.reorder_list import ReorderList
 from shopkeeper.ui.formatting import money
 
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("PurchaseList", text, None, n)
+translate = QCoreApplication.translate
 
 
 def purchase_list_html(plan: ReorderList) -> str:
     esc = html.escape
-    head = (_tr("SKU"), _tr("Product"), _tr("Variant"), _tr("Quantity"), _tr("Pack size"), _tr("Unit cost"),
-            _tr("Amount"))
+    head = (translate("PurchaseList", "SKU"), translate("PurchaseList", "Product"),
+            translate("PurchaseList", "Variant"), translate("PurchaseList", "Quantity"),
+            translate("PurchaseList", "Pack size"), translate("PurchaseList", "Unit cost"),
+            translate("PurchaseList", "Amount"))
     rows = []
     for line in plan.lines:
         cells = (line.sku, line.product, line.variant or "", f"{line.quantity:,}",
@@ -41,17 +41,21 @@ def purchase_list_html(plan: ReorderList) -> str:
             f"<td align='right'>{esc(c)}</td>" if i >= 3 else f"<td>{esc(c)}</td>" for i, c in enumerate(cells)
         ) + "</tr>")
     totals = " + ".join(f"{money(amount)} {currency}" for currency, amount in plan.totals.items()) or "—"
-    total_text = _tr("Total: {money}").format(money=totals)
+    total_text = translate("PurchaseList", "Total: {money}").format(money=totals)
     if plan.without_cost:
-        total_text += " " + _tr("(%n line(s) without a cost not counted)", plan.without_cost)
+        total_text += " " + translate("PurchaseList", "(lines without a cost, not counted: {n})").format(
+            n=plan.without_cost)
     units = sum(line.quantity for line in plan.lines)
-    how = _tr("Quantities reach each SKU’s target cover after its lead time, "
-              "rounded up to the pack size and at least the minimum order.")
+    title = translate("PurchaseList", "Purchase list")
+    day = translate("PurchaseList", "Date: {day}").format(day=plan.today.isoformat())
+    skus = translate("PurchaseList", "SKUs: {n}").format(n=f"{len(plan.lines):,}")
+    unit_text = translate("PurchaseList", "Units: {n}").format(n=f"{units:,}")
+    how = translate("PurchaseList", "Quantities reach each SKU’s target cover after its lead time, "
+                                    "rounded up to the pack size and at least the minimum order.")
     return (
         "<html><body style='font-size:10pt'>"
-        f"<h2>{esc(_tr('Purchase list'))}</h2>"
-        f"<p>{esc(_tr('Date: {day}').format(day=plan.today.isoformat()))} · "
-        f"{esc(_tr('%n SKU(s)', len(plan.lines)))} · {esc(_tr('%n unit(s)', units))}</p>"
+        f"<h2>{esc(title)}</h2>"
+        f"<p>{esc(day)} · {esc(skus)} · {esc(unit_text)}</p>"
         "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
         "<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr></thead>"
         "<tbody>" + "".join(rows) + "</tbody></table>"
@@ -75,12 +79,12 @@ def save_purchase_list_pdf(plan: ReorderList, path: Path) -> None:
         writer = QPdfWriter(str(tmp))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-        writer.setTitle(_tr("Purchase list"))
+        writer.setTitle(translate("PurchaseList", "Purchase list"))
         doc = _document(plan)
         doc.print_(writer)
         del writer  # the file is finished when the writer goes
         if not tmp.exists() or tmp.stat().st_size == 0:
-            raise OSError(0, _tr("the PDF could not be written"))
+            raise OSError(0, translate("PurchaseList", "the PDF could not be written"))
         os.replace(tmp, target)
     except OSError as exc:
         raise KnownError(Message("export.write_failed", {"path": str(target), "reason": exc.strerror or str(exc)})) \

@@ -63,10 +63,10 @@ def test_settings_change_the_suggestion_and_undo_brings_it_back(db: Database) ->
     before = reorder_list(db, TODAY)
     edit_cells(db, [CellEdit("stock", "MUG", "min_order", 100), CellEdit("stock", "MUG", "pack_size", 24)], who="t")
     assert _rows(db)["MUG"]["suggested_qty"] == 120  # at least 100, in packs of 24
-    db.execute("INSERT INTO shop_settings VALUES ('reorder_window_days', '10')")
+    db.execute("INSERT INTO inventory_settings (key, value) VALUES ('reorder_window_days', '10')")
     assert _rows(db)["MUG"]["avg_daily"] == Decimal("1.00")
     assert _rows(db)["VASE"]["sold_30d"] == 5
-    db.execute("DELETE FROM shop_settings WHERE key = 'reorder_window_days'")
+    db.execute("DELETE FROM inventory_settings WHERE key = 'reorder_window_days'")
     from shopkeeper.services.change_sets import undo
 
     undo(db, who="t")
@@ -74,7 +74,7 @@ def test_settings_change_the_suggestion_and_undo_brings_it_back(db: Database) ->
 
 
 def test_a_seasonal_seller_can_plan_from_the_same_weeks_last_year(db: Database) -> None:
-    db.execute("INSERT INTO shop_settings VALUES ('reorder_basis', 'last_year')")
+    db.execute("INSERT INTO inventory_settings (key, value) VALUES ('reorder_basis', 'last_year')")
     # The orders do not reach back a year yet: the recent window still applies, and the summary says so.
     assert _rows(db)["MUG"]["avg_daily"] == Decimal("1.00")
     assert inventory_summary(db, TODAY)["demand_basis"] == "recent"
@@ -90,7 +90,7 @@ def test_a_seasonal_seller_can_plan_from_the_same_weeks_last_year(db: Database) 
     assert rows["EVIL"]["sold_30d"] == 0  # sold only this year
     assert rows["BOWL"]["dead_stock"] and rows["MUG"]["abc"] == "A"
     assert inventory_summary(db, TODAY)["demand_basis"] == "last_year"
-    db.execute("DELETE FROM shop_settings WHERE key = 'reorder_basis'")
+    db.execute("DELETE FROM inventory_settings WHERE key = 'reorder_basis'")
     assert _rows(db)["MUG"]["avg_daily"] == Decimal("1.00")
 
 
@@ -124,3 +124,23 @@ def test_the_table_filters_and_the_detail_agree_with_the_list(db: Database) -> N
     assert detail is not None
     assert (detail.selling_days, detail.avg_daily, detail.window_days) == (11, Decimal("0.91"), 30)
     assert sku_detail(db, "NOPE", TODAY) is None
+
+
+def test_reorder_settings_are_saved_as_one_undoable_change(db: Database) -> None:
+    from shopkeeper.services.change_sets import undo
+    from shopkeeper.services.inventory_settings import reorder_settings, save_inventory_settings
+
+    save_inventory_settings(db, who="t", window_days=10, basis="last_year", dead_stock_days=60)
+    settings = reorder_settings(db)
+    assert (settings.window_days, settings.basis, settings.dead_stock_days) == (10, "last_year", 60)
+    assert _rows(db)["VASE"]["sold_30d"] == 5  # the window is 10 days (the orders do not reach back a year)
+    # Saving what is already in force makes no change set; back to a default removes its row.
+    assert not save_inventory_settings(db, who="t", window_days=10, basis="last_year", dead_stock_days=60).changes
+    save_inventory_settings(db, who="t", window_days=30, basis="last_year", dead_stock_days=60)
+    assert db.scalar("SELECT count(*) FROM inventory_settings WHERE key = 'reorder_window_days'") == 0
+    undo(db, who="t")
+    assert reorder_settings(db).window_days == 10
+    undo(db, who="t")
+    assert reorder_settings(db) == reorder_settings(db).__class__()
+    with pytest.raises(KnownError):
+        save_inventory_settings(db, who="t", window_days=0, basis="recent", dead_stock_days=60)

@@ -33,13 +33,14 @@ from shopkeeper.services.inventory import (
     SkuDetail,
     inventory_source,
     inventory_summary,
-    reorder_settings,
     sku_detail,
 )
+from shopkeeper.services.inventory_settings import reorder_settings
 from shopkeeper.services.listing_checks import ListingProblem, sku_problems
 from shopkeeper.services.reorder_list import ReorderList, reorder_list, write_reorder_csv
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.listing_checks_dialog import ListingChecksDialog
+from shopkeeper.ui.dialogs.reorder_settings_dialog import ReorderSettingsDialog
 from shopkeeper.ui.formatting import format_value, money, platform_label, status_label
 from shopkeeper.ui.listing_problem_labels import problem_badges, problem_label
 from shopkeeper.ui.message_texts import window_text
@@ -108,6 +109,10 @@ class ListingsTab(ShopTab):
         self.checks_button.setToolTip(self.tr("The words the Advertising Law forbids in listings, and the price "
                                               "difference allowed across platforms"))
         self.checks_button.clicked.connect(self.open_checks_dialog)
+        self.reorder_settings_button = QPushButton(self.tr("Reorder settings…"), self)
+        self.reorder_settings_button.setToolTip(self.tr("How many days of sales make the demand, from which days, "
+                                                        "and when stock counts as dead"))
+        self.reorder_settings_button.clicked.connect(self.open_reorder_settings)
         self.set_cost_button = QPushButton(self.tr("Set cost…"), self)
         self.set_cost_button.setToolTip(self.tr("Give every selected SKU the same cost (one undo step)"))
         self.set_cost_button.clicked.connect(lambda: self.ask_and_set("cost", self.tr("Set cost")))
@@ -135,6 +140,7 @@ class ListingsTab(ShopTab):
         actions.addWidget(self.print_reorder_button)
         actions.addStretch(1)
         actions.addWidget(self.checks_button)
+        actions.addWidget(self.reorder_settings_button)
         actions.addWidget(self.set_cost_button)
         actions.addWidget(self.set_reorder_button)
         self.view = make_table_view(self, self.model, {"sku": 130, "product": 230, "variant": 120, "stock_status": 110,
@@ -163,6 +169,12 @@ class ListingsTab(ShopTab):
         if self.problems_only.isChecked():
             active.append("has_problems")
         self.model.set_filters(active)
+
+    def open_reorder_settings(self) -> ReorderSettingsDialog:
+        dialog = ReorderSettingsDialog(self._worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_checks_dialog(self) -> ListingChecksDialog:
         dialog = ListingChecksDialog(self._worker, self)
