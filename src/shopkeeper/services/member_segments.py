@@ -157,15 +157,16 @@ def target_list(db: Database, today: date, *, filters: Sequence[str] = (), searc
     def shown(kind: Kind, value: str | None) -> str | None:
         return value if show_pii else mask_contact(kind, value)
 
-    return [Target(member_id=r[0], name=shown("name", r[1]), platforms=tuple(r[6] or ()), buyer_ids=tuple(_account(b, show_pii) for b in r[7] or ()),
+    return [Target(member_id=r[0], name=shown("name", r[1]), platforms=tuple(r[6] or ()), buyer_ids=tuple(b if show_pii else masked_account(b) for b in r[7] or ()),
                    email=shown("email", r[2]), phone=shown("phone", r[3]), segment=r[4], churn_risk=bool(r[5]),
                    action=Message(ACTIONS[r[4]]))
             for r in rows]
 
 
-def _account(platform_and_id: str, show_pii: bool) -> str:
+def masked_account(platform_and_id: str) -> str:
+    """'shopify:ann@example.com' → 'shopify:a***@example.com'; a nickname stays as it is."""
     platform, _, buyer = platform_and_id.partition(":")
-    return platform_and_id if show_pii else f"{platform}:{mask_contact('account', buyer) or ''}"
+    return f"{platform}:{mask_contact('account', buyer) or ''}"
 
 
 TARGET_HEADER = ("member_id", "name", "platforms", "platform_buyer_ids", "email", "phone", "segment", "churn_risk",
