@@ -14,8 +14,10 @@ Scores 1-5 (5 best). With at least QUANTILE_MIN_MEMBERS scored members, by
 quantile: a member's score is 1 + ⌊5 × (members strictly worse) ÷ members⌋,
 so ties share a score (one-order buyers all get F 1, however many they are)
 and the result never depends on the order rows were read in - unlike NTILE,
-which deals tied members into different buckets. Below that, quantiles of a
-handful of people mean little, so fixed thresholds apply:
+which deals tied members into different buckets. R is never better than its
+fixed score below: in a shop whose buyers all stopped a year ago, the most
+recent fifth of them are not "recent". Below QUANTILE_MIN_MEMBERS, quantiles of
+a handful of people mean little, so the fixed thresholds apply:
 
   R  ≤ 30 days 5, ≤ 60 4, ≤ 90 3, ≤ 180 2, else 1
   F  orders, 5 and more scoring 5
@@ -182,7 +184,7 @@ def rfm(sales: Iterable[MemberSale], day: date, quantile_min: int = QUANTILE_MIN
     for member, (orders, spend, days) in facts.items():
         recency = recencies[member]
         if n >= quantile_min:
-            r = quantile_score(sum(1 for v in recencies.values() if v > recency), n)
+            r = min(quantile_score(sum(1 for v in recencies.values() if v > recency), n), fixed_recency(recency))
             f = quantile_score(sum(1 for o in facts.values() if o[0] < orders), n)
             m = quantile_score(sum(1 for o in facts.values() if o[1] < spend), n)
         else:
@@ -240,7 +242,8 @@ TABLE_MACROS = (
     scored AS (
         SELECT a.*,
                CASE WHEN shop.n >= quantile_min
-                    THEN 1 + (5 * (rank() OVER (ORDER BY recency DESC) - 1)) // shop.n ELSE {_R_FIXED} END AS r,
+                    THEN least(1 + (5 * (rank() OVER (ORDER BY recency DESC) - 1)) // shop.n, {_R_FIXED})
+                    ELSE {_R_FIXED} END AS r,
                CASE WHEN shop.n >= quantile_min
                     THEN 1 + (5 * (rank() OVER (ORDER BY orders) - 1)) // shop.n ELSE least(orders, 5) END AS f,
                CASE WHEN shop.n >= quantile_min
