@@ -25,9 +25,9 @@ def member_report(db: Any, name: str, today: date, *, show_pii: bool, table: Tab
 
     if name == "members":
         members = member_reports.member_rows(db, today, show_pii=show_pii)
-        header = ("Member", "Name", "Platforms", "Orders", "Spend", "Last order", "Segment", "Churn risk", "Tier",
-                  "Points")
-        rows = [(m["member_id"], m["name"], ",".join(m["platforms"]), m["orders"], m["spend"], m["last_order"],
+        header: Sequence[str] = ("Member", "Name", "Platforms", "Orders", "Spend", "Last order", "Segment",
+                                 "Churn risk", "Tier", "Points")
+        rows: list[Sequence[object]] = [(m["member_id"], m["name"], ",".join(m["platforms"]), m["orders"], m["spend"], m["last_order"],
                  m["segment"], "yes" if m["churn_risk"] else "", m["tier"], m["points"]) for m in members]
         return members, table(header, rows) + f"\n{len(members)} members"
     if name == "points-ledger":
@@ -47,6 +47,11 @@ def _segments(db: Any, today: date, table: Table) -> tuple[dict[str, Any], str]:
     from shopkeeper.services.member_segments import segment_overview
 
     o = segment_overview(db, today)
+    segments = [{
+        "segment": s.segment, "members": s.members, "spend": f"{s.spend:.2f}", "revenue_share": str(s.revenue_share),
+        "churn_risk": s.churn_risk, "members_a_month_ago": s.before, "came_in": s.came_in, "left": s.left,
+        "suggested_action": english(Message(ACTIONS[s.segment])),
+    } for s in o.segments]
     data = {
         "today": o.day.isoformat(),
         "compared_with": o.compared_with.isoformat(),
@@ -58,16 +63,12 @@ def _segments(db: Any, today: date, table: Table) -> tuple[dict[str, Any], str]:
         "repurchase_rate": None if o.repurchase_rate is None else str(o.repurchase_rate),
         "median_days_to_second_order": None if o.median_days_to_second is None else str(o.median_days_to_second),
         "churn_risk": o.churn_risk,
-        "segments": [{
-            "segment": s.segment, "members": s.members, "spend": f"{s.spend:.2f}", "revenue_share": str(s.revenue_share),
-            "churn_risk": s.churn_risk, "members_a_month_ago": s.before, "came_in": s.came_in, "left": s.left,
-            "suggested_action": english(Message(ACTIONS[s.segment])),
-        } for s in o.segments],
+        "segments": segments,
         "movement": [{"from": m.segment_before, "to": m.segment_now, "members": m.members} for m in o.moves],
     }
     header = ("Segment", "Members", "Share %", "Spend", "Churn risk", f"On {data['compared_with']}", "In", "Out")
     rows = [(s["segment"], s["members"], s["revenue_share"], s["spend"], s["churn_risk"], s["members_a_month_ago"],
-             s["came_in"], s["left"]) for s in data["segments"]]
+             s["came_in"], s["left"]) for s in segments]
     rate = "—" if o.repurchase_rate is None else f"{o.repurchase_rate} %"
     second = "—" if o.median_days_to_second is None else f"{o.median_days_to_second} days"
     text = (table(header, rows) + f"\n{o.members_with_orders} members with orders (scored by {o.scoring}), "

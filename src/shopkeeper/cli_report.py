@@ -30,11 +30,12 @@ def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], N
 
 
 def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
+    data: Any
     try:
         if args.name in MEMBER_REPORTS:
             data, text = member_report(db, args.name, today, show_pii=args.show_pii, table=_table)
         elif args.name == "inventory":
-            data: Any = inventory_report(db, today)
+            data = inventory_report(db, today)
             text = _inventory_table(data)
         else:
             data = reorder_report(db, today)

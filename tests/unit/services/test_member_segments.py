@@ -6,15 +6,17 @@ from __future__ import annotations
 import csv
 import re
 import sys
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "importers"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from export_files import import_ok  # noqa: E402
+from segments_shop import PATTERNS, PER_PATTERN, TODAY, seed_segments_shop  # noqa: E402
 
 from shopkeeper.db.database import Database  # noqa: E402
 from shopkeeper.domain.message_texts import english  # noqa: E402
@@ -23,51 +25,10 @@ from shopkeeper.services.member_reports import member_rows  # noqa: E402
 from shopkeeper.services.member_segments import segment_overview, target_list, write_target_list  # noqa: E402
 from shopkeeper.services.membership import members_source  # noqa: E402
 
-TODAY = date(2026, 6, 30)
-# (segment, orders, days since the last): fewer than 100 members, so the fixed thresholds score them
-# (R ≤ 30 days 5, ≤ 60 4, ≤ 90 3, ≤ 180 2, else 1; F = orders up to 5). Orders are 20 days apart.
-PATTERNS = (
-    ("champions", 5, 10),
-    ("loyal", 4, 80),
-    ("potential_loyalists", 2, 45),
-    ("new_customers", 1, 5),
-    ("promising", 1, 50),
-    ("need_attention", 2, 75),
-    ("at_risk", 3, 150),
-    ("cant_lose", 6, 300),
-    ("hibernating", 1, 120),
-    ("lost", 1, 400),
-)
-PER_PATTERN = 5  # 50 members with orders
-
-
-def _seed(db: Database) -> None:
-    db.execute("INSERT INTO shop_settings VALUES ('base_currency', 'CNY')")
-    n = 0
-    for segment, orders, since in PATTERNS:
-        for k in range(PER_PATTERN):
-            member = f"{segment}-{k}"
-            db.execute("INSERT INTO members (member_id, display_name, email, phone, joined_at) VALUES (?, ?, ?, ?, now())",
-                       [member, f"Ann {member}", f"{member}@example.com", "+86 138 1234 5678"])
-            db.execute("INSERT INTO buyers (shop_id, buyer_id, member_id) VALUES ('shopify:s', ?, ?)",
-                       [f"{member}@example.com", member])
-            for i in range(orders):
-                day = TODAY - timedelta(days=since + 20 * i)
-                n += 1
-                db.execute("INSERT INTO orders (shop_id, order_id, buyer_id, ordered_at, ordered_tz, status, currency, total) "
-                           "VALUES ('shopify:s', ?, ?, ?, '+08:00', 'paid', 'CNY', ?)",
-                           [f"o{n}", f"{member}@example.com", datetime.combine(day, time(4), UTC), Decimal("100.00")])
-    # Someone who only ever cancelled: no sold order, a prospect.
-    db.execute("INSERT INTO members (member_id, display_name, joined_at) VALUES ('nobody', 'Nobody', now())")
-    db.execute("INSERT INTO buyers (shop_id, buyer_id, member_id) VALUES ('taobao:t', 'tb_nick', 'nobody')")
-    db.execute("INSERT INTO orders (shop_id, order_id, buyer_id, ordered_at, ordered_tz, status, currency, total) "
-               "VALUES ('taobao:t', 'c1', 'tb_nick', ?, '+08:00', 'cancelled', 'CNY', 50)",
-               [datetime.combine(TODAY, time(4), UTC)])
-
 
 @pytest.fixture
 def small_shop(shop: Database) -> Database:
-    _seed(shop)
+    seed_segments_shop(shop)
     return shop
 
 
