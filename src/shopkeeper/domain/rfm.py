@@ -222,33 +222,38 @@ SCALAR_MACROS = (
     f"CREATE OR REPLACE TEMP MACRO sk_rfm_segment(r, f) AS {_grid_sql('r', 'f')}",
 )
 
-TABLE_MACROS = (
-    # Every member with a sold order up to `day`, scored; quantiles from `quantile_min` scored members on.
-    f"""CREATE OR REPLACE TEMP MACRO sk_rfm_with(as_of, quantile_min) AS TABLE
-    WITH member_days AS (
-        SELECT b.member_id, s.day AS d, count(*) AS orders, sum(s.net_base) AS spend
-        FROM sk_sales() s JOIN buyers b ON b.shop_id = s.shop_id AND b.buyer_id = s.buyer_id
-        WHERE b.member_id IS NOT NULL AND s.day <= CAST(as_of AS DATE)
-        GROUP BY b.member_id, s.day
-    ),
-    members_scored AS (
+_MEMBER_DAYS = """
+    SELECT b.member_id, s.day AS d, count(*) AS orders, sum(s.net_base) AS spend
+    FROM sk_sales() s JOIN buyers b ON b.shop_id = s.shop_id AND b.buyer_id = s.buyer_id
+    WHERE b.member_id IS NOT NULL
+    GROUP BY b.member_id, s.day"""
+
+# Scoring from `{days}`: rows (member_id, d, orders, spend) of each member's sold orders per local day.
+_SCORED = f"""
+    WITH members_scored AS (
         SELECT member_id, sum(orders)::BIGINT AS orders, coalesce(sum(spend), 0) AS spend,
                min(d) AS first_day, max(d) AS last_day, count(*)::BIGINT AS visits, min(d, 2)[2] AS second_day
-        FROM member_days GROUP BY member_id
+        FROM {{days}} WHERE d <= CAST(as_of AS DATE) GROUP BY member_id
     ),
     -- The day is used outside the aggregate: a table macro's parameter cannot appear in one.
     dated AS (SELECT *, date_diff('day', last_day, CAST(as_of AS DATE))::BIGINT AS recency FROM members_scored),
     shop AS (SELECT count(*) AS n, sum(orders) AS shop_orders, sum(spend) AS shop_spend FROM dated),
+    -- Members strictly worse, counted per distinct recency and order count (a few hundred values): far
+    -- cheaper than a rank() over every member, which sorts them all on one thread.
+    r_worse AS (SELECT recency, sum(count(*)) OVER (ORDER BY recency DESC ROWS UNBOUNDED PRECEDING) - count(*) AS worse
+                FROM dated GROUP BY recency),
+    f_worse AS (SELECT orders, sum(count(*)) OVER (ORDER BY orders ROWS UNBOUNDED PRECEDING) - count(*) AS worse
+                FROM dated GROUP BY orders),
     scored AS (
         SELECT a.*,
                CASE WHEN shop.n >= quantile_min
-                    THEN least(1 + (5 * (rank() OVER (ORDER BY recency DESC) - 1)) // shop.n, {_R_FIXED})
+                    THEN least(1 + (5 * rw.worse) // shop.n, {_R_FIXED})
                     ELSE {_R_FIXED} END AS r,
                CASE WHEN shop.n >= quantile_min
-                    THEN 1 + (5 * (rank() OVER (ORDER BY orders) - 1)) // shop.n ELSE least(orders, 5) END AS f,
+                    THEN 1 + (5 * fw.worse) // shop.n ELSE least(orders, 5) END AS f,
                CASE WHEN shop.n >= quantile_min
                     THEN 1 + (5 * (rank() OVER (ORDER BY spend) - 1)) // shop.n ELSE {_M_FIXED} END AS m
-        FROM dated a CROSS JOIN shop
+        FROM dated a CROSS JOIN shop JOIN r_worse rw USING (recency) JOIN f_worse fw USING (orders)
     )
     SELECT member_id, orders, spend, first_day, last_day, visits, recency,
            r::INTEGER AS r, f::INTEGER AS f, m::INTEGER AS m, sk_rfm_segment(r, f) AS segment,
@@ -257,12 +262,22 @@ TABLE_MACROS = (
            CASE WHEN visits >= 2 THEN last_day + CAST((2 * date_diff('day', first_day, last_day) + visits - 1)
                                                        // (2 * (visits - 1)) AS INTEGER) END AS expected_next,
            date_diff('day', first_day, second_day) AS days_to_second
-    FROM scored""",
+    FROM scored"""
+
+TABLE_MACROS = (
+    # Each member's sold orders and net spend in the base currency per local day.
+    f"CREATE OR REPLACE TEMP MACRO sk_rfm_member_days() AS TABLE {_MEMBER_DAYS}",
+    # Every member with a sold order up to `as_of`, scored; quantiles from `quantile_min` scored members on.
+    f"CREATE OR REPLACE TEMP MACRO sk_rfm_with(as_of, quantile_min) AS TABLE "
+    f"{_SCORED.replace('{days}', 'sk_rfm_member_days()')}",
+    # The same from a table of sk_rfm_member_days() rows: one read of the orders scores several days.
+    f"CREATE OR REPLACE TEMP MACRO sk_rfm_from(days_table, as_of) AS TABLE "
+    f"{_SCORED.replace('{days}', 'query_table(days_table)').replace('quantile_min', str(QUANTILE_MIN_MEMBERS))}",
     f"CREATE OR REPLACE TEMP MACRO sk_rfm(as_of) AS TABLE SELECT * FROM sk_rfm_with(as_of, {QUANTILE_MIN_MEMBERS})",
-    # Each member scored on `day` or a month before: their segment then and now (PROSPECTS: no order yet).
-    f"""CREATE OR REPLACE TEMP MACRO sk_rfm_movement(as_of) AS TABLE
-    SELECT coalesce(n.member_id, p.member_id) AS member_id,
-           coalesce(p.segment, '{PROSPECTS}') AS segment_before, coalesce(n.segment, '{PROSPECTS}') AS segment_now
-    FROM sk_rfm(as_of) n
-    FULL JOIN sk_rfm(CAST(CAST(as_of AS DATE) - INTERVAL 1 MONTH AS DATE)) p USING (member_id)""",
+    # Each member's segment then and now (PROSPECTS: no order yet), from two tables of sk_rfm rows: scored
+    # once each, so an overview reads the month's movement without scoring anyone again.
+    f"""CREATE OR REPLACE TEMP MACRO sk_rfm_moves(now_table, before_table) AS TABLE
+    SELECT member_id, coalesce(p.segment, '{PROSPECTS}') AS segment_before,
+           coalesce(n.segment, '{PROSPECTS}') AS segment_now
+    FROM query_table(now_table) n FULL JOIN query_table(before_table) p USING (member_id)""",
 )

@@ -1,6 +1,6 @@
 """Members by RFM segment: sizes, revenue share, movement since a month ago, repurchase; the target list.
 
-Every figure reads the rule's macros (domain/rfm.py: sk_rfm, sk_rfm_movement),
+Every figure reads the rule's macros (domain/rfm.py: sk_rfm, sk_rfm_moves),
 so the overview, the Members table's segment column and `report segments`
 count the same members. Revenue is net spend of sold orders in the base
 currency (revenue.py); a segment's share is of the scored members' spend.
@@ -65,7 +65,11 @@ def _share(part: Decimal, whole: Decimal) -> Decimal:
 
 
 def segment_overview(db: Database, today: date) -> SegmentOverview:
-    db.execute("CREATE OR REPLACE TEMP TABLE _rfm_now AS SELECT * FROM sk_rfm(?)", [today])
+    # The orders are read once; both days are scored from what was read.
+    db.execute("CREATE OR REPLACE TEMP TABLE _rfm_days AS SELECT * FROM sk_rfm_member_days()")
+    db.execute("CREATE OR REPLACE TEMP TABLE _rfm_now AS SELECT * FROM sk_rfm_from('_rfm_days', ?)", [today])
+    db.execute("CREATE OR REPLACE TEMP TABLE _rfm_before AS SELECT * FROM sk_rfm_from('_rfm_days', ?)",
+               [month_before(today)])
     try:
         shop = db.fetchone(
             "SELECT count(*), coalesce(sum(spend), 0), count(*) FILTER (WHERE visits >= 2),"
@@ -75,15 +79,14 @@ def segment_overview(db: Database, today: date) -> SegmentOverview:
             "SELECT segment, count(*), coalesce(sum(spend), 0), count(*) FILTER (WHERE churn_risk)"
             " FROM _rfm_now GROUP BY segment")}
         prospects = int(db.scalar("SELECT count(*) FROM members WHERE member_id NOT IN (SELECT member_id FROM _rfm_now)"))
+        flows = db.fetchall(
+            "SELECT segment_before, segment_now, count(*) FROM sk_rfm_moves('_rfm_now', '_rfm_before')"
+            " WHERE segment_before <> segment_now GROUP BY ALL ORDER BY 3 DESC, 1, 2")
+        before_sizes = dict(db.fetchall("SELECT segment, count(*) FROM _rfm_before GROUP BY ALL"))
     finally:
+        db.execute("DROP TABLE IF EXISTS _rfm_days")
         db.execute("DROP TABLE IF EXISTS _rfm_now")
-    flows = db.fetchall(
-        "SELECT segment_before, segment_now, count(*) FROM sk_rfm_movement(?)"
-        " WHERE segment_before <> segment_now GROUP BY ALL ORDER BY 3 DESC, 1, 2",
-        [today],
-    )
-    before_sizes = dict(db.fetchall(
-        "SELECT segment_before, count(*) FROM sk_rfm_movement(?) GROUP BY ALL", [today]))
+        db.execute("DROP TABLE IF EXISTS _rfm_before")
     assert shop is not None
     scored, spend = int(shop[0]), Decimal(shop[1])
     moves = tuple(Move(a, b, int(n)) for a, b, n in flows)

@@ -79,7 +79,11 @@ def test_rfm(db: Database, orders: list[tuple], quantile_min: int, day: date) ->
     with _scratch(db):
         _shop_of(db, 8, orders)
         got = _sql_rfm(db, day, quantile_min)
+        db.execute("CREATE OR REPLACE TEMP TABLE _days AS SELECT * FROM sk_rfm_member_days()")
+        read_once = db.fetchall(f"SELECT {_COLUMNS} FROM sk_rfm_from('_days', ?::DATE) ORDER BY 1", [day])
+        direct = db.fetchall(f"SELECT {_COLUMNS} FROM sk_rfm(?::DATE) ORDER BY 1", [day])
     assert got == rfm.rfm(_sales(orders), day, quantile_min)
+    assert read_once == direct
 
 
 @RULES
@@ -87,7 +91,9 @@ def test_rfm(db: Database, orders: list[tuple], quantile_min: int, day: date) ->
 def test_movement_compares_with_a_month_before(db: Database, orders: list[tuple]) -> None:
     with _scratch(db):
         _shop_of(db, 8, orders)
-        got = dict((m, (b, n)) for m, b, n in db.fetchall("SELECT * FROM sk_rfm_movement(?::DATE)", [DAY]))
+        db.execute("CREATE OR REPLACE TEMP TABLE _now AS SELECT * FROM sk_rfm(?::DATE)", [DAY])
+        db.execute("CREATE OR REPLACE TEMP TABLE _before AS SELECT * FROM sk_rfm(?::DATE)", [rfm.month_before(DAY)])
+        got = dict((m, (b, n)) for m, b, n in db.fetchall("SELECT * FROM sk_rfm_moves('_now', '_before')"))
     now, before = rfm.rfm(_sales(orders), DAY), rfm.rfm(_sales(orders), rfm.month_before(DAY))
     assert got == {m: (before[m].segment if m in before else rfm.PROSPECTS, s.segment) for m, s in now.items()}
 
