@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain.contact_masking import Kind, mask_contact
+from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.domain.rfm import ACTIONS, PROSPECTS, QUANTILE_MIN_MEMBERS, SEGMENTS, month_before
 from shopkeeper.services.membership import members_source
@@ -178,11 +180,21 @@ TARGET_HEADER = ("member_id", "name", "platforms", "platform_buyer_ids", "email"
 
 def write_target_list(path: Path, targets: Sequence[Target], word: Callable[[Message], str],
                       segment_name: Callable[[str], str]) -> int:
-    """A CSV for a coupon or message campaign (UTF-8 with BOM: Excel opens Chinese names right)."""
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        out = csv.writer(f)
-        out.writerow(TARGET_HEADER)
-        for t in targets:
-            out.writerow([t.member_id, t.name or "", " ".join(t.platforms), " ".join(t.buyer_ids), t.email or "",
-                          t.phone or "", segment_name(t.segment), "yes" if t.churn_risk else "", word(t.action)])
+    """A CSV for a coupon or message campaign (UTF-8 with BOM: Excel opens Chinese names right).
+
+    Written beside the target and moved over it, so a failed write never leaves half a list.
+    """
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as f:
+            out = csv.writer(f)
+            out.writerow(TARGET_HEADER)
+            for t in targets:
+                out.writerow([t.member_id, t.name or "", " ".join(t.platforms), " ".join(t.buyer_ids), t.email or "",
+                              t.phone or "", segment_name(t.segment), "yes" if t.churn_risk else "", word(t.action)])
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise KnownError(Message("export.write_failed", {"path": str(path), "reason": exc.strerror or str(exc)})) \
+            from exc
     return len(targets)
