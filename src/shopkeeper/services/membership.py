@@ -137,12 +137,15 @@ class MemberDetail:
     email: str | None
     phone: str | None
     identities: tuple[Identity, ...]
+    segment: str = PROSPECTS  # RFM (domain/rfm.py)
+    churn_risk: bool = False
+    expected_next: date | None = None
 
 
 def member_detail(db: Database, member_id: str, today: date, *, chinese: bool) -> MemberDetail | None:
     row = db.fetchone(
-        f"SELECT member_id, name, tier, tier_rank, status, orders, spend, points, last_order, days_since"
-        f" FROM ({_MEMBERS_SQL}) WHERE member_id = ?",
+        f"SELECT member_id, name, tier, tier_rank, status, orders, spend, points, last_order, days_since,"
+        f" segment, churn_risk, expected_next FROM ({_MEMBERS_SQL}) WHERE member_id = ?",
         [chinese, today, today, today, member_id],
     )
     if row is None:
@@ -163,4 +166,5 @@ def member_detail(db: Database, member_id: str, today: date, *, chinese: bool) -
         member_id=row[0], name=row[1], tier=row[2], tier_rank=row[3], status=row[4], orders=int(row[5]),
         spend=row[6], points=int(row[7]), last_order=row[8], days_since=row[9], joined_at=joined, email=email,
         phone=phone, identities=tuple(Identity(i[0], i[1], i[2], i[3], i[4], int(i[5]), i[6]) for i in identities),
+        segment=row[10], churn_risk=bool(row[11]), expected_next=row[12],
     )

@@ -15,7 +15,7 @@ from shopkeeper.ui.formatting import money, platform_label, status_label
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
 from shopkeeper.ui.tabs.detail_panel import DetailPanel
-from shopkeeper.ui.tabs.members_segments import SegmentPanel, ask_export_targets, format_member_value
+from shopkeeper.ui.tabs.members_segments import SegmentPanel, ask_export_targets, format_member_value, segment_label
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
 from shopkeeper.ui.ui_state import UiState
@@ -132,6 +132,13 @@ class MembersTab(ShopTab):
         # Whole sentences per count: English has no plural forms file, so %n would print "order(s)".
         return self.tr("1 order") if count == 1 else self.tr("{n} orders").format(n=f"{count:,}")
 
+    def _next_order_text(self, d: MemberDetail) -> str:
+        if d.expected_next is None:
+            return "—"
+        if d.churn_risk:
+            return self.tr("{date} (overdue: at risk of churning)").format(date=f"{d.expected_next:%Y-%m-%d}")
+        return f"{d.expected_next:%Y-%m-%d}"
+
     def _show_detail(self, d: MemberDetail | None) -> None:
         if d is None:
             self.detail.show_placeholder()
@@ -146,6 +153,8 @@ class MembersTab(ShopTab):
             (self.tr("Spend"), money(d.spend)),
             (self.tr("Last order"), last),
             (self.tr("Member since"), f"{d.joined_at:%Y-%m-%d}" if d.joined_at else "—"),
+            (self.tr("RFM segment"), segment_label(d.segment)),
+            (self.tr("Next order due"), self._next_order_text(d)),
         ]
         contact = [(label, value) for label, value in ((self.tr("E-mail"), d.email), (self.tr("Phone"), d.phone))
                    if value]
