@@ -15,20 +15,27 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-REPORTS = ("inventory", "reorder")
+from shopkeeper.cli_member_reports import MEMBER_REPORTS, member_report
+
+REPORTS = ("inventory", "reorder", *MEMBER_REPORTS)
 
 
 def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], None]) -> None:
-    report = sub.add_parser("report", help="print a report on the shop (inventory, reorder)")
+    report = sub.add_parser("report", help="print a report on the shop (" + ", ".join(REPORTS) + ")")
     db_option(report)
     report.add_argument("name", choices=REPORTS, metavar="NAME", help="which report: " + ", ".join(REPORTS))
     report.add_argument("--json", action="store_true", help="print JSON")
+    report.add_argument("--show-pii", action="store_true",
+                        help="show names, e-mails and phone numbers unmasked (the reveal is logged)")
 
 
 def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
+    data: Any
     try:
-        if args.name == "inventory":
-            data: Any = inventory_report(db, today)
+        if args.name in MEMBER_REPORTS:
+            data, text = member_report(db, args.name, today, show_pii=args.show_pii, table=_table)
+        elif args.name == "inventory":
+            data = inventory_report(db, today)
             text = _inventory_table(data)
         else:
             data = reorder_report(db, today)

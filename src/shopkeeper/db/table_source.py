@@ -62,6 +62,10 @@ class TableSource:
             clauses.append(f"({self.filters[name]})")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
+    def where(self, search: str = "", active: Sequence[str] = ()) -> tuple[str, list[Any]]:
+        """The WHERE clause (over the output columns) and its parameters a page with this search and filters uses."""
+        return self._where(search, active)
+
     def count(self, db: Database, search: str = "", active: Sequence[str] = ()) -> int:
         where, params = self._where(search, active)
         return int(db.scalar(f"SELECT count(*) FROM ({self.base_sql}) AS src{where}", [*self.params, *params]))

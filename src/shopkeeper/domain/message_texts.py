@@ -343,6 +343,19 @@ ENGLISH: Mapping[str, str] = {
     "export.stock.nothing_listed": "The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written.",
     "export.stock.cannot_write": "Could not write \"{path}\": {reason}",
     "export.stock.written": "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out.",
+    # -- rfm: the suggested action for each RFM segment in a target list (domain/rfm.py ACTIONS) --
+    "export.target_action.champions": "Reward them: early access to new products and a thank-you gift; ask for a review.",
+    "export.target_action.loyal": "Show them how close the next tier is; recommend products that go with what they buy.",
+    "export.target_action.potential_loyalists": "Invite them into the membership programme; a reward for their next order.",
+    "export.target_action.new_customers": "Welcome them and help them use what they bought; a small coupon for a second order.",
+    "export.target_action.promising": "A second-order coupon while they still remember the shop.",
+    "export.target_action.need_attention": "A limited-time offer on what they bought before, before they drift away.",
+    "export.target_action.at_risk": "Win them back: a personal message and a generous coupon.",
+    "export.target_action.cant_lose": "Contact them personally with a strong win-back offer and ask what went wrong.",
+    "export.target_action.hibernating": "Include them in seasonal sales only; a low-cost reminder.",
+    "export.target_action.lost": "Leave them out of paid campaigns; one last win-back message at most.",
+    "export.target_action.prospects": "No order yet: a first-order coupon.",
+    "export.target.written": "Wrote {count} members to \"{path}\".",
 }
 
 

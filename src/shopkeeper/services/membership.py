@@ -15,11 +15,15 @@ from typing import Any
 
 from shopkeeper.db.database import Database
 from shopkeeper.db.table_source import Column, TableSource
+from shopkeeper.domain.rfm import PROSPECTS, SEGMENTS
 from shopkeeper.domain.segments import WIN_BACK
 
 _WIN_BACK = "status IN (" + ", ".join(f"'{s}'" for s in WIN_BACK) + ") AND orders >= 2"
 
-_MEMBERS_SQL = """
+# The Members table's filters by RFM segment ('segment:champions') and churn risk.
+SEGMENT_FILTERS = {**{f"segment:{s}": f"segment = '{s}'" for s in (*SEGMENTS, PROSPECTS)}, "churn_risk": "churn_risk"}
+
+_MEMBERS_SQL = f"""
 WITH activity AS (
     SELECT b.member_id,
            count(*) AS orders,
@@ -43,11 +47,15 @@ SELECT m.member_id,
        a.last_day AS last_order,
        date_diff('day', a.last_day, CAST(? AS DATE)) AS days_since,
        sk_segment(a.orders, a.first_day, a.last_day, CAST(? AS DATE)) AS status,
-       t.rank AS tier_rank
+       t.rank AS tier_rank,
+       coalesce(r.segment, '{PROSPECTS}') AS segment,
+       coalesce(r.churn_risk, FALSE) AS churn_risk,
+       r.expected_next
 FROM members m
 LEFT JOIN tiers t ON t.code = m.tier_code
 LEFT JOIN activity a USING (member_id)
 LEFT JOIN points p USING (member_id)
+LEFT JOIN sk_rfm(CAST(? AS DATE)) r USING (member_id)
 """
 
 MEMBER_COLUMNS = (
@@ -62,6 +70,10 @@ MEMBER_COLUMNS = (
     Column("days_since", "int"),
     Column("status", "status"),
     Column("tier_rank", "int"),
+    # RFM (domain/rfm.py): the named segment, the churn-risk flag and when the next order is due.
+    Column("segment", "text"),
+    Column("churn_risk", "flag"),
+    Column("expected_next", "date"),
 )
 
 
@@ -75,8 +87,9 @@ def members_source(today: date, *, chinese: bool) -> TableSource:
         filters={
             "win_back": _WIN_BACK,
             "multi_platform": "contains(platforms, ',')",
+            **SEGMENT_FILTERS,
         },
-        params=(chinese, today, today),
+        params=(chinese, today, today, today),
     )
 
 
@@ -85,7 +98,7 @@ def tier_summary(db: Database, today: date, *, chinese: bool) -> list[dict[str, 
         f"SELECT tier, tier_rank, count(*), sum(spend), sum(points),"
         f" count(*) FILTER (WHERE {_WIN_BACK})"
         f" FROM ({_MEMBERS_SQL}) GROUP BY tier, tier_rank ORDER BY tier_rank DESC",
-        [chinese, today, today],
+        [chinese, today, today, today],
     )
     return [
         {"tier": r[0], "rank": r[1], "members": int(r[2]), "spend": r[3], "points": int(r[4] or 0), "win_back": int(r[5])}
@@ -124,13 +137,16 @@ class MemberDetail:
     email: str | None
     phone: str | None
     identities: tuple[Identity, ...]
+    segment: str = PROSPECTS  # RFM (domain/rfm.py)
+    churn_risk: bool = False
+    expected_next: date | None = None
 
 
 def member_detail(db: Database, member_id: str, today: date, *, chinese: bool) -> MemberDetail | None:
     row = db.fetchone(
-        f"SELECT member_id, name, tier, tier_rank, status, orders, spend, points, last_order, days_since"
-        f" FROM ({_MEMBERS_SQL}) WHERE member_id = ?",
-        [chinese, today, today, member_id],
+        f"SELECT member_id, name, tier, tier_rank, status, orders, spend, points, last_order, days_since,"
+        f" segment, churn_risk, expected_next FROM ({_MEMBERS_SQL}) WHERE member_id = ?",
+        [chinese, today, today, today, member_id],
     )
     if row is None:
         return None
@@ -150,4 +166,5 @@ def member_detail(db: Database, member_id: str, today: date, *, chinese: bool) -
         member_id=row[0], name=row[1], tier=row[2], tier_rank=row[3], status=row[4], orders=int(row[5]),
         spend=row[6], points=int(row[7]), last_order=row[8], days_since=row[9], joined_at=joined, email=email,
         phone=phone, identities=tuple(Identity(i[0], i[1], i[2], i[3], i[4], int(i[5]), i[6]) for i in identities),
+        segment=row[10], churn_risk=bool(row[11]), expected_next=row[12],
     )

@@ -327,6 +327,19 @@ def window_texts() -> dict[str, str]:
         "export.stock.nothing_listed": translate("Messages", "The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written."),
         "export.stock.cannot_write": translate("Messages", "Could not write \"{path}\": {reason}"),
         "export.stock.written": translate("Messages", "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out."),
+        # -- rfm: suggested actions per RFM segment --
+        "export.target_action.champions": translate("Messages", "Reward them: early access to new products and a thank-you gift; ask for a review."),
+        "export.target_action.loyal": translate("Messages", "Show them how close the next tier is; recommend products that go with what they buy."),
+        "export.target_action.potential_loyalists": translate("Messages", "Invite them into the membership programme; a reward for their next order."),
+        "export.target_action.new_customers": translate("Messages", "Welcome them and help them use what they bought; a small coupon for a second order."),
+        "export.target_action.promising": translate("Messages", "A second-order coupon while they still remember the shop."),
+        "export.target_action.need_attention": translate("Messages", "A limited-time offer on what they bought before, before they drift away."),
+        "export.target_action.at_risk": translate("Messages", "Win them back: a personal message and a generous coupon."),
+        "export.target_action.cant_lose": translate("Messages", "Contact them personally with a strong win-back offer and ask what went wrong."),
+        "export.target_action.hibernating": translate("Messages", "Include them in seasonal sales only; a low-cost reminder."),
+        "export.target_action.lost": translate("Messages", "Leave them out of paid campaigns; one last win-back message at most."),
+        "export.target_action.prospects": translate("Messages", "No order yet: a first-order coupon."),
+        "export.target.written": translate("Messages", "Wrote {count} members to \"{path}\"."),
     }
 
 

@@ -8,12 +8,14 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayou
 
 from shopkeeper.domain.changes import Area
 from shopkeeper.runtime.clock import Clock
+from shopkeeper.services.member_segments import segment_overview
 from shopkeeper.services.membership import MemberDetail, member_detail, members_source, tier_summary
 from shopkeeper.ui.db_worker import DbWorker
-from shopkeeper.ui.formatting import format_value, money, platform_label, status_label
+from shopkeeper.ui.formatting import money, platform_label, status_label
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
 from shopkeeper.ui.tabs.detail_panel import DetailPanel
+from shopkeeper.ui.tabs.members_segments import SegmentPanel, ask_export_targets, format_member_value, segment_label
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
 from shopkeeper.ui.ui_state import UiState
@@ -36,9 +38,11 @@ class MembersTab(ShopTab):
             "platforms": self.tr("Buys on"), "orders": self.tr("Orders"), "spend": self.tr("Spend (base currency)"),
             "points": self.tr("Points"), "last_order": self.tr("Last order"), "days_since": self.tr("Days since"),
             "status": self.tr("Status"), "tier_rank": self.tr("Tier rank"),
+            "segment": self.tr("RFM segment"), "churn_risk": self.tr("Churn risk"),
+            "expected_next": self.tr("Next order due"),
         }
         self.model = PagedSqlModel(
-            worker, members_source(clock.today(), chinese=chinese), headers=headers, formatter=format_value,
+            worker, members_source(clock.today(), chinese=chinese), headers=headers, formatter=format_member_value,
             hidden=("tier_rank",), status_colors=STATUS_COLORS, name="members",
         )
         self.cards = QHBoxLayout()
@@ -48,6 +52,9 @@ class MembersTab(ShopTab):
         self.win_back.toggled.connect(self._filters_changed)
         self.multi.toggled.connect(self._filters_changed)
         self.count_label = QLabel(self)
+        self.segments = SegmentPanel(self)
+        self.segments.filters_changed.connect(self._filters_changed)
+        self.segments.export_requested.connect(self._export_targets)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.win_back)
@@ -61,6 +68,7 @@ class MembersTab(ShopTab):
         self.splitter = self.master_detail(self.view, self.detail)
         layout = QVBoxLayout(self)
         layout.addLayout(self.cards)
+        layout.addWidget(self.segments)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
         self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%n member(s)", "", n)))
@@ -68,18 +76,27 @@ class MembersTab(ShopTab):
         self.remember_splitter("detail", self.splitter)
         self.follow_selection(self.view, self.model, self._detail_query, self._show_detail)
 
-    def _filters_changed(self) -> None:
+    def _filter_names(self) -> list[str]:
         names = []
         if self.win_back.isChecked():
             names.append("win_back")
         if self.multi.isChecked():
             names.append("multi_platform")
-        self.model.set_filters(names)
+        return [*names, *self.segments.filter_names()]
+
+    def _filters_changed(self) -> None:
+        self.model.set_filters(self._filter_names())
 
     def refresh(self) -> None:
         today, chinese = self._clock.today(), self._chinese
         self.model.set_source(members_source(today, chinese=chinese), keep_rows=True)
         self.query(QueryOp(lambda db: tier_summary(db, today, chinese=chinese), key="tiers"), self._show_tiers)
+        self.query(QueryOp(lambda db: segment_overview(db, today), key="segments"), self.segments.show_overview)
+
+    def _export_targets(self) -> None:
+        # The list is who the table shows: its search and every filter chosen.
+        ask_export_targets(self, self.query, self._clock.today(), self._filter_names(), self.search.text(),
+                           self.segments.show_notice)
 
     def _show_tiers(self, tiers: list[dict[str, Any]]) -> None:
         while self.cards.count():
@@ -115,6 +132,13 @@ class MembersTab(ShopTab):
         # Whole sentences per count: English has no plural forms file, so %n would print "order(s)".
         return self.tr("1 order") if count == 1 else self.tr("{n} orders").format(n=f"{count:,}")
 
+    def _next_order_text(self, d: MemberDetail) -> str:
+        if d.expected_next is None:
+            return "—"
+        if d.churn_risk:
+            return self.tr("{date} (overdue: at risk of churning)").format(date=f"{d.expected_next:%Y-%m-%d}")
+        return f"{d.expected_next:%Y-%m-%d}"
+
     def _show_detail(self, d: MemberDetail | None) -> None:
         if d is None:
             self.detail.show_placeholder()
@@ -129,6 +153,8 @@ class MembersTab(ShopTab):
             (self.tr("Spend"), money(d.spend)),
             (self.tr("Last order"), last),
             (self.tr("Member since"), f"{d.joined_at:%Y-%m-%d}" if d.joined_at else "—"),
+            (self.tr("RFM segment"), segment_label(d.segment)),
+            (self.tr("Next order due"), self._next_order_text(d)),
         ]
         contact = [(label, value) for label, value in ((self.tr("E-mail"), d.email), (self.tr("Phone"), d.phone))
                    if value]

@@ -1,0 +1,116 @@
+"""The members, their points ledger and the tier rules as plain rows, for `report` and scripts.
+
+Every figure is the Members tab's (services/membership.py, member_segments.py):
+the same orders, spend, tier, points and segment, one object per member.
+Personal data (name, e-mail, phone, a buyer id that is one of those) is masked
+unless asked for, and asking is logged (member_segments.note_reveal).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from shopkeeper.db.database import Database
+from shopkeeper.domain.contact_masking import mask_contact
+from shopkeeper.services.member_segments import masked_account, note_reveal
+from shopkeeper.services.membership import members_source
+
+
+def pending_points_sql() -> str:
+    """(member_id, points_pending): points earned but still inside the return window.
+
+    The ledger does not hold pending points yet (issue 10.2 brings them); this is
+    the one place to read them from once it does.
+    """
+    return "SELECT NULL::VARCHAR AS member_id, 0::BIGINT AS points_pending WHERE FALSE"
+
+
+def base_currency(db: Database) -> str:
+    return str(db.scalar("SELECT currency FROM sk_fx() WHERE is_base"))
+
+
+def member_rows(db: Database, today: date, *, show_pii: bool = False) -> list[dict[str, Any]]:
+    source = members_source(today, chinese=False)
+    rows = db.fetchall(
+        f"""
+        WITH accounts AS (
+            SELECT member_id,
+                   list(DISTINCT split_part(shop_id, ':', 1) ORDER BY split_part(shop_id, ':', 1)) AS platforms,
+                   list(split_part(shop_id, ':', 1) || ':' || buyer_id ORDER BY shop_id, buyer_id) AS buyer_ids
+            FROM buyers WHERE member_id IS NOT NULL GROUP BY member_id
+        )
+        SELECT src.member_id, m.display_name, m.email, m.phone, coalesce(a.platforms, []), coalesce(a.buyer_ids, []),
+               src.orders, src.spend, src.last_order, src.status, src.segment, r.r, r.f, r.m, src.churn_risk,
+               src.expected_next, r.days_to_second, m.tier_code, src.tier, src.points,
+               coalesce(pp.points_pending, 0)
+        FROM ({source.base_sql}) src
+        JOIN members m USING (member_id)
+        LEFT JOIN accounts a USING (member_id)
+        LEFT JOIN sk_rfm(CAST(? AS DATE)) r USING (member_id)
+        LEFT JOIN ({pending_points_sql()}) pp USING (member_id)
+        ORDER BY src.member_id""",
+        [*source.params, today],
+    )
+    if show_pii:
+        note_reveal("members report", len(rows))
+    currency = base_currency(db)
+    out = []
+    for (member_id, name, email, phone, platforms, buyer_ids, orders, spend, last_order, status, segment, r, f, m,
+         churn, expected_next, to_second, tier, tier_name, points, pending) in rows:
+        out.append({
+            "member_id": member_id,
+            "name": name if show_pii else mask_contact("name", name),
+            "email": email if show_pii else mask_contact("email", email),
+            "phone": phone if show_pii else mask_contact("phone", phone),
+            "platforms": list(platforms),
+            "platform_buyer_ids": [b if show_pii else masked_account(b) for b in buyer_ids],
+            "orders": int(orders),
+            "spend": _dec(spend),
+            "currency": currency,
+            "last_order": _iso(last_order),
+            "status": status,
+            "segment": segment,
+            "rfm": None if r is None else f"{r}{f}{m}",
+            "churn_risk": bool(churn),
+            "expected_next_order": _iso(expected_next),
+            "days_to_second_order": to_second,
+            "tier": tier,
+            "tier_name": tier_name,
+            "points": int(points),
+            "points_pending": int(pending),
+        })
+    return out
+
+
+def ledger_rows(db: Database) -> list[dict[str, Any]]:
+    rows = db.fetchall(
+        "SELECT entry_id, member_id, points, reason, occurred_at, shop_id, order_id, expires_at FROM points_ledger "
+        "ORDER BY member_id, occurred_at, entry_id"
+    )
+    return [{"entry_id": int(e), "member_id": m, "points": int(p), "reason": reason, "at": _iso(at), "shop_id": shop,
+             "order_id": order, "expires_at": _iso(expires)} for e, m, p, reason, at, shop, order, expires in rows]
+
+
+def tier_rules(db: Database) -> list[dict[str, Any]]:
+    """The tiers table as it is: every column, so rules the seller adds show without a change here."""
+    cursor = db.execute("SELECT * FROM tiers ORDER BY rank")
+    names = [d[0] for d in cursor.description or ()]
+    return [{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in cursor.fetchall()]
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else f"{Decimal(value):.2f}"
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _plain(value: Any) -> Any:  # noqa: ANN401 - any column's value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value

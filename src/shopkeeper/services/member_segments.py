@@ -1,0 +1,200 @@
+"""Members by RFM segment: sizes, revenue share, movement since a month ago, repurchase; the target list.
+
+Every figure reads the rule's macros (domain/rfm.py: sk_rfm, sk_rfm_moves),
+so the overview, the Members table's segment column and `report segments`
+count the same members. Revenue is net spend of sold orders in the base
+currency (revenue.py); a segment's share is of the scored members' spend.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from shopkeeper.db.database import Database
+from shopkeeper.domain.contact_masking import Kind, mask_contact
+from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.messages import Message
+from shopkeeper.domain.rfm import ACTIONS, PROSPECTS, QUANTILE_MIN_MEMBERS, SEGMENTS, month_before
+from shopkeeper.services.membership import members_source
+
+log = logging.getLogger(__name__)
+_PCT = Decimal("0.1")
+
+
+@dataclass(frozen=True)
+class SegmentSize:
+    segment: str
+    members: int
+    spend: Decimal
+    revenue_share: Decimal  # percent of the scored members' spend, one decimal
+    churn_risk: int
+    came_in: int  # members in it now who were elsewhere a month ago
+    left: int  # members in it a month ago who are elsewhere now
+    before: int  # its size a month ago
+
+
+@dataclass(frozen=True)
+class Move:
+    segment_before: str
+    segment_now: str
+    members: int
+
+
+@dataclass(frozen=True)
+class SegmentOverview:
+    day: date
+    compared_with: date
+    scoring: str  # 'quantile' or 'fixed' (domain/rfm.py)
+    members_with_orders: int
+    spend: Decimal
+    segments: tuple[SegmentSize, ...]  # the ten named ones in their order, then prospects
+    moves: tuple[Move, ...]  # members who changed segment, biggest flows first
+    repurchasers: int  # members who ordered on at least two days
+    repurchase_rate: Decimal | None  # percent of members with orders
+    median_days_to_second: Decimal | None
+    churn_risk: int
+
+
+def _share(part: Decimal, whole: Decimal) -> Decimal:
+    return (Decimal(100) * part / whole).quantize(_PCT, rounding=ROUND_HALF_UP) if whole else Decimal(0)
+
+
+def segment_overview(db: Database, today: date) -> SegmentOverview:
+    # The orders are read once; both days are scored from what was read.
+    db.execute("CREATE OR REPLACE TEMP TABLE _rfm_days AS SELECT * FROM sk_rfm_member_days()")
+    db.execute("CREATE OR REPLACE TEMP TABLE _rfm_now AS SELECT * FROM sk_rfm_from('_rfm_days', ?)", [today])
+    db.execute("CREATE OR REPLACE TEMP TABLE _rfm_before AS SELECT * FROM sk_rfm_from('_rfm_days', ?)",
+               [month_before(today)])
+    try:
+        shop = db.fetchone(
+            "SELECT count(*), coalesce(sum(spend), 0), count(*) FILTER (WHERE visits >= 2),"
+            " median(days_to_second), count(*) FILTER (WHERE churn_risk) FROM _rfm_now"
+        )
+        sizes = {r[0]: r[1:] for r in db.fetchall(
+            "SELECT segment, count(*), coalesce(sum(spend), 0), count(*) FILTER (WHERE churn_risk)"
+            " FROM _rfm_now GROUP BY segment")}
+        prospects = int(db.scalar("SELECT count(*) FROM members WHERE member_id NOT IN (SELECT member_id FROM _rfm_now)"))
+        flows = db.fetchall(
+            "SELECT segment_before, segment_now, count(*) FROM sk_rfm_moves('_rfm_now', '_rfm_before')"
+            " WHERE segment_before <> segment_now GROUP BY ALL ORDER BY 3 DESC, 1, 2")
+        before_sizes = dict(db.fetchall("SELECT segment, count(*) FROM _rfm_before GROUP BY ALL"))
+    finally:
+        db.execute("DROP TABLE IF EXISTS _rfm_days")
+        db.execute("DROP TABLE IF EXISTS _rfm_now")
+        db.execute("DROP TABLE IF EXISTS _rfm_before")
+    assert shop is not None
+    scored, spend = int(shop[0]), Decimal(shop[1])
+    moves = tuple(Move(a, b, int(n)) for a, b, n in flows)
+    out = []
+    for name in (*SEGMENTS, PROSPECTS):
+        members, seg_spend, risk = sizes.get(name, (0, Decimal(0), 0))
+        if name == PROSPECTS:
+            members = prospects
+        out.append(SegmentSize(
+            segment=name, members=int(members), spend=Decimal(seg_spend), revenue_share=_share(Decimal(seg_spend), spend),
+            churn_risk=int(risk), came_in=sum(m.members for m in moves if m.segment_now == name),
+            left=sum(m.members for m in moves if m.segment_before == name),
+            # The movement holds only members with an order today: prospects then were today's prospects
+            # and those who have since ordered.
+            before=int(before_sizes.get(name, 0)) if name != PROSPECTS
+            else prospects + sum(m.members for m in moves if m.segment_before == PROSPECTS),
+        ))
+    median = shop[3]
+    return SegmentOverview(
+        day=today, compared_with=month_before(today),
+        scoring="quantile" if scored >= QUANTILE_MIN_MEMBERS else "fixed",
+        members_with_orders=scored, spend=spend, segments=tuple(out), moves=moves,
+        repurchasers=int(shop[2]),
+        repurchase_rate=_share(Decimal(int(shop[2])), Decimal(scored)) if scored else None,
+        median_days_to_second=None if median is None else Decimal(str(median)).quantize(_PCT, rounding=ROUND_HALF_UP),
+        churn_risk=int(shop[4]),
+    )
+
+
+# -- the target list: the members a filter selects, with what to do about each -----------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    member_id: str
+    name: str | None
+    platforms: tuple[str, ...]
+    buyer_ids: tuple[str, ...]  # 'platform:buyer id' of each linked account
+    email: str | None
+    phone: str | None
+    segment: str
+    churn_risk: bool
+    action: Message
+
+
+def note_reveal(what: str, count: int) -> None:
+    """Showing personal data unmasked is a deliberate act, kept in the log."""
+    log.warning("personal data revealed: %s (%d members)", what, count)
+
+
+def target_list(db: Database, today: date, *, filters: Sequence[str] = (), search: str = "",
+                show_pii: bool = False) -> list[Target]:
+    """The members the Members table shows with these filters and search, in its order."""
+    source = members_source(today, chinese=False)
+    where, params = source.where(search, filters)
+    rows = db.fetchall(
+        f"""SELECT src.member_id, m.display_name, m.email, m.phone, src.segment, src.churn_risk,
+                   list(DISTINCT split_part(b.shop_id, ':', 1) ORDER BY split_part(b.shop_id, ':', 1))
+                       FILTER (WHERE b.shop_id IS NOT NULL),
+                   list(split_part(b.shop_id, ':', 1) || ':' || b.buyer_id ORDER BY b.shop_id, b.buyer_id)
+                       FILTER (WHERE b.shop_id IS NOT NULL)
+            FROM (SELECT * FROM ({source.base_sql}) AS src{where}) src
+            JOIN members m USING (member_id)
+            LEFT JOIN buyers b ON b.member_id = src.member_id
+            GROUP BY ALL ORDER BY max(src.spend) DESC, src.member_id""",
+        [*source.params, *params],
+    )
+    if show_pii:
+        note_reveal("target list", len(rows))
+
+    def shown(kind: Kind, value: str | None) -> str | None:
+        return value if show_pii else mask_contact(kind, value)
+
+    return [Target(member_id=r[0], name=shown("name", r[1]), platforms=tuple(r[6] or ()), buyer_ids=tuple(b if show_pii else masked_account(b) for b in r[7] or ()),
+                   email=shown("email", r[2]), phone=shown("phone", r[3]), segment=r[4], churn_risk=bool(r[5]),
+                   action=Message(ACTIONS[r[4]]))
+            for r in rows]
+
+
+def masked_account(platform_and_id: str) -> str:
+    """'shopify:ann@example.com' → 'shopify:a***@example.com'; a nickname stays as it is."""
+    platform, _, buyer = platform_and_id.partition(":")
+    return f"{platform}:{mask_contact('account', buyer) or ''}"
+
+
+TARGET_HEADER = ("member_id", "name", "platforms", "platform_buyer_ids", "email", "phone", "segment", "churn_risk",
+                 "suggested_action")
+
+
+def write_target_list(path: Path, targets: Sequence[Target], word: Callable[[Message], str],
+                      segment_name: Callable[[str], str]) -> int:
+    """A CSV for a coupon or message campaign (UTF-8 with BOM: Excel opens Chinese names right).
+
+    Written beside the target and moved over it, so a failed write never leaves half a list.
+    """
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as f:
+            out = csv.writer(f)
+            out.writerow(TARGET_HEADER)
+            for t in targets:
+                out.writerow([t.member_id, t.name or "", " ".join(t.platforms), " ".join(t.buyer_ids), t.email or "",
+                              t.phone or "", segment_name(t.segment), "yes" if t.churn_risk else "", word(t.action)])
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise KnownError(Message("export.write_failed", {"path": str(path), "reason": exc.strerror or str(exc)})) \
+            from exc
+    return len(targets)
