@@ -1038,6 +1038,18 @@
         <translation>等级序号</translation>
     </message>
     <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <source>Next order due</source>
+        <translation>预计下次下单</translation>
+    </message>
+    <message>
         <source>Search name, member id or platform</source>
         <translation>搜索姓名、会员号或平台</translation>
     </message>
@@ -1070,6 +1082,10 @@
     <message>
         <source>{n} orders</source>
         <translation>{n} 笔订单</translation>
+    </message>
+    <message>
+        <source>{date} (overdue: at risk of churning)</source>
+        <translation>{date}（已逾期：有流失风险）</translation>
     </message>
     <message>
         <source>{date} ({days} days ago)</source>
@@ -2146,6 +2162,54 @@
         <source>Wrote the {platform} stock update for {shop} to &quot;{path}&quot;: {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out.</source>
         <translation>已将 {shop} 的 {platform} 库存更新写入“{path}”：{count} 个 SKU，上架 {units} 件；{uncounted} 个未盘点库存的 SKU 未列入。</translation>
     </message>
+    <message>
+        <source>Reward them: early access to new products and a thank-you gift; ask for a review.</source>
+        <translation>奖励他们：新品抢先购和感谢礼物；邀请评价。</translation>
+    </message>
+    <message>
+        <source>Show them how close the next tier is; recommend products that go with what they buy.</source>
+        <translation>告诉他们离下一等级还差多少；推荐与所购商品搭配的商品。</translation>
+    </message>
+    <message>
+        <source>Invite them into the membership programme; a reward for their next order.</source>
+        <translation>邀请加入会员计划；下次下单有奖励。</translation>
+    </message>
+    <message>
+        <source>Welcome them and help them use what they bought; a small coupon for a second order.</source>
+        <translation>欢迎新客并帮助使用所购商品；送一张复购小额优惠券。</translation>
+    </message>
+    <message>
+        <source>A second-order coupon while they still remember the shop.</source>
+        <translation>趁他们还记得店铺，送一张复购优惠券。</translation>
+    </message>
+    <message>
+        <source>A limited-time offer on what they bought before, before they drift away.</source>
+        <translation>在他们流失前，针对买过的商品给出限时优惠。</translation>
+    </message>
+    <message>
+        <source>Win them back: a personal message and a generous coupon.</source>
+        <translation>挽回他们：一条专属消息加一张大额优惠券。</translation>
+    </message>
+    <message>
+        <source>Contact them personally with a strong win-back offer and ask what went wrong.</source>
+        <translation>亲自联系，给出有力的挽回优惠，并询问哪里做得不好。</translation>
+    </message>
+    <message>
+        <source>Include them in seasonal sales only; a low-cost reminder.</source>
+        <translation>只在季节性大促时触达；低成本提醒即可。</translation>
+    </message>
+    <message>
+        <source>Leave them out of paid campaigns; one last win-back message at most.</source>
+        <translation>不纳入付费营销；最多再发一次挽回消息。</translation>
+    </message>
+    <message>
+        <source>No order yet: a first-order coupon.</source>
+        <translation>尚未下单：送一张首单优惠券。</translation>
+    </message>
+    <message>
+        <source>Wrote {count} members to &quot;{path}&quot;.</source>
+        <translation>已将 {count} 位会员写入“{path}”。</translation>
+    </message>
 </context>
 <context>
     <name>PagedSqlModel</name>
@@ -2433,6 +2497,120 @@
     </message>
 </context>
 <context>
+    <name>Segment</name>
+    <message>
+        <source>Champions</source>
+        <translation>重要价值客户</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <source>Potential loyalists</source>
+        <translation>潜力忠诚客户</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>有潜力客户</translation>
+    </message>
+    <message>
+        <source>Need attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>有流失风险</translation>
+    </message>
+    <message>
+        <source>Can&apos;t lose them</source>
+        <translation>不能失去的客户</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>沉睡客户</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <source>No orders yet</source>
+        <translation>尚未下单</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentPanel</name>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Revenue share</source>
+        <translation>销售额占比</translation>
+    </message>
+    <message>
+        <source>A month ago</source>
+        <translation>一个月前</translation>
+    </message>
+    <message>
+        <source>Moved in / out</source>
+        <translation>转入 / 转出</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <source>All segments</source>
+        <translation>全部分群</translation>
+    </message>
+    <message>
+        <source>Churn risk only</source>
+        <translation>仅看流失风险</translation>
+    </message>
+    <message>
+        <source>Members whose days since their last order exceed 1.5 times their own usual gap between orders (two or more orders)</source>
+        <translation>距上次下单的天数超过其自身平均下单间隔 1.5 倍的会员（至少下过两单）</translation>
+    </message>
+    <message>
+        <source>Export target list…</source>
+        <translation>导出目标名单…</translation>
+    </message>
+    <message>
+        <source>The members the table shows, with their platform accounts, masked contact and a suggested action, as a CSV file</source>
+        <translation>将表格中显示的会员连同平台账号、脱敏联系方式和建议动作导出为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>RFM segment:</source>
+        <translation>RFM 分群：</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>scored against each other (quantiles)</source>
+        <translation>相互比较打分（分位数）</translation>
+    </message>
+    <message>
+        <source>scored on fixed thresholds (fewer than 100 buyers)</source>
+        <translation>按固定阈值打分（买家不足 100 位）</translation>
+    </message>
+    <message>
+        <source>{members} members with orders, {spend} spent; {rate} bought again, the second order after {second} (median); {risk} at risk of churning. Movement since {before}; {scoring}.</source>
+        <translation>{members} 位有订单的会员，消费 {spend}；{rate} 复购，第二单间隔 {second}（中位数）；{risk} 位有流失风险。变化自 {before} 起计；{scoring}。</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>In stock</source>
@@ -2556,6 +2734,25 @@
     <message>
         <source>Write stock update</source>
         <translation>写出库存更新文件</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Export target list</source>
+        <translation>导出目标名单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Include names, e-mails and phone numbers unmasked? Choose No to keep them masked (a***@example.com, 138****0000). Revealing them is recorded in the log.</source>
+        <translation>导出时包含未脱敏的姓名、邮箱和手机号吗？选“否”则保持脱敏（a***@example.com、138****0000）。显示明文会记录在日志中。</translation>
     </message>
 </context>
 </TS>
