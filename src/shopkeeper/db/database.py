@@ -96,6 +96,13 @@ def _short_read_of(text: str, path: Path | None) -> bool:
     return "could not read enough bytes" in text and (path is None or str(path).lower() in text)
 
 
+# Statements that may change stored rows (TEMP work tables of our own do not count).
+_MAY_WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|COMMIT|ROLLBACK|ABORT|ALTER|DROP\s+(?!TABLE\s+IF\s+EXISTS\s+temp\.)|COPY|"
+                        r"TRUNCATE|MERGE|IMPORT|ATTACH|DETACH|CHECKPOINT|CREATE\s+(?!(OR\s+REPLACE\s+)?TEMP))",
+                        re.IGNORECASE)
+_KEPT_RESULTS = 8
+
+
 def quote_ident(name: str) -> str:
     """A SQL identifier for any text (CSV headers, table names), with `"` doubled."""
     return '"' + name.replace('"', '""') + '"'
@@ -107,6 +114,10 @@ class Database:
     def __init__(self, con: duckdb.DuckDBPyConnection, path: Path | None) -> None:
         self._con = con
         self.path = path
+        # Bumped by every statement that may change what a query returns (a write, a COMMIT, a ROLLBACK):
+        # results kept on this connection (`kept_result`) are reused only within one generation.
+        self.generation = 0
+        self._kept: dict[tuple[str, tuple[Any, ...]], tuple[str, int]] = {}
 
     @classmethod
     def open(cls, path: Path | None, *, read_only: bool = False) -> Database:
@@ -141,6 +152,9 @@ class Database:
         return self._con
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
+        if _MAY_WRITE.match(sql):
+            # Before it runs as well as after: a write that fails half-way has still moved nothing we can trust.
+            self.generation += 1
         try:
             if params is None:
                 return self._con.execute(sql)
@@ -150,6 +164,27 @@ class Database:
             if known is exc:
                 raise
             raise known from exc
+
+    def kept_result(self, sql: str, params: Sequence[Any] = ()) -> str:
+        """A TEMP table holding `sql`'s rows, computed once per generation of this connection's data.
+
+        For the big aggregates a table view pages through (members with their spend and segment):
+        sorting, filtering and paging then read a few hundred thousand stored rows instead of
+        computing the aggregate again for every page. Any write, COMMIT or ROLLBACK starts a new
+        generation, so a kept result never outlives the data it was computed from.
+        """
+        key = (sql, tuple(params))
+        kept = self._kept.get(key)
+        if kept is not None and kept[1] == self.generation:
+            return kept[0]
+        name = kept[0] if kept is not None else f"_sk_kept_{len(self._kept) % _KEPT_RESULTS}_{abs(hash(key)) % 10**9}"
+        if kept is None and len(self._kept) >= _KEPT_RESULTS:
+            oldest = next(iter(self._kept))
+            self._con.execute(f"DROP TABLE IF EXISTS temp.{self._kept.pop(oldest)[0]}")
+        generation = self.generation
+        self._con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}", list(params))
+        self._kept[key] = (name, generation)
+        return name
 
     def fetchall(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
         return self.execute(sql, params).fetchall()
@@ -188,6 +223,7 @@ class Database:
         this ROLLBACK itself: it is then issued again, because a connection left
         inside an aborted transaction refuses every later statement.
         """
+        self.generation += 1
         try:
             if not self._despite_interrupts("ROLLBACK"):
                 log.error("rollback was interrupted %d times in a row; the connection may still be in a "

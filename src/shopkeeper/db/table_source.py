@@ -39,6 +39,9 @@ class TableSource:
     filters: Mapping[str, str] = field(default_factory=dict)
     params: tuple[Any, ...] = ()
     key_column: str = ""  # the row's identity (sku, member id); the first column when empty
+    # True for a costly aggregate: its rows are computed once per data generation of the connection
+    # (Database.kept_result) and every count, sort, search and page reads those.
+    kept: bool = False
 
     def column_keys(self) -> list[str]:
         return [c.key for c in self.columns]
@@ -66,9 +69,15 @@ class TableSource:
         """The WHERE clause (over the output columns) and its parameters a page with this search and filters uses."""
         return self._where(search, active)
 
+    def _from(self, db: Database) -> tuple[str, list[Any]]:
+        if self.kept:
+            return db.kept_result(self.base_sql, self.params), []
+        return f"({self.base_sql})", list(self.params)
+
     def count(self, db: Database, search: str = "", active: Sequence[str] = ()) -> int:
         where, params = self._where(search, active)
-        return int(db.scalar(f"SELECT count(*) FROM ({self.base_sql}) AS src{where}", [*self.params, *params]))
+        source, base_params = self._from(db)
+        return int(db.scalar(f"SELECT count(*) FROM {source} AS src{where}", [*base_params, *params]))
 
     def page(
         self,
@@ -90,5 +99,6 @@ class TableSource:
         # A stable tiebreak keeps rows from jumping between pages.
         first = self.column_keys()[0]
         order = f'"{key}" {"DESC" if desc else "ASC"} NULLS LAST, "{first}"'
-        sql = f"SELECT {cols} FROM ({self.base_sql}) AS src{where} ORDER BY {order} LIMIT ? OFFSET ?"
-        return db.fetchall(sql, [*self.params, *params, int(limit), int(offset)])
+        source, base_params = self._from(db)
+        sql = f"SELECT {cols} FROM {source} AS src{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        return db.fetchall(sql, [*base_params, *params, int(limit), int(offset)])

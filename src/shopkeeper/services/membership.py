@@ -90,15 +90,17 @@ def members_source(today: date, *, chinese: bool) -> TableSource:
             **SEGMENT_FILTERS,
         },
         params=(chinese, today, today, today),
+        # Spend, points and the RFM segment of every member: worked out once per change, not per page.
+        kept=True,
     )
 
 
 def tier_summary(db: Database, today: date, *, chinese: bool) -> list[dict[str, Any]]:
+    source = members_source(today, chinese=chinese)
     rows = db.fetchall(
         f"SELECT tier, tier_rank, count(*), sum(spend), sum(points),"
         f" count(*) FILTER (WHERE {_WIN_BACK})"
-        f" FROM ({_MEMBERS_SQL}) GROUP BY tier, tier_rank ORDER BY tier_rank DESC",
-        [chinese, today, today, today],
+        f" FROM {db.kept_result(source.base_sql, source.params)} GROUP BY tier, tier_rank ORDER BY tier_rank DESC",
     )
     return [
         {"tier": r[0], "rank": r[1], "members": int(r[2]), "spend": r[3], "points": int(r[4] or 0), "win_back": int(r[5])}
