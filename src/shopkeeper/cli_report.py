@@ -15,14 +15,17 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-REPORTS = ("inventory", "reorder")
+REPORTS = ("inventory", "reorder",
+           # promotions (issue 11): the festival calendar and the campaign plans
+           "calendar", "promotions")
 
 
 def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], None]) -> None:
-    report = sub.add_parser("report", help="print a report on the shop (inventory, reorder)")
+    report = sub.add_parser("report", help="print a report on the shop (" + ", ".join(REPORTS) + ")")
     db_option(report)
     report.add_argument("name", choices=REPORTS, metavar="NAME", help="which report: " + ", ".join(REPORTS))
     report.add_argument("--json", action="store_true", help="print JSON")
+    report.add_argument("--year", type=int, help="calendar: the year (default: this year)")
 
 
 def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
@@ -30,6 +33,12 @@ def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
         if args.name == "inventory":
             data: Any = inventory_report(db, today)
             text = _inventory_table(data)
+        elif args.name in ("calendar", "promotions"):
+            from shopkeeper.cli_promotions import calendar_report, promotions_report, text_table
+
+            data = calendar_report(db, args.year or today.year) if args.name == "calendar" \
+                else promotions_report(db, today)
+            text = text_table(data)
         else:
             data = reorder_report(db, today)
             text = _reorder_table(data)

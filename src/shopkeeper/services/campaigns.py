@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -72,8 +72,12 @@ class CalendarEvent:
     region: str | None = None
 
 
-def save_campaign(db: Database, plan: CampaignPlan, *, who: str, promotion_id: int | None = None) -> CommandResult:
-    """Create a campaign (promotion_id None) or replace one's plan; one undoable change set."""
+def save_campaign(db: Database, plan: CampaignPlan, *, who: str, promotion_id: int | None = None,
+                  created_at: datetime | None = None) -> CommandResult:
+    """Create a campaign (promotion_id None) or replace one's plan; one undoable change set.
+
+    `created_at`: when a new campaign was planned (default now; the demo dates its plans back).
+    """
     plan = _checked(db, plan)
     with db.transaction():
         if promotion_id is None:
@@ -86,6 +90,8 @@ def save_campaign(db: Database, plan: CampaignPlan, *, who: str, promotion_id: i
                 raise ChangeRefused(Message("campaign.refused.unknown", {"campaign": promotion_id}))
             label = Message("change.campaign.edited", {"name": plan.name})
         new = _plan_state(plan)
+        if old is None and created_at is not None:
+            new["created_at"] = created_at.isoformat()
         if _same(old, new):
             return CommandResult(changes_for_tables(()))
         change_set_id = new_change_set(db, kind=CAMPAIGN, who=who, label=label)
