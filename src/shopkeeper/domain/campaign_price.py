@@ -43,6 +43,12 @@ COUPON = "coupon"
 BUNDLE_PRICE = "bundle_price"
 KINDS = (SPEND_SAVE, PERCENT_OFF, FIXED_OFF, FLASH_PRICE, BUY_X_GET_Y, FREE_SHIPPING, COUPON, BUNDLE_PRICE)
 TIERED = (SPEND_SAVE, COUPON)
+KIND_NAMES = {
+    SPEND_SAVE: "campaign.kind.spend_save", PERCENT_OFF: "campaign.kind.percent_off",
+    FIXED_OFF: "campaign.kind.fixed_off", FLASH_PRICE: "campaign.kind.flash_price",
+    BUY_X_GET_Y: "campaign.kind.buy_x_get_y", FREE_SHIPPING: "campaign.kind.free_shipping",
+    COUPON: "campaign.kind.coupon", BUNDLE_PRICE: "campaign.kind.bundle_price",
+}
 
 
 @dataclass(frozen=True)

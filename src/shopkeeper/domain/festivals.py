@@ -39,12 +39,21 @@ from datetime import date, timedelta
 from shopkeeper.domain.lunar import chinese_new_year, lunar_date
 
 CN, WEST, ANY = "cn", "west", "global"
+# Each festival's name, a message code (domain/message_texts.py words it, the window translates it).
+NAME_CODES = {
+    "618": "festival.618", "double11": "festival.double11", "double12": "festival.double12",
+    "new_year_fair": "festival.new_year_fair", "chinese_new_year": "festival.chinese_new_year",
+    "courier_shutdown": "festival.courier_shutdown", "women_day": "festival.women_day", "520": "festival.520",
+    "qixi": "festival.qixi", "mid_autumn": "festival.mid_autumn", "black_friday": "festival.black_friday",
+    "cyber_monday": "festival.cyber_monday", "christmas": "festival.christmas", "valentines": "festival.valentines",
+    "mothers_day": "festival.mothers_day", "singles_day": "festival.singles_day", "prime_day": "festival.prime_day",
+}
 FESTIVAL, HOLIDAY, LOGISTICS = "festival", "holiday", "logistics"
 
 
 @dataclass(frozen=True)
 class Festival:
-    key: str  # its message code is "festival.<key>"
+    key: str  # NAME_CODES[key] is its name
     region: str  # cn, west, global
     kind: str  # festival (a sale), holiday (shops quiet, buyers gift), logistics (parcels stop)
     day: date  # the day itself
@@ -59,7 +68,7 @@ class Festival:
 
     @property
     def name_code(self) -> str:
-        return f"festival.{self.key}"
+        return NAME_CODES[self.key]
 
 
 def _days(n: int) -> timedelta:

@@ -169,11 +169,12 @@ def _refuse(code: str, **params: Any) -> ChangeRefused:  # noqa: ANN401 - messag
 
 
 def _amount(value: Decimal | None, what: str, *, positive: bool = True) -> Decimal | None:
+    """`value` as stored; `what` is the field's name code."""
     if value is None:
         return None
     if not value.is_finite() or value < 0 or (positive and value == 0) or value >= _MONEY_LIMIT \
             or value != value.quantize(Decimal("0.01")):
-        raise _refuse("campaign.refused.amount", field=Message(f"campaign.field.{what}"), value=str(value))
+        raise _refuse("campaign.refused.amount", field=Message(what), value=str(value))
     return value.quantize(Decimal("0.01"))
 
 
@@ -190,10 +191,10 @@ def _checked(db: Database, plan: CampaignPlan) -> CampaignPlan:
     pct = plan.discount_pct if kind == PERCENT_OFF else Decimal(0)
     if kind == PERCENT_OFF and not (Decimal(0) < pct < 100 and pct == pct.quantize(Decimal("0.01"))):
         raise _refuse("campaign.refused.percent", value=str(pct))
-    amount_off = _amount(plan.amount_off, "amount_off") if kind in (FIXED_OFF,) else None
+    amount_off = _amount(plan.amount_off, "campaign.field.amount_off") if kind in (FIXED_OFF,) else None
     if kind == FIXED_OFF and amount_off is None:
         raise _refuse("campaign.refused.missing", field=Message("campaign.field.amount_off"))
-    fixed_price = _amount(plan.fixed_price, "fixed_price") if kind in (FLASH_PRICE, BUNDLE_PRICE) else None
+    fixed_price = _amount(plan.fixed_price, "campaign.field.fixed_price") if kind in (FLASH_PRICE, BUNDLE_PRICE) else None
     if kind in (FLASH_PRICE, BUNDLE_PRICE) and fixed_price is None:
         raise _refuse("campaign.refused.missing", field=Message("campaign.field.fixed_price"))
     buy_qty = get_qty = None
@@ -206,8 +207,8 @@ def _checked(db: Database, plan: CampaignPlan) -> CampaignPlan:
         if not plan.tiers or (kind == COUPON and len(plan.tiers) != 1):
             raise _refuse("campaign.refused.tiers")
         for t in plan.tiers:
-            threshold = _amount(t.threshold, "threshold", positive=kind == SPEND_SAVE)
-            off = _amount(t.amount_off, "amount_off")
+            threshold = _amount(t.threshold, "campaign.field.threshold", positive=kind == SPEND_SAVE)
+            off = _amount(t.amount_off, "campaign.field.amount_off")
             assert threshold is not None and off is not None
             if kind == SPEND_SAVE and off >= threshold:
                 raise _refuse("campaign.refused.tier_off", threshold=threshold, off=off)
@@ -226,7 +227,7 @@ def _checked(db: Database, plan: CampaignPlan) -> CampaignPlan:
         unknown = [s for s in shops if s not in known]
         if unknown:
             raise _refuse("edit.refused.unknown_shop", shop=unknown[0])
-    budget = _amount(plan.budget, "budget", positive=False)
+    budget = _amount(plan.budget, "campaign.field.budget", positive=False)
     if plan.target_units is not None and not 0 <= plan.target_units < 2**31:
         raise _refuse("campaign.refused.amount", field=Message("campaign.field.target_units"),
                       value=str(plan.target_units))

@@ -41,6 +41,7 @@ from shopkeeper.domain.campaign_price import (
     COUPON,
     FIXED_OFF,
     FLASH_PRICE,
+    KIND_NAMES,
     KINDS,
     PERCENT_OFF,
     SPEND_SAVE,
@@ -83,7 +84,7 @@ class CampaignDialog(QDialog):
         self.name = QLineEdit(self)
         self.kind = QComboBox(self)
         for kind in KINDS:
-            self.kind.addItem(window_text(Message(f"campaign.kind.{kind}")), kind)
+            self.kind.addItem(window_text(Message(KIND_NAMES[kind])), kind)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.festival = QComboBox(self)
         self.festival.addItem(self.tr("(none)"), None)
@@ -319,6 +320,7 @@ class CampaignDialog(QDialog):
 
     # -- saving ----------------------------------------------------------------------------------------
     def _decimal(self, text: str, field: str) -> Decimal | None:
+        """The number typed, None when empty; `field` is the field's name code for a refusal."""
         text = text.strip().replace(",", "")
         if not text:
             return None
@@ -326,15 +328,15 @@ class CampaignDialog(QDialog):
             return Decimal(text)
         except InvalidOperation:
             raise ChangeRefused(Message("edit.refused.not_a_number", {
-                "field": Message(f"campaign.field.{field}"), "value": text})) from None
+                "field": Message(field), "value": text})) from None
 
     def plan(self) -> CampaignPlan:
         """The plan as the form holds it (ChangeRefused when a number cannot be read)."""
         tiers = []
         for row in range(self.tiers.rowCount()):
             cells = [self.tiers.item(row, c) for c in (0, 1)]
-            threshold = self._decimal(cells[0].text() if cells[0] else "", "threshold")
-            off = self._decimal(cells[1].text() if cells[1] else "", "amount_off")
+            threshold = self._decimal(cells[0].text() if cells[0] else "", "campaign.field.threshold")
+            off = self._decimal(cells[1].text() if cells[1] else "", "campaign.field.amount_off")
             if threshold is not None or off is not None:
                 tiers.append(Tier(threshold or Decimal(0), off or Decimal(0)))
         shops = tuple(self.shops.item(i).text() for i in range(self.shops.count())
@@ -344,12 +346,12 @@ class CampaignDialog(QDialog):
             ends_on=_day(self.ends.date()), currency=self.currency.text().strip().upper() or "CNY",
             skus=tuple(self.skus.item(i).text() for i in range(self.skus.count())), shop_ids=shops,
             discount_pct=Decimal(str(round(self.percent.value(), 2))),
-            amount_off=self._decimal(self.amount_off.text(), "amount_off"),
-            fixed_price=self._decimal(self.fixed_price.text(), "fixed_price"),
+            amount_off=self._decimal(self.amount_off.text(), "campaign.field.amount_off"),
+            fixed_price=self._decimal(self.fixed_price.text(), "campaign.field.fixed_price"),
             buy_qty=self.buy.value(), get_qty=self.get.value(), tiers=tuple(tiers),
-            budget=self._decimal(self.budget.text(), "budget"),
+            budget=self._decimal(self.budget.text(), "campaign.field.budget"),
             target_units=self.expected_units.value() or None,
-            expected_uplift_pct=self._decimal(self.uplift.text(), "uplift"),
+            expected_uplift_pct=self._decimal(self.uplift.text(), "campaign.field.uplift"),
             event=self.festival.currentData(), notes=self.notes.text())
 
     def save(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopkeeper.domain.campaign_price import KIND_NAMES
 from shopkeeper.domain.changes import Area
 from shopkeeper.domain.commands import CommandResult
 from shopkeeper.domain.errors import KnownError
@@ -155,7 +156,7 @@ class PromotionsTab(ShopTab):
         return ", ".join(platform_label(s.split(":")[0]) for s in promo.shop_ids)
 
     def _kind_text(self, promo: PromotionRow) -> str:
-        kind = window_text(Message(f"campaign.kind.{promo.kind}"))
+        kind = window_text(Message(KIND_NAMES.get(promo.kind, "campaign.kind.percent_off")))
         if promo.kind == "percent_off":
             return f"{kind} {promo.discount_pct:.0f} %"
         return kind
