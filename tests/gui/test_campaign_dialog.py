@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 
-from shopkeeper.services.campaigns import campaign_state, plan_of
+from shopkeeper.services.campaigns import CalendarEvent, add_calendar_event, campaign_state, plan_of
 from shopkeeper.services.change_sets import undo
 from shopkeeper.services.promotion_calendar import calendar_items
 from shopkeeper.ui.calendar.calendar_panel import LIST, CalendarPanel
@@ -54,6 +54,8 @@ def test_the_editor_saves_a_spend_and_save_plan_and_undo_takes_it_back(qtbot, wo
 
 
 def test_the_calendar_lists_the_month(qtbot, worker) -> None:  # noqa: ANN001
+    run_query(qtbot, worker, lambda db: add_calendar_event(
+        db, CalendarEvent("Prime Day", date(2026, 11, 17), date(2026, 11, 18), kind="prime_day"), who="t"))
     items = run_query(qtbot, worker, lambda db: calendar_items(db, date(2026, 1, 1), date(2026, 12, 31)))
     panel = CalendarPanel()
     qtbot.addWidget(panel)
@@ -66,3 +68,10 @@ def test_the_calendar_lists_the_month(qtbot, worker) -> None:  # noqa: ANN001
     names = {panel.list.item(r, 1).text() for r in range(panel.list.rowCount())}
     assert {"Double 11", "Black Friday", "Cyber Monday", "Singles' Day"} <= names
     assert panel.list.item(0, 0).data(Qt.ItemDataRole.UserRole) is None  # festivals open no campaign
+    # The seller's Prime Day shows as the festival and can be removed from the list.
+    row = next(r for r in range(panel.list.rowCount()) if panel.list.item(r, 1).text() == "Prime Day")
+    chosen: list[tuple[int, str]] = []
+    panel.eventChosen.connect(lambda event_id, name: chosen.append((event_id, name)))
+    panel.list.setCurrentCell(row, 0)
+    panel._list_chosen()
+    assert chosen == [(1, "Prime Day")]

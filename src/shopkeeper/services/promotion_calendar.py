@@ -9,7 +9,7 @@ has its day span and, for festivals, the warm-up before it, so every view
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from shopkeeper.db.database import Database
@@ -30,7 +30,7 @@ class CalendarItem:
     day: date | None = None  # a festival's day
     warmup_start: date | None = None
     warmup_end: date | None = None
-    ref_id: int | None = None  # the campaign's or own event's id
+    ref_id: int | None = None  # the campaign's or own event's id (a Prime Day's too)
     key: str | None = None  # a festival's key
 
     @property
@@ -39,6 +39,11 @@ class CalendarItem:
 
     def covers(self, day: date) -> bool:
         return self.first_day <= day <= self.end
+
+    @property
+    def event_id(self) -> int | None:
+        """The seller's own event behind the item (one they may remove), else None."""
+        return self.ref_id if self.source == OWN or self.key == "prime_day" else None
 
     def is_warmup(self, day: date) -> bool:
         return self.warmup_start is not None and self.warmup_end is not None \
@@ -56,8 +61,11 @@ def calendar_items(db: Database, first: date, last: date, *, with_campaigns: boo
     # reaches back before its date).
     own = db.fetchall("SELECT event_id, name, kind, starts_on, ends_on, region FROM calendar_events"
                       " ORDER BY starts_on, event_id")
-    prime_days = [r[3] for r in own if r[2] == "prime_day"]
+    prime_days = {r[3]: int(r[0]) for r in own if r[2] == "prime_day"}
     items = [_festival_item(f) for year in range(first.year, last.year + 1) for f in festivals(year, prime_days)]
+    # A Prime Day is the seller's own event shown as the festival: it keeps the event's id, to remove it.
+    items = [replace(i, ref_id=prime_days[i.day]) if i.key == "prime_day" and i.day in prime_days else i
+             for i in items]
     items += [CalendarItem(OWN, kind, name, start, end, region, ref_id=event_id)
               for event_id, name, kind, start, end, region in own if kind != "prime_day"]
     if with_campaigns:
@@ -67,8 +75,3 @@ def calendar_items(db: Database, first: date, last: date, *, with_campaigns: boo
     items = [i for i in items if i.first_day <= last and i.end >= first]
     return sorted(items, key=lambda i: (i.first_day, i.source, str(i.name)))
 
-
-def own_event_id_of_prime_day(db: Database, day: date) -> int | None:
-    """The own event that set this Prime Day (so the calendar can offer to remove it)."""
-    found = db.scalar("SELECT min(event_id) FROM calendar_events WHERE kind = 'prime_day' AND starts_on = ?", [day])
-    return None if found is None else int(found)

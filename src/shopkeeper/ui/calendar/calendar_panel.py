@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopkeeper.services.promotion_calendar import CalendarItem
-from shopkeeper.ui.calendar.list_view import CalendarList
+from shopkeeper.ui.calendar.list_view import EVENT_ROLE, CalendarList
 from shopkeeper.ui.calendar.month_view import MonthView
 from shopkeeper.ui.calendar.week_view import WeekView
 from shopkeeper.ui.calendar.year_strip import YearStrip
@@ -31,6 +31,7 @@ class CalendarPanel(QWidget):
     spanNeeded = Signal(object, object)  # first, last (dates)
     dayChosen = Signal(object)  # date
     campaignChosen = Signal(int)  # promotion_id (from the list view)
+    eventChosen = Signal(int, str)  # an own event's id and name (from the list view)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +149,11 @@ class CalendarPanel(QWidget):
     def _list_chosen(self) -> None:
         row = self.list.currentRow()
         cell = self.list.item(row, 0) if row >= 0 else None
-        ref = cell.data(Qt.ItemDataRole.UserRole) if cell is not None else None
-        if ref is not None:
-            self.campaignChosen.emit(int(ref))
+        if cell is None:
+            return
+        campaign, event = cell.data(Qt.ItemDataRole.UserRole), cell.data(EVENT_ROLE)
+        if campaign is not None:
+            self.campaignChosen.emit(int(campaign))
+        elif event is not None:
+            name = self.list.item(row, 1)
+            self.eventChosen.emit(int(event), name.text() if name is not None else "")

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from shopkeeper.services.promotion_calendar import CAMPAIGN, FESTIVAL, OWN, CalendarItem
 from shopkeeper.ui.calendar.items import item_color, item_name
 
+EVENT_ROLE = Qt.ItemDataRole.UserRole + 1  # the own event's id on its row
+
 
 class CalendarList(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -47,6 +49,7 @@ class CalendarList(QTableWidget):
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item.ref_id if item.source == CAMPAIGN else None)
+                cell.setData(EVENT_ROLE, item.event_id)
                 if col == 1:
                     cell.setForeground(QBrush(item_color(item)))
                 self.setItem(row, col, cell)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -27,7 +28,7 @@ from shopkeeper.domain.commands import CommandResult
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.clock import Clock
-from shopkeeper.services.campaigns import delete_campaign, plan_of
+from shopkeeper.services.campaigns import delete_calendar_event, delete_campaign, plan_of
 from shopkeeper.services.promotion_calendar import CalendarItem, calendar_items
 from shopkeeper.services.promotions import PromotionRow, list_promotions
 from shopkeeper.ui.calendar.calendar_panel import CalendarPanel
@@ -58,6 +59,7 @@ class PromotionsTab(ShopTab):
         self.calendar.spanNeeded.connect(self._load_span)
         self.calendar.dayChosen.connect(self._show_day)
         self.calendar.campaignChosen.connect(self.edit_campaign)
+        self.calendar.eventChosen.connect(self.remove_event)
         self.day_label = QLabel(self)
         self.day_label.setWordWrap(True)
         self.day_label.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -93,6 +95,8 @@ class PromotionsTab(ShopTab):
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.clicked.connect(self.delete_selected)
         self.event_button = QPushButton(self.tr("Add calendar event…"), self)
+        self.event_button.setToolTip(self.tr("Your own dates, or Prime Day once announced. "
+                                             "Double-click one in the calendar's list to remove it."))
         self.event_button.clicked.connect(self.add_event)
         buttons = QHBoxLayout()
         buttons.addWidget(self.heading, 1)
@@ -257,6 +261,15 @@ class PromotionsTab(ShopTab):
         from shopkeeper.ui.dialogs.calendar_event_dialog import CalendarEventDialog
 
         CalendarEventDialog(self, worker=self._worker, day=self._clock.today()).open()
+
+    def remove_event(self, event_id: int, name: str) -> None:
+        """Double-clicking an own event in the list offers to remove it (undoable like any change)."""
+        asked = QMessageBox.question(self, self.tr("Remove calendar event"),
+                                     self.tr("Remove \"{name}\" from the calendar?").format(name=name))
+        if asked != QMessageBox.StandardButton.Yes:
+            return
+        self._worker.command(self, CommandOp(lambda db: delete_calendar_event(db, event_id, who="window")),
+                             self._saved, self._refused)
 
     def _refused(self, exc: BaseException) -> None:
         if not isinstance(exc, KnownError):
