@@ -203,6 +203,10 @@ class PromoPlan:
     # currency units. Orders of past and running ones were drawn at discount_pct, so those are percent_off.
     kind: str = "percent_off"
     tiers: tuple[tuple[int, int], ...] = ()
+    buy_get: tuple[int, int] | None = None  # buy_x_get_y: buy X, get Y free
+    # A plan the shop never ran before today (added to show a mechanic): never in the history, so the orders
+    # drawn for past years stay exactly as they were.
+    upcoming_only: bool = False
 
 
 def _occurrences(year: int) -> list[PromoPlan]:
@@ -211,9 +215,10 @@ def _occurrences(year: int) -> list[PromoPlan]:
 
     def plan(name: str, event: str, shop: str | None, starts: date, ends: date, pct: int, budget: float,
              currency: str, units: float, notes: str, rule: str, lift: float = 1.0, kind: str = "percent_off",
-             tiers: tuple[tuple[int, int], ...] = ()) -> PromoPlan:
+             tiers: tuple[tuple[int, int], ...] = (), buy_get: tuple[int, int] | None = None,
+             upcoming_only: bool = False) -> PromoPlan:
         return PromoPlan(name, event, shop, starts, ends, pct, int(budget * g), currency, int(units * g),
-                         notes, rule, lift, kind, tiers)
+                         notes, rule, lift, kind, tiers, buy_get, upcoming_only)
 
     return [
         plan(f"春季上新 Spring new arrivals {year}", "custom", None, date(year, 3, 12), date(year, 3, 24),
@@ -235,6 +240,10 @@ def _occurrences(year: int) -> list[PromoPlan]:
              25, 1800, "USD", 420, "Sitewide 25% on selected items; e-mail send on Thursday.", "black_friday"),
         plan(f"Etsy Cyber Week sale {year}", "black_friday", "etsy", bf, cm,
              20, 700, "USD", 200, "Etsy sales event; free shipping over $35 stays on.", "black_friday"),
+        # Overlaps the gift guide on the same gift SKUs: the calendar flags the price the two stack to.
+        plan(f"淘宝 双12 买二送一 {year}", "double12", "taobao", date(year, 12, 10), date(year, 12, 12),
+             0, 2000, "CNY", 150, "Buy two gift items, the third is free; stacks with the gift coupon.", "gifts",
+             kind="buy_x_get_y", buy_get=(2, 1), upcoming_only=True),
         plan(f"年末礼物季 Holiday gift guide {year}", "custom", None, date(year, 12, 3), date(year, 12, 20),
              10, 5000, "CNY", 380, "Gift sets, candles and mugs: a 满199减20 gift coupon; free gift wrap.", "gifts",
              1.15, kind="coupon", tiers=((199, 20),)),
@@ -248,7 +257,8 @@ def plan_promotions(today: date, first_day: date, horizon_days: int = 240) -> li
     for year in range(first_day.year, today.year + 2):
         for p in _occurrences(year):
             if p.starts_on <= today and p.ends_on >= first_day:
-                past.append(p)
+                if not p.upcoming_only:
+                    past.append(p)
             elif p.starts_on > today and (p.starts_on - today).days <= horizon_days:
                 key = (p.event, p.shop_key, p.rule)
                 if key not in upcoming or p.starts_on < upcoming[key].starts_on:

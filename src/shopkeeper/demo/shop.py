@@ -367,5 +367,6 @@ def _plan_campaigns(db: Database, demo: _Demo, rng: np.random.Generator) -> None
             name=p.name, kind=p.kind, starts_on=p.starts_on, ends_on=p.ends_on, currency=p.currency,
             skus=tuple(str(s) for s in sku_names[np.flatnonzero(in_scope)]), shop_ids=shop_ids,
             discount_pct=Decimal(p.discount_pct), tiers=tuple(Tier(Decimal(a), Decimal(b)) for a, b in p.tiers),
+            buy_qty=p.buy_get[0] if p.buy_get else None, get_qty=p.buy_get[1] if p.buy_get else None,
             budget=Decimal(p.budget), target_units=p.target_units, event=p.event, notes=p.notes)
         save_campaign(db, plan, who="demo", created_at=datetime.combine(planned, clock_time(10, 30), _BEIJING))

@@ -364,7 +364,7 @@ ENGLISH: Mapping[str, str] = {
     "campaign.field.budget": "budget",
     "campaign.field.target_units": "expected units",
     "campaign.field.uplift": "expected uplift",
-    "campaign.warning.stacks": "{sku} is also in {others} on overlapping days: the discounts stack to {price}",
+    "campaign.warning.stacks": "{count} SKUs are also in {others} on overlapping days: the discounts stack down to {price} ({sku})",
     "campaign.warning.no_skus": "No products in scope yet",
     "campaign.warning.no_price": "{count} SKUs in scope have no list price",
     "campaign.kind.spend_save": "Spend and save (满减)",

@@ -77,13 +77,18 @@ FROM promotions p LEFT JOIN promo_margin m USING (promotion_id) LEFT JOIN shops 
 
 def list_promotions(db: Database) -> list[PromotionRow]:
     """Every campaign by start date, each with its warnings."""
+    # One warning per set of overlapping campaigns: how many SKUs they share, and the lowest price they stack to.
     stacks: dict[int, list[Message]] = {}
-    for pid, sku, others, price in db.fetchall(
-            "SELECT o.promotion_id, o.sku, list(p.name ORDER BY p.promotion_id), any_value(o.stacked_price)"
-            " FROM sk_campaign_overlaps() o, unnest(o.other_ids) u(other_id)"
-            " JOIN promotions p ON p.promotion_id = u.other_id GROUP BY o.promotion_id, o.sku ORDER BY o.sku"):
+    for pid, others, count, sku, price in db.fetchall("""
+            WITH named AS (
+                SELECT o.promotion_id, o.sku, o.stacked_price,
+                       (SELECT string_agg(p.name, ', ' ORDER BY p.promotion_id) FROM promotions p
+                        WHERE list_contains(o.other_ids, p.promotion_id)) AS others
+                FROM sk_campaign_overlaps() o)
+            SELECT promotion_id, others, count(*), arg_min(sku, (stacked_price, sku)), min(stacked_price)
+            FROM named GROUP BY promotion_id, others ORDER BY promotion_id, others"""):
         stacks.setdefault(int(pid), []).append(Message("campaign.warning.stacks", {
-            "sku": sku, "others": ", ".join(others), "price": None if price is None else f"{price:.2f}"}))
+            "count": int(count), "others": others, "sku": sku, "price": None if price is None else f"{price:.2f}"}))
     rows = db.fetchall(_PROMOTIONS_SQL + " ORDER BY p.starts_on, p.promotion_id")
     out = []
     for r in rows:

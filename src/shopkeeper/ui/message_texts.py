@@ -347,7 +347,7 @@ def window_texts() -> dict[str, str]:
         "campaign.field.budget": translate("Messages", "budget"),
         "campaign.field.target_units": translate("Messages", "expected units"),
         "campaign.field.uplift": translate("Messages", "expected uplift"),
-        "campaign.warning.stacks": translate("Messages", "{sku} is also in {others} on overlapping days: the discounts stack to {price}"),
+        "campaign.warning.stacks": translate("Messages", "{count} SKUs are also in {others} on overlapping days: the discounts stack down to {price} ({sku})"),
         "campaign.warning.no_skus": translate("Messages", "No products in scope yet"),
         "campaign.warning.no_price": translate("Messages", "{count} SKUs in scope have no list price"),
         "campaign.kind.spend_save": translate("Messages", "Spend and save (满减)"),

@@ -413,7 +413,7 @@ def test_promotions_past_and_planned(db: Database) -> None:
     assert all(10 <= r[4] <= 30 for r in rows if r[8] == "percent_off")
     # What was sold is percent off (the orders carry it); upcoming plans use the other mechanics too.
     assert {r[8] for r in rows if r[2] <= TODAY} == {"percent_off"}
-    assert {r[8] for r in rows if r[2] > TODAY} >= {"percent_off", "spend_save", "coupon"}
+    assert {r[8] for r in rows if r[2] > TODAY} >= {"percent_off", "spend_save", "coupon", "buy_x_get_y"}
     # Each was planned through the campaign service: one change set each, on the undo stack.
     assert _one(db, "SELECT count(*) FROM import_batches WHERE kind = 'campaign'") == len(rows)
     assert any(r[1] is None for r in rows)

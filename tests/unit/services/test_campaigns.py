@@ -112,7 +112,8 @@ def test_overlapping_campaigns_are_flagged_with_the_price_they_stack_to(shop: Da
     assert d11.min_unit_price == Decimal("67.50")
     # 80 − 12.50 (满减) − 8.00 (10 %) = 59.50 on the oat mug, the only SKU both hold.
     stacks = [w for w in d11.warnings if w.code == "campaign.warning.stacks"]
-    assert [(w.params["sku"], w.params["price"]) for w in stacks] == [("CL-MUG-RUS-OAT", "59.50")]
+    assert [(w.params["count"], w.params["sku"], w.params["price"], w.params["others"]) for w in stacks] == [
+        (1, "CL-MUG-RUS-OAT", "59.50", "Members 10%")]
     assert [w.code for w in rows["December"].warnings] == []
 
 
