@@ -71,6 +71,7 @@ def test_promotions_json_has_platforms_skus_and_stacking_warnings(shop_file: str
     assert d11["platforms"] == ["taobao"] and d11["skus"] == ["MUG-ASH", "MUG-OAT"]
     # 满300减50 on a 80.00 mug: 4 mugs, (320 − 50) / 4 = 67.50; the 10 % campaign takes 8.00 more.
     assert d11["min_unit_price"] == "67.50"
+    assert d11["tiers"] == [{"threshold": "300.00", "amount_off": "50.00"}] and d11["discount_pct"] is None
     assert d11["warnings"] == [
         "1 SKUs are also in Members 10% on overlapping days: the discounts stack down to 59.50 (MUG-OAT)"]
     assert promos["Members 10%"]["all_shops"] is True and promos["Members 10%"]["platforms"] == ["taobao"]

@@ -40,6 +40,12 @@ class PromotionRow:
     min_unit_price: Decimal | None = None  # the lowest price a SKU in scope sells at under the campaign
     expected_uplift_pct: Decimal | None = None
     warnings: tuple[Message, ...] = field(default=())
+    # The kind's terms (domain/campaign_price.py): tiers are (spend at least, amount off), lowest first.
+    tiers: tuple[tuple[Decimal, Decimal], ...] = ()
+    amount_off: Decimal | None = None
+    fixed_price: Decimal | None = None
+    buy_qty: int | None = None
+    get_qty: int | None = None
 
     def state(self, today: date) -> str:
         if today < self.starts_on:
@@ -67,12 +73,15 @@ WITH promo_margin AS (
     LEFT JOIN stock_levels s USING (sku)
     GROUP BY c.promotion_id
 ),
-shops AS (SELECT promotion_id, list(shop_id ORDER BY shop_id) AS shop_ids FROM promotion_shops GROUP BY ALL)
+shops AS (SELECT promotion_id, list(shop_id ORDER BY shop_id) AS shop_ids FROM promotion_shops GROUP BY ALL),
+tiers AS (SELECT promotion_id, list([threshold, amount_off] ORDER BY tier_no) AS tiers FROM promotion_tiers GROUP BY ALL)
 SELECT p.promotion_id, p.name, p.event, p.shop_id, p.starts_on, p.ends_on, p.discount_pct, p.budget,
        p.currency, p.target_units, coalesce(m.sku_count, 0), round(m.margin_after, 1)::DECIMAL(6,1),
        coalesce(m.stock_units, 0)::BIGINT, p.notes, p.kind, coalesce(sh.shop_ids, []), coalesce(m.skus, []),
-       m.min_unit_price, p.expected_uplift_pct, coalesce(m.unpriced, 0)
+       m.min_unit_price, p.expected_uplift_pct, coalesce(m.unpriced, 0),
+       coalesce(t.tiers, []), p.amount_off, p.fixed_price, p.buy_qty, p.get_qty
 FROM promotions p LEFT JOIN promo_margin m USING (promotion_id) LEFT JOIN shops sh USING (promotion_id)
+     LEFT JOIN tiers t USING (promotion_id)
 """
 
 def list_promotions(db: Database) -> list[PromotionRow]:
@@ -93,7 +102,7 @@ def list_promotions(db: Database) -> list[PromotionRow]:
     out = []
     for r in rows:
         (pid, name, event, shop_id, starts, ends, pct, budget, currency, units, sku_count, margin, stock, notes,
-         kind, shop_ids, skus, min_price, uplift, unpriced) = r
+         kind, shop_ids, skus, min_price, uplift, unpriced, tiers, amount_off, fixed_price, buy_qty, get_qty) = r
         warnings = list(stacks.get(int(pid), []))
         if not skus:
             warnings.insert(0, Message("campaign.warning.no_skus"))
@@ -101,6 +110,8 @@ def list_promotions(db: Database) -> list[PromotionRow]:
             warnings.append(Message("campaign.warning.no_price", {"count": int(unpriced)}))
         out.append(PromotionRow(pid, name, event, shop_id, starts, ends, pct, budget, currency, units, sku_count,
                                 margin, stock, notes, kind=kind, shop_ids=tuple(shop_ids), skus=tuple(skus),
-                                min_unit_price=min_price, expected_uplift_pct=uplift, warnings=tuple(warnings)))
+                                min_unit_price=min_price, expected_uplift_pct=uplift, warnings=tuple(warnings),
+                                tiers=tuple((a, b) for a, b in tiers), amount_off=amount_off,
+                                fixed_price=fixed_price, buy_qty=buy_qty, get_qty=get_qty))
     return out
 

@@ -162,8 +162,18 @@ class PromotionsTab(ShopTab):
     def _kind_text(self, promo: PromotionRow) -> str:
         kind = window_text(Message(KIND_NAMES.get(promo.kind, "campaign.kind.percent_off")))
         if promo.kind == "percent_off":
-            return f"{kind} {promo.discount_pct:.0f} %"
-        return kind
+            terms = f"{promo.discount_pct:.0f} %"
+        elif promo.tiers:
+            terms = ", ".join(self.tr("{spend} − {off}").format(spend=money(a), off=money(b)) for a, b in promo.tiers)
+        elif promo.kind == "buy_x_get_y" and promo.buy_qty and promo.get_qty:
+            terms = self.tr("buy {buy} get {get}").format(buy=promo.buy_qty, get=promo.get_qty)
+        elif promo.amount_off is not None:
+            terms = f"−{money(promo.amount_off)}"
+        elif promo.fixed_price is not None:
+            terms = money(promo.fixed_price)
+        else:
+            return kind
+        return f"{kind}: {terms}"
 
     def _fill_row(self, row: int, promo: PromotionRow, today: date) -> None:
         margin = "—" if promo.margin_after_pct is None else f"{promo.margin_after_pct:.1f} %"
