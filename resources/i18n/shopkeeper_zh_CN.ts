@@ -49,6 +49,258 @@
     </message>
 </context>
 <context>
+    <name>CalendarEventDialog</name>
+    <message>
+        <source>Add calendar event</source>
+        <translation>添加日历事件</translation>
+    </message>
+    <message>
+        <source>Own event</source>
+        <translation>自定事件</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarList</name>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>预热</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Own event</source>
+        <translation>自定事件</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>假日</translation>
+    </message>
+    <message>
+        <source>Couriers</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>中国</translation>
+    </message>
+    <message>
+        <source>Western shops</source>
+        <translation>海外店铺</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>全部地区</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPanel</name>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Week of {day}</source>
+        <translation>{day} 所在周</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Edit campaign</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Spend at least</source>
+        <translation>满</translation>
+    </message>
+    <message>
+        <source>Amount off</source>
+        <translation>减</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>添加一档</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>删除一档</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Amount off each unit</source>
+        <translation>每件立减</translation>
+    </message>
+    <message>
+        <source>Set price</source>
+        <translation>活动价</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>买</translation>
+    </message>
+    <message>
+        <source>Get free</source>
+        <translation>送</translation>
+    </message>
+    <message>
+        <source>The price does not change; the seller pays the postage.</source>
+        <translation>售价不变，运费由卖家承担。</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>e.g. 40</source>
+        <translation>例如 40</translation>
+    </message>
+    <message>
+        <source>SKU or title</source>
+        <translation>SKU 或标题</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>任意类目</translation>
+    </message>
+    <message>
+        <source>Any ABC class</source>
+        <translation>任意 ABC 分类</translation>
+    </message>
+    <message>
+        <source>Class {abc}</source>
+        <translation>{abc} 类</translation>
+    </message>
+    <message>
+        <source>Add matching</source>
+        <translation>加入匹配商品</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>移除所选</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>For festival</source>
+        <translation>所属节日</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Shops (none ticked: every shop)</source>
+        <translation>店铺（不勾选即全部店铺）</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>uplift %</source>
+        <translation>提升 %</translation>
+    </message>
+    <message>
+        <source>Expected units</source>
+        <translation>预计销量</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Find products</source>
+        <translation>查找商品</translation>
+    </message>
+    <message>
+        <source>Products in scope</source>
+        <translation>参与商品</translation>
+    </message>
+    <message>
+        <source>{count} SKUs in scope</source>
+        <translation>{count} 个参与 SKU</translation>
+    </message>
+</context>
+<context>
     <name>ChartsTab</name>
     <message>
         <source>Last 90 days</source>
@@ -81,6 +333,17 @@
     <message>
         <source>Revenue in the period: &lt;b&gt;{total} {currency}&lt;/b&gt; (net of refunds, at your conversion rates)</source>
         <translation>期间销售额：&lt;b&gt;{total} {currency}&lt;/b&gt;（已扣除退款，按您设定的汇率折算）</translation>
+    </message>
+</context>
+<context>
+    <name>DayGrid</name>
+    <message>
+        <source>{name} (warm-up)</source>
+        <translation>{name}（预热）</translation>
+    </message>
+    <message>
+        <source>+{count} more</source>
+        <translation>还有 {count} 项</translation>
     </message>
 </context>
 <context>
@@ -2210,6 +2473,210 @@
         <source>Wrote {count} members to &quot;{path}&quot;.</source>
         <translation>已将 {count} 位会员写入“{path}”。</translation>
     </message>
+    <message>
+        <source>new campaign &quot;{name}&quot;</source>
+        <translation>新建活动“{name}”</translation>
+    </message>
+    <message>
+        <source>campaign &quot;{name}&quot; changed</source>
+        <translation>修改活动“{name}”</translation>
+    </message>
+    <message>
+        <source>campaign &quot;{name}&quot; deleted</source>
+        <translation>删除活动“{name}”</translation>
+    </message>
+    <message>
+        <source>calendar event &quot;{name}&quot;</source>
+        <translation>日历事件“{name}”</translation>
+    </message>
+    <message>
+        <source>calendar event &quot;{name}&quot; removed</source>
+        <translation>移除日历事件“{name}”</translation>
+    </message>
+    <message>
+        <source>There is no campaign number {campaign} in this shop.</source>
+        <translation>本店没有编号为 {campaign} 的活动。</translation>
+    </message>
+    <message>
+        <source>There is no calendar event number {event} in this shop.</source>
+        <translation>本店没有编号为 {event} 的日历事件。</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name (at most 200 characters).</source>
+        <translation>请为活动命名（最多 200 个字符）。</translation>
+    </message>
+    <message>
+        <source>&quot;{kind}&quot; is not a kind of campaign Shopkeeper knows.</source>
+        <translation>“{kind}”不是 Shopkeeper 认识的活动类型。</translation>
+    </message>
+    <message>
+        <source>The campaign ends ({end}) before it starts ({start}).</source>
+        <translation>活动结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
+        <source>A percentage off must be more than 0 and less than 100, with at most two decimals ({value}).</source>
+        <translation>折扣百分比须大于 0、小于 100，最多两位小数（{value}）。</translation>
+    </message>
+    <message>
+        <source>The {field} must be a positive amount with at most two decimals ({value}).</source>
+        <translation>{field}须为正数金额，最多两位小数（{value}）。</translation>
+    </message>
+    <message>
+        <source>This kind of campaign needs a {field}.</source>
+        <translation>这种活动需要填写{field}。</translation>
+    </message>
+    <message>
+        <source>Buy X get Y needs two whole numbers from 1 to 1000 (buy {buy}, get {get}).</source>
+        <translation>买X送Y需要两个 1 到 1000 的整数（买 {buy}，送 {get}）。</translation>
+    </message>
+    <message>
+        <source>Spend-and-save needs at least one tier; a coupon exactly one (spend threshold and amount off).</source>
+        <translation>满减至少需要一档；优惠券只能有一档（满多少、减多少）。</translation>
+    </message>
+    <message>
+        <source>A tier cannot take off as much as is spent (spend {threshold}, off {off}).</source>
+        <translation>一档的减免不能等于或超过门槛（满 {threshold}，减 {off}）。</translation>
+    </message>
+    <message>
+        <source>Cannot redo: &quot;{name}&quot; was changed since the undo.</source>
+        <translation>无法重做：撤销后“{name}”又被修改过。</translation>
+    </message>
+    <message>
+        <source>amount off</source>
+        <translation>减免金额</translation>
+    </message>
+    <message>
+        <source>set price</source>
+        <translation>活动价</translation>
+    </message>
+    <message>
+        <source>spend threshold</source>
+        <translation>满减门槛</translation>
+    </message>
+    <message>
+        <source>budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>expected units</source>
+        <translation>预计销量</translation>
+    </message>
+    <message>
+        <source>expected uplift</source>
+        <translation>预计提升</translation>
+    </message>
+    <message>
+        <source>{count} SKUs are also in {others} on overlapping days: the discounts stack down to {price} ({sku})</source>
+        <translation>{count} 个 SKU 同时参加了日期重叠的“{others}”：叠加后最低到 {price}（{sku}）</translation>
+    </message>
+    <message>
+        <source>No products in scope yet</source>
+        <translation>尚未选择参与商品</translation>
+    </message>
+    <message>
+        <source>{count} SKUs in scope have no list price</source>
+        <translation>{count} 个参与 SKU 没有标价</translation>
+    </message>
+    <message>
+        <source>Spend and save (满减)</source>
+        <translation>满减</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Fixed amount off</source>
+        <translation>立减</translation>
+    </message>
+    <message>
+        <source>Time-limited price (限时折扣)</source>
+        <translation>限时折扣</translation>
+    </message>
+    <message>
+        <source>Buy X get Y</source>
+        <translation>买X送Y</translation>
+    </message>
+    <message>
+        <source>Free shipping (包邮)</source>
+        <translation>包邮</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Bundle price</source>
+        <translation>组合价</translation>
+    </message>
+    <message>
+        <source>618 mid-year sale</source>
+        <translation>618 年中大促</translation>
+    </message>
+    <message>
+        <source>Double 11</source>
+        <translation>双11</translation>
+    </message>
+    <message>
+        <source>Double 12</source>
+        <translation>双12</translation>
+    </message>
+    <message>
+        <source>New Year goods fair (年货节)</source>
+        <translation>年货节</translation>
+    </message>
+    <message>
+        <source>Chinese New Year</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Couriers stop for the New Year</source>
+        <translation>春节快递停运</translation>
+    </message>
+    <message>
+        <source>Women&apos;s Day (38节)</source>
+        <translation>38 女王节</translation>
+    </message>
+    <message>
+        <source>520 (I love you day)</source>
+        <translation>520</translation>
+    </message>
+    <message>
+        <source>Qixi (Chinese Valentine&apos;s Day)</source>
+        <translation>七夕</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>Black Friday</source>
+        <translation>黑色星期五</translation>
+    </message>
+    <message>
+        <source>Cyber Monday</source>
+        <translation>网络星期一</translation>
+    </message>
+    <message>
+        <source>Christmas</source>
+        <translation>圣诞节</translation>
+    </message>
+    <message>
+        <source>Valentine&apos;s Day</source>
+        <translation>情人节</translation>
+    </message>
+    <message>
+        <source>Mother&apos;s Day</source>
+        <translation>母亲节</translation>
+    </message>
+    <message>
+        <source>Singles&apos; Day</source>
+        <translation>光棍节（海外 11.11）</translation>
+    </message>
+    <message>
+        <source>Prime Day</source>
+        <translation>Prime Day 会员日</translation>
+    </message>
 </context>
 <context>
     <name>PagedSqlModel</name>
@@ -2260,12 +2727,12 @@
         <translation>店铺</translation>
     </message>
     <message>
-        <source>Discount</source>
-        <translation>折扣</translation>
-    </message>
-    <message>
         <source>Budget</source>
         <translation>预算</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
         <source>SKUs</source>
@@ -2280,8 +2747,36 @@
         <translation>库存与计划</translation>
     </message>
     <message>
+        <source>Lowest price</source>
+        <translation>最低价</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add calendar event…</source>
+        <translation>添加日历事件…</translation>
+    </message>
+    <message>
+        <source>Your own dates, or Prime Day once announced. Double-click one in the calendar&apos;s list to remove it.</source>
+        <translation>自己的日期，或公布后的 Prime Day。在日历列表中双击即可移除。</translation>
     </message>
     <message>
         <source>&lt;b&gt;{planned}&lt;/b&gt; planned or running · {total} in all</source>
@@ -2290,6 +2785,14 @@
     <message>
         <source>All shops</source>
         <translation>所有店铺</translation>
+    </message>
+    <message>
+        <source>{spend} − {off}</source>
+        <translation>满 {spend} 减 {off}</translation>
+    </message>
+    <message>
+        <source>buy {buy} get {get}</source>
+        <translation>买 {buy} 送 {get}</translation>
     </message>
     <message>
         <source>{units} in stock</source>
@@ -2308,12 +2811,20 @@
         <translation>现有库存不足以覆盖计划销量。</translation>
     </message>
     <message>
-        <source>{day}: no promotion</source>
-        <translation>{day}：无促销</translation>
+        <source>No campaign or festival</source>
+        <translation>无活动或节日</translation>
     </message>
     <message>
-        <source>{name}: {discount} % off, {skus} SKUs</source>
-        <translation>{name}：{discount}% 折扣，{skus} 个 SKU</translation>
+        <source>{name} (warm-up)</source>
+        <translation>{name}（预热）</translation>
+    </message>
+    <message>
+        <source>Remove calendar event</source>
+        <translation>移除日历事件</translation>
+    </message>
+    <message>
+        <source>Remove &quot;{name}&quot; from the calendar?</source>
+        <translation>从日历中移除“{name}”？</translation>
     </message>
 </context>
 <context>

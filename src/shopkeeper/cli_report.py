@@ -17,7 +17,9 @@ from typing import Any
 
 from shopkeeper.cli_member_reports import MEMBER_REPORTS, member_report
 
-REPORTS = ("inventory", "reorder", *MEMBER_REPORTS)
+REPORTS = ("inventory", "reorder", *MEMBER_REPORTS,
+           # promotions (issue 11): the festival calendar and the campaign plans
+           "calendar", "promotions")
 
 
 def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -27,6 +29,7 @@ def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], N
     report.add_argument("--json", action="store_true", help="print JSON")
     report.add_argument("--show-pii", action="store_true",
                         help="show names, e-mails and phone numbers unmasked (the reveal is logged)")
+    report.add_argument("--year", type=int, help="calendar: the year (default: this year)")
 
 
 def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
@@ -37,6 +40,12 @@ def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
         elif args.name == "inventory":
             data = inventory_report(db, today)
             text = _inventory_table(data)
+        elif args.name in ("calendar", "promotions"):
+            from shopkeeper.cli_promotions import calendar_report, promotions_report, text_table
+
+            data = calendar_report(db, args.year or today.year) if args.name == "calendar" \
+                else promotions_report(db, today)
+            text = text_table(data)
         else:
             data = reorder_report(db, today)
             text = _reorder_table(data)

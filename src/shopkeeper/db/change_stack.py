@@ -19,8 +19,9 @@ from shopkeeper.domain.message_texts import params_from_json, params_json
 from shopkeeper.domain.messages import Message
 
 EDIT = "edit"
+CAMPAIGN = "campaign"  # a campaign plan or own calendar event saved (services/campaigns.py)
 # Change-set kinds that did not come from a file; every other kind is an import's table kind.
-NOT_IMPORTS = (EDIT,)
+NOT_IMPORTS = (EDIT, CAMPAIGN)
 IMPORTS_ONLY = "kind NOT IN (" + ", ".join(f"'{k}'" for k in NOT_IMPORTS) + ")"
 
 

@@ -44,6 +44,12 @@ KEYS: dict[str, tuple[str, ...]] = {
     "channel_stock_rules": ("shop_id",),  # written by edits only (services/edits.py)
     "listing_check_settings": ("key",),
     "inventory_settings": ("key",),
+    # Campaigns and own calendar events: written by services/campaigns.py only.
+    "promotions": ("promotion_id",),
+    "promotion_skus": ("promotion_id", "sku"),
+    "promotion_tiers": ("promotion_id", "tier_no"),
+    "promotion_shops": ("promotion_id", "shop_id"),
+    "calendar_events": ("event_id",),
 }
 
 # Tables without a PRIMARY KEY index (migration 0008: the index upkeep of their text keys cost

@@ -9,7 +9,7 @@ New Year dip, a weekly rhythm and year-over-year growth.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -199,6 +199,14 @@ class PromoPlan:
     notes: str
     rule: str  # how its SKUs are picked: '618', 'double11', 'black_friday', 'gifts', 'new', 'top'
     lift: float  # extra demand on the promotion's shops beyond the festival curve
+    # The campaign's kind once planned (domain/campaign_price.py) and its 满减/coupon tiers (spend, off) in whole
+    # currency units. Orders of past and running ones were drawn at discount_pct, so those are percent_off.
+    kind: str = "percent_off"
+    tiers: tuple[tuple[int, int], ...] = ()
+    buy_get: tuple[int, int] | None = None  # buy_x_get_y: buy X, get Y free
+    # A plan the shop never ran before today (added to show a mechanic): never in the history, so the orders
+    # drawn for past years stay exactly as they were.
+    upcoming_only: bool = False
 
 
 def _occurrences(year: int) -> list[PromoPlan]:
@@ -206,29 +214,39 @@ def _occurrences(year: int) -> list[PromoPlan]:
     bf, cm = black_friday(year), black_friday(year) + timedelta(days=3)
 
     def plan(name: str, event: str, shop: str | None, starts: date, ends: date, pct: int, budget: float,
-             currency: str, units: float, notes: str, rule: str, lift: float = 1.0) -> PromoPlan:
+             currency: str, units: float, notes: str, rule: str, lift: float = 1.0, kind: str = "percent_off",
+             tiers: tuple[tuple[int, int], ...] = (), buy_get: tuple[int, int] | None = None,
+             upcoming_only: bool = False) -> PromoPlan:
         return PromoPlan(name, event, shop, starts, ends, pct, int(budget * g), currency, int(units * g),
-                         notes, rule, lift)
+                         notes, rule, lift, kind, tiers, buy_get, upcoming_only)
 
     return [
         plan(f"春季上新 Spring new arrivals {year}", "custom", None, date(year, 3, 12), date(year, 3, 24),
              10, 4000, "CNY", 260, "New glazes and spring teas; 10% off new arrivals on every shop.", "new", 1.25),
         plan(f"淘宝 618 年中大促 {year}", "618", "taobao", date(year, 6, 1), date(year, 6, 18),
-             15, 9000, "CNY", 900, "满300减45 stacks with platform coupons; deposit presale from 5/20.", "618"),
+             15, 9000, "CNY", 900, "满300减45 stacks with platform coupons; deposit presale from 5/20.", "618",
+             kind="spend_save", tiers=((300, 45),)),
         plan(f"抖音 618 好物节 {year}", "618", "douyin", date(year, 6, 1), date(year, 6, 18),
              20, 6000, "CNY", 600, "Live-room exclusive price on the 18th.", "618"),
         plan(f"店庆 Shop anniversary {year}", "custom", None, date(year, 9, 16), date(year, 9, 22),
-             12, 3000, "CNY", 220, "Members get early access; 12% off the best sellers.", "top", 1.3),
+             12, 3000, "CNY", 220, "Members get early access; a 满199减25 shop coupon on the best sellers.", "top",
+             1.3, kind="coupon", tiers=((199, 25),)),
         plan(f"淘宝 双11 狂欢节 {year}", "double11", "taobao", date(year, 11, 1), date(year, 11, 11),
-             20, 14000, "CNY", 1300, "Cross-store 满300减50 plus shop coupon; ship by 11/15.", "double11"),
+             20, 14000, "CNY", 1300, "Cross-store 满300减50, 满600减110; ship by 11/15.", "double11",
+             kind="spend_save", tiers=((300, 50), (600, 110))),
         plan(f"抖音 双11 {year}", "double11", "douyin", date(year, 11, 1), date(year, 11, 11),
              25, 9000, "CNY", 800, "Two live sessions: 11/1 and 11/10 20:00.", "double11"),
         plan(f"Black Friday – Cyber Monday {year}", "black_friday", "shopify", bf, cm,
              25, 1800, "USD", 420, "Sitewide 25% on selected items; e-mail send on Thursday.", "black_friday"),
         plan(f"Etsy Cyber Week sale {year}", "black_friday", "etsy", bf, cm,
              20, 700, "USD", 200, "Etsy sales event; free shipping over $35 stays on.", "black_friday"),
+        # Overlaps the gift guide on the same gift SKUs: the calendar flags the price the two stack to.
+        plan(f"淘宝 双12 买二送一 {year}", "double12", "taobao", date(year, 12, 10), date(year, 12, 12),
+             0, 2000, "CNY", 150, "Buy two gift items, the third is free; stacks with the gift coupon.", "gifts",
+             kind="buy_x_get_y", buy_get=(2, 1), upcoming_only=True),
         plan(f"年末礼物季 Holiday gift guide {year}", "custom", None, date(year, 12, 3), date(year, 12, 20),
-             10, 5000, "CNY", 380, "Gift sets, candles and mugs; free gift wrap.", "gifts", 1.15),
+             10, 5000, "CNY", 380, "Gift sets, candles and mugs: a 满199减20 gift coupon; free gift wrap.", "gifts",
+             1.15, kind="coupon", tiers=((199, 20),)),
     ]
 
 
@@ -239,11 +257,15 @@ def plan_promotions(today: date, first_day: date, horizon_days: int = 240) -> li
     for year in range(first_day.year, today.year + 2):
         for p in _occurrences(year):
             if p.starts_on <= today and p.ends_on >= first_day:
-                past.append(p)
+                if not p.upcoming_only:
+                    past.append(p)
             elif p.starts_on > today and (p.starts_on - today).days <= horizon_days:
                 key = (p.event, p.shop_key, p.rule)
                 if key not in upcoming or p.starts_on < upcoming[key].starts_on:
                     upcoming[key] = p
+    # What already happened was sold at discount_pct off (demo/orders.py draws the lines so): past and
+    # running plans are percent_off whatever they will be planned as in later years.
+    past = [replace(p, kind="percent_off", tiers=()) for p in past]
     plans = past + list(upcoming.values())
     plans.sort(key=lambda p: (p.starts_on, p.name))
     return plans

@@ -19,7 +19,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
+from datetime import time as clock_time
+from decimal import Decimal
 
 import numpy as np
 import pyarrow as pa
@@ -40,8 +42,10 @@ from shopkeeper.demo.orders import STATUSES, Orders, PromoWindow, build_orders
 from shopkeeper.demo.people import People, build_people, buyer_ids
 from shopkeeper.demo.stock import Stock, build_stock
 from shopkeeper.demo.writer import Writer, dec, ints, reserve, strs, ts
+from shopkeeper.domain.campaign_price import Tier
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
+from shopkeeper.services.campaigns import CampaignPlan, save_campaign
 from shopkeeper.services.recompute import recompute
 
 DEFAULT_SEED = 20261126
@@ -69,6 +73,9 @@ class DemoSummary:
     products: int
     skus: int
     seconds: float
+
+
+_BEIJING = timezone(timedelta(hours=8))
 
 
 def _beijing_at(d: date, hour: float) -> int:
@@ -172,6 +179,8 @@ def build_demo_shop(
         _write(db, demo, rngs[6], report)
         report(Message("progress.demo.points"), 0.97)
         recompute(db, today)
+    report(Message("progress.demo.writing_promotions"), 0.98)
+    _plan_campaigns(db, demo, rngs[6])
     report(Message("progress.demo.done"), 1.0)
     return DemoSummary(
         orders=orders.n, order_lines=int(orders.line_order.shape[0]), buyers=int(orders.identity_shop.shape[0]),
@@ -341,39 +350,23 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "refunded_quantity": ints(orders.line_refunded),
     }, l_shop)
 
-    report(Message("progress.demo.writing_promotions"), 0.94)
-    _write_promotions(db, w, demo, rng)
     for b, batch_id in enumerate(batches):
         finish_batch(db, batch_id, read=w.read[b], added=w.added[b], updated=w.updated[b], rejected=0)
 
 
-def _write_promotions(db: Database, w: Writer, demo: _Demo, rng: np.random.Generator) -> None:
+def _plan_campaigns(db: Database, demo: _Demo, rng: np.random.Generator) -> None:
+    """The demo's campaigns, planned through the same service as the campaign editor (one change set each)."""
     today, cat, plans, promo_skus = demo.today, demo.cat, demo.plans, demo.promo_skus
-    n = len(plans)
-    promo_ids = reserve(db, "promotion_seq", n)
-    created = []
-    for p in plans:
+    sku_names = np.array(cat.sku, dtype=object)
+    for p, in_scope in zip(plans, promo_skus, strict=True):
         planned = p.starts_on - timedelta(days=30)
         if planned >= today:
             planned = today - timedelta(days=int(rng.integers(1, 15)))
-        created.append(_beijing_at(planned, 10.5))
-    w.insert_plain("promotions", {
-        "promotion_id": ints(promo_ids),
-        "name": strs([p.name for p in plans]),
-        "event": strs([p.event for p in plans]),
-        "shop_id": strs([SHOPS[SHOP_INDEX[p.shop_key]].shop_id if p.shop_key else None for p in plans]),
-        "starts_on": pa.array([p.starts_on for p in plans], type=pa.date32()),
-        "ends_on": pa.array([p.ends_on for p in plans], type=pa.date32()),
-        "discount_pct": dec(np.array([p.discount_pct * 100 for p in plans], dtype=np.int64)),
-        "budget": dec(np.array([p.budget * 100 for p in plans], dtype=np.int64)),
-        "currency": strs([p.currency for p in plans]),
-        "target_units": ints(np.array([p.target_units for p in plans])),
-        "notes": strs([p.notes for p in plans]),
-        "created_at": ts(np.array(created, dtype=np.int64)),
-    })
-    pid = np.concatenate([np.full(int(m.sum()), promo_ids[i]) for i, m in enumerate(promo_skus)])
-    sku = np.concatenate([np.flatnonzero(m) for m in promo_skus])
-    w.insert_plain("promotion_skus", {
-        "promotion_id": ints(pid),
-        "sku": strs(np.array(cat.sku, dtype=object)[sku]),
-    })
+        shop_ids = (SHOPS[SHOP_INDEX[p.shop_key]].shop_id,) if p.shop_key else ()
+        plan = CampaignPlan(
+            name=p.name, kind=p.kind, starts_on=p.starts_on, ends_on=p.ends_on, currency=p.currency,
+            skus=tuple(str(s) for s in sku_names[np.flatnonzero(in_scope)]), shop_ids=shop_ids,
+            discount_pct=Decimal(p.discount_pct), tiers=tuple(Tier(Decimal(a), Decimal(b)) for a, b in p.tiers),
+            buy_qty=p.buy_get[0] if p.buy_get else None, get_qty=p.buy_get[1] if p.buy_get else None,
+            budget=Decimal(p.budget), target_units=p.target_units, event=p.event, notes=p.notes)
+        save_campaign(db, plan, who="demo", created_at=datetime.combine(planned, clock_time(10, 30), _BEIJING))

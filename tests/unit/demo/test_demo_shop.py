@@ -91,7 +91,7 @@ def test_shops_settings_and_import_batches(db: Database) -> None:
     assert settings["is_demo"] == "true"
     batches = db.fetchall(
         "SELECT batch_id, file_name, platform, kind, shop_id, content_hash, rows_read, rows_added"
-        " FROM import_batches ORDER BY batch_id")
+        " FROM import_batches WHERE kind <> 'campaign' ORDER BY batch_id")
     assert [b[1] for b in batches] == [
         "Demo shop (Taobao)", "Demo shop (Douyin)", "Demo shop (Shopify)", "Demo shop (Etsy)"]
     assert {b[3] for b in batches} == {"demo"}
@@ -405,11 +405,17 @@ def test_points_balances_never_go_negative(db: Database) -> None:
 
 def test_promotions_past_and_planned(db: Database) -> None:
     rows = db.fetchall("SELECT event, shop_id, starts_on, ends_on, discount_pct, budget, currency,"
-                       " (SELECT count(*) FROM promotion_skus s WHERE s.promotion_id = p.promotion_id)"
+                       " (SELECT count(*) FROM promotion_skus s WHERE s.promotion_id = p.promotion_id), kind"
                        " FROM promotions p")
     events = {r[0] for r in rows}
     assert {"618", "double11", "black_friday", "custom"} <= events
-    assert all(10 <= r[4] <= 30 and r[5] > 0 and r[7] > 0 for r in rows)
+    assert all(r[5] > 0 and r[7] > 0 for r in rows)
+    assert all(10 <= r[4] <= 30 for r in rows if r[8] == "percent_off")
+    # What was sold is percent off (the orders carry it); upcoming plans use the other mechanics too.
+    assert {r[8] for r in rows if r[2] <= TODAY} == {"percent_off"}
+    assert {r[8] for r in rows if r[2] > TODAY} >= {"percent_off", "spend_save", "coupon", "buy_x_get_y"}
+    # Each was planned through the campaign service: one change set each, on the undo stack.
+    assert _one(db, "SELECT count(*) FROM import_batches WHERE kind = 'campaign'") == len(rows)
     assert any(r[1] is None for r in rows)
     past = [r for r in rows if r[3] < TODAY]
     future = [r for r in rows if r[2] > TODAY]
@@ -430,7 +436,7 @@ def test_refuses_a_shop_that_already_has_orders(db: Database) -> None:
     with pytest.raises(KnownError, match="already holds orders"):
         build_demo_shop(db, today=TODAY)
     assert db.scalar("SELECT count(*) FROM orders") == before
-    assert db.scalar("SELECT count(*) FROM import_batches") == 4
+    assert db.scalar("SELECT count(*) FROM import_batches WHERE kind <> 'campaign'") == 4
 
 
 def test_the_demo_is_what_recompute_makes_of_its_orders(db: Database) -> None:

@@ -1,17 +1,20 @@
-"""Promotions: a planning calendar with each promotion's margin and stock in view."""
+"""Promotions: the festival calendar with the campaigns on their days, and every campaign with its margin,
+stock and warnings; campaigns are created, edited and deleted here (each an undoable change)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QTextCharFormat
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCalendarWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -19,17 +22,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopkeeper.domain.campaign_price import KIND_NAMES
 from shopkeeper.domain.changes import Area
+from shopkeeper.domain.commands import CommandResult
+from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.clock import Clock
+from shopkeeper.services.campaigns import delete_calendar_event, delete_campaign, plan_of
+from shopkeeper.services.promotion_calendar import CalendarItem, calendar_items
 from shopkeeper.services.promotions import PromotionRow, list_promotions
+from shopkeeper.ui.calendar.calendar_panel import CalendarPanel
+from shopkeeper.ui.calendar.items import item_name
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.formatting import money, platform_label, status_label
-from shopkeeper.ui.operations import QueryOp
+from shopkeeper.ui.message_texts import window_text
+from shopkeeper.ui.operations import CommandOp, QueryOp
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.ui_state import UiState
 
-EVENT_COLORS = {"618": "#ffcdd2", "double11": "#ffe0b2", "black_friday": "#cfd8dc", "christmas": "#c8e6c9"}
-DEFAULT_COLOR = "#bbdefb"
+_RED = "#c62828"
 
 
 class PromotionsTab(ShopTab):
@@ -39,72 +50,98 @@ class PromotionsTab(ShopTab):
     def __init__(self, *, worker: DbWorker, clock: Clock, ui_state: UiState, parent: QWidget | None = None) -> None:
         super().__init__(name="promotions", worker=worker, ui_state=ui_state, parent=parent)
         self._clock = clock
+        self._worker = worker
         self._promotions: list[PromotionRow] = []
-        self._painted: list[QDate] = []
+        self._items: list[CalendarItem] = []
 
-        self.calendar = QCalendarWidget(self)
-        self.calendar.setGridVisible(True)
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.selectionChanged.connect(self._show_day)
+        self.calendar = CalendarPanel(self)
+        self.calendar.set_today(clock.today())
+        self.calendar.spanNeeded.connect(self._load_span)
+        self.calendar.dayChosen.connect(self._show_day)
+        self.calendar.campaignChosen.connect(self.edit_campaign)
+        self.calendar.eventChosen.connect(self.remove_event)
         self.day_label = QLabel(self)
         self.day_label.setWordWrap(True)
         self.day_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.calendar)
-        left_layout.addWidget(self.day_label, 1)
+        self.day_label.setMinimumWidth(200)
+        top = QSplitter(self)
+        top.addWidget(self.calendar)
+        top.addWidget(self.day_label)
+        top.setStretchFactor(0, 4)
+        top.setStretchFactor(1, 1)
 
-        self.table = QTableWidget(0, 9, self)
+        self.table = QTableWidget(0, 11, self)
         self.table.setObjectName("promotionsTable")
         self.table.setHorizontalHeaderLabels([
-            self.tr("Promotion"), self.tr("When"), self.tr("Shops"), self.tr("Discount"), self.tr("Budget"),
-            self.tr("SKUs"), self.tr("Margin after discount"), self.tr("Stock vs plan"), self.tr("State"),
+            self.tr("Promotion"), self.tr("When"), self.tr("Shops"), self.tr("Kind"), self.tr("Budget"),
+            self.tr("SKUs"), self.tr("Lowest price"), self.tr("Margin after discount"), self.tr("Stock vs plan"),
+            self.tr("Warnings"), self.tr("State"),
         ])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 220)
-        self.table.setColumnWidth(1, 190)
+        self.table.setColumnWidth(1, 170)
+        self.table.setColumnWidth(3, 230)
+        self.table.setColumnWidth(8, 150)
+        self.table.setWordWrap(False)
         self.table.itemSelectionChanged.connect(self._jump_to_selected)
+        self.table.itemDoubleClicked.connect(lambda _item: self.edit_campaign(self._selected_id()))
         self.heading = QLabel(self)
+        self.new_button = QPushButton(self.tr("New campaign…"), self)
+        self.new_button.clicked.connect(self.new_campaign)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.edit_button.clicked.connect(lambda: self.edit_campaign(self._selected_id()))
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.event_button = QPushButton(self.tr("Add calendar event…"), self)
+        self.event_button.setToolTip(self.tr("Your own dates, or Prime Day once announced. "
+                                             "Double-click one in the calendar's list to remove it."))
+        self.event_button.clicked.connect(self.add_event)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.heading, 1)
+        for b in (self.new_button, self.edit_button, self.delete_button, self.event_button):
+            buttons.addWidget(b)
 
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.heading)
-        right_layout.addWidget(self.table, 1)
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addLayout(buttons)
+        bottom_layout.addWidget(self.table, 1)
 
-        self.splitter = QSplitter(self)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        layout = QHBoxLayout(self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
-        self.remember_splitter("calendar", self.splitter)
+        self.remember_splitter("calendar_v2", self.splitter)
 
+    # -- loading ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
+        self.calendar.set_today(self._clock.today())
         self.query(QueryOp(list_promotions, key="list"), self._show)
+        self._load_span(*self.calendar.span())
+
+    def _load_span(self, first: date, last: date) -> None:
+        def load(db: Any) -> tuple[list[CalendarItem], date, date]:  # noqa: ANN401 - the worker's shop
+            return calendar_items(db, first, last), first, last
+
+        self.query(QueryOp(load, key="calendar"), self._show_calendar)
+
+    def _show_calendar(self, loaded: tuple[list[CalendarItem], date, date]) -> None:
+        items, first, last = loaded
+        self._items = items
+        self.calendar.set_items(items, first, last)
+        self._show_day(self._clock.today())
 
     def _show(self, promotions: list[PromotionRow]) -> None:
         today = self._clock.today()
         self._promotions = promotions
-        for qdate in self._painted:
-            self.calendar.setDateTextFormat(qdate, QTextCharFormat())
-        self._painted = []
-        for promo in promotions:
-            fmt = QTextCharFormat()
-            fmt.setBackground(QBrush(QColor(EVENT_COLORS.get(promo.event or "", DEFAULT_COLOR))))
-            fmt.setToolTip(promo.name)
-            day = promo.starts_on
-            while day <= promo.ends_on:
-                qdate = QDate(day.year, day.month, day.day)
-                self.calendar.setDateTextFormat(qdate, fmt)
-                self._painted.append(qdate)
-                day += timedelta(days=1)
         upcoming = [p for p in promotions if p.state(today) != "ended"]
         self.heading.setText(
             self.tr("<b>{planned}</b> planned or running · {total} in all").format(
@@ -117,11 +154,31 @@ class PromotionsTab(ShopTab):
         ordered = sorted(upcoming, key=lambda p: p.starts_on) + sorted(ended, key=lambda p: p.starts_on, reverse=True)
         for row, promo in enumerate(ordered):
             self._fill_row(row, promo, today)
-        self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
-        self._show_day()
+        self.edit_button.setEnabled(bool(promotions))
+        self.delete_button.setEnabled(bool(promotions))
+
+    def _shops_text(self, promo: PromotionRow) -> str:
+        if not promo.shop_ids:
+            return self.tr("All shops")
+        return ", ".join(platform_label(s.split(":")[0]) for s in promo.shop_ids)
+
+    def _kind_text(self, promo: PromotionRow) -> str:
+        kind = window_text(Message(KIND_NAMES.get(promo.kind, "campaign.kind.percent_off")))
+        if promo.kind == "percent_off":
+            terms = f"{promo.discount_pct:.0f} %"
+        elif promo.tiers:
+            terms = ", ".join(self.tr("{spend} − {off}").format(spend=money(a), off=money(b)) for a, b in promo.tiers)
+        elif promo.kind == "buy_x_get_y" and promo.buy_qty and promo.get_qty:
+            terms = self.tr("buy {buy} get {get}").format(buy=promo.buy_qty, get=promo.get_qty)
+        elif promo.amount_off is not None:
+            terms = f"−{money(promo.amount_off)}"
+        elif promo.fixed_price is not None:
+            terms = money(promo.fixed_price)
+        else:
+            return kind
+        return f"{kind}: {terms}"
 
     def _fill_row(self, row: int, promo: PromotionRow, today: date) -> None:
-        shops = platform_label(promo.shop_id.split(":")[0]) if promo.shop_id else self.tr("All shops")
         margin = "—" if promo.margin_after_pct is None else f"{promo.margin_after_pct:.1f} %"
         if promo.target_units is None:
             stock = self.tr("{units} in stock").format(units=f"{promo.stock_units:,}")
@@ -130,50 +187,104 @@ class PromotionsTab(ShopTab):
                 units=f"{promo.stock_units:,}", target=f"{promo.target_units:,}"
             )
         budget = "—" if promo.budget is None else f"{money(promo.budget)} {promo.currency}"
+        warnings = [window_text(w) for w in promo.warnings]
         cells = [
             promo.name,
             f"{promo.starts_on:%Y-%m-%d} → {promo.ends_on:%Y-%m-%d}",
-            shops,
-            f"{promo.discount_pct:.0f} %",
+            self._shops_text(promo),
+            self._kind_text(promo),
             budget,
             str(promo.sku_count),
+            "—" if promo.min_unit_price is None else money(promo.min_unit_price),
             margin,
             stock,
+            f"⚠ {len(warnings)}" if warnings else "",
             status_label(promo.state(today)),
         ]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, promo.promotion_id)
-            if column == 6 and promo.margin_after_pct is not None and promo.margin_after_pct < 15:
-                item.setForeground(QBrush(QColor("#c62828")))
+            if column == 7 and promo.margin_after_pct is not None and promo.margin_after_pct < 15:
+                item.setForeground(QBrush(QColor(_RED)))
                 item.setToolTip(self.tr("Thin margin: this discount leaves less than 15 % on these SKUs."))
-            if column == 7 and promo.stock_short:
-                item.setForeground(QBrush(QColor("#c62828")))
+            if column == 8 and promo.stock_short:
+                item.setForeground(QBrush(QColor(_RED)))
                 item.setToolTip(self.tr("Not enough stock on hand for the planned units."))
+            if column == 9 and warnings:
+                item.setForeground(QBrush(QColor(_RED)))
+                item.setToolTip("\n".join(warnings))
             self.table.setItem(row, column, item)
 
+    # -- the day -----------------------------------------------------------------------------------------
     def _jump_to_selected(self) -> None:
-        items = self.table.selectedItems()
-        if not items:
-            return
-        promotion_id = items[0].data(Qt.ItemDataRole.UserRole)
+        promotion_id = self._selected_id()
         for promo in self._promotions:
             if promo.promotion_id == promotion_id:
-                start = promo.starts_on
-                self.calendar.setSelectedDate(QDate(start.year, start.month, start.day))
+                self.calendar.go_to(promo.starts_on)
+                self._show_day(promo.starts_on)
 
-    def _show_day(self) -> None:
-        qdate = self.calendar.selectedDate()
-        day = date(qdate.year(), qdate.month(), qdate.day())
-        active = [p for p in self._promotions if p.starts_on <= day <= p.ends_on]
-        if not active:
-            self.day_label.setText(self.tr("{day}: no promotion").format(day=f"{day:%Y-%m-%d}"))
-            return
+    def _show_day(self, day: date) -> None:
+        on_day = [i for i in self._items if i.covers(day)]
         lines = [f"<b>{day:%Y-%m-%d}</b>"]
-        for promo in active:
-            lines.append(
-                self.tr("{name}: {discount} % off, {skus} SKUs").format(
-                    name=promo.name, discount=f"{promo.discount_pct:.0f}", skus=promo.sku_count
-                )
-            )
+        if not on_day:
+            lines.append(self.tr("No campaign or festival"))
+        for item in on_day:
+            name = item_name(item)
+            if item.is_warmup(day):
+                name = self.tr("{name} (warm-up)").format(name=name)
+            lines.append(name)
+        for promo in self._promotions:
+            if promo.starts_on <= day <= promo.ends_on:
+                lines += [f"<span style='color:{_RED}'>⚠ {window_text(w)}</span>" for w in promo.warnings]
         self.day_label.setText("<br>".join(lines))
+
+    # -- changing campaigns --------------------------------------------------------------------------------
+    def _selected_id(self) -> int | None:
+        items = self.table.selectedItems()
+        return None if not items else int(items[0].data(Qt.ItemDataRole.UserRole))
+
+    def _saved(self, _result: CommandResult) -> None:
+        pass  # the worker broadcasts the change: apply_changes reloads this tab
+
+    def new_campaign(self) -> None:
+        from shopkeeper.ui.dialogs.campaign_dialog import CampaignDialog
+
+        CampaignDialog(self, worker=self._worker, today=self._clock.today()).open()
+
+    def edit_campaign(self, promotion_id: int | None) -> None:
+        if promotion_id is None:
+            return
+        from shopkeeper.ui.dialogs.campaign_dialog import CampaignDialog
+
+        def opened(plan: Any) -> None:  # noqa: ANN401 - a CampaignPlan, or None when it went meanwhile
+            if plan is not None:
+                CampaignDialog(self, worker=self._worker, today=self._clock.today(), plan=plan,
+                               promotion_id=promotion_id).open()
+
+        self.query(QueryOp(lambda db: plan_of(db, promotion_id)), opened)
+
+    def delete_selected(self) -> None:
+        promotion_id = self._selected_id()
+        if promotion_id is None:
+            return
+        self._worker.command(self, CommandOp(lambda db: delete_campaign(db, promotion_id, who="window")),
+                             self._saved, self._refused)
+
+    def add_event(self) -> None:
+        from shopkeeper.ui.dialogs.calendar_event_dialog import CalendarEventDialog
+
+        CalendarEventDialog(self, worker=self._worker, day=self._clock.today()).open()
+
+    def remove_event(self, event_id: int, name: str) -> None:
+        """Double-clicking an own event in the list offers to remove it (undoable like any change)."""
+        asked = QMessageBox.question(self, self.tr("Remove calendar event"),
+                                     self.tr("Remove \"{name}\" from the calendar?").format(name=name))
+        if asked != QMessageBox.StandardButton.Yes:
+            return
+        self._worker.command(self, CommandOp(lambda db: delete_calendar_event(db, event_id, who="window")),
+                             self._saved, self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, KnownError):
+            raise exc
+        self.heading.setText(f"<span style='color:{_RED}'>{window_text(exc.message)}</span>")

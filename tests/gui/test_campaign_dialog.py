@@ -1,0 +1,77 @@
+"""The campaign editor saves a plan as one undoable change; the calendar shows festivals and campaigns on their days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+
+from shopkeeper.services.campaigns import CalendarEvent, add_calendar_event, campaign_state, plan_of
+from shopkeeper.services.change_sets import undo
+from shopkeeper.services.promotion_calendar import calendar_items
+from shopkeeper.ui.calendar.calendar_panel import LIST, CalendarPanel
+from shopkeeper.ui.dialogs.campaign_dialog import CampaignDialog
+from tests.gui.conftest import run_query, wait_idle
+from tests.unit.services.shop_tables import seed_catalog
+
+
+def test_the_editor_saves_a_spend_and_save_plan_and_undo_takes_it_back(qtbot, worker) -> None:  # noqa: ANN001
+    run_query(qtbot, worker, seed_catalog)
+    dialog = CampaignDialog(None, worker=worker, today=date(2026, 10, 1))
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, worker)
+    dialog.name.setText("双11 满减")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("spend_save"))
+    assert dialog.terms.currentIndex() == 4  # the tiers page
+    dialog.festival.setCurrentIndex(dialog.festival.findData("double11"))
+    assert (dialog.starts.date(), dialog.ends.date()) == (QDate(2026, 10, 20), QDate(2026, 11, 11))
+    dialog.search.setText("oat")
+    dialog._add_matching()
+    wait_idle(qtbot, worker)
+    assert [dialog.skus.item(i).text() for i in range(dialog.skus.count())] == ["CL-MUG-RUS-OAT"]
+    dialog.budget.setText("1,200")
+    dialog.save()
+    wait_idle(qtbot, worker)
+    assert dialog.error.isHidden(), dialog.error.text()
+    pid = run_query(qtbot, worker, lambda db: int(db.scalar("SELECT promotion_id FROM promotions")))
+    state = run_query(qtbot, worker, lambda db: campaign_state(db, pid))
+    assert (state["kind"], state["tiers"], state["budget"], state["event"]) == (
+        "spend_save", [["300.00", "50.00"]], "1200.00", "double11")
+
+    # Opened again, the editor shows the stored plan; a refusal is shown and changes nothing.
+    plan = run_query(qtbot, worker, lambda db: plan_of(db, pid))
+    again = CampaignDialog(None, worker=worker, today=date(2026, 10, 1), plan=plan, promotion_id=pid)
+    qtbot.addWidget(again)
+    wait_idle(qtbot, worker)
+    assert again.name.text() == "双11 满减" and again.tiers.rowCount() == 1
+    again.tiers.item(0, 1).setText("300")  # as much off as is spent
+    again.save()
+    wait_idle(qtbot, worker)
+    assert not again.error.isHidden() and "300" in again.error.text()
+
+    run_query(qtbot, worker, lambda db: undo(db, who="test"))
+    assert run_query(qtbot, worker, lambda db: db.scalar("SELECT count(*) FROM promotions")) == 0
+
+
+def test_the_calendar_lists_the_month(qtbot, worker) -> None:  # noqa: ANN001
+    run_query(qtbot, worker, lambda db: add_calendar_event(
+        db, CalendarEvent("Prime Day", date(2026, 11, 17), date(2026, 11, 18), kind="prime_day"), who="t"))
+    items = run_query(qtbot, worker, lambda db: calendar_items(db, date(2026, 1, 1), date(2026, 12, 31)))
+    panel = CalendarPanel()
+    qtbot.addWidget(panel)
+    panel.set_today(date(2026, 11, 5))
+    panel.set_items(items, date(2025, 12, 1), date(2027, 2, 1))
+    panel.go_to(date(2026, 11, 5))
+    nov_11 = [i.key for i in panel.month.items_on(date(2026, 11, 11))]
+    assert {"double11", "singles_day"} <= set(nov_11)
+    panel.set_mode(LIST)
+    names = {panel.list.item(r, 1).text() for r in range(panel.list.rowCount())}
+    assert {"Double 11", "Black Friday", "Cyber Monday", "Singles' Day"} <= names
+    assert panel.list.item(0, 0).data(Qt.ItemDataRole.UserRole) is None  # festivals open no campaign
+    # The seller's Prime Day shows as the festival and can be removed from the list.
+    row = next(r for r in range(panel.list.rowCount()) if panel.list.item(r, 1).text() == "Prime Day")
+    chosen: list[tuple[int, str]] = []
+    panel.eventChosen.connect(lambda event_id, name: chosen.append((event_id, name)))
+    panel.list.setCurrentCell(row, 0)
+    panel._list_chosen()
+    assert chosen == [(1, "Prime Day")]
