@@ -40,8 +40,9 @@ SCALAR_MACROS = (*identity.MACROS, *order_status.MACROS, *order_day.MACROS, *rev
                  *stock_ledger.MACROS)
 # In dependency order: every per-SKU figure reads sk_sku_lines(); sk_sales() uses sk_fx(), the tier and points macros use both.
 # sk_first_stock_day() uses reorder's sk_stock_day().
-TABLE_MACROS = (*sku_lines.TABLE_MACROS, *revenue.TABLE_MACROS, *reorder.TABLE_MACROS, *stock_classes.TABLE_MACROS, *tiers.TABLE_MACROS,
-                *points.TABLE_MACROS, *channel_stock.TABLE_MACROS, *stock_ledger.TABLE_MACROS)
+# sk_selling_days() uses the stock ledger's sk_stock_ledger().
+TABLE_MACROS = (*sku_lines.TABLE_MACROS, *revenue.TABLE_MACROS, *stock_ledger.TABLE_MACROS, *reorder.TABLE_MACROS,
+                *stock_classes.TABLE_MACROS, *tiers.TABLE_MACROS, *points.TABLE_MACROS, *channel_stock.TABLE_MACROS)
 
 _INSTALLED: weakref.WeakSet[duckdb.DuckDBPyConnection] = weakref.WeakSet()
 

@@ -190,27 +190,30 @@ TABLE_MACROS = (
     LEFT JOIN (SELECT m.sku, m.occurred_at, m.quantity FROM sk_stock_moves() m) m
            ON m.sku = s.sku AND m.occurred_at > s.counted_at
     GROUP BY s.sku, s.on_hand, s.counted_at""",
-    # One SKU's history, oldest first: occurred_at, kind, change, level, source, shop_id, order_id.
-    f"""CREATE OR REPLACE TEMP MACRO sk_stock_history(the_sku) AS TABLE
+    # The history of one SKU (`only_sku`), or of every counted SKU (NULL), oldest first: sku, occurred_at, kind,
+    # change, level, source, shop_id, order_id.
+    f"""CREATE OR REPLACE TEMP MACRO sk_stock_ledger(only_sku) AS TABLE
     WITH events AS (
-        SELECT counted_at AS occurred_at, '{SNAPSHOT}' AS kind, on_hand AS quantity, source,
+        SELECT sku, counted_at AS occurred_at, '{SNAPSHOT}' AS kind, on_hand AS quantity, source,
                NULL::VARCHAR AS shop_id, NULL::VARCHAR AS order_id,
                (counted_at, 1, 0, source = '{COUNT}', coalesce(batch_id, 0)) AS rank
-        FROM stock_snapshots WHERE sku = the_sku
+        FROM stock_snapshots WHERE only_sku IS NULL OR sku = only_sku
         UNION ALL
-        SELECT occurred_at, kind, quantity, NULL, shop_id, order_id,
+        SELECT sku, occurred_at, kind, quantity, NULL, shop_id, order_id,
                (occurred_at, 0, CASE kind WHEN '{SALE}' THEN 0 ELSE 1 END, FALSE, 0)
-        FROM sk_stock_moves() WHERE sku = the_sku),
+        FROM sk_stock_moves() WHERE only_sku IS NULL OR sku = only_sku),
     segmented AS (
         SELECT *, count(*) FILTER (WHERE kind = '{SNAPSHOT}') OVER w AS segment FROM events
-        WINDOW w AS (ORDER BY rank ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)),
+        WINDOW w AS (PARTITION BY sku ORDER BY rank ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)),
     levels AS (
-        SELECT *, sum(quantity) OVER (PARTITION BY segment ORDER BY rank
+        SELECT *, sum(quantity) OVER (PARTITION BY sku, segment ORDER BY rank
                                       ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS level
         FROM segmented)
-    SELECT occurred_at, kind,
-           (CASE WHEN kind = '{SNAPSHOT}' THEN quantity - coalesce(lag(level) OVER (ORDER BY rank), 0)
+    SELECT sku, occurred_at, kind,
+           (CASE WHEN kind = '{SNAPSHOT}' THEN quantity - coalesce(lag(level) OVER (PARTITION BY sku ORDER BY rank), 0)
                  ELSE quantity END)::BIGINT AS change,
            level::BIGINT AS level, source, shop_id, order_id
-    FROM levels ORDER BY rank""",
+    FROM levels ORDER BY sku, rank""",
+    "CREATE OR REPLACE TEMP MACRO sk_stock_history(the_sku) AS TABLE"
+    " SELECT * EXCLUDE (sku) FROM sk_stock_ledger(the_sku)",
 )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shopkeeper.db.database import Database
-from shopkeeper.domain import order_status, stock_ledger
+from shopkeeper.domain import order_day, order_status, reorder, stock_ledger
 from shopkeeper.domain.stock_ledger import Move, Snapshot
 
 RULES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -86,3 +86,56 @@ def test_only_goods_that_left_move_and_only_goods_said_to_come_back_return() -> 
     assert stock_ledger.line_moves(at, "completed", "交易成功", 3) == [Move(at, -3, "sale")]
     assert stock_ledger.line_moves(at, "refunded", "Shipped - Returned to Seller", 3) == [
         Move(at, -3, "sale"), Move(at, 3, "return")]
+
+
+TODAY = date(2026, 3, 10)
+# Hours from 12 days before TODAY to its end: counts and orders on both sides of a 7-day window.
+HOUR = st.integers(-12 * 24, 24 + 23)
+DAY_SNAPSHOTS = st.lists(st.tuples(HOUR, st.integers(0, 6), st.sampled_from(stock_ledger.SOURCES)), max_size=3)
+DAY_LINES = st.lists(st.tuples(HOUR, st.sampled_from(["+00:00", "+08:00", "-05:00"]),
+                               st.sampled_from(["paid", "shipped", "completed", "cancelled", "refunded"]),
+                               PLATFORM_STATUS, st.integers(1, 4)), max_size=8, unique_by=lambda line: line[0])
+
+
+@RULES
+@given(snapshots=DAY_SNAPSHOTS, lines=DAY_LINES, window=st.sampled_from([1, 7]))
+def test_out_of_stock_days_of_a_counted_sku_follow_the_ledger(db: Database, snapshots: list[tuple[int, int, str]],
+                                                                lines: list[tuple[int, str, str, str | None, int]],
+                                                                window: int) -> None:
+    start = datetime(TODAY.year, TODAY.month, TODAY.day, tzinfo=UTC)
+    snaps = [Snapshot(start + timedelta(hours=h), n, src, b) for b, (h, n, src) in enumerate(snapshots, 1)]
+    moves: list[Move] = []
+    for h, _tz, status, platform_status, qty in lines:
+        moves += stock_ledger.line_moves(start + timedelta(hours=h), status, platform_status, qty)
+    first, last = reorder.window(TODAY, window)
+    db.begin()
+    try:
+        for s in snaps:
+            db.execute("INSERT INTO stock_snapshots VALUES ('A', ?, ?, ?, ?)",
+                       [s.counted_at, s.on_hand, s.source, s.batch_id])
+        for i, (h, tz, status, platform_status, qty) in enumerate(lines):
+            db.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, platform_status,"
+                       " currency, total) VALUES ('s', ?, ?, ?, ?, ?, 'USD', 0)",
+                       [f"o{i}", start + timedelta(hours=h), tz, status, platform_status])
+            db.execute("INSERT INTO order_lines (shop_id, order_id, line_no, sku, title, quantity, unit_price,"
+                       " line_total, currency) VALUES ('s', ?, 1, 'A', 't', ?, 0, 0, 'USD')", [f"o{i}", qty])
+        days = dict(db.fetchall("SELECT sku, days FROM sk_selling_days(?::DATE, ?::DATE)", [first, last]))
+    finally:
+        db.rollback()
+    if not snaps:
+        assert "A" not in days  # never counted: no ledger, every day of the window is a selling day
+        return
+    zone = reorder.stock_zone(tz for _h, tz, *_ in lines)
+    levels = [(order_day.order_day(h.occurred_at, zone), h.change) for h in stock_ledger.history(snaps, moves)]
+    sold = {order_day.order_day(start + timedelta(hours=h), tz) for h, tz, status, _ps, _q in lines
+            if order_status.is_sold(status)}
+    counted_from = order_day.order_day(min(s.counted_at for s in snaps), zone)
+    assert days["A"] == reorder.selling_days(first, last, levels, sold, tracked=True, counted_from=counted_from)
+
+
+def test_days_before_the_first_count_are_selling_days_days_sold_out_after_it_are_not() -> None:
+    first, last = date(2026, 3, 1), date(2026, 3, 10)
+    # Counted 5 on the 4th, sold out on the 6th: the 1st-3rd (unknown) and the 4th-6th count, the 7th-10th do not.
+    moves = [(date(2026, 3, 4), 5), (date(2026, 3, 6), -5)]
+    assert reorder.selling_days(first, last, moves, {date(2026, 3, 6)}, tracked=True,
+                                counted_from=date(2026, 3, 4)) == 6
