@@ -220,7 +220,9 @@ TABLE_MACROS = (
     moves AS (SELECT m.sku, sk_stock_day(m.occurred_at) AS day, m.quantity
               FROM stock_movements m SEMI JOIN older t ON t.sku = m.sku
               UNION ALL
-              SELECT sku, sk_stock_day(occurred_at), change FROM sk_stock_ledger(NULL)),
+              -- from each SKU's last count at least two days before the window (its level then known)
+              SELECT sku, sk_stock_day(occurred_at), change
+              FROM sk_stock_ledger(NULL, CAST(first_day AS DATE) - INTERVAL 2 DAY)),
     opening AS (SELECT t.sku, coalesce(sum(m.quantity) FILTER (WHERE m.day < CAST(first_day AS DATE)), 0) AS level
                 FROM tracked t LEFT JOIN moves m ON m.sku = t.sku GROUP BY t.sku),
     net AS (SELECT sku, day, sum(quantity) AS qty FROM moves

@@ -162,22 +162,34 @@ MACROS = (
     " CASE WHEN sk_goods_returned(platform_status) THEN quantity ELSE 0 END",
 )
 
+# Each ledger reads only what it needs: from each SKU's latest snapshot at or before `since` (NULL: its first),
+# a snapshot resetting the level; orders are bounded by the earliest such instant first, which the scan of
+# `orders` can use (a shop's latest counts are usually recent). Events sort by instant, moves before snapshots,
+# sales before returns, then the snapshots as `latest_snapshot` ranks them.
+_ORDER = "occurred_at, is_snapshot, kind_rank, is_count, batch_rank"
+
 TABLE_MACROS = (
-    # Every sale and return of a SKU from its first snapshot on: sku, occurred_at, kind, quantity (signed),
+    # sku, from_at: where each counted SKU's ledger starts.
+    """CREATE OR REPLACE TEMP MACRO sk_ledger_start(only_sku, since) AS TABLE
+    SELECT sku, coalesce(max(counted_at) FILTER (WHERE counted_at <= since), min(counted_at)) AS from_at
+    FROM stock_snapshots WHERE only_sku IS NULL OR sku = only_sku GROUP BY sku""",
+    # Every sale and return of a counted SKU after its ledger's start: sku, occurred_at, kind, quantity (signed),
     # shop_id, order_id, line_no.
-    """CREATE OR REPLACE TEMP MACRO sk_stock_moves() AS TABLE
-    WITH first AS (SELECT sku, min(counted_at) AS counted_at FROM stock_snapshots GROUP BY sku),
+    """CREATE OR REPLACE TEMP MACRO sk_stock_moves_after(only_sku, since) AS TABLE
+    WITH start AS (SELECT * FROM sk_ledger_start(only_sku, since)),
     lines AS (
         SELECT l.sku, o.ordered_at AS occurred_at, l.shop_id, l.order_id, l.line_no,
                sk_units_out(o.status, o.platform_status, l.quantity) AS out_units,
                sk_units_back(o.platform_status, l.quantity) AS back_units
-        FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id) JOIN first f ON f.sku = l.sku
-        WHERE o.ordered_at > f.counted_at)
+        FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id) JOIN start f ON f.sku = l.sku
+        WHERE o.ordered_at > (SELECT min(from_at) FROM start) AND o.ordered_at > f.from_at)
     SELECT sku, occurred_at, 'sale' AS kind, -out_units AS quantity, shop_id, order_id, line_no
     FROM lines WHERE out_units > 0
     UNION ALL
     SELECT sku, occurred_at, 'return' AS kind, back_units AS quantity, shop_id, order_id, line_no
     FROM lines WHERE back_units > 0""",
+    # Every sale and return of a SKU from its first snapshot on.
+    "CREATE OR REPLACE TEMP MACRO sk_stock_moves() AS TABLE SELECT * FROM sk_stock_moves_after(NULL, NULL)",
     # The snapshot each SKU's level starts from: sku, counted_at, on_hand.
     f"""CREATE OR REPLACE TEMP MACRO sk_latest_snapshot() AS TABLE
     SELECT sku, arg_max(counted_at, (counted_at, source = '{COUNT}', coalesce(batch_id, 0))) AS counted_at,
@@ -187,33 +199,35 @@ TABLE_MACROS = (
     """CREATE OR REPLACE TEMP MACRO sk_on_hand() AS TABLE
     SELECT s.sku, (s.on_hand + coalesce(sum(m.quantity), 0))::BIGINT AS on_hand, s.counted_at
     FROM sk_latest_snapshot() s
-    LEFT JOIN (SELECT m.sku, m.occurred_at, m.quantity FROM sk_stock_moves() m) m
-           ON m.sku = s.sku AND m.occurred_at > s.counted_at
+    LEFT JOIN sk_stock_moves_after(NULL, 'infinity'::TIMESTAMPTZ) m ON m.sku = s.sku
     GROUP BY s.sku, s.on_hand, s.counted_at""",
-    # The history of one SKU (`only_sku`), or of every counted SKU (NULL), oldest first: sku, occurred_at, kind,
-    # change, level, source, shop_id, order_id.
-    f"""CREATE OR REPLACE TEMP MACRO sk_stock_ledger(only_sku) AS TABLE
+    # The history of one SKU (`only_sku`) or of every counted SKU (NULL), from its ledger's start (see above),
+    # oldest first: sku, occurred_at, kind, change, level, source, shop_id, order_id. The first snapshot's change
+    # is its whole level, so the changes up to any entry add up to the level after it.
+    f"""CREATE OR REPLACE TEMP MACRO sk_stock_ledger(only_sku, since) AS TABLE
     WITH events AS (
-        SELECT sku, counted_at AS occurred_at, '{SNAPSHOT}' AS kind, on_hand AS quantity, source,
+        SELECT s.sku, s.counted_at AS occurred_at, '{SNAPSHOT}' AS kind, s.on_hand AS quantity, s.source,
                NULL::VARCHAR AS shop_id, NULL::VARCHAR AS order_id,
-               (counted_at, 1, 0, source = '{COUNT}', coalesce(batch_id, 0)) AS rank
-        FROM stock_snapshots WHERE only_sku IS NULL OR sku = only_sku
+               1 AS is_snapshot, 0 AS kind_rank, s.source = '{COUNT}' AS is_count,
+               coalesce(s.batch_id, 0) AS batch_rank
+        FROM stock_snapshots s JOIN sk_ledger_start(only_sku, since) f ON f.sku = s.sku AND s.counted_at >= f.from_at
         UNION ALL
         SELECT sku, occurred_at, kind, quantity, NULL, shop_id, order_id,
-               (occurred_at, 0, CASE kind WHEN '{SALE}' THEN 0 ELSE 1 END, FALSE, 0)
-        FROM sk_stock_moves() WHERE only_sku IS NULL OR sku = only_sku),
+               0, CASE kind WHEN '{SALE}' THEN 0 ELSE 1 END, FALSE, 0
+        FROM sk_stock_moves_after(only_sku, since)),
     segmented AS (
-        SELECT *, count(*) FILTER (WHERE kind = '{SNAPSHOT}') OVER w AS segment FROM events
-        WINDOW w AS (PARTITION BY sku ORDER BY rank ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)),
+        SELECT *, count(*) FILTER (WHERE kind = '{SNAPSHOT}') OVER (PARTITION BY sku ORDER BY {_ORDER}
+                                                                   ROWS UNBOUNDED PRECEDING) AS segment
+        FROM events),
     levels AS (
-        SELECT *, sum(quantity) OVER (PARTITION BY sku, segment ORDER BY rank
-                                      ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS level
+        SELECT *, sum(quantity) OVER (PARTITION BY sku, segment ORDER BY {_ORDER} ROWS UNBOUNDED PRECEDING) AS level
         FROM segmented)
     SELECT sku, occurred_at, kind,
-           (CASE WHEN kind = '{SNAPSHOT}' THEN quantity - coalesce(lag(level) OVER (PARTITION BY sku ORDER BY rank), 0)
+           (CASE WHEN kind = '{SNAPSHOT}'
+                 THEN quantity - coalesce(lag(level) OVER (PARTITION BY sku ORDER BY {_ORDER}), 0)
                  ELSE quantity END)::BIGINT AS change,
            level::BIGINT AS level, source, shop_id, order_id
-    FROM levels ORDER BY sku, rank""",
+    FROM levels ORDER BY sku, {_ORDER}""",
     "CREATE OR REPLACE TEMP MACRO sk_stock_history(the_sku) AS TABLE"
-    " SELECT * EXCLUDE (sku) FROM sk_stock_ledger(the_sku)",
+    " SELECT * EXCLUDE (sku) FROM sk_stock_ledger(the_sku, NULL)",
 )

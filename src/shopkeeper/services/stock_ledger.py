@@ -35,14 +35,19 @@ def derive_on_hand(db: Database) -> int:
     a snapshot also writes the stock row with its before-image, so undoing the last snapshot's change set
     puts back the level the row had before it.
     """
-    added = db.execute(
-        "INSERT INTO stock_levels (sku, on_hand, updated_at) SELECT d.sku, d.on_hand, d.counted_at "
-        "FROM sk_on_hand() d WHERE NOT EXISTS (SELECT 1 FROM stock_levels s WHERE s.sku = d.sku)"
-    ).fetchone()
-    changed = db.execute(
-        "UPDATE stock_levels SET on_hand = d.on_hand FROM sk_on_hand() d"
-        " WHERE stock_levels.sku = d.sku AND stock_levels.on_hand IS DISTINCT FROM d.on_hand"
-    ).fetchone()
+    # Derived once: the ledger reads every order after the counts, the two writes below only this table.
+    db.execute("CREATE OR REPLACE TEMP TABLE _sl_on_hand AS SELECT sku, on_hand, counted_at FROM sk_on_hand()")
+    try:
+        added = db.execute(
+            "INSERT INTO stock_levels (sku, on_hand, updated_at) SELECT d.sku, d.on_hand, d.counted_at "
+            "FROM _sl_on_hand d WHERE NOT EXISTS (SELECT 1 FROM stock_levels s WHERE s.sku = d.sku)"
+        ).fetchone()
+        changed = db.execute(
+            "UPDATE stock_levels SET on_hand = d.on_hand FROM _sl_on_hand d"
+            " WHERE stock_levels.sku = d.sku AND stock_levels.on_hand IS DISTINCT FROM d.on_hand"
+        ).fetchone()
+    finally:
+        db.execute("DROP TABLE IF EXISTS _sl_on_hand")
     return sum(int(r[0]) for r in (added, changed) if r)
 
 
