@@ -57,14 +57,17 @@ class StockHistoryView(QWidget):
         self._layout.addWidget(self.note)
         self._layout.addWidget(self.table)
         self.rows: list[StockHistoryRow] = []
+        self._until = datetime.now().astimezone()
 
     def clear(self) -> None:
         """Nothing selected: nothing to show."""
         self.rows = []
         self.hide()
 
-    def show_history(self, rows: Sequence[StockHistoryRow]) -> None:
+    def show_history(self, rows: Sequence[StockHistoryRow], until: datetime | None = None) -> None:
+        """`until`: where the last level's step ends (the app's clock; default the computer's)."""
         self.show()
+        self._until = until or datetime.now().astimezone()
         self.rows = list(rows)
         if not self.rows:
             self.note.setText(self.tr("Never counted: import a product or inventory export, or type a stock count "
@@ -120,7 +123,8 @@ class StockHistoryView(QWidget):
         self.plot.clear()
         self.plot.show()
         # Each level holds from its entry until the next one; the last until now.
-        x = np.array([r.occurred_at.timestamp() for r in self.rows] + [datetime.now().timestamp()], dtype=float)
+        end = max(self._until.timestamp(), self.rows[-1].occurred_at.timestamp())
+        x = np.array([r.occurred_at.timestamp() for r in self.rows] + [end], dtype=float)
         y = np.array([r.level for r in self.rows], dtype=float)
         item = self.plot.plot(x, y, stepMode="center", pen=pg.mkPen(LINE_COLOR, width=1.5))
         item.setClipToView(True)

@@ -358,4 +358,5 @@ class ListingsTab(ShopTab):
             sections.insert(0, (self.tr("Listing problems"), self._problem_rows(problems)))
         self.detail.show_sections(d.sku, " · ".join(p for p in (d.product, d.variant) if p), sections)
         sku = d.sku
-        self.query(QueryOp(lambda db: stock_history(db, sku), key="stock_history"), self.stock_history.show_history)
+        self.query(QueryOp(lambda db: stock_history(db, sku), key="stock_history"),
+                   lambda rows: self.stock_history.show_history(rows, self._clock.now()))
