@@ -3169,6 +3169,69 @@
     </message>
 </context>
 <context>
+    <name>StockHistoryView</name>
+    <message>
+        <source>&lt;b&gt;Stock over time&lt;/b&gt;</source>
+        <translation>&lt;b&gt;库存变化&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Never counted: import a product or inventory export, or type a stock count in the On hand column, and its history starts there.</source>
+        <translation>尚未盘点：导入商品或库存导出文件，或在“现有库存”列填入盘点数，库存历史从那时开始。</translation>
+    </message>
+    <message>
+        <source>From the first count on: each count sets the level, orders shipped after it take units off, goods an export says came back put them back.</source>
+        <translation>从第一次盘点开始：每次盘点设定库存，之后发货的订单扣减库存，导出文件注明退回的货品加回库存。</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Your stock count</source>
+        <translation>你的盘点数</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出文件</translation>
+    </message>
+    <message>
+        <source>The stock level a product or inventory export gave</source>
+        <translation>商品或库存导出文件给出的库存</translation>
+    </message>
+    <message>
+        <source>Returned · {platform}</source>
+        <translation>退回 · {platform}</translation>
+    </message>
+    <message>
+        <source>Order {order}: the export says the goods came back</source>
+        <translation>订单 {order}：导出文件注明货品已退回</translation>
+    </message>
+    <message>
+        <source>Sold · {platform}</source>
+        <translation>售出 · {platform}</translation>
+    </message>
+    <message>
+        <source>Order {order}, shipped</source>
+        <translation>订单 {order}，已发货</translation>
+    </message>
+</context>
+<context>
     <name>StockUpdateDialog</name>
     <message>
         <source>Export stock update</source>

@@ -19,6 +19,7 @@ TABLE_AREAS: dict[str, Area] = {
     "listings": Area.CATALOG,
     "stock_levels": Area.STOCK,
     "stock_movements": Area.STOCK,
+    "stock_snapshots": Area.STOCK,
     "channel_stock_rules": Area.STOCK,
     "buyers": Area.MEMBERS,
     "members": Area.MEMBERS,

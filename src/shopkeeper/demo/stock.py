@@ -7,6 +7,12 @@ weeks of recent sales and three sold out, so the reorder screens have work.
 
 The warehouse is in China: purchases arrive at 09:30 and returns at 12:00
 Beijing time, a day's sales are booked when the day's last order was placed.
+
+The shop is told its stock the way a seller's shop is: as dated snapshots
+(domain/stock_ledger.py) - the level counted in after each delivery, and a
+stocktake of every SKU the evening before yesterday - and recompute derives
+on hand from the latest one and the orders after it. The planned movements
+only decide what those counts say; they are not written.
 """
 
 from __future__ import annotations
@@ -42,6 +48,10 @@ class Stock:
     m_qty: np.ndarray
     m_reason: list[str]
     m_reference: list[str | None]
+    # snapshots: what a count said, and when
+    s_sku: np.ndarray
+    s_us: np.ndarray
+    s_qty: np.ndarray
 
 
 def _beijing_us(first_day: date, day: np.ndarray | int, hour: float) -> np.ndarray:
@@ -192,13 +202,35 @@ def build_stock(cat: Catalog, orders: Orders, days: list[date], rng: np.random.G
     updated = np.full(n_sku, np.iinfo(np.int64).min, dtype=np.int64)
     np.maximum.at(updated, sku_arr, us_arr)
 
+    s_sku, s_us, s_qty = _snapshots(sku_arr, us_arr, qty_arr, np.array(m_reason, dtype=object),
+                                    int(_beijing_us(first_day, last_idx - 2, 20.0)))
+
     reorder = np.full(n_sku, -1, dtype=np.int64)
     manual = rng.permutation(np.flatnonzero(cat.active & (recent_rate > 0.1)))[:6]
     reorder[manual] = np.ceil(recent_rate[manual] * (cat.lead_time[manual] + 7)).astype(np.int64)
     return Stock(
         on_hand=on_hand, reorder_point=reorder, updated_us=updated, recent_rate=recent_rate, low=low, pack=pack,
         m_sku=sku_arr, m_us=us_arr, m_qty=qty_arr, m_reason=m_reason, m_reference=m_ref,
+        s_sku=s_sku, s_us=s_us, s_qty=s_qty,
     )
+
+
+def _snapshots(sku: np.ndarray, at: np.ndarray, qty: np.ndarray, reason: np.ndarray,
+               stocktake_us: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The level just after each delivery (and opening count), and every stocked SKU's level at the stocktake."""
+    order = np.lexsort((qty, at, sku))
+    s, t, q = sku[order], at[order], qty[order]
+    running = np.cumsum(q)
+    start = np.r_[0, np.flatnonzero(s[1:] != s[:-1]) + 1]
+    group_start = np.repeat(start, np.diff(np.r_[start, s.size]))
+    level = running - running[group_start] + q[group_start]
+    delivered = np.isin(reason[order], ("purchase", "count"))
+    before = t <= stocktake_us
+    take_sku = np.unique(s[before])
+    take_level = np.bincount(s[before], weights=q[before], minlength=int(s.max()) + 1 if s.size else 0)
+    return (np.r_[s[delivered], take_sku].astype(np.int64),
+            np.r_[t[delivered], np.full(take_sku.size, stocktake_us)].astype(np.int64),
+            np.r_[level[delivered], take_level[take_sku]].astype(np.int64))
 
 
 def _levels(arrivals: list[int], qty: list[int], demand: np.ndarray, returns: np.ndarray) -> np.ndarray:

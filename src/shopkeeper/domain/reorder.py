@@ -10,14 +10,17 @@ window is *not* a selling day when the SKU had nothing on the shelf at its start
 and at its end and sold nothing that day: a week sold out is not a week nobody
 wanted it.
 
-The shelf level comes from the stock ledger (stock_movements), and only for a SKU
-whose ledger records its sales (at least one 'sale' movement): the level at the
-start of a day is the sum of its movements before that day, so a SKU before its
-first movement (not yet launched) has no stock either. A shop built from exports
-alone has no such ledger (its sales are only in the orders): every day of the
-window is then a selling day, the plain average. Movements are dated in the zone
-most of the shop's orders were written in (`stock_zone`), their table having no
-zone of its own.
+The shelf level comes from the stock ledger, and only for a SKU whose ledger
+records its sales. A counted SKU (one with a stock snapshot, domain/stock_ledger.py)
+follows its snapshots and the orders after them (`sk_stock_ledger`); before its
+first count its level is unknown, so those days are selling days. A SKU with no
+snapshot but an older ledger of movements (stock_movements with at least one
+'sale') follows those: the level at the start of a day is the sum of its
+movements before that day, so a SKU before its first movement (not yet
+launched) has no stock either. A SKU with neither has no ledger (its sales are
+only in the orders): every day of the window is then a selling day, the plain
+average. Levels are dated in the zone most of the shop's orders were written in
+(`stock_zone`), the stock tables having no zone of their own.
 
 Average daily units is the exact fraction demand / selling days, so the rules
 below are integer arithmetic and the SQL agrees with Python to the unit:
@@ -112,11 +115,12 @@ def stock_zone(order_zones: Iterable[str]) -> str:
 
 
 def selling_days(first: date, last: date, movements: Iterable[tuple[date, int]], sold_days: Collection[date],
-                 *, tracked: bool) -> int:
+                 *, tracked: bool, counted_from: date | None = None) -> int:
     """Days of [first, last] the SKU could sell: in stock at its start or its end, or sold that day anyway.
 
     `movements` are (local day, quantity) of every movement of the SKU; `tracked`
-    says its ledger records sales (else every day counts).
+    says its ledger records sales (else every day counts); days before
+    `counted_from` (its first stock count) count too, its level then unknown.
     """
     length = (last - first).days + 1
     if not tracked:
@@ -132,7 +136,7 @@ def selling_days(first: date, last: date, movements: Iterable[tuple[date, int]],
     for i in range(length):
         day = first + timedelta(days=i)
         end = level + net.get(day, 0)
-        if level > 0 or end > 0 or day in sold_days:
+        if level > 0 or end > 0 or day in sold_days or (counted_from is not None and day < counted_from):
             count += 1
         level = end
     return count
@@ -237,9 +241,16 @@ TABLE_MACROS = (
         '{DEFAULT_STOCK_ZONE}'))""",
     # Selling days in [first_day, last_day] of each SKU whose ledger records its sales; others: every day.
     f"""CREATE OR REPLACE TEMP MACRO sk_selling_days(first_day, last_day) AS TABLE
-    WITH tracked AS (SELECT DISTINCT sku FROM stock_movements WHERE reason = 'sale'),
+    WITH counted AS (SELECT sku, sk_stock_day(min(counted_at)) AS counted_from FROM stock_snapshots GROUP BY sku),
+    older AS (SELECT DISTINCT sku FROM stock_movements WHERE reason = 'sale'
+              AND sku NOT IN (SELECT sku FROM stock_snapshots)),
+    tracked AS (SELECT sku, counted_from FROM counted UNION ALL SELECT sku, NULL::DATE FROM older),
     moves AS (SELECT m.sku, sk_stock_day(m.occurred_at) AS day, m.quantity
-              FROM stock_movements m SEMI JOIN tracked t ON t.sku = m.sku),
+              FROM stock_movements m SEMI JOIN older t ON t.sku = m.sku
+              UNION ALL
+              -- from each SKU's last count at least two days before the window (its level then known)
+              SELECT sku, sk_stock_day(occurred_at), change
+              FROM sk_stock_ledger(NULL, CAST(first_day AS DATE) - INTERVAL 2 DAY)),
     opening AS (SELECT t.sku, coalesce(sum(m.quantity) FILTER (WHERE m.day < CAST(first_day AS DATE)), 0) AS level
                 FROM tracked t LEFT JOIN moves m ON m.sku = t.sku GROUP BY t.sku),
     net AS (SELECT sku, day, sum(quantity) AS qty FROM moves
@@ -251,8 +262,8 @@ TABLE_MACROS = (
                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS start_level, coalesce(n.qty, 0) AS net_qty
                FROM grid g JOIN opening op ON op.sku = g.sku LEFT JOIN net n ON n.sku = g.sku AND n.day = g.day)
     SELECT lv.sku,
-           count(*) FILTER (WHERE lv.start_level > 0 OR lv.start_level + lv.net_qty > 0 OR s.sku IS NOT NULL)::INTEGER
-           AS days
-    FROM levels lv LEFT JOIN sold s ON s.sku = lv.sku AND s.day = lv.day
+           count(*) FILTER (WHERE lv.start_level > 0 OR lv.start_level + lv.net_qty > 0 OR s.sku IS NOT NULL
+                            OR lv.day < t.counted_from)::INTEGER AS days
+    FROM levels lv JOIN tracked t ON t.sku = lv.sku LEFT JOIN sold s ON s.sku = lv.sku AND s.day = lv.day
     GROUP BY lv.sku""",
 )

@@ -230,14 +230,35 @@ def write_catalogue(ctx: ImportContext) -> MergeCount:
     if exists(ctx, STOCK):
         _map_unless_mapped(ctx, "stock_levels", f"SELECT _row, sku FROM {STOCK} WHERE on_hand IS NOT NULL")
         # The timestamp moves only when the count does, so an unchanged file changes nothing.
+        # on_hand is derived again from the snapshots by recompute (domain/stock_ledger.py).
         ctx.create(
             "_sk_stock_w",
             f"SELECT s.sku, s.on_hand, CASE WHEN t.sku IS NULL OR t.on_hand IS DISTINCT FROM s.on_hand "
-            f"THEN now() END AS updated_at FROM {STOCK} s LEFT JOIN stock_levels t ON t.sku = s.sku "
+            f"THEN {_counted_at(ctx)} END AS updated_at FROM {STOCK} s LEFT JOIN stock_levels t ON t.sku = s.sku "
             f"WHERE s.on_hand IS NOT NULL",
         )
         total += ctx.upsert("stock_levels", "_sk_stock_w")
+        write_stock_snapshots(ctx)
     return total
+
+
+def _counted_at(ctx: ImportContext) -> str:
+    return "now()" if ctx.exported_at is None else f"'{ctx.exported_at.isoformat()}'::TIMESTAMPTZ"
+
+
+def write_stock_snapshots(ctx: ImportContext) -> None:
+    """Each counted SKU's level as a snapshot dated when the file was written.
+
+    A SKU listed twice in one file counts once (its last row). A snapshot the shop already holds (same SKU,
+    instant and level from an import) is not written again, so importing the file again adds nothing.
+    """
+    ctx.run(
+        f"INSERT INTO stock_snapshots (sku, counted_at, on_hand, source, batch_id) "
+        f"SELECT s.sku, {_counted_at(ctx)}, arg_max(s.on_hand, s._row), 'import', $batch FROM {STOCK} s "
+        f"WHERE s.on_hand IS NOT NULL GROUP BY s.sku "
+        f"HAVING NOT EXISTS (SELECT 1 FROM stock_snapshots x WHERE x.sku = s.sku AND x.source = 'import' "
+        f"AND x.counted_at = {_counted_at(ctx)} AND x.on_hand = arg_max(s.on_hand, s._row))"
+    )
 
 
 def map_rows_to_buyers(ctx: ImportContext) -> None:

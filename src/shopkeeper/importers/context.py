@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import duckdb
@@ -68,6 +69,9 @@ class ImportContext:
     # Small tables of one dropped file read and converted together (shared_reads.SharedReads).
     shared_reads: SharedReads | None = None
     _rejected: int | None = None  # rejected_count() until a statement may change it
+    # When the dropped file was written (its modification time): the instant its stock counts are
+    # dated at (domain/stock_ledger.py). None: unknown, the import's own instant is used.
+    exported_at: datetime | None = None
 
     # --- plumbing ---------------------------------------------------------------------------------
 

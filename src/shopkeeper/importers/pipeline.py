@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -217,6 +218,7 @@ def _import(
         progress_span=progress_span,
         open_batch=open_batch,
         shared_reads=shared_reads,
+        exported_at=_written_at(table.origin),
     )
     try:
         try:
@@ -316,3 +318,11 @@ def _drop_work_tables_after(db: Database) -> None:
         except duckdb.Error:
             log.exception("could not drop the import's work tables")
             return
+
+
+def _written_at(path: Path) -> datetime | None:
+    """The file's modification time: the closest the shop can know to when the platform counted its stock."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        return None

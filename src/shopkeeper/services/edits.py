@@ -4,7 +4,8 @@ undoable change set.
 An edit is undone exactly like an import: the row it changes is copied to
 `<table>_prior` first, and the row then carries the edit's change-set id; a
 stock row it had to create carries the id too, and a stock count writes a
-'count' movement (the difference) under the same id, so undo removes both.
+'count' snapshot under the same id (on hand is derived from it, domain/stock_ledger.py),
+so undo removes both.
 Every field changed is written to `change_log` (old and new value as text)
 for the audit trail, and is what redo re-applies.
 """
@@ -25,6 +26,7 @@ from shopkeeper.domain.channel_stock import DEFAULT_BUFFER, DEFAULT_SHARE_PCT
 from shopkeeper.domain.commands import EDIT_LABELS, CellEdit, ChangeRefused, CommandResult, FieldSpec, field_label
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.after_change import Recompute, recompute_after_change
+from shopkeeper.services.stock_ledger import write_count_snapshot
 
 _CENT = Decimal("0.01")
 _MONEY_LIMIT = Decimal(10) ** 16  # DECIMAL(18,2)
@@ -205,13 +207,9 @@ def _apply(db: Database, change_set_id: int, plan: Sequence[_Planned]) -> frozen
         db.execute(f"UPDATE {_q(table)} SET {_q(p.spec.field)} = ?, batch_id = ?{touched} WHERE {_q(key_col)} = ?",
                    [p.new, change_set_id, p.key])
         if p.spec.field == "on_hand":
-            # The count's difference, so stock history adds up to what is on the shelf.
-            db.execute(
-                "INSERT INTO stock_movements (movement_id, sku, occurred_at, quantity, reason, batch_id)"
-                " VALUES (nextval('stock_movement_seq'), ?, now(), ?, 'count', ?)",
-                [p.key, int(p.new) - int(p.old), change_set_id],  # type: ignore[call-overload]  # on_hand: never-empty ints
-            )
-            tables.add("stock_movements")
+            # A count is a snapshot: on hand is derived from it by recompute (domain/stock_ledger.py).
+            write_count_snapshot(db, p.key, int(p.new), change_set_id)  # type: ignore[call-overload]  # on_hand: never-empty ints
+            tables.add("stock_snapshots")
     return frozenset(tables)
 
 

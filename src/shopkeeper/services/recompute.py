@@ -1,7 +1,8 @@
 """Recompute: every figure derived from the shop's base data, rebuilt in one set-based pass.
 
-Derived figures are members' tiers (members.tier_code) and the points ledger's
-'order', 'refund' and 'expire' entries (domain/tiers.py, domain/points.py).
+Derived figures are members' tiers (members.tier_code), the points ledger's
+'order', 'refund' and 'expire' entries (domain/tiers.py, domain/points.py) and
+each SKU's stock on hand (stock_levels.on_hand, domain/stock_ledger.py).
 Only this module writes them, and they are a function of the orders, buyers,
 members, tiers table, settings and `today` alone, so:
 
@@ -34,6 +35,7 @@ from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.domain.points import DERIVED_REASONS, expiry_cutoff
 from shopkeeper.services import recompute_scope
 from shopkeeper.services.recompute_scope import SCOPE
+from shopkeeper.services.stock_ledger import derive_on_hand
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +55,11 @@ def recompute(db: Database, today: date | None = None) -> Changes:
         tiers_changed = _tiers(db, today, scoped is not None)
         points_changed = _points(db, today, scoped is not None)
     recompute_scope.remember(db, today, scoped)
+    stock_changed = derive_on_hand(db)
     log.info("recompute for %s (%s members) took %.3f s", today, "all" if scoped is None else scoped,
              time.perf_counter() - started)
-    return Changes.of(Area.MEMBERS) if tiers_changed or points_changed else Changes()
+    members = Changes.of(Area.MEMBERS) if tiers_changed or points_changed else Changes()
+    return members | (Changes.of(Area.STOCK) if stock_changed else Changes())
 
 
 def recompute_if_stale(db: Database, today: date | None = None) -> Changes:

@@ -80,11 +80,12 @@ def test_reorder_settings_refuse_what_makes_no_sense(db: Database, field: str, v
     assert snapshot(db) == before
 
 
-def test_stock_count_records_the_difference_as_a_count_movement(db: Database) -> None:
+def test_stock_count_is_a_count_snapshot_that_undo_removes(db: Database) -> None:
     edit_cells(db, [CellEdit("stock", OAT, "on_hand", 4)], who="mei")
-    assert db.fetchall("SELECT sku, quantity, reason FROM stock_movements") == [(OAT, -3, "count")]
+    assert db.fetchall("SELECT sku, on_hand, source FROM stock_snapshots") == [(OAT, 4, "count")]
+    assert db.scalar("SELECT on_hand FROM stock_levels WHERE sku = ?", [OAT]) == 4
     undo(db, who="mei")
-    assert db.scalar("SELECT count(*) FROM stock_movements") == 0
+    assert db.scalar("SELECT count(*) FROM stock_snapshots") == 0
     assert db.scalar("SELECT on_hand FROM stock_levels WHERE sku = ?", [OAT]) == 7
 
 
@@ -123,7 +124,8 @@ def test_editing_a_cell_twice_in_one_call_logs_both_steps_and_undo_restores_the_
     result = edit_cells(db, [CellEdit("stock", OAT, "on_hand", 10), CellEdit("stock", OAT, "on_hand", 9)], who="mei")
     assert db.fetchall("SELECT old_value, new_value FROM change_log WHERE change_set_id = ? ORDER BY position",
                        [result.change_set_id]) == [("7", "10"), ("10", "9")]
-    assert db.scalar("SELECT sum(quantity) FROM stock_movements") == 2
+    assert db.fetchall("SELECT on_hand FROM stock_snapshots") == [(9,)]  # one count per SKU and change set
+    assert db.scalar("SELECT on_hand FROM stock_levels WHERE sku = ?", [OAT]) == 9
     undo(db, who="mei")
     assert snapshot(db) == before
 
@@ -179,7 +181,7 @@ def test_editable_fields_name_the_listings_fields(db: Database) -> None:
                            ("stock", "reorder_point"), ("stock", "lead_time_days"), ("stock", "safety_stock"),
                            ("stock", "pack_size"), ("stock", "min_order"), ("stock", "target_cover_days"),
                            ("channel", "share_pct"), ("channel", "max_listed"), ("channel", "buffer"),
-                           ("listing_setting", "value")}
+                           ("listing_setting", "value"), ("inventory_setting", "value")}
     assert fields[("variant", "cost")].kind == "money"
     assert fields[("stock", "reorder_point")].nullable
     assert not fields[("stock", "on_hand")].nullable

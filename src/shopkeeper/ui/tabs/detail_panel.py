@@ -55,9 +55,14 @@ class DetailPanel(QScrollArea):
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.body)
+        self._holder_layout = layout
         self.setWidget(holder)
         self._placeholder = placeholder
         self.show_placeholder()
+
+    def add_below(self, widget: QWidget) -> None:
+        """Show `widget` under the text (a chart, a small table), scrolling with it."""
+        self._holder_layout.addWidget(widget)
 
     def show_placeholder(self) -> None:
         self.body.setText(f"<p style='color:#757575'>{escape(self._placeholder)}</p>")

@@ -38,6 +38,7 @@ from shopkeeper.services.inventory import (
 from shopkeeper.services.inventory_settings import reorder_settings
 from shopkeeper.services.listing_checks import ListingProblem, sku_problems
 from shopkeeper.services.reorder_list import ReorderList, reorder_list, write_reorder_csv
+from shopkeeper.services.stock_ledger import stock_history
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.listing_checks_dialog import ListingChecksDialog
 from shopkeeper.ui.dialogs.reorder_settings_dialog import ReorderSettingsDialog
@@ -46,6 +47,7 @@ from shopkeeper.ui.listing_problem_labels import problem_badges, problem_label
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
+from shopkeeper.ui.panels.stock_history import StockHistoryView
 from shopkeeper.ui.purchase_list_document import print_purchase_list, save_purchase_list_pdf
 from shopkeeper.ui.tabs.detail_panel import DetailPanel, highlighted
 from shopkeeper.ui.tabs.tab_base import ShopTab
@@ -147,6 +149,8 @@ class ListingsTab(ShopTab):
                                                        "sold_30d": 110, "platforms": 200, "problems": 200})
         self.detail = DetailPanel(self.tr("Select a SKU to see its stock, reorder settings and where it is listed."),
                                   self)
+        self.stock_history = StockHistoryView(self)
+        self.detail.add_below(self.stock_history)
         self.splitter = self.master_detail(self.view, self.detail)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -343,6 +347,7 @@ class ListingsTab(ShopTab):
         d, problems = found
         if d is None:
             self.detail.show_placeholder()
+            self.stock_history.clear()
             return
         cover = self.tr("{days} days").format(days=d.days_cover) if d.days_cover is not None else "—"
         reorder = "—" if d.reorder_point is None else f"{d.reorder_point:,}"
@@ -398,3 +403,6 @@ class ListingsTab(ShopTab):
         if problems:
             sections.insert(0, (self.tr("Listing problems"), self._problem_rows(problems)))
         self.detail.show_sections(d.sku, " · ".join(p for p in (d.product, d.variant) if p), sections)
+        sku = d.sku
+        self.query(QueryOp(lambda db: stock_history(db, sku), key="stock_history"),
+                   lambda rows: self.stock_history.show_history(rows, self._clock.now()))
