@@ -22,6 +22,7 @@ from shopkeeper.domain.reorder import (
     ReorderSettings,
     window,
 )
+from shopkeeper.domain.sku_status import DEFAULT_NEW_DAYS, STATUSES
 from shopkeeper.domain.stock_classes import XYZ_WEEKS
 from shopkeeper.services.listing_checks import PROBLEM_CODES_BY_SKU_SQL
 
@@ -45,6 +46,21 @@ channels AS (
     FROM listings WHERE sku IS NOT NULL GROUP BY sku
 ),
 listing_problems AS ({PROBLEM_CODES_BY_SKU_SQL}),
+as_of AS (SELECT CAST(? AS DATE) AS today, CAST(? AS DATE) AS first_day, CAST(? AS DATE) AS last_day),
+season_selling AS (SELECT sku, days FROM sk_season_selling_days(CAST(? AS DATE), CAST(? AS DATE))),
+units_7d AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
+units_30d AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
+units_90d AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
+first_sold AS (
+    SELECT l.sku, sk_order_day(min(o.ordered_at), arg_min(o.ordered_tz, o.ordered_at)) AS day
+    FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id) WHERE sk_is_sold(o.status) GROUP BY l.sku
+),
+price_range AS (
+    -- In the SKU's own currency when it is listed in it, else the currency most of its listings use.
+    SELECT pr.sku, pr.low, pr.high FROM sk_price_range() pr JOIN variants v USING (sku)
+    QUALIFY row_number() OVER (PARTITION BY pr.sku ORDER BY pr.currency = v.currency DESC, pr.listings DESC,
+                                                            pr.currency) = 1
+),
 base AS (
     SELECT v.sku,
            coalesce(p.title, v.sku) AS product,
@@ -58,14 +74,25 @@ base AS (
            coalesce(s.on_hand, 0) AS on_hand,
            coalesce(sa.units, 0)::INTEGER AS sold_30d,
            greatest(coalesce(sa.units, 0), 0) AS demand,
-           coalesce(sd.days, {int(settings.window_days)}) AS selling_days,
+           -- Days out of season are not days nobody wanted it (domain/sku_status.py).
+           least(coalesce(sd.days, {int(settings.window_days)}), coalesce(ss.days, {int(settings.window_days)}))
+               AS selling_days,
            coalesce(s.lead_time_days, {DEFAULT_LEAD_TIME_DAYS}) AS lead_time_days,
            s.reorder_point AS set_point, s.safety_stock, s.pack_size, s.min_order, s.target_cover_days,
            coalesce(r.abc, 'C') AS abc,
            w.xyz,
            sk_dead_stock(coalesce(s.on_hand, 0), re.units, ar.day, CAST(? AS DATE)) AS dead_stock,
-           lp.problems
+           lp.problems,
+           coalesce(u7.units, 0)::INTEGER AS units_7d, coalesce(u30.units, 0)::INTEGER AS units_30d,
+           coalesce(u90.units, 0)::INTEGER AS units_90d,
+           pr.low AS price_min, pr.high AS price_max,
+           sk_sku_status(st.delisted, st.season_start, st.season_end, st.marked_new_on,
+                         least(fs.day, ar.day), as_of.today, {DEFAULT_NEW_DAYS}) AS status,
+           sk_season_text(st.season_start, st.season_end) AS season,
+           sk_in_season(month(as_of.today), st.season_start, st.season_end) AS in_season,
+           sk_may_reorder(st.delisted, st.season_start, st.season_end, as_of.today) AS may_reorder
     FROM variants v
+    CROSS JOIN as_of
     LEFT JOIN products p USING (product_id)
     LEFT JOIN stock_levels s USING (sku)
     LEFT JOIN sales sa USING (sku)
@@ -76,6 +103,13 @@ base AS (
     LEFT JOIN arrived ar USING (sku)
     LEFT JOIN channels c USING (sku)
     LEFT JOIN listing_problems lp USING (sku)
+    LEFT JOIN units_7d u7 USING (sku)
+    LEFT JOIN units_30d u30 USING (sku)
+    LEFT JOIN units_90d u90 USING (sku)
+    LEFT JOIN first_sold fs USING (sku)
+    LEFT JOIN price_range pr USING (sku)
+    LEFT JOIN sku_status st USING (sku)
+    LEFT JOIN season_selling ss USING (sku)
 ),
 pointed AS (
     SELECT *, sk_reorder_point(demand, selling_days, lead_time_days, safety_stock, set_point) AS reorder_point
@@ -85,9 +119,12 @@ figured AS (
     SELECT *,
            sk_avg_daily(demand, selling_days) AS avg_daily,
            sk_days_cover(on_hand, demand, selling_days) AS days_cover,
-           sk_stock_status(on_hand, reorder_point) AS stock_status,
-           sk_suggested_qty(on_hand, reorder_point, demand, selling_days, target_cover_days, pack_size, min_order)
-               AS suggested_qty
+           -- A delisted SKU, or a seasonal one out of season, is not to be bought: never 'low', nothing to buy.
+           CASE WHEN may_reorder THEN sk_stock_status(on_hand, reorder_point)
+                WHEN on_hand <= 0 THEN 'out' ELSE 'ok' END AS stock_status,
+           CASE WHEN may_reorder THEN sk_suggested_qty(on_hand, reorder_point, demand, selling_days,
+                                                       target_cover_days, pack_size, min_order)
+                ELSE 0 END AS suggested_qty
     FROM pointed
 )
 SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_hand, sold_30d, lead_time_days,
@@ -96,7 +133,7 @@ SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_h
        abc, xyz, dead_stock,
        CASE WHEN dead_stock THEN on_hand * cost END AS dead_value,
        safety_stock, pack_size, min_order, target_cover_days, set_point IS NOT NULL AS point_set, selling_days,
-       problems
+       problems, units_7d, units_30d, units_90d, price_min, price_max, status, season, in_season, may_reorder
 FROM figured
 """
 
@@ -104,13 +141,17 @@ FROM figured
 def _params(today: date, settings: ReorderSettings) -> tuple[Any, ...]:
     first, last = window(today, settings.window_days)
     dead_first, _ = window(today, settings.dead_stock_days)
-    return (first, last, first, last, first, last, dead_first, last, today, dead_first)
+    return (first, last, first, last, first, last, dead_first, last, today,
+            today, first, last, first, last, *window(today, 7), *window(today, 30), *window(today, 90),
+            dead_first)
 
 
 def _ranked_sql(settings: ReorderSettings) -> str:
-    # Most urgent first: out of stock, then the ones to reorder, by fewest days of cover.
+    # Most urgent first: out of stock, then the ones to reorder, by fewest days of cover; last, those not to be
+    # bought (delisted, out of season).
     return f"""
-SELECT *, CASE stock_status WHEN 'out' THEN 0 WHEN 'low' THEN 1 ELSE 2 END * 1000
+SELECT *, CASE WHEN NOT may_reorder THEN 3 WHEN stock_status = 'out' THEN 0 WHEN stock_status = 'low' THEN 1
+               ELSE 2 END * 1000
           + coalesce(days_cover, 999) AS urgency
 FROM ({_inventory_sql(settings)})
 """
@@ -121,10 +162,15 @@ INVENTORY_COLUMNS = (
     Column("product", "text", searchable=True),
     Column("variant", "text", searchable=True),
     Column("stock_status", "status"),
+    Column("status", "listing_status"),  # active / delisted / seasonal / new (domain/sku_status.py)
+    Column("season", "text"),
     Column("problems", "badges"),  # listing problems' rule codes, comma-separated (services/listing_checks.py)
     Column("on_hand", "int", edit=("stock", "on_hand")),
     Column("days_cover", "int"),
     Column("sold_30d", "int"),
+    Column("units_7d", "int"),
+    Column("units_30d", "int"),
+    Column("units_90d", "int"),
     Column("avg_daily", "decimal"),
     Column("reorder_point", "int", edit=("stock", "reorder_point")),
     Column("suggested_qty", "int"),
@@ -138,6 +184,8 @@ INVENTORY_COLUMNS = (
     Column("min_order", "int", edit=("stock", "min_order")),
     Column("target_cover_days", "int", edit=("stock", "target_cover_days")),
     Column("price", "money", edit=("variant", "price")),
+    Column("price_min", "money"),  # lowest and highest price of its platform listings (domain/listing_rules.py)
+    Column("price_max", "money"),
     Column("cost", "money", edit=("variant", "cost")),
     Column("margin_pct", "pct"),
     Column("currency", "text"),
@@ -159,6 +207,8 @@ def inventory_source(today: date, settings: ReorderSettings | None = None) -> Ta
             "to_buy": "suggested_qty > 0",
             "dead_stock": "dead_stock",
             "has_problems": "problems IS NOT NULL",
+            **{f"status_{s}": f"status = '{s}'" for s in STATUSES},
+            "out_of_season": "NOT in_season",
         },
         params=_params(today, settings),
     )
