@@ -285,6 +285,16 @@ class SkuDetail:
     pack_size: int | None = None
     min_order: int | None = None
     target_cover_days: int | None = None
+    # For sale or not (domain/sku_status.py), recent sales, and the price range across its platform listings.
+    status: str = "active"
+    season: str | None = None
+    in_season: bool = True
+    may_reorder: bool = True
+    units_7d: int = 0
+    units_30d: int = 0
+    units_90d: int = 0
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
 
     @property
     def target_cover_applied(self) -> int:
@@ -311,4 +321,7 @@ def sku_detail(db: Database, sku: str, today: date) -> SkuDetail | None:
         suggested_qty=int(r["suggested_qty"]), order_value=r["order_value"], abc=r["abc"], xyz=r["xyz"],
         dead_stock=bool(r["dead_stock"]), dead_value=r["dead_value"], safety_stock=r["safety_stock"],
         pack_size=r["pack_size"], min_order=r["min_order"], target_cover_days=r["target_cover_days"],
+        status=r["status"], season=r["season"], in_season=bool(r["in_season"]), may_reorder=bool(r["may_reorder"]),
+        units_7d=int(r["units_7d"]), units_30d=int(r["units_30d"]), units_90d=int(r["units_90d"]),
+        price_min=r["price_min"], price_max=r["price_max"],
     )
