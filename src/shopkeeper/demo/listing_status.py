@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import date
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain.changes import Changes
 from shopkeeper.services.listing_status import mark_new, set_delisted, set_season
+from shopkeeper.services.recompute import recompute
 
 DEMO_WHO = "demo"
 WINTER_SKUS = ("CL-MUG-WIN-SNW", "CL-MUG-WIN-PIN")
@@ -19,6 +21,9 @@ NEW_SKUS = ("CL-CUP-SAK-BLS", "CL-CUP-SAK-WHT")
 
 
 def make_listing_decisions(db: Database, today: date) -> None:
-    set_season(db, WINTER_SKUS, 11, 2, who=DEMO_WHO)
-    set_delisted(db, DELISTED_SKUS, True, who=DEMO_WHO)
-    mark_new(db, NEW_SKUS, today, who=DEMO_WHO)
+    def derive(shop: Database) -> Changes:
+        return recompute(shop, today)  # the demo's today, not the wall clock's
+
+    set_season(db, WINTER_SKUS, 11, 2, who=DEMO_WHO, recompute=derive)
+    set_delisted(db, DELISTED_SKUS, True, who=DEMO_WHO, recompute=derive)
+    mark_new(db, NEW_SKUS, today, who=DEMO_WHO, recompute=derive)
