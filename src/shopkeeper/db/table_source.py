@@ -8,7 +8,7 @@ so nothing the seller types is ever spliced into SQL.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +39,9 @@ class TableSource:
     filters: Mapping[str, str] = field(default_factory=dict)
     params: tuple[Any, ...] = ()
     key_column: str = ""  # the row's identity (sku, member id); the first column when empty
+    # Run before each count and page: a source whose figures are costly keeps them in a TEMP table that
+    # `prepare` builds again only when the shop changed (services/inventory.py).
+    prepare: Callable[[Database], None] | None = None
 
     def column_keys(self) -> list[str]:
         return [c.key for c in self.columns]
@@ -63,6 +66,8 @@ class TableSource:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def count(self, db: Database, search: str = "", active: Sequence[str] = ()) -> int:
+        if self.prepare is not None:
+            self.prepare(db)
         where, params = self._where(search, active)
         return int(db.scalar(f"SELECT count(*) FROM ({self.base_sql}) AS src{where}", [*self.params, *params]))
 
@@ -80,6 +85,8 @@ class TableSource:
         key = sort_key or self.default_sort
         if key not in self.column_keys():
             raise ValueError(f"unknown column {key!r}")
+        if self.prepare is not None:
+            self.prepare(db)
         desc = self.default_descending if descending is None else descending
         where, params = self._where(search, active)
         cols = ", ".join(f'"{k}"' for k in self.column_keys())

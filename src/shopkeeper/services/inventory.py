@@ -8,6 +8,8 @@ shop's settings give (`reorder_window_days`, `dead_stock_days`).
 
 from __future__ import annotations
 
+import functools
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -194,10 +196,35 @@ INVENTORY_COLUMNS = (
 )
 
 
+# Every SKU's figures for the Listings table, computed once per state of the shop: sorting, filtering and
+# paging 100,000 SKUs then read this table instead of figuring every SKU again for each page
+# (benchmarks/inventory_table.py). TEMP: it belongs to the window's connection and is never stored.
+_FIGURES_TABLE = "sk_inventory_figures"
+_built: weakref.WeakKeyDictionary[Any, tuple[Any, ...]] = weakref.WeakKeyDictionary()
+
+# What the figures depend on besides the day and the window: every import, edit, undo and redo is a change event,
+# and the settings (exchange rates, the listing checks') are read whole.
+_SHOP_STATE_SQL = """
+SELECT (SELECT count(*) FROM change_events), (SELECT max(happened_at) FROM change_events),
+       (SELECT md5(coalesce(string_agg(key || '=' || value, ';' ORDER BY key), '')) FROM shop_settings),
+       (SELECT md5(coalesce(string_agg(key || '=' || value, ';' ORDER BY key), '')) FROM listing_check_settings)
+"""
+
+
+def _prepare_figures(db: Database, today: date, settings: ReorderSettings) -> None:
+    state = (today, settings, db.fetchone(_SHOP_STATE_SQL))
+    exists = db.scalar("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?", [_FIGURES_TABLE])
+    if exists and _built.get(db.connection) == state:
+        return
+    db.execute(f"CREATE OR REPLACE TEMP TABLE {_FIGURES_TABLE} AS {_ranked_sql(settings)}",
+               list(_params(today, settings)))
+    _built[db.connection] = state
+
+
 def inventory_source(today: date, settings: ReorderSettings | None = None) -> TableSource:
     settings = settings or ReorderSettings()
     return TableSource(
-        base_sql=_ranked_sql(settings),
+        base_sql=f"SELECT * FROM {_FIGURES_TABLE}",
         columns=INVENTORY_COLUMNS,
         default_sort="urgency",
         key_column="sku",
@@ -210,7 +237,7 @@ def inventory_source(today: date, settings: ReorderSettings | None = None) -> Ta
             **{f"status_{s}": f"status = '{s}'" for s in STATUSES},
             "out_of_season": "NOT in_season",
         },
-        params=_params(today, settings),
+        prepare=functools.partial(_prepare_figures, today=today, settings=settings),
     )
 
 

@@ -125,3 +125,27 @@ def test_a_delisted_sku_is_written_as_zero_in_stock_files(shop: Database) -> Non
     assert listed == {"MUG-RED": 0, "MUG-BLU": 3, "BOWL-1": 4}
     undo(shop, who="mei")
     assert {r.sku: r.listed for r in listed_stock(shop, "amazon:US")}["MUG-RED"] == 17
+
+
+def test_the_tables_kept_figures_follow_every_change(db: Database) -> None:
+    source = inventory_source(TODAY)
+    assert source.count(db, active=["status_delisted"]) == 0
+    set_delisted(db, ["MUG"], True, who="mei")
+    assert source.count(db, active=["status_delisted"]) == 1
+    undo(db, who="mei")
+    assert source.count(db, active=["status_delisted"]) == 0
+
+    def vase_abc() -> str:
+        keys = source.column_keys()
+        rows = source.page(db, search="vase")
+        return rows[0][keys.index("abc")]
+
+    # A setting written outside any change set (an exchange rate) counts too: USD revenue now ranks.
+    assert vase_abc() == "C"
+    db.execute("INSERT INTO shop_settings (key, value) VALUES ('fx_USD', '7.10')")
+    assert vase_abc() == "A"
+    # Another day is another set of figures.
+    assert source.count(db, active=["to_buy"]) == 3
+    later = inventory_source(date(2026, 9, 1))
+    assert later.count(db, active=["to_buy"]) == 0
+    assert source.count(db, active=["to_buy"]) == 3
