@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -155,7 +154,8 @@ class ListingsTab(ShopTab):
         actions.addWidget(self.set_cost_button)
         actions.addWidget(self.set_reorder_button)
         self.view = make_table_view(self, self.model, {"sku": 130, "product": 230, "variant": 120, "stock_status": 110,
-                                                       "sold_30d": 110, "platforms": 200, "problems": 200})
+                                                       "sold_30d": 110, "platforms": 200, "problems": 200,
+                                                       "status": 80, "season": 80})
         self.detail = DetailPanel(self.tr("Select a SKU to see its stock, reorder settings and where it is listed."),
                                   self)
         self.splitter = self.master_detail(self.view, self.detail)
@@ -257,25 +257,15 @@ class ListingsTab(ShopTab):
         return sorted({index.row() for index in self.view.selectionModel().selectedRows()})
 
     def set_selected(self, key: str, value: object) -> bool:
-        """Set column `key` of every selected SKU to `value`: one change set."""
-        rows = self.selected_rows()
-        if not rows:
-            current = self.view.currentIndex()
-            rows = [current.row()] if current.isValid() else []
+        """Set column `key` of every selected SKU (or the current one) to `value`: one change set."""
+        rows = self.selection.rows()
         return bool(rows) and self.model.edit_rows(rows, key, value)
 
     def _nothing_selected(self) -> None:
         self.show_notice(self.tr("Select one or more SKUs first."))
 
     def ask_and_set(self, key: str, title: str) -> None:
-        rows = self.selected_rows()
-        if not rows:
-            self.show_notice(self.tr("Select one or more SKUs first."))
-            return
-        label = self.tr("New value for %n selected SKU(s):", "", len(rows))
-        text, ok = QInputDialog.getText(self, title, label)
-        if ok:
-            self.set_selected(key, text)
+        self.selection.ask_field(key, title)
 
     def paste_into_selection(self) -> None:
         """One value pasted over several selected rows sets that column of each of them."""
