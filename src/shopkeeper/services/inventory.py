@@ -247,21 +247,20 @@ def inventory_rows(db: Database, today: date, *, where: str = "TRUE", params: Se
 
     `where` and `order` are SQL over the output columns, written by the caller (never by the seller).
     """
-    settings = reorder_settings(db)
-    cur = db.execute(f"SELECT * FROM ({_ranked_sql(settings)}) WHERE {where} ORDER BY {order}",
-                     [*_params(today, settings), *params])
+    _prepare_figures(db, today, reorder_settings(db))
+    cur = db.execute(f"SELECT * FROM {_FIGURES_TABLE} WHERE {where} ORDER BY {order}", list(params))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def inventory_summary(db: Database, today: date) -> dict[str, Any]:
     settings = reorder_settings(db)
+    _prepare_figures(db, today, settings)
     row = db.fetchone(
         f"SELECT count(*), count(*) FILTER (WHERE stock_status = 'low'),"
         f" count(*) FILTER (WHERE stock_status = 'out'), coalesce(sum(greatest(on_hand, 0) * cost), 0),"
         f" count(*) FILTER (WHERE suggested_qty > 0), count(*) FILTER (WHERE dead_stock)"
-        f" FROM ({_inventory_sql(settings)})",
-        list(_params(today, settings)),
+        f" FROM {_FIGURES_TABLE}"
     )
     skus, low, out, value, to_buy, dead = row or (0, 0, 0, 0, 0, 0)
     return {"skus": int(skus), "low": int(low), "out": int(out), "stock_value": value,
