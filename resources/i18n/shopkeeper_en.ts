@@ -58,13 +58,6 @@
             <numerusform>%n SKUs saved to {path}</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>New value for %n selected SKU(s):</source>
-        <translation>
-            <numerusform>New value for %n selected SKU:</numerusform>
-            <numerusform>New value for %n selected SKUs:</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>MembersTab</name>
@@ -73,6 +66,33 @@
         <translation>
             <numerusform>%n member</numerusform>
             <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SeasonDialog</name>
+    <message numerus="yes">
+        <source>%n selected SKU(s) sell only in these months. Out of season nothing is suggested for reorder.</source>
+        <translation>
+            <numerusform>%n selected SKU sells only in these months. Out of season nothing is suggested for reorder.</numerusform>
+            <numerusform>%n selected SKUs sell only in these months. Out of season nothing is suggested for reorder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SelectionMenu</name>
+    <message numerus="yes">
+        <source>%n selected SKU(s)</source>
+        <translation>
+            <numerusform>%n selected SKU</numerusform>
+            <numerusform>%n selected SKUs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New value for %n selected SKU(s):</source>
+        <translation>
+            <numerusform>New value for %n selected SKU:</numerusform>
+            <numerusform>New value for %n selected SKUs:</numerusform>
         </translation>
     </message>
 </context>

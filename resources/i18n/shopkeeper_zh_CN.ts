@@ -596,6 +596,29 @@
     </message>
 </context>
 <context>
+    <name>ListingStatus</name>
+    <message>
+        <source>Active</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>Delisted</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <source>Seasonal</source>
+        <translation>季节性</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新品</translation>
+    </message>
+    <message>
+        <source>(out of season)</source>
+        <translation>（非当季）</translation>
+    </message>
+</context>
+<context>
     <name>ListingsTab</name>
     <message>
         <source>SKU</source>
@@ -698,6 +721,30 @@
         <translation>目标可售天数</translation>
     </message>
     <message>
+        <source>Season</source>
+        <translation>销售季</translation>
+    </message>
+    <message>
+        <source>Sold 7 d</source>
+        <translation>7天销量</translation>
+    </message>
+    <message>
+        <source>Sold 30 d</source>
+        <translation>30天销量</translation>
+    </message>
+    <message>
+        <source>Sold 90 d</source>
+        <translation>90天销量</translation>
+    </message>
+    <message>
+        <source>Lowest price</source>
+        <translation>最低价</translation>
+    </message>
+    <message>
+        <source>Highest price</source>
+        <translation>最高价</translation>
+    </message>
+    <message>
         <source>Search SKU, product or variant</source>
         <translation>搜索 SKU、商品或规格</translation>
     </message>
@@ -716,6 +763,38 @@
     <message>
         <source>Save what to buy now as a CSV purchase list</source>
         <translation>将现在该采购的商品保存为 CSV 采购清单</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新品</translation>
+    </message>
+    <message>
+        <source>Seasonal</source>
+        <translation>季节性</translation>
+    </message>
+    <message>
+        <source>Out of season</source>
+        <translation>非当季</translation>
+    </message>
+    <message>
+        <source>Delisted</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <source>Selected SKUs ▾</source>
+        <translation>所选 SKU ▾</translation>
+    </message>
+    <message>
+        <source>Delist, relist, make seasonal, mark new, or set a field for every selected SKU (one undo step)</source>
+        <translation>对所有选中的 SKU 下架、重新上架、设为季节性、标记新品或统一设置某一字段（一步撤销）</translation>
     </message>
     <message numerus="yes">
         <source>%n SKU(s) to buy, costing {money}</source>
@@ -837,12 +916,6 @@
         <source>Select one or more SKUs first.</source>
         <translation>请先选择一个或多个 SKU。</translation>
     </message>
-    <message numerus="yes">
-        <source>New value for %n selected SKU(s):</source>
-        <translation>
-            <numerusform>为选中的 %n 个 SKU 设置新值：</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Paste one value at a time.</source>
         <translation>每次只能粘贴一个值。</translation>
@@ -866,6 +939,26 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Across platforms</source>
+        <translation>各平台之间</translation>
+    </message>
+    <message>
+        <source>no reorder suggested</source>
+        <translation>不建议补货</translation>
+    </message>
+    <message>
+        <source>{d7} · {d30} · {d90} (7 · 30 · 90 days)</source>
+        <translation>{d7} · {d30} · {d90}（7 · 30 · 90 天）</translation>
+    </message>
+    <message>
+        <source>Listing status</source>
+        <translation>上架状态</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>销量</translation>
     </message>
     <message>
         <source>Sold (the same {n} days last year)</source>
@@ -2390,6 +2483,90 @@
         <translation>{count} 个平台店铺的库存规则</translation>
     </message>
     <message>
+        <source>delisted</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <source>first month of the season</source>
+        <translation>销售季起始月</translation>
+    </message>
+    <message>
+        <source>last month of the season</source>
+        <translation>销售季结束月</translation>
+    </message>
+    <message>
+        <source>marked new on</source>
+        <translation>标记新品日期</translation>
+    </message>
+    <message>
+        <source>delisted {sku} {old} → {new}</source>
+        <translation>{sku} 下架 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>season start of {sku} {old} → {new}</source>
+        <translation>{sku} 销售季起始月 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>season end of {sku} {old} → {new}</source>
+        <translation>{sku} 销售季结束月 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>marked new {sku} {old} → {new}</source>
+        <translation>{sku} 标记新品 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>delist {sku}</source>
+        <translation>下架 {sku}</translation>
+    </message>
+    <message>
+        <source>delist {count} SKUs</source>
+        <translation>下架 {count} 个 SKU</translation>
+    </message>
+    <message>
+        <source>relist {sku}</source>
+        <translation>重新上架 {sku}</translation>
+    </message>
+    <message>
+        <source>relist {count} SKUs</source>
+        <translation>重新上架 {count} 个 SKU</translation>
+    </message>
+    <message>
+        <source>season of {sku}: months {season}</source>
+        <translation>{sku} 的销售季：{season} 月</translation>
+    </message>
+    <message>
+        <source>season of {count} SKUs: months {season}</source>
+        <translation>{count} 个 SKU 的销售季：{season} 月</translation>
+    </message>
+    <message>
+        <source>no season for {sku}</source>
+        <translation>取消 {sku} 的销售季</translation>
+    </message>
+    <message>
+        <source>no season for {count} SKUs</source>
+        <translation>取消 {count} 个 SKU 的销售季</translation>
+    </message>
+    <message>
+        <source>mark {sku} new</source>
+        <translation>将 {sku} 标为新品</translation>
+    </message>
+    <message>
+        <source>mark {count} SKUs new</source>
+        <translation>将 {count} 个 SKU 标为新品</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is neither yes nor no; the {field} was not changed.</source>
+        <translation>“{value}”既不是“是”也不是“否”；{field}未修改。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a date (YYYY-MM-DD); the {field} was not changed.</source>
+        <translation>“{value}”不是日期（YYYY-MM-DD）；{field}未修改。</translation>
+    </message>
+    <message>
+        <source>A season needs both its first and its last month (1–12); nothing was changed.</source>
+        <translation>销售季需要起始月和结束月（1–12）；未做任何修改。</translation>
+    </message>
+    <message>
         <source>There is no platform shop {shop} in this shop file.</source>
         <translation>此店铺文件中没有平台店铺 {shop}。</translation>
     </message>
@@ -3008,6 +3185,27 @@
     </message>
 </context>
 <context>
+    <name>SeasonDialog</name>
+    <message>
+        <source>Seasonal SKUs</source>
+        <translation>季节性 SKU</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected SKU(s) sell only in these months. Out of season nothing is suggested for reorder.</source>
+        <translation>
+            <numerusform>选中的 %n 个 SKU 只在这些月份销售。非当季不建议补货。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To (inclusive)</source>
+        <translation>到（含）</translation>
+    </message>
+</context>
+<context>
     <name>Segment</name>
     <message>
         <source>Champions</source>
@@ -3119,6 +3317,69 @@
     <message>
         <source>{members} members with orders, {spend} spent; {rate} bought again, the second order after {second} (median); {risk} at risk of churning. Movement since {before}; {scoring}.</source>
         <translation>{members} 位有订单的会员，消费 {spend}；{rate} 复购，第二单间隔 {second}（中位数）；{risk} 位有流失风险。变化自 {before} 起计；{scoring}。</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionMenu</name>
+    <message numerus="yes">
+        <source>%n selected SKU(s)</source>
+        <translation>
+            <numerusform>已选 %n 个 SKU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delist</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <source>Taken off sale: no reorder suggestion, 0 in stock-update files</source>
+        <translation>停止销售：不建议补货，库存更新文件中写 0</translation>
+    </message>
+    <message>
+        <source>Relist</source>
+        <translation>重新上架</translation>
+    </message>
+    <message>
+        <source>Back on sale</source>
+        <translation>恢复销售</translation>
+    </message>
+    <message>
+        <source>Seasonal…</source>
+        <translation>季节性…</translation>
+    </message>
+    <message>
+        <source>Sells only in some months: no reorder suggestion out of season</source>
+        <translation>只在部分月份销售：非当季不建议补货</translation>
+    </message>
+    <message>
+        <source>Not seasonal</source>
+        <translation>非季节性</translation>
+    </message>
+    <message>
+        <source>Sells all year</source>
+        <translation>全年销售</translation>
+    </message>
+    <message>
+        <source>Mark as new</source>
+        <translation>标记为新品</translation>
+    </message>
+    <message>
+        <source>Shown as new for 30 days from today</source>
+        <translation>从今天起 30 天内显示为新品</translation>
+    </message>
+    <message>
+        <source>Set for all selected</source>
+        <translation>为所有选中项设置</translation>
+    </message>
+    <message>
+        <source>{field}…</source>
+        <translation>{field}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>New value for %n selected SKU(s):</source>
+        <translation>
+            <numerusform>为选中的 %n 个 SKU 设置新值：</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,15 @@ def inventory_report(db: Any, today: date) -> list[dict[str, Any]]:
             "pack_size": r["pack_size"],
             "min_order": r["min_order"],
             "target_cover_days": r["target_cover_days"],
+            # Listing status and recent sales (issue 9.4, 9.5)
+            "status": r["status"],
+            "season": r["season"],
+            "reorder_suggested": bool(r["may_reorder"]),
+            "units_7d": int(r["units_7d"]),
+            "units_30d": int(r["units_30d"]),
+            "units_90d": int(r["units_90d"]),
+            "price_min": _dec(r["price_min"]),
+            "price_max": _dec(r["price_max"]),
         })
     return out
 

@@ -77,3 +77,26 @@ def test_a_missing_shop_is_an_error_not_a_new_shop(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert run.stdout == ""
     assert not missing.exists()
+
+
+def test_report_inventory_json_has_status_recent_sales_and_price_range(tmp_path: Path) -> None:
+    from shopkeeper.services.listing_status import set_delisted
+
+    path = tmp_path / "shop.duckdb"
+    db = Database.open(path)
+    migrate(db, tmp_path / "backups")
+    seed_reorder_shop(db, date.today())
+    db.execute("UPDATE listings SET price = CASE listing_id WHEN 'L1' THEN 19.00 ELSE 21.50 END, currency = 'CNY'")
+    set_delisted(db, ["VASE"], True, who="test")
+    db.checkpoint()
+    db.close()
+    run = _shopkeeper("report", "inventory", "--json", "--db", str(path))
+    assert run.returncode == 0, run.stderr
+    skus = {d["sku"]: d for d in json.loads(run.stdout)}
+    mug, vase = skus["MUG"], skus["VASE"]
+    # MUG: one a day for the last 30 days, first sold 29 days ago (new), listed at 19.00 and 21.50.
+    assert (mug["units_7d"], mug["units_30d"], mug["units_90d"]) == (7, 30, 30)
+    assert (mug["price_min"], mug["price_max"], mug["status"], mug["season"]) == ("19.00", "21.50", "new", None)
+    assert (vase["status"], vase["reorder_suggested"], vase["suggested_order_qty"]) == ("delisted", False, 0)
+    assert skus["BOWL"]["units_90d"] == 0 and skus["BOWL"]["status"] == "active"
+    assert skus["BOWL"]["price_min"] is None

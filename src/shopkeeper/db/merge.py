@@ -50,6 +50,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "promotion_tiers": ("promotion_id", "tier_no"),
     "promotion_shops": ("promotion_id", "shop_id"),
     "calendar_events": ("event_id",),
+    "sku_status": ("sku",),  # written by edits only (services/edits.py)
 }
 
 # Tables without a PRIMARY KEY index (migration 0008: the index upkeep of their text keys cost

@@ -2,7 +2,8 @@
 
 Each rule lives in one domain module with its pure-Python statement and its SQL
 (domain/identity.py, sku_lines.py, order_status.py, order_day.py, revenue.py, reorder.py, stock_classes.py,
-segments.py, tiers.py, points.py, channel_stock.py, rfm.py, campaign_price.py, stock_ledger.py); every service, report and chart asks the SQL through
+segments.py, tiers.py, points.py, channel_stock.py, rfm.py, campaign_price.py, stock_ledger.py,
+sku_status.py); every service, report and chart asks the SQL through
 these TEMP macros instead of writing the rule again. TEMP: they belong to the
 connection and are never stored in the shop file, so a newer Shopkeeper's
 rules apply to an older shop at once.
@@ -31,6 +32,7 @@ from shopkeeper.domain import (
     rfm,
     segments,
     sku_lines,
+    sku_status,
     stock_classes,
     stock_ledger,
     tiers,
@@ -39,12 +41,12 @@ from shopkeeper.runtime.resources import default_absolute_terms_text
 
 SCALAR_MACROS = (*identity.MACROS, *order_status.MACROS, *order_day.MACROS, *revenue.MACROS, *reorder.MACROS,
                  *segments.MACROS, *stock_classes.MACROS, *channel_stock.MACROS, *listing_rules.MACROS,
-                 *rfm.SCALAR_MACROS, *campaign_price.MACROS, *stock_ledger.MACROS)
+                 *rfm.SCALAR_MACROS, *campaign_price.MACROS, *stock_ledger.MACROS, *sku_status.MACROS)
 # In dependency order: every per-SKU figure reads sk_sku_lines(); sk_sales() uses sk_fx(), the tier and points macros use both.
 # sk_first_stock_day() uses reorder's sk_stock_day(); sk_selling_days() uses the stock ledger's sk_stock_ledger().
 TABLE_MACROS = (*sku_lines.TABLE_MACROS, *revenue.TABLE_MACROS, *stock_ledger.TABLE_MACROS, *reorder.TABLE_MACROS,
-                *stock_classes.TABLE_MACROS, *tiers.TABLE_MACROS, *points.TABLE_MACROS, *channel_stock.TABLE_MACROS,
-                *rfm.TABLE_MACROS, *campaign_price.TABLE_MACROS)
+                *sku_status.TABLE_MACROS, *stock_classes.TABLE_MACROS, *tiers.TABLE_MACROS, *points.TABLE_MACROS,
+                *channel_stock.TABLE_MACROS, *rfm.TABLE_MACROS, *campaign_price.TABLE_MACROS)
 
 _INSTALLED: weakref.WeakSet[duckdb.DuckDBPyConnection] = weakref.WeakSet()
 

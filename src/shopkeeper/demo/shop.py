@@ -39,6 +39,7 @@ from shopkeeper.demo.calendar import (
     plan_promotions,
 )
 from shopkeeper.demo.catalog import BRAND, Catalog, build_catalog
+from shopkeeper.demo.listing_status import make_listing_decisions
 from shopkeeper.demo.orders import STATUSES, Orders, PromoWindow, build_orders
 from shopkeeper.demo.people import People, build_people, buyer_ids
 from shopkeeper.demo.stock import Stock, build_stock
@@ -182,6 +183,7 @@ def build_demo_shop(
         recompute(db, today)
     report(Message("progress.demo.writing_promotions"), 0.98)
     _plan_campaigns(db, demo, rngs[6])
+    make_listing_decisions(db, today)
     report(Message("progress.demo.done"), 1.0)
     return DemoSummary(
         orders=orders.n, order_lines=int(orders.line_order.shape[0]), buyers=int(orders.identity_shop.shape[0]),

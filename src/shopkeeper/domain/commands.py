@@ -27,7 +27,8 @@ class CellEdit:
 
     entity: str                   # 'variant' (price, cost), 'stock' (on_hand, reorder_point, lead_time_days, ...),
                                   # 'channel' (share_pct, max_listed, buffer: a platform shop's stock rule),
-                                  # 'listing_setting' (value)
+                                  # 'listing_setting' (value), 'status' (delisted, season_start, season_end,
+                                  # marked_new_on: whether the SKU is for sale)
     key: str                      # the row's id (the SKU for variant and stock, the shop id for channel)
     field: str
     value: object                 # Decimal / int / None; text as typed is accepted too
@@ -40,6 +41,7 @@ class FieldSpec:
     entity: str
     field: str
     kind: str                     # 'money' (Decimal, 2 places) | 'count' (whole number) | 'text' (as given)
+                                  # | 'flag' (bool) | 'date'
     nullable: bool                # may be cleared (None)
     minimum: int = 0
     maximum: int | None = None
@@ -77,6 +79,10 @@ _FIELD_NAMES = {
     "pack_size": "field.pack_size",
     "min_order": "field.min_order",
     "target_cover_days": "field.target_cover_days",
+    "delisted": "field.delisted",
+    "season_start": "field.season_start",
+    "season_end": "field.season_end",
+    "marked_new_on": "field.marked_new_on",
 }
 EDIT_LABELS = {
     "price": "change.edit.price",
@@ -91,6 +97,10 @@ EDIT_LABELS = {
     "pack_size": "change.edit.pack_size",
     "min_order": "change.edit.min_order",
     "target_cover_days": "change.edit.target_cover_days",
+    "delisted": "change.edit.delisted",
+    "season_start": "change.edit.season_start",
+    "season_end": "change.edit.season_end",
+    "marked_new_on": "change.edit.marked_new_on",
 }
 
 

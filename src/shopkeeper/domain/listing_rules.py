@@ -198,6 +198,15 @@ def settings_macros(default_terms: Sequence[str]) -> tuple[str, ...]:
 # naming one SKU take part in the price comparison: a product-level price is its cheapest variant's.
 _TAGS = "'<[^>]*>|&nbsp;'"
 TABLE_MACROS = (
+    # A SKU's lowest and highest price across the listings naming it, per currency: what the price-spread
+    # check compares and the Listings table shows.
+    """CREATE OR REPLACE TEMP MACRO sk_price_range() AS TABLE
+    SELECT v.sku, l.currency, min(l.price) AS low, max(l.price) AS high,
+           arg_min(l.shop_id, l.price) AS low_shop, arg_max(l.shop_id, l.price) AS high_shop,
+           count(*) AS listings
+    FROM listings l JOIN variants v ON v.sku = l.sku
+    WHERE l.price IS NOT NULL AND l.currency IS NOT NULL
+    GROUP BY ALL""",
     f"""CREATE OR REPLACE TEMP MACRO sk_listing_problems() AS TABLE
     WITH l AS (
         SELECT l.shop_id, coalesce(s.platform, split_part(l.shop_id, ':', 1)) AS platform, l.listing_id, l.sku,
@@ -254,12 +263,7 @@ TABLE_MACROS = (
         FROM l WHERE sku IS NOT NULL AND NOT EXISTS (SELECT 1 FROM variants v WHERE v.sku = l.sku)
     ),
     spread AS (
-        SELECT o.sku, l.currency, min(l.price) AS low, max(l.price) AS high,
-               arg_min(l.shop_id, l.price) AS low_shop, arg_max(l.shop_id, l.price) AS high_shop
-        FROM l JOIN own o ON o.shop_id = l.shop_id AND o.listing_id = l.listing_id
-        WHERE l.sku IS NOT NULL AND l.price IS NOT NULL AND l.currency IS NOT NULL
-        GROUP BY ALL
-        HAVING sk_price_spread_too_wide(min(l.price), max(l.price), sk_price_tolerance_pct())
+        SELECT * FROM sk_price_range() WHERE sk_price_spread_too_wide(low, high, sk_price_tolerance_pct())
     )
     SELECT coalesce(o.sku, p.sku) AS sku, o.sku IS NOT NULL AS linked, p.shop_id, p.platform, p.listing_id,
            p.title, p.rule, p.words, p.detail

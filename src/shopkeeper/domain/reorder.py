@@ -222,7 +222,8 @@ MACROS = (
     " END)[1] END AS INTEGER)",
 )
 
-_SOLD_LINES = """
+# The sold lines of SKUs on the local days [first_day, last_day], for the macros here and in sku_status.py.
+SOLD_LINES = """
     FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id)
     WHERE sk_is_sold(o.status)
       -- a cheap bound on the instant first (±2 days covers any order offset and session zone), then the exact local day
@@ -233,7 +234,7 @@ _SOLD_LINES = """
 TABLE_MACROS = (
     # Units sold per SKU on the local days [first_day, last_day]: the demand of the rules above.
     f"""CREATE OR REPLACE TEMP MACRO sk_units_sold(first_day, last_day) AS TABLE
-    SELECT l.sku, sum(l.quantity - l.refunded_quantity)::BIGINT AS units {_SOLD_LINES}
+    SELECT l.sku, sum(l.quantity - l.refunded_quantity)::BIGINT AS units {SOLD_LINES}
     GROUP BY l.sku""",
     # The local day of a stock movement: in the shop's most common order zone.
     f"""CREATE OR REPLACE TEMP MACRO sk_stock_day(moved_at) AS sk_order_day(moved_at, coalesce(
@@ -255,7 +256,7 @@ TABLE_MACROS = (
                 FROM tracked t LEFT JOIN moves m ON m.sku = t.sku GROUP BY t.sku),
     net AS (SELECT sku, day, sum(quantity) AS qty FROM moves
             WHERE day BETWEEN CAST(first_day AS DATE) AND CAST(last_day AS DATE) GROUP BY sku, day),
-    sold AS (SELECT DISTINCT l.sku, sk_order_day(o.ordered_at, o.ordered_tz) AS day {_SOLD_LINES}),
+    sold AS (SELECT DISTINCT l.sku, sk_order_day(o.ordered_at, o.ordered_tz) AS day {SOLD_LINES}),
     grid AS (SELECT t.sku, CAST(r.d AS DATE) AS day FROM tracked t,
              range(CAST(first_day AS DATE), CAST(last_day AS DATE) + 1, INTERVAL 1 DAY) r(d)),
     levels AS (SELECT g.sku, g.day, op.level + coalesce(sum(coalesce(n.qty, 0)) OVER (PARTITION BY g.sku ORDER BY g.day

@@ -100,13 +100,17 @@ SELECT v.sku, v.product_id,
        v.option_text, d.listing_id,
        coalesce(b.product_listing_id, CASE WHEN d.listing_id IS NOT NULL THEN d.listing_id END) AS product_listing_id,
        a.on_hand, a.unshipped, a.available,
-       sk_listed_qty(a.available, rule.share_pct, rule.max_listed, rule.buffer) AS listed, a.counted
+       -- A delisted SKU is written as 0, not left out: a platform keeps the last quantity it was sent for a row
+       -- the file does not carry, so leaving it out would keep it for sale (domain/sku_status.py).
+       CASE WHEN coalesce(st.delisted, FALSE) THEN 0
+            ELSE sk_listed_qty(a.available, rule.share_pct, rule.max_listed, rule.buffer) END AS listed, a.counted
 FROM sells
 JOIN variants v USING (sku)
 JOIN sk_available_stock() a USING (sku)
 LEFT JOIN products p ON p.product_id = v.product_id
 LEFT JOIN direct d ON d.sku = v.sku
 LEFT JOIN by_product b ON b.product_id = v.product_id
+LEFT JOIN sku_status st ON st.sku = v.sku
 CROSS JOIN rule
 ORDER BY v.product_id, v.sku
 """

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from shopkeeper.db.change_stack import EDIT, LoggedChange, log_changes, logged_changes, new_change_set
@@ -52,13 +53,18 @@ _FIELDS: dict[tuple[str, str], FieldSpec] = {
     ("listing_setting", "value"): FieldSpec("listing_setting", "value", "text", nullable=True),
     # An inventory setting (services/inventory_settings.py checks the value); None: back to the default.
     ("inventory_setting", "value"): FieldSpec("inventory_setting", "value", "text", nullable=True),
+    # Whether a SKU is for sale (domain/sku_status.py); services/listing_status.py sets them for a selection.
+    ("status", "delisted"): FieldSpec("status", "delisted", "flag", nullable=False),
+    ("status", "season_start"): FieldSpec("status", "season_start", "count", nullable=True, minimum=1, maximum=12),
+    ("status", "season_end"): FieldSpec("status", "season_end", "count", nullable=True, minimum=1, maximum=12),
+    ("status", "marked_new_on"): FieldSpec("status", "marked_new_on", "date", nullable=True),
 }
 
 # entity -> (table, key column). The edited column is named like the field.
 _TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku"),
            "channel": ("channel_stock_rules", "shop_id"),
            "listing_setting": ("listing_check_settings", "key"),
-           "inventory_setting": ("inventory_settings", "key")}
+           "inventory_setting": ("inventory_settings", "key"), "status": ("sku_status", "sku")}
 # Key/value settings tables: a missing row is the default, and setting None deletes the row.
 _SETTINGS = frozenset({"listing_setting", "inventory_setting"})
 
@@ -68,9 +74,11 @@ _DEFAULTS: dict[str, dict[str, object]] = {
     "stock": {"on_hand": 0, "reorder_point": None, "lead_time_days": 14, "safety_stock": None,
               "pack_size": None, "min_order": None, "target_cover_days": None},
     "channel": {"share_pct": DEFAULT_SHARE_PCT, "max_listed": None, "buffer": DEFAULT_BUFFER},
+    "status": {"delisted": False, "season_start": None, "season_end": None, "marked_new_on": None},  # 0012
 }
 # The SQL true when the missing row's key names something the shop knows.
 _KNOWN_KEY = {"stock": "SELECT EXISTS (SELECT 1 FROM variants WHERE sku = ?)",
+              "status": "SELECT EXISTS (SELECT 1 FROM variants WHERE sku = ?)",
               "channel": "SELECT EXISTS (SELECT 1 FROM shops WHERE shop_id = ?)"}
 
 
@@ -252,7 +260,32 @@ def parse_value(spec: FieldSpec, value: object) -> object:
         return _money(spec, value)
     if spec.kind == "text":
         return str(value)
+    if spec.kind == "flag":
+        return _flag(spec, value)
+    if spec.kind == "date":
+        return _date(spec, value)
     return _count(spec, value)
+
+
+def _flag(spec: FieldSpec, value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).lower()  # value_text writes 'True' / 'False', which redo reads back
+    if text in ("true", "1"):
+        return True
+    if text in ("false", "0"):
+        return False
+    raise ChangeRefused(Message("edit.refused.not_yes_no", {"field": field_label(spec.field), "value": str(value)}))
+
+
+def _date(spec: FieldSpec, value: object) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ChangeRefused(Message("edit.refused.not_a_date", {"field": field_label(spec.field),
+                                                                 "value": str(value)})) from None
 
 
 def _number(spec: FieldSpec, value: object) -> Decimal:

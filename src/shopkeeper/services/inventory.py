@@ -23,6 +23,7 @@ from shopkeeper.domain.reorder import (
     demand_window,
     window,
 )
+from shopkeeper.domain.sku_status import DEFAULT_NEW_DAYS, STATUSES
 from shopkeeper.domain.stock_classes import XYZ_WEEKS
 from shopkeeper.services.inventory_settings import reorder_settings
 from shopkeeper.services.listing_checks import PROBLEM_CODES_BY_SKU_SQL
@@ -42,6 +43,21 @@ channels AS (
     FROM listings WHERE sku IS NOT NULL GROUP BY sku
 ),
 listing_problems AS ({PROBLEM_CODES_BY_SKU_SQL}),
+as_of AS (SELECT CAST(? AS DATE) AS today, CAST(? AS DATE) AS first_day, CAST(? AS DATE) AS last_day),
+season_selling AS (SELECT sku, days FROM sk_season_selling_days(CAST(? AS DATE), CAST(? AS DATE))),
+units_7d AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
+units_30d AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
+units_90d AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
+first_sold AS (
+    SELECT l.sku, sk_order_day(min(o.ordered_at), arg_min(o.ordered_tz, o.ordered_at)) AS day
+    FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id) WHERE sk_is_sold(o.status) GROUP BY l.sku
+),
+price_range AS (
+    -- In the SKU's own currency when it is listed in it, else the currency most of its listings use.
+    SELECT pr.sku, pr.low, pr.high FROM sk_price_range() pr JOIN variants v USING (sku)
+    QUALIFY row_number() OVER (PARTITION BY pr.sku ORDER BY pr.currency = v.currency DESC, pr.listings DESC,
+                                                            pr.currency) = 1
+),
 base AS (
     SELECT v.sku,
            coalesce(p.title, v.sku) AS product,
@@ -55,14 +71,25 @@ base AS (
            coalesce(s.on_hand, 0) AS on_hand,
            coalesce(sa.units, 0)::INTEGER AS sold_30d,
            greatest(coalesce(sa.units, 0), 0) AS demand,
-           coalesce(sd.days, {int(settings.window_days)}) AS selling_days,
+           -- Days out of season are not days nobody wanted it (domain/sku_status.py).
+           least(coalesce(sd.days, {int(settings.window_days)}), coalesce(ss.days, {int(settings.window_days)}))
+               AS selling_days,
            coalesce(s.lead_time_days, {DEFAULT_LEAD_TIME_DAYS}) AS lead_time_days,
            s.reorder_point AS set_point, s.safety_stock, s.pack_size, s.min_order, s.target_cover_days,
            coalesce(r.abc, 'C') AS abc,
            w.xyz,
            sk_dead_stock(coalesce(s.on_hand, 0), re.units, ar.day, CAST(? AS DATE)) AS dead_stock,
-           lp.problems
+           lp.problems,
+           coalesce(u7.units, 0)::INTEGER AS units_7d, coalesce(u30.units, 0)::INTEGER AS units_30d,
+           coalesce(u90.units, 0)::INTEGER AS units_90d,
+           pr.low AS price_min, pr.high AS price_max,
+           sk_sku_status(st.delisted, st.season_start, st.season_end, st.marked_new_on,
+                         least(fs.day, ar.day), as_of.today, {DEFAULT_NEW_DAYS}) AS status,
+           sk_season_text(st.season_start, st.season_end) AS season,
+           sk_in_season(month(as_of.today), st.season_start, st.season_end) AS in_season,
+           sk_may_reorder(st.delisted, st.season_start, st.season_end, as_of.today) AS may_reorder
     FROM variants v
+    CROSS JOIN as_of
     LEFT JOIN products p USING (product_id)
     LEFT JOIN stock_levels s USING (sku)
     LEFT JOIN sales sa USING (sku)
@@ -73,6 +100,13 @@ base AS (
     LEFT JOIN arrived ar USING (sku)
     LEFT JOIN channels c USING (sku)
     LEFT JOIN listing_problems lp USING (sku)
+    LEFT JOIN units_7d u7 USING (sku)
+    LEFT JOIN units_30d u30 USING (sku)
+    LEFT JOIN units_90d u90 USING (sku)
+    LEFT JOIN first_sold fs USING (sku)
+    LEFT JOIN price_range pr USING (sku)
+    LEFT JOIN sku_status st USING (sku)
+    LEFT JOIN season_selling ss USING (sku)
 ),
 pointed AS (
     SELECT *, sk_reorder_point(demand, selling_days, lead_time_days, safety_stock, set_point) AS reorder_point
@@ -82,9 +116,12 @@ figured AS (
     SELECT *,
            sk_avg_daily(demand, selling_days) AS avg_daily,
            sk_days_cover(on_hand, demand, selling_days) AS days_cover,
-           sk_stock_status(on_hand, reorder_point) AS stock_status,
-           sk_suggested_qty(on_hand, reorder_point, demand, selling_days, target_cover_days, pack_size, min_order)
-               AS suggested_qty
+           -- A delisted SKU, or a seasonal one out of season, is not to be bought: never 'low', nothing to buy.
+           CASE WHEN may_reorder THEN sk_stock_status(on_hand, reorder_point)
+                WHEN on_hand <= 0 THEN 'out' ELSE 'ok' END AS stock_status,
+           CASE WHEN may_reorder THEN sk_suggested_qty(on_hand, reorder_point, demand, selling_days,
+                                                       target_cover_days, pack_size, min_order)
+                ELSE 0 END AS suggested_qty
     FROM pointed
 )
 SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_hand, sold_30d, lead_time_days,
@@ -93,7 +130,7 @@ SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_h
        abc, xyz, dead_stock,
        CASE WHEN dead_stock THEN on_hand * cost END AS dead_value,
        safety_stock, pack_size, min_order, target_cover_days, set_point IS NOT NULL AS point_set, selling_days,
-       problems
+       problems, units_7d, units_30d, units_90d, price_min, price_max, status, season, in_season, may_reorder
 FROM figured
 """
 
@@ -103,13 +140,17 @@ def _params(today: date, settings: ReorderSettings) -> tuple[Any, ...]:
     first, last = demand_window(today, settings)
     recent_first, _ = window(today, settings.window_days)
     dead_first, _ = window(today, settings.dead_stock_days)
-    return (first, last, first, last, recent_first, today, dead_first, today, today, dead_first)
+    return (first, last, first, last, recent_first, today, dead_first, today, today,
+            today, first, last, first, last, *window(today, 7), *window(today, 30), *window(today, 90),
+            dead_first)
 
 
 def _ranked_sql(settings: ReorderSettings) -> str:
-    # Most urgent first: out of stock, then the ones to reorder, by fewest days of cover.
+    # Most urgent first: out of stock, then the ones to reorder, by fewest days of cover; last, those not to be
+    # bought (delisted, out of season).
     return f"""
-SELECT *, CASE stock_status WHEN 'out' THEN 0 WHEN 'low' THEN 1 ELSE 2 END * 1000
+SELECT *, CASE WHEN NOT may_reorder THEN 3 WHEN stock_status = 'out' THEN 0 WHEN stock_status = 'low' THEN 1
+               ELSE 2 END * 1000
           + coalesce(days_cover, 999) AS urgency
 FROM ({_inventory_sql(settings)})
 """
@@ -120,10 +161,15 @@ INVENTORY_COLUMNS = (
     Column("product", "text", searchable=True),
     Column("variant", "text", searchable=True),
     Column("stock_status", "status"),
+    Column("status", "listing_status"),  # active / delisted / seasonal / new (domain/sku_status.py)
+    Column("season", "text"),
     Column("problems", "badges"),  # listing problems' rule codes, comma-separated (services/listing_checks.py)
     Column("on_hand", "int", edit=("stock", "on_hand")),
     Column("days_cover", "int"),
     Column("sold_30d", "int"),
+    Column("units_7d", "int"),
+    Column("units_30d", "int"),
+    Column("units_90d", "int"),
     Column("avg_daily", "decimal"),
     Column("reorder_point", "int", edit=("stock", "reorder_point")),
     Column("suggested_qty", "int"),
@@ -137,12 +183,21 @@ INVENTORY_COLUMNS = (
     Column("min_order", "int", edit=("stock", "min_order")),
     Column("target_cover_days", "int", edit=("stock", "target_cover_days")),
     Column("price", "money", edit=("variant", "price")),
+    Column("price_min", "money"),  # lowest and highest price of its platform listings (domain/listing_rules.py)
+    Column("price_max", "money"),
     Column("cost", "money", edit=("variant", "cost")),
     Column("margin_pct", "pct"),
     Column("currency", "text"),
     Column("platforms", "text"),
     Column("urgency", "int"),
 )
+
+
+def _figures(db: Database, today: date, settings: ReorderSettings) -> str:
+    """Every SKU's figures, computed once per state of the shop (Database.kept_result): sorting, filtering and
+    paging 100,000 SKUs, the summary, the reorder list and the reports then read that table instead of
+    figuring every SKU again (benchmarks/inventory_table.py)."""
+    return db.kept_result(_ranked_sql(settings), _params(today, settings))
 
 
 def inventory_source(today: date, settings: ReorderSettings | None = None) -> TableSource:
@@ -158,8 +213,11 @@ def inventory_source(today: date, settings: ReorderSettings | None = None) -> Ta
             "to_buy": "suggested_qty > 0",
             "dead_stock": "dead_stock",
             "has_problems": "problems IS NOT NULL",
+            **{f"status_{s}": f"status = '{s}'" for s in STATUSES},
+            "out_of_season": "NOT in_season",
         },
         params=_params(today, settings),
+        kept=True,
     )
 
 
@@ -169,21 +227,20 @@ def inventory_rows(db: Database, today: date, *, where: str = "TRUE", params: Se
 
     `where` and `order` are SQL over the output columns, written by the caller (never by the seller).
     """
-    settings = reorder_settings(db)
-    cur = db.execute(f"SELECT * FROM ({_ranked_sql(settings)}) WHERE {where} ORDER BY {order}",
-                     [*_params(today, settings), *params])
+    figures = _figures(db, today, reorder_settings(db))
+    cur = db.execute(f"SELECT * FROM {figures} WHERE {where} ORDER BY {order}", list(params))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def inventory_summary(db: Database, today: date) -> dict[str, Any]:
     settings = reorder_settings(db)
+    figures = _figures(db, today, settings)
     row = db.fetchone(
         f"SELECT count(*), count(*) FILTER (WHERE stock_status = 'low'),"
         f" count(*) FILTER (WHERE stock_status = 'out'), coalesce(sum(greatest(on_hand, 0) * cost), 0),"
         f" count(*) FILTER (WHERE suggested_qty > 0), count(*) FILTER (WHERE dead_stock)"
-        f" FROM ({_inventory_sql(settings)})",
-        list(_params(today, settings)),
+        f" FROM {figures}"
     )
     skus, low, out, value, to_buy, dead = row or (0, 0, 0, 0, 0, 0)
     return {"skus": int(skus), "low": int(low), "out": int(out), "stock_value": value,
@@ -236,6 +293,16 @@ class SkuDetail:
     min_order: int | None = None
     target_cover_days: int | None = None
     last_year: bool = False            # the demand is the same window last year (reorder_basis)
+    # For sale or not (domain/sku_status.py), recent sales, and the price range across its platform listings.
+    status: str = "active"
+    season: str | None = None
+    in_season: bool = True
+    may_reorder: bool = True
+    units_7d: int = 0
+    units_30d: int = 0
+    units_90d: int = 0
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
 
     @property
     def target_cover_applied(self) -> int:
@@ -264,4 +331,7 @@ def sku_detail(db: Database, sku: str, today: date) -> SkuDetail | None:
         suggested_qty=int(r["suggested_qty"]), order_value=r["order_value"], abc=r["abc"], xyz=r["xyz"],
         dead_stock=bool(r["dead_stock"]), dead_value=r["dead_value"], safety_stock=r["safety_stock"],
         pack_size=r["pack_size"], min_order=r["min_order"], target_cover_days=r["target_cover_days"],
+        status=r["status"], season=r["season"], in_season=bool(r["in_season"]), may_reorder=bool(r["may_reorder"]),
+        units_7d=int(r["units_7d"]), units_30d=int(r["units_30d"]), units_90d=int(r["units_90d"]),
+        price_min=r["price_min"], price_max=r["price_max"],
     )

@@ -91,7 +91,7 @@ def test_shops_settings_and_import_batches(db: Database) -> None:
     assert settings["is_demo"] == "true"
     batches = db.fetchall(
         "SELECT batch_id, file_name, platform, kind, shop_id, content_hash, rows_read, rows_added"
-        " FROM import_batches WHERE kind <> 'campaign' ORDER BY batch_id")
+        " FROM import_batches WHERE kind NOT IN ('campaign', 'edit') ORDER BY batch_id")
     assert [b[1] for b in batches] == [
         "Demo shop (Taobao)", "Demo shop (Douyin)", "Demo shop (Shopify)", "Demo shop (Etsy)"]
     assert {b[3] for b in batches} == {"demo"}
@@ -432,7 +432,7 @@ def test_refuses_a_shop_that_already_has_orders(db: Database) -> None:
     with pytest.raises(KnownError, match="already holds orders"):
         build_demo_shop(db, today=TODAY)
     assert db.scalar("SELECT count(*) FROM orders") == before
-    assert db.scalar("SELECT count(*) FROM import_batches WHERE kind <> 'campaign'") == 4
+    assert db.scalar("SELECT count(*) FROM import_batches WHERE kind NOT IN ('campaign', 'edit')") == 4
 
 
 def test_the_demo_is_what_recompute_makes_of_its_orders(db: Database) -> None:
@@ -441,3 +441,20 @@ def test_the_demo_is_what_recompute_makes_of_its_orders(db: Database) -> None:
     with db.transaction():
         assert recompute(db, TODAY) == Changes()
     assert db.fetchall("SELECT * FROM points_ledger ORDER BY entry_id") == ledger
+
+
+def test_the_sellers_listing_decisions_are_edits_the_table_shows(db: Database) -> None:
+    from shopkeeper.services.change_sets import undo_redo_state
+    from shopkeeper.services.inventory import inventory_rows
+
+    rows = {r["sku"]: r for r in inventory_rows(db, TODAY)}
+    statuses = {s: r["status"] for s, r in rows.items()}
+    assert {s for s, v in statuses.items() if v == "seasonal"} == {"CL-MUG-WIN-SNW", "CL-MUG-WIN-PIN"}
+    assert rows["CL-MUG-WIN-SNW"]["season"] == "11–2" and rows["CL-MUG-WIN-SNW"]["in_season"]
+    assert statuses["CL-CUP-TRV-MST"] == "delisted" and rows["CL-CUP-TRV-MST"]["suggested_qty"] == 0
+    assert {"CL-CUP-SAK-BLS", "CL-CUP-SAK-WHT"} <= {s for s, v in statuses.items() if v == "new"}
+    assert sum(v == "active" for v in statuses.values()) > 90
+    # Made through the same edits as the window's, the last on top of the undo stack.
+    assert undo_redo_state(db).undo.code == "change.status.new.many"
+    # The same SKU priced differently across platforms: the range the table shows.
+    assert sum(1 for r in rows.values() if r["price_min"] is not None and r["price_min"] < r["price_max"]) > 10

@@ -181,7 +181,8 @@ def test_editable_fields_name_the_listings_fields(db: Database) -> None:
                            ("stock", "reorder_point"), ("stock", "lead_time_days"), ("stock", "safety_stock"),
                            ("stock", "pack_size"), ("stock", "min_order"), ("stock", "target_cover_days"),
                            ("channel", "share_pct"), ("channel", "max_listed"), ("channel", "buffer"),
-                           ("listing_setting", "value"), ("inventory_setting", "value")}
+                           ("listing_setting", "value"), ("inventory_setting", "value"), ("status", "delisted"),
+                           ("status", "season_start"), ("status", "season_end"), ("status", "marked_new_on")}
     assert fields[("variant", "cost")].kind == "money"
     assert fields[("stock", "reorder_point")].nullable
     assert not fields[("stock", "on_hand")].nullable

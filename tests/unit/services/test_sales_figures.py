@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from shopkeeper.db.database import Database
 from shopkeeper.services.charts import daily_revenue_by_platform, monthly_revenue, top_products
-from shopkeeper.services.inventory import inventory_source
+from shopkeeper.services.inventory import inventory_rows
 from shopkeeper.services.membership import members_source
 
 # A Double 11 order placed at 00:30 Beijing time (still 10 November in UTC), a New York order at
@@ -50,12 +50,10 @@ def test_daily_revenue_counts_sold_orders_on_their_local_day(shop: Database) -> 
 
 def test_inventory_velocity_and_member_activity_use_the_same_days(shop: Database) -> None:
     _fill(shop)
-    inv = inventory_source(date(2026, 12, 10))
-    sold = shop.fetchall(f"SELECT sku, sold_30d FROM ({inv.base_sql})", list(inv.params))
+    sold = [(r["sku"], r["sold_30d"]) for r in inventory_rows(shop, date(2026, 12, 10))]
     assert sold == [("MUG", 2 + 1 + 2)]  # T1, T4 less its refunded unit, S1
     # 30 local days up to 10 December start on 11 November: Double 11 counts, 10 November would not.
-    inv = inventory_source(date(2026, 12, 11))
-    assert shop.fetchall(f"SELECT sold_30d FROM ({inv.base_sql})", list(inv.params)) == [(2,)]
+    assert [r["sold_30d"] for r in inventory_rows(shop, date(2026, 12, 11))] == [2]
     members = members_source(date(2026, 11, 11), chinese=False)
     rows = shop.fetchall(f"SELECT member_id, orders, spend, last_order, status FROM ({members.base_sql})",
                          list(members.params))

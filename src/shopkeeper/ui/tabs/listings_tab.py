@@ -16,9 +16,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -44,12 +44,14 @@ from shopkeeper.ui.dialogs.listing_checks_dialog import ListingChecksDialog
 from shopkeeper.ui.dialogs.reorder_settings_dialog import ReorderSettingsDialog
 from shopkeeper.ui.formatting import format_value, money, platform_label, status_label
 from shopkeeper.ui.listing_problem_labels import problem_badges, problem_label
+from shopkeeper.ui.listing_status_labels import listing_status_label, season_label
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
 from shopkeeper.ui.panels.stock_history import StockHistoryView
 from shopkeeper.ui.purchase_list_document import print_purchase_list, save_purchase_list_pdf
 from shopkeeper.ui.tabs.detail_panel import DetailPanel, highlighted
+from shopkeeper.ui.tabs.listings_selection_menu import SelectionMenu
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
 from shopkeeper.ui.ui_state import UiState
@@ -60,6 +62,10 @@ STATUS_COLORS = {"out": "#c62828", "low": "#e65100", "ok": "#2e7d32"}
 def _format(key: str, kind: str, value: Any) -> str:  # noqa: ANN401 - a cell's native value
     if kind == "badges":
         return problem_badges(value)
+    if kind == "listing_status":
+        return listing_status_label(value)
+    if key == "season":
+        return season_label(value)
     return format_value(key, kind, value)
 
 
@@ -83,12 +89,15 @@ class ListingsTab(ShopTab):
             "pack_size": self.tr("Pack size"), "min_order": self.tr("Minimum order"),
             "target_cover_days": self.tr("Target cover (days)"),
             "problems": self.tr("Listing problems"),
+            "status": self.tr("Status"), "season": self.tr("Season"), "units_7d": self.tr("Sold 7 d"),
+            "units_30d": self.tr("Sold 30 d"), "units_90d": self.tr("Sold 90 d"),
+            "price_min": self.tr("Lowest price"), "price_max": self.tr("Highest price"),
         }
         self._settings = ReorderSettings()
         self.model = PagedSqlModel(
             worker, inventory_source(clock.today(), self._settings), headers=headers, formatter=_format,
             hidden=("urgency", "lead_time_days", "safety_stock", "pack_size", "min_order", "target_cover_days",
-                    "order_value"),
+                    "order_value", "sold_30d"),
             status_colors=STATUS_COLORS, name="inventory",
         )
         self.summary = QLabel(self)
@@ -122,6 +131,16 @@ class ListingsTab(ShopTab):
         self.set_reorder_button.setToolTip(self.tr("Reorder the selected SKUs at this stock level; "
                                                    "leave it empty to go back to the level computed from sales"))
         self.set_reorder_button.clicked.connect(lambda: self.ask_and_set("reorder_point", self.tr("Set reorder point")))
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("statusFilter")
+        for text, name in ((self.tr("Every status"), ""), (self.tr("Active"), "status_active"),
+                           (self.tr("New"), "status_new"), (self.tr("Seasonal"), "status_seasonal"),
+                           (self.tr("Out of season"), "out_of_season"), (self.tr("Delisted"), "status_delisted")):
+            self.status_filter.addItem(text, name)
+        self.status_filter.currentIndexChanged.connect(self._filters_changed)
+        self.selection_button = QPushButton(self.tr("Selected SKUs ▾"), self)
+        self.selection_button.setToolTip(self.tr("Delist, relist, make seasonal, mark new, or set a field "
+                                                 "for every selected SKU (one undo step)"))
         self.count_label = QLabel(self)
         self.notice = QLabel(self)
         self.notice.setObjectName("editNotice")
@@ -133,6 +152,7 @@ class ListingsTab(ShopTab):
         bar.addWidget(self.search, 2)
         bar.addWidget(self.reorder_only)
         bar.addWidget(self.problems_only)
+        bar.addWidget(self.status_filter)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         # A second row for what the seller does with the selection: buy, check, edit.
@@ -143,10 +163,12 @@ class ListingsTab(ShopTab):
         actions.addStretch(1)
         actions.addWidget(self.checks_button)
         actions.addWidget(self.reorder_settings_button)
+        actions.addWidget(self.selection_button)
         actions.addWidget(self.set_cost_button)
         actions.addWidget(self.set_reorder_button)
         self.view = make_table_view(self, self.model, {"sku": 130, "product": 230, "variant": 120, "stock_status": 110,
-                                                       "sold_30d": 110, "platforms": 200, "problems": 200})
+                                                       "sold_30d": 110, "platforms": 200, "problems": 200,
+                                                       "status": 80, "season": 80})
         self.detail = DetailPanel(self.tr("Select a SKU to see its stock, reorder settings and where it is listed."),
                                   self)
         self.stock_history = StockHistoryView(self)
@@ -164,6 +186,11 @@ class ListingsTab(ShopTab):
         paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self.view)
         paste.setContext(Qt.ShortcutContext.WidgetShortcut)
         paste.activated.connect(self.paste_into_selection)
+        self.selection = SelectionMenu(view=self.view, model=self.model, worker=worker, today=clock.today,
+                                       on_refused=self.show_refusal, on_nothing_selected=self._nothing_selected,
+                                       parent=self)
+        self.selection_button.clicked.connect(lambda: self.selection.build().popup(
+            self.selection_button.mapToGlobal(self.selection_button.rect().bottomLeft())))
         self.remember_view(self.view, self.model)
         self.remember_splitter("detail", self.splitter)
         self.follow_selection(self.view, self.model, self._detail_query, self._show_detail)
@@ -172,6 +199,8 @@ class ListingsTab(ShopTab):
         active = ["to_buy"] if self.reorder_only.isChecked() else []
         if self.problems_only.isChecked():
             active.append("has_problems")
+        if self.status_filter.currentData():
+            active.append(str(self.status_filter.currentData()))
         self.model.set_filters(active)
 
     def open_reorder_settings(self) -> ReorderSettingsDialog:
@@ -277,22 +306,15 @@ class ListingsTab(ShopTab):
         return sorted({index.row() for index in self.view.selectionModel().selectedRows()})
 
     def set_selected(self, key: str, value: object) -> bool:
-        """Set column `key` of every selected SKU to `value`: one change set."""
-        rows = self.selected_rows()
-        if not rows:
-            current = self.view.currentIndex()
-            rows = [current.row()] if current.isValid() else []
+        """Set column `key` of every selected SKU (or the current one) to `value`: one change set."""
+        rows = self.selection.rows()
         return bool(rows) and self.model.edit_rows(rows, key, value)
 
+    def _nothing_selected(self) -> None:
+        self.show_notice(self.tr("Select one or more SKUs first."))
+
     def ask_and_set(self, key: str, title: str) -> None:
-        rows = self.selected_rows()
-        if not rows:
-            self.show_notice(self.tr("Select one or more SKUs first."))
-            return
-        label = self.tr("New value for %n selected SKU(s):", "", len(rows))
-        text, ok = QInputDialog.getText(self, title, label)
-        if ok:
-            self.set_selected(key, text)
+        self.selection.ask_field(key, title)
 
     def paste_into_selection(self) -> None:
         """One value pasted over several selected rows sets that column of each of them."""
@@ -356,6 +378,8 @@ class ListingsTab(ShopTab):
         margin = "—" if d.margin_pct is None else f"{d.margin_pct:.1f} %"
         price_rows = [
             (self.tr("Price"), f"{money(d.price)} {d.currency}" if d.price is not None else "—"),
+            (self.tr("Across platforms"), f"{money(d.price_min)} – {money(d.price_max)}"
+             if d.price_min is not None and d.price_max is not None else "—"),
             (self.tr("Cost"), f"{money(d.cost)} {d.currency}" if d.cost is not None else "—"),
             (self.tr("Margin"), margin),
         ]
@@ -365,8 +389,17 @@ class ListingsTab(ShopTab):
                     else self.tr("cost unknown"))
             to_buy = f"{d.suggested_qty:,} ({cost})"
         classes = "{abc} · {xyz}".format(abc=d.abc, xyz=d.xyz or "—")
+        listing_state = listing_status_label(d.status)
+        if d.season:
+            listing_state += " · " + season_label(d.season, d.in_season)
+        if not d.may_reorder:
+            listing_state += " · " + self.tr("no reorder suggested")
+        sold_recent = self.tr("{d7} · {d30} · {d90} (7 · 30 · 90 days)").format(
+            d7=f"{d.units_7d:,}", d30=f"{d.units_30d:,}", d90=f"{d.units_90d:,}")
         stock_rows = [
+            (self.tr("Listing status"), listing_state),
             (self.tr("Status"), status_label(d.stock_status)),
+            (self.tr("Sold"), sold_recent),
             (self.tr("On hand"), f"{d.on_hand:,}"),
             (self.tr("Sold (the same {n} days last year)").format(n=d.window_days) if d.last_year
              else self.tr("Sold (last {n} days)").format(n=d.window_days), f"{d.sold_30d:,}"),

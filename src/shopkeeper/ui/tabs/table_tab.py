@@ -46,6 +46,7 @@ def make_table_view(parent: QWidget, model: PagedSqlModel, widths: dict[str, int
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     header.setSortIndicatorShown(True)
+    header.setSectionsMovable(True)  # dragged columns are remembered by name (ShopTab.remember_view)
     for column in model.hidden_columns():
         view.setColumnHidden(column, True)
     for key, width in (widths or {}).items():
