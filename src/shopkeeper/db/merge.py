@@ -43,6 +43,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "money_movements": ("shop_id", "movement_id"),
     "channel_stock_rules": ("shop_id",),  # written by edits only (services/edits.py)
     "listing_check_settings": ("key",),
+    "sku_links": ("shop_id", "channel_sku"),  # written by links and mapping imports (services/sku_links.py)
 }
 
 # Tables without a PRIMARY KEY index (migration 0008: the index upkeep of their text keys cost

@@ -42,12 +42,12 @@ weekly AS (SELECT sku, sk_xyz_class(n, s, q) AS xyz FROM sk_weekly_demand(CAST(?
 arrived AS (SELECT sku, day FROM sk_first_stock_day()),
 channels AS (
     SELECT sku, string_agg(DISTINCT split_part(shop_id, ':', 1), ', ' ORDER BY split_part(shop_id, ':', 1)) AS platforms
-    FROM listings WHERE sku IS NOT NULL GROUP BY sku
+    FROM sk_listings_by_sku() WHERE sku IS NOT NULL GROUP BY sku
 ),
 listing_problems AS ({PROBLEM_CODES_BY_SKU_SQL}),
 base AS (
     SELECT v.sku,
-           coalesce(p.title, v.sku) AS product,
+           v.title AS product,
            v.option_text AS variant,
            c.platforms,
            v.price,
@@ -55,6 +55,8 @@ base AS (
            v.currency,
            CASE WHEN v.price > 0 AND v.cost IS NOT NULL
                 THEN round((v.price - v.cost) * 100 / v.price, 1) END AS margin_pct,
+           v.cost IS NULL AS cost_unknown,
+           NOT v.in_variants AS order_only,
            coalesce(s.on_hand, 0) AS on_hand,
            coalesce(sa.units, 0)::INTEGER AS sold_30d,
            greatest(coalesce(sa.units, 0), 0) AS demand,
@@ -65,8 +67,7 @@ base AS (
            w.xyz,
            sk_dead_stock(coalesce(s.on_hand, 0), re.units, ar.day, CAST(? AS DATE)) AS dead_stock,
            lp.problems
-    FROM variants v
-    LEFT JOIN products p USING (product_id)
+    FROM sk_catalogue() v
     LEFT JOIN stock_levels s USING (sku)
     LEFT JOIN sales sa USING (sku)
     LEFT JOIN selling sd USING (sku)
@@ -90,7 +91,7 @@ figured AS (
                AS suggested_qty
     FROM pointed
 )
-SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_hand, sold_30d, lead_time_days,
+SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, cost_unknown, order_only, on_hand, sold_30d, lead_time_days,
        avg_daily, days_cover, reorder_point, stock_status, suggested_qty,
        CASE WHEN suggested_qty > 0 THEN suggested_qty * cost END AS order_value,
        abc, xyz, dead_stock,
@@ -140,6 +141,8 @@ INVENTORY_COLUMNS = (
     Column("price", "money", edit=("variant", "price")),
     Column("cost", "money", edit=("variant", "cost")),
     Column("margin_pct", "pct"),
+    Column("cost_unknown", "flag"),  # no cost yet: margin, order and stock values leave it out
+    Column("order_only", "flag"),    # known from order lines only: no product export has it
     Column("currency", "text"),
     Column("platforms", "text"),
     Column("urgency", "int"),
@@ -159,6 +162,7 @@ def inventory_source(today: date, settings: ReorderSettings | None = None) -> Ta
             "to_buy": "suggested_qty > 0",
             "dead_stock": "dead_stock",
             "has_problems": "problems IS NOT NULL",
+            "cost_unknown": "cost_unknown",
         },
         params=_params(today, settings),
     )
@@ -200,6 +204,7 @@ class ChannelListing:
     currency: str | None
     status: str | None
     quantity: int | None
+    channel_sku: str | None = None     # the SKU as this shop writes it (differs from the master's when linked)
 
 
 @dataclass(frozen=True)
@@ -247,7 +252,7 @@ def sku_detail(db: Database, sku: str, today: date) -> SkuDetail | None:
         return None
     r = rows[0]
     channels = db.fetchall(
-        "SELECT shop_id, listing_id, title, price, currency, status, quantity FROM listings"
+        "SELECT shop_id, listing_id, title, price, currency, status, quantity, channel_sku FROM sk_listings_by_sku()"
         " WHERE sku = ? ORDER BY shop_id, listing_id",
         [sku],
     )
