@@ -76,6 +76,8 @@ def inventory_report(db: Any, today: date) -> list[dict[str, Any]]:
             "pack_size": r["pack_size"],
             "min_order": r["min_order"],
             "target_cover_days": r["target_cover_days"],
+            "cost_unknown": bool(r["cost_unknown"]),  # the seller has not given a cost yet
+            "order_only": bool(r["order_only"]),      # known from order lines only, no product export has it
         })
     return out
 

@@ -19,8 +19,9 @@ from shopkeeper.domain.message_texts import params_from_json, params_json
 from shopkeeper.domain.messages import Message
 
 EDIT = "edit"
+LINK = "link"  # the seller's channel links (services/sku_links.py), redone from their own log
 # Change-set kinds that did not come from a file; every other kind is an import's table kind.
-NOT_IMPORTS = (EDIT,)
+NOT_IMPORTS = (EDIT, LINK)
 IMPORTS_ONLY = "kind NOT IN (" + ", ".join(f"'{k}'" for k in NOT_IMPORTS) + ")"
 
 

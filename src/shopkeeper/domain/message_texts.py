@@ -340,6 +340,27 @@ ENGLISH: Mapping[str, str] = {
     "export.stock.nothing_listed": "The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written.",
     "export.stock.cannot_write": "Could not write \"{path}\": {reason}",
     "export.stock.written": "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out.",
+    # Catalogue: channel links and the SKU mapping file (services/sku_links.py, services/sku_map_csv.py).
+    "change.link.linked": "link {shop} {channel_sku} → {master}",
+    "change.link.confirmed": "link {shop} {channel_sku} → {master} (suggested)",
+    "change.link.unlinked": "keep {shop} {channel_sku} unlinked",
+    "change.link.many": "{count} channel links",
+    "change.link.mapping": "SKU mapping \"{file}\" ({count} links)",
+    "change.redo.stale_link": "Cannot redo change #{change_set}: the link of {channel_sku} in {shop} was changed since.",
+    "link.refused.unknown_shop": "There is no platform shop {shop} in this shop file.",
+    "link.refused.unknown_master": "There is no SKU {sku} in the catalogue to link to.",
+    "link.refused.chain": "{sku} cannot be linked to {master}: one of them is linked to another SKU already. Link both to the same master SKU.",
+    "link.refused.no_suggestion": "There is no suggestion to confirm for {channel_sku} in {shop}.",
+    "sku_map.refused.empty": "\"{file}\" is empty; nothing was imported.",
+    "sku_map.refused.header": "\"{file}\" lacks the column(s) {columns} (the header must be: platform, shop, channel_sku, master_sku); nothing was imported.",
+    "sku_map.refused.read": "Could not read \"{file}\": {reason}",
+    "sku_map.refused.write": "Could not write \"{file}\": {reason}",
+    "sku_map.refused.lines": "\"{file}\" was not imported: {count} line(s) have problems: {problems}",
+    "sku_map.line.no_channel_sku": "{file} line {line}: no channel SKU",
+    "sku_map.line.unknown_shop": "{file} line {line}: there is no {platform} shop \"{shop}\"",
+    "sku_map.line.unknown_master": "{file} line {line}: there is no SKU {sku} in the catalogue",
+    "sku_map.exported": "Wrote {count} channel items to \"{path}\".",
+    "sku_map.nothing_changed": "\"{file}\" changes no link; the shop is as it was.",
 }
 
 

@@ -16,12 +16,11 @@ the same barcode (score 1) or a title at least `TITLE_MIN_SIMILARITY` alike by
 Jaro-Winkler over the lower-cased, trimmed titles (DuckDB's built-in
 `jaro_winkler_similarity`, which compares characters; `jaro_winkler` below is
 the same formula in Python). Candidates never come from the item's own shop: a
-shop's two SKUs are two products.
+shop's two SKUs are two products; `may_suggest` says which way a pair links.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
@@ -43,10 +42,9 @@ TITLE_MIN_SIMILARITY = 0.85
 SCORE_PLACES = Decimal("0.001")
 
 
-def resolved_sku(channel_sku: str, link: Mapping[str, str | None], key: str | None = None) -> str:
-    """The catalogue SKU a channel item sells; `link` maps the item's link key to its master (None: unlinked)."""
-    master = link.get(channel_sku if key is None else key)
-    return channel_sku if master is None else master
+def resolved_sku(channel_sku: str, master_sku: str | None) -> str:
+    """The catalogue SKU a channel item sells, given its link's master (None: no link, or kept unlinked)."""
+    return channel_sku if master_sku is None else master_sku
 
 
 def link_state(has_link: bool, master_sku: str | None, in_variants: bool) -> str:
@@ -100,6 +98,23 @@ class Suggestion:
     score: Decimal     # 0..1, three places
 
 
+def may_suggest(item_in_variants: bool, item_cost_known: bool, item_sku: str,
+                in_variants: bool, cost_known: bool, sku: str) -> bool:
+    """Whether a catalogue entry may be suggested as the master of an item, so a pair is suggested one way only.
+
+    An item no product export knows may link to any entry. An item a product
+    export knows links only to another product export's entry: to one with a
+    cost when it has none, else (both alike) to the one whose SKU sorts first.
+    """
+    if not item_in_variants:
+        return True
+    if not in_variants:
+        return False
+    if cost_known != item_cost_known:
+        return cost_known
+    return sku < item_sku
+
+
 def suggestion_score(same_barcode: bool, similarity: float) -> tuple[str, Decimal] | None:
     """(reason, score) a candidate is suggested with, or None when it is not alike enough."""
     if same_barcode:
@@ -114,6 +129,9 @@ MACROS = (
     f"CREATE OR REPLACE TEMP MACRO sk_link_state(has_link, master_sku, in_variants) AS CASE WHEN has_link THEN"
     f" CASE WHEN master_sku IS NULL THEN '{UNLINKED}' ELSE '{LINKED}' END"
     f" WHEN in_variants THEN '{SAME_SKU}' ELSE '{WAITING}' END",
+    "CREATE OR REPLACE TEMP MACRO sk_may_suggest(item_in_variants, item_cost_known, item_sku, in_variants,"
+    " cost_known, sku) AS NOT item_in_variants OR (in_variants AND"
+    " (cost_known AND NOT item_cost_known OR cost_known = item_cost_known AND sku < item_sku))",
     "CREATE OR REPLACE TEMP MACRO sk_title_similarity(a, b) AS"
     " jaro_winkler_similarity(lower(trim(coalesce(a, ''))), lower(trim(coalesce(b, ''))))",
     f"CREATE OR REPLACE TEMP MACRO sk_suggestion_reason(same_barcode, similarity) AS CASE WHEN same_barcode"
@@ -181,9 +199,13 @@ TABLE_MACROS = (
     # The best suggestion for each channel item nobody decided on: shop_id, channel_sku, master_sku, reason,
     # score. Candidates: catalogue entries other than the one it sells, never sold or listed by its own shop.
     """CREATE OR REPLACE TEMP MACRO sk_link_suggestions() AS TABLE
-    WITH items AS (SELECT * FROM sk_channel_items() WHERE state IN ('same_sku', 'waiting')),
+    WITH items AS (
+        SELECT i.*, c.cost IS NOT NULL AS cost_known
+        FROM sk_channel_items() i LEFT JOIN sk_catalogue() c ON c.sku = i.sku
+        WHERE i.state IN ('same_sku', 'waiting')
+    ),
     entries AS (
-        SELECT sku, nullif(trim(barcode), '') AS barcode,
+        SELECT sku, in_variants, cost IS NOT NULL AS cost_known, nullif(trim(barcode), '') AS barcode,
                title || CASE WHEN nullif(trim(option_text), '') IS NULL THEN '' ELSE ' ' || trim(option_text) END
                    AS full_title
         FROM sk_catalogue()
@@ -194,7 +216,8 @@ TABLE_MACROS = (
                coalesce(i.barcode = e.barcode, FALSE) AS same_barcode,
                sk_title_similarity(i.title, e.full_title) AS similarity
         FROM items i JOIN entries e ON e.sku <> i.sku
-        WHERE NOT EXISTS (SELECT 1 FROM own_shop o WHERE o.shop_id = i.shop_id AND o.sku = e.sku)
+        WHERE sk_may_suggest(i.state = 'same_sku', i.cost_known, i.sku, e.in_variants, e.cost_known, e.sku)
+          AND NOT EXISTS (SELECT 1 FROM own_shop o WHERE o.shop_id = i.shop_id AND o.sku = e.sku)
     )
     SELECT shop_id, channel_sku, master_sku, sk_suggestion_reason(same_barcode, similarity) AS reason,
            sk_suggestion_score(same_barcode, similarity) AS score

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from shopkeeper.db.batches import touched_tables, undo_batch
 from shopkeeper.db.change_stack import (
+    LINK,
     StackEntry,
     clear_redo,
     drop_from_stack,
@@ -36,6 +37,7 @@ from shopkeeper.domain.commands import ChangeRefused, CommandResult, UndoRedoSta
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.after_change import Recompute, recompute_after_change
 from shopkeeper.services.edits import reapply
+from shopkeeper.services.sku_links import reapply_links
 
 
 def undo_redo_state(db: Database) -> UndoRedoState:
@@ -91,7 +93,7 @@ def redo(db: Database, *, who: str, workdir: Path | None = None,
     if top.is_import:
         return _redo_import(db, top, who, workdir)
     with db.transaction():
-        tables = reapply(db, top.change_set_id)
+        tables = reapply_links(db, top.change_set_id) if top.kind == LINK else reapply(db, top.change_set_id)
         push_applied(db, top.change_set_id)
         record_event(db, top.change_set_id, "redo", who)
         changes = changes_for_tables(tables) | recompute(db)

@@ -41,8 +41,11 @@ recent AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE)
 weekly AS (SELECT sku, sk_xyz_class(n, s, q) AS xyz FROM sk_weekly_demand(CAST(? AS DATE), {XYZ_WEEKS})),
 arrived AS (SELECT sku, day FROM sk_first_stock_day()),
 channels AS (
-    SELECT sku, string_agg(DISTINCT split_part(shop_id, ':', 1), ', ' ORDER BY split_part(shop_id, ':', 1)) AS platforms
-    FROM sk_listings_by_sku() WHERE sku IS NOT NULL GROUP BY sku
+    -- the platforms listing it or selling it (an SKU known from orders only is sold somewhere)
+    SELECT sku, string_agg(DISTINCT platform, ', ' ORDER BY platform) AS platforms
+    FROM (SELECT sku, split_part(shop_id, ':', 1) AS platform FROM sk_listings_by_sku() WHERE sku IS NOT NULL
+          UNION SELECT DISTINCT sku, split_part(shop_id, ':', 1) FROM sk_sku_lines())
+    GROUP BY sku
 ),
 listing_problems AS ({PROBLEM_CODES_BY_SKU_SQL}),
 base AS (

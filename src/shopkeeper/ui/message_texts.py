@@ -323,6 +323,27 @@ def window_texts() -> dict[str, str]:
         "export.stock.nothing_listed": translate("Messages", "The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written."),
         "export.stock.cannot_write": translate("Messages", "Could not write \"{path}\": {reason}"),
         "export.stock.written": translate("Messages", "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out."),
+        # Catalogue: channel links and the SKU mapping file.
+        "change.link.linked": translate("Messages", "link {shop} {channel_sku} → {master}"),
+        "change.link.confirmed": translate("Messages", "link {shop} {channel_sku} → {master} (suggested)"),
+        "change.link.unlinked": translate("Messages", "keep {shop} {channel_sku} unlinked"),
+        "change.link.many": translate("Messages", "{count} channel links"),
+        "change.link.mapping": translate("Messages", "SKU mapping \"{file}\" ({count} links)"),
+        "change.redo.stale_link": translate("Messages", "Cannot redo change #{change_set}: the link of {channel_sku} in {shop} was changed since."),
+        "link.refused.unknown_shop": translate("Messages", "There is no platform shop {shop} in this shop file."),
+        "link.refused.unknown_master": translate("Messages", "There is no SKU {sku} in the catalogue to link to."),
+        "link.refused.chain": translate("Messages", "{sku} cannot be linked to {master}: one of them is linked to another SKU already. Link both to the same master SKU."),
+        "link.refused.no_suggestion": translate("Messages", "There is no suggestion to confirm for {channel_sku} in {shop}."),
+        "sku_map.refused.empty": translate("Messages", "\"{file}\" is empty; nothing was imported."),
+        "sku_map.refused.header": translate("Messages", "\"{file}\" lacks the column(s) {columns} (the header must be: platform, shop, channel_sku, master_sku); nothing was imported."),
+        "sku_map.refused.read": translate("Messages", "Could not read \"{file}\": {reason}"),
+        "sku_map.refused.write": translate("Messages", "Could not write \"{file}\": {reason}"),
+        "sku_map.refused.lines": translate("Messages", "\"{file}\" was not imported: {count} line(s) have problems: {problems}"),
+        "sku_map.line.no_channel_sku": translate("Messages", "{file} line {line}: no channel SKU"),
+        "sku_map.line.unknown_shop": translate("Messages", "{file} line {line}: there is no {platform} shop \"{shop}\""),
+        "sku_map.line.unknown_master": translate("Messages", "{file} line {line}: there is no SKU {sku} in the catalogue"),
+        "sku_map.exported": translate("Messages", "Wrote {count} channel items to \"{path}\"."),
+        "sku_map.nothing_changed": translate("Messages", "\"{file}\" changes no link; the shop is as it was."),
     }
 
 
