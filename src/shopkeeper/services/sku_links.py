@@ -168,7 +168,8 @@ def _label(plan: Sequence[tuple[LinkChange, _Link | None]]) -> Message:
 # --- the queue -------------------------------------------------------------------------------------------------
 
 _QUEUE_SQL = """
-SELECT i.shop_id || '|' || i.channel_sku AS item_key, i.shop_id, i.platform, i.channel_sku, i.title, i.units_sold,
+SELECT i.shop_id || '|' || i.channel_sku AS item_key, i.shop_id,
+       coalesce(s.name, split_part(i.shop_id, ':', 2)) AS shop_name, i.platform, i.channel_sku, i.title, i.units_sold,
        i.state, i.sku AS sells_as, i.master_sku, i.how,
        g.master_sku AS suggested_sku, g.reason AS suggestion_reason, g.score AS suggestion_score,
        c.title AS suggested_title,
@@ -176,12 +177,14 @@ SELECT i.shop_id || '|' || i.channel_sku AS item_key, i.shop_id, i.platform, i.c
 FROM sk_channel_items() i
 LEFT JOIN sk_link_suggestions() g ON g.shop_id = i.shop_id AND g.channel_sku = i.channel_sku
 LEFT JOIN sk_catalogue() c ON c.sku = g.master_sku
+LEFT JOIN shops s ON s.shop_id = i.shop_id
 """
 
 LINK_COLUMNS = (
     Column("item_key", "text"),
     Column("platform", "text"),
-    Column("shop_id", "text", searchable=True),
+    Column("shop_name", "text", searchable=True),
+    Column("shop_id", "text"),
     Column("channel_sku", "text", searchable=True),
     Column("title", "text", searchable=True),
     Column("units_sold", "int"),
