@@ -72,23 +72,29 @@ def set_links(db: Database, changes: Sequence[LinkChange], *, who: str, label: M
     change set is made and the result's Changes are empty.
     """
     with db.transaction():
-        plan: list[tuple[LinkChange, _Link | None]] = []
-        for change in changes:
-            _check(db, change)
-            old = _stored(db, change.shop_id, change.channel_sku)
-            if old != _Link(change.master_sku, change.how):
-                plan.append((change, old))
-        if not plan:
-            return CommandResult(Changes())
-        label = label or _label(plan)
-        change_set_id = new_change_set(db, kind=LINK, who=who, label=label)
-        for change, _old in plan:
-            _write(db, change_set_id, change.shop_id, change.channel_sku, _Link(change.master_sku, change.how))
-        _refuse_chains(db)
-        log_changes(db, change_set_id, [
-            LoggedChange("link", c.shop_id, c.channel_sku, _text(old), _text(_Link(c.master_sku, c.how)))
-            for c, old in plan])
-        result_changes = changes_for_tables({"sku_links"}) | recompute(db)
+        return apply_links(db, changes, who=who, label=label, recompute=recompute)
+
+
+def apply_links(db: Database, changes: Sequence[LinkChange], *, who: str, label: Message | None = None,
+                recompute: Recompute = recompute_after_change) -> CommandResult:
+    """`set_links` inside the caller's transaction (the demo shop links its channel SKUs in its own)."""
+    plan: list[tuple[LinkChange, _Link | None]] = []
+    for change in changes:
+        _check(db, change)
+        old = _stored(db, change.shop_id, change.channel_sku)
+        if old != _Link(change.master_sku, change.how):
+            plan.append((change, old))
+    if not plan:
+        return CommandResult(Changes())
+    label = label or _label(plan)
+    change_set_id = new_change_set(db, kind=LINK, who=who, label=label)
+    for change, _old in plan:
+        _write(db, change_set_id, change.shop_id, change.channel_sku, _Link(change.master_sku, change.how))
+    _refuse_chains(db)
+    log_changes(db, change_set_id, [
+        LoggedChange("link", c.shop_id, c.channel_sku, _text(old), _text(_Link(c.master_sku, c.how)))
+        for c, old in plan])
+    result_changes = changes_for_tables({"sku_links"}) | recompute(db)
     return CommandResult(result_changes, label, change_set_id)
 
 

@@ -28,10 +28,11 @@ def shop_stats(db: Database) -> dict[str, Any]:
     )
     net = db.fetchall("SELECT currency, sum(net) FROM sk_sales() GROUP BY currency ORDER BY currency")
     sold = db.scalar("SELECT count(*) FROM sk_sales()")
+    # Catalogue SKUs (a channel SKU linked to another counts once, as its master) and listed SKUs not in it.
     products = db.scalar(
         "SELECT count(DISTINCT sku) FROM ("
-        " SELECT sku FROM variants UNION ALL SELECT sku FROM listings"
-        " UNION ALL SELECT sku FROM order_lines) WHERE sku IS NOT NULL AND sku <> ''"
+        " SELECT sku FROM sk_catalogue() UNION ALL SELECT sku FROM sk_listings_by_sku())"
+        " WHERE sku IS NOT NULL AND sku <> ''"
     )
     return {
         "orders": int(orders),
