@@ -345,7 +345,7 @@ ENGLISH: Mapping[str, str] = {
     "change.link.confirmed": "link {shop} {channel_sku} → {master} (suggested)",
     "change.link.unlinked": "keep {shop} {channel_sku} unlinked",
     "change.link.many": "{count} channel links",
-    "change.link.mapping": "SKU mapping \"{file}\" ({count} links)",
+    "change.link.mapping": "SKU mapping \"{file}\" ({count} link(s))",
     "change.redo.stale_link": "Cannot redo change #{change_set}: the link of {channel_sku} in {shop} was changed since.",
     "link.refused.unknown_shop": "There is no platform shop {shop} in this shop file.",
     "link.refused.unknown_master": "There is no SKU {sku} in the catalogue to link to.",

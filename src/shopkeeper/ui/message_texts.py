@@ -328,7 +328,7 @@ def window_texts() -> dict[str, str]:
         "change.link.confirmed": translate("Messages", "link {shop} {channel_sku} → {master} (suggested)"),
         "change.link.unlinked": translate("Messages", "keep {shop} {channel_sku} unlinked"),
         "change.link.many": translate("Messages", "{count} channel links"),
-        "change.link.mapping": translate("Messages", "SKU mapping \"{file}\" ({count} links)"),
+        "change.link.mapping": translate("Messages", "SKU mapping \"{file}\" ({count} link(s))"),
         "change.redo.stale_link": translate("Messages", "Cannot redo change #{change_set}: the link of {channel_sku} in {shop} was changed since."),
         "link.refused.unknown_shop": translate("Messages", "There is no platform shop {shop} in this shop file."),
         "link.refused.unknown_master": translate("Messages", "There is no SKU {sku} in the catalogue to link to."),
