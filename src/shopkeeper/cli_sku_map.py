@@ -36,7 +36,7 @@ def run_sku_map_export(db: Database, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"path": str(result.path), "rows": result.rows}, ensure_ascii=False))
     else:
-        print(english(Message("sku_map.exported", {"count": result.rows, "path": str(result.path)})))
+        print(english(Message("export.sku_map.written", {"count": result.rows, "path": str(result.path)})))
     return 0
 
 
@@ -50,7 +50,7 @@ def run_sku_map_import(db: Database, path: str, who: str) -> int:
     finally:
         db.close()
     if result.message is None:
-        print(english(Message("sku_map.nothing_changed", {"file": Path(path).name})))
+        print(english(Message("import.sku_map.nothing_changed", {"file": Path(path).name})))
     else:
         print(english(result.message), file=sys.stdout)
     return 0

@@ -43,8 +43,8 @@ def test_export_then_import_an_edited_map_moves_sales_and_a_bad_one_changes_noth
                    f"shopify,Nowhere,X,{first[2]}\n", encoding="utf-8")
     refused = _shopkeeper("import", "--db", shop, "--sku-map", str(bad))
     assert refused.returncode == 2
-    assert refused.stderr.strip() == (f'shopkeeper: "bad.csv" was not imported: 1 line(s) have problems: '
-                                      f'bad.csv line 3: there is no shopify shop "Nowhere"')
+    assert refused.stderr.strip() == ('shopkeeper: "bad.csv" was not imported: 1 line(s) have problems: '
+                                      'bad.csv line 3: there is no shopify shop "Nowhere"')
 
     good = tmp_path / "good.csv"
     good.write_text(f"platform,shop,channel_sku,master_sku\nshopify,Kids,{second[2]},{first[2]}\n",

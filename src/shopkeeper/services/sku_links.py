@@ -60,7 +60,7 @@ def confirm_suggestion(db: Database, shop_id: str, channel_sku: str, *, who: str
     master = db.scalar("SELECT master_sku FROM sk_link_suggestions() WHERE shop_id = ? AND channel_sku = ?",
                        [shop_id, channel_sku])
     if master is None:
-        raise ChangeRefused(Message("link.refused.no_suggestion", {"shop": shop_id, "channel_sku": channel_sku}))
+        raise ChangeRefused(Message("edit.refused.link_no_suggestion", {"shop": shop_id, "channel_sku": channel_sku}))
     return set_links(db, [LinkChange(shop_id, channel_sku, str(master), SUGGESTION)], who=who, recompute=recompute)
 
 
@@ -112,9 +112,9 @@ def _check(db: Database, change: LinkChange) -> None:
     if change.how not in LINK_HOWS:
         raise ValueError(f"unknown link kind {change.how!r}")
     if not db.scalar("SELECT EXISTS (SELECT 1 FROM shops WHERE shop_id = ?)", [change.shop_id]):
-        raise ChangeRefused(Message("link.refused.unknown_shop", {"shop": change.shop_id}))
+        raise ChangeRefused(Message("edit.refused.link_unknown_shop", {"shop": change.shop_id}))
     if change.master_sku is not None and not is_catalogue_sku(db, change.master_sku):
-        raise ChangeRefused(Message("link.refused.unknown_master", {"sku": change.master_sku}))
+        raise ChangeRefused(Message("edit.refused.link_unknown_master", {"sku": change.master_sku}))
 
 
 def is_catalogue_sku(db: Database, sku: str) -> bool:
@@ -128,7 +128,7 @@ def _refuse_chains(db: Database) -> None:
         " ON b.channel_sku = a.master_sku AND b.master_sku IS NOT NULL AND b.master_sku <> b.channel_sku"
         " WHERE a.master_sku <> a.channel_sku ORDER BY ALL LIMIT 1")
     if row is not None:
-        raise ChangeRefused(Message("link.refused.chain", {"sku": row[0], "master": row[1]}))
+        raise ChangeRefused(Message("edit.refused.link_chain", {"sku": row[0], "master": row[1]}))
 
 
 def _stored(db: Database, shop_id: str, channel_sku: str) -> _Link | None:

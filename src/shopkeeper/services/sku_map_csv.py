@@ -53,7 +53,7 @@ def export_sku_map(db: Database, path: Path) -> MapExport:
         # BOM: Excel opens a UTF-8 CSV of Chinese titles right only with it.
         path.write_text(buffer.getvalue(), encoding="utf-8-sig")
     except OSError as exc:
-        raise ChangeRefused(Message("sku_map.refused.write", {"file": str(path), "reason": str(exc)})) from exc
+        raise ChangeRefused(Message("export.sku_map.write", {"file": str(path), "reason": str(exc)})) from exc
     return MapExport(path, len(rows))
 
 
@@ -63,11 +63,11 @@ def import_sku_map(db: Database, path: Path, *, who: str,
     name = path.name
     lines = _read_lines(path)
     if not lines:
-        raise ChangeRefused(Message("sku_map.refused.empty", {"file": name}))
+        raise ChangeRefused(Message("import.sku_map.empty", {"file": name}))
     columns = _columns(lines[0])
     missing = [c for c in HEADER if c not in columns]
     if missing:
-        raise ChangeRefused(Message("sku_map.refused.header", {"file": name, "columns": ", ".join(missing)}))
+        raise ChangeRefused(Message("import.sku_map.header", {"file": name, "columns": ", ".join(missing)}))
     shops = {(str(p).lower(), str(n).lower()): str(i) for i, p, n in db.fetchall(
         "SELECT shop_id, platform, name FROM shops")}
     changes: list[LinkChange] = []
@@ -77,21 +77,21 @@ def import_sku_map(db: Database, path: Path, *, who: str,
             continue
         value = {c: (cells[i].strip() if i < len(cells) else "") for c, i in columns.items()}
         if not value["channel_sku"]:
-            problems.append(Message("sku_map.line.no_channel_sku", {"file": name, "line": line_no}))
+            problems.append(Message("import.sku_map.line.no_channel_sku", {"file": name, "line": line_no}))
             continue
         shop_id = shops.get((value["platform"].lower(), value["shop"].lower()))
         if shop_id is None:
-            problems.append(Message("sku_map.line.unknown_shop", {"file": name, "line": line_no,
+            problems.append(Message("import.sku_map.line.unknown_shop", {"file": name, "line": line_no,
                                                                   "platform": value["platform"],
                                                                   "shop": value["shop"]}))
             continue
         master = value["master_sku"] or None
         if master is not None and not is_catalogue_sku(db, master):
-            problems.append(Message("sku_map.line.unknown_master", {"file": name, "line": line_no, "sku": master}))
+            problems.append(Message("import.sku_map.line.unknown_master", {"file": name, "line": line_no, "sku": master}))
             continue
         changes.append(LinkChange(shop_id, value["channel_sku"], master, MAPPING))
     if problems:
-        raise ChangeRefused(Message("sku_map.refused.lines", {
+        raise ChangeRefused(Message("import.sku_map.lines", {
             "file": name, "count": len(problems), "problems": problems[:MAX_PROBLEMS_LISTED]}))
     wanted = [c for c in changes if not _is_default(db, c)]
     return set_links(db, wanted, who=who, recompute=recompute,
@@ -110,7 +110,7 @@ def _read_lines(path: Path) -> list[list[str]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ChangeRefused(Message("sku_map.refused.read", {"file": path.name, "reason": str(exc)})) from exc
+        raise ChangeRefused(Message("import.sku_map.read", {"file": path.name, "reason": str(exc)})) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

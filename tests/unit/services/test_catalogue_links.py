@@ -86,13 +86,13 @@ def test_links_that_would_chain_or_point_nowhere_are_refused_with_the_shop_uncha
     before = snapshot(db)
     with pytest.raises(ChangeRefused) as refused:
         link(db, SHOPIFY, "S-1", "TB-BEI", who="mei")  # S-1 is a master: linking it away would chain
-    assert refused.value.reason.code == "link.refused.chain"
+    assert refused.value.reason.code == "edit.refused.link_chain"
     with pytest.raises(ChangeRefused) as refused:
         link(db, TAOBAO, "TB-BEI", "NOPE", who="mei")
-    assert refused.value.reason == Message("link.refused.unknown_master", {"sku": "NOPE"})
+    assert refused.value.reason == Message("edit.refused.link_unknown_master", {"sku": "NOPE"})
     with pytest.raises(ChangeRefused) as refused:
         link(db, "jd:none", "X", "S-1", who="mei")
-    assert refused.value.reason == Message("link.refused.unknown_shop", {"shop": "jd:none"})
+    assert refused.value.reason == Message("edit.refused.link_unknown_shop", {"shop": "jd:none"})
     assert snapshot(db) == before
 
 
@@ -144,10 +144,10 @@ def test_mapping_csv_round_trips_and_a_bad_file_is_refused_whole(db: Database, t
     with pytest.raises(ChangeRefused) as refused:
         import_sku_map(db, bad, who="mei")
     reason = refused.value.reason
-    assert reason.code == "sku_map.refused.lines" and reason.params["count"] == 2
+    assert reason.code == "import.sku_map.lines" and reason.params["count"] == 2
     assert reason.params["problems"] == [
-        Message("sku_map.line.unknown_shop", {"file": "bad.csv", "line": 3, "platform": "jd", "shop": "Nowhere"}),
-        Message("sku_map.line.unknown_master", {"file": "bad.csv", "line": 4, "sku": "S-9"})]
+        Message("import.sku_map.line.unknown_shop", {"file": "bad.csv", "line": 3, "platform": "jd", "shop": "Nowhere"}),
+        Message("import.sku_map.line.unknown_master", {"file": "bad.csv", "line": 4, "sku": "S-9"})]
     assert snapshot(db) == before
 
     good = tmp_path / "good.csv"

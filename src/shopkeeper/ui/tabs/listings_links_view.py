@@ -177,7 +177,7 @@ class ChannelLinksView(QWidget):
 
     def export_to(self, path: str) -> None:
         def shown(result: MapExport) -> None:
-            self._done(window_text(Message("sku_map.exported", {"count": result.rows, "path": path})))
+            self._done(window_text(Message("export.sku_map.written", {"count": result.rows, "path": path})))
 
         self._worker.query(self, QueryOp(lambda db: export_sku_map(db, Path(path)), key="sku_map_export"), shown,
                            self._refused)
@@ -189,7 +189,7 @@ class ChannelLinksView(QWidget):
 
     def import_from(self, path: str) -> None:
         def shown(result: CommandResult) -> None:
-            message = result.message or Message("sku_map.nothing_changed", {"file": Path(path).name})
+            message = result.message or Message("import.sku_map.nothing_changed", {"file": Path(path).name})
             self._done(window_text(message))
 
         self.notice.hide()
