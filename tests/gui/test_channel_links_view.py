@@ -32,7 +32,9 @@ def test_confirming_a_suggestion_and_keeping_one_unlinked_empty_the_queue(qtbot,
     run_query(qtbot, worker, _seed)
     view = ChannelLinksView(worker)
     qtbot.addWidget(view)
-    view.refresh()
+    with qtbot.waitSignal(view.waiting_changed) as waiting:
+        view.refresh()
+    assert waiting.args == [2]
     wait_idle(qtbot, worker)
     shown = _shown(qtbot, view)
     assert set(shown) == {f"{TAOBAO}|TB-HU", f"{TAOBAO}|TB-BEI"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,7 +26,14 @@ from PySide6.QtWidgets import (
 from shopkeeper.domain.commands import CommandResult
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
-from shopkeeper.services.sku_links import confirm_suggestion, link, links_source, split_item_key, unlink
+from shopkeeper.services.sku_links import (
+    confirm_suggestion,
+    link,
+    links_source,
+    split_item_key,
+    unlink,
+    waiting_count,
+)
 from shopkeeper.services.sku_map_csv import MapExport, export_sku_map, import_sku_map
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.formatting import format_value, platform_label
@@ -38,6 +46,12 @@ WHO = "window"
 
 
 class ChannelLinksView(QWidget):
+    """Signals:
+        waiting_changed(int): how many channel items wait for a link, after each refresh.
+    """
+
+    waiting_changed = Signal(int)
+
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
@@ -109,6 +123,7 @@ class ChannelLinksView(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh(keep_rows=True)
+        self._worker.query(self, QueryOp(waiting_count, key="links_waiting"), self.waiting_changed.emit)
 
     def _show_changed(self) -> None:
         name = self.show_box.currentData()

@@ -111,6 +111,8 @@ class ListingsTab(ShopTab):
         self.links_button.setCheckable(True)
         self.links_button.setToolTip(self.tr("Platform SKUs waiting to be linked to your catalogue, with suggestions"))
         self.links_button.toggled.connect(self._show_links)
+        self.links_view.waiting_changed.connect(lambda n: self.links_button.setText(
+            self.tr("Channel links (%n waiting)", "", n) if n else self.tr("Channel links")))
         self.checks_button = QPushButton(self.tr("Listing checks…"), self)
         self.checks_button.setToolTip(self.tr("The words the Advertising Law forbids in listings, and the price "
                                               "difference allowed across platforms"))
