@@ -68,8 +68,8 @@ def set_links(db: Database, changes: Sequence[LinkChange], *, who: str, label: M
               recompute: Recompute = recompute_after_change) -> CommandResult:
     """Write all `changes` as one change set; any refusal leaves the shop unchanged.
 
-    Changes that set what is already stored are dropped; with none left no
-    change set is made and the result's Changes are empty.
+    Changes that link an item to the master it already has are dropped; with
+    none left no change set is made and the result's Changes are empty.
     """
     with db.transaction():
         return apply_links(db, changes, who=who, label=label, recompute=recompute)
@@ -82,7 +82,8 @@ def apply_links(db: Database, changes: Sequence[LinkChange], *, who: str, label:
     for change in changes:
         _check(db, change)
         old = _stored(db, change.shop_id, change.channel_sku)
-        if old != _Link(change.master_sku, change.how):
+        # How a link was made is kept, not re-stamped: a line repeating a stored link changes nothing.
+        if old is None or old.master_sku != change.master_sku:
             plan.append((change, old))
     if not plan:
         return CommandResult(Changes())

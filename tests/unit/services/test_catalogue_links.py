@@ -166,3 +166,15 @@ def test_set_links_of_several_items_is_one_change_set(db: Database) -> None:
     result = set_links(db, [LinkChange(TAOBAO, "TB-HU", "S-1"), LinkChange(TAOBAO, "TB-BEI", "S-2")], who="mei")
     assert result.message == Message("change.link.many", {"count": 2})
     assert set(_rows(db)) == {"S-1", "S-2"}
+
+
+def test_counting_an_order_only_sku_and_repeating_a_link_are_ordinary_steps(db: Database) -> None:
+    before = snapshot(db)
+    edit_cells(db, [CellEdit("stock", "TB-HU", "on_hand", 6)], who="mei")
+    assert _rows(db)["TB-HU"]["on_hand"] == 6
+    undo(db, who="mei")
+    assert snapshot(db) == before
+    first = link(db, TAOBAO, "TB-HU", "S-1", who="mei")
+    again = set_links(db, [LinkChange(TAOBAO, "TB-HU", "S-1", "mapping")], who="mei")
+    assert first.change_set_id is not None and again.change_set_id is None and not again.changes
+    assert db.scalar("SELECT how FROM sku_links WHERE channel_sku = 'TB-HU'") == "manual"
