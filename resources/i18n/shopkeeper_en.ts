@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>ChannelLinksView</name>
+    <message numerus="yes">
+        <source>%n channel item(s)</source>
+        <translation>
+            <numerusform>%n channel item</numerusform>
+            <numerusform>%n channel items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportProgressDialog</name>
     <message numerus="yes">
         <source>Reading %n file(s)…</source>
@@ -30,6 +40,13 @@
 </context>
 <context>
     <name>ListingsTab</name>
+    <message numerus="yes">
+        <source>Channel links (%n waiting)</source>
+        <translation>
+            <numerusform>Channel links (%n waiting)</numerusform>
+            <numerusform>Channel links (%n waiting)</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n SKU(s)</source>
         <translation>

@@ -301,6 +301,175 @@
     </message>
 </context>
 <context>
+    <name>ChannelLinksView</name>
+    <message>
+        <source>waiting</source>
+        <translation>待关联</translation>
+    </message>
+    <message>
+        <source>linked</source>
+        <translation>已关联</translation>
+    </message>
+    <message>
+        <source>kept unlinked</source>
+        <translation>保持不关联</translation>
+    </message>
+    <message>
+        <source>same SKU</source>
+        <translation>相同 SKU</translation>
+    </message>
+    <message>
+        <source>same barcode</source>
+        <translation>相同条码</translation>
+    </message>
+    <message>
+        <source>similar title</source>
+        <translation>标题相似</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品项</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Shop id</source>
+        <translation>店铺编号</translation>
+    </message>
+    <message>
+        <source>Channel SKU</source>
+        <translation>平台 SKU</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Units sold</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Counts as</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <source>Suggested SKU</source>
+        <translation>建议的 SKU</translation>
+    </message>
+    <message>
+        <source>Suggested product</source>
+        <translation>建议的商品</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Linked by</source>
+        <translation>关联方式</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待关联</translation>
+    </message>
+    <message>
+        <source>Waiting for a link</source>
+        <translation>等待关联</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>已关联</translation>
+    </message>
+    <message>
+        <source>Kept unlinked</source>
+        <translation>保持不关联</translation>
+    </message>
+    <message>
+        <source>All channel items</source>
+        <translation>全部平台商品</translation>
+    </message>
+    <message>
+        <source>Search channel SKU, title or suggestion</source>
+        <translation>搜索平台 SKU、标题或建议</translation>
+    </message>
+    <message>
+        <source>Link to SKU…</source>
+        <translation>关联到 SKU…</translation>
+    </message>
+    <message>
+        <source>Count this channel item&apos;s sales on a catalogue SKU you name</source>
+        <translation>将该平台商品的销量计入你指定的商品库 SKU</translation>
+    </message>
+    <message>
+        <source>Confirm suggestion</source>
+        <translation>确认建议</translation>
+    </message>
+    <message>
+        <source>Keep unlinked</source>
+        <translation>保持不关联</translation>
+    </message>
+    <message>
+        <source>Its sales count on its own SKU; it leaves the waiting list</source>
+        <translation>销量计入它自己的 SKU；移出待关联列表</translation>
+    </message>
+    <message>
+        <source>Export mapping…</source>
+        <translation>导出对应关系…</translation>
+    </message>
+    <message>
+        <source>Import mapping…</source>
+        <translation>导入对应关系…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel item(s)</source>
+        <translation>
+            <numerusform>%n 个平台商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not changed: {reason}</source>
+        <translation>未修改：{reason}</translation>
+    </message>
+    <message>
+        <source>Select one channel item first.</source>
+        <translation>请先选择一个平台商品。</translation>
+    </message>
+    <message>
+        <source>Link to SKU</source>
+        <translation>关联到 SKU</translation>
+    </message>
+    <message>
+        <source>Catalogue SKU that {channel_sku} ({shop}) sells:</source>
+        <translation>{channel_sku}（{shop}）对应的商品库 SKU：</translation>
+    </message>
+    <message>
+        <source>Export SKU mapping</source>
+        <translation>导出 SKU 对应关系</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import SKU mapping</source>
+        <translation>导入 SKU 对应关系</translation>
+    </message>
+</context>
+<context>
     <name>ChartsTab</name>
     <message>
         <source>Last 90 days</source>
@@ -745,6 +914,14 @@
         <translation>最高价</translation>
     </message>
     <message>
+        <source>Cost unknown</source>
+        <translation>成本未知</translation>
+    </message>
+    <message>
+        <source>From orders only</source>
+        <translation>仅来自订单</translation>
+    </message>
+    <message>
         <source>Search SKU, product or variant</source>
         <translation>搜索 SKU、商品或规格</translation>
     </message>
@@ -763,6 +940,24 @@
     <message>
         <source>Save what to buy now as a CSV purchase list</source>
         <translation>将现在该采购的商品保存为 CSV 采购清单</translation>
+    </message>
+    <message>
+        <source>Only SKUs without a cost</source>
+        <translation>只看没有成本的 SKU</translation>
+    </message>
+    <message>
+        <source>Channel links</source>
+        <translation>平台商品关联</translation>
+    </message>
+    <message>
+        <source>Platform SKUs waiting to be linked to your catalogue, with suggestions</source>
+        <translation>等待关联到商品库的平台 SKU，附带建议</translation>
+    </message>
+    <message numerus="yes">
+        <source>Channel links (%n waiting)</source>
+        <translation>
+            <numerusform>平台商品关联（%n 个待关联）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every status</source>
@@ -945,6 +1140,10 @@
         <translation>各平台之间</translation>
     </message>
     <message>
+        <source>unknown: type it in the Cost column</source>
+        <translation>未知：请在“成本”列填写</translation>
+    </message>
+    <message>
         <source>no reorder suggested</source>
         <translation>不建议补货</translation>
     </message>
@@ -1007,6 +1206,14 @@
     <message>
         <source>Target cover</source>
         <translation>目标可售天数</translation>
+    </message>
+    <message>
+        <source>listing {id}</source>
+        <translation>商品链接 {id}</translation>
+    </message>
+    <message>
+        <source>SKU {sku}</source>
+        <translation>SKU {sku}</translation>
     </message>
     <message>
         <source>Not listed</source>
@@ -2853,6 +3060,82 @@
     <message>
         <source>Prime Day</source>
         <translation>Prime Day 会员日</translation>
+    </message>
+    <message>
+        <source>link {shop} {channel_sku} → {master}</source>
+        <translation>关联 {shop} {channel_sku} → {master}</translation>
+    </message>
+    <message>
+        <source>link {shop} {channel_sku} → {master} (suggested)</source>
+        <translation>关联 {shop} {channel_sku} → {master}（按建议）</translation>
+    </message>
+    <message>
+        <source>keep {shop} {channel_sku} unlinked</source>
+        <translation>{shop} {channel_sku} 保持不关联</translation>
+    </message>
+    <message>
+        <source>{count} channel links</source>
+        <translation>{count} 个平台商品关联</translation>
+    </message>
+    <message>
+        <source>SKU mapping &quot;{file}&quot; ({count} link(s))</source>
+        <translation>SKU 对应关系“{file}”（{count} 个关联）</translation>
+    </message>
+    <message>
+        <source>Cannot redo change #{change_set}: the link of {channel_sku} in {shop} was changed since.</source>
+        <translation>无法重做第 {change_set} 号修改：{shop} 中 {channel_sku} 的关联此后已被修改。</translation>
+    </message>
+    <message>
+        <source>There is no SKU {sku} in the catalogue to link to.</source>
+        <translation>商品库中没有可关联的 SKU {sku}。</translation>
+    </message>
+    <message>
+        <source>{sku} cannot be linked to {master}: one of them is linked to another SKU already. Link both to the same master SKU.</source>
+        <translation>{sku} 无法关联到 {master}：其中一个已关联到其他 SKU。请将两者关联到同一个主 SKU。</translation>
+    </message>
+    <message>
+        <source>There is no suggestion to confirm for {channel_sku} in {shop}.</source>
+        <translation>{shop} 中的 {channel_sku} 没有可确认的建议。</translation>
+    </message>
+    <message>
+        <source>&quot;{file}&quot; is empty; nothing was imported.</source>
+        <translation>“{file}”是空的；没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>&quot;{file}&quot; lacks the column(s) {columns} (the header must be: platform, shop, channel_sku, master_sku); nothing was imported.</source>
+        <translation>“{file}”缺少列 {columns}（表头必须是：platform, shop, channel_sku, master_sku）；没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not read &quot;{file}&quot;: {reason}</source>
+        <translation>无法读取“{file}”：{reason}</translation>
+    </message>
+    <message>
+        <source>Could not write &quot;{file}&quot;: {reason}</source>
+        <translation>无法写入“{file}”：{reason}</translation>
+    </message>
+    <message>
+        <source>&quot;{file}&quot; was not imported: {count} line(s) have problems: {problems}</source>
+        <translation>“{file}”未导入：{count} 行有问题：{problems}</translation>
+    </message>
+    <message>
+        <source>{file} line {line}: no channel SKU</source>
+        <translation>{file} 第 {line} 行：没有平台 SKU</translation>
+    </message>
+    <message>
+        <source>{file} line {line}: there is no {platform} shop &quot;{shop}&quot;</source>
+        <translation>{file} 第 {line} 行：没有名为“{shop}”的 {platform} 店铺</translation>
+    </message>
+    <message>
+        <source>{file} line {line}: there is no SKU {sku} in the catalogue</source>
+        <translation>{file} 第 {line} 行：商品库中没有 SKU {sku}</translation>
+    </message>
+    <message>
+        <source>Wrote {count} channel items to &quot;{path}&quot;.</source>
+        <translation>已将 {count} 个平台商品写入“{path}”。</translation>
+    </message>
+    <message>
+        <source>&quot;{file}&quot; changes no link; the shop is as it was.</source>
+        <translation>“{file}”没有改变任何关联；店铺保持原样。</translation>
     </message>
 </context>
 <context>

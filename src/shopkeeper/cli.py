@@ -67,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="import platform export files into the shop")
     _db_option(imp, top=False)
-    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("files", nargs="*", metavar="FILE")
+    imp.add_argument("--sku-map", metavar="FILE.csv",
+                     help="apply a channel-SKU mapping (platform, shop, channel_sku, master_sku) as one undoable change")
     imp.add_argument("--shop", metavar="NAME", help="name of the platform shop these files belong to")
     imp.add_argument("--mapping", metavar="NAME", help="saved column mapping for files of an unknown shape")
 
@@ -177,6 +179,17 @@ def _cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
     from shopkeeper.cli_import import run_import
+
+    if args.sku_map:
+        from shopkeeper.cli_sku_map import run_sku_map_import
+
+        if args.files:
+            print("shopkeeper: import either export files or one --sku-map file, not both.", file=sys.stderr)
+            return 2
+        return run_sku_map_import(_open(paths, getattr(args, "db", None), must_exist=True), args.sku_map, "cli")
+    if not args.files:
+        print("shopkeeper: import needs at least one FILE (or --sku-map FILE.csv).", file=sys.stderr)
+        return 2
 
     return run_import(_open(paths, getattr(args, "db", None)), args, paths)
 

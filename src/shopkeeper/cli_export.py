@@ -30,10 +30,17 @@ def add_export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], 
     stock.add_argument("--location", metavar="NAME",
                        help="Shopify: the location whose Available quantities the file sets (default: Shop location)")
     stock.add_argument("--json", action="store_true", help="print what was written as one JSON object")
+    from shopkeeper.cli_sku_map import add_sku_map_export
+
+    add_sku_map_export(what, db_option)
 
 
 def run_export(db: Database, args: argparse.Namespace) -> int:
     """Run the export named on the command line on `db` (which this closes); returns the exit code."""
+    if args.export_what == "sku-map":
+        from shopkeeper.cli_sku_map import run_sku_map_export
+
+        return run_sku_map_export(db, args)
     from shopkeeper.services.stock_export import DEFAULT_SHOPIFY_LOCATION, write_stock_update
 
     try:

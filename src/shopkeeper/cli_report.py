@@ -101,6 +101,8 @@ def inventory_report(db: Any, today: date) -> list[dict[str, Any]]:
             "units_90d": int(r["units_90d"]),
             "price_min": _dec(r["price_min"]),
             "price_max": _dec(r["price_max"]),
+            "cost_unknown": bool(r["cost_unknown"]),  # the seller has not given a cost yet
+            "order_only": bool(r["order_only"]),      # known from order lines only, no product export has it
         })
     return out
 

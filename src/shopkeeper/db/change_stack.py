@@ -20,8 +20,9 @@ from shopkeeper.domain.messages import Message
 
 EDIT = "edit"
 CAMPAIGN = "campaign"  # a campaign plan or own calendar event saved (services/campaigns.py)
+LINK = "link"  # the seller's channel links (services/sku_links.py), redone from their own log
 # Change-set kinds that did not come from a file; every other kind is an import's table kind.
-NOT_IMPORTS = (EDIT, CAMPAIGN)
+NOT_IMPORTS = (EDIT, CAMPAIGN, LINK)
 IMPORTS_ONLY = "kind NOT IN (" + ", ".join(f"'{k}'" for k in NOT_IMPORTS) + ")"
 
 

@@ -32,6 +32,7 @@ from shopkeeper.domain import (
     rfm,
     segments,
     sku_lines,
+    sku_links,
     sku_status,
     stock_classes,
     stock_ledger,
@@ -41,12 +42,14 @@ from shopkeeper.runtime.resources import default_absolute_terms_text
 
 SCALAR_MACROS = (*identity.MACROS, *order_status.MACROS, *order_day.MACROS, *revenue.MACROS, *reorder.MACROS,
                  *segments.MACROS, *stock_classes.MACROS, *channel_stock.MACROS, *listing_rules.MACROS,
-                 *rfm.SCALAR_MACROS, *campaign_price.MACROS, *stock_ledger.MACROS, *sku_status.MACROS)
-# In dependency order: every per-SKU figure reads sk_sku_lines(); sk_sales() uses sk_fx(), the tier and points macros use both.
-# sk_first_stock_day() uses reorder's sk_stock_day(); sk_selling_days() uses the stock ledger's sk_stock_ledger().
-TABLE_MACROS = (*sku_lines.TABLE_MACROS, *revenue.TABLE_MACROS, *stock_ledger.TABLE_MACROS, *reorder.TABLE_MACROS,
-                *sku_status.TABLE_MACROS, *stock_classes.TABLE_MACROS, *tiers.TABLE_MACROS, *points.TABLE_MACROS,
-                *channel_stock.TABLE_MACROS, *rfm.TABLE_MACROS, *campaign_price.TABLE_MACROS)
+                 *rfm.SCALAR_MACROS, *campaign_price.MACROS, *stock_ledger.MACROS, *sku_status.MACROS,
+                 *sku_links.MACROS)
+# In dependency order: every per-SKU figure reads sk_sku_lines(), the catalogue (sk_catalogue()) too; sk_sales()
+# uses sk_fx(), the tier and points macros use both. sk_first_stock_day() uses reorder's sk_stock_day();
+# sk_selling_days() uses the stock ledger's sk_stock_ledger().
+TABLE_MACROS = (*sku_lines.TABLE_MACROS, *sku_links.TABLE_MACROS, *revenue.TABLE_MACROS, *stock_ledger.TABLE_MACROS,
+                *reorder.TABLE_MACROS, *sku_status.TABLE_MACROS, *stock_classes.TABLE_MACROS, *tiers.TABLE_MACROS,
+                *points.TABLE_MACROS, *channel_stock.TABLE_MACROS, *rfm.TABLE_MACROS, *campaign_price.TABLE_MACROS)
 
 _INSTALLED: weakref.WeakSet[duckdb.DuckDBPyConnection] = weakref.WeakSet()
 

@@ -18,6 +18,7 @@ TABLE_AREAS: dict[str, Area] = {
     "variants": Area.CATALOG,
     "listings": Area.CATALOG,
     "sku_status": Area.CATALOG,
+    "sku_links": Area.CATALOG,
     "stock_levels": Area.STOCK,
     "stock_movements": Area.STOCK,
     "stock_snapshots": Area.STOCK,

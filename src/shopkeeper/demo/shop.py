@@ -39,6 +39,7 @@ from shopkeeper.demo.calendar import (
     plan_promotions,
 )
 from shopkeeper.demo.catalog import BRAND, Catalog, build_catalog
+from shopkeeper.demo.channel_skus import channel_skus, link_channel_skus
 from shopkeeper.demo.listing_status import make_listing_decisions
 from shopkeeper.demo.orders import STATUSES, Orders, PromoWindow, build_orders
 from shopkeeper.demo.people import People, build_people, buyer_ids
@@ -249,11 +250,12 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "active": pa.array(cat.active),
     }, home)
     report(Message("progress.demo.writing_listings"), 0.56)
+    sku_as_written = channel_skus(cat)  # (shop, sku): a few Etsy SKUs are spelled the Etsy way
     l_sku, l_shop = np.nonzero(cat.listed)
     w.upsert("listings", {
         "shop_id": strs(shop_ids[l_shop]),
         "listing_id": strs([cat.listing_id[s][k] for k, s in zip(l_sku.tolist(), l_shop.tolist(), strict=True)]),
-        "sku": strs(np.array(cat.sku, dtype=object)[l_sku]),
+        "sku": strs(sku_as_written[l_shop, l_sku]),
         "title": strs([cat.title[s][k] for k, s in zip(l_sku.tolist(), l_shop.tolist(), strict=True)]),
         "price": dec(cat.shop_price[l_sku, l_shop]),
         "currency": strs(currencies[l_shop]),
@@ -341,7 +343,7 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "shop_id": strs(shop_ids[l_shop]),
         "order_id": strs(o_ids[lo]),
         "line_no": ints(orders.line_no),
-        "sku": strs(np.array(cat.sku, dtype=object)[orders.line_sku]),
+        "sku": strs(sku_as_written[l_shop, orders.line_sku]),
         "title": strs(titles[l_shop, orders.line_sku]),
         "variant": strs(variants[l_shop, orders.line_sku]),
         "quantity": ints(orders.line_qty),
@@ -351,6 +353,7 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "refunded_quantity": ints(orders.line_refunded),
     }, l_shop)
 
+    link_channel_skus(db, sku_as_written, cat)
     for b, batch_id in enumerate(batches):
         finish_batch(db, batch_id, read=w.read[b], added=w.added[b], updated=w.updated[b], rejected=0)
 

@@ -70,7 +70,7 @@ MACROS = (
 )
 
 TABLE_MACROS = (
-    # Every known SKU with what is on hand, what unshipped orders hold, and what is left to sell.
+    # Every catalogue SKU (domain/sku_links.py) with what is on hand, what unshipped orders hold, and what is left to sell.
     """CREATE OR REPLACE TEMP MACRO sk_available_stock() AS TABLE
     WITH held AS (
         SELECT l.sku, sum(sk_held_units(o.status, l.quantity, l.refunded_quantity))::BIGINT AS units
@@ -81,5 +81,5 @@ TABLE_MACROS = (
     SELECT v.sku, coalesce(s.on_hand, 0)::BIGINT AS on_hand, coalesce(h.units, 0)::BIGINT AS unshipped,
            coalesce(s.on_hand, 0)::BIGINT - coalesce(h.units, 0) AS available,
            s.sku IS NOT NULL AS counted
-    FROM variants v LEFT JOIN stock_levels s USING (sku) LEFT JOIN held h USING (sku)""",
+    FROM sk_catalogue() v LEFT JOIN stock_levels s USING (sku) LEFT JOIN held h USING (sku)""",
 )

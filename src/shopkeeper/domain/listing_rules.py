@@ -209,10 +209,12 @@ TABLE_MACROS = (
     GROUP BY ALL""",
     f"""CREATE OR REPLACE TEMP MACRO sk_listing_problems() AS TABLE
     WITH l AS (
-        SELECT l.shop_id, coalesce(s.platform, split_part(l.shop_id, ':', 1)) AS platform, l.listing_id, l.sku,
+        SELECT l.shop_id, coalesce(s.platform, split_part(l.shop_id, ':', 1)) AS platform, l.listing_id,
+               sk_link_target(l.sku, k.master_sku) AS sku,  -- the catalogue SKU it sells (domain/sku_links.py)
                l.title, l.price, l.currency, l.description, l.image_count,
                regexp_replace(l.description, {_TAGS}, ' ', 'g') AS description_text
         FROM listings l LEFT JOIN shops s ON s.shop_id = l.shop_id
+        LEFT JOIN sku_links k ON k.shop_id = l.shop_id AND k.channel_sku = l.sku
     ),
     own AS (
         SELECT l.shop_id, l.listing_id, v.sku FROM l JOIN variants v ON v.sku = l.sku

@@ -430,6 +430,27 @@ ENGLISH: Mapping[str, str] = {
     "festival.mothers_day": "Mother's Day",
     "festival.singles_day": "Singles' Day",
     "festival.prime_day": "Prime Day",
+    # Catalogue: channel links and the SKU mapping file (services/sku_links.py, services/sku_map_csv.py).
+    "change.link.linked": "link {shop} {channel_sku} → {master}",
+    "change.link.confirmed": "link {shop} {channel_sku} → {master} (suggested)",
+    "change.link.unlinked": "keep {shop} {channel_sku} unlinked",
+    "change.link.many": "{count} channel links",
+    "change.link.mapping": "SKU mapping \"{file}\" ({count} link(s))",
+    "change.redo.stale_link": "Cannot redo change #{change_set}: the link of {channel_sku} in {shop} was changed since.",
+    "edit.refused.link_unknown_shop": "There is no platform shop {shop} in this shop file.",
+    "edit.refused.link_unknown_master": "There is no SKU {sku} in the catalogue to link to.",
+    "edit.refused.link_chain": "{sku} cannot be linked to {master}: one of them is linked to another SKU already. Link both to the same master SKU.",
+    "edit.refused.link_no_suggestion": "There is no suggestion to confirm for {channel_sku} in {shop}.",
+    "import.sku_map.empty": "\"{file}\" is empty; nothing was imported.",
+    "import.sku_map.header": "\"{file}\" lacks the column(s) {columns} (the header must be: platform, shop, channel_sku, master_sku); nothing was imported.",
+    "import.sku_map.read": "Could not read \"{file}\": {reason}",
+    "export.sku_map.write": "Could not write \"{file}\": {reason}",
+    "import.sku_map.lines": "\"{file}\" was not imported: {count} line(s) have problems: {problems}",
+    "import.sku_map.line.no_channel_sku": "{file} line {line}: no channel SKU",
+    "import.sku_map.line.unknown_shop": "{file} line {line}: there is no {platform} shop \"{shop}\"",
+    "import.sku_map.line.unknown_master": "{file} line {line}: there is no SKU {sku} in the catalogue",
+    "export.sku_map.written": "Wrote {count} channel items to \"{path}\".",
+    "import.sku_map.nothing_changed": "\"{file}\" changes no link; the shop is as it was.",
 }
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from shopkeeper.db.batches import touched_tables, undo_batch
 from shopkeeper.db.change_stack import (
     CAMPAIGN,
+    LINK,
     StackEntry,
     clear_redo,
     drop_from_stack,
@@ -38,6 +39,7 @@ from shopkeeper.domain.messages import Message
 from shopkeeper.services.after_change import Recompute, recompute_after_change
 from shopkeeper.services.campaigns import reapply_campaign_change
 from shopkeeper.services.edits import reapply
+from shopkeeper.services.sku_links import reapply_links
 
 
 def undo_redo_state(db: Database) -> UndoRedoState:
@@ -95,6 +97,8 @@ def redo(db: Database, *, who: str, workdir: Path | None = None,
     with db.transaction():
         if top.kind == CAMPAIGN:
             tables = reapply_campaign_change(db, top.change_set_id)
+        elif top.kind == LINK:
+            tables = reapply_links(db, top.change_set_id)
         else:
             tables = reapply(db, top.change_set_id)
         push_applied(db, top.change_set_id)

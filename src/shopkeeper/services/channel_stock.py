@@ -8,7 +8,9 @@ The SKUs a platform shop sells are the ones its listings name (a listing with
 its own SKU, or a product-level listing whose id is the product's key, as a
 Shopify handle is), the ones its own product exports brought in (a WooCommerce
 variation is listed under its parent only), and the ones its orders sold: what
-the seller would expect to find in that platform's stock-update file.
+the seller would expect to find in that platform's stock-update file. A SKU is
+written as the shop writes it (a channel SKU linked to a catalogue SKU keeps its
+own spelling, domain/sku_links.py) with the stock of the catalogue SKU it sells.
 """
 
 from __future__ import annotations
@@ -75,15 +77,15 @@ WITH rule AS (
     FROM (SELECT CAST($shop AS VARCHAR) AS shop_id) s LEFT JOIN channel_stock_rules r USING (shop_id)
 ),
 direct AS (
-    SELECT sku, min(listing_id) AS listing_id, min(title) AS title
-    FROM listings WHERE shop_id = $shop AND sku IS NOT NULL GROUP BY sku
+    SELECT sku, min(channel_sku) AS channel_sku, min(listing_id) AS listing_id, min(title) AS title
+    FROM sk_listings_by_sku() WHERE shop_id = $shop AND sku IS NOT NULL GROUP BY sku
 ),
 by_product AS (
     SELECT listing_id AS product_id, min(listing_id) AS product_listing_id, min(title) AS title
     FROM listings WHERE shop_id = $shop AND sku IS NULL GROUP BY listing_id
 ),
 sold AS (
-    SELECT DISTINCT sku FROM order_lines WHERE shop_id = $shop AND sku IS NOT NULL
+    SELECT sku, min(channel_sku) AS channel_sku FROM sk_sku_lines() WHERE shop_id = $shop GROUP BY sku
 ),
 exported AS (
     SELECT v.sku FROM variants v JOIN import_batches ib ON ib.batch_id = v.batch_id
@@ -95,8 +97,8 @@ sells AS (
     UNION SELECT sku FROM sold
     UNION SELECT sku FROM exported
 )
-SELECT v.sku, v.product_id,
-       coalesce(d.title, b.title, p.title, v.sku) AS title,
+SELECT coalesce(d.channel_sku, so.channel_sku, v.sku) AS sku, coalesce(v.product_id, v.sku) AS product_id,
+       coalesce(d.title, b.title, v.title) AS title,
        v.option_text, d.listing_id,
        coalesce(b.product_listing_id, CASE WHEN d.listing_id IS NOT NULL THEN d.listing_id END) AS product_listing_id,
        a.on_hand, a.unshipped, a.available,
@@ -105,14 +107,14 @@ SELECT v.sku, v.product_id,
        CASE WHEN coalesce(st.delisted, FALSE) THEN 0
             ELSE sk_listed_qty(a.available, rule.share_pct, rule.max_listed, rule.buffer) END AS listed, a.counted
 FROM sells
-JOIN variants v USING (sku)
+JOIN sk_catalogue() v USING (sku)
 JOIN sk_available_stock() a USING (sku)
-LEFT JOIN products p ON p.product_id = v.product_id
 LEFT JOIN direct d ON d.sku = v.sku
+LEFT JOIN sold so ON so.sku = v.sku
 LEFT JOIN by_product b ON b.product_id = v.product_id
 LEFT JOIN sku_status st ON st.sku = v.sku
 CROSS JOIN rule
-ORDER BY v.product_id, v.sku
+ORDER BY coalesce(v.product_id, v.sku), v.sku
 """
 
 

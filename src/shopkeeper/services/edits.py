@@ -7,7 +7,10 @@ stock row it had to create carries the id too, and a stock count writes a
 'count' snapshot under the same id (on hand is derived from it, domain/stock_ledger.py),
 so undo removes both.
 Every field changed is written to `change_log` (old and new value as text)
-for the audit trail, and is what redo re-applies.
+for the audit trail, and is what redo re-applies. A price or cost given to a
+SKU known only from order lines (an order-only catalogue entry,
+domain/sku_links.py) creates its `variants` row, and a `products` row named
+after its latest line, under the edit's id: undo removes them again.
 """
 
 from __future__ import annotations
@@ -77,9 +80,11 @@ _DEFAULTS: dict[str, dict[str, object]] = {
     "status": {"delisted": False, "season_start": None, "season_end": None, "marked_new_on": None},  # 0012
 }
 # The SQL true when the missing row's key names something the shop knows.
-_KNOWN_KEY = {"stock": "SELECT EXISTS (SELECT 1 FROM variants WHERE sku = ?)",
-              "status": "SELECT EXISTS (SELECT 1 FROM variants WHERE sku = ?)",
+_KNOWN_KEY = {"stock": "SELECT EXISTS (SELECT 1 FROM sk_catalogue() WHERE sku = ?)",
+              "status": "SELECT EXISTS (SELECT 1 FROM sk_catalogue() WHERE sku = ?)",
               "channel": "SELECT EXISTS (SELECT 1 FROM shops WHERE shop_id = ?)"}
+# An order-only catalogue entry's price and cost before the seller set them: its latest line's price, no cost.
+_ORDER_ONLY = "SELECT {field} FROM sk_catalogue() WHERE sku = ? AND NOT in_variants"
 
 
 def editable_fields() -> Mapping[tuple[str, str], FieldSpec]:
@@ -177,6 +182,9 @@ def _stored(db: Database, spec: FieldSpec, key: str) -> tuple[bool, object]:
     row = db.fetchone(f"SELECT {_q(spec.field)} FROM {_q(table)} WHERE {_q(key_col)} = ?", [key])
     if row is not None:
         return True, row[0]
+    if spec.entity == "variant":
+        order_only = db.fetchone(_ORDER_ONLY.format(field=_q(spec.field)), [key])
+        return (True, order_only[0]) if order_only is not None else (False, None)
     known = _KNOWN_KEY.get(spec.entity)
     if known is not None and db.scalar(known, [key]):
         return True, _DEFAULTS[spec.entity][spec.field]
@@ -200,6 +208,9 @@ def _apply(db: Database, change_set_id: int, plan: Sequence[_Planned]) -> frozen
                 db.execute(f"INSERT INTO {_q(table)} (key, value, batch_id) VALUES (?, ?, ?)",
                            [p.key, p.new, change_set_id])
             continue
+        elif table == "variants":
+            _catalogue_order_only_sku(db, p.key, change_set_id)
+            tables.add("products")
         elif table == "stock_levels":
             # A SKU nobody counted yet: undo deletes the new row by its batch_id.
             db.execute("INSERT INTO stock_levels (sku, updated_at, batch_id) VALUES (?, now(), ?)",
@@ -219,6 +230,19 @@ def _apply(db: Database, change_set_id: int, plan: Sequence[_Planned]) -> frozen
             write_count_snapshot(db, p.key, int(p.new), change_set_id)  # type: ignore[call-overload]  # on_hand: never-empty ints
             tables.add("stock_snapshots")
     return frozenset(tables)
+
+
+def _catalogue_order_only_sku(db: Database, sku: str, change_set_id: int) -> None:
+    """Give a SKU known only from order lines its own variants (and products) row, as the lines describe it."""
+    db.execute(
+        "INSERT INTO products (product_id, title, batch_id)"
+        " SELECT c.sku, c.title, ? FROM sk_catalogue() c"
+        " WHERE c.sku = ? AND NOT c.in_variants AND NOT EXISTS (SELECT 1 FROM products p WHERE p.product_id = c.sku)",
+        [change_set_id, sku])
+    db.execute(
+        "INSERT INTO variants (sku, product_id, price, currency, batch_id)"
+        " SELECT sku, sku, price, currency, ? FROM sk_catalogue() WHERE sku = ? AND NOT in_variants",
+        [change_set_id, sku])
 
 
 def _label(plan: Sequence[_Planned]) -> Message:

@@ -39,8 +39,11 @@ recent AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE)
 weekly AS (SELECT sku, sk_xyz_class(n, s, q) AS xyz FROM sk_weekly_demand(CAST(? AS DATE), {XYZ_WEEKS})),
 arrived AS (SELECT sku, day FROM sk_first_stock_day()),
 channels AS (
-    SELECT sku, string_agg(DISTINCT split_part(shop_id, ':', 1), ', ' ORDER BY split_part(shop_id, ':', 1)) AS platforms
-    FROM listings WHERE sku IS NOT NULL GROUP BY sku
+    -- the platforms listing it or selling it (an SKU known from orders only is sold somewhere)
+    SELECT sku, string_agg(DISTINCT platform, ', ' ORDER BY platform) AS platforms
+    FROM (SELECT sku, split_part(shop_id, ':', 1) AS platform FROM sk_listings_by_sku() WHERE sku IS NOT NULL
+          UNION SELECT DISTINCT sku, split_part(shop_id, ':', 1) FROM sk_sku_lines())
+    GROUP BY sku
 ),
 listing_problems AS ({PROBLEM_CODES_BY_SKU_SQL}),
 as_of AS (SELECT CAST(? AS DATE) AS today, CAST(? AS DATE) AS first_day, CAST(? AS DATE) AS last_day),
@@ -60,7 +63,7 @@ price_range AS (
 ),
 base AS (
     SELECT v.sku,
-           coalesce(p.title, v.sku) AS product,
+           v.title AS product,
            v.option_text AS variant,
            c.platforms,
            v.price,
@@ -68,6 +71,8 @@ base AS (
            v.currency,
            CASE WHEN v.price > 0 AND v.cost IS NOT NULL
                 THEN round((v.price - v.cost) * 100 / v.price, 1) END AS margin_pct,
+           v.cost IS NULL AS cost_unknown,
+           NOT v.in_variants AS order_only,
            coalesce(s.on_hand, 0) AS on_hand,
            coalesce(sa.units, 0)::INTEGER AS sold_30d,
            greatest(coalesce(sa.units, 0), 0) AS demand,
@@ -88,9 +93,8 @@ base AS (
            sk_season_text(st.season_start, st.season_end) AS season,
            sk_in_season(month(as_of.today), st.season_start, st.season_end) AS in_season,
            sk_may_reorder(st.delisted, st.season_start, st.season_end, as_of.today) AS may_reorder
-    FROM variants v
+    FROM sk_catalogue() v
     CROSS JOIN as_of
-    LEFT JOIN products p USING (product_id)
     LEFT JOIN stock_levels s USING (sku)
     LEFT JOIN sales sa USING (sku)
     LEFT JOIN selling sd USING (sku)
@@ -124,7 +128,7 @@ figured AS (
                 ELSE 0 END AS suggested_qty
     FROM pointed
 )
-SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_hand, sold_30d, lead_time_days,
+SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, cost_unknown, order_only, on_hand, sold_30d, lead_time_days,
        avg_daily, days_cover, reorder_point, stock_status, suggested_qty,
        CASE WHEN suggested_qty > 0 THEN suggested_qty * cost END AS order_value,
        abc, xyz, dead_stock,
@@ -187,6 +191,8 @@ INVENTORY_COLUMNS = (
     Column("price_max", "money"),
     Column("cost", "money", edit=("variant", "cost")),
     Column("margin_pct", "pct"),
+    Column("cost_unknown", "flag"),  # no cost yet: margin, order and stock values leave it out
+    Column("order_only", "flag"),    # known from order lines only: no product export has it
     Column("currency", "text"),
     Column("platforms", "text"),
     Column("urgency", "int"),
@@ -215,6 +221,7 @@ def inventory_source(today: date, settings: ReorderSettings | None = None) -> Ta
             "has_problems": "problems IS NOT NULL",
             **{f"status_{s}": f"status = '{s}'" for s in STATUSES},
             "out_of_season": "NOT in_season",
+            "cost_unknown": "cost_unknown",
         },
         params=_params(today, settings),
         kept=True,
@@ -257,6 +264,7 @@ class ChannelListing:
     currency: str | None
     status: str | None
     quantity: int | None
+    channel_sku: str | None = None     # the SKU as this shop writes it (differs from the master's when linked)
 
 
 @dataclass(frozen=True)
@@ -316,7 +324,7 @@ def sku_detail(db: Database, sku: str, today: date) -> SkuDetail | None:
     r = rows[0]
     settings = reorder_settings(db)
     channels = db.fetchall(
-        "SELECT shop_id, listing_id, title, price, currency, status, quantity FROM listings"
+        "SELECT shop_id, listing_id, title, price, currency, status, quantity, channel_sku FROM sk_listings_by_sku()"
         " WHERE sku = ? ORDER BY shop_id, listing_id",
         [sku],
     )

@@ -28,11 +28,9 @@ def shop_stats(db: Database) -> dict[str, Any]:
     )
     net = db.fetchall("SELECT currency, sum(net) FROM sk_sales() GROUP BY currency ORDER BY currency")
     sold = db.scalar("SELECT count(*) FROM sk_sales()")
-    products = db.scalar(
-        "SELECT count(DISTINCT sku) FROM ("
-        " SELECT sku FROM variants UNION ALL SELECT sku FROM listings"
-        " UNION ALL SELECT sku FROM order_lines) WHERE sku IS NOT NULL AND sku <> ''"
-    )
+    # The catalogue's SKUs, as the Listings tab counts them (a channel SKU linked to another is its master; a
+    # listing whose SKU is in no export or order is a listing problem, not a SKU).
+    products = db.scalar("SELECT count(*) FROM sk_catalogue()")
     return {
         "orders": int(orders),
         "order_lines": int(lines),

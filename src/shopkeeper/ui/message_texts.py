@@ -414,6 +414,27 @@ def window_texts() -> dict[str, str]:
         "festival.mothers_day": translate("Messages", "Mother's Day"),
         "festival.singles_day": translate("Messages", "Singles' Day"),
         "festival.prime_day": translate("Messages", "Prime Day"),
+        # Catalogue: channel links and the SKU mapping file.
+        "change.link.linked": translate("Messages", "link {shop} {channel_sku} → {master}"),
+        "change.link.confirmed": translate("Messages", "link {shop} {channel_sku} → {master} (suggested)"),
+        "change.link.unlinked": translate("Messages", "keep {shop} {channel_sku} unlinked"),
+        "change.link.many": translate("Messages", "{count} channel links"),
+        "change.link.mapping": translate("Messages", "SKU mapping \"{file}\" ({count} link(s))"),
+        "change.redo.stale_link": translate("Messages", "Cannot redo change #{change_set}: the link of {channel_sku} in {shop} was changed since."),
+        "edit.refused.link_unknown_shop": translate("Messages", "There is no platform shop {shop} in this shop file."),
+        "edit.refused.link_unknown_master": translate("Messages", "There is no SKU {sku} in the catalogue to link to."),
+        "edit.refused.link_chain": translate("Messages", "{sku} cannot be linked to {master}: one of them is linked to another SKU already. Link both to the same master SKU."),
+        "edit.refused.link_no_suggestion": translate("Messages", "There is no suggestion to confirm for {channel_sku} in {shop}."),
+        "import.sku_map.empty": translate("Messages", "\"{file}\" is empty; nothing was imported."),
+        "import.sku_map.header": translate("Messages", "\"{file}\" lacks the column(s) {columns} (the header must be: platform, shop, channel_sku, master_sku); nothing was imported."),
+        "import.sku_map.read": translate("Messages", "Could not read \"{file}\": {reason}"),
+        "export.sku_map.write": translate("Messages", "Could not write \"{file}\": {reason}"),
+        "import.sku_map.lines": translate("Messages", "\"{file}\" was not imported: {count} line(s) have problems: {problems}"),
+        "import.sku_map.line.no_channel_sku": translate("Messages", "{file} line {line}: no channel SKU"),
+        "import.sku_map.line.unknown_shop": translate("Messages", "{file} line {line}: there is no {platform} shop \"{shop}\""),
+        "import.sku_map.line.unknown_master": translate("Messages", "{file} line {line}: there is no SKU {sku} in the catalogue"),
+        "export.sku_map.written": translate("Messages", "Wrote {count} channel items to \"{path}\"."),
+        "import.sku_map.nothing_changed": translate("Messages", "\"{file}\" changes no link; the shop is as it was."),
     }
 
 

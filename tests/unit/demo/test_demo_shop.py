@@ -91,7 +91,10 @@ def test_shops_settings_and_import_batches(db: Database) -> None:
     assert settings["is_demo"] == "true"
     batches = db.fetchall(
         "SELECT batch_id, file_name, platform, kind, shop_id, content_hash, rows_read, rows_added"
-        " FROM import_batches WHERE kind NOT IN ('campaign', 'edit') ORDER BY batch_id")
+        " FROM import_batches WHERE kind = 'demo' ORDER BY batch_id")
+    # After them, the Etsy shop's own SKUs linked to the catalogue, as a seller's mapping would.
+    assert db.fetchall("SELECT kind, label_code FROM import_batches WHERE kind = 'link'") == [
+        ("link", "change.link.mapping")]
     assert [b[1] for b in batches] == [
         "Demo shop (Taobao)", "Demo shop (Douyin)", "Demo shop (Shopify)", "Demo shop (Etsy)"]
     assert {b[3] for b in batches} == {"demo"}
@@ -230,7 +233,10 @@ def test_catalogue_and_listings(db: Database) -> None:
     # Every sold line carries the title the SKU is listed under on that platform.
     assert _one(db, "SELECT count(*) FROM order_lines ol LEFT JOIN listings l ON l.shop_id = ol.shop_id"
                     " AND l.sku = ol.sku WHERE l.title IS DISTINCT FROM ol.title") == 0
-    assert _one(db, "SELECT count(*) FROM order_lines WHERE sku NOT IN (SELECT sku FROM variants)") == 0
+    # Every line sells a catalogue SKU: the Etsy shop's own spellings of a few through their links.
+    assert _one(db, "SELECT count(*) FROM sk_sku_lines() WHERE sku NOT IN (SELECT sku FROM variants)") == 0
+    assert _one(db, "SELECT count(DISTINCT sku) FROM order_lines WHERE sku NOT IN (SELECT sku FROM variants)") == 4
+    assert _one(db, "SELECT count(*) FROM sku_links WHERE shop_id = 'etsy:Demo shop' AND master_sku IS NOT NULL") == 4
 
 
 def test_buyers_members_and_cross_platform_people(db: Database) -> None:
@@ -432,7 +438,7 @@ def test_refuses_a_shop_that_already_has_orders(db: Database) -> None:
     with pytest.raises(KnownError, match="already holds orders"):
         build_demo_shop(db, today=TODAY)
     assert db.scalar("SELECT count(*) FROM orders") == before
-    assert db.scalar("SELECT count(*) FROM import_batches WHERE kind NOT IN ('campaign', 'edit')") == 4
+    assert db.scalar("SELECT count(*) FROM import_batches WHERE kind = 'demo'") == 4
 
 
 def test_the_demo_is_what_recompute_makes_of_its_orders(db: Database) -> None:

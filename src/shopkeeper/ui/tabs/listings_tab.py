@@ -51,6 +51,7 @@ from shopkeeper.ui.paged_model import PagedSqlModel
 from shopkeeper.ui.panels.stock_history import StockHistoryView
 from shopkeeper.ui.purchase_list_document import print_purchase_list, save_purchase_list_pdf
 from shopkeeper.ui.tabs.detail_panel import DetailPanel, highlighted
+from shopkeeper.ui.tabs.listings_links_view import ChannelLinksView
 from shopkeeper.ui.tabs.listings_selection_menu import SelectionMenu
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
@@ -92,6 +93,7 @@ class ListingsTab(ShopTab):
             "status": self.tr("Status"), "season": self.tr("Season"), "units_7d": self.tr("Sold 7 d"),
             "units_30d": self.tr("Sold 30 d"), "units_90d": self.tr("Sold 90 d"),
             "price_min": self.tr("Lowest price"), "price_max": self.tr("Highest price"),
+            "cost_unknown": self.tr("Cost unknown"), "order_only": self.tr("From orders only"),
         }
         self._settings = ReorderSettings()
         self.model = PagedSqlModel(
@@ -116,6 +118,17 @@ class ListingsTab(ShopTab):
         self.print_reorder_button.clicked.connect(self.print_purchase_list)
         self.problems_only = QCheckBox(self.tr("Only listings with problems"), self)
         self.problems_only.toggled.connect(self._filters_changed)
+        self.cost_unknown_only = QCheckBox(self.tr("Only SKUs without a cost"), self)
+        self.cost_unknown_only.toggled.connect(self._filters_changed)
+        # Channel links (one catalogue across platforms) take the table's place while shown.
+        self.links_view = ChannelLinksView(worker, self)
+        self.links_view.hide()
+        self.links_button = QPushButton(self.tr("Channel links"), self)
+        self.links_button.setCheckable(True)
+        self.links_button.setToolTip(self.tr("Platform SKUs waiting to be linked to your catalogue, with suggestions"))
+        self.links_button.toggled.connect(self._show_links)
+        self.links_view.waiting_changed.connect(lambda n: self.links_button.setText(
+            self.tr("Channel links (%n waiting)", "", n) if n else self.tr("Channel links")))
         self.checks_button = QPushButton(self.tr("Listing checks…"), self)
         self.checks_button.setToolTip(self.tr("The words the Advertising Law forbids in listings, and the price "
                                               "difference allowed across platforms"))
@@ -153,6 +166,7 @@ class ListingsTab(ShopTab):
         bar.addWidget(self.reorder_only)
         bar.addWidget(self.problems_only)
         bar.addWidget(self.status_filter)
+        bar.addWidget(self.cost_unknown_only)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         # A second row for what the seller does with the selection: buy, check, edit.
@@ -161,6 +175,7 @@ class ListingsTab(ShopTab):
         actions.addWidget(self.export_reorder_button)
         actions.addWidget(self.print_reorder_button)
         actions.addStretch(1)
+        actions.addWidget(self.links_button)
         actions.addWidget(self.checks_button)
         actions.addWidget(self.reorder_settings_button)
         actions.addWidget(self.selection_button)
@@ -180,6 +195,7 @@ class ListingsTab(ShopTab):
         layout.addLayout(actions)
         layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.links_view, 1)
         self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%n SKU(s)", "", n)))
         self.model.edit_failed.connect(self.show_refusal)
         self.model.dataChanged.connect(lambda *_: self.notice.hide())
@@ -201,7 +217,13 @@ class ListingsTab(ShopTab):
             active.append("has_problems")
         if self.status_filter.currentData():
             active.append(str(self.status_filter.currentData()))
+        if self.cost_unknown_only.isChecked():
+            active.append("cost_unknown")
         self.model.set_filters(active)
+
+    def _show_links(self, shown: bool) -> None:
+        self.splitter.setVisible(not shown)
+        self.links_view.setVisible(shown)
 
     def open_reorder_settings(self) -> ReorderSettingsDialog:
         dialog = ReorderSettingsDialog(self._worker, self)
@@ -218,6 +240,7 @@ class ListingsTab(ShopTab):
     def refresh(self) -> None:
         today = self._clock.today()
         self.model.set_source(inventory_source(today, self._settings), keep_rows=True)
+        self.links_view.refresh()
         self.query(QueryOp(lambda db: (reorder_settings(db), inventory_summary(db, today), reorder_list(db, today)),
                            key="summary"), self._show_summary)
 
@@ -380,7 +403,8 @@ class ListingsTab(ShopTab):
             (self.tr("Price"), f"{money(d.price)} {d.currency}" if d.price is not None else "—"),
             (self.tr("Across platforms"), f"{money(d.price_min)} – {money(d.price_max)}"
              if d.price_min is not None and d.price_max is not None else "—"),
-            (self.tr("Cost"), f"{money(d.cost)} {d.currency}" if d.cost is not None else "—"),
+            (self.tr("Cost"), f"{money(d.cost)} {d.currency}" if d.cost is not None
+             else self.tr("unknown: type it in the Cost column")),
             (self.tr("Margin"), margin),
         ]
         to_buy = "—"
@@ -426,8 +450,10 @@ class ListingsTab(ShopTab):
             (self.tr("Target cover"), self.tr("{days} days").format(days=d.target_cover_applied)),
         ]
         channels = [
-            (platform_label(c.shop_id.split(":")[0]),
-             " · ".join(p for p in (f"{money(c.price)} {c.currency or ''}".strip() if c.price is not None else "",
+            (f"{platform_label(c.shop_id.split(':')[0])} · {c.shop_id.partition(':')[2]}",
+             " · ".join(p for p in (self.tr("listing {id}").format(id=c.listing_id),
+                                    self.tr("SKU {sku}").format(sku=c.channel_sku) if c.channel_sku else "",
+                                    f"{money(c.price)} {c.currency or ''}".strip() if c.price is not None else "",
                                     status_label(c.status or ""), c.title) if p))
             for c in d.channels
         ] or [(self.tr("Not listed"), self.tr("no platform listing carries this SKU"))]
