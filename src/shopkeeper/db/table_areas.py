@@ -17,6 +17,7 @@ TABLE_AREAS: dict[str, Area] = {
     "products": Area.CATALOG,
     "variants": Area.CATALOG,
     "listings": Area.CATALOG,
+    "bundle_parts": Area.CATALOG,
     "stock_levels": Area.STOCK,
     "stock_movements": Area.STOCK,
     "channel_stock_rules": Area.STOCK,

@@ -77,6 +77,7 @@ _FIELD_NAMES = {
     "pack_size": "field.pack_size",
     "min_order": "field.min_order",
     "target_cover_days": "field.target_cover_days",
+    "parts": "field.bundle_parts",  # a bundle's composition (services/bundles.py)
 }
 EDIT_LABELS = {
     "price": "change.edit.price",

@@ -340,6 +340,14 @@ ENGLISH: Mapping[str, str] = {
     "export.stock.nothing_listed": "The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written.",
     "export.stock.cannot_write": "Could not write \"{path}\": {reason}",
     "export.stock.written": "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out.",
+    # Bundles and multipacks (services/bundles.py)
+    "field.bundle_parts": "parts of a bundle",
+    "change.bundle.parts": "parts of {bundle}: {parts}",
+    "change.bundle.cleared": "{bundle} no longer a bundle",
+    "edit.bundle.unknown_part": "The part {part} of {bundle} is not a product of this shop.",
+    "edit.bundle.itself": "{bundle} cannot be a part of itself.",
+    "edit.bundle.cycle": "{part} cannot be a part of {bundle}: {part} is made of {bundle} already.",
+    "edit.bundle.quantity": "The quantity of {part} in {bundle} must be a whole number of at least 1 ({value}).",
 }
 
 

@@ -35,6 +35,7 @@ from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.domain.commands import ChangeRefused, CommandResult, UndoRedoState
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.after_change import Recompute, recompute_after_change
+from shopkeeper.services.bundles import is_composition_change, reapply_composition
 from shopkeeper.services.edits import reapply
 
 
@@ -91,7 +92,8 @@ def redo(db: Database, *, who: str, workdir: Path | None = None,
     if top.is_import:
         return _redo_import(db, top, who, workdir)
     with db.transaction():
-        tables = reapply(db, top.change_set_id)
+        tables = (reapply_composition(db, top.change_set_id) if is_composition_change(db, top.change_set_id)
+                  else reapply(db, top.change_set_id))
         push_applied(db, top.change_set_id)
         record_event(db, top.change_set_id, "redo", who)
         changes = changes_for_tables(tables) | recompute(db)

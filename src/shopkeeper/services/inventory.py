@@ -4,6 +4,10 @@ Average daily units, days of cover, the reorder point, the suggested quantity
 and the stock status follow domain/reorder.py; ABC, XYZ and dead stock follow
 domain/stock_classes.py; all through their SQL macros, over the window the
 shop's settings give (`reorder_window_days`, `dead_stock_days`).
+
+A bundle (domain/bundles.py) shows the sets sold as sets and the on hand its
+parts allow; it has no reorder point, cover, suggestion or dead stock of its
+own: its parts carry the demand and the stock.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from shopkeeper.domain.reorder import (
     window,
 )
 from shopkeeper.domain.stock_classes import XYZ_WEEKS
+from shopkeeper.services.bundles import BundlePart, bundle_parts, bundles_containing
 from shopkeeper.services.listing_checks import PROBLEM_CODES_BY_SKU_SQL
 
 
@@ -40,6 +45,7 @@ revenue AS (SELECT sku, abc FROM sk_abc(CAST(? AS DATE), CAST(? AS DATE))),
 recent AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
 weekly AS (SELECT sku, sk_xyz_class(n, s, q) AS xyz FROM sk_weekly_demand(CAST(? AS DATE), {XYZ_WEEKS})),
 arrived AS (SELECT sku, day FROM sk_first_stock_day()),
+bundled AS (SELECT sku, on_hand FROM sk_bundle_on_hand()),
 channels AS (
     SELECT sku, string_agg(DISTINCT split_part(shop_id, ':', 1), ', ' ORDER BY split_part(shop_id, ':', 1)) AS platforms
     FROM listings WHERE sku IS NOT NULL GROUP BY sku
@@ -55,7 +61,8 @@ base AS (
            v.currency,
            CASE WHEN v.price > 0 AND v.cost IS NOT NULL
                 THEN round((v.price - v.cost) * 100 / v.price, 1) END AS margin_pct,
-           coalesce(s.on_hand, 0) AS on_hand,
+           bo.sku IS NOT NULL AS bundle,
+           coalesce(bo.on_hand, s.on_hand, 0) AS on_hand,
            coalesce(sa.units, 0)::INTEGER AS sold_30d,
            greatest(coalesce(sa.units, 0), 0) AS demand,
            coalesce(sd.days, {int(settings.window_days)}) AS selling_days,
@@ -63,7 +70,7 @@ base AS (
            s.reorder_point AS set_point, s.safety_stock, s.pack_size, s.min_order, s.target_cover_days,
            coalesce(r.abc, 'C') AS abc,
            w.xyz,
-           sk_dead_stock(coalesce(s.on_hand, 0), re.units, ar.day, CAST(? AS DATE)) AS dead_stock,
+           bo.sku IS NULL AND sk_dead_stock(coalesce(s.on_hand, 0), re.units, ar.day, CAST(? AS DATE)) AS dead_stock,
            lp.problems
     FROM variants v
     LEFT JOIN products p USING (product_id)
@@ -76,18 +83,21 @@ base AS (
     LEFT JOIN arrived ar USING (sku)
     LEFT JOIN channels c USING (sku)
     LEFT JOIN listing_problems lp USING (sku)
+    LEFT JOIN bundled bo USING (sku)
 ),
 pointed AS (
-    SELECT *, sk_reorder_point(demand, selling_days, lead_time_days, safety_stock, set_point) AS reorder_point
+    -- A bundle is bought as its parts: no reorder point, cover or suggestion of its own.
+    SELECT *, CASE WHEN NOT bundle THEN sk_reorder_point(demand, selling_days, lead_time_days, safety_stock, set_point)
+              END AS reorder_point
     FROM base
 ),
 figured AS (
     SELECT *,
            sk_avg_daily(demand, selling_days) AS avg_daily,
-           sk_days_cover(on_hand, demand, selling_days) AS days_cover,
+           CASE WHEN NOT bundle THEN sk_days_cover(on_hand, demand, selling_days) END AS days_cover,
            sk_stock_status(on_hand, reorder_point) AS stock_status,
-           sk_suggested_qty(on_hand, reorder_point, demand, selling_days, target_cover_days, pack_size, min_order)
-               AS suggested_qty
+           CASE WHEN bundle THEN 0 ELSE sk_suggested_qty(on_hand, reorder_point, demand, selling_days,
+               target_cover_days, pack_size, min_order) END AS suggested_qty
     FROM pointed
 )
 SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_hand, sold_30d, lead_time_days,
@@ -96,7 +106,7 @@ SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, on_h
        abc, xyz, dead_stock,
        CASE WHEN dead_stock THEN on_hand * cost END AS dead_value,
        safety_stock, pack_size, min_order, target_cover_days, set_point IS NOT NULL AS point_set, selling_days,
-       problems
+       problems, bundle
 FROM figured
 """
 
@@ -132,6 +142,7 @@ INVENTORY_COLUMNS = (
     Column("abc", "text"),
     Column("xyz", "text"),
     Column("dead_stock", "flag"),
+    Column("bundle", "flag"),  # made of other SKUs (services/bundles.py): its stock is its parts'.
     Column("lead_time_days", "int", edit=("stock", "lead_time_days")),
     Column("safety_stock", "int", edit=("stock", "safety_stock")),
     Column("pack_size", "int", edit=("stock", "pack_size")),
@@ -159,6 +170,7 @@ def inventory_source(today: date, settings: ReorderSettings | None = None) -> Ta
             "to_buy": "suggested_qty > 0",
             "dead_stock": "dead_stock",
             "has_problems": "problems IS NOT NULL",
+            "bundles": "bundle",
         },
         params=_params(today, settings),
     )
@@ -181,7 +193,9 @@ def inventory_summary(db: Database, today: date) -> dict[str, Any]:
     settings = reorder_settings(db)
     row = db.fetchone(
         f"SELECT count(*), count(*) FILTER (WHERE stock_status = 'low'),"
-        f" count(*) FILTER (WHERE stock_status = 'out'), coalesce(sum(greatest(on_hand, 0) * cost), 0),"
+        f" count(*) FILTER (WHERE stock_status = 'out'),"
+        # A bundle's stock is its parts' stock, valued once, as the parts.
+        f" coalesce(sum(greatest(on_hand, 0) * cost) FILTER (WHERE NOT bundle), 0),"
         f" count(*) FILTER (WHERE suggested_qty > 0), count(*) FILTER (WHERE dead_stock)"
         f" FROM ({_inventory_sql(settings)})",
         list(_params(today, settings)),
@@ -235,6 +249,9 @@ class SkuDetail:
     pack_size: int | None = None
     min_order: int | None = None
     target_cover_days: int | None = None
+    bundle: bool = False                     # made of other SKUs: its stock is what its parts allow
+    parts: tuple[BundlePart, ...] = ()       # a bundle's direct parts
+    in_bundles: tuple[str, ...] = ()         # the bundles this SKU is a part of
 
     @property
     def target_cover_applied(self) -> int:
@@ -261,4 +278,5 @@ def sku_detail(db: Database, sku: str, today: date) -> SkuDetail | None:
         suggested_qty=int(r["suggested_qty"]), order_value=r["order_value"], abc=r["abc"], xyz=r["xyz"],
         dead_stock=bool(r["dead_stock"]), dead_value=r["dead_value"], safety_stock=r["safety_stock"],
         pack_size=r["pack_size"], min_order=r["min_order"], target_cover_days=r["target_cover_days"],
+        bundle=bool(r["bundle"]), parts=bundle_parts(db, sku), in_bundles=bundles_containing(db, sku),
     )

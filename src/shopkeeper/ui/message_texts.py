@@ -323,6 +323,14 @@ def window_texts() -> dict[str, str]:
         "export.stock.nothing_listed": translate("Messages", "The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written."),
         "export.stock.cannot_write": translate("Messages", "Could not write \"{path}\": {reason}"),
         "export.stock.written": translate("Messages", "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out."),
+        # Bundles and multipacks (services/bundles.py)
+        "field.bundle_parts": translate("Messages", "parts of a bundle"),
+        "change.bundle.parts": translate("Messages", "parts of {bundle}: {parts}"),
+        "change.bundle.cleared": translate("Messages", "{bundle} no longer a bundle"),
+        "edit.bundle.unknown_part": translate("Messages", "The part {part} of {bundle} is not a product of this shop."),
+        "edit.bundle.itself": translate("Messages", "{bundle} cannot be a part of itself."),
+        "edit.bundle.cycle": translate("Messages", "{part} cannot be a part of {bundle}: {part} is made of {bundle} already."),
+        "edit.bundle.quantity": translate("Messages", "The quantity of {part} in {bundle} must be a whole number of at least 1 ({value})."),
     }
 
 
