@@ -130,6 +130,7 @@ INVENTORY_COLUMNS = (
     Column("sku", "text", searchable=True),
     Column("product", "text", searchable=True),
     Column("variant", "text", searchable=True),
+    Column("bundle", "flag"),  # made of other SKUs (services/bundles.py): its stock is its parts'.
     Column("stock_status", "status"),
     Column("problems", "badges"),  # listing problems' rule codes, comma-separated (services/listing_checks.py)
     Column("on_hand", "int", edit=("stock", "on_hand")),
@@ -142,7 +143,6 @@ INVENTORY_COLUMNS = (
     Column("abc", "text"),
     Column("xyz", "text"),
     Column("dead_stock", "flag"),
-    Column("bundle", "flag"),  # made of other SKUs (services/bundles.py): its stock is its parts'.
     Column("lead_time_days", "int", edit=("stock", "lead_time_days")),
     Column("safety_stock", "int", edit=("stock", "safety_stock")),
     Column("pack_size", "int", edit=("stock", "pack_size")),
