@@ -1,4 +1,4 @@
-"""Making the demo's gift box a bundle from the Listings tab: the dialog, the column, the panel, undo."""
+"""Making the demo's celadon gift box a bundle from the Listings tab: the dialog, the column, the panel, undo."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from shopkeeper.services.inventory import inventory_rows
 from shopkeeper.ui.paged_model import RowIdRole
 from tests.gui.conftest import TODAY, run_query, wait_idle
 
-GIFT, POT, CUP = "CL-SET-GIFT-OAT", "CL-POT-HAND-OAT", "CL-CUP-ESP-OAT"
+GIFT, POT, CUP = "CL-SET-GIFT-CEL", "CL-GAIWAN-CEL", "CL-CUP-CEL-CEL"
 
 
 def _select(qtbot, app, tab, sku: str) -> None:  # noqa: ANN001

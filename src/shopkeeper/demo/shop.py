@@ -35,13 +35,14 @@ from shopkeeper.demo.calendar import (
     history_days,
     plan_promotions,
 )
-from shopkeeper.demo.catalog import BRAND, Catalog, build_catalog
+from shopkeeper.demo.catalog import BRAND, BUNDLES, Catalog, build_catalog
 from shopkeeper.demo.orders import STATUSES, Orders, PromoWindow, build_orders
 from shopkeeper.demo.people import People, build_people, buyer_ids
 from shopkeeper.demo.stock import Stock, build_stock
 from shopkeeper.demo.writer import Writer, dec, ints, reserve, strs, ts
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
+from shopkeeper.services.bundles import write_compositions
 from shopkeeper.services.recompute import recompute
 
 DEFAULT_SEED = 20261126
@@ -341,6 +342,8 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "refunded_quantity": ints(orders.line_refunded),
     }, l_shop)
 
+    # What the bundles are made of, in the home batch with the catalogue; their sales and stock follow from it.
+    write_compositions(db, BUNDLES, batches[0])
     report(Message("progress.demo.writing_promotions"), 0.94)
     _write_promotions(db, w, demo, rng)
     for b, batch_id in enumerate(batches):

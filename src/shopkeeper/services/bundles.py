@@ -16,7 +16,7 @@ named twice is counted once with its quantities added.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -91,6 +91,14 @@ def set_bundle_parts(db: Database, bundle_sku: str, parts: Iterable[tuple[str, o
         log_changes(db, change_set_id, [LoggedChange(ENTITY, bundle_sku, FIELD, _as_json(old), _as_json(wanted))])
         changes = changes_for_tables(_TABLES) | recompute(db)
     return CommandResult(changes, label, change_set_id)
+
+
+def write_compositions(db: Database, compositions: Mapping[str, Iterable[tuple[str, object]]], batch_id: int) -> None:
+    """Write bundles under a change set the caller holds open (the demo's), checked as the seller's edits are."""
+    for bundle_sku, parts in compositions.items():
+        wanted = _checked(bundle_sku, parts)
+        _check_against_shop(db, bundle_sku, wanted)
+        _write(db, batch_id, bundle_sku, wanted)
 
 
 def is_composition_change(db: Database, change_set_id: int) -> bool:

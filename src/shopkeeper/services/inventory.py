@@ -130,8 +130,8 @@ INVENTORY_COLUMNS = (
     Column("sku", "text", searchable=True),
     Column("product", "text", searchable=True),
     Column("variant", "text", searchable=True),
-    Column("bundle", "flag"),  # made of other SKUs (services/bundles.py): its stock is its parts'.
     Column("stock_status", "status"),
+    Column("bundle", "flag"),  # made of other SKUs (services/bundles.py): its stock is its parts'.
     Column("problems", "badges"),  # listing problems' rule codes, comma-separated (services/listing_checks.py)
     Column("on_hand", "int", edit=("stock", "on_hand")),
     Column("days_cover", "int"),
