@@ -17,8 +17,8 @@ each order line of a bundle into:
 The split: each leaf weighs its catalogue price × its quantity when every leaf
 has a price above 0 in one currency, else its quantity alone (a part without a
 price cannot be weighed against the others). Each share is the line's amount
-× weight ÷ total weight rounded down to the cent; the cents left over go to the
-share of the heaviest leaf (ties: the first SKU in sort order), so the shares
+× weight ÷ total weight cut to the cent (towards zero); the cents left over go to
+the share of the heaviest leaf (ties: the first SKU in sort order), so the shares
 add up to the line's amount exactly. The line total and the revenue (the line
 total less refunded units at their unit price, domain/stock_classes.py) are
 split alike; a leaf line's unit price is its share of the line total per unit,
@@ -98,10 +98,16 @@ def split(amount: Decimal, parts: Sequence[Leaf]) -> dict[str, Decimal]:
     w = weights(parts)
     total = sum(w)
     cents = int(amount * 100)
-    shares = [cents * weight // total for weight in w]  # floor, also below 0
+    shares = [_cut(cents * weight, total) for weight in w]
     heaviest = min(range(len(parts)), key=lambda i: (-w[i], parts[i].sku))
     shares[heaviest] += cents - sum(shares)
     return {p.sku: Decimal(s).scaleb(-2) for p, s in zip(parts, shares, strict=True)}
+
+
+def _cut(numerator: int, denominator: int) -> int:
+    """numerator ÷ denominator towards zero, as SQL's integer division."""
+    q = abs(numerator) // denominator
+    return q if numerator >= 0 else -q
 
 
 def bundle_units(part_units: int, quantity: int) -> int:
@@ -118,22 +124,25 @@ def bundle_stock(parts: Iterable[tuple[int | None, int]]) -> int:
 MACROS = (
     "CREATE OR REPLACE TEMP MACRO sk_bundle_units(units, quantity) AS CAST(CASE WHEN units >= 0"
     " THEN units::BIGINT // quantity ELSE -((-units::BIGINT + quantity - 1) // quantity) END AS BIGINT)",
-    # ⌊cents × weight ÷ total⌋, exact in HUGEINT for any DECIMAL(18,2) amount.
-    "CREATE OR REPLACE TEMP MACRO sk_floor_share(cents, weight, total) AS CASE"
-    " WHEN cents::HUGEINT * weight >= 0 THEN cents::HUGEINT * weight // total"
-    " ELSE -((-(cents::HUGEINT * weight) + total - 1) // total) END",
+    # A leaf's share of a line's cents (domain rule `split`; HUGEINT: cents × weight may pass BIGINT): cents × weight
+    # ÷ total cut towards zero, or for the leaf taking the rest, what the other leaves' shares (their weights in
+    # `rest_of`) leave over.
+    "CREATE OR REPLACE TEMP MACRO sk_bundle_share(cents, weight, total, rest_of) AS CASE WHEN rest_of IS NULL"
+    " THEN cents * weight // total"
+    " ELSE cents - coalesce(list_sum(list_transform(rest_of, lambda w: cents * w // total)), 0) END",
 )
 
-_CENTS = "CAST({} * 100 AS HUGEINT)"
 _MONEY = "CAST(CAST({} AS DECIMAL(38,0)) * 0.01::DECIMAL(3,2) AS DECIMAL(18,2))"
 
 
-def stock_from_parts_sql(source: str, columns: Sequence[str]) -> str:
+def stock_from_parts_sql(source: str, columns: Sequence[str], flags: Sequence[str] = ()) -> str:
     """A SELECT giving each bundle (as `sku`) the least its leaves allow of each of `columns` of `source`.
 
-    `source` is a relation with `sku` and those unit counts per catalogue SKU.
+    `source` is a relation with `sku` and those unit counts per catalogue SKU; each of
+    `flags` (booleans of `source`) is true for a bundle when it is true for every leaf.
     """
-    figures = ", ".join(f"min(sk_bundle_units(coalesce(src.{c}, 0), b.quantity)) AS {c}" for c in columns)
+    figures = ", ".join([*(f"min(sk_bundle_units(coalesce(src.{c}, 0), b.quantity)) AS {c}" for c in columns),
+                         *(f"bool_and(coalesce(src.{f}, FALSE)) AS {f}" for f in flags)])
     return (f"SELECT b.bundle_sku AS sku, {figures}"
             f" FROM sk_bundle_leaves() b LEFT JOIN {source} src ON src.sku = b.part_sku GROUP BY b.bundle_sku")
 
@@ -149,56 +158,53 @@ TABLE_MACROS = (
     SELECT bundle_sku, part_sku, sum(quantity)::BIGINT AS quantity FROM walk
     WHERE part_sku NOT IN (SELECT bundle_sku FROM bundle_parts)
     GROUP BY bundle_sku, part_sku""",
-    # The leaves with their weight in the split, the bundle's total weight, and which leaf takes the cents left over.
-    """CREATE OR REPLACE TEMP MACRO sk_bundle_weights() AS TABLE
-    WITH priced AS (
-        SELECT l.bundle_sku, l.part_sku, l.quantity, v.price, v.currency FROM sk_bundle_leaves() l
-        LEFT JOIN variants v ON v.sku = l.part_sku),
-    how AS (
-        SELECT bundle_sku, bool_and(coalesce(price, 0) > 0) AND count(DISTINCT currency) = 1
-               AND count(currency) = count(*) AS by_price
-        FROM priced GROUP BY bundle_sku),
-    weighed AS (
-        SELECT p.bundle_sku, p.part_sku, p.quantity,
-               CASE WHEN h.by_price THEN CAST(p.price * 100 AS BIGINT) * p.quantity ELSE p.quantity END AS weight
-        FROM priced p JOIN how h USING (bundle_sku))
-    SELECT bundle_sku, part_sku, quantity, weight, sum(weight) OVER (PARTITION BY bundle_sku) AS total,
-           row_number() OVER (PARTITION BY bundle_sku ORDER BY weight DESC, part_sku) = 1 AS takes_rest
-    FROM weighed""",
-    # Every line as units of catalogue SKUs with bundles expanded (see the module docstring); `lines` is
-    # whatever resolution of channel SKUs domain/sku_lines.py made.
+    # How a line of each bundle expands: one row for the bundle's own line (`own`), one per leaf with its weight in
+    # the split and the bundle's total weight; the leaf that takes the cents left over carries the other leaves'
+    # weights (`rest_of`), so its share is one scalar expression (sk_bundle_share) and no window over the lines.
+    """CREATE OR REPLACE TEMP MACRO sk_bundle_expansion() AS TABLE
+    WITH weighed AS (
+        SELECT bundle_sku, part_sku, quantity,
+               CASE WHEN bool_and(coalesce(price, 0) > 0) OVER b AND min(currency) OVER b = max(currency) OVER b
+                         AND count(currency) OVER b = count(*) OVER b
+                    THEN CAST(price * 100 AS BIGINT) * quantity ELSE quantity END AS weight
+        FROM (SELECT l.bundle_sku, l.part_sku, l.quantity, v.price, v.currency FROM sk_bundle_leaves() l
+              LEFT JOIN variants v ON v.sku = l.part_sku)
+        WINDOW b AS (PARTITION BY bundle_sku)),
+    ranked AS (
+        SELECT *, sum(weight) OVER b AS total, row_number() OVER (b ORDER BY weight DESC, part_sku) AS place
+        FROM weighed WINDOW b AS (PARTITION BY bundle_sku))
+    SELECT bundle_sku, part_sku AS sku, quantity, weight, total,
+           CASE WHEN place = 1 THEN coalesce(list(weight) FILTER (WHERE place > 1) OVER (PARTITION BY bundle_sku),
+                                             []::BIGINT[]) END AS rest_of,
+           FALSE AS own
+    FROM ranked
+    UNION ALL
+    SELECT DISTINCT bundle_sku, bundle_sku, 1, NULL, NULL, NULL, TRUE FROM bundle_parts""",
+    # Every line as units of catalogue SKUs with bundles expanded (see the module docstring), over whatever
+    # resolution of channel SKUs domain/sku_lines.py made. One pass, no window: a line of no bundle meets no row of
+    # the (small) expansion and is kept as it is; only bundle lines compute shares.
     f"""CREATE OR REPLACE TEMP MACRO sk_expand_bundles() AS TABLE
-    WITH lines AS (
-        SELECT r.*, CAST(sk_line_revenue(r.line_total, r.unit_price, r.refunded_quantity) AS DECIMAL(18,2)) AS revenue
-        FROM sk_resolved_lines() r),
-    parts AS (
-        SELECT l.shop_id, l.order_id, l.line_no, w.part_sku AS sku, l.channel_sku, l.title,
-               l.quantity * w.quantity AS quantity, l.refunded_quantity * w.quantity AS refunded_quantity,
-               l.currency, l.sku AS bundle_sku, w.takes_rest,
-               sk_floor_share({_CENTS.format("l.line_total")}, w.weight, w.total) AS total_cents,
-               sk_floor_share({_CENTS.format("l.revenue")}, w.weight, w.total) AS revenue_cents,
-               {_CENTS.format("l.line_total")} AS line_cents, {_CENTS.format("l.revenue")} AS line_revenue_cents
-        FROM lines l JOIN sk_bundle_weights() w ON w.bundle_sku = l.sku),
-    settled AS (
-        SELECT *,
-               total_cents + CASE WHEN takes_rest THEN line_cents - sum(total_cents) OVER line ELSE 0 END AS share,
-               revenue_cents + CASE WHEN takes_rest THEN line_revenue_cents - sum(revenue_cents) OVER line ELSE 0 END
-                   AS revenue_share
-        FROM parts
-        WINDOW line AS (PARTITION BY shop_id, order_id, line_no))
-    SELECT shop_id, order_id, line_no, sku, channel_sku, title, quantity, refunded_quantity, unit_price, line_total,
-           currency, revenue, NULL::VARCHAR AS bundle_sku
-    FROM lines WHERE sku NOT IN (SELECT bundle_sku FROM bundle_parts)
-    UNION ALL
-    SELECT shop_id, order_id, line_no, sku, channel_sku, title, quantity, refunded_quantity, unit_price,
-           0::DECIMAL(18,2), currency, 0::DECIMAL(18,2), NULL::VARCHAR
-    FROM lines WHERE sku IN (SELECT bundle_sku FROM bundle_parts)
-    UNION ALL
     SELECT shop_id, order_id, line_no, sku, channel_sku, title, quantity, refunded_quantity,
-           CASE WHEN quantity > 0 THEN CAST(round({_MONEY.format("share")} / quantity, 2) AS DECIMAL(18,2))
-                ELSE 0::DECIMAL(18,2) END,
-           {_MONEY.format("share")}, currency, {_MONEY.format("revenue_share")}, bundle_sku
-    FROM settled""",
+           CASE WHEN part THEN CASE WHEN quantity > 0 THEN CAST(round({_MONEY.format("total_share")} / quantity, 2)
+                AS DECIMAL(18,2)) ELSE 0::DECIMAL(18,2) END ELSE unit_price END AS unit_price,
+           CASE WHEN part THEN {_MONEY.format("total_share")} ELSE line_total END AS line_total,
+           currency,
+           CASE WHEN part THEN {_MONEY.format("revenue_share")} ELSE revenue END AS revenue,
+           CASE WHEN part THEN bundle_sku END AS bundle_sku
+    FROM (
+        SELECT l.shop_id, l.order_id, l.line_no, coalesce(e.sku, l.sku) AS sku, l.channel_sku, l.title,
+               l.quantity * coalesce(e.quantity, 1) AS quantity,
+               l.refunded_quantity * coalesce(e.quantity, 1) AS refunded_quantity,
+               l.unit_price, l.currency, e.bundle_sku, coalesce(NOT e.own, FALSE) AS part,
+               CASE WHEN e.own THEN 0::DECIMAL(18,2) ELSE l.line_total END AS line_total,
+               CASE WHEN e.own THEN 0::DECIMAL(18,2) ELSE l.revenue END AS revenue,
+               CASE WHEN NOT e.own THEN sk_bundle_share(CAST(l.line_total * 100 AS HUGEINT), e.weight, e.total,
+                                                        e.rest_of) END AS total_share,
+               CASE WHEN NOT e.own THEN sk_bundle_share(CAST(l.revenue * 100 AS HUGEINT), e.weight, e.total,
+                                                        e.rest_of) END AS revenue_share
+        FROM (SELECT r.*, CAST(sk_line_revenue(r.line_total, r.unit_price, r.refunded_quantity) AS DECIMAL(18,2))
+                     AS revenue FROM sk_resolved_lines() r) l
+        LEFT JOIN sk_bundle_expansion() e ON e.bundle_sku = l.sku)""",
     # Each bundle's on hand from its leaves' stock levels (the inventory table's on hand).
     f"""CREATE OR REPLACE TEMP MACRO sk_bundle_on_hand() AS TABLE
     {stock_from_parts_sql("stock_levels", ("on_hand",))}""",

@@ -90,12 +90,10 @@ TABLE_MACROS = (
     # The same with a bundle's figures made by its parts (domain/bundles.py): what unshipped orders of the
     # bundle hold is already held by its parts, so it holds on hand - available.
     f"""CREATE OR REPLACE TEMP MACRO sk_available_stock() AS TABLE
-    WITH bundled AS ({bundles.stock_from_parts_sql("sk_own_available_stock()", ("on_hand", "available"))}),
-    counted AS (SELECT b.bundle_sku AS sku, bool_and(coalesce(o.counted, FALSE)) AS counted
-                FROM sk_bundle_leaves() b LEFT JOIN sk_own_available_stock() o ON o.sku = b.part_sku
-                GROUP BY b.bundle_sku)
+    WITH own AS MATERIALIZED (SELECT * FROM sk_own_available_stock()),
+    bundled AS ({bundles.stock_from_parts_sql("own", ("on_hand", "available"), ("counted",))})
     SELECT o.sku, coalesce(b.on_hand, o.on_hand) AS on_hand,
            coalesce(b.on_hand - b.available, o.unshipped) AS unshipped,
-           coalesce(b.available, o.available) AS available, coalesce(c.counted, o.counted) AS counted
-    FROM sk_own_available_stock() o LEFT JOIN bundled b USING (sku) LEFT JOIN counted c USING (sku)""",
+           coalesce(b.available, o.available) AS available, coalesce(b.counted, o.counted) AS counted
+    FROM own o LEFT JOIN bundled b USING (sku)""",
 )
