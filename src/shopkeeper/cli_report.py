@@ -58,7 +58,8 @@ def inventory_report(db: Any, today: date) -> list[dict[str, Any]]:
             "sold_in_window": int(r["sold_30d"]),
             "avg_daily_units": _dec(r["avg_daily"]),
             "days_of_cover": r["days_cover"],
-            "reorder_point": int(r["reorder_point"]),
+            # None for a bundle: it is bought as its parts (domain/bundles.py).
+            "reorder_point": None if r["reorder_point"] is None else int(r["reorder_point"]),
             "stock_status": r["stock_status"],
             "suggested_order_qty": int(r["suggested_qty"]),
             "order_value": _dec(r["order_value"]),
@@ -76,6 +77,7 @@ def inventory_report(db: Any, today: date) -> list[dict[str, Any]]:
             "pack_size": r["pack_size"],
             "min_order": r["min_order"],
             "target_cover_days": r["target_cover_days"],
+            "bundle": bool(r["bundle"]),
         })
     return out
 
