@@ -85,7 +85,8 @@ def cycle_through(composition: Mapping[str, Mapping[str, int]], bundle: str, par
 
 def weights(parts: Sequence[Leaf]) -> list[int]:
     """Each leaf's weight in the split: price in cents × quantity when all are priced in one currency, else quantity."""
-    priced = all(p.price is not None and p.price > 0 for p in parts) and len({p.currency for p in parts}) == 1
+    priced = (all(p.price is not None and p.price > 0 and p.currency is not None for p in parts)
+              and len({p.currency for p in parts}) == 1)
     if priced:
         return [int(p.price * 100) * p.quantity for p in parts]  # type: ignore[operator]  # priced: no None
     return [p.quantity for p in parts]

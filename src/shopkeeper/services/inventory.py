@@ -170,7 +170,6 @@ def inventory_source(today: date, settings: ReorderSettings | None = None) -> Ta
             "to_buy": "suggested_qty > 0",
             "dead_stock": "dead_stock",
             "has_problems": "problems IS NOT NULL",
-            "bundles": "bundle",
         },
         params=_params(today, settings),
     )
