@@ -49,6 +49,37 @@
     </message>
 </context>
 <context>
+    <name>BundleDialog</name>
+    <message>
+        <source>Bundle: {sku}</source>
+        <translation>组合商品：{sku}</translation>
+    </message>
+    <message>
+        <source>What one {sku} is made of. Selling it sells these parts: their stock goes down and its revenue is shared among them by price. Its own stock is what the parts on the shelf can make. Remove every part to make it a plain SKU again.</source>
+        <translation>一件 {sku} 由哪些商品组成。卖出它就是卖出这些组件：组件库存减少，销售额按价格分摊到各组件。它自己的库存就是现有组件能凑成的数量。删除所有组件即可变回普通 SKU。</translation>
+    </message>
+    <message>
+        <source>Part SKU</source>
+        <translation>组件 SKU</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Add part</source>
+        <translation>添加组件</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+</context>
+<context>
     <name>CalendarEventDialog</name>
     <message>
         <source>Add calendar event</source>
@@ -842,6 +873,10 @@
         <translation>库存状态</translation>
     </message>
     <message>
+        <source>▣ Bundle</source>
+        <translation>▣ 组合</translation>
+    </message>
+    <message>
         <source>Lead time (days)</source>
         <translation>到货周期（天）</translation>
     </message>
@@ -922,6 +957,10 @@
         <translation>仅来自订单</translation>
     </message>
     <message>
+        <source>Bundle</source>
+        <translation>组合</translation>
+    </message>
+    <message>
         <source>Search SKU, product or variant</source>
         <translation>搜索 SKU、商品或规格</translation>
     </message>
@@ -990,6 +1029,18 @@
     <message>
         <source>Delist, relist, make seasonal, mark new, or set a field for every selected SKU (one undo step)</source>
         <translation>对所有选中的 SKU 下架、重新上架、设为季节性、标记新品或统一设置某一字段（一步撤销）</translation>
+    </message>
+    <message>
+        <source>Bundle…</source>
+        <translation>组合商品…</translation>
+    </message>
+    <message>
+        <source>Make the selected SKU a bundle of other SKUs, or change its parts</source>
+        <translation>把所选 SKU 设为由其他 SKU 组成的组合商品，或修改其组件</translation>
+    </message>
+    <message>
+        <source>Select a SKU first.</source>
+        <translation>请先选择一个 SKU。</translation>
     </message>
     <message numerus="yes">
         <source>%n SKU(s) to buy, costing {money}</source>
@@ -1134,6 +1185,10 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>a bundle is bought as its parts</source>
+        <translation>组合商品按组件采购</translation>
     </message>
     <message>
         <source>Across platforms</source>
@@ -3136,6 +3191,34 @@
     <message>
         <source>&quot;{file}&quot; changes no link; the shop is as it was.</source>
         <translation>“{file}”没有改变任何关联；店铺保持原样。</translation>
+    </message>
+    <message>
+        <source>parts of a bundle</source>
+        <translation>组合商品的组件</translation>
+    </message>
+    <message>
+        <source>parts of {bundle}: {parts}</source>
+        <translation>{bundle} 的组件：{parts}</translation>
+    </message>
+    <message>
+        <source>{bundle} no longer a bundle</source>
+        <translation>{bundle} 不再是组合商品</translation>
+    </message>
+    <message>
+        <source>The part {part} of {bundle} is not a product of this shop.</source>
+        <translation>{bundle} 的组件 {part} 不是本店的商品。</translation>
+    </message>
+    <message>
+        <source>{bundle} cannot be a part of itself.</source>
+        <translation>{bundle} 不能成为自己的组件。</translation>
+    </message>
+    <message>
+        <source>{part} cannot be a part of {bundle}: {part} is made of {bundle} already.</source>
+        <translation>{part} 不能成为 {bundle} 的组件：{part} 已经包含 {bundle}。</translation>
+    </message>
+    <message>
+        <source>The quantity of {part} in {bundle} must be a whole number of at least 1 ({value}).</source>
+        <translation>{bundle} 中 {part} 的数量必须是不小于 1 的整数（{value}）。</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,8 @@ def inventory_report(db: Any, today: date) -> list[dict[str, Any]]:
             "sold_in_window": int(r["sold_30d"]),
             "avg_daily_units": _dec(r["avg_daily"]),
             "days_of_cover": r["days_cover"],
-            "reorder_point": int(r["reorder_point"]),
+            # None for a bundle: it is bought as its parts (domain/bundles.py).
+            "reorder_point": None if r["reorder_point"] is None else int(r["reorder_point"]),
             "stock_status": r["stock_status"],
             "suggested_order_qty": int(r["suggested_qty"]),
             "order_value": _dec(r["order_value"]),
@@ -103,6 +104,7 @@ def inventory_report(db: Any, today: date) -> list[dict[str, Any]]:
             "price_max": _dec(r["price_max"]),
             "cost_unknown": bool(r["cost_unknown"]),  # the seller has not given a cost yet
             "order_only": bool(r["order_only"]),      # known from order lines only, no product export has it
+            "bundle": bool(r["bundle"]),
         })
     return out
 

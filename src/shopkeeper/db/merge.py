@@ -52,6 +52,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "calendar_events": ("event_id",),
     "sku_status": ("sku",),  # written by edits only (services/edits.py)
     "sku_links": ("shop_id", "channel_sku"),  # written by links and mapping imports (services/sku_links.py)
+    "bundle_parts": ("bundle_sku", "part_sku"),  # written by edits only (services/bundles.py)
 }
 
 # Tables without a PRIMARY KEY index (migration 0008: the index upkeep of their text keys cost

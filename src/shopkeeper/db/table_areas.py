@@ -19,6 +19,7 @@ TABLE_AREAS: dict[str, Area] = {
     "listings": Area.CATALOG,
     "sku_status": Area.CATALOG,
     "sku_links": Area.CATALOG,
+    "bundle_parts": Area.CATALOG,
     "stock_levels": Area.STOCK,
     "stock_movements": Area.STOCK,
     "stock_snapshots": Area.STOCK,

@@ -59,6 +59,14 @@ _TAOBAO_BOAST = {"CUP-PIN": "本店最受欢迎的品茗杯，"}
 _NO_SHOPIFY_IMAGES = {"DRIPPER"}
 _NO_ETSY_DESCRIPTION = {"TOWEL"}
 
+# Bundles the demo seller has set up (services/bundles.py): the oat gift box is a teapot and four espresso cups,
+# the tasting cup's sets of 2 and 4 are multipacks of the single cup.
+BUNDLES: dict[str, list[tuple[str, int]]] = {
+    "CL-SET-GIFT-OAT": [("CL-POT-HAND-OAT", 1), ("CL-CUP-ESP-OAT", 4)],
+    "CL-CUP-PIN-TWO": [("CL-CUP-PIN-ONE", 2)],
+    "CL-CUP-PIN-FOUR": [("CL-CUP-PIN-ONE", 4)],
+}
+
 # code, category, English title, Chinese title, base price (yuan), weight g, options,
 # cost ratio, popularity (cn, west), lead time days, shops (T D S E), launched days before today
 # (None = before the history), discontinued {option: days before today}.

@@ -38,7 +38,7 @@ from shopkeeper.demo.calendar import (
     history_days,
     plan_promotions,
 )
-from shopkeeper.demo.catalog import BRAND, Catalog, build_catalog
+from shopkeeper.demo.catalog import BRAND, BUNDLES, Catalog, build_catalog
 from shopkeeper.demo.channel_skus import channel_skus, link_channel_skus
 from shopkeeper.demo.listing_status import make_listing_decisions
 from shopkeeper.demo.orders import STATUSES, Orders, PromoWindow, build_orders
@@ -48,6 +48,7 @@ from shopkeeper.demo.writer import Writer, dec, ints, strs, ts
 from shopkeeper.domain.campaign_price import Tier
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
+from shopkeeper.services.bundles import write_compositions
 from shopkeeper.services.campaigns import CampaignPlan, save_campaign
 from shopkeeper.services.recompute import recompute
 
@@ -354,6 +355,8 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
     }, l_shop)
 
     link_channel_skus(db, sku_as_written, cat)
+    # What the bundles are made of, in the home batch with the catalogue; their sales and stock follow from it.
+    write_compositions(db, BUNDLES, batches[0])
     for b, batch_id in enumerate(batches):
         finish_batch(db, batch_id, read=w.read[b], added=w.added[b], updated=w.updated[b], rejected=0)
 

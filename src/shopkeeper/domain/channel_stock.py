@@ -11,12 +11,17 @@ nothing while available is at or below the buffer, else the rule's whole
 percent of available, rounded down, and never more than the maximum. The
 result is never negative. A shop with no rule lists everything available
 (share 100 %, no maximum, buffer 0).
+
+A bundle has no stock of its own: its on hand and available stock are what its
+parts' allow (domain/bundles.py), so a channel lists no more gift sets than the
+teapots and cups on the shelf can make.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shopkeeper.domain import bundles
 from shopkeeper.domain.order_status import PAID, PENDING
 
 UNSHIPPED = frozenset({PENDING, PAID})
@@ -70,8 +75,9 @@ MACROS = (
 )
 
 TABLE_MACROS = (
-    # Every catalogue SKU (domain/sku_links.py) with what is on hand, what unshipped orders hold, and what is left to sell.
-    """CREATE OR REPLACE TEMP MACRO sk_available_stock() AS TABLE
+    # Every catalogue SKU (domain/sku_links.py) with what is on hand, what unshipped orders hold, and what is
+    # left to sell, before bundles.
+    """CREATE OR REPLACE TEMP MACRO sk_own_available_stock() AS TABLE
     WITH held AS (
         SELECT l.sku, sum(sk_held_units(o.status, l.quantity, l.refunded_quantity))::BIGINT AS units
         FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id)
@@ -82,4 +88,13 @@ TABLE_MACROS = (
            coalesce(s.on_hand, 0)::BIGINT - coalesce(h.units, 0) AS available,
            s.sku IS NOT NULL AS counted
     FROM sk_catalogue() v LEFT JOIN stock_levels s USING (sku) LEFT JOIN held h USING (sku)""",
+    # The same with a bundle's figures made by its parts (domain/bundles.py): what unshipped orders of the
+    # bundle hold is already held by its parts, so it holds on hand - available.
+    f"""CREATE OR REPLACE TEMP MACRO sk_available_stock() AS TABLE
+    WITH own AS MATERIALIZED (SELECT * FROM sk_own_available_stock()),
+    bundled AS ({bundles.stock_from_parts_sql("own", ("on_hand", "available"), ("counted",))})
+    SELECT o.sku, coalesce(b.on_hand, o.on_hand) AS on_hand,
+           coalesce(b.on_hand - b.available, o.unshipped) AS unshipped,
+           coalesce(b.available, o.available) AS available, coalesce(b.counted, o.counted) AS counted
+    FROM own o LEFT JOIN bundled b USING (sku)""",
 )

@@ -83,6 +83,7 @@ _FIELD_NAMES = {
     "season_start": "field.season_start",
     "season_end": "field.season_end",
     "marked_new_on": "field.marked_new_on",
+    "parts": "field.bundle_parts",  # a bundle's composition (services/bundles.py)
 }
 EDIT_LABELS = {
     "price": "change.edit.price",

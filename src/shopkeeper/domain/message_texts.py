@@ -451,6 +451,14 @@ ENGLISH: Mapping[str, str] = {
     "import.sku_map.line.unknown_master": "{file} line {line}: there is no SKU {sku} in the catalogue",
     "export.sku_map.written": "Wrote {count} channel items to \"{path}\".",
     "import.sku_map.nothing_changed": "\"{file}\" changes no link; the shop is as it was.",
+    # Bundles and multipacks (services/bundles.py)
+    "field.bundle_parts": "parts of a bundle",
+    "change.bundle.parts": "parts of {bundle}: {parts}",
+    "change.bundle.cleared": "{bundle} no longer a bundle",
+    "edit.bundle.unknown_part": "The part {part} of {bundle} is not a product of this shop.",
+    "edit.bundle.itself": "{bundle} cannot be a part of itself.",
+    "edit.bundle.cycle": "{part} cannot be a part of {bundle}: {part} is made of {bundle} already.",
+    "edit.bundle.quantity": "The quantity of {part} in {bundle} must be a whole number of at least 1 ({value}).",
 }
 
 

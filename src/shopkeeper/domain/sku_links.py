@@ -153,7 +153,8 @@ TABLE_MACROS = (
     seen AS (
         SELECT l.sku, arg_max({'title': l.title, 'price': l.unit_price, 'currency': l.currency},
                               (o.ordered_at, l.shop_id, l.order_id, l.line_no)) AS last
-        FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id)
+        -- Lines as sold, before bundles: a bundle's parts are catalogue entries already (domain/bundles.py).
+        FROM sk_resolved_lines() l JOIN orders o USING (shop_id, order_id)
         GROUP BY l.sku
     )
     SELECT v.sku, v.product_id, coalesce(p.title, v.sku) AS title, v.option_text, v.price, v.cost, v.currency,
@@ -180,7 +181,8 @@ TABLE_MACROS = (
                coalesce(sum(l.quantity - l.refunded_quantity) FILTER (WHERE sk_is_sold(o.status)), 0)::BIGINT
                    AS units,
                arg_max(l.title, (o.ordered_at, l.order_id, l.line_no)) AS title
-        FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id) GROUP BY ALL
+        -- What the channel item itself sold: its lines before a bundle is expanded into its parts.
+        FROM sk_resolved_lines() l JOIN orders o USING (shop_id, order_id) GROUP BY ALL
     ),
     items AS (
         SELECT shop_id, channel_sku, li.listing_id, coalesce(li.title, so.title) AS title,

@@ -6,7 +6,8 @@ ranked above it is under 80 % of the total, B while under 95 %, else C (so the
 SKU that crosses 80 % is still A, as Shopify counts it). A SKU's revenue is its
 sold lines' total less the refunded units at their unit price (never below 0),
 in the base currency with the seller's rates (domain/revenue.py); a line in a
-currency with no rate is left out. No revenue at all: C.
+currency with no rate is left out. A bundle's revenue is its parts' (the `revenue`
+of sk_sku_lines(), split as domain/bundles.py says). No revenue at all: C.
 
 XYZ is how steady demand is: the coefficient of variation (population standard
 deviation ÷ mean) of the units sold in each of the last XYZ_WEEKS weeks (7-day
@@ -102,8 +103,7 @@ TABLE_MACROS = (
     # sku, revenue (base currency), abc: every SKU sold in [first_day, last_day]; others are C.
     f"""CREATE OR REPLACE TEMP MACRO sk_abc(first_day, last_day) AS TABLE
     WITH rev AS (
-        SELECT l.sku, coalesce(sum(sk_line_revenue(l.line_total, l.unit_price, l.refunded_quantity) * fx.rate), 0)
-               AS revenue
+        SELECT l.sku, coalesce(sum(l.revenue * fx.rate), 0) AS revenue
         {_LINES_IN.replace("WHERE", "LEFT JOIN sk_fx() fx ON fx.currency = l.currency WHERE", 1)}
         GROUP BY l.sku),
     ranked AS (

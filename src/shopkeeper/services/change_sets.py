@@ -37,6 +37,7 @@ from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.domain.commands import ChangeRefused, CommandResult, UndoRedoState
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.after_change import Recompute, recompute_after_change
+from shopkeeper.services.bundles import is_composition_change, reapply_composition
 from shopkeeper.services.campaigns import reapply_campaign_change
 from shopkeeper.services.edits import reapply
 from shopkeeper.services.sku_links import reapply_links
@@ -99,6 +100,8 @@ def redo(db: Database, *, who: str, workdir: Path | None = None,
             tables = reapply_campaign_change(db, top.change_set_id)
         elif top.kind == LINK:
             tables = reapply_links(db, top.change_set_id)
+        elif is_composition_change(db, top.change_set_id):
+            tables = reapply_composition(db, top.change_set_id)
         else:
             tables = reapply(db, top.change_set_id)
         push_applied(db, top.change_set_id)

@@ -85,7 +85,9 @@ by_product AS (
     FROM listings WHERE shop_id = $shop AND sku IS NULL GROUP BY listing_id
 ),
 sold AS (
-    SELECT sku, min(channel_sku) AS channel_sku FROM sk_sku_lines() WHERE shop_id = $shop GROUP BY sku
+    -- A bundle's parts sell under the bundle's channel SKU: only lines the shop sold as themselves name one.
+    SELECT sku, min(channel_sku) AS channel_sku FROM sk_sku_lines() WHERE shop_id = $shop AND bundle_sku IS NULL
+    GROUP BY sku
 ),
 exported AS (
     SELECT v.sku FROM variants v JOIN import_batches ib ON ib.batch_id = v.batch_id

@@ -4,6 +4,10 @@ Average daily units, days of cover, the reorder point, the suggested quantity
 and the stock status follow domain/reorder.py; ABC, XYZ and dead stock follow
 domain/stock_classes.py; all through their SQL macros, over the window the
 seller's inventory settings give (services/inventory_settings.py).
+
+A bundle (domain/bundles.py) shows the sets sold as sets and the on hand its
+parts allow; it has no reorder point, cover, suggestion or dead stock of its
+own: its parts carry the demand and the stock.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from shopkeeper.domain.reorder import (
 )
 from shopkeeper.domain.sku_status import DEFAULT_NEW_DAYS, STATUSES
 from shopkeeper.domain.stock_classes import XYZ_WEEKS
+from shopkeeper.services.bundles import BundlePart, bundle_parts, bundles_containing
 from shopkeeper.services.inventory_settings import reorder_settings
 from shopkeeper.services.listing_checks import PROBLEM_CODES_BY_SKU_SQL
 
@@ -38,6 +43,7 @@ revenue AS (SELECT sku, abc FROM sk_abc(CAST(? AS DATE), CAST(? AS DATE))),
 recent AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
 weekly AS (SELECT sku, sk_xyz_class(n, s, q) AS xyz FROM sk_weekly_demand(CAST(? AS DATE), {XYZ_WEEKS})),
 arrived AS (SELECT sku, day FROM sk_first_stock_day()),
+bundled AS (SELECT sku, on_hand FROM sk_bundle_on_hand()),
 channels AS (
     -- the platforms listing it or selling it (an SKU known from orders only is sold somewhere)
     SELECT sku, string_agg(DISTINCT platform, ', ' ORDER BY platform) AS platforms
@@ -73,7 +79,8 @@ base AS (
                 THEN round((v.price - v.cost) * 100 / v.price, 1) END AS margin_pct,
            v.cost IS NULL AS cost_unknown,
            NOT v.in_variants AS order_only,
-           coalesce(s.on_hand, 0) AS on_hand,
+           bo.sku IS NOT NULL AS bundle,
+           coalesce(bo.on_hand, s.on_hand, 0) AS on_hand,
            coalesce(sa.units, 0)::INTEGER AS sold_30d,
            greatest(coalesce(sa.units, 0), 0) AS demand,
            -- Days out of season are not days nobody wanted it (domain/sku_status.py).
@@ -83,7 +90,7 @@ base AS (
            s.reorder_point AS set_point, s.safety_stock, s.pack_size, s.min_order, s.target_cover_days,
            coalesce(r.abc, 'C') AS abc,
            w.xyz,
-           sk_dead_stock(coalesce(s.on_hand, 0), re.units, ar.day, CAST(? AS DATE)) AS dead_stock,
+           bo.sku IS NULL AND sk_dead_stock(coalesce(s.on_hand, 0), re.units, ar.day, CAST(? AS DATE)) AS dead_stock,
            lp.problems,
            coalesce(u7.units, 0)::INTEGER AS units_7d, coalesce(u30.units, 0)::INTEGER AS units_30d,
            coalesce(u90.units, 0)::INTEGER AS units_90d,
@@ -111,20 +118,24 @@ base AS (
     LEFT JOIN price_range pr USING (sku)
     LEFT JOIN sku_status st USING (sku)
     LEFT JOIN season_selling ss USING (sku)
+    LEFT JOIN bundled bo USING (sku)
 ),
 pointed AS (
-    SELECT *, sk_reorder_point(demand, selling_days, lead_time_days, safety_stock, set_point) AS reorder_point
+    -- A bundle is bought as its parts: no reorder point, cover or suggestion of its own.
+    SELECT *, CASE WHEN NOT bundle THEN sk_reorder_point(demand, selling_days, lead_time_days, safety_stock, set_point)
+              END AS reorder_point
     FROM base
 ),
 figured AS (
     SELECT *,
            sk_avg_daily(demand, selling_days) AS avg_daily,
-           sk_days_cover(on_hand, demand, selling_days) AS days_cover,
+           CASE WHEN NOT bundle THEN sk_days_cover(on_hand, demand, selling_days) END AS days_cover,
            -- A delisted SKU, or a seasonal one out of season, is not to be bought: never 'low', nothing to buy.
            CASE WHEN may_reorder THEN sk_stock_status(on_hand, reorder_point)
                 WHEN on_hand <= 0 THEN 'out' ELSE 'ok' END AS stock_status,
-           CASE WHEN may_reorder THEN sk_suggested_qty(on_hand, reorder_point, demand, selling_days,
-                                                       target_cover_days, pack_size, min_order)
+           -- A bundle has no stock of its own to buy: its parts carry the demand.
+           CASE WHEN may_reorder AND NOT bundle THEN sk_suggested_qty(on_hand, reorder_point, demand, selling_days,
+                                                                      target_cover_days, pack_size, min_order)
                 ELSE 0 END AS suggested_qty
     FROM pointed
 )
@@ -134,7 +145,7 @@ SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, cost
        abc, xyz, dead_stock,
        CASE WHEN dead_stock THEN on_hand * cost END AS dead_value,
        safety_stock, pack_size, min_order, target_cover_days, set_point IS NOT NULL AS point_set, selling_days,
-       problems, units_7d, units_30d, units_90d, price_min, price_max, status, season, in_season, may_reorder
+       problems, units_7d, units_30d, units_90d, price_min, price_max, status, season, in_season, may_reorder, bundle
 FROM figured
 """
 
@@ -167,6 +178,7 @@ INVENTORY_COLUMNS = (
     Column("stock_status", "status"),
     Column("status", "listing_status"),  # active / delisted / seasonal / new (domain/sku_status.py)
     Column("season", "text"),
+    Column("bundle", "flag"),  # made of other SKUs (services/bundles.py): its stock is its parts'.
     Column("problems", "badges"),  # listing problems' rule codes, comma-separated (services/listing_checks.py)
     Column("on_hand", "int", edit=("stock", "on_hand")),
     Column("days_cover", "int"),
@@ -245,7 +257,9 @@ def inventory_summary(db: Database, today: date) -> dict[str, Any]:
     figures = _figures(db, today, settings)
     row = db.fetchone(
         f"SELECT count(*), count(*) FILTER (WHERE stock_status = 'low'),"
-        f" count(*) FILTER (WHERE stock_status = 'out'), coalesce(sum(greatest(on_hand, 0) * cost), 0),"
+        f" count(*) FILTER (WHERE stock_status = 'out'),"
+        # A bundle's stock is its parts' stock, valued once, as the parts.
+        f" coalesce(sum(greatest(on_hand, 0) * cost) FILTER (WHERE NOT bundle), 0),"
         f" count(*) FILTER (WHERE suggested_qty > 0), count(*) FILTER (WHERE dead_stock)"
         f" FROM {figures}"
     )
@@ -311,6 +325,9 @@ class SkuDetail:
     units_90d: int = 0
     price_min: Decimal | None = None
     price_max: Decimal | None = None
+    bundle: bool = False                     # made of other SKUs: its stock is what its parts allow
+    parts: tuple[BundlePart, ...] = ()       # a bundle's direct parts
+    in_bundles: tuple[str, ...] = ()         # the bundles this SKU is a part of
 
     @property
     def target_cover_applied(self) -> int:
@@ -342,4 +359,5 @@ def sku_detail(db: Database, sku: str, today: date) -> SkuDetail | None:
         status=r["status"], season=r["season"], in_season=bool(r["in_season"]), may_reorder=bool(r["may_reorder"]),
         units_7d=int(r["units_7d"]), units_30d=int(r["units_30d"]), units_90d=int(r["units_90d"]),
         price_min=r["price_min"], price_max=r["price_max"],
+        bundle=bool(r["bundle"]), parts=bundle_parts(db, sku), in_bundles=bundles_containing(db, sku),
     )

@@ -435,6 +435,14 @@ def window_texts() -> dict[str, str]:
         "import.sku_map.line.unknown_master": translate("Messages", "{file} line {line}: there is no SKU {sku} in the catalogue"),
         "export.sku_map.written": translate("Messages", "Wrote {count} channel items to \"{path}\"."),
         "import.sku_map.nothing_changed": translate("Messages", "\"{file}\" changes no link; the shop is as it was."),
+        # Bundles and multipacks (services/bundles.py)
+        "field.bundle_parts": translate("Messages", "parts of a bundle"),
+        "change.bundle.parts": translate("Messages", "parts of {bundle}: {parts}"),
+        "change.bundle.cleared": translate("Messages", "{bundle} no longer a bundle"),
+        "edit.bundle.unknown_part": translate("Messages", "The part {part} of {bundle} is not a product of this shop."),
+        "edit.bundle.itself": translate("Messages", "{bundle} cannot be a part of itself."),
+        "edit.bundle.cycle": translate("Messages", "{part} cannot be a part of {bundle}: {part} is made of {bundle} already."),
+        "edit.bundle.quantity": translate("Messages", "The quantity of {part} in {bundle} must be a whole number of at least 1 ({value})."),
     }
 
 

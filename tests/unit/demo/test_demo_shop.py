@@ -464,3 +464,25 @@ def test_the_sellers_listing_decisions_are_edits_the_table_shows(db: Database) -
     assert undo_redo_state(db).undo.code == "change.status.new.many"
     # The same SKU priced differently across platforms: the range the table shows.
     assert sum(1 for r in rows.values() if r["price_min"] is not None and r["price_min"] < r["price_max"]) > 10
+
+
+def test_the_demo_has_a_gift_set_and_multipacks_whose_sales_and_stock_are_their_parts(db: Database) -> None:
+    from shopkeeper.services.inventory import inventory_rows
+
+    rows = {r["sku"]: r for r in inventory_rows(db, TODAY)}
+    gift, pot, cup = rows["CL-SET-GIFT-OAT"], rows["CL-POT-HAND-OAT"], rows["CL-CUP-ESP-OAT"]
+    assert gift["bundle"] and not pot["bundle"]
+    assert gift["on_hand"] == min(pot["on_hand"], cup["on_hand"] // 4)
+    assert gift["sold_30d"] > 0 and gift["suggested_qty"] == 0
+    # The single tasting cup sells alone and in its sets of 2 and 4.
+    alone = _one(db, "SELECT coalesce(sum(quantity - refunded_quantity), 0) FROM sk_sku_lines() l JOIN orders o"
+                     " USING (shop_id, order_id) WHERE sk_is_sold(o.status) AND l.sku = 'CL-CUP-PIN-ONE'"
+                     " AND l.bundle_sku IS NULL")
+    total = _one(db, "SELECT sum(units) FROM sk_units_sold(DATE '2000-01-01', DATE '2100-01-01')"
+                     " WHERE sku = 'CL-CUP-PIN-ONE'")
+    pairs, fours = (_one(db, "SELECT sum(units) FROM sk_units_sold(DATE '2000-01-01', DATE '2100-01-01')"
+                             f" WHERE sku = '{sku}'") for sku in ("CL-CUP-PIN-TWO", "CL-CUP-PIN-FOUR"))
+    assert total == alone + 2 * pairs + 4 * fours and pairs > 0 and fours > 0
+    # Every line's money is somewhere, once.
+    assert _one(db, "SELECT sum(revenue) FROM sk_sku_lines()") == \
+        _one(db, "SELECT sum(sk_line_revenue(line_total, unit_price, refunded_quantity)) FROM order_lines")

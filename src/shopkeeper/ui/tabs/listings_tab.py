@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,7 @@ from shopkeeper.services.listing_checks import ListingProblem, sku_problems
 from shopkeeper.services.reorder_list import ReorderList, reorder_list, write_reorder_csv
 from shopkeeper.services.stock_ledger import stock_history
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.bundle_dialog import BundleDialog
 from shopkeeper.ui.dialogs.listing_checks_dialog import ListingChecksDialog
 from shopkeeper.ui.dialogs.reorder_settings_dialog import ReorderSettingsDialog
 from shopkeeper.ui.formatting import format_value, money, platform_label, status_label
@@ -50,6 +51,7 @@ from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
 from shopkeeper.ui.panels.stock_history import StockHistoryView
 from shopkeeper.ui.purchase_list_document import print_purchase_list, save_purchase_list_pdf
+from shopkeeper.ui.tabs.bundle_rows import bundle_section
 from shopkeeper.ui.tabs.detail_panel import DetailPanel, highlighted
 from shopkeeper.ui.tabs.listings_links_view import ChannelLinksView
 from shopkeeper.ui.tabs.listings_selection_menu import SelectionMenu
@@ -63,6 +65,8 @@ STATUS_COLORS = {"out": "#c62828", "low": "#e65100", "ok": "#2e7d32"}
 def _format(key: str, kind: str, value: Any) -> str:  # noqa: ANN401 - a cell's native value
     if kind == "badges":
         return problem_badges(value)
+    if key == "bundle":
+        return QCoreApplication.translate("ListingsTab", "▣ Bundle") if value else ""
     if kind == "listing_status":
         return listing_status_label(value)
     if key == "season":
@@ -94,6 +98,7 @@ class ListingsTab(ShopTab):
             "units_30d": self.tr("Sold 30 d"), "units_90d": self.tr("Sold 90 d"),
             "price_min": self.tr("Lowest price"), "price_max": self.tr("Highest price"),
             "cost_unknown": self.tr("Cost unknown"), "order_only": self.tr("From orders only"),
+            "bundle": self.tr("Bundle"),
         }
         self._settings = ReorderSettings()
         self.model = PagedSqlModel(
@@ -154,6 +159,9 @@ class ListingsTab(ShopTab):
         self.selection_button = QPushButton(self.tr("Selected SKUs ▾"), self)
         self.selection_button.setToolTip(self.tr("Delist, relist, make seasonal, mark new, or set a field "
                                                  "for every selected SKU (one undo step)"))
+        self.bundle_button = QPushButton(self.tr("Bundle…"), self)
+        self.bundle_button.setToolTip(self.tr("Make the selected SKU a bundle of other SKUs, or change its parts"))
+        self.bundle_button.clicked.connect(self.open_bundle_dialog)
         self.count_label = QLabel(self)
         self.notice = QLabel(self)
         self.notice.setObjectName("editNotice")
@@ -181,9 +189,10 @@ class ListingsTab(ShopTab):
         actions.addWidget(self.selection_button)
         actions.addWidget(self.set_cost_button)
         actions.addWidget(self.set_reorder_button)
+        actions.addWidget(self.bundle_button)
         self.view = make_table_view(self, self.model, {"sku": 130, "product": 230, "variant": 120, "stock_status": 110,
-                                                       "sold_30d": 110, "platforms": 200, "problems": 200,
-                                                       "status": 80, "season": 80})
+                                                       "bundle": 80, "sold_30d": 110, "platforms": 200,
+                                                       "problems": 200, "status": 80, "season": 80})
         self.detail = DetailPanel(self.tr("Select a SKU to see its stock, reorder settings and where it is listed."),
                                   self)
         self.stock_history = StockHistoryView(self)
@@ -233,6 +242,17 @@ class ListingsTab(ShopTab):
 
     def open_checks_dialog(self) -> ListingChecksDialog:
         dialog = ListingChecksDialog(self._worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_bundle_dialog(self) -> BundleDialog | None:
+        current = self.view.currentIndex()
+        sku = self.model.row_id(current.row()) if current.isValid() else None
+        if sku is None:
+            self.show_notice(self.tr("Select a SKU first."))
+            return None
+        dialog = BundleDialog(self._worker, sku, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -398,6 +418,8 @@ class ListingsTab(ShopTab):
         reorder = "—" if d.reorder_point is None else f"{d.reorder_point:,}"
         reorder_how = (self.tr("set by you") if d.reorder_point_set
                        else self.tr("safety stock + sales during the lead time"))
+        if d.bundle:
+            reorder_how = self.tr("a bundle is bought as its parts")
         margin = "—" if d.margin_pct is None else f"{d.margin_pct:.1f} %"
         price_rows = [
             (self.tr("Price"), f"{money(d.price)} {d.currency}" if d.price is not None else "—"),
@@ -459,6 +481,11 @@ class ListingsTab(ShopTab):
         ] or [(self.tr("Not listed"), self.tr("no platform listing carries this SKU"))]
         sections = [(self.tr("Price and margin"), price_rows), (self.tr("Stock"), stock_rows),
                     (self.tr("Reorder settings"), settings_rows), (self.tr("Listed on"), channels)]
+        if d.bundle:
+            del sections[2]  # its parts' reorder settings apply
+        bundled = bundle_section(d)
+        if bundled is not None:
+            sections.insert(1, bundled)
         if problems:
             sections.insert(0, (self.tr("Listing problems"), self._problem_rows(problems)))
         self.detail.show_sections(d.sku, " · ".join(p for p in (d.product, d.variant) if p), sections)
