@@ -1,7 +1,7 @@
 """Installing the business rules' SQL on a shop's connection.
 
 Each rule lives in one domain module with its pure-Python statement and its SQL
-(domain/identity.py, sku_lines.py, order_status.py, order_day.py, revenue.py, reorder.py, stock_classes.py,
+(domain/identity.py, privacy.py, sku_lines.py, order_status.py, order_day.py, revenue.py, reorder.py, stock_classes.py,
 segments.py, tiers.py, points.py, channel_stock.py); every service, report and chart asks the SQL through
 these TEMP macros instead of writing the rule again. TEMP: they belong to the
 connection and are never stored in the shop file, so a newer Shopkeeper's
@@ -25,6 +25,7 @@ from shopkeeper.domain import (
     order_day,
     order_status,
     points,
+    privacy,
     reorder,
     revenue,
     segments,
@@ -34,7 +35,7 @@ from shopkeeper.domain import (
 )
 from shopkeeper.runtime.resources import default_absolute_terms_text
 
-SCALAR_MACROS = (*identity.MACROS, *order_status.MACROS, *order_day.MACROS, *revenue.MACROS, *reorder.MACROS,
+SCALAR_MACROS = (*identity.MACROS, *privacy.MACROS, *order_status.MACROS, *order_day.MACROS, *revenue.MACROS, *reorder.MACROS,
                  *segments.MACROS, *stock_classes.MACROS, *channel_stock.MACROS, *listing_rules.MACROS)
 # In dependency order: every per-SKU figure reads sk_sku_lines(); sk_sales() uses sk_fx(), the tier and points macros use both.
 # sk_first_stock_day() uses reorder's sk_stock_day().
