@@ -39,7 +39,7 @@ SCALAR_MACROS = (*identity.MACROS, *privacy.MACROS, *order_status.MACROS, *order
                  *segments.MACROS, *stock_classes.MACROS, *channel_stock.MACROS, *listing_rules.MACROS)
 # In dependency order: every per-SKU figure reads sk_sku_lines(); sk_sales() uses sk_fx(), the tier and points macros use both.
 # sk_first_stock_day() uses reorder's sk_stock_day().
-TABLE_MACROS = (*sku_lines.TABLE_MACROS, *revenue.TABLE_MACROS, *reorder.TABLE_MACROS, *stock_classes.TABLE_MACROS, *tiers.TABLE_MACROS,
+TABLE_MACROS = (*identity.TABLE_MACROS, *sku_lines.TABLE_MACROS, *revenue.TABLE_MACROS, *reorder.TABLE_MACROS, *stock_classes.TABLE_MACROS, *tiers.TABLE_MACROS,
                 *points.TABLE_MACROS, *channel_stock.TABLE_MACROS)
 
 _INSTALLED: weakref.WeakSet[duckdb.DuckDBPyConnection] = weakref.WeakSet()

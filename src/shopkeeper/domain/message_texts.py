@@ -340,6 +340,17 @@ ENGLISH: Mapping[str, str] = {
     "export.stock.nothing_listed": "The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written.",
     "export.stock.cannot_write": "Could not write \"{path}\": {reason}",
     "export.stock.written": "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out.",
+    # -- members: one member per person (merge, split, not the same) ---------------------------
+    "change.member.merge": "merge of {count} members into {name}",
+    "change.member.split": "split of {count} accounts off {name}",
+    "change.member.not_same": "{a} and {b} are different people",
+    "change.redo.member_gone": "Cannot redo change #{change_set}: member {member} is no longer in this shop.",
+    "edit.refused.unknown_member": "There is no member {member} in this shop.",
+    "edit.refused.merge_too_few": "Choose at least two members to merge.",
+    "edit.refused.merge_own_points": "{name} has points given or spent by hand, which a merge cannot carry over; "
+                                     "nothing was merged.",
+    "edit.refused.split_not_its_account": "{account} is not an account of {name}.",
+    "edit.refused.split_all": "Choose some of {name}'s accounts to split off, not all of them.",
 }
 
 
