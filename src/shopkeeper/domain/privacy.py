@@ -9,6 +9,8 @@ deliberately reveals them (a logged action, services/privacy.py):
 * a phone keeps at most the first three and last four of its digits and always
   hides at least four: 11 digits or more -> `138****0000`, 5 to 10 -> `****`
   and the last (n - 4, at most 4) digits, fewer -> `****`;
+* a platform account named by an e-mail or a phone (Shopify files a buyer by
+  e-mail, a phone-only buyer by phone) is masked as that; a nick stays;
 * a street address is hidden whole (`***`): the city and country, which
   figures are grouped by, are separate fields and stay readable.
 
@@ -17,12 +19,14 @@ letters than the input showed (a platform's own `138****0000` comes out as
 `****000`). Empty text stays empty: it holds nothing to hide.
 
 Each rule is also a SQL macro (`sk_mask_email`, `sk_mask_phone`,
-`sk_mask_address`) for services and reports; tests hold the two equal.
+`sk_mask_address`, `sk_mask_account`) for services and reports; tests hold the two equal.
 """
 
 from __future__ import annotations
 
 import re
+
+from shopkeeper.domain.identity import phone_key
 
 MASK = "***"
 PHONE_MASK = "****"
@@ -66,6 +70,14 @@ def mask_address(address: str | None) -> str | None:
     return "" if address.strip(" ") == "" else MASK
 
 
+def mask_account(account: str | None) -> str | None:
+    if account is None:
+        return None
+    if "@" in account:
+        return mask_email(account)
+    return account if phone_key(account) is None else mask_phone(account)
+
+
 _DIGITS = "regexp_replace(p, '[^0-9]', '', 'g')"
 
 MACROS = (
@@ -85,4 +97,6 @@ MACROS = (
     f" ELSE '{PHONE_MASK}' END",
     f"CREATE OR REPLACE TEMP MACRO sk_mask_address(a) AS CASE WHEN a IS NULL THEN NULL WHEN trim(a) = '' THEN ''"
     f" ELSE '{MASK}' END",
+    "CREATE OR REPLACE TEMP MACRO sk_mask_account(v) AS CASE WHEN contains(v, '@') THEN sk_mask_email(v)"
+    " WHEN sk_phone_key(v) IS NOT NULL THEN sk_mask_phone(v) ELSE v END",
 )

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shopkeeper.db.database import Database
-from shopkeeper.domain.privacy import mask_address, mask_email, mask_phone
+from shopkeeper.domain.privacy import mask_account, mask_address, mask_email, mask_phone
 
 RULES = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TEXT = st.text(alphabet=st.sampled_from("ab张Z0189 +-()*#$@.密文＊_"), max_size=20) | st.none()
@@ -24,12 +24,14 @@ def _digits(value: str) -> str:
 def test_email_mask_agrees_with_sql(db: Database, value: str | None) -> None:
     assert db.scalar("SELECT sk_mask_email(?)", [value]) == mask_email(value)
     assert db.scalar("SELECT sk_mask_address(?)", [value]) == mask_address(value)
+    assert db.scalar("SELECT sk_mask_account(?)", [value]) == mask_account(value)
 
 
 @RULES
 @given(value=PHONES)
 def test_phone_mask_agrees_with_sql(db: Database, value: str | None) -> None:
     assert db.scalar("SELECT sk_mask_phone(?)", [value]) == mask_phone(value)
+    assert db.scalar("SELECT sk_mask_account(?)", [value]) == mask_account(value)
 
 
 @RULES
@@ -80,3 +82,6 @@ def test_the_seller_sees_what_the_issue_promises() -> None:
     assert mask_address("12 Rose Lane, Apt 4") == "***"
     assert mask_address("北京市朝阳区建国路88号") == "***"
     assert mask_email("") == "" and mask_phone(None) is None
+    assert mask_account("ann@example.com") == "a***@example.com"
+    assert mask_account("+1 555 010 9999") == "155****9999"
+    assert mask_account("幸福蔓岩1627") == "幸福蔓岩1627"  # a nick is not a contact detail

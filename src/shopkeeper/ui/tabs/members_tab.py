@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from shopkeeper.domain.changes import Area
+from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.membership import MemberDetail, member_detail, members_source, tier_summary
 from shopkeeper.ui.db_worker import DbWorker
@@ -14,6 +14,7 @@ from shopkeeper.ui.formatting import format_value, money, platform_label, status
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
 from shopkeeper.ui.tabs.detail_panel import DetailPanel
+from shopkeeper.ui.tabs.member_identity_bar import MemberIdentityBar
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
 from shopkeeper.ui.ui_state import UiState
@@ -36,6 +37,7 @@ class MembersTab(ShopTab):
             "platforms": self.tr("Buys on"), "orders": self.tr("Orders"), "spend": self.tr("Spend (base currency)"),
             "points": self.tr("Points"), "last_order": self.tr("Last order"), "days_since": self.tr("Days since"),
             "status": self.tr("Status"), "tier_rank": self.tr("Tier rank"),
+            "email": self.tr("E-mail"), "phone": self.tr("Phone"),
         }
         self.model = PagedSqlModel(
             worker, members_source(clock.today(), chinese=chinese), headers=headers, formatter=format_value,
@@ -59,9 +61,14 @@ class MembersTab(ShopTab):
         self.detail = DetailPanel(self.tr("Select a member to see their accounts on each platform, tier and points."),
                                   self)
         self.splitter = self.master_detail(self.view, self.detail)
+        self._member_shown: MemberDetail | None = None
+        self.identity = MemberIdentityBar(self, worker=worker, view=self.view, model=self.model,
+                                          current_member=lambda: self._member_shown)
+        self.identity.reveal_changed.connect(lambda _on: self.apply_changes(Changes.of(Area.MEMBERS)))
         layout = QVBoxLayout(self)
         layout.addLayout(self.cards)
         layout.addLayout(bar)
+        layout.addWidget(self.identity)
         layout.addWidget(self.splitter, 1)
         self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%n member(s)", "", n)))
         self.remember_view(self.view, self.model)
@@ -78,7 +85,7 @@ class MembersTab(ShopTab):
 
     def refresh(self) -> None:
         today, chinese = self._clock.today(), self._chinese
-        self.model.set_source(members_source(today, chinese=chinese), keep_rows=True)
+        self.model.set_source(members_source(today, chinese=chinese, reveal=self.identity.revealed), keep_rows=True)
         self.query(QueryOp(lambda db: tier_summary(db, today, chinese=chinese), key="tiers"), self._show_tiers)
 
     def _show_tiers(self, tiers: list[dict[str, Any]]) -> None:
@@ -108,14 +115,15 @@ class MembersTab(ShopTab):
 
     # -- detail ---------------------------------------------------------------------------------
     def _detail_query(self, member_id: str) -> QueryOp[MemberDetail | None]:
-        today, chinese = self._clock.today(), self._chinese
-        return QueryOp(lambda db: member_detail(db, member_id, today, chinese=chinese), key="detail")
+        today, chinese, reveal = self._clock.today(), self._chinese, self.identity.revealed
+        return QueryOp(lambda db: member_detail(db, member_id, today, chinese=chinese, reveal=reveal), key="detail")
 
     def _orders_text(self, count: int) -> str:
         # Whole sentences per count: English has no plural forms file, so %n would print "order(s)".
         return self.tr("1 order") if count == 1 else self.tr("{n} orders").format(n=f"{count:,}")
 
     def _show_detail(self, d: MemberDetail | None) -> None:
+        self._member_shown = d
         if d is None:
             self.detail.show_placeholder()
             return
@@ -134,7 +142,7 @@ class MembersTab(ShopTab):
                    if value]
         accounts = [
             (platform_label(i.shop_id.split(":")[0]),
-             " · ".join(p for p in (i.buyer_id, i.city or "", self._orders_text(i.orders)) if p))
+             " · ".join(p for p in (i.account or i.buyer_id, i.city or "", self._orders_text(i.orders)) if p))
             for i in d.identities
         ] or [(self.tr("None"), self.tr("no platform account is linked to this member"))]
         sections = [(self.tr("Membership"), summary)]
