@@ -204,3 +204,25 @@ def test_not_the_same_stops_the_suggestion_until_undone(tmp_path: Path) -> None:
         assert member_identity.BUYER_KEY_SEP == chr(31)
     finally:
         db.close()
+
+
+def test_the_member_panel_masks_contacts_and_accounts_unless_revealed(tmp_path: Path) -> None:
+    from shopkeeper.services.membership import member_detail
+
+    db = open_fresh_shop(tmp_path)
+    try:
+        import_ok(db, shop_file(tmp_path / "a.csv", order(1, email="kim.park@example.com", name="Kim",
+                                                          phone="+82 10 1234 5678")), shop_name="A")
+        member = member_of(db, "A", "kim.park@example.com")
+        masked = member_detail(db, member, dt.date(2026, 11, 26), chinese=False)
+        assert masked is not None
+        assert (masked.email, masked.phone) == ("k***@example.com", "821****5678")
+        (account,) = masked.identities
+        assert (account.account, account.email, account.buyer_id) == (
+            "k***@example.com", "k***@example.com", "kim.park@example.com")  # the id stays, to split by
+        shown = member_detail(db, member, dt.date(2026, 11, 26), chinese=False, reveal=True)
+        assert shown is not None
+        assert (shown.email, shown.phone, shown.identities[0].account) == (
+            "kim.park@example.com", "+82 10 1234 5678", "kim.park@example.com")
+    finally:
+        db.close()
