@@ -1610,6 +1610,126 @@
     </message>
 </context>
 <context>
+    <name>MemberDuplicates</name>
+    <message>
+        <source>same name and city</source>
+        <translation>同名且同城</translation>
+    </message>
+    <message>
+        <source>same name and last four digits of the phone</source>
+        <translation>同名且手机号后四位相同</translation>
+    </message>
+    <message>
+        <source>same name and e-mail name on another domain</source>
+        <translation>同名且邮箱用户名相同（域名不同）</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDuplicatesDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>可能重复的会员</translation>
+    </message>
+    <message>
+        <source>Members who may be one person buying on several platforms or accounts. Shopkeeper joins people by itself only on the same e-mail or full phone number; these look alike for the reasons given. Merge them, or say they are different people so they are not suggested again.</source>
+        <translation>这些会员可能是同一个人在多个平台或账号购买。Shopkeeper 只会按相同邮箱或完整手机号自动合并；以下会员因所列原因看起来相似。你可以合并，或标记为不同的人，之后不再提示。</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Buys on</source>
+        <translation>购买平台</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No possible duplicates: every likely match has been answered.</source>
+        <translation>没有可能重复的会员：所有疑似匹配都已处理。</translation>
+    </message>
+    <message>
+        <source>Same person: merge</source>
+        <translation>是同一人：合并</translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation>不是同一人</translation>
+    </message>
+</context>
+<context>
+    <name>MemberIdentityBar</name>
+    <message>
+        <source>Possible duplicates…</source>
+        <translation>可能重复的会员…</translation>
+    </message>
+    <message>
+        <source>Merge selected</source>
+        <translation>合并所选</translation>
+    </message>
+    <message>
+        <source>Make the selected members one person (the one who joined first stays)</source>
+        <translation>把所选会员合并为一人（保留最早加入的）</translation>
+    </message>
+    <message>
+        <source>Split accounts…</source>
+        <translation>拆分账号…</translation>
+    </message>
+    <message>
+        <source>Move some of this member&apos;s platform accounts to a member of their own</source>
+        <translation>把该会员的部分平台账号拆出，成为单独的会员</translation>
+    </message>
+    <message>
+        <source>Show contact details</source>
+        <translation>显示联系方式</translation>
+    </message>
+    <message>
+        <source>E-mails and phones are masked; showing them is recorded in the privacy log</source>
+        <translation>邮箱和手机号默认脱敏；显示明文会记录在隐私日志中</translation>
+    </message>
+    <message>
+        <source>Merge members</source>
+        <translation>合并会员</translation>
+    </message>
+    <message>
+        <source>Select two or more members in the table to merge them.</source>
+        <translation>请在表格中选择两个或更多会员进行合并。</translation>
+    </message>
+    <message>
+        <source>Make these {count} members one person? Their accounts, orders and points from orders move to the member who joined first. Edit › Undo takes it back.</source>
+        <translation>把这 {count} 位会员合并为一人吗？他们的账号、订单和订单积分将移到最早加入的会员名下。可用“编辑 › 撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>Split accounts</source>
+        <translation>拆分账号</translation>
+    </message>
+    <message>
+        <source>Select a member with two or more platform accounts to split.</source>
+        <translation>请选择一位有两个或更多平台账号的会员进行拆分。</translation>
+    </message>
+    <message>
+        <source>Show members&apos; e-mails and phones unmasked? They are your buyers&apos; personal data; Shopkeeper notes in the shop&apos;s privacy log that you showed them.</source>
+        <translation>显示会员的邮箱和手机号明文吗？这些是买家的个人信息；Shopkeeper 会在店铺的隐私日志中记录你显示过它们。</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>未修改</translation>
+    </message>
+</context>
+<context>
+    <name>MemberSplitDialog</name>
+    <message>
+        <source>Split {name}</source>
+        <translation>拆分 {name}</translation>
+    </message>
+    <message>
+        <source>Tick the accounts that belong to another person. They become a member of their own, and later imports keep them apart. Edit › Undo takes it back.</source>
+        <translation>勾选属于另一个人的账号。它们将成为单独的会员，之后的导入也会保持分开。可用“编辑 › 撤销”恢复。</translation>
+    </message>
+</context>
+<context>
     <name>MembersTab</name>
     <message>
         <source>Member</source>
@@ -3219,6 +3339,42 @@
     <message>
         <source>The quantity of {part} in {bundle} must be a whole number of at least 1 ({value}).</source>
         <translation>{bundle} 中 {part} 的数量必须是不小于 1 的整数（{value}）。</translation>
+    </message>
+    <message>
+        <source>merge of {count} members into {name}</source>
+        <translation>将 {count} 位会员合并到 {name}</translation>
+    </message>
+    <message>
+        <source>split of {count} accounts off {name}</source>
+        <translation>从 {name} 拆出 {count} 个账号</translation>
+    </message>
+    <message>
+        <source>{a} and {b} are different people</source>
+        <translation>{a} 和 {b} 是不同的人</translation>
+    </message>
+    <message>
+        <source>Cannot redo change #{change_set}: member {member} is no longer in this shop.</source>
+        <translation>无法重做第 {change_set} 号修改：会员 {member} 已不在本店铺中。</translation>
+    </message>
+    <message>
+        <source>There is no member {member} in this shop.</source>
+        <translation>本店铺中没有会员 {member}。</translation>
+    </message>
+    <message>
+        <source>Choose at least two members to merge.</source>
+        <translation>请至少选择两位会员进行合并。</translation>
+    </message>
+    <message>
+        <source>{name} has points given or spent by hand, which a merge cannot carry over; nothing was merged.</source>
+        <translation>{name} 有手动发放或使用的积分，合并无法转移这些积分；未做任何合并。</translation>
+    </message>
+    <message>
+        <source>{account} is not an account of {name}.</source>
+        <translation>{account} 不是 {name} 的账号。</translation>
+    </message>
+    <message>
+        <source>Choose some of {name}&apos;s accounts to split off, not all of them.</source>
+        <translation>请选择 {name} 的部分账号拆出，而不是全部。</translation>
     </message>
 </context>
 <context>

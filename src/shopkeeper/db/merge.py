@@ -62,7 +62,8 @@ KEYS: dict[str, tuple[str, ...]] = {
 UNINDEXED = frozenset({"orders", "order_lines"})
 
 # Append-only tables: an import's rows are simply removed on undo.
-APPEND_ONLY = ("stock_movements", "stock_snapshots", "points_ledger", "import_rejects", "row_freshness")
+APPEND_ONLY = ("stock_movements", "stock_snapshots", "points_ledger", "import_rejects", "row_freshness",
+               "member_decisions")
 
 
 @dataclass(frozen=True)

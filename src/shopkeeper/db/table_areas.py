@@ -27,6 +27,7 @@ TABLE_AREAS: dict[str, Area] = {
     "buyers": Area.MEMBERS,
     "members": Area.MEMBERS,
     "points_ledger": Area.MEMBERS,
+    "member_decisions": Area.MEMBERS,
     "promotions": Area.PROMOTIONS,
     "promotion_skus": Area.PROMOTIONS,
     "promotion_tiers": Area.PROMOTIONS,

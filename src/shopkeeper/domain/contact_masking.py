@@ -10,29 +10,22 @@ from __future__ import annotations
 
 from typing import Literal
 
+from shopkeeper.domain.privacy import mask_account, mask_email, mask_phone
+
 Kind = Literal["email", "phone", "name", "account"]
 
 
 def mask_contact(kind: Kind, value: str | None) -> str | None:
+    """E-mails, phones and accounts follow domain/privacy.py (the same masks as the tab and its SQL)."""
     if value is None or not value.strip():
         return None
+    if kind == "email":
+        return mask_email(value)
+    if kind == "phone":
+        return mask_phone(value)
+    if kind == "account":
+        return mask_account(value)
     text = value.strip()
     if "*" in text or text.startswith(("##", "$$")):
         return text
-    if kind == "account":
-        # A platform's buyer id is often the e-mail or phone itself; a nickname is how the seller finds them.
-        if "@" in text:
-            kind = "email"
-        elif sum(c.isdigit() for c in text) >= 7:
-            kind = "phone"
-        else:
-            return text
-    if kind == "email":
-        local, at, domain = text.partition("@")
-        return f"{local[:1]}***@{domain}" if at and local else "***"
-    if kind == "phone":
-        digits = [c for c in text if c.isdigit()]
-        if len(digits) < 7:
-            return "****"
-        return "".join(digits[:3]) + "****" + "".join(digits[-4:])
     return text[:1] + "**"

@@ -459,6 +459,17 @@ ENGLISH: Mapping[str, str] = {
     "edit.bundle.itself": "{bundle} cannot be a part of itself.",
     "edit.bundle.cycle": "{part} cannot be a part of {bundle}: {part} is made of {bundle} already.",
     "edit.bundle.quantity": "The quantity of {part} in {bundle} must be a whole number of at least 1 ({value}).",
+    # -- members: one member per person (merge, split, not the same) ---------------------------
+    "change.member.merge": "merge of {count} members into {name}",
+    "change.member.split": "split of {count} accounts off {name}",
+    "change.member.not_same": "{a} and {b} are different people",
+    "change.redo.member_gone": "Cannot redo change #{change_set}: member {member} is no longer in this shop.",
+    "edit.refused.unknown_member": "There is no member {member} in this shop.",
+    "edit.refused.merge_too_few": "Choose at least two members to merge.",
+    "edit.refused.merge_own_points": "{name} has points given or spent by hand, which a merge cannot carry over; "
+                                     "nothing was merged.",
+    "edit.refused.split_not_its_account": "{account} is not an account of {name}.",
+    "edit.refused.split_all": "Choose some of {name}'s accounts to split off, not all of them.",
 }
 
 

@@ -18,6 +18,7 @@ from shopkeeper.db.merge import KEYS, MergeCount, record_freshness, stored_fresh
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers import freshness, order_identity
 from shopkeeper.importers.context import ImportContext, q
+from shopkeeper.importers.member_names import name_members
 
 ORDERS = "_sk_orders"
 LINES = "_sk_lines"
@@ -126,22 +127,50 @@ def _write_keyed_lines(ctx: ImportContext, staged: str, keys: str) -> MergeCount
 
 
 # The tail of a buyers query whose CTE `b` has shop_id, buyer_id, known_member,
-# email_key and phone_key: finds each buyer's member by e-mail, then phone, and
-# derives a stable id for a new one (the same person gets the same id from any
-# platform). Shared by every writer of buyers so members match across importers;
-# what makes two values the same person is domain/identity.py's rule.
+# email_key and phone_key: finds each buyer's member and derives a stable id for
+# a new one (the same person gets the same id from any platform). Shared by every
+# writer of buyers so members match across importers; what makes two values the
+# same person is domain/identity.py's rule. In order: the seller's split of this
+# buyer, the member it already belongs to, a member or buyer with the same
+# e-mail, then phone; a member the seller merged into another stands for that
+# other (member_decisions, migration 0013), so a merge or split outlives every
+# later import.
 MEMBER_MATCH = """
-        by_email AS (SELECT sk_email_key(email) AS k, min(member_id) AS member_id FROM members
-                     WHERE email IS NOT NULL GROUP BY 1),
-        by_phone AS (SELECT sk_phone_key(phone) AS k, min(member_id) AS member_id FROM members
-                     WHERE sk_phone_key(phone) IS NOT NULL GROUP BY 1)
-        SELECT b.*,
-               coalesce(b.known_member, e.member_id, p.member_id) AS found_member,
-               'mem-' || substr(md5(CASE WHEN b.email_key IS NOT NULL AND b.email_key <> '' THEN 'email:' || b.email_key
-                                         WHEN b.phone_key IS NOT NULL THEN 'phone:' || b.phone_key
-                                         ELSE 'buyer:' || b.shop_id || chr(31) || b.buyer_id END), 1, 16) AS new_member
-        FROM b LEFT JOIN by_email e ON e.k = b.email_key LEFT JOIN by_phone p ON p.k = b.phone_key
+        by_email AS (SELECT k, min(member_id) AS member_id FROM (
+                         SELECT sk_email_key(email) AS k, member_id FROM members WHERE email IS NOT NULL
+                         UNION ALL
+                         SELECT sk_email_key(email), member_id FROM buyers
+                         WHERE email IS NOT NULL AND member_id IS NOT NULL)
+                     WHERE k IN (SELECT email_key FROM b) GROUP BY k),
+        by_phone AS (SELECT k, min(member_id) AS member_id FROM (
+                         SELECT sk_phone_key(phone) AS k, member_id FROM members WHERE phone IS NOT NULL
+                         UNION ALL
+                         SELECT sk_plain_phone_key(phone), member_id FROM buyers
+                         WHERE phone IS NOT NULL AND member_id IS NOT NULL)
+                     WHERE k IN (SELECT phone_key FROM b) GROUP BY k),
+        split_to AS (SELECT b AS buyer_key, arg_max(a, batch_id) AS member_id FROM member_decisions
+                     WHERE kind = 'split' GROUP BY b),
+        merged_into AS (SELECT b AS absorbed, arg_max(a, batch_id) AS survivor FROM member_decisions
+                        WHERE kind = 'merge' GROUP BY b),
+        matched AS (
+            SELECT b.*,
+                   coalesce(s.member_id, b.known_member, e.member_id, p.member_id) AS found0,
+                   'mem-' || substr(md5(CASE WHEN b.email_key IS NOT NULL AND b.email_key <> '' THEN 'email:' || b.email_key
+                                             WHEN b.phone_key IS NOT NULL THEN 'phone:' || b.phone_key
+                                             ELSE 'buyer:' || b.shop_id || chr(31) || b.buyer_id END), 1, 16) AS new0
+            FROM b LEFT JOIN by_email e ON e.k = b.email_key LEFT JOIN by_phone p ON p.k = b.phone_key
+            LEFT JOIN split_to s ON s.buyer_key = b.shop_id || chr(31) || b.buyer_id
+        )
+        SELECT m.* EXCLUDE (found0, new0),
+               coalesce(f.survivor, m.found0, n.survivor) AS found_member,
+               m.new0 AS new_member
+        FROM matched m LEFT JOIN merged_into f ON f.absorbed = m.found0 LEFT JOIN merged_into n ON n.absorbed = m.new0
 """
+
+
+# A buyer's name as a member's: contact details stand in masked (domain/privacy.py), as they would be shown.
+MEMBER_NAME = ("coalesce(any_name, sk_mask_email(email), sk_mask_phone(phone), "
+               "CASE WHEN contains(buyer_id, '@') THEN sk_mask_email(buyer_id) ELSE buyer_id END)")
 
 
 def stage_buyers_from_orders(ctx: ImportContext, fixed: Mapping[str, str] | None = None, **latest: str) -> None:
@@ -196,13 +225,12 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     )
     ctx.create(
         "_sk_members",
-        """
-        SELECT new_member AS member_id,
-               coalesce(any_name, email, phone, buyer_id) AS display_name,
+        f"""
+        SELECT new_member AS member_id, {MEMBER_NAME} AS display_name,
                email, phone,
                coalesce(first_seen, now()) AS joined_at
         FROM _sk_buyers_m WHERE found_member IS NULL
-        QUALIFY row_number() OVER (PARTITION BY new_member ORDER BY first_seen NULLS LAST, buyer_id) = 1
+        QUALIFY row_number() OVER (PARTITION BY new_member ORDER BY first_seen NULLS LAST, shop_id, buyer_id) = 1
         """,
     )
     total = ctx.upsert("members", "_sk_members")
@@ -212,7 +240,8 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
         "coalesce(found_member, new_member) AS member_id, first_seen FROM _sk_buyers_m",
     )
     # first_seen is already the earlier of the file's and the shop's.
-    return total + ctx.upsert("buyers", "_sk_buyers_w", keys=keys, plain=("first_seen",))
+    total += ctx.upsert("buyers", "_sk_buyers_w", keys=keys, plain=("first_seen",))
+    return total + name_members(ctx, "_sk_buyers_m", MEMBER_NAME)
 
 
 def write_catalogue(ctx: ImportContext) -> MergeCount:

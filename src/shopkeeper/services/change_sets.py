@@ -19,6 +19,7 @@ from shopkeeper.db.batches import touched_tables, undo_batch
 from shopkeeper.db.change_stack import (
     CAMPAIGN,
     LINK,
+    MEMBER,
     StackEntry,
     clear_redo,
     drop_from_stack,
@@ -36,6 +37,7 @@ from shopkeeper.db.table_areas import changes_for_tables
 from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.domain.commands import ChangeRefused, CommandResult, UndoRedoState
 from shopkeeper.domain.messages import Message
+from shopkeeper.services import member_identity
 from shopkeeper.services.after_change import Recompute, recompute_after_change
 from shopkeeper.services.bundles import is_composition_change, reapply_composition
 from shopkeeper.services.campaigns import reapply_campaign_change
@@ -96,7 +98,9 @@ def redo(db: Database, *, who: str, workdir: Path | None = None,
     if top.is_import:
         return _redo_import(db, top, who, workdir)
     with db.transaction():
-        if top.kind == CAMPAIGN:
+        if top.kind == MEMBER:
+            tables = member_identity.reapply(db, top.change_set_id)
+        elif top.kind == CAMPAIGN:
             tables = reapply_campaign_change(db, top.change_set_id)
         elif top.kind == LINK:
             tables = reapply_links(db, top.change_set_id)

@@ -54,7 +54,7 @@ def member_rows(db: Database, today: date, *, show_pii: bool = False) -> list[di
         [*source.params, today],
     )
     if show_pii:
-        note_reveal("members report", len(rows))
+        note_reveal(db, "members report", len(rows))
     currency = base_currency(db)
     out = []
     for (member_id, name, email, phone, platforms, buyer_ids, orders, spend, last_order, status, segment, r, f, m,

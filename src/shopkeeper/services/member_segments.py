@@ -23,6 +23,7 @@ from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.domain.rfm import ACTIONS, PROSPECTS, QUANTILE_MIN_MEMBERS, SEGMENTS, month_before
 from shopkeeper.services.membership import members_source
+from shopkeeper.services.privacy import log_reveal
 
 log = logging.getLogger(__name__)
 _PCT = Decimal("0.1")
@@ -134,9 +135,10 @@ class Target:
     action: Message
 
 
-def note_reveal(what: str, count: int) -> None:
-    """Showing personal data unmasked is a deliberate act, kept in the log."""
+def note_reveal(db: Database, what: str, count: int) -> None:
+    """Showing personal data unmasked is a deliberate act, kept in the shop's privacy log (services/privacy.py)."""
     log.warning("personal data revealed: %s (%d members)", what, count)
+    log_reveal(db, who=None, place=what)
 
 
 def target_list(db: Database, today: date, *, filters: Sequence[str] = (), search: str = "",
@@ -157,7 +159,7 @@ def target_list(db: Database, today: date, *, filters: Sequence[str] = (), searc
         [*source.params, *params],
     )
     if show_pii:
-        note_reveal("target list", len(rows))
+        note_reveal(db, "target list", len(rows))
 
     def shown(kind: Kind, value: str | None) -> str | None:
         return value if show_pii else mask_contact(kind, value)

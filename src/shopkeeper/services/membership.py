@@ -50,7 +50,8 @@ SELECT m.member_id,
        t.rank AS tier_rank,
        coalesce(r.segment, '{PROSPECTS}') AS segment,
        coalesce(r.churn_risk, FALSE) AS churn_risk,
-       r.expected_next
+       r.expected_next,
+       {{contacts}}
 FROM members m
 LEFT JOIN tiers t ON t.code = m.tier_code
 LEFT JOIN activity a USING (member_id)
@@ -74,12 +75,22 @@ MEMBER_COLUMNS = (
     Column("segment", "text"),
     Column("churn_risk", "flag"),
     Column("expected_next", "date"),
+    Column("email", "text"),
+    Column("phone", "text"),
 )
 
+# Contact details are masked (domain/privacy.py) unless the seller revealed them (services/privacy.py).
+_MASKED = "sk_mask_email(m.email) AS email, sk_mask_phone(m.phone) AS phone"
+_REVEALED = "m.email AS email, m.phone AS phone"
 
-def members_source(today: date, *, chinese: bool) -> TableSource:
+
+def _members_sql(reveal: bool = False) -> str:
+    return _MEMBERS_SQL.format(contacts=_REVEALED if reveal else _MASKED)
+
+
+def members_source(today: date, *, chinese: bool, reveal: bool = False) -> TableSource:
     return TableSource(
-        base_sql=_MEMBERS_SQL,
+        base_sql=_members_sql(reveal),
         columns=MEMBER_COLUMNS,
         default_sort="spend",
         default_descending=True,
@@ -119,6 +130,7 @@ class Identity:
     city: str | None
     orders: int
     first_seen: datetime | None
+    account: str | None = None  # the buyer id as shown: masked when it is an e-mail or phone
 
 
 @dataclass(frozen=True)
@@ -144,29 +156,35 @@ class MemberDetail:
     expected_next: date | None = None
 
 
-def member_detail(db: Database, member_id: str, today: date, *, chinese: bool) -> MemberDetail | None:
+def member_detail(db: Database, member_id: str, today: date, *, chinese: bool,
+                  reveal: bool = False) -> MemberDetail | None:
+    """One member; e-mails, phones and accounts named by them masked unless `reveal`."""
     row = db.fetchone(
         f"SELECT member_id, name, tier, tier_rank, status, orders, spend, points, last_order, days_since,"
-        f" segment, churn_risk, expected_next FROM ({_MEMBERS_SQL}) WHERE member_id = ?",
-        [chinese, today, today, today, member_id],
+        f" segment, churn_risk, expected_next, email, phone"
+        f" FROM {db.kept_result(_members_sql(reveal), (chinese, today, today, today))} WHERE member_id = ?",
+        [member_id],
     )
     if row is None:
         return None
-    contact = db.fetchone("SELECT joined_at, email, phone FROM members WHERE member_id = ?", [member_id])
+    contact = db.fetchone("SELECT joined_at FROM members WHERE member_id = ?", [member_id])
+    email, phone = (f"b.{c}" if reveal else f"sk_mask_{c}(b.{c})" for c in ("email", "phone"))
+    account = "b.buyer_id" if reveal else "sk_mask_account(b.buyer_id)"
     identities = db.fetchall(
-        """
-        SELECT b.shop_id, b.buyer_id, b.name, b.email, b.city,
-               count(o.order_id) FILTER (WHERE sk_is_sold(o.status)), b.first_seen
+        f"""
+        SELECT b.shop_id, b.buyer_id, b.name, {email}, b.city,
+               count(o.order_id) FILTER (WHERE sk_is_sold(o.status)), b.first_seen, {account}
         FROM buyers b LEFT JOIN orders o ON o.shop_id = b.shop_id AND o.buyer_id = b.buyer_id
         WHERE b.member_id = ?
-        GROUP BY ALL ORDER BY b.shop_id, b.buyer_id
+        GROUP BY b.shop_id, b.buyer_id, b.name, b.email, b.city, b.first_seen ORDER BY b.shop_id, b.buyer_id
         """,
         [member_id],
     )
-    joined, email, phone = contact or (None, None, None)
+    joined = contact[0] if contact else None
     return MemberDetail(
         member_id=row[0], name=row[1], tier=row[2], tier_rank=row[3], status=row[4], orders=int(row[5]),
-        spend=row[6], points=int(row[7]), last_order=row[8], days_since=row[9], joined_at=joined, email=email,
-        phone=phone, identities=tuple(Identity(i[0], i[1], i[2], i[3], i[4], int(i[5]), i[6]) for i in identities),
+        spend=row[6], points=int(row[7]), last_order=row[8], days_since=row[9], joined_at=joined, email=row[13],
+        phone=row[14], identities=tuple(Identity(i[0], i[1], i[2], i[3], i[4], int(i[5]), i[6], i[7])
+                                        for i in identities),
         segment=row[10], churn_risk=bool(row[11]), expected_next=row[12],
     )

@@ -443,6 +443,16 @@ def window_texts() -> dict[str, str]:
         "edit.bundle.itself": translate("Messages", "{bundle} cannot be a part of itself."),
         "edit.bundle.cycle": translate("Messages", "{part} cannot be a part of {bundle}: {part} is made of {bundle} already."),
         "edit.bundle.quantity": translate("Messages", "The quantity of {part} in {bundle} must be a whole number of at least 1 ({value})."),
+        # -- members: one member per person (merge, split, not the same) -----------------------
+        "change.member.merge": translate("Messages", "merge of {count} members into {name}"),
+        "change.member.split": translate("Messages", "split of {count} accounts off {name}"),
+        "change.member.not_same": translate("Messages", "{a} and {b} are different people"),
+        "change.redo.member_gone": translate("Messages", "Cannot redo change #{change_set}: member {member} is no longer in this shop."),
+        "edit.refused.unknown_member": translate("Messages", "There is no member {member} in this shop."),
+        "edit.refused.merge_too_few": translate("Messages", "Choose at least two members to merge."),
+        "edit.refused.merge_own_points": translate("Messages", "{name} has points given or spent by hand, which a merge cannot carry over; nothing was merged."),
+        "edit.refused.split_not_its_account": translate("Messages", "{account} is not an account of {name}."),
+        "edit.refused.split_all": translate("Messages", "Choose some of {name}'s accounts to split off, not all of them."),
     }
 
 

@@ -20,6 +20,7 @@ from shopkeeper.domain.messages import Message
 from shopkeeper.importers import freshness
 from shopkeeper.importers.canonical import BUYERS, MEMBER_MATCH, map_rows_to_buyers
 from shopkeeper.importers.context import ImportContext, q
+from shopkeeper.importers.member_names import name_members
 
 
 def is_opaque(expr: str) -> str:
@@ -83,7 +84,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
                CASE WHEN phone_key IS NOT NULL THEN phone END AS phone,
                coalesce(first_seen, now()) AS joined_at
         FROM _sk_cn_buyers_m WHERE found_member IS NULL
-        QUALIFY row_number() OVER (PARTITION BY new_member ORDER BY first_seen NULLS LAST, buyer_id) = 1
+        QUALIFY row_number() OVER (PARTITION BY new_member ORDER BY first_seen NULLS LAST, shop_id, buyer_id) = 1
         """,
     )
     total = ctx.upsert("members", "_sk_cn_members")
@@ -93,4 +94,5 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
         "coalesce(found_member, new_member) AS member_id, first_seen FROM _sk_cn_buyers_m",
     )
     # first_seen is already the earlier of the file's and the shop's.
-    return total + ctx.upsert("buyers", "_sk_cn_buyers_w", keys=keys, plain=("first_seen",))
+    total += ctx.upsert("buyers", "_sk_cn_buyers_w", keys=keys, plain=("first_seen",))
+    return total + name_members(ctx, "_sk_cn_buyers_m", "member_name")

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from shopkeeper.domain.changes import Area
+from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.member_segments import segment_overview
 from shopkeeper.services.membership import MemberDetail, member_detail, members_source, tier_summary
@@ -15,6 +15,7 @@ from shopkeeper.ui.formatting import money, platform_label, status_label
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
 from shopkeeper.ui.tabs.detail_panel import DetailPanel
+from shopkeeper.ui.tabs.member_identity_bar import MemberIdentityBar
 from shopkeeper.ui.tabs.members_segments import SegmentPanel, ask_export_targets, format_member_value, segment_label
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
@@ -40,6 +41,7 @@ class MembersTab(ShopTab):
             "status": self.tr("Status"), "tier_rank": self.tr("Tier rank"),
             "segment": self.tr("RFM segment"), "churn_risk": self.tr("Churn risk"),
             "expected_next": self.tr("Next order due"),
+            "email": self.tr("E-mail"), "phone": self.tr("Phone"),
         }
         self.model = PagedSqlModel(
             worker, members_source(clock.today(), chinese=chinese), headers=headers, formatter=format_member_value,
@@ -66,10 +68,15 @@ class MembersTab(ShopTab):
         self.detail = DetailPanel(self.tr("Select a member to see their accounts on each platform, tier and points."),
                                   self)
         self.splitter = self.master_detail(self.view, self.detail)
+        self._member_shown: MemberDetail | None = None
+        self.identity = MemberIdentityBar(self, worker=worker, view=self.view, model=self.model,
+                                          current_member=lambda: self._member_shown)
+        self.identity.reveal_changed.connect(lambda _on: self.apply_changes(Changes.of(Area.MEMBERS)))
         layout = QVBoxLayout(self)
         layout.addLayout(self.cards)
         layout.addWidget(self.segments)
         layout.addLayout(bar)
+        layout.addWidget(self.identity)
         layout.addWidget(self.splitter, 1)
         self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%n member(s)", "", n)))
         self.remember_view(self.view, self.model)
@@ -89,7 +96,7 @@ class MembersTab(ShopTab):
 
     def refresh(self) -> None:
         today, chinese = self._clock.today(), self._chinese
-        self.model.set_source(members_source(today, chinese=chinese), keep_rows=True)
+        self.model.set_source(members_source(today, chinese=chinese, reveal=self.identity.revealed), keep_rows=True)
         self.query(QueryOp(lambda db: tier_summary(db, today, chinese=chinese), key="tiers"), self._show_tiers)
         self.query(QueryOp(lambda db: segment_overview(db, today), key="segments"), self.segments.show_overview)
 
@@ -125,8 +132,8 @@ class MembersTab(ShopTab):
 
     # -- detail ---------------------------------------------------------------------------------
     def _detail_query(self, member_id: str) -> QueryOp[MemberDetail | None]:
-        today, chinese = self._clock.today(), self._chinese
-        return QueryOp(lambda db: member_detail(db, member_id, today, chinese=chinese), key="detail")
+        today, chinese, reveal = self._clock.today(), self._chinese, self.identity.revealed
+        return QueryOp(lambda db: member_detail(db, member_id, today, chinese=chinese, reveal=reveal), key="detail")
 
     def _orders_text(self, count: int) -> str:
         # Whole sentences per count: English has no plural forms file, so %n would print "order(s)".
@@ -140,6 +147,7 @@ class MembersTab(ShopTab):
         return f"{d.expected_next:%Y-%m-%d}"
 
     def _show_detail(self, d: MemberDetail | None) -> None:
+        self._member_shown = d
         if d is None:
             self.detail.show_placeholder()
             return
@@ -160,7 +168,7 @@ class MembersTab(ShopTab):
                    if value]
         accounts = [
             (platform_label(i.shop_id.split(":")[0]),
-             " · ".join(p for p in (i.buyer_id, i.city or "", self._orders_text(i.orders)) if p))
+             " · ".join(p for p in (i.account or i.buyer_id, i.city or "", self._orders_text(i.orders)) if p))
             for i in d.identities
         ] or [(self.tr("None"), self.tr("no platform account is linked to this member"))]
         sections = [(self.tr("Membership"), summary)]
