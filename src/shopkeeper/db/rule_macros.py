@@ -2,7 +2,7 @@
 
 Each rule lives in one domain module with its pure-Python statement and its SQL
 (domain/identity.py, sku_lines.py, order_status.py, order_day.py, revenue.py, reorder.py, stock_classes.py,
-segments.py, tiers.py, points.py, channel_stock.py); every service, report and chart asks the SQL through
+segments.py, loyalty_settings.py, tiers.py, points.py, channel_stock.py); every service, report and chart asks the SQL through
 these TEMP macros instead of writing the rule again. TEMP: they belong to the
 connection and are never stored in the shop file, so a newer Shopkeeper's
 rules apply to an older shop at once.
@@ -22,6 +22,7 @@ from shopkeeper.domain import (
     channel_stock,
     identity,
     listing_rules,
+    loyalty_settings,
     order_day,
     order_status,
     points,
@@ -38,7 +39,8 @@ SCALAR_MACROS = (*identity.MACROS, *order_status.MACROS, *order_day.MACROS, *rev
                  *segments.MACROS, *stock_classes.MACROS, *channel_stock.MACROS, *listing_rules.MACROS)
 # In dependency order: every per-SKU figure reads sk_sku_lines(); sk_sales() uses sk_fx(), the tier and points macros use both.
 # sk_first_stock_day() uses reorder's sk_stock_day().
-TABLE_MACROS = (*sku_lines.TABLE_MACROS, *revenue.TABLE_MACROS, *reorder.TABLE_MACROS, *stock_classes.TABLE_MACROS, *tiers.TABLE_MACROS,
+TABLE_MACROS = (*sku_lines.TABLE_MACROS, *revenue.TABLE_MACROS, *reorder.TABLE_MACROS, *stock_classes.TABLE_MACROS,
+                *loyalty_settings.TABLE_MACROS, *tiers.TABLE_MACROS,
                 *points.TABLE_MACROS, *channel_stock.TABLE_MACROS)
 
 _INSTALLED: weakref.WeakSet[duckdb.DuckDBPyConnection] = weakref.WeakSet()

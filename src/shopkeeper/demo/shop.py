@@ -54,8 +54,6 @@ SETTINGS = {
     "shop_name": "Demo shop",
     "base_currency": "CNY",
     "fx_USD": "7.10",
-    "points_per_currency_unit": "1",
-    "points_expiry_months": "12",
     "is_demo": "true",
 }
 
