@@ -19,8 +19,9 @@ from shopkeeper.domain.message_texts import params_from_json, params_json
 from shopkeeper.domain.messages import Message
 
 EDIT = "edit"
+POINTS = "points"  # a points adjustment or redemption (services/points_entries.py)
 # Change-set kinds that did not come from a file; every other kind is an import's table kind.
-NOT_IMPORTS = (EDIT,)
+NOT_IMPORTS = (EDIT, POINTS)
 IMPORTS_ONLY = "kind NOT IN (" + ", ".join(f"'{k}'" for k in NOT_IMPORTS) + ")"
 
 

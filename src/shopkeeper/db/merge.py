@@ -43,6 +43,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "money_movements": ("shop_id", "movement_id"),
     "channel_stock_rules": ("shop_id",),  # written by edits only (services/edits.py)
     "listing_check_settings": ("key",),
+    "loyalty_settings": ("key",),  # written by edits only (services/loyalty.py)
+    "tiers": ("code",),
 }
 
 # Tables without a PRIMARY KEY index (migration 0008: the index upkeep of their text keys cost

@@ -29,6 +29,8 @@ TABLE_AREAS: dict[str, Area] = {
     "shop_settings": Area.SETTINGS,
     "tiers": Area.SETTINGS,
     "listing_check_settings": Area.SETTINGS,
+    "loyalty_settings": Area.SETTINGS,
+    "member_tier_history": Area.MEMBERS,
 }
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from shopkeeper.db.batches import touched_tables, undo_batch
 from shopkeeper.db.change_stack import (
+    POINTS,
     StackEntry,
     clear_redo,
     drop_from_stack,
@@ -34,6 +35,7 @@ from shopkeeper.db.table_areas import changes_for_tables
 from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.domain.commands import ChangeRefused, CommandResult, UndoRedoState
 from shopkeeper.domain.messages import Message
+from shopkeeper.services import points_entries
 from shopkeeper.services.after_change import Recompute, recompute_after_change
 from shopkeeper.services.edits import reapply
 
@@ -91,7 +93,8 @@ def redo(db: Database, *, who: str, workdir: Path | None = None,
     if top.is_import:
         return _redo_import(db, top, who, workdir)
     with db.transaction():
-        tables = reapply(db, top.change_set_id)
+        tables = points_entries.reapply(db, top.change_set_id) if top.kind == POINTS else \
+            reapply(db, top.change_set_id)
         push_applied(db, top.change_set_id)
         record_event(db, top.change_set_id, "redo", who)
         changes = changes_for_tables(tables) | recompute(db)

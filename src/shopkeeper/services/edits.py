@@ -48,12 +48,21 @@ _FIELDS: dict[tuple[str, str], FieldSpec] = {
                                               maximum=730),
     # A listing check's setting (services/listing_check_settings.py checks the value); None: back to the default.
     ("listing_setting", "value"): FieldSpec("listing_setting", "value", "text", nullable=True),
+    # Loyalty settings and tiers (services/loyalty.py checks the values); a setting's None: back to its default.
+    ("loyalty_setting", "value"): FieldSpec("loyalty_setting", "value", "text", nullable=True),
+    **{("tier", f): FieldSpec("tier", f, "text", nullable=f.startswith("benefits"))
+       for f in ("name_en", "name_zh", "benefits_en", "benefits_zh")},
+    **{("tier", f): FieldSpec("tier", f, "money", nullable=f.startswith("keep"))
+       for f in ("threshold", "keep_threshold", "points_multiplier")},
 }
 
 # entity -> (table, key column). The edited column is named like the field.
 _TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku"),
            "channel": ("channel_stock_rules", "shop_id"),
-           "listing_setting": ("listing_check_settings", "key")}
+           "listing_setting": ("listing_check_settings", "key"),
+           "loyalty_setting": ("loyalty_settings", "key"), "tier": ("tiers", "code")}
+# Settings rows that are missing until the seller sets them (the default applies), and go when reset.
+_DEFAULTED = ("listing_setting", "loyalty_setting")
 
 # What a row that may be missing holds before anyone set it: its columns' defaults in the migrations
 # (0001_initial.sql and 0006_reorder_settings.sql for stock, 0005_channel_stock_rules.sql for a channel's rule).
@@ -165,8 +174,8 @@ def _stored(db: Database, spec: FieldSpec, key: str) -> tuple[bool, object]:
     known = _KNOWN_KEY.get(spec.entity)
     if known is not None and db.scalar(known, [key]):
         return True, _DEFAULTS[spec.entity][spec.field]
-    if spec.entity == "listing_setting":
-        return True, None  # not set: the check's default applies
+    if spec.entity in _DEFAULTED:
+        return True, None  # not set: the setting's default applies
     return False, None
 
 
@@ -179,9 +188,9 @@ def _apply(db: Database, change_set_id: int, plan: Sequence[_Planned]) -> frozen
         tables.add(table)
         if exists:
             save_prior(db, table, f"FROM {_q(table)} t WHERE t.{_q(key_col)} = ?", change_set_id, [p.key])
-        elif p.spec.entity == "listing_setting":
+        elif p.spec.entity in _DEFAULTED:
             # Undo deletes the row by its batch_id: the default applies again.
-            db.execute("INSERT INTO listing_check_settings (key, value, batch_id) VALUES (?, ?, ?)",
+            db.execute(f"INSERT INTO {_q(table)} (key, value, batch_id) VALUES (?, ?, ?)",
                        [p.key, p.new, change_set_id])
             continue
         elif table == "stock_levels":
@@ -191,7 +200,7 @@ def _apply(db: Database, change_set_id: int, plan: Sequence[_Planned]) -> frozen
         else:
             # A shop with no rule yet: undo deletes the new row by its batch_id.
             db.execute(f"INSERT INTO {_q(table)} ({_q(key_col)}, batch_id) VALUES (?, ?)", [p.key, change_set_id])
-        if p.spec.entity == "listing_setting" and p.new is None:
+        if p.spec.entity in _DEFAULTED and p.new is None:
             # Back to the default: the row goes (its before-image is saved above, so undo brings it back).
             db.execute(f"DELETE FROM {_q(table)} WHERE {_q(key_col)} = ?", [p.key])
             continue

@@ -179,7 +179,9 @@ def test_editable_fields_name_the_listings_fields(db: Database) -> None:
                            ("stock", "reorder_point"), ("stock", "lead_time_days"), ("stock", "safety_stock"),
                            ("stock", "pack_size"), ("stock", "min_order"), ("stock", "target_cover_days"),
                            ("channel", "share_pct"), ("channel", "max_listed"), ("channel", "buffer"),
-                           ("listing_setting", "value")}
+                           ("listing_setting", "value"), ("loyalty_setting", "value"),
+                           *(("tier", f) for f in ("name_en", "name_zh", "threshold", "keep_threshold",
+                                                   "points_multiplier", "benefits_en", "benefits_zh"))}
     assert fields[("variant", "cost")].kind == "money"
     assert fields[("stock", "reorder_point")].nullable
     assert not fields[("stock", "on_hand")].nullable
