@@ -241,3 +241,39 @@ TABLE_MACROS = (
     # The tier history up to `today` of the members in `day_table` (a table written from sk_tier_days).
     f"CREATE OR REPLACE TEMP MACRO sk_tier_history(day_table, today) AS TABLE {_HISTORY}",
 )
+
+
+@dataclass(frozen=True)
+class TierProgress:
+    """How far a member is from the next tier, and from keeping theirs at the next review."""
+
+    basis: Decimal  # what counts towards entering a tier now
+    next_tier: Tier | None
+    to_next: Decimal | None  # more needed to reach it (0: reached)
+    review: date | None  # the next review (None: lifetime tiers are never reviewed)
+    to_keep: Decimal | None  # more needed in the current period to keep the tier held at that review
+
+
+def progress(sales: Sequence[TierSale], held: Tier, ladder: Sequence[Tier], window: str,
+             today: date) -> TierProgress:
+    ranked = sorted(ladder, key=lambda t: t.rank)
+    counted = [s for s in sales if s.day <= today]
+    basis = basis_after(today, counted, window)
+    higher = [t for t in ranked if t.rank > held.rank]
+    next_tier = higher[0] if higher else None
+    to_next = max(Decimal(0), next_tier.threshold - basis) if next_tier else None
+    review: date | None = None
+    start: date | None = None
+    if window == "calendar_year":
+        review, start = date(today.year + 1, 1, 1), date(today.year, 1, 1)
+    elif window == "rolling_12" and counted:
+        first = min(s.day for s in counted)
+        n = 1
+        while add_years(first, n) <= today:
+            n += 1
+        review, start = add_years(first, n), add_years(first, n - 1)
+    to_keep = None
+    if start is not None and held.rank > ranked[0].rank:
+        period = sum((s.amount for s in counted if s.day >= start), Decimal(0))
+        to_keep = max(Decimal(0), held.keep - period)
+    return TierProgress(basis, next_tier, to_next, review, to_keep)

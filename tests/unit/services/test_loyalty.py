@@ -158,3 +158,20 @@ def test_annual_expiry_clears_last_years_points_on_the_chosen_day(shop: Database
     expires = shop.fetchall("SELECT DISTINCT expires_at FROM points_ledger WHERE reason = 'order'")
     years = {datetime.now(UTC).year + 1, (datetime.now(UTC) - timedelta(days=65)).year + 1}
     assert {e[0].astimezone(UTC) for e in expires} <= {datetime(y, 7, 1, tzinfo=UTC) for y in years}
+
+
+def test_the_member_panel_figures_say_how_far_the_next_tier_is(shop: Database, tmp_path: Path) -> None:
+    from shopkeeper.domain.tiers import add_years
+    from shopkeeper.services.member_loyalty import member_loyalty
+
+    import_ok(shop, _orders_file(tmp_path))
+    ann = _member(shop, "ann@example.com")
+    figures = member_loyalty(shop, ann, TODAY, chinese=False)
+    assert figures is not None
+    assert (figures.tier, figures.next_tier) == ("Silver", "Gold")
+    assert figures.progress.basis == 1600 and figures.progress.to_next == 1400
+    first = (NOW - timedelta(days=65)).date()
+    assert figures.progress.review == add_years(first, 1)
+    assert figures.progress.to_keep == 0  # 1600 this membership year already keeps silver (1000)
+    assert [(h.tier, h.change) for h in figures.history] == [("Bronze", "start"), ("Silver", "up")]
+    assert (figures.points.available, figures.points.pending) == (1200, 500)
