@@ -341,7 +341,7 @@ ENGLISH: Mapping[str, str] = {
     "export.stock.cannot_write": "Could not write \"{path}\": {reason}",
     "export.stock.written": "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out.",
     # Loyalty settings, tiers and points entries (issue 10 items 2-3: services/loyalty.py, points_entries.py)
-    "change.edit.loyalty": "loyalty settings ({count} changes)",
+    "change.edit.loyalty": "loyalty settings: {count} changed",
     "change.points.adjust": "points of {member}: {points}",
     "change.points.redeem": "redemption of {member}: {points} points",
     "edit.refused.loyalty_setting": "The loyalty setting {setting} cannot be \"{value}\".",

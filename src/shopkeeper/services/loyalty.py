@@ -9,6 +9,7 @@ proposed settings inside a transaction it always rolls back, so nothing is writt
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -72,7 +73,12 @@ def _check_setting(key: str, value: str | None) -> None:
     elif key == keys.TIER_WINDOW:
         ok = value in keys.TIER_WINDOWS
     elif key == keys.BONUS_EVENTS:
-        ok = value.strip() in ("", "[]") or bool(keys.read_bonus_events(value))
+        try:
+            listed = json.loads(value)
+        except ValueError:
+            listed = None
+        # Every event must read: one the rules skip would silently earn nothing.
+        ok = isinstance(listed, list) and len(keys.read_bonus_events(value)) == len(listed)
     else:
         ok = False
     if not ok:

@@ -324,7 +324,7 @@ def window_texts() -> dict[str, str]:
         "export.stock.cannot_write": translate("Messages", "Could not write \"{path}\": {reason}"),
         "export.stock.written": translate("Messages", "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out."),
         # Loyalty settings, tiers and points entries (issue 10 items 2-3)
-        "change.edit.loyalty": translate("Messages", "loyalty settings ({count} changes)"),
+        "change.edit.loyalty": translate("Messages", "loyalty settings: {count} changed"),
         "change.points.adjust": translate("Messages", "points of {member}: {points}"),
         "change.points.redeem": translate("Messages", "redemption of {member}: {points} points"),
         "edit.refused.loyalty_setting": translate("Messages", "The loyalty setting {setting} cannot be \"{value}\"."),

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from shopkeeper.domain.changes import Area
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.membership import MemberDetail, member_detail, members_source, tier_summary
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.loyalty_settings_dialog import LoyaltySettingsDialog
 from shopkeeper.ui.formatting import format_value, money, platform_label, status_label
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
 from shopkeeper.ui.tabs.detail_panel import DetailPanel
+from shopkeeper.ui.tabs.member_loyalty_panel import MemberLoyaltyPanel
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
 from shopkeeper.ui.ui_state import UiState
@@ -54,11 +57,19 @@ class MembersTab(ShopTab):
         bar.addWidget(self.multi)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        self.loyalty_button = QPushButton(self.tr("Loyalty settings…"), self)
+        self.loyalty_button.clicked.connect(self.open_loyalty_settings)
+        bar.addWidget(self.loyalty_button)
         self.view = make_table_view(self, self.model, {"member_id": 80, "name": 180, "tier": 100, "platforms": 150,
                                                        "orders": 70, "spend": 170})
         self.detail = DetailPanel(self.tr("Select a member to see their accounts on each platform, tier and points."),
                                   self)
-        self.splitter = self.master_detail(self.view, self.detail)
+        # The member's points and tier under the detail: its own widget (ui/tabs/member_loyalty_panel.py).
+        self.loyalty = MemberLoyaltyPanel(worker, clock, chinese=chinese, parent=self)
+        side = QSplitter(Qt.Orientation.Vertical, self)
+        side.addWidget(self.detail)
+        side.addWidget(self.loyalty)
+        self.splitter = self.master_detail(self.view, side)
         layout = QVBoxLayout(self)
         layout.addLayout(self.cards)
         layout.addLayout(bar)
@@ -67,6 +78,12 @@ class MembersTab(ShopTab):
         self.remember_view(self.view, self.model)
         self.remember_splitter("detail", self.splitter)
         self.follow_selection(self.view, self.model, self._detail_query, self._show_detail)
+
+    def open_loyalty_settings(self) -> LoyaltySettingsDialog:
+        dialog = LoyaltySettingsDialog(self._worker, self._clock, chinese=self._chinese, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _filters_changed(self) -> None:
         names = []
@@ -116,6 +133,7 @@ class MembersTab(ShopTab):
         return self.tr("1 order") if count == 1 else self.tr("{n} orders").format(n=f"{count:,}")
 
     def _show_detail(self, d: MemberDetail | None) -> None:
+        self.loyalty.load(None if d is None else d.member_id)
         if d is None:
             self.detail.show_placeholder()
             return
