@@ -23,7 +23,8 @@ Reviews (the end of a period): only then can a member move down.
 At a review the member keeps the tiers whose keep threshold (`keep_threshold`,
 the entry threshold when empty; never above it) the period's basis reaches and
 drops to the highest of those, and enters any tier that basis reaches (rolling:
-the period is the last 12 months).
+the period is the last 12 months). Both thresholds rise with the tier (the save
+refuses another ladder; a threshold below the one under it acts as that one).
 
 History: a row for each day the tier changed, derived from the orders and the
 settings in force; changing the settings rewrites it as those settings would
@@ -33,7 +34,7 @@ The tier held on a day counts that day's reviews and orders.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -72,15 +73,23 @@ def year_before(day: date) -> date:
     return add_years(day, -1)
 
 
-def entry_tier(basis: Decimal, ladder: Sequence[Tier]) -> Tier:
+def _highest(basis: Decimal, ladder: Sequence[Tier], needs: Callable[[Tier], Decimal]) -> Tier:
+    """The highest tier reached, each threshold acting as at least the one below it."""
     ranked = sorted(ladder, key=lambda t: t.rank)
-    return [t for t in ranked if basis >= t.threshold][-1] if basis >= ranked[0].threshold else ranked[0]
+    reached, floor = ranked[0], needs(ranked[0])
+    for t in ranked:
+        floor = max(floor, needs(t))
+        if basis >= floor:
+            reached = t
+    return reached
+
+
+def entry_tier(basis: Decimal, ladder: Sequence[Tier]) -> Tier:
+    return _highest(basis, ladder, lambda t: t.threshold)
 
 
 def keep_tier(basis: Decimal, ladder: Sequence[Tier]) -> Tier:
-    ranked = sorted(ladder, key=lambda t: t.rank)
-    kept = [t for t in ranked if basis >= t.keep]
-    return kept[-1] if kept else ranked[0]
+    return _highest(basis, ladder, lambda t: t.keep)
 
 
 def reviews(first: date, today: date, window: str) -> list[tuple[date, date]]:
@@ -160,14 +169,17 @@ _DAYS = """
     SELECT member_id, day, CAST(sum(amount) AS DECIMAL(38,8)) AS amount FROM sold GROUP BY member_id, day"""
 
 # Reviews and order days as events in time order, each with the rank it enters (e) and, at a review,
-# the rank it keeps (k); a member holds rank L after an event when the last event entering L or above
-# comes after the last review keeping less than L (held = max(e, min(k, held before)), unrolled).
+# the rank it keeps (k): held = max(e, min(k, held before)), an order's k being "anything".
 _HISTORY = """
-    WITH days AS (SELECT * FROM query_table(day_table)),
+    WITH RECURSIVE days AS (SELECT * FROM query_table(day_table)),
     settings AS (SELECT tier_window FROM sk_loyalty_settings()),
-    ladder AS (SELECT list({'rank': rank, 'threshold': threshold,
-                            'keep': least(coalesce(keep_threshold, threshold), threshold)} ORDER BY rank) AS l,
-                      min(rank) AS floor_rank FROM tiers),
+    -- Thresholds as they act: each at least the one below it (the save refuses any other ladder).
+    steps AS (SELECT rank, max(threshold) OVER (ORDER BY rank) AS enter_at,
+                     max(least(coalesce(keep_threshold, threshold), threshold)) OVER (ORDER BY rank) AS keep_at
+              FROM tiers),
+    enter_steps AS (SELECT enter_at, max(rank) AS rank FROM steps GROUP BY enter_at),
+    keep_steps AS (SELECT keep_at, max(rank) AS rank FROM steps GROUP BY keep_at),
+    ladder AS (SELECT min(rank) AS floor_rank FROM tiers),
     firsts AS (SELECT member_id, min(day) AS first FROM days GROUP BY member_id),
     review_days AS (
         SELECT f.member_id, CAST(make_date(y, 1, 1) AS DATE) AS day, CAST(make_date(y - 1, 1, 1) AS DATE) AS start
@@ -186,47 +198,63 @@ _HISTORY = """
         GROUP BY r.member_id, r.day
     ),
     order_days AS (
-        SELECT d.member_id, d.day, CASE s.tier_window
-            WHEN 'rolling_12' THEN sum(d.amount) OVER (PARTITION BY d.member_id ORDER BY d.day
-                                   RANGE BETWEEN INTERVAL '1 year -1 day' PRECEDING AND CURRENT ROW)
-            WHEN 'calendar_year' THEN sum(d.amount) OVER (PARTITION BY d.member_id, year(d.day) ORDER BY d.day
-                                      ROWS UNBOUNDED PRECEDING)
-            ELSE sum(d.amount) OVER (PARTITION BY d.member_id ORDER BY d.day ROWS UNBOUNDED PRECEDING) END AS basis
-        FROM days d CROSS JOIN settings s
-    ),
-    events AS (
-        SELECT member_id, day, 0 AS kind, basis, CASE WHEN s.tier_window = 'rolling_12' THEN basis END AS enter_basis,
-               basis AS keep_basis
-        FROM periods CROSS JOIN settings s
+        SELECT d.member_id, d.day, sum(d.amount) OVER (PARTITION BY d.member_id ORDER BY d.day
+                   RANGE BETWEEN INTERVAL '1 year -1 day' PRECEDING AND CURRENT ROW) AS basis
+        FROM days d CROSS JOIN settings s WHERE s.tier_window = 'rolling_12'
         UNION ALL
-        SELECT member_id, day, 1, basis, basis, NULL FROM order_days
+        SELECT d.member_id, d.day, sum(d.amount) OVER (PARTITION BY d.member_id, year(d.day) ORDER BY d.day
+                   ROWS UNBOUNDED PRECEDING)
+        FROM days d CROSS JOIN settings s WHERE s.tier_window = 'calendar_year'
+        UNION ALL
+        SELECT d.member_id, d.day, sum(d.amount) OVER (PARTITION BY d.member_id ORDER BY d.day ROWS UNBOUNDED PRECEDING)
+        FROM days d CROSS JOIN settings s WHERE s.tier_window = 'lifetime'
+    ),
+    -- Each event with the rank it enters (e) and, at a review, the rank it keeps (k; an order: none).
+    events AS (
+        SELECT p.member_id, p.day, 0 AS kind, p.basis,
+               coalesce(CASE WHEN s.tier_window = 'rolling_12' THEN es.rank END, l.floor_rank) AS e_rank,
+               coalesce(ks.rank, l.floor_rank) AS k_rank
+        FROM periods p CROSS JOIN settings s CROSS JOIN ladder l
+        ASOF LEFT JOIN enter_steps es ON p.basis >= es.enter_at
+        ASOF LEFT JOIN keep_steps ks ON p.basis >= ks.keep_at
+        UNION ALL
+        SELECT o.member_id, o.day, 1, o.basis, coalesce(es.rank, l.floor_rank), NULL
+        FROM order_days o CROSS JOIN ladder l
+        ASOF LEFT JOIN enter_steps es ON o.basis >= es.enter_at
     ),
     ranked AS (
-        SELECT e.member_id, e.day, e.kind, e.basis,
-               row_number() OVER (PARTITION BY e.member_id ORDER BY e.day, e.kind) AS seq,
-               coalesce(list_filter(l.l, lambda t: e.enter_basis >= t.threshold)[-1].rank, l.floor_rank) AS e_rank,
-               CASE WHEN e.keep_basis IS NULL THEN 2147483647
-                    ELSE coalesce(list_filter(l.l, lambda t: e.keep_basis >= t.keep)[-1].rank, l.floor_rank) END
-                   AS k_rank
-        FROM events e CROSS JOIN ladder l
+        -- Segments run from one review to the next: inside one the tier only goes up.
+        SELECT *, count(*) FILTER (WHERE kind = 0) OVER (PARTITION BY member_id ORDER BY day, kind
+                                                         ROWS UNBOUNDED PRECEDING) AS seg
+        FROM events
     ),
-    levels AS (
-        SELECT r.*, t.rank AS level, l.floor_rank,
-               max(CASE WHEN r.e_rank >= t.rank THEN r.seq END) OVER w AS last_enter,
-               max(CASE WHEN r.k_rank < t.rank THEN r.seq END) OVER w AS last_drop
-        FROM ranked r CROSS JOIN tiers t CROSS JOIN ladder l
-        WINDOW w AS (PARTITION BY r.member_id, t.rank ORDER BY r.seq ROWS UNBOUNDED PRECEDING)
+    climbed AS (
+        SELECT *, max(e_rank) OVER (PARTITION BY member_id, seg ORDER BY day, kind ROWS UNBOUNDED PRECEDING) AS top
+        FROM ranked
+    ),
+    segments AS (
+        SELECT member_id, seg, max(top) AS top, any_value(k_rank) FILTER (WHERE kind = 0) AS k_rank
+        FROM climbed GROUP BY member_id, seg
+    ),
+    -- The tier at each segment's start: held = max(entered, min(kept, held before)) at each review,
+    -- one review after the other (a member has one a year, so this recursion is short).
+    starts AS (
+        SELECT s.member_id, s.seg, l.floor_rank AS start_rank, greatest(l.floor_rank, s.top) AS end_rank
+        FROM segments s CROSS JOIN ladder l WHERE s.seg = 0
+        UNION ALL
+        SELECT n.member_id, n.seg, least(n.k_rank, p.end_rank) AS start_rank,
+               greatest(least(n.k_rank, p.end_rank), n.top) AS end_rank
+        FROM starts p JOIN segments n ON n.member_id = p.member_id AND n.seg = p.seg + 1
     ),
     held AS (
-        SELECT member_id, day, seq, any_value(basis) AS basis,
-               max(level) FILTER (WHERE level = floor_rank OR last_enter > coalesce(last_drop, 0)) AS held_rank
-        FROM levels GROUP BY member_id, day, seq
+        SELECT c.member_id, c.day, c.kind, c.basis, greatest(st.start_rank, c.top) AS held_rank,
+               lead(c.day) OVER (PARTITION BY c.member_id ORDER BY c.day, c.kind) AS next_day
+        FROM climbed c JOIN starts st ON st.member_id = c.member_id AND st.seg = c.seg
     ),
     -- A day's last event says what the day ended with.
-    daily AS (SELECT member_id, day, arg_max(held_rank, seq) AS held_rank, arg_max(basis, seq) AS basis
-              FROM held GROUP BY member_id, day),
     changes AS (
-        SELECT *, lag(held_rank) OVER (PARTITION BY member_id ORDER BY day) AS before FROM daily
+        SELECT *, lag(held_rank) OVER (PARTITION BY member_id ORDER BY day) AS before
+        FROM held WHERE next_day IS DISTINCT FROM day
     )
     SELECT c.member_id, c.day AS from_day, t.code AS tier_code, CAST(c.basis AS DECIMAL(38,2)) AS basis,
            CASE WHEN c.before IS NULL THEN 'start' WHEN c.held_rank > c.before THEN 'up' ELSE 'down' END AS change

@@ -104,7 +104,12 @@ def _check_tiers(tiers: Sequence[TierRule]) -> None:
         if t.keep_threshold is not None and t.keep_threshold > t.threshold:
             raise ChangeRefused(Message("edit.refused.tier_keep_above", {"tier": t.name_en}))
     for lower, higher in zip(ranked, ranked[1:], strict=False):
-        if higher.threshold <= lower.threshold:
+        # Both thresholds rise with the tier (domain/tiers.py reads any other ladder as if they did).
+        keep_lower = min(lower.keep_threshold if lower.keep_threshold is not None else lower.threshold,
+                         lower.threshold)
+        keep_higher = min(higher.keep_threshold if higher.keep_threshold is not None else higher.threshold,
+                          higher.threshold)
+        if higher.threshold <= lower.threshold or keep_higher < keep_lower:
             raise ChangeRefused(Message("edit.refused.tier_thresholds", {"lower": lower.name_en,
                                                                        "higher": higher.name_en}))
 

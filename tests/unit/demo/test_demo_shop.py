@@ -398,11 +398,19 @@ def test_points_balances_never_go_negative(db: Database) -> None:
     assert _one(db, "SELECT count(*) FROM points_ledger WHERE reason <> 'order' AND points >= 0") == 0
     assert _one(db, f"SELECT count(*) FROM points_ledger"
                     f" WHERE occurred_at > TIMESTAMPTZ '{TODAY}' + INTERVAL 1 DAY") == 0
-    # Earned on paid orders: floor(total in CNY x multiplier), multiplier between 1 and 2.
+    # Earned on paid orders: floor(total in CNY x multiplier), the tier's between 1 and 2, doubled again
+    # on Taobao during the demo's Double 11 bonus event (and only there).
     assert _one(db, f"""
         SELECT count(*) FROM points_ledger p JOIN orders o USING (shop_id, order_id)
         WHERE p.reason = 'order' AND o.status = 'completed'
-          AND NOT (p.points BETWEEN floor({IN_CNY}) - 1 AND floor(2 * ({IN_CNY})))""") == 0
+          AND NOT (p.points BETWEEN floor({IN_CNY}) - 1 AND floor(2 * ({IN_CNY})))""") > 0
+    assert _one(db, f"""
+        SELECT count(*) FROM points_ledger p JOIN orders o USING (shop_id, order_id)
+        WHERE p.reason = 'order' AND o.status = 'completed'
+          AND NOT (p.points BETWEEN floor({IN_CNY}) - 1 AND floor(2 * ({IN_CNY})))
+          AND NOT (o.shop_id LIKE 'taobao:%' AND p.points BETWEEN floor(2 * ({IN_CNY})) - 1
+                   AND floor(4 * ({IN_CNY}))
+                   AND sk_order_day(o.ordered_at, o.ordered_tz) BETWEEN DATE '2026-11-01' AND DATE '2026-11-11')""") == 0
     assert _one(db, "SELECT count(*) FROM points_ledger p JOIN orders o USING (shop_id, order_id)"
                     " WHERE p.reason = 'order' AND o.status IN ('pending', 'cancelled')") == 0
 
@@ -443,3 +451,13 @@ def test_the_demo_is_what_recompute_makes_of_its_orders(db: Database) -> None:
     with db.transaction():
         assert recompute(db, TODAY) == Changes()
     assert db.fetchall("SELECT * FROM points_ledger ORDER BY entry_id") == ledger
+
+
+def test_the_demo_shows_pending_points_a_claw_back_a_bonus_and_tier_moves(db: Database) -> None:
+    # Built through recompute like any shop: the last 15 days' points are pending, refunds take points
+    # back, the demo's Double 11 doubled Taobao points, and members moved between tiers both ways.
+    assert _one(db, f"SELECT count(*) FROM points_ledger WHERE available_at > TIMESTAMPTZ '{TODAY} 00:00:00+00'") > 0
+    assert _one(db, "SELECT count(*) FROM points_ledger WHERE reason = 'refund'") > 0
+    assert _one(db, "SELECT count(*) FROM points_ledger WHERE reason = 'expire'") > 0
+    assert _one(db, "SELECT count(*) FROM sk_bonus_events() WHERE platform = 'taobao' AND multiply = 2") == 1
+    assert _one(db, "SELECT count(DISTINCT tier_code) FROM members") >= 3

@@ -175,3 +175,32 @@ def test_the_member_panel_figures_say_how_far_the_next_tier_is(shop: Database, t
     assert figures.progress.to_keep == 0  # 1600 this membership year already keeps silver (1000)
     assert [(h.tier, h.change) for h in figures.history] == [("Bronze", "start"), ("Silver", "up")]
     assert (figures.points.available, figures.points.pending) == (1200, 500)
+
+
+@pytest.mark.samples
+def test_real_exports_give_tiers_history_and_pending_points(shop: Database, samples_dir: Path) -> None:
+    from shopkeeper.services.recompute import recompute
+
+    files = sorted(p for p in samples_dir.rglob("*.csv") if "order" in p.name.lower())
+    import_ok(shop, *files)
+    # As of the Tmall report's last day (its buyers are named; the other excerpts had e-mails redacted).
+    last = shop.scalar("SELECT max(sk_order_day(ordered_at, ordered_tz)) FROM orders WHERE shop_id LIKE 'taobao:%'")
+    with shop.transaction():
+        recompute(shop, last)
+    # Tiers above the lowest and their history, from real orders only.
+    assert shop.scalar("SELECT count(*) FROM members WHERE tier_code <> 'bronze'") > 0
+    assert shop.scalar("SELECT count(*) FROM member_tier_history WHERE tier_code <> 'bronze'") > 0
+    # The last fortnight's points are pending as of the last order's day, and a balance is its ledger.
+    as_of = datetime.combine(last, datetime.min.time(), tzinfo=UTC)
+    member = shop.scalar("SELECT member_id FROM points_ledger WHERE available_at > ? LIMIT 1", [as_of])
+    assert member is not None
+    points = balance(shop, str(member), now=as_of)
+    assert points.pending > 0
+    assert points.available + points.pending == shop.scalar(
+        "SELECT sum(points) FROM points_ledger WHERE member_id = ?", [member])
+    # Importing the same exports again awards nothing twice.
+    before = _ledger(shop)
+    import_ok(shop, *files)
+    with shop.transaction():
+        recompute(shop, last)
+    assert _ledger(shop) == before
