@@ -88,9 +88,14 @@ def _tiers(db: Database, today: date, scoped: bool) -> int:
     finally:
         db.execute("DROP TABLE IF EXISTS _rc_tier_days")
     stored = f"SELECT * FROM member_tier_history WHERE TRUE {only}"
-    changed = int(db.scalar(
-        f"SELECT (SELECT count(*) FROM (SELECT * FROM {_HISTORY} EXCEPT ALL {stored})) "
-        f"+ (SELECT count(*) FROM ({stored} EXCEPT ALL SELECT * FROM {_HISTORY}))"))
+    if not db.scalar("SELECT EXISTS (SELECT 1 FROM member_tier_history)"):
+        # Nothing stored yet (a first import): every row is new, nothing to compare.
+        changed = int(db.scalar(f"SELECT count(*) FROM {_HISTORY}"))
+    else:
+        # Rewritten only when it moved: an import of a few orders leaves most histories as they were.
+        changed = int(db.scalar(
+            f"SELECT (SELECT count(*) FROM (SELECT * FROM {_HISTORY} EXCEPT ALL {stored})) "
+            f"+ (SELECT count(*) FROM ({stored} EXCEPT ALL SELECT * FROM {_HISTORY}))"))
     if changed:
         db.execute(f"DELETE FROM member_tier_history WHERE TRUE {only}")
         with db.unordered():
