@@ -1288,6 +1288,189 @@
     </message>
 </context>
 <context>
+    <name>LoyaltySettingsDialog</name>
+    <message>
+        <source>Loyalty settings</source>
+        <translation>会员积分设置</translation>
+    </message>
+    <message>
+        <source>Earning</source>
+        <translation>积分获取</translation>
+    </message>
+    <message>
+        <source>Bonus events</source>
+        <translation>积分加倍活动</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Points per unit (empty: as above)</source>
+        <translation>每单位积分（留空：同上）</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Each award expires after some months</source>
+        <translation>每笔积分在若干个月后过期</translation>
+    </message>
+    <message>
+        <source>Everything earned in a year is cleared on a date the next year</source>
+        <translation>一年内获得的积分在次年某日统一清零</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Points per unit of the base currency</source>
+        <translation>每单位本位币获得积分</translation>
+    </message>
+    <message>
+        <source>Per platform</source>
+        <translation>按平台</translation>
+    </message>
+    <message>
+        <source>Points stay pending (return window)</source>
+        <translation>积分待生效期（退货期）</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Each award expires after</source>
+        <translation>每笔积分过期时间</translation>
+    </message>
+    <message>
+        <source>Cleared on (month-day, the next year)</source>
+        <translation>清零日期（次年的月-日）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>开始（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>To (YYYY-MM-DD)</source>
+        <translation>结束（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Platform (empty: all)</source>
+        <translation>平台（留空：全部）</translation>
+    </message>
+    <message>
+        <source>Points ×</source>
+        <translation>积分倍数 ×</translation>
+    </message>
+    <message>
+        <source>Extra points per order</source>
+        <translation>每单额外积分</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>添加活动</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Orders placed on the days of an event (both included, the order&apos;s local day) earn more: the largest × of the events running applies, and every event&apos;s extra points are added.</source>
+        <translation>在活动期间（含首尾两天，按订单当地日期）下的订单获得更多积分：同时进行的活动取最大倍数，各活动的额外积分累加。</translation>
+    </message>
+    <message>
+        <source>Rolling 12 months, reviewed each membership year</source>
+        <translation>滚动 12 个月，每个会员年度复核</translation>
+    </message>
+    <message>
+        <source>Calendar year, reviewed on 1 January</source>
+        <translation>自然年，每年 1 月 1 日复核</translation>
+    </message>
+    <message>
+        <source>Lifetime, never reviewed</source>
+        <translation>终身累计，不复核</translation>
+    </message>
+    <message>
+        <source>Spend in the base currency</source>
+        <translation>本位币消费额</translation>
+    </message>
+    <message>
+        <source>Points earned (base rate)</source>
+        <translation>获得积分（基础比例）</translation>
+    </message>
+    <message>
+        <source>Number of orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Enter at</source>
+        <translation>升级门槛</translation>
+    </message>
+    <message>
+        <source>Keep at (empty: same)</source>
+        <translation>保级门槛（留空：相同）</translation>
+    </message>
+    <message>
+        <source>Benefits (English)</source>
+        <translation>权益（英文）</translation>
+    </message>
+    <message>
+        <source>Benefits (Chinese)</source>
+        <translation>权益（中文）</translation>
+    </message>
+    <message>
+        <source>Preview who would move</source>
+        <translation>预览等级变动</translation>
+    </message>
+    <message>
+        <source>Counted over</source>
+        <translation>统计周期</translation>
+    </message>
+    <message>
+        <source>Thresholds count</source>
+        <translation>门槛依据</translation>
+    </message>
+    <message>
+        <source>Members move up as soon as an order takes them over a threshold, and down only at a review, when what they bought in the period just ended is below the keep threshold. Refunds and cancellations do not count. History is recomputed from the orders, so nothing is lost when you change these.</source>
+        <translation>订单一旦使会员超过门槛即立即升级；只在复核时降级，即上一周期的消费低于保级门槛时。退款和取消的订单不计入。等级历史按订单重新计算，修改这些设置不会丢失任何记录。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>Today {up} member(s) would move up and {down} down.</source>
+        <translation>按今天计算，{up} 位会员会升级，{down} 位会降级。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Listings &amp;&amp; Inventory</source>
@@ -1719,6 +1902,93 @@
     </message>
 </context>
 <context>
+    <name>MemberLoyaltyPanel</name>
+    <message>
+        <source>Points and tier</source>
+        <translation>积分与等级</translation>
+    </message>
+    <message>
+        <source>Adjust points…</source>
+        <translation>调整积分…</translation>
+    </message>
+    <message>
+        <source>Redeem…</source>
+        <translation>兑换…</translation>
+    </message>
+    <message>
+        <source>Tier history</source>
+        <translation>等级历史</translation>
+    </message>
+    <message>
+        <source>{n} order(s)</source>
+        <translation>{n} 笔订单</translation>
+    </message>
+    <message>
+        <source>{n} points</source>
+        <translation>{n} 积分</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{available}&lt;/b&gt; points available · {pending} pending (inside the return window)</source>
+        <translation>&lt;b&gt;{available}&lt;/b&gt; 可用积分 · {pending} 待生效（退货期内）</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#e65100&apos;&gt;{points} expire within 30 days&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#e65100&apos;&gt;{points} 积分将在 30 天内过期&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Next expiry: {date}</source>
+        <translation>下次过期：{date}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{tier}&lt;/b&gt; · counted so far: {basis}</source>
+        <translation>&lt;b&gt;{tier}&lt;/b&gt; · 目前累计：{basis}</translation>
+    </message>
+    <message>
+        <source>{more} more to reach {tier}</source>
+        <translation>再 {more} 即可升至 {tier}</translation>
+    </message>
+    <message>
+        <source>{more} more by {date} to keep {tier}</source>
+        <translation>需在 {date} 前再 {more} 才能保住 {tier}</translation>
+    </message>
+    <message>
+        <source>{tier} is kept at the review on {date}</source>
+        <translation>{tier} 将在 {date} 的复核中保级</translation>
+    </message>
+    <message>
+        <source>Benefits: {text}</source>
+        <translation>权益：{text}</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <source>Points to add (negative to take away):</source>
+        <translation>增加的积分（负数为扣减）：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>Points spent:</source>
+        <translation>使用积分：</translation>
+    </message>
+    <message>
+        <source>What for (optional):</source>
+        <translation>用途（可选）：</translation>
+    </message>
+    <message>
+        <source>Points not changed</source>
+        <translation>积分未修改</translation>
+    </message>
+</context>
+<context>
     <name>MemberSplitDialog</name>
     <message>
         <source>Split {name}</source>
@@ -1798,6 +2068,10 @@
     <message>
         <source>Buys on several platforms</source>
         <translation>跨平台购买</translation>
+    </message>
+    <message>
+        <source>Loyalty settings…</source>
+        <translation>会员积分设置…</translation>
     </message>
     <message>
         <source>Select a member to see their accounts on each platform, tier and points.</source>
@@ -3375,6 +3649,54 @@
     <message>
         <source>Choose some of {name}&apos;s accounts to split off, not all of them.</source>
         <translation>请选择 {name} 的部分账号拆出，而不是全部。</translation>
+    </message>
+    <message>
+        <source>loyalty settings: {count} changed</source>
+        <translation>会员积分设置：改了 {count} 项</translation>
+    </message>
+    <message>
+        <source>points of {member}: {points}</source>
+        <translation>{member} 的积分：{points}</translation>
+    </message>
+    <message>
+        <source>redemption of {member}: {points} points</source>
+        <translation>{member} 兑换：{points} 积分</translation>
+    </message>
+    <message>
+        <source>The loyalty setting {setting} cannot be &quot;{value}&quot;.</source>
+        <translation>会员积分设置 {setting} 不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>Tier {tier} needs a name in both languages.</source>
+        <translation>等级 {tier} 需要中英文名称。</translation>
+    </message>
+    <message>
+        <source>The points multiplier of {tier} must be above 0 and at most 100, not {value}.</source>
+        <translation>{tier} 的积分倍数必须大于 0 且不超过 100，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>The keep threshold of {tier} cannot be above its entry threshold.</source>
+        <translation>{tier} 的保级门槛不能高于升级门槛。</translation>
+    </message>
+    <message>
+        <source>{higher} must need more than {lower}.</source>
+        <translation>{higher} 的门槛必须高于 {lower}。</translation>
+    </message>
+    <message>
+        <source>Tiers can be changed, not added or removed.</source>
+        <translation>等级可以修改，但不能新增或删除。</translation>
+    </message>
+    <message>
+        <source>{points} is not a number of points that can be added or spent.</source>
+        <translation>{points} 不是可以增加或使用的积分数。</translation>
+    </message>
+    <message>
+        <source>An adjustment of points needs a reason.</source>
+        <translation>调整积分需要填写原因。</translation>
+    </message>
+    <message>
+        <source>Cannot spend {points} points: {available} are available now (pending points cannot be spent).</source>
+        <translation>无法使用 {points} 积分：目前可用 {available}（待生效积分不能使用）。</translation>
     </message>
 </context>
 <context>

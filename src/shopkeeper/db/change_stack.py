@@ -22,8 +22,9 @@ EDIT = "edit"
 CAMPAIGN = "campaign"  # a campaign plan or own calendar event saved (services/campaigns.py)
 LINK = "link"  # the seller's channel links (services/sku_links.py), redone from their own log
 MEMBER = "member"  # a merge, split or "not the same" (services/member_identity.py)
+POINTS = "points"  # a points adjustment or redemption (services/points_entries.py)
 # Change-set kinds that did not come from a file; every other kind is an import's table kind.
-NOT_IMPORTS = (EDIT, CAMPAIGN, LINK, MEMBER)
+NOT_IMPORTS = (EDIT, CAMPAIGN, LINK, MEMBER, POINTS)
 IMPORTS_ONLY = "kind NOT IN (" + ", ".join(f"'{k}'" for k in NOT_IMPORTS) + ")"
 
 

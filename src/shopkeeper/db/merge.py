@@ -53,6 +53,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "sku_status": ("sku",),  # written by edits only (services/edits.py)
     "sku_links": ("shop_id", "channel_sku"),  # written by links and mapping imports (services/sku_links.py)
     "bundle_parts": ("bundle_sku", "part_sku"),  # written by edits only (services/bundles.py)
+    "loyalty_settings": ("key",),  # written by edits only (services/loyalty.py)
+    "tiers": ("code",),
 }
 
 # Tables without a PRIMARY KEY index (migration 0008: the index upkeep of their text keys cost

@@ -38,6 +38,8 @@ TABLE_AREAS: dict[str, Area] = {
     "tiers": Area.SETTINGS,
     "listing_check_settings": Area.SETTINGS,
     "inventory_settings": Area.STOCK,  # the reorder window and basis change every stock figure
+    "loyalty_settings": Area.SETTINGS,
+    "member_tier_history": Area.MEMBERS,
 }
 
 

@@ -47,6 +47,7 @@ from shopkeeper.demo.stock import Stock, build_stock
 from shopkeeper.demo.writer import Writer, dec, ints, strs, ts
 from shopkeeper.domain.campaign_price import Tier
 from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.loyalty_settings import BonusEvent, bonus_events_json
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.bundles import write_compositions
 from shopkeeper.services.campaigns import CampaignPlan, save_campaign
@@ -62,8 +63,6 @@ SETTINGS = {
     "shop_name": "Demo shop",
     "base_currency": "CNY",
     "fx_USD": "7.10",
-    "points_per_currency_unit": "1",
-    "points_expiry_months": "12",
     "is_demo": "true",
 }
 
@@ -215,6 +214,11 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "INSERT OR REPLACE INTO shop_settings VALUES " + ", ".join(["(?, ?)"] * len(SETTINGS)),
         [x for kv in SETTINGS.items() for x in kv],
     )
+    # A loyalty setting a seller makes, not a figure: double points on Taobao for the last Double 11.
+    year = today.year if today >= date(today.year, 11, 11) else today.year - 1
+    db.execute("INSERT OR REPLACE INTO loyalty_settings (key, value) VALUES ('bonus_events', ?)",
+               [bonus_events_json([BonusEvent("Double 11", date(year, 11, 1), date(year, 11, 11), "taobao",
+                                              Decimal(2))])])
     batches = [
         new_batch(db, file_name=f"Demo shop ({s.label})", content_hash=f"demo:{seed}:{today.isoformat()}",
                   platform=s.platform, kind="demo", shop_id=s.shop_id)

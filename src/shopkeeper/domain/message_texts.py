@@ -470,6 +470,20 @@ ENGLISH: Mapping[str, str] = {
                                      "nothing was merged.",
     "edit.refused.split_not_its_account": "{account} is not an account of {name}.",
     "edit.refused.split_all": "Choose some of {name}'s accounts to split off, not all of them.",
+    # Loyalty settings, tiers and points entries (issue 10 items 2-3: services/loyalty.py, points_entries.py)
+    "change.edit.loyalty": "loyalty settings: {count} changed",
+    "change.points.adjust": "points of {member}: {points}",
+    "change.points.redeem": "redemption of {member}: {points} points",
+    "edit.refused.loyalty_setting": "The loyalty setting {setting} cannot be \"{value}\".",
+    "edit.refused.tier_name": "Tier {tier} needs a name in both languages.",
+    "edit.refused.tier_multiplier": "The points multiplier of {tier} must be above 0 and at most 100, not {value}.",
+    "edit.refused.tier_keep_above": "The keep threshold of {tier} cannot be above its entry threshold.",
+    "edit.refused.tier_thresholds": "{higher} must need more than {lower}.",
+    "edit.refused.tier_set": "Tiers can be changed, not added or removed.",
+    "edit.refused.points_amount": "{points} is not a number of points that can be added or spent.",
+    "edit.refused.points_reason": "An adjustment of points needs a reason.",
+    "edit.refused.points_member": "There is no member {member} in this shop.",
+    "edit.refused.points_not_enough": "Cannot spend {points} points: {available} are available now (pending points cannot be spent).",
 }
 
 

@@ -1,25 +1,35 @@
-"""The points policy: what an order earns, what a refund takes back, when points expire.
+"""The points policy: what an order earns, when it can be spent, what a refund takes back, when points expire.
 
 Earning. A paid order of a member (status in order_status.SOLD, or REFUNDED:
 a refund only happens to a paid order) earns
-    floor(total in the base currency × points rate × tier multiplier)
-as a ledger entry of reason 'order' at the order's instant. The points rate is
-shop_settings `points_per_currency_unit` (default 1); the multiplier is that of
-the tier the member held on the order's local day (tiers.tier_on: the orders of
-the year before). An order in a currency with no rate earns nothing.
+    floor(total in the base currency × rate × tier multiplier × bonus factor) + bonus points
+as a ledger entry of reason 'order' at the order's instant. The rate is the
+order's platform's (loyalty_settings.py: `points_rate.<platform>`, else
+`points_per_currency_unit`, default 1); the multiplier is that of the tier the
+member held at the end of the day before the order's local day (tiers.py: the
+order never lifts its own points); the bonus factor is the largest ×N of the
+bonus events running on the order's local day for its platform (1 when none),
+the bonus points the sum of their +N. An order in a currency with no rate earns nothing.
+
+Pending. An order's points (and its refund's) become spendable `points_return_days`
+(default 15) after the order: the entry's `available_at`. Until then they show
+as pending and a redemption cannot spend them.
 
 Refunds. When part of the order was refunded, a 'refund' entry at the same
 instant takes back the difference between those points and the points its net
-amount would earn (all of them for a fully refunded order). Exports do not say
-when the money went back, so the reversal sits beside the earning it reverses.
+amount would earn (the bonus points stay while something is kept; all of it for
+a fully refunded order). Exports do not say when the money went back, so the
+reversal sits beside the earning it reverses.
 
 Expiry. Every credit (an order's points net of its refund, or a positive entry
-the seller added) expires `points_expiry_months` (default 12; 0: never) after it
-was credited, counted in UTC calendar months. Spending (a negative entry the
-seller added: 'redeem', 'adjust') draws on the oldest credit first; points spent
-beyond the balance are repaid from the next credits. What is left of a credit
-when it expires leaves as an 'expire' entry at that moment, for every credit
-whose moment has come by the end of `today` (UTC).
+the seller added) expires, under `points_expiry_model` 'months', `points_expiry_months`
+(default 12; 0: never) after it was credited, counted in UTC calendar months; under
+'annual', at the end of the `points_expiry_month_day` (default 12-31) of the year after
+the (UTC) year it was credited. Spending (a negative entry the seller added: 'redeem',
+'adjust') draws on the credit expiring first; points spent beyond the balance are
+repaid from the next credits. What is left of a credit when it expires leaves as an
+'expire' entry at that moment, for every credit whose moment has come by the end
+of `today` (UTC).
 
 Only recompute writes 'order', 'refund' and 'expire' entries; everything above is
 a function of the orders, the buyers' members, the settings and today.
@@ -27,40 +37,17 @@ a function of the orders, the buyers' members, the settings and today.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from calendar import monthrange
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_FLOOR, Decimal
 
+from shopkeeper.domain.loyalty_settings import LoyaltySettings
 from shopkeeper.domain.order_status import REFUNDED_STATUSES, SOLD, is_refunded
 
 DERIVED_REASONS = ("order", "refund", "expire")
-DEFAULT_RATE = Decimal(1)
-DEFAULT_EXPIRY_MONTHS = 12
 EARNING = SOLD | REFUNDED_STATUSES
-
-
-@dataclass(frozen=True)
-class PointsSettings:
-    rate: Decimal = DEFAULT_RATE
-    expiry_months: int = DEFAULT_EXPIRY_MONTHS
-
-    @classmethod
-    def from_settings(cls, settings: Mapping[str, str]) -> PointsSettings:
-        """As the SQL reads them: an unreadable or negative value falls back to the default."""
-        text = settings.get("points_per_currency_unit", "").strip(" ")
-        try:
-            # Decimal() also reads other scripts' digits ('٣'); DuckDB reads ASCII only.
-            rate = Decimal(text) if text.isascii() else DEFAULT_RATE
-        except InvalidOperation:
-            rate = DEFAULT_RATE
-        if not rate.is_finite() or rate < 0 or rate >= 10**12:
-            rate = DEFAULT_RATE
-        rate = rate.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
-        months_text = settings.get("points_expiry_months", "").strip(" ")
-        months = int(months_text) if re.fullmatch("[0-9]+", months_text) else DEFAULT_EXPIRY_MONTHS
-        return cls(rate, months if months < 2**31 else DEFAULT_EXPIRY_MONTHS)
 
 
 def earns(status: str) -> bool:
@@ -71,12 +58,31 @@ def points_for(amount_base: Decimal, rate: Decimal, multiplier: Decimal) -> int:
     return int((amount_base * rate * multiplier).to_integral_value(rounding=ROUND_FLOOR))
 
 
-def order_entries(status: str, total_base: Decimal, net_base: Decimal, rate: Decimal,
-                  multiplier: Decimal) -> tuple[int, int]:
+def order_entries(status: str, total_base: Decimal, net_base: Decimal, rate: Decimal, multiplier: Decimal,
+                  bonus_factor: Decimal = Decimal(1), bonus_points: int = 0) -> tuple[int, int]:
     """(points of the 'order' entry, points of the 'refund' entry, ≤ 0)."""
-    earned = points_for(total_base, rate, multiplier)
-    kept = 0 if is_refunded(status) else points_for(net_base, rate, multiplier)
+    earned = points_for(total_base, rate, multiplier * bonus_factor) + bonus_points
+    kept = 0 if is_refunded(status) or net_base <= 0 else points_for(net_base, rate, multiplier * bonus_factor) + bonus_points
     return earned, min(0, kept - earned)
+
+
+def bonus_on(day: date, platform: str, settings: LoyaltySettings) -> tuple[Decimal, int]:
+    """(the bonus factor, the bonus points) of an order of `platform` on its local `day`."""
+    running = [e for e in settings.bonus_events if e.applies(day, platform)]
+    return max((e.multiply for e in running), default=Decimal(1)), sum(e.add for e in running)
+
+
+def available_at(ordered_at: datetime, settings: LoyaltySettings) -> datetime:
+    return ordered_at.astimezone(UTC) + timedelta(days=settings.return_days)
+
+
+def expires_at(credited_at: datetime, settings: LoyaltySettings) -> datetime | None:
+    if settings.expiry_model == "annual":
+        year = credited_at.astimezone(UTC).year + 1
+        month, day = settings.expiry_month_day
+        last = date(year, month, min(day, monthrange(year, month)[1]))
+        return datetime.combine(last + timedelta(days=1), time(0), tzinfo=UTC)
+    return add_months(credited_at, settings.expiry_months) if settings.expiry_months > 0 else None
 
 
 def add_months(moment: datetime, months: int) -> datetime:
@@ -108,17 +114,18 @@ class Expiry:
     points: int  # > 0: how many of the credit expired
 
 
-def expiries(credits: Iterable[Credit], debits: Iterable[tuple[datetime, int]], months: int,
-             cutoff: datetime) -> list[Expiry]:
-    """Play one member's credits and debits (points > 0 spent) in time order, oldest credit spent first."""
-    if months <= 0:
-        return []
+def expiries(credits: Iterable[Credit], debits: Iterable[tuple[datetime, int]],
+             expiry: Callable[[datetime], datetime | None], cutoff: datetime) -> list[Expiry]:
+    """Play one member's credits and debits (points > 0 spent) in time order, the credit expiring first spent first."""
     # At one instant: expiries, then credits, then debits.
     events: list[tuple[datetime, int, str, int]] = []
-    ordered: Sequence[Credit] = sorted(credits, key=lambda c: (c.occurred_at, c.key))
+    ordered: Sequence[Credit] = sorted(credits, key=lambda c: (expiry(c.occurred_at) or c.occurred_at,
+                                                              c.occurred_at, c.key))
     for c in ordered:
         events.append((c.occurred_at, 1, c.key, c.points))
-        events.append((add_months(c.occurred_at, months), 0, c.key, 0))
+        ends = expiry(c.occurred_at)
+        if ends is not None:
+            events.append((ends, 0, c.key, 0))
     for at, spent in debits:
         events.append((at, 2, "", spent))
     position = {c.key: i for i, c in enumerate(ordered)}
@@ -150,81 +157,78 @@ def expiries(credits: Iterable[Credit], debits: Iterable[tuple[datetime, int]], 
     return out
 
 
-def _settings_sql(key: str, cast: str, default: str) -> str:
-    return f"coalesce((SELECT TRY_CAST(trim(value) AS {cast}) FROM shop_settings WHERE key = '{key}'), {default})"
-
-
 _DERIVED = ", ".join(f"'{r}'" for r in DERIVED_REASONS)
 _EARNING = ", ".join(f"'{s}'" for s in sorted(EARNING))
 _REFUNDED = ", ".join(f"'{s}'" for s in sorted(REFUNDED_STATUSES))
 
-# 'order' and 'refund' entries of every paid order of a member, at the tier held on its day;
+
+def expires_sql(at: str, s: str) -> str:
+    """When a credit at `at` expires, with the settings row `s` of sk_loyalty_settings() (NULL: never)."""
+    year = f"year(timezone('UTC', {at})) + 1"
+    month, day = f"{s}.expiry_month_day[1]", f"{s}.expiry_month_day[2]"
+    return (f"CASE WHEN {s}.expiry_model = 'annual' THEN timezone('UTC', CAST(make_date({year}, {month}, "
+            f"least({day}, day(last_day(make_date({year}, {month}, 1))))) AS TIMESTAMP) + INTERVAL 1 DAY) "
+            f"WHEN {s}.expiry_months > 0 THEN timezone('UTC', timezone('UTC', {at}) + to_months({s}.expiry_months)) END")
+
+
+# 'order' and 'refund' entries of every paid order of a member, at the tier held the day before;
 # `{members}` is replaced by what narrows the members (an entry depends only on its own member's orders).
 _EARNED = f"""
     WITH member_orders AS (
         SELECT b.member_id, o.shop_id, o.order_id, o.ordered_at, o.status,
                sk_order_day(o.ordered_at, o.ordered_tz) AS day,
-               sk_is_sold(o.status) AS sold,
+               coalesce(r.platform, '') AS platform, coalesce(r.rate, st.rate) AS rate,
                CAST(o.total AS DECIMAL(38,2)) * fx.rate AS total_base,
                CASE WHEN o.status IN ({_REFUNDED}) THEN 0
                     ELSE CAST(sk_net_amount(o.total, o.refunded_amount) AS DECIMAL(38,2)) * fx.rate END AS kept_base
         FROM orders o
         JOIN buyers b ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id
         LEFT JOIN sk_fx() fx ON fx.currency = o.currency
+        LEFT JOIN sk_points_rates() r ON r.shop_id = o.shop_id
+        CROSS JOIN sk_loyalty_settings() st
         WHERE o.status IN ({_EARNING}) AND b.member_id IS NOT NULL{{members}}
     ),
-    basis AS (
-        SELECT *,
-               coalesce(count(*) FILTER (WHERE sold) OVER w, 0) AS basis_orders,
-               coalesce(sum(CASE WHEN sold THEN kept_base END) OVER w, 0) AS basis_spend
-        FROM member_orders
-        WINDOW w AS (PARTITION BY member_id ORDER BY day
-                     RANGE BETWEEN INTERVAL 1 YEAR PRECEDING AND INTERVAL 1 DAY PRECEDING)
+    bonus AS (
+        SELECT d.day, d.platform, max(e.multiply) AS factor, sum(e.bonus_add) AS bonus_add
+        FROM (SELECT DISTINCT day, platform FROM member_orders) d
+        JOIN sk_bonus_events() e ON d.day BETWEEN e.first_day AND e.last_day
+                                 AND (e.platform IS NULL OR e.platform = d.platform)
+        GROUP BY d.day, d.platform
     ),
-    -- The tiers as one list by rank: the highest a basis reaches is the last one the filter keeps
-    -- (cheaper than joining every order to every tier), the lowest when it reaches none.
-    ladder AS (SELECT list({{'spend': min_spend, 'orders': min_orders, 'multiplier': points_multiplier}}
-                           ORDER BY rank) AS tiers FROM tiers),
+    floor_tier AS (SELECT points_multiplier FROM tiers ORDER BY rank LIMIT 1),
     priced AS (
-        SELECT b.member_id, b.shop_id, b.order_id, b.ordered_at, b.total_base, b.kept_base,
-               coalesce(list_filter(l.tiers, lambda t: b.basis_spend >= t.spend
-                                                       AND b.basis_orders >= t.orders)[-1].multiplier,
-                        l.tiers[1].multiplier) AS multiplier
-        FROM basis b CROSS JOIN ladder l
-        WHERE b.total_base IS NOT NULL
+        SELECT m.*, coalesce(t.points_multiplier, (SELECT points_multiplier FROM floor_tier))
+                    * coalesce(bo.factor, 1) AS multiplier, coalesce(bo.bonus_add, 0) AS bonus_add
+        FROM member_orders m
+        ASOF LEFT JOIN query_table(history) h ON h.member_id = m.member_id AND m.day > h.from_day
+        LEFT JOIN tiers t ON t.code = h.tier_code
+        LEFT JOIN bonus bo ON bo.day = m.day AND bo.platform = m.platform
+        WHERE m.total_base IS NOT NULL
     ),
     points AS (
-        SELECT p.*, floor(p.total_base * s.rate * p.multiplier)::BIGINT AS earned,
-               floor(p.kept_base * s.rate * p.multiplier)::BIGINT AS kept, s.expiry_months
-        FROM priced p CROSS JOIN sk_points_settings() s
+        SELECT p.*, floor(p.total_base * p.rate * p.multiplier)::BIGINT + p.bonus_add AS earned,
+               CASE WHEN p.kept_base > 0 THEN floor(p.kept_base * p.rate * p.multiplier)::BIGINT + p.bonus_add
+                    ELSE 0 END AS kept,
+               {expires_sql('p.ordered_at', 's')} AS expires_at,
+               timezone('UTC', timezone('UTC', p.ordered_at) + to_days(s.return_days)) AS available_at
+        FROM priced p CROSS JOIN sk_loyalty_settings() s
     )
     SELECT member_id, ordered_at AS occurred_at, earned AS points, 'order' AS reason, shop_id, order_id,
-           CASE WHEN expiry_months > 0
-                THEN timezone('UTC', timezone('UTC', ordered_at) + to_months(expiry_months)) END AS expires_at,
-           member_id || chr(31) || shop_id || chr(31) || order_id AS entry_key
+           expires_at, available_at, member_id || chr(31) || shop_id || chr(31) || order_id AS entry_key
     FROM points WHERE earned > 0
     UNION ALL
-    SELECT member_id, ordered_at, kept - earned, 'refund', shop_id, order_id, NULL,
+    SELECT member_id, ordered_at, kept - earned, 'refund', shop_id, order_id, NULL, available_at,
            member_id || chr(31) || shop_id || chr(31) || order_id
     FROM points WHERE kept < earned"""
 
 TABLE_MACROS = (
-    # The points settings as one row; unreadable or negative values fall back to the defaults.
-    f"""CREATE OR REPLACE TEMP MACRO sk_points_settings() AS TABLE
-    SELECT CASE WHEN r >= 0 THEN r ELSE {DEFAULT_RATE}::DECIMAL(18,6) END AS rate,
-           CASE WHEN m >= 0 THEN m ELSE {DEFAULT_EXPIRY_MONTHS} END AS expiry_months
-    FROM (SELECT {_settings_sql('points_per_currency_unit', 'DECIMAL(18,6)', f"{DEFAULT_RATE}::DECIMAL(18,6)")} AS r,
-                 coalesce((SELECT CASE WHEN regexp_full_match(trim(value), '[0-9]+')
-                                       THEN TRY_CAST(trim(value) AS INTEGER) END
-                           FROM shop_settings WHERE key = 'points_expiry_months'),
-                          {DEFAULT_EXPIRY_MONTHS}) AS m)""",
-    f"CREATE OR REPLACE TEMP MACRO sk_points_earned() AS TABLE {_EARNED.replace('{members}', '')}",
+    f"CREATE OR REPLACE TEMP MACRO sk_points_earned(history) AS TABLE {_EARNED.replace('{members}', '')}",
     # The same for the members listed in table `scope` (member_id) only: a recompute of a few members.
-    f"CREATE OR REPLACE TEMP MACRO sk_points_earned_of(scope) AS TABLE "
+    f"CREATE OR REPLACE TEMP MACRO sk_points_earned_of(history, scope) AS TABLE "
     f"{_EARNED.replace('{members}', ' AND b.member_id IN (SELECT member_id FROM query_table(scope))')}",
     # 'expire' entries up to `cutoff`, from the earned points and the entries the seller made.
     f"""CREATE OR REPLACE TEMP MACRO sk_points_expired(earned, cutoff) AS TABLE
-    WITH s AS (SELECT expiry_months FROM sk_points_settings()),
+    WITH s AS (SELECT * FROM sk_loyalty_settings()),
     credits AS (
         SELECT member_id, min(occurred_at) AS occurred_at, sum(points) AS points,
                shop_id || chr(31) || order_id AS credit_key, any_value(shop_id) AS shop_id,
@@ -236,8 +240,8 @@ TABLE_MACROS = (
         FROM points_ledger WHERE reason NOT IN ({_DERIVED}) AND points > 0
     ),
     lots AS (
-        SELECT c.*, timezone('UTC', timezone('UTC', c.occurred_at) + to_months(s.expiry_months)) AS expires_at
-        FROM credits c CROSS JOIN s WHERE s.expiry_months > 0
+        SELECT * FROM (SELECT c.*, {expires_sql('c.occurred_at', 's')} AS expires_at FROM credits c CROSS JOIN s)
+        WHERE expires_at IS NOT NULL
     ),
     running AS (
         SELECT *, sum(points) OVER (PARTITION BY member_id ORDER BY expires_at, occurred_at, credit_key
@@ -264,6 +268,6 @@ TABLE_MACROS = (
         FROM gone
     )
     SELECT member_id, expires_at AS occurred_at, -expired::BIGINT AS points, 'expire' AS reason, shop_id, order_id,
-           NULL::TIMESTAMPTZ AS expires_at, member_id || chr(31) || credit_key AS entry_key
+           NULL::TIMESTAMPTZ AS expires_at, NULL::TIMESTAMPTZ AS available_at, member_id || chr(31) || credit_key AS entry_key
     FROM each WHERE expired > 0 AND expires_at < cutoff""",
 )

@@ -20,6 +20,7 @@ from shopkeeper.db.change_stack import (
     CAMPAIGN,
     LINK,
     MEMBER,
+    POINTS,
     StackEntry,
     clear_redo,
     drop_from_stack,
@@ -37,7 +38,7 @@ from shopkeeper.db.table_areas import changes_for_tables
 from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.domain.commands import ChangeRefused, CommandResult, UndoRedoState
 from shopkeeper.domain.messages import Message
-from shopkeeper.services import member_identity
+from shopkeeper.services import member_identity, points_entries
 from shopkeeper.services.after_change import Recompute, recompute_after_change
 from shopkeeper.services.bundles import is_composition_change, reapply_composition
 from shopkeeper.services.campaigns import reapply_campaign_change
@@ -98,7 +99,9 @@ def redo(db: Database, *, who: str, workdir: Path | None = None,
     if top.is_import:
         return _redo_import(db, top, who, workdir)
     with db.transaction():
-        if top.kind == MEMBER:
+        if top.kind == POINTS:
+            tables = points_entries.reapply(db, top.change_set_id)
+        elif top.kind == MEMBER:
             tables = member_identity.reapply(db, top.change_set_id)
         elif top.kind == CAMPAIGN:
             tables = reapply_campaign_change(db, top.change_set_id)

@@ -61,15 +61,22 @@ _FIELDS: dict[tuple[str, str], FieldSpec] = {
     ("status", "season_start"): FieldSpec("status", "season_start", "count", nullable=True, minimum=1, maximum=12),
     ("status", "season_end"): FieldSpec("status", "season_end", "count", nullable=True, minimum=1, maximum=12),
     ("status", "marked_new_on"): FieldSpec("status", "marked_new_on", "date", nullable=True),
+    # Loyalty settings and tiers (services/loyalty.py checks the values); a setting's None: back to its default.
+    ("loyalty_setting", "value"): FieldSpec("loyalty_setting", "value", "text", nullable=True),
+    **{("tier", f): FieldSpec("tier", f, "text", nullable=f.startswith("benefits"))
+       for f in ("name_en", "name_zh", "benefits_en", "benefits_zh")},
+    **{("tier", f): FieldSpec("tier", f, "money", nullable=f.startswith("keep"))
+       for f in ("threshold", "keep_threshold", "points_multiplier")},
 }
 
 # entity -> (table, key column). The edited column is named like the field.
 _TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku"),
            "channel": ("channel_stock_rules", "shop_id"),
            "listing_setting": ("listing_check_settings", "key"),
-           "inventory_setting": ("inventory_settings", "key"), "status": ("sku_status", "sku")}
+           "inventory_setting": ("inventory_settings", "key"), "status": ("sku_status", "sku"),
+           "loyalty_setting": ("loyalty_settings", "key"), "tier": ("tiers", "code")}
 # Key/value settings tables: a missing row is the default, and setting None deletes the row.
-_SETTINGS = frozenset({"listing_setting", "inventory_setting"})
+_SETTINGS = frozenset({"listing_setting", "inventory_setting", "loyalty_setting"})
 
 # What a row that may be missing holds before anyone set it: its columns' defaults in the migrations
 # (0001_initial.sql and 0006_reorder_settings.sql for stock, 0005_channel_stock_rules.sql for a channel's rule).

@@ -14,6 +14,7 @@ from typing import Any
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain.contact_masking import mask_contact
+from shopkeeper.domain.loyalty_settings import LoyaltySettings
 from shopkeeper.services.member_segments import masked_account, note_reveal
 from shopkeeper.services.membership import members_source
 
@@ -94,10 +95,25 @@ def ledger_rows(db: Database) -> list[dict[str, Any]]:
 
 
 def tier_rules(db: Database) -> list[dict[str, Any]]:
-    """The tiers table as it is: every column, so rules the seller adds show without a change here."""
+    """The tiers table as it is (every column, so rules the seller adds show without a change here), with what
+    the thresholds count and over which window (domain/loyalty_settings.py).
+
+    `min_spend` and `min_orders` were the report's keys before the seller could choose what a threshold
+    counts; they stay, saying the same in the old words: the threshold when it counts spend (orders), else
+    null (0).
+    """
+    settings = LoyaltySettings.from_settings(dict(db.fetchall("SELECT key, value FROM loyalty_settings")))
     cursor = db.execute("SELECT * FROM tiers ORDER BY rank")
     names = [d[0] for d in cursor.description or ()]
-    return [{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in cursor.fetchall()]
+    out = []
+    for row in cursor.fetchall():
+        tier = {n: _plain(v) for n, v in zip(names, row, strict=True)}
+        threshold = tier.get("threshold")
+        tier["basis"], tier["window"] = settings.tier_basis, settings.tier_window
+        tier["min_spend"] = threshold if settings.tier_basis == "spend" else None
+        tier["min_orders"] = int(Decimal(threshold)) if settings.tier_basis == "orders" and threshold else 0
+        out.append(tier)
+    return out
 
 
 def _dec(value: Decimal | None) -> str | None:

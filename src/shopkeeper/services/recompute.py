@@ -1,8 +1,9 @@
 """Recompute: every figure derived from the shop's base data, rebuilt in one set-based pass.
 
-Derived figures are members' tiers (members.tier_code), the points ledger's
-'order', 'refund' and 'expire' entries (domain/tiers.py, domain/points.py) and
-each SKU's stock on hand (stock_levels.on_hand, domain/stock_ledger.py).
+Derived figures are members' tier history (member_tier_history) and tier
+(members.tier_code, the history's last row), the points ledger's 'order',
+'refund' and 'expire' entries (domain/tiers.py, domain/points.py) and each
+SKU's stock on hand (stock_levels.on_hand, domain/stock_ledger.py).
 Only this module writes them, and they are a function of the orders, buyers,
 members, tiers table, settings and `today` alone, so:
 
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import date, timedelta
+from datetime import date
 
 from shopkeeper.db.database import Database
 from shopkeeper.db.rule_macros import install_rule_macros
@@ -41,7 +42,8 @@ log = logging.getLogger(__name__)
 
 RECOMPUTED_FOR = "recomputed_for"  # shop_settings key: the `today` of the last recompute
 _DERIVED = ", ".join(f"'{r}'" for r in DERIVED_REASONS)
-_ENTRY_COLS = ("member_id", "occurred_at", "points", "reason", "shop_id", "order_id", "expires_at")
+_ENTRY_COLS = ("member_id", "occurred_at", "points", "reason", "shop_id", "order_id", "expires_at", "available_at")
+_HISTORY = "_rc_tier_history"
 
 
 def recompute(db: Database, today: date | None = None) -> Changes:
@@ -52,8 +54,11 @@ def recompute(db: Database, today: date | None = None) -> Changes:
     scoped = recompute_scope.plan(db, today)
     tiers_changed = points_changed = 0
     if scoped != 0:
-        tiers_changed = _tiers(db, today, scoped is not None)
-        points_changed = _points(db, today, scoped is not None)
+        try:
+            tiers_changed = _tiers(db, today, scoped is not None)
+            points_changed = _points(db, today, scoped is not None)
+        finally:
+            db.execute(f"DROP TABLE IF EXISTS {_HISTORY}")
     recompute_scope.remember(db, today, scoped)
     stock_changed = derive_on_hand(db)
     log.info("recompute for %s (%s members) took %.3f s", today, "all" if scoped is None else scoped,
@@ -77,14 +82,37 @@ def recompute_if_stale(db: Database, today: date | None = None) -> Changes:
 
 
 def _tiers(db: Database, today: date, scoped: bool) -> int:
-    # The tier held today counts today's orders: it is the tier "on" tomorrow (domain/tiers.py).
-    only = f"AND members.member_id IN (SELECT member_id FROM {SCOPE})" if scoped else ""
+    """Rewrite the visited members' tier history and set their tier to its last row (the lowest without one)."""
+    days = f"sk_tier_days_of(?, '{SCOPE}')" if scoped else "sk_tier_days(?)"
+    only = f"AND member_id IN (SELECT member_id FROM {SCOPE})" if scoped else ""
+    db.execute(f"CREATE OR REPLACE TEMP TABLE _rc_tier_days AS SELECT * FROM {days}", [today])
+    try:
+        db.execute(f"CREATE OR REPLACE TEMP TABLE {_HISTORY} AS SELECT * FROM sk_tier_history('_rc_tier_days', ?)",
+                   [today])
+    finally:
+        db.execute("DROP TABLE IF EXISTS _rc_tier_days")
+    stored = f"SELECT * FROM member_tier_history WHERE TRUE {only}"
+    if not db.scalar("SELECT EXISTS (SELECT 1 FROM member_tier_history)"):
+        # Nothing stored yet (a first import): every row is new, nothing to compare.
+        changed = int(db.scalar(f"SELECT count(*) FROM {_HISTORY}"))
+    else:
+        # Rewritten only when it moved: an import of a few orders leaves most histories as they were.
+        changed = int(db.scalar(
+            f"SELECT (SELECT count(*) FROM (SELECT * FROM {_HISTORY} EXCEPT ALL {stored})) "
+            f"+ (SELECT count(*) FROM ({stored} EXCEPT ALL SELECT * FROM {_HISTORY}))"))
+    if changed:
+        db.execute(f"DELETE FROM member_tier_history WHERE TRUE {only}")
+        with db.unordered():
+            db.execute(f"INSERT INTO member_tier_history SELECT * FROM {_HISTORY}")
+    members_only = only.replace("member_id IN", "members.member_id IN")
     row = db.execute(
-        "UPDATE members SET tier_code = t.tier_code FROM sk_member_tiers(?) t "
-        f"WHERE members.member_id = t.member_id AND members.tier_code IS DISTINCT FROM t.tier_code {only}",
-        [today + timedelta(days=1)],
+        f"UPDATE members SET tier_code = t.tier_code FROM ("
+        f"SELECT m.member_id, coalesce(h.tier_code, (SELECT code FROM tiers ORDER BY rank LIMIT 1)) AS tier_code "
+        f"FROM members m LEFT JOIN (SELECT member_id, arg_max(tier_code, from_day) AS tier_code FROM {_HISTORY} "
+        f"GROUP BY member_id) h USING (member_id)) t "
+        f"WHERE members.member_id = t.member_id AND members.tier_code IS DISTINCT FROM t.tier_code {members_only}",
     ).fetchone()
-    return int(row[0]) if row else 0
+    return (int(row[0]) if row else 0) + changed
 
 
 # Derived entries get ids made from what they are (member, order or credit, reason), above any id the
@@ -97,7 +125,7 @@ _REASON_RANK = "CASE reason WHEN 'order' THEN 0 WHEN 'refund' THEN 1 ELSE 2 END"
 
 def _points(db: Database, today: date, scoped: bool) -> int:
     cols = ", ".join(_ENTRY_COLS)
-    earned = f"sk_points_earned_of('{SCOPE}')" if scoped else "sk_points_earned()"
+    earned = f"sk_points_earned_of('{_HISTORY}', '{SCOPE}')" if scoped else f"sk_points_earned('{_HISTORY}')"
     # Expiry plays each member's credits and debits apart: narrowed after, it is exact for those members.
     visited = f"member_id IN (SELECT member_id FROM {SCOPE})" if scoped else "TRUE"
     db.execute(f"CREATE OR REPLACE TEMP TABLE _rc_points_earned AS SELECT * FROM {earned}")

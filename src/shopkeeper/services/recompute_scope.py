@@ -34,6 +34,8 @@ STATE_TABLES = (_SEEN, _SEEN_SHOP)
 _SHOP_WIDE = """SELECT hash(CAST(? AS DATE),
     (SELECT list((key, value) ORDER BY key) FROM shop_settings WHERE key <> 'recomputed_for'),
     (SELECT list(t ORDER BY t.code) FROM tiers t),
+    (SELECT list((key, value) ORDER BY key) FROM loyalty_settings),
+    (SELECT list((shop_id, platform) ORDER BY shop_id) FROM shops),
     (SELECT list(f ORDER BY f.currency, f.rate) FROM sk_fx() f))"""
 
 # The inputs: every order of every buyer linked to the member.
@@ -42,12 +44,15 @@ _INPUTS = """SELECT b.member_id, sum(hash(o.shop_id, o.order_id, o.buyer_id, o.o
     FROM orders o JOIN buyers b ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id
     WHERE b.member_id IS NOT NULL {where} GROUP BY b.member_id"""
 
-# The figures, and the entries the seller made (inputs to expiry): the stored tier and every ledger entry.
+# The figures, and the entries the seller made (inputs to expiry): the stored tier, its history and every ledger entry.
 _FIGURES = """SELECT member_id, sum(h) AS fp FROM (
         SELECT member_id, hash(tier_code)::HUGEINT AS h FROM members WHERE TRUE {where}
         UNION ALL
-        SELECT member_id, hash(entry_id, occurred_at, points, reason, shop_id, order_id, expires_at)::HUGEINT
-        FROM points_ledger WHERE TRUE {where})
+        SELECT member_id, hash(entry_id, occurred_at, points, reason, shop_id, order_id, expires_at,
+                               available_at)::HUGEINT
+        FROM points_ledger WHERE TRUE {where}
+        UNION ALL
+        SELECT member_id, hash(from_day, tier_code, basis, change)::HUGEINT FROM member_tier_history WHERE TRUE {where})
     GROUP BY member_id"""
 
 _IN_SCOPE = f"AND member_id IN (SELECT member_id FROM {SCOPE})"

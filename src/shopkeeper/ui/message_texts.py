@@ -453,6 +453,20 @@ def window_texts() -> dict[str, str]:
         "edit.refused.merge_own_points": translate("Messages", "{name} has points given or spent by hand, which a merge cannot carry over; nothing was merged."),
         "edit.refused.split_not_its_account": translate("Messages", "{account} is not an account of {name}."),
         "edit.refused.split_all": translate("Messages", "Choose some of {name}'s accounts to split off, not all of them."),
+        # Loyalty settings, tiers and points entries (issue 10 items 2-3)
+        "change.edit.loyalty": translate("Messages", "loyalty settings: {count} changed"),
+        "change.points.adjust": translate("Messages", "points of {member}: {points}"),
+        "change.points.redeem": translate("Messages", "redemption of {member}: {points} points"),
+        "edit.refused.loyalty_setting": translate("Messages", "The loyalty setting {setting} cannot be \"{value}\"."),
+        "edit.refused.tier_name": translate("Messages", "Tier {tier} needs a name in both languages."),
+        "edit.refused.tier_multiplier": translate("Messages", "The points multiplier of {tier} must be above 0 and at most 100, not {value}."),
+        "edit.refused.tier_keep_above": translate("Messages", "The keep threshold of {tier} cannot be above its entry threshold."),
+        "edit.refused.tier_thresholds": translate("Messages", "{higher} must need more than {lower}."),
+        "edit.refused.tier_set": translate("Messages", "Tiers can be changed, not added or removed."),
+        "edit.refused.points_amount": translate("Messages", "{points} is not a number of points that can be added or spent."),
+        "edit.refused.points_reason": translate("Messages", "An adjustment of points needs a reason."),
+        "edit.refused.points_member": translate("Messages", "There is no member {member} in this shop."),
+        "edit.refused.points_not_enough": translate("Messages", "Cannot spend {points} points: {available} are available now (pending points cannot be spent)."),
     }
 
 

@@ -9,21 +9,24 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shopkeeper.db.database import Database
-from shopkeeper.domain import identity, order_day, order_status, revenue, segments, tiers
+from shopkeeper.domain import identity, loyalty_settings, order_day, order_status, revenue, segments, tiers
 from shopkeeper.domain.points import (
     Credit,
-    PointsSettings,
     add_months,
+    available_at,
+    bonus_on,
+    expires_at,
     expiries,
     expiry_cutoff,
     order_entries,
+    points_for,
 )
 from shopkeeper.services.recompute import recompute
 
@@ -153,12 +156,16 @@ def test_at_risk_is_one_and_a_half_usual_gaps() -> None:
 # --- tiers and points: whole shops of a few members, recomputed ---------------------------------
 
 TIERS = [
-    tiers.Tier("bronze", 1, Decimal(0), 0, Decimal("1.00")),
-    tiers.Tier("silver", 2, Decimal(300), 2, Decimal("1.25")),
-    tiers.Tier("gold", 3, Decimal(900), 4, Decimal("1.50")),
+    tiers.Tier("bronze", 1, Decimal(0), Decimal("1.00")),
+    tiers.Tier("silver", 2, Decimal(300), Decimal("1.25"), Decimal(200)),
+    tiers.Tier("gold", 3, Decimal(900), Decimal("1.50")),
 ]
+THRESHOLDS = {"spend": (0, 300, 900), "points": (0, 400, 1200), "orders": (0, 2, 4)}
 MEMBERS = ("m1", "m2", "m3")
 TODAY = date(2026, 3, 1)  # a year back is 1 March 2025, the day after a non-leap February
+SHOPS = {"s:x": "taobao", "s:y": "shopify"}
+BONUS = '[{"name": "Double days", "from": "2025-11-01", "to": "2025-11-11", "platform": "taobao", "multiply": "2"},' \
+        ' {"name": "Welcome", "from": "2024-03-01", "to": "2025-12-31", "add": 5}, {"name": "broken", "from": "x"}]'
 
 ORDER = st.tuples(
     st.sampled_from(MEMBERS),
@@ -168,71 +175,119 @@ ORDER = st.tuples(
     st.sampled_from(["CNY", "USD", "GBP"]),  # GBP has no rate
     st.decimals(min_value=Decimal("0.01"), max_value=800, places=2),
     st.decimals(min_value=0, max_value=1, places=2),
+    st.sampled_from(sorted(SHOPS)),
 )
+POLICY = st.fixed_dictionaries({
+    "tier_window": st.sampled_from(loyalty_settings.TIER_WINDOWS),
+    "tier_basis": st.sampled_from(loyalty_settings.TIER_BASES),
+    "points_expiry_model": st.sampled_from(loyalty_settings.EXPIRY_MODELS),
+    "points_expiry_months": st.sampled_from(["0", "1", "12"]),
+    "points_expiry_month_day": st.sampled_from(["12-31", "06-30", "02-29"]),
+    "points_return_days": st.sampled_from(["0", "15"]),
+    "bonus_events": st.sampled_from(["", BONUS]),
+})
 
 
-def _shop_of(db: Database, orders: list[tuple], redeems: list[tuple[str, datetime, int]], expiry: int) -> None:
+def _ladder(policy: dict[str, str]) -> list[tiers.Tier]:
+    limits = THRESHOLDS[policy["tier_basis"]]
+    return [tiers.Tier(t.code, t.rank, Decimal(limit), t.points_multiplier,
+                       None if t.keep_threshold is None else Decimal(limit) * 2 / 3)
+            for t, limit in zip(TIERS, limits, strict=True)]
+
+
+def _shop_of(db: Database, orders: list[tuple], redeems: list[tuple[str, datetime, int]],
+             policy: dict[str, str]) -> None:
     db.execute("DELETE FROM tiers")
-    for t in TIERS:
-        db.execute("INSERT INTO tiers VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   [t.code, t.rank, t.code, t.code, t.min_spend, t.min_orders, t.points_multiplier])
-    _settings(db, {"base_currency": "CNY", "fx_USD": "7.10", "points_per_currency_unit": "1.5",
-                   "points_expiry_months": str(expiry)})
+    for t in _ladder(policy):
+        db.execute("INSERT INTO tiers (code, rank, name_en, name_zh, points_multiplier, threshold, keep_threshold) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [t.code, t.rank, t.code, t.code, t.points_multiplier, t.threshold, t.keep_threshold])
+    _settings(db, {"base_currency": "CNY", "fx_USD": "7.10"})
+    _loyalty(db, {"points_per_currency_unit": "1.5", "points_rate.shopify": "2", **policy})
+    for shop_id, platform in SHOPS.items():
+        db.execute("INSERT INTO shops VALUES (?, ?, ?, NULL)", [shop_id, platform, shop_id])
     for m in MEMBERS:
         db.execute("INSERT INTO members (member_id, display_name, joined_at) VALUES (?, ?, now())", [m, m])
-        db.execute("INSERT INTO buyers (shop_id, buyer_id, member_id) VALUES ('s:x', ?, ?)", [m, m])
-    _insert_orders(db, [("s:x", f"o{i}", m, at, tz, status, cur, total, (total * share).quantize(Decimal("0.01")))
-                        for i, (m, at, tz, status, cur, total, share) in enumerate(orders)])
+        for shop_id in SHOPS:
+            db.execute("INSERT INTO buyers (shop_id, buyer_id, member_id) VALUES (?, ?, ?)", [shop_id, m, m])
+    _insert_orders(db, [(shop, f"o{i}", m, at, tz, status, cur, total, (total * share).quantize(Decimal("0.01")))
+                        for i, (m, at, tz, status, cur, total, share, shop) in enumerate(orders)])
     for i, (m, at, pts) in enumerate(redeems):
         db.execute("INSERT INTO points_ledger (entry_id, member_id, occurred_at, points, reason) "
                    "VALUES (?, ?, ?, ?, 'redeem')", [900_000 + i, m, at, -pts])
 
 
-def _tier_sales(orders: list[tuple], member: str) -> list[tiers.TierSale]:
+def _loyalty(db: Database, pairs: dict[str, str]) -> None:
+    for key, value in pairs.items():
+        db.execute("INSERT OR REPLACE INTO loyalty_settings (key, value) VALUES (?, ?)", [key, value])
+
+
+def _policy_of(policy: dict[str, str]) -> loyalty_settings.LoyaltySettings:
+    return loyalty_settings.LoyaltySettings.from_settings(
+        {"points_per_currency_unit": "1.5", "points_rate.shopify": "2", **policy})
+
+
+def _tier_sales(orders: list[tuple], member: str, policy: dict[str, str]) -> list[tiers.TierSale]:
     rates = {"CNY": Decimal(1), "USD": Decimal("7.10")}
+    settings = _policy_of(policy)
     out = []
-    for m, at, tz, status, cur, total, share in orders:
+    for m, at, tz, status, cur, total, share, shop in orders:
         if m == member and order_status.is_sold(status):
-            net = total - (total * share).quantize(Decimal("0.01"))
-            out.append(tiers.TierSale(order_day.order_day(at, tz), revenue.to_base(net, cur, rates)))
+            net = revenue.to_base(total - (total * share).quantize(Decimal("0.01")), cur, rates) or Decimal(0)
+            amount = {"spend": net, "orders": Decimal(1),
+                      "points": Decimal(points_for(net, settings.rate_for(SHOPS[shop]), Decimal(1)))}
+            out.append(tiers.TierSale(order_day.order_day(at, tz), amount[settings.tier_basis]))
     return out
 
 
+def _history(orders: list[tuple], member: str, policy: dict[str, str]) -> list[tuple[date, str, Decimal]]:
+    return tiers.tier_history(_tier_sales(orders, member, policy), _ladder(policy), policy["tier_window"], TODAY)
+
+
 @RULES
-@given(orders=st.lists(ORDER, max_size=14))
-def test_tiers_today(db: Database, orders: list[tuple]) -> None:
+@given(orders=st.lists(ORDER, max_size=14), policy=POLICY)
+def test_tiers_and_their_history(db: Database, orders: list[tuple], policy: dict[str, str]) -> None:
     with _scratch(db):
-        _shop_of(db, orders, [], 12)
+        _shop_of(db, orders, [], policy)
         recompute(db, TODAY)
         got = dict(db.fetchall("SELECT member_id, tier_code FROM members"))
-    assert got == {m: tiers.current_tier(TODAY, _tier_sales(orders, m), TIERS).code for m in MEMBERS}
+        history = db.fetchall("SELECT member_id, from_day, tier_code, basis FROM member_tier_history ORDER BY ALL")
+    expected = {m: _history(orders, m, policy) for m in MEMBERS}
+    assert got == {m: tiers.tier_on(TODAY, expected[m], _ladder(policy)).code for m in MEMBERS}
+    cents = Decimal("0.01")
+    assert history == sorted((m, d, code, basis.quantize(cents, ROUND_HALF_UP))
+                             for m in MEMBERS for d, code, basis in expected[m])
 
 
-def _expected_ledger(orders: list[tuple], redeems: list[tuple[str, datetime, int]], expiry: int,
+def _expected_ledger(orders: list[tuple], redeems: list[tuple[str, datetime, int]], policy: dict[str, str],
                      today: date) -> list[tuple]:
     rates = {"CNY": Decimal(1), "USD": Decimal("7.10")}
-    policy = PointsSettings.from_settings({"points_per_currency_unit": "1.5", "points_expiry_months": str(expiry)})
+    settings = _policy_of(policy)
+    ladder = _ladder(policy)
     out: list[tuple] = []
     for member in MEMBERS:
-        sales = _tier_sales(orders, member)
+        history = _history(orders, member, policy)
         credits = []
-        for i, (m, at, tz, status, cur, total, share) in enumerate(orders):
+        for i, (m, at, tz, status, cur, total, share, shop) in enumerate(orders):
             rate = rates.get(cur)
             if m != member or rate is None or status not in order_status.SOLD | order_status.REFUNDED_STATUSES:
                 continue
             net = total - (total * share).quantize(Decimal("0.01"))
-            multiplier = tiers.tier_on(order_day.order_day(at, tz), sales, TIERS).points_multiplier
-            earned, refund = order_entries(status, total * rate, net * rate, policy.rate, multiplier)
-            expires = add_months(at, expiry) if expiry else None
+            day = order_day.order_day(at, tz)
+            multiplier = tiers.tier_on(day - timedelta(days=1), history, ladder).points_multiplier
+            factor, bonus = bonus_on(day, SHOPS[shop], settings)
+            earned, refund = order_entries(status, total * rate, net * rate, settings.rate_for(SHOPS[shop]),
+                                           multiplier, factor, bonus)
+            pending = available_at(at, settings)
             if earned > 0:
-                out.append((member, at, earned, "order", f"o{i}", expires))
+                out.append((member, at, earned, "order", f"o{i}", expires_at(at, settings), pending))
             if refund < 0:
-                out.append((member, at, refund, "refund", f"o{i}", None))
+                out.append((member, at, refund, "refund", f"o{i}", None, pending))
             if earned + refund > 0:
-                credits.append(Credit(f"s:x\x1fo{i}", at, earned + refund))
+                credits.append(Credit(f"{shop}\x1fo{i}", at, earned + refund))
         debits = [(at, pts) for m, at, pts in redeems if m == member]
-        for e in expiries(credits, debits, expiry, expiry_cutoff(today)):
-            out.append((member, e.expires_at, -e.points, "expire", e.key.split("\x1f")[1], None))
+        for e in expiries(credits, debits, lambda at: expires_at(at, settings), expiry_cutoff(today)):
+            out.append((member, e.expires_at, -e.points, "expire", e.key.split("\x1f")[1], None, None))
     return sorted(out, key=repr)
 
 
@@ -242,22 +297,22 @@ REDEEM = st.tuples(st.sampled_from(MEMBERS),
 
 
 @RULES
-@given(orders=st.lists(ORDER, max_size=14), redeems=st.lists(REDEEM, max_size=5), expiry=st.sampled_from([0, 1, 12]))
+@given(orders=st.lists(ORDER, max_size=14), redeems=st.lists(REDEEM, max_size=5), policy=POLICY)
 def test_points_ledger(db: Database, orders: list[tuple], redeems: list[tuple[str, datetime, int]],
-                       expiry: int) -> None:
+                       policy: dict[str, str]) -> None:
     with _scratch(db):
-        _shop_of(db, orders, redeems, expiry)
+        _shop_of(db, orders, redeems, policy)
         recompute(db, TODAY)
-        got = db.fetchall("SELECT member_id, occurred_at, points, reason, order_id, expires_at FROM points_ledger "
-                          "WHERE reason <> 'redeem'")
-    assert sorted(got, key=repr) == _expected_ledger(orders, redeems, expiry, TODAY)
+        got = db.fetchall("SELECT member_id, occurred_at, points, reason, order_id, expires_at, available_at "
+                          "FROM points_ledger WHERE reason <> 'redeem'")
+    assert sorted(got, key=repr) == _expected_ledger(orders, redeems, policy, TODAY)
 
 
 def test_expiry_takes_what_spending_left_oldest_first() -> None:
     t0 = datetime(2025, 1, 10, tzinfo=UTC)
     credits = [Credit("a", t0, 100), Credit("b", t0 + timedelta(days=30), 50)]
     spent = [(t0 + timedelta(days=60), 120)]  # all of a, 20 of b
-    got = expiries(credits, spent, 12, expiry_cutoff(date(2026, 12, 31)))
+    got = expiries(credits, spent, lambda at: add_months(at, 12), expiry_cutoff(date(2026, 12, 31)))
     assert [(e.key, e.points) for e in got] == [("b", 30)]
     assert got[0].expires_at == add_months(credits[1].occurred_at, 12)
 
@@ -304,11 +359,37 @@ SETTING_TEXT = st.none() | st.text(alphabet=st.sampled_from("0123456789.- x٣"),
 
 
 @RULES
-@given(rate=SETTING_TEXT, months=SETTING_TEXT)
-def test_points_settings(db: Database, rate: str | None, months: str | None) -> None:
-    pairs = {k: v for k, v in (("points_per_currency_unit", rate), ("points_expiry_months", months)) if v is not None}
+@given(rate=SETTING_TEXT, months=SETTING_TEXT, days=SETTING_TEXT, month_day=st.none() | st.text(
+    alphabet=st.sampled_from("0123-9"), max_size=6), model=st.none() | st.sampled_from(["annual", "months", "x"]))
+def test_loyalty_settings(db: Database, rate: str | None, months: str | None, days: str | None,
+                          month_day: str | None, model: str | None) -> None:
+    pairs = {k: v for k, v in (("points_per_currency_unit", rate), ("points_expiry_months", months),
+                                ("points_return_days", days), ("points_expiry_month_day", month_day),
+                                ("points_expiry_model", model)) if v is not None}
     with _scratch(db):
-        _settings(db, pairs)
-        got = db.fetchone("SELECT rate, expiry_months FROM sk_points_settings()")
-    policy = PointsSettings.from_settings(pairs)
-    assert got == (policy.rate, policy.expiry_months)
+        _loyalty(db, pairs)
+        got = db.fetchone("SELECT rate, expiry_months, return_days, expiry_month_day, expiry_model "
+                          "FROM sk_loyalty_settings()")
+    policy = loyalty_settings.LoyaltySettings.from_settings(pairs)
+    assert got == (policy.rate, policy.expiry_months, policy.return_days, list(policy.expiry_month_day),
+                   policy.expiry_model)
+
+
+def test_annual_expiry_clears_a_year_on_the_chosen_day_of_the_next() -> None:
+    settings = loyalty_settings.LoyaltySettings(expiry_model="annual", expiry_month_day=(2, 29))
+    assert expires_at(datetime(2026, 7, 1, tzinfo=UTC), settings) == datetime(2027, 3, 1, tzinfo=UTC)
+    assert expires_at(datetime(2027, 1, 1, tzinfo=UTC), settings) == datetime(2028, 3, 1, tzinfo=UTC)
+
+
+def test_a_tier_is_kept_until_the_review_and_kept_on_the_lower_threshold() -> None:
+    first = date(2025, 1, 10)
+    sales = [tiers.TierSale(first, Decimal(350)), tiers.TierSale(date(2026, 3, 5), Decimal(250))]
+    # Silver at once; the first anniversary reviews 350 and keeps it; the second reviews 250, below the
+    # entry threshold 300 but above the keep threshold 200, and keeps it again; the third finds nothing.
+    assert tiers.tier_history(sales, TIERS, "rolling_12", date(2027, 3, 1)) == [(first, "silver", Decimal(350))]
+    assert tiers.tier_history(sales, TIERS, "rolling_12", date(2028, 3, 1))[1:] == [
+        (date(2028, 1, 10), "bronze", Decimal(0))]
+    # By calendar year: 2025 keeps it through 2026, 2026's 250 through 2027, nothing through 2028.
+    assert tiers.tier_history(sales, TIERS, "calendar_year", date(2028, 3, 1)) == [
+        (first, "silver", Decimal(350)), (date(2028, 1, 1), "bronze", Decimal(0))]
+    assert tiers.tier_history(sales, TIERS, "lifetime", date(2030, 1, 1)) == [(first, "silver", Decimal(350))]

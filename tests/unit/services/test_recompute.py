@@ -100,7 +100,14 @@ def test_points_expire_and_tiers_lapse_as_days_pass(shop: Database, tmp_path: Pa
     with shop.transaction():
         changes = recompute(shop, later)
     assert changes == Changes.of(Area.MEMBERS)
+    # Reviewed on the anniversary of her first order: the 1600 of her first membership year keep silver
+    # for the next one (downgrades only at a review, domain/tiers.py); the review after that drops her.
+    assert shop.scalar("SELECT tier_code FROM members WHERE member_id = ?", [ann]) == "silver"
+    with shop.transaction():
+        recompute(shop, TODAY + timedelta(days=800))
     assert shop.scalar("SELECT tier_code FROM members WHERE member_id = ?", [ann]) == "bronze"
+    assert shop.fetchall("SELECT tier_code, change FROM member_tier_history WHERE member_id = ? ORDER BY from_day",
+                         [ann]) == [("bronze", "start"), ("silver", "up"), ("bronze", "down")]
     # Every credit is over a year old: all of it expired, oldest first, and nothing is left.
     assert shop.scalar("SELECT sum(points) FROM points_ledger WHERE member_id = ?", [ann]) == 0
     assert shop.fetchall("SELECT points FROM points_ledger WHERE member_id = ? AND reason = 'expire' "
@@ -127,10 +134,10 @@ def test_opening_a_shop_on_a_later_day_recomputes_it(tmp_path: Path) -> None:
         assert recompute_if_stale(db, TODAY) == Changes()
     finally:
         db.close()
-    db = open_shop(tmp_path / "s.duckdb", backups_dir=tmp_path / "bk", today=TODAY + timedelta(days=400))
+    db = open_shop(tmp_path / "s.duckdb", backups_dir=tmp_path / "bk", today=TODAY + timedelta(days=800))
     try:
         assert db.scalar("SELECT value FROM shop_settings WHERE key = 'recomputed_for'") == \
-            (TODAY + timedelta(days=400)).isoformat()
+            (TODAY + timedelta(days=800)).isoformat()
         assert db.scalar("SELECT count(*) FROM members WHERE tier_code <> 'bronze'") == 0
         assert db.scalar("SELECT count(*) FROM points_ledger WHERE reason = 'expire'") > 0
     finally:
@@ -163,7 +170,7 @@ def test_derived_entry_ids_are_those_older_versions_stored(shop: Database, tmp_p
     # whole ledger and undo could no longer give it back id for id.
     import_ok(shop, _first_file(tmp_path))
     with shop.transaction():
-        recompute(shop, TODAY + timedelta(days=400))  # 'expire' entries too, keyed by credit
+        recompute(shop, TODAY + timedelta(days=800))  # 'expire' entries too, keyed by credit
     stored = shop.fetchall("SELECT entry_id, member_id, reason, shop_id, order_id FROM points_ledger ORDER BY 1")
     assert {r[2] for r in stored} == {"order", "expire"}
     for entry_id, member, reason, shop_id, order_id in stored:

@@ -91,7 +91,7 @@ def _apply(db: Database, step: tuple, folder: Path, file_no: int) -> None:
         redo(db, who="test", workdir=folder)
     elif kind == "rate":
         with db.transaction():
-            db.execute("INSERT OR REPLACE INTO shop_settings VALUES ('points_per_currency_unit', ?)", [arg])
+            db.execute("INSERT OR REPLACE INTO loyalty_settings (key, value) VALUES ('points_per_currency_unit', ?)", [arg])
             recompute(db, TODAY)
     elif kind == "redeem":
         with db.transaction():

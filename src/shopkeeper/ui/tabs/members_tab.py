@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.member_segments import segment_overview
 from shopkeeper.services.membership import MemberDetail, member_detail, members_source, tier_summary
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.loyalty_settings_dialog import LoyaltySettingsDialog
 from shopkeeper.ui.formatting import money, platform_label, status_label
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
 from shopkeeper.ui.tabs.detail_panel import DetailPanel
 from shopkeeper.ui.tabs.member_identity_bar import MemberIdentityBar
+from shopkeeper.ui.tabs.member_loyalty_panel import MemberLoyaltyPanel
 from shopkeeper.ui.tabs.members_segments import SegmentPanel, ask_export_targets, format_member_value, segment_label
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
@@ -63,11 +66,19 @@ class MembersTab(ShopTab):
         bar.addWidget(self.multi)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        self.loyalty_button = QPushButton(self.tr("Loyalty settings…"), self)
+        self.loyalty_button.clicked.connect(self.open_loyalty_settings)
+        bar.addWidget(self.loyalty_button)
         self.view = make_table_view(self, self.model, {"member_id": 80, "name": 180, "tier": 100, "platforms": 150,
                                                        "orders": 70, "spend": 170})
         self.detail = DetailPanel(self.tr("Select a member to see their accounts on each platform, tier and points."),
                                   self)
-        self.splitter = self.master_detail(self.view, self.detail)
+        # The member's points and tier under the detail: its own widget (ui/tabs/member_loyalty_panel.py).
+        self.loyalty = MemberLoyaltyPanel(worker, clock, chinese=chinese, parent=self)
+        side = QSplitter(Qt.Orientation.Vertical, self)
+        side.addWidget(self.detail)
+        side.addWidget(self.loyalty)
+        self.splitter = self.master_detail(self.view, side)
         self._member_shown: MemberDetail | None = None
         self.identity = MemberIdentityBar(self, worker=worker, view=self.view, model=self.model,
                                           current_member=lambda: self._member_shown)
@@ -82,6 +93,12 @@ class MembersTab(ShopTab):
         self.remember_view(self.view, self.model)
         self.remember_splitter("detail", self.splitter)
         self.follow_selection(self.view, self.model, self._detail_query, self._show_detail)
+
+    def open_loyalty_settings(self) -> LoyaltySettingsDialog:
+        dialog = LoyaltySettingsDialog(self._worker, self._clock, chinese=self._chinese, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _filter_names(self) -> list[str]:
         names = []
@@ -148,6 +165,7 @@ class MembersTab(ShopTab):
 
     def _show_detail(self, d: MemberDetail | None) -> None:
         self._member_shown = d
+        self.loyalty.load(None if d is None else d.member_id)
         if d is None:
             self.detail.show_placeholder()
             return

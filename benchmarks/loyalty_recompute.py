@@ -1,0 +1,122 @@
+"""Points + tiers recompute benchmark: every member's tier history and points ledger against a plain aggregate.
+
+Run:  PYTHONPATH=src .venv/bin/python benchmarks/loyalty_recompute.py [--members N] [--orders N] [--repeat N]
+
+Builds (in SQL, deterministically) a migrated shop in a temporary folder with `--members`
+members (default 200,000), each with a buyer account on Shopify or Taobao (one in twenty on
+both), and `--orders` orders (default 333,000: the orders of ~1,000,000 lines at three lines
+an order; recompute reads orders, not lines) spread over two years, a few refunded or
+cancelled, some in USD with a rate. Then, alternating, `--repeat` times (default 3), keeping
+each task's run with the least CPU time (wall time too):
+
+* **aggregate**: `sum(total)` of orders per member (orders joined to their buyers) into a
+  table - the floor for anything that reads every member's orders;
+* **first**: services.recompute.recompute on a shop with no derived figures yet (what the
+  first import pays): tier history, tiers, every 'order', 'refund' and 'expire' entry;
+* **again**: the same with everything already stored and the connection's fingerprints
+  forgotten (a shop opened on a new day): every member visited, only differences written.
+
+The same script runs on an older checkout (PYTHONPATH=<that checkout>/src) for the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from shopkeeper.db.database import Database
+from shopkeeper.db.migrate import migrate
+from shopkeeper.services import recompute_scope
+from shopkeeper.services.recompute import recompute
+
+TODAY = date(2026, 6, 30)
+
+
+def build(db: Database, members: int, orders: int) -> None:
+    db.execute("INSERT INTO shop_settings VALUES ('base_currency', 'CNY'), ('fx_USD', '7.10')")
+    db.execute("INSERT INTO shops VALUES ('shopify:s', 'shopify', 's', 'USD'), ('taobao:t', 'taobao', 't', 'CNY')")
+    db.execute("INSERT INTO members (member_id, display_name, joined_at) "
+               "SELECT 'M' || lpad(i::VARCHAR, 7, '0'), 'member ' || i, TIMESTAMPTZ '2024-01-01 00:00:00+00' "
+               "FROM range(?) t(i)", [members])
+    db.execute("INSERT INTO buyers (shop_id, buyer_id, member_id) "
+               "SELECT CASE WHEN i % 2 = 0 THEN 'shopify:s' ELSE 'taobao:t' END, 'b' || i, "
+               "'M' || lpad(i::VARCHAR, 7, '0') FROM range(?) t(i) "
+               "UNION ALL SELECT 'taobao:t', 'x' || i, 'M' || lpad(i::VARCHAR, 7, '0') "
+               "FROM range(?) t(i) WHERE i % 20 = 0", [members, members])
+    # Skewed: a member's chance of an order falls with their number, so a few buy often.
+    db.execute("""
+        INSERT INTO orders (shop_id, order_id, buyer_id, ordered_at, ordered_tz, status, currency, total,
+                            refunded_amount)
+        SELECT CASE WHEN m % 2 = 0 THEN 'shopify:s' ELSE 'taobao:t' END, 'o' || i, 'b' || m,
+               TIMESTAMPTZ '2024-07-01 00:00:00+00' + to_seconds((hash(i) % 63072000)::BIGINT),
+               CASE WHEN m % 2 = 0 THEN '-04:00' ELSE '+08:00' END,
+               CASE WHEN i % 29 = 0 THEN 'refunded' WHEN i % 31 = 0 THEN 'cancelled'
+                    WHEN i % 37 = 0 THEN 'partially_refunded' ELSE 'completed' END,
+               CASE WHEN m % 2 = 0 AND i % 5 = 0 THEN 'USD' ELSE 'CNY' END,
+               (10 + hash(i * 7) % 90000 / 100)::DECIMAL(18,2),
+               CASE WHEN i % 37 = 0 THEN 5 ELSE 0 END
+        FROM (SELECT i, (hash(i * 3) % ?)::BIGINT * (hash(i * 5) % 100)::BIGINT // 100 AS m FROM range(?) t(i))
+    """, [members, orders])
+
+
+def _aggregate(db: Database) -> None:
+    db.execute("CREATE OR REPLACE TEMP TABLE _bench AS SELECT b.member_id, sum(o.total) AS spend FROM orders o "
+               "JOIN buyers b ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id GROUP BY b.member_id")
+
+
+def _clear(db: Database) -> None:
+    db.execute("DELETE FROM points_ledger")
+    db.execute("UPDATE members SET tier_code = 'bronze'")
+    if db.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'member_tier_history'"):
+        db.execute("DELETE FROM member_tier_history")
+    recompute_scope.forget(db)
+
+
+def _recompute(db: Database) -> None:
+    with db.transaction():
+        recompute(db, TODAY)
+
+
+def _timed(prepare: Callable[[], None], task: Callable[[], None]) -> tuple[float, float]:
+    """(wall s, CPU s of this process: DuckDB's threads included, steadier on a shared machine)."""
+    prepare()
+    started, cpu = time.perf_counter(), time.process_time()
+    task()
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--members", type=int, default=200_000)
+    parser.add_argument("--orders", type=int, default=333_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        db = Database.open(Path(folder) / "bench.duckdb")
+        migrate(db, Path(folder) / "backups")
+        with db.transaction():
+            build(db, args.members, args.orders)
+        best: dict[str, tuple[float, float]] = {}
+        for _ in range(args.repeat):
+            runs = {
+                "aggregate": _timed(lambda: None, lambda: _aggregate(db)),
+                "first": _timed(lambda: _clear(db), lambda: _recompute(db)),
+                "again": _timed(lambda: recompute_scope.forget(db), lambda: _recompute(db)),
+            }
+            for name, seconds in runs.items():
+                best[name] = min(best.get(name, seconds), seconds, key=lambda s: s[1])
+        entries = db.scalar("SELECT count(*) FROM points_ledger")
+        history = db.scalar("SELECT count(*) FROM member_tier_history") if db.scalar(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'member_tier_history'") else 0
+        db.close()
+    print(f"members {args.members:,}, orders {args.orders:,}: ledger {entries:,} entries, history {history:,} rows")
+    for name, (wall, cpu) in best.items():
+        print(f"{name:10s} wall {wall:7.3f} s  CPU {cpu:7.3f} s  ({cpu / best['aggregate'][1]:.1f}x aggregate's CPU)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""The member panel's loyalty part: points available and pending, expiring soon, tier history and progress.
+
+Adjust and Redeem write one ledger entry each, as an undoable change
+(services/points_entries.py); the figures come from services/member_loyalty.py.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopkeeper.domain.commands import CommandResult
+from shopkeeper.domain.errors import KnownError
+from shopkeeper.runtime.clock import Clock
+from shopkeeper.services.member_loyalty import MemberLoyalty, member_loyalty
+from shopkeeper.services.points_entries import add_entry
+from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.formatting import money
+from shopkeeper.ui.message_texts import window_text
+from shopkeeper.ui.operations import CommandOp, QueryOp
+
+EDITOR = "window"
+
+
+class MemberLoyaltyPanel(QGroupBox):
+    """Shows one member's loyalty figures; `load(member_id)` asks the worker for them."""
+
+    def __init__(self, worker: DbWorker, clock: Clock, *, chinese: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("memberLoyalty")
+        self.setTitle(self.tr("Points and tier"))
+        self._worker = worker
+        self._clock = clock
+        self._chinese = chinese
+        self._member: str | None = None
+        self.points = QLabel(self)
+        self.points.setObjectName("loyaltyPoints")
+        self.points.setWordWrap(True)
+        self.tier = QLabel(self)
+        self.tier.setObjectName("loyaltyTier")
+        self.tier.setWordWrap(True)
+        self.history = QListWidget(self)
+        self.history.setObjectName("tierHistory")
+        self.history.setMaximumHeight(110)
+        self.adjust_button = QPushButton(self.tr("Adjust points…"), self)
+        self.adjust_button.clicked.connect(self.adjust)
+        self.redeem_button = QPushButton(self.tr("Redeem…"), self)
+        self.redeem_button.clicked.connect(self.redeem)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.adjust_button)
+        buttons.addWidget(self.redeem_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.points)
+        layout.addWidget(self.tier)
+        layout.addWidget(QLabel(self.tr("Tier history"), self))
+        layout.addWidget(self.history)
+        layout.addLayout(buttons)
+        self.clear()
+
+    def clear(self) -> None:
+        self._member = None
+        self.points.setText("")
+        self.tier.setText("")
+        self.history.clear()
+        self.setEnabled(False)
+
+    def load(self, member_id: str | None) -> None:
+        if member_id is None:
+            self.clear()
+            return
+        self._member = member_id
+        today, chinese = self._clock.today(), self._chinese
+        self._worker.query(self, QueryOp(lambda db: member_loyalty(db, member_id, today, chinese=chinese),
+                                         key="member-loyalty"), self.show_figures)
+
+    def _amount(self, kind: str, value: Decimal) -> str:
+        if kind == "spend":
+            return money(value)
+        if kind == "orders":
+            return self.tr("{n} order(s)").format(n=f"{value:,.0f}")
+        return self.tr("{n} points").format(n=f"{value:,.0f}")
+
+    def show_figures(self, figures: MemberLoyalty | None) -> None:
+        if figures is None or figures.member_id != self._member:
+            return
+        self.setEnabled(True)
+        p = figures.points
+        text = self.tr("<b>{available}</b> points available · {pending} pending (inside the return window)").format(
+            available=f"{p.available:,}", pending=f"{p.pending:,}")
+        if p.expiring_soon:
+            text += "<br>" + self.tr("<span style='color:#e65100'>{points} expire within 30 days</span>").format(
+                points=f"{p.expiring_soon:,}")
+        elif p.next_expiry is not None:
+            text += "<br>" + self.tr("Next expiry: {date}").format(date=f"{p.next_expiry:%Y-%m-%d}")
+        self.points.setText(text)
+        step, kind = figures.progress, figures.basis_kind
+        lines = [self.tr("<b>{tier}</b> · counted so far: {basis}").format(
+            tier=figures.tier, basis=self._amount(kind, step.basis))]
+        if figures.next_tier is not None and step.to_next is not None:
+            lines.append(self.tr("{more} more to reach {tier}").format(more=self._amount(kind, step.to_next),
+                                                                     tier=figures.next_tier))
+        if step.review is not None and step.to_keep is not None:
+            if step.to_keep > 0:
+                lines.append(self.tr("{more} more by {date} to keep {tier}").format(
+                    more=self._amount(kind, step.to_keep), date=f"{step.review:%Y-%m-%d}", tier=figures.tier))
+            else:
+                lines.append(self.tr("{tier} is kept at the review on {date}").format(
+                    tier=figures.tier, date=f"{step.review:%Y-%m-%d}"))
+        if figures.benefits:
+            lines.append(self.tr("Benefits: {text}").format(text=figures.benefits))
+        self.tier.setText("<br>".join(lines))
+        self.history.clear()
+        arrows = {"start": "•", "up": "↑", "down": "↓"}
+        for change in reversed(figures.history):
+            self.history.addItem(f"{change.day:%Y-%m-%d}  {arrows.get(change.change, '')} {change.tier}"
+                                 f"  ({self._amount(kind, change.basis)})")
+
+    # -- manual entries -------------------------------------------------------------------------
+    def adjust(self) -> None:
+        if self._member is None:
+            return
+        points, ok = QInputDialog.getInt(self, self.tr("Adjust points"),
+                                         self.tr("Points to add (negative to take away):"), 0, -1_000_000, 1_000_000)
+        if not ok or points == 0:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Adjust points"), self.tr("Reason:"))
+        if ok:
+            self._entry(points, "adjust", reason)
+
+    def redeem(self) -> None:
+        if self._member is None:
+            return
+        points, ok = QInputDialog.getInt(self, self.tr("Redeem points"), self.tr("Points spent:"), 0, 0, 1_000_000)
+        if ok and points > 0:
+            note, ok = QInputDialog.getText(self, self.tr("Redeem points"), self.tr("What for (optional):"))
+            if ok:
+                self._entry(points, "redeem", note)
+
+    def _entry(self, points: int, reason: str, note: str) -> None:
+        member = self._member
+        assert member is not None
+
+        def run(db: Any) -> CommandResult:  # noqa: ANN401 - the worker's Database
+            return add_entry(db, member, points, reason=reason, note=note, who=EDITOR)
+
+        self._worker.command(self, CommandOp(run), lambda _result: self.load(member), self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, KnownError):
+            raise exc
+        QMessageBox.warning(self, self.tr("Points not changed"), window_text(exc.message))
