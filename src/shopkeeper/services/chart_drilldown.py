@@ -23,6 +23,7 @@ class Slice:
     last: date | None = None
     platform: str | None = None
     product_id: str | None = None
+    sku: str | None = None
     city: str | None = None
     basket_units: int | None = None   # chart_series.BASKET_CAP means that many or more
     weekday: int | None = None        # 0 = Monday
@@ -49,6 +50,10 @@ def orders_behind(f: ChartFilter, point: Slice) -> TableSource:
             " WHERE pl.shop_id = o.shop_id AND pl.order_id = o.order_id"
             " AND coalesce(pv.product_id, pl.sku, pl.title) = ?)")
         extra.append(point.product_id)
+    if point.sku is not None:
+        conditions.append("EXISTS (SELECT 1 FROM order_lines sl WHERE sl.shop_id = o.shop_id"
+                          " AND sl.order_id = o.order_id AND coalesce(sl.sku, sl.title) = ?)")
+        extra.append(point.sku)
     if point.city is not None:
         conditions.append("o.ship_city = ?")
         extra.append(point.city)

@@ -24,7 +24,8 @@ def cell_text(value: object) -> str:
     """Money to the cent (converted figures carry the rate's six places); None is an empty cell."""
     if value is None:
         return ""
-    if isinstance(value, Decimal) and value.is_finite() and value != value.quantize(_CENT, rounding=ROUND_HALF_UP):
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    if isinstance(value, Decimal) and isinstance(exponent, int) and exponent < -2:
         return str(value.quantize(_CENT, rounding=ROUND_HALF_UP))
     return str(value)
 
