@@ -104,7 +104,9 @@ class PlatformTrend:
 def platform_trend(db: Database, f: ChartFilter, grain: str) -> PlatformTrend:
     orders, params = orders_sql(f)
     rows = db.fetchall(
-        f"SELECT platform, {bucket_sql(grain)} AS bucket, coalesce(sum(money), 0) FROM ({orders}) GROUP BY ALL",
+        # A platform whose orders are all in a currency without a rate has no money to show, not zero.
+        f"SELECT platform, {bucket_sql(grain)} AS bucket, sum(money) FROM ({orders}) WHERE money IS NOT NULL"
+        " GROUP BY ALL",
         params)
     keys = buckets(f, grain)
     per: dict[str, dict[date, Decimal]] = {}
