@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from shopkeeper.domain.changes import Area
 from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services import chart_series as cs
 from shopkeeper.services.chart_export import cell_text, tab_separated, write_chart_csv
@@ -157,7 +158,7 @@ class ChartsTab(ShopTab):
         copy.clicked.connect(self.copy_selection)
 
         bar = QHBoxLayout()
-        for label, widget in ((self.tr("Period:"), self.range_box), (None, self.grain_box),
+        for label, widget in ((self.tr("Period:"), self.range_box), ("", self.grain_box),
                               (self.tr("Platform:"), self.platform_box), (self.tr("Shop:"), self.shop_box),
                               (self.tr("Currency:"), self.currency_box), (self.tr("Category:"), self.category_box)):
             if label:
@@ -305,7 +306,8 @@ class ChartsTab(ShopTab):
         plot = self.plots[key].getPlotItem()
         if not plot.sceneBoundingRect().contains(scene_pos):
             return None
-        return plot.vb.mapSceneToView(scene_pos)
+        point: QPointF = plot.vb.mapSceneToView(scene_pos)
+        return point
 
     def _hover(self, key: str, scene_pos: QPointF) -> None:
         drawn = self.drawn.get(key)
@@ -366,7 +368,8 @@ class ChartsTab(ShopTab):
             exporter.export(str(tmp))
             os.replace(tmp, target)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save chart"), str(exc))
+            QMessageBox.warning(self, self.tr("Save chart"), window_text(Message(
+                "export.write_failed", {"path": str(target), "reason": exc.strerror or str(exc)})))
         finally:
             tmp.unlink(missing_ok=True)
 
