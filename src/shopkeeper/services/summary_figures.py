@@ -102,21 +102,30 @@ def summary(db: Database, f: ChartFilter, today: date) -> Summary:
         first_order AS (SELECT coalesce(b.member_id, x.shop_id || '/' || x.buyer_id) AS person,
                                min(sk_order_day(x.ordered_at, x.ordered_tz)) AS first
                         FROM orders x LEFT JOIN buyers b ON b.shop_id = x.shop_id AND b.buyer_id = x.buyer_id
-                        WHERE sk_is_sold(x.status) AND x.buyer_id IS NOT NULL GROUP BY 1)
-        SELECT w.period, w.compare,
-               coalesce(sum(o.money) FILTER (WHERE o.sold), 0),
-               count(o.order_id) FILTER (WHERE o.sold),
-               coalesce(sum(u.units) FILTER (WHERE o.sold), 0)::BIGINT,
-               sum(o.refund_money) FILTER (WHERE o.sold OR sk_is_refunded(o.status)),
-               sum(o.gross_money) FILTER (WHERE o.sold OR sk_is_refunded(o.status)),
-               count(DISTINCT o.person) FILTER (WHERE o.sold AND o.buyer_id IS NOT NULL AND fo.first >= w.first),
-               count(DISTINCT o.person) FILTER (WHERE o.sold AND o.buyer_id IS NOT NULL AND fo.first < w.first),
-               count(o.order_id) FILTER (WHERE o.sold AND o.money IS NULL)
-        FROM w
-        LEFT JOIN o ON o.day BETWEEN w.first AND w.last
-        LEFT JOIN units u ON u.shop_id = o.shop_id AND u.order_id = o.order_id
-        LEFT JOIN first_order fo ON fo.person = o.person
-        GROUP BY ALL
+                        WHERE sk_is_sold(x.status) AND x.buyer_id IS NOT NULL GROUP BY 1),
+        -- Sums add up day by day, so the windows join a few hundred days rather than every order;
+        -- only the people need their own rows, once per day they bought.
+        daily AS (SELECT o.day,
+                         sum(o.money) FILTER (WHERE o.sold) AS money,
+                         count(*) FILTER (WHERE o.sold) AS orders,
+                         sum(u.units) FILTER (WHERE o.sold) AS units,
+                         sum(o.refund_money) FILTER (WHERE o.sold OR sk_is_refunded(o.status)) AS refunded,
+                         sum(o.gross_money) FILTER (WHERE o.sold OR sk_is_refunded(o.status)) AS paid,
+                         count(*) FILTER (WHERE o.sold AND o.money IS NULL) AS without_rate
+                  FROM o LEFT JOIN units u ON u.shop_id = o.shop_id AND u.order_id = o.order_id GROUP BY o.day),
+        buyer_days AS (SELECT DISTINCT o.person, o.day, fo.first FROM o JOIN first_order fo USING (person)
+                       WHERE o.sold AND o.buyer_id IS NOT NULL),
+        sums AS (SELECT w.period, w.compare, coalesce(sum(d.money), 0) AS money, coalesce(sum(d.orders), 0) AS orders,
+                        coalesce(sum(d.units), 0)::BIGINT AS units, sum(d.refunded) AS refunded, sum(d.paid) AS paid,
+                        coalesce(sum(d.without_rate), 0) AS without_rate
+                 FROM w LEFT JOIN daily d ON d.day BETWEEN w.first AND w.last GROUP BY ALL),
+        people AS (SELECT w.period, w.compare,
+                          count(DISTINCT bd.person) FILTER (WHERE bd.first >= w.first) AS new_buyers,
+                          count(DISTINCT bd.person) FILTER (WHERE bd.first < w.first) AS returning
+                   FROM w JOIN buyer_days bd ON bd.day BETWEEN w.first AND w.last GROUP BY ALL)
+        SELECT s.period, s.compare, s.money, s.orders, s.units, s.refunded, s.paid,
+               coalesce(p.new_buyers, 0), coalesce(p.returning, 0), s.without_rate
+        FROM sums s LEFT JOIN people p USING (period, compare)
         """,
         [x for r in rows for x in r] + params,
     )
