@@ -73,8 +73,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     qt = QApplication.instance() or QApplication([])
-    from shopkeeper.ui.tabs.charts_tab import CHARTS  # noqa: PLC0415 - after the QApplication
     import pyqtgraph as pg  # noqa: PLC0415
+
+    from shopkeeper.ui.tabs.charts_tab import CHARTS  # noqa: PLC0415 - after the QApplication
 
     with tempfile.TemporaryDirectory() as folder:
         db = Database.open(Path(folder) / "bench.duckdb")
