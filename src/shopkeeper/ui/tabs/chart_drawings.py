@@ -37,10 +37,6 @@ ABC_COLORS = {"A": "#2e7d32", "B": "#f9a825", "C": "#9e9e9e"}
 HEAT = pg.ColorMap(pos=np.array([0.0, 1.0]), color=np.array([[250, 250, 250, 255], [21, 101, 192, 255]]))
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Charts", text)
-
-
 @dataclass
 class Drawn:
     header: tuple[str, ...] = ()
@@ -91,8 +87,8 @@ def draw_trend(plot: pg.PlotWidget, t: cs.Trend, currency: str, first: date, las
         region = pg.LinearRegionItem((lo - 0.5, hi + 0.5), movable=False, brush=pg.mkBrush(255, 193, 7, 40),
                                      pen=pg.mkPen(None))
         plot.addItem(region)
-    _line(plot, _floats(t.previous), "#9e9e9e", tr("Period before"), dashed=True)
-    _line(plot, _floats(t.revenue), BLUE, tr("Revenue"))
+    _line(plot, _floats(t.previous), "#9e9e9e", QCoreApplication.translate("Charts", "Period before"), dashed=True)
+    _line(plot, _floats(t.revenue), BLUE, QCoreApplication.translate("Charts", "Revenue"))
     _bucket_ticks(plot, t.buckets, t.grain)
     plot.setLabel("left", currency)
     by_index = list(zip(t.buckets, t.revenue, t.orders, t.previous, strict=True))
@@ -104,7 +100,7 @@ def draw_trend(plot: pg.PlotWidget, t: cs.Trend, currency: str, first: date, las
         key, revenue, orders, before = by_index[i]
         running = [c.name for c in t.campaigns if c.starts_on <= _bucket_days(key, t.grain, first, last)[1]
                    and c.ends_on >= key]
-        text = tr("{day}: {revenue} {currency} from {orders} orders (period before: {before})").format(
+        text = QCoreApplication.translate("Charts", "{day}: {revenue} {currency} from {orders} orders (period before: {before})").format(
             day=key.isoformat(), revenue=money(revenue), currency=currency, orders=orders, before=money(before))
         return text + ("\n" + ", ".join(running) if running else "")
 
@@ -115,9 +111,9 @@ def draw_trend(plot: pg.PlotWidget, t: cs.Trend, currency: str, first: date, las
         lo, hi = _bucket_days(by_index[i][0], t.grain, first, last)
         return Slice(first=lo, last=hi)
 
-    return Drawn((tr("Period"), tr("Revenue"), tr("Orders"), tr("Period before")),
+    return Drawn((QCoreApplication.translate("Charts", "Period"), QCoreApplication.translate("Charts", "Revenue"), QCoreApplication.translate("Charts", "Orders"), QCoreApplication.translate("Charts", "Period before")),
                  [(k.isoformat(), r, o, b) for k, r, o, b in by_index],
-                 tr("Shaded: promotions running (hover for their names). Dashed: the same number of days just before."), hover, click)
+                 QCoreApplication.translate("Charts", "Shaded: promotions running (hover for their names). Dashed: the same number of days just before."), hover, click)
 
 
 def draw_platforms(plot: pg.PlotWidget, t: cs.PlatformTrend, currency: str, first: date, last: date) -> Drawn:
@@ -151,7 +147,7 @@ def draw_platforms(plot: pg.PlotWidget, t: cs.PlatformTrend, currency: str, firs
 
     rows = [(s.platform, k.isoformat(), s.revenue[i]) for s in t.platforms for i, k in enumerate(t.buckets)]
     shares = ", ".join(f"{platform_label(s.platform)} {s.share} %" for s in t.platforms)
-    return Drawn((tr("Platform"), tr("Period"), tr("Revenue")), rows, tr("Share of the range: {shares}").format(
+    return Drawn((QCoreApplication.translate("Charts", "Platform"), QCoreApplication.translate("Charts", "Period"), QCoreApplication.translate("Charts", "Revenue")), rows, QCoreApplication.translate("Charts", "Share of the range: {shares}").format(
         shares=shares), hover, click)
 
 
@@ -183,17 +179,17 @@ def draw_top_products(plot: pg.PlotWidget, data: tuple[tuple[date, ...], tuple[c
             return None
         p = products[i]
         best = max(range(len(keys)), key=lambda k: p.trend[k]) if keys else None
-        text = tr("{product}: {revenue} {currency}, {units} units").format(
+        text = QCoreApplication.translate("Charts", "{product}: {revenue} {currency}, {units} units").format(
             product=p.product, revenue=money(p.revenue), currency=currency, units=p.units)
-        return text if best is None else text + "\n" + tr("Best period: {day}").format(day=keys[best].isoformat())
+        return text if best is None else text + "\n" + QCoreApplication.translate("Charts", "Best period: {day}").format(day=keys[best].isoformat())
 
     def click(_x: float, y: float) -> Slice | None:
         i = _hbar_index(y, len(products))
         return None if i is None else Slice(product_id=products[i].product_id)
 
-    header = (tr("Product"), tr("Revenue"), tr("Units"), *(k.isoformat() for k in keys))
+    header = (QCoreApplication.translate("Charts", "Product"), QCoreApplication.translate("Charts", "Revenue"), QCoreApplication.translate("Charts", "Units"), *(k.isoformat() for k in keys))
     return Drawn(header, [(p.product, p.revenue, p.units, *p.trend) for p in products],
-                 tr("The table shows each product's revenue per {grain}.").format(grain=grain_label(grain)),
+                 QCoreApplication.translate("Charts", "The table shows each product's revenue per {grain}.").format(grain=grain_label(grain)),
                  hover, click)
 
 
@@ -206,8 +202,8 @@ def draw_pareto(plot: pg.PlotWidget, points: tuple[cs.ParetoPoint, ...], _curren
                                     brush=[pg.mkBrush(ABC_COLORS[p.abc]) for p in points]))
     for share in (80, 95):
         plot.addItem(pg.InfiniteLine(share, angle=0, pen=pg.mkPen("#9e9e9e", style=Qt.PenStyle.DashLine)))
-    plot.setLabel("left", tr("Share of revenue (%)"))
-    plot.setLabel("bottom", tr("SKUs, best sellers first"))
+    plot.setLabel("left", QCoreApplication.translate("Charts", "Share of revenue (%)"))
+    plot.setLabel("bottom", QCoreApplication.translate("Charts", "SKUs, best sellers first"))
     counts = {c: sum(1 for p in points if p.abc == c) for c in "ABC"}
 
     def at(x_: float) -> int | None:
@@ -218,16 +214,16 @@ def draw_pareto(plot: pg.PlotWidget, points: tuple[cs.ParetoPoint, ...], _curren
         if i is None:
             return None
         p = points[i]
-        return tr("#{rank} {sku} ({abc}): {revenue}, {share} % so far").format(
+        return QCoreApplication.translate("Charts", "#{rank} {sku} ({abc}): {revenue}, {share} % so far").format(
             rank=i + 1, sku=p.sku, abc=p.abc, revenue=money(p.revenue), share=p.cumulative_pct)
 
     def click(x_: float, _y: float) -> Slice | None:
         i = at(x_)
         return None if i is None else Slice(sku=points[i].sku)
 
-    return Drawn((tr("SKU"), tr("Revenue"), tr("Cumulative share (%)"), tr("Class")),
+    return Drawn((QCoreApplication.translate("Charts", "SKU"), QCoreApplication.translate("Charts", "Revenue"), QCoreApplication.translate("Charts", "Cumulative share (%)"), QCoreApplication.translate("Charts", "Class")),
                  [(p.sku, p.revenue, p.cumulative_pct, p.abc) for p in points],
-                 tr("A: {a} SKUs bring 80 % of revenue; B: {b} the next 15 %; C: {c} the rest.").format(
+                 QCoreApplication.translate("Charts", "A: {a} SKUs bring 80 % of revenue; B: {b} the next 15 %; C: {c} the rest.").format(
                      a=counts["A"], b=counts["B"], c=counts["C"]), hover, click)
 
 
@@ -248,8 +244,8 @@ def draw_price_bands(plot: pg.PlotWidget, bands: tuple[cs.PriceBand, ...], curre
         legend.addItem(bars, platform_label(platform))
     plot.getAxis("bottom").setTicks([[(i, f"{money(lo).removesuffix('.00')}–{money(hi).removesuffix('.00')}")
                                       for i, (lo, hi) in enumerate(edges)]])
-    plot.setLabel("left", tr("Share of the platform's units (%)"))
-    plot.setLabel("bottom", tr("Unit price ({currency})").format(currency=currency))
+    plot.setLabel("left", QCoreApplication.translate("Charts", "Share of the platform's units (%)"))
+    plot.setLabel("bottom", QCoreApplication.translate("Charts", "Unit price ({currency})").format(currency=currency))
 
     def pick(x: float) -> tuple[int, str] | None:
         i = _index(x, len(edges))
@@ -264,16 +260,16 @@ def draw_price_bands(plot: pg.PlotWidget, bands: tuple[cs.PriceBand, ...], curre
             return None
         lo, hi = edges[found[0]]
         return f"{money(lo)}–{money(hi)} {currency}\n" + "\n".join(
-            tr("{platform}: {units} units").format(platform=platform_label(p), units=units.get((p, lo), 0))
+            QCoreApplication.translate("Charts", "{platform}: {units} units").format(platform=platform_label(p), units=units.get((p, lo), 0))
             for p in platforms)
 
     def click(x: float, _y: float) -> Slice | None:
         found = pick(x)
         return None if found is None else Slice(platform=found[1])
 
-    return Drawn((tr("Platform"), tr("From"), tr("To"), tr("Units"), tr("Revenue")),
+    return Drawn((QCoreApplication.translate("Charts", "Platform"), QCoreApplication.translate("Charts", "From"), QCoreApplication.translate("Charts", "To"), QCoreApplication.translate("Charts", "Units"), QCoreApplication.translate("Charts", "Revenue")),
                  [(b.platform, b.low, b.high, b.units, b.revenue) for b in bands],
-                 tr("Bars: each platform's units by unit price (share of its own units); a band runs from its price up to the next."), hover, click)
+                 QCoreApplication.translate("Charts", "Bars: each platform's units by unit price (share of its own units); a band runs from its price up to the next."), hover, click)
 
 
 def draw_baskets(plot: pg.PlotWidget, baskets: tuple[cs.Basket, ...], currency: str) -> Drawn:
@@ -281,8 +277,8 @@ def draw_baskets(plot: pg.PlotWidget, baskets: tuple[cs.Basket, ...], currency: 
     plot.addItem(pg.BarGraphItem(x=np.arange(len(baskets)), height=[b.orders for b in baskets], width=0.7,
                                  brush="#6a1b9a"))
     plot.getAxis("bottom").setTicks([list(enumerate(labels))])
-    plot.setLabel("left", tr("Orders"))
-    plot.setLabel("bottom", tr("Units in the order"))
+    plot.setLabel("left", QCoreApplication.translate("Charts", "Orders"))
+    plot.setLabel("bottom", QCoreApplication.translate("Charts", "Units in the order"))
     total = sum(b.orders for b in baskets)
 
     def hover(x: float, _y: float) -> str | None:
@@ -290,7 +286,7 @@ def draw_baskets(plot: pg.PlotWidget, baskets: tuple[cs.Basket, ...], currency: 
         if i is None:
             return None
         b = baskets[i]
-        return tr("{units} units: {orders} orders ({share} %), {revenue} {currency}").format(
+        return QCoreApplication.translate("Charts", "{units} units: {orders} orders ({share} %), {revenue} {currency}").format(
             units=labels[i], orders=b.orders, share=round(100 * b.orders / total, 1) if total else 0,
             revenue=money(b.revenue), currency=currency)
 
@@ -298,7 +294,7 @@ def draw_baskets(plot: pg.PlotWidget, baskets: tuple[cs.Basket, ...], currency: 
         i = _index(x, len(baskets))
         return None if i is None else Slice(basket_units=baskets[i].units)
 
-    return Drawn((tr("Units in the order"), tr("Orders"), tr("Revenue")),
+    return Drawn((QCoreApplication.translate("Charts", "Units in the order"), QCoreApplication.translate("Charts", "Orders"), QCoreApplication.translate("Charts", "Revenue")),
                  [(labels[i], b.orders, b.revenue) for i, b in enumerate(baskets)], "", hover, click)
 
 
@@ -323,36 +319,36 @@ def draw_cohorts(plot: pg.PlotWidget, c: cs.Cohorts, _currency: str) -> Drawn:
     _heatmap(plot, pct)
     plot.getAxis("left").setTicks([[(i + 0.5, m.strftime("%Y-%m")) for i, m in enumerate(c.months)]])
     plot.getAxis("bottom").setTicks([[(k - 0.5, str(k)) for k in range(1, width)]])
-    plot.setLabel("bottom", tr("Months after the first order"))
+    plot.setLabel("bottom", QCoreApplication.translate("Charts", "Months after the first order"))
 
     def hover(x: float, y: float) -> str | None:
         i, k = int(np.floor(y)), int(np.floor(x)) + 1
         if not (0 <= i < len(c.months) and 1 <= k < len(c.active[i])):
             return None
-        return tr("{month} cohort ({size} people): {people} bought {k} months later ({pct:.1f} %)").format(
+        return QCoreApplication.translate("Charts", "{month} cohort ({size} people): {people} bought {k} months later ({pct:.1f} %)").format(
             month=c.months[i].strftime("%Y-%m"), size=c.sizes[i], people=c.active[i][k], k=k, pct=pct[i, k - 1])
 
     rate = round(100 * c.repurchasers / c.people, 1) if c.people else 0
-    return Drawn((tr("Cohort"), tr("People"), *(str(k) for k in range(1, width))),
+    return Drawn((QCoreApplication.translate("Charts", "Cohort"), QCoreApplication.translate("Charts", "People"), *(str(k) for k in range(1, width))),
                  [(m.strftime("%Y-%m"), c.sizes[i], *c.active[i][1:]) for i, m in enumerate(c.months)],
-                 tr("Repurchase: {n} of {people} first-time buyers ({rate} %) ordered again. "
+                 QCoreApplication.translate("Charts", "Repurchase: {n} of {people} first-time buyers ({rate} %) ordered again. "
                     "Cells: share of a month's first-time buyers who bought again k months later.").format(
                      n=c.repurchasers, people=c.people, rate=rate), hover)
 
 
 def draw_segments(plot: pg.PlotWidget, sizes: tuple[cs.SegmentCount, ...], currency: str) -> Drawn:
-    _hbars(plot, [segment_label(s.segment) for s in sizes], [s.members for s in sizes], "#00838f", tr("Members"))
+    _hbars(plot, [segment_label(s.segment) for s in sizes], [s.members for s in sizes], "#00838f", QCoreApplication.translate("Charts", "Members"))
 
     def hover(_x: float, y: float) -> str | None:
         i = _hbar_index(y, len(sizes))
         if i is None:
             return None
         s = sizes[i]
-        return tr("{segment}: {members} members, spent {spend} {currency}").format(
+        return QCoreApplication.translate("Charts", "{segment}: {members} members, spent {spend} {currency}").format(
             segment=segment_label(s.segment), members=s.members, spend=money(s.spend), currency=currency)
 
-    return Drawn((tr("Segment"), tr("Members"), tr("Spend")), [(s.segment, s.members, s.spend) for s in sizes],
-                 tr("Members of the whole shop today; the filters do not apply."), hover)
+    return Drawn((QCoreApplication.translate("Charts", "Segment"), QCoreApplication.translate("Charts", "Members"), QCoreApplication.translate("Charts", "Spend")), [(s.segment, s.members, s.spend) for s in sizes],
+                 QCoreApplication.translate("Charts", "Members of the whole shop today; the filters do not apply."), hover)
 
 
 def draw_regions(plot: pg.PlotWidget, data: tuple[tuple[cs.Region, ...], int], currency: str) -> Drawn:
@@ -365,21 +361,21 @@ def draw_regions(plot: pg.PlotWidget, data: tuple[tuple[cs.Region, ...], int], c
         if i is None:
             return None
         r = regions[i]
-        return tr("{city}: {revenue} {currency} from {orders} orders").format(
+        return QCoreApplication.translate("Charts", "{city}: {revenue} {currency} from {orders} orders").format(
             city=r.city, revenue=money(r.revenue), currency=currency, orders=r.orders)
 
     def click(_x: float, y: float) -> Slice | None:
         i = _hbar_index(y, len(regions))
         return None if i is None else Slice(city=regions[i].city)
 
-    return Drawn((tr("Country"), tr("City"), tr("Orders"), tr("Revenue")),
+    return Drawn((QCoreApplication.translate("Charts", "Country"), QCoreApplication.translate("Charts", "City"), QCoreApplication.translate("Charts", "Orders"), QCoreApplication.translate("Charts", "Revenue")),
                  [(r.country, r.city, r.orders, r.revenue) for r in regions],
-                 tr("{n} sold orders name no city (the export gave none).").format(n=unknown) if unknown else "",
+                 QCoreApplication.translate("Charts", "{n} sold orders name no city (the export gave none).").format(n=unknown) if unknown else "",
                  hover, click)
 
 
 def weekday_names() -> list[str]:
-    return [tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun")]
+    return [QCoreApplication.translate("Charts", "Mon"), QCoreApplication.translate("Charts", "Tue"), QCoreApplication.translate("Charts", "Wed"), QCoreApplication.translate("Charts", "Thu"), QCoreApplication.translate("Charts", "Fri"), QCoreApplication.translate("Charts", "Sat"), QCoreApplication.translate("Charts", "Sun")]
 
 
 def draw_hours(plot: pg.PlotWidget, grid: tuple[tuple[int, ...], ...], _currency: str) -> Drawn:
@@ -387,7 +383,7 @@ def draw_hours(plot: pg.PlotWidget, grid: tuple[tuple[int, ...], ...], _currency
     names = weekday_names()
     plot.getAxis("left").setTicks([[(i + 0.5, n) for i, n in enumerate(names)]])
     plot.getAxis("bottom").setTicks([[(h + 0.5, str(h)) for h in range(0, 24, 2)]])
-    plot.setLabel("bottom", tr("Hour of the day (the platform's local time)"))
+    plot.setLabel("bottom", QCoreApplication.translate("Charts", "Hour of the day (the platform's local time)"))
 
     def cell(x: float, y: float) -> tuple[int, int] | None:
         d, h = int(np.floor(y)), int(np.floor(x))
@@ -398,15 +394,15 @@ def draw_hours(plot: pg.PlotWidget, grid: tuple[tuple[int, ...], ...], _currency
         if found is None:
             return None
         d, h = found
-        return tr("{day} {hour}:00–{hour}:59: {orders} orders").format(day=names[d], hour=h, orders=grid[d][h])
+        return QCoreApplication.translate("Charts", "{day} {hour}:00–{hour}:59: {orders} orders").format(day=names[d], hour=h, orders=grid[d][h])
 
     def click(x: float, y: float) -> Slice | None:
         found = cell(x, y)
         return None if found is None else Slice(weekday=found[0], hour=found[1])
 
-    return Drawn((tr("Weekday"), *(str(h) for h in range(24))), [(names[d], *grid[d]) for d in range(7)], "",
+    return Drawn((QCoreApplication.translate("Charts", "Weekday"), *(str(h) for h in range(24))), [(names[d], *grid[d]) for d in range(7)], "",
                  hover, click)
 
 
 def grain_label(grain: str) -> str:
-    return {"day": tr("day"), "week": tr("week"), "month": tr("month")}[grain]
+    return {"day": QCoreApplication.translate("Charts", "day"), "week": QCoreApplication.translate("Charts", "week"), "month": QCoreApplication.translate("Charts", "month")}[grain]

@@ -18,20 +18,16 @@ from shopkeeper.services.summary_figures import Figures, PeriodSummary, Summary,
 from shopkeeper.ui.formatting import money
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Charts", text)
-
-
 def period_title(p: PeriodSummary) -> str:
-    return {"today": tr("Today"), "7d": tr("Last 7 days"), "30d": tr("Last 30 days"),
-            "range": tr("Chosen range")}[p.period]
+    return {"today": QCoreApplication.translate("Charts", "Today"), "7d": QCoreApplication.translate("Charts", "Last 7 days"), "30d": QCoreApplication.translate("Charts", "Last 30 days"),
+            "range": QCoreApplication.translate("Charts", "Chosen range")}[p.period]
 
 
 def arrow(now: Decimal | int | None, before: Decimal | int | None, *, up_is_good: bool = True) -> str:
     """'▲ 12.5 %' coloured by whether the change is good news; 'new' from zero; '—' with nothing either side."""
     pct = change_pct(now, before)
     if pct is None:
-        return tr("new") if now and not before else "—"
+        return QCoreApplication.translate("Charts", "new") if now and not before else "—"
     if pct == 0:
         return "= 0 %"
     good = (pct > 0) == up_is_good
@@ -42,22 +38,22 @@ def arrow(now: Decimal | int | None, before: Decimal | int | None, *, up_is_good
 def _rows(f: Figures, currency: str) -> list[tuple[str, str]]:
     aov = f.average_order
     return [
-        (tr("Revenue"), f"{money(f.revenue)} {currency}"),
-        (tr("Orders"), f"{f.orders:,}"),
-        (tr("Avg. order"), "—" if aov is None else f"{money(aov)} {currency}"),
-        (tr("Units"), f"{f.units:,}"),
-        (tr("Refund rate"), "—" if f.refund_rate is None else f"{f.refund_rate} %"),
-        (tr("New / back"), f"{f.new_buyers:,} / {f.returning_buyers:,}"),
+        (QCoreApplication.translate("Charts", "Revenue"), f"{money(f.revenue)} {currency}"),
+        (QCoreApplication.translate("Charts", "Orders"), f"{f.orders:,}"),
+        (QCoreApplication.translate("Charts", "Avg. order"), "—" if aov is None else f"{money(aov)} {currency}"),
+        (QCoreApplication.translate("Charts", "Units"), f"{f.units:,}"),
+        (QCoreApplication.translate("Charts", "Refund rate"), "—" if f.refund_rate is None else f"{f.refund_rate} %"),
+        (QCoreApplication.translate("Charts", "New / back"), f"{f.new_buyers:,} / {f.returning_buyers:,}"),
     ]
 
 
 def _explanations() -> dict[str, str]:
     return {
-        tr("Revenue"): tr("Sold orders' totals less refunds"),
-        tr("Avg. order"): tr("Revenue ÷ orders"),
-        tr("Units"): tr("Units sold, refunded units taken off"),
-        tr("Refund rate"): tr("Money refunded ÷ money paid, over every paid order"),
-        tr("New / back"): tr("Buyers whose first order ever falls in the period / buyers who had bought before"),
+        QCoreApplication.translate("Charts", "Revenue"): QCoreApplication.translate("Charts", "Sold orders' totals less refunds"),
+        QCoreApplication.translate("Charts", "Avg. order"): QCoreApplication.translate("Charts", "Revenue ÷ orders"),
+        QCoreApplication.translate("Charts", "Units"): QCoreApplication.translate("Charts", "Units sold, refunded units taken off"),
+        QCoreApplication.translate("Charts", "Refund rate"): QCoreApplication.translate("Charts", "Money refunded ÷ money paid, over every paid order"),
+        QCoreApplication.translate("Charts", "New / back"): QCoreApplication.translate("Charts", "Buyers whose first order ever falls in the period / buyers who had bought before"),
     }
 
 
@@ -101,9 +97,10 @@ class PeriodCard(QFrame):
         layout.addWidget(self.note)
 
     def show_period(self, p: PeriodSummary, currency: str) -> None:
-        self.title.setText(f"<b>{period_title(p)}</b> <span style='color:#666'>{p.first:%m-%d}"
-                           + ("" if p.first == p.last else f" – {p.last:%m-%d}") + "</span>")
-        self.title.setToolTip(tr("Against the period before (same number of days) and the same dates a year ago"))
+        fmt = "%m-%d" if p.first.year == p.last.year else "%Y-%m-%d"
+        self.title.setText(f"<b>{period_title(p)}</b> <span style='color:#666'>{p.first.strftime(fmt)}"
+                           + ("" if p.first == p.last else f" – {p.last.strftime(fmt)}") + "</span>")
+        self.title.setToolTip(QCoreApplication.translate("Charts", "Against the period before (same number of days) and the same dates a year ago"))
         self.spark.clear()
         if p.spark:
             item = self.spark.plot(np.arange(len(p.spark), dtype=float), np.array([float(v) for v in p.spark]),
@@ -116,10 +113,10 @@ class PeriodCard(QFrame):
             cells[0].setToolTip(_explanations().get(name, ""))
             cells[1].setText(f"<b>{text}</b>")
             cells[2].setText(arrow(now, before, up_is_good=good))
-            cells[2].setToolTip(tr("Against the period before"))
+            cells[2].setToolTip(QCoreApplication.translate("Charts", "Against the period before"))
             cells[3].setText(arrow(now, year, up_is_good=good))
-            cells[3].setToolTip(tr("Against the same dates last year"))
-        self.note.setText(tr("{n} orders in currencies without a rate are left out of money.").format(
+            cells[3].setToolTip(QCoreApplication.translate("Charts", "Against the same dates last year"))
+        self.note.setText(QCoreApplication.translate("Charts", "{n} orders in currencies without a rate are left out of money.").format(
             n=p.now.without_rate) if p.now.without_rate else "")
 
 
@@ -143,8 +140,8 @@ class SummaryRow(QWidget):
         for card, p in zip(self.cards, s.periods, strict=True):
             card.show_period(p, s.currency)
         self.money_note.setText(
-            tr("Money is net of refunds, converted to {currency} at your rates (Settings); "
+            QCoreApplication.translate("Charts", "Money is net of refunds, converted to {currency} at your rates (Settings); "
                "▲▼: against the period before, then the same dates last year.").format(currency=s.currency)
             if s.converted else
-            tr("Money is net of refunds, in {currency} only (orders in other currencies are left out); "
+            QCoreApplication.translate("Charts", "Money is net of refunds, in {currency} only (orders in other currencies are left out); "
                "▲▼: against the period before, then the same dates last year.").format(currency=s.currency))
