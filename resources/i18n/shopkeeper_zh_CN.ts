@@ -501,10 +501,317 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>Period before</source>
+        <translation>上一周期</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>{day}: {revenue} {currency} from {orders} orders (period before: {before})</source>
+        <translation>{day}：{revenue} {currency}，共 {orders} 单（上一周期：{before}）</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>本周期</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Shaded: promotions running (hover for their names). Dashed: the same number of days just before.</source>
+        <translation>阴影：活动进行中（悬停查看活动名称）。虚线：紧邻的前一段同等天数。</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Share of the range: {shares}</source>
+        <translation>区间内占比：{shares}</translation>
+    </message>
+    <message>
+        <source>{product}: {revenue} {currency}, {units} units</source>
+        <translation>{product}：{revenue} {currency}，{units} 件</translation>
+    </message>
+    <message>
+        <source>Best period: {day}</source>
+        <translation>最佳时段：{day}</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>The table shows each product&apos;s revenue per {grain}.</source>
+        <translation>表格显示各商品每{grain}的销售额。</translation>
+    </message>
+    <message>
+        <source>Share of revenue (%)</source>
+        <translation>销售额占比（%）</translation>
+    </message>
+    <message>
+        <source>SKUs, best sellers first</source>
+        <translation>SKU（按销量从高到低）</translation>
+    </message>
+    <message>
+        <source>#{rank} {sku} ({abc}): {revenue}, {share} % so far</source>
+        <translation>第{rank}名 {sku}（{abc}）：{revenue}，累计占比 {share} %</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Cumulative share (%)</source>
+        <translation>累计占比（%）</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>A: {a} SKUs bring 80 % of revenue; B: {b} the next 15 %; C: {c} the rest.</source>
+        <translation>A类：{a} 个 SKU 贡献 80 % 销售额；B类：{b} 个贡献其后 15 %；C类：{c} 个贡献其余部分。</translation>
+    </message>
+    <message>
+        <source>Share of the platform&apos;s units (%)</source>
+        <translation>占该平台件数比例（%）</translation>
+    </message>
+    <message>
+        <source>Unit price ({currency})</source>
+        <translation>单价（{currency}）</translation>
+    </message>
+    <message>
+        <source>{platform}: {units} units</source>
+        <translation>{platform}：{units} 件</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Bars: each platform&apos;s units by unit price (share of its own units); a band runs from its price up to the next.</source>
+        <translation>柱形：各平台按单价分布的件数（占该平台自身件数的比例）；每个价格带从其价格起，至下一档价格止。</translation>
+    </message>
+    <message>
+        <source>Units in the order</source>
+        <translation>每单件数</translation>
+    </message>
+    <message>
+        <source>{units} units: {orders} orders ({share} %), {revenue} {currency}</source>
+        <translation>{units} 件：{orders} 单（{share} %），{revenue} {currency}</translation>
+    </message>
+    <message>
+        <source>Months after the first order</source>
+        <translation>首单后月数</translation>
+    </message>
+    <message>
+        <source>{month} cohort ({size} people): {people} bought {k} months later ({pct:.1f} %)</source>
+        <translation>{month} 同期群（{size} 人）：{people} 人在 {k} 个月后复购（{pct:.1f} %）</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>同期群</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Repurchase: {n} of {people} first-time buyers ({rate} %) ordered again. Cells: share of a month&apos;s first-time buyers who bought again k months later.</source>
+        <translation>复购：{people} 位首购买家中有 {n} 位（{rate} %）再次下单。单元格：当月首购买家中在 k 个月后复购的比例。</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <source>{segment}: {members} members, spent {spend} {currency}</source>
+        <translation>{segment}：{members} 位会员，消费 {spend} {currency}</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>人群</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Members of the whole shop today; the filters do not apply.</source>
+        <translation>当前全店会员；不受筛选条件影响。</translation>
+    </message>
+    <message>
+        <source>{city}: {revenue} {currency} from {orders} orders</source>
+        <translation>{city}：{revenue} {currency}，共 {orders} 单</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>{n} sold orders name no city (the export gave none).</source>
+        <translation>{n} 笔成交订单没有城市信息（导出数据中未提供）。</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Hour of the day (the platform&apos;s local time)</source>
+        <translation>时段（平台当地时间）</translation>
+    </message>
+    <message>
+        <source>{day} {hour}:00–{hour}:59: {orders} orders</source>
+        <translation>{day} {hour}:00–{hour}:59：{orders} 单</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近7天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>近30天</translation>
+    </message>
+    <message>
+        <source>Chosen range</source>
+        <translation>自定义区间</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新客</translation>
+    </message>
+    <message>
+        <source>Avg. order</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Refund rate</source>
+        <translation>退款率</translation>
+    </message>
+    <message>
+        <source>New / back</source>
+        <translation>新客 / 老客</translation>
+    </message>
+    <message>
+        <source>Sold orders&apos; totals less refunds</source>
+        <translation>成交订单金额减去退款</translation>
+    </message>
+    <message>
+        <source>Revenue ÷ orders</source>
+        <translation>销售额 ÷ 订单数</translation>
+    </message>
+    <message>
+        <source>Units sold, refunded units taken off</source>
+        <translation>售出件数，已扣除退款件数</translation>
+    </message>
+    <message>
+        <source>Money refunded ÷ money paid, over every paid order</source>
+        <translation>退款金额 ÷ 支付金额，按全部已支付订单计算</translation>
+    </message>
+    <message>
+        <source>Buyers whose first order ever falls in the period / buyers who had bought before</source>
+        <translation>首次下单在本周期内的买家 / 此前购买过的买家</translation>
+    </message>
+    <message>
+        <source>Against the period before (same number of days) and the same dates a year ago</source>
+        <translation>对比上一周期（同等天数）及去年同期</translation>
+    </message>
+    <message>
+        <source>Against the period before</source>
+        <translation>较上一周期</translation>
+    </message>
+    <message>
+        <source>Against the same dates last year</source>
+        <translation>较去年同期</translation>
+    </message>
+    <message>
+        <source>{n} orders in currencies without a rate are left out of money.</source>
+        <translation>{n} 笔订单的币种未设置汇率，未计入金额。</translation>
+    </message>
+    <message>
+        <source>Money is net of refunds, converted to {currency} at your rates (Settings); ▲▼: against the period before, then the same dates last year.</source>
+        <translation>金额已扣除退款，按您设置的汇率（设置）折算为 {currency}；▲▼：依次为较上一周期、较去年同期。</translation>
+    </message>
+    <message>
+        <source>Money is net of refunds, in {currency} only (orders in other currencies are left out); ▲▼: against the period before, then the same dates last year.</source>
+        <translation>金额已扣除退款，仅统计 {currency}（其他币种订单未计入）；▲▼：依次为较上一周期、较去年同期。</translation>
+    </message>
+</context>
+<context>
     <name>ChartsTab</name>
     <message>
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近7天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>近30天</translation>
     </message>
     <message>
         <source>Last 12 months</source>
@@ -515,24 +822,120 @@
         <translation>最近 2 年</translation>
     </message>
     <message>
-        <source>Revenue per day, by platform</source>
-        <translation>各平台每日销售额</translation>
+        <source>By day</source>
+        <translation>按天</translation>
     </message>
     <message>
-        <source>Revenue per month</source>
-        <translation>每月销售额</translation>
+        <source>By week</source>
+        <translation>按周</translation>
     </message>
     <message>
-        <source>Best sellers in the period (revenue)</source>
-        <translation>期间畅销商品（按销售额）</translation>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>图表另存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Save data as CSV…</source>
+        <translation>数据另存为 CSV…</translation>
+    </message>
+    <message>
+        <source>Copy selection</source>
+        <translation>复制所选</translation>
+    </message>
+    <message>
+        <source>Tab-separated, ready to paste into a spreadsheet (Ctrl+C)</source>
+        <translation>以制表符分隔，可直接粘贴到表格软件（Ctrl+C）</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <source>Shop:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类目：</translation>
+    </message>
+    <message>
+        <source>Sales trend</source>
+        <translation>销售趋势</translation>
+    </message>
+    <message>
+        <source>Sales by platform</source>
+        <translation>分平台销售</translation>
+    </message>
+    <message>
+        <source>Top products</source>
+        <translation>热销商品</translation>
+    </message>
+    <message>
+        <source>ABC Pareto curve</source>
+        <translation>ABC 帕累托曲线</translation>
+    </message>
+    <message>
+        <source>Price bands</source>
+        <translation>价格带</translation>
+    </message>
+    <message>
+        <source>Basket size</source>
+        <translation>每单件数</translation>
+    </message>
+    <message>
+        <source>Repurchase and cohorts</source>
+        <translation>复购与同期群</translation>
+    </message>
+    <message>
+        <source>Customer segments</source>
+        <translation>客户人群</translation>
+    </message>
+    <message>
+        <source>Sales by city</source>
+        <translation>分城市销售</translation>
+    </message>
+    <message>
+        <source>Hour × weekday</source>
+        <translation>时段 × 星期</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>图表另存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>Save chart data as CSV</source>
+        <translation>图表数据另存为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save chart data</source>
+        <translation>保存图表数据</translation>
     </message>
     <message>
         <source>Period:</source>
         <translation>时间范围：</translation>
-    </message>
-    <message>
-        <source>Revenue in the period: &lt;b&gt;{total} {currency}&lt;/b&gt; (net of refunds, at your conversion rates)</source>
-        <translation>期间销售额：&lt;b&gt;{total} {currency}&lt;/b&gt;（已扣除退款，按您设定的汇率折算）</translation>
     </message>
 </context>
 <context>
@@ -3697,6 +4100,65 @@
     <message>
         <source>Cannot spend {points} points: {available} are available now (pending points cannot be spent).</source>
         <translation>无法使用 {points} 积分：目前可用 {available}（待生效积分不能使用）。</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersBehindDialog</name>
+    <message>
+        <source>Orders behind: {what}</source>
+        <translation>相关订单：{what}</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总额</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>{n} orders</source>
+        <translation>{n} 单</translation>
+    </message>
+    <message>
+        <source>Search order, shop, buyer or city</source>
+        <translation>搜索订单、店铺、买家或城市</translation>
     </message>
 </context>
 <context>
