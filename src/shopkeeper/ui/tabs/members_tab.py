@@ -78,6 +78,10 @@ class MembersTab(ShopTab):
         side = QSplitter(Qt.Orientation.Vertical, self)
         side.addWidget(self.detail)
         side.addWidget(self.loyalty)
+        # The member's accounts and figures first; points and tier history below, smaller.
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 2)
+        side.setSizes([600, 400])
         self.splitter = self.master_detail(self.view, side)
         self._member_shown: MemberDetail | None = None
         self.identity = MemberIdentityBar(self, worker=worker, view=self.view, model=self.model,
