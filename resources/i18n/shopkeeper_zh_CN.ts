@@ -2461,6 +2461,10 @@
         <translation>预计下次下单</translation>
     </message>
     <message>
+        <source>Expiring soon</source>
+        <translation>即将过期积分</translation>
+    </message>
+    <message>
         <source>Search name, member id or platform</source>
         <translation>搜索姓名、会员号或平台</translation>
     </message>
@@ -2471,6 +2475,22 @@
     <message>
         <source>Buys on several platforms</source>
         <translation>跨平台购买</translation>
+    </message>
+    <message>
+        <source>Every tier</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Every platform</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>Points expiring within {days} days</source>
+        <translation>{days} 天内有积分过期</translation>
+    </message>
+    <message>
+        <source>Members who will lose points soon unless they buy or redeem: a reason to write to them</source>
+        <translation>这些会员的积分即将过期，除非他们下单或兑换：正好可以联系他们</translation>
     </message>
     <message>
         <source>Loyalty settings…</source>

@@ -222,6 +222,9 @@ _EARNED = f"""
     FROM points WHERE kept < earned"""
 
 TABLE_MACROS = (
+    # The credits expiry plays, as stored: what a read of "points expiring soon" hands sk_points_expired().
+    "CREATE OR REPLACE TEMP VIEW sk_earned_entries AS SELECT member_id, occurred_at, points, reason, shop_id, order_id"
+    " FROM points_ledger WHERE reason IN ('order', 'refund')",
     f"CREATE OR REPLACE TEMP MACRO sk_points_earned(history) AS TABLE {_EARNED.replace('{members}', '')}",
     # The same for the members listed in table `scope` (member_id) only: a recompute of a few members.
     f"CREATE OR REPLACE TEMP MACRO sk_points_earned_of(history, scope) AS TABLE "

@@ -22,6 +22,18 @@ _WIN_BACK = "status IN (" + ", ".join(f"'{s}'" for s in WIN_BACK) + ") AND order
 
 # The Members table's filters by RFM segment ('segment:champions') and churn risk.
 SEGMENT_FILTERS = {**{f"segment:{s}": f"segment = '{s}'" for s in (*SEGMENTS, PROSPECTS)}, "churn_risk": "churn_risk"}
+# ... by tier ('tier:gold'; the seller renames tiers but never adds or removes one), by a platform they bought on
+# ('platform:taobao'), and members with points that expire within EXPIRING_DAYS.
+TIER_CODES = ("bronze", "silver", "gold", "vip")
+PLATFORM_CODES = ("taobao", "jd", "pinduoduo", "douyin", "youzan", "shopify", "etsy", "amazon", "woocommerce", "ebay",
+                  "other")
+EXPIRING_DAYS = 30
+MEMBER_FILTERS = {
+    **SEGMENT_FILTERS,
+    **{f"tier:{t}": f"tier_code = '{t}'" for t in TIER_CODES},
+    **{f"platform:{p}": f"list_contains(string_split(platforms, ', '), '{p}')" for p in PLATFORM_CODES},
+    "expiring_soon": "expiring_points > 0",
+}
 
 _MEMBERS_SQL = f"""
 WITH activity AS (
@@ -36,7 +48,14 @@ WITH activity AS (
     WHERE b.member_id IS NOT NULL
     GROUP BY b.member_id
 ),
-points AS (SELECT member_id, sum(points) AS balance FROM points_ledger GROUP BY member_id)
+points AS (SELECT member_id, sum(points) AS balance FROM points_ledger GROUP BY member_id),
+-- What expiry (domain/points.py) will take after today and within {EXPIRING_DAYS} days: past moments are ledger entries.
+expiring AS (
+    SELECT member_id, -sum(points) AS points
+    FROM sk_points_expired('sk_earned_entries', CAST(? AS DATE) + INTERVAL {EXPIRING_DAYS + 1} DAY)
+    WHERE occurred_at >= CAST(? AS DATE) + INTERVAL 1 DAY
+    GROUP BY member_id
+)
 SELECT m.member_id,
        m.display_name AS name,
        CASE WHEN ? THEN t.name_zh ELSE t.name_en END AS tier,
@@ -51,12 +70,15 @@ SELECT m.member_id,
        coalesce(r.segment, '{PROSPECTS}') AS segment,
        coalesce(r.churn_risk, FALSE) AS churn_risk,
        r.expected_next,
+       coalesce(x.points, 0)::BIGINT AS expiring_points,
+       m.tier_code,
        {{contacts}}
 FROM members m
 LEFT JOIN tiers t ON t.code = m.tier_code
 LEFT JOIN activity a USING (member_id)
 LEFT JOIN points p USING (member_id)
 LEFT JOIN sk_rfm(CAST(? AS DATE)) r USING (member_id)
+LEFT JOIN expiring x USING (member_id)
 """
 
 MEMBER_COLUMNS = (
@@ -75,6 +97,7 @@ MEMBER_COLUMNS = (
     Column("segment", "text"),
     Column("churn_risk", "flag"),
     Column("expected_next", "date"),
+    Column("expiring_points", "int"),  # points that expire within EXPIRING_DAYS
     Column("email", "text"),
     Column("phone", "text"),
 )
@@ -82,6 +105,10 @@ MEMBER_COLUMNS = (
 # Contact details are masked (domain/privacy.py) unless the seller revealed them (services/privacy.py).
 _MASKED = "sk_mask_email(m.email) AS email, sk_mask_phone(m.phone) AS phone"
 _REVEALED = "m.email AS email, m.phone AS phone"
+
+
+def _params(today: date, chinese: bool) -> tuple[Any, ...]:
+    return (today, today, chinese, today, today, today)
 
 
 def _members_sql(reveal: bool = False) -> str:
@@ -98,9 +125,9 @@ def members_source(today: date, *, chinese: bool, reveal: bool = False) -> Table
         filters={
             "win_back": _WIN_BACK,
             "multi_platform": "contains(platforms, ',')",
-            **SEGMENT_FILTERS,
+            **MEMBER_FILTERS,
         },
-        params=(chinese, today, today, today),
+        params=_params(today, chinese),
         # Spend, points and the RFM segment of every member: worked out once per change, not per page.
         kept=True,
     )
@@ -110,11 +137,12 @@ def tier_summary(db: Database, today: date, *, chinese: bool) -> list[dict[str, 
     source = members_source(today, chinese=chinese)
     rows = db.fetchall(
         f"SELECT tier, tier_rank, count(*), sum(spend), sum(points),"
-        f" count(*) FILTER (WHERE {_WIN_BACK})"
-        f" FROM {db.kept_result(source.base_sql, source.params)} GROUP BY tier, tier_rank ORDER BY tier_rank DESC",
+        f" count(*) FILTER (WHERE {_WIN_BACK}), tier_code"
+        f" FROM {db.kept_result(source.base_sql, source.params)} GROUP BY tier, tier_rank, tier_code ORDER BY tier_rank DESC",
     )
     return [
-        {"tier": r[0], "rank": r[1], "members": int(r[2]), "spend": r[3], "points": int(r[4] or 0), "win_back": int(r[5])}
+        {"tier": r[0], "rank": r[1], "members": int(r[2]), "spend": r[3], "points": int(r[4] or 0), "win_back": int(r[5]),
+         "code": r[6]}
         for r in rows
     ]
 
@@ -162,7 +190,7 @@ def member_detail(db: Database, member_id: str, today: date, *, chinese: bool,
     row = db.fetchone(
         f"SELECT member_id, name, tier, tier_rank, status, orders, spend, points, last_order, days_since,"
         f" segment, churn_risk, expected_next, email, phone"
-        f" FROM {db.kept_result(_members_sql(reveal), (chinese, today, today, today))} WHERE member_id = ?",
+        f" FROM {db.kept_result(_members_sql(reveal), _params(today, chinese))} WHERE member_id = ?",
         [member_id],
     )
     if row is None:

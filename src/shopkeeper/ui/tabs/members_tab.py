@@ -5,12 +5,30 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.member_segments import segment_overview
-from shopkeeper.services.membership import MemberDetail, member_detail, members_source, tier_summary
+from shopkeeper.services.membership import (
+    EXPIRING_DAYS,
+    PLATFORM_CODES,
+    TIER_CODES,
+    MemberDetail,
+    member_detail,
+    members_source,
+    tier_summary,
+)
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.loyalty_settings_dialog import LoyaltySettingsDialog
 from shopkeeper.ui.formatting import money, platform_label, status_label
@@ -45,6 +63,7 @@ class MembersTab(ShopTab):
             "segment": self.tr("RFM segment"), "churn_risk": self.tr("Churn risk"),
             "expected_next": self.tr("Next order due"),
             "email": self.tr("E-mail"), "phone": self.tr("Phone"),
+            "expiring_points": self.tr("Expiring soon"),
         }
         self.model = PagedSqlModel(
             worker, members_source(clock.today(), chinese=chinese), headers=headers, formatter=format_member_value,
@@ -56,6 +75,20 @@ class MembersTab(ShopTab):
         self.multi = QCheckBox(self.tr("Buys on several platforms"), self)
         self.win_back.toggled.connect(self._filters_changed)
         self.multi.toggled.connect(self._filters_changed)
+        self.tier_filter = QComboBox(self)
+        self.tier_filter.setObjectName("tierFilter")
+        self.tier_filter.addItem(self.tr("Every tier"), "")
+        self.platform_filter = QComboBox(self)
+        self.platform_filter.setObjectName("platformFilter")
+        self.platform_filter.addItem(self.tr("Every platform"), "")
+        for code in PLATFORM_CODES:
+            self.platform_filter.addItem(platform_label(code), f"platform:{code}")
+        self.expiring = QCheckBox(self.tr("Points expiring within {days} days").format(days=EXPIRING_DAYS), self)
+        self.expiring.setToolTip(self.tr("Members who will lose points soon unless they buy or redeem: a reason to "
+                                         "write to them"))
+        for box in (self.tier_filter, self.platform_filter):
+            box.currentIndexChanged.connect(self._filters_changed)
+        self.expiring.toggled.connect(self._filters_changed)
         self.count_label = QLabel(self)
         self.segments = SegmentPanel(self)
         self.segments.filters_changed.connect(self._filters_changed)
@@ -64,6 +97,9 @@ class MembersTab(ShopTab):
         bar.addWidget(self.search, 2)
         bar.addWidget(self.win_back)
         bar.addWidget(self.multi)
+        bar.addWidget(self.tier_filter)
+        bar.addWidget(self.platform_filter)
+        bar.addWidget(self.expiring)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         self.loyalty_button = QPushButton(self.tr("Loyalty settings…"), self)
@@ -110,6 +146,9 @@ class MembersTab(ShopTab):
             names.append("win_back")
         if self.multi.isChecked():
             names.append("multi_platform")
+        names += [str(box.currentData()) for box in (self.tier_filter, self.platform_filter) if box.currentData()]
+        if self.expiring.isChecked():
+            names.append("expiring_soon")
         return [*names, *self.segments.filter_names()]
 
     def _filters_changed(self) -> None:
@@ -127,6 +166,7 @@ class MembersTab(ShopTab):
                            self.segments.show_notice)
 
     def _show_tiers(self, tiers: list[dict[str, Any]]) -> None:
+        self._fill_tier_filter(tiers)
         while self.cards.count():
             item = self.cards.takeAt(0)
             card = item.widget() if item is not None else None
@@ -150,6 +190,18 @@ class MembersTab(ShopTab):
             inner.addWidget(text)
             self.cards.addWidget(card)
         self.cards.addStretch(1)
+
+    def _fill_tier_filter(self, tiers: list[dict[str, Any]]) -> None:
+        # The seller names the tiers: the list follows the names in force, keeping the choice made.
+        chosen = self.tier_filter.currentData()
+        self.tier_filter.blockSignals(True)
+        while self.tier_filter.count() > 1:
+            self.tier_filter.removeItem(1)
+        for tier in sorted(tiers, key=lambda t: t["rank"]):
+            if tier["code"] in TIER_CODES:
+                self.tier_filter.addItem(tier["tier"] or tier["code"], f"tier:{tier['code']}")
+        self.tier_filter.setCurrentIndex(max(0, self.tier_filter.findData(chosen)))
+        self.tier_filter.blockSignals(False)
 
     # -- detail ---------------------------------------------------------------------------------
     def _detail_query(self, member_id: str) -> QueryOp[MemberDetail | None]:

@@ -1,0 +1,50 @@
+"""The Members tab's filters a seller picks a target group with: tier, platform, points about to expire."""
+
+from __future__ import annotations
+
+from tests.gui.conftest import TODAY, run_query, wait_idle
+
+
+def _count(qtbot, app, sql: str) -> int:  # noqa: ANN001
+    return int(run_query(qtbot, app.worker, lambda db: db.scalar(sql)))
+
+
+def _expiring(qtbot, app) -> set[str]:  # noqa: ANN001
+    # The expiry rule itself, played a month ahead: who loses points after today and within 30 days.
+    rows = run_query(qtbot, app.worker, lambda db: db.fetchall(
+        "SELECT member_id FROM sk_points_expired('sk_earned_entries', CAST(? AS DATE) + INTERVAL 31 DAY)"
+        " WHERE occurred_at >= CAST(? AS DATE) + INTERVAL 1 DAY GROUP BY member_id HAVING sum(points) < 0",
+        [TODAY, TODAY]))
+    return {r[0] for r in rows}
+
+
+def _shown(qtbot, app, tab) -> set[str]:  # noqa: ANN001
+    model = tab.model
+    for row in range(model.rowCount()):
+        model.data(model.index(row, 0))
+    wait_idle(qtbot, app.worker)
+    return {model.row_values(r)[0] for r in range(model.rowCount())}
+
+
+def test_tier_platform_and_expiring_points_narrow_the_table(qtbot, app) -> None:  # noqa: ANN001
+    app.window.show_tab("members")
+    tab = app.window.members
+    wait_idle(qtbot, app.worker)
+    gold = _count(qtbot, app, "SELECT count(*) FROM members WHERE tier_code = 'gold'")
+    tab.tier_filter.setCurrentIndex(tab.tier_filter.findData("tier:gold"))
+    wait_idle(qtbot, app.worker)
+    assert tab.model.rowCount() == gold > 0
+    tab.platform_filter.setCurrentIndex(tab.platform_filter.findData("platform:taobao"))
+    wait_idle(qtbot, app.worker)
+    both = _count(qtbot, app, "SELECT count(DISTINCT m.member_id) FROM members m JOIN buyers b USING (member_id)"
+                              " JOIN sk_sales() s ON s.shop_id = b.shop_id AND s.buyer_id = b.buyer_id"
+                              " WHERE m.tier_code = 'gold' AND b.shop_id LIKE 'taobao:%'")
+    assert tab.model.rowCount() == both < gold
+    tab.tier_filter.setCurrentIndex(0)
+    tab.platform_filter.setCurrentIndex(0)
+    tab.expiring.setChecked(True)
+    wait_idle(qtbot, app.worker)
+    expected = _expiring(qtbot, app)
+    assert expected and _shown(qtbot, app, tab) == expected
+    tab.expiring.setChecked(False)
+    wait_idle(qtbot, app.worker)
