@@ -2535,6 +2535,18 @@
         <translation>入会时间</translation>
     </message>
     <message>
+        <source>Latest orders, every platform</source>
+        <translation>最近订单（全部平台）</translation>
+    </message>
+    <message>
+        <source>Points ledger (latest)</source>
+        <translation>积分明细（最近）</translation>
+    </message>
+    <message>
+        <source>expires {date}</source>
+        <translation>{date} 过期</translation>
+    </message>
+    <message>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
@@ -4123,6 +4135,37 @@
     </message>
 </context>
 <context>
+    <name>OrderStatus</name>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Partly refunded</source>
+        <translation>部分退款</translation>
+    </message>
+</context>
+<context>
     <name>OrdersBehindDialog</name>
     <message>
         <source>Orders behind: {what}</source>
@@ -4213,6 +4256,29 @@
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>PointsReason</name>
+    <message>
+        <source>earned on an order</source>
+        <translation>订单获得</translation>
+    </message>
+    <message>
+        <source>taken back: refund</source>
+        <translation>退款扣回</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>adjusted by hand</source>
+        <translation>手动调整</translation>
+    </message>
+    <message>
+        <source>redeemed</source>
+        <translation>已兑换</translation>
     </message>
 </context>
 <context>

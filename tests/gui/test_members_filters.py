@@ -48,3 +48,25 @@ def test_tier_platform_and_expiring_points_narrow_the_table(qtbot, app) -> None:
     assert expected and _shown(qtbot, app, tab) == expected
     tab.expiring.setChecked(False)
     wait_idle(qtbot, app.worker)
+
+
+def test_the_member_panel_lists_orders_from_every_platform_and_the_points_ledger(qtbot, app) -> None:  # noqa: ANN001
+    app.window.show_tab("members")
+    tab = app.window.members
+    tab.multi.setChecked(True)  # members buying on several platforms
+    wait_idle(qtbot, app.worker)
+    tab.view.selectRow(0)
+    wait_idle(qtbot, app.worker)
+    member = tab.model.row_values(0)[0]
+    platforms = run_query(qtbot, app.worker, lambda db: db.fetchall(
+        "SELECT DISTINCT split_part(o.shop_id, ':', 1) FROM orders o JOIN buyers b"
+        " ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id WHERE b.member_id = ?", [member]))
+    assert len(platforms) >= 2
+    html = tab.detail.text()
+    assert "Latest orders, every platform" in html and "Points ledger (latest)" in html
+    last = run_query(qtbot, app.worker, lambda db: db.fetchone(
+        "SELECT order_id FROM orders o JOIN buyers b ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id"
+        " WHERE b.member_id = ? ORDER BY o.ordered_at DESC LIMIT 1", [member]))[0]
+    assert last in html
+    tab.multi.setChecked(False)
+    wait_idle(qtbot, app.worker)

@@ -162,6 +162,31 @@ class Identity:
 
 
 @dataclass(frozen=True)
+class MemberOrder:
+    """One of the member's orders, on whichever platform."""
+
+    day: date
+    shop_id: str
+    order_id: str
+    total: Decimal
+    currency: str
+    status: str
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    at: datetime
+    points: int
+    reason: str
+    order_id: str | None
+    expires_at: datetime | None
+    note: str | None
+
+
+RECENT = 20  # orders and ledger entries the member panel lists, newest first
+
+
+@dataclass(frozen=True)
 class MemberDetail:
     """Everything the Members detail panel shows for one member."""
 
@@ -182,6 +207,8 @@ class MemberDetail:
     segment: str = PROSPECTS  # RFM (domain/rfm.py)
     churn_risk: bool = False
     expected_next: date | None = None
+    recent_orders: tuple[MemberOrder, ...] = ()
+    ledger: tuple[LedgerEntry, ...] = ()
 
 
 def member_detail(db: Database, member_id: str, today: date, *, chinese: bool,
@@ -209,10 +236,19 @@ def member_detail(db: Database, member_id: str, today: date, *, chinese: bool,
         [member_id],
     )
     joined = contact[0] if contact else None
+    orders = db.fetchall(
+        "SELECT sk_order_day(o.ordered_at, o.ordered_tz), o.shop_id, o.order_id, o.total, o.currency, o.status"
+        " FROM orders o JOIN buyers b ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id"
+        " WHERE b.member_id = ? ORDER BY o.ordered_at DESC, o.shop_id, o.order_id LIMIT ?", [member_id, RECENT])
+    ledger = db.fetchall(
+        "SELECT occurred_at, points, reason, order_id, expires_at, note FROM points_ledger WHERE member_id = ?"
+        " ORDER BY occurred_at DESC, entry_id DESC LIMIT ?", [member_id, RECENT])
     return MemberDetail(
         member_id=row[0], name=row[1], tier=row[2], tier_rank=row[3], status=row[4], orders=int(row[5]),
         spend=row[6], points=int(row[7]), last_order=row[8], days_since=row[9], joined_at=joined, email=row[13],
         phone=row[14], identities=tuple(Identity(i[0], i[1], i[2], i[3], i[4], int(i[5]), i[6], i[7])
                                         for i in identities),
         segment=row[10], churn_risk=bool(row[11]), expected_next=row[12],
+        recent_orders=tuple(MemberOrder(o[0], o[1], o[2], o[3], o[4], o[5]) for o in orders),
+        ledger=tuple(LedgerEntry(e[0], int(e[1]), e[2], e[3], e[4], e[5]) for e in ledger),
     )

@@ -25,6 +25,30 @@ def status_label(value: str) -> str:
     return labels.get(value, value)
 
 
+def order_status_label(value: str) -> str:
+    labels = {
+        "pending": QCoreApplication.translate("OrderStatus", "Awaiting payment"),
+        "paid": QCoreApplication.translate("OrderStatus", "Paid"),
+        "shipped": QCoreApplication.translate("OrderStatus", "Shipped"),
+        "completed": QCoreApplication.translate("OrderStatus", "Completed"),
+        "cancelled": QCoreApplication.translate("OrderStatus", "Cancelled"),
+        "refunded": QCoreApplication.translate("OrderStatus", "Refunded"),
+        "partially_refunded": QCoreApplication.translate("OrderStatus", "Partly refunded"),
+    }
+    return labels.get(value, value)
+
+
+def points_reason_label(value: str) -> str:
+    labels = {
+        "order": QCoreApplication.translate("PointsReason", "earned on an order"),
+        "refund": QCoreApplication.translate("PointsReason", "taken back: refund"),
+        "expire": QCoreApplication.translate("PointsReason", "expired"),
+        "adjust": QCoreApplication.translate("PointsReason", "adjusted by hand"),
+        "redeem": QCoreApplication.translate("PointsReason", "redeemed"),
+    }
+    return labels.get(value, value)
+
+
 def platform_label(code: str) -> str:
     labels = {
         "taobao": QCoreApplication.translate("Platform", "Taobao"),

@@ -31,7 +31,7 @@ from shopkeeper.services.membership import (
 )
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.loyalty_settings_dialog import LoyaltySettingsDialog
-from shopkeeper.ui.formatting import money, platform_label, status_label
+from shopkeeper.ui.formatting import money, order_status_label, platform_label, points_reason_label, status_label
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
 from shopkeeper.ui.tabs.detail_panel import DetailPanel
@@ -249,4 +249,16 @@ class MembersTab(ShopTab):
         if contact:
             sections.append((self.tr("Contact"), contact))
         sections.append((self.tr("Accounts on platforms"), accounts))
+        if d.recent_orders:
+            sections.append((self.tr("Latest orders, every platform"), [
+                (f"{o.day:%Y-%m-%d}",
+                 " · ".join((platform_label(o.shop_id.split(":")[0]), o.order_id, f"{money(o.total)} {o.currency}",
+                             order_status_label(o.status))))
+                for o in d.recent_orders]))
+        if d.ledger:
+            sections.append((self.tr("Points ledger (latest)"), [
+                (f"{e.at:%Y-%m-%d}", " · ".join(p for p in (
+                    f"{e.points:+,}", points_reason_label(e.reason), e.order_id or "", e.note or "",
+                    self.tr("expires {date}").format(date=f"{e.expires_at:%Y-%m-%d}") if e.expires_at else "") if p))
+                for e in d.ledger]))
         self.detail.show_sections(d.name, d.member_id, sections)
