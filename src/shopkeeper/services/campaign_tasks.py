@@ -112,6 +112,13 @@ def overdue_tasks(db: Database, today: date) -> list[CampaignTask]:
         [today, today])]
 
 
+def open_tasks_between(db: Database, first: date, last: date) -> list[CampaignTask]:
+    """Open tasks due on the days [first, last] (the calendar shows them on their day)."""
+    return [_task(r) for r in db.fetchall(
+        _TASKS_SQL + " WHERE NOT t.done AND t.due_on BETWEEN ? AND ? ORDER BY t.due_on, p.name, t.position",
+        [first, last])]
+
+
 def open_task_counts(db: Database) -> dict[int, int]:
     return {int(pid): int(n) for pid, n in db.fetchall(
         "SELECT promotion_id, count(*) FROM campaign_tasks WHERE NOT done GROUP BY promotion_id")}
