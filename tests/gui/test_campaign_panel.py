@@ -74,3 +74,24 @@ def test_after_the_event_the_review_charts_it_against_the_days_before(qtbot, wor
     curves = panel.plot.getPlotItem().listDataItems()
     assert [list(c.yData) for c in curves] == [[0.0, 2.0, 0.0], [2.0, 2.0, 0.0]]  # 29–31 October, then 1–3 November
     assert all(c.opts.get("clipToView") for c in curves)
+
+
+def test_the_template_dialog_saves_every_changed_task_as_one_undo_step(qtbot, worker) -> None:  # noqa: ANN001
+    from shopkeeper.services.campaign_tasks import template
+    from shopkeeper.ui.dialogs.checklist_template_dialog import ChecklistTemplateDialog
+    from tests.gui.conftest import wait_idle
+
+    dialog = ChecklistTemplateDialog(worker)
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, worker)
+    assert dialog.table.rowCount() == 7 and dialog.table.item(0, 0).text().startswith("Sign up")
+    dialog.table.item(0, 1).setText("28")
+    dialog.table.item(2, 0).setText("Banners for the live room")
+    dialog.save()
+    wait_idle(qtbot, worker)
+    assert dialog.error.isHidden(), dialog.error.text()
+    saved = {t.task_key: (t.name, t.days_before) for t in run_query(qtbot, worker, template)}
+    assert saved["signup"][1] == 28 and saved["visuals"] == ("Banners for the live room", 10)
+    run_query(qtbot, worker, lambda db: undo(db, who="t"))
+    saved = {t.task_key: (t.name, t.days_before) for t in run_query(qtbot, worker, template)}
+    assert saved["signup"][1] == 21 and saved["visuals"][1] == 10 and not isinstance(saved["visuals"][0], str)

@@ -421,6 +421,7 @@ ENGLISH: Mapping[str, str] = {
     "change.campaign.task_reopened": "reopened \"{task}\" of \"{campaign}\"",
     "change.campaign.template": "checklist template task {key}",
     "change.campaign.tasks_done": "ticked off {count} checklist tasks",
+    "change.campaign.template_many": "checklist template ({count} tasks)",
     "campaign.calendar.note": "worst margin {margin} % · {stock}",
     "campaign.calendar.stock_ok": "stock lasts",
     "campaign.calendar.stock_short": "{units} units short",

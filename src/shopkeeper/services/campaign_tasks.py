@@ -11,6 +11,7 @@ flag: one Edit › Undo step.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -137,10 +138,18 @@ def set_task_done(db: Database, task_id: str, done: bool, *, who: str) -> Comman
 
 def save_template_task(db: Database, task_key: str, *, who: str, title: str | None, days_before: int) -> CommandResult:
     """Rename a template task or move its day (one undo step); campaigns planned later get it so."""
-    title = (title or "").strip() or None
-    return edit_cells(db, [CellEdit("task_template", task_key, "title", title),
-                           CellEdit("task_template", task_key, "days_before", days_before)], who=who,
-                      label=Message("change.campaign.template", {"key": task_key}), recompute=_nothing_derived)
+    return save_template(db, [(task_key, title, days_before)], who=who)
+
+
+def save_template(db: Database, tasks: Sequence[tuple[str, str | None, int]], *, who: str) -> CommandResult:
+    """Save (task key, title — None or empty: the shipped wording —, days before the start) as one undo step."""
+    edits = []
+    for task_key, title, days_before in tasks:
+        edits += [CellEdit("task_template", task_key, "title", (title or "").strip() or None),
+                  CellEdit("task_template", task_key, "days_before", days_before)]
+    label = Message("change.campaign.template", {"key": tasks[0][0]}) if len(tasks) == 1 else \
+        Message("change.campaign.template_many", {"count": len(tasks)})
+    return edit_cells(db, edits, who=who, label=label, recompute=_nothing_derived)
 
 
 def _nothing_derived(_db: Database) -> Changes:

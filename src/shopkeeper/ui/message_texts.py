@@ -405,6 +405,7 @@ def window_texts() -> dict[str, str]:
         "change.campaign.task_reopened": translate("Messages", "reopened \"{task}\" of \"{campaign}\""),
         "change.campaign.template": translate("Messages", "checklist template task {key}"),
         "change.campaign.tasks_done": translate("Messages", "ticked off {count} checklist tasks"),
+        "change.campaign.template_many": translate("Messages", "checklist template ({count} tasks)"),
         "campaign.calendar.note": translate("Messages", "worst margin {margin} % · {stock}"),
         "campaign.calendar.stock_ok": translate("Messages", "stock lasts"),
         "campaign.calendar.stock_short": translate("Messages", "{units} units short"),

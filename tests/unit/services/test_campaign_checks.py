@@ -10,7 +10,13 @@ from shop_tables import seed_catalog, snapshot
 from shopkeeper.db.database import Database
 from shopkeeper.services.campaign_checks import campaign_checks, check_settings, save_check_settings, sku_checks
 from shopkeeper.services.campaign_review import campaign_review
-from shopkeeper.services.campaign_tasks import campaign_tasks, overdue_tasks, set_task_done
+from shopkeeper.services.campaign_tasks import (
+    campaign_tasks,
+    overdue_tasks,
+    save_template_task,
+    set_task_done,
+    template,
+)
 from shopkeeper.services.campaigns import CampaignPlan, delete_campaign, save_campaign
 from shopkeeper.services.change_sets import undo
 from shopkeeper.services.promotions import list_promotions
@@ -118,3 +124,18 @@ def test_review_counts_the_event_against_a_baseline_of_the_same_length(shop: Dat
     assert review.days[0] == (date(2026, 11, 1), 20, 0) and review.days[3] == (date(2026, 11, 4), 0, 5)  # 25 October is day 4 of the baseline
     assert [s.sku for s in review.skus] == ["CL-MUG-RUS-OAT"]
     assert campaign_checks(shop, date(2026, 11, 20)) == {}  # over: reviewed, not checked
+
+
+def test_the_seller_edits_the_template_and_later_campaigns_get_it(shop: Database) -> None:
+    _shop(shop)
+    save_template_task(shop, "visuals", who="t", title="Shoot the glaze close-ups", days_before=12)
+    assert [(t.name, t.days_before) for t in template(shop) if t.task_key == "visuals"] == [
+        ("Shoot the glaze close-ups", 12)]
+    save_campaign(shop, HALF_OFF, who="t")
+    pid = int(shop.scalar("SELECT promotion_id FROM promotions"))
+    visuals = next(t for t in campaign_tasks(shop, pid) if t.task_key == "visuals")
+    assert (visuals.name, visuals.due_on) == ("Shoot the glaze close-ups", date(2026, 10, 20))
+    undo(shop, who="t")  # the campaign
+    undo(shop, who="t")  # the template edit
+    [back] = [t for t in template(shop) if t.task_key == "visuals"]
+    assert back.days_before == 10 and back.name.code == "campaign.task.visuals"  # type: ignore[union-attr]

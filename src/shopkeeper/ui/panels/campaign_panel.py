@@ -9,6 +9,7 @@ the first review chart is drawn, not when the window starts.
 Signals:
     taskToggled(str, bool): the seller ticked a task off (True) or opened it again.
     settingsWanted(): the seller asked to set the minimum margin and the platforms' fees.
+    templateWanted(): the seller asked to edit the checklist template.
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
 class CampaignPanel(QTabWidget):
     taskToggled = Signal(str, bool)
     settingsWanted = Signal()
+    templateWanted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,8 +127,13 @@ class CampaignPanel(QTabWidget):
         self.tasks_list = QListWidget(tasks_page)
         self.tasks_list.setObjectName("campaignTasks")
         self.tasks_list.itemChanged.connect(self._task_changed)
+        self.template_button = QPushButton(self.tr("Checklist template…"), tasks_page)
+        self.template_button.clicked.connect(self.templateWanted.emit)
+        top = QHBoxLayout()
+        top.addWidget(self.tasks_note, 1)
+        top.addWidget(self.template_button)
         layout = QVBoxLayout(tasks_page)
-        layout.addWidget(self.tasks_note)
+        layout.addLayout(top)
         layout.addWidget(self.tasks_list, 1)
         self.addTab(tasks_page, self.tr("Checklist"))
 

@@ -116,6 +116,7 @@ class PromotionsTab(ShopTab):
         self.details = CampaignPanel(self)
         self.details.taskToggled.connect(self.tick_task)
         self.details.settingsWanted.connect(self.edit_check_settings)
+        self.details.templateWanted.connect(self.edit_checklist_template)
         lists = QSplitter(self)
         lists.addWidget(self.table)
         lists.addWidget(self.details)
@@ -276,6 +277,11 @@ class PromotionsTab(ShopTab):
         from shopkeeper.ui.dialogs.campaign_check_settings_dialog import CampaignCheckSettingsDialog
 
         CampaignCheckSettingsDialog(self._worker, self).open()
+
+    def edit_checklist_template(self) -> None:
+        from shopkeeper.ui.dialogs.checklist_template_dialog import ChecklistTemplateDialog
+
+        ChecklistTemplateDialog(self._worker, self).open()
 
     # -- the day -----------------------------------------------------------------------------------------
     def _jump_to_selected(self) -> None:
