@@ -182,7 +182,10 @@ def test_editable_fields_name_the_listings_fields(db: Database) -> None:
                            ("stock", "pack_size"), ("stock", "min_order"), ("stock", "target_cover_days"),
                            ("channel", "share_pct"), ("channel", "max_listed"), ("channel", "buffer"),
                            ("listing_setting", "value"), ("inventory_setting", "value"), ("status", "delisted"),
-                           ("status", "season_start"), ("status", "season_end"), ("status", "marked_new_on")}
+                           ("status", "season_start"), ("status", "season_end"), ("status", "marked_new_on"),
+                           # campaign checks' settings, checklist ticks and template (services/campaign_*.py)
+                           ("promotion_setting", "value"), ("campaign_task", "done"), ("task_template", "title"),
+                           ("task_template", "days_before")}
     assert fields[("variant", "cost")].kind == "money"
     assert fields[("stock", "reorder_point")].nullable
     assert not fields[("stock", "on_hand")].nullable
