@@ -3,10 +3,13 @@
 From imported orders only: the sold lines of the SKUs in scope (sk_sku_lines(),
 net of refunded units) on the campaign's shops (none named: every shop), on the
 local days of the campaign (sk_order_day) and on as many days just before it
-(the baseline). Money is in the shop's base currency (sk_fx(); a line whose
+(the baseline). Revenue is the lines' revenue (sk_sku_lines(), as every per-SKU
+revenue in the shop: before order-level discounts). Money is in the shop's base currency (sk_fx(); a line whose
 currency has no rate is left out of the money, never its units). Discount cost
-is what buyers did not pay against the SKU's list price: (list − paid) × units,
-for lines in the list price's currency. New members are buyers whose first
+is what buyers did not pay: against the SKU's list price, (list − paid) × units
+for lines in the list price's currency, plus the line's share of its order's
+discount (满减 and coupons are taken off the order) in proportion to its amount,
+to the cent. New members are buyers whose first
 order in the shop falls in the campaign's days and who bought a SKU in scope.
 Lift = (event units − baseline units) / baseline units; none when the baseline
 sold nothing.
@@ -63,18 +66,27 @@ WITH p AS (SELECT promotion_id, starts_on, ends_on, (ends_on - starts_on + 1)::I
            WHERE promotion_id = $pid),
 shops_in AS (SELECT shop_id FROM shops WHERE NOT EXISTS (SELECT 1 FROM promotion_shops WHERE promotion_id = $pid)
              OR shop_id IN (SELECT shop_id FROM promotion_shops WHERE promotion_id = $pid)),
-lines AS (
-    SELECT l.sku, l.shop_id, l.order_id, o.buyer_id, sk_order_day(o.ordered_at, o.ordered_tz) AS day,
-           (l.quantity - l.refunded_quantity)::BIGINT AS units, l.revenue * fx.rate AS revenue,
-           CASE WHEN v.currency = l.currency AND v.price > l.unit_price
-                THEN (v.price - l.unit_price) * (l.quantity - l.refunded_quantity) * fx.rate END AS discount
+order_lines_in AS (
+    -- every line of the orders in the days, so an order's discount is shared over all of its lines
+    SELECT l.*, o.buyer_id, o.ordered_at, o.ordered_tz, (coalesce(o.discount, 0) * 100)::HUGEINT AS order_off,
+           (sum(coalesce(l.line_total, 0)) OVER (PARTITION BY l.shop_id, l.order_id) * 100)::HUGEINT AS order_cents
     FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id)
-    LEFT JOIN sk_fx() fx ON fx.currency = l.currency
-    LEFT JOIN variants v ON v.sku = l.sku
     WHERE sk_is_sold(o.status) AND l.shop_id IN (SELECT shop_id FROM shops_in)
-      AND l.sku IN (SELECT sku FROM promotion_skus WHERE promotion_id = $pid)
       AND o.ordered_at >= (SELECT starts_on - n FROM p) - INTERVAL 2 DAY
       AND o.ordered_at < (SELECT ends_on FROM p) + INTERVAL 3 DAY
+),
+lines AS (
+    SELECT l.sku, l.shop_id, l.order_id, l.buyer_id, sk_order_day(l.ordered_at, l.ordered_tz) AS day,
+           (l.quantity - l.refunded_quantity)::BIGINT AS units, l.revenue * fx.rate AS revenue,
+           (CASE WHEN v.currency = l.currency AND v.price > l.unit_price
+                 THEN (v.price - l.unit_price) * (l.quantity - l.refunded_quantity) ELSE 0 END
+            + CASE WHEN l.order_off > 0 AND l.order_cents > 0 AND l.line_total > 0
+                   THEN sk_cents_money(sk_half_up_div(l.order_off * (l.line_total * 100)::HUGEINT, l.order_cents))
+                   ELSE 0 END) * fx.rate AS discount
+    FROM order_lines_in l
+    LEFT JOIN sk_fx() fx ON fx.currency = l.currency
+    LEFT JOIN variants v ON v.sku = l.sku
+    WHERE l.sku IN (SELECT sku FROM promotion_skus WHERE promotion_id = $pid)
 ),
 tagged AS (
     SELECT lines.*, CASE WHEN day BETWEEN p.starts_on AND p.ends_on THEN 'event'

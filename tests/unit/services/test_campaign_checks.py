@@ -34,12 +34,13 @@ def _shop(db: Database) -> None:
         db.execute("INSERT INTO shops (shop_id, platform, name) VALUES ('taobao:clay', 'taobao', 'Clay')")
 
 
-def _sell(db: Database, day: date, units: int, unit_price: Decimal = Decimal(80), buyer: str = "b1") -> None:
+def _sell(db: Database, day: date, units: int, unit_price: Decimal = Decimal(80), buyer: str = "b1",
+          order_off: Decimal = Decimal(0)) -> None:
     order_id = f"{day.isoformat()}-{buyer}-{units}"
     with db.transaction():
-        db.execute("INSERT INTO orders (shop_id, order_id, buyer_id, ordered_at, ordered_tz, status, currency, total)"
-                   " VALUES ('taobao:clay', ?, ?, ?::TIMESTAMPTZ, '+08:00', 'completed', 'USD', ?)",
-                   [order_id, buyer, f"{day.isoformat()} 12:00:00+08", unit_price * units])
+        db.execute("INSERT INTO orders (shop_id, order_id, buyer_id, ordered_at, ordered_tz, status, currency, total,"
+                   " discount) VALUES ('taobao:clay', ?, ?, ?::TIMESTAMPTZ, '+08:00', 'completed', 'USD', ?, ?)",
+                   [order_id, buyer, f"{day.isoformat()} 12:00:00+08", unit_price * units - order_off, order_off])
         db.execute("INSERT INTO order_lines (shop_id, order_id, line_no, sku, title, quantity, unit_price, line_total,"
                    " currency) VALUES ('taobao:clay', ?, 1, 'CL-MUG-RUS-OAT', 'Mug', ?, ?, ?, 'USD')",
                    [order_id, units, unit_price, unit_price * units])
@@ -112,14 +113,15 @@ def test_review_counts_the_event_against_a_baseline_of_the_same_length(shop: Dat
     _sell(shop, date(2026, 10, 25), 5, buyer="old")  # baseline: the 10 days before 1 November
     _sell(shop, date(2026, 10, 30), 5, buyer="old")
     _sell(shop, date(2026, 11, 1), 20, Decimal(40), buyer="new")
-    _sell(shop, date(2026, 11, 10), 10, Decimal(40), buyer="old")
+    _sell(shop, date(2026, 11, 10), 10, Decimal(40), buyer="old", order_off=Decimal("12.50"))  # a 满减 on the order
     _sell(shop, date(2026, 11, 11), 99, buyer="late")  # after the event: neither
     save_campaign(shop, HALF_OFF, who="t")
     review = campaign_review(shop, int(shop.scalar("SELECT promotion_id FROM promotions")))
     assert review is not None
     t = review.total
     assert (t.units, t.orders, t.baseline_units, t.lift_pct) == (30, 2, 10, Decimal("200.0"))
-    assert t.revenue == Decimal("1200.00") and t.discount_cost == Decimal("1200.00")  # 30 × (80 − 40)
+    assert t.revenue == Decimal("1200.00")
+    assert t.discount_cost == Decimal("1212.50")  # 30 × (80 − 40) off the list price, and 12.50 off an order
     assert review.new_members == 1  # 'new' first bought in the event; 'old' before it
     assert review.days[0] == (date(2026, 11, 1), 20, 0) and review.days[3] == (date(2026, 11, 4), 0, 5)  # 25 October is day 4 of the baseline
     assert [s.sku for s in review.skus] == ["CL-MUG-RUS-OAT"]
