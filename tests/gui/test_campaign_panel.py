@@ -95,3 +95,17 @@ def test_the_template_dialog_saves_every_changed_task_as_one_undo_step(qtbot, wo
     run_query(qtbot, worker, lambda db: undo(db, who="t"))
     saved = {t.task_key: (t.name, t.days_before) for t in run_query(qtbot, worker, template)}
     assert saved["signup"][1] == 21 and saved["visuals"][1] == 10 and not isinstance(saved["visuals"][0], str)
+
+
+def test_the_editor_shows_the_saved_campaigns_worst_margin_and_stock(qtbot, worker) -> None:  # noqa: ANN001
+    from shopkeeper.services.campaigns import plan_of
+    from shopkeeper.ui.dialogs.campaign_dialog import CampaignDialog
+    from tests.gui.conftest import wait_idle
+
+    pid = run_query(qtbot, worker, _shop)
+    plan = run_query(qtbot, worker, lambda db: plan_of(db, pid))
+    dialog = CampaignDialog(None, worker=worker, today=date(2026, 10, 20), plan=plan, promotion_id=pid)
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, worker)
+    assert not dialog.checks.isHidden()
+    assert "worst margin -1.7 %" in dialog.checks.text() and "below cost" in dialog.checks.text()
