@@ -18,7 +18,7 @@ from shopkeeper.services.campaign_tasks import (
     template,
 )
 from shopkeeper.services.campaigns import CampaignPlan, delete_campaign, save_campaign
-from shopkeeper.services.change_sets import undo
+from shopkeeper.services.change_sets import redo, undo
 from shopkeeper.services.promotions import list_promotions
 
 TODAY = date(2026, 10, 20)
@@ -97,6 +97,9 @@ def test_tasks_come_from_the_template_move_with_the_start_and_tick_off_undoably(
     assert [t.task_key for t in overdue_tasks(shop, TODAY)] == ["stock"]
     undo(shop, who="t")
     assert [t.task_key for t in overdue_tasks(shop, TODAY)] == ["signup", "stock"]
+    redo(shop, who="t")
+    assert [t.task_key for t in overdue_tasks(shop, TODAY)] == ["stock"]
+    undo(shop, who="t")
     moved = CampaignPlan(**{**HALF_OFF.__dict__, "starts_on": date(2026, 11, 11), "ends_on": date(2026, 11, 12)})
     save_campaign(shop, moved, who="t", promotion_id=pid)
     assert {t.task_key: t.due_on for t in campaign_tasks(shop, pid)}["signup"] == date(2026, 10, 21)
