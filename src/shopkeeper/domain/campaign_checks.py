@@ -18,9 +18,12 @@ on the same dates a year before, when the shop's orders reach back that far;
 otherwise the recent baseline (units over the last BASELINE_DAYS days) scaled to
 the event's days and lifted by the campaign's expected uplift:
 ⌈units × event days × (100 + uplift) / (BASELINE_DAYS × 100)⌉. The sales before
-the start are the baseline over the days until it. Short = what both need
-beyond on hand (negative on hand counted as 0); the quantity to order is that
-shortfall, and the day to order by is the start less the SKU's lead time.
+the start are the baseline over the days until it, but at most the SKU's lead
+time of them: what sells before that is the ordinary reorders' business (the
+reorder list), while what sells in the last lead time cannot be restocked in
+time. Short = what both need beyond on hand (negative on hand counted as 0);
+the quantity to order is that shortfall, and the day to order by is the start
+less the SKU's lead time.
 """
 
 from __future__ import annotations
@@ -90,9 +93,14 @@ def expected_units(last_year_units: int | None, recent_units: int, event_days: i
     return _ceil_div(scaled, BASELINE_DAYS * 10000)
 
 
-def units_before(recent_units: int, days_until_start: int) -> int:
-    """Units the baseline sells between today and the start."""
-    return _ceil_div(max(recent_units, 0) * max(days_until_start, 0), BASELINE_DAYS)
+def days_counted_before(days_until_start: int, lead_time_days: int) -> int:
+    """The days before the start whose sales the event's stock must also cover."""
+    return max(min(days_until_start, lead_time_days), 0)
+
+
+def units_before(recent_units: int, days: int) -> int:
+    """Units the baseline sells in `days` (days_counted_before)."""
+    return _ceil_div(max(recent_units, 0) * max(days, 0), BASELINE_DAYS)
 
 
 def shortfall(on_hand: int, before: int, expected: int) -> int:
@@ -196,7 +204,8 @@ figures AS (
            coalesce(sl.on_hand, 0) AS on_hand, coalesce(sl.lead_time_days, 14) AS lead_time_days,
            ly.units AS last_year_units, coalesce(r.units, 0) AS recent_units, lw.lowest_30d,
            (s.ends_on - s.starts_on + 1)::BIGINT AS event_days,
-           greatest(s.starts_on - CAST(today AS DATE), 0)::BIGINT AS days_until
+           greatest(least(s.starts_on - CAST(today AS DATE), coalesce(sl.lead_time_days, 14)), 0)::BIGINT
+               AS days_until
     FROM scope s LEFT JOIN promo_fees pf USING (promotion_id)
     LEFT JOIN stock_levels sl ON sl.sku = s.sku
     LEFT JOIN last_year ly ON ly.promotion_id = s.promotion_id AND ly.sku = s.sku

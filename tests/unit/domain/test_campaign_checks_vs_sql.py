@@ -13,6 +13,7 @@ from shopkeeper.domain.campaign_checks import (
     BELOW_COST,
     BELOW_MIN,
     a_year_before,
+    days_counted_before,
     expected_units,
     margin_pct,
     margin_tenths,
@@ -67,6 +68,8 @@ def test_baseline_with_uplift_and_the_days_before_the_start() -> None:
     assert expected_units(None, 60, 11, Decimal(50)) == 33
     assert expected_units(120, 60, 11, Decimal(50)) == 120  # last year's window wins where there is one
     assert units_before(60, 10) == 20
+    # 200 days away with a 14-day lead time: only the last 14 days' sales fall on the event's stock.
+    assert days_counted_before(200, 14) == 14 and days_counted_before(10, 14) == 10 and days_counted_before(-3, 14) == 0
     assert shortfall(40, 20, 33) == 13
     assert shortfall(-5, 0, 3) == 3
 
