@@ -77,6 +77,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n campaign task(s) overdue</source>
+        <translation>
+            <numerusform>%n campaign task overdue</numerusform>
+            <numerusform>%n campaign tasks overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MembersTab</name>
     <message numerus="yes">
         <source>%n member(s)</source>

@@ -137,6 +137,14 @@
         <translation>自定事件</translation>
     </message>
     <message>
+        <source>Overdue task</source>
+        <translation>已逾期任务</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
         <source>Holiday</source>
         <translation>假日</translation>
     </message>
@@ -190,6 +198,29 @@
     <message>
         <source>Week of {day}</source>
         <translation>{day} 所在周</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignCheckSettingsDialog</name>
+    <message>
+        <source>Campaign checks</source>
+        <translation>活动检查</translation>
+    </message>
+    <message>
+        <source>A campaign&apos;s SKUs are checked at their campaign price after cost and the platform&apos;s fees (commission and payment, as a % of the price). Kept in this shop.</source>
+        <translation>按活动价检查活动内各 SKU，扣除成本和平台扣点（佣金及支付手续费，按售价百分比计）。设置保存在本店铺。</translation>
+    </message>
+    <message>
+        <source>Minimum margin</source>
+        <translation>最低毛利率</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>{platform} fees</source>
+        <translation>{platform}平台扣点</translation>
     </message>
 </context>
 <context>
@@ -327,8 +358,195 @@
         <translation>参与商品</translation>
     </message>
     <message>
+        <source>stock lasts</source>
+        <translation>库存充足</translation>
+    </message>
+    <message>
+        <source>{units} units short</source>
+        <translation>缺{units}件</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Checks as saved:&lt;/b&gt; worst margin {margin} · {stock}</source>
+        <translation>&lt;b&gt;保存时的检查结果：&lt;/b&gt;最低毛利率 {margin} · {stock}</translation>
+    </message>
+    <message>
         <source>{count} SKUs in scope</source>
         <translation>{count} 个参与 SKU</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPanel</name>
+    <message>
+        <source>Margin and fees…</source>
+        <translation>毛利率与扣点…</translation>
+    </message>
+    <message>
+        <source>The minimum margin and each platform&apos;s fees the checks use</source>
+        <translation>检查所用的最低毛利率及各平台扣点</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>扣点</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期销量</translation>
+    </message>
+    <message>
+        <source>To order</source>
+        <translation>需补货</translation>
+    </message>
+    <message>
+        <source>Order by</source>
+        <translation>最晚下单日</translation>
+    </message>
+    <message>
+        <source>Lowest in 30 days</source>
+        <translation>近30天最低价</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Checklist template…</source>
+        <translation>任务清单模板…</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>任务清单</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Discount cost</source>
+        <translation>优惠成本</translation>
+    </message>
+    <message>
+        <source>Baseline units</source>
+        <translation>基准期件数</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>增长</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>Select a campaign to see its checks, checklist and review.</source>
+        <translation>选择一个活动，查看其检查结果、任务清单和复盘。</translation>
+    </message>
+    <message>
+        <source>This campaign is over: see its review.</source>
+        <translation>该活动已结束，请查看复盘。</translation>
+    </message>
+    <message>
+        <source>Each SKU at its campaign price (stacked with overlapping campaigns), after its cost and the platform&apos;s fees; stock against the sales expected until the end of the campaign.</source>
+        <translation>各 SKU 按活动价（叠加同期其他活动）扣除成本和平台扣点后计算；库存与截至活动结束的预期销量对比。</translation>
+    </message>
+    <message>
+        <source>Sells below cost after fees</source>
+        <translation>扣点后低于成本</translation>
+    </message>
+    <message>
+        <source>Below the minimum margin</source>
+        <translation>低于最低毛利率</translation>
+    </message>
+    <message>
+        <source>last year&apos;s same days</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>recent sales × expected uplift</source>
+        <translation>近期销量 × 预期增长</translation>
+    </message>
+    <message>
+        <source>{event} in the campaign ({basis}) and {before} before it starts</source>
+        <translation>活动期间{event}（{basis}），活动开始前{before}</translation>
+    </message>
+    <message>
+        <source>No cost: the margin cannot be checked</source>
+        <translation>未填成本，无法检查毛利率</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>The lead time has passed</source>
+        <translation>已超过到货周期</translation>
+    </message>
+    <message>
+        <source>The campaign price is not below the lowest price of the last 30 days: platforms (最低价 rules) may refuse it as a discount</source>
+        <translation>活动价未低于近30天最低价：平台（最低价规则）可能不认可为优惠</translation>
+    </message>
+    <message>
+        <source>{open} open · {overdue} overdue · tick a task off when it is done (Edit › Undo takes it back)</source>
+        <translation>{open}项未完成 · {overdue}项已逾期 · 任务完成后请勾选（可用“编辑 › 撤销”取消）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>The review shows once the campaign has started.</source>
+        <translation>活动开始后才会显示复盘。</translation>
+    </message>
+    <message>
+        <source>expected {units} units</source>
+        <translation>预期{units}件</translation>
+    </message>
+    <message>
+        <source>expected uplift {pct} %</source>
+        <translation>预期增长{pct}%</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{units}&lt;/b&gt; units in {orders} orders, revenue &lt;b&gt;{revenue}&lt;/b&gt;, discounts {discount}, {members} new buyers; lift &lt;b&gt;{lift}&lt;/b&gt; over the {days} days before ({baseline} units){expected}</source>
+        <translation>{orders}笔订单共&lt;b&gt;{units}&lt;/b&gt;件，销售额&lt;b&gt;{revenue}&lt;/b&gt;，优惠{discount}，新买家{members}人；较活动前{days}天（{baseline}件）增长&lt;b&gt;{lift}&lt;/b&gt;{expected}</translation>
+    </message>
+    <message>
+        <source>day of the campaign</source>
+        <translation>活动当天</translation>
+    </message>
+    <message>
+        <source>Days before</source>
+        <translation>提前天数</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
     </message>
 </context>
 <context>
@@ -936,6 +1154,29 @@
     <message>
         <source>Period:</source>
         <translation>时间范围：</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistTemplateDialog</name>
+    <message>
+        <source>Checklist template</source>
+        <translation>任务清单模板</translation>
+    </message>
+    <message>
+        <source>Every campaign you plan gets these tasks, each due the given number of days before it starts. Type over a name to word it your way.</source>
+        <translation>新建的每个活动都会带上这些任务，截止日为活动开始前指定天数。可直接改写任务名称。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Days before the start</source>
+        <translation>开始前天数</translation>
+    </message>
+    <message>
+        <source>Days before the start must be a whole number.</source>
+        <translation>开始前天数必须为整数。</translation>
     </message>
 </context>
 <context>
@@ -1970,6 +2211,12 @@
     <message>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign task(s) overdue</source>
+        <translation>
+            <numerusform>%n项活动任务已逾期</numerusform>
+        </translation>
     </message>
     <message>
         <source>{shop} — Shopkeeper</source>
@@ -3846,6 +4093,122 @@
         <translation>{count} 个参与 SKU 没有标价</translation>
     </message>
     <message>
+        <source>Sign up for the platform&apos;s event (sign-up deadline)</source>
+        <translation>报名平台活动（报名截止）</translation>
+    </message>
+    <message>
+        <source>Order stock for the event</source>
+        <translation>为活动备货</translation>
+    </message>
+    <message>
+        <source>Visuals: banners and main images</source>
+        <translation>视觉：海报和主图</translation>
+    </message>
+    <message>
+        <source>Copy: titles and selling points</source>
+        <translation>文案：标题和卖点</translation>
+    </message>
+    <message>
+        <source>Listing changes: prices, coupons, tags</source>
+        <translation>商品调整：价格、优惠券、标签</translation>
+    </message>
+    <message>
+        <source>Customer-service scripts</source>
+        <translation>客服话术</translation>
+    </message>
+    <message>
+        <source>Logistics: courier capacity and packing</source>
+        <translation>物流：快递运力与打包</translation>
+    </message>
+    <message>
+        <source>Task {key}</source>
+        <translation>任务{key}</translation>
+    </message>
+    <message>
+        <source>There is no checklist task {task} in this shop.</source>
+        <translation>本店铺没有任务清单任务{task}。</translation>
+    </message>
+    <message>
+        <source>&quot;{platform}&quot; is not a platform Shopkeeper knows.</source>
+        <translation>Shopkeeper 不支持平台“{platform}”。</translation>
+    </message>
+    <message>
+        <source>minimum margin</source>
+        <translation>最低毛利率</translation>
+    </message>
+    <message>
+        <source>platform fee</source>
+        <translation>平台扣点</translation>
+    </message>
+    <message>
+        <source>ticked off &quot;{task}&quot; of &quot;{campaign}&quot;</source>
+        <translation>勾选完成“{campaign}”的“{task}”</translation>
+    </message>
+    <message>
+        <source>reopened &quot;{task}&quot; of &quot;{campaign}&quot;</source>
+        <translation>重新打开“{campaign}”的“{task}”</translation>
+    </message>
+    <message>
+        <source>checklist template task {key}</source>
+        <translation>任务清单模板任务{key}</translation>
+    </message>
+    <message>
+        <source>ticked off {count} checklist tasks</source>
+        <translation>勾选完成{count}项任务</translation>
+    </message>
+    <message>
+        <source>checklist template ({count} tasks)</source>
+        <translation>任务清单模板（{count}项任务）</translation>
+    </message>
+    <message>
+        <source>worst margin {margin} % · {stock}</source>
+        <translation>最低毛利率{margin}% · {stock}</translation>
+    </message>
+    <message>
+        <source>stock lasts</source>
+        <translation>库存充足</translation>
+    </message>
+    <message>
+        <source>{units} units short</source>
+        <translation>缺{units}件</translation>
+    </message>
+    <message>
+        <source>{campaign}: {task}</source>
+        <translation>{campaign}：{task}</translation>
+    </message>
+    <message>
+        <source>campaign check settings</source>
+        <translation>活动检查设置</translation>
+    </message>
+    <message>
+        <source>{count} SKUs sell below cost after fees (worst: {sku} at {price}, cost {cost})</source>
+        <translation>{count}个 SKU 扣点后低于成本（最差：{sku}，售价{price}，成本{cost}）</translation>
+    </message>
+    <message>
+        <source>{count} SKUs keep less than the {min} % minimum margin (worst: {sku}, {margin} %)</source>
+        <translation>{count}个 SKU 低于{min}%的最低毛利率（最差：{sku}，{margin}%）</translation>
+    </message>
+    <message>
+        <source>{count} SKUs in scope have no cost: their margin cannot be checked</source>
+        <translation>活动范围内有{count}个 SKU 未填成本，无法检查毛利率</translation>
+    </message>
+    <message>
+        <source>Platform fees not set for {platforms}: margins are before their fees</source>
+        <translation>{platforms}未设置平台扣点：毛利率未扣除平台扣点</translation>
+    </message>
+    <message>
+        <source>{count} SKUs are likely to run out: order {qty} of {sku} by {by} (expected to sell {expected}, {on_hand} on hand)</source>
+        <translation>{count}个 SKU 可能缺货：{sku}需在{by}前补货{qty}件（预期销量{expected}，现有库存{on_hand}）</translation>
+    </message>
+    <message>
+        <source>{count} SKUs are likely to run out and the lead time has passed: {sku} needs {qty} more (should have been ordered by {by}; expected to sell {expected}, {on_hand} on hand)</source>
+        <translation>{count}个 SKU 可能缺货且已超过到货周期：{sku}还需{qty}件（最晚下单日为{by}；预期销量{expected}，现有库存{on_hand}）</translation>
+    </message>
+    <message>
+        <source>最低价 reminder: {count} SKUs are not below their lowest price of the last 30 days (e.g. {sku}: {price}, lowest {lowest}); the platform may refuse the event price or the discount claim</source>
+        <translation>最低价提醒：{count}个 SKU 活动价未低于近30天最低价（如{sku}：{price}，最低价{lowest}）；平台可能不认可该活动价或优惠</translation>
+    </message>
+    <message>
         <source>Spend and save (满减)</source>
         <translation>满减</translation>
     </message>
@@ -4328,6 +4691,10 @@
         <translation>提醒</translation>
     </message>
     <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
@@ -4364,6 +4731,18 @@
         <translation>买 {buy} 送 {get}</translation>
     </message>
     <message>
+        <source>worst {margin} %</source>
+        <translation>最低{margin}%</translation>
+    </message>
+    <message>
+        <source>lasts</source>
+        <translation>充足</translation>
+    </message>
+    <message>
+        <source>{units} short</source>
+        <translation>缺{units}</translation>
+    </message>
+    <message>
         <source>{units} in stock</source>
         <translation>库存 {units}</translation>
     </message>
@@ -4372,12 +4751,28 @@
         <translation>库存 {units} / 计划 {target}</translation>
     </message>
     <message>
+        <source>A SKU sells below cost or below the minimum margin after fees.</source>
+        <translation>有 SKU 扣点后低于成本或低于最低毛利率。</translation>
+    </message>
+    <message>
         <source>Thin margin: this discount leaves less than 15 % on these SKUs.</source>
         <translation>毛利过低：此折扣使这些 SKU 的毛利率低于 15%。</translation>
     </message>
     <message>
         <source>Not enough stock on hand for the planned units.</source>
         <translation>现有库存不足以覆盖计划销量。</translation>
+    </message>
+    <message>
+        <source>{open} open, {overdue} overdue</source>
+        <translation>{open}项未完成，{overdue}项已逾期</translation>
+    </message>
+    <message>
+        <source>{open} open</source>
+        <translation>{open}项未完成</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>No campaign or festival</source>

@@ -13,6 +13,7 @@ from typing import Any
 from shopkeeper.db.database import Database
 from shopkeeper.domain.message_texts import english
 from shopkeeper.domain.messages import Message
+from shopkeeper.services.campaign_review import campaign_review
 from shopkeeper.services.promotion_calendar import FESTIVAL, calendar_items
 from shopkeeper.services.promotions import list_promotions
 
@@ -49,7 +50,7 @@ def calendar_report(db: Database, year: int) -> list[dict[str, Any]]:
 def promotions_report(db: Database, today: date) -> list[dict[str, Any]]:
     shops = dict(db.fetchall("SELECT shop_id, platform FROM shops ORDER BY shop_id"))
     out = []
-    for p in list_promotions(db):
+    for p in list_promotions(db, today):
         shop_ids = list(p.shop_ids) or list(shops)
         out.append({
             "name": p.name,
@@ -75,8 +76,28 @@ def promotions_report(db: Database, today: date) -> list[dict[str, Any]]:
             "target_units": p.target_units,
             "expected_uplift_pct": _money(p.expected_uplift_pct),
             "warnings": [english(w) for w in p.warnings],
+            # The checks before it starts (null once it has ended) and its checklist.
+            "min_margin": None if p.min_margin_pct is None else f"{p.min_margin_pct:.1f}",
+            "margin_verdict": p.margin_verdict,
+            "stock_ok": p.stock_ok,
+            "short_units": p.short_units,
+            "tasks_open": p.tasks_open,
+            "tasks_overdue": p.tasks_overdue,
+            **_review_keys(db, p.promotion_id, p.state(today)),
         })
     return out
+
+
+def _review_keys(db: Database, promotion_id: int, state: str) -> dict[str, Any]:
+    """For a campaign that has ended: what it sold against the baseline (services/campaign_review.py)."""
+    review = campaign_review(db, promotion_id) if state == "ended" else None
+    if review is None:
+        return {"revenue": None, "lift": None, "units": None, "orders": None, "discount_cost": None,
+                "new_members": None, "baseline_units": None}
+    t = review.total
+    return {"revenue": _money(t.revenue), "lift": None if t.lift_pct is None else f"{t.lift_pct:.1f}",
+            "units": t.units, "orders": t.orders, "discount_cost": _money(t.discount_cost),
+            "new_members": review.new_members, "baseline_units": t.baseline_units}
 
 
 def text_table(rows: list[dict[str, Any]]) -> str:

@@ -73,5 +73,9 @@ def test_promotions_json_has_platforms_skus_and_stacking_warnings(shop_file: str
     assert d11["min_unit_price"] == "67.50"
     assert d11["tiers"] == [{"threshold": "300.00", "amount_off": "50.00"}] and d11["discount_pct"] is None
     assert d11["warnings"] == [
-        "1 SKUs are also in Members 10% on overlapping days: the discounts stack down to 59.50 (MUG-OAT)"]
+        "1 SKUs are also in Members 10% on overlapping days: the discounts stack down to 59.50 (MUG-OAT)",
+        "Platform fees not set for taobao: margins are before their fees"]
+    # The worst margin is at the stacked price: (59.50 − 38.00) / 59.50 = 36.1 %; nothing sold, nothing short.
+    assert (d11["min_margin"], d11["margin_verdict"], d11["stock_ok"]) == ("36.1", "ok", True)
+    assert d11["tasks_open"] == 7 and d11["revenue"] is None and d11["lift"] is None  # not run yet: no review
     assert promos["Members 10%"]["all_shops"] is True and promos["Members 10%"]["platforms"] == ["taobao"]

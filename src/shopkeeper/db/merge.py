@@ -50,6 +50,10 @@ KEYS: dict[str, tuple[str, ...]] = {
     "promotion_tiers": ("promotion_id", "tier_no"),
     "promotion_shops": ("promotion_id", "shop_id"),
     "calendar_events": ("event_id",),
+    # Campaign checks' settings and checklists (services/campaign_tasks.py, services/campaign_checks.py).
+    "promotion_settings": ("key",),
+    "campaign_task_templates": ("task_key",),
+    "campaign_tasks": ("task_id",),
     "sku_status": ("sku",),  # written by edits only (services/edits.py)
     "sku_links": ("shop_id", "channel_sku"),  # written by links and mapping imports (services/sku_links.py)
     "bundle_parts": ("bundle_sku", "part_sku"),  # written by edits only (services/bundles.py)

@@ -38,6 +38,7 @@ from shopkeeper.demo.calendar import (
     history_days,
     plan_promotions,
 )
+from shopkeeper.demo.campaign_checklists import set_up_campaign_checks
 from shopkeeper.demo.catalog import BRAND, BUNDLES, Catalog, build_catalog
 from shopkeeper.demo.channel_skus import channel_skus, link_channel_skus
 from shopkeeper.demo.listing_status import make_listing_decisions
@@ -184,6 +185,7 @@ def build_demo_shop(
         recompute(db, today)
     report(Message("progress.demo.writing_promotions"), 0.98)
     _plan_campaigns(db, demo, rngs[6])
+    set_up_campaign_checks(db, today)
     make_listing_decisions(db, today)
     report(Message("progress.demo.done"), 1.0)
     return DemoSummary(

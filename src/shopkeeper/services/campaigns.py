@@ -35,6 +35,7 @@ from shopkeeper.domain.campaign_price import (
 )
 from shopkeeper.domain.commands import ChangeRefused, CommandResult
 from shopkeeper.domain.messages import Message
+from shopkeeper.services.campaign_tasks import write_tasks
 
 _CAMPAIGN_TABLES = ("promotions", "promotion_skus", "promotion_tiers", "promotion_shops")
 _MAX_NAME = 200
@@ -309,7 +310,9 @@ def _write_campaign(db: Database, change_set_id: int, promotion_id: int, old: di
         for tier_no, (threshold, off) in enumerate(new["tiers"], start=1):
             db.execute("INSERT INTO promotion_tiers (promotion_id, tier_no, threshold, amount_off, batch_id)"
                        " VALUES (?, ?, ?, ?, ?)", [promotion_id, tier_no, threshold, off, change_set_id])
-    return frozenset(_CAMPAIGN_TABLES)
+    starts_on = None if new is None else date.fromisoformat(new["starts_on"])
+    tasks = ("campaign_tasks",) if write_tasks(db, change_set_id, promotion_id, starts_on) else ()
+    return frozenset((*_CAMPAIGN_TABLES, *tasks))
 
 
 def _event_state(db: Database, event_id: int) -> dict[str, Any] | None:

@@ -56,6 +56,13 @@ _FIELDS: dict[tuple[str, str], FieldSpec] = {
     ("listing_setting", "value"): FieldSpec("listing_setting", "value", "text", nullable=True),
     # An inventory setting (services/inventory_settings.py checks the value); None: back to the default.
     ("inventory_setting", "value"): FieldSpec("inventory_setting", "value", "text", nullable=True),
+    # A campaign check's setting (services/campaign_checks.py checks the value); None: back to the default.
+    ("promotion_setting", "value"): FieldSpec("promotion_setting", "value", "text", nullable=True),
+    # A campaign's checklist task ticked off, and the checklist template (services/campaign_tasks.py).
+    ("campaign_task", "done"): FieldSpec("campaign_task", "done", "flag", nullable=False),
+    ("task_template", "title"): FieldSpec("task_template", "title", "text", nullable=True),
+    ("task_template", "days_before"): FieldSpec("task_template", "days_before", "count", nullable=False,
+                                                maximum=365),
     # Whether a SKU is for sale (domain/sku_status.py); services/listing_status.py sets them for a selection.
     ("status", "delisted"): FieldSpec("status", "delisted", "flag", nullable=False),
     ("status", "season_start"): FieldSpec("status", "season_start", "count", nullable=True, minimum=1, maximum=12),
@@ -74,9 +81,11 @@ _TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku"),
            "channel": ("channel_stock_rules", "shop_id"),
            "listing_setting": ("listing_check_settings", "key"),
            "inventory_setting": ("inventory_settings", "key"), "status": ("sku_status", "sku"),
-           "loyalty_setting": ("loyalty_settings", "key"), "tier": ("tiers", "code")}
+           "loyalty_setting": ("loyalty_settings", "key"), "tier": ("tiers", "code"),
+           "promotion_setting": ("promotion_settings", "key"), "campaign_task": ("campaign_tasks", "task_id"),
+           "task_template": ("campaign_task_templates", "task_key")}
 # Key/value settings tables: a missing row is the default, and setting None deletes the row.
-_SETTINGS = frozenset({"listing_setting", "inventory_setting", "loyalty_setting"})
+_SETTINGS = frozenset({"listing_setting", "inventory_setting", "loyalty_setting", "promotion_setting"})
 
 # What a row that may be missing holds before anyone set it: its columns' defaults in the migrations
 # (0001_initial.sql and 0006_reorder_settings.sql for stock, 0005_channel_stock_rules.sql for a channel's rule).

@@ -13,16 +13,19 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain.campaign_checks import BELOW_COST, BELOW_MIN
 from shopkeeper.domain.festivals import Festival, festivals
 from shopkeeper.domain.messages import Message
+from shopkeeper.services.campaign_checks import campaign_checks
+from shopkeeper.services.campaign_tasks import open_tasks_between
 
-FESTIVAL, OWN, CAMPAIGN = "festival", "own", "campaign"
+FESTIVAL, OWN, CAMPAIGN, TASK = "festival", "own", "campaign", "task"
 
 
 @dataclass(frozen=True)
 class CalendarItem:
-    source: str  # festival, own (the seller's event), campaign
-    kind: str  # festival: festival / holiday / logistics; own: own / prime_day; campaign: its kind
+    source: str  # festival, own (the seller's event), campaign, task (an open checklist task on its due day)
+    kind: str  # festival: festival / holiday / logistics; own: own / prime_day; campaign: its kind; task: open / overdue
     name: Message | str  # a festival's name is a code, the window and the CLI word it; the seller's own text as is
     start: date
     end: date
@@ -32,6 +35,9 @@ class CalendarItem:
     warmup_end: date | None = None
     ref_id: int | None = None  # the campaign's or own event's id (a Prime Day's too)
     key: str | None = None  # a festival's key
+    # A campaign's checks (its worst margin, its stock verdict) and whether they, or a task, need the seller.
+    note: Message | None = None
+    alert: bool = False
 
     @property
     def first_day(self) -> date:
@@ -55,8 +61,13 @@ def _festival_item(f: Festival) -> CalendarItem:
                         f.warmup_start, f.warmup_end, key=f.key)
 
 
-def calendar_items(db: Database, first: date, last: date, *, with_campaigns: bool = True) -> list[CalendarItem]:
-    """Every item whose days (warm-up included) meet [first, last], by first day."""
+def calendar_items(db: Database, first: date, last: date, *, with_campaigns: bool = True,
+                   today: date | None = None) -> list[CalendarItem]:
+    """Every item whose days (warm-up included) meet [first, last], by first day.
+
+    With `today`, campaigns carry their checks (services/campaign_checks.py) and open checklist tasks show on
+    their due days, overdue ones flagged.
+    """
     # A seller has a handful of own events: all of them, the span is applied below (a Prime Day's warm-up
     # reaches back before its date).
     own = db.fetchall("SELECT event_id, name, kind, starts_on, ends_on, region FROM calendar_events"
@@ -72,6 +83,30 @@ def calendar_items(db: Database, first: date, last: date, *, with_campaigns: boo
         items += [CalendarItem(CAMPAIGN, kind, name, start, end, ref_id=int(pid)) for pid, name, kind, start, end in
                   db.fetchall("SELECT promotion_id, name, kind, starts_on, ends_on FROM promotions"
                               " WHERE starts_on <= ? AND ends_on >= ? ORDER BY starts_on, promotion_id", [last, first])]
+        if today is not None:
+            items = _with_checks(db, items, first, last, today)
     items = [i for i in items if i.first_day <= last and i.end >= first]
     return sorted(items, key=lambda i: (i.first_day, i.source, str(i.name)))
 
+
+
+def _with_checks(db: Database, items: list[CalendarItem], first: date, last: date,
+                 today: date) -> list[CalendarItem]:
+    checks = campaign_checks(db, today)
+    out = []
+    for item in items:
+        check = checks.get(item.ref_id or -1) if item.source == CAMPAIGN else None
+        if check is not None:
+            note = Message("campaign.calendar.note", {
+                "margin": "—" if check.min_margin_pct is None else f"{check.min_margin_pct:.1f}",
+                "stock": Message("campaign.calendar.stock_short" if check.stock_ok is False
+                                 else "campaign.calendar.stock_ok", {"units": check.short_units})})
+            alert = check.stock_ok is False or check.margin_verdict in (BELOW_COST, BELOW_MIN)
+            item = replace(item, note=note, alert=alert)
+        out.append(item)
+    for task in open_tasks_between(db, first, last):
+        overdue = task.overdue(today)
+        name = Message("campaign.calendar.task", {"task": task.name, "campaign": task.campaign})
+        out.append(CalendarItem(TASK, "overdue" if overdue else "open", name, task.due_on, task.due_on,
+                                ref_id=task.promotion_id, alert=overdue))
+    return out

@@ -10,12 +10,14 @@ discounts stack to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain.messages import Message
+from shopkeeper.services.campaign_checks import campaign_checks
+from shopkeeper.services.campaign_tasks import open_task_counts, overdue_tasks
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,13 @@ class PromotionRow:
     fixed_price: Decimal | None = None
     buy_qty: int | None = None
     get_qty: int | None = None
+    # The checks before it starts (services/campaign_checks.py; None: ended, or not asked for) and its checklist.
+    min_margin_pct: Decimal | None = None  # the worst margin of its SKUs after cost and fees
+    margin_verdict: str | None = None  # below_cost, below_min, ok
+    stock_ok: bool | None = None
+    short_units: int = 0
+    tasks_open: int = 0
+    tasks_overdue: int = 0
 
     def state(self, today: date) -> str:
         if today < self.starts_on:
@@ -84,8 +93,8 @@ FROM promotions p LEFT JOIN promo_margin m USING (promotion_id) LEFT JOIN shops 
      LEFT JOIN tiers t USING (promotion_id)
 """
 
-def list_promotions(db: Database) -> list[PromotionRow]:
-    """Every campaign by start date, each with its warnings."""
+def list_promotions(db: Database, today: date | None = None) -> list[PromotionRow]:
+    """Every campaign by start date, each with its warnings; with `today`, the checks and tasks as of then too."""
     # One warning per set of overlapping campaigns: how many SKUs they share, and the lowest price they stack to.
     stacks: dict[int, list[Message]] = {}
     for pid, others, count, sku, price in db.fetchall("""
@@ -113,5 +122,23 @@ def list_promotions(db: Database) -> list[PromotionRow]:
                                 min_unit_price=min_price, expected_uplift_pct=uplift, warnings=tuple(warnings),
                                 tiers=tuple((a, b) for a, b in tiers), amount_off=amount_off,
                                 fixed_price=fixed_price, buy_qty=buy_qty, get_qty=get_qty))
+    return out if today is None else _with_checks(db, out, today)
+
+
+def _with_checks(db: Database, rows: list[PromotionRow], today: date) -> list[PromotionRow]:
+    checks = campaign_checks(db, today)
+    open_tasks = open_task_counts(db)
+    overdue: dict[int, int] = {}
+    for task in overdue_tasks(db, today):
+        overdue[task.promotion_id] = overdue.get(task.promotion_id, 0) + 1
+    out = []
+    for r in rows:
+        pid = int(r.promotion_id)
+        check = checks.get(pid)
+        if check is not None:
+            r = replace(r, min_margin_pct=check.min_margin_pct, margin_verdict=check.margin_verdict,
+                        stock_ok=check.stock_ok, short_units=check.short_units,
+                        warnings=(*r.warnings, *check.warnings))
+        out.append(replace(r, tasks_open=open_tasks.get(pid, 0), tasks_overdue=overdue.get(pid, 0)))
     return out
 

@@ -21,11 +21,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayou
 
 from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.commands import CommandResult
+from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.clock import Clock
+from shopkeeper.services.campaign_tasks import CampaignTask, overdue_tasks
 from shopkeeper.services.shop_files import shop_display_name
 from shopkeeper.services.stats import shop_stats
 from shopkeeper.ui.change_labels import change_label, redo_text, undo_text
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import CommandOp, QueryOp
 from shopkeeper.ui.tabs.charts_tab import ChartsTab
 from shopkeeper.ui.tabs.listings_tab import ListingsTab
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         self._ui_state = ui_state
         self._actions = actions
         self._shop_path: Path | None = None
+        self._clock = clock
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
 
@@ -134,8 +138,14 @@ class MainWindow(QMainWindow):
         self.shop_label = QLabel(self)
         self.counts_label = QLabel(self)
         self.busy_label = QLabel(self)
+        # Overdue campaign tasks stand out on every tab; a click shows the campaigns.
+        self.tasks_label = QLabel(self)
+        self.tasks_label.setObjectName("overdueTasks")
+        self.tasks_label.setStyleSheet("color: #c62828")
+        self.tasks_label.linkActivated.connect(lambda _link: self.show_tab("promotions"))
         self.statusBar().addWidget(self.shop_label)
         self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.tasks_label)
         self.statusBar().addPermanentWidget(self.busy_label)
         worker.busy_changed.connect(self._show_busy)
         worker.changed.connect(self.broadcast)
@@ -276,6 +286,17 @@ class MainWindow(QMainWindow):
             self.set_counts(stats)
 
         self._worker.query(self, QueryOp(header, key="header"), show)
+        today = self._clock.today()
+        self._worker.query(self, QueryOp(lambda db: overdue_tasks(db, today), key="overdue"), self.set_overdue)
+
+    def set_overdue(self, tasks: list[CampaignTask]) -> None:
+        self.tasks_label.setVisible(bool(tasks))
+        if tasks:
+            self.tasks_label.setText("<a href='promotions' style='color:#c62828'>⚠ {}</a>".format(
+                self.tr("%n campaign task(s) overdue", "", len(tasks))))
+            self.tasks_label.setToolTip("\n".join(
+                f"{t.due_on:%Y-%m-%d} {t.campaign}: {window_text(t.name) if isinstance(t.name, Message) else t.name}"
+                for t in tasks[:20]))
 
     def set_shop(self, name: str, path: Path | None) -> None:
         self.setWindowTitle(self.tr("{shop} — Shopkeeper").format(shop=name))

@@ -185,7 +185,10 @@ def test_editable_fields_name_the_listings_fields(db: Database) -> None:
                            ("status", "season_start"), ("status", "season_end"), ("status", "marked_new_on"),
                            ("loyalty_setting", "value"),
                            *(("tier", f) for f in ("name_en", "name_zh", "threshold", "keep_threshold",
-                                                   "points_multiplier", "benefits_en", "benefits_zh"))}
+                                                   "points_multiplier", "benefits_en", "benefits_zh")),
+                           # campaign checks' settings, checklist ticks and template (services/campaign_*.py)
+                           ("promotion_setting", "value"), ("campaign_task", "done"), ("task_template", "title"),
+                           ("task_template", "days_before")}
     assert fields[("variant", "cost")].kind == "money"
     assert fields[("stock", "reorder_point")].nullable
     assert not fields[("stock", "on_hand")].nullable

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from shopkeeper.services.promotion_calendar import CAMPAIGN, FESTIVAL, OWN, CalendarItem
+from shopkeeper.services.promotion_calendar import CAMPAIGN, FESTIVAL, OWN, TASK, CalendarItem
 from shopkeeper.ui.calendar.items import item_color, item_name
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1  # the own event's id on its row
@@ -31,6 +31,8 @@ class CalendarList(QTableWidget):
             return self.tr("Campaign")
         if item.source == OWN:
             return self.tr("Own event")
+        if item.source == TASK:
+            return self.tr("Overdue task") if item.alert else self.tr("Task")
         return {"holiday": self.tr("Holiday"), "logistics": self.tr("Couriers")}.get(item.kind, self.tr("Festival"))
 
     def _region(self, item: CalendarItem) -> str:
@@ -48,7 +50,7 @@ class CalendarList(QTableWidget):
                      warmup]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, item.ref_id if item.source == CAMPAIGN else None)
+                cell.setData(Qt.ItemDataRole.UserRole, item.ref_id if item.source in (CAMPAIGN, TASK) else None)
                 cell.setData(EVENT_ROLE, item.event_id)
                 if col == 1:
                     cell.setForeground(QBrush(item_color(item)))

@@ -51,6 +51,7 @@ from shopkeeper.domain.commands import ChangeRefused, CommandResult
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.festivals import festivals
 from shopkeeper.domain.messages import Message
+from shopkeeper.services.campaign_checks import CampaignCheck, campaign_checks
 from shopkeeper.services.campaigns import CampaignPlan, categories, save_campaign, scope_skus
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.message_texts import window_text
@@ -210,15 +211,35 @@ class CampaignDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        # An existing campaign's checks as saved (services/campaign_checks.py): its worst margin and stock verdict.
+        self.checks = QLabel(self)
+        self.checks.setObjectName("campaignChecks")
+        self.checks.setWordWrap(True)
+        self.checks.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.checks)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
         self._fill(plan)
         self._worker.query(self, QueryOp(self._load_choices), self._show_choices)
+        if promotion_id is not None:
+            pid = promotion_id
+            self._worker.query(self, QueryOp(lambda db: campaign_checks(db, today).get(pid)), self._show_checks)
 
     # -- filling ---------------------------------------------------------------------------------------
+    def _show_checks(self, check: CampaignCheck | None) -> None:
+        if check is None:
+            return  # over, or nothing in scope: nothing to check
+        margin = "—" if check.min_margin_pct is None else f"{check.min_margin_pct:.1f} %"
+        stock = self.tr("stock lasts") if check.stock_ok else self.tr("{units} units short").format(
+            units=f"{check.short_units:,}")
+        lines = [self.tr("<b>Checks as saved:</b> worst margin {margin} · {stock}").format(margin=margin, stock=stock)]
+        lines += [f"<span style='color:#c62828'>⚠ {window_text(w)}</span>" for w in check.warnings]
+        self.checks.setText("<br>".join(lines))
+        self.checks.show()
+
     def _page(self, rows: list[tuple[str, QWidget]]) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)

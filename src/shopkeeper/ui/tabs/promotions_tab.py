@@ -1,5 +1,6 @@
 """Promotions: the festival calendar with the campaigns on their days, and every campaign with its margin,
-stock and warnings; campaigns are created, edited and deleted here (each an undoable change)."""
+stock and warnings; campaigns are created, edited and deleted here (each an undoable change). The selected
+campaign's checks, checklist and review show in the panel beside the list."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from shopkeeper.domain.commands import CommandResult
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.clock import Clock
+from shopkeeper.services.campaign_tasks import set_task_done
 from shopkeeper.services.campaigns import delete_calendar_event, delete_campaign, plan_of
 from shopkeeper.services.promotion_calendar import CalendarItem, calendar_items
 from shopkeeper.services.promotions import PromotionRow, list_promotions
@@ -37,6 +39,7 @@ from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.formatting import money, platform_label, status_label
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.panels.campaign_panel import CampaignDetails, CampaignPanel, load_campaign
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.ui_state import UiState
 
@@ -70,19 +73,19 @@ class PromotionsTab(ShopTab):
         top.setStretchFactor(0, 4)
         top.setStretchFactor(1, 1)
 
-        self.table = QTableWidget(0, 11, self)
+        self.table = QTableWidget(0, 12, self)
         self.table.setObjectName("promotionsTable")
         self.table.setHorizontalHeaderLabels([
             self.tr("Promotion"), self.tr("When"), self.tr("Shops"), self.tr("Kind"), self.tr("Budget"),
             self.tr("SKUs"), self.tr("Lowest price"), self.tr("Margin after discount"), self.tr("Stock vs plan"),
-            self.tr("Warnings"), self.tr("State"),
+            self.tr("Warnings"), self.tr("State"), self.tr("Tasks"),
         ])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setColumnWidth(0, 220)
         self.table.setColumnWidth(1, 170)
         self.table.setColumnWidth(3, 230)
@@ -110,7 +113,16 @@ class PromotionsTab(ShopTab):
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addLayout(buttons)
-        bottom_layout.addWidget(self.table, 1)
+        self.details = CampaignPanel(self)
+        self.details.taskToggled.connect(self.tick_task)
+        self.details.settingsWanted.connect(self.edit_check_settings)
+        self.details.templateWanted.connect(self.edit_checklist_template)
+        lists = QSplitter(self)
+        lists.addWidget(self.table)
+        lists.addWidget(self.details)
+        lists.setStretchFactor(0, 3)
+        lists.setStretchFactor(1, 2)
+        bottom_layout.addWidget(lists, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(top)
@@ -124,12 +136,16 @@ class PromotionsTab(ShopTab):
     # -- loading ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.calendar.set_today(self._clock.today())
-        self.query(QueryOp(list_promotions, key="list"), self._show)
+        today = self._clock.today()
+        self.query(QueryOp(lambda db: list_promotions(db, today), key="list"), self._show)
+        self._load_details()
         self._load_span(*self.calendar.span())
 
     def _load_span(self, first: date, last: date) -> None:
         def load(db: Any) -> tuple[list[CalendarItem], date, date]:  # noqa: ANN401 - the worker's shop
-            return calendar_items(db, first, last), first, last
+            return calendar_items(db, first, last, today=today), first, last
+
+        today = self._clock.today()
 
         self.query(QueryOp(load, key="calendar"), self._show_calendar)
 
@@ -148,12 +164,20 @@ class PromotionsTab(ShopTab):
                 planned=len(upcoming), total=len(promotions)
             )
         )
+        selected = self._selected_id()
+        self.table.blockSignals(True)
         self.table.setRowCount(len(promotions))
         ended = [p for p in promotions if p.state(today) == "ended"]
         # What is coming matters most: upcoming first by date, then the past, latest first.
         ordered = sorted(upcoming, key=lambda p: p.starts_on) + sorted(ended, key=lambda p: p.starts_on, reverse=True)
         for row, promo in enumerate(ordered):
             self._fill_row(row, promo, today)
+        self.table.blockSignals(False)
+        # The campaign in the panel stays selected; at first, the next one coming.
+        ids = [p.promotion_id for p in ordered]
+        if ids:
+            self.table.selectRow(ids.index(selected) if selected in ids else 0)
+            self._load_details()
         self.edit_button.setEnabled(bool(promotions))
         self.delete_button.setEnabled(bool(promotions))
 
@@ -180,7 +204,13 @@ class PromotionsTab(ShopTab):
 
     def _fill_row(self, row: int, promo: PromotionRow, today: date) -> None:
         margin = "—" if promo.margin_after_pct is None else f"{promo.margin_after_pct:.1f} %"
-        if promo.target_units is None:
+        if promo.min_margin_pct is not None:
+            # Before it starts: the worst SKU after cost and fees is what the seller must see.
+            margin = self.tr("worst {margin} %").format(margin=f"{promo.min_margin_pct:.1f}")
+        if promo.stock_ok is not None:
+            stock = self.tr("lasts") if promo.stock_ok else self.tr("{units} short").format(
+                units=f"{promo.short_units:,}")
+        elif promo.target_units is None:
             stock = self.tr("{units} in stock").format(units=f"{promo.stock_units:,}")
         else:
             stock = self.tr("{units} of {target} planned").format(
@@ -200,23 +230,62 @@ class PromotionsTab(ShopTab):
             stock,
             f"⚠ {len(warnings)}" if warnings else "",
             status_label(promo.state(today)),
+            self._tasks_text(promo),
         ]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, promo.promotion_id)
-            if column == 7 and promo.margin_after_pct is not None and promo.margin_after_pct < 15:
+            if column == 7 and promo.margin_verdict in ("below_cost", "below_min"):
+                item.setForeground(QBrush(QColor(_RED)))
+                item.setToolTip(self.tr("A SKU sells below cost or below the minimum margin after fees."))
+            elif column == 7 and promo.margin_verdict is None and promo.margin_after_pct is not None \
+                    and promo.margin_after_pct < 15:
                 item.setForeground(QBrush(QColor(_RED)))
                 item.setToolTip(self.tr("Thin margin: this discount leaves less than 15 % on these SKUs."))
-            if column == 8 and promo.stock_short:
+            if column == 8 and (promo.stock_ok is False or (promo.stock_ok is None and promo.stock_short)):
                 item.setForeground(QBrush(QColor(_RED)))
                 item.setToolTip(self.tr("Not enough stock on hand for the planned units."))
+            if column == 11 and promo.tasks_overdue:
+                item.setForeground(QBrush(QColor(_RED)))
             if column == 9 and warnings:
                 item.setForeground(QBrush(QColor(_RED)))
                 item.setToolTip("\n".join(warnings))
             self.table.setItem(row, column, item)
 
+    def _tasks_text(self, promo: PromotionRow) -> str:
+        if promo.tasks_overdue:
+            return self.tr("{open} open, {overdue} overdue").format(open=promo.tasks_open, overdue=promo.tasks_overdue)
+        return self.tr("{open} open").format(open=promo.tasks_open) if promo.tasks_open else self.tr("done")
+
+    # -- the selected campaign -----------------------------------------------------------------------------
+    def _load_details(self) -> None:
+        promotion_id, today = self._selected_id(), self._clock.today()
+        if promotion_id is None:
+            self.details.show_details(None, today)
+            return
+        self.query(QueryOp(lambda db: load_campaign(db, promotion_id, today), key="details"),
+                   lambda details: self._show_details(details, today))
+
+    def _show_details(self, details: CampaignDetails | None, today: date) -> None:
+        self.details.show_details(details, today)
+
+    def tick_task(self, task_id: str, done: bool) -> None:
+        self._worker.command(self, CommandOp(lambda db: set_task_done(db, task_id, done, who="window")),
+                             self._saved, self._refused)
+
+    def edit_check_settings(self) -> None:
+        from shopkeeper.ui.dialogs.campaign_check_settings_dialog import CampaignCheckSettingsDialog
+
+        CampaignCheckSettingsDialog(self._worker, self).open()
+
+    def edit_checklist_template(self) -> None:
+        from shopkeeper.ui.dialogs.checklist_template_dialog import ChecklistTemplateDialog
+
+        ChecklistTemplateDialog(self._worker, self).open()
+
     # -- the day -----------------------------------------------------------------------------------------
     def _jump_to_selected(self) -> None:
+        self._load_details()
         promotion_id = self._selected_id()
         for promo in self._promotions:
             if promo.promotion_id == promotion_id:

@@ -1,0 +1,228 @@
+"""Checks before a campaign starts: the margin a SKU keeps at its campaign price, and whether its stock lasts.
+
+One rule, in Python (the functions here) and in SQL (the scalar macros and
+`sk_campaign_checks(today)`), agreeing to the cent and the unit.
+
+Margin. The price is the SKU's campaign price, or the price overlapping
+campaigns stack to (domain/campaign_price.py). The platform's fees are a
+percentage of that price, the seller's setting per platform; of the platforms a
+campaign runs on, the highest known fee counts (the margin check must see the
+worst sale). Fees: P × fee% rounded half up to the cent. Margin % =
+(P − cost − fees) / P, in tenths of a percent rounded half away from zero. A
+SKU without a cost or a price has no margin (None / NULL): nothing to check.
+Verdict: below_cost when P − fees < cost, below_min when the margin is under
+the minimum margin (setting, default 10 %), else ok.
+
+Stock. The units the event is expected to sell: last year's sales of the SKU
+on the same dates a year before, when the shop's orders reach back that far;
+otherwise the recent baseline (units over the last BASELINE_DAYS days) scaled to
+the event's days and lifted by the campaign's expected uplift:
+⌈units × event days × (100 + uplift) / (BASELINE_DAYS × 100)⌉. The sales before
+the start are the baseline over the days until it, but at most the SKU's lead
+time of them: what sells before that is the ordinary reorders' business (the
+reorder list), while what sells in the last lead time cannot be restocked in
+time. Short = what both need beyond on hand (negative on hand counted as 0);
+the quantity to order is that shortfall, and the day to order by is the start
+less the SKU's lead time.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+DEFAULT_MIN_MARGIN_PCT = Decimal(10)
+BASELINE_DAYS = 30
+MIN_MARGIN_KEY = "min_margin_pct"
+FEE_KEY_PREFIX = "fee_pct."
+BELOW_COST, BELOW_MIN, MARGIN_OK = "below_cost", "below_min", "ok"
+
+
+def _cents(amount: Decimal) -> int:
+    return int(amount * 100)
+
+
+def fee_cents(price: Decimal, fee_pct: Decimal | None) -> int:
+    """The platform's fees on one unit sold at `price`, in cents (none known: 0)."""
+    if fee_pct is None:
+        return 0
+    return (2 * _cents(price) * _cents(fee_pct) + 10000) // 20000
+
+
+def margin_tenths(price: Decimal | None, cost: Decimal | None, fee_pct: Decimal | None) -> int | None:
+    """The margin at `price` after cost and fees, in tenths of a percent of the price; None: nothing to check."""
+    if price is None or cost is None or price <= 0:
+        return None
+    pc = _cents(price)
+    kept = pc - _cents(cost) - fee_cents(price, fee_pct)
+    tenths = (2 * abs(kept) * 1000 + pc) // (2 * pc)
+    return tenths if kept >= 0 else -tenths
+
+
+def margin_pct(price: Decimal | None, cost: Decimal | None, fee_pct: Decimal | None) -> Decimal | None:
+    tenths = margin_tenths(price, cost, fee_pct)
+    return None if tenths is None else Decimal(tenths) / 10
+
+
+def margin_verdict(price: Decimal | None, cost: Decimal | None, fee_pct: Decimal | None,
+                   min_margin_pct: Decimal) -> str | None:
+    tenths = margin_tenths(price, cost, fee_pct)
+    if tenths is None or price is None or cost is None:
+        return None
+    if _cents(price) - fee_cents(price, fee_pct) < _cents(cost):
+        return BELOW_COST
+    if Decimal(tenths) < (min_margin_pct * 10).to_integral_value(ROUND_HALF_UP):
+        return BELOW_MIN
+    return MARGIN_OK
+
+
+def _ceil_div(a: int, b: int) -> int:
+    return -(-a // b)
+
+
+def _uplift_bp(uplift_pct: Decimal | None) -> int:
+    return _cents(uplift_pct) if uplift_pct is not None else 0
+
+
+def expected_units(last_year_units: int | None, recent_units: int, event_days: int,
+                   uplift_pct: Decimal | None) -> int:
+    """Units the event is expected to sell; `last_year_units` None: the shop has no orders a year before."""
+    if last_year_units is not None:
+        return max(last_year_units, 0)
+    scaled = max(recent_units, 0) * event_days * max(10000 + _uplift_bp(uplift_pct), 0)
+    return _ceil_div(scaled, BASELINE_DAYS * 10000)
+
+
+def days_counted_before(days_until_start: int, lead_time_days: int) -> int:
+    """The days before the start whose sales the event's stock must also cover."""
+    return max(min(days_until_start, lead_time_days), 0)
+
+
+def units_before(recent_units: int, days: int) -> int:
+    """Units the baseline sells in `days` (days_counted_before)."""
+    return _ceil_div(max(recent_units, 0) * max(days, 0), BASELINE_DAYS)
+
+
+def shortfall(on_hand: int, before: int, expected: int) -> int:
+    """Units to order so that on hand lasts until the end of the event."""
+    return max(before + expected - max(on_hand, 0), 0)
+
+
+def order_by(starts_on: date, lead_time_days: int) -> date:
+    return starts_on - timedelta(days=lead_time_days)
+
+
+def a_year_before(day: date) -> date:
+    """The same date a year before (29 February: the 28th)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+MACROS = (
+    "CREATE OR REPLACE TEMP MACRO sk_fee_cents(pc, fee_bp) AS"
+    " CASE WHEN fee_bp IS NULL THEN 0 ELSE (2 * (pc)::HUGEINT * fee_bp + 10000) // 20000 END",
+    "CREATE OR REPLACE TEMP MACRO sk_margin_tenths(pc, cost_c, fee_bp) AS"
+    " CASE WHEN pc IS NULL OR cost_c IS NULL OR pc <= 0 THEN NULL ELSE list_transform("
+    "[(pc)::HUGEINT - cost_c - sk_fee_cents(pc, fee_bp)], lambda k:"
+    " sign(k) * ((2 * abs(k) * 1000 + pc) // (2 * (pc)::HUGEINT)))[1]::BIGINT END",
+    "CREATE OR REPLACE TEMP MACRO sk_margin_verdict(pc, cost_c, fee_bp, min_tenths) AS"
+    " CASE WHEN sk_margin_tenths(pc, cost_c, fee_bp) IS NULL THEN NULL"
+    " WHEN pc - sk_fee_cents(pc, fee_bp) < cost_c THEN 'below_cost'"
+    " WHEN sk_margin_tenths(pc, cost_c, fee_bp) < min_tenths THEN 'below_min' ELSE 'ok' END",
+    "CREATE OR REPLACE TEMP MACRO sk_expected_units(last_year, recent, event_days, uplift_bp) AS"
+    " CASE WHEN last_year IS NOT NULL THEN greatest(last_year, 0)::BIGINT ELSE"
+    " ((greatest(recent, 0)::HUGEINT * event_days * greatest(10000 + coalesce(uplift_bp, 0), 0)"
+    f" + {BASELINE_DAYS * 10000} - 1) // {BASELINE_DAYS * 10000})::BIGINT END",
+    "CREATE OR REPLACE TEMP MACRO sk_units_before(recent, days_until) AS"
+    f" ((greatest(recent, 0)::BIGINT * greatest(days_until, 0) + {BASELINE_DAYS} - 1) // {BASELINE_DAYS})::BIGINT",
+    "CREATE OR REPLACE TEMP MACRO sk_shortfall(on_hand, before, expected) AS"
+    " greatest(before + expected - greatest(on_hand, 0), 0)::BIGINT",
+    # The same date a year before; 29 February becomes the 28th.
+    "CREATE OR REPLACE TEMP MACRO sk_a_year_before(d) AS"
+    " CAST(CAST(d AS DATE) - INTERVAL 1 YEAR AS DATE)",
+)
+
+# Per campaign and SKU in scope, as of `today`: the check's figures. Sales are the SKU's sold units net of
+# refunds (sk_sku_lines(), so a link or a bundle moves them too); 'lowest_30d' the lowest unit price a
+# campaign platform sold it at in the 30 days before today (the 最低价 reference price), in its list price's
+# currency (a sale in another currency is no reference for this price).
+TABLE_MACROS = (
+    f"""
+CREATE OR REPLACE TEMP MACRO sk_campaign_checks(today) AS TABLE
+WITH settings AS (
+    SELECT coalesce((SELECT TRY_CAST(value AS DECIMAL(7,2)) FROM promotion_settings WHERE key = '{MIN_MARGIN_KEY}'),
+                    {DEFAULT_MIN_MARGIN_PCT}) AS min_margin
+),
+fees AS (SELECT substr(key, {len(FEE_KEY_PREFIX) + 1}) AS platform, TRY_CAST(value AS DECIMAL(7,2)) AS fee_pct
+         FROM promotion_settings WHERE key LIKE '{FEE_KEY_PREFIX}%'),
+platforms AS (
+    SELECT p.promotion_id, s.platform FROM promotions p JOIN shops s
+        ON NOT EXISTS (SELECT 1 FROM promotion_shops x WHERE x.promotion_id = p.promotion_id)
+        OR s.shop_id IN (SELECT shop_id FROM promotion_shops x WHERE x.promotion_id = p.promotion_id)
+),
+promo_fees AS (
+    SELECT pl.promotion_id, max(f.fee_pct) AS fee_pct, count(*) FILTER (WHERE f.fee_pct IS NULL) AS fees_unknown,
+           list(DISTINCT pl.platform) AS platforms
+    FROM platforms pl LEFT JOIN fees f USING (platform) GROUP BY pl.promotion_id
+),
+sold AS (
+    SELECT l.sku, l.shop_id, sk_order_day(o.ordered_at, o.ordered_tz) AS day,
+           l.quantity - l.refunded_quantity AS units, l.unit_price, l.currency, l.bundle_sku
+    FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id)
+    WHERE sk_is_sold(o.status)
+),
+history AS (SELECT min(sk_order_day(ordered_at, ordered_tz)) AS first_day FROM orders),
+recent AS (SELECT sku, sum(units) AS units FROM sold
+           WHERE day BETWEEN CAST(today AS DATE) - {BASELINE_DAYS - 1} AND CAST(today AS DATE) GROUP BY sku),
+scope AS (
+    SELECT c.promotion_id, c.sku, p.starts_on, p.ends_on, p.expected_uplift_pct,
+           coalesce(o.stacked_price, c.unit_price) AS price, v.cost,
+           sk_a_year_before(p.starts_on) AS ly_first, sk_a_year_before(p.ends_on) AS ly_last
+    FROM sk_campaign_prices() c JOIN promotions p USING (promotion_id)
+    LEFT JOIN sk_campaign_overlaps() o USING (promotion_id, sku)
+    LEFT JOIN variants v ON v.sku = c.sku
+),
+last_year AS (
+    SELECT s.promotion_id, s.sku, coalesce(sum(d.units), 0) AS units
+    FROM scope s LEFT JOIN sold d ON d.sku = s.sku AND d.day BETWEEN s.ly_first AND s.ly_last
+    WHERE (SELECT first_day FROM history) <= s.ly_first
+    GROUP BY s.promotion_id, s.sku
+),
+lowest AS (
+    SELECT pl.promotion_id, d.sku, min(d.unit_price) AS lowest_30d
+    FROM sold d JOIN shops sh USING (shop_id) JOIN platforms pl ON pl.platform = sh.platform
+    JOIN variants v ON v.sku = d.sku AND v.currency = d.currency
+    WHERE d.bundle_sku IS NULL AND d.unit_price > 0
+      AND d.day BETWEEN CAST(today AS DATE) - 30 AND CAST(today AS DATE) - 1
+    GROUP BY pl.promotion_id, d.sku
+),
+figures AS (
+    SELECT s.*, pf.fee_pct, coalesce(pf.fees_unknown, 0) AS fees_unknown,
+           (s.price * 100)::HUGEINT AS pc, (s.cost * 100)::HUGEINT AS cost_c, (pf.fee_pct * 100)::HUGEINT AS fee_bp,
+           coalesce(sl.on_hand, 0) AS on_hand, coalesce(sl.lead_time_days, 14) AS lead_time_days,
+           ly.units AS last_year_units, coalesce(r.units, 0) AS recent_units, lw.lowest_30d,
+           (s.ends_on - s.starts_on + 1)::BIGINT AS event_days,
+           greatest(least(s.starts_on - CAST(today AS DATE), coalesce(sl.lead_time_days, 14)), 0)::BIGINT
+               AS days_until
+    FROM scope s LEFT JOIN promo_fees pf USING (promotion_id)
+    LEFT JOIN stock_levels sl ON sl.sku = s.sku
+    LEFT JOIN last_year ly ON ly.promotion_id = s.promotion_id AND ly.sku = s.sku
+    LEFT JOIN recent r ON r.sku = s.sku
+    LEFT JOIN lowest lw ON lw.promotion_id = s.promotion_id AND lw.sku = s.sku
+)
+SELECT promotion_id, sku, price, cost, fee_pct, fees_unknown,
+       sk_margin_tenths(pc, cost_c, fee_bp) AS margin_tenths,
+       sk_margin_verdict(pc, cost_c, fee_bp, ((SELECT min_margin FROM settings) * 10)::HUGEINT) AS margin_verdict,
+       on_hand, lead_time_days, last_year_units IS NOT NULL AS from_last_year,
+       sk_expected_units(last_year_units, recent_units, event_days, (expected_uplift_pct * 100)::HUGEINT) AS expected,
+       sk_units_before(recent_units, days_until) AS before_start,
+       sk_shortfall(on_hand, sk_units_before(recent_units, days_until),
+                    sk_expected_units(last_year_units, recent_units, event_days,
+                                      (expected_uplift_pct * 100)::HUGEINT)) AS short,
+       CAST(starts_on - lead_time_days * INTERVAL 1 DAY AS DATE) AS order_by,
+       lowest_30d
+FROM figures
+""",
+)

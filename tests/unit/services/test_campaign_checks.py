@@ -1,0 +1,146 @@
+"""Before a campaign: margin after fees and stock cover flagged; its checklist undoable; the review after it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from shop_tables import seed_catalog, snapshot
+
+from shopkeeper.db.database import Database
+from shopkeeper.services.campaign_checks import campaign_checks, check_settings, save_check_settings, sku_checks
+from shopkeeper.services.campaign_review import campaign_review
+from shopkeeper.services.campaign_tasks import (
+    campaign_tasks,
+    overdue_tasks,
+    save_template_task,
+    set_task_done,
+    template,
+)
+from shopkeeper.services.campaigns import CampaignPlan, delete_campaign, save_campaign
+from shopkeeper.services.change_sets import redo, undo
+from shopkeeper.services.promotions import list_promotions
+
+TODAY = date(2026, 10, 20)
+# Half off an 80.00 mug costing 38.67: 40.00, and Taobao keeps 5 % (2.00): 38.00 < 38.67, a loss.
+HALF_OFF = CampaignPlan(name="双11 half off", kind="percent_off", starts_on=date(2026, 11, 1),
+                        ends_on=date(2026, 11, 10), currency="USD", skus=("CL-MUG-RUS-OAT",),
+                        shop_ids=("taobao:clay",), discount_pct=Decimal(50), expected_uplift_pct=Decimal(100))
+
+
+def _shop(db: Database) -> None:
+    seed_catalog(db)
+    with db.transaction():
+        db.execute("INSERT INTO shops (shop_id, platform, name) VALUES ('taobao:clay', 'taobao', 'Clay')")
+
+
+def _sell(db: Database, day: date, units: int, unit_price: Decimal = Decimal(80), buyer: str = "b1",
+          order_off: Decimal = Decimal(0)) -> None:
+    order_id = f"{day.isoformat()}-{buyer}-{units}"
+    with db.transaction():
+        db.execute("INSERT INTO orders (shop_id, order_id, buyer_id, ordered_at, ordered_tz, status, currency, total,"
+                   " discount) VALUES ('taobao:clay', ?, ?, ?::TIMESTAMPTZ, '+08:00', 'completed', 'USD', ?, ?)",
+                   [order_id, buyer, f"{day.isoformat()} 12:00:00+08", unit_price * units - order_off, order_off])
+        db.execute("INSERT INTO order_lines (shop_id, order_id, line_no, sku, title, quantity, unit_price, line_total,"
+                   " currency) VALUES ('taobao:clay', ?, 1, 'CL-MUG-RUS-OAT', 'Mug', ?, ?, ?, 'USD')",
+                   [order_id, units, unit_price, unit_price * units])
+
+
+def test_below_cost_after_fees_and_a_likely_stock_out_are_flagged(shop: Database) -> None:
+    _shop(shop)
+    # 30 units in the last 30 days: 1 a day. The 10-day event, doubled, sells 20; 12 days before it sell 12.
+    _sell(shop, TODAY - timedelta(days=5), 30, Decimal("72.00"))
+    save_campaign(shop, HALF_OFF, who="t")
+    save_check_settings(shop, who="t", min_margin_pct=Decimal(10), fees={"taobao": Decimal(5)})
+    [check] = sku_checks(shop, int(shop.scalar("SELECT promotion_id FROM promotions")), TODAY)
+    assert (check.price, check.fee_pct, check.margin_verdict) == (Decimal("40.00"), Decimal("5.0"), "below_cost")
+    assert check.margin_pct == Decimal("-1.7")  # (40.00 − 38.67 − 2.00) / 40.00
+    # 7 on hand against 12 + 20: order 25 by the start less the 14-day lead time.
+    assert (check.on_hand, check.before_start, check.expected, check.short) == (7, 12, 20, 25)
+    assert check.order_by == date(2026, 10, 18) and not check.from_last_year
+    assert check.lowest_30d == Decimal("72.00") and not check.above_lowest
+    [row] = list_promotions(shop, TODAY)
+    assert row.stock_ok is False and row.min_margin_pct == Decimal("-1.7") and row.tasks_open == 7
+    codes = [w.code for w in row.warnings]
+    assert "campaign.warning.below_cost" in codes and "campaign.warning.order_late" in codes
+    assert "campaign.warning.fees_unknown" not in codes
+
+
+def test_last_years_window_sets_the_expected_sales_when_the_shop_has_orders_then(shop: Database) -> None:
+    _shop(shop)
+    _sell(shop, date(2025, 10, 1), 1)  # the shop's orders reach back past last year's window
+    _sell(shop, date(2025, 11, 5), 40)
+    save_campaign(shop, HALF_OFF, who="t")
+    [check] = sku_checks(shop, int(shop.scalar("SELECT promotion_id FROM promotions")), TODAY)
+    assert check.from_last_year and check.expected == 40 and check.before_start == 0
+
+
+def test_settings_save_as_one_undo_step_and_defaults_return(shop: Database) -> None:
+    _shop(shop)
+    before = snapshot(shop)
+    save_check_settings(shop, who="t", min_margin_pct=Decimal("12.5"), fees={"taobao": Decimal("4.5")})
+    assert check_settings(shop) == (Decimal("12.5"), {"taobao": Decimal("4.5")})
+    undo(shop, who="t")
+    assert check_settings(shop) == (Decimal(10), {})
+    assert {t: r for t, r in snapshot(shop).items() if not t.endswith("_prior")} == \
+        {t: r for t, r in before.items() if not t.endswith("_prior")}
+
+
+def test_tasks_come_from_the_template_move_with_the_start_and_tick_off_undoably(shop: Database) -> None:
+    _shop(shop)
+    save_campaign(shop, HALF_OFF, who="t")
+    pid = int(shop.scalar("SELECT promotion_id FROM promotions"))
+    tasks = {t.task_key: t for t in campaign_tasks(shop, pid)}
+    assert len(tasks) == 7 and tasks["signup"].due_on == date(2026, 10, 11)  # 21 days before 1 November
+    assert [t.task_key for t in overdue_tasks(shop, TODAY)] == ["signup", "stock"]
+    set_task_done(shop, tasks["signup"].task_id, True, who="t")
+    assert [t.task_key for t in overdue_tasks(shop, TODAY)] == ["stock"]
+    undo(shop, who="t")
+    assert [t.task_key for t in overdue_tasks(shop, TODAY)] == ["signup", "stock"]
+    redo(shop, who="t")
+    assert [t.task_key for t in overdue_tasks(shop, TODAY)] == ["stock"]
+    undo(shop, who="t")
+    moved = CampaignPlan(**{**HALF_OFF.__dict__, "starts_on": date(2026, 11, 11), "ends_on": date(2026, 11, 12)})
+    save_campaign(shop, moved, who="t", promotion_id=pid)
+    assert {t.task_key: t.due_on for t in campaign_tasks(shop, pid)}["signup"] == date(2026, 10, 21)
+    undo(shop, who="t")
+    assert {t.task_key: t.due_on for t in campaign_tasks(shop, pid)}["signup"] == date(2026, 10, 11)
+    delete_campaign(shop, pid, who="t")
+    assert campaign_tasks(shop, pid) == []
+    undo(shop, who="t")
+    assert len(campaign_tasks(shop, pid)) == 7
+
+
+def test_review_counts_the_event_against_a_baseline_of_the_same_length(shop: Database) -> None:
+    _shop(shop)
+    _sell(shop, date(2026, 10, 25), 5, buyer="old")  # baseline: the 10 days before 1 November
+    _sell(shop, date(2026, 10, 30), 5, buyer="old")
+    _sell(shop, date(2026, 11, 1), 20, Decimal(40), buyer="new")
+    _sell(shop, date(2026, 11, 10), 10, Decimal(40), buyer="old", order_off=Decimal("12.50"))  # a 满减 on the order
+    _sell(shop, date(2026, 11, 11), 99, buyer="late")  # after the event: neither
+    save_campaign(shop, HALF_OFF, who="t")
+    review = campaign_review(shop, int(shop.scalar("SELECT promotion_id FROM promotions")))
+    assert review is not None
+    t = review.total
+    assert (t.units, t.orders, t.baseline_units, t.lift_pct) == (30, 2, 10, Decimal("200.0"))
+    assert t.revenue == Decimal("1200.00")
+    assert t.discount_cost == Decimal("1212.50")  # 30 × (80 − 40) off the list price, and 12.50 off an order
+    assert review.new_members == 1  # 'new' first bought in the event; 'old' before it
+    assert review.days[0] == (date(2026, 11, 1), 20, 0) and review.days[3] == (date(2026, 11, 4), 0, 5)  # 25 October is day 4 of the baseline
+    assert [s.sku for s in review.skus] == ["CL-MUG-RUS-OAT"]
+    assert campaign_checks(shop, date(2026, 11, 20)) == {}  # over: reviewed, not checked
+
+
+def test_the_seller_edits_the_template_and_later_campaigns_get_it(shop: Database) -> None:
+    _shop(shop)
+    save_template_task(shop, "visuals", who="t", title="Shoot the glaze close-ups", days_before=12)
+    assert [(t.name, t.days_before) for t in template(shop) if t.task_key == "visuals"] == [
+        ("Shoot the glaze close-ups", 12)]
+    save_campaign(shop, HALF_OFF, who="t")
+    pid = int(shop.scalar("SELECT promotion_id FROM promotions"))
+    visuals = next(t for t in campaign_tasks(shop, pid) if t.task_key == "visuals")
+    assert (visuals.name, visuals.due_on) == ("Shoot the glaze close-ups", date(2026, 10, 20))
+    undo(shop, who="t")  # the campaign
+    undo(shop, who="t")  # the template edit
+    [back] = [t for t in template(shop) if t.task_key == "visuals"]
+    assert back.days_before == 10 and back.name.code == "campaign.task.visuals"  # type: ignore[union-attr]
