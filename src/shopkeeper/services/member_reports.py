@@ -8,7 +8,7 @@ unless asked for, and asking is logged (member_segments.note_reveal).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -20,19 +20,18 @@ from shopkeeper.services.membership import members_source
 
 
 def pending_points_sql() -> str:
-    """(member_id, points_pending): points earned but still inside the return window.
-
-    The ledger does not hold pending points yet (issue 10.2 brings them); this is
-    the one place to read them from once it does.
-    """
-    return "SELECT NULL::VARCHAR AS member_id, 0::BIGINT AS points_pending WHERE FALSE"
+    """(member_id, points_pending) at the instant given as its one parameter: points earned but still inside the
+    return window (their entry's available_at is later), as services/points_entries.balance counts them."""
+    return ("SELECT member_id, sum(points)::BIGINT AS points_pending FROM points_ledger"
+            " WHERE available_at > CAST(? AS TIMESTAMPTZ) GROUP BY member_id")
 
 
 def base_currency(db: Database) -> str:
     return str(db.scalar("SELECT currency FROM sk_fx() WHERE is_base"))
 
 
-def member_rows(db: Database, today: date, *, show_pii: bool = False) -> list[dict[str, Any]]:
+def member_rows(db: Database, today: date, *, show_pii: bool = False,
+                now: datetime | None = None) -> list[dict[str, Any]]:
     source = members_source(today, chinese=False)
     rows = db.fetchall(
         f"""
@@ -52,7 +51,7 @@ def member_rows(db: Database, today: date, *, show_pii: bool = False) -> list[di
         LEFT JOIN sk_rfm(CAST(? AS DATE)) r USING (member_id)
         LEFT JOIN ({pending_points_sql()}) pp USING (member_id)
         ORDER BY src.member_id""",
-        [*source.params, today],
+        [*source.params, today, now or datetime.now(UTC)],
     )
     if show_pii:
         note_reveal(db, "members report", len(rows))
@@ -79,19 +78,21 @@ def member_rows(db: Database, today: date, *, show_pii: bool = False) -> list[di
             "days_to_second_order": to_second,
             "tier": tier,
             "tier_name": tier_name,
-            "points": int(points),
+            "points": int(points),                      # the ledger's balance, pending points included
             "points_pending": int(pending),
+            "points_available": int(points) - int(pending),  # what the member can spend now
         })
     return out
 
 
 def ledger_rows(db: Database) -> list[dict[str, Any]]:
     rows = db.fetchall(
-        "SELECT entry_id, member_id, points, reason, occurred_at, shop_id, order_id, expires_at FROM points_ledger "
-        "ORDER BY member_id, occurred_at, entry_id"
+        "SELECT entry_id, member_id, points, reason, occurred_at, shop_id, order_id, expires_at, available_at, note"
+        " FROM points_ledger ORDER BY member_id, occurred_at, entry_id"
     )
     return [{"entry_id": int(e), "member_id": m, "points": int(p), "reason": reason, "at": _iso(at), "shop_id": shop,
-             "order_id": order, "expires_at": _iso(expires)} for e, m, p, reason, at, shop, order, expires in rows]
+             "order_id": order, "expires_at": _iso(expires), "available_at": _iso(available), "note": note}
+            for e, m, p, reason, at, shop, order, expires, available, note in rows]
 
 
 def tier_rules(db: Database) -> list[dict[str, Any]]:
