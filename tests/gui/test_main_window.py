@@ -24,8 +24,10 @@ def test_every_tab_shows_the_shops_data(qtbot, app) -> None:  # noqa: ANN001
     assert window.members.model.rowCount() >= 2000
     assert window.members.cards.count() >= 4
     assert window.promotions.table.rowCount() >= 4
-    curves = window.charts.daily.getPlotItem().listDataItems()
-    assert {c.name() for c in curves} >= {"Taobao", "Douyin", "Shopify", "Etsy"}
+    window.charts.picker.setCurrentRow(1)  # sales by platform
+    wait_idle(qtbot, app.worker)
+    curves = window.charts.plots["platforms"].getPlotItem().listDataItems()
+    assert {c.name().split(" ")[0] for c in curves} >= {"Taobao", "Douyin", "Shopify", "Etsy"}
     assert "Demo shop" in window.windowTitle()
     assert "orders" in window.counts_label.text()
 

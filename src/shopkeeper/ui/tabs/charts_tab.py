@@ -1,153 +1,389 @@
-"""Charts: daily revenue per platform, month by month, and the best sellers.
+"""Charts: the morning's figures on top, then one chart at a time picked from a list, with the numbers under it.
 
-Series are aggregated in SQL (a year of days is a few hundred points per
-platform); the plots still clip to view and downsample so a long range pans
-smoothly. OpenGL stays off (slower or broken on many laptops).
+Everything is aggregated in DuckDB on the worker thread (services/summary_figures.py,
+chart_series.py); the tab draws a few hundred points. Queries are keyed, so a
+newer range or filter replaces an older request that has not started, and a
+generation number drops an answer that was already running when the seller
+moved on. Only the chart on screen is queried. Hovering shows a point's
+values; clicking opens the orders behind it (paged from SQL). Any chart
+saves as PNG, its numbers as CSV, and a selection of the table copies as
+tab-separated text.
 """
 
 from __future__ import annotations
 
-import time
-from datetime import date, datetime, timedelta
-from decimal import Decimal
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+import pyqtgraph.exporters
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QCursor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from shopkeeper.domain.changes import Area
+from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.clock import Clock
-from shopkeeper.services.charts import Series, daily_revenue_by_platform, monthly_revenue, top_products
-from shopkeeper.services.currency import base_currency
+from shopkeeper.services import chart_series as cs
+from shopkeeper.services.chart_export import cell_text, tab_separated, write_chart_csv
+from shopkeeper.services.chart_filters import ChartFilter, Choices, filter_choices, money_currency
+from shopkeeper.services.summary_figures import summary
 from shopkeeper.ui.db_worker import DbWorker
-from shopkeeper.ui.formatting import money, platform_label
+from shopkeeper.ui.dialogs.orders_behind_dialog import OrdersBehindDialog
+from shopkeeper.ui.formatting import platform_label
+from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
+from shopkeeper.ui.tabs import chart_drawings as cd
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.ui_state import UiState
+from shopkeeper.ui.widgets.summary_row import SummaryRow
 
-PLATFORM_COLORS = {
-    "taobao": "#ff5000", "douyin": "#111111", "shopify": "#5e8e3e", "etsy": "#1e88e5",
-    "jd": "#e1251b", "pinduoduo": "#e02e24", "youzan": "#c41f3b", "amazon": "#ff9900",
-    "woocommerce": "#7f54b3", "ebay": "#0064d2",
-}
+Loader = Callable[[Any, ChartFilter, str, Any], Any]
 
 
-def _epoch(day: date) -> float:
-    return time.mktime(datetime(day.year, day.month, day.day, 12).timetuple())
+@dataclass(frozen=True)
+class ChartKind:
+    key: str
+    load: Callable[[Any, ChartFilter, str, Any], Any]          # (db, filter, grain, today) -> data
+    draw: Callable[[pg.PlotWidget, Any, str, ChartFilter, str], cd.Drawn]   # (plot, data, currency, filter, grain)
+
+
+CHARTS = (
+    ChartKind("trend", lambda db, f, g, _t: cs.sales_trend(db, f, g),
+              lambda p, d, c, f, _g: cd.draw_trend(p, d, c, f.first, f.last)),
+    ChartKind("platforms", lambda db, f, g, _t: cs.platform_trend(db, f, g),
+              lambda p, d, c, f, _g: cd.draw_platforms(p, d, c, f.first, f.last)),
+    ChartKind("products", lambda db, f, g, _t: cs.top_products(db, f, g, 12),
+              lambda p, d, c, _f, g: cd.draw_top_products(p, d, c, g)),
+    ChartKind("pareto", lambda db, f, _g, _t: cs.pareto(db, f), lambda p, d, c, _f, _g: cd.draw_pareto(p, d, c)),
+    ChartKind("bands", lambda db, f, _g, _t: cs.price_bands(db, f),
+              lambda p, d, c, _f, _g: cd.draw_price_bands(p, d, c)),
+    ChartKind("baskets", lambda db, f, _g, _t: cs.basket_sizes(db, f),
+              lambda p, d, c, _f, _g: cd.draw_baskets(p, d, c)),
+    ChartKind("cohorts", lambda db, f, _g, _t: cs.cohorts(db, f), lambda p, d, c, _f, _g: cd.draw_cohorts(p, d, c)),
+    ChartKind("segments", lambda db, _f, _g, t: cs.segment_sizes(db, t),
+              lambda p, d, c, _f, _g: cd.draw_segments(p, d, c)),
+    ChartKind("regions", lambda db, f, _g, _t: cs.regions(db, f), lambda p, d, c, _f, _g: cd.draw_regions(p, d, c)),
+    ChartKind("hours", lambda db, f, _g, _t: cs.hour_weekday(db, f), lambda p, d, c, _f, _g: cd.draw_hours(p, d, c)),
+)
 
 
 class ChartsTab(ShopTab):
-    # Revenue is converted with the seller's rates (settings); best sellers are named by product title.
-    areas = frozenset({Area.ORDERS, Area.SETTINGS, Area.CATALOG})
+    # Money is converted with the seller's rates (settings); products are named from the catalogue;
+    # campaign windows come from the promotions.
+    areas = frozenset({Area.ORDERS, Area.SETTINGS, Area.CATALOG, Area.PROMOTIONS, Area.MEMBERS})
 
     def __init__(self, *, worker: DbWorker, clock: Clock, ui_state: UiState, parent: QWidget | None = None) -> None:
         super().__init__(name="charts", worker=worker, ui_state=ui_state, parent=parent)
         self._clock = clock
+        self._summary_generation = 0
+        self._chart_generation = 0
+        self._choices = Choices((), (), (), ())
+        self.drawn: dict[str, cd.Drawn] = {}
+        self._last_filter: ChartFilter | None = None
         pg.setConfigOptions(antialias=False, useOpenGL=False, background="w", foreground="#333")
 
         self.range_box = QComboBox(self)
-        for days, label in ((90, self.tr("Last 90 days")), (365, self.tr("Last 12 months")), (730, self.tr("Last 2 years"))):
+        self.range_box.setObjectName("rangeBox")
+        for days, label in ((7, self.tr("Last 7 days")), (30, self.tr("Last 30 days")), (90, self.tr("Last 90 days")),
+                            (365, self.tr("Last 12 months")), (730, self.tr("Last 2 years"))):
             self.range_box.addItem(label, days)
-        self.range_box.setCurrentIndex(1)
-        self.range_box.currentIndexChanged.connect(self._range_changed)
-        self.headline = QLabel(self)
+        self.range_box.setCurrentIndex(3)
+        self.grain_box = QComboBox(self)
+        self.grain_box.setObjectName("grainBox")
+        for grain, label in (("day", self.tr("By day")), ("week", self.tr("By week")), ("month", self.tr("By month"))):
+            self.grain_box.addItem(label, grain)
+        self.grain_box.setCurrentIndex(1)
+        self.platform_box = self._filter_box("platformBox")
+        self.shop_box = self._filter_box("shopBox")
+        self.currency_box = self._filter_box("currencyBox")
+        self.category_box = self._filter_box("categoryBox")
+        for box in (self.range_box, self.grain_box):
+            box.currentIndexChanged.connect(self._filters_changed)
 
-        self.daily = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
-        self.daily.setObjectName("dailyRevenuePlot")
-        self.daily.setTitle(self.tr("Revenue per day, by platform"))
-        self.daily.showGrid(x=True, y=True, alpha=0.2)
-        self.daily.setMouseEnabled(x=True, y=False)
-        self.legend = self.daily.addLegend(offset=(10, 10))
-        self.monthly = pg.PlotWidget()
-        self.monthly.setTitle(self.tr("Revenue per month"))
-        self.monthly.showGrid(y=True, alpha=0.2)
-        self.monthly.setMouseEnabled(x=False, y=False)
-        self.top = pg.PlotWidget()
-        self.top.setTitle(self.tr("Best sellers in the period (revenue)"))
-        self.top.setMouseEnabled(x=False, y=False)
+        self.summary_row = SummaryRow(self)
+
+        self.picker = QListWidget(self)
+        self.picker.setObjectName("chartPicker")
+        self.stack = QStackedWidget(self)
+        self.plots: dict[str, pg.PlotWidget] = {}
+        for kind in CHARTS:
+            self.picker.addItem(self._chart_title(kind.key))
+            plot = pg.PlotWidget()
+            plot.setObjectName(f"{kind.key}Plot")
+            plot.showGrid(x=True, y=True, alpha=0.2)
+            plot.setMouseEnabled(x=kind.key in ("trend", "platforms", "pareto"), y=False)
+            plot.scene().sigMouseMoved.connect(lambda pos, k=kind.key: self._hover(k, pos))
+            plot.scene().sigMouseClicked.connect(lambda ev, k=kind.key: self._clicked(k, ev))
+            self.plots[kind.key] = plot
+            self.stack.addWidget(plot)
+        self.picker.setMinimumWidth(150)
+        self.picker.currentRowChanged.connect(self._chart_picked)
+        self.note = QLabel(self)
+        self.note.setObjectName("chartNote")
+        self.note.setWordWrap(True)
+        self.table = QTableWidget(self)
+        self.table.setObjectName("chartTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        QShortcut(QKeySequence.StandardKey.Copy, self.table, self.copy_selection)
+        png = QPushButton(self.tr("Save chart as PNG…"), self)
+        png.clicked.connect(self._ask_png)
+        csv_button = QPushButton(self.tr("Save data as CSV…"), self)
+        csv_button.clicked.connect(self._ask_csv)
+        copy = QPushButton(self.tr("Copy selection"), self)
+        copy.setToolTip(self.tr("Tab-separated, ready to paste into a spreadsheet (Ctrl+C)"))
+        copy.clicked.connect(self.copy_selection)
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Period:"), self))
-        bar.addWidget(self.range_box)
-        bar.addSpacing(16)
-        bar.addWidget(self.headline, 1)
-        grid = QGridLayout()
-        grid.addWidget(self.daily, 0, 0, 1, 2)
-        grid.addWidget(self.monthly, 1, 0)
-        grid.addWidget(self.top, 1, 1)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
+        for label, widget in ((self.tr("Period:"), self.range_box), ("", self.grain_box),
+                              (self.tr("Platform:"), self.platform_box), (self.tr("Shop:"), self.shop_box),
+                              (self.tr("Currency:"), self.currency_box), (self.tr("Category:"), self.category_box)):
+            if label:
+                bar.addWidget(QLabel(label, self))
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.note, 1)
+        buttons.addWidget(png)
+        buttons.addWidget(csv_button)
+        buttons.addWidget(copy)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.stack, 3)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.table, 2)
+        body = QSplitter(self)
+        body.addWidget(self.picker)
+        body.addWidget(right)
+        body.setStretchFactor(1, 1)
+        body.setSizes([190, 1000])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.summary_row)
+        layout.addWidget(body, 1)
+        saved = self._ui_state.tab_state(self.tab_name).get("chart")
+        keys = [k.key for k in CHARTS]
+        self.picker.setCurrentRow(keys.index(saved) if saved in keys else 0)
 
-    def _range_changed(self, _index: int) -> None:
-        self.refresh()
+    def _chart_title(self, key: str) -> str:
+        return {
+            "trend": self.tr("Sales trend"), "platforms": self.tr("Sales by platform"),
+            "products": self.tr("Top products"), "pareto": self.tr("ABC Pareto curve"),
+            "bands": self.tr("Price bands"), "baskets": self.tr("Basket size"),
+            "cohorts": self.tr("Repurchase and cohorts"), "segments": self.tr("Customer segments"),
+            "regions": self.tr("Sales by city"), "hours": self.tr("Hour × weekday"),
+        }[key]
 
-    def refresh(self) -> None:
+    def _filter_box(self, name: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName(name)
+        box.addItem(self.tr("All"), None)
+        box.currentIndexChanged.connect(self._filters_changed)
+        return box
+
+    # -- what to show -------------------------------------------------------------------------------------
+    def chart_filter(self) -> ChartFilter:
         today = self._clock.today()
         days = int(self.range_box.currentData())
-        first = today - timedelta(days=days - 1)
+        return ChartFilter(today - timedelta(days=days - 1), today, platform=self.platform_box.currentData(),
+                           shop_id=self.shop_box.currentData(), currency=self.currency_box.currentData(),
+                           category=self.category_box.currentData())
 
-        def load(db: Any) -> dict[str, Any]:
-            return {
-                "daily": daily_revenue_by_platform(db, first, today),
-                "monthly": monthly_revenue(db, 24, today),
-                "top": top_products(db, first, today, 8),
-                "currency": base_currency(db),
-            }
+    def current_key(self) -> str:
+        return CHARTS[max(0, self.picker.currentRow())].key
 
-        self.query(QueryOp(load, key="load"), self._show)
+    def _filters_changed(self, _index: int) -> None:
+        self.refresh()
 
-    def _show(self, data: dict[str, Any]) -> None:
-        currency = data["currency"]
-        self._show_daily(data["daily"], currency)
-        self._show_monthly(data["monthly"], currency)
-        self._show_top(data["top"], currency)
+    def _chart_picked(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+            self._ui_state.set_tab_state(self.tab_name, {**self._ui_state.tab_state(self.tab_name),
+                                                         "chart": CHARTS[row].key})
+            self._load_chart()
 
-    def _show_daily(self, series: list[Series], currency: str) -> None:
-        self.daily.clear()
-        self.legend.clear()
-        total = Decimal(0)
-        for s in series:
-            x = np.array([_epoch(d) for d in s.x], dtype=float)
-            y = np.array([float(v) for v in s.y], dtype=float)  # plotting only; sums stay Decimal
-            total += sum(s.y, Decimal(0))
-            item = self.daily.plot(x, y, pen=pg.mkPen(PLATFORM_COLORS.get(s.label, "#1565c0"), width=1),
-                                   name=platform_label(s.label))
-            item.setClipToView(True)
-            item.setDownsampling(auto=True, method="peak")
-        self.daily.setLabel("left", currency)
-        self.headline.setText(
-            self.tr("Revenue in the period: <b>{total} {currency}</b> (net of refunds, at your conversion rates)").format(
-                total=money(total), currency=currency
-            )
-        )
+    def refresh(self) -> None:
+        f = self.chart_filter()
+        today = self._clock.today()
+        self._summary_generation += 1
+        generation = self._summary_generation
+        self.query(QueryOp(lambda db: (filter_choices(db), summary(db, f, today)), key="summary"),
+                   lambda got: self._show_summary(generation, *got))
+        self._load_chart()
 
-    def _show_monthly(self, months: list[tuple[date, Decimal]], currency: str) -> None:
-        self.monthly.clear()
-        if not months:
+    def _load_chart(self) -> None:
+        kind = CHARTS[max(0, self.picker.currentRow())]
+        f = self.chart_filter()
+        today = self._clock.today()
+        grain = str(self.grain_box.currentData())
+        self._chart_generation += 1
+        generation = self._chart_generation
+        self.query(QueryOp(lambda db: (kind.load(db, f, grain, today), money_currency(db, f)), key="chart"),
+                   lambda got: self._show_chart(generation, kind, f, grain, *got))
+
+    def _show_summary(self, generation: int, choices: Choices, s: Any) -> None:  # noqa: ANN401 - a Summary
+        if generation != self._summary_generation:
+            return  # a newer range or filter is on its way (this one was already running)
+        self._set_choices(choices)
+        self.summary_row.show_summary(s)
+
+    def _set_choices(self, choices: Choices) -> None:
+        if choices == self._choices:
             return
-        x = np.arange(len(months), dtype=float)
-        heights = np.array([float(v) for _m, v in months], dtype=float)
-        self.monthly.addItem(pg.BarGraphItem(x=x, height=heights, width=0.7, brush="#1565c0"))
-        ticks = [(i, f"{m:%y-%m}") for i, (m, _v) in enumerate(months) if i % 3 == 0]
-        self.monthly.getAxis("bottom").setTicks([ticks])
-        self.monthly.setLabel("left", currency)
+        self._choices = choices
+        for box, values, label in ((self.platform_box, choices.platforms, platform_label),
+                                   (self.shop_box, choices.shops, str), (self.currency_box, choices.currencies, str),
+                                   (self.category_box, choices.categories, str)):
+            chosen = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(self.tr("All"), None)
+            for value in values:
+                box.addItem(label(value), value)
+            box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
+            box.blockSignals(False)
 
-    def _show_top(self, rows: list[tuple[str, Decimal, int]], currency: str) -> None:
-        self.top.clear()
-        if not rows:
+    def _show_chart(self, generation: int, kind: ChartKind, f: ChartFilter, grain: str, data: Any,  # noqa: ANN401
+                    currency: str) -> None:
+        if generation != self._chart_generation:
+            return  # a newer chart, range or filter is on its way (this one was already running)
+        plot = self.plots[kind.key]
+        plot.clear()
+        legend = plot.getPlotItem().legend
+        if legend is not None:
+            legend.scene().removeItem(legend)
+            plot.getPlotItem().legend = None
+        plot.getAxis("bottom").setTicks(None)
+        plot.getAxis("left").setTicks(None)
+        plot.invertY(False)
+        drawn = kind.draw(plot, data, currency, f, grain)
+        plot.setTitle(self._chart_title(kind.key))
+        plot.autoRange()
+        self.drawn[kind.key] = drawn
+        self._last_filter = f
+        self.note.setText(drawn.note)
+        self._fill_table(drawn)
+
+    def _fill_table(self, drawn: cd.Drawn) -> None:
+        self.table.clear()
+        self.table.setColumnCount(len(drawn.header))
+        self.table.setRowCount(len(drawn.rows))
+        self.table.setHorizontalHeaderLabels(list(drawn.header))
+        for r, row in enumerate(drawn.rows):
+            for c, value in enumerate(row):
+                item = QTableWidgetItem(cell_text(value))
+                if not isinstance(value, str):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+
+    # -- hover and click ------------------------------------------------------------------------------------
+    def _view_point(self, key: str, scene_pos: QPointF) -> QPointF | None:
+        plot = self.plots[key].getPlotItem()
+        if not plot.sceneBoundingRect().contains(scene_pos):
+            return None
+        point: QPointF = plot.vb.mapSceneToView(scene_pos)
+        return point
+
+    def _hover(self, key: str, scene_pos: QPointF) -> None:
+        drawn = self.drawn.get(key)
+        point = self._view_point(key, scene_pos)
+        text = None if drawn is None or point is None else drawn.hover(point.x(), point.y())
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.plots[key])
+        else:
+            QToolTip.hideText()
+
+    def _clicked(self, key: str, event: Any) -> None:  # noqa: ANN401 - pyqtgraph's click event
+        if event.button() != Qt.MouseButton.LeftButton:
             return
-        rows = list(reversed(rows))
-        y = np.arange(len(rows), dtype=float)
-        widths = np.array([float(r[1]) for r in rows], dtype=float)
-        self.top.addItem(pg.BarGraphItem(x0=0, y=y, height=0.6, width=widths, brush="#ef6c00"))
-        labels = [(i, (r[0] if len(r[0]) <= 24 else r[0][:23] + "…")) for i, r in enumerate(rows)]
-        self.top.getAxis("left").setTicks([labels])
-        self.top.setLabel("bottom", currency)
-        axis = self.top.getAxis("left")
-        axis.setStyle(tickTextWidth=200, autoExpandTextSpace=False, hideOverlappingLabels=False)
-        axis.setWidth(205)
+        point = self._view_point(key, event.scenePos())
+        self.open_point(key, None if point is None else (point.x(), point.y()))
 
+    def open_point(self, key: str, xy: tuple[float, float] | None) -> OrdersBehindDialog | None:
+        """Open the orders behind the chart's point at plot coordinates `xy` (None: nothing there)."""
+        drawn = self.drawn.get(key)
+        if drawn is None or xy is None or self._last_filter is None:
+            return None
+        point = drawn.click(*xy)
+        if point is None:
+            return None
+        title = drawn.hover(*xy) or self._chart_title(key)
+        dialog = OrdersBehindDialog(worker=self._worker, chart_filter=self._last_filter, point=point,
+                                    title=title.splitlines()[0], parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    # -- export -----------------------------------------------------------------------------------------------
+    def copy_selection(self) -> str:
+        """The selected cells' rows (with the header) as tab-separated text, on the clipboard."""
+        ranges = self.table.selectedRanges()
+        rows = sorted({r for rg in ranges for r in range(rg.topRow(), rg.bottomRow() + 1)})
+        cols = sorted({c for rg in ranges for c in range(rg.leftColumn(), rg.rightColumn() + 1)})
+        drawn = self.drawn.get(self.current_key())
+        if drawn is None or not rows:
+            return ""
+        text = tab_separated([[drawn.header[c] for c in cols]] + [[drawn.rows[r][c] for c in cols] for r in rows])
+        QApplication.clipboard().setText(text)
+        return text
+
+    def _ask_png(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart as PNG"), f"{self.current_key()}.png",
+                                              self.tr("PNG images (*.png)"))
+        if path:
+            self.save_png(Path(path))
+
+    def save_png(self, path: Path) -> None:
+        """The chart on screen as a PNG, written beside and renamed so a failed write leaves no half image."""
+        target = path if path.suffix.lower() == ".png" else path.with_suffix(".png")
+        tmp = target.with_name(target.stem + ".partial.png")
+        try:
+            exporter = pyqtgraph.exporters.ImageExporter(self.plots[self.current_key()].getPlotItem())
+            exporter.parameters()["width"] = max(1200, int(self.plots[self.current_key()].width()))
+            exporter.export(str(tmp))
+            os.replace(tmp, target)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Save chart"), window_text(Message(
+                "export.write_failed", {"path": str(target), "reason": exc.strerror or str(exc)})))
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    def _ask_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart data as CSV"), f"{self.current_key()}.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            self.save_csv(Path(path))
+
+    def save_csv(self, path: Path) -> None:
+        drawn = self.drawn.get(self.current_key())
+        if drawn is None:
+            return
+        try:
+            write_chart_csv(drawn.header, drawn.rows, path)
+        except KnownError as exc:
+            QMessageBox.warning(self, self.tr("Save chart data"), window_text(exc.message))

@@ -1,0 +1,338 @@
+"""The Charts tab's series, each one DuckDB aggregate over the filtered orders (chart_filters.orders_sql).
+
+A chart holds at most a few thousand points whatever the shop's size: days
+× platforms, products, SKUs, bands, 7 × 24 cells. Money is net of refunds in
+the chart's currency (chart_filters.money_currency); a product's money is its
+lines' revenue with refunded units taken off (stock_classes.sk_line_revenue).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from shopkeeper.db.database import Database
+from shopkeeper.services.chart_filters import ChartFilter, bucket_sql, orders_sql
+from shopkeeper.services.member_segments import segment_overview
+
+ZERO = Decimal(0)
+
+
+# -- sales trend -------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Campaign:
+    name: str
+    starts_on: date
+    ends_on: date
+    shop_id: str | None
+
+
+@dataclass(frozen=True)
+class Trend:
+    grain: str
+    buckets: tuple[date, ...]
+    revenue: tuple[Decimal, ...]
+    orders: tuple[int, ...]
+    previous: tuple[Decimal, ...]   # the period just before, moved forward onto these buckets
+    campaigns: tuple[Campaign, ...]
+
+
+def buckets(f: ChartFilter, grain: str) -> list[date]:
+    """Every bucket of the range, empty ones included, so a gap reads as zero rather than vanishing."""
+    out: list[date] = []
+    day = f.first
+    while day <= f.last:
+        start = day if grain == "day" else day - timedelta(days=day.weekday()) if grain == "week" \
+            else day.replace(day=1)
+        if not out or out[-1] != start:
+            out.append(start)
+        day += timedelta(days=1)
+    return out
+
+
+def sales_trend(db: Database, f: ChartFilter, grain: str) -> Trend:
+    now, params = orders_sql(f)
+    before, before_params = orders_sql(f.previous())
+    rows = db.fetchall(
+        f"""
+        SELECT {bucket_sql(grain)} AS bucket, coalesce(sum(money), 0), count(*) FROM ({now}) GROUP BY ALL
+        """, params)
+    # The previous period's days moved forward by the period's length land on this period's buckets.
+    shifted = db.fetchall(
+        f"""
+        SELECT {bucket_sql(grain, f"(day + {f.days})")} AS bucket, coalesce(sum(money), 0)
+        FROM ({before}) GROUP BY ALL
+        """, before_params)
+    found = {r[0]: (r[1], int(r[2])) for r in rows}
+    prior = {r[0]: r[1] for r in shifted}
+    keys = buckets(f, grain)
+    return Trend(grain, tuple(keys), tuple(found.get(k, (ZERO, 0))[0] for k in keys),
+                 tuple(found.get(k, (ZERO, 0))[1] for k in keys), tuple(prior.get(k, ZERO) for k in keys),
+                 campaigns(db, f))
+
+
+def campaigns(db: Database, f: ChartFilter) -> tuple[Campaign, ...]:
+    """Promotions running on some day of the range, for the shops the filter keeps."""
+    rows = db.fetchall(
+        """
+        SELECT name, starts_on, ends_on, shop_id FROM promotions
+        WHERE starts_on <= ? AND ends_on >= ?
+          AND (shop_id IS NULL OR ((? IS NULL OR split_part(shop_id, ':', 1) = ?) AND (? IS NULL OR shop_id = ?)))
+        ORDER BY starts_on, name
+        """, [f.last, f.first, f.platform, f.platform, f.shop_id, f.shop_id])
+    return tuple(Campaign(*r) for r in rows)
+
+
+# -- by platform ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PlatformSeries:
+    platform: str
+    revenue: tuple[Decimal, ...]   # per bucket
+    total: Decimal
+    share: Decimal                 # percent of the range's revenue
+
+
+@dataclass(frozen=True)
+class PlatformTrend:
+    grain: str
+    buckets: tuple[date, ...]
+    platforms: tuple[PlatformSeries, ...]   # biggest first
+
+
+def platform_trend(db: Database, f: ChartFilter, grain: str) -> PlatformTrend:
+    orders, params = orders_sql(f)
+    rows = db.fetchall(
+        # A platform whose orders are all in a currency without a rate has no money to show, not zero.
+        f"SELECT platform, {bucket_sql(grain)} AS bucket, sum(money) FROM ({orders}) WHERE money IS NOT NULL"
+        " GROUP BY ALL",
+        params)
+    keys = buckets(f, grain)
+    per: dict[str, dict[date, Decimal]] = {}
+    for platform, bucket, money in rows:
+        per.setdefault(platform, {})[bucket] = money
+    grand = sum((sum(v.values(), ZERO) for v in per.values()), ZERO)
+    series = [PlatformSeries(p, tuple(v.get(k, ZERO) for k in keys), sum(v.values(), ZERO),
+                             _pct(sum(v.values(), ZERO), grand)) for p, v in per.items()]
+    return PlatformTrend(grain, tuple(keys), tuple(sorted(series, key=lambda s: (-s.total, s.platform))))
+
+
+def _pct(part: Decimal, whole: Decimal) -> Decimal:
+    return (Decimal(100) * part / whole).quantize(Decimal("0.1")) if whole else ZERO
+
+
+# -- products --------------------------------------------------------------------------------------------
+def _lines_sql(f: ChartFilter) -> tuple[str, list[Any]]:
+    """The lines of the filtered sold orders with their product, platform and revenue in the chart's money."""
+    orders, params = orders_sql(f)
+    rate = "" if f.currency else " * fx.rate"
+    category = "" if not f.category else " AND p.category = ?"
+    sql = f"""
+        SELECT o.platform, o.shop_id, o.order_id, o.day, l.sku,
+               coalesce(v.product_id, l.sku, l.title) AS product_id, coalesce(p.title, l.title) AS product,
+               l.quantity - l.refunded_quantity AS units, l.unit_price{rate} AS unit_price,
+               sk_line_revenue(l.line_total, l.unit_price, l.refunded_quantity){rate} AS revenue
+        FROM ({orders}) o
+        JOIN order_lines l ON l.shop_id = o.shop_id AND l.order_id = o.order_id
+        LEFT JOIN sk_fx() fx ON fx.currency = l.currency
+        LEFT JOIN variants v ON v.sku = l.sku
+        LEFT JOIN products p ON p.product_id = v.product_id
+        WHERE NOT (l.title = '' AND l.sku IS NULL){category}"""
+    return sql, [*params, *([f.category] if f.category else [])]
+
+
+@dataclass(frozen=True)
+class ProductSales:
+    product_id: str
+    product: str
+    revenue: Decimal
+    units: int
+    trend: tuple[Decimal, ...]   # revenue per bucket of the range
+
+
+def top_products(db: Database, f: ChartFilter, grain: str, limit: int = 10) -> tuple[tuple[date, ...],
+                                                                                       tuple[ProductSales, ...]]:
+    lines, params = _lines_sql(f)
+    rows = db.fetchall(
+        f"""
+        WITH per AS (SELECT product_id, any_value(product) AS product, {bucket_sql(grain)} AS bucket,
+                            coalesce(sum(revenue), 0) AS revenue, sum(units)::BIGINT AS units
+                     FROM ({lines}) GROUP BY product_id, bucket),
+        top AS (SELECT product_id, sum(revenue) AS total FROM per GROUP BY 1
+                ORDER BY total DESC, product_id LIMIT ?)
+        SELECT per.product_id, per.product, per.bucket, per.revenue, per.units, top.total
+        FROM per JOIN top USING (product_id) ORDER BY top.total DESC, per.product_id, per.bucket
+        """, [*params, limit])
+    keys = buckets(f, grain)
+    grouped: dict[str, tuple[str, dict[date, Decimal], list[int]]] = {}
+    for product_id, product, bucket, revenue, units, _total in rows:
+        entry = grouped.setdefault(product_id, (product, {}, [0]))
+        entry[1][bucket] = revenue
+        entry[2][0] += int(units)
+    return tuple(keys), tuple(
+        ProductSales(pid, title, sum(per.values(), ZERO), units[0], tuple(per.get(k, ZERO) for k in keys))
+        for pid, (title, per, units) in grouped.items())
+
+
+@dataclass(frozen=True)
+class ParetoPoint:
+    sku: str
+    revenue: Decimal
+    cumulative_pct: Decimal   # of the range's revenue, this SKU included
+    abc: str
+
+
+def pareto(db: Database, f: ChartFilter) -> tuple[ParetoPoint, ...]:
+    """SKUs by revenue, highest first, with the running share: the ABC curve (classes by sk_abc_class)."""
+    lines, params = _lines_sql(f)
+    rows = db.fetchall(
+        f"""
+        WITH rev AS (SELECT coalesce(sku, product_id) AS sku, coalesce(sum(revenue), 0) AS revenue
+                     FROM ({lines}) GROUP BY 1),
+        ranked AS (SELECT sku, revenue,
+                          coalesce(sum(revenue) OVER (ORDER BY revenue DESC, sku
+                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before,
+                          sum(greatest(revenue, 0)) OVER () AS total FROM rev)
+        SELECT sku, revenue, CASE WHEN total > 0 THEN 100 * (before + revenue) / total END,
+               sk_abc_class(before, revenue, total)
+        FROM ranked ORDER BY revenue DESC, sku
+        """, params)
+    return tuple(ParetoPoint(r[0], r[1], Decimal(r[2] or 0).quantize(Decimal("0.01")), r[3]) for r in rows)
+
+
+# -- price bands and baskets -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PriceBand:
+    platform: str
+    low: Decimal       # unit price from (inclusive) ...
+    high: Decimal      # ... to (exclusive), in the chart's money; bands run 1-2-5-10-20-50 ...
+    units: int
+    revenue: Decimal
+
+
+def price_bands(db: Database, f: ChartFilter) -> tuple[PriceBand, ...]:
+    lines, params = _lines_sql(f)
+    rows = db.fetchall(
+        f"""
+        WITH priced AS (SELECT platform, units, revenue, unit_price,
+                               CASE WHEN unit_price >= 1 THEN floor(log10(unit_price))::INTEGER ELSE 0 END AS e
+                        FROM ({lines}) WHERE unit_price > 0),
+        banded AS (SELECT platform, units, revenue, e,
+                          CASE WHEN unit_price < 1 THEN 0 WHEN unit_price >= 5 * 10::DECIMAL(38, 0) ^ e THEN 5
+                               WHEN unit_price >= 2 * 10::DECIMAL(38, 0) ^ e THEN 2 ELSE 1 END AS m
+                   FROM priced)
+        SELECT platform, e, m, sum(units)::BIGINT, coalesce(sum(revenue), 0) FROM banded
+        GROUP BY ALL ORDER BY platform, e, m
+        """, params)
+    step = {0: 1, 1: 2, 2: 5, 5: 10}
+    return tuple(PriceBand(p, Decimal(m) * 10 ** e, Decimal(step[m]) * 10 ** (e if m else 0), int(u), r)
+                 for p, e, m, u, r in rows)
+
+
+BASKET_CAP = 6   # six units and more share a bar
+
+
+@dataclass(frozen=True)
+class Basket:
+    units: int          # BASKET_CAP means that many or more
+    orders: int
+    revenue: Decimal
+
+
+def basket_sizes(db: Database, f: ChartFilter) -> tuple[Basket, ...]:
+    orders, params = orders_sql(f)
+    rows = db.fetchall(
+        f"""
+        WITH o AS ({orders}),
+        sized AS (SELECT o.money, least(coalesce(sum(l.quantity - l.refunded_quantity), 0), {BASKET_CAP}) AS units
+                  FROM o LEFT JOIN order_lines l ON l.shop_id = o.shop_id AND l.order_id = o.order_id
+                  GROUP BY o.shop_id, o.order_id, o.money)
+        SELECT units, count(*), coalesce(sum(money), 0) FROM sized WHERE units > 0 GROUP BY 1 ORDER BY 1
+        """, params)
+    return tuple(Basket(int(r[0]), int(r[1]), r[2]) for r in rows)
+
+
+# -- customers ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Cohorts:
+    months: tuple[date, ...]                 # cohort months: first sold order in that month
+    sizes: tuple[int, ...]
+    active: tuple[tuple[int, ...], ...]      # [cohort][k]: people of the cohort buying k months later
+    repurchasers: int                        # people of these cohorts with a second order by the range's end
+    people: int
+
+
+def cohorts(db: Database, f: ChartFilter) -> Cohorts:
+    """Monthly cohorts of the range's first-time buyers (first sold order in the whole shop, filters applied)."""
+    history, params = orders_sql(replace(f, first=date(1970, 1, 1)))
+    rows = db.fetchall(
+        f"""
+        WITH o AS ({history}),
+        people AS (SELECT person, CAST(date_trunc('month', min(day)) AS DATE) AS cohort, count(*) AS orders
+                   FROM o WHERE buyer_id IS NOT NULL GROUP BY person)
+        SELECT p.cohort, date_diff('month', p.cohort, CAST(date_trunc('month', o.day) AS DATE)) AS k,
+               count(DISTINCT p.person), count(DISTINCT p.person) FILTER (WHERE p.orders >= 2)
+        FROM people p JOIN o USING (person)
+        WHERE p.cohort BETWEEN CAST(date_trunc('month', CAST(? AS DATE)) AS DATE) AND ?
+        GROUP BY ALL ORDER BY 1, 2
+        """, [*params, f.first, f.last])
+    months = sorted({r[0] for r in rows})
+    index = {m: i for i, m in enumerate(months)}
+    width = max((int(r[1]) for r in rows), default=-1) + 1
+    grid = [[0] * width for _ in months]
+    repeat = 0
+    for cohort, k, people, again in rows:
+        grid[index[cohort]][int(k)] = int(people)
+        if k == 0:
+            repeat += int(again)
+    sizes = tuple(row[0] if row else 0 for row in grid)
+    return Cohorts(tuple(months), sizes, tuple(tuple(r) for r in grid), repeat, sum(sizes))
+
+
+@dataclass(frozen=True)
+class SegmentCount:
+    segment: str
+    members: int
+    spend: Decimal
+
+
+def segment_sizes(db: Database, today: date) -> tuple[SegmentCount, ...]:
+    """Members per segment today, the whole shop (segments are a member's, not a filtered range's)."""
+    return tuple(SegmentCount(s.segment, s.members, s.spend) for s in segment_overview(db, today).segments)
+
+
+# -- where and when ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Region:
+    country: str | None
+    city: str | None
+    orders: int
+    revenue: Decimal
+
+
+def regions(db: Database, f: ChartFilter, limit: int = 15) -> tuple[tuple[Region, ...], int]:
+    """The cities with the most revenue, and how many sold orders name no city at all."""
+    orders, params = orders_sql(f)
+    rows = db.fetchall(
+        f"""
+        SELECT nullif(ship_country, '') AS country, nullif(ship_city, '') AS city, count(*), coalesce(sum(money), 0)
+        FROM ({orders}) WHERE nullif(ship_city, '') IS NOT NULL
+        GROUP BY ALL ORDER BY 4 DESC, 3 DESC, 2 LIMIT ?
+        """, [*params, limit])
+    unknown = db.fetchone(f"SELECT count(*) FROM ({orders}) WHERE nullif(ship_city, '') IS NULL", params)
+    return tuple(Region(r[0], r[1], int(r[2]), r[3]) for r in rows), int(unknown[0] if unknown else 0)
+
+
+LOCAL_HOUR = "hour(timezone('UTC', ordered_at) + to_minutes(sk_offset_minutes(ordered_tz)))"
+
+
+def hour_weekday(db: Database, f: ChartFilter) -> tuple[tuple[int, ...], ...]:
+    """Sold orders per local weekday (Monday first) × hour of the day, in the zone the platform wrote."""
+    orders, params = orders_sql(f)
+    rows = db.fetchall(
+        f"SELECT isodow(day) - 1, {LOCAL_HOUR}, count(*) FROM ({orders}) GROUP BY ALL", params)
+    grid = [[0] * 24 for _ in range(7)]
+    for weekday, hour, count in rows:
+        grid[int(weekday)][int(hour)] = int(count)
+    return tuple(tuple(r) for r in grid)

@@ -1,0 +1,408 @@
+"""Drawing each chart of the Charts tab from its aggregate, and what lies under the mouse.
+
+A drawing fills a pyqtgraph plot, and returns the numbers it drew as a table
+(for the table under the chart, the CSV and the clipboard) plus two lookups
+from a point in the plot's coordinates: the text to show on hover and the
+slice of orders behind it (services/chart_drilldown.Slice) for a click.
+
+Buckets sit at x = 0, 1, 2 … with their dates as tick labels, so a hover or a
+click rounds to the nearest bucket. Curves clip to view and downsample; no
+OpenGL (config set by the tab).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+
+from shopkeeper.services import chart_series as cs
+from shopkeeper.services.chart_drilldown import Slice
+from shopkeeper.ui.formatting import money, platform_label
+from shopkeeper.ui.tabs.members_segments import segment_label
+
+PLATFORM_COLORS = {
+    "taobao": "#ff5000", "douyin": "#111111", "shopify": "#5e8e3e", "etsy": "#1e88e5",
+    "jd": "#e1251b", "pinduoduo": "#e02e24", "youzan": "#c41f3b", "amazon": "#ff9900",
+    "woocommerce": "#7f54b3", "ebay": "#0064d2",
+}
+BLUE = "#1565c0"
+ABC_COLORS = {"A": "#2e7d32", "B": "#f9a825", "C": "#9e9e9e"}
+HEAT = pg.ColorMap(pos=np.array([0.0, 1.0]), color=np.array([[250, 250, 250, 255], [21, 101, 192, 255]]))
+
+
+@dataclass
+class Drawn:
+    header: tuple[str, ...] = ()
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    note: str = ""
+    hover: Callable[[float, float], str | None] = lambda _x, _y: None
+    click: Callable[[float, float], Slice | None] = lambda _x, _y: None
+
+
+def _floats(values: Sequence[Decimal | int]) -> Any:  # noqa: ANN401 - a numpy array
+    return np.array([float(v) for v in values], dtype=float)  # plotting only; the table keeps Decimals
+
+
+def _index(x: float, count: int) -> int | None:
+    i = round(x)
+    return i if 0 <= i < count else None
+
+
+def _bucket_ticks(plot: pg.PlotWidget, keys: Sequence[date], grain: str) -> None:
+    fmt = "%y-%m" if grain == "month" else "%m-%d"
+    step = max(1, len(keys) // 10)
+    plot.getAxis("bottom").setTicks([[(i, k.strftime(fmt)) for i, k in enumerate(keys) if i % step == 0]])
+
+
+def _bucket_days(key: date, grain: str, first: date, last: date) -> tuple[date, date]:
+    if grain == "day":
+        end = key
+    elif grain == "week":
+        end = key + timedelta(days=6)
+    else:
+        end = (key.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return max(key, first), min(end, last)
+
+
+def _line(plot: pg.PlotWidget, y: Any, color: str, name: str | None = None, *,  # noqa: ANN401 - numpy array
+          dashed: bool = False) -> None:
+    pen = pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+    item = plot.plot(np.arange(len(y), dtype=float), y, pen=pen, name=name)
+    item.setClipToView(True)
+    item.setDownsampling(auto=True, method="peak")
+
+
+def draw_trend(plot: pg.PlotWidget, t: cs.Trend, currency: str, first: date, last: date) -> Drawn:
+    plot.addLegend(offset=(10, 10))
+    for c in t.campaigns:
+        lo = next((i for i, k in enumerate(t.buckets) if _bucket_days(k, t.grain, first, last)[1] >= c.starts_on), 0)
+        hi = max((i for i, k in enumerate(t.buckets) if k <= c.ends_on), default=lo)
+        region = pg.LinearRegionItem((lo - 0.5, hi + 0.5), movable=False, brush=pg.mkBrush(255, 193, 7, 40),
+                                     pen=pg.mkPen(None))
+        plot.addItem(region)
+    _line(plot, _floats(t.previous), "#9e9e9e", QCoreApplication.translate("Charts", "Period before"), dashed=True)
+    _line(plot, _floats(t.revenue), BLUE, QCoreApplication.translate("Charts", "Revenue"))
+    _bucket_ticks(plot, t.buckets, t.grain)
+    plot.setLabel("left", currency)
+    by_index = list(zip(t.buckets, t.revenue, t.orders, t.previous, strict=True))
+
+    def hover(x: float, _y: float) -> str | None:
+        i = _index(x, len(by_index))
+        if i is None:
+            return None
+        key, revenue, orders, before = by_index[i]
+        running = [c.name for c in t.campaigns if c.starts_on <= _bucket_days(key, t.grain, first, last)[1]
+                   and c.ends_on >= key]
+        text = QCoreApplication.translate("Charts", "{day}: {revenue} {currency} from {orders} orders (period before: {before})").format(
+            day=key.isoformat(), revenue=money(revenue), currency=currency, orders=orders, before=money(before))
+        return text + ("\n" + ", ".join(running) if running else "")
+
+    def click(x: float, _y: float) -> Slice | None:
+        i = _index(x, len(by_index))
+        if i is None:
+            return None
+        lo, hi = _bucket_days(by_index[i][0], t.grain, first, last)
+        return Slice(first=lo, last=hi)
+
+    return Drawn((QCoreApplication.translate("Charts", "Period"), QCoreApplication.translate("Charts", "Revenue"), QCoreApplication.translate("Charts", "Orders"), QCoreApplication.translate("Charts", "Period before")),
+                 [(k.isoformat(), r, o, b) for k, r, o, b in by_index],
+                 QCoreApplication.translate("Charts", "Shaded: promotions running (hover for their names). Dashed: the same number of days just before."), hover, click)
+
+
+def draw_platforms(plot: pg.PlotWidget, t: cs.PlatformTrend, currency: str, first: date, last: date) -> Drawn:
+    plot.addLegend(offset=(10, 10))
+    for s in t.platforms:
+        _line(plot, _floats(s.revenue), PLATFORM_COLORS.get(s.platform, BLUE),
+              f"{platform_label(s.platform)} {s.share} %")
+    _bucket_ticks(plot, t.buckets, t.grain)
+    plot.setLabel("left", currency)
+
+    def nearest(x: float, y: float) -> tuple[int, cs.PlatformSeries] | None:
+        i = _index(x, len(t.buckets))
+        if i is None or not t.platforms:
+            return None
+        return i, min(t.platforms, key=lambda s: abs(float(s.revenue[i]) - y))
+
+    def hover(x: float, y: float) -> str | None:
+        found = nearest(x, y)
+        if found is None:
+            return None
+        i, _s = found
+        return t.buckets[i].isoformat() + "\n" + "\n".join(
+            f"{platform_label(s.platform)}: {money(s.revenue[i])} {currency}" for s in t.platforms)
+
+    def click(x: float, y: float) -> Slice | None:
+        found = nearest(x, y)
+        if found is None:
+            return None
+        lo, hi = _bucket_days(t.buckets[found[0]], t.grain, first, last)
+        return Slice(first=lo, last=hi, platform=found[1].platform)
+
+    rows = [(s.platform, k.isoformat(), s.revenue[i]) for s in t.platforms for i, k in enumerate(t.buckets)]
+    shares = ", ".join(f"{platform_label(s.platform)} {s.share} %" for s in t.platforms)
+    return Drawn((QCoreApplication.translate("Charts", "Platform"), QCoreApplication.translate("Charts", "Period"), QCoreApplication.translate("Charts", "Revenue")), rows, QCoreApplication.translate("Charts", "Share of the range: {shares}").format(
+        shares=shares), hover, click)
+
+
+def _hbars(plot: pg.PlotWidget, labels: Sequence[str], values: Sequence[Decimal | int], color: str | Sequence[str],
+           axis_label: str) -> None:
+    y = np.arange(len(values), dtype=float)[::-1]  # the biggest on top
+    brushes = [color] * len(values) if isinstance(color, str) else list(color)
+    plot.addItem(pg.BarGraphItem(x0=0, y=y, height=0.6, width=_floats(values), brushes=brushes))
+    axis = plot.getAxis("left")
+    axis.setTicks([[(y[i], (t if len(t) <= 24 else t[:23] + "…")) for i, t in enumerate(labels)]])
+    axis.setStyle(tickTextWidth=200, autoExpandTextSpace=False, hideOverlappingLabels=False)
+    axis.setWidth(205)
+    plot.setLabel("bottom", axis_label)
+
+
+def _hbar_index(y: float, count: int) -> int | None:
+    i = count - 1 - round(y)
+    return i if 0 <= i < count else None
+
+
+def draw_top_products(plot: pg.PlotWidget, data: tuple[tuple[date, ...], tuple[cs.ProductSales, ...]],
+                      currency: str, grain: str) -> Drawn:
+    keys, products = data
+    _hbars(plot, [p.product for p in products], [p.revenue for p in products], "#ef6c00", currency)
+
+    def hover(_x: float, y: float) -> str | None:
+        i = _hbar_index(y, len(products))
+        if i is None:
+            return None
+        p = products[i]
+        best = max(range(len(keys)), key=lambda k: p.trend[k]) if keys else None
+        text = QCoreApplication.translate("Charts", "{product}: {revenue} {currency}, {units} units").format(
+            product=p.product, revenue=money(p.revenue), currency=currency, units=p.units)
+        return text if best is None else text + "\n" + QCoreApplication.translate("Charts", "Best period: {day}").format(day=keys[best].isoformat())
+
+    def click(_x: float, y: float) -> Slice | None:
+        i = _hbar_index(y, len(products))
+        return None if i is None else Slice(product_id=products[i].product_id)
+
+    header = (QCoreApplication.translate("Charts", "Product"), QCoreApplication.translate("Charts", "Revenue"), QCoreApplication.translate("Charts", "Units"), *(k.isoformat() for k in keys))
+    return Drawn(header, [(p.product, p.revenue, p.units, *p.trend) for p in products],
+                 QCoreApplication.translate("Charts", "The table shows each product's revenue per {grain}.").format(grain=grain_label(grain)),
+                 hover, click)
+
+
+def draw_pareto(plot: pg.PlotWidget, points: tuple[cs.ParetoPoint, ...], _currency: str) -> Drawn:
+    x = np.arange(1, len(points) + 1, dtype=float)
+    y = _floats([p.cumulative_pct for p in points])
+    _line_xy = plot.plot(x, y, pen=pg.mkPen(BLUE, width=2))
+    _line_xy.setClipToView(True)
+    plot.addItem(pg.ScatterPlotItem(x=x, y=y, size=6, pen=None,
+                                    brush=[pg.mkBrush(ABC_COLORS[p.abc]) for p in points]))
+    for share in (80, 95):
+        plot.addItem(pg.InfiniteLine(share, angle=0, pen=pg.mkPen("#9e9e9e", style=Qt.PenStyle.DashLine)))
+    plot.setLabel("left", QCoreApplication.translate("Charts", "Share of revenue (%)"))
+    plot.setLabel("bottom", QCoreApplication.translate("Charts", "SKUs, best sellers first"))
+    counts = {c: sum(1 for p in points if p.abc == c) for c in "ABC"}
+
+    def at(x_: float) -> int | None:
+        return _index(x_ - 1, len(points))
+
+    def hover(x_: float, _y: float) -> str | None:
+        i = at(x_)
+        if i is None:
+            return None
+        p = points[i]
+        return QCoreApplication.translate("Charts", "#{rank} {sku} ({abc}): {revenue}, {share} % so far").format(
+            rank=i + 1, sku=p.sku, abc=p.abc, revenue=money(p.revenue), share=p.cumulative_pct)
+
+    def click(x_: float, _y: float) -> Slice | None:
+        i = at(x_)
+        return None if i is None else Slice(sku=points[i].sku)
+
+    return Drawn((QCoreApplication.translate("Charts", "SKU"), QCoreApplication.translate("Charts", "Revenue"), QCoreApplication.translate("Charts", "Cumulative share (%)"), QCoreApplication.translate("Charts", "Class")),
+                 [(p.sku, p.revenue, p.cumulative_pct, p.abc) for p in points],
+                 QCoreApplication.translate("Charts", "A: {a} SKUs bring 80 % of revenue; B: {b} the next 15 %; C: {c} the rest.").format(
+                     a=counts["A"], b=counts["B"], c=counts["C"]), hover, click)
+
+
+def draw_price_bands(plot: pg.PlotWidget, bands: tuple[cs.PriceBand, ...], currency: str) -> Drawn:
+    edges = sorted({(b.low, b.high) for b in bands})
+    platforms = sorted({b.platform for b in bands})
+    width = 0.8 / max(1, len(platforms))
+    units = {(b.platform, b.low): b.units for b in bands}
+    # Each platform's bars are shares of its own units, so a small platform's price mix reads as clearly.
+    totals = {p: sum(b.units for b in bands if b.platform == p) for p in platforms}
+    legend = plot.addLegend(offset=(-10, 10))
+    for n, platform in enumerate(platforms):
+        heights = [100.0 * units.get((platform, lo), 0) / totals[platform] if totals[platform] else 0.0
+                   for lo, _hi in edges]
+        bars = pg.BarGraphItem(x=np.arange(len(edges)) - 0.4 + width * (n + 0.5), height=heights, width=width,
+                               brush=PLATFORM_COLORS.get(platform, BLUE))
+        plot.addItem(bars)
+        legend.addItem(bars, platform_label(platform))
+    plot.getAxis("bottom").setTicks([[(i, f"{money(lo).removesuffix('.00')}–{money(hi).removesuffix('.00')}")
+                                      for i, (lo, hi) in enumerate(edges)]])
+    plot.setLabel("left", QCoreApplication.translate("Charts", "Share of the platform's units (%)"))
+    plot.setLabel("bottom", QCoreApplication.translate("Charts", "Unit price ({currency})").format(currency=currency))
+
+    def pick(x: float) -> tuple[int, str] | None:
+        i = _index(x, len(edges))
+        if i is None or not platforms:
+            return None
+        n = min(len(platforms) - 1, max(0, int((x - i + 0.4) / width)))
+        return i, platforms[n]
+
+    def hover(x: float, _y: float) -> str | None:
+        found = pick(x)
+        if found is None:
+            return None
+        lo, hi = edges[found[0]]
+        return f"{money(lo)}–{money(hi)} {currency}\n" + "\n".join(
+            QCoreApplication.translate("Charts", "{platform}: {units} units").format(platform=platform_label(p), units=units.get((p, lo), 0))
+            for p in platforms)
+
+    def click(x: float, _y: float) -> Slice | None:
+        found = pick(x)
+        return None if found is None else Slice(platform=found[1])
+
+    return Drawn((QCoreApplication.translate("Charts", "Platform"), QCoreApplication.translate("Charts", "From"), QCoreApplication.translate("Charts", "To"), QCoreApplication.translate("Charts", "Units"), QCoreApplication.translate("Charts", "Revenue")),
+                 [(b.platform, b.low, b.high, b.units, b.revenue) for b in bands],
+                 QCoreApplication.translate("Charts", "Bars: each platform's units by unit price (share of its own units); a band runs from its price up to the next."), hover, click)
+
+
+def draw_baskets(plot: pg.PlotWidget, baskets: tuple[cs.Basket, ...], currency: str) -> Drawn:
+    labels = [f"{b.units}+" if b.units >= cs.BASKET_CAP else str(b.units) for b in baskets]
+    plot.addItem(pg.BarGraphItem(x=np.arange(len(baskets)), height=[b.orders for b in baskets], width=0.7,
+                                 brush="#6a1b9a"))
+    plot.getAxis("bottom").setTicks([list(enumerate(labels))])
+    plot.setLabel("left", QCoreApplication.translate("Charts", "Orders"))
+    plot.setLabel("bottom", QCoreApplication.translate("Charts", "Units in the order"))
+    total = sum(b.orders for b in baskets)
+
+    def hover(x: float, _y: float) -> str | None:
+        i = _index(x, len(baskets))
+        if i is None:
+            return None
+        b = baskets[i]
+        return QCoreApplication.translate("Charts", "{units} units: {orders} orders ({share} %), {revenue} {currency}").format(
+            units=labels[i], orders=b.orders, share=round(100 * b.orders / total, 1) if total else 0,
+            revenue=money(b.revenue), currency=currency)
+
+    def click(x: float, _y: float) -> Slice | None:
+        i = _index(x, len(baskets))
+        return None if i is None else Slice(basket_units=baskets[i].units)
+
+    return Drawn((QCoreApplication.translate("Charts", "Units in the order"), QCoreApplication.translate("Charts", "Orders"), QCoreApplication.translate("Charts", "Revenue")),
+                 [(labels[i], b.orders, b.revenue) for i, b in enumerate(baskets)], "", hover, click)
+
+
+def _heatmap(plot: pg.PlotWidget, grid: Any) -> None:  # noqa: ANN401 - numpy array, rows × columns
+    image = pg.ImageItem(grid.T)  # ImageItem takes [x, y]
+    peak = float(grid.max()) if grid.size else 0.0
+    image.setLookupTable(HEAT.getLookupTable(nPts=256))
+    image.setLevels((0.0, max(peak, 1.0)))
+    plot.addItem(image)
+    plot.invertY(True)
+    plot.setAspectLocked(False)
+
+
+def draw_cohorts(plot: pg.PlotWidget, c: cs.Cohorts, _currency: str) -> Drawn:
+    # Month 0 is everyone (100 %): the heatmap starts at month 1 so its colours show the comebacks.
+    width = max((len(r) for r in c.active), default=1)
+    pct = np.zeros((len(c.months), max(width - 1, 1)), dtype=float)
+    for i, row in enumerate(c.active):
+        for k, people in enumerate(row[1:], start=1):
+            if c.sizes[i]:
+                pct[i, k - 1] = 100.0 * people / c.sizes[i]
+    _heatmap(plot, pct)
+    plot.getAxis("left").setTicks([[(i + 0.5, m.strftime("%Y-%m")) for i, m in enumerate(c.months)]])
+    plot.getAxis("bottom").setTicks([[(k - 0.5, str(k)) for k in range(1, width)]])
+    plot.setLabel("bottom", QCoreApplication.translate("Charts", "Months after the first order"))
+
+    def hover(x: float, y: float) -> str | None:
+        i, k = int(np.floor(y)), int(np.floor(x)) + 1
+        if not (0 <= i < len(c.months) and 1 <= k < len(c.active[i])):
+            return None
+        return QCoreApplication.translate("Charts", "{month} cohort ({size} people): {people} bought {k} months later ({pct:.1f} %)").format(
+            month=c.months[i].strftime("%Y-%m"), size=c.sizes[i], people=c.active[i][k], k=k, pct=pct[i, k - 1])
+
+    rate = round(100 * c.repurchasers / c.people, 1) if c.people else 0
+    return Drawn((QCoreApplication.translate("Charts", "Cohort"), QCoreApplication.translate("Charts", "People"), *(str(k) for k in range(1, width))),
+                 [(m.strftime("%Y-%m"), c.sizes[i], *c.active[i][1:]) for i, m in enumerate(c.months)],
+                 QCoreApplication.translate("Charts", "Repurchase: {n} of {people} first-time buyers ({rate} %) ordered again. "
+                    "Cells: share of a month's first-time buyers who bought again k months later.").format(
+                     n=c.repurchasers, people=c.people, rate=rate), hover)
+
+
+def draw_segments(plot: pg.PlotWidget, sizes: tuple[cs.SegmentCount, ...], currency: str) -> Drawn:
+    _hbars(plot, [segment_label(s.segment) for s in sizes], [s.members for s in sizes], "#00838f", QCoreApplication.translate("Charts", "Members"))
+
+    def hover(_x: float, y: float) -> str | None:
+        i = _hbar_index(y, len(sizes))
+        if i is None:
+            return None
+        s = sizes[i]
+        return QCoreApplication.translate("Charts", "{segment}: {members} members, spent {spend} {currency}").format(
+            segment=segment_label(s.segment), members=s.members, spend=money(s.spend), currency=currency)
+
+    return Drawn((QCoreApplication.translate("Charts", "Segment"), QCoreApplication.translate("Charts", "Members"), QCoreApplication.translate("Charts", "Spend")), [(s.segment, s.members, s.spend) for s in sizes],
+                 QCoreApplication.translate("Charts", "Members of the whole shop today; the filters do not apply."), hover)
+
+
+def draw_regions(plot: pg.PlotWidget, data: tuple[tuple[cs.Region, ...], int], currency: str) -> Drawn:
+    regions, unknown = data
+    _hbars(plot, [f"{r.city} ({r.country})" if r.country else str(r.city) for r in regions],
+           [r.revenue for r in regions], "#2e7d32", currency)
+
+    def hover(_x: float, y: float) -> str | None:
+        i = _hbar_index(y, len(regions))
+        if i is None:
+            return None
+        r = regions[i]
+        return QCoreApplication.translate("Charts", "{city}: {revenue} {currency} from {orders} orders").format(
+            city=r.city, revenue=money(r.revenue), currency=currency, orders=r.orders)
+
+    def click(_x: float, y: float) -> Slice | None:
+        i = _hbar_index(y, len(regions))
+        return None if i is None else Slice(city=regions[i].city)
+
+    return Drawn((QCoreApplication.translate("Charts", "Country"), QCoreApplication.translate("Charts", "City"), QCoreApplication.translate("Charts", "Orders"), QCoreApplication.translate("Charts", "Revenue")),
+                 [(r.country, r.city, r.orders, r.revenue) for r in regions],
+                 QCoreApplication.translate("Charts", "{n} sold orders name no city (the export gave none).").format(n=unknown) if unknown else "",
+                 hover, click)
+
+
+def weekday_names() -> list[str]:
+    return [QCoreApplication.translate("Charts", "Mon"), QCoreApplication.translate("Charts", "Tue"), QCoreApplication.translate("Charts", "Wed"), QCoreApplication.translate("Charts", "Thu"), QCoreApplication.translate("Charts", "Fri"), QCoreApplication.translate("Charts", "Sat"), QCoreApplication.translate("Charts", "Sun")]
+
+
+def draw_hours(plot: pg.PlotWidget, grid: tuple[tuple[int, ...], ...], _currency: str) -> Drawn:
+    _heatmap(plot, np.array(grid, dtype=float))
+    names = weekday_names()
+    plot.getAxis("left").setTicks([[(i + 0.5, n) for i, n in enumerate(names)]])
+    plot.getAxis("bottom").setTicks([[(h + 0.5, str(h)) for h in range(0, 24, 2)]])
+    plot.setLabel("bottom", QCoreApplication.translate("Charts", "Hour of the day (the platform's local time)"))
+
+    def cell(x: float, y: float) -> tuple[int, int] | None:
+        d, h = int(np.floor(y)), int(np.floor(x))
+        return (d, h) if 0 <= d < 7 and 0 <= h < 24 else None
+
+    def hover(x: float, y: float) -> str | None:
+        found = cell(x, y)
+        if found is None:
+            return None
+        d, h = found
+        return QCoreApplication.translate("Charts", "{day} {hour}:00–{hour}:59: {orders} orders").format(day=names[d], hour=h, orders=grid[d][h])
+
+    def click(x: float, y: float) -> Slice | None:
+        found = cell(x, y)
+        return None if found is None else Slice(weekday=found[0], hour=found[1])
+
+    return Drawn((QCoreApplication.translate("Charts", "Weekday"), *(str(h) for h in range(24))), [(names[d], *grid[d]) for d in range(7)], "",
+                 hover, click)
+
+
+def grain_label(grain: str) -> str:
+    return {"day": QCoreApplication.translate("Charts", "day"), "week": QCoreApplication.translate("Charts", "week"), "month": QCoreApplication.translate("Charts", "month")}[grain]

@@ -1,0 +1,74 @@
+"""The Charts tab on the demo shop: every chart draws from its aggregate, a click opens the orders behind it,
+and a chart leaves as PNG, CSV or pasted text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from shopkeeper.ui.tabs.charts_tab import CHARTS
+from tests.gui.conftest import wait_idle
+
+
+def _show(qtbot, app, key: str):  # noqa: ANN001, ANN202
+    tab = app.window.charts
+    app.window.show_tab("charts")
+    wait_idle(qtbot, app.worker)
+    keys = [k.key for k in CHARTS]
+    tab.picker.setCurrentRow(keys.index(key))
+    wait_idle(qtbot, app.worker)
+    return tab
+
+
+def test_every_chart_draws_and_lists_its_numbers(qtbot, app) -> None:  # noqa: ANN001
+    tab = _show(qtbot, app, "trend")
+    cards = tab.summary_row.cards
+    assert "CNY" in cards[2].labels[0][1].text()             # 30 days' revenue, in the base currency
+    assert "converted to CNY" in tab.summary_row.money_note.text()
+    for kind in CHARTS:
+        tab = _show(qtbot, app, kind.key)
+        drawn = tab.drawn[kind.key]
+        assert drawn.rows, kind.key
+        assert tab.table.rowCount() == len(drawn.rows)
+        assert tab.plots[kind.key].getPlotItem().items, kind.key
+
+
+def test_a_newer_filter_wins_and_platform_filter_narrows_the_trend(qtbot, app) -> None:  # noqa: ANN001
+    tab = _show(qtbot, app, "platforms")
+    everything = {r[0] for r in tab.drawn["platforms"].rows}
+    assert everything >= {"taobao", "douyin", "shopify", "etsy"}
+    tab.platform_box.setCurrentIndex(tab.platform_box.findData("etsy"))
+    tab.range_box.setCurrentIndex(0)   # two requests in a row: only the newest is drawn
+    wait_idle(qtbot, app.worker)
+    assert {r[0] for r in tab.drawn["platforms"].rows} == {"etsy"}
+    assert len({r[1] for r in tab.drawn["platforms"].rows}) <= 2   # 7 days by week
+
+
+def test_clicking_a_point_lists_the_orders_behind_it(qtbot, app) -> None:  # noqa: ANN001
+    tab = _show(qtbot, app, "trend")
+    drawn = tab.drawn["trend"]
+    busiest = max(range(len(drawn.rows)), key=lambda i: drawn.rows[i][2])
+    dialog = tab.open_point("trend", (float(busiest), 0.0))
+    assert dialog is not None
+    wait_idle(qtbot, app.worker)
+    assert dialog.model.rowCount() == drawn.rows[busiest][2]   # the bucket's order count
+    dialog.close()
+    assert tab.open_point("trend", (len(drawn.rows) + 5.0, 0.0)) is None
+
+
+def test_a_chart_saves_as_png_and_csv_and_copies_as_tab_separated_text(qtbot, app, tmp_path: Path) -> None:  # noqa: ANN001
+    tab = _show(qtbot, app, "regions")
+    tab.save_png(tmp_path / "regions.png")
+    image = QImage(str(tmp_path / "regions.png"))
+    assert image.width() >= 1200 and not list(tmp_path.glob("*.partial*"))
+    tab.save_csv(tmp_path / "regions.csv")
+    lines = (tmp_path / "regions.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "Country,City,Orders,Revenue" and len(lines) == len(tab.drawn["regions"].rows) + 1
+    tab.table.selectRow(0)
+    text = tab.copy_selection()
+    assert text == QApplication.clipboard().text()
+    header, first = text.splitlines()
+    assert header.split("\t") == ["Country", "City", "Orders", "Revenue"]
+    assert first.split("\t")[:2] == [str(v) for v in tab.drawn["regions"].rows[0][:2]]
