@@ -53,6 +53,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     "sku_status": ("sku",),  # written by edits only (services/edits.py)
     "sku_links": ("shop_id", "channel_sku"),  # written by links and mapping imports (services/sku_links.py)
     "bundle_parts": ("bundle_sku", "part_sku"),  # written by edits only (services/bundles.py)
+    # After-sales tags: written by services/refund_tags.py only.
+    "refund_tag_names": ("tag",),
+    "order_tags": ("shop_id", "order_id", "tag"),
 }
 
 # Tables without a PRIMARY KEY index (migration 0008: the index upkeep of their text keys cost

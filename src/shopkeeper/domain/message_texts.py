@@ -459,6 +459,14 @@ ENGLISH: Mapping[str, str] = {
     "edit.bundle.itself": "{bundle} cannot be a part of itself.",
     "edit.bundle.cycle": "{part} cannot be a part of {bundle}: {part} is made of {bundle} already.",
     "edit.bundle.quantity": "The quantity of {part} in {bundle} must be a whole number of at least 1 ({value}).",
+    # -- after-sales tags (services/refund_tags.py) ---------------------------------------------------
+    "change.refund_tags.order": "tags of order {order}: {tags}",
+    "change.refund_tags.orders": "tags of {count} orders",
+    "change.refund_tags.names": "after-sales tag list: {added} added, {removed} removed",
+    "edit.refund_tags.unknown_order": "There is no order {order} of {shop} in this shop.",
+    "edit.refund_tags.unknown_tag": '"{tag}" is not in the after-sales tag list; add it to the list first.',
+    "edit.refund_tags.empty_name": "An after-sales tag needs a name.",
+    "change.redo.stale_tags": "Cannot redo: the tags of order {order} changed since.",
 }
 
 

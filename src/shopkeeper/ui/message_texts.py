@@ -443,6 +443,13 @@ def window_texts() -> dict[str, str]:
         "edit.bundle.itself": translate("Messages", "{bundle} cannot be a part of itself."),
         "edit.bundle.cycle": translate("Messages", "{part} cannot be a part of {bundle}: {part} is made of {bundle} already."),
         "edit.bundle.quantity": translate("Messages", "The quantity of {part} in {bundle} must be a whole number of at least 1 ({value})."),
+        "change.refund_tags.order": translate("Messages", "tags of order {order}: {tags}"),
+        "change.refund_tags.orders": translate("Messages", "tags of {count} orders"),
+        "change.refund_tags.names": translate("Messages", "after-sales tag list: {added} added, {removed} removed"),
+        "edit.refund_tags.unknown_order": translate("Messages", "There is no order {order} of {shop} in this shop."),
+        "edit.refund_tags.unknown_tag": translate("Messages", '"{tag}" is not in the after-sales tag list; add it to the list first.'),
+        "edit.refund_tags.empty_name": translate("Messages", "An after-sales tag needs a name."),
+        "change.redo.stale_tags": translate("Messages", "Cannot redo: the tags of order {order} changed since."),
     }
 
 
