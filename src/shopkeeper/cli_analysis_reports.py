@@ -108,6 +108,7 @@ def _returns(db: Any, scope: Any, table: Table) -> tuple[Any, str]:
         "worst_skus": [rate(r, "sku") for r in o.worst_skus],
         "tags": [{"tag": t.tag, "orders": t.orders} for t in o.tags],
         "untagged_refunds": o.untagged_refunds,
+        "reasons": [{"reason": r.tag, "orders": r.orders} for r in o.reasons],
     }
     worst = table(("SKU", "Orders", "Refunded", "Rate %", "Lower %"),
                   [(r.key, r.paid_orders, r.refunded_orders, _pct(r.rate_pct), _pct(r.lower_pct))

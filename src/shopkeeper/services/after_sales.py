@@ -15,6 +15,8 @@ from shopkeeper.db.database import Database
 from shopkeeper.domain.refunds import MIN_ORDERS, refund_rate
 from shopkeeper.services.sales_report import ALL, ReportScope, scope_sql
 
+MAX_REASONS = 30  # the reasons given most; a long tail of free text helps no one
+
 
 @dataclass(frozen=True)
 class RefundRate:
@@ -47,6 +49,7 @@ class ReturnsOverview:
     worst_skus: tuple[RefundRate, ...]   # at least MIN_ORDERS paid orders, by lower bound
     tags: tuple[TagCount, ...]           # the seller's tags on the scope's orders, every offered tag listed
     untagged_refunds: int                # refunded orders the seller has not tagged yet
+    reasons: tuple[TagCount, ...] = ()   # reasons the exports gave for the refunded orders, most given first
 
 
 def _rate(key: str, paid: int, refunded: int, lower: float | None = None) -> RefundRate:
@@ -85,6 +88,10 @@ def returns_overview(db: Database, scope: ReportScope = ALL, *, min_orders: int 
         f"""SELECT count(*) FROM ({orders}) o WHERE refunded
             AND NOT EXISTS (SELECT 1 FROM order_tags t WHERE t.shop_id = o.shop_id AND t.order_id = o.order_id)""",
         params)
+    reasons = db.fetchall(
+        f"""SELECT o.refund_reason, count(*) FROM ({orders}) p JOIN orders o USING (shop_id, order_id)
+            WHERE p.refunded AND coalesce(o.refund_reason, '') <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""",
+        [*params, MAX_REASONS])
     by_sku = tuple(_rate(r[0], r[1], r[2], r[3]) for r in skus)
     worst_skus = sorted((s for s in by_sku if s.paid_orders >= min_orders and s.refunded_orders > 0),
                         key=lambda s: (-(s.lower_pct or 0), -s.paid_orders, s.key))[:worst]
@@ -97,6 +104,7 @@ def returns_overview(db: Database, scope: ReportScope = ALL, *, min_orders: int 
         worst_skus=tuple(worst_skus),
         tags=tuple(TagCount(t, int(n)) for t, n in tags),
         untagged_refunds=int(untagged or 0),
+        reasons=tuple(TagCount(r, int(n)) for r, n in reasons),
     )
 
 
@@ -112,6 +120,7 @@ class RefundedOrder:
     refunded_amount: Decimal
     skus: str
     tags: tuple[str, ...]
+    reason: str | None
 
 
 def refunded_orders(db: Database, scope: ReportScope = ALL, *, sku: str | None = None,
@@ -128,9 +137,9 @@ def refunded_orders(db: Database, scope: ReportScope = ALL, *, sku: str | None =
                    (SELECT string_agg(DISTINCT l.sku, ', ' ORDER BY l.sku) FROM sk_refund_sku_orders() l
                     WHERE l.shop_id = p.shop_id AND l.order_id = p.order_id AND l.refunded),
                    (SELECT list(t.tag ORDER BY t.tag) FROM order_tags t
-                    WHERE t.shop_id = p.shop_id AND t.order_id = p.order_id)
+                    WHERE t.shop_id = p.shop_id AND t.order_id = p.order_id), o.refund_reason
             FROM sk_paid_orders() p JOIN orders o USING (shop_id, order_id)
             WHERE p.refunded AND {where}{only_sku}
             ORDER BY p.day DESC, p.shop_id, p.order_id LIMIT ?""", [*params, limit])
-    return [RefundedOrder(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] or "", tuple(r[9] or ()))
+    return [RefundedOrder(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] or "", tuple(r[9] or ()), r[10])
             for r in rows]

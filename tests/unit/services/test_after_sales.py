@@ -96,3 +96,21 @@ def test_a_real_tmall_export_with_refunds(shop: Database, samples_dir: Path, tmp
     assert o.untagged_refunds == len(refunds)
     newest = refunded_orders(shop, limit=1)[0]
     assert newest.refunded_amount > 0 and newest.day <= date(2020, 3, 1)
+
+
+def test_a_reason_the_export_gives_is_kept(shop: Database, tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).parents[1] / "importers"))
+    from cn_exports import DOUYIN_HEADER, douyin_orders, write_csv
+
+    header, rows = douyin_orders()
+    reason = header.index("取消原因")
+    rows[1][reason] = "商品质量问题"   # the refunded line of order …751; its other line says '-'
+    path = write_csv(tmp_path / "douyin.csv", (header, rows))
+    assert header == DOUYIN_HEADER
+    import_paths(shop, [path], workdir=tmp_path / "work")
+    assert shop.fetchall("SELECT order_id, status, refund_reason FROM orders ORDER BY 1") == [
+        ("6917926768823643751", "partially_refunded", "商品质量问题"),
+        ("6917926768823643760", "paid", None)]
+    o = returns_overview(shop)
+    assert [(r.tag, r.orders) for r in o.reasons] == [("商品质量问题", 1)]
+    assert refunded_orders(shop)[0].reason == "商品质量问题"

@@ -24,3 +24,8 @@ CREATE TABLE order_tags_prior AS SELECT *, 0::BIGINT AS undo_batch_id FROM order
 -- list saves them as its before-image.
 INSERT INTO refund_tag_names (tag, position) VALUES
     ('quality', 1), ('size', 2), ('shipping_damage', 3), ('description_mismatch', 4), ('other', 5);
+
+-- The reason an export gives for a refund, a cancel or a close (Taobao 订单关闭原因, Douyin
+-- 取消原因, 售后原因 / 退款原因 columns), as written; several lines' reasons joined by '; '.
+ALTER TABLE orders ADD COLUMN refund_reason VARCHAR;
+ALTER TABLE orders_prior ADD COLUMN refund_reason VARCHAR;

@@ -92,19 +92,26 @@ class AfterSalesTab(ShopTab):
         self.months = self._table("refundsByMonth", [self.tr("Month"), self.tr("Paid orders"), self.tr("Refunded"),
                                                      self.tr("Refund rate %")])
         self.tag_counts = self._table("refundTags", [self.tr("Tag"), self.tr("Orders")])
+        self.reasons = self._table("refundReasons", [self.tr("Reason in the export"), self.tr("Orders")])
+        why = QWidget(self)
+        why_row = QHBoxLayout(why)
+        why_row.setContentsMargins(0, 0, 0, 0)
+        why_row.addWidget(self.tag_counts)
+        why_row.addWidget(self.reasons)
         left = QWidget(self)
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
-        for title, table in ((self.tr("Worst SKUs by refund rate"), self.worst),
+        titled: tuple[tuple[str, QWidget], ...] = ((self.tr("Worst SKUs by refund rate"), self.worst),
                              (self.tr("By platform"), self.platforms), (self.tr("By month"), self.months),
-                             (self.tr("Tags"), self.tag_counts)):
+                             (self.tr("Why: the seller's tags and the exports' reasons"), why))
+        for title, table in titled:
             left_column.addWidget(QLabel(f"<b>{title}</b>", left))
             left_column.addWidget(table, 2 if table is self.worst else 1)
 
         self.orders_title = QLabel(self)
         self.orders = self._table("refundedOrders", [self.tr("Day"), self.tr("Platform"), self.tr("Order"),
                                                      self.tr("Status"), self.tr("Total"), self.tr("Refunded"),
-                                                     self.tr("SKUs"), self.tr("Tags")])
+                                                     self.tr("SKUs"), self.tr("Tags"), self.tr("Reason")])
         self.orders.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tag_button = QPushButton(self.tr("Tag selected orders"), self)
         self.tag_button.setObjectName("tagOrdersButton")
@@ -173,12 +180,14 @@ class AfterSalesTab(ShopTab):
         self._fill_rates(self.platforms, overview.by_platform, label=platform_label)
         self._fill_rates(self.months, overview.by_month, label=lambda m: m[:7])
         self._fill(self.tag_counts, [(self.tag_label(t.tag), str(t.orders)) for t in overview.tags])
+        self._fill(self.reasons, [(r.tag, str(r.orders)) for r in overview.reasons])
         self.orders_title.setText(self.tr("Refunded orders of {sku}").format(sku=self._sku) if self._sku
                                   else self.tr("Refunded orders (newest first)"))
         self._fill(self.orders, [(o.day.isoformat(), platform_label(o.shop_id.split(":", 1)[0]),
-                                  o.order_number or o.order_id, o.status, f"{money(o.total)} {o.currency}",
-                                  money(o.refunded_amount), o.skus, ", ".join(self.tag_label(t) for t in o.tags))
-                                 for o in orders])
+                                  o.order_number or o.order_id, self.status_label(o.status), f"{money(o.total)} {o.currency}",
+                                  money(o.refunded_amount), o.skus, ", ".join(self.tag_label(t) for t in o.tags),
+                                  o.reason or "") for o in orders],
+                   numeric={4, 5})
 
     def _offer_platforms(self, platforms: tuple[str, ...]) -> None:
         known = {self.platform.itemData(i) for i in range(self.platform.count())}
@@ -201,16 +210,21 @@ class AfterSalesTab(ShopTab):
                 if item is not None:
                     item.setData(Qt.ItemDataRole.UserRole, r.key)
 
-    def _fill(self, table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    def _fill(self, table: QTableWidget, rows: list[tuple[str, ...]], numeric: set[int] | None = None) -> None:
+        """Rows of text; columns after the first are figures (right-aligned) unless `numeric` says which are."""
         table.blockSignals(True)
         table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             for j, text in enumerate(row):
                 item = QTableWidgetItem(text)
-                if j and text[:1].isdigit():
+                if (j in numeric) if numeric is not None else j > 0:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(i, j, item)
         table.blockSignals(False)
+
+    def status_label(self, status: str) -> str:
+        # Only refunds are listed: anything but a full refund gave part of the money back.
+        return self.tr("Refunded") if status == "refunded" else self.tr("Part refunded")
 
     def tag_label(self, tag: str) -> str:
         """A default tag in the window's language; the seller's own tags as they wrote them."""
