@@ -125,7 +125,8 @@ def _chart_report(db: Any, name: str, scope: Any, table: Table) -> tuple[Any, st
     days = db.fetchone("SELECT min(day), max(day) FROM sk_paid_orders()") or (None, None)
     first, last = scope.first or days[0], scope.last or days[1]
     if first is None or last is None:
-        return [], "No orders."
+        # the same shape as with orders, so a script need not test for it
+        return ([] if name == "price-bands" else {"cohorts": [], "people": 0, "repurchasers": 0}), "No orders."
     f = ChartFilter(first, last, platform=scope.platform)
     currency = money_currency(db, f)
     data: Any
