@@ -2,6 +2,171 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AfterSalesTab</name>
+    <message numerus="yes">
+        <source>Last %n day(s)</source>
+        <translation>
+            <numerusform>最近 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>全部订单</translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Paid orders</source>
+        <translation>已付款订单</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Refund rate %</source>
+        <translation>退款率 %</translation>
+    </message>
+    <message>
+        <source>At least %</source>
+        <translation>下限 %</translation>
+    </message>
+    <message>
+        <source>SKUs with at least 10 paid orders, ranked by the lowest refund rate their orders allow (95 % Wilson bound), so a few unlucky orders do not top the list</source>
+        <translation>已付款订单不少于 10 笔的 SKU，按其订单可推出的最低退款率（95 % Wilson 下限）排序，避免偶然几笔退款就排到最前</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Reason in the export</source>
+        <translation>导出中的原因</translation>
+    </message>
+    <message>
+        <source>Worst SKUs by refund rate</source>
+        <translation>退款最多的 SKU（按退款率）</translation>
+    </message>
+    <message>
+        <source>By platform</source>
+        <translation>按平台</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月份</translation>
+    </message>
+    <message>
+        <source>Why: the seller&apos;s tags and the exports&apos; reasons</source>
+        <translation>原因：卖家标签与导出中的原因</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>SKUs</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Tag selected orders</source>
+        <translation>给所选订单打标签</translation>
+    </message>
+    <message>
+        <source>Edit tag list…</source>
+        <translation>编辑标签列表…</translation>
+    </message>
+    <message>
+        <source>{refunded} of {paid} paid orders refunded ({rate} %); money back: {money}; {untagged} refunded orders not tagged yet</source>
+        <translation>{paid} 笔已付款订单中 {refunded} 笔退款（{rate} %）；退款金额：{money}；{untagged} 笔退款订单未打标签</translation>
+    </message>
+    <message>
+        <source>Refunded orders of {sku}</source>
+        <translation>{sku} 的退款订单</translation>
+    </message>
+    <message>
+        <source>Refunded orders (newest first)</source>
+        <translation>退款订单（最新在前）</translation>
+    </message>
+    <message>
+        <source>Part refunded</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺码不合适</translation>
+    </message>
+    <message>
+        <source>Shipping damage</source>
+        <translation>运输破损</translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation>与描述不符</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Select refunded orders first</source>
+        <translation>请先选择退款订单</translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>After-sales tags</source>
+        <translation>售后标签</translation>
+    </message>
+    <message>
+        <source>One tag a line, in the order offered:</source>
+        <translation>每行一个标签，按显示顺序排列：</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>New shop</source>
@@ -2131,6 +2296,10 @@
     <message>
         <source>Charts</source>
         <translation>图表</translation>
+    </message>
+    <message>
+        <source>After-sales</source>
+        <translation>售后</translation>
     </message>
     <message>
         <source>&lt;b&gt;This shop is empty.&lt;/b&gt; Drag your platforms&apos; order, product or customer exports (CSV, Excel or zip) anywhere onto this window, or use File › Import…. Shopify, Etsy, Amazon, WooCommerce, eBay, Taobao/Tmall, JD, Pinduoduo, Douyin and Youzan exports are recognised by their columns.</source>
@@ -4495,6 +4664,34 @@
     <message>
         <source>Cannot spend {points} points: {available} are available now (pending points cannot be spent).</source>
         <translation>无法使用 {points} 积分：目前可用 {available}（待生效积分不能使用）。</translation>
+    </message>
+    <message>
+        <source>tags of order {order}: {tags}</source>
+        <translation>订单 {order} 的标签：{tags}</translation>
+    </message>
+    <message>
+        <source>tags of {count} orders</source>
+        <translation>{count} 笔订单的标签</translation>
+    </message>
+    <message>
+        <source>after-sales tag list: {added} added, {removed} removed</source>
+        <translation>售后标签列表：新增 {added} 个，删除 {removed} 个</translation>
+    </message>
+    <message>
+        <source>There is no order {order} of {shop} in this shop.</source>
+        <translation>本店铺中没有 {shop} 的订单 {order}。</translation>
+    </message>
+    <message>
+        <source>&quot;{tag}&quot; is not in the after-sales tag list; add it to the list first.</source>
+        <translation>“{tag}”不在售后标签列表中，请先将其添加到列表。</translation>
+    </message>
+    <message>
+        <source>An after-sales tag needs a name.</source>
+        <translation>售后标签必须有名称。</translation>
+    </message>
+    <message>
+        <source>Cannot redo: the tags of order {order} changed since.</source>
+        <translation>无法重做：订单 {order} 的标签此后已更改。</translation>
     </message>
 </context>
 <context>

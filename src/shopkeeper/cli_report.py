@@ -15,11 +15,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from shopkeeper.cli_analysis_reports import ANALYSIS_REPORTS, add_analysis_options, analysis_report
 from shopkeeper.cli_member_reports import MEMBER_REPORTS, member_report
 
 REPORTS = ("inventory", "reorder", *MEMBER_REPORTS,
            # promotions (issue 11): the festival calendar and the campaign plans
-           "calendar", "promotions")
+           "calendar", "promotions",
+           # analysis (issue 12): sales by period, ABC, repurchase, cohorts, price bands, returns
+           *ANALYSIS_REPORTS)
 
 
 def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -30,12 +33,15 @@ def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], N
     report.add_argument("--show-pii", action="store_true",
                         help="show names, e-mails and phone numbers unmasked (the reveal is logged)")
     report.add_argument("--year", type=int, help="calendar: the year (default: this year)")
+    add_analysis_options(report)
 
 
 def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
     data: Any
     try:
-        if args.name in MEMBER_REPORTS:
+        if args.name in ANALYSIS_REPORTS:
+            data, text = analysis_report(db, args.name, args, _table)
+        elif args.name in MEMBER_REPORTS:
             data, text = member_report(db, args.name, today, show_pii=args.show_pii, table=_table)
         elif args.name == "inventory":
             data = inventory_report(db, today)

@@ -59,6 +59,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     "bundle_parts": ("bundle_sku", "part_sku"),  # written by edits only (services/bundles.py)
     "loyalty_settings": ("key",),  # written by edits only (services/loyalty.py)
     "tiers": ("code",),
+    # After-sales tags: written by services/refund_tags.py only.
+    "refund_tag_names": ("tag",),
+    "order_tags": ("shop_id", "order_id", "tag"),
 }
 
 # Tables without a PRIMARY KEY index (migration 0008: the index upkeep of their text keys cost

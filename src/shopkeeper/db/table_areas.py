@@ -14,6 +14,7 @@ TABLE_AREAS: dict[str, Area] = {
     "orders": Area.ORDERS,
     "order_lines": Area.ORDERS,
     "money_movements": Area.ORDERS,
+    "order_tags": Area.ORDERS,
     "products": Area.CATALOG,
     "variants": Area.CATALOG,
     "listings": Area.CATALOG,
@@ -40,6 +41,7 @@ TABLE_AREAS: dict[str, Area] = {
     "shop_settings": Area.SETTINGS,
     "tiers": Area.SETTINGS,
     "listing_check_settings": Area.SETTINGS,
+    "refund_tag_names": Area.SETTINGS,
     "inventory_settings": Area.STOCK,  # the reorder window and basis change every stock figure
     "loyalty_settings": Area.SETTINGS,
     "member_tier_history": Area.MEMBERS,

@@ -513,6 +513,14 @@ ENGLISH: Mapping[str, str] = {
     "edit.refused.points_reason": "An adjustment of points needs a reason.",
     "edit.refused.points_member": "There is no member {member} in this shop.",
     "edit.refused.points_not_enough": "Cannot spend {points} points: {available} are available now (pending points cannot be spent).",
+    # -- after-sales tags (services/refund_tags.py) ---------------------------------------------------
+    "change.refund_tags.order": "tags of order {order}: {tags}",
+    "change.refund_tags.orders": "tags of {count} orders",
+    "change.refund_tags.names": "after-sales tag list: {added} added, {removed} removed",
+    "edit.refund_tags.unknown_order": "There is no order {order} of {shop} in this shop.",
+    "edit.refund_tags.unknown_tag": '"{tag}" is not in the after-sales tag list; add it to the list first.',
+    "edit.refund_tags.empty_name": "An after-sales tag needs a name.",
+    "change.redo.stale_tags": "Cannot redo: the tags of order {order} changed since.",
 }
 
 

@@ -43,6 +43,7 @@ from shopkeeper.services.after_change import Recompute, recompute_after_change
 from shopkeeper.services.bundles import is_composition_change, reapply_composition
 from shopkeeper.services.campaigns import reapply_campaign_change
 from shopkeeper.services.edits import reapply
+from shopkeeper.services.refund_tags import is_tag_change, reapply_tags
 from shopkeeper.services.sku_links import reapply_links
 
 
@@ -109,6 +110,8 @@ def redo(db: Database, *, who: str, workdir: Path | None = None,
             tables = reapply_links(db, top.change_set_id)
         elif is_composition_change(db, top.change_set_id):
             tables = reapply_composition(db, top.change_set_id)
+        elif is_tag_change(db, top.change_set_id):
+            tables = reapply_tags(db, top.change_set_id)
         else:
             tables = reapply(db, top.change_set_id)
         push_applied(db, top.change_set_id)

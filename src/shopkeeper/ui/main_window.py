@@ -1,4 +1,4 @@
-"""The main window: four tabs, menus, a status bar, and a drop target over all of it.
+"""The main window: five tabs, menus, a status bar, and a drop target over all of it.
 
 The window knows nothing about SQL: every command's Changes come from the DB
 worker and the window broadcasts them to the tabs, each of which reloads only
@@ -30,6 +30,7 @@ from shopkeeper.ui.change_labels import change_label, redo_text, undo_text
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.tabs.after_sales_tab import AfterSalesTab
 from shopkeeper.ui.tabs.charts_tab import ChartsTab
 from shopkeeper.ui.tabs.listings_tab import ListingsTab
 from shopkeeper.ui.tabs.members_tab import MembersTab
@@ -37,7 +38,7 @@ from shopkeeper.ui.tabs.promotions_tab import PromotionsTab
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.ui_state import UiState
 
-TAB_NAMES = ("listings", "members", "promotions", "charts")
+TAB_NAMES = ("listings", "members", "promotions", "charts", "after_sales")
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.members = MembersTab(worker=worker, clock=clock, ui_state=ui_state, chinese=language.startswith("zh"))
         self.promotions = PromotionsTab(worker=worker, clock=clock, ui_state=ui_state)
         self.charts = ChartsTab(worker=worker, clock=clock, ui_state=ui_state)
+        self.after_sales = AfterSalesTab(worker=worker, clock=clock, ui_state=ui_state)
         for tab in self.all_tabs():
             tab.track(self.shop_changed, tab.apply_changes)
         self.tabs = QTabWidget(self)
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.members, self.tr("Members"))
         self.tabs.addTab(self.promotions, self.tr("Promotions"))
         self.tabs.addTab(self.charts, self.tr("Charts"))
+        self.tabs.addTab(self.after_sales, self.tr("After-sales"))
         self.tabs.currentChanged.connect(lambda i: ui_state.set_last_tab(TAB_NAMES[i]))
         self.empty_hint = QLabel(self)
         self.empty_hint.setObjectName("emptyShopHint")
@@ -254,7 +257,8 @@ class MainWindow(QMainWindow):
 
     # -- content ------------------------------------------------------------------
     def tab_by_name(self, name: str) -> ShopTab:
-        return {"listings": self.listings, "members": self.members, "promotions": self.promotions, "charts": self.charts}[name]
+        return {"listings": self.listings, "members": self.members, "promotions": self.promotions, "charts": self.charts,
+                "after_sales": self.after_sales}[name]
 
     def all_tabs(self) -> list[ShopTab]:
         return [self.tab_by_name(name) for name in TAB_NAMES]

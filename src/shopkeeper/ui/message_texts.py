@@ -496,6 +496,13 @@ def window_texts() -> dict[str, str]:
         "edit.refused.points_reason": translate("Messages", "An adjustment of points needs a reason."),
         "edit.refused.points_member": translate("Messages", "There is no member {member} in this shop."),
         "edit.refused.points_not_enough": translate("Messages", "Cannot spend {points} points: {available} are available now (pending points cannot be spent)."),
+        "change.refund_tags.order": translate("Messages", "tags of order {order}: {tags}"),
+        "change.refund_tags.orders": translate("Messages", "tags of {count} orders"),
+        "change.refund_tags.names": translate("Messages", "after-sales tag list: {added} added, {removed} removed"),
+        "edit.refund_tags.unknown_order": translate("Messages", "There is no order {order} of {shop} in this shop."),
+        "edit.refund_tags.unknown_tag": translate("Messages", '"{tag}" is not in the after-sales tag list; add it to the list first.'),
+        "edit.refund_tags.empty_name": translate("Messages", "An after-sales tag needs a name."),
+        "change.redo.stale_tags": translate("Messages", "Cannot redo: the tags of order {order} changed since."),
     }
 
 

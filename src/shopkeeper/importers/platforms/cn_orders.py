@@ -11,7 +11,8 @@ Vocabulary (a spec declares the fields its export has; the others read as NULL):
 
   order level  order_id, buyer_account, created_at, paid_at, status, after_sale,
                total, goods_amount, shipping, discount, refund, receiver_name,
-               phone, phone2, address, province, city, channel, currency_code
+               phone, phone2, address, province, city, channel, currency_code,
+               refund_reason (the buyer's or platform's reason for a refund, cancel or close)
   line level   title, quantity, unit_price, line_amount, sku, variant, line_key
 
 Order expressions see the order's first row plus these aggregates over its rows:
@@ -37,7 +38,7 @@ VOCABULARY: dict[str, str] = {
     "status": "text", "after_sale": "text", "total": "money", "goods_amount": "money",
     "shipping": "money", "discount": "money", "refund": "money", "receiver_name": "text",
     "phone": "id", "phone2": "id", "address": "text", "province": "text", "city": "text",
-    "channel": "text", "currency_code": "text",
+    "channel": "text", "currency_code": "text", "refund_reason": "text",
     "title": "text", "quantity": "int", "unit_price": "money", "line_amount": "money",
     "sku": "id", "variant": "text", "line_key": "id",
 }
@@ -171,7 +172,9 @@ def stage_orders(ctx: ImportContext, shape: OrderShape) -> None:
             SELECT order_id, sum(_lt) AS lines_total, sum(_lt) FILTER (WHERE _lr) AS refunded_lines_total,
                    count(*) AS n_lines, count(*) FILTER (WHERE _lr) AS n_refunded,
                    sum(total) AS sum_total, sum(shipping) AS sum_shipping, sum(discount) AS sum_discount,
-                   sum(refund) AS sum_refund
+                   sum(refund) AS sum_refund,
+                   string_agg(DISTINCT nullif(trim(refund_reason), ''), '; ' ORDER BY nullif(trim(refund_reason), ''))
+                       AS refund_reasons
             FROM _sk_cn GROUP BY order_id
         ),
         f AS (SELECT * FROM _sk_cn QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY _row) = 1)
@@ -196,7 +199,8 @@ def stage_orders(ctx: ImportContext, shape: OrderShape) -> None:
                CAST({shape.discount} AS DECIMAL(18,2)) AS discount,
                _total AS total, _refunded AS refunded_amount,
                channel, {ship_city()} AS ship_city, 'CN' AS ship_country,
-               receiver_name, coalesce(phone, phone2) AS buyer_phone, buyer_account
+               receiver_name, coalesce(phone, phone2) AS buyer_phone, buyer_account,
+               refund_reasons AS refund_reason
         FROM o
     """)
 

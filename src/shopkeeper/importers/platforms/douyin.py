@@ -58,6 +58,7 @@ ORDERS_SPEC = FormatSpec(
         field("paid_at", "date", "支付完成时间", "支付时间", keeps_zone=True),
         field("status", "text", "订单状态"),
         field("after_sale", "text", "售后状态"),
+        field("refund_reason", "text", "售后原因", "退款原因", "取消原因"),
         field("channel", "text", "流量来源", "流量渠道", "流量体裁"),
         field("buyer_account", "text", "买家昵称", "用户昵称"),
     ),

@@ -35,6 +35,7 @@ ORDERS_SPEC = FormatSpec(
         field("order_amount", "money", "订单金额"),
         field("payable", "money", "应付金额"),
         field("status", "text", "订单状态"),
+        field("refund_reason", "text", "售后原因", "退款原因"),
         field("buyer_account", "text", "下单帐号", "下单账号"),
         field("receiver_name", "text", "客户姓名"),
         field("address", "text", "客户地址"),

@@ -45,6 +45,7 @@ ORDERS_SPEC = FormatSpec(
         field("created_at", "date", "订单创建时间", keeps_zone=True),
         field("title", "text", "商品", "商品名称"),
         field("status", "text", "订单状态"),
+        field("refund_reason", "text", "售后原因", "退款原因"),
         field("goods_amount", "money", "商品总价(元)"),
         field("shipping", "money", "邮费(元)"),
         field("shop_discount", "money", "店铺优惠折扣(元)"),

@@ -51,6 +51,8 @@ ORDERS_SPEC = FormatSpec(
         field("created_at", "date", "订单创建时间", keeps_zone=True),
         field("paid_at", "date", "订单付款时间", keeps_zone=True),
         field("refund", "money", "退款金额"),
+        # why a paid order was closed: the refund's reason as Taobao words it
+        field("refund_reason", "text", "订单关闭原因", "退款原因", "售后原因"),
     ),
     required=frozenset({"order_id", "total", "created_at"}),
     normalise=lambda ctx: cn_orders.normalise_orders(ctx, ORDER_SHAPE),

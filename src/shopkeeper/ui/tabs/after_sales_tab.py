@@ -1,0 +1,284 @@
+"""After-sales: how many paid orders came back, where and when, which SKUs stand out, and the seller's tags.
+
+Figures come from services/after_sales.py (rule: domain/refunds.py) in one
+query on the DB worker. Tagging the selected refunded orders and editing the
+tag list are commands (services/refund_tags.py), each one Ctrl+Z.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopkeeper.domain.changes import Area
+from shopkeeper.domain.errors import KnownError
+from shopkeeper.runtime.clock import Clock
+from shopkeeper.services.after_sales import (
+    RefundedOrder,
+    RefundRate,
+    ReturnsOverview,
+    refunded_orders,
+    returns_overview,
+)
+from shopkeeper.services.chart_filters import filter_choices
+from shopkeeper.services.refund_tags import set_order_tags, set_tag_names, tag_names
+from shopkeeper.services.sales_report import ReportScope
+from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.formatting import money, platform_label
+from shopkeeper.ui.message_texts import window_text
+from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.paged_model import EDITOR
+from shopkeeper.ui.tabs.tab_base import ShopTab
+from shopkeeper.ui.ui_state import UiState
+
+_RED = "#c62828"
+_PERIOD_DAYS = (30, 90, 365, None)  # None: every order
+
+
+class AfterSalesTab(ShopTab):
+    # Refunds come with orders; the tag list is a setting of the shop.
+    areas = frozenset({Area.ORDERS, Area.SETTINGS, Area.CATALOG})
+
+    def __init__(self, *, worker: DbWorker, clock: Clock, ui_state: UiState, parent: QWidget | None = None) -> None:
+        super().__init__(name="after_sales", worker=worker, ui_state=ui_state, parent=parent)
+        self._clock = clock
+        self._tags: tuple[str, ...] = ()
+        self._orders: list[RefundedOrder] = []
+        self._sku: str | None = None
+
+        self.period = QComboBox(self)
+        self.period.setObjectName("afterSalesPeriod")
+        for days in _PERIOD_DAYS:
+            self.period.addItem(self.tr("Last %n day(s)", "", days) if days else self.tr("All orders"), days)
+        self.period.setCurrentIndex(2)
+        self.platform = QComboBox(self)
+        self.platform.setObjectName("afterSalesPlatform")
+        self.platform.addItem(self.tr("All platforms"), None)
+        self.period.currentIndexChanged.connect(self.refresh)
+        self.platform.currentIndexChanged.connect(self.refresh)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("afterSalesHeading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        filters = QHBoxLayout()
+        filters.addWidget(self.period)
+        filters.addWidget(self.platform)
+        filters.addWidget(self.heading, 1)
+
+        self.worst = self._table("worstSkus", [self.tr("SKU"), self.tr("Paid orders"), self.tr("Refunded"),
+                                                self.tr("Refund rate %"), self.tr("At least %")])
+        self.worst.setToolTip(self.tr("SKUs with at least 10 paid orders, ranked by the lowest refund rate their "
+                                      "orders allow (95 % Wilson bound), so a few unlucky orders do not top the list"))
+        self.worst.itemSelectionChanged.connect(self._sku_chosen)
+        self.platforms = self._table("refundsByPlatform", [self.tr("Platform"), self.tr("Paid orders"),
+                                                           self.tr("Refunded"), self.tr("Refund rate %")])
+        self.months = self._table("refundsByMonth", [self.tr("Month"), self.tr("Paid orders"), self.tr("Refunded"),
+                                                     self.tr("Refund rate %")])
+        self.tag_counts = self._table("refundTags", [self.tr("Tag"), self.tr("Orders")])
+        self.reasons = self._table("refundReasons", [self.tr("Reason in the export"), self.tr("Orders")])
+        why = QWidget(self)
+        why_row = QHBoxLayout(why)
+        why_row.setContentsMargins(0, 0, 0, 0)
+        why_row.addWidget(self.tag_counts)
+        why_row.addWidget(self.reasons)
+        left = QWidget(self)
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        titled: tuple[tuple[str, QWidget], ...] = ((self.tr("Worst SKUs by refund rate"), self.worst),
+                             (self.tr("By platform"), self.platforms), (self.tr("By month"), self.months),
+                             (self.tr("Why: the seller's tags and the exports' reasons"), why))
+        for title, table in titled:
+            left_column.addWidget(QLabel(f"<b>{title}</b>", left))
+            left_column.addWidget(table, 2 if table is self.worst else 1)
+
+        self.orders_title = QLabel(self)
+        self.orders = self._table("refundedOrders", [self.tr("Day"), self.tr("Platform"), self.tr("Order"),
+                                                     self.tr("Status"), self.tr("Total"), self.tr("Refunded"),
+                                                     self.tr("SKUs"), self.tr("Tags"), self.tr("Reason")])
+        self.orders.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tag_button = QPushButton(self.tr("Tag selected orders"), self)
+        self.tag_button.setObjectName("tagOrdersButton")
+        self.tag_button.clicked.connect(self._tag_menu)
+        self.list_button = QPushButton(self.tr("Edit tag list…"), self)
+        self.list_button.setObjectName("editTagListButton")
+        self.list_button.clicked.connect(self._edit_tag_list)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.orders_title, 1)
+        buttons.addWidget(self.tag_button)
+        buttons.addWidget(self.list_button)
+        right = QWidget(self)
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addLayout(buttons)
+        right_column.addWidget(self.orders, 1)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([520, 700])
+        self.remember_splitter("after_sales", splitter)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    # -- loading --------------------------------------------------------------------
+    def scope(self) -> ReportScope:
+        days = self.period.currentData()
+        first = None if days is None else self._clock.today() - timedelta(days=int(days) - 1)
+        return ReportScope(first, None, self.platform.currentData())
+
+    def refresh(self) -> None:
+        scope, sku = self.scope(), self._sku
+
+        def load(db: Any) -> tuple[ReturnsOverview, list[RefundedOrder], tuple[str, ...], tuple[str, ...]]:  # noqa: ANN401
+            return (returns_overview(db, scope), refunded_orders(db, scope, sku=sku), tag_names(db),
+                    filter_choices(db).platforms)
+
+        self.query(QueryOp(load, key="after_sales"), self._show)
+
+    def _show(self, result: tuple[ReturnsOverview, list[RefundedOrder], tuple[str, ...], tuple[str, ...]]) -> None:
+        overview, orders, tags, platforms = result
+        self._tags, self._orders = tags, orders
+        self._offer_platforms(platforms)
+        total = overview.total
+        refunded = ", ".join(f"{money(m.amount)} {m.currency}" for m in overview.money) or "0"
+        self.heading.setText(self.tr(
+            "{refunded} of {paid} paid orders refunded ({rate} %); money back: {money}; "
+            "{untagged} refunded orders not tagged yet").format(
+            refunded=total.refunded_orders, paid=total.paid_orders, rate=_pct(total.rate_pct), money=refunded,
+            untagged=overview.untagged_refunds))
+        self._fill_rates(self.worst, overview.worst_skus, with_lower=True)
+        self._fill_rates(self.platforms, overview.by_platform, label=platform_label)
+        self._fill_rates(self.months, overview.by_month, label=lambda m: m[:7])
+        self._fill(self.tag_counts, [(self.tag_label(t.tag), str(t.orders)) for t in overview.tags])
+        self._fill(self.reasons, [(r.tag, str(r.orders)) for r in overview.reasons])
+        self.orders_title.setText(self.tr("Refunded orders of {sku}").format(sku=self._sku) if self._sku
+                                  else self.tr("Refunded orders (newest first)"))
+        self._fill(self.orders, [(o.day.isoformat(), platform_label(o.shop_id.split(":", 1)[0]),
+                                  o.order_number or o.order_id, self.status_label(o.status), f"{money(o.total)} {o.currency}",
+                                  money(o.refunded_amount), o.skus, ", ".join(self.tag_label(t) for t in o.tags),
+                                  o.reason or "") for o in orders],
+                   numeric={4, 5})
+
+    def _offer_platforms(self, platforms: tuple[str, ...]) -> None:
+        known = {self.platform.itemData(i) for i in range(self.platform.count())}
+        self.platform.blockSignals(True)
+        for code in platforms:
+            if code not in known:
+                self.platform.addItem(platform_label(code), code)
+        self.platform.blockSignals(False)
+
+    def _fill_rates(self, table: QTableWidget, rates: tuple[RefundRate, ...], *, with_lower: bool = False,
+                    label: Any = str) -> None:  # noqa: ANN401
+        rows = []
+        for r in rates:
+            row = [label(r.key), str(r.paid_orders), str(r.refunded_orders), _pct(r.rate_pct)]
+            rows.append((*row, _pct(r.lower_pct)) if with_lower else tuple(row))
+        self._fill(table, rows)
+        if with_lower:
+            for i, r in enumerate(rates):
+                item = table.item(i, 0)
+                if item is not None:
+                    item.setData(Qt.ItemDataRole.UserRole, r.key)
+
+    def _fill(self, table: QTableWidget, rows: list[tuple[str, ...]], numeric: set[int] | None = None) -> None:
+        """Rows of text; columns after the first are figures (right-aligned) unless `numeric` says which are."""
+        table.blockSignals(True)
+        table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                if (j in numeric) if numeric is not None else j > 0:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(i, j, item)
+        table.blockSignals(False)
+
+    def status_label(self, status: str) -> str:
+        # Only refunds are listed: anything but a full refund gave part of the money back.
+        return self.tr("Refunded") if status == "refunded" else self.tr("Part refunded")
+
+    def tag_label(self, tag: str) -> str:
+        """A default tag in the window's language; the seller's own tags as they wrote them."""
+        return {"quality": self.tr("Quality"), "size": self.tr("Size"), "shipping_damage": self.tr("Shipping damage"),
+                "description_mismatch": self.tr("Not as described"), "other": self.tr("Other")}.get(tag, tag)
+
+    # -- choosing and tagging ----------------------------------------------------------
+    def _sku_chosen(self) -> None:
+        rows = self.worst.selectionModel().selectedRows()
+        item = self.worst.item(rows[0].row(), 0) if rows else None
+        sku = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if sku != self._sku:
+            self._sku = sku
+            self.refresh()
+
+    def selected_orders(self) -> list[tuple[str, str]]:
+        rows = sorted({i.row() for i in self.orders.selectionModel().selectedRows()})
+        return [(self._orders[r].shop_id, self._orders[r].order_id) for r in rows if r < len(self._orders)]
+
+    def _tag_menu(self) -> None:
+        orders = self.selected_orders()
+        menu = QMenu(self)
+        menu.setObjectName("tagMenu")
+        if not orders:
+            menu.addAction(self.tr("Select refunded orders first")).setEnabled(False)
+        for tag in self._tags:
+            menu.addAction(self.tag_label(tag)).triggered.connect(
+                lambda _checked=False, t=tag: self.tag_selected([t]))
+        menu.addSeparator()
+        menu.addAction(self.tr("No tags")).triggered.connect(lambda _checked=False: self.tag_selected([]))
+        for action in menu.actions():
+            action.setEnabled(action.isEnabled() and bool(orders))
+        menu.popup(self.tag_button.mapToGlobal(self.tag_button.rect().bottomLeft()))
+
+    def tag_selected(self, tags: list[str]) -> None:
+        orders = self.selected_orders()
+        if orders:
+            self._worker.command(self, CommandOp(lambda db: set_order_tags(db, orders, tags, who=EDITOR)),
+                                 None, self._refused)
+
+    def _edit_tag_list(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("After-sales tags"), self.tr("One tag a line, in the order offered:"), "\n".join(self._tags))
+        if ok:
+            self.save_tag_list([line for line in text.splitlines() if line.strip()])
+
+    def save_tag_list(self, names: list[str]) -> None:
+        self._worker.command(self, CommandOp(lambda db: set_tag_names(db, names, who=EDITOR)), None, self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, KnownError):
+            raise exc
+        self.heading.setText(f"<span style='color:{_RED}'>{window_text(exc.message)}</span>")
+
+
+def _pct(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:.1f}"

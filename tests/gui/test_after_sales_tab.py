@@ -1,0 +1,36 @@
+"""The After-sales tab on the demo shop: rates as the service counts them, a SKU's refunded orders, tagging
+them and taking the tags back with Undo."""
+
+from __future__ import annotations
+
+from shopkeeper.services.after_sales import returns_overview
+from tests.gui.conftest import run_query, wait_idle
+
+
+def test_rates_worst_skus_and_tags_with_undo(qtbot, app) -> None:  # noqa: ANN001
+    tab = app.window.after_sales
+    app.window.show_tab("after_sales")
+    tab.period.setCurrentIndex(tab.period.findData(None))   # every order
+    wait_idle(qtbot, app.worker)
+    overview = run_query(qtbot, app.worker, returns_overview)
+    total = overview.total
+    assert f"{total.refunded_orders} of {total.paid_orders} paid orders refunded" in tab.heading.text()
+    assert tab.worst.rowCount() == len(overview.worst_skus) > 0
+    assert tab.platforms.rowCount() == len(overview.by_platform)
+
+    worst = overview.worst_skus[0]
+    tab.worst.selectRow(0)
+    wait_idle(qtbot, app.worker)
+    assert worst.key in tab.orders_title.text()
+    assert tab.orders.rowCount() == worst.refunded_orders
+
+    tab.orders.selectAll()
+    tab.tag_selected(["quality"])
+    wait_idle(qtbot, app.worker)
+    assert {tab.orders.item(r, 7).text() for r in range(tab.orders.rowCount())} == {"Quality"}
+    quality = {t.tag: t.orders for t in run_query(qtbot, app.worker, returns_overview).tags}["quality"]
+    assert quality == worst.refunded_orders
+
+    app.window.undo_action.trigger()
+    wait_idle(qtbot, app.worker)
+    assert {tab.orders.item(r, 7).text() for r in range(tab.orders.rowCount())} == {""}

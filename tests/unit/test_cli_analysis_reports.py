@@ -1,0 +1,112 @@
+"""`report sales|abc|repurchase|cohorts|price-bands|returns`: sales per period reconcile with `stats --json`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from shopkeeper.db.database import Database
+from shopkeeper.db.migrate import migrate
+from shopkeeper.domain.order_status import STATUSES
+from shopkeeper.services.sales_report import sales_by_period
+from shopkeeper.services.stats import shop_stats
+
+
+def _shopkeeper(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "shopkeeper", *args], capture_output=True, text=True, timeout=300)
+
+
+def _json(*args: str) -> object:
+    run = _shopkeeper(*args)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def _gross_per_currency(rows: list[dict[str, str]]) -> dict[str, str]:
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for r in rows:
+        totals[r["currency"]] += Decimal(r["gross"])
+        # The gross splits with nothing left over.
+        assert Decimal(r["gross"]) == Decimal(r["net"]) + Decimal(r["refunds"]) + Decimal(r["unpaid"])
+    return {c: f"{v:.2f}" for c, v in sorted(totals.items())}
+
+
+def _assert_reconciles(db_file: str) -> None:
+    stats = _json("stats", "--json", "--db", db_file)
+    assert isinstance(stats, dict)
+    for grain in ("day", "week", "month"):
+        rows = _json("report", "sales", "--by", grain, "--json", "--db", db_file)
+        assert isinstance(rows, list) and rows
+        assert {"period", "currency", "orders", "gross", "refunds", "net"} <= set(rows[0])
+        assert _gross_per_currency(rows) == stats["order_total"]
+        assert sum(r["orders"] for r in rows) == stats["orders"]
+
+
+def test_sales_reconcile_with_stats_on_the_demo(tmp_path: Path) -> None:
+    db_file = str(tmp_path / "demo.duckdb")
+    assert _shopkeeper("demo", "--db", db_file).returncode == 0
+    _assert_reconciles(db_file)
+    # The other reports answer with the filters, as JSON.
+    for name in ("abc", "repurchase", "cohorts", "price-bands", "returns"):
+        data = _json("report", name, "--json", "--db", db_file, "--from", "2025-01-01", "--to", "2025-12-31",
+                     "--platform", "taobao")
+        assert data, name
+    returns = _json("report", "returns", "--json", "--db", db_file)
+    assert isinstance(returns, dict)
+    assert sum(p["paid_orders"] for p in returns["by_platform"]) == returns["paid_orders"]
+    assert sum(p["refunded_orders"] for p in returns["by_month"]) == returns["refunded_orders"]
+
+
+def test_sales_reconcile_on_imported_samples(tmp_path: Path, samples_dir: Path) -> None:
+    db_file = str(tmp_path / "samples.duckdb")
+    files = [samples_dir / "tmall" / "makisekurisuDDL__Data_analysis" / "tmall_order_report.csv",
+             samples_dir / "shopify" / "luistatera__forezia-mock-data" / "orders_export.csv",
+             samples_dir / "etsy" / "Epicrae__EtsyCompanion" / "EtsySoldOrders2023.REDACTED-EXCERPT.csv"]
+    run = _shopkeeper("import", "--db", db_file, *map(str, files))
+    assert run.returncode == 0, run.stderr
+    _assert_reconciles(db_file)
+    week = _json("report", "sales", "--by", "week", "--json", "--db", db_file, "--platform", "taobao")
+    assert isinstance(week, list) and {r["currency"] for r in week} == {"CNY"}
+
+
+_ORDER = st.tuples(st.sampled_from(STATUSES), st.sampled_from(["CNY", "USD", "EUR"]),
+                   st.decimals(0, 5000, places=2), st.decimals(0, 1, places=2),
+                   st.integers(0, 800 * 24), st.sampled_from(["+08:00", "-05:00", "+00:00", "+13:45"]),
+                   st.sampled_from(["taobao:t", "shopify:s", "etsy:e"]))
+
+
+@pytest.fixture(scope="module")
+def blank(tmp_path_factory: pytest.TempPathFactory) -> Database:
+    db = Database.open(None)
+    migrate(db, tmp_path_factory.mktemp("backups"))
+    return db
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_ORDER, max_size=40))
+def test_sales_reconcile_on_random_shops(blank: Database, orders: list[tuple]) -> None:  # type: ignore[type-arg]
+    db = blank
+    with db.transaction():
+        db.execute("DELETE FROM orders")
+        start = datetime(2025, 1, 1, tzinfo=UTC)
+        for n, (status, currency, total, share, hours, tz, shop_id) in enumerate(orders):
+            refunded = (total * share).quantize(Decimal("0.01")) if "refund" in status else Decimal(0)
+            db.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, currency, total,"
+                       " refunded_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [shop_id, f"o{n}", start + timedelta(hours=hours), tz, status, currency, total, refunded])
+    expected = shop_stats(db)["order_total"]
+    for grain in ("day", "week", "month"):
+        totals: dict[str, Decimal] = defaultdict(Decimal)
+        for p in sales_by_period(db, grain):
+            assert p.gross == p.net + p.refunds + p.unpaid
+            totals[p.currency] += p.gross
+        assert {c: f"{v:.2f}" for c, v in sorted(totals.items())} == expected
