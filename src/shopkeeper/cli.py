@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     # The shop is opened lazily: `--version` and `--help` should not load DuckDB.
     from shopkeeper.db.database import Database
 
-TABS = ("listings", "members", "promotions", "charts")
+TABS = ("listings", "members", "promotions", "charts", "after_sales")
 
 log = logging.getLogger(__name__)
 
