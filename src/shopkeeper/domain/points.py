@@ -196,11 +196,18 @@ _EARNED = f"""
         GROUP BY d.day, d.platform
     ),
     floor_tier AS (SELECT points_multiplier FROM tiers ORDER BY rank LIMIT 1),
+    -- Each history row as the local days (from_day, to_day] whose orders it prices: an equality join on the
+    -- member, several times cheaper than an ASOF join that sorts every order by member and day.
+    held AS (
+        SELECT member_id, from_day, tier_code, lead(from_day) OVER (PARTITION BY member_id ORDER BY from_day) AS to_day
+        FROM query_table(history)
+    ),
     priced AS (
         SELECT m.*, coalesce(t.points_multiplier, (SELECT points_multiplier FROM floor_tier))
                     * coalesce(bo.factor, 1) AS multiplier, coalesce(bo.bonus_add, 0) AS bonus_add
         FROM member_orders m
-        ASOF LEFT JOIN query_table(history) h ON h.member_id = m.member_id AND m.day > h.from_day
+        LEFT JOIN held h ON h.member_id = m.member_id AND m.day > h.from_day
+                         AND (h.to_day IS NULL OR m.day <= h.to_day)
         LEFT JOIN tiers t ON t.code = h.tier_code
         LEFT JOIN bonus bo ON bo.day = m.day AND bo.platform = m.platform
         WHERE m.total_base IS NOT NULL
@@ -243,10 +250,17 @@ TABLE_MACROS = (
         SELECT * FROM (SELECT c.*, {expires_sql('c.occurred_at', 's')} AS expires_at FROM credits c CROSS JOIN s)
         WHERE expires_at IS NOT NULL
     ),
+    -- A member who never spent loses each credit whole when it expires; only spenders need their
+    -- credits and debits played in order (most members never redeem, and that play sorts every lot).
+    spenders AS (SELECT DISTINCT member_id FROM points_ledger WHERE reason NOT IN ({_DERIVED}) AND points < 0),
+    unspent AS (
+        SELECT l.*, l.points AS expired FROM lots l
+        WHERE NOT EXISTS (SELECT 1 FROM spenders s WHERE s.member_id = l.member_id)
+    ),
     running AS (
         SELECT *, sum(points) OVER (PARTITION BY member_id ORDER BY expires_at, occurred_at, credit_key
                                     ROWS UNBOUNDED PRECEDING) AS credited
-        FROM lots
+        FROM lots l WHERE EXISTS (SELECT 1 FROM spenders s WHERE s.member_id = l.member_id)
     ),
     debits AS (
         SELECT member_id, occurred_at,
@@ -269,5 +283,7 @@ TABLE_MACROS = (
     )
     SELECT member_id, expires_at AS occurred_at, -expired::BIGINT AS points, 'expire' AS reason, shop_id, order_id,
            NULL::TIMESTAMPTZ AS expires_at, NULL::TIMESTAMPTZ AS available_at, member_id || chr(31) || credit_key AS entry_key
-    FROM each WHERE expired > 0 AND expires_at < cutoff""",
+    FROM (SELECT member_id, expires_at, expired, shop_id, order_id, credit_key FROM each
+          UNION ALL SELECT member_id, expires_at, expired, shop_id, order_id, credit_key FROM unspent)
+    WHERE expired > 0 AND expires_at < cutoff""",
 )
