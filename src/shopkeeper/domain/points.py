@@ -171,23 +171,28 @@ def expires_sql(at: str, s: str) -> str:
             f"WHEN {s}.expiry_months > 0 THEN timezone('UTC', timezone('UTC', {at}) + to_months({s}.expiry_months)) END")
 
 
-# 'order' and 'refund' entries of every paid order of a member, at the tier held the day before;
-# `{members}` is replaced by what narrows the members (an entry depends only on its own member's orders).
-_EARNED = f"""
-    WITH member_orders AS (
+# Every paid order of a member with its local day, platform rate and amounts in the base currency; `sold`
+# and `net_base` are what tiers count (sk_sales()), so one read of the orders feeds both tiers and points
+# (sk_tier_days_from). `{members}` is replaced by what narrows the members.
+_MEMBER_ORDERS = f"""
         SELECT b.member_id, o.shop_id, o.order_id, o.ordered_at, o.status,
                sk_order_day(o.ordered_at, o.ordered_tz) AS day,
                coalesce(r.platform, '') AS platform, coalesce(r.rate, st.rate) AS rate,
                CAST(o.total AS DECIMAL(38,2)) * fx.rate AS total_base,
                CASE WHEN o.status IN ({_REFUNDED}) THEN 0
-                    ELSE CAST(sk_net_amount(o.total, o.refunded_amount) AS DECIMAL(38,2)) * fx.rate END AS kept_base
+                    ELSE CAST(sk_net_amount(o.total, o.refunded_amount) AS DECIMAL(38,2)) * fx.rate END AS kept_base,
+               sk_is_sold(o.status) AS sold, sk_net_amount(o.total, o.refunded_amount) * fx.rate AS net_base
         FROM orders o
         JOIN buyers b ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id
         LEFT JOIN sk_fx() fx ON fx.currency = o.currency
         LEFT JOIN sk_points_rates() r ON r.shop_id = o.shop_id
         CROSS JOIN sk_loyalty_settings() st
-        WHERE o.status IN ({_EARNING}) AND b.member_id IS NOT NULL{{members}}
-    ),
+        WHERE o.status IN ({_EARNING}) AND b.member_id IS NOT NULL{{members}}"""
+
+# 'order' and 'refund' entries of every paid order of a member, at the tier held the day before, from
+# `{orders}` (rows of _MEMBER_ORDERS; an entry depends only on its own member's orders).
+_EARNED = f"""
+    WITH member_orders AS (SELECT * FROM {{orders}}),
     bonus AS (
         SELECT d.day, d.platform, max(e.multiply) AS factor, sum(e.bonus_add) AS bonus_add
         FROM (SELECT DISTINCT day, platform FROM member_orders) d
@@ -228,11 +233,16 @@ _EARNED = f"""
            member_id || chr(31) || shop_id || chr(31) || order_id
     FROM points WHERE kept < earned"""
 
+_IN_SCOPE = " AND b.member_id IN (SELECT member_id FROM query_table(scope))"
+
 TABLE_MACROS = (
-    f"CREATE OR REPLACE TEMP MACRO sk_points_earned(history) AS TABLE {_EARNED.replace('{members}', '')}",
+    f"CREATE OR REPLACE TEMP MACRO sk_member_orders() AS TABLE {_MEMBER_ORDERS.replace('{members}', '')}",
     # The same for the members listed in table `scope` (member_id) only: a recompute of a few members.
-    f"CREATE OR REPLACE TEMP MACRO sk_points_earned_of(history, scope) AS TABLE "
-    f"{_EARNED.replace('{members}', ' AND b.member_id IN (SELECT member_id FROM query_table(scope))')}",
+    f"CREATE OR REPLACE TEMP MACRO sk_member_orders_of(scope) AS TABLE {_MEMBER_ORDERS.replace('{members}', _IN_SCOPE)}",
+    f"CREATE OR REPLACE TEMP MACRO sk_points_earned(history) AS TABLE {_EARNED.replace('{orders}', 'sk_member_orders()')}",
+    # From a table of sk_member_orders() rows: what recompute reads once for tiers and points.
+    f"CREATE OR REPLACE TEMP MACRO sk_points_earned_from(orders, history) AS TABLE "
+    f"{_EARNED.replace('{orders}', 'query_table(orders)')}",
     # 'expire' entries up to `cutoff`, from the earned points and the entries the seller made.
     f"""CREATE OR REPLACE TEMP MACRO sk_points_expired(earned, cutoff) AS TABLE
     WITH s AS (SELECT * FROM sk_loyalty_settings()),

@@ -168,10 +168,23 @@ _DAYS = """
     )
     SELECT member_id, day, CAST(sum(amount) AS DECIMAL(38,8)) AS amount FROM sold GROUP BY member_id, day"""
 
+# The same from a table of sk_member_orders() rows (points.py), which recompute reads once for tiers and points.
+_DAYS_FROM = """
+    WITH settings AS (SELECT tier_basis FROM sk_loyalty_settings()),
+    sold AS (
+        SELECT o.member_id, o.day,
+               CASE st.tier_basis WHEN 'orders' THEN CAST(1 AS DECIMAL(38,8))
+                   WHEN 'points' THEN CAST(floor(coalesce(o.net_base, 0) * o.rate) AS DECIMAL(38,8))
+                   ELSE CAST(coalesce(o.net_base, 0) AS DECIMAL(38,8)) END AS amount
+        FROM query_table(orders) o CROSS JOIN settings st
+        WHERE o.sold AND o.day <= CAST(today AS DATE)
+    )
+    SELECT member_id, day, CAST(sum(amount) AS DECIMAL(38,8)) AS amount FROM sold GROUP BY member_id, day"""
+
 # Reviews and order days as events in time order, each with the rank it enters (e) and, at a review,
 # the rank it keeps (k): held = max(e, min(k, held before)), an order's k being "anything".
 _HISTORY = """
-    WITH RECURSIVE days AS (SELECT * FROM query_table(day_table)),
+    WITH RECURSIVE all_days AS (SELECT * FROM query_table(day_table)),
     settings AS (SELECT tier_window FROM sk_loyalty_settings()),
     -- Thresholds as they act: each at least the one below it (the save refuses any other ladder).
     steps AS (SELECT rank, max(threshold) OVER (ORDER BY rank) AS enter_at,
@@ -180,6 +193,15 @@ _HISTORY = """
     enter_steps AS (SELECT enter_at, max(rank) AS rank FROM steps GROUP BY enter_at),
     keep_steps AS (SELECT keep_at, max(rank) AS rank FROM steps GROUP BY keep_at),
     ladder AS (SELECT min(rank) AS floor_rank FROM tiers),
+    -- A member whose orders all add to less than the lowest threshold above the floor (none taking
+    -- anything back) never reaches it in any window or period: they hold the floor from their first day,
+    -- and only the others (most of the orders, a minority of the members) are played event by event.
+    floored AS (
+        SELECT member_id, min(day) AS first, arg_min(amount, day) AS basis FROM all_days GROUP BY member_id
+        HAVING min(amount) >= 0 AND sum(amount) < (SELECT min(s.enter_at) FROM steps s CROSS JOIN ladder l
+                                                   WHERE s.rank > l.floor_rank)
+    ),
+    days AS (SELECT * FROM all_days d WHERE NOT EXISTS (SELECT 1 FROM floored f WHERE f.member_id = d.member_id)),
     firsts AS (SELECT member_id, min(day) AS first FROM days GROUP BY member_id),
     review_days AS (
         SELECT f.member_id, CAST(make_date(y, 1, 1) AS DATE) AS day, CAST(make_date(y - 1, 1, 1) AS DATE) AS start,
@@ -266,14 +288,15 @@ _HISTORY = """
     SELECT c.member_id, c.day AS from_day, t.code AS tier_code, CAST(c.basis AS DECIMAL(38,2)) AS basis,
            CASE WHEN c.before IS NULL THEN 'start' WHEN c.held_rank > c.before THEN 'up' ELSE 'down' END AS change
     FROM changes c JOIN tiers t ON t.rank = c.held_rank
-    WHERE c.before IS NULL OR c.before <> c.held_rank"""
+    WHERE c.before IS NULL OR c.before <> c.held_rank
+    UNION ALL
+    SELECT f.member_id, f.first, t.code, CAST(f.basis AS DECIMAL(38,2)), 'start'
+    FROM floored f CROSS JOIN ladder l JOIN tiers t ON t.rank = l.floor_rank"""
 
 TABLE_MACROS = (
     f"CREATE OR REPLACE TEMP MACRO sk_tier_days(today) AS TABLE {_DAYS.replace('{members}', '')}",
-    # The same for the members listed in table `scope` (member_id) only: a recompute of a few members.
-    f"CREATE OR REPLACE TEMP MACRO sk_tier_days_of(today, scope) AS TABLE "
-    f"{_DAYS.replace('{members}', ' AND b.member_id IN (SELECT member_id FROM query_table(scope))')}",
-    # The tier history up to `today` of the members in `day_table` (a table written from sk_tier_days).
+    f"CREATE OR REPLACE TEMP MACRO sk_tier_days_from(orders, today) AS TABLE {_DAYS_FROM}",
+    # The tier history up to `today` of the members in `day_table` (a table written from sk_tier_days or sk_tier_days_from).
     f"CREATE OR REPLACE TEMP MACRO sk_tier_history(day_table, today) AS TABLE {_HISTORY}",
 )
 
