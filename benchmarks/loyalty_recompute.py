@@ -14,7 +14,11 @@ each task's run with the least CPU time (wall time too):
 * **first**: services.recompute.recompute on a shop with no derived figures yet (what the
   first import pays): tier history, tiers, every 'order', 'refund' and 'expire' entry;
 * **again**: the same with everything already stored and the connection's fingerprints
-  forgotten (a shop opened on a new day): every member visited, only differences written.
+  forgotten (a shop opened on a new day): every member visited, only differences written;
+* **segments**: every member's RFM scores and named segment (`sk_rfm(today)`) into a table.
+
+It then prints **first + segments** and **again + segments**: recomputing points, tiers and
+segments for every member (issue 10 item 8: at most 2 s), each against the aggregate.
 
 The same script runs on an older checkout (PYTHONPATH=<that checkout>/src) for the ratio.
 """
@@ -81,6 +85,10 @@ def _recompute(db: Database) -> None:
         recompute(db, TODAY)
 
 
+def _segments(db: Database) -> None:
+    db.execute("CREATE OR REPLACE TEMP TABLE _bench_rfm AS SELECT * FROM sk_rfm(?)", [TODAY])
+
+
 def _timed(prepare: Callable[[], None], task: Callable[[], None]) -> tuple[float, float]:
     """(wall s, CPU s of this process: DuckDB's threads included, steadier on a shared machine)."""
     prepare()
@@ -106,6 +114,7 @@ def main() -> None:
                 "aggregate": _timed(lambda: None, lambda: _aggregate(db)),
                 "first": _timed(lambda: _clear(db), lambda: _recompute(db)),
                 "again": _timed(lambda: recompute_scope.forget(db), lambda: _recompute(db)),
+                "segments": _timed(lambda: None, lambda: _segments(db)),
             }
             for name, seconds in runs.items():
                 best[name] = min(best.get(name, seconds), seconds, key=lambda s: s[1])
@@ -114,8 +123,12 @@ def main() -> None:
             "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'member_tier_history'") else 0
         db.close()
     print(f"members {args.members:,}, orders {args.orders:,}: ledger {entries:,} entries, history {history:,} rows")
+    for pass_ in ("first", "again"):
+        best[f"{pass_}+segments"] = (best[pass_][0] + best["segments"][0], best[pass_][1] + best["segments"][1])
+    floor_wall, floor_cpu = best["aggregate"]
     for name, (wall, cpu) in best.items():
-        print(f"{name:10s} wall {wall:7.3f} s  CPU {cpu:7.3f} s  ({cpu / best['aggregate'][1]:.1f}x aggregate's CPU)")
+        print(f"{name:15s} wall {wall:7.3f} s  CPU {cpu:7.3f} s  "
+              f"({wall / floor_wall:.1f}x aggregate's wall, {cpu / floor_cpu:.1f}x its CPU)")
 
 
 if __name__ == "__main__":

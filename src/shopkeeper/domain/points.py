@@ -171,23 +171,28 @@ def expires_sql(at: str, s: str) -> str:
             f"WHEN {s}.expiry_months > 0 THEN timezone('UTC', timezone('UTC', {at}) + to_months({s}.expiry_months)) END")
 
 
-# 'order' and 'refund' entries of every paid order of a member, at the tier held the day before;
-# `{members}` is replaced by what narrows the members (an entry depends only on its own member's orders).
-_EARNED = f"""
-    WITH member_orders AS (
+# Every paid order of a member with its local day, platform rate and amounts in the base currency; `sold`
+# and `net_base` are what tiers count (sk_sales()), so one read of the orders feeds both tiers and points
+# (sk_tier_days_from). `{members}` is replaced by what narrows the members.
+_MEMBER_ORDERS = f"""
         SELECT b.member_id, o.shop_id, o.order_id, o.ordered_at, o.status,
                sk_order_day(o.ordered_at, o.ordered_tz) AS day,
                coalesce(r.platform, '') AS platform, coalesce(r.rate, st.rate) AS rate,
                CAST(o.total AS DECIMAL(38,2)) * fx.rate AS total_base,
                CASE WHEN o.status IN ({_REFUNDED}) THEN 0
-                    ELSE CAST(sk_net_amount(o.total, o.refunded_amount) AS DECIMAL(38,2)) * fx.rate END AS kept_base
+                    ELSE CAST(sk_net_amount(o.total, o.refunded_amount) AS DECIMAL(38,2)) * fx.rate END AS kept_base,
+               sk_is_sold(o.status) AS sold, sk_net_amount(o.total, o.refunded_amount) * fx.rate AS net_base
         FROM orders o
         JOIN buyers b ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id
         LEFT JOIN sk_fx() fx ON fx.currency = o.currency
         LEFT JOIN sk_points_rates() r ON r.shop_id = o.shop_id
         CROSS JOIN sk_loyalty_settings() st
-        WHERE o.status IN ({_EARNING}) AND b.member_id IS NOT NULL{{members}}
-    ),
+        WHERE o.status IN ({_EARNING}) AND b.member_id IS NOT NULL{{members}}"""
+
+# 'order' and 'refund' entries of every paid order of a member, at the tier held the day before, from
+# `{orders}` (rows of _MEMBER_ORDERS; an entry depends only on its own member's orders).
+_EARNED = f"""
+    WITH member_orders AS (SELECT * FROM {{orders}}),
     bonus AS (
         SELECT d.day, d.platform, max(e.multiply) AS factor, sum(e.bonus_add) AS bonus_add
         FROM (SELECT DISTINCT day, platform FROM member_orders) d
@@ -196,11 +201,18 @@ _EARNED = f"""
         GROUP BY d.day, d.platform
     ),
     floor_tier AS (SELECT points_multiplier FROM tiers ORDER BY rank LIMIT 1),
+    -- Each history row as the local days (from_day, to_day] whose orders it prices: an equality join on the
+    -- member, several times cheaper than an ASOF join that sorts every order by member and day.
+    held AS (
+        SELECT member_id, from_day, tier_code, lead(from_day) OVER (PARTITION BY member_id ORDER BY from_day) AS to_day
+        FROM query_table(history)
+    ),
     priced AS (
         SELECT m.*, coalesce(t.points_multiplier, (SELECT points_multiplier FROM floor_tier))
                     * coalesce(bo.factor, 1) AS multiplier, coalesce(bo.bonus_add, 0) AS bonus_add
         FROM member_orders m
-        ASOF LEFT JOIN query_table(history) h ON h.member_id = m.member_id AND m.day > h.from_day
+        LEFT JOIN held h ON h.member_id = m.member_id AND m.day > h.from_day
+                         AND (h.to_day IS NULL OR m.day <= h.to_day)
         LEFT JOIN tiers t ON t.code = h.tier_code
         LEFT JOIN bonus bo ON bo.day = m.day AND bo.platform = m.platform
         WHERE m.total_base IS NOT NULL
@@ -221,14 +233,19 @@ _EARNED = f"""
            member_id || chr(31) || shop_id || chr(31) || order_id
     FROM points WHERE kept < earned"""
 
+_IN_SCOPE = " AND b.member_id IN (SELECT member_id FROM query_table(scope))"
+
 TABLE_MACROS = (
     # The credits expiry plays, as stored: what a read of "points expiring soon" hands sk_points_expired().
     "CREATE OR REPLACE TEMP VIEW sk_earned_entries AS SELECT member_id, occurred_at, points, reason, shop_id, order_id"
     " FROM points_ledger WHERE reason IN ('order', 'refund')",
-    f"CREATE OR REPLACE TEMP MACRO sk_points_earned(history) AS TABLE {_EARNED.replace('{members}', '')}",
+    f"CREATE OR REPLACE TEMP MACRO sk_member_orders() AS TABLE {_MEMBER_ORDERS.replace('{members}', '')}",
     # The same for the members listed in table `scope` (member_id) only: a recompute of a few members.
-    f"CREATE OR REPLACE TEMP MACRO sk_points_earned_of(history, scope) AS TABLE "
-    f"{_EARNED.replace('{members}', ' AND b.member_id IN (SELECT member_id FROM query_table(scope))')}",
+    f"CREATE OR REPLACE TEMP MACRO sk_member_orders_of(scope) AS TABLE {_MEMBER_ORDERS.replace('{members}', _IN_SCOPE)}",
+    f"CREATE OR REPLACE TEMP MACRO sk_points_earned(history) AS TABLE {_EARNED.replace('{orders}', 'sk_member_orders()')}",
+    # From a table of sk_member_orders() rows: what recompute reads once for tiers and points.
+    f"CREATE OR REPLACE TEMP MACRO sk_points_earned_from(orders, history) AS TABLE "
+    f"{_EARNED.replace('{orders}', 'query_table(orders)')}",
     # 'expire' entries up to `cutoff`, from the earned points and the entries the seller made.
     f"""CREATE OR REPLACE TEMP MACRO sk_points_expired(earned, cutoff) AS TABLE
     WITH s AS (SELECT * FROM sk_loyalty_settings()),
@@ -246,10 +263,17 @@ TABLE_MACROS = (
         SELECT * FROM (SELECT c.*, {expires_sql('c.occurred_at', 's')} AS expires_at FROM credits c CROSS JOIN s)
         WHERE expires_at IS NOT NULL
     ),
+    -- A member who never spent loses each credit whole when it expires; only spenders need their
+    -- credits and debits played in order (most members never redeem, and that play sorts every lot).
+    spenders AS (SELECT DISTINCT member_id FROM points_ledger WHERE reason NOT IN ({_DERIVED}) AND points < 0),
+    unspent AS (
+        SELECT l.*, l.points AS expired FROM lots l
+        WHERE NOT EXISTS (SELECT 1 FROM spenders s WHERE s.member_id = l.member_id)
+    ),
     running AS (
         SELECT *, sum(points) OVER (PARTITION BY member_id ORDER BY expires_at, occurred_at, credit_key
                                     ROWS UNBOUNDED PRECEDING) AS credited
-        FROM lots
+        FROM lots l WHERE EXISTS (SELECT 1 FROM spenders s WHERE s.member_id = l.member_id)
     ),
     debits AS (
         SELECT member_id, occurred_at,
@@ -272,5 +296,7 @@ TABLE_MACROS = (
     )
     SELECT member_id, expires_at AS occurred_at, -expired::BIGINT AS points, 'expire' AS reason, shop_id, order_id,
            NULL::TIMESTAMPTZ AS expires_at, NULL::TIMESTAMPTZ AS available_at, member_id || chr(31) || credit_key AS entry_key
-    FROM each WHERE expired > 0 AND expires_at < cutoff""",
+    FROM (SELECT member_id, expires_at, expired, shop_id, order_id, credit_key FROM each
+          UNION ALL SELECT member_id, expires_at, expired, shop_id, order_id, credit_key FROM unspent)
+    WHERE expired > 0 AND expires_at < cutoff""",
 )

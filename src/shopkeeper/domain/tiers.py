@@ -168,10 +168,23 @@ _DAYS = """
     )
     SELECT member_id, day, CAST(sum(amount) AS DECIMAL(38,8)) AS amount FROM sold GROUP BY member_id, day"""
 
+# The same from a table of sk_member_orders() rows (points.py), which recompute reads once for tiers and points.
+_DAYS_FROM = """
+    WITH settings AS (SELECT tier_basis FROM sk_loyalty_settings()),
+    sold AS (
+        SELECT o.member_id, o.day,
+               CASE st.tier_basis WHEN 'orders' THEN CAST(1 AS DECIMAL(38,8))
+                   WHEN 'points' THEN CAST(floor(coalesce(o.net_base, 0) * o.rate) AS DECIMAL(38,8))
+                   ELSE CAST(coalesce(o.net_base, 0) AS DECIMAL(38,8)) END AS amount
+        FROM query_table(orders) o CROSS JOIN settings st
+        WHERE o.sold AND o.day <= CAST(today AS DATE)
+    )
+    SELECT member_id, day, CAST(sum(amount) AS DECIMAL(38,8)) AS amount FROM sold GROUP BY member_id, day"""
+
 # Reviews and order days as events in time order, each with the rank it enters (e) and, at a review,
 # the rank it keeps (k): held = max(e, min(k, held before)), an order's k being "anything".
 _HISTORY = """
-    WITH RECURSIVE days AS (SELECT * FROM query_table(day_table)),
+    WITH RECURSIVE all_days AS (SELECT * FROM query_table(day_table)),
     settings AS (SELECT tier_window FROM sk_loyalty_settings()),
     -- Thresholds as they act: each at least the one below it (the save refuses any other ladder).
     steps AS (SELECT rank, max(threshold) OVER (ORDER BY rank) AS enter_at,
@@ -180,22 +193,32 @@ _HISTORY = """
     enter_steps AS (SELECT enter_at, max(rank) AS rank FROM steps GROUP BY enter_at),
     keep_steps AS (SELECT keep_at, max(rank) AS rank FROM steps GROUP BY keep_at),
     ladder AS (SELECT min(rank) AS floor_rank FROM tiers),
+    -- A member whose orders all add to less than the lowest threshold above the floor (none taking
+    -- anything back) never reaches it in any window or period: they hold the floor from their first day,
+    -- and only the others (most of the orders, a minority of the members) are played event by event.
+    floored AS (
+        SELECT member_id, min(day) AS first, arg_min(amount, day) AS basis FROM all_days GROUP BY member_id
+        HAVING min(amount) >= 0 AND sum(amount) < (SELECT min(s.enter_at) FROM steps s CROSS JOIN ladder l
+                                                   WHERE s.rank > l.floor_rank)
+    ),
+    days AS (SELECT * FROM all_days d WHERE NOT EXISTS (SELECT 1 FROM floored f WHERE f.member_id = d.member_id)),
     firsts AS (SELECT member_id, min(day) AS first FROM days GROUP BY member_id),
     review_days AS (
-        SELECT f.member_id, CAST(make_date(y, 1, 1) AS DATE) AS day, CAST(make_date(y - 1, 1, 1) AS DATE) AS start
+        SELECT f.member_id, CAST(make_date(y, 1, 1) AS DATE) AS day, CAST(make_date(y - 1, 1, 1) AS DATE) AS start,
+               y - year(f.first) AS seg
         FROM firsts f CROSS JOIN settings s,
              LATERAL unnest(generate_series(year(f.first) + 1, year(CAST(today AS DATE)))) AS g(y)
         WHERE s.tier_window = 'calendar_year'
         UNION ALL
-        SELECT f.member_id, CAST(f.first + to_years(n) AS DATE), CAST(f.first + to_years(n - 1) AS DATE)
+        SELECT f.member_id, CAST(f.first + to_years(n) AS DATE), CAST(f.first + to_years(n - 1) AS DATE), n
         FROM firsts f CROSS JOIN settings s,
              LATERAL unnest(generate_series(1, year(CAST(today AS DATE)) - year(f.first) + 1)) AS g(n)
         WHERE s.tier_window = 'rolling_12' AND CAST(f.first + to_years(n) AS DATE) <= CAST(today AS DATE)
     ),
     periods AS (
-        SELECT r.member_id, r.day, coalesce(sum(d.amount), 0) AS basis
+        SELECT r.member_id, r.day, r.seg, coalesce(sum(d.amount), 0) AS basis
         FROM review_days r LEFT JOIN days d ON d.member_id = r.member_id AND d.day >= r.start AND d.day < r.day
-        GROUP BY r.member_id, r.day
+        GROUP BY r.member_id, r.day, r.seg
     ),
     order_days AS (
         SELECT d.member_id, d.day, sum(d.amount) OVER (PARTITION BY d.member_id ORDER BY d.day
@@ -209,28 +232,33 @@ _HISTORY = """
         SELECT d.member_id, d.day, sum(d.amount) OVER (PARTITION BY d.member_id ORDER BY d.day ROWS UNBOUNDED PRECEDING)
         FROM days d CROSS JOIN settings s WHERE s.tier_window = 'lifetime'
     ),
+    -- Segments run from one review to the next, numbered by the reviews up to the day (a review counts
+    -- on its own day, before that day's orders): review n falls n years after the first order, or on
+    -- 1 January n years after its year. Counted from the first day, not by a window over every event.
+    order_segs AS (
+        SELECT o.*, CASE s.tier_window WHEN 'lifetime' THEN 0
+                        WHEN 'calendar_year' THEN year(o.day) - year(f.first)
+                        ELSE year(o.day) - year(f.first) - CASE WHEN CAST(f.first + to_years(year(o.day) - year(f.first))
+                                                                         AS DATE) > o.day THEN 1 ELSE 0 END END AS seg
+        FROM order_days o JOIN firsts f ON f.member_id = o.member_id CROSS JOIN settings s
+    ),
     -- Each event with the rank it enters (e) and, at a review, the rank it keeps (k; an order: none).
     events AS (
-        SELECT p.member_id, p.day, 0 AS kind, p.basis,
+        SELECT p.member_id, p.day, 0 AS kind, p.seg, p.basis,
                coalesce(CASE WHEN s.tier_window = 'rolling_12' THEN es.rank END, l.floor_rank) AS e_rank,
                coalesce(ks.rank, l.floor_rank) AS k_rank
         FROM periods p CROSS JOIN settings s CROSS JOIN ladder l
         ASOF LEFT JOIN enter_steps es ON p.basis >= es.enter_at
         ASOF LEFT JOIN keep_steps ks ON p.basis >= ks.keep_at
         UNION ALL
-        SELECT o.member_id, o.day, 1, o.basis, coalesce(es.rank, l.floor_rank), NULL
-        FROM order_days o CROSS JOIN ladder l
+        SELECT o.member_id, o.day, 1, o.seg, o.basis, coalesce(es.rank, l.floor_rank), NULL
+        FROM order_segs o CROSS JOIN ladder l
         ASOF LEFT JOIN enter_steps es ON o.basis >= es.enter_at
     ),
-    ranked AS (
-        -- Segments run from one review to the next: inside one the tier only goes up.
-        SELECT *, count(*) FILTER (WHERE kind = 0) OVER (PARTITION BY member_id ORDER BY day, kind
-                                                         ROWS UNBOUNDED PRECEDING) AS seg
-        FROM events
-    ),
+    -- Inside a segment the tier only goes up.
     climbed AS (
         SELECT *, max(e_rank) OVER (PARTITION BY member_id, seg ORDER BY day, kind ROWS UNBOUNDED PRECEDING) AS top
-        FROM ranked
+        FROM events
     ),
     segments AS (
         SELECT member_id, seg, max(top) AS top, any_value(k_rank) FILTER (WHERE kind = 0) AS k_rank
@@ -246,27 +274,29 @@ _HISTORY = """
                greatest(least(n.k_rank, p.end_rank), n.top) AS end_rank
         FROM starts p JOIN segments n ON n.member_id = p.member_id AND n.seg = p.seg + 1
     ),
+    -- A day's last event says what the day ended with: its orders (one row a day in `days`), else its
+    -- review. An anti-join says which, where a window over every event would sort them all again.
     held AS (
-        SELECT c.member_id, c.day, c.kind, c.basis, greatest(st.start_rank, c.top) AS held_rank,
-               lead(c.day) OVER (PARTITION BY c.member_id ORDER BY c.day, c.kind) AS next_day
+        SELECT c.member_id, c.day, c.kind, c.basis, greatest(st.start_rank, c.top) AS held_rank
         FROM climbed c JOIN starts st ON st.member_id = c.member_id AND st.seg = c.seg
+        WHERE c.kind = 1 OR NOT EXISTS (SELECT 1 FROM days d WHERE d.member_id = c.member_id AND d.day = c.day)
     ),
-    -- A day's last event says what the day ended with.
     changes AS (
         SELECT *, lag(held_rank) OVER (PARTITION BY member_id ORDER BY day) AS before
-        FROM held WHERE next_day IS DISTINCT FROM day
+        FROM held
     )
     SELECT c.member_id, c.day AS from_day, t.code AS tier_code, CAST(c.basis AS DECIMAL(38,2)) AS basis,
            CASE WHEN c.before IS NULL THEN 'start' WHEN c.held_rank > c.before THEN 'up' ELSE 'down' END AS change
     FROM changes c JOIN tiers t ON t.rank = c.held_rank
-    WHERE c.before IS NULL OR c.before <> c.held_rank"""
+    WHERE c.before IS NULL OR c.before <> c.held_rank
+    UNION ALL
+    SELECT f.member_id, f.first, t.code, CAST(f.basis AS DECIMAL(38,2)), 'start'
+    FROM floored f CROSS JOIN ladder l JOIN tiers t ON t.rank = l.floor_rank"""
 
 TABLE_MACROS = (
     f"CREATE OR REPLACE TEMP MACRO sk_tier_days(today) AS TABLE {_DAYS.replace('{members}', '')}",
-    # The same for the members listed in table `scope` (member_id) only: a recompute of a few members.
-    f"CREATE OR REPLACE TEMP MACRO sk_tier_days_of(today, scope) AS TABLE "
-    f"{_DAYS.replace('{members}', ' AND b.member_id IN (SELECT member_id FROM query_table(scope))')}",
-    # The tier history up to `today` of the members in `day_table` (a table written from sk_tier_days).
+    f"CREATE OR REPLACE TEMP MACRO sk_tier_days_from(orders, today) AS TABLE {_DAYS_FROM}",
+    # The tier history up to `today` of the members in `day_table` (a table written from sk_tier_days or sk_tier_days_from).
     f"CREATE OR REPLACE TEMP MACRO sk_tier_history(day_table, today) AS TABLE {_HISTORY}",
 )
 
