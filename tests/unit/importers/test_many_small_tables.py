@@ -21,9 +21,10 @@ from export_files import (
 from shopkeeper.db.database import Database
 from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.message_texts import english, message_from_row
+from shopkeeper.domain.messages import Message
 from shopkeeper.importers import shared_reads, staging
 from shopkeeper.services import after_change, deferred_recompute
-from shopkeeper.services.imports import undo_import
+from shopkeeper.services.imports import ImportCancelled, undo_import
 from shopkeeper.services.recompute_scope import STATE_TABLES
 from shopkeeper.services.shop_files import open_shop
 
@@ -309,3 +310,35 @@ def test_undoing_the_tables_of_a_zip_gives_back_the_shop_before_each(shop: Datab
     for outcome in reversed(outcomes[:-1]):
         undo_import(shop, outcome.batch_id)
     assert snapshot(shop) == before_zip
+
+
+def test_a_cancel_inside_a_zip_still_derives_the_figures_of_the_tables_it_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    exports = _repeat_buyer_exports(tmp_path)
+    archive = _zip(tmp_path / "exports.zip", exports)
+    kept = dict(list(exports.items())[:2])
+    (tmp_path / "reference").mkdir()
+    reference = open_fresh_shop(tmp_path / "reference")
+    try:
+        import_ok(reference, _zip(tmp_path / "kept.zip", kept))
+        expected = _derived(reference)
+    finally:
+        reference.close()
+
+    third_started = False
+
+    def progress(message: Message, fraction: float) -> None:
+        nonlocal third_started
+        third_started = third_started or fraction >= 2 / len(exports)
+
+    (tmp_path / "cancelled").mkdir()
+    shop = open_fresh_shop(tmp_path / "cancelled")
+    try:
+        with pytest.raises(ImportCancelled) as stop:
+            run_import(shop, archive, progress=progress, cancel=lambda: third_started)
+        assert [o.member for o in stop.value.done] == list(kept)
+        assert not deferred_recompute.is_pending(shop)
+        assert _derived(shop) == expected
+        assert {"members", "points_ledger"} <= stop.value.done[-1].changed_tables
+    finally:
+        shop.close()
