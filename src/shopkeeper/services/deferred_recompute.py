@@ -26,11 +26,13 @@ PENDING = "recompute_pending"  # shop_settings key: base data changed since the 
 
 def defer(db: Database) -> Changes:
     """An import's `derive` that leaves the figures to `settle`: noted in the import's own transaction."""
-    db.execute("INSERT INTO shop_settings VALUES (?, 'true') ON CONFLICT (key) DO NOTHING", [PENDING])
+    if not is_pending(db):  # a look-up costs a fraction of an upsert, and only a file's first table writes
+        db.execute("INSERT INTO shop_settings VALUES (?, 'true')", [PENDING])
     return Changes()
 
 
 def is_pending(db: Database) -> bool:
+    """Whether base data changed since the figures were last derived (a `defer` not yet settled)."""
     return bool(db.scalar("SELECT count(*) FROM shop_settings WHERE key = ?", [PENDING]))
 
 
