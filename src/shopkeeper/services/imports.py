@@ -279,7 +279,13 @@ def _settle(db: Database) -> Changes:
             return deferred_recompute.settle(db)
         except duckdb.InterruptException:
             continue  # the Cancel that stopped the import may still be interrupting statements
-    # Still pending in the shop file: settled when the shop is next opened.
+        except SHOP_FILE_ERRORS:
+            raise
+        except (duckdb.Error, KnownError):
+            # The tables stay imported, as their lines say; the mark stays too, so the shop's next
+            # opening (or the next file of many tables) derives the figures.
+            log.exception("the recompute after a file of many tables failed; it is left pending")
+            break
     return Changes()
 
 
