@@ -28,7 +28,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
@@ -37,7 +37,7 @@ from shopkeeper.db.batches import BatchInfo, find_active_by_hash, list_batches
 from shopkeeper.db.database import Database
 from shopkeeper.db.merge import fixed_shop_schema
 from shopkeeper.db.table_areas import changes_for_tables
-from shopkeeper.domain.changes import Changes
+from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.domain.commands import CommandResult
 from shopkeeper.domain.errors import (
     DamagedShopFileError,
@@ -59,7 +59,8 @@ from shopkeeper.importers.reading import (
 )
 from shopkeeper.importers.recognise import header_signature
 from shopkeeper.importers.shared_reads import SharedReads
-from shopkeeper.services.after_change import recompute_after_change
+from shopkeeper.services import deferred_recompute
+from shopkeeper.services.after_change import Recompute, recompute_after_change
 from shopkeeper.services.change_sets import undo_change_set
 
 __all__ = [
@@ -225,11 +226,67 @@ def _import_path(
             return
     width = (span[1] - span[0]) / len(tables)
     shared = share_reads(db, tables, mapping_name)
+    # The tables of one file derive the figures once, when the file is done (services/deferred_recompute.py).
+    deferred = len(tables) > 1
+    derive: Recompute = deferred_recompute.defer if deferred else recompute_after_change
+    first = len(outcomes)
     try:
         _import_tables(db, path, tables, content_hash, scratch, shop_name, mapping_name, progress, span, width,
-                       cancel, outcomes, shared)
+                       cancel, outcomes, shared, derive)
+    except ImportCancelled as stop:
+        if deferred:
+            # The tables kept before the stop are the shop's now: their figures follow before anyone reads them.
+            done = list(stop.done)
+            try:
+                derived = _settle(db)
+            except SHOP_FILE_ERRORS:
+                log.exception("the figures of a cancelled import are left for the next opening of the shop")
+                derived = Changes()
+            _attach_derived(done, first, derived)
+            stop.done = tuple(done)
+        raise
     finally:
         shared.close()
+    if deferred:
+        try:
+            derived = _settle(db)
+        except SHOP_FILE_ERRORS as error:
+            # Every table of the file is kept; the figures follow when the shop is opened again.
+            raise ShopWriteFailed(error, name=path.name, kept=True, done=tuple(outcomes)) from error
+        _attach_derived(outcomes, first, derived)
+
+
+# What recompute writes, by the area it reports (the import's outcome lists the tables it changed).
+_DERIVED_TABLES = {Area.MEMBERS: ("members", "points_ledger", "member_tier_history"), Area.STOCK: ("stock_levels",)}
+
+
+def _attach_derived(outcomes: list[FileOutcome], first: int, derived: Changes) -> None:
+    """Count the file's one recompute as a change of its last imported table (the tabs it concerns then refresh)."""
+    tables = frozenset(t for area, names in _DERIVED_TABLES.items() if derived.touches(area) for t in names)
+    if not tables:
+        return
+    for index in range(len(outcomes) - 1, first - 1, -1):
+        outcome = outcomes[index]
+        if outcome.batch_id is not None and not outcome.already_imported:
+            outcomes[index] = replace(outcome, changed_tables=outcome.changed_tables | tables)
+            return
+
+
+def _settle(db: Database) -> Changes:
+    """The file's one recompute; a Cancel cannot skip it, as the tables it follows are committed."""
+    for _attempt in range(_ASK_ATTEMPTS):
+        try:
+            return deferred_recompute.settle(db)
+        except duckdb.InterruptException:
+            continue  # the Cancel that stopped the import may still be interrupting statements
+        except SHOP_FILE_ERRORS:
+            raise
+        except (duckdb.Error, KnownError):
+            # The tables stay imported, as their lines say; the mark stays too, so the shop's next
+            # opening (or the next file of many tables) derives the figures.
+            log.exception("the recompute after a file of many tables failed; it is left pending")
+            break
+    return Changes()
 
 
 def _import_tables(
@@ -246,6 +303,7 @@ def _import_tables(
     cancel: Cancel | None,
     outcomes: list[FileOutcome],
     shared: SharedReads,
+    derive: Recompute,
 ) -> None:
     for index, table in enumerate(tables):
         sub = (span[0] + index * width, span[0] + (index + 1) * width)
@@ -254,7 +312,7 @@ def _import_tables(
             result = import_table(
                 db, table, content_hash=content_hash, workdir=scratch, shop_name=shop_name,
                 mapping_name=mapping_name, progress=progress, progress_span=sub, cancel=cancel,
-                shared_reads=shared, derive=recompute_after_change,
+                shared_reads=shared, derive=derive,
             )
         except Refused as refused:
             outcomes.append(_refused(path, table.member, refused.reason, name,

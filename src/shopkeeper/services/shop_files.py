@@ -11,6 +11,7 @@ from shopkeeper.db.shop_backups import backups_dir_for
 from shopkeeper.db.shop_check import check_shop_file
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
+from shopkeeper.services import deferred_recompute
 from shopkeeper.services.recompute import recompute_if_stale
 
 __all__ = ["backups_dir_for", "is_empty", "open_existing_shop", "open_shop", "set_shop_name", "shop_display_name"]
@@ -27,6 +28,8 @@ def open_shop(path: Path | None, *, backups_dir: Path, today: date | None = None
     db = Database.open(path)
     try:
         migrate(db, backups_dir)
+        # An import of many tables killed before its one recompute left its figures behind the orders.
+        deferred_recompute.settle(db, today)
         # Tiers and expiry move with the calendar: a shop last opened yesterday is recomputed.
         recompute_if_stale(db, today)
     except BaseException:
