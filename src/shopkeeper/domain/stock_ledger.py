@@ -165,8 +165,9 @@ MACROS = (
 # Each ledger reads only what it needs: from each SKU's latest snapshot at or before `since` (NULL: its first),
 # a snapshot resetting the level; orders are bounded by the earliest such instant first, which the scan of
 # `orders` can use (a shop's latest counts are usually recent). Events sort by instant, moves before snapshots,
-# sales before returns, then the snapshots as `latest_snapshot` ranks them.
-_ORDER = "occurred_at, is_snapshot, kind_rank, is_count, batch_rank"
+# sales before returns, then the snapshots as `latest_snapshot` ranks them; moves at one instant by their order
+# line, so the same shop always shows the same history.
+_ORDER = "occurred_at, is_snapshot, kind_rank, is_count, batch_rank, shop_id, order_id, line_no"
 
 TABLE_MACROS = (
     # sku, from_at: where each counted SKU's ledger starts.
@@ -207,12 +208,12 @@ TABLE_MACROS = (
     f"""CREATE OR REPLACE TEMP MACRO sk_stock_ledger(only_sku, since) AS TABLE
     WITH events AS (
         SELECT s.sku, s.counted_at AS occurred_at, '{SNAPSHOT}' AS kind, s.on_hand AS quantity, s.source,
-               NULL::VARCHAR AS shop_id, NULL::VARCHAR AS order_id,
+               NULL::VARCHAR AS shop_id, NULL::VARCHAR AS order_id, NULL::INTEGER AS line_no,
                1 AS is_snapshot, 0 AS kind_rank, s.source = '{COUNT}' AS is_count,
                coalesce(s.batch_id, 0) AS batch_rank
         FROM stock_snapshots s JOIN sk_ledger_start(only_sku, since) f ON f.sku = s.sku AND s.counted_at >= f.from_at
         UNION ALL
-        SELECT sku, occurred_at, kind, quantity, NULL, shop_id, order_id,
+        SELECT sku, occurred_at, kind, quantity, NULL, shop_id, order_id, line_no,
                0, CASE kind WHEN '{SALE}' THEN 0 ELSE 1 END, FALSE, 0
         FROM sk_stock_moves_after(only_sku, since)),
     segmented AS (
