@@ -266,6 +266,14 @@ def write_catalogue(ctx: ImportContext) -> MergeCount:
             f"THEN {_counted_at(ctx)} END AS updated_at FROM {STOCK} s LEFT JOIN stock_levels t ON t.sku = s.sku "
             f"WHERE s.on_hand IS NOT NULL",
         )
+        # A count that says what the shop already holds (the level on hand now, after a first count) tells
+        # nothing new: only the others become snapshots, so the file's "added / updated" says what changed.
+        ctx.create(
+            "_sk_stock_news",
+            "SELECT w.sku FROM _sk_stock_w w LEFT JOIN stock_levels t ON t.sku = w.sku "
+            "WHERE t.sku IS NULL OR t.on_hand IS DISTINCT FROM w.on_hand "
+            "OR NOT EXISTS (SELECT 1 FROM stock_snapshots x WHERE x.sku = w.sku)",
+        )
         total += ctx.upsert("stock_levels", "_sk_stock_w")
         write_stock_snapshots(ctx)
     return total
@@ -284,7 +292,7 @@ def write_stock_snapshots(ctx: ImportContext) -> None:
     ctx.run(
         f"INSERT INTO stock_snapshots (sku, counted_at, on_hand, source, batch_id) "
         f"SELECT s.sku, {_counted_at(ctx)}, arg_max(s.on_hand, s._row), 'import', $batch FROM {STOCK} s "
-        f"WHERE s.on_hand IS NOT NULL GROUP BY s.sku "
+        f"WHERE s.on_hand IS NOT NULL AND s.sku IN (SELECT sku FROM _sk_stock_news) GROUP BY s.sku "
         f"HAVING NOT EXISTS (SELECT 1 FROM stock_snapshots x WHERE x.sku = s.sku AND x.source = 'import' "
         f"AND x.counted_at = {_counted_at(ctx)} AND x.on_hand = arg_max(s.on_hand, s._row))"
     )
