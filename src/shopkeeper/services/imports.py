@@ -330,6 +330,11 @@ def _import_tables(
         except KnownError as error:
             outcomes.append(_refused(path, table.member, error.message, name))
         except duckdb.Error as error:
+            if cancel is not None and cancel():
+                # The Cancel's interrupt can surface as another error (a statement run after it inside the
+                # aborted transaction): with a Cancel asked for, it is the Cancel, never a refusal of the file.
+                raise ImportCancelled(done=tuple(outcomes), name=name,
+                                      kept=was_kept(db, content_hash, table.member)) from None
             log.exception("import of %s failed", name)
             first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             outcomes.append(_refused(path, table.member, Message("import.refused.not_imported", {"detail": first}),
