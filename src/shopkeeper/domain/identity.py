@@ -123,7 +123,8 @@ MACROS = (
     "CREATE OR REPLACE TEMP MACRO sk_is_opaque(v) AS"
     " (contains(v, '*') OR v[1] IN ('#', '$') OR contains(v, '密文') OR contains(v, '＊'))",
     "CREATE OR REPLACE TEMP MACRO sk_email_key(e) AS"
-    " CASE WHEN trim(e) = '' OR sk_is_opaque(trim(e)) THEN NULL ELSE lower(trim(e)) END",
+    # trim(e, ' '): spaces only, as Python's strip(" ") (a bare trim() also takes U+3000 and other blanks).
+    " CASE WHEN trim(e, ' ') = '' OR sk_is_opaque(trim(e, ' ')) THEN NULL ELSE lower(trim(e, ' ')) END",
     "CREATE OR REPLACE TEMP MACRO sk_phone_key(p) AS CASE WHEN sk_is_opaque(p) THEN NULL "
     f" WHEN length(regexp_replace(p, '[^0-9]', '', 'g')) >= {MIN_PHONE_DIGITS} "
     "  AND NOT regexp_full_match(regexp_replace(p, '[^0-9]', '', 'g'), '0+|1+|2+|3+|4+|5+|6+|7+|8+|9+') "
