@@ -62,6 +62,10 @@ KEYS: dict[str, tuple[str, ...]] = {
     # After-sales tags: written by services/refund_tags.py only.
     "refund_tag_names": ("tag",),
     "order_tags": ("shop_id", "order_id", "tag"),
+    # Money, ads and traffic reports (issue 13).
+    "payouts": ("shop_id", "payout_id"),
+    "ad_stats": ("shop_id", "stat_id"),
+    "traffic_stats": ("shop_id", "stat_id"),
 }
 
 # Tables without a PRIMARY KEY index (migration 0008: the index upkeep of their text keys cost

@@ -13,7 +13,10 @@ from shopkeeper.domain.changes import Area, Changes
 TABLE_AREAS: dict[str, Area] = {
     "orders": Area.ORDERS,
     "order_lines": Area.ORDERS,
-    "money_movements": Area.ORDERS,
+    "money_movements": Area.MONEY,
+    "payouts": Area.MONEY,
+    "ad_stats": Area.MONEY,
+    "traffic_stats": Area.MONEY,
     "order_tags": Area.ORDERS,
     "products": Area.CATALOG,
     "variants": Area.CATALOG,

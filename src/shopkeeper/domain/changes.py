@@ -12,7 +12,8 @@ from enum import StrEnum
 
 
 class Area(StrEnum):
-    ORDERS = "orders"          # orders, order lines, money movements
+    ORDERS = "orders"          # orders, order lines
+    MONEY = "money"            # money movements, payouts, ad and traffic statistics
     CATALOG = "catalog"        # products, variants, listings, prices, costs
     STOCK = "stock"            # stock levels, movements, reorder settings
     MEMBERS = "members"        # buyers, members, tiers, points

@@ -1,0 +1,29 @@
+"""What a movement of money is, in the words profit and payouts are computed in.
+
+Every money reader maps its report's own transaction types onto these kinds
+(the platform's words stay in the movement's description). Signs are the
+seller's: money in is positive, money out negative, whatever the report wrote.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class MoneyKind(StrEnum):
+    SALE = "sale"                      # what the buyer paid for goods (and shipping charged)
+    COMMISSION = "commission"          # the platform's referral / selling / 佣金 / 技术服务费
+    PAYMENT_FEE = "payment_fee"        # card or payment processing
+    SHIPPING_LABEL = "shipping_label"  # postage the platform charged the seller
+    AD = "ad"                          # advertising billed to the balance
+    REFUND = "refund"                  # money returned to buyers (negative) and fees given back
+    RESERVE = "reserve"                # held back or released by the platform
+    PAYOUT = "payout"                  # the transfer to the seller's bank (negative on the ledger)
+    OTHER = "other"                    # subscriptions, adjustments, compensation, subsidies
+
+
+# Advertising channels ad_stats.channel holds.
+AD_CHANNELS = frozenset({
+    "amazon_sp", "amazon_sb", "amazon_sd", "ebay_promoted", "etsy_ads", "shopify_ads",
+    "ztc", "wanxiangtai", "duoduo", "jd_kuaiche", "qianchuan", "mapped",
+})
