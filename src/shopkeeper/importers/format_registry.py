@@ -11,12 +11,17 @@ from __future__ import annotations
 from shopkeeper.importers.formats import FormatSpec
 from shopkeeper.importers.platforms import (
     amazon,
+    amazon_money,
     douyin,
     ebay,
+    ebay_money,
     etsy,
+    etsy_money,
     jd,
+    paypal_stripe_money,
     pinduoduo,
     shopify,
+    shopify_money,
     taobao,
     taobao_assistant,
     woocommerce,
@@ -35,6 +40,11 @@ BUILTIN: tuple[FormatSpec, ...] = (
     *pinduoduo.SPECS,
     *douyin.SPECS,
     *youzan.SPECS,
+    *amazon_money.SPECS,
+    *shopify_money.SPECS,
+    *ebay_money.SPECS,
+    *etsy_money.SPECS,
+    *paypal_stripe_money.SPECS,
 )
 
 # Specs added while the program runs (a test's own format); never the built-in ones.
