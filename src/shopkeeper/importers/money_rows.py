@@ -89,7 +89,12 @@ def order_ref(expr: str) -> str:
     importer keeps as order_number when the file had the numeric Id. A name matching one stored
     order takes its id; anything else stays as written, which is how an order imported later
     under that name finds it.
+
+    `expr` must name its table (`r.order_name`): inside these subqueries a bare column name
+    would be the orders table's own column of that name.
     """
+    if "." not in expr:
+        raise ValueError(f"order_ref needs a qualified column, not {expr!r}")
     return (f"coalesce((SELECT o.order_id FROM orders o WHERE o.shop_id = $shop AND o.order_id = {expr}), "
             f"(SELECT min(o.order_id) FROM orders o WHERE o.shop_id = $shop AND o.order_number = {expr} "
             f"HAVING count(*) = 1), {expr})")

@@ -161,7 +161,7 @@ EBAY_TRANSACTIONS = (
     "Gross transaction amount,Transaction currency,Exchange rate,Reference ID,Description"
 )
 EBAY_PREAMBLE = '"Transaction report"\n"Start date","Oct 1, 2026"\n"End date","Oct 31, 2026"\n\n'
-EBAY_ORDER = "12-34567-89012"
+EBAY_ORDER = "03-11111-22222"  # the one-row order of test_import_amazon_ebay.ebay_rows
 
 EBAY_ROWS: tuple[dict[str, str], ...] = (
     {"Transaction creation date": "Oct 1, 2026", "Type": "Order", "Order number": EBAY_ORDER,
@@ -194,7 +194,7 @@ def ebay_transactions(path: Path, rows: Sequence[Mapping[str, str]] = EBAY_ROWS)
 # --- Etsy monthly statement -----------------------------------------------------------------------------
 
 ETSY_STATEMENT = 'Date,Type,Title,Info,Currency,Amount,"Fees & Taxes",Net,"Tax Details"'
-ETSY_ORDER = "3012345678"
+ETSY_ORDER = "3159107009"  # an order of test_import_etsy.order_rows
 
 ETSY_ROWS: tuple[tuple[str, ...], ...] = (  # newest first, as Etsy writes it
     ("September 30, 2026", "Deposit", "$30.00 sent to your bank account", "", "USD", "--", "--", "--", "--"),

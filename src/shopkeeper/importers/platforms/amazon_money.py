@@ -40,6 +40,7 @@ SETTLEMENT_KINDS: tuple[KindRule, ...] = (
     (("%chargeback%", "%", "%"), MoneyKind.REFUND),
     (("%guarantee%", "%", "%"), MoneyKind.REFUND),
     (("%", "%", "%reserve%"), MoneyKind.RESERVE),
+    (("%", "%advertising%", "%"), MoneyKind.AD),      # ServiceFee · Cost of Advertising · TransactionTotalAmount
     (("%", "%", "%advertising%"), MoneyKind.AD),
     (("%", "%", "%shipping label%"), MoneyKind.SHIPPING_LABEL),
     (("shipping services", "%", "%"), MoneyKind.SHIPPING_LABEL),

@@ -107,11 +107,11 @@ def normalise(ctx: ImportContext) -> None:
                               'item_id', 'description')} AS _key,
                created_at AS occurred_at, {currency} AS currency,
                {kind_case(TYPE_KINDS, 'type', 'description')} AS row_kind,
-               {order_ref('order_number')} AS order_id,
+               {order_ref('r.order_number')} AS order_id,
                nullif(concat_ws(' · ', type, description), '') AS description,
                payout_id, custom_label AS sku, {''.join(p.field + ', ' for p in parts)}net AS _net,
                payout_date, payout_status
-        FROM {ROWS}
+        FROM {ROWS} r
     """)
     ctx.create(PAYOUTS, f"""
         SELECT _row, $shop AS shop_id, payout_id, coalesce(payout_date, occurred_at) AS paid_at,

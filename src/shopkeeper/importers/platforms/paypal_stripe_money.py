@@ -85,19 +85,19 @@ def normalise_paypal(ctx: ImportContext) -> None:
     ctx.reject("gross IS NULL AND gross__raw IS NULL AND net IS NULL AND net__raw IS NULL", field="gross",
                reason="reject.missing_amount")
     ctx.accept()
-    invoice_digits = "nullif(regexp_extract(invoice_number, '([0-9]+)$', 1), '')"
+    invoice_digits = "nullif(regexp_extract(r.invoice_number, '([0-9]+)$', 1), '')"
     ctx.create(BASE, f"""
         SELECT _row, 'pp:' || transaction_id AS _key, {when} AS occurred_at,
                upper(coalesce(currency, net__cur, gross__cur, $currency)) AS currency,
                {kind_case(PAYPAL_KINDS, 'type')} AS row_kind,
-               CASE WHEN invoice_number IS NULL THEN NULL
-                    WHEN {order_ref('invoice_number')} <> invoice_number OR {invoice_digits} IS NULL
-                        THEN {order_ref('invoice_number')}
+               CASE WHEN r.invoice_number IS NULL THEN NULL
+                    WHEN {order_ref('r.invoice_number')} <> r.invoice_number OR {invoice_digits} IS NULL
+                        THEN {order_ref('r.invoice_number')}
                     ELSE {order_ref(invoice_digits)} END AS order_id,
                nullif(concat_ws(' · ', type, name, item_title), '') AS description,
                CASE WHEN {kind_case(PAYPAL_KINDS, 'type')} = 'payout' THEN transaction_id END AS payout_id,
                item_id AS sku, gross, fee, coalesce(net, gross + coalesce(fee, 0)) AS _net
-        FROM {ROWS} WHERE {_PAYPAL_BOOKS}
+        FROM {ROWS} r WHERE {_PAYPAL_BOOKS}
     """)
     ctx.create(PAYOUTS, f"""
         SELECT _row, $shop AS shop_id, payout_id, occurred_at AS paid_at,
@@ -154,12 +154,12 @@ def normalise_stripe(ctx: ImportContext) -> None:
     ctx.create(BASE, f"""
         SELECT _row, 'stripe:' || transaction_id AS _key, sk_ts(created_utc, 'UTC') AS occurred_at,
                upper(coalesce(currency, net__cur, amount__cur, $currency)) AS currency, {kind} AS row_kind,
-               CASE WHEN order_ref IS NOT NULL THEN {order_ref('order_ref')} END AS order_id,
+               CASE WHEN r.order_ref IS NOT NULL THEN {order_ref('r.order_ref')} END AS order_id,
                nullif(concat_ws(' · ', type, description), '') AS description,
                CASE WHEN {kind} = 'payout' THEN coalesce(source, transaction_id) ELSE payout_id END AS payout_id,
                CAST(NULL AS VARCHAR) AS sku, amount, fee, coalesce(net, amount - coalesce(fee, 0)) AS _net,
                sk_ts(payout_date, 'UTC') AS payout_date
-        FROM {ROWS}
+        FROM {ROWS} r
     """)
     ctx.create(PAYOUTS, f"""
         SELECT _row, $shop AS shop_id, payout_id, occurred_at AS paid_at,

@@ -89,12 +89,12 @@ def normalise_transactions(ctx: ImportContext) -> None:
                    AS _key,
                transaction_date AS occurred_at, {currency} AS currency,
                {kind_case(TRANSACTION_KINDS, 'type')} AS row_kind,
-               {order_ref('order_name')} AS order_id,
+               {order_ref('r.order_name')} AS order_id,
                nullif(concat_ws(' · ', type, card_brand, 'payout ' || payout_id), '') AS description,
                CASE WHEN payout_date IS NOT NULL THEN {payout_key('payout_date', currency)} END AS payout_id,
                CAST(NULL AS VARCHAR) AS sku, amount, fee, coalesce(net, amount - coalesce(fee, 0)) AS _net,
                payout_date, payout_status
-        FROM {ROWS}
+        FROM {ROWS} r
     """)
     # The payouts the transactions went into; what reached the bank is in the payouts report.
     ctx.create(PAYOUTS, f"""

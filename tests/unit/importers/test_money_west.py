@@ -1,0 +1,301 @@
+"""Western money reports: every movement signed and kinded, and every file's own totals kept to the cent.
+
+What a seller doing the monthly books depends on: the movements of a settlement add up to
+what reached the bank, a payout's lines add up to the payout, importing a report again
+adds nothing, undo takes exactly the report away, a damaged row is listed (never guessed),
+and a movement names its order with the id the order export gave it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from export_files import AMAZON_ALL_ORDERS, EBAY_ORDERS, ETSY_ORDERS, SHOPIFY_ORDERS, import_ok, snapshot, \
+    write_export
+from money_west_exports import (
+    AMAZON_DR_ROWS,
+    AMAZON_ORDER_1,
+    AMAZON_SETTLEMENT_ID,
+    AMAZON_V2_TOTAL,
+    EBAY_ORDER,
+    ETSY_NET,
+    ETSY_ORDER,
+    ETSY_ROWS,
+    SHOPIFY_TX_ROWS,
+    amazon_date_range,
+    amazon_v2,
+    ebay_transactions,
+    etsy_statement,
+    paypal_activity,
+    shopify_payouts,
+    shopify_transactions,
+    stripe_balance,
+)
+from test_import_amazon_ebay import _amazon, ebay_rows
+from test_import_etsy import order_rows as etsy_order_rows
+
+from shopkeeper.db.database import Database
+from shopkeeper.services.imports import rejects, undo_import
+
+UTC = dt.UTC
+
+
+def moves(db: Database, report: str, where: str = "TRUE") -> list[tuple[object, ...]]:
+    return db.fetchall(f"SELECT amount, kind, order_id, payout_id, sku FROM money_movements "
+                       f"WHERE report = ? AND {where} ORDER BY movement_id", [report])
+
+
+def total(db: Database, report: str, where: str = "TRUE") -> Decimal:
+    return db.fetchone(f"SELECT coalesce(sum(amount), 0) FROM money_movements WHERE report = ? AND {where}",
+                       [report])[0]
+
+
+def by_kind(db: Database, report: str) -> dict[str, Decimal]:
+    return dict(db.fetchall("SELECT kind, sum(amount) FROM money_movements WHERE report = ? GROUP BY kind",
+                            [report]))
+
+
+class TestAmazonSettlement:
+    def test_components_add_up_to_the_deposit(self, shop: Database, tmp_path: Path) -> None:
+        (outcome,) = import_ok(shop, amazon_v2(tmp_path / "12345678901.txt"))
+        assert (outcome.platform, outcome.kind, outcome.rows_read, outcome.rows_rejected) == (
+            "amazon", "settlement", 17, 0)
+        assert total(shop, "amazon_settlement_v2") == AMAZON_V2_TOTAL
+        assert shop.fetchall("SELECT payout_id, paid_at, period_start, period_end, deposit, currency FROM payouts") == [
+            (AMAZON_SETTLEMENT_ID, dt.datetime(2026, 7, 17, tzinfo=UTC), dt.datetime(2026, 7, 1, tzinfo=UTC),
+             dt.datetime(2026, 7, 15, tzinfo=UTC), AMAZON_V2_TOTAL, "USD")]
+        # every component carried by the settlement; the two identical fee rows stay two movements
+        assert shop.fetchone("SELECT count(*), count(*) FILTER (WHERE payout_id = ?) FROM money_movements",
+                             [AMAZON_SETTLEMENT_ID]) == (16, 16)
+        assert by_kind(shop, "amazon_settlement_v2") == {
+            "sale": Decimal("64.99"),           # principal and shipping, less the seller's promotion
+            "other": Decimal("0.00"),           # tax collected, withheld again by the marketplace
+            "commission": Decimal("-18.66"),    # referral and FBA fees
+            "refund": Decimal("-22.00"),        # refunded principal, commission given back, refund fee
+            "ad": Decimal("-12.34"),
+            "reserve": Decimal("-10.00"),
+        }
+
+    def test_decimal_commas_and_european_dates(self, shop: Database, tmp_path: Path) -> None:
+        components = (("Order", AMAZON_ORDER_1, "ItemPrice", "Principal", "95,00", "MUG-1"),
+                      ("Order", AMAZON_ORDER_1, "ItemFees", "Commission", "-14,25", "MUG-1"),
+                      ("Order", AMAZON_ORDER_1, "ItemFees", "FBAPerUnitFulfillmentFee", "-1.234,56", "MUG-1"))
+        import_ok(shop, amazon_v2(tmp_path / "eu.txt", components=components, total="-1.153,81", currency="EUR",
+                                  posted=("09.07.2026", "09.07.2026 08:00:00 UTC")))
+        assert shop.fetchall("SELECT amount, currency, occurred_at FROM money_movements ORDER BY amount") == [
+            (Decimal("-1234.56"), "EUR", dt.datetime(2026, 7, 9, 8, tzinfo=UTC)),
+            (Decimal("-14.25"), "EUR", dt.datetime(2026, 7, 9, 8, tzinfo=UTC)),
+            (Decimal("95.00"), "EUR", dt.datetime(2026, 7, 9, 8, tzinfo=UTC))]
+        assert shop.fetchone("SELECT deposit, currency FROM payouts") == (Decimal("-1153.81"), "EUR")
+
+    def test_a_damaged_amount_is_listed_and_the_rest_kept(self, shop: Database, tmp_path: Path) -> None:
+        components = (("Order", AMAZON_ORDER_1, "ItemPrice", "Principal", "25.00", "MUG-1"),
+                      ("Order", AMAZON_ORDER_1, "ItemFees", "Commission", "-3.7x5", "MUG-1"))
+        (outcome,) = import_ok(shop, amazon_v2(tmp_path / "s.txt", components=components, total="21.25"))
+        assert outcome.rows_rejected == 1
+        assert rejects(shop, outcome.batch_id) == [(3, "amount", "-3.7x5", "not an amount")]
+        # the settlement says 21.25 reached the bank; its lines now say 25.00: the gap shows
+        assert total(shop, "amazon_settlement_v2") == Decimal("25.00")
+        assert shop.fetchone("SELECT deposit FROM payouts") == (Decimal("21.25"),)
+
+    def test_a_movement_joins_the_order_of_the_order_report(self, shop: Database, tmp_path: Path) -> None:
+        import_ok(shop, _amazon(tmp_path))
+        import_ok(shop, amazon_v2(tmp_path / "s.txt"))
+        joined = shop.fetchall("SELECT DISTINCT o.order_id FROM money_movements m JOIN orders o "
+                               "ON o.shop_id = m.shop_id AND o.order_id = m.order_id ORDER BY 1")
+        assert joined == [(AMAZON_ORDER_1,), ("112-7654321-7654321",)]
+
+
+class TestAmazonDateRange:
+    def test_each_row_adds_up_to_its_total(self, shop: Database, tmp_path: Path) -> None:
+        trailer = '"Total","","","","","","","","","","","","1,375.00"\n'
+        (outcome,) = import_ok(shop, amazon_date_range(tmp_path / "dr.csv", trailer=trailer))
+        # seven preamble lines and the trailing total line are not rows
+        assert (outcome.platform, outcome.kind, outcome.rows_read, outcome.rows_rejected) == (
+            "amazon", "transactions", 6, 0)
+        per_row = shop.fetchall("SELECT sum(amount) FROM money_movements "
+                                "GROUP BY regexp_replace(movement_id, ':[^:]*$', '') ORDER BY 1")
+        expected = sorted(Decimal(r["total"].replace(",", "")) for r in AMAZON_DR_ROWS)
+        assert [r[0] for r in per_row] == expected
+        # a column the reader does not know ('points granted') is kept, not lost
+        assert shop.fetchone("SELECT amount, kind FROM money_movements WHERE movement_id LIKE '%:rest'") == (
+            Decimal("-0.50"), "sale")
+        assert by_kind(shop, "amazon_date_range")["ad"] == Decimal("-1052.64")
+        assert shop.fetchall("SELECT payout_id, deposit, currency FROM payouts") == [
+            ("5678901234", Decimal("100.00"), "USD")]
+
+    def test_times_keep_their_zone(self, shop: Database, tmp_path: Path) -> None:
+        import_ok(shop, amazon_date_range(tmp_path / "dr.csv", AMAZON_DR_ROWS[:1]))
+        # 'Dec 1, 2017 12:38:23 AM PST'
+        assert shop.fetchone("SELECT DISTINCT occurred_at FROM money_movements") == (
+            dt.datetime(2017, 12, 1, 8, 38, 23, tzinfo=UTC),)
+
+    def test_a_refund_row_books_its_fees_given_back_as_refund(self, shop: Database, tmp_path: Path) -> None:
+        import_ok(shop, amazon_date_range(tmp_path / "dr.csv", AMAZON_DR_ROWS[1:2]))
+        assert sorted(moves(shop, "amazon_date_range")) == [
+            (Decimal("-25.00"), "refund", "111-2222222-3333333", "5678901234", "MUG-1"),
+            (Decimal("3.00"), "refund", "111-2222222-3333333", "5678901234", "MUG-1")]
+
+
+class TestShopify:
+    def test_payout_equals_its_transactions_net(self, shop: Database, tmp_path: Path) -> None:
+        (tx,) = import_ok(shop, shopify_transactions(tmp_path / "payment_transactions_export_1.csv"))
+        (po,) = import_ok(shop, shopify_payouts(tmp_path / "payouts.csv"))
+        assert (tx.platform, tx.kind, po.kind) == ("shopify", "payment_transactions", "payouts")
+        deposit = shop.fetchone("SELECT deposit FROM payouts WHERE payout_id = '2026-09-05 USD'")[0]
+        assert deposit == Decimal("66.58")
+        assert total(shop, "shopify_payment_transactions", "payout_id = '2026-09-05 USD'") == deposit
+        # the pending charge is in no payout yet
+        assert total(shop, "shopify_payment_transactions", "payout_id IS NULL") == Decimal("19.12")
+        assert by_kind(shop, "shopify_payment_transactions") == {
+            "sale": Decimal("100.00"), "payment_fee": Decimal("-3.80"), "refund": Decimal("-10.00"),
+            "other": Decimal("-0.50")}
+
+    def test_a_pending_transaction_paid_out_later_is_the_same_movement(self, shop: Database, tmp_path: Path) -> None:
+        import_ok(shop, shopify_transactions(tmp_path / "a.csv"))
+        later = [dict(r) for r in SHOPIFY_TX_ROWS]
+        later[-1].update({"Payout Status": "paid", "Payout Date": "2026-09-08", "Payout ID": "71234999"})
+        (second,) = import_ok(shop, shopify_transactions(tmp_path / "b.csv", later))
+        assert (second.rows_added, second.rows_updated) == (0, 1)
+        assert shop.fetchone("SELECT count(*) FROM money_movements") == (8,)
+        assert total(shop, "shopify_payment_transactions", "payout_id = '2026-09-08 USD'") == Decimal("19.12")
+
+    def test_the_order_name_becomes_the_orders_id(self, shop: Database, tmp_path: Path) -> None:
+        order = {"Name": "#1001", "Email": "ann@example.com", "Financial Status": "paid",
+                 "Created at": "2026-09-03 10:10:00 -0400", "Currency": "USD", "Subtotal": "50.00", "Total": "50.00",
+                 "Lineitem quantity": "1", "Lineitem name": "Mug", "Lineitem price": "50.00", "Lineitem sku": "MUG-1",
+                 "Id": "5550001001"}
+        import_ok(shop, write_export(tmp_path / "orders_export.csv", SHOPIFY_ORDERS, [order]))
+        import_ok(shop, shopify_transactions(tmp_path / "tx.csv"))
+        assert shop.fetchall("SELECT m.order_id, sum(m.amount) FROM money_movements m JOIN orders o "
+                             "ON o.shop_id = m.shop_id AND o.order_id = m.order_id GROUP BY 1") == [
+            ("5550001001", Decimal("38.25"))]  # the charge less its fee, less the refund
+        # an order the shop does not hold yet keeps its name, which its export will carry as order number
+        assert shop.fetchone("SELECT count(*) FROM money_movements WHERE order_id = '#1002'") == (2,)
+
+
+class TestEbay:
+    def test_lines_add_up_to_the_payout(self, shop: Database, tmp_path: Path) -> None:
+        (outcome,) = import_ok(shop, ebay_transactions(tmp_path / "transaction_report.csv"))
+        assert (outcome.platform, outcome.kind, outcome.rows_read, outcome.rows_rejected) == (
+            "ebay", "transactions", 4, 0)
+        assert shop.fetchall("SELECT payout_id, deposit, status FROM payouts") == [
+            ("5000012345", Decimal("15.62"), "paid")]
+        assert total(shop, "ebay_transactions", "kind <> 'payout' AND payout_id = '5000012345'") == Decimal("15.62")
+        assert by_kind(shop, "ebay_transactions") == {
+            "sale": Decimal("25.00"), "commission": Decimal("-3.63"), "ad": Decimal("-1.50"),
+            "shipping_label": Decimal("-4.25"), "payout": Decimal("-15.62")}
+
+    def test_a_movement_joins_the_order_of_the_orders_report(self, shop: Database, tmp_path: Path) -> None:
+        import_ok(shop, write_export(tmp_path / "orders.csv", EBAY_ORDERS, ebay_rows()))
+        import_ok(shop, ebay_transactions(tmp_path / "transaction_report.csv"))
+        assert shop.fetchone("SELECT count(*), sum(m.amount) FROM money_movements m JOIN orders o "
+                             "ON o.shop_id = m.shop_id AND o.order_id = m.order_id") == (6, Decimal("15.62"))
+        assert shop.fetchone("SELECT DISTINCT sku FROM money_movements WHERE kind = 'sale'") == ("LAMP-1",)
+
+
+class TestEtsy:
+    def test_each_line_is_its_net_and_the_deposit_a_payout(self, shop: Database, tmp_path: Path) -> None:
+        (outcome,) = import_ok(shop, etsy_statement(tmp_path / "etsy_statement_2026_9.csv"))
+        assert (outcome.platform, outcome.kind, outcome.rows_read) == ("etsy", "statement", 9)
+        assert total(shop, "etsy_statement", "kind <> 'payout'") == ETSY_NET
+        assert shop.fetchall("SELECT deposit, currency, paid_at FROM payouts") == [
+            (Decimal("30.00"), "USD", dt.datetime(2026, 9, 30, tzinfo=UTC))]
+        assert by_kind(shop, "etsy_statement") == {
+            "sale": Decimal("36.00"), "commission": Decimal("-2.68"), "payment_fee": Decimal("-1.18"),
+            "shipping_label": Decimal("-4.80"), "ad": Decimal("-2.15"), "payout": Decimal("-30.00")}
+
+    def test_a_movement_joins_the_sold_order(self, shop: Database, tmp_path: Path) -> None:
+        import_ok(shop, write_export(tmp_path / "EtsySoldOrders2023.csv", ETSY_ORDERS, etsy_order_rows()))
+        import_ok(shop, etsy_statement(tmp_path / "etsy_statement_2026_9.csv"))
+        assert shop.fetchone("SELECT count(*), sum(m.amount) FROM money_movements m JOIN orders o "
+                             "ON o.shop_id = m.shop_id AND o.order_id = m.order_id") == (4, Decimal("32.54"))
+
+    def test_a_uk_statement(self, shop: Database, tmp_path: Path) -> None:
+        rows = [("31 July, 2026", "Sale", f"Payment for Order #{ETSY_ORDER}", "", "GBP", "£29.99", "--", "£29.99",
+                 "--"), ETSY_ROWS[0][:4] + ("GBP", "--", "--", "--", "--")]
+        rows[1] = ("31 July, 2026", "Deposit", "£20.00 sent to your bank account", "", "GBP", "--", "--", "--", "--")
+        import_ok(shop, etsy_statement(tmp_path / "etsy_statement_2026_7.csv", rows))
+        assert shop.fetchall("SELECT amount, currency, kind FROM money_movements ORDER BY amount") == [
+            (Decimal("-20.00"), "GBP", "payout"), (Decimal("29.99"), "GBP", "sale")]
+
+
+class TestPayPalStripe:
+    def test_paypal_books_completed_balance_activity(self, shop: Database, tmp_path: Path) -> None:
+        (outcome,) = import_ok(shop, paypal_activity(tmp_path / "Download.CSV"))
+        assert (outcome.platform, outcome.kind, outcome.rows_read, outcome.rows_added) == (
+            "woocommerce", "paypal_activity", 4, 3)  # the pending authorisation moved no money
+        # Σ Net of the completed rows
+        assert total(shop, "paypal_activity") == Decimal("43.20") - Decimal("9.60") - Decimal("100.00")
+        assert by_kind(shop, "paypal_activity") == {
+            "sale": Decimal("45.00"), "payment_fee": Decimal("-1.40"), "refund": Decimal("-10.00"),
+            "payout": Decimal("-100.00")}
+        assert shop.fetchall("SELECT payout_id, deposit, paid_at FROM payouts") == [
+            ("4AB23456CD789012H", Decimal("100.00"), dt.datetime(2026, 10, 4, 1, 30, tzinfo=UTC))]  # 18:30 PDT
+
+    def test_german_paypal(self, shop: Database, tmp_path: Path) -> None:
+        text = ('"Datum","Uhrzeit","Zeitzone","Name","Typ","Status","Währung","Brutto","Gebühr","Netto",'
+                '"Transaktionscode","Rechnungsnummer"\n'
+                '"01.10.2026","13:05:07","CEST","Erika M.","Website-Zahlung","Abgeschlossen","EUR","24,90","-0,82",'
+                '"24,08","5XY12345AB6789012","1234"\n')
+        (tmp_path / "Download.CSV").write_text(text, encoding="utf-8")
+        import_ok(shop, tmp_path / "Download.CSV")
+        assert shop.fetchall("SELECT amount, currency, kind, occurred_at FROM money_movements ORDER BY amount") == [
+            (Decimal("-0.82"), "EUR", "payment_fee", dt.datetime(2026, 10, 1, 11, 5, 7, tzinfo=UTC)),
+            (Decimal("24.90"), "EUR", "sale", dt.datetime(2026, 10, 1, 11, 5, 7, tzinfo=UTC))]
+
+    def test_stripe_payout_equals_its_lines(self, shop: Database, tmp_path: Path) -> None:
+        (outcome,) = import_ok(shop, stripe_balance(tmp_path / "balance_history.csv"))
+        assert (outcome.platform, outcome.kind) == ("woocommerce", "stripe_balance")
+        assert shop.fetchall("SELECT payout_id, deposit, currency FROM payouts") == [
+            ("po_1Z", Decimal("42.96"), "USD")]
+        assert total(shop, "stripe_balance", "kind <> 'payout' AND payout_id = 'po_1Z'") == Decimal("42.96")
+        assert by_kind(shop, "stripe_balance")["payment_fee"] == Decimal("-2.04")
+
+    def test_gateway_money_joins_the_woocommerce_order(self, shop: Database, tmp_path: Path) -> None:
+        from export_files import WOO_ORDERS_DEFAULT
+        orders = [{"order_id": "1234", "order_date": "2026-10-01 12:00:00", "status": "completed",
+                   "order_total": "45.00", "order_currency": "USD", "line_items": "name:Mug|sku:MUG|quantity:1|total:45.00"},
+                  {"order_id": "1235", "order_date": "2026-10-01 13:00:00", "status": "completed",
+                   "order_total": "60.00", "order_currency": "USD", "line_items": "name:Tee|sku:TEE|quantity:1|total:60.00"}]
+        import_ok(shop, write_export(tmp_path / "orders.csv", WOO_ORDERS_DEFAULT, orders))
+        import_ok(shop, paypal_activity(tmp_path / "Download.CSV"), stripe_balance(tmp_path / "balance.csv"))
+        assert shop.fetchall("SELECT o.order_id, m.report, sum(m.amount) FROM money_movements m JOIN orders o "
+                             "ON o.shop_id = m.shop_id AND o.order_id = m.order_id GROUP BY ALL ORDER BY 1") == [
+            ("1234", "paypal_activity", Decimal("33.60")), ("1235", "stripe_balance", Decimal("42.96"))]
+
+
+FIXTURES: dict[str, Callable[[Path], Path]] = {
+    "amazon settlement": lambda d: amazon_v2(d / "s.txt"),
+    "amazon date range": lambda d: amazon_date_range(d / "dr.csv"),
+    "shopify transactions": lambda d: shopify_transactions(d / "tx.csv"),
+    "shopify payouts": lambda d: shopify_payouts(d / "po.csv"),
+    "ebay transactions": lambda d: ebay_transactions(d / "eb.csv"),
+    "etsy statement": lambda d: etsy_statement(d / "etsy_statement_2026_9.csv"),
+    "paypal activity": lambda d: paypal_activity(d / "pp.csv"),
+    "stripe balance": lambda d: stripe_balance(d / "st.csv"),
+}
+
+
+@pytest.mark.parametrize("name", list(FIXTURES))
+def test_importing_again_adds_nothing_and_undo_removes_exactly(shop: Database, tmp_path: Path, name: str) -> None:
+    empty = snapshot(shop)
+    first_dir, second_dir = tmp_path / "a", tmp_path / "b"
+    first_dir.mkdir()
+    second_dir.mkdir()
+    (first,) = import_ok(shop, FIXTURES[name](first_dir))
+    assert first.rows_added > 0
+    after = snapshot(shop)
+    # the same report saved again (another download: same content, another file)
+    path = FIXTURES[name](second_dir)
+    path.write_bytes(path.read_bytes() + b"\n")
+    (second,) = import_ok(shop, path)
+    assert (second.rows_added, second.rows_updated) == (0, 0)
+    assert snapshot(shop) == after
+    undo_import(shop, second.batch_id)
+    undo_import(shop, first.batch_id)
+    assert snapshot(shop) == empty
