@@ -14,14 +14,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from export_files import AMAZON_ALL_ORDERS, EBAY_ORDERS, ETSY_ORDERS, SHOPIFY_ORDERS, import_ok, snapshot, \
-    write_export
+from export_files import EBAY_ORDERS, ETSY_ORDERS, SHOPIFY_ORDERS, import_ok, snapshot, write_export
 from money_west_exports import (
     AMAZON_DR_ROWS,
     AMAZON_ORDER_1,
     AMAZON_SETTLEMENT_ID,
     AMAZON_V2_TOTAL,
-    EBAY_ORDER,
     ETSY_NET,
     ETSY_ORDER,
     ETSY_ROWS,
