@@ -133,11 +133,13 @@ def write_movements(ctx: ImportContext, parts: Sequence[Part], *, report: str, p
         ctx.upsert("payouts", PAYOUTS)
 
 
-def reject_basics(ctx: ImportContext, *, date: str, amounts: Sequence[str], where: str = "TRUE") -> None:
-    """Rows (matching `where`) without a date or without any amount are listed, not guessed."""
+def reject_basics(ctx: ImportContext, *, date: str, amounts: Sequence[str], where: str = "TRUE",
+                  amounts_where: str = "TRUE") -> None:
+    """Rows (matching `where`) without a date, or (also matching `amounts_where`) without any
+    amount, are listed, not guessed. A cell that did not convert is already listed as such."""
     ctx.reject(f"({where}) AND {q(date)} IS NULL AND {q(date + '__raw')} IS NULL", field=date,
                reason="reject.missing_date")
     present = [a for a in amounts if ctx.has(a)]
     if present:
         none = " AND ".join(f"{q(a)} IS NULL AND {q(a + '__raw')} IS NULL" for a in present)
-        ctx.reject(f"({where}) AND {none}", field=present[0], reason="reject.missing_amount")
+        ctx.reject(f"({where}) AND ({amounts_where}) AND {none}", field=present[0], reason="reject.missing_amount")

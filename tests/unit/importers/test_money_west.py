@@ -20,6 +20,7 @@ from money_west_exports import (
     AMAZON_ORDER_1,
     AMAZON_SETTLEMENT_ID,
     AMAZON_V2_TOTAL,
+    EBAY_ROWS,
     ETSY_NET,
     ETSY_ORDER,
     ETSY_ROWS,
@@ -196,6 +197,16 @@ class TestEbay:
         assert shop.fetchone("SELECT DISTINCT sku FROM money_movements WHERE kind = 'sale'") == ("LAMP-1",)
 
 
+    def test_rows_without_date_or_money_are_listed(self, shop: Database, tmp_path: Path) -> None:
+        rows = [dict(r) for r in EBAY_ROWS]
+        rows[1]["Transaction creation date"] = "--"
+        rows[2]["Net amount"] = "--"
+        (outcome,) = import_ok(shop, ebay_transactions(tmp_path / "transaction_report.csv", rows))
+        assert [(r[0], r[1], r[3]) for r in rejects(shop, outcome.batch_id)] == [
+            (2, "Transaction creation date", "missing date"), (3, "Net amount", "missing amount")]
+        assert shop.fetchone("SELECT count(*) FROM money_movements WHERE kind IN ('ad', 'shipping_label')") == (0,)
+
+
 class TestEtsy:
     def test_each_line_is_its_net_and_the_deposit_a_payout(self, shop: Database, tmp_path: Path) -> None:
         (outcome,) = import_ok(shop, etsy_statement(tmp_path / "etsy_statement_2026_9.csv"))
@@ -212,6 +223,13 @@ class TestEtsy:
         import_ok(shop, etsy_statement(tmp_path / "etsy_statement_2026_9.csv"))
         assert shop.fetchone("SELECT count(*), sum(m.amount) FROM money_movements m JOIN orders o "
                              "ON o.shop_id = m.shop_id AND o.order_id = m.order_id") == (4, Decimal("32.54"))
+
+    def test_a_deposit_without_its_amount_is_listed(self, shop: Database, tmp_path: Path) -> None:
+        rows = [("September 30, 2026", "Deposit", "Your money was sent to your bank account", "", "USD", "--", "--",
+                 "--", "--"), *ETSY_ROWS[1:]]
+        (outcome,) = import_ok(shop, etsy_statement(tmp_path / "etsy_statement_2026_9.csv", rows))
+        assert [(r[0], r[1], r[3]) for r in rejects(shop, outcome.batch_id)] == [(1, "Title", "missing amount")]
+        assert shop.fetchone("SELECT count(*) FROM payouts") == (0,)
 
     def test_a_uk_statement(self, shop: Database, tmp_path: Path) -> None:
         rows = [("31 July, 2026", "Sale", f"Payment for Order #{ETSY_ORDER}", "", "GBP", "£29.99", "--", "£29.99",

@@ -91,8 +91,11 @@ _SUMMARY = "transaction_type IS NULL AND amount IS NULL AND amount__raw IS NULL"
 
 def normalise_settlement(ctx: ImportContext) -> None:
     ctx.reject("settlement_id IS NULL", field="settlement_id", reason="reject.missing_settlement_id")
-    reject_basics(ctx, date="posted_at", amounts=["amount"], where=f"NOT ({_SUMMARY}) AND posted_date IS NULL "
-                  "AND posted_date__raw IS NULL")
+    # A component is dated by posted-date-time, else posted-date; the summary row by its deposit date.
+    ctx.reject(f"NOT ({_SUMMARY}) AND posted_date IS NULL AND posted_date__raw IS NULL AND posted_at IS NULL "
+               "AND posted_at__raw IS NULL", field="posted_at", reason="reject.missing_date")
+    ctx.reject(f"NOT ({_SUMMARY}) AND amount IS NULL AND amount__raw IS NULL", field="amount",
+               reason="reject.missing_amount")
     ctx.reject(f"{_SUMMARY} AND total_amount IS NULL AND total_amount__raw IS NULL", field="total_amount",
                reason="reject.missing_amount")
     ctx.accept()

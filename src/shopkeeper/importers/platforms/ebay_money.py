@@ -68,7 +68,7 @@ SPEC = FormatSpec(
         field("net", "money", "Net amount"),
         field("payout_currency", "text", "Payout currency"),
         field("payout_date", "date", "Payout date"),
-        field("payout_id", "id", "Payout ID"),
+        field("payout_id", "id", "Payout ID", key=True),
         field("payout_status", "text", "Payout status"),
         field("item_id", "id", "Item ID"),
         field("transaction_id", "id", "Transaction ID"),

@@ -73,7 +73,7 @@ _DEPOSIT = "regexp_extract(title, '^\\s*(\\S*[0-9][0-9.,]*\\S*)\\s+sent to', 1)"
 
 def normalise(ctx: ImportContext) -> None:
     deposit = "lower(type) = 'deposit'"
-    reject_basics(ctx, date="posted_on", amounts=["net", "amount", "fees_taxes"], where=f"NOT {deposit}")
+    reject_basics(ctx, date="posted_on", amounts=["net", "amount", "fees_taxes"], amounts_where=f"NOT {deposit}")
     ctx.reject(f"{deposit} AND sk_money(nullif({_DEPOSIT}, '')) IS NULL", field="title",
                reason="reject.missing_amount")
     ctx.accept()
