@@ -60,6 +60,37 @@ def amazon_v2(path: Path, *, components: Sequence[tuple[str, ...]] = _V2_COMPONE
     return write_export(path, AMAZON_V2, rows, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
+# The legacy flat file (36 columns): money in type/amount pairs.
+AMAZON_LEGACY = (
+    "settlement-id settlement-start-date settlement-end-date deposit-date total-amount currency transaction-type "
+    "order-id merchant-order-id adjustment-id shipment-id marketplace-name shipment-fee-type shipment-fee-amount "
+    "order-fee-type order-fee-amount fulfillment-id posted-date order-item-code merchant-order-item-id "
+    "merchant-adjustment-item-id sku quantity-purchased price-type price-amount item-related-fee-type "
+    "item-related-fee-amount misc-fee-amount other-fee-amount other-fee-reason-description promotion-id "
+    "promotion-type promotion-amount direct-payment-type direct-payment-amount other-amount"
+).split()
+
+AMAZON_LEGACY_ROWS: tuple[dict[str, str], ...] = (
+    {"settlement-id": "987654321", "settlement-start-date": "2015-11-18T03:27:08+00:00",
+     "settlement-end-date": "2015-12-02T03:27:08+00:00", "deposit-date": "2015-12-04T03:27:08+00:00",
+     "total-amount": "18.87", "currency": "GBP"},
+    {"settlement-id": "987654321", "transaction-type": "Order", "order-id": "202-1111111-2222222",
+     "marketplace-name": "Amazon.co.uk", "posted-date": "2015-11-20T10:00:00+00:00", "sku": "MUG-1",
+     "quantity-purchased": "1", "price-type": "Principal", "price-amount": "20.00",
+     "item-related-fee-type": "Commission", "item-related-fee-amount": "-3.00"},
+    {"settlement-id": "987654321", "transaction-type": "Order", "order-id": "202-1111111-2222222",
+     "marketplace-name": "Amazon.co.uk", "posted-date": "2015-11-20T10:00:00+00:00", "sku": "MUG-1",
+     "price-type": "Shipping", "price-amount": "2.99", "promotion-type": "Shipping",
+     "promotion-amount": "-1.00"},
+    {"settlement-id": "987654321", "transaction-type": "other-transaction", "posted-date": "2015-11-25T00:00:00+00:00",
+     "other-fee-reason-description": "Subscription Fee", "other-fee-amount": "-0.12"},
+)
+
+
+def amazon_legacy(path: Path) -> Path:
+    return write_export(path, AMAZON_LEGACY, AMAZON_LEGACY_ROWS, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
 # --- Amazon date range report ---------------------------------------------------------------------
 
 AMAZON_DATE_RANGE_PREAMBLE = (

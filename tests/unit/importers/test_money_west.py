@@ -26,6 +26,7 @@ from money_west_exports import (
     ETSY_ROWS,
     SHOPIFY_TX_ROWS,
     amazon_date_range,
+    amazon_legacy,
     amazon_v2,
     ebay_transactions,
     etsy_statement,
@@ -107,6 +108,20 @@ class TestAmazonSettlement:
         joined = shop.fetchall("SELECT DISTINCT o.order_id FROM money_movements m JOIN orders o "
                                "ON o.shop_id = m.shop_id AND o.order_id = m.order_id ORDER BY 1")
         assert joined == [(AMAZON_ORDER_1,), ("112-7654321-7654321",)]
+
+
+    def test_legacy_flat_file_pairs_become_components(self, shop: Database, tmp_path: Path) -> None:
+        (outcome,) = import_ok(shop, amazon_legacy(tmp_path / "987654321.txt"))
+        assert (outcome.kind, outcome.rows_read, outcome.rows_rejected) == ("settlement_legacy", 4, 0)
+        assert shop.fetchone("SELECT deposit, currency FROM payouts WHERE payout_id = '987654321'") == (
+            Decimal("18.87"), "GBP")
+        assert total(shop, "amazon_settlement_legacy") == Decimal("18.87")
+        assert sorted(shop.fetchall("SELECT amount, kind, description FROM money_movements")) == [
+            (Decimal("-3.00"), "commission", "Order · ItemFees · Commission"),
+            (Decimal("-1.00"), "sale", "Order · Promotion · Shipping"),
+            (Decimal("-0.12"), "other", "other-transaction · OtherFee · Subscription Fee"),
+            (Decimal("2.99"), "sale", "Order · ItemPrice · Shipping"),
+            (Decimal("20.00"), "sale", "Order · ItemPrice · Principal")]
 
 
 class TestAmazonDateRange:
@@ -287,6 +302,7 @@ class TestPayPalStripe:
 
 FIXTURES: dict[str, Callable[[Path], Path]] = {
     "amazon settlement": lambda d: amazon_v2(d / "s.txt"),
+    "amazon legacy settlement": lambda d: amazon_legacy(d / "legacy.txt"),
     "amazon date range": lambda d: amazon_date_range(d / "dr.csv"),
     "shopify transactions": lambda d: shopify_transactions(d / "tx.csv"),
     "shopify payouts": lambda d: shopify_payouts(d / "po.csv"),

@@ -12,6 +12,11 @@ Date Range report (comma, every cell quoted, a few preamble lines before the
 (product sales, selling fees, fba fees, other, ...) and the row's net in `total`.
 Each non-zero column becomes a movement; `Transfer` rows are the payouts.
 Neither report has a row id: ids come from the row's content (money_rows.row_key).
+
+The legacy settlement flat file (retired 2026-03-25, still the seller's history) has the
+same summary row but writes a component's money in type/amount column pairs (price-*,
+item-related-fee-*, shipment-fee-* ...): each filled pair becomes the component V2 would
+have written, and from there both are read alike.
 """
 
 from __future__ import annotations
@@ -29,8 +34,10 @@ from shopkeeper.importers.money_rows import (
     row_key,
     write_movements,
 )
+from shopkeeper.importers.normalise_sql import sql_literal
 
 SETTLEMENT_REPORT = "amazon_settlement_v2"
+LEGACY_REPORT = "amazon_settlement_legacy"
 DATE_RANGE_REPORT = "amazon_date_range"
 
 # (transaction-type, amount-type, amount-description) -> kind. A refund's components are all
@@ -49,6 +56,8 @@ SETTLEMENT_KINDS: tuple[KindRule, ...] = (
     (("%", "itemprice", "%"), MoneyKind.SALE),
     (("%", "promotion", "%"), MoneyKind.SALE),        # a discount the seller funded lowers the sale
     (("%", "itemfees", "%"), MoneyKind.COMMISSION),   # referral, FBA fulfilment, closing fees
+    (("%", "shipmentfees", "%"), MoneyKind.COMMISSION),  # legacy flat file: shipment-fee-type
+    (("%", "orderfees", "%"), MoneyKind.COMMISSION),     # legacy flat file: order-fee-type
     (("amazonfees", "%", "%"), MoneyKind.COMMISSION),
     (("%", "%", "%subscription%"), MoneyKind.OTHER),
 )
@@ -87,6 +96,7 @@ SETTLEMENT_SPEC = FormatSpec(
 )
 
 _SUMMARY = "transaction_type IS NULL AND amount IS NULL AND amount__raw IS NULL"
+_COMPONENTS = "_sk_components"
 
 
 def normalise_settlement(ctx: ImportContext) -> None:
@@ -99,9 +109,15 @@ def normalise_settlement(ctx: ImportContext) -> None:
     ctx.reject(f"{_SUMMARY} AND total_amount IS NULL AND total_amount__raw IS NULL", field="total_amount",
                reason="reject.missing_amount")
     ctx.accept()
+    ctx.create(_COMPONENTS, f"SELECT *, {_SUMMARY} AS _summary FROM {ROWS}")
+    _write_settlement(ctx, SETTLEMENT_REPORT)
+
+
+def _write_settlement(ctx: ImportContext, report: str) -> None:
+    """Movements and the payout of a settlement staged as `_sk_components` (V2's columns, `_summary`)."""
     # The settlement's currency, for components whose own cell is empty.
     ctx.create("_sk_settlements", f"""
-        SELECT settlement_id, any_value(currency) AS currency FROM {ROWS}
+        SELECT settlement_id, any_value(currency) AS currency FROM {_COMPONENTS}
         WHERE currency IS NOT NULL GROUP BY settlement_id
     """)
     ctx.create(BASE, f"""
@@ -116,16 +132,91 @@ def normalise_settlement(ctx: ImportContext) -> None:
                r.order_id, nullif(concat_ws(' · ', r.transaction_type, r.amount_type, r.amount_description), '')
                    AS description,
                r.settlement_id AS payout_id, r.sku, r.amount, CAST(NULL AS DECIMAL(18,2)) AS _net
-        FROM {ROWS} r LEFT JOIN _sk_settlements s USING (settlement_id)
-        WHERE NOT ({_SUMMARY})
+        FROM {_COMPONENTS} r LEFT JOIN _sk_settlements s USING (settlement_id)
+        WHERE NOT r._summary
     """)
     ctx.create(PAYOUTS, f"""
         SELECT _row, $shop AS shop_id, settlement_id AS payout_id, deposit_date AS paid_at,
                period_start, period_end, total_amount AS deposit, upper(coalesce(currency, total_amount__cur,
-               $currency)) AS currency, CAST(NULL AS VARCHAR) AS status, '{SETTLEMENT_REPORT}' AS report
-        FROM {ROWS} WHERE {_SUMMARY}
+               $currency)) AS currency, CAST(NULL AS VARCHAR) AS status, '{report}' AS report
+        FROM {_COMPONENTS} WHERE _summary
     """)
-    write_movements(ctx, [Part("amount")], report=SETTLEMENT_REPORT, payouts=True)
+    write_movements(ctx, [Part("amount")], report=report, payouts=True)
+
+
+# The legacy flat file's money columns as V2 (amount-type, amount-description, amount): a pair
+# of type and amount columns, or an amount column whose name is its description.
+_LEGACY_PAIRS = (
+    ("ItemPrice", "price_type", "price_amount"),
+    ("ItemFees", "item_related_fee_type", "item_related_fee_amount"),
+    ("ShipmentFees", "shipment_fee_type", "shipment_fee_amount"),
+    ("OrderFees", "order_fee_type", "order_fee_amount"),
+    ("Promotion", "promotion_type", "promotion_amount"),
+    ("DirectPayment", "direct_payment_type", "direct_payment_amount"),
+    ("OtherFee", "other_fee_reason", "other_fee_amount"),
+    ("MiscFee", None, "misc_fee_amount"),
+    ("Other", None, "other_amount"),
+)
+_LEGACY_AMOUNTS = [amount for _, _, amount in _LEGACY_PAIRS]
+
+LEGACY_SPEC = FormatSpec(
+    platform="amazon",
+    kind="settlement_legacy",
+    label="Amazon settlement report (legacy flat file)",
+    fields=(
+        *(f for f in SETTLEMENT_SPEC.fields if f.name not in ("amount_type", "amount_description", "amount",
+                                                               "posted_at")),
+        field("price_type", "text", "price-type"),
+        field("price_amount", "money", "price-amount"),
+        field("item_related_fee_type", "text", "item-related-fee-type"),
+        field("item_related_fee_amount", "money", "item-related-fee-amount"),
+        field("shipment_fee_type", "text", "shipment-fee-type"),
+        field("shipment_fee_amount", "money", "shipment-fee-amount"),
+        field("order_fee_type", "text", "order-fee-type"),
+        field("order_fee_amount", "money", "order-fee-amount"),
+        field("promotion_type", "text", "promotion-type"),
+        field("promotion_amount", "money", "promotion-amount"),
+        field("direct_payment_type", "text", "direct-payment-type"),
+        field("direct_payment_amount", "money", "direct-payment-amount"),
+        field("other_fee_reason", "text", "other-fee-reason-description"),
+        field("other_fee_amount", "money", "other-fee-amount"),
+        field("misc_fee_amount", "money", "misc-fee-amount"),
+        field("other_amount", "money", "other-amount"),
+    ),
+    required=frozenset({"settlement_id", "total_amount", "transaction_type", "price_type", "price_amount",
+                        "item_related_fee_type", "item_related_fee_amount"}),
+    normalise=lambda ctx: normalise_legacy_settlement(ctx),
+    quoting=False,
+)
+
+
+def normalise_legacy_settlement(ctx: ImportContext) -> None:
+    no_amount = " AND ".join(f"{a} IS NULL AND {a}__raw IS NULL" for a in _LEGACY_AMOUNTS)
+    summary = f"transaction_type IS NULL AND {no_amount}"
+    ctx.reject("settlement_id IS NULL", field="settlement_id", reason="reject.missing_settlement_id")
+    ctx.reject(f"NOT ({summary}) AND posted_date IS NULL AND posted_date__raw IS NULL", field="posted_date",
+               reason="reject.missing_date")
+    ctx.reject(f"NOT ({summary}) AND {no_amount}", field="price_amount", reason="reject.missing_amount")
+    ctx.reject(f"({summary}) AND total_amount IS NULL AND total_amount__raw IS NULL", field="total_amount",
+               reason="reject.missing_amount")
+    ctx.accept()
+    pairs = ", ".join(
+        f"{{'amount_type': '{name}', 'amount_description': {type_column or sql_literal(ctx.header(amount) or amount)}, "
+        f"'amount': {amount}, 'amount__cur': {amount}__cur}}"
+        for name, type_column, amount in _LEGACY_PAIRS)
+    shared = ("_row, settlement_id, transaction_type, order_id, adjustment_id, shipment_id, order_item_code, "
+              "merchant_adjustment_item_id, sku, posted_date, CAST(NULL AS TIMESTAMPTZ) AS posted_at, currency, "
+              "deposit_date, period_start, period_end, total_amount, total_amount__cur")
+    ctx.create(_COMPONENTS, f"""
+        SELECT {shared}, CAST(NULL AS VARCHAR) AS amount_type, CAST(NULL AS VARCHAR) AS amount_description,
+               CAST(NULL AS DECIMAL(18,2)) AS amount, CAST(NULL AS VARCHAR) AS amount__cur, TRUE AS _summary
+        FROM {ROWS} WHERE {summary}
+        UNION ALL
+        SELECT {shared}, p.amount_type, p.amount_description, p.amount, p.amount__cur, FALSE AS _summary
+        FROM (SELECT *, unnest([{pairs}]) AS p FROM {ROWS} WHERE NOT ({summary}))
+        WHERE p.amount IS NOT NULL
+    """)
+    _write_settlement(ctx, LEGACY_REPORT)
 
 
 # Date range: `type` (and `description` for the catch-all columns) -> the row's kind.
@@ -218,4 +309,4 @@ def normalise_date_range(ctx: ImportContext) -> None:
     write_movements(ctx, parts, report=DATE_RANGE_REPORT, payouts=True)
 
 
-SPECS = (SETTLEMENT_SPEC, DATE_RANGE_SPEC)
+SPECS = (SETTLEMENT_SPEC, LEGACY_SPEC, DATE_RANGE_SPEC)
