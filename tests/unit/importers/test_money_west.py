@@ -287,6 +287,25 @@ class TestPayPalStripe:
         assert total(shop, "stripe_balance", "kind <> 'payout' AND payout_id = 'po_1Z'") == Decimal("42.96")
         assert by_kind(shop, "stripe_balance")["payment_fee"] == Decimal("-2.04")
 
+    def test_stripe_payout_reconciliation_report(self, shop: Database, tmp_path: Path) -> None:
+        text = ("balance_transaction_id,created_utc,available_on_utc,currency,gross,fee,net,reporting_category,"
+                "source_id,description,automatic_payout_id,automatic_payout_effective_at_utc,"
+                "payment_metadata[order_id]\n"
+                "txn_9A,2026-10-01 14:00:00,2026-10-03 00:00:00,eur,\"1,060.00\",31.04,1028.96,charge,ch_9A,"
+                "Order 77,po_9Z,2026-10-05 00:00:00,77\n"
+                "txn_9B,2026-10-02 09:30:00,2026-10-02 09:30:00,eur,-15.00,0.00,-15.00,refund,re_9B,,po_9Z,"
+                "2026-10-05 00:00:00,77\n")
+        (tmp_path / "payout_reconciliation.csv").write_text(text, encoding="utf-8")
+        (outcome,) = import_ok(shop, tmp_path / "payout_reconciliation.csv")
+        assert (outcome.kind, outcome.rows_added) == ("stripe_balance", 2)
+        assert shop.fetchall("SELECT amount, currency, kind, order_id, payout_id FROM money_movements "
+                             "ORDER BY amount") == [
+            (Decimal("-31.04"), "EUR", "payment_fee", "77", "po_9Z"), (Decimal("-15.00"), "EUR", "refund", "77", "po_9Z"),
+            (Decimal("1060.00"), "EUR", "sale", "77", "po_9Z")]
+        # the payout is known; what reached the bank is for the report that says so
+        assert shop.fetchall("SELECT payout_id, paid_at, deposit FROM payouts") == [
+            ("po_9Z", dt.datetime(2026, 10, 5, tzinfo=UTC), None)]
+
     def test_gateway_money_joins_the_woocommerce_order(self, shop: Database, tmp_path: Path) -> None:
         from export_files import WOO_ORDERS_DEFAULT
         orders = [{"order_id": "1234", "order_date": "2026-10-01 12:00:00", "status": "completed",

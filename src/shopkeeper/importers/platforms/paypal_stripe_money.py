@@ -161,11 +161,19 @@ def normalise_stripe(ctx: ImportContext) -> None:
                sk_ts(payout_date, 'UTC') AS payout_date
         FROM {ROWS} r
     """)
+    # The payouts in the file, and those its lines name (a payout reconciliation report lists the
+    # lines of each payout, not the payout): known, with the deposit left to the report that states it.
     ctx.create(PAYOUTS, f"""
         SELECT _row, $shop AS shop_id, payout_id, occurred_at AS paid_at,
                CAST(NULL AS TIMESTAMPTZ) AS period_start, CAST(NULL AS TIMESTAMPTZ) AS period_end,
                -_net AS deposit, currency, CAST(NULL AS VARCHAR) AS status, '{STRIPE_REPORT}' AS report
         FROM {BASE} WHERE row_kind = 'payout' AND payout_id IS NOT NULL
+        UNION ALL
+        SELECT min(_row), $shop, payout_id, min(payout_date), NULL, NULL, NULL, any_value(currency), NULL,
+               '{STRIPE_REPORT}'
+        FROM {BASE} b WHERE row_kind <> 'payout' AND payout_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM {BASE} p WHERE p.row_kind = 'payout' AND p.payout_id = b.payout_id)
+        GROUP BY payout_id
     """)
     write_movements(ctx, [Part("amount"), Part("fee", MoneyKind.PAYMENT_FEE, refund_follows=False, sign=-1)],
                     report=STRIPE_REPORT, payouts=True)
