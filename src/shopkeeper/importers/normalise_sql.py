@@ -137,6 +137,11 @@ def status_case(expr: str, mapping: dict[str, str], default: str = "NULL") -> st
     return _case_map(f"lower(trim({expr}))", {k.lower(): v for k, v in mapping.items()}, default)
 
 
+def value_case(expr: str, mapping: dict[str, object], default: str = "NULL") -> str:
+    """CASE mapping the text `expr` gives (compared as is) to a value: a marketplace to its currency."""
+    return _case_map(expr, mapping, default)
+
+
 def _case_map(expr: str, mapping: dict[str, object], default: str = "NULL") -> str:
     arms = " ".join(
         f"WHEN {sql_literal(k)} THEN {'NULL' if v is None else (sql_literal(v) if isinstance(v, str) else str(v))}"

@@ -142,6 +142,14 @@ class TestAmazonDateRange:
         assert shop.fetchall("SELECT payout_id, deposit, currency FROM payouts") == [
             ("5678901234", Decimal("100.00"), "USD")]
 
+    def test_a_uk_file_is_in_pounds_by_its_marketplace(self, shop: Database, tmp_path: Path) -> None:
+        rows = [dict(AMAZON_DR_ROWS[0], marketplace="amazon.co.uk", **{"date/time": "1 Dec 2017 00:38:23 UTC"}),
+                dict(AMAZON_DR_ROWS[-1], **{"date/time": "15 Dec 2017 23:00:00 UTC"})]
+        import_ok(shop, amazon_date_range(tmp_path / "dr.csv", rows))
+        # the transfer names no marketplace: it is in the file's currency too
+        assert shop.fetchall("SELECT DISTINCT currency FROM money_movements") == [("GBP",)]
+        assert shop.fetchone("SELECT deposit, currency FROM payouts") == (Decimal("100.00"), "GBP")
+
     def test_times_keep_their_zone(self, shop: Database, tmp_path: Path) -> None:
         import_ok(shop, amazon_date_range(tmp_path / "dr.csv", AMAZON_DR_ROWS[:1]))
         # 'Dec 1, 2017 12:38:23 AM PST'

@@ -34,7 +34,7 @@ from shopkeeper.importers.money_rows import (
     row_key,
     write_movements,
 )
-from shopkeeper.importers.normalise_sql import sql_literal
+from shopkeeper.importers.normalise_sql import sql_literal, value_case
 
 SETTLEMENT_REPORT = "amazon_settlement_v2"
 LEGACY_REPORT = "amazon_settlement_legacy"
@@ -286,14 +286,33 @@ DATE_RANGE_SPEC = FormatSpec(
 )
 
 
+# The date range report states its currency only in the preamble ("All amounts in GBP, unless
+# specified"), which is not part of the table; an order row's marketplace says it as well, and the
+# rows without one (fees, transfers) are in the currency of the file's marketplaces.
+MARKETPLACE_CURRENCIES = {
+    "amazon.com": "USD", "amazon.ca": "CAD", "amazon.com.mx": "MXN", "amazon.com.br": "BRL",
+    "amazon.co.uk": "GBP", "amazon.de": "EUR", "amazon.fr": "EUR", "amazon.it": "EUR", "amazon.es": "EUR",
+    "amazon.nl": "EUR", "amazon.com.be": "EUR", "amazon.ie": "EUR", "amazon.se": "SEK", "amazon.pl": "PLN",
+    "amazon.com.tr": "TRY", "amazon.in": "INR", "amazon.ae": "AED", "amazon.sa": "SAR", "amazon.eg": "EGP",
+    "amazon.co.jp": "JPY", "amazon.com.au": "AUD", "amazon.sg": "SGD",
+}
+
+
 def normalise_date_range(ctx: ImportContext) -> None:
     reject_basics(ctx, date="posted_at", amounts=["total"])
     ctx.accept()
     parts = [p for p in _DATE_RANGE_PARTS if ctx.has(p.field)]
+    marketplace = value_case("lower(trim(marketplace))", dict(MARKETPLACE_CURRENCIES))
+    ctx.create("_sk_marketplaces", f"""
+        SELECT CASE WHEN count(DISTINCT m) = 1 THEN any_value(m) END AS currency
+        FROM (SELECT {marketplace} AS m FROM {ROWS}) WHERE m IS NOT NULL
+    """)
+    currency = (f"upper(coalesce(total__cur, product_sales__cur, {marketplace}, "
+                "(SELECT currency FROM _sk_marketplaces), $currency))")
     ctx.create(BASE, f"""
         SELECT _row, {row_key('amzdr:', 'settlement_id', 'posted_at', 'type', 'order_id', 'sku', 'description',
                               'quantity')} AS _key,
-               posted_at AS occurred_at, upper(coalesce(total__cur, product_sales__cur, $currency)) AS currency,
+               posted_at AS occurred_at, {currency} AS currency,
                {kind_case(DATE_RANGE_KINDS, 'type', 'description')} AS row_kind,
                order_id, nullif(concat_ws(' · ', type, description), '') AS description,
                settlement_id AS payout_id, sku, {', '.join(p.field for p in parts)}, total AS _net
@@ -302,7 +321,7 @@ def normalise_date_range(ctx: ImportContext) -> None:
     ctx.create(PAYOUTS, f"""
         SELECT _row, $shop AS shop_id, settlement_id AS payout_id, posted_at AS paid_at,
                CAST(NULL AS TIMESTAMPTZ) AS period_start, CAST(NULL AS TIMESTAMPTZ) AS period_end,
-               -total AS deposit, upper(coalesce(total__cur, $currency)) AS currency,
+               -total AS deposit, {currency} AS currency,
                CAST(NULL AS VARCHAR) AS status, '{DATE_RANGE_REPORT}' AS report
         FROM {ROWS} WHERE lower(type) = 'transfer' AND settlement_id IS NOT NULL AND total IS NOT NULL
     """)
