@@ -24,6 +24,7 @@ from money_west_exports import (
     ETSY_NET,
     ETSY_ORDER,
     ETSY_ROWS,
+    PAYPAL_ROWS,
     SHOPIFY_TX_ROWS,
     amazon_date_range,
     amazon_legacy,
@@ -275,6 +276,15 @@ class TestPayPalStripe:
             "payout": Decimal("-100.00")}
         assert shop.fetchall("SELECT payout_id, deposit, paid_at FROM payouts") == [
             ("4AB23456CD789012H", Decimal("100.00"), dt.datetime(2026, 10, 4, 1, 30, tzinfo=UTC))]  # 18:30 PDT
+
+    def test_a_payment_the_seller_sent_is_no_sale(self, shop: Database, tmp_path: Path) -> None:
+        sent = {"Date": "10/04/2026", "Time": "08:00:00", "TimeZone": "PDT", "Name": "Box Supplier Inc",
+                "Type": "PreApproved Payment Bill User Payment", "Status": "Completed", "Currency": "USD",
+                "Gross": "-25.00", "Fee": "0.00", "Net": "-25.00", "Transaction ID": "5AB23456CD789012J",
+                "Balance Impact": "Debit"}
+        import_ok(shop, paypal_activity(tmp_path / "Download.CSV", [PAYPAL_ROWS[0], sent]))
+        assert shop.fetchall("SELECT amount, kind FROM money_movements WHERE description LIKE 'PreApproved%'") == [
+            (Decimal("-25.00"), "other")]
 
     def test_german_paypal(self, shop: Database, tmp_path: Path) -> None:
         text = ('"Datum","Uhrzeit","Zeitzone","Name","Typ","Status","Währung","Brutto","Gebühr","Netto",'

@@ -31,21 +31,25 @@ from shopkeeper.importers.money_rows import BASE, PAYOUTS, KindRule, Part, kind_
 PAYPAL_REPORT = "paypal_activity"
 STRIPE_REPORT = "stripe_balance"
 
-# PayPal Type (English and German) -> kind of the gross amount.
+# PayPal (Type, direction of the gross: 'in'/'out') -> kind of the gross amount. English and German
+# types; a payment the seller sent (a supplier, a subscription) is money out, not a sale.
 PAYPAL_KINDS: tuple[KindRule, ...] = (
-    (("%refund%",), MoneyKind.REFUND),
-    (("%rückzahlung%",), MoneyKind.REFUND),
-    (("%erstattung%",), MoneyKind.REFUND),
-    (("%chargeback%",), MoneyKind.REFUND),
-    (("%withdraw%",), MoneyKind.PAYOUT),
-    (("%abbuchung%",), MoneyKind.PAYOUT),
-    (("%bank deposit%",), MoneyKind.PAYOUT),
-    (("%hold%",), MoneyKind.RESERVE),
-    (("%reserve%",), MoneyKind.RESERVE),
-    (("%einbehalt%",), MoneyKind.RESERVE),
-    (("%payment%",), MoneyKind.SALE),
-    (("%zahlung%",), MoneyKind.SALE),
+    (("%refund%", "%"), MoneyKind.REFUND),
+    (("%rückzahlung%", "%"), MoneyKind.REFUND),
+    (("%erstattung%", "%"), MoneyKind.REFUND),
+    (("%chargeback%", "%"), MoneyKind.REFUND),
+    (("%withdraw%", "%"), MoneyKind.PAYOUT),
+    (("%abbuchung%", "%"), MoneyKind.PAYOUT),
+    (("%bank deposit%", "%"), MoneyKind.PAYOUT),
+    (("%hold%", "%"), MoneyKind.RESERVE),
+    (("%reserve%", "%"), MoneyKind.RESERVE),
+    (("%einbehalt%", "%"), MoneyKind.RESERVE),
+    (("%conversion%", "%"), MoneyKind.OTHER),
+    (("%umrechnung%", "%"), MoneyKind.OTHER),
+    (("%payment%", "in"), MoneyKind.SALE),
+    (("%zahlung%", "in"), MoneyKind.SALE),
 )
+_PAYPAL_DIRECTION = "CASE WHEN r.gross < 0 THEN 'out' ELSE 'in' END"
 
 PAYPAL_SPEC = FormatSpec(
     platform="woocommerce",
@@ -89,13 +93,13 @@ def normalise_paypal(ctx: ImportContext) -> None:
     ctx.create(BASE, f"""
         SELECT _row, 'pp:' || transaction_id AS _key, {when} AS occurred_at,
                upper(coalesce(currency, net__cur, gross__cur, $currency)) AS currency,
-               {kind_case(PAYPAL_KINDS, 'type')} AS row_kind,
+               {kind_case(PAYPAL_KINDS, 'r.type', _PAYPAL_DIRECTION)} AS row_kind,
                CASE WHEN r.invoice_number IS NULL THEN NULL
                     WHEN {order_ref('r.invoice_number')} <> r.invoice_number OR {invoice_digits} IS NULL
                         THEN {order_ref('r.invoice_number')}
                     ELSE {order_ref(invoice_digits)} END AS order_id,
                nullif(concat_ws(' · ', type, name, item_title), '') AS description,
-               CASE WHEN {kind_case(PAYPAL_KINDS, 'type')} = 'payout' THEN transaction_id END AS payout_id,
+               CASE WHEN {kind_case(PAYPAL_KINDS, 'r.type', _PAYPAL_DIRECTION)} = 'payout' THEN transaction_id END AS payout_id,
                item_id AS sku, gross, fee, coalesce(net, gross + coalesce(fee, 0)) AS _net
         FROM {ROWS} r WHERE {_PAYPAL_BOOKS}
     """)
