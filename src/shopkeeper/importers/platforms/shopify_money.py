@@ -123,7 +123,7 @@ PAYOUTS_SPEC = FormatSpec(
         field("retried_amount", "money", "Retried Amount"),
         field("total", "money", "Total"),
         field("currency", "text", "Currency"),
-        field("bank_reference", "id", "Bank Reference"),
+        field("bank_reference", "text", "Bank Reference"),
     ),
     required=frozenset({"payout_date", "charges", "fees", "total"}),
     normalise=lambda ctx: normalise_payouts(ctx),
