@@ -100,9 +100,11 @@ def order_ref(expr: str) -> str:
             f"HAVING count(*) = 1), {expr})")
 
 
-def write_movements(ctx: ImportContext, parts: Sequence[Part], *, report: str, payouts: bool = False) -> None:
+def write_movements(ctx: ImportContext, parts: Sequence[Part], *, report: str, payouts: bool = False,
+                    rest_kind: MoneyKind | None = None) -> None:
     """Stage one movement per non-zero part of each `_sk_money_base` row, plus the rest of the
-    row's `_net`, and merge them (and `_sk_payouts` when `payouts`) into the shop."""
+    row's `_net` (booked as `rest_kind`, else as the row's kind), and merge them (and
+    `_sk_payouts` when `payouts`) into the shop."""
     ctx.step(Message("progress.sorting_money"), 0.55)
     items = []
     summed = []
@@ -114,7 +116,8 @@ def write_movements(ctx: ImportContext, parts: Sequence[Part], *, report: str, p
                      f"'amount': {value}, 'kind': {part.kind_sql()}}}")
         summed.append(f"coalesce({value}, 0)")
     rest = f"CAST(b._net AS DECIMAL(18,2)) - ({' + '.join(summed) or '0'})"
-    items.append(f"{{'name': 'rest', 'label': NULL, 'amount': {rest}, 'kind': row_kind}}")
+    rest_sql = "row_kind" if rest_kind is None else sql_literal(rest_kind.value)
+    items.append(f"{{'name': 'rest', 'label': NULL, 'amount': {rest}, 'kind': {rest_sql}}}")
     ctx.create(MOVEMENTS, f"""
         SELECT _row, $shop AS shop_id, _key || ':' || p.name AS movement_id, occurred_at,
                p.amount AS amount, currency, p.kind AS kind, order_id,

@@ -151,6 +151,23 @@ class TestAmazonDateRange:
         assert shop.fetchall("SELECT DISTINCT currency FROM money_movements") == [("GBP",)]
         assert shop.fetchone("SELECT deposit, currency FROM payouts") == (Decimal("100.00"), "GBP")
 
+    def test_the_2019_layout_nets_withheld_tax_to_nothing(self, shop: Database, tmp_path: Path) -> None:
+        header = ("date/time,settlement id,type,order id,sku,description,quantity,marketplace,account type,"
+                  "fulfillment,order city,order state,order postal,tax collection model,product sales,"
+                  "product sales tax,shipping credits,shipping credits tax,gift wrap credits,giftwrap credits tax,"
+                  "promotional rebates,promotional rebates tax,marketplace withheld tax,selling fees,fba fees,"
+                  "other transaction fees,other,total").split(",")
+        row = {"date/time": "Mar 1, 2026 9:00:00 AM PST", "settlement id": "1", "type": "Order",
+               "order id": "113-0000000-0000001", "sku": "MUG-1", "description": "Mug", "quantity": "1",
+               "marketplace": "amazon.com", "tax collection model": "MarketplaceFacilitator",
+               "product sales": "20.00", "product sales tax": "1.65", "shipping credits": "3.99",
+               "shipping credits tax": "0.33", "marketplace withheld tax": "-1.98", "selling fees": "-3.00",
+               "fba fees": "-3.22", "total": "17.77"}
+        write_export(tmp_path / "dr.csv", header, [{h: row.get(h, "0") for h in header}])
+        import_ok(shop, tmp_path / "dr.csv")
+        assert by_kind(shop, "amazon_date_range") == {"sale": Decimal("23.99"), "other": Decimal("0.00"),
+                                                      "commission": Decimal("-6.22")}
+
     def test_times_keep_their_zone(self, shop: Database, tmp_path: Path) -> None:
         import_ok(shop, amazon_date_range(tmp_path / "dr.csv", AMAZON_DR_ROWS[:1]))
         # 'Dec 1, 2017 12:38:23 AM PST'
@@ -186,6 +203,16 @@ class TestShopify:
         assert (second.rows_added, second.rows_updated) == (0, 1)
         assert shop.fetchone("SELECT count(*) FROM money_movements") == (8,)
         assert total(shop, "shopify_payment_transactions", "payout_id = '2026-09-08 USD'") == Decimal("19.12")
+
+    def test_vat_kept_back_from_net_is_a_payment_fee(self, shop: Database, tmp_path: Path) -> None:
+        text = ("Transaction Date,Type,Order,Card Brand,Payout Status,Payout Date,Payout ID,Amount,Fee,Net,VAT,"
+                "Currency\n2026-09-03 10:15:00 +0200,charge,#1001,visa,paid,2026-09-05,81234567,\"95,00\","
+                "\"1,60\",\"93,05\",\"0,35\",EUR\n")
+        (tmp_path / "payment_transactions_export_1.csv").write_text(text, encoding="utf-8")
+        import_ok(shop, tmp_path / "payment_transactions_export_1.csv")
+        assert by_kind(shop, "shopify_payment_transactions") == {"sale": Decimal("95.00"),
+                                                                 "payment_fee": Decimal("-1.95")}
+        assert total(shop, "shopify_payment_transactions") == Decimal("93.05")
 
     def test_the_order_name_becomes_the_orders_id(self, shop: Database, tmp_path: Path) -> None:
         order = {"Name": "#1001", "Email": "ann@example.com", "Financial Status": "paid",

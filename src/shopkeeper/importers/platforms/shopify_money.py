@@ -3,8 +3,8 @@
 Payment transactions: one row per balance transaction (charge, refund,
 adjustment, dispute ...), `Amount` signed, `Fee` positive, `Net = Amount − Fee`.
 A row becomes a movement for its amount and one for the fee (negative); a VAT
-on fees (EU shops) or anything else the row nets in stays in its `rest`, so a
-row's movements add up to its Net. `Order` is the order's name ('#1001'), which
+on fees (EU shops) or anything else Net keeps back is a payment fee of its own
+(`rest`), so a row's movements add up to its Net. `Order` is the order's name ('#1001'), which
 the order importer keeps as the order number: money_rows.order_ref turns it into
 the stored order's id.
 
@@ -104,8 +104,9 @@ def normalise_transactions(ctx: ImportContext) -> None:
                lower(any_value(payout_status)) AS status, '{TRANSACTIONS_REPORT}' AS report
         FROM {BASE} WHERE payout_id IS NOT NULL GROUP BY payout_id
     """)
+    # What Net keeps back beyond Amount − Fee can only be the processor's (the VAT on its fee).
     write_movements(ctx, [Part("amount"), Part("fee", MoneyKind.PAYMENT_FEE, refund_follows=False, sign=-1)],
-                    report=TRANSACTIONS_REPORT, payouts=True)
+                    report=TRANSACTIONS_REPORT, payouts=True, rest_kind=MoneyKind.PAYMENT_FEE)
 
 
 PAYOUTS_SPEC = FormatSpec(
