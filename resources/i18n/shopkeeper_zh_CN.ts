@@ -3562,6 +3562,10 @@
         <translation>缺少流水号</translation>
     </message>
     <message>
+        <source>missing settlement id</source>
+        <translation>缺少结算编号</translation>
+    </message>
+    <message>
         <source>missing order number and sales record number</source>
         <translation>缺少订单编号和销售记录编号</translation>
     </message>
