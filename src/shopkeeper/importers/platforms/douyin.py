@@ -16,10 +16,10 @@ write it unsigned, so the direction decides the sign. Both spellings of
 
 from __future__ import annotations
 
-from shopkeeper.domain.messages import Message
-from shopkeeper.importers.context import ROWS, ImportContext
+from shopkeeper.domain.money_kinds import MoneyKind
+from shopkeeper.importers.context import ImportContext
 from shopkeeper.importers.formats import FormatSpec, field
-from shopkeeper.importers.platforms import cn_orders
+from shopkeeper.importers.platforms import cn_money, cn_orders
 from shopkeeper.importers.platforms.cn_orders import OrderShape
 
 ORDER_SHAPE = OrderShape(
@@ -87,37 +87,28 @@ SETTLEMENT_SPEC = FormatSpec(
     normalise=lambda ctx: normalise_settlements(ctx),
 )
 
-# What a movement is, from its scene text (the platform's own words stay in the description).
-_KIND = """CASE
-    WHEN contains(scene, '退款') OR contains(scene, '退用户') THEN 'refund'
-    WHEN contains(scene, '提现') THEN 'payout'
-    WHEN contains(scene, '赔付') THEN 'compensation'
-    WHEN contains(scene, '补贴') THEN 'subsidy'
-    WHEN contains(scene, '服务费') OR contains(scene, '佣金') OR contains(scene, '推广')
-         OR contains(scene, '运费') OR contains(scene, '扣款') THEN 'fee'
-    WHEN contains(scene, '结算') OR contains(scene, '货款') THEN 'settlement'
-    WHEN direction = '入账' THEN 'income'
-    WHEN direction = '出账' THEN 'expense'
-    ELSE 'other' END"""
+# What a movement is, from its scene text; the platform's own words stay in the description.
+# 服务费返还 gives a fee back: a commission, positive. 消费者赔付 and subsidies are "other".
+WORDS: cn_money.Words = (
+    ("服务费返还", MoneyKind.COMMISSION),
+    ("货款充值保证金", MoneyKind.RESERVE),
+    ("站外推广", MoneyKind.AD),
+    *cn_money.COMMON_WORDS,
+)
+
+FUND_FLOW = cn_money.Ledger(
+    report="douyin_fund_flow",
+    movement_id="movement_id",
+    amount=cn_money.signed("amount", "direction", ("入账",), ("出账",)),
+    kind=cn_money.kind_case("coalesce(scene, '')", WORDS),
+    description="concat_ws(' · ', scene, billing_type, account, remark)",
+    order_id="coalesce(order_id, sub_order_id)",
+    currency="amount__cur",
+)
 
 
 def normalise_settlements(ctx: ImportContext) -> None:
-    ctx.reject("movement_id IS NULL", field="movement_id", reason="reject.missing_movement_number")
-    ctx.reject("occurred_at IS NULL AND NOT _bad", field="occurred_at", reason="reject.missing_date")
-    ctx.reject("amount IS NULL AND NOT _bad", field="amount", reason="reject.missing_amount")
-    ctx.accept()
-    ctx.step(Message("progress.sorting_money"), 0.55)
-    ctx.create("_sk_movements", f"""
-        SELECT _row, $shop AS shop_id, movement_id, occurred_at,
-               CASE direction WHEN '入账' THEN abs(amount) WHEN '出账' THEN -abs(amount) ELSE amount END AS amount,
-               upper(coalesce(amount__cur, $currency)) AS currency,
-               {_KIND} AS kind,
-               coalesce(order_id, sub_order_id) AS order_id,
-               nullif(concat_ws(' · ', scene, billing_type, account, remark), '') AS description
-        FROM {ROWS}
-    """)
-    ctx.map_rows("money_movements", "SELECT _row, shop_id, movement_id FROM _sk_movements")
-    ctx.step(Message("progress.saving_money"), 0.8)
-    ctx.upsert("money_movements", "_sk_movements")
+    cn_money.write_ledger(ctx, FUND_FLOW)
+
 
 SPECS = (ORDERS_SPEC, SETTLEMENT_SPEC)

@@ -1,0 +1,154 @@
+"""What the Chinese money ledgers share: words to kinds, signs, stable ids, payouts.
+
+Alipay 账务明细, Pinduoduo 店铺账务明细, JD 账单明细, Douyin 动账明细 and Youzan
+对账单 each write one balance movement per row, in the platform's own words
+(业务类型, 账务类型, 费用项, 动账场景 ...). A reader declares how its columns give
+a movement (a `Ledger`: SQL expressions over the staged row) and this module
+writes it: `money_movements` signed from the seller's view, and a `payouts` row
+for every 提现, the money that left the platform for the seller's bank.
+
+Words decide the kind, first match wins, so the specific words come first:
+"交易退款" is a refund before it is a 交易, "货款充值保证金" a reserve before 货款.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from shopkeeper.domain.messages import Message
+from shopkeeper.domain.money_kinds import MoneyKind
+from shopkeeper.importers.context import ROWS, ImportContext
+
+Words = Sequence[tuple[str, MoneyKind]]
+
+# The words every Chinese ledger uses, most specific first (a module puts its own before these).
+COMMON_WORDS: Words = (
+    ("退款", MoneyKind.REFUND), ("退用户", MoneyKind.REFUND), ("原路退", MoneyKind.REFUND),
+    ("售后", MoneyKind.REFUND),
+    ("提现", MoneyKind.PAYOUT),
+    ("保证金", MoneyKind.RESERVE), ("冻结", MoneyKind.RESERVE),
+    ("直通车", MoneyKind.AD), ("万相台", MoneyKind.AD), ("引力魔方", MoneyKind.AD), ("多多进宝", MoneyKind.AD),
+    ("多多搜索", MoneyKind.AD), ("京东快车", MoneyKind.AD), ("京准通", MoneyKind.AD), ("千川", MoneyKind.AD),
+    ("推广", MoneyKind.AD), ("广告", MoneyKind.AD),
+    ("花呗", MoneyKind.PAYMENT_FEE), ("信用卡", MoneyKind.PAYMENT_FEE), ("手续费", MoneyKind.PAYMENT_FEE),
+    ("支付服务费", MoneyKind.PAYMENT_FEE),
+    ("佣金", MoneyKind.COMMISSION), ("技术服务费", MoneyKind.COMMISSION), ("淘宝客", MoneyKind.COMMISSION),
+    ("淘宝联盟", MoneyKind.COMMISSION), ("服务费", MoneyKind.COMMISSION), ("分成", MoneyKind.COMMISSION),
+    ("运费险", MoneyKind.SHIPPING_LABEL), ("快递", MoneyKind.SHIPPING_LABEL), ("运费", MoneyKind.SHIPPING_LABEL),
+    ("取件", MoneyKind.SHIPPING_LABEL), ("面单", MoneyKind.SHIPPING_LABEL),
+    ("赔付", MoneyKind.OTHER), ("补贴", MoneyKind.OTHER),
+    ("货款", MoneyKind.SALE), ("交易", MoneyKind.SALE), ("订单收入", MoneyKind.SALE), ("结算", MoneyKind.SALE),
+    ("在线支付", MoneyKind.SALE),
+)
+
+
+def sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def kind_case(text_sql: str, words: Words, otherwise: str = f"'{MoneyKind.OTHER}'") -> str:
+    """SQL: the kind of the first word found in `text_sql`, else `otherwise`."""
+    whens = " ".join(f"WHEN contains({text_sql}, {sql_text(word)}) THEN '{kind}'" for word, kind in words)
+    return f"CASE {whens} ELSE {otherwise} END"
+
+
+def signed(amount_sql: str, direction_sql: str, inward: Sequence[str], outward: Sequence[str]) -> str:
+    """SQL: the amount signed by a direction column; a row without a known direction keeps its own sign."""
+    ins = ", ".join(map(sql_text, inward))
+    outs = ", ".join(map(sql_text, outward))
+    return (f"CASE WHEN {direction_sql} IN ({ins}) THEN abs({amount_sql}) "
+            f"WHEN {direction_sql} IN ({outs}) THEN -abs({amount_sql}) ELSE {amount_sql} END")
+
+
+def split_amount(income_sql: str, expense_sql: str) -> str:
+    """SQL: 收入 − |支出| (ledgers write 支出 both as `-23.45` and as `23.45`); NULL when both are empty."""
+    return (f"CASE WHEN {income_sql} IS NULL AND {expense_sql} IS NULL THEN NULL "
+            f"ELSE coalesce({income_sql}, 0) - abs(coalesce({expense_sql}, 0)) END")
+
+
+def row_hash(*parts_sql: str) -> str:
+    """SQL: an id made of the row's own cells, for ledgers that number no movement (Pinduoduo)."""
+    cells = ", ".join(f"coalesce(CAST({p} AS VARCHAR), '')" for p in parts_sql)
+    return f"md5(concat_ws('|', {cells}))"
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """How one ledger's staged row (`_sk_rows`) gives a movement; every member is SQL over that row."""
+
+    report: str                     # money_movements.report / payouts.report: which report said so
+    movement_id: str                # the file's own movement number, stable across exports
+    amount: str                     # signed from the seller's view
+    kind: str                       # one of MoneyKind (kind_case)
+    description: str                # the platform's own words
+    order_id: str = "NULL"          # the text the platform's order importer stores as orders.order_id
+    payout_id: str = "NULL"         # the 提现's own number where the ledger gives one
+    currency: str = "NULL"          # a currency column or the amount's own (`amount__cur`); else the shop's
+    sku: str = "NULL"
+
+
+MOVEMENTS = "_sk_movements"
+PAYOUTS = "_sk_payouts"
+
+
+def write_ledger(ctx: ImportContext, ledger: Ledger, *, id_field: str = "movement_id") -> None:
+    """Reject unusable rows, then write the file's movements and its 提现 as payouts, all in one batch."""
+    if id_field in ctx.recognised.columns:
+        ctx.reject(f"{id_field} IS NULL", field=id_field, reason="reject.missing_movement_number")
+    ctx.reject("occurred_at IS NULL AND NOT _bad", field="occurred_at", reason="reject.missing_date")
+    ctx.reject(f"({ledger.amount}) IS NULL AND NOT _bad", field=_amount_field(ctx), reason="reject.missing_amount")
+    ctx.accept()
+    ctx.step(Message("progress.sorting_money"), 0.55)
+    # Two rows of one file may share a number (one JD document's fee items repeat, Pinduoduo rows
+    # have none): the n-th such row in file order gets `#n`, the same in every export of it.
+    ctx.create(MOVEMENTS, f"""
+        WITH m AS (
+            SELECT _row, $shop AS shop_id, CAST({ledger.movement_id} AS VARCHAR) AS base_id, occurred_at,
+                   CAST({ledger.amount} AS DECIMAL(18,2)) AS amount,
+                   upper(coalesce(nullif({_currency(ledger.currency)}, ''), $currency)) AS currency,
+                   {ledger.kind} AS kind,
+                   nullif(trim(CAST({ledger.order_id} AS VARCHAR)), '') AS order_id,
+                   nullif({ledger.description}, '') AS description,
+                   nullif(trim(CAST({ledger.payout_id} AS VARCHAR)), '') AS given_payout,
+                   nullif(trim(CAST({ledger.sku} AS VARCHAR)), '') AS sku
+            FROM {ROWS}
+        ), n AS (
+            SELECT *, row_number() OVER (PARTITION BY base_id ORDER BY _row) AS nth FROM m
+        )
+        SELECT _row, shop_id, CASE WHEN nth = 1 THEN base_id ELSE base_id || '#' || nth END AS movement_id,
+               occurred_at, amount, currency, kind, order_id, description,
+               CASE WHEN kind = '{MoneyKind.PAYOUT}'
+                    THEN coalesce(given_payout, CASE WHEN nth = 1 THEN base_id ELSE base_id || '#' || nth END)
+               END AS payout_id,
+               sku, {sql_text(ledger.report)} AS report
+        FROM n
+    """)
+    # A 提现 is money the seller received at the bank: the payout is what left the ledger.
+    ctx.create(PAYOUTS, f"""
+        SELECT min(_row) AS _row, shop_id, payout_id, max(occurred_at) AS paid_at,
+               CAST(NULL AS TIMESTAMPTZ) AS period_start, CAST(NULL AS TIMESTAMPTZ) AS period_end,
+               CAST(-sum(amount) AS DECIMAL(18,2)) AS deposit, any_value(currency) AS currency,
+               any_value(description) AS status, any_value(report) AS report
+        FROM {MOVEMENTS} WHERE kind = '{MoneyKind.PAYOUT}' GROUP BY shop_id, payout_id
+    """)
+    ctx.map_rows("money_movements", f"SELECT _row, shop_id, movement_id FROM {MOVEMENTS}")
+    ctx.map_rows("payouts", f"SELECT _row, shop_id, payout_id FROM {MOVEMENTS} WHERE payout_id IS NOT NULL",
+                 secondary=True)
+    ctx.step(Message("progress.saving_money"), 0.8)
+    ctx.upsert("money_movements", MOVEMENTS)
+    if ctx.scalar(f"SELECT count(*) FROM {PAYOUTS}"):
+        ctx.upsert("payouts", PAYOUTS)
+
+
+def _currency(sql: str) -> str:
+    # Ledgers that name their currency write it in words as often as in code.
+    return (f"CASE WHEN trim(CAST({sql} AS VARCHAR)) IN ('人民币', '元', 'RMB') THEN 'CNY' "
+            f"ELSE trim(CAST({sql} AS VARCHAR)) END")
+
+
+def _amount_field(ctx: ImportContext) -> str | None:
+    for name in ("amount", "income", "expense"):
+        if name in ctx.recognised.columns:
+            return name
+    return None
