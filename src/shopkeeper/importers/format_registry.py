@@ -10,17 +10,21 @@ from __future__ import annotations
 
 from shopkeeper.importers.formats import FormatSpec
 from shopkeeper.importers.platforms import (
+    alipay_money,
     amazon,
     douyin,
     ebay,
     etsy,
     jd,
+    jd_money,
     pinduoduo,
+    pinduoduo_money,
     shopify,
     taobao,
     taobao_assistant,
     woocommerce,
     youzan,
+    youzan_money,
 )
 
 BUILTIN: tuple[FormatSpec, ...] = (
@@ -31,10 +35,14 @@ BUILTIN: tuple[FormatSpec, ...] = (
     *ebay.SPECS,
     *taobao.SPECS,
     *taobao_assistant.SPECS,
+    *alipay_money.SPECS,
     *jd.SPECS,
+    *jd_money.SPECS,
     *pinduoduo.SPECS,
+    *pinduoduo_money.SPECS,
     *douyin.SPECS,
     *youzan.SPECS,
+    *youzan_money.SPECS,
 )
 
 # Specs added while the program runs (a test's own format); never the built-in ones.

@@ -86,17 +86,22 @@ class Ledger:
     payout_id: str = "NULL"         # the 提现's own number where the ledger gives one
     currency: str = "NULL"          # a currency column or the amount's own (`amount__cur`); else the shop's
     sku: str = "NULL"
+    occurred_at: str = "occurred_at"
+    date_field: str = "occurred_at"  # the column a row without a date is listed under
+    # A row names its movement by one of these fields (none: the id is made of the row's cells).
+    id_fields: tuple[str, ...] = ("movement_id",)
 
 
 MOVEMENTS = "_sk_movements"
 PAYOUTS = "_sk_payouts"
 
 
-def write_ledger(ctx: ImportContext, ledger: Ledger, *, id_field: str = "movement_id") -> None:
+def write_ledger(ctx: ImportContext, ledger: Ledger) -> None:
     """Reject unusable rows, then write the file's movements and its 提现 as payouts, all in one batch."""
-    if id_field in ctx.recognised.columns:
-        ctx.reject(f"{id_field} IS NULL", field=id_field, reason="reject.missing_movement_number")
-    ctx.reject("occurred_at IS NULL AND NOT _bad", field="occurred_at", reason="reject.missing_date")
+    if ledger.id_fields:
+        ctx.reject(" AND ".join(f"{f} IS NULL" for f in ledger.id_fields), field=ledger.id_fields[0],
+                   reason="reject.missing_movement_number")
+    ctx.reject(f"({ledger.occurred_at}) IS NULL AND NOT _bad", field=ledger.date_field, reason="reject.missing_date")
     ctx.reject(f"({ledger.amount}) IS NULL AND NOT _bad", field=_amount_field(ctx), reason="reject.missing_amount")
     ctx.accept()
     ctx.step(Message("progress.sorting_money"), 0.55)
@@ -104,7 +109,8 @@ def write_ledger(ctx: ImportContext, ledger: Ledger, *, id_field: str = "movemen
     # have none): the n-th such row in file order gets `#n`, the same in every export of it.
     ctx.create(MOVEMENTS, f"""
         WITH m AS (
-            SELECT _row, $shop AS shop_id, CAST({ledger.movement_id} AS VARCHAR) AS base_id, occurred_at,
+            SELECT _row, $shop AS shop_id, CAST({ledger.movement_id} AS VARCHAR) AS base_id,
+                   {ledger.occurred_at} AS occurred_at,
                    CAST({ledger.amount} AS DECIMAL(18,2)) AS amount,
                    upper(coalesce(nullif({_currency(ledger.currency)}, ''), $currency)) AS currency,
                    {ledger.kind} AS kind,
@@ -124,12 +130,12 @@ def write_ledger(ctx: ImportContext, ledger: Ledger, *, id_field: str = "movemen
                sku, {sql_text(ledger.report)} AS report
         FROM n
     """)
-    # A 提现 is money the seller received at the bank: the payout is what left the ledger.
+    # A 提现 is money sent to the seller's bank: the payout is what left the ledger (a ledger states no status).
     ctx.create(PAYOUTS, f"""
         SELECT min(_row) AS _row, shop_id, payout_id, max(occurred_at) AS paid_at,
                CAST(NULL AS TIMESTAMPTZ) AS period_start, CAST(NULL AS TIMESTAMPTZ) AS period_end,
                CAST(-sum(amount) AS DECIMAL(18,2)) AS deposit, any_value(currency) AS currency,
-               any_value(description) AS status, any_value(report) AS report
+               CAST(NULL AS VARCHAR) AS status, any_value(report) AS report
         FROM {MOVEMENTS} WHERE kind = '{MoneyKind.PAYOUT}' GROUP BY shop_id, payout_id
     """)
     ctx.map_rows("money_movements", f"SELECT _row, shop_id, movement_id FROM {MOVEMENTS}")
