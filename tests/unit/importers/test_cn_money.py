@@ -250,6 +250,15 @@ class TestJD:
         assert (outcome.rows_read, outcome.rows_rejected) == (7, 0)
         assert _sum(shop) == JD_TOTAL
 
+    def test_a_total_row_between_the_rows_is_skipped(self, shop: Database, tmp_path: Path) -> None:
+        # a sheet the seller sorted: the 合计 row sits among the rows, its word in another column
+        lines = jd_bill().split("\r\n")
+        total = "," + lines[-2].replace(",", "", 1)
+        text = "\r\n".join([*lines[:3], total, *lines[3:-2]]) + "\r\n"
+        (outcome,) = import_files(shop, tmp_path, write_text(tmp_path / "sorted.csv", text))
+        assert (outcome.rows_added, outcome.rows_rejected) == (7, 0)
+        assert _sum(shop) == JD_TOTAL
+
     def test_a_row_without_amount_is_a_listed_reject(self, shop: Database, tmp_path: Path) -> None:
         text = jd_bill().replace("随单送的京豆,0.60,", "随单送的京豆,,", 1)
         (outcome,) = import_files(shop, tmp_path, write_text(tmp_path / "jd.csv", text))

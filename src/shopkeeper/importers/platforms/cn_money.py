@@ -43,6 +43,12 @@ COMMON_WORDS: Words = (
 )
 
 
+def total_row(*fields: str) -> str:
+    """SQL for FormatSpec.skip_rows: a 合计 / 总计 row, wherever its word sits (a footer cut at the end is
+    gone before this; this is the one between rows or moved by a re-saved sheet)."""
+    return " OR ".join(f"trim({f}) IN ('合计', '总计', '合计：', '总计：')" for f in fields)
+
+
 def sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 

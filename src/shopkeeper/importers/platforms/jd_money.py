@@ -66,6 +66,7 @@ SPEC = FormatSpec(
         field("bill_day", "date", "对账日期", "账单日期"),
     ),
     required=frozenset({"order_id", "doc_id", "fee_item", "amount"}),
+    skip_rows=cn_money.total_row("order_id", "doc_id", "doc_type", "fee_item", "title"),
     normalise=lambda ctx: normalise(ctx),
 )
 
