@@ -171,6 +171,40 @@ def youzan_statement(rows: tuple[tuple[str, ...], ...] = YOUZAN_ROWS) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
+# --- Douyin 动账明细, the 39-column export ------------------------------------------------------------
+
+DOUYIN_FLOW_HEADER = (
+    "动账时间,动帐流水号,动账方向,动账金额,动账账户,动账场景,计费类型,子订单号,订单号,售后编号,下单时间,商品ID,商品名称,"
+    "达人ID,达人名称,订单类型,订单实付应结,运费实付,实际平台补贴_运费,实际平台补贴,其他平台补贴,以旧换新抵扣,"
+    "政府补贴平台垫资,实际达人补贴,实际抖音支付补贴,实际抖音月付营销补贴,银行补贴,订单退款,平台服务费,佣金,服务商佣金,"
+    "渠道分成,招商服务费,站外推广费,其他分成,是否免佣,免佣金额,商户主体名称,备注"
+)
+DOUYIN_ORDER = "6917926768823643751"  # an order of cn_exports.douyin_orders()
+
+
+def douyin_fund_flow() -> str:
+    names = DOUYIN_FLOW_HEADER.split(",")
+    assert len(names) == 39
+
+    def row(when: str, flow: str, direction: str, amount: str, scene: str, order: str, **money: str) -> str:
+        cells = {"动账时间": when, "动帐流水号": "'" + flow, "动账方向": direction, "动账金额": amount,
+                 "动账账户": "微信", "动账场景": scene, "计费类型": "-", "子订单号": "'" + order if order else "",
+                 "订单号": "'" + order if order else "", "商户主体名称": "辣丝丝食品店", **money}
+        return ",".join(cells.get(h, "") for h in names)
+
+    lines = [
+        DOUYIN_FLOW_HEADER,
+        # 179.70 paid + 5.00 platform subsidy − 9.00 platform fee − 5.65 creator commission = 170.05
+        row("2026-09-30 10:00:00", "2026093010000012345678", "入账", "170.05", "订单结算", DOUYIN_ORDER,
+            订单实付应结="179.70", 运费实付="0.00", 实际平台补贴="5.00", 平台服务费="9.00", 佣金="5.65"),
+        # components that do not explain the whole amount: the rest stays a sale (−0.40)
+        row("2026-10-03 10:00:00", "2026100310000012345681", "入账", "28.00", "订单结算", "6917926768823643760",
+            订单实付应结="59.80", 订单退款="29.90", 平台服务费="1.50", 站外推广费="0.00"),
+        row("2026-10-04 10:00:00", "2026100410000012345682", "出账", "500.00", "提现", "", 备注="提现到银行卡"),
+    ]
+    return "\r\n".join(lines) + "\r\n"
+
+
 def write_text(path: Path, text: str, encoding: str = "gbk") -> Path:
     path.write_bytes(text.encode(encoding))
     return path

@@ -24,7 +24,7 @@ from cn_exports import (
     taobao_orders,
     youzan_orders,
 )
-from cn_money_exports import alipay_ledger, jd_bill, pdd_ledger, youzan_statement
+from cn_money_exports import alipay_ledger, douyin_fund_flow, jd_bill, pdd_ledger, youzan_statement
 from export_files import (
     AMAZON_ALL_ORDERS,
     EBAY_ORDERS,
@@ -221,4 +221,5 @@ SEEDS: dict[str, Callable[[], Seed]] = {
     "pinduoduo-ledger": lambda: _ledger("账务明细.csv", pdd_ledger(), "gb18030"),
     "jd-bill": lambda: _ledger("账单明细.csv", jd_bill(), "gbk"),
     "youzan-statement": lambda: _ledger("对账单.csv", youzan_statement(), "utf-8-sig"),
+    "douyin-fund-flow": lambda: _ledger("资金流水明细.csv", douyin_fund_flow(), "utf-8-sig"),
 }

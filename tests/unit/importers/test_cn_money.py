@@ -44,6 +44,7 @@ from cn_money_exports import (
     YOUZAN_ORDER,
     YOUZAN_ROWS,
     alipay_ledger,
+    douyin_fund_flow,
     excel_saved,
     jd_bill,
     pdd_ledger,
@@ -73,6 +74,7 @@ LEDGERS: dict[str, tuple[str, Callable[[], str], str, str]] = {
     "pinduoduo": ("账务明细.csv", pdd_ledger, "gb18030", "pinduoduo"),
     "jd": ("账单明细.csv", jd_bill, "gbk", "jd"),
     "youzan": ("对账单.csv", youzan_statement, "utf-8-sig", "youzan"),
+    "douyin": ("资金流水明细.csv", douyin_fund_flow, "utf-8-sig", "douyin"),
 }
 
 # The file's own total of all its movements: footers, 合计 row, or closing − opening balance.
@@ -81,6 +83,7 @@ FILE_TOTALS = {
     "pinduoduo": PDD_INCOME_TOTAL + PDD_EXPENSE_TOTAL,
     "jd": JD_TOTAL,
     "youzan": Decimal(YOUZAN_ROWS[-1][2]) - YOUZAN_OPENING,
+    "douyin": Decimal("170.05") + Decimal("28.00") - Decimal("500.00"),  # Σ 入账 − Σ 出账
 }
 
 
@@ -94,7 +97,7 @@ class TestEveryLedger:
     def test_movements_add_up_to_the_files_own_total(self, shop: Database, tmp_path: Path, which: str) -> None:
         (outcome,) = import_files(shop, tmp_path, _ledger(tmp_path, which))
         assert (outcome.platform, outcome.kind, outcome.rows_rejected) == (LEDGERS[which][3], "settlements", 0)
-        assert outcome.rows_added == outcome.rows_read == one(shop, "SELECT count(*) FROM money_movements")[0]
+        assert outcome.rows_added == outcome.rows_read
         assert _sum(shop) == FILE_TOTALS[which]
         assert one(shop, "SELECT count(*) FROM money_movements WHERE currency <> 'CNY' OR kind NOT IN "
                          f"({', '.join(repr(str(k)) for k in MoneyKind)})") == (0,)
@@ -301,6 +304,26 @@ class TestDouyinFundFlow:
         joined = shop.fetchall("SELECT m.kind, m.amount FROM money_movements m JOIN orders o "
                                "ON o.shop_id = m.shop_id AND o.order_id = m.order_id ORDER BY m.occurred_at")
         assert joined == [("sale", Decimal("170.05")), ("refund", Decimal("-29.90"))]
+
+
+    def test_a_settlement_itemises_its_fees(self, shop: Database, tmp_path: Path) -> None:
+        path = write_text(tmp_path / "资金流水明细.csv", douyin_fund_flow(), "utf-8-sig")
+        (outcome,) = import_files(shop, tmp_path, path)
+        assert (outcome.rows_read, outcome.rows_added, outcome.rows_rejected) == (3, 3, 0)
+        moves = shop.fetchall("SELECT movement_id, kind, amount FROM money_movements ORDER BY occurred_at, amount DESC")
+        assert moves == [
+            ("2026093010000012345678·sale", "sale", Decimal("179.70")),
+            ("2026093010000012345678·subsidy", "other", Decimal("5.00")),
+            ("2026093010000012345678·commission", "commission", Decimal("-14.65")),
+            ("2026100310000012345681·sale", "sale", Decimal("59.80")),
+            ("2026100310000012345681", "sale", Decimal("-0.40")),
+            ("2026100310000012345681·commission", "commission", Decimal("-1.50")),
+            ("2026100310000012345681·refund", "refund", Decimal("-29.90")),
+            ("2026100410000012345682", "payout", Decimal("-500.00")),
+        ]
+        # every row's movements add up to the row: the file's 入账 − 出账
+        assert _sum(shop) == Decimal("170.05") + Decimal("28.00") - Decimal("500.00")
+        assert _sum(shop, "movement_id LIKE '2026093010000012345678%'") == Decimal("170.05")
 
 
 def test_ledger_footers_are_cut_but_an_order_named_hash_stays(tmp_path: Path) -> None:

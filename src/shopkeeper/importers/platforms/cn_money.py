@@ -80,6 +80,15 @@ def row_hash(*parts_sql: str) -> str:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One component of a row that itemises itself (Douyin's settlement: goods, fees, refunds)."""
+
+    name: str       # the movement id's suffix: `<row's id>·<name>`
+    amount: str     # SQL, signed from the seller's view; NULL or 0: no such component
+    kind: MoneyKind
+
+
+@dataclass(frozen=True)
 class Ledger:
     """How one ledger's staged row (`_sk_rows`) gives a movement; every member is SQL over that row."""
 
@@ -96,6 +105,10 @@ class Ledger:
     date_field: str = "occurred_at"  # the column a row without a date is listed under
     # A row names its movement by one of these fields (none: the id is made of the row's cells).
     id_fields: tuple[str, ...] = ("movement_id",)
+    # Rows matching `itemise` become one movement per non-zero part, plus what the parts leave of
+    # the row's amount under the row's own id and kind: the row's movements always add up to it.
+    parts: tuple[Part, ...] = ()
+    itemise: str = "FALSE"
 
 
 MOVEMENTS = "_sk_movements"
@@ -113,6 +126,11 @@ def write_ledger(ctx: ImportContext, ledger: Ledger) -> None:
     ctx.step(Message("progress.sorting_money"), 0.55)
     # Two rows of one file may share a number (one JD document's fee items repeat, Pinduoduo rows
     # have none): the n-th such row in file order gets `#n`, the same in every export of it.
+    parts = [f"CAST(({p.amount}) AS DECIMAL(18,2)) AS _p{i}" for i, p in enumerate(ledger.parts)]
+    parts_sum = " + ".join(f"coalesce(_p{i}, 0)" for i in range(len(ledger.parts))) or "0"
+    pieces = [f"SELECT _row, shop_id, whole_id || '·{p.name}' AS movement_id, occurred_at, _p{i} AS amount, "
+              f"currency, '{p.kind}' AS kind, order_id, description, given_payout, sku FROM w "
+              f"WHERE _split AND coalesce(_p{i}, 0) <> 0" for i, p in enumerate(ledger.parts)]
     ctx.create(MOVEMENTS, f"""
         WITH m AS (
             SELECT _row, $shop AS shop_id, CAST({ledger.movement_id} AS VARCHAR) AS base_id,
@@ -123,18 +141,24 @@ def write_ledger(ctx: ImportContext, ledger: Ledger) -> None:
                    nullif(trim(CAST({ledger.order_id} AS VARCHAR)), '') AS order_id,
                    nullif({ledger.description}, '') AS description,
                    nullif(trim(CAST({ledger.payout_id} AS VARCHAR)), '') AS given_payout,
-                   nullif(trim(CAST({ledger.sku} AS VARCHAR)), '') AS sku
+                   nullif(trim(CAST({ledger.sku} AS VARCHAR)), '') AS sku,
+                   coalesce(({ledger.itemise}), FALSE) AS _split{''.join(", " + p for p in parts)}
             FROM {ROWS}
-        ), n AS (
-            SELECT *, row_number() OVER (PARTITION BY base_id ORDER BY _row) AS nth FROM m
+        ), w AS (
+            SELECT *, CASE WHEN nth = 1 THEN base_id ELSE base_id || '#' || nth END AS whole_id
+            FROM (SELECT *, row_number() OVER (PARTITION BY base_id ORDER BY _row) AS nth FROM m)
+        ), pieces AS (
+            {"".join(piece + " UNION ALL " for piece in pieces)}
+            SELECT _row, shop_id, whole_id AS movement_id, occurred_at,
+                   amount - CASE WHEN _split THEN {parts_sum} ELSE 0 END AS amount,
+                   currency, kind, order_id, description, given_payout, sku
+            FROM w WHERE NOT _split OR amount <> {parts_sum}
         )
-        SELECT _row, shop_id, CASE WHEN nth = 1 THEN base_id ELSE base_id || '#' || nth END AS movement_id,
-               occurred_at, amount, currency, kind, order_id, description,
-               CASE WHEN kind = '{MoneyKind.PAYOUT}'
-                    THEN coalesce(given_payout, CASE WHEN nth = 1 THEN base_id ELSE base_id || '#' || nth END)
-               END AS payout_id,
+        SELECT _row, shop_id, movement_id, occurred_at, CAST(amount AS DECIMAL(18,2)) AS amount, currency, kind,
+               order_id, description,
+               CASE WHEN kind = '{MoneyKind.PAYOUT}' THEN coalesce(given_payout, movement_id) END AS payout_id,
                sku, {sql_text(ledger.report)} AS report
-        FROM n
+        FROM pieces
     """)
     # A 提现 is money sent to the seller's bank: the payout is what left the ledger (a ledger states no status).
     ctx.create(PAYOUTS, f"""

@@ -11,7 +11,9 @@ exported, so each order is its own buyer unless the file has a nickname column.
 Fund flow (动账明细): one row per movement of money on the shop's account.
 `动账方向` says in (入账) or out (出账); some exports sign `动账金额`, others
 write it unsigned, so the direction decides the sign. Both spellings of
-`动账`/`动帐` occur in headers; ids carry a leading `'`.
+`动账`/`动帐` occur in headers; ids carry a leading `'`. The 39-column export
+itemises a settlement (订单实付应结, subsidies, 订单退款, 平台服务费, 佣金 ...), so
+a settled order's fees are movements of their own (money-traffic-formats.md §10.1).
 """
 
 from __future__ import annotations
@@ -67,6 +69,12 @@ ORDERS_SPEC = FormatSpec(
 )
 
 
+# Platform, creator and bank money paid on top of what the buyer paid; the seller receives it.
+_SUBSIDIES = ("实际平台补贴", "实际平台补贴_运费", "其他平台补贴", "以旧换新抵扣", "政府补贴平台垫资", "实际达人补贴",
+              "实际抖音支付补贴", "实际抖音月付营销补贴", "银行补贴")
+# What the platform and its partners keep of a settled order.
+_FEES = ("平台服务费", "佣金", "服务商佣金", "渠道分成", "招商服务费", "其他分成")
+
 SETTLEMENT_SPEC = FormatSpec(
     platform="douyin",
     kind="settlements",
@@ -82,6 +90,13 @@ SETTLEMENT_SPEC = FormatSpec(
         field("order_id", "id", "订单号", key=True),
         field("sub_order_id", "id", "子订单号", key=True),
         field("remark", "text", "备注"),
+        # What a settlement (货款结算入账) is made of, in the 39-column export
+        field("paid", "money", "订单实付应结"),
+        field("shipping_paid", "money", "运费实付"),
+        *(field(f"subsidy_{i}", "money", name) for i, name in enumerate(_SUBSIDIES)),
+        field("refunded", "money", "订单退款"),
+        *(field(f"fee_{i}", "money", name) for i, name in enumerate(_FEES)),
+        field("offsite_ads", "money", "站外推广费"),
     ),
     required=frozenset({"movement_id", "occurred_at", "direction", "amount"}),
     normalise=lambda ctx: normalise_settlements(ctx),
@@ -96,14 +111,32 @@ WORDS: cn_money.Words = (
     *cn_money.COMMON_WORDS,
 )
 
+
+def _total(names: list[str]) -> str:
+    # The export writes these unsigned (the row's direction applies); a column the file lacks is NULL.
+    return "nullif(" + " + ".join(f"abs(coalesce({n}, 0))" for n in names) + ", 0)"
+
+
+_SETTLED = cn_money.kind_case("coalesce(scene, '')", WORDS)
+
 FUND_FLOW = cn_money.Ledger(
     report="douyin_fund_flow",
     movement_id="movement_id",
     amount=cn_money.signed("amount", "direction", ("入账",), ("出账",)),
-    kind=cn_money.kind_case("coalesce(scene, '')", WORDS),
+    kind=_SETTLED,
     description="concat_ws(' · ', scene, billing_type, account, remark)",
     order_id="coalesce(order_id, sub_order_id)",
     currency="amount__cur",
+    # A settlement says what it is made of: the sale, subsidies, refunds taken off it, the fees and
+    # off-site ads kept; each becomes its own movement and anything unexplained stays a sale.
+    itemise=f"direction = '入账' AND {_SETTLED} = '{MoneyKind.SALE}'",
+    parts=(
+        cn_money.Part("sale", _total(["paid", "shipping_paid"]), MoneyKind.SALE),
+        cn_money.Part("subsidy", _total([f"subsidy_{i}" for i in range(len(_SUBSIDIES))]), MoneyKind.OTHER),
+        cn_money.Part("refund", f"-{_total(['refunded'])}", MoneyKind.REFUND),
+        cn_money.Part("commission", f"-{_total([f'fee_{i}' for i in range(len(_FEES))])}", MoneyKind.COMMISSION),
+        cn_money.Part("ad", f"-{_total(['offsite_ads'])}", MoneyKind.AD),
+    ),
 )
 
 
