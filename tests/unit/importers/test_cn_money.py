@@ -24,6 +24,7 @@ from cn_exports import (
     snapshot,
     taobao_orders,
     write_csv,
+    write_xlsx,
     youzan_orders,
 )
 from cn_money_exports import (
@@ -209,6 +210,18 @@ class TestPinduoduo:
         assert _sum(shop, "amount < 0") == PDD_EXPENSE_TOTAL
         assert _sum(shop, "amount > 0") == PDD_INCOME_TOTAL
         assert one(shop, "SELECT deposit FROM payouts") == (Decimal("100.00"),)
+
+    def test_the_xlsx_download_reads_like_the_csv(self, shop: Database, tmp_path: Path) -> None:
+        # title, period and divider rows above the header, amounts as numbers, times as date cells
+        lines = [line.split(",") for line in pdd_ledger().split("\r\n")[:-1]]
+        grid = [cells + [""] * (7 - len(cells)) for cells in lines]
+        book = write_xlsx(tmp_path / "账务明细.xlsx", (grid[0], grid[1:]))
+        (outcome,) = import_files(shop, tmp_path, book)
+        assert (outcome.platform, outcome.rows_added, outcome.rows_rejected) == ("pinduoduo", 7, 0)
+        assert _sum(shop, "amount < 0") == PDD_EXPENSE_TOTAL
+        assert _sum(shop, "amount > 0") == PDD_INCOME_TOTAL
+        (csv_file,) = import_files(shop, tmp_path, _ledger(tmp_path, "pinduoduo"))
+        assert (csv_file.rows_added, csv_file.rows_updated) == (0, 0)  # the same movements
 
     def test_an_overlapping_export_merges_row_by_row(self, shop: Database, tmp_path: Path) -> None:
         # No movement numbers in this ledger: the same row in a longer export is the same movement.
