@@ -53,10 +53,13 @@ def alipay_ledger(rows: tuple[tuple[str, ...], ...] = ALIPAY_ROWS, *, tab: str =
                  when, "buyer@example.com", income, expense, balance, "支付宝", kind, note]
         lines.append(",".join(cell + tab for cell in cells))
     if footer:
+        # Alipay's control totals of the rows it wrote (tests compare with ALIPAY_*_TOTAL, written by hand)
+        spent = [-abs(Decimal(r[4])) for r in rows if r[4]]
+        got = [Decimal(r[3]) for r in rows if r[3]]
         lines += [
             "#----------------------------------------账务明细列表结束-------------------------------------",
-            f"#支出合计：6笔，共{ALIPAY_EXPENSE_TOTAL}元",
-            f"#收入合计：1笔，共{ALIPAY_INCOME_TOTAL}元",
+            f"#支出合计：{len(spent)}笔，共{sum(spent, Decimal('0.00'))}元",
+            f"#收入合计：{len(got)}笔，共{sum(got, Decimal('0.00'))}元",
             "#导出时间：[2026年06月02日 10:00:00]",
         ]
     return "\r\n".join(lines) + "\r\n"
@@ -104,8 +107,10 @@ def pdd_ledger(rows: tuple[tuple[str, ...], ...] = PDD_ROWS) -> str:
         "----------交易记录明细列表---------",
         "商户订单号,发生时间,收入金额（+元）,支出金额（-元）,账务类型,备注,业务描述",
         *(",".join(row) for row in rows),
-        f"#支出合计：5笔{PDD_EXPENSE_TOTAL}元",
-        f"#收入合计：3笔{PDD_INCOME_TOTAL}元",
+        # the footers count zero rows too; totals of the rows written (tests compare with PDD_*_TOTAL)
+        f"#支出合计：{len([r for r in rows if r[3] != '0.00'])}笔{sum((Decimal(r[3]) for r in rows), Decimal('0.00'))}元",
+        f"#收入合计：{len([r for r in rows if r[2] != '0.00' or r[3] == '0.00'])}笔"
+        f"{sum((Decimal(r[2]) for r in rows), Decimal('0.00'))}元",
     ]
     return "\r\n".join(lines) + "\r\n"
 

@@ -56,7 +56,7 @@ from cn_money_exports import (
 from shopkeeper.db.database import Database
 from shopkeeper.domain.money_kinds import MoneyKind
 from shopkeeper.importers.reading.dialect import find_footer
-from shopkeeper.services.imports import rejects, undo_import
+from shopkeeper.services.imports import import_paths, rejects, undo_import
 
 UTC = dt.UTC
 
@@ -177,6 +177,16 @@ class TestAlipay:
         assert listed[1][3] == "missing movement number"
         assert _sum(shop) == ALIPAY_INCOME_TOTAL + ALIPAY_EXPENSE_TOTAL + Decimal("12.00") + Decimal("5.98")
 
+    def test_a_ledger_cut_short_is_refused_by_its_own_totals(self, shop: Database, tmp_path: Path) -> None:
+        # the 直通车 row deleted in a spreadsheet, the footer left as Alipay wrote it
+        text = "".join(line for line in alipay_ledger().splitlines(keepends=True) if "直通车" not in line)
+        path = write_text(tmp_path / "cut.csv", text, "gbk")
+        (outcome,) = import_paths(shop, [path], workdir=tmp_path / "work")
+        assert not outcome.ok
+        assert outcome.message.endswith("its rows add up to 1107.68, but its own 支出合计 says 1307.68: "
+                                         "the file is incomplete or was changed; download it again")
+        assert one(shop, "SELECT count(*) FROM money_movements") == (0,)
+
     def test_movements_join_the_taobao_order_export(self, shop: Database, tmp_path: Path) -> None:
         import_files(shop, tmp_path, write_csv(tmp_path / "ExportOrderList.csv", taobao_orders()))
         import_files(shop, tmp_path, _ledger(tmp_path, "alipay"))
@@ -222,6 +232,14 @@ class TestPinduoduo:
         assert _sum(shop, "amount > 0") == PDD_INCOME_TOTAL
         (csv_file,) = import_files(shop, tmp_path, _ledger(tmp_path, "pinduoduo"))
         assert (csv_file.rows_added, csv_file.rows_updated) == (0, 0)  # the same movements
+
+    def test_footer_totals_that_disagree_refuse_the_file(self, shop: Database, tmp_path: Path) -> None:
+        text = pdd_ledger().replace(f"笔{PDD_INCOME_TOTAL}元", "笔127.90元")
+        assert "127.90" in text
+        (outcome,) = import_paths(shop, [write_text(tmp_path / "pdd.csv", text, "gb18030")],
+                                  workdir=tmp_path / "work")
+        assert not outcome.ok and "its own 收入合计 says 127.90" in outcome.message
+        assert one(shop, "SELECT count(*) FROM money_movements") == (0,)
 
     def test_an_overlapping_export_merges_row_by_row(self, shop: Database, tmp_path: Path) -> None:
         # No movement numbers in this ledger: the same row in a longer export is the same movement.

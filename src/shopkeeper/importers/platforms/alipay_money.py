@@ -45,6 +45,7 @@ LEDGER = cn_money.Ledger(
     kind=cn_money.kind_case("concat_ws(' ', remark, business_desc, business_type)", WORDS),
     description="concat_ws(' · ', business_type, business_desc, title, remark)",
     order_id=_ORDER,
+    footer_totals=True,
 )
 
 SPEC = FormatSpec(

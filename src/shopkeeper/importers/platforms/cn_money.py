@@ -13,12 +13,14 @@ Words decide the kind, first match wins, so the specific words come first:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from shopkeeper.domain.messages import Message
 from shopkeeper.domain.money_kinds import MoneyKind
-from shopkeeper.importers.context import ROWS, ImportContext
+from shopkeeper.importers.context import ROWS, ImportContext, Refused
 
 Words = Sequence[tuple[str, MoneyKind]]
 
@@ -109,6 +111,8 @@ class Ledger:
     # the row's amount under the row's own id and kind: the row's movements always add up to it.
     parts: tuple[Part, ...] = ()
     itemise: str = "FALSE"
+    # The file ends with its own control totals (`#支出合计：6笔，共-1307.68元`): rows must match them.
+    footer_totals: bool = False
 
 
 MOVEMENTS = "_sk_movements"
@@ -160,6 +164,8 @@ def write_ledger(ctx: ImportContext, ledger: Ledger) -> None:
                sku, {sql_text(ledger.report)} AS report
         FROM pieces
     """)
+    if ledger.footer_totals:
+        check_footer_totals(ctx)
     # A 提现 is money sent to the seller's bank: the payout is what left the ledger (a ledger states no status).
     ctx.create(PAYOUTS, f"""
         SELECT min(_row) AS _row, shop_id, payout_id, max(occurred_at) AS paid_at,
@@ -175,6 +181,42 @@ def write_ledger(ctx: ImportContext, ledger: Ledger) -> None:
     ctx.upsert("money_movements", MOVEMENTS)
     if ctx.scalar(f"SELECT count(*) FROM {PAYOUTS}"):
         ctx.upsert("payouts", PAYOUTS)
+
+
+# `#支出合计：6笔，共-1307.68元` (Alipay), `#支出合计：3485笔-59276.09元` (Pinduoduo); padded with commas.
+_FOOTER_TOTAL = re.compile(r"^\W*(支出|收入)合计\s*[:：]\s*\d+\s*笔\s*[,，]?\s*共?\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*元")
+
+
+def footer_totals(lines: Sequence[str]) -> dict[str, Decimal]:
+    """{'支出': total, '收入': total} as the file's footer states them (unsigned)."""
+    totals: dict[str, Decimal] = {}
+    for line in lines:
+        found = _FOOTER_TOTAL.match(line.strip())
+        if found:
+            try:
+                totals[found[1]] = abs(Decimal(found[2].replace(",", "")))
+            except InvalidOperation:
+                continue
+    return totals
+
+
+def check_footer_totals(ctx: ImportContext) -> None:
+    """Refuse a file whose rows do not add up to its own 支出合计 / 收入合计.
+
+    A ledger cut short (a download that stopped, rows deleted in a spreadsheet) would
+    otherwise import as if complete and the month's books would be wrong without a sign.
+    Rejected rows explain a difference by themselves and are listed, so then nothing is checked.
+    """
+    stated = footer_totals(ctx.footer_lines)
+    if not stated or ctx.rejected_count():
+        return
+    row = ctx.run(f"SELECT coalesce(sum(amount) FILTER (WHERE amount > 0), 0), "
+                  f"coalesce(-sum(amount) FILTER (WHERE amount < 0), 0) FROM {MOVEMENTS}").fetchone()
+    summed = {"收入": Decimal(row[0]), "支出": Decimal(row[1])} if row else {}
+    for which, total in stated.items():
+        if summed.get(which) != total:
+            raise Refused(Message("import.refused.ledger_totals_differ", {
+                "which": f"{which}合计", "stated": f"{total:.2f}", "rows": f"{summed.get(which, 0):.2f}"}))
 
 
 def _currency(sql: str) -> str:

@@ -35,6 +35,7 @@ LEDGER = cn_money.Ledger(
     description="concat_ws(' · ', account_type, regexp_replace(business_desc, '^[0-9]+\\|', ''), fee_item, remark)",
     order_id="order_id",
     id_fields=(),
+    footer_totals=True,
 )
 
 SPEC = FormatSpec(
