@@ -33,9 +33,11 @@ ALIPAY_ROWS = (
     ("20260504100000006", "20260504ZTC001", "2026-05-04 08:00:00", "", "-200.00", "1290.32", "转账", "直通车充值"),
     ("20260505100000007", "20260505TX0001", "2026-05-05 16:00:00", "", "-1000.00", "290.32", "提现",
      "提现到银行卡（尾号6198）"),
+    # the seller paying for packing tape from the shop's account
+    ("20260506100000008", "T200P3012345678901234", "2026-05-06 09:00:00", "", "-35.00", "255.32", "交易付款", ""),
 )
 ALIPAY_OPENING = Decimal("1000.00")
-ALIPAY_EXPENSE_TOTAL = Decimal("-1307.68")  # the file's own #支出合计
+ALIPAY_EXPENSE_TOTAL = Decimal("-1342.68")  # the file's own #支出合计
 ALIPAY_INCOME_TOTAL = Decimal("598.00")     # the file's own #收入合计
 
 

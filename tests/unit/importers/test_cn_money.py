@@ -135,6 +135,7 @@ class TestAlipay:
             ("refund", Decimal("-59.80"), TAOBAO_ORDER),
             ("ad", Decimal("-200.00"), None),                         # 直通车
             ("payout", Decimal("-1000.00"), None),                    # 提现
+            ("other", Decimal("-35.00"), "3012345678901234"),         # 交易付款 out: the seller bought something
         ]
         assert one(shop, "SELECT occurred_at FROM money_movements WHERE movement_id = '20260501100000001'") == (
             dt.datetime(2026, 5, 1, 2, 0, tzinfo=UTC),)  # 10:00 in China (+08:00)
@@ -159,7 +160,7 @@ class TestAlipay:
         # GBK, CRLF, no padding tabs, dates without seconds, 598 for 598.00: the same movements
         saved = write_text(tmp_path / "excel.csv", excel_saved(alipay_ledger()), "gbk")
         (again,) = import_files(shop, tmp_path, saved)
-        assert (again.rows_read, again.rows_added, again.rows_updated, again.rows_rejected) == (7, 0, 0, 0)
+        assert (again.rows_read, again.rows_added, again.rows_updated, again.rows_rejected) == (8, 0, 0, 0)
         assert shop.fetchall("SELECT * EXCLUDE (batch_id) FROM money_movements ORDER BY movement_id") == moves
         undo_import(shop, again.batch_id)
         undo_import(shop, first.batch_id)
@@ -171,7 +172,7 @@ class TestAlipay:
         rows[3] = ("", *rows[3][1:])                                    # no 账务流水号
         path = write_text(tmp_path / "damaged.csv", alipay_ledger(tuple(rows)), "gbk")
         (outcome,) = import_files(shop, tmp_path, path)
-        assert (outcome.rows_read, outcome.rows_added, outcome.rows_rejected) == (7, 5, 2)
+        assert (outcome.rows_read, outcome.rows_added, outcome.rows_rejected) == (8, 6, 2)
         listed = rejects(shop, outcome.batch_id)
         assert [(row, column) for row, column, _, _ in listed] == [(3, "发生时间"), (4, "账务流水号")]
         assert listed[1][3] == "missing movement number"
@@ -183,7 +184,7 @@ class TestAlipay:
         path = write_text(tmp_path / "cut.csv", text, "gbk")
         (outcome,) = import_paths(shop, [path], workdir=tmp_path / "work")
         assert not outcome.ok
-        assert outcome.message.endswith("its rows add up to 1107.68, but its own 支出合计 says 1307.68: "
+        assert outcome.message.endswith("its rows add up to 1142.68, but its own 支出合计 says 1342.68: "
                                          "the file is incomplete or was changed; download it again")
         assert one(shop, "SELECT count(*) FROM money_movements") == (0,)
 

@@ -37,12 +37,17 @@ _ORDER = """coalesce(
     nullif(regexp_extract(remark, '[\\[{【]([0-9]{15,})[\\]}】]', 1), ''),
     nullif(regexp_extract(merchant_order, '^T[0-9]{3}P([0-9]{10,})$', 1), ''))"""
 
+_AMOUNT = cn_money.split_amount("income", "expense")
+# the specific words are in 备注 / 业务描述 (天猫佣金, 淘宝联盟), the broad ones in 业务类型
+_KIND = cn_money.kind_case("concat_ws(' ', remark, business_desc, business_type)", WORDS)
+
 LEDGER = cn_money.Ledger(
     report="alipay_ledger",
     movement_id="movement_id",
-    amount=cn_money.split_amount("income", "expense"),
-    # the specific words are in 备注 / 业务描述 (天猫佣金, 淘宝联盟), the broad ones in 业务类型
-    kind=cn_money.kind_case("concat_ws(' ', remark, business_desc, business_type)", WORDS),
+    amount=_AMOUNT,
+    # A 交易付款 paid out of the shop's account is the seller buying something, not a sale.
+    kind=(f"CASE WHEN ({_AMOUNT}) < 0 AND ({_KIND}) = '{MoneyKind.SALE}' THEN '{MoneyKind.OTHER}' "
+          f"ELSE {_KIND} END"),
     description="concat_ws(' · ', business_type, business_desc, title, remark)",
     order_id=_ORDER,
     footer_totals=True,
