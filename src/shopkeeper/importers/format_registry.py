@@ -12,14 +12,19 @@ from shopkeeper.importers.formats import FormatSpec
 from shopkeeper.importers.platforms import (
     alipay_money,
     amazon,
+    amazon_money,
     douyin,
     ebay,
+    ebay_money,
     etsy,
+    etsy_money,
     jd,
     jd_money,
+    paypal_stripe_money,
     pinduoduo,
     pinduoduo_money,
     shopify,
+    shopify_money,
     taobao,
     taobao_assistant,
     woocommerce,
@@ -43,6 +48,11 @@ BUILTIN: tuple[FormatSpec, ...] = (
     *douyin.SPECS,
     *youzan.SPECS,
     *youzan_money.SPECS,
+    *amazon_money.SPECS,
+    *shopify_money.SPECS,
+    *ebay_money.SPECS,
+    *etsy_money.SPECS,
+    *paypal_stripe_money.SPECS,
 )
 
 # Specs added while the program runs (a test's own format); never the built-in ones.

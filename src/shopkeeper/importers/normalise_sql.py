@@ -84,6 +84,16 @@ _OTHER_FORMATS = (
     "%b %d, %Y",
     "%d %b %Y %H:%M:%S",
     "%d %b %Y",
+    # Money reports: Amazon date-range 'Dec 1, 2017 12:38:23 AM' (zone split off) and the UAE
+    # '15 Mar 2026 3:22:08 PM', Etsy statements 'September 24, 2026' (US) / '31 July, 2026' (UK),
+    # Amazon EU settlements '09.07.2026 08:00:00' and PayPal DE '01.10.2026'.
+    "%b %d, %Y %I:%M:%S %p",
+    "%d %b %Y %I:%M:%S %p",
+    "%B %d, %Y",
+    "%d %B, %Y",
+    "%d %B %Y",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y",
 )
 _LOCAL_FORMATS = _YEAR_FIRST_FORMATS + _OTHER_FORMATS
 
@@ -125,6 +135,11 @@ def status_case(expr: str, mapping: dict[str, str], default: str = "NULL") -> st
     if bad:
         raise ValueError(f"not canonical statuses: {sorted(bad)}")
     return _case_map(f"lower(trim({expr}))", {k.lower(): v for k, v in mapping.items()}, default)
+
+
+def value_case(expr: str, mapping: dict[str, object], default: str = "NULL") -> str:
+    """CASE mapping the text `expr` gives (compared as is) to a value: a marketplace to its currency."""
+    return _case_map(expr, mapping, default)
 
 
 def _case_map(expr: str, mapping: dict[str, object], default: str = "NULL") -> str:
@@ -283,10 +298,12 @@ def macro_sql() -> list[str]:
         "CREATE OR REPLACE TEMP MACRO sk_zone_hint(t) AS contains(t, ':') AND ("
         " (t[-1] BETWEEN 'A' AND 'Z') OR (t[-1] BETWEEN 'a' AND 'z') "
         " OR t[-3] IN ('+', '-') OR t[-5] IN ('+', '-') OR t[-6] IN ('+', '-'))",
-        # Split '2013-01-07 07:35:42 PST' into the local part and the zone written after a time;
-        # 'AM'/'PM' look like a zone to the pattern but belong to the local part.
+        # Split '2013-01-07 07:35:42 PST' (or Amazon's 'Dec 1, 2017 12:38:23 AM PST') into the local
+        # part and the zone written after a time; 'AM'/'PM' look like a zone to the pattern but
+        # belong to the local part.
         "CREATE OR REPLACE TEMP MACRO sk_dt_match(t) AS regexp_extract(t, "
-        "'^(.*?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?)\\s*(Z|[+-][0-9]{2}(?::?[0-9]{2})?|[A-Za-z]{2,5})$', "
+        "'^(.*?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:\\s*[AaPp][Mm])?)"
+        "\\s*(Z|[+-][0-9]{2}(?::?[0-9]{2})?|[A-Za-z]{2,5})$', "
         "['local', 'zone'])",
         "CREATE OR REPLACE TEMP MACRO sk_dt_pick(t, m) AS CASE "
         " WHEN m.zone = '' OR upper(m.zone) IN ('AM', 'PM') THEN {'local': t, 'zone': ''} ELSE m END",
