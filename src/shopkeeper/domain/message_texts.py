@@ -103,6 +103,8 @@ ENGLISH: Mapping[str, str] = {
                                             "({fields})",
     "import.refused.unknown_platform": "the platform '{platform}' is not known to this shop",
     "import.refused.header_without_rows": "the file has a header but no rows",
+    "import.refused.ledger_totals_differ": ("its rows add up to {rows}, but its own {which} says {stated}: "
+                                            "the file is incomplete or was changed; download it again"),
     "import.refused.only_row_unreadable": "its only row could not be read (first problem: row {row}: {problem})",
     "import.refused.only_row_unreadable_in_column": "its only row could not be read "
                                                     "(first problem: row {row}, {column}: {problem})",

@@ -25,6 +25,7 @@ import duckdb
 
 from shopkeeper.db.database import Database, quote_ident
 from shopkeeper.db.merge import KEYS, MergeCount, replace_children, upsert
+from shopkeeper.domain.message_texts import english
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers.reading import ImportCancelled
 
@@ -44,6 +45,19 @@ REJECTS = "_sk_rejects"
 
 # The only way names (CSV headers, table names) reach SQL text.
 q = quote_ident
+
+
+class Refused(Exception):
+    """This table is not imported; `reason` (a code) completes '<file>: refused — …'.
+
+    Here, not in the pipeline, so a normaliser can refuse a file its own totals contradict."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return english(self.reason)
 
 
 @dataclass
@@ -72,6 +86,8 @@ class ImportContext:
     # When the dropped file was written (its modification time): the instant its stock counts are
     # dated at (domain/stock_ledger.py). None: unknown, the import's own instant is used.
     exported_at: datetime | None = None
+    # Trailing non-data lines cut off the table (eBay record counts, a ledger's 支出合计 / 收入合计).
+    footer_lines: tuple[str, ...] = ()
 
     # --- plumbing ---------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from shopkeeper.importers.formats import FormatSpec
 from shopkeeper.importers.platforms import (
+    alipay_money,
     amazon,
     amazon_money,
     douyin,
@@ -18,14 +19,17 @@ from shopkeeper.importers.platforms import (
     etsy,
     etsy_money,
     jd,
+    jd_money,
     paypal_stripe_money,
     pinduoduo,
+    pinduoduo_money,
     shopify,
     shopify_money,
     taobao,
     taobao_assistant,
     woocommerce,
     youzan,
+    youzan_money,
 )
 
 BUILTIN: tuple[FormatSpec, ...] = (
@@ -36,10 +40,14 @@ BUILTIN: tuple[FormatSpec, ...] = (
     *ebay.SPECS,
     *taobao.SPECS,
     *taobao_assistant.SPECS,
+    *alipay_money.SPECS,
     *jd.SPECS,
+    *jd_money.SPECS,
     *pinduoduo.SPECS,
+    *pinduoduo_money.SPECS,
     *douyin.SPECS,
     *youzan.SPECS,
+    *youzan_money.SPECS,
     *amazon_money.SPECS,
     *shopify_money.SPECS,
     *ebay_money.SPECS,

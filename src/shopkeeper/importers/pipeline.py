@@ -22,11 +22,11 @@ import duckdb
 from shopkeeper.db.batches import BatchInfo, find_active_by_hash, finish_batch, new_batch
 from shopkeeper.db.database import Database
 from shopkeeper.domain.changes import Changes
-from shopkeeper.domain.message_texts import english, message_from_row
+from shopkeeper.domain.message_texts import message_from_row
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers import spreadsheet_damage
 from shopkeeper.importers.canonical import ensure_shop, shop_currency
-from shopkeeper.importers.context import REJECTS, ImportContext
+from shopkeeper.importers.context import REJECTS, ImportContext, Refused
 from shopkeeper.importers.normalise_sql import install_macros
 from shopkeeper.importers.reading import (
     ImportCancelled,
@@ -46,17 +46,6 @@ log = logging.getLogger(__name__)
 _CLEANUP_ATTEMPTS = 200
 
 UNKNOWN_FORMAT = Message("import.refused.unknown_format")
-
-
-class Refused(Exception):
-    """This table is not imported; `reason` (a code) completes '<file>: refused — …'."""
-
-    def __init__(self, reason: Message) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return english(self.reason)
 
 
 class NeedsMapping(Refused):
@@ -219,6 +208,7 @@ def _import(
         open_batch=open_batch,
         shared_reads=shared_reads,
         exported_at=_written_at(table.origin),
+        footer_lines=table.footer_lines,
     )
     try:
         try:

@@ -92,6 +92,9 @@ def window_texts() -> dict[str, str]:
         "import.refused.mapping_lacks_columns": translate("Messages", "the saved mapping \"{name}\" needs columns this file does not have ({fields})"),
         "import.refused.unknown_platform": translate("Messages", "the platform '{platform}' is not known to this shop"),
         "import.refused.header_without_rows": translate("Messages", "the file has a header but no rows"),
+        "import.refused.ledger_totals_differ": translate(
+            "Messages", "its rows add up to {rows}, but its own {which} says {stated}: "
+                        "the file is incomplete or was changed; download it again"),
         "import.refused.only_row_unreadable": translate("Messages", "its only row could not be read (first problem: row {row}: {problem})"),
         "import.refused.only_row_unreadable_in_column": translate("Messages", "its only row could not be read (first problem: row {row}, {column}: {problem})"),
         "import.refused.no_row_readable": translate("Messages", "none of its {rows:,} rows could be read (first problem: row {row}: {problem})"),

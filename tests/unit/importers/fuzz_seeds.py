@@ -24,6 +24,7 @@ from cn_exports import (
     taobao_orders,
     youzan_orders,
 )
+from cn_money_exports import alipay_ledger, douyin_fund_flow, jd_bill, pdd_ledger, youzan_statement
 from export_files import (
     AMAZON_ALL_ORDERS,
     EBAY_ORDERS,
@@ -180,6 +181,17 @@ def _cn(name: str, built: tuple[list[str], list[list[str]]], **how: object) -> S
     return _seed(name, header, rows, **{"encoding": "gbk", "newline": "\r\n", "quoting": "taobao", **how})
 
 
+def _ledger(name: str, text: str, encoding: str) -> Seed:
+    """A money ledger's text as a seed: its preamble and footer lines kept raw around the table."""
+    lines = text.split("\r\n")[:-1]
+    start = next(i for i, line in enumerate(lines) if line.count(",") >= 5)
+    width = lines[start].count(",")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].count(",") != width), len(lines))
+    rows = [line.split(",") for line in lines[start + 1 : end]]
+    return _seed(name, lines[start].split(","), rows, encoding=encoding, newline="\r\n", quoting="taobao",
+                 before=tuple(lines[:start]), after=tuple(lines[end:]))
+
+
 def taobao_assistant() -> Seed:
     item_cells = [[item.get(name, "") for name, _ in ASSISTANT_FIELDS] for item in ASSISTANT_ITEMS]
     return _seed("淘宝助理.csv", [e for e, _ in ASSISTANT_FIELDS], [[c for _, c in ASSISTANT_FIELDS], *item_cells],
@@ -205,4 +217,9 @@ SEEDS: dict[str, Callable[[], Seed]] = {
     "douyin-orders": lambda: _cn("douyin.csv", douyin_orders(), encoding="utf-8-sig", quoting="all"),
     "douyin-settlements": lambda: _cn("动账明细.csv", douyin_settlements(), encoding="utf-8-sig"),
     "youzan-orders": lambda: _cn("youzan.csv", youzan_orders(), encoding="utf-8-sig"),
+    "alipay-ledger": lambda: _ledger("支付宝账务明细.csv", alipay_ledger(), "gbk"),
+    "pinduoduo-ledger": lambda: _ledger("账务明细.csv", pdd_ledger(), "gb18030"),
+    "jd-bill": lambda: _ledger("账单明细.csv", jd_bill(), "gbk"),
+    "youzan-statement": lambda: _ledger("对账单.csv", youzan_statement(), "utf-8-sig"),
+    "douyin-fund-flow": lambda: _ledger("资金流水明细.csv", douyin_fund_flow(), "utf-8-sig"),
 }

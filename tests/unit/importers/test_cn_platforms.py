@@ -130,12 +130,12 @@ class TestDouyin:
         moves = shop.fetchall("SELECT movement_id, occurred_at, amount, currency, kind, order_id, description "
                               "FROM money_movements ORDER BY occurred_at")
         assert moves == [
-            ("OTHER1", dt.datetime(2023, 12, 4, 2, 0, tzinfo=UTC), Decimal("3.00"), "CNY", "compensation", None,
+            ("OTHER1", dt.datetime(2023, 12, 4, 2, 0, tzinfo=UTC), Decimal("3.00"), "CNY", "other", None,
              "消费者赔付 · 聚合账户"),
             ("2026070806273341620114198961", dt.datetime(2026, 7, 7, 22, 27, 38, tzinfo=UTC), Decimal("-8.17"), "CNY",
-             "fee", "6954164338068755932", "上门取件运费 · 聚合账户"),  # unsigned 出账: the direction signs it
+             "shipping_label", "6954164338068755932", "上门取件运费 · 聚合账户"),  # unsigned 出账: the direction signs it
             ("2026093010000012345678", dt.datetime(2026, 9, 30, 2, 0, tzinfo=UTC), Decimal("170.05"), "CNY",
-             "settlement", "6917926768823643751", "货款结算入账 · 聚合账户"),
+             "sale", "6917926768823643751", "货款结算入账 · 聚合账户"),
             ("2026100109000012345679", dt.datetime(2026, 10, 1, 1, 0, tzinfo=UTC), Decimal("-29.90"), "CNY",
              "refund", "6917926768823643751", "退款-结算后退款-退用户 · 聚合账户"),
             ("2026100212000012345680", dt.datetime(2026, 10, 2, 4, 0, tzinfo=UTC), Decimal("-1000.00"), "CNY",

@@ -11,15 +11,17 @@ exported, so each order is its own buyer unless the file has a nickname column.
 Fund flow (动账明细): one row per movement of money on the shop's account.
 `动账方向` says in (入账) or out (出账); some exports sign `动账金额`, others
 write it unsigned, so the direction decides the sign. Both spellings of
-`动账`/`动帐` occur in headers; ids carry a leading `'`.
+`动账`/`动帐` occur in headers; ids carry a leading `'`. The 39-column export
+itemises a settlement (订单实付应结, subsidies, 订单退款, 平台服务费, 佣金 ...), so
+a settled order's fees are movements of their own (money-traffic-formats.md §10.1).
 """
 
 from __future__ import annotations
 
-from shopkeeper.domain.messages import Message
-from shopkeeper.importers.context import ROWS, ImportContext
+from shopkeeper.domain.money_kinds import MoneyKind
+from shopkeeper.importers.context import ImportContext
 from shopkeeper.importers.formats import FormatSpec, field
-from shopkeeper.importers.platforms import cn_orders
+from shopkeeper.importers.platforms import cn_money, cn_orders
 from shopkeeper.importers.platforms.cn_orders import OrderShape
 
 ORDER_SHAPE = OrderShape(
@@ -67,6 +69,12 @@ ORDERS_SPEC = FormatSpec(
 )
 
 
+# Platform, creator and bank money paid on top of what the buyer paid; the seller receives it.
+_SUBSIDIES = ("实际平台补贴", "实际平台补贴_运费", "其他平台补贴", "以旧换新抵扣", "政府补贴平台垫资", "实际达人补贴",
+              "实际抖音支付补贴", "实际抖音月付营销补贴", "银行补贴")
+# What the platform and its partners keep of a settled order.
+_FEES = ("平台服务费", "佣金", "服务商佣金", "渠道分成", "招商服务费", "其他分成")
+
 SETTLEMENT_SPEC = FormatSpec(
     platform="douyin",
     kind="settlements",
@@ -82,42 +90,58 @@ SETTLEMENT_SPEC = FormatSpec(
         field("order_id", "id", "订单号", key=True),
         field("sub_order_id", "id", "子订单号", key=True),
         field("remark", "text", "备注"),
+        # What a settlement (货款结算入账) is made of, in the 39-column export
+        field("paid", "money", "订单实付应结"),
+        field("shipping_paid", "money", "运费实付"),
+        *(field(f"subsidy_{i}", "money", name) for i, name in enumerate(_SUBSIDIES)),
+        field("refunded", "money", "订单退款"),
+        *(field(f"fee_{i}", "money", name) for i, name in enumerate(_FEES)),
+        field("offsite_ads", "money", "站外推广费"),
     ),
     required=frozenset({"movement_id", "occurred_at", "direction", "amount"}),
     normalise=lambda ctx: normalise_settlements(ctx),
 )
 
-# What a movement is, from its scene text (the platform's own words stay in the description).
-_KIND = """CASE
-    WHEN contains(scene, '退款') OR contains(scene, '退用户') THEN 'refund'
-    WHEN contains(scene, '提现') THEN 'payout'
-    WHEN contains(scene, '赔付') THEN 'compensation'
-    WHEN contains(scene, '补贴') THEN 'subsidy'
-    WHEN contains(scene, '服务费') OR contains(scene, '佣金') OR contains(scene, '推广')
-         OR contains(scene, '运费') OR contains(scene, '扣款') THEN 'fee'
-    WHEN contains(scene, '结算') OR contains(scene, '货款') THEN 'settlement'
-    WHEN direction = '入账' THEN 'income'
-    WHEN direction = '出账' THEN 'expense'
-    ELSE 'other' END"""
+# What a movement is, from its scene text; the platform's own words stay in the description.
+# 服务费返还 gives a fee back: a commission, positive. 消费者赔付 and subsidies are "other".
+WORDS: cn_money.Words = (
+    ("服务费返还", MoneyKind.COMMISSION),
+    ("货款充值保证金", MoneyKind.RESERVE),
+    ("站外推广", MoneyKind.AD),
+    *cn_money.COMMON_WORDS,
+)
+
+
+def _total(names: list[str]) -> str:
+    # The export writes these unsigned (the row's direction applies); a column the file lacks is NULL.
+    return "nullif(" + " + ".join(f"abs(coalesce({n}, 0))" for n in names) + ", 0)"
+
+
+_SETTLED = cn_money.kind_case("coalesce(scene, '')", WORDS)
+
+FUND_FLOW = cn_money.Ledger(
+    report="douyin_fund_flow",
+    movement_id="movement_id",
+    amount=cn_money.signed("amount", "direction", ("入账",), ("出账",)),
+    kind=_SETTLED,
+    description="concat_ws(' · ', scene, billing_type, account, remark)",
+    order_id="coalesce(order_id, sub_order_id)",
+    currency="amount__cur",
+    # A settlement says what it is made of: the sale, subsidies, refunds taken off it, the fees and
+    # off-site ads kept; each becomes its own movement and anything unexplained stays a sale.
+    itemise=f"direction = '入账' AND {_SETTLED} = '{MoneyKind.SALE}'",
+    parts=(
+        cn_money.Part("sale", _total(["paid", "shipping_paid"]), MoneyKind.SALE),
+        cn_money.Part("subsidy", _total([f"subsidy_{i}" for i in range(len(_SUBSIDIES))]), MoneyKind.OTHER),
+        cn_money.Part("refund", f"-{_total(['refunded'])}", MoneyKind.REFUND),
+        cn_money.Part("commission", f"-{_total([f'fee_{i}' for i in range(len(_FEES))])}", MoneyKind.COMMISSION),
+        cn_money.Part("ad", f"-{_total(['offsite_ads'])}", MoneyKind.AD),
+    ),
+)
 
 
 def normalise_settlements(ctx: ImportContext) -> None:
-    ctx.reject("movement_id IS NULL", field="movement_id", reason="reject.missing_movement_number")
-    ctx.reject("occurred_at IS NULL AND NOT _bad", field="occurred_at", reason="reject.missing_date")
-    ctx.reject("amount IS NULL AND NOT _bad", field="amount", reason="reject.missing_amount")
-    ctx.accept()
-    ctx.step(Message("progress.sorting_money"), 0.55)
-    ctx.create("_sk_movements", f"""
-        SELECT _row, $shop AS shop_id, movement_id, occurred_at,
-               CASE direction WHEN '入账' THEN abs(amount) WHEN '出账' THEN -abs(amount) ELSE amount END AS amount,
-               upper(coalesce(amount__cur, $currency)) AS currency,
-               {_KIND} AS kind,
-               coalesce(order_id, sub_order_id) AS order_id,
-               nullif(concat_ws(' · ', scene, billing_type, account, remark), '') AS description
-        FROM {ROWS}
-    """)
-    ctx.map_rows("money_movements", "SELECT _row, shop_id, movement_id FROM _sk_movements")
-    ctx.step(Message("progress.saving_money"), 0.8)
-    ctx.upsert("money_movements", "_sk_movements")
+    cn_money.write_ledger(ctx, FUND_FLOW)
+
 
 SPECS = (ORDERS_SPEC, SETTLEMENT_SPEC)

@@ -32,6 +32,9 @@ _WHITESPACE_RUN = re.compile(r"\s+")
 _FOOTER_PATTERNS = (
     re.compile(r"^\W*\d+\W*record\(?s?\)?\s+downloaded\b", re.IGNORECASE),  # eBay: 2,record(s) downloaded,
     re.compile(r"^\W*seller\s+id\s*:", re.IGNORECASE),  # eBay: Seller ID : name
+    # Chinese ledgers (Alipay, Pinduoduo): #----账务明细列表结束----, #支出合计：3笔，共-59.00元, #导出时间：[…]
+    re.compile(r'^"?#?-{4,}'),
+    re.compile(r'^"?#?\s*(支出合计|收入合计|导出时间|合计|总计)'),
 )
 
 
