@@ -186,8 +186,13 @@ TABLE_MACROS = (
     FROM ads a WHERE NOT EXISTS (SELECT 1 FROM reached r WHERE r.stat_id = a.stat_id)""",
     # The profit facts: one row per SKU line of a sold order (an order without SKU lines: one row, no SKU),
     # and one per ad row no sale carried. Every view adds these up.
+    # Each part is read once (MATERIALIZED): the planner otherwise expands every macro at each use.
     """CREATE OR REPLACE TEMP MACRO sk_profit() AS TABLE
-    WITH shared AS (
+    WITH o AS MATERIALIZED (SELECT * FROM sk_profit_orders()),
+    l AS MATERIALIZED (SELECT * FROM sk_profit_order_lines()),
+    ads AS MATERIALIZED (SELECT * FROM sk_ad_shares()),
+    costs AS MATERIALIZED (SELECT * FROM sk_line_cogs()),
+    shared AS (
         SELECT l.shop_id, l.order_id, l.platform, l.day, l.month, l.currency, l.line_no, l.sku, l.units,
                o.estimated, o.fx_missing,
                sk_alloc(o.sales, l.upto, l.weight, l.total_weight) AS sales,
@@ -198,25 +203,25 @@ TABLE_MACROS = (
                sk_alloc(o.shipping_labels, l.upto, l.weight, l.total_weight) AS shipping_labels,
                sk_alloc(o.other_fees, l.upto, l.weight, l.total_weight) AS other_fees,
                sk_alloc(o.refunds, l.upto, l.weight, l.total_weight) AS refunds
-        FROM sk_profit_order_lines() l JOIN sk_profit_orders() o ON o.shop_id = l.shop_id AND o.order_id = l.order_id),
+        FROM l JOIN o ON o.shop_id = l.shop_id AND o.order_id = l.order_id),
     facts AS (
         SELECT s.*, coalesce(a.ads, 0) AS ads, coalesce(a.spread, FALSE) AS ads_spread,
                coalesce(c.cogs, 0) AS cogs, coalesce(c.cost_missing, FALSE) AS cost_missing
         FROM shared s
-        LEFT JOIN sk_ad_shares() a ON a.shop_id = s.shop_id AND a.order_id = s.order_id AND a.line_no = s.line_no
-                                  AND a.sku = s.sku
-        LEFT JOIN sk_line_cogs() c ON c.shop_id = s.shop_id AND c.order_id = s.order_id AND c.line_no = s.line_no
-                                  AND c.sku = s.sku
+        LEFT JOIN ads a ON a.shop_id = s.shop_id AND a.order_id = s.order_id AND a.line_no = s.line_no
+                       AND a.sku = s.sku
+        LEFT JOIN costs c ON c.shop_id = s.shop_id AND c.order_id = s.order_id AND c.line_no = s.line_no
+                         AND c.sku = s.sku
         UNION ALL
         SELECT o.shop_id, o.order_id, o.platform, o.day, o.month, o.currency, NULL, NULL, 0, o.estimated,
                o.fx_missing, o.sales, o.shipping, o.discounts, o.commission, o.payment_fees, o.shipping_labels,
                o.other_fees, o.refunds, 0, FALSE, 0, FALSE
-        FROM sk_profit_orders() o
-        WHERE NOT EXISTS (SELECT 1 FROM sk_profit_order_lines() l WHERE l.shop_id = o.shop_id AND l.order_id = o.order_id)
+        FROM o ANTI JOIN (SELECT DISTINCT shop_id, order_id FROM l) w
+             ON w.shop_id = o.shop_id AND w.order_id = o.order_id
         UNION ALL
         SELECT NULL, NULL, a.platform, a.day, strftime(a.day, '%Y-%m'), a.currency, NULL, a.sku, 0, FALSE, FALSE,
                0, 0, 0, 0, 0, 0, 0, 0, a.ads, a.spread, 0, FALSE
-        FROM sk_ad_shares() a WHERE a.order_id IS NULL)
+        FROM ads a WHERE a.order_id IS NULL)
     SELECT *, CAST(sales + shipping - discounts - commission - payment_fees - shipping_labels - other_fees - ads
                    - refunds - cogs AS DECIMAL(18,2)) AS net
     FROM facts""",

@@ -92,5 +92,5 @@ AMAZON_SETTLEMENT = [
     movement(AMAZON, "S1-2", "2026-02-27 00:00:00+00", "-6.75", "commission", "111-0000001-0000001", payout_id="P-1"),
     movement(AMAZON, "S1-3", "2026-02-27 00:00:00+00", "-4.10", "shipping_label", "111-0000001-0000001",
              payout_id="P-1"),
-    movement(AMAZON, "S1-4", "2026-03-01 00:00:00+00", "-39.99", "other", None, payout_id="P-1"),
+    movement(AMAZON, "S1-4", "2026-03-01 00:00:00+00", "-34.15", "payout", None, payout_id="P-1"),
 ]
