@@ -96,26 +96,28 @@ MACROS = (
     "CREATE OR REPLACE TEMP MACRO sk_alloc(amount, upto, weight, total) AS "
     + _MONEY.format("(CAST(amount * 100 AS HUGEINT) * upto) // total"
                     " - (CAST(amount * 100 AS HUGEINT) * (upto - weight)) // total"),
+    # `amount` in `cur` in `to_cur` to the cent, given both currencies' sk_fx rates; NULL when a rate is missing.
+    "CREATE OR REPLACE TEMP MACRO sk_fx_amount(amount, cur, to_cur, rate, to_rate) AS CASE WHEN cur = to_cur"
+    " THEN amount ELSE CAST(round(amount * rate / to_rate, 2) AS DECIMAL(18,2)) END",
 )
 
 _FEE_SUM = "-coalesce(sum(amount) FILTER (WHERE kind = '{kind}'), 0)"
+_ESTIMATE = "sk_estimated_fee(s.total, r.percent, coalesce(sk_fx_amount(r.fixed, r.currency, s.currency, fr.rate, s.rate), 0))"
 
-TABLE_MACROS = (
-    # A movement's or fee's amount in the order's currency, to the cent (domain/landed_cost.py sk_convert).
-    "CREATE OR REPLACE TEMP MACRO sk_in_currency(amount, cur, to_cur) AS"
-    " CAST(round(sk_convert(amount, cur, to_cur), 2) AS DECIMAL(18,2))",
-    # Every sold order with its order-level components, settled or estimated.
-    f"""CREATE OR REPLACE TEMP MACRO sk_profit_orders() AS TABLE
+# Every sold order with its order-level components, settled or estimated. Rates are joined once (sk_fx_amount),
+# not looked up per row.
+_ORDERS = f"""
     WITH sold AS (
-        SELECT s.shop_id, s.order_id, s.day, s.currency, s.total,
+        SELECT s.shop_id, s.order_id, s.day, s.currency, s.total, fx.rate,
                coalesce(sh.platform, split_part(s.shop_id, ':', 1)) AS platform,
                coalesce(o.tax, 0) AS tax, coalesce(o.shipping, 0) AS shipping,
                coalesce(o.discount, 0) AS discount, coalesce(o.refunded_amount, 0) AS refunded
         FROM sk_sales() s JOIN orders o ON o.shop_id = s.shop_id AND o.order_id = s.order_id
-        LEFT JOIN shops sh ON sh.shop_id = s.shop_id),
+        LEFT JOIN shops sh ON sh.shop_id = s.shop_id LEFT JOIN sk_fx() fx ON fx.currency = s.currency),
     moved AS (
-        SELECT m.shop_id, m.order_id, m.kind, sk_in_currency(m.amount, m.currency, s.currency) AS amount
-        FROM money_movements m JOIN sold s ON s.shop_id = m.shop_id AND s.order_id = m.order_id),
+        SELECT m.shop_id, m.order_id, m.kind, sk_fx_amount(m.amount, m.currency, s.currency, fm.rate, s.rate) AS amount
+        FROM money_movements m JOIN sold s ON s.shop_id = m.shop_id AND s.order_id = m.order_id
+        LEFT JOIN sk_fx() fm ON fm.currency = m.currency),
     settled AS (
         SELECT shop_id, order_id,
                {_FEE_SUM.format(kind="commission")} AS commission,
@@ -126,12 +128,12 @@ TABLE_MACROS = (
         FROM moved GROUP BY shop_id, order_id),
     estimate AS (
         SELECT s.shop_id, s.order_id,
-               sum(sk_estimated_fee(s.total, r.percent, coalesce(sk_in_currency(r.fixed, r.currency, s.currency), 0)))
-                   FILTER (WHERE r.fee_kind = 'commission') AS commission,
-               sum(sk_estimated_fee(s.total, r.percent, coalesce(sk_in_currency(r.fixed, r.currency, s.currency), 0)))
-                   FILTER (WHERE r.fee_kind = 'payment_fee') AS payment_fees,
-               bool_or(r.fixed <> 0 AND sk_in_currency(r.fixed, r.currency, s.currency) IS NULL) AS unconverted
-        FROM sold s JOIN fee_rates r ON r.platform = s.platform GROUP BY s.shop_id, s.order_id)
+               sum({_ESTIMATE}) FILTER (WHERE r.fee_kind = 'commission') AS commission,
+               sum({_ESTIMATE}) FILTER (WHERE r.fee_kind = 'payment_fee') AS payment_fees,
+               bool_or(r.fixed <> 0 AND sk_fx_amount(r.fixed, r.currency, s.currency, fr.rate, s.rate) IS NULL)
+                   AS unconverted
+        FROM sold s JOIN fee_rates r ON r.platform = s.platform LEFT JOIN sk_fx() fr ON fr.currency = r.currency
+        GROUP BY s.shop_id, s.order_id)
     SELECT s.shop_id, s.order_id, s.platform, s.day, strftime(s.day, '%Y-%m') AS month, s.currency,
            st.order_id IS NULL AS estimated,
            CAST(s.total - s.tax - s.shipping + s.discount AS DECIMAL(18,2)) AS sales,
@@ -145,30 +147,32 @@ TABLE_MACROS = (
            CAST(s.refunded AS DECIMAL(18,2)) AS refunds,
            coalesce(CASE WHEN st.order_id IS NULL THEN e.unconverted ELSE st.unconverted END, FALSE) AS fx_missing
     FROM sold s LEFT JOIN settled st ON st.shop_id = s.shop_id AND st.order_id = s.order_id
-    LEFT JOIN estimate e ON e.shop_id = s.shop_id AND e.order_id = s.order_id""",
-    # The SKU lines of those orders, each with its weight for sharing the order's amounts.
-    """CREATE OR REPLACE TEMP MACRO sk_profit_order_lines() AS TABLE
+    LEFT JOIN estimate e ON e.shop_id = s.shop_id AND e.order_id = s.order_id"""
+
+# The SKU lines of the orders `{orders}` gives, each with its weight for sharing the order's amounts.
+_LINES = """
     WITH lines AS (
         SELECT o.shop_id, o.order_id, o.platform, o.day, o.month, o.currency, l.line_no, l.sku, l.revenue,
                greatest(l.quantity - l.refunded_quantity, 0) AS units,
                CAST(abs(l.line_total) * 100 AS HUGEINT) AS cents
-        FROM sk_profit_orders() o JOIN sk_sku_lines() l ON l.shop_id = o.shop_id AND l.order_id = o.order_id),
+        FROM {orders} o JOIN sk_sku_lines() l ON l.shop_id = o.shop_id AND l.order_id = o.order_id),
     weighed AS (
         SELECT *, CASE WHEN sum(cents) OVER w = 0 THEN 1 ELSE cents END AS weight
         FROM lines WINDOW w AS (PARTITION BY shop_id, order_id))
     SELECT *, sum(weight) OVER (w ORDER BY line_no, sku ROWS UNBOUNDED PRECEDING) AS upto,
            sum(weight) OVER w AS total_weight
-    FROM weighed WINDOW w AS (PARTITION BY shop_id, order_id)""",
-    # Each ad row's spend shared over the lines it advertised; the rows no line could carry, on their own.
-    """CREATE OR REPLACE TEMP MACRO sk_ad_shares() AS TABLE
+    FROM weighed WINDOW w AS (PARTITION BY shop_id, order_id)"""
+
+# Each ad row's spend shared over the lines of `{lines}` it advertised; the rows no line could carry, on their own.
+_ADS = """
     WITH ads AS (
-        SELECT a.stat_id, a.shop_id AS ad_shop, coalesce(sh.platform, split_part(a.shop_id, ':', 1)) AS platform,
+        SELECT a.stat_id, coalesce(sh.platform, split_part(a.shop_id, ':', 1)) AS platform,
                a.sku, a.spend, a.currency, a.period_start, a.period_end
         FROM ad_stats a LEFT JOIN shops sh ON sh.shop_id = a.shop_id WHERE a.spend <> 0),
     reached AS (
         SELECT a.stat_id, a.spend, a.sku IS NULL AS spread, l.shop_id, l.order_id, l.line_no, l.sku,
                CAST(abs(l.revenue) * 100 AS HUGEINT) AS cents
-        FROM ads a JOIN sk_profit_order_lines() l
+        FROM ads a JOIN {lines} l
           ON l.currency = a.currency AND l.day BETWEEN a.period_start AND a.period_end
          AND (a.platform = 'other' OR l.platform = a.platform) AND (a.sku IS NULL OR l.sku = a.sku)),
     weighed AS (
@@ -183,26 +187,26 @@ TABLE_MACROS = (
     FROM ranged GROUP BY shop_id, order_id, line_no, sku
     UNION ALL
     SELECT NULL, NULL, NULL, a.sku, a.platform, a.period_start, a.currency, a.spend, a.sku IS NULL
-    FROM ads a WHERE NOT EXISTS (SELECT 1 FROM reached r WHERE r.stat_id = a.stat_id)""",
+    FROM ads a WHERE NOT EXISTS (SELECT 1 FROM reached r WHERE r.stat_id = a.stat_id)"""
+
+_SHARE = "sk_alloc(o.{n}, l.upto, l.weight, l.total_weight) AS {n}"
+_SHARED = ("sales", "shipping", "discounts", "commission", "payment_fees", "shipping_labels", "other_fees", "refunds")
+
+TABLE_MACROS = (
+    f"CREATE OR REPLACE TEMP MACRO sk_profit_orders() AS TABLE {_ORDERS}",
+    f"CREATE OR REPLACE TEMP MACRO sk_profit_order_lines() AS TABLE {_LINES.format(orders='sk_profit_orders()')}",
+    f"CREATE OR REPLACE TEMP MACRO sk_ad_shares() AS TABLE {_ADS.format(lines='sk_profit_order_lines()')}",
     # The profit facts: one row per SKU line of a sold order (an order without SKU lines: one row, no SKU),
-    # and one per ad row no sale carried. Every view adds these up.
-    # Each part is read once (MATERIALIZED): the planner otherwise expands every macro at each use.
-    """CREATE OR REPLACE TEMP MACRO sk_profit() AS TABLE
-    WITH o AS MATERIALIZED (SELECT * FROM sk_profit_orders()),
-    l AS MATERIALIZED (SELECT * FROM sk_profit_order_lines()),
-    ads AS MATERIALIZED (SELECT * FROM sk_ad_shares()),
+    # and one per ad row no sale carried. Every view adds these up. Each part is computed once (MATERIALIZED,
+    # the parts' SQL inlined): through the macros above the planner would compute the orders three times.
+    f"""CREATE OR REPLACE TEMP MACRO sk_profit() AS TABLE
+    WITH o AS MATERIALIZED ({_ORDERS}),
+    l AS MATERIALIZED ({_LINES.format(orders='o')}),
+    ads AS MATERIALIZED ({_ADS.format(lines='l')}),
     costs AS MATERIALIZED (SELECT * FROM sk_line_cogs()),
     shared AS (
         SELECT l.shop_id, l.order_id, l.platform, l.day, l.month, l.currency, l.line_no, l.sku, l.units,
-               o.estimated, o.fx_missing,
-               sk_alloc(o.sales, l.upto, l.weight, l.total_weight) AS sales,
-               sk_alloc(o.shipping, l.upto, l.weight, l.total_weight) AS shipping,
-               sk_alloc(o.discounts, l.upto, l.weight, l.total_weight) AS discounts,
-               sk_alloc(o.commission, l.upto, l.weight, l.total_weight) AS commission,
-               sk_alloc(o.payment_fees, l.upto, l.weight, l.total_weight) AS payment_fees,
-               sk_alloc(o.shipping_labels, l.upto, l.weight, l.total_weight) AS shipping_labels,
-               sk_alloc(o.other_fees, l.upto, l.weight, l.total_weight) AS other_fees,
-               sk_alloc(o.refunds, l.upto, l.weight, l.total_weight) AS refunds
+               o.estimated, o.fx_missing, {", ".join(_SHARE.format(n=n) for n in _SHARED)}
         FROM l JOIN o ON o.shop_id = l.shop_id AND o.order_id = l.order_id),
     facts AS (
         SELECT s.*, coalesce(a.ads, 0) AS ads, coalesce(a.spread, FALSE) AS ads_spread,
@@ -214,13 +218,12 @@ TABLE_MACROS = (
                          AND c.sku = s.sku
         UNION ALL
         SELECT o.shop_id, o.order_id, o.platform, o.day, o.month, o.currency, NULL, NULL, 0, o.estimated,
-               o.fx_missing, o.sales, o.shipping, o.discounts, o.commission, o.payment_fees, o.shipping_labels,
-               o.other_fees, o.refunds, 0, FALSE, 0, FALSE
+               o.fx_missing, {", ".join(f"o.{n}" for n in _SHARED)}, 0, FALSE, 0, FALSE
         FROM o ANTI JOIN (SELECT DISTINCT shop_id, order_id FROM l) w
              ON w.shop_id = o.shop_id AND w.order_id = o.order_id
         UNION ALL
         SELECT NULL, NULL, a.platform, a.day, strftime(a.day, '%Y-%m'), a.currency, NULL, a.sku, 0, FALSE, FALSE,
-               0, 0, 0, 0, 0, 0, 0, 0, a.ads, a.spread, 0, FALSE
+               {", ".join("0" for _ in _SHARED)}, a.ads, a.spread, 0, FALSE
         FROM ads a WHERE a.order_id IS NULL)
     SELECT *, CAST(sales + shipping - discounts - commission - payment_fees - shipping_labels - other_fees - ads
                    - refunds - cogs AS DECIMAL(18,2)) AS net

@@ -9,7 +9,6 @@ currency; the chart converts to the base currency with the seller's rates
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -102,23 +101,36 @@ class ProfitByMonth:
     left_out: tuple[str, ...]     # currencies with no rate, whose rows are not in the figures
 
 
-def profit_by_month(db: Database, scope: ReportScope = ALL) -> ProfitByMonth:
-    where, params = scope_sql(scope, "p.day", "p.platform")
-    base = db.scalar("SELECT currency FROM sk_fx() WHERE is_base")
-    fees = " + ".join(f"p.{f}" for f in FEE_COMPONENTS)
-    conv = "sum(sk_convert({}, p.currency, ?))"
+def profit_by_month(db: Database, scope: ReportScope = ALL, currency: str | None = None) -> ProfitByMonth:
+    """Each month's figures in the base currency, or only the rows in `currency` as they are when one is given."""
+    where, params = scope_sql(scope, "day", "platform")
+    target = currency or db.scalar("SELECT currency FROM sk_fx() WHERE is_base")
+    fees = " + ".join(FEE_COMPONENTS)
+    parts = ("sales + shipping - discounts", fees, "ads", "refunds", "cogs")
+    # One pass over the facts: each month and currency, converted (NULL: the currency has no rate).
     rows = db.fetchall(
-        f"SELECT p.month, {conv.format('p.sales + p.shipping - p.discounts')}, {conv.format(fees)},"
-        f" {conv.format('p.ads')}, {conv.format('p.refunds')}, {conv.format('p.cogs')}, {conv.format('p.net')},"
-        " bool_or(p.estimated)"
-        " FROM sk_profit() p WHERE EXISTS (SELECT 1 FROM sk_fx() f WHERE f.currency = p.currency)"
-        f" AND {where} GROUP BY p.month ORDER BY p.month", [base] * 6 + params)
-    left_out = db.fetchall(
-        f"SELECT DISTINCT p.currency FROM sk_profit() p WHERE NOT EXISTS (SELECT 1 FROM sk_fx() f"
-        f" WHERE f.currency = p.currency) AND {where} ORDER BY 1", params)
+        "SELECT month, currency, bool_or(estimated), "
+        + ", ".join(f"sk_convert(sum({p}), currency, ?)" for p in parts)
+        + f" FROM sk_profit() WHERE {where} AND (? IS NULL OR currency = ?) GROUP BY month, currency ORDER BY month",
+        [target] * len(parts) + params + [currency, currency])
     cent = Decimal("0.01")
-    months = tuple(ProfitMonth(r[0], *(Decimal(v).quantize(cent) for v in r[1:7]), bool(r[7])) for r in rows)
-    return ProfitByMonth(base, months, tuple(c for (c,) in left_out))
+    months: dict[str, list[Any]] = {}
+    left_out: set[str] = set()
+    for month, cur, estimated, *figures in rows:
+        if figures[0] is None:
+            left_out.add(cur)
+            continue
+        sums = months.setdefault(month, [Decimal(0)] * len(parts) + [False])
+        for i, v in enumerate(figures):
+            sums[i] += Decimal(v)
+        sums[-1] = sums[-1] or bool(estimated)
+    out = []
+    for m, sums in months.items():
+        takings, fee_sum, ads, refunds, cogs = (v.quantize(cent) for v in sums[:-1])
+        # Net from the rounded parts, so the bar's parts add up to it to the cent in the converted currency too.
+        out.append(ProfitMonth(m, takings, fee_sum, ads, refunds, cogs, takings - fee_sum - ads - refunds - cogs,
+                               sums[-1]))
+    return ProfitByMonth(target, tuple(out), tuple(sorted(left_out)))
 
 
 def profit_json(row: ProfitRow, by: str) -> dict[str, Any]:
@@ -138,7 +150,3 @@ def profit_json(row: ProfitRow, by: str) -> dict[str, Any]:
         "ads_spread": row.ads_spread, "cost_missing": row.cost_missing, "fx_missing": row.fx_missing,
     })
     return out
-
-
-def first_day_of(month: str) -> date:
-    return date.fromisoformat(month + "-01")
