@@ -158,6 +158,13 @@ class ChartsTab(ShopTab):
         copy = QPushButton(self.tr("Copy selection"), self)
         copy.setToolTip(self.tr("Tab-separated, ready to paste into a spreadsheet (Ctrl+C)"))
         copy.clicked.connect(self.copy_selection)
+        # Money (issue 13): payout reconciliation and the rates and costs behind profit.
+        payouts = QPushButton(self.tr("Payouts…"), self)
+        payouts.setObjectName("payoutsButton")
+        payouts.clicked.connect(self.open_payouts)
+        rates = QPushButton(self.tr("Fee rates and costs…"), self)
+        rates.setObjectName("feeRatesButton")
+        rates.clicked.connect(self.open_fee_rates)
 
         bar = QHBoxLayout()
         for label, widget in ((self.tr("Period:"), self.range_box), ("", self.grain_box),
@@ -167,6 +174,8 @@ class ChartsTab(ShopTab):
                 bar.addWidget(QLabel(label, self))
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(payouts)
+        bar.addWidget(rates)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
         buttons.addWidget(png)
@@ -200,6 +209,22 @@ class ChartsTab(ShopTab):
             "regions": self.tr("Sales by city"), "hours": self.tr("Hour × weekday"),
             "profit": self.tr("Profit"),
         }[key]
+
+    def open_payouts(self) -> QWidget:
+        from shopkeeper.ui.dialogs.payouts_dialog import PayoutsDialog
+
+        dialog = PayoutsDialog(self._worker, self._clock, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_fee_rates(self) -> QWidget:
+        from shopkeeper.ui.dialogs.fee_rates_dialog import FeeRatesDialog
+
+        dialog = FeeRatesDialog(self._worker, self._clock, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _filter_box(self, name: str) -> QComboBox:
         box = QComboBox(self)
