@@ -64,10 +64,10 @@ def money_report(db: Any, name: str, args: argparse.Namespace, today: date, tabl
              "months": [{"month": m.month, "currency": m.currency, "amount": _dec(m.amount), "lines": m.lines}
                         for m in found.month_split if (m.shop_id, m.payout_id) == (p.shop_id, p.payout_id)]}
             for p in found.payouts]
-    header = ("Payout", "Platform", "Paid", "Currency", "Deposit", "Lines", "Difference")
-    rows = [(d["payout_id"], d["platform"], (d["paid_at"] or "")[:10], d["currency"], d["deposit"],
+    payout_header = ("Payout", "Platform", "Paid", "Currency", "Deposit", "Lines", "Difference")
+    payout_rows = [(d["payout_id"], d["platform"], (d["paid_at"] or "")[:10], d["currency"], d["deposit"],
              d["lines_total"], d["difference"]) for d in data]
-    text = table(header, rows)
+    text = table(payout_header, payout_rows)
     text += f"\n{len(found.unsettled)} sold orders unsettled after {days} days"
     text += f"\n{len(found.unmatched)} movements name an order the shop does not have"
     return data, text

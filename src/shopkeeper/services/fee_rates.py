@@ -42,7 +42,7 @@ class RateChange:
 def fee_rates(db: Database) -> list[StoredRate]:
     rows = db.fetchall("SELECT rate_id, platform, fee_kind, percent, fixed, currency, batch_id IS NULL"
                        " FROM fee_rates ORDER BY platform, fee_kind")
-    return [StoredRate(*r[:6], bool(r[6])) for r in rows]
+    return [StoredRate(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])) for r in rows]
 
 
 def save_fee_rates(db: Database, changes: Sequence[RateChange], *, who: str) -> CommandResult:

@@ -155,12 +155,16 @@ class FeeRatesDialog(QDialog):
         """The rows whose percent, fixed amount or currency differ from what is stored."""
         out = []
         for r, rate in enumerate(self._rates):
-            percent, fixed, currency = (self.rates.item(r, c).text() for c in (_PERCENT, _FIXED, _CURRENCY))
+            percent, fixed, currency = (self._cell(r, c) for c in (_PERCENT, _FIXED, _CURRENCY))
             if (_same(percent, rate.percent) and _same(fixed, rate.fixed)
                     and currency.strip().upper() == rate.currency):
                 continue
             out.append(RateChange(rate.rate_id, percent, fixed, currency))
         return out
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.rates.item(row, column)
+        return "" if item is None else item.text()
 
     def save_rates(self) -> None:
         changes = self.rate_changes()
