@@ -39,6 +39,14 @@ class RateChange:
     currency: str
 
 
+def currency_code(text: str) -> str:
+    """'usd ' -> 'USD'; refuses what is not three letters (a rate or a cost in 'dollars' converts with nothing)."""
+    code = text.strip().upper()
+    if not _CURRENCY.match(code):
+        raise ChangeRefused(Message("edit.refused.not_a_currency", {"value": text}))
+    return code
+
+
 def fee_rates(db: Database) -> list[StoredRate]:
     rows = db.fetchall("SELECT rate_id, platform, fee_kind, percent, fixed, currency, batch_id IS NULL"
                        " FROM fee_rates ORDER BY platform, fee_kind")
@@ -52,9 +60,7 @@ def save_fee_rates(db: Database, changes: Sequence[RateChange], *, who: str) -> 
     for c in changes:
         if c.rate_id not in known:
             raise ChangeRefused(Message("edit.refused.unknown_fee_rate", {"rate": c.rate_id}))
-        currency = c.currency.strip().upper()
-        if not _CURRENCY.match(currency):
-            raise ChangeRefused(Message("edit.refused.not_a_currency", {"value": c.currency}))
+        currency = currency_code(c.currency)
         percent = c.percent.strip() if isinstance(c.percent, str) else c.percent
         try:
             over = Decimal(str(percent)) > 100

@@ -7,17 +7,15 @@ undoable change set through services/edits.py `edit_cells`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from shopkeeper.db.database import Database
-from shopkeeper.domain.commands import CellEdit, ChangeRefused, CommandResult
+from shopkeeper.domain.commands import CellEdit, CommandResult
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.edits import edit_cells
-
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
+from shopkeeper.services.fee_rates import currency_code
 
 
 @dataclass(frozen=True)
@@ -41,9 +39,7 @@ def purchase_lots(db: Database, sku: str | None = None) -> list[PurchaseLot]:
 
 def save_lot(db: Database, lot: PurchaseLot, *, who: str) -> CommandResult:
     """Enter or change one lot (quantity None: remove it from costing); refuses an unknown SKU or currency."""
-    currency = None if lot.currency is None else lot.currency.strip().upper()
-    if currency is not None and not _CURRENCY.match(currency):
-        raise ChangeRefused(Message("edit.refused.not_a_currency", {"value": lot.currency}))
+    currency = None if lot.currency is None else currency_code(lot.currency)
     key = lot_key(lot.sku, lot.received_on)
     edits = [CellEdit("purchase_lot", key, "quantity", lot.quantity),
              CellEdit("purchase_lot", key, "unit_cost", lot.unit_cost),
