@@ -23,6 +23,10 @@ per sold order (order_status.SOLD), in the order's currency:
   where the report names a SKU, else over every line by revenue (`ads_spread`).
   Spend no line can carry (no sale in the period) stays a row of its own with no
   order: it still costs the month, platform and SKU.
+* fees no sold order carries (a subscription, a listing fee, a label bought
+  on its own, the fees of an order later cancelled) cost their day's month and
+  platform as rows of their own; ad movements never count (ad_stats does), nor
+  movements naming an order the shop does not hold (payouts lists them).
 * cost of goods: FIFO over purchase lots, else the catalogue cost
   (domain/landed_cost.py); `cost_missing` when a unit has none.
 
@@ -189,6 +193,26 @@ _ADS = """
     SELECT NULL, NULL, NULL, a.sku, a.platform, a.period_start, a.currency, a.spend, a.sku IS NULL
     FROM ads a WHERE NOT EXISTS (SELECT 1 FROM reached r WHERE r.stat_id = a.stat_id)"""
 
+# Fees no sold order carries: movements naming no order (subscriptions, listing fees, labels bought on their own)
+# or an order that is not sold (the fees a cancelled or refunded order still cost). They cost their month and
+# platform, in the platform's own time zone. An order the shop does not hold is left out: its sale is not known
+# either (services/payouts.py lists it). Ad movements stay out: ad_stats is where ad spend is counted.
+_UNCARRIED_FEES = """
+    SELECT CASE WHEN o.order_id IS NOT NULL THEN m.shop_id END AS shop_id, o.order_id,
+           coalesce(sh.platform, split_part(m.shop_id, ':', 1)) AS platform,
+           CAST(timezone(coalesce(pl.timezone, 'UTC'), m.occurred_at) AS DATE) AS day, m.currency,
+           -coalesce(sum(m.amount) FILTER (WHERE m.kind = 'commission'), 0) AS commission,
+           -coalesce(sum(m.amount) FILTER (WHERE m.kind = 'payment_fee'), 0) AS payment_fees,
+           -coalesce(sum(m.amount) FILTER (WHERE m.kind = 'shipping_label'), 0) AS shipping_labels,
+           -coalesce(sum(m.amount) FILTER (WHERE m.kind = 'other'), 0) AS other_fees
+    FROM money_movements m
+    LEFT JOIN orders o ON o.shop_id = m.shop_id AND o.order_id = m.order_id
+    LEFT JOIN shops sh ON sh.shop_id = m.shop_id
+    LEFT JOIN platforms pl ON pl.code = coalesce(sh.platform, split_part(m.shop_id, ':', 1))
+    WHERE m.kind IN ('commission', 'payment_fee', 'shipping_label', 'other')
+      AND (coalesce(m.order_id, '') = '' OR (o.order_id IS NOT NULL AND NOT sk_is_sold(o.status)))
+    GROUP BY ALL"""
+
 _SHARE = "sk_alloc(o.{n}, l.upto, l.weight, l.total_weight) AS {n}"
 _SHARED = ("sales", "shipping", "discounts", "commission", "payment_fees", "shipping_labels", "other_fees", "refunds")
 
@@ -197,7 +221,7 @@ TABLE_MACROS = (
     f"CREATE OR REPLACE TEMP MACRO sk_profit_order_lines() AS TABLE {_LINES.format(orders='sk_profit_orders()')}",
     f"CREATE OR REPLACE TEMP MACRO sk_ad_shares() AS TABLE {_ADS.format(lines='sk_profit_order_lines()')}",
     # The profit facts: one row per SKU line of a sold order (an order without SKU lines: one row, no SKU),
-    # and one per ad row no sale carried. Every view adds these up. Each part is computed once (MATERIALIZED,
+    # one per ad row no sale carried, and one per day and currency of fees no sold order carries. Every view adds these up. Each part is computed once (MATERIALIZED,
     # the parts' SQL inlined): through the macros above the planner would compute the orders three times.
     f"""CREATE OR REPLACE TEMP MACRO sk_profit() AS TABLE
     WITH o AS MATERIALIZED ({_ORDERS}),
@@ -224,7 +248,11 @@ TABLE_MACROS = (
         UNION ALL
         SELECT NULL, NULL, a.platform, a.day, strftime(a.day, '%Y-%m'), a.currency, NULL, a.sku, 0, FALSE, FALSE,
                {", ".join("0" for _ in _SHARED)}, a.ads, a.spread, 0, FALSE
-        FROM ads a WHERE a.order_id IS NULL)
+        FROM ads a WHERE a.order_id IS NULL
+        UNION ALL
+        SELECT f.shop_id, f.order_id, f.platform, f.day, strftime(f.day, '%Y-%m'), f.currency, NULL, NULL, 0, FALSE,
+               FALSE, 0, 0, 0, f.commission, f.payment_fees, f.shipping_labels, f.other_fees, 0, 0, FALSE, 0, FALSE
+        FROM ({_UNCARRIED_FEES}) f)
     SELECT *, CAST(sales + shipping - discounts - commission - payment_fees - shipping_labels - other_fees - ads
                    - refunds - cogs AS DECIMAL(18,2)) AS net
     FROM facts""",

@@ -189,3 +189,22 @@ def test_profit_report_dates_and_platform_bound_the_rows(db: Database) -> None:
 
     rows = profit_rows(db, "order", ReportScope(date(2026, 3, 1), None, "amazon"))
     assert [r.key for r in rows] == [UNSETTLED]
+
+
+def test_fees_no_sold_order_carries_cost_their_month_and_platform_once(db: Database) -> None:
+    import_rows(db, "money_movements", [
+        movement(AMAZON, "SUB-1", "2026-03-15 00:00:00+00", "-39.99", "other", None),           # subscription
+        movement(AMAZON, "AD-1", "2026-03-15 00:00:00+00", "-12.00", "ad", None),              # ad_stats counts ads
+        movement(AMAZON, "X-1", "2026-03-16 00:00:00+00", "-2.00", "commission", "111-0000009-0000009")])  # unknown
+    march = _by_key(db, "month")["2026-03"]
+    assert (march.other_fees, march.ads, march.commission) == (Decimal("39.99"), Decimal("0.00"), Decimal("9.00"))
+    assert _by_key(db, "platform")["amazon"].other_fees == Decimal("39.99")
+    assert _by_key(db, "order")[UNSETTLED].other_fees == 0
+    with db.transaction():
+        add_order(db, AMAZON, "111-0000004-0000004", "2026-03-03 10:00:00+00", [("S-2", 1, "19.99")],
+                  status="cancelled")
+    import_rows(db, "money_movements", [
+        movement(AMAZON, "C-1", "2026-03-04 00:00:00+00", "-1.00", "commission", "111-0000004-0000004")])
+    cancelled = _by_key(db, "order")["111-0000004-0000004"]
+    assert (cancelled.sales, cancelled.commission, cancelled.net) == (Decimal("0.00"), Decimal("1.00"),
+                                                                      Decimal("-1.00"))
