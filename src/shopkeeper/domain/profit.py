@@ -17,7 +17,8 @@ per sold order (order_status.SOLD), in the order's currency:
   sk_fx when a movement is in another currency. Before that, commission and
   payment fee are estimated from the platform's rates (domain/fee_rates.py) and
   the order is `estimated`; labels and other fees are 0 until a report says.
-  Undoing the settlement's import makes the order estimated again.
+  Undoing the settlement's import makes the order estimated again. Only
+  movements whose kind is a MoneyKind count (domain/money_kinds.py).
 * ad spend: each ad_stats row's spend is shared over the sold lines of its
   platform, in its currency, ordered within its period: over its SKU's lines
   where the report names a SKU, else over every line by revenue (`ads_spread`).
@@ -44,6 +45,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+
+from shopkeeper.domain.money_kinds import MoneyKind
 
 _CENT = Decimal("0.01")
 
@@ -105,6 +108,7 @@ MACROS = (
     " THEN amount ELSE CAST(round(amount * rate / to_rate, 2) AS DECIMAL(18,2)) END",
 )
 
+_KINDS = "(" + ", ".join(f"'{k.value}'" for k in MoneyKind) + ")"
 _FEE_SUM = "-coalesce(sum(amount) FILTER (WHERE kind = '{kind}'), 0)"
 _ESTIMATE = "sk_estimated_fee(s.total, r.percent, coalesce(sk_fx_amount(r.fixed, r.currency, s.currency, fr.rate, s.rate), 0))"
 
@@ -121,7 +125,9 @@ _ORDERS = f"""
     moved AS (
         SELECT m.shop_id, m.order_id, m.kind, sk_fx_amount(m.amount, m.currency, s.currency, fm.rate, s.rate) AS amount
         FROM money_movements m JOIN sold s ON s.shop_id = m.shop_id AND s.order_id = m.order_id
-        LEFT JOIN sk_fx() fm ON fm.currency = m.currency),
+        LEFT JOIN sk_fx() fm ON fm.currency = m.currency
+        -- A kind outside MoneyKind (an older reader's own word) says nothing profit can use: it settles nothing.
+        WHERE m.kind IN {_KINDS}),
     settled AS (
         SELECT shop_id, order_id,
                {_FEE_SUM.format(kind="commission")} AS commission,
