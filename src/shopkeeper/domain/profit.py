@@ -33,7 +33,8 @@ per sold order (order_status.SOLD), in the order's currency:
 
 An order's amounts are shared over its SKU lines (bundles expanded,
 domain/sku_lines.py) in proportion to each line's total, by cumulative
-rounding: line i gets ⌊A·Wᵢ/W⌋ − ⌊A·Wᵢ₋₁/W⌋ cents (Wᵢ the weights up to it), so
+rounding: line i gets [A·Wᵢ/W] − [A·Wᵢ₋₁/W] cents (Wᵢ the weights up to it, [x] cut
+towards zero), so
 the shares add up to the order's amount to the cent and the SKU view
 reconciles with the order view. An order without SKU lines keeps one row with
 no SKU. Currencies are never added together here: every row carries its

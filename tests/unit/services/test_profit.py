@@ -11,7 +11,7 @@ import pytest
 from money_shop import AMAZON, AMAZON_SETTLEMENT, SHOPIFY, add_order, import_rows, movement, seed_shop
 
 from shopkeeper.db.database import Database
-from shopkeeper.domain.profit import COMPONENTS, allocate
+from shopkeeper.domain.profit import COMPONENTS, OrderAmounts, allocate, net_of, sales_of
 from shopkeeper.services.change_sets import undo_change_set
 from shopkeeper.services.profit import GROUPINGS, ProfitRow, profit_by_month, profit_rows
 
@@ -44,6 +44,9 @@ def test_an_unsettled_order_has_fees_estimated_from_the_platforms_rates(db: Data
     assert (order.sales, order.shipping, order.discounts, order.cogs) == (
         Decimal("98.00"), Decimal("10.00"), Decimal("8.00"), Decimal("29.00"))
     assert order.net == Decimal("67.65")
+    # The rule's Python statement says the same.
+    assert sales_of(OrderAmounts(Decimal("105.00"), Decimal("5.00"), Decimal("10.00"), Decimal("8.00"))) == order.sales
+    assert net_of({name: getattr(order, name) for name, _ in COMPONENTS}) == order.net
 
 
 def test_an_order_in_both_the_order_export_and_a_settlement_is_counted_once(db: Database) -> None:
