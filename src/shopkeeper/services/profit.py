@@ -58,6 +58,15 @@ class ProfitRow:
     def margin_pct(self) -> Decimal | None:
         return None if self.takings <= 0 else (self.net * 100 / self.takings).quantize(Decimal("0.1"))
 
+    @property
+    def break_even_roas(self) -> Decimal | None:
+        """1 ÷ margin before ads: the ad-attributed sales per unit of spend at which ads just pay for themselves
+        (issue 13 item 5); None when nothing is left before ads to pay them with."""
+        before_ads = self.net + self.ads
+        if self.takings <= 0 or before_ads <= 0:
+            return None
+        return (self.takings / before_ads).quantize(Decimal("0.01"))
+
 
 def _sums() -> str:
     return ", ".join(f"CAST(coalesce(sum({n}), 0) AS DECIMAL(18,2)) AS {n}" for n in (*_NAMES, "net"))
@@ -147,6 +156,7 @@ def profit_json(row: ProfitRow, by: str) -> dict[str, Any]:
         "payment_fees": dec(row.payment_fees), "shipping_labels": dec(row.shipping_labels),
         "other_fees": dec(row.other_fees), "units": row.units,
         "margin_pct": None if row.margin_pct is None else f"{row.margin_pct:.1f}",
+        "break_even_roas": None if row.break_even_roas is None else f"{row.break_even_roas:.2f}",
         "ads_spread": row.ads_spread, "cost_missing": row.cost_missing, "fx_missing": row.fx_missing,
     })
     return out

@@ -211,3 +211,10 @@ def test_fees_no_sold_order_carries_cost_their_month_and_platform_once(db: Datab
     cancelled = _by_key(db, "order")["111-0000004-0000004"]
     assert (cancelled.sales, cancelled.commission, cancelled.net) == (Decimal("0.00"), Decimal("1.00"),
                                                                       Decimal("-1.00"))
+
+
+def test_break_even_roas_is_one_over_the_margin_before_ads(db: Database) -> None:
+    import_rows(db, "ad_stats", [_ad("A1", AMAZON, "2026-02-01", "2026-02-28", "5.00", "S-1")], kind="ads")
+    order = _by_key(db, "order")[SETTLED]
+    # 45.00 taken, 45.00 − 6.75 estimated referral − 12.00 cost = 26.25 before ads: 45 ÷ 26.25 = 1.71.
+    assert (order.net + order.ads, order.break_even_roas) == (Decimal("26.25"), Decimal("1.71"))
