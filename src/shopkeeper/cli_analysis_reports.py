@@ -12,18 +12,23 @@ left out of their money).
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from shopkeeper.exit_codes import EXIT_FAILED
+
 ANALYSIS_REPORTS = ("sales", "abc", "repurchase", "cohorts", "price-bands", "returns")
+SALES_GRAINS = ("day", "week", "month")
 Table = Callable[[Sequence[str], Sequence[Sequence[object]]], str]
 
 
-def add_analysis_options(report: argparse.ArgumentParser) -> None:
-    report.add_argument("--by", choices=("day", "week", "month"), default="month",
-                        help="sales: one row per day, week (from Monday) or month")
+def add_analysis_options(report: argparse.ArgumentParser, extra_groupings: Sequence[str] = ()) -> None:
+    report.add_argument("--by", choices=(*SALES_GRAINS, *extra_groupings), default="month",
+                        help="sales: one row per day, week (from Monday) or month; profit: per order, sku,"
+                             " platform or month")
     report.add_argument("--from", dest="first", type=date.fromisoformat, metavar="YYYY-MM-DD",
                         help="analysis reports: from this local order day")
     report.add_argument("--to", dest="last", type=date.fromisoformat, metavar="YYYY-MM-DD",
@@ -39,12 +44,15 @@ def _pct(value: Decimal | None) -> str | None:
     return None if value is None else f"{value:.1f}"
 
 
-def analysis_report(db: Any, name: str, args: argparse.Namespace, table: Table) -> tuple[Any, str]:
-    """(JSON data, text) of one of ANALYSIS_REPORTS."""
+def analysis_report(db: Any, name: str, args: argparse.Namespace, table: Table) -> tuple[Any, str] | int:
+    """(JSON data, text) of one of ANALYSIS_REPORTS, or an exit code when the options make no sense."""
     from shopkeeper.services.sales_report import ReportScope
 
     scope = ReportScope(args.first, args.last, args.platform)
     if name == "sales":
+        if args.by not in SALES_GRAINS:
+            print(f"report sales: --by must be one of {', '.join(SALES_GRAINS)}", file=sys.stderr)
+            return EXIT_FAILED
         return _sales(db, args.by, scope, table)
     if name == "abc":
         return _abc(db, scope, table)

@@ -17,12 +17,15 @@ from typing import Any
 
 from shopkeeper.cli_analysis_reports import ANALYSIS_REPORTS, add_analysis_options, analysis_report
 from shopkeeper.cli_member_reports import MEMBER_REPORTS, member_report
+from shopkeeper.cli_money_reports import MONEY_REPORTS, PROFIT_GROUPINGS, add_money_options, money_report
 
 REPORTS = ("inventory", "reorder", *MEMBER_REPORTS,
            # promotions (issue 11): the festival calendar and the campaign plans
            "calendar", "promotions",
            # analysis (issue 12): sales by period, ABC, repurchase, cohorts, price bands, returns
-           *ANALYSIS_REPORTS)
+           *ANALYSIS_REPORTS,
+           # money (issue 13): profit per order, SKU, platform or month; payout reconciliation
+           *MONEY_REPORTS)
 
 
 def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -33,14 +36,23 @@ def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], N
     report.add_argument("--show-pii", action="store_true",
                         help="show names, e-mails and phone numbers unmasked (the reveal is logged)")
     report.add_argument("--year", type=int, help="calendar: the year (default: this year)")
-    add_analysis_options(report)
+    add_analysis_options(report, extra_groupings=PROFIT_GROUPINGS)
+    add_money_options(report)
 
 
 def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
     data: Any
     try:
-        if args.name in ANALYSIS_REPORTS:
-            data, text = analysis_report(db, args.name, args, _table)
+        if args.name in MONEY_REPORTS:
+            made = money_report(db, args.name, args, today, _table)
+            if isinstance(made, int):
+                return made
+            data, text = made
+        elif args.name in ANALYSIS_REPORTS:
+            made = analysis_report(db, args.name, args, _table)
+            if isinstance(made, int):
+                return made
+            data, text = made
         elif args.name in MEMBER_REPORTS:
             data, text = member_report(db, args.name, today, show_pii=args.show_pii, table=_table)
         elif args.name == "inventory":

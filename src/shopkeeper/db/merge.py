@@ -66,6 +66,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     "payouts": ("shop_id", "payout_id"),
     "ad_stats": ("shop_id", "stat_id"),
     "traffic_stats": ("shop_id", "stat_id"),
+    # Profit settings (issue 13): written by edits only (services/fee_rates.py, services/landed_costs.py).
+    "fee_rates": ("rate_id",),
+    "purchase_lots": ("lot_id",),
 }
 
 # Tables without a PRIMARY KEY index (migration 0008: the index upkeep of their text keys cost

@@ -17,6 +17,8 @@ TABLE_AREAS: dict[str, Area] = {
     "payouts": Area.MONEY,
     "ad_stats": Area.MONEY,
     "traffic_stats": Area.MONEY,
+    "fee_rates": Area.MONEY,  # estimated fees change every unsettled order's profit
+    "purchase_lots": Area.MONEY,  # cost of goods changes profit
     "order_tags": Area.ORDERS,
     "products": Area.CATALOG,
     "variants": Area.CATALOG,

@@ -84,6 +84,12 @@ _FIELD_NAMES = {
     "season_end": "field.season_end",
     "marked_new_on": "field.marked_new_on",
     "parts": "field.bundle_parts",  # a bundle's composition (services/bundles.py)
+    # A fee rate and a purchase lot (services/fee_rates.py, services/landed_costs.py).
+    "percent": "field.fee_percent",
+    "fixed": "field.fee_fixed",
+    "currency": "field.currency",
+    "quantity": "field.lot_quantity",
+    "unit_cost": "field.unit_cost",
 }
 EDIT_LABELS = {
     "price": "change.edit.price",

@@ -74,6 +74,14 @@ _FIELDS: dict[tuple[str, str], FieldSpec] = {
        for f in ("name_en", "name_zh", "benefits_en", "benefits_zh")},
     **{("tier", f): FieldSpec("tier", f, "money", nullable=f.startswith("keep"))
        for f in ("threshold", "keep_threshold", "points_multiplier")},
+    # A platform's fee rate (services/fee_rates.py checks percent and currency) and a purchase lot's landed cost
+    # (services/landed_costs.py): what profit estimates fees and costs goods from (domain/profit.py).
+    ("fee_rate", "percent"): FieldSpec("fee_rate", "percent", "money", nullable=False),
+    ("fee_rate", "fixed"): FieldSpec("fee_rate", "fixed", "money", nullable=False),
+    ("fee_rate", "currency"): FieldSpec("fee_rate", "currency", "text", nullable=False),
+    ("purchase_lot", "quantity"): FieldSpec("purchase_lot", "quantity", "count", nullable=True, maximum=_INT_MAX),
+    ("purchase_lot", "unit_cost"): FieldSpec("purchase_lot", "unit_cost", "money", nullable=True),
+    ("purchase_lot", "currency"): FieldSpec("purchase_lot", "currency", "text", nullable=True),
 }
 
 # entity -> (table, key column). The edited column is named like the field.
@@ -83,7 +91,8 @@ _TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku"),
            "inventory_setting": ("inventory_settings", "key"), "status": ("sku_status", "sku"),
            "loyalty_setting": ("loyalty_settings", "key"), "tier": ("tiers", "code"),
            "promotion_setting": ("promotion_settings", "key"), "campaign_task": ("campaign_tasks", "task_id"),
-           "task_template": ("campaign_task_templates", "task_key")}
+           "task_template": ("campaign_task_templates", "task_key"),
+           "fee_rate": ("fee_rates", "rate_id"), "purchase_lot": ("purchase_lots", "lot_id")}
 # Key/value settings tables: a missing row is the default, and setting None deletes the row.
 _SETTINGS = frozenset({"listing_setting", "inventory_setting", "loyalty_setting", "promotion_setting"})
 
@@ -94,11 +103,16 @@ _DEFAULTS: dict[str, dict[str, object]] = {
               "pack_size": None, "min_order": None, "target_cover_days": None},
     "channel": {"share_pct": DEFAULT_SHARE_PCT, "max_listed": None, "buffer": DEFAULT_BUFFER},
     "status": {"delisted": False, "season_start": None, "season_end": None, "marked_new_on": None},  # 0012
+    "purchase_lot": {"quantity": None, "unit_cost": None, "currency": None},  # 0023
 }
+# A purchase lot's key is '<sku>|<YYYY-MM-DD>' (services/landed_costs.py lot_key); the SKU is what precedes the last '|'.
+_LOT_SKU = r"regexp_extract(?, '^(.*)\|[^|]*$', 1)"
+_LOT_DAY = r"CAST(regexp_extract(?, '\|([^|]*)$', 1) AS DATE)"
 # The SQL true when the missing row's key names something the shop knows.
 _KNOWN_KEY = {"stock": "SELECT EXISTS (SELECT 1 FROM sk_catalogue() WHERE sku = ?)",
               "status": "SELECT EXISTS (SELECT 1 FROM sk_catalogue() WHERE sku = ?)",
-              "channel": "SELECT EXISTS (SELECT 1 FROM shops WHERE shop_id = ?)"}
+              "channel": "SELECT EXISTS (SELECT 1 FROM shops WHERE shop_id = ?)",
+              "purchase_lot": f"SELECT EXISTS (SELECT 1 FROM sk_catalogue() WHERE sku = {_LOT_SKU})"}
 # An order-only catalogue entry's price and cost before the seller set them: its latest line's price, no cost.
 _ORDER_ONLY = "SELECT {field} FROM sk_catalogue() WHERE sku = ? AND NOT in_variants"
 
@@ -227,6 +241,10 @@ def _apply(db: Database, change_set_id: int, plan: Sequence[_Planned]) -> frozen
         elif table == "variants":
             _catalogue_order_only_sku(db, p.key, change_set_id)
             tables.add("products")
+        elif table == "purchase_lots":
+            # A lot not entered yet: undo deletes the new row by its batch_id.
+            db.execute(f"INSERT INTO purchase_lots (lot_id, sku, received_on, batch_id) VALUES (?, {_LOT_SKU},"
+                       f" {_LOT_DAY}, ?)", [p.key, p.key, p.key, change_set_id])
         elif table == "stock_levels":
             # A SKU nobody counted yet: undo deletes the new row by its batch_id.
             db.execute("INSERT INTO stock_levels (sku, updated_at, batch_id) VALUES (?, now(), ?)",

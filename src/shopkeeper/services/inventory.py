@@ -37,7 +37,15 @@ from shopkeeper.services.listing_checks import PROBLEM_CODES_BY_SKU_SQL
 def _inventory_sql(settings: ReorderSettings) -> str:
     """Every SKU with its figures; parameters: see `_params` (window, dead-stock window, today)."""
     return f"""
-WITH sales AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
+WITH profit AS (
+    -- What each SKU kept over the recent window (domain/profit.py), in the SKU's own currency.
+    SELECT p.sku, sum(sk_convert(p.net, p.currency, c.currency)) AS net, sum(p.units) AS units,
+           sum(sk_convert(p.sales + p.shipping - p.discounts, p.currency, c.currency)) AS takings,
+           bool_or(p.estimated) AS estimated
+    FROM sk_profit() p JOIN sk_catalogue() c ON c.sku = p.sku
+    WHERE p.day BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)
+    GROUP BY p.sku),
+sales AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
 selling AS (SELECT sku, days FROM sk_selling_days(CAST(? AS DATE), CAST(? AS DATE))),
 revenue AS (SELECT sku, abc FROM sk_abc(CAST(? AS DATE), CAST(? AS DATE))),
 recent AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
@@ -99,7 +107,10 @@ base AS (
                          least(fs.day, ar.day), as_of.today, {DEFAULT_NEW_DAYS}) AS status,
            sk_season_text(st.season_start, st.season_end) AS season,
            sk_in_season(month(as_of.today), st.season_start, st.season_end) AS in_season,
-           sk_may_reorder(st.delisted, st.season_start, st.season_end, as_of.today) AS may_reorder
+           sk_may_reorder(st.delisted, st.season_start, st.season_end, as_of.today) AS may_reorder,
+           CASE WHEN pf.units > 0 THEN CAST(round(pf.net / pf.units, 2) AS DECIMAL(18,2)) END AS net_per_unit,
+           CASE WHEN pf.takings > 0 THEN round(pf.net * 100 / pf.takings, 1) END AS profit_margin_pct,
+           coalesce(pf.estimated, FALSE) AS profit_estimated
     FROM sk_catalogue() v
     CROSS JOIN as_of
     LEFT JOIN stock_levels s USING (sku)
@@ -119,6 +130,7 @@ base AS (
     LEFT JOIN sku_status st USING (sku)
     LEFT JOIN season_selling ss USING (sku)
     LEFT JOIN bundled bo USING (sku)
+    LEFT JOIN profit pf USING (sku)
 ),
 pointed AS (
     -- A bundle is bought as its parts: no reorder point, cover or suggestion of its own.
@@ -145,7 +157,8 @@ SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, cost
        abc, xyz, dead_stock,
        CASE WHEN dead_stock THEN on_hand * cost END AS dead_value,
        safety_stock, pack_size, min_order, target_cover_days, set_point IS NOT NULL AS point_set, selling_days,
-       problems, units_7d, units_30d, units_90d, price_min, price_max, status, season, in_season, may_reorder, bundle
+       problems, units_7d, units_30d, units_90d, price_min, price_max, status, season, in_season, may_reorder, bundle,
+       net_per_unit, profit_margin_pct, profit_estimated
 FROM figured
 """
 
@@ -155,7 +168,7 @@ def _params(today: date, settings: ReorderSettings) -> tuple[Any, ...]:
     first, last = demand_window(today, settings)
     recent_first, _ = window(today, settings.window_days)
     dead_first, _ = window(today, settings.dead_stock_days)
-    return (first, last, first, last, recent_first, today, dead_first, today, today,
+    return (recent_first, today, first, last, first, last, recent_first, today, dead_first, today, today,
             today, first, last, first, last, *window(today, 7), *window(today, 30), *window(today, 90),
             dead_first)
 
@@ -203,6 +216,11 @@ INVENTORY_COLUMNS = (
     Column("price_max", "money"),
     Column("cost", "money", edit=("variant", "cost")),
     Column("margin_pct", "pct"),
+    # What a unit sold over the window kept after fees, ads, refunds and its cost (services/profit.py), and that
+    # margin over what buyers paid; estimated: some of its orders have no settlement yet.
+    Column("net_per_unit", "money"),
+    Column("profit_margin_pct", "pct"),
+    Column("profit_estimated", "flag"),
     Column("cost_unknown", "flag"),  # no cost yet: margin, order and stock values leave it out
     Column("order_only", "flag"),    # known from order lines only: no product export has it
     Column("currency", "text"),

@@ -188,7 +188,10 @@ def test_editable_fields_name_the_listings_fields(db: Database) -> None:
                                                    "points_multiplier", "benefits_en", "benefits_zh")),
                            # campaign checks' settings, checklist ticks and template (services/campaign_*.py)
                            ("promotion_setting", "value"), ("campaign_task", "done"), ("task_template", "title"),
-                           ("task_template", "days_before")}
+                           ("task_template", "days_before"),
+                           # fee rates and purchase lots behind profit (services/fee_rates.py, landed_costs.py)
+                           ("fee_rate", "percent"), ("fee_rate", "fixed"), ("fee_rate", "currency"),
+                           ("purchase_lot", "quantity"), ("purchase_lot", "unit_cost"), ("purchase_lot", "currency")}
     assert fields[("variant", "cost")].kind == "money"
     assert fields[("stock", "reorder_point")].nullable
     assert not fields[("stock", "on_hand")].nullable

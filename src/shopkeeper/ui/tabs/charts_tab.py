@@ -56,6 +56,7 @@ from shopkeeper.ui.formatting import platform_label
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.tabs import chart_drawings as cd
+from shopkeeper.ui.tabs import profit_chart
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.ui_state import UiState
 from shopkeeper.ui.widgets.summary_row import SummaryRow
@@ -87,13 +88,14 @@ CHARTS = (
               lambda p, d, c, _f, _g: cd.draw_segments(p, d, c)),
     ChartKind("regions", lambda db, f, _g, _t: cs.regions(db, f), lambda p, d, c, _f, _g: cd.draw_regions(p, d, c)),
     ChartKind("hours", lambda db, f, _g, _t: cs.hour_weekday(db, f), lambda p, d, c, _f, _g: cd.draw_hours(p, d, c)),
+    ChartKind("profit", profit_chart.load_profit, profit_chart.draw_profit),
 )
 
 
 class ChartsTab(ShopTab):
     # Money is converted with the seller's rates (settings); products are named from the catalogue;
     # campaign windows come from the promotions.
-    areas = frozenset({Area.ORDERS, Area.SETTINGS, Area.CATALOG, Area.PROMOTIONS, Area.MEMBERS})
+    areas = frozenset({Area.ORDERS, Area.SETTINGS, Area.CATALOG, Area.PROMOTIONS, Area.MEMBERS, Area.MONEY})
 
     def __init__(self, *, worker: DbWorker, clock: Clock, ui_state: UiState, parent: QWidget | None = None) -> None:
         super().__init__(name="charts", worker=worker, ui_state=ui_state, parent=parent)
@@ -156,6 +158,13 @@ class ChartsTab(ShopTab):
         copy = QPushButton(self.tr("Copy selection"), self)
         copy.setToolTip(self.tr("Tab-separated, ready to paste into a spreadsheet (Ctrl+C)"))
         copy.clicked.connect(self.copy_selection)
+        # Money (issue 13): payout reconciliation and the rates and costs behind profit.
+        payouts = QPushButton(self.tr("Payouts…"), self)
+        payouts.setObjectName("payoutsButton")
+        payouts.clicked.connect(self.open_payouts)
+        rates = QPushButton(self.tr("Fee rates and costs…"), self)
+        rates.setObjectName("feeRatesButton")
+        rates.clicked.connect(self.open_fee_rates)
 
         bar = QHBoxLayout()
         for label, widget in ((self.tr("Period:"), self.range_box), ("", self.grain_box),
@@ -165,6 +174,8 @@ class ChartsTab(ShopTab):
                 bar.addWidget(QLabel(label, self))
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(payouts)
+        bar.addWidget(rates)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
         buttons.addWidget(png)
@@ -196,7 +207,24 @@ class ChartsTab(ShopTab):
             "bands": self.tr("Price bands"), "baskets": self.tr("Basket size"),
             "cohorts": self.tr("Repurchase and cohorts"), "segments": self.tr("Customer segments"),
             "regions": self.tr("Sales by city"), "hours": self.tr("Hour × weekday"),
+            "profit": self.tr("Profit"),
         }[key]
+
+    def open_payouts(self) -> QWidget:
+        from shopkeeper.ui.dialogs.payouts_dialog import PayoutsDialog
+
+        dialog = PayoutsDialog(self._worker, self._clock, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_fee_rates(self) -> QWidget:
+        from shopkeeper.ui.dialogs.fee_rates_dialog import FeeRatesDialog
+
+        dialog = FeeRatesDialog(self._worker, self._clock, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _filter_box(self, name: str) -> QComboBox:
         box = QComboBox(self)

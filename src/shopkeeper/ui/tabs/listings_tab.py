@@ -77,7 +77,8 @@ def _format(key: str, kind: str, value: Any) -> str:  # noqa: ANN401 - a cell's 
 class ListingsTab(ShopTab):
     # Sold (30 days) and the computed reorder points come from orders; the listing checks' word list and
     # price tolerance are settings.
-    areas = frozenset({Area.CATALOG, Area.STOCK, Area.ORDERS, Area.SETTINGS})
+    # Net per unit reads settlements, ad spend, fee rates and purchase lots (Area.MONEY).
+    areas = frozenset({Area.CATALOG, Area.STOCK, Area.ORDERS, Area.SETTINGS, Area.MONEY})
 
     def __init__(self, *, worker: DbWorker, clock: Clock, ui_state: UiState, parent: QWidget | None = None) -> None:
         super().__init__(name="listings", worker=worker, ui_state=ui_state, parent=parent)
@@ -99,6 +100,8 @@ class ListingsTab(ShopTab):
             "price_min": self.tr("Lowest price"), "price_max": self.tr("Highest price"),
             "cost_unknown": self.tr("Cost unknown"), "order_only": self.tr("From orders only"),
             "bundle": self.tr("Bundle"),
+            "net_per_unit": self.tr("Net / unit"), "profit_margin_pct": self.tr("Margin after fees"),
+            "profit_estimated": self.tr("Profit estimated"),
         }
         self._settings = ReorderSettings()
         self.model = PagedSqlModel(

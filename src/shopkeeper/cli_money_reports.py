@@ -1,0 +1,73 @@
+"""`shopkeeper report profit|payouts`: what the seller kept, and whether each deposit adds up (issue 13).
+
+`profit --by order|sku|platform|month` prints one object per key and currency
+(services/profit.py): `key`, `currency`, `sales`, `fees`, `ads`, `refunds`,
+`cogs`, `net`, `estimated`, then the parts (`shipping`, `discounts`,
+`commission`, `payment_fees`, `shipping_labels`, `other_fees`) so that
+sales + shipping − discounts − fees − ads − refunds − cogs = net to the cent.
+`payouts` prints one object per payout (services/payouts.py) with
+`unsettled_orders`, the count of its platform's orders no report has settled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from shopkeeper.exit_codes import EXIT_FAILED
+
+MONEY_REPORTS = ("profit", "payouts")
+# `--by` is shared with `report sales` (day, week, month); profit adds these.
+PROFIT_GROUPINGS = ("order", "sku", "platform")
+Table = Callable[[Sequence[str], Sequence[Sequence[object]]], str]
+
+
+def add_money_options(report: argparse.ArgumentParser) -> None:
+    report.add_argument("--unsettled-days", type=int, default=None, metavar="DAYS",
+                        help="payouts: a sold order with no settlement after this many days is unsettled (30)")
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else f"{Decimal(value):.2f}"
+
+
+def money_report(db: Any, name: str, args: argparse.Namespace, today: date, table: Table) -> tuple[Any, str] | int:
+    """(JSON data, text) of one of MONEY_REPORTS, or an exit code when the options make no sense."""
+    from shopkeeper.services.sales_report import ReportScope
+
+    scope = ReportScope(args.first, args.last, args.platform)
+    if name == "profit":
+        from shopkeeper.services.profit import GROUPINGS, profit_json, profit_rows
+
+        if args.by not in GROUPINGS:
+            print(f"report profit: --by must be one of {', '.join(GROUPINGS)}", file=sys.stderr)
+            return EXIT_FAILED
+        data = [profit_json(r, args.by) for r in profit_rows(db, args.by, scope)]
+        header = ("Key", "Currency", "Sales", "Fees", "Ads", "Refunds", "COGS", "Net", "Margin %", "")
+        rows = [(d["key"] if d["key"] is not None else "-", d["currency"], d["sales"], d["fees"], d["ads"],
+                 d["refunds"], d["cogs"], d["net"], d["margin_pct"], "estimated" if d["estimated"] else "")
+                for d in data]
+        return data, table(header, rows)
+    from shopkeeper.services.payouts import DEFAULT_UNSETTLED_DAYS, reconcile
+
+    days = DEFAULT_UNSETTLED_DAYS if args.unsettled_days is None else args.unsettled_days
+    found = reconcile(db, today, days)
+    data = [{"payout_id": p.payout_id, "platform": p.platform, "shop_id": p.shop_id,
+             "paid_at": None if p.paid_at is None else p.paid_at.isoformat(),  # type: ignore[attr-defined]
+             "currency": p.currency, "deposit": _dec(p.deposit), "lines_total": _dec(p.lines_total),
+             "difference": _dec(p.difference), "lines": p.lines, "other_currency_lines": p.other_currency_lines,
+             "status": p.status, "unsettled_orders": found.unsettled_count(p.platform),
+             "months": [{"month": m.month, "currency": m.currency, "amount": _dec(m.amount), "lines": m.lines}
+                        for m in found.month_split if (m.shop_id, m.payout_id) == (p.shop_id, p.payout_id)]}
+            for p in found.payouts]
+    payout_header = ("Payout", "Platform", "Paid", "Currency", "Deposit", "Lines", "Difference")
+    payout_rows = [(d["payout_id"], d["platform"], (d["paid_at"] or "")[:10], d["currency"], d["deposit"],
+             d["lines_total"], d["difference"]) for d in data]
+    text = table(payout_header, payout_rows)
+    text += f"\n{len(found.unsettled)} sold orders unsettled after {days} days"
+    text += f"\n{len(found.unmatched)} movements name an order the shop does not have"
+    return data, text

@@ -1,0 +1,178 @@
+"""Payout reconciliation: does each deposit equal the lines that make it up, and what never got paid.
+
+Per payout (a `payouts` row, or a payout id the movements name without one):
+`lines_total` is the sum of its movements in the payout's currency, the
+transfer itself (kind payout) left out, and `difference` = deposit −
+lines_total; a payout whose report gave no deposit takes it from its transfer
+movement (the money that left the balance for the bank). Movements in another
+currency are counted apart (`other_currency_lines`), never added in.
+
+Beside the payouts, three lists a seller doing the monthly books asks for:
+
+* unsettled orders: sold orders older than `days` of a shop whose platform has
+  settlements (some movement names an order), with no movement at all;
+* money with no order: movements naming an order the shop does not hold;
+* the month-end split: each payout's lines by the month they happened in (in
+  the platform's time zone), for payouts whose lines cross a month's end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from shopkeeper.db.database import Database
+from shopkeeper.domain.money_kinds import MoneyKind
+
+DEFAULT_UNSETTLED_DAYS = 30
+
+_PAYOUT = MoneyKind.PAYOUT.value
+
+# Every payout the shop knows of: its row, or (named only by movements) its transfer movements.
+_PAYOUTS_SQL = f"""
+WITH named AS (
+    SELECT shop_id, payout_id, min(occurred_at) AS first_at, max(occurred_at) AS last_at,
+           arg_max(currency, kind = '{_PAYOUT}') AS currency,
+           -sum(amount) FILTER (WHERE kind = '{_PAYOUT}') AS transferred
+    FROM money_movements WHERE payout_id IS NOT NULL GROUP BY shop_id, payout_id),
+known AS (
+    SELECT coalesce(p.shop_id, n.shop_id) AS shop_id, coalesce(p.payout_id, n.payout_id) AS payout_id,
+           coalesce(p.paid_at, n.last_at) AS paid_at, coalesce(p.currency, n.currency) AS currency,
+           coalesce(p.deposit, n.transferred) AS deposit, p.status
+    FROM payouts p FULL JOIN named n ON n.shop_id = p.shop_id AND n.payout_id = p.payout_id),
+lines AS (
+    SELECT k.shop_id, k.payout_id,
+           coalesce(sum(m.amount) FILTER (WHERE m.kind <> '{_PAYOUT}' AND m.currency = k.currency), 0) AS total,
+           count(m.movement_id) FILTER (WHERE m.kind <> '{_PAYOUT}' AND m.currency = k.currency) AS n,
+           count(m.movement_id) FILTER (WHERE m.kind <> '{_PAYOUT}' AND m.currency <> k.currency) AS other_n
+    FROM known k LEFT JOIN money_movements m ON m.shop_id = k.shop_id AND m.payout_id = k.payout_id
+    GROUP BY k.shop_id, k.payout_id)
+SELECT k.shop_id, coalesce(s.platform, split_part(k.shop_id, ':', 1)) AS platform, k.payout_id, k.paid_at,
+       k.currency, k.deposit, k.status, CAST(l.total AS DECIMAL(18,2)), l.n, l.other_n,
+       CAST(k.deposit - l.total AS DECIMAL(18,2)) AS difference
+FROM known k JOIN lines l ON l.shop_id = k.shop_id AND l.payout_id = k.payout_id
+LEFT JOIN shops s ON s.shop_id = k.shop_id
+ORDER BY k.paid_at NULLS LAST, k.shop_id, k.payout_id
+"""
+
+# Sold orders of settling platforms that no movement names, ordered before the cut-off day.
+_UNSETTLED_SQL = """
+WITH settling AS (
+    SELECT DISTINCT coalesce(s.platform, split_part(m.shop_id, ':', 1)) AS platform
+    FROM money_movements m LEFT JOIN shops s ON s.shop_id = m.shop_id WHERE m.order_id IS NOT NULL)
+SELECT o.shop_id, coalesce(s.platform, split_part(o.shop_id, ':', 1)) AS platform, o.order_id, o.day,
+       o.currency, o.total
+FROM sk_sales() o LEFT JOIN shops s ON s.shop_id = o.shop_id
+WHERE coalesce(s.platform, split_part(o.shop_id, ':', 1)) IN (SELECT platform FROM settling)
+  AND o.day < ?
+  AND NOT EXISTS (SELECT 1 FROM money_movements m WHERE m.shop_id = o.shop_id AND m.order_id = o.order_id)
+ORDER BY o.day, o.shop_id, o.order_id
+"""
+
+_UNMATCHED_SQL = """
+SELECT m.shop_id, m.movement_id, m.occurred_at, m.kind, m.order_id, m.amount, m.currency, m.payout_id
+FROM money_movements m
+WHERE m.order_id IS NOT NULL AND m.order_id <> ''
+  AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = m.shop_id AND o.order_id = m.order_id)
+ORDER BY m.occurred_at, m.shop_id, m.movement_id
+"""
+
+# A payout's lines (the transfer aside) per month they happened in, where they span more than one month.
+_SPLIT_SQL = """
+WITH lines AS (
+    SELECT m.shop_id, m.payout_id, m.currency,
+           strftime(timezone(coalesce(pl.timezone, 'UTC'), m.occurred_at), '%Y-%m') AS month, m.amount
+    FROM money_movements m LEFT JOIN shops s ON s.shop_id = m.shop_id
+    LEFT JOIN platforms pl ON pl.code = coalesce(s.platform, split_part(m.shop_id, ':', 1))
+    WHERE m.payout_id IS NOT NULL AND m.kind <> ?)
+SELECT shop_id, payout_id, month, currency, CAST(sum(amount) AS DECIMAL(18,2)), count(*)
+FROM lines
+WHERE (shop_id, payout_id) IN (SELECT (shop_id, payout_id) FROM lines GROUP BY ALL HAVING count(DISTINCT month) > 1)
+GROUP BY ALL ORDER BY shop_id, payout_id, month, currency
+"""
+
+
+@dataclass(frozen=True)
+class Payout:
+    shop_id: str
+    platform: str
+    payout_id: str
+    paid_at: object               # datetime with zone, or None
+    currency: str | None
+    deposit: Decimal | None       # None: neither the report nor a transfer line says it
+    status: str | None
+    lines_total: Decimal
+    lines: int
+    other_currency_lines: int
+    difference: Decimal | None
+
+    @property
+    def reconciles(self) -> bool:
+        return self.difference == 0 and self.other_currency_lines == 0
+
+
+@dataclass(frozen=True)
+class UnsettledOrder:
+    shop_id: str
+    platform: str
+    order_id: str
+    day: date
+    currency: str
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class UnmatchedMovement:
+    shop_id: str
+    movement_id: str
+    occurred_at: object
+    kind: str
+    order_id: str
+    amount: Decimal
+    currency: str
+    payout_id: str | None
+
+
+@dataclass(frozen=True)
+class MonthPart:
+    shop_id: str
+    payout_id: str
+    month: str
+    currency: str
+    amount: Decimal
+    lines: int
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    payouts: tuple[Payout, ...]
+    unsettled: tuple[UnsettledOrder, ...]
+    unmatched: tuple[UnmatchedMovement, ...]
+    month_split: tuple[MonthPart, ...]
+    unsettled_days: int
+
+    def unsettled_count(self, platform: str) -> int:
+        return sum(1 for o in self.unsettled if o.platform == platform)
+
+
+def payouts(db: Database) -> list[Payout]:
+    return [Payout(*r) for r in db.fetchall(_PAYOUTS_SQL)]
+
+
+def unsettled_orders(db: Database, today: date, days: int = DEFAULT_UNSETTLED_DAYS) -> list[UnsettledOrder]:
+    return [UnsettledOrder(*r) for r in db.fetchall(_UNSETTLED_SQL, [today - timedelta(days=days)])]
+
+
+def unmatched_movements(db: Database) -> list[UnmatchedMovement]:
+    return [UnmatchedMovement(*r) for r in db.fetchall(_UNMATCHED_SQL)]
+
+
+def month_split(db: Database) -> list[MonthPart]:
+    return [MonthPart(r[0], r[1], r[2], r[3], r[4], int(r[5])) for r in db.fetchall(_SPLIT_SQL, [_PAYOUT])]
+
+
+def reconcile(db: Database, today: date, days: int = DEFAULT_UNSETTLED_DAYS) -> Reconciliation:
+    """Everything the Payouts view and `report payouts` show, read in one go."""
+    return Reconciliation(tuple(payouts(db)), tuple(unsettled_orders(db, today, days)),
+                          tuple(unmatched_movements(db)), tuple(month_split(db)), days)

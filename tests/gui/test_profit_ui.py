@@ -1,0 +1,100 @@
+"""Profit in the window on the demo shop: the Profit chart, profit columns, the Payouts view, the fee rates."""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from shopkeeper.ui.tabs.charts_tab import CHARTS
+from tests.gui.conftest import run_query, wait_idle
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "unit" / "services"))
+from money_shop import import_rows, movement  # noqa: E402
+
+
+def _profit_chart(qtbot, app):  # noqa: ANN001, ANN202
+    tab = app.window.charts
+    app.window.show_tab("charts")
+    wait_idle(qtbot, app.worker)
+    tab.picker.setCurrentRow([k.key for k in CHARTS].index("profit"))
+    wait_idle(qtbot, app.worker)
+    return tab
+
+
+def test_the_profit_chart_draws_each_month_with_its_costs_and_says_it_is_estimated(qtbot, app) -> None:  # noqa: ANN001
+    tab = _profit_chart(qtbot, app)
+    drawn = tab.drawn["profit"]
+    assert len(drawn.rows) >= 12                      # the last 12 months of the demo's orders
+    for month, takings, cogs, fees, ads, refunds, net, _margin, estimated in drawn.rows:
+        assert takings - cogs - fees - ads - refunds == net, month
+        assert estimated == "yes"                      # the demo has no settlements: every fee is estimated
+    assert "estimated" in tab.note.text()
+    assert "estimated" in (drawn.hover(0.0, 0.0) or "")
+
+
+def test_listings_show_net_per_unit_and_margin_after_fees(qtbot, app) -> None:  # noqa: ANN001
+    tab = app.window.tab_by_name("listings")
+    app.window.show_tab("listings")
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=30000)
+    headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())]
+    assert {"Net / unit", "Margin after fees", "Profit estimated"} <= set(headers)
+    net = headers.index("Net / unit")
+    qtbot.waitUntil(lambda: tab.model.row_values(0) is not None, timeout=30000)
+    shown = [tab.model.data(tab.model.index(r, net)) for r in range(min(20, tab.model.rowCount()))]
+    assert any(text and text != "—" for text in shown)   # the demo's selling SKUs have a net per unit
+
+
+def test_fee_rates_save_as_one_undoable_change_and_move_the_chart(qtbot, app) -> None:  # noqa: ANN001
+    tab = _profit_chart(qtbot, app)
+    before = tab.drawn["profit"].rows[-1]
+    dialog = tab.open_fee_rates()
+    wait_idle(qtbot, app.worker)
+    row = next(r for r in range(dialog.rates.rowCount())
+               if dialog.rates.item(r, 0).text() == "Taobao" and dialog.rates.item(r, 1).text() == "Commission")
+    assert dialog.rates.item(row, 5).text() == "default"
+    dialog.rates.item(row, 2).setText("5.00")
+    assert [c.rate_id for c in dialog.rate_changes()] == ["taobao:commission"]
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    wait_idle(qtbot, app.worker)
+    assert "fee rates" in app.window.undo_action.text()
+    after = tab.drawn["profit"].rows[-1]
+    assert after[3] > before[3] and after[6] < before[6]   # more fees, less net
+    app.window.undo()
+    wait_idle(qtbot, app.worker)
+    assert tab.drawn["profit"].rows[-1] == before
+
+
+def test_a_bad_fee_rate_is_refused_in_words_and_nothing_is_saved(qtbot, app) -> None:  # noqa: ANN001
+    dialog = app.window.charts.open_fee_rates()
+    wait_idle(qtbot, app.worker)
+    dialog.rates.item(0, 2).setText("150")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    wait_idle(qtbot, app.worker)
+    assert dialog.error.isVisible() and "150" in dialog.error.text()
+    assert "fee rates" not in app.window.undo_action.text()
+    dialog.close()
+
+
+def test_the_payouts_view_lists_a_payout_that_does_not_reconcile(qtbot, app) -> None:  # noqa: ANN001
+    shop, order = run_query(qtbot, app.worker, lambda db: db.fetchone(
+        "SELECT shop_id, order_id FROM sk_sales() WHERE shop_id LIKE 'shopify:%' ORDER BY day DESC LIMIT 1"))
+    run_query(qtbot, app.worker, lambda db: import_rows(db, "money_movements", [
+        movement(shop, "M1", "2026-11-20 00:00:00+00", "50.00", "sale", order, payout_id="PO-1"),
+        movement(shop, "M2", "2026-11-20 00:00:00+00", "-1.75", "payment_fee", order, payout_id="PO-1"),
+        movement(shop, "M3", "2026-11-21 00:00:00+00", "-48.00", "payout", None, payout_id="PO-1")]))
+    dialog = app.window.charts.open_payouts()
+    wait_idle(qtbot, app.worker)
+    found = dialog.reconciliation
+    assert found is not None
+    (payout,) = found.payouts
+    assert (payout.deposit, payout.lines_total, payout.difference) == (
+        Decimal("48.00"), Decimal("48.25"), Decimal("-0.25"))
+    assert dialog.payouts.rowCount() == 1 and dialog.payouts.item(0, 6).text() == "-0.25"
+    assert "1 not matching" in dialog.summary.text()
+    # Shopify now settles: its older sold orders with no movement are listed as never settled.
+    assert dialog.unsettled.rowCount() == len(found.unsettled) > 0
+    dialog.close()
