@@ -60,7 +60,7 @@ from shopkeeper.services.channel_stock import (
     listed_stock,
     platform_shops,
 )
-from shopkeeper.services.imports import csv_safe
+from shopkeeper.domain.spreadsheet_cells import csv_safe
 
 DEFAULT_SHOPIFY_LOCATION = "Shop location"  # the name Shopify gives a new store's first location
 _EXPORT_FAILED = Message("title.export_failed")
