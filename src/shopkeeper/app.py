@@ -130,6 +130,7 @@ class ShopkeeperApp:
         """Open `path` on the worker; `then` runs once it is open, `or_else` before its failure is shown."""
         backups = backups_dir_for(path, self.paths.backups_dir)
         today = self.clock.today()
+        now = self.clock.now()
 
         def opener() -> Database:
             db = open_shop(path, backups_dir=backups, today=today)
@@ -141,6 +142,7 @@ class ShopkeeperApp:
 
                     build_demo_shop(db, today=today)
                     db.checkpoint()
+                _retention_purge(db, now)
             except BaseException:
                 db.close()
                 raise
@@ -352,3 +354,17 @@ def _take_screenshot(app: ShopkeeperApp, args: argparse.Namespace) -> int:
         return 1
     print(f"Screenshot of the {args.tab or TAB_NAMES[window.tabs.currentIndex()]} tab written to {target}")
     return 0
+
+
+def _retention_purge(db: Database, now: datetime) -> None:
+    """The retention setting's purge at open (services/privacy_retention.py); a failure never keeps the shop shut."""
+    from shopkeeper.domain.errors import KnownError
+    from shopkeeper.services.privacy_retention import purge_if_due
+
+    try:
+        done = purge_if_due(db, now)
+    except KnownError:
+        log.exception("the retention purge at open failed; the shop opens without it")
+        return
+    if done is not None and done.people:
+        log.info("retention purge at open erased %d people's personal data", done.people)
