@@ -21,8 +21,8 @@ from shopkeeper.db.database import Database
 from shopkeeper.domain.contact_masking import Kind, mask_contact
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
-from shopkeeper.domain.spreadsheet_cells import csv_text_cell
 from shopkeeper.domain.rfm import ACTIONS, PROSPECTS, QUANTILE_MIN_MEMBERS, SEGMENTS, month_before
+from shopkeeper.domain.spreadsheet_cells import csv_text_cell
 from shopkeeper.services.membership import members_source
 from shopkeeper.services.privacy import log_reveal
 
