@@ -534,7 +534,6 @@ ENGLISH: Mapping[str, str] = {
     "privacy.erase.unknown": "There is no member {member} in this shop.",
     "privacy.retention.on": "Personal data of people with no order in {days} days is erased each time the shop opens.",
     "privacy.retention.off": "Personal data is kept until you erase it: no automatic erasure is set.",
-    "privacy.auto_purged": "Erased the personal data of {people} people with no order since {cutoff}, as the retention setting asks.",
 }
 
 

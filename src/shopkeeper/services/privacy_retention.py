@@ -1,6 +1,6 @@
 """How long the shop keeps people's personal data, and the purge that keeps to it by itself.
 
-The setting is a number of days in `shop_settings` ('privacy.retention_days');
+The setting is a number of days in `shop_settings` (`privacy_retention_days`);
 none means the seller erases by hand. When set, opening the shop purges
 everyone with no order in that many days (services/privacy_erasure.py), at
 most once a day, and the purge is logged like one made by hand. Changing the
@@ -18,8 +18,8 @@ from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.privacy_erasure import Erasure, purge
 
-RETENTION_KEY = "privacy.retention_days"
-LAST_PURGE_KEY = "privacy.last_auto_purge"
+RETENTION_KEY = "privacy_retention_days"
+LAST_PURGE_KEY = "privacy_last_auto_purge"
 RETENTION = "retention"
 # A period shorter than a month would erase buyers whose parcels are still on their way.
 MIN_DAYS = 30

@@ -8,10 +8,9 @@ see them; asking is written to privacy_log before the file is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from shopkeeper.db.database import Database
@@ -47,7 +46,7 @@ FROM order_lines l LEFT JOIN orders o USING (shop_id, order_id)
 ORDER BY o.ordered_at, l.shop_id, l.order_id, l.line_no
 """
 
-PROMOTION_HEADER = ("name", "start", "end", "kind", "state", "event", "platforms", "shops", "skus", "discount_pct",
+PROMOTION_HEADER = ("name", "start", "end", "kind", "state", "event", "shops", "skus", "discount_pct",
                     "amount_off", "fixed_price", "buy_qty", "get_qty", "budget", "currency", "target_units",
                     "expected_uplift_pct", "warnings")
 
@@ -106,26 +105,16 @@ def _reorder(db: Database, path: Path, today: date, reveal: bool) -> Exported:
 
 
 def _promotions(db: Database, path: Path, today: date, reveal: bool) -> Exported:
-    from shopkeeper.cli_promotions import promotions_report
+    from shopkeeper.domain.message_texts import english
+    from shopkeeper.services.promotions import list_promotions
 
-    rows = [_promotion_row(p) for p in promotions_report(db, today)]
+    rows = []
+    for p in list_promotions(db, today):
+        rows.append((p.name, p.starts_on, p.ends_on, p.kind, p.state(today), p.event, "; ".join(p.shop_ids),
+                     "; ".join(p.skus), p.discount_pct if p.kind == "percent_off" else None, p.amount_off,
+                     p.fixed_price, p.buy_qty, p.get_qty, p.budget, p.currency, p.target_units,
+                     p.expected_uplift_pct, "; ".join(english(w) for w in p.warnings)))
     return write_table(path, PROMOTION_HEADER, rows)
-
-
-_MONEY_KEYS = ("discount_pct", "amount_off", "fixed_price", "budget", "expected_uplift_pct")
-
-
-def _promotion_row(p: dict[str, object]) -> Sequence[object]:
-    def joined(key: str) -> str:
-        value = p.get(key) or []
-        return "; ".join(str(v) for v in value) if isinstance(value, list) else str(value)
-
-    cells: dict[str, object] = {k: p.get(k) for k in PROMOTION_HEADER}
-    for key in _MONEY_KEYS:
-        cells[key] = None if p.get(key) is None else Decimal(str(p[key]))
-    for key in ("platforms", "shops", "skus", "warnings"):
-        cells[key] = joined(key)
-    return [cells[k] for k in PROMOTION_HEADER]
 
 
 _WRITERS: dict[str, Callable[[Database, Path, date, bool], Exported]] = {

@@ -515,7 +515,6 @@ def window_texts() -> dict[str, str]:
         "privacy.erase.unknown": translate("Messages", "There is no member {member} in this shop."),
         "privacy.retention.on": translate("Messages", "Personal data of people with no order in {days} days is erased each time the shop opens."),
         "privacy.retention.off": translate("Messages", "Personal data is kept until you erase it: no automatic erasure is set."),
-        "privacy.auto_purged": translate("Messages", "Erased the personal data of {people} people with no order since {cutoff}, as the retention setting asks."),
     }
 
 

@@ -5,6 +5,8 @@ Filtered by kind and by a range of days; searchable over what, field and values.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,6 +75,7 @@ class AuditDialog(QDialog):
         self._refilter()
 
     def _refilter(self) -> None:
-        self.model.set_source(audit_source(AuditFilter(kind=self.kind.currentData(),
-                                                       since=self.since.date().toPython(),
-                                                       until=self.until.date().toPython())))
+        since, until = self.since.date(), self.until.date()
+        self.model.set_source(audit_source(AuditFilter(
+            kind=self.kind.currentData(), since=date(since.year(), since.month(), since.day()),
+            until=date(until.year(), until.month(), until.day()))))
