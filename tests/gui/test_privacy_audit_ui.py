@@ -61,3 +61,27 @@ def test_export_table_writes_the_members_view(app: Any, qtbot: Any, tmp_path: Pa
     assert lines[0].startswith("member_id,name,")
     assert len(lines) - 1 == app.window.members.model.rowCount()
     assert str(target) in shown[0]
+
+
+def test_members_tab_erases_the_shown_member(app: Any, qtbot: Any, monkeypatch: Any) -> None:  # noqa: ANN401
+    from tests.gui.conftest import run_query
+
+    members = app.window.members
+    app.window.show_tab("members")
+    wait_idle(qtbot, app.worker)
+    members.view.selectRow(0)
+    qtbot.waitUntil(lambda: members._member_shown is not None, timeout=20000)
+    member = members._member_shown.member_id
+    asked: list[str] = []
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    members.erase_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert member in asked[0] and "cannot be undone" in asked[0]
+    row = run_query(qtbot, app.worker, lambda db: db.fetchone(
+        "SELECT display_name, email, phone FROM members WHERE member_id = ?", [member]))
+    assert row == ("", None, None)
+    logged = run_query(qtbot, app.worker, lambda db: db.fetchone(
+        "SELECT what, member_id FROM privacy_log WHERE what = 'erase'"))
+    assert logged == ("erase", member)

@@ -203,9 +203,10 @@ def _erase_selected(db: Database, *, free_text: bool = False) -> None:
     clear_redo(db)
 
 
-# Text columns that may hold a copy of a person's details: a rejected cell, a payout or stock note.
+# Text columns that may hold a copy of a person's details: a rejected cell, a payout or stock note, a
+# refund reason quoting the buyer.
 _COPIES = (("import_rejects", "value"), ("money_movements", "description"), ("money_movements_prior", "description"),
-           ("stock_movements", "reference"))
+           ("stock_movements", "reference"), ("orders", "refund_reason"), ("orders_prior", "refund_reason"))
 
 
 def _erase_copies(db: Database, *, free_text: bool) -> None:

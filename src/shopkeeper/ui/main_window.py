@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         StockUpdateDialog(self, worker=self._worker, show_error=self._actions.show_error).exec()
 
     def export_table(self) -> None:
-        """The current tab's table, with its search, filters and order; names masked as on screen."""
+        """The current tab's table, with its search, filters and order; names masked unless the tab shows them."""
         from shopkeeper.ui.paged_model import PagedSqlModel
         from shopkeeper.ui.table_export_action import export_table_view
 
@@ -240,7 +240,9 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Export table"),
                                     self.tr("This tab has no table to export; choose Listings or Members."))
             return
-        export_table_view(self, self._worker, model, personal={"name": "name"},
+        # Members' contacts come masked from the view's own query unless the seller revealed them there (logged).
+        revealed = self.tabs.currentWidget() is self.members and self.members.identity.revealed
+        export_table_view(self, self._worker, model, personal={} if revealed else {"name": "name"},
                           show_error=self._actions.show_error)
 
     def privacy(self) -> None:

@@ -140,34 +140,38 @@ class PrivacyDialog(QDialog):
         self._worker.command(self, CommandOp(run), self._done, self._show_error)
 
     def _preview_erase(self) -> None:
-        from shopkeeper.services.privacy_erasure import erase_member_preview
-
         member = self.member.text().strip()
-        if not member:
-            return
-        self._worker.query(self, QueryOp(lambda db: erase_member_preview(db, member)),
-                           lambda preview: self._confirm_erase(member, preview), self._show_error)
-
-    def _confirm_erase(self, member: str, preview: Any) -> None:  # noqa: ANN401 - privacy_erasure.Erasure
-        asked = QMessageBox.question(self, self.tr("Erase member"), self.tr(
-            "Erase member {member}'s name, e-mail, phone and {buyers} buyer accounts everywhere in this shop? "
-            "Their orders stay in the figures. This cannot be undone.").format(member=member,
-                                                                                buyers=preview.buyers))
-        if asked != QMessageBox.StandardButton.Yes:
-            return
-        from shopkeeper.services.privacy_erasure import erase_member, erasure_changes
-
-        def run(db: Any) -> CommandResult:  # noqa: ANN401
-            done = erase_member(db, member, who=WHO, place=PLACE)
-            return CommandResult(erasure_changes(), Message("privacy.erase.done",
-                                                            {"member": member, "buyers": done.buyers}))
-
-        self._worker.command(self, CommandOp(run), self._done, self._show_error)
+        if member:
+            ask_and_erase_member(self, self._worker, member, show_error=self._show_error, done=self._done)
 
     def _done(self, result: CommandResult) -> None:
         if result.message is not None:
             QMessageBox.information(self, self.windowTitle(), window_text(result.message))
         self.reload()
+
+
+def ask_and_erase_member(parent: QWidget, worker: DbWorker, member: str, *,
+                         show_error: Callable[[BaseException], None],
+                         done: Callable[[CommandResult], None]) -> None:
+    """Count what erasing `member` takes, ask (saying it cannot be undone), then erase and log it."""
+    from shopkeeper.services.privacy_erasure import erase_member, erase_member_preview, erasure_changes
+
+    def confirm(preview: Any) -> None:  # noqa: ANN401 - privacy_erasure.Erasure
+        asked = QMessageBox.question(parent, parent.tr("Erase member"), parent.tr(
+            "Erase member {member}'s name, e-mail, phone and {buyers} buyer accounts everywhere in this shop? "
+            "Their orders stay in the figures. This cannot be undone.").format(member=member,
+                                                                                buyers=preview.buyers))
+        if asked != QMessageBox.StandardButton.Yes:
+            return
+
+        def run(db: Any) -> CommandResult:  # noqa: ANN401
+            erased = erase_member(db, member, who=WHO, place=PLACE)
+            return CommandResult(erasure_changes(), Message("privacy.erase.done",
+                                                            {"member": member, "buyers": erased.buyers}))
+
+        worker.command(parent, CommandOp(run), done, show_error)
+
+    worker.query(parent, QueryOp(lambda db: erase_member_preview(db, member)), confirm, show_error)
 
 
 def _changes() -> Any:  # noqa: ANN401
