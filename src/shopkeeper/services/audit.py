@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from shopkeeper.db.change_stack import NOT_IMPORTS
+from shopkeeper.db.change_stack import NOT_IMPORTS, label_of
 from shopkeeper.db.database import Database
 from shopkeeper.db.table_source import Column, TableSource
+from shopkeeper.domain.message_texts import english
 
 PRIVACY = "privacy"
 KINDS = (*NOT_IMPORTS, PRIVACY)
@@ -82,5 +83,9 @@ def audit_rows(db: Database, flt: AuditFilter = AuditFilter()) -> list[dict[str,
     source = audit_source(flt)
     rows = db.fetchall(f"SELECT * FROM ({source.base_sql}) ORDER BY happened_at DESC, change_set DESC NULLS LAST,"
                        f" position", list(source.params))
+    labels = {int(r[0]): english(label_of(r[1], r[2])) for r in db.fetchall(
+        f"SELECT batch_id, label_code, label_params FROM import_batches WHERE kind IN ({_KINDS_SQL})")}
     return [{"when": r[0].isoformat(), "kind": r[1], "what": r[2], "field": r[3], "old": r[4], "new": r[5],
-             "state": r[6], "who": r[7], "change_set": r[8]} for r in rows]
+             "state": r[6], "who": r[7], "change_set": r[8],
+             # Added: the change set's own name, as Edit › Undo shows it (None for a privacy act).
+             "label": None if r[8] is None else labels.get(int(r[8]))} for r in rows]

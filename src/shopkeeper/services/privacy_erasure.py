@@ -118,6 +118,7 @@ def purge(db: Database, now: datetime, days: int, *, who: str | None, place: str
             _erase_selected(db)
         _log(db, PURGE, who=who, place=place, member_id=None, people=result.people, cutoff=cutoff, days=days)
         _drop_work_tables(db)
+    _settle(db, result)
     return result
 
 
@@ -141,7 +142,17 @@ def erase_member(db: Database, member_id: str, *, who: str | None, place: str) -
         _erase_selected(db, free_text=True)
         _log(db, ERASE, who=who, place=place, member_id=member_id, people=1, cutoff=None, days=None)
         _drop_work_tables(db)
+    _settle(db, result)
     return result
+
+
+def _settle(db: Database, result: Erasure) -> None:
+    """Write the erasure into the shop file itself, not only its write-ahead log, before anyone copies it.
+
+    The blocks that held the old values are freed and reused by later writes; a backup made from here on
+    (db/shop_backups.py copies the file) carries the erased shop."""
+    if result.people:
+        db.checkpoint()
 
 
 def erasure_changes() -> Changes:

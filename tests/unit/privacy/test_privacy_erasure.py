@@ -30,7 +30,7 @@ from export_files import open_fresh_shop, snapshot  # noqa: E402
 from shopkeeper.cli import main  # noqa: E402
 from shopkeeper.db.database import Database  # noqa: E402
 from shopkeeper.domain.errors import KnownError  # noqa: E402
-from shopkeeper.services.change_sets import undo  # noqa: E402
+from shopkeeper.services.change_sets import undo, undo_redo_state  # noqa: E402
 from shopkeeper.services.personal_data import personal_data  # noqa: E402
 from shopkeeper.services.privacy_erasure import erase_member, erase_member_preview, purge, purge_preview  # noqa: E402
 from shopkeeper.services.privacy_retention import parse_period, purge_if_due, set_retention  # noqa: E402
@@ -89,6 +89,14 @@ def test_undo_after_a_purge_cannot_bring_the_details_back(people: Database) -> N
     purge(people, NOW, 365, who="test", place="test")
     undo(people, who="test")  # the second file: its prior rows (Ann's first version) come back
     assert people.scalar("SELECT count(*) FROM buyers WHERE starts_with(buyer_id, 'erased-')") == 1
+    assert _traces_of_ann(people) == []
+
+
+def test_a_purge_empties_the_redo_stack(people: Database) -> None:
+    undo(people, who="test")  # the second file: redo would read it again, names and all
+    assert undo_redo_state(people).redo is not None
+    purge(people, NOW, 365, who="test", place="test")
+    assert undo_redo_state(people).redo is None
     assert _traces_of_ann(people) == []
 
 

@@ -142,6 +142,7 @@ def test_audit_lists_edits_with_state_and_privacy_acts(people: Database) -> None
     assert [(r["kind"], r["state"]) for r in rows] == [("privacy", "recorded"), ("edit", "applied")]
     assert (rows[1]["what"], rows[1]["field"], rows[1]["old"], rows[1]["new"]) == ("variant MUG-2", "price",
                                                                                    "10.00", "12.50")
+    assert "price" in rows[1]["label"] and rows[0]["label"] is None
     undo(people, who="test")
     assert audit_rows(people, AuditFilter(kind="edit"))[0]["state"] == "undone"
     assert audit_rows(people, AuditFilter(since=date(2000, 1, 1), until=date(2000, 1, 2))) == []
