@@ -72,7 +72,7 @@ def _show(db: Database, args: argparse.Namespace, now: datetime) -> tuple[dict[s
                "oldest_last_order": None if h.oldest_last_order is None else h.oldest_last_order.isoformat()}
               for h in held.holdings]
     lines = [f"{p['table']:<16} {p['holds']:<9} {p['rows']:>9} rows"
-             + (f", oldest last order {p['oldest_last_order']}" if p["oldest_last_order"] else "") for p in places]
+             + (f", oldest {p['oldest_last_order']}" if p["oldest_last_order"] else "") for p in places]
     lines.append(english(_retention_message(held.retention_days)))
     return {"places": places, "retention_days": held.retention_days}, "\n".join(lines)
 
