@@ -85,3 +85,27 @@ def test_members_tab_erases_the_shown_member(app: Any, qtbot: Any, monkeypatch: 
     logged = run_query(qtbot, app.worker, lambda db: db.fetchone(
         "SELECT what, member_id FROM privacy_log WHERE what = 'erase'"))
     assert logged == ("erase", member)
+
+
+def test_retention_purges_when_the_shop_opens(qtbot: Any, shop_copy: Path) -> None:  # noqa: ANN401
+    from shopkeeper.db.database import Database
+    from shopkeeper.services.privacy_retention import set_retention
+    from tests.gui.conftest import make_app
+
+    db = Database.open(shop_copy)
+    try:
+        set_retention(db, 365, who="test", place="test")
+        held = db.scalar("SELECT count(*) FROM members WHERE display_name <> ''")
+    finally:
+        db.close()
+    app = make_app(qtbot, shop_copy)
+    try:
+        assert "no order since" in app.window.statusBar().currentMessage()
+    finally:
+        app.shutdown()
+    db = Database.open(shop_copy)
+    try:
+        assert db.scalar("SELECT count(*) FROM members WHERE display_name <> ''") < held
+        assert db.fetchone("SELECT what, place FROM privacy_log WHERE what = 'purge'") == ("purge", "retention")
+    finally:
+        db.close()
