@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "shopkeeper"
 TS = ROOT / "resources" / "i18n" / "shopkeeper_zh_CN.ts"
 CATALOGUES = {SRC / "domain" / "message_texts.py", SRC / "ui" / "message_texts.py"}
-CODE = re.compile(r"(title|shop|import|reject|progress|demo|mapping|change|edit|field|export|check|campaign|festival)\.[a-z0-9_]+(\.[a-z0-9_]+)*")
+CODE = re.compile(r"(title|shop|import|reject|progress|demo|mapping|change|edit|field|export|check|campaign|festival|privacy)\.[a-z0-9_]+(\.[a-z0-9_]+)*")
 NOT_CODES = {"shop.duckdb"}  # a file name shaped like a code
 # Said by the command line only (the window never runs the demo command).
 COMMAND_LINE_ONLY = {"demo.shop_exists"}

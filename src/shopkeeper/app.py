@@ -25,6 +25,7 @@ from shopkeeper import __version__
 from shopkeeper.db.database import Database
 from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.errors import KnownError, ShopWriteFailed
+from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.clock import Clock, SystemClock
 from shopkeeper.runtime.paths import AppPaths
 from shopkeeper.runtime.recent_shops import RecentShops, recent_shops_for, shop_to_open
@@ -35,6 +36,7 @@ from shopkeeper.ui.errors import install_excepthook, show_error
 from shopkeeper.ui.i18n import LANGUAGES, Translations, normalise_language
 from shopkeeper.ui.import_flow import ImportFlow
 from shopkeeper.ui.main_window import TAB_NAMES, MainWindow, WindowActions
+from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.single_instance import InstanceGuard, ask_running_instance_to_show
 from shopkeeper.ui.ui_state import UiState
@@ -130,6 +132,8 @@ class ShopkeeperApp:
         """Open `path` on the worker; `then` runs once it is open, `or_else` before its failure is shown."""
         backups = backups_dir_for(path, self.paths.backups_dir)
         today = self.clock.today()
+        now = self.clock.now()
+        purged: list[Message] = []
 
         def opener() -> Database:
             db = open_shop(path, backups_dir=backups, today=today)
@@ -141,6 +145,7 @@ class ShopkeeperApp:
 
                     build_demo_shop(db, today=today)
                     db.checkpoint()
+                purged.extend(_retention_purge(db, now))
             except BaseException:
                 db.close()
                 raise
@@ -154,6 +159,8 @@ class ShopkeeperApp:
                 self.guard.listen(path)
             if self.window is not None:
                 self.window.shop_opened(path)
+                for message in purged:
+                    self.window.statusBar().showMessage(window_text(message), 15000)
             if then is not None:
                 then()
 
@@ -352,3 +359,20 @@ def _take_screenshot(app: ShopkeeperApp, args: argparse.Namespace) -> int:
         return 1
     print(f"Screenshot of the {args.tab or TAB_NAMES[window.tabs.currentIndex()]} tab written to {target}")
     return 0
+
+
+def _retention_purge(db: Database, now: datetime) -> list[Message]:
+    """The retention setting's purge at open (services/privacy_retention.py), and what to tell the seller.
+
+    A failure never keeps the shop shut: it opens, and the purge is tried again at the next open."""
+    from shopkeeper.services.privacy_retention import purge_if_due
+
+    try:
+        done = purge_if_due(db, now)
+    except Exception:  # noqa: BLE001 - the seller still gets their shop; the log keeps the cause
+        log.exception("the retention purge at open failed; the shop opens without it")
+        return []
+    if done is None or not done.people or done.cutoff is None:
+        return []
+    log.info("retention purge at open erased %d people's personal data", done.people)
+    return [Message("privacy.purge.done", {"people": done.people, "cutoff": done.cutoff.date().isoformat()})]

@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     from shopkeeper.cli_check import add_check_command
 
     add_check_command(sub, _db_option)
+    from shopkeeper.cli_privacy import add_privacy_parser
+
+    add_privacy_parser(sub, lambda p: _db_option(p, top=False))
     return parser
 
 
@@ -109,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from shopkeeper.cli_check import run_check
 
             return run_check(_open(paths, getattr(args, "db", None), must_exist=True), args)
+        if args.command == "privacy":
+            from shopkeeper.cli_privacy import run_privacy
+
+            return run_privacy(_open(paths, getattr(args, "db", None), must_exist=True), args)
     except KnownError as exc:
         print(f"shopkeeper: {exc}", file=sys.stderr)
         return 2

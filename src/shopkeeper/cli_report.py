@@ -25,7 +25,9 @@ REPORTS = ("inventory", "reorder", *MEMBER_REPORTS,
            # analysis (issue 12): sales by period, ABC, repurchase, cohorts, price bands, returns
            *ANALYSIS_REPORTS,
            # money (issue 13): profit per order, SKU, platform or month; payout reconciliation
-           *MONEY_REPORTS)
+           *MONEY_REPORTS,
+           # the seller's own edits and privacy acts (issue 14.6)
+           "audit")
 
 
 def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -38,6 +40,7 @@ def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], N
     report.add_argument("--year", type=int, help="calendar: the year (default: this year)")
     add_analysis_options(report, extra_groupings=PROFIT_GROUPINGS)
     add_money_options(report)
+    report.add_argument("--kind", help="audit: only this kind (edit, link, member, points, campaign, privacy)")
 
 
 def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
@@ -55,6 +58,8 @@ def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
             data, text = made
         elif args.name in MEMBER_REPORTS:
             data, text = member_report(db, args.name, today, show_pii=args.show_pii, table=_table)
+        elif args.name == "audit":
+            data, text = _audit(db, args)
         elif args.name == "inventory":
             data = inventory_report(db, today)
             text = _inventory_table(data)
@@ -71,6 +76,16 @@ def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
         db.close()
     print(json.dumps(data, ensure_ascii=False) if args.json else text)
     return 0
+
+
+def _audit(db: Any, args: argparse.Namespace) -> tuple[list[dict[str, Any]], str]:
+    """--from/--to (shared with the analysis reports) bound the days, --kind the kind."""
+    from shopkeeper.services.audit import AuditFilter, audit_rows
+
+    rows = audit_rows(db, AuditFilter(kind=args.kind, since=args.first, until=args.last))
+    text = "\n".join(f"{r['when'][:19]}  {r['kind']:<8} {r['what']}  {r['field'] or ''}: {r['old'] or ''} -> "
+                     f"{r['new'] or ''}  ({r['state']})" for r in rows)
+    return rows, text
 
 
 def _dec(value: Decimal | None) -> str | None:

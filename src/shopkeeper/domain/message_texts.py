@@ -534,6 +534,19 @@ ENGLISH: Mapping[str, str] = {
     "edit.refund_tags.unknown_tag": '"{tag}" is not in the after-sales tag list; add it to the list first.',
     "edit.refund_tags.empty_name": "An after-sales tag needs a name.",
     "change.redo.stale_tags": "Cannot redo: the tags of order {order} changed since.",
+    # -- exports, privacy erasure and the audit trail (issue 14) ------------------------------------------
+    "export.table.format": "Shopkeeper writes spreadsheets as .csv or .xlsx; \"{path}\" is neither. Name the file .csv or .xlsx.",
+    "export.table.written": "Wrote {count} rows of {table} to \"{path}\".",
+    "privacy.period.bad": "\"{value}\" is not a period: write a number of days (365d), months (12m) or years (2y).",
+    "privacy.period.range": "\"{value}\" is outside what Shopkeeper accepts: between {min} and {max} days.",
+    "privacy.purge.preview": "{people} people have had no order since {cutoff}: their names, e-mails, phones and buyer accounts would be erased. Nothing was changed; run again with --yes to erase them. An erasure cannot be undone.",
+    "privacy.purge.done": "Erased the names, e-mails, phones and buyer accounts of {people} people with no order since {cutoff}. Their orders, totals and counts stay in the figures.",
+    "privacy.purge.none": "No one to erase: everyone whose details the shop holds has ordered since {cutoff}.",
+    "privacy.erase.preview": "Member {member} ({buyers} buyer accounts): their name, e-mail, phone and buyer accounts would be erased everywhere in this shop. Nothing was changed; run again with --yes. An erasure cannot be undone.",
+    "privacy.erase.done": "Erased member {member}'s personal data ({buyers} buyer accounts); their orders stay in the figures without it.",
+    "privacy.erase.unknown": "There is no member {member} in this shop.",
+    "privacy.retention.on": "Personal data of people with no order in {days} days is erased each time the shop opens.",
+    "privacy.retention.off": "Personal data is kept until you erase it: no automatic erasure is set.",
 }
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
-from shopkeeper.services.imports import csv_safe
+from shopkeeper.domain.spreadsheet_cells import csv_safe
 
 _CENT = Decimal("0.01")
 

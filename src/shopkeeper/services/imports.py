@@ -48,6 +48,7 @@ from shopkeeper.domain.errors import (
 )
 from shopkeeper.domain.message_texts import english, message_from_row
 from shopkeeper.domain.messages import Message
+from shopkeeper.domain.spreadsheet_cells import csv_safe  # re-exported: older callers import it from here
 from shopkeeper.importers.pipeline import NeedsMapping, Refused, TableResult, import_table, share_reads
 from shopkeeper.importers.reading import (
     ImportCancelled,
@@ -435,15 +436,6 @@ def reject_messages(db: Database, batch_id: int) -> list[tuple[int, str | None, 
         [batch_id],
     )
     return [(int(r[0]), r[1], r[2], message_from_row(r[3], r[4], r[5])) for r in rows]
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def csv_safe(cell: object) -> str:
-    """A cell a spreadsheet will not run as a formula (OWASP: prefix a single quote)."""
-    text = "" if cell is None else str(cell)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def write_rejects_csv(db: Database, batch_id: int, path: Path) -> None:

@@ -22,6 +22,7 @@ from shopkeeper.domain.contact_masking import Kind, mask_contact
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.domain.rfm import ACTIONS, PROSPECTS, QUANTILE_MIN_MEMBERS, SEGMENTS, month_before
+from shopkeeper.domain.spreadsheet_cells import csv_text_cell
 from shopkeeper.services.membership import members_source
 from shopkeeper.services.privacy import log_reveal
 
@@ -192,8 +193,9 @@ def write_target_list(path: Path, targets: Sequence[Target], word: Callable[[Mes
             out = csv.writer(f)
             out.writerow(TARGET_HEADER)
             for t in targets:
-                out.writerow([t.member_id, t.name or "", " ".join(t.platforms), " ".join(t.buyer_ids), t.email or "",
-                              t.phone or "", segment_name(t.segment), "yes" if t.churn_risk else "", word(t.action)])
+                out.writerow([csv_text_cell(c) for c in (
+                    t.member_id, t.name or "", " ".join(t.platforms), " ".join(t.buyer_ids), t.email or "",
+                    t.phone or "", segment_name(t.segment), "yes" if t.churn_risk else "", word(t.action))])
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -8,19 +8,15 @@ the report can say the total leaves it out rather than claim a full total.
 
 from __future__ import annotations
 
-import csv
-import os
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from shopkeeper.db.database import Database
-from shopkeeper.domain.errors import KnownError
-from shopkeeper.domain.messages import Message
-from shopkeeper.services.imports import csv_safe
 from shopkeeper.services.inventory import inventory_rows
 from shopkeeper.services.inventory_settings import reorder_settings
+from shopkeeper.services.table_export import write_table
 
 _CENT = Decimal("0.01")
 
@@ -77,26 +73,17 @@ CSV_HEADER = ("sku", "product", "variant", "on_hand", "avg_daily_units", "days_o
               "suggested_order_qty", "pack_size", "min_order", "unit_cost", "currency", "order_value")
 
 
+def reorder_rows(plan: ReorderList) -> list[tuple[object, ...]]:
+    """The lines under CSV_HEADER: counts and money as numbers (to the cent), names as text."""
+    return [(line.sku, line.product, line.variant, line.on_hand, f"{line.avg_daily:.2f}", line.days_cover,
+             line.reorder_point, line.quantity, line.pack_size, line.min_order,
+             None if line.cost is None else Decimal(line.cost).quantize(_CENT), line.currency, line.value)
+            for line in plan.lines]
+
+
 def write_reorder_csv(plan: ReorderList, path: Path) -> None:
     """The purchase list as CSV (UTF-8 with BOM so Excel reads Chinese titles), safe to open in a spreadsheet.
 
     Written to a temporary file and renamed, so a full disk never leaves half a list behind.
     """
-    target = Path(path)
-    tmp = target.with_name(target.name + ".partial")
-    try:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            out = csv.writer(fh, quoting=csv.QUOTE_MINIMAL)
-            out.writerow(CSV_HEADER)
-            for line in plan.lines:
-                out.writerow([csv_safe(v) for v in (
-                    line.sku, line.product, line.variant, line.on_hand, f"{line.avg_daily:.2f}",
-                    line.days_cover, line.reorder_point, line.quantity, line.pack_size, line.min_order,
-                    None if line.cost is None else f"{line.cost:.2f}", line.currency,
-                    None if line.value is None else f"{line.value:.2f}")])
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise KnownError(Message("export.write_failed", {"path": str(target), "reason": exc.strerror or str(exc)})) \
-            from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_table(Path(path), CSV_HEADER, reorder_rows(plan), fmt=".csv")

@@ -53,6 +53,7 @@ from shopkeeper.db.database import Database
 from shopkeeper.domain.channel_stock import ChannelRule
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
+from shopkeeper.domain.spreadsheet_cells import csv_safe
 from shopkeeper.services.channel_stock import (
     ChannelStockRow,
     PlatformShop,
@@ -60,7 +61,6 @@ from shopkeeper.services.channel_stock import (
     listed_stock,
     platform_shops,
 )
-from shopkeeper.services.imports import csv_safe
 
 DEFAULT_SHOPIFY_LOCATION = "Shop location"  # the name Shopify gives a new store's first location
 _EXPORT_FAILED = Message("title.export_failed")

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.commands import CommandResult
@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
         self._add(file_menu, self.tr("Import &history…"), self._actions.import_history)
         self._add(file_menu, self.tr("Saved column &mappings…"), self._actions.column_mappings)
         self._add(file_menu, self.tr("Export &stock update…"), self.export_stock_update)
+        self._add(file_menu, self.tr("Export &table…"), self.export_table)
+        self._add(file_menu, self.tr("&Privacy…"), self.privacy)
         file_menu.addSeparator()
         self._add(file_menu, self.tr("&Backup…"), self._actions.backup, QKeySequence("Ctrl+Shift+B"))
         file_menu.addSeparator()
@@ -187,6 +189,8 @@ class MainWindow(QMainWindow):
         self.redo_action = self._add(edit_menu, redo_text(None), self.redo, QKeySequence.StandardKey.Redo)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
+        edit_menu.addSeparator()
+        self._add(edit_menu, self.tr("&Audit trail…"), self.audit_trail)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._add(view_menu, self.tr("&Refresh"), self.refresh_all, QKeySequence.StandardKey.Refresh)
@@ -225,6 +229,31 @@ class MainWindow(QMainWindow):
         from shopkeeper.ui.dialogs.stock_update_dialog import StockUpdateDialog
 
         StockUpdateDialog(self, worker=self._worker, show_error=self._actions.show_error).exec()
+
+    def export_table(self) -> None:
+        """The current tab's table, with its search, filters and order; names masked unless the tab shows them."""
+        from shopkeeper.ui.paged_model import PagedSqlModel
+        from shopkeeper.ui.table_export_action import export_table_view
+
+        model = getattr(self.tabs.currentWidget(), "model", None)
+        if not isinstance(model, PagedSqlModel):
+            QMessageBox.information(self, self.tr("Export table"),
+                                    self.tr("This tab has no table to export; choose Listings or Members."))
+            return
+        # Members' contacts come masked from the view's own query unless the seller revealed them there (logged).
+        revealed = self.tabs.currentWidget() is self.members and self.members.identity.revealed
+        export_table_view(self, self._worker, model, personal={} if revealed else {"name": "name"},
+                          show_error=self._actions.show_error)
+
+    def privacy(self) -> None:
+        from shopkeeper.ui.dialogs.privacy_dialog import PrivacyDialog
+
+        PrivacyDialog(self, worker=self._worker, show_error=self._actions.show_error).exec()
+
+    def audit_trail(self) -> None:
+        from shopkeeper.ui.dialogs.audit_dialog import AuditDialog
+
+        AuditDialog(self, worker=self._worker).exec()
 
     # -- undo and redo --------------------------------------------------------------
     def undo(self) -> None:

@@ -517,6 +517,18 @@ def window_texts() -> dict[str, str]:
         "edit.refund_tags.unknown_tag": translate("Messages", '"{tag}" is not in the after-sales tag list; add it to the list first.'),
         "edit.refund_tags.empty_name": translate("Messages", "An after-sales tag needs a name."),
         "change.redo.stale_tags": translate("Messages", "Cannot redo: the tags of order {order} changed since."),
+        "export.table.format": translate("Messages", "Shopkeeper writes spreadsheets as .csv or .xlsx; \"{path}\" is neither. Name the file .csv or .xlsx."),
+        "export.table.written": translate("Messages", "Wrote {count} rows of {table} to \"{path}\"."),
+        "privacy.period.bad": translate("Messages", "\"{value}\" is not a period: write a number of days (365d), months (12m) or years (2y)."),
+        "privacy.period.range": translate("Messages", "\"{value}\" is outside what Shopkeeper accepts: between {min} and {max} days."),
+        "privacy.purge.preview": translate("Messages", "{people} people have had no order since {cutoff}: their names, e-mails, phones and buyer accounts would be erased. Nothing was changed; run again with --yes to erase them. An erasure cannot be undone."),
+        "privacy.purge.done": translate("Messages", "Erased the names, e-mails, phones and buyer accounts of {people} people with no order since {cutoff}. Their orders, totals and counts stay in the figures."),
+        "privacy.purge.none": translate("Messages", "No one to erase: everyone whose details the shop holds has ordered since {cutoff}."),
+        "privacy.erase.preview": translate("Messages", "Member {member} ({buyers} buyer accounts): their name, e-mail, phone and buyer accounts would be erased everywhere in this shop. Nothing was changed; run again with --yes. An erasure cannot be undone."),
+        "privacy.erase.done": translate("Messages", "Erased member {member}'s personal data ({buyers} buyer accounts); their orders stay in the figures without it."),
+        "privacy.erase.unknown": translate("Messages", "There is no member {member} in this shop."),
+        "privacy.retention.on": translate("Messages", "Personal data of people with no order in {days} days is erased each time the shop opens."),
+        "privacy.retention.off": translate("Messages", "Personal data is kept until you erase it: no automatic erasure is set."),
     }
 
 

@@ -101,6 +101,10 @@ class PagedSqlModel(QAbstractTableModel):
         self._filters = tuple(names)
         self.refresh()
 
+    def view_state(self) -> tuple[str, tuple[str, ...], str | None, bool | None]:
+        """Search, filters, sort column and direction now shown: an export writes the same rows, all of them."""
+        return self._search, self._filters, self._sort_key, self._descending
+
     def column_key(self, column: int) -> str:
         return self._source.columns[column].key
 

@@ -187,7 +187,8 @@ def export_rows(path: Path, rows: list[dict[str, str]]) -> Path:
     return write_export(path, SHOPIFY_ORDERS, rows)
 
 
-@pytest.mark.parametrize(("cell", "safe"), [("=1+2", "'=1+2"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"),
+@pytest.mark.parametrize(("cell", "safe"), [("=1+2", "'=1+2"), ("+1", "'+1"), ("-1", "-1"), ("-1+2", "'-1+2"),
+                                            ("-", "'-"), ("@SUM(A1)", "'@SUM(A1)"),
                                             ("\tx", "'\tx"), ("\rx", "'\rx"), ("\nx", "'\nx"), ("plain", "plain"),
                                             (None, "")])
 def test_csv_safe(cell: str | None, safe: str) -> None:

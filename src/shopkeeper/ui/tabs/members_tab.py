@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from shopkeeper.domain.changes import Area, Changes
+from shopkeeper.domain.commands import CommandResult
+from shopkeeper.domain.errors import KnownError
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.member_segments import segment_overview
 from shopkeeper.services.membership import (
@@ -32,6 +35,7 @@ from shopkeeper.services.membership import (
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.loyalty_settings_dialog import LoyaltySettingsDialog
 from shopkeeper.ui.formatting import money, order_status_label, platform_label, points_reason_label, status_label
+from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
 from shopkeeper.ui.tabs.detail_panel import DetailPanel
@@ -105,6 +109,10 @@ class MembersTab(ShopTab):
         self.loyalty_button = QPushButton(self.tr("Loyalty settings…"), self)
         self.loyalty_button.clicked.connect(self.open_loyalty_settings)
         bar.addWidget(self.loyalty_button)
+        # Erasure on request (PIPL art. 47, GDPR art. 17): the member shown in the detail panel.
+        self.erase_button = QPushButton(self.tr("Erase member…"), self)
+        self.erase_button.clicked.connect(self.erase_shown_member)
+        bar.addWidget(self.erase_button)
         self.view = make_table_view(self, self.model, {"member_id": 80, "name": 180, "tier": 100, "platforms": 150,
                                                        "orders": 70, "spend": 170})
         self.detail = DetailPanel(self.tr("Select a member to see their accounts on each platform, tier and points."),
@@ -133,6 +141,24 @@ class MembersTab(ShopTab):
         self.remember_view(self.view, self.model)
         self.remember_splitter("detail", self.splitter)
         self.follow_selection(self.view, self.model, self._detail_query, self._show_detail)
+
+    def erase_shown_member(self) -> None:
+        from shopkeeper.ui.dialogs.privacy_dialog import ask_and_erase_member
+
+        if self._member_shown is None:
+            QMessageBox.information(self, self.tr("Erase member"), self.tr("Select the member to erase first."))
+            return
+        ask_and_erase_member(self, self._worker, self._member_shown.member_id, show_error=self._erase_failed,
+                             done=self._erased)
+
+    def _erase_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, KnownError):
+            raise exc
+        QMessageBox.warning(self, self.tr("Not erased"), window_text(exc.message))
+
+    def _erased(self, result: CommandResult) -> None:
+        if result.message is not None:
+            QMessageBox.information(self, self.tr("Erase member"), window_text(result.message))
 
     def open_loyalty_settings(self) -> LoyaltySettingsDialog:
         dialog = LoyaltySettingsDialog(self._worker, self._clock, chinese=self._chinese, parent=self)
