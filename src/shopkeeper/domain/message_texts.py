@@ -220,6 +220,7 @@ ENGLISH: Mapping[str, str] = {
     "reject.missing_total_price": "missing total price",
     "reject.missing_amount": "missing amount",
     "reject.missing_movement_number": "missing movement number",
+    "reject.missing_sessions": "no sessions or page views",
     "reject.missing_order_and_record_number": "missing order number and sales record number",
     "reject.missing_line_item_name": "missing line item name",
     "reject.missing_line_item_quantity": "missing line item quantity",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from shopkeeper.importers.formats import FormatSpec
 from shopkeeper.importers.platforms import (
+    ad_reports,
     amazon,
     douyin,
     ebay,
@@ -19,6 +20,7 @@ from shopkeeper.importers.platforms import (
     shopify,
     taobao,
     taobao_assistant,
+    traffic_reports,
     woocommerce,
     youzan,
 )
@@ -35,6 +37,8 @@ BUILTIN: tuple[FormatSpec, ...] = (
     *pinduoduo.SPECS,
     *douyin.SPECS,
     *youzan.SPECS,
+    *ad_reports.SPECS,
+    *traffic_reports.SPECS,
 )
 
 # Specs added while the program runs (a test's own format); never the built-in ones.

@@ -205,6 +205,7 @@ def window_texts() -> dict[str, str]:
         "reject.missing_total_price": translate("Messages", "missing total price"),
         "reject.missing_amount": translate("Messages", "missing amount"),
         "reject.missing_movement_number": translate("Messages", "missing movement number"),
+        "reject.missing_sessions": translate("Messages", "no sessions or page views"),
         "reject.missing_order_and_record_number": translate("Messages", "missing order number and sales record number"),
         "reject.missing_line_item_name": translate("Messages", "missing line item name"),
         "reject.missing_line_item_quantity": translate("Messages", "missing line item quantity"),
