@@ -1,0 +1,178 @@
+"""Channels and ads: spend, ad-attributed sales, ROAS, ACoS, TACoS and break-even per channel, campaign or SKU;
+conversion per product and the products with many sessions and few orders.
+
+Every figure is summed from sk_ad_rows() / sk_traffic_rows() and the shop's sales (sk_sales(),
+sk_sold_sku_lines()), and every ratio derived with the macros of domain/ad_performance.py.
+Money stays in the currency the report was in: a campaign in INR is compared with the shop's
+INR sales, never converted behind the seller's back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from shopkeeper.db.database import Database
+from shopkeeper.domain.ad_performance import ConversionSettings
+
+Level = Literal["channel", "campaign", "sku"]
+LEVELS: tuple[Level, ...] = ("channel", "campaign", "sku")
+
+_GROUP: Mapping[Level, tuple[str, ...]] = {
+    "channel": ("channel",),
+    "campaign": ("channel", "campaign"),
+    # an ad row nothing maps to a SKU still counts, under the product id the report gave
+    "sku": ("channel", "sku", "product_ref"),
+}
+
+
+@dataclass(frozen=True)
+class AdFigures:
+    shop_id: str
+    channel: str
+    campaign: str | None
+    sku: str | None
+    product_ref: str | None
+    month: date | None
+    currency: str
+    first_day: date
+    last_day: date
+    impressions: int
+    clicks: int
+    spend: Decimal
+    sales: Decimal
+    orders: int
+    roas: Decimal | None
+    acos: Decimal | None
+    all_sales: Decimal | None      # every sale of the same shop (or SKU) and currency in the period
+    tacos: Decimal | None
+    margin: Decimal | None         # margin before ads (None: a cost is unknown)
+    break_even_roas: Decimal | None
+    below_break_even: bool
+
+
+def ad_figures(db: Database, level: Level = "campaign", *, first: date | None = None, last: date | None = None,
+               platform: str | None = None, monthly: bool = False) -> list[AdFigures]:
+    """One row per shop, currency and `level` group (and month when `monthly`), most spend first."""
+    group = _GROUP[level]
+    keys = ", ".join(("shop_id", *group, "currency", *(("month",) if monthly else ())))
+    month = "date_trunc('month', coalesce(day, period_start))::DATE" if monthly else "NULL::DATE"
+    sku_scope = "AND l.sku = g.sku" if level == "sku" else ""
+    all_sales = ("(SELECT sum(l.revenue) FROM sk_sold_sku_lines() l WHERE l.shop_id = g.shop_id "
+                 f"AND l.currency = g.currency {sku_scope} AND l.day BETWEEN g.first_day AND g.last_day)"
+                 if level == "sku" else
+                 "(SELECT sum(d.net) FROM daily d WHERE d.shop_id = g.shop_id AND d.currency = g.currency "
+                 "AND d.day BETWEEN g.first_day AND g.last_day)")
+    sql = f"""
+    WITH picked AS (
+        SELECT a.*, {month} AS month FROM sk_ad_rows() a
+        WHERE ($first IS NULL OR coalesce(a.day, a.period_end) >= $first)
+          AND ($last IS NULL OR coalesce(a.day, a.period_start) <= $last)
+          AND ($platform IS NULL OR split_part(a.shop_id, ':', 1) = $platform)
+    ),
+    g AS (
+        SELECT {keys}, min(period_start) AS first_day, max(period_end) AS last_day,
+               coalesce(sum(impressions), 0)::BIGINT AS impressions, coalesce(sum(clicks), 0)::BIGINT AS clicks,
+               sum(spend) AS spend, coalesce(sum(sales), 0) AS sales, coalesce(sum(orders), 0)::BIGINT AS orders,
+               list(DISTINCT sku) FILTER (WHERE sku IS NOT NULL) AS skus
+        FROM picked GROUP BY ALL
+    ),
+    daily AS (SELECT shop_id, currency, day, sum(net) AS net FROM sk_sales() GROUP BY ALL),
+    margins AS (SELECT * FROM sk_sku_margins()),
+    shop_margin AS (
+        SELECT shop_id, currency, sk_margin_before_ads(sum(revenue), sum(cogs), sum(fees)) AS margin
+        FROM margins WHERE cogs IS NOT NULL GROUP BY ALL
+    ),
+    figured AS (
+        SELECT g.*, {all_sales} AS all_sales,
+               (SELECT CASE WHEN count(*) = count(m.cogs)
+                            THEN sk_margin_before_ads(sum(m.revenue), sum(m.cogs), sum(m.fees)) END
+                FROM margins m WHERE m.shop_id = g.shop_id AND m.currency = g.currency
+                  AND list_contains(g.skus, m.sku)) AS sku_margin,
+               (SELECT count(*) FROM margins m WHERE m.shop_id = g.shop_id AND m.currency = g.currency
+                  AND list_contains(g.skus, m.sku)) AS sold_skus,
+               (SELECT s.margin FROM shop_margin s WHERE s.shop_id = g.shop_id AND s.currency = g.currency)
+                  AS shop_margin
+        FROM g
+    )
+    SELECT shop_id, channel, {'campaign' if 'campaign' in group else 'NULL'},
+           {'sku' if 'sku' in group else 'NULL'}, {'product_ref' if 'product_ref' in group else 'NULL'},
+           {'month' if monthly else 'NULL::DATE'}, currency, first_day, last_day, impressions, clicks, spend,
+           sales, orders, sk_roas(sales, spend) AS roas, sk_acos(spend, sales) AS acos, all_sales,
+           sk_ratio(spend, all_sales) AS tacos, margin, sk_break_even_roas(margin),
+           sk_below_break_even(sk_roas(sales, spend), margin, spend)
+    FROM (SELECT *, CASE WHEN sold_skus = 0 THEN shop_margin ELSE sku_margin END AS margin FROM figured)
+    ORDER BY spend DESC, {keys}
+    """
+    rows = db.fetchall(sql, {"first": first, "last": last, "platform": platform})
+    return [AdFigures(*row[:12], Decimal(row[12]), int(row[13]), *_decimals(row[14:20]), bool(row[20]))
+            for row in rows]
+
+
+def _decimals(values: tuple[Any, ...]) -> list[Decimal | None]:
+    return [None if v is None else Decimal(v) for v in values]
+
+
+@dataclass(frozen=True)
+class Conversion:
+    shop_id: str
+    sku: str | None
+    product_ref: str | None
+    title: str | None
+    first_day: date
+    last_day: date
+    sessions: int
+    page_views: int | None
+    orders: int
+    units: int | None
+    conversion_rate: Decimal | None
+    flagged: bool                  # many sessions, low conversion: the listing page may be the problem
+
+
+def conversion_settings(db: Database) -> ConversionSettings:
+    return ConversionSettings.from_settings(dict(db.fetchall("SELECT key, value FROM shop_settings")))
+
+
+def conversion(db: Database, *, first: date | None = None, last: date | None = None,
+               platform: str | None = None, by_day: bool = False) -> list[Conversion]:
+    """Per product (and day with `by_day`) where a traffic report has sessions; flagged ones first.
+
+    Orders are the report's own (Amazon order items, Shopify completed checkouts, paying buyers);
+    where a report has none, the shop's sold orders of that SKU in the period.
+    """
+    settings = conversion_settings(db)
+    day = "coalesce(day, period_start)" if by_day else "NULL::DATE"
+    rows = db.fetchall(f"""
+    WITH picked AS (
+        SELECT *, {day} AS bucket FROM sk_traffic_rows()
+        WHERE (sku IS NOT NULL OR product_ref IS NOT NULL)
+          AND ($first IS NULL OR coalesce(day, period_end) >= $first)
+          AND ($last IS NULL OR coalesce(day, period_start) <= $last)
+          AND ($platform IS NULL OR split_part(shop_id, ':', 1) = $platform)
+    ),
+    g AS (
+        SELECT shop_id, coalesce(sku, product_ref) AS product, bucket, any_value(sku) AS sku,
+               any_value(product_ref) AS product_ref, max(title) AS title, min(period_start) AS first_day,
+               max(period_end) AS last_day, sum(sessions)::BIGINT AS sessions, sum(page_views)::BIGINT AS page_views,
+               sum(orders)::BIGINT AS report_orders, count(orders) AS rows_with_orders, count(*) AS n,
+               sum(units)::BIGINT AS units
+        FROM picked GROUP BY shop_id, coalesce(sku, product_ref), bucket
+    ),
+    figured AS (
+        SELECT g.*, CASE WHEN rows_with_orders = n THEN report_orders ELSE
+            (SELECT count(DISTINCT l.order_id) FROM sk_sold_sku_lines() l WHERE l.shop_id = g.shop_id
+               AND l.sku = g.sku AND l.day BETWEEN g.first_day AND g.last_day) END AS orders
+        FROM g
+    )
+    SELECT shop_id, sku, product_ref, title, first_day, last_day, sessions, page_views, orders::BIGINT, units,
+           sk_conversion_rate(orders, sessions) AS rate,
+           sk_low_conversion(orders, sessions, $min_sessions, $max_pct) AS flagged
+    FROM figured WHERE sessions > 0
+    ORDER BY flagged DESC, sessions DESC, product, bucket
+    """, {"first": first, "last": last, "platform": platform, "min_sessions": settings.min_sessions,
+          "max_pct": settings.max_pct})
+    return [Conversion(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6]), r[7], int(r[8] or 0), r[9],
+                       None if r[10] is None else Decimal(r[10]), bool(r[11])) for r in rows]

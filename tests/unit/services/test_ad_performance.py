@@ -1,0 +1,84 @@
+"""ROAS, ACoS, TACoS, break-even and conversion, from imported ads, traffic, orders, costs and fees."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import ads_shop
+
+from shopkeeper.db.database import Database
+from shopkeeper.domain import ad_performance as rules
+from shopkeeper.services.ad_performance import ad_figures, conversion
+
+def _q(value: Decimal | None, places: str = "0.0001") -> Decimal | None:
+    return None if value is None else value.quantize(Decimal(places))
+
+
+def test_campaigns_with_their_break_even(shop: Database, tmp_path: Path) -> None:
+    ads_shop.build(shop, tmp_path)
+    rows = {r.campaign: r for r in ad_figures(shop, "campaign")}
+    assert set(rows) == {"Blue - Exact", "Red - Auto"}
+    blue, red = rows["Blue - Exact"], rows["Red - Auto"]
+    # the search-term report of the same campaign and day is the same spend: counted once
+    assert (blue.spend, blue.sales, blue.clicks, blue.currency, blue.channel) == (
+        Decimal("10.00"), Decimal("40.00"), 20, "USD", "amazon_sp")
+    assert (_q(blue.roas), _q(blue.acos), blue.all_sales, _q(blue.tacos)) == (
+        Decimal("4.0000"), Decimal("0.2500"), Decimal("40.00"), Decimal("0.2500"))
+    assert (_q(blue.margin), _q(blue.break_even_roas), blue.below_break_even) == (
+        Decimal("0.4500"), Decimal("2.2222"), False)
+    assert (_q(red.roas), _q(red.margin), _q(red.break_even_roas), red.below_break_even) == (
+        Decimal("2.0000"), Decimal("0.2500"), Decimal("4.0000"), True)
+    # red's day had 20.00 of blue and 30.00 of red sales: TACoS over the whole shop's sales
+    assert (red.all_sales, _q(red.tacos)) == (Decimal("50.00"), Decimal("0.3000"))
+
+
+def test_channel_and_sku_levels_add_up(shop: Database, tmp_path: Path) -> None:
+    ads_shop.build(shop, tmp_path)
+    (channel,) = ad_figures(shop, "channel")
+    assert (channel.spend, channel.sales, channel.all_sales) == (Decimal("25.00"), Decimal("70.00"), Decimal("90.00"))
+    skus = {r.sku: r for r in ad_figures(shop, "sku")}
+    assert sum(r.spend for r in skus.values()) == channel.spend
+    assert (skus["MUG-RED"].all_sales, _q(skus["MUG-RED"].tacos)) == (Decimal("30.00"), Decimal("0.5000"))
+
+
+def test_a_sku_without_cost_has_no_break_even(shop: Database, tmp_path: Path) -> None:
+    ads_shop.build(shop, tmp_path)
+    shop.execute("UPDATE variants SET cost = NULL WHERE sku = 'MUG-RED'")
+    red = next(r for r in ad_figures(shop, "campaign") if r.campaign == "Red - Auto")
+    assert (red.margin, red.break_even_roas, red.below_break_even) == (None, None, False)
+
+
+def test_an_asin_only_row_finds_its_sku_through_the_listing(shop: Database, tmp_path: Path) -> None:
+    shop_id = ads_shop.build(shop, tmp_path)
+    shop.execute("UPDATE ad_stats SET sku = NULL")
+    shop.execute("INSERT INTO listings (shop_id, listing_id, sku, title) VALUES (?, 'B0MUGRED01', 'MUG-RED', 'Red')",
+                 [shop_id])
+    skus = {r.sku: r.spend for r in ad_figures(shop, "sku")}
+    assert skus == {"MUG-RED": Decimal("15.00"), None: Decimal("10.00")}  # blue: no listing, kept by its ASIN
+
+
+def test_many_sessions_low_conversion_is_flagged(shop: Database, tmp_path: Path) -> None:
+    ads_shop.build(shop, tmp_path)
+    rows = conversion(shop)
+    assert [(r.sku, r.sessions, r.orders, _q(r.conversion_rate), r.flagged) for r in rows] == [
+        ("MUG-RED", 2000, 1, Decimal("0.0005"), True),
+        ("MUG-BLUE", 150, 3, Decimal("0.0200"), False),
+        ("MUG-GREEN", 40, 0, Decimal("0.0000"), False),  # too few sessions to judge
+    ]
+    shop.execute("INSERT INTO shop_settings (key, value) VALUES ('low_conversion_min_sessions', '20'), "
+                 "('low_conversion_max_pct', '2.5')")
+    assert [r.sku for r in conversion(shop) if r.flagged] == ["MUG-RED", "MUG-BLUE", "MUG-GREEN"]
+
+
+def test_rules_in_python_match_their_macros(shop: Database) -> None:
+    cases = [(Decimal("40"), Decimal("10")), (Decimal("0"), Decimal("5")), (Decimal("5"), Decimal("0"))]
+    for sales, spend in cases:
+        assert shop.scalar("SELECT sk_roas(?, ?)", [sales, spend]) == rules.roas(sales, spend)
+    for margin, roas, spend in [(Decimal("0.25"), Decimal("2"), Decimal("1")), (Decimal("0"), Decimal("9"), Decimal("1")),
+                                (None, Decimal("1"), Decimal("1")), (Decimal("0.5"), None, Decimal("0"))]:
+        assert shop.scalar("SELECT sk_below_break_even(?, ?, ?)", [roas, margin, spend]) == \
+            rules.below_break_even(roas, margin, spend)
+    settings = rules.ConversionSettings.from_settings({"low_conversion_min_sessions": "x"})
+    assert settings == rules.ConversionSettings()
+    assert rules.low_conversion(1, 2000, settings) and not rules.low_conversion(1, 50, settings)
