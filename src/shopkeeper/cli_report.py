@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from shopkeeper.cli_ads_reports import ADS_REPORTS, add_ads_options, ads_report
 from shopkeeper.cli_analysis_reports import ANALYSIS_REPORTS, add_analysis_options, analysis_report
 from shopkeeper.cli_member_reports import MEMBER_REPORTS, member_report
 
@@ -22,7 +23,9 @@ REPORTS = ("inventory", "reorder", *MEMBER_REPORTS,
            # promotions (issue 11): the festival calendar and the campaign plans
            "calendar", "promotions",
            # analysis (issue 12): sales by period, ABC, repurchase, cohorts, price bands, returns
-           *ANALYSIS_REPORTS)
+           *ANALYSIS_REPORTS,
+           # channels and ads (issue 13.5): ROAS, ACoS, TACoS, break-even; conversion per product
+           *ADS_REPORTS)
 
 
 def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -34,6 +37,7 @@ def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], N
                         help="show names, e-mails and phone numbers unmasked (the reveal is logged)")
     report.add_argument("--year", type=int, help="calendar: the year (default: this year)")
     add_analysis_options(report)
+    add_ads_options(report)
 
 
 def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
@@ -41,6 +45,8 @@ def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
     try:
         if args.name in ANALYSIS_REPORTS:
             data, text = analysis_report(db, args.name, args, _table)
+        elif args.name in ADS_REPORTS:
+            data, text = ads_report(db, args.name, args, _table)
         elif args.name in MEMBER_REPORTS:
             data, text = member_report(db, args.name, today, show_pii=args.show_pii, table=_table)
         elif args.name == "inventory":
