@@ -10,7 +10,8 @@ The rules (money-traffic-formats.md §12):
   what the shop knows: the SKU's net revenue of sold orders, its cost (catalogue), and the fees
   the settlements imported so far charged, as a rate of the revenue of the orders they name,
   per shop and currency (a shop without settlements has no fees yet, and says so as fee_rate
-  NULL). A SKU without a cost has no margin: its break-even is unknown, never guessed.
+  NULL). A cost in another currency is converted with the seller's rates (sk_fx()). A SKU
+  without a cost (or a rate for it) has no margin: its break-even is unknown, never guessed.
 * Break-even ROAS = 1 ÷ margin before ads: a campaign whose ROAS is below it loses money on
   every sale it brings. No margin (or none left) means no ROAS breaks even.
 * Conversion rate = orders ÷ sessions of one product (or the shop) and period, with the orders
@@ -200,11 +201,17 @@ TABLE_MACROS = (
         SELECT shop_id, sku, currency, sum(revenue) AS revenue, sum(units) AS units
         FROM sk_sold_sku_lines() GROUP BY ALL
     ),
+    cost AS (SELECT sku, any_value(cost) AS cost, any_value(currency) AS cost_currency FROM sk_catalogue()
+             GROUP BY sku),
     costed AS (
-        SELECT s.*, CASE WHEN c.cost IS NOT NULL THEN s.units * c.cost END AS cogs,
+        -- a cost in another currency than the sale is converted with the seller's rates (sk_fx); without
+        -- a rate the cost of goods is unknown, never taken at face value
+        SELECT s.shop_id, s.sku, s.currency, s.revenue, s.units, CASE WHEN c.cost_currency = s.currency OR c.cost_currency IS NULL THEN s.units * c.cost
+                         ELSE s.units * c.cost * fc.rate / nullif(fs.rate, 0) END AS cogs,
                s.revenue * coalesce(r.fee_rate, 0) AS fees, r.fee_rate
-        FROM sold s LEFT JOIN (SELECT sku, any_value(cost) AS cost FROM sk_catalogue() GROUP BY sku) c USING (sku)
-        LEFT JOIN sk_fee_rates() r USING (shop_id, currency)
+        FROM sold s LEFT JOIN cost c USING (sku)
+        LEFT JOIN sk_fx() fc ON fc.currency = c.cost_currency LEFT JOIN sk_fx() fs ON fs.currency = s.currency
+        LEFT JOIN sk_fee_rates() r ON r.shop_id = s.shop_id AND r.currency = s.currency
     )
     SELECT shop_id, sku, currency, revenue, units, cogs, fees, fee_rate,
            sk_margin_before_ads(revenue, cogs, fees) AS margin
