@@ -29,6 +29,7 @@ import pyarrow as pa
 
 from shopkeeper.db.batches import created_shop_key, finish_batch, new_batch
 from shopkeeper.db.database import Database
+from shopkeeper.demo.ads_traffic import write_demo_ads_traffic
 from shopkeeper.demo.calendar import (
     SHOP_INDEX,
     SHOPS,
@@ -187,6 +188,7 @@ def build_demo_shop(
     _plan_campaigns(db, demo, rngs[6])
     set_up_campaign_checks(db, today)
     make_listing_decisions(db, today)
+    write_demo_ads_traffic(db, today, seed)
     report(Message("progress.demo.done"), 1.0)
     return DemoSummary(
         orders=orders.n, order_lines=int(orders.line_order.shape[0]), buyers=int(orders.identity_shop.shape[0]),

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 DEFAULT_MIN_SESSIONS = 100
 DEFAULT_MAX_PCT = Decimal("1.0")
@@ -52,7 +52,8 @@ FEE_KINDS = ("commission", "payment_fee", "shipping_label")
 def ratio(numerator: Decimal | int | None, denominator: Decimal | int | None) -> Decimal | None:
     if numerator is None or denominator is None or denominator == 0:
         return None
-    return Decimal(numerator) / Decimal(denominator)
+    # six places, as sk_ratio() keeps
+    return (Decimal(numerator) / Decimal(denominator)).quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
 
 
 def roas(sales: Decimal | None, spend: Decimal | None) -> Decimal | None:
@@ -71,7 +72,7 @@ def margin_before_ads(revenue: Decimal | None, cogs: Decimal | None, fees: Decim
 
 def break_even_roas(margin: Decimal | None) -> Decimal | None:
     """1 ÷ margin; None when there is no margin to spend (or it is unknown)."""
-    return None if margin is None or margin <= 0 else 1 / margin
+    return None if margin is None or margin <= 0 else ratio(1, margin)
 
 
 def below_break_even(roas_: Decimal | None, margin: Decimal | None, spend: Decimal | None) -> bool:
@@ -125,8 +126,9 @@ def _sql_list(values: tuple[str, ...]) -> str:
 _LEVEL = "CASE report " + " ".join(f"WHEN '{r}' THEN {i}" for i, r in enumerate(REPORT_LEVELS)) + " ELSE 0 END"
 
 MACROS = (
+    # Six places: a ratio is shown to four; DuckDB divides decimals in floating point, rounded here once.
     "CREATE OR REPLACE TEMP MACRO sk_ratio(n, d) AS CASE WHEN d IS NULL OR d = 0 OR n IS NULL THEN NULL "
-    " ELSE CAST(n AS DECIMAL(38,10)) / CAST(d AS DECIMAL(38,10)) END",
+    " ELSE CAST(round(CAST(n AS DECIMAL(38,10)) / CAST(d AS DECIMAL(38,10)), 6) AS DECIMAL(24,6)) END",
     "CREATE OR REPLACE TEMP MACRO sk_roas(sales, spend) AS sk_ratio(sales, spend)",
     "CREATE OR REPLACE TEMP MACRO sk_acos(spend, sales) AS sk_ratio(spend, sales)",
     "CREATE OR REPLACE TEMP MACRO sk_margin_before_ads(revenue, cogs, fees) AS CASE "

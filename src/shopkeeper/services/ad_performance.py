@@ -167,11 +167,12 @@ def conversion(db: Database, *, first: date | None = None, last: date | None = N
                AND l.sku = g.sku AND l.day BETWEEN g.first_day AND g.last_day) END AS orders
         FROM g
     )
-    SELECT shop_id, sku, product_ref, title, first_day, last_day, sessions, page_views, orders::BIGINT, units,
-           sk_conversion_rate(orders, sessions) AS rate,
-           sk_low_conversion(orders, sessions, $min_sessions, $max_pct) AS flagged
-    FROM figured WHERE sessions > 0
-    ORDER BY flagged DESC, sessions DESC, product, bucket
+    SELECT f.shop_id, f.sku, f.product_ref, coalesce(f.title, c.title), f.first_day, f.last_day, f.sessions,
+           f.page_views, f.orders::BIGINT, f.units, sk_conversion_rate(f.orders, f.sessions) AS rate,
+           sk_low_conversion(f.orders, f.sessions, $min_sessions, $max_pct) AS flagged
+    FROM figured f LEFT JOIN (SELECT sku, any_value(title) AS title FROM sk_catalogue() GROUP BY sku) c USING (sku)
+    WHERE f.sessions > 0
+    ORDER BY flagged DESC, f.sessions DESC, f.product, f.bucket
     """, {"first": first, "last": last, "platform": platform, "min_sessions": settings.min_sessions,
           "max_pct": settings.max_pct})
     return [Conversion(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6]), r[7], int(r[8] or 0), r[9],
