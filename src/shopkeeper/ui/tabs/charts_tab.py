@@ -55,6 +55,7 @@ from shopkeeper.ui.dialogs.orders_behind_dialog import OrdersBehindDialog
 from shopkeeper.ui.formatting import platform_label
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
+from shopkeeper.ui.tabs import ads_chart
 from shopkeeper.ui.tabs import chart_drawings as cd
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.ui_state import UiState
@@ -87,13 +88,16 @@ CHARTS = (
               lambda p, d, c, _f, _g: cd.draw_segments(p, d, c)),
     ChartKind("regions", lambda db, f, _g, _t: cs.regions(db, f), lambda p, d, c, _f, _g: cd.draw_regions(p, d, c)),
     ChartKind("hours", lambda db, f, _g, _t: cs.hour_weekday(db, f), lambda p, d, c, _f, _g: cd.draw_hours(p, d, c)),
+    # issue 13.5: ads against their break-even, and products that draw visitors who do not buy
+    ChartKind("ads", ads_chart.load_ads, ads_chart.draw_ads),
+    ChartKind("conversion", ads_chart.load_conversion, ads_chart.draw_conversion),
 )
 
 
 class ChartsTab(ShopTab):
     # Money is converted with the seller's rates (settings); products are named from the catalogue;
     # campaign windows come from the promotions.
-    areas = frozenset({Area.ORDERS, Area.SETTINGS, Area.CATALOG, Area.PROMOTIONS, Area.MEMBERS})
+    areas = frozenset({Area.ORDERS, Area.SETTINGS, Area.CATALOG, Area.PROMOTIONS, Area.MEMBERS, Area.MONEY})
 
     def __init__(self, *, worker: DbWorker, clock: Clock, ui_state: UiState, parent: QWidget | None = None) -> None:
         super().__init__(name="charts", worker=worker, ui_state=ui_state, parent=parent)
@@ -196,6 +200,7 @@ class ChartsTab(ShopTab):
             "bands": self.tr("Price bands"), "baskets": self.tr("Basket size"),
             "cohorts": self.tr("Repurchase and cohorts"), "segments": self.tr("Customer segments"),
             "regions": self.tr("Sales by city"), "hours": self.tr("Hour × weekday"),
+            "ads": self.tr("Channels & ads"), "conversion": self.tr("Conversion"),
         }[key]
 
     def _filter_box(self, name: str) -> QComboBox:
