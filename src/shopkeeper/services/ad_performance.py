@@ -108,12 +108,18 @@ def ad_figures(db: Database, level: Level = "campaign", *, first: date | None = 
     ORDER BY spend DESC, {keys}
     """
     rows = db.fetchall(sql, {"first": first, "last": last, "platform": platform})
-    return [AdFigures(*row[:12], Decimal(row[12]), int(row[13]), *_decimals(row[14:20]), bool(row[20]))
-            for row in rows]
+    return [_ad_figures(row) for row in rows]
 
 
-def _decimals(values: tuple[Any, ...]) -> list[Decimal | None]:
-    return [None if v is None else Decimal(v) for v in values]
+def _ad_figures(r: tuple[Any, ...]) -> AdFigures:
+    def dec(v: Any) -> Decimal | None:  # noqa: ANN401 - a DuckDB value
+        return None if v is None else Decimal(v)
+
+    return AdFigures(
+        shop_id=r[0], channel=r[1], campaign=r[2], sku=r[3], product_ref=r[4], month=r[5], currency=r[6],
+        first_day=r[7], last_day=r[8], impressions=int(r[9]), clicks=int(r[10]), spend=Decimal(r[11]),
+        sales=Decimal(r[12]), orders=int(r[13]), roas=dec(r[14]), acos=dec(r[15]), all_sales=dec(r[16]),
+        tacos=dec(r[17]), margin=dec(r[18]), break_even_roas=dec(r[19]), below_break_even=bool(r[20]))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from shopkeeper.db.database import Database
 from shopkeeper.domain import ad_performance as rules
 from shopkeeper.services.ad_performance import ad_figures, conversion
 
+
 def _q(value: Decimal | None, places: str = "0.0001") -> Decimal | None:
     return None if value is None else value.quantize(Decimal(places))
 
