@@ -126,3 +126,10 @@ SYCM = """\
 2026-06-01,680012345678,碎花连衣裙,DRESS-01,当前在线,"1,200","3,000",20,15,16,"2,400.00",1.25%
 2026-06-01,680087654321,纯棉T恤,TEE-01,当前在线,300,500,3,3,3,177.00,1.00%
 """
+
+# The 2026 advertising console: UTF-8 BOM, the range in one cell, ids wrapped ="…", promoted/halo twins.
+AMAZON_2026_CONSOLE = '''\
+Budget currency,Date range,Advertiser account ID,Advertiser account name,Portfolio ID,Portfolio name,Campaign ID,Campaign name,Ad group ID,Ad group name,Search term,Impressions,Clicks,CTR,Total cost,Purchases,Sales,Units sold,Cost per purchase,Purchase rate,ROAS,Purchases (promoted),Sales (promoted)
+GBP,"Jun 1, 2026 - Jun 30, 2026","=""A1B2C3""",Mug shop UK,,,"=""311112222233333""",Mugs UK,"=""411112222233333""",Mugs,blue mug,2000,50,2.50%,£30.00,4,£96.00,4,£7.50,8.00%,3.20,3,£72.00
+GBP,"Jun 1, 2026 - Jun 30, 2026","=""A1B2C3""",Mug shop UK,,,"=""311112222233333""",Mugs UK,"=""411112222233333""",Mugs,large mug,1000,20,2.00%,£12.50,0,£0.00,0,,0.00%,0.00,0,£0.00
+'''

@@ -150,3 +150,16 @@ class TestTraffic:
                          "WHERE product_ref = '680012345678'") == ("DRESS-01", 1200, 15, 16, Decimal("2400.00"), "CNY")
         undo_import(shop, outcome.batch_id)
         assert one(shop, "SELECT count(*) FROM traffic_stats") == (0,)
+
+
+def test_amazon_2026_console_export(shop: Database, tmp_path: Path) -> None:
+    path = fx.write(tmp_path / "Sponsored_Products_Search_term_report.csv", fx.AMAZON_2026_CONSOLE,
+                    encoding="utf-8-sig")
+    (outcome,) = import_files(shop, tmp_path, path)
+    assert (outcome.platform, outcome.kind, outcome.rows_added) == ("amazon", "ads", 2)
+    assert shop.fetchall("SELECT day, period_start, period_end, campaign, search_term, spend, sales, orders, currency "
+                         "FROM ad_stats ORDER BY spend") == [
+        (None, dt.date(2026, 6, 1), dt.date(2026, 6, 30), "Mugs UK", "large mug", Decimal("12.50"), Decimal("0.00"),
+         0, "GBP"),
+        (None, dt.date(2026, 6, 1), dt.date(2026, 6, 30), "Mugs UK", "blue mug", Decimal("30.00"), Decimal("96.00"),
+         4, "GBP")]

@@ -94,3 +94,14 @@ def test_a_cost_in_another_currency_is_converted_with_the_sellers_rate(shop: Dat
     shop.execute("INSERT INTO shop_settings (key, value) VALUES ('fx_USD', '7.10')")
     red = next(r for r in ad_figures(shop, "campaign") if r.campaign == "Red - Auto")
     assert (_q(red.margin), red.below_break_even) == (Decimal("0.2500"), True)  # 127.80 CNY = 18.00 USD
+
+
+def test_a_linked_channel_sku_counts_under_the_catalogue_sku(shop: Database, tmp_path: Path) -> None:
+    shop_id = ads_shop.build(shop, tmp_path)
+    shop.execute("INSERT INTO sku_links (shop_id, channel_sku, master_sku, how) VALUES (?, 'MUG-BLUE', 'CL-BLUE', "
+                 "'manual')", [shop_id])
+    skus = {r.sku: r for r in ad_figures(shop, "sku")}
+    assert set(skus) == {"CL-BLUE", "MUG-RED"}
+    # the order lines resolve through the same link, so the SKU's own sales still meet its ads
+    assert skus["CL-BLUE"].all_sales == Decimal("40.00")
+    assert {r.sku for r in conversion(shop)} == {"CL-BLUE", "MUG-RED", "MUG-GREEN"}
