@@ -146,16 +146,18 @@ def conversion(db: Database, *, first: date | None = None, last: date | None = N
                platform: str | None = None, by_day: bool = False) -> list[Conversion]:
     """Per product (and day with `by_day`) where a traffic report has sessions; flagged ones first.
 
+    A report of the whole shop's sessions (Amazon by date, Shopify sessions over time) gives rows
+    with neither SKU nor product: the shop's own conversion.
+
     Orders are the report's own (Amazon order items, Shopify completed checkouts, paying buyers);
-    where a report has none, the shop's sold orders of that SKU in the period.
+    where a report has none, the shop's sold orders of that SKU (or of the whole shop) in the period.
     """
     settings = conversion_settings(db)
     day = "coalesce(day, period_start)" if by_day else "NULL::DATE"
     rows = db.fetchall(f"""
     WITH picked AS (
         SELECT *, {day} AS bucket FROM sk_traffic_rows()
-        WHERE (sku IS NOT NULL OR product_ref IS NOT NULL)
-          AND ($first IS NULL OR coalesce(day, period_end) >= $first)
+        WHERE ($first IS NULL OR coalesce(day, period_end) >= $first)
           AND ($last IS NULL OR coalesce(day, period_start) <= $last)
           AND ($platform IS NULL OR split_part(shop_id, ':', 1) = $platform)
     ),
@@ -168,8 +170,10 @@ def conversion(db: Database, *, first: date | None = None, last: date | None = N
         FROM picked GROUP BY shop_id, coalesce(sku, product_ref), bucket
     ),
     figured AS (
-        SELECT g.*, CASE WHEN rows_with_orders = n THEN report_orders ELSE
-            (SELECT count(DISTINCT l.order_id) FROM sk_sold_sku_lines() l WHERE l.shop_id = g.shop_id
+        SELECT g.*, CASE WHEN rows_with_orders = n THEN report_orders
+            WHEN g.product IS NULL THEN (SELECT count(*) FROM sk_sales() s WHERE s.shop_id = g.shop_id
+               AND s.day BETWEEN g.first_day AND g.last_day)
+            ELSE (SELECT count(DISTINCT l.order_id) FROM sk_sold_sku_lines() l WHERE l.shop_id = g.shop_id
                AND l.sku = g.sku AND l.day BETWEEN g.first_day AND g.last_day) END AS orders
         FROM g
     )

@@ -10,6 +10,7 @@ import ads_shop
 from shopkeeper.db.database import Database
 from shopkeeper.domain import ad_performance as rules
 from shopkeeper.services.ad_performance import ad_figures, conversion
+from shopkeeper.services.imports import import_paths
 
 
 def _q(value: Decimal | None, places: str = "0.0001") -> Decimal | None:
@@ -105,3 +106,17 @@ def test_a_linked_channel_sku_counts_under_the_catalogue_sku(shop: Database, tmp
     # the order lines resolve through the same link, so the SKU's own sales still meet its ads
     assert skus["CL-BLUE"].all_sales == Decimal("40.00")
     assert {r.sku for r in conversion(shop)} == {"CL-BLUE", "MUG-RED", "MUG-GREEN"}
+
+
+def test_whole_shop_sessions_convert_per_day(shop: Database, tmp_path: Path) -> None:
+    ads_shop.build(shop, tmp_path)
+    path = tmp_path / "by_date.csv"
+    # Amazon by date: the whole shop's sessions; the second day's orders are left to the shop's own orders
+    path.write_text("Date,Ordered Product Sales,Units Ordered,Total Order Items,Sessions - Total\n"
+                    "6/1/26,$40.00,2,1,80\n6/2/26,$50.00,2,,400\n", encoding="utf-8")
+    outcomes = import_paths(shop, [path], workdir=tmp_path / "work")
+    assert all(o.ok for o in outcomes), [o.message for o in outcomes]
+    days = [(r.first_day.isoformat(), r.sessions, r.orders, _q(r.conversion_rate), r.flagged)
+            for r in conversion(shop, by_day=True) if r.sku is None and r.product_ref is None]
+    assert sorted(days) == [("2026-06-01", 80, 1, Decimal("0.0125"), False),
+                            ("2026-06-02", 400, 2, Decimal("0.0050"), True)]  # two sold orders that day

@@ -85,10 +85,15 @@ def load_conversion(db: Any, f: ChartFilter, _grain: str, _today: Any) -> list[C
     return [r for r in rows if f.shop_id is None or r.shop_id == f.shop_id]
 
 
+def _title(r: Conversion) -> str:
+    """A row of no product is the whole shop's sessions (Amazon by date, Shopify sessions over time)."""
+    return r.title or ("" if r.sku or r.product_ref else _t("Whole shop"))
+
+
 def draw_conversion(plot: pg.PlotWidget, rows: list[Conversion], _currency: str, _f: ChartFilter,
                     _grain: str) -> cd.Drawn:
     shown = rows[:MAX_BARS]  # the flagged ones first, then by sessions
-    labels = [r.sku or r.product_ref or "" for r in shown]
+    labels = [r.sku or r.product_ref or _t("Whole shop") for r in shown]
     cd._hbars(plot, labels, [(r.conversion_rate or 0) * 100 for r in shown],
               [BELOW if r.flagged else "#1565c0" for r in shown], _t("Conversion rate (orders ÷ sessions, %)"))
 
@@ -98,13 +103,13 @@ def draw_conversion(plot: pg.PlotWidget, rows: list[Conversion], _currency: str,
             return None
         r = shown[i]
         text = _t("{product}: {orders} orders from {sessions} sessions ({rate})").format(
-            product=r.title or r.sku or r.product_ref, orders=r.orders, sessions=r.sessions,
+            product=_title(r) or r.sku or r.product_ref, orders=r.orders, sessions=r.sessions,
             rate=_pct(r.conversion_rate))
         return text + ("\n" + _t("Many sessions, low conversion: check the listing page") if r.flagged else "")
 
     header = (_t("SKU"), _t("Product"), _t("Shop"), _t("Sessions"), _t("Orders"), _t("Conversion"),
               _t("Many sessions, low conversion"))
-    table = [(r.sku or r.product_ref or "", r.title or "", r.shop_id, r.sessions, r.orders, _pct(r.conversion_rate),
+    table = [(r.sku or r.product_ref or "", _title(r), r.shop_id, r.sessions, r.orders, _pct(r.conversion_rate),
               _t("yes") if r.flagged else "") for r in rows]
     flagged = sum(1 for r in rows if r.flagged)
     note = _t("{flagged} products have many sessions and a low conversion rate (red): the listing page may be "
