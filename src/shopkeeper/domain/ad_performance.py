@@ -27,6 +27,8 @@ the report names (through the shop's SKU links), else the listing whose id the r
 One report level per campaign and period: Amazon's campaign, ad group, targeting, search term
 and advertised product reports each carry the same spend, so where several were imported
 for one campaign and period only the most detailed is counted (advertised product first).
+Likewise a campaign's daily rows and a report of a whole range that covers them carry the same
+spend: the daily rows are counted (they can be cut to any period), the range's row is not.
 """
 
 from __future__ import annotations
@@ -175,7 +177,10 @@ TABLE_MACROS = (
                     r.sku) AS sku,
            c.sku AS channel_sku, c.product_ref, c.search_term, c.impressions, c.clicks, c.spend, c.currency,
            c.orders, c.units, c.sales, c.report
-    FROM counted c LEFT JOIN sk_ref_skus() r ON r.shop_id = c.shop_id AND r.product_ref = c.product_ref""",
+    FROM counted c LEFT JOIN sk_ref_skus() r ON r.shop_id = c.shop_id AND r.product_ref = c.product_ref
+    WHERE NOT (c.day IS NULL AND EXISTS (
+        SELECT 1 FROM counted d WHERE d.shop_id = c.shop_id AND d.channel = c.channel
+          AND d.campaign IS NOT DISTINCT FROM c.campaign AND d.day BETWEEN c.period_start AND c.period_end))""",
     # traffic_stats with each row's catalogue SKU.
     """CREATE OR REPLACE TEMP MACRO sk_traffic_rows() AS TABLE
     SELECT t.shop_id, t.stat_id, t.day, t.period_start, t.period_end,

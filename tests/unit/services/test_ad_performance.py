@@ -120,3 +120,17 @@ def test_whole_shop_sessions_convert_per_day(shop: Database, tmp_path: Path) -> 
             for r in conversion(shop, by_day=True) if r.sku is None and r.product_ref is None]
     assert sorted(days) == [("2026-06-01", 80, 1, Decimal("0.0125"), False),
                             ("2026-06-02", 400, 2, Decimal("0.0050"), True)]  # two sold orders that day
+
+
+def test_a_range_report_over_daily_rows_is_not_counted_twice(shop: Database, tmp_path: Path) -> None:
+    ads_shop.build(shop, tmp_path)
+    path = tmp_path / "june.csv"
+    path.write_text("Start Date,End Date,Currency,Campaign Name,Ad Group Name,Advertised SKU,Impressions,Clicks,"
+                    "Spend,7 Day Total Sales\n"
+                    "2026-06-01,2026-06-30,USD,Blue - Exact,Blue,MUG-BLUE,1000,20,$10.00,$40.00\n"
+                    "2026-06-01,2026-06-30,USD,Mugs - Broad,Broad,MUG-BLUE,500,5,$3.00,$0.00\n", encoding="utf-8")
+    outcomes = import_paths(shop, [path], workdir=tmp_path / "work")
+    assert all(o.ok for o in outcomes), [o.message for o in outcomes]
+    spend = {r.campaign: r.spend for r in ad_figures(shop, "campaign")}
+    # Blue - Exact's June is its daily row already; Mugs - Broad has only the month
+    assert spend == {"Blue - Exact": Decimal("10.00"), "Red - Auto": Decimal("15.00"), "Mugs - Broad": Decimal("3.00")}
