@@ -43,3 +43,20 @@ def test_products_with_many_sessions_and_few_orders_are_listed_first(qtbot, app)
     assert flags[0] and not flags[-1]
     assert flags == sorted(flags, reverse=True)
     assert tab.table.rowCount() == len(rows)
+
+
+def test_the_thresholds_are_a_setting_of_the_shop(qtbot, app) -> None:  # noqa: ANN001
+    tab = _show(qtbot, app, "conversion")
+    assert tab.thresholds_button.isVisible()
+    flagged_before = sum(1 for row in tab.drawn["conversion"].rows if row[-1] == "yes")
+    dialog = tab.open_conversion_settings()
+    wait_idle(qtbot, app.worker)
+    assert dialog.min_sessions.value() == 100
+    dialog.min_sessions.setValue(1)
+    dialog.max_pct.setValue(100)
+    dialog.save()
+    wait_idle(qtbot, app.worker)
+    flagged_after = sum(1 for row in tab.drawn["conversion"].rows if row[-1] == "yes")
+    assert flagged_after == len(tab.drawn["conversion"].rows) > flagged_before   # the chart followed the setting
+    tab.picker.setCurrentRow([k.key for k in CHARTS].index("ads"))
+    assert not tab.thresholds_button.isVisible()

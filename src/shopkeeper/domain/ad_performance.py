@@ -40,7 +40,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 DEFAULT_MIN_SESSIONS = 100
 DEFAULT_MAX_PCT = Decimal("1.0")
 
-# Setting keys (shop_settings).
+# Setting keys (table inventory_settings, services/ad_performance.py).
 MIN_SESSIONS_KEY = "low_conversion_min_sessions"
 MAX_PCT_KEY = "low_conversion_max_pct"
 

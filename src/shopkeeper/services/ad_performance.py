@@ -16,7 +16,11 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from shopkeeper.db.database import Database
-from shopkeeper.domain.ad_performance import ConversionSettings
+from shopkeeper.domain.ad_performance import MAX_PCT_KEY, MIN_SESSIONS_KEY, ConversionSettings
+from shopkeeper.domain.changes import Changes
+from shopkeeper.domain.commands import CellEdit, ChangeRefused, CommandResult
+from shopkeeper.domain.messages import Message
+from shopkeeper.services.edits import edit_cells
 
 Level = Literal["channel", "campaign", "sku"]
 LEVELS: tuple[Level, ...] = ("channel", "campaign", "sku")
@@ -139,7 +143,28 @@ class Conversion:
 
 
 def conversion_settings(db: Database) -> ConversionSettings:
-    return ConversionSettings.from_settings(dict(db.fetchall("SELECT key, value FROM shop_settings")))
+    """The thresholds in force: kept with the inventory settings (one table of the seller's named settings)."""
+    stored = db.fetchall("SELECT key, value FROM inventory_settings WHERE key IN (?, ?)", [MIN_SESSIONS_KEY, MAX_PCT_KEY])
+    return ConversionSettings.from_settings({str(k): str(v) for k, v in stored})
+
+
+def save_conversion_settings(db: Database, *, who: str, min_sessions: int, max_pct: Decimal) -> CommandResult:
+    """Change the thresholds as one undoable change set; a value back at its default removes its row."""
+    if min_sessions < 1 or not 0 <= max_pct <= 100:
+        raise ChangeRefused(Message("edit.refused.conversion_threshold",
+                                    {"value": f"{min_sessions} / {max_pct}"}))
+    defaults = ConversionSettings()
+    current = conversion_settings(db)
+    edits = []
+    for key, value, now, default in ((MIN_SESSIONS_KEY, str(min_sessions), str(current.min_sessions),
+                                      str(defaults.min_sessions)),
+                                     (MAX_PCT_KEY, f"{max_pct.normalize():f}", f"{current.max_pct.normalize():f}",
+                                      f"{defaults.max_pct.normalize():f}")):
+        if value != now:
+            edits.append(CellEdit("inventory_setting", key, "value", None if value == default else value))
+    if not edits:
+        return CommandResult(Changes())
+    return edit_cells(db, edits, who=who, label=Message("change.edit.conversion_settings", {"count": len(edits)}))
 
 
 def conversion(db: Database, *, first: date | None = None, last: date | None = None,

@@ -6,10 +6,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import ads_shop
+import pytest
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain import ad_performance as rules
-from shopkeeper.services.ad_performance import ad_figures, conversion
+from shopkeeper.domain.commands import ChangeRefused
+from shopkeeper.services.ad_performance import ad_figures, conversion, save_conversion_settings
+from shopkeeper.services.change_sets import undo
 from shopkeeper.services.imports import import_paths
 
 
@@ -68,9 +71,13 @@ def test_many_sessions_low_conversion_is_flagged(shop: Database, tmp_path: Path)
         ("MUG-BLUE", 150, 3, Decimal("0.0200"), False),
         ("MUG-GREEN", 40, 0, Decimal("0.0000"), False),  # too few sessions to judge
     ]
-    shop.execute("INSERT INTO shop_settings (key, value) VALUES ('low_conversion_min_sessions', '20'), "
-                 "('low_conversion_max_pct', '2.5')")
+    result = save_conversion_settings(shop, who="test", min_sessions=20, max_pct=Decimal("2.5"))
     assert [r.sku for r in conversion(shop) if r.flagged] == ["MUG-RED", "MUG-BLUE", "MUG-GREEN"]
+    assert result.change_set_id is not None
+    undo(shop, who="test")  # one Edit › Undo puts the defaults back
+    assert [r.sku for r in conversion(shop) if r.flagged] == ["MUG-RED"]
+    with pytest.raises(ChangeRefused):
+        save_conversion_settings(shop, who="test", min_sessions=0, max_pct=Decimal("1"))
 
 
 def test_rules_in_python_match_their_macros(shop: Database) -> None:

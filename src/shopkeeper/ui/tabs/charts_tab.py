@@ -51,6 +51,7 @@ from shopkeeper.services.chart_export import cell_text, tab_separated, write_cha
 from shopkeeper.services.chart_filters import ChartFilter, Choices, filter_choices, money_currency
 from shopkeeper.services.summary_figures import summary
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.conversion_settings_dialog import ConversionSettingsDialog
 from shopkeeper.ui.dialogs.orders_behind_dialog import OrdersBehindDialog
 from shopkeeper.ui.formatting import platform_label
 from shopkeeper.ui.message_texts import window_text
@@ -160,6 +161,8 @@ class ChartsTab(ShopTab):
         copy = QPushButton(self.tr("Copy selection"), self)
         copy.setToolTip(self.tr("Tab-separated, ready to paste into a spreadsheet (Ctrl+C)"))
         copy.clicked.connect(self.copy_selection)
+        self.thresholds_button = QPushButton(self.tr("Low-conversion thresholds…"), self)
+        self.thresholds_button.clicked.connect(self.open_conversion_settings)
 
         bar = QHBoxLayout()
         for label, widget in ((self.tr("Period:"), self.range_box), ("", self.grain_box),
@@ -171,6 +174,7 @@ class ChartsTab(ShopTab):
         bar.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.thresholds_button)
         buttons.addWidget(png)
         buttons.addWidget(csv_button)
         buttons.addWidget(copy)
@@ -227,6 +231,7 @@ class ChartsTab(ShopTab):
     def _chart_picked(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentIndex(row)
+            self.thresholds_button.setVisible(CHARTS[row].key == "conversion")
             self._ui_state.set_tab_state(self.tab_name, {**self._ui_state.tab_state(self.tab_name),
                                                          "chart": CHARTS[row].key})
             self._load_chart()
@@ -342,6 +347,14 @@ class ChartsTab(ShopTab):
                                     title=title.splitlines()[0], parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+        return dialog
+
+    def open_conversion_settings(self) -> ConversionSettingsDialog:
+        dialog = ConversionSettingsDialog(self._worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # the thresholds live with the stock settings (Area.STOCK), which this tab does not follow
+        dialog.accepted.connect(self._load_chart)
+        dialog.open()
         return dialog
 
     # -- export -----------------------------------------------------------------------------------------------
