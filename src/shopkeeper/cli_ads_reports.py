@@ -53,9 +53,9 @@ def _ads(db: Any, args: argparse.Namespace, table: Table) -> tuple[Any, str]:
         "all_sales": _money(r.all_sales), "tacos": _ratio(r.tacos), "margin_before_ads": _ratio(r.margin),
         "break_even_roas": _ratio(r.break_even_roas), "below_break_even": r.below_break_even,
     } for r in rows]
-    header = ("Channel", "Campaign", "SKU", "Currency", "Spend", "Sales", "ROAS", "ACoS", "TACoS", "Break-even",
+    header = ("Shop", "Channel", "Campaign", "SKU", "Currency", "Spend", "Sales", "ROAS", "ACoS", "TACoS", "Break-even",
               "Below")
-    text = table(header, [(d["channel"], d["campaign"], d["sku"] or d["product_ref"], d["currency"], d["spend"],
+    text = table(header, [(d["shop_id"], d["channel"], d["campaign"], d["sku"] or d["product_ref"], d["currency"], d["spend"],
                            d["sales"], d["roas"], d["acos"], d["tacos"], d["break_even_roas"],
                            "yes" if d["below_break_even"] else "") for d in data])
     return data, text + f"\n{len(data)} rows"
@@ -72,9 +72,10 @@ def _conversion(db: Any, args: argparse.Namespace, table: Table) -> tuple[Any, s
         "conversion_rate": _ratio(r.conversion_rate), "flagged": r.flagged,
     } for r in rows]
     settings = conversion_settings(db)
-    header = ("SKU", "Product", "From", "To", "Sessions", "Orders", "Conversion", "Low")
-    text = table(header, [(d["sku"] or d["product_ref"], d["title"], d["first_day"], d["last_day"], d["sessions"],
-                           d["orders"], d["conversion_rate"], "yes" if d["flagged"] else "") for d in data])
+    header = ("Shop", "SKU", "Product", "From", "To", "Sessions", "Orders", "Conversion", "Low")
+    text = table(header, [(d["shop_id"], d["sku"] or d["product_ref"], d["title"], d["first_day"], d["last_day"],
+                           d["sessions"], d["orders"], d["conversion_rate"], "yes" if d["flagged"] else "")
+                          for d in data])
     note = (f"\nflagged: at least {settings.min_sessions} sessions and under {settings.max_pct}% converted "
-            f"(settings low_conversion_min_sessions, low_conversion_max_pct)")
+            f"(set in the Charts tab, Conversion chart)")
     return data, text + note
