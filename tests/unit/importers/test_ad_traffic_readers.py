@@ -163,3 +163,11 @@ def test_amazon_2026_console_export(shop: Database, tmp_path: Path) -> None:
          0, "GBP"),
         (None, dt.date(2026, 6, 1), dt.date(2026, 6, 30), "Mugs UK", "blue mug", Decimal("30.00"), Decimal("96.00"),
          4, "GBP")]
+
+
+def test_a_product_row_without_its_period_is_rejected(shop: Database, tmp_path: Path) -> None:
+    text = fx.AMAZON_SP_PRODUCTS_IN.replace("2026-06-01,2026-06-30,INR,Kurta - Manual,Cotton,KURTA-BLU-L",
+                                            ",2026-06-30,INR,Kurta - Manual,Cotton,KURTA-BLU-L")
+    (outcome,) = import_files(shop, tmp_path, fx.write(tmp_path / "sp.csv", text))
+    assert (outcome.rows_added, outcome.rows_rejected) == (1, 1)
+    assert rejects(shop, outcome.batch_id) == [(2, "Start Date", None, "missing date")]

@@ -135,7 +135,7 @@ def amazon_report(ctx: ImportContext) -> str:
 
 
 def normalise_amazon(ctx: ImportContext) -> None:
-    reject_common(ctx, amount="spend", dated="day")
+    reject_common(ctx, amount="spend", dated="day" if ctx.has("day") else "start_date")
     # The 2026 console writes the range into one cell: `Jun 1, 2026 - Jun 30, 2026`.
     range_start = "sk_ts(trim(split_part(date_range, ' - ', 1)), $zone)"
     range_end = "sk_ts(trim(split_part(date_range, ' - ', 2)), $zone)"

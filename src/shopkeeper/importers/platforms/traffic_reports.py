@@ -150,7 +150,7 @@ EBAY_SPEC = FormatSpec(
 
 
 def normalise_ebay(ctx: ImportContext) -> None:
-    reject_common(ctx, amount=None, counts=("page_views",))
+    reject_common(ctx, amount=None, counts=("page_views",), dated="start_date")
     start, dated = _dated_or_file_day(ctx, "start_date")
     end = local_day(ctx, "end_date") if ctx.has("end_date") else start
     # eBay counts no visitors: its conversion is quantity sold ÷ page views (§12).
