@@ -188,7 +188,6 @@ def build_demo_shop(
     _plan_campaigns(db, demo, rngs[6])
     set_up_campaign_checks(db, today)
     make_listing_decisions(db, today)
-    write_demo_ads_traffic(db, today, seed)
     report(Message("progress.demo.done"), 1.0)
     return DemoSummary(
         orders=orders.n, order_lines=int(orders.line_order.shape[0]), buyers=int(orders.identity_shop.shape[0]),
@@ -365,6 +364,8 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
     link_channel_skus(db, sku_as_written, cat)
     # What the bundles are made of, in the home batch with the catalogue; their sales and stock follow from it.
     write_compositions(db, BUNDLES, batches[0])
+    # Ads and traffic follow from the orders just written, each shop's in its own batch.
+    write_demo_ads_traffic(db, today, {s.shop_id: b for s, b in zip(SHOPS, batches, strict=True)})
     for b, batch_id in enumerate(batches):
         finish_batch(db, batch_id, read=w.read[b], added=w.added[b], updated=w.updated[b], rejected=0)
 
