@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from shopkeeper.cli_ads_reports import ADS_REPORTS, add_ads_options, ads_report
 from shopkeeper.cli_analysis_reports import ANALYSIS_REPORTS, add_analysis_options, analysis_report
 from shopkeeper.cli_member_reports import MEMBER_REPORTS, member_report
 from shopkeeper.cli_money_reports import MONEY_REPORTS, PROFIT_GROUPINGS, add_money_options, money_report
@@ -26,6 +27,8 @@ REPORTS = ("inventory", "reorder", *MEMBER_REPORTS,
            *ANALYSIS_REPORTS,
            # money (issue 13): profit per order, SKU, platform or month; payout reconciliation
            *MONEY_REPORTS,
+           # channels and ads (issue 13.5): ROAS, ACoS, TACoS, break-even; conversion per product
+           *ADS_REPORTS,
            # the seller's own edits and privacy acts (issue 14.6)
            "audit")
 
@@ -40,6 +43,7 @@ def add_report_parser(sub: Any, db_option: Callable[[argparse.ArgumentParser], N
     report.add_argument("--year", type=int, help="calendar: the year (default: this year)")
     add_analysis_options(report, extra_groupings=PROFIT_GROUPINGS)
     add_money_options(report)
+    add_ads_options(report)
     report.add_argument("--kind", help="audit: only this kind (edit, link, member, points, campaign, privacy)")
 
 
@@ -56,6 +60,8 @@ def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
             if isinstance(made, int):
                 return made
             data, text = made
+        elif args.name in ADS_REPORTS:
+            data, text = ads_report(db, args.name, args, _table)
         elif args.name in MEMBER_REPORTS:
             data, text = member_report(db, args.name, today, show_pii=args.show_pii, table=_table)
         elif args.name == "audit":

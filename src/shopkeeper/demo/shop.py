@@ -29,6 +29,7 @@ import pyarrow as pa
 
 from shopkeeper.db.batches import created_shop_key, finish_batch, new_batch
 from shopkeeper.db.database import Database
+from shopkeeper.demo.ads_traffic import write_demo_ads_traffic
 from shopkeeper.demo.calendar import (
     SHOP_INDEX,
     SHOPS,
@@ -363,6 +364,8 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
     link_channel_skus(db, sku_as_written, cat)
     # What the bundles are made of, in the home batch with the catalogue; their sales and stock follow from it.
     write_compositions(db, BUNDLES, batches[0])
+    # Ads and traffic follow from the orders just written, each shop's in its own batch.
+    write_demo_ads_traffic(db, today, {s.shop_id: b for s, b in zip(SHOPS, batches, strict=True)})
     for b, batch_id in enumerate(batches):
         finish_batch(db, batch_id, read=w.read[b], added=w.added[b], updated=w.updated[b], rejected=0)
 

@@ -223,6 +223,7 @@ ENGLISH: Mapping[str, str] = {
     "reject.missing_amount": "missing amount",
     "reject.missing_movement_number": "missing movement number",
     "reject.missing_settlement_id": "missing settlement id",
+    "reject.missing_sessions": "no sessions or page views",
     "reject.missing_order_and_record_number": "missing order number and sales record number",
     "reject.missing_line_item_name": "missing line item name",
     "reject.missing_line_item_quantity": "missing line item quantity",
@@ -292,6 +293,7 @@ ENGLISH: Mapping[str, str] = {
     "change.edit.absolute_terms": "absolute-term list: {added} added, {removed} removed",
     "change.edit.price_tolerance": "price tolerance {old} % → {new} %",
     "change.edit.inventory_settings": "reorder settings ({count} changed)",
+    "change.edit.conversion_settings": "low-conversion thresholds ({count} changed)",
     "change.undone": "Undone: {change}",
     "change.redone": "Redone: {change}",
 
@@ -320,6 +322,7 @@ ENGLISH: Mapping[str, str] = {
     "check.refused.tolerance": "\"{value}\" is not a price tolerance: give a percentage from 0 to {maximum}.",
     "edit.refused.not_editable": "The {field} of a {entity} cannot be edited.",
     "edit.refused.days_out_of_range": "{value} days is not a window: give 1 to {maximum} days.",
+    "edit.refused.conversion_threshold": "{value} is not a threshold: give at least 1 session and 0 to 100 %.",
     "edit.refused.unknown_basis": "\"{value}\" is not a basis for demand: use recent or last_year.",
     "edit.refused.unknown_sku": "There is no product with SKU {sku} in this shop.",
     "edit.refused.required": "The {field} cannot be empty.",

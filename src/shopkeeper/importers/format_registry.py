@@ -11,6 +11,7 @@ from __future__ import annotations
 from shopkeeper.importers.formats import FormatSpec
 from shopkeeper.importers.platforms import (
     alipay_money,
+    ad_reports,
     amazon,
     amazon_money,
     douyin,
@@ -27,6 +28,7 @@ from shopkeeper.importers.platforms import (
     shopify_money,
     taobao,
     taobao_assistant,
+    traffic_reports,
     woocommerce,
     youzan,
     youzan_money,
@@ -53,6 +55,8 @@ BUILTIN: tuple[FormatSpec, ...] = (
     *ebay_money.SPECS,
     *etsy_money.SPECS,
     *paypal_stripe_money.SPECS,
+    *ad_reports.SPECS,
+    *traffic_reports.SPECS,
 )
 
 # Specs added while the program runs (a test's own format); never the built-in ones.

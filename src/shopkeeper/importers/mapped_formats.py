@@ -20,6 +20,7 @@ from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import LINES, ORDERS, PRODUCTS, STOCK, VARIANTS
 from shopkeeper.importers.context import ROWS, ImportContext
 from shopkeeper.importers.formats import FormatSpec, field
+from shopkeeper.importers.mapped_ad_formats import MAPPED_AD_SPECS
 from shopkeeper.importers.normalise_sql import status_case
 
 MAPPED_ORDERS = "mapped_orders"
@@ -97,7 +98,8 @@ PRODUCTS_SPEC = FormatSpec(
     normalise=lambda ctx: normalise_products(ctx),
 )
 
-MAPPED_SPECS = {MAPPED_ORDERS: ORDERS_SPEC, MAPPED_PRODUCTS: PRODUCTS_SPEC}
+# Advertising and traffic tables (issue 13.2): mapped_ad_formats.py.
+MAPPED_SPECS = {MAPPED_ORDERS: ORDERS_SPEC, MAPPED_PRODUCTS: PRODUCTS_SPEC, **MAPPED_AD_SPECS}
 
 
 def mapped_spec(kind: str, platform: str) -> FormatSpec | None:

@@ -116,6 +116,8 @@ _CURRENCY_MARKERS = {
     "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "MX$": "MXN", "R$": "BRL",
     "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY", "元": "CNY", "RMB": "CNY", "₹": "INR", "₩": "KRW",
     "₽": "RUB", "ZŁ": "PLN", "KR": None, "$": None,
+    # `Rs` is the rupee of India, Pakistan, Sri Lanka and Nepal alike: like `$`, the file's currency decides.
+    "RS": None, "RS.": None,
 }
 
 _WS = "' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)"
@@ -151,7 +153,9 @@ def _case_map(expr: str, mapping: dict[str, object], default: str = "NULL") -> s
 
 
 _MONEY_PATTERN = (
-    r"^\s*(\()?\s*([-+])?\s*([^\s0-9.,()+-]{0,4}\s?[^\s0-9.,()+A-Za-z-]{0,2})?\s*([-+])?\s*"
+    # The prefix: Indian rupees written `Rs.` / `Rs` (Amazon.in ad and business reports) carry a dot
+    # no other marker has; otherwise up to four letters or symbols, a space, two more symbols.
+    r"^\s*(\()?\s*([-+])?\s*((?i:rs)\.|[^\s0-9.,()+-]{0,4}\s?[^\s0-9.,()+A-Za-z-]{0,2})?\s*([-+])?\s*"
     "([0-9][0-9.,' \u00a0\u202f]*)" r"\s*([^\s0-9.,()+-]{1,4})?\s*(\))?\s*$"
 )
 
@@ -238,10 +242,13 @@ def macro_sql() -> list[str]:
         " WHEN d LIKE '%,%' AND d LIKE '%.%' THEN CASE "
         "   WHEN regexp_full_match(d, '[0-9]{1,3}(\\.[0-9]{3})*,[0-9]+') THEN replace(replace(d, '.', ''), ',', '.') "
         "   WHEN regexp_full_match(d, '[0-9]{1,3}(,[0-9]{3})*\\.[0-9]+') THEN replace(d, ',', '') "
+        # Indian grouping (lakh, crore): 1,23,456.50
+        "   WHEN regexp_full_match(d, '[0-9]{1,2}(,[0-9]{2})+,[0-9]{3}\\.[0-9]+') THEN replace(d, ',', '') "
         "   ELSE NULL END "
         " WHEN d LIKE '%,%' THEN CASE "
         "   WHEN regexp_full_match(d, '[0-9]+,[0-9]{1,2}') THEN replace(d, ',', '.') "
         "   WHEN regexp_full_match(d, '[0-9]{1,3}(,[0-9]{3})+') THEN replace(d, ',', '') "
+        "   WHEN regexp_full_match(d, '[0-9]{1,2}(,[0-9]{2})+,[0-9]{3}') THEN replace(d, ',', '') "
         "   ELSE NULL END "
         " WHEN regexp_full_match(d, '[0-9]{1,3}(\\.[0-9]{3}){2,}') THEN replace(d, '.', '') "
         " WHEN regexp_full_match(d, '[0-9]+(\\.[0-9]+)?') THEN d "

@@ -209,6 +209,7 @@ def window_texts() -> dict[str, str]:
         "reject.missing_amount": translate("Messages", "missing amount"),
         "reject.missing_movement_number": translate("Messages", "missing movement number"),
         "reject.missing_settlement_id": translate("Messages", "missing settlement id"),
+        "reject.missing_sessions": translate("Messages", "no sessions or page views"),
         "reject.missing_order_and_record_number": translate("Messages", "missing order number and sales record number"),
         "reject.missing_line_item_name": translate("Messages", "missing line item name"),
         "reject.missing_line_item_quantity": translate("Messages", "missing line item quantity"),
@@ -275,6 +276,7 @@ def window_texts() -> dict[str, str]:
         "change.edit.absolute_terms": translate("Messages", "absolute-term list: {added} added, {removed} removed"),
         "change.edit.price_tolerance": translate("Messages", "price tolerance {old} % → {new} %"),
         "change.edit.inventory_settings": translate("Messages", "reorder settings ({count} changed)"),
+        "change.edit.conversion_settings": translate("Messages", "low-conversion thresholds ({count} changed)"),
         "check.listing.title_too_long": translate("Messages", "Title too long for {platform}: {length}, the limit is {limit}"),
         "check.listing.absolute_terms": translate("Messages", "Absolute terms in the title: {words}"),
         "check.listing.absolute_terms_description": translate("Messages", "Absolute terms in the description: {words}"),
@@ -305,6 +307,7 @@ def window_texts() -> dict[str, str]:
         "change.redo.already": translate("Messages", "Cannot redo the import of \"{file}\": it is imported already."),
         "edit.refused.not_editable": translate("Messages", "The {field} of a {entity} cannot be edited."),
         "edit.refused.days_out_of_range": translate("Messages", "{value} days is not a window: give 1 to {maximum} days."),
+        "edit.refused.conversion_threshold": translate("Messages", "{value} is not a threshold: give at least 1 session and 0 to 100 %."),
         "edit.refused.unknown_basis": translate("Messages", "\"{value}\" is not a basis for demand: use recent or "
                                                             "last_year."),
         "edit.refused.unknown_sku": translate("Messages", "There is no product with SKU {sku} in this shop."),

@@ -56,9 +56,19 @@ MONEY = [
     ("€ 9,99", "9.99", "EUR"),
     (" 12.50 ", "12.50", None),
     ("1.005", "1.01", None),  # rounded to cents
+    # Amazon.in reports: rupees as `Rs.`, `Rs`, `INR`, `₹`, and Indian (lakh) grouping
+    ("Rs. 1,234.50", "1234.50", None),  # `Rs` is several countries' rupee: the file's currency decides
+    ("Rs.12", "12.00", None),
+    ("Rs 12.00", "12.00", None),
+    ("-Rs. 3.10", "-3.10", None),
+    ("INR 100.00", "100.00", "INR"),
+    ("₹75,565.26", "75565.26", "INR"),
+    ("₹1,23,456.50", "123456.50", "INR"),
+    ("1,23,45,678.90", "12345678.90", None),
+    ("12,34,567", "1234567.00", None),
 ]
 
-NOT_MONEY = ["12abc34", "abc", "1,2,3", "1.2,3.4", "1,23,4", "--5", "(5", "$"]
+NOT_MONEY = ["12abc34", "abc", "1,2,3", "1.2,3.4", "1,23,4", "--5", "(5", "$", "Rs.", "1,23,45.6"]
 
 BLANK = ["", " ", "-", "--", "N/A", None]
 

@@ -81,6 +81,8 @@ class MappingDialog(QDialog):
         self.kind_combo = QComboBox(self)
         self.kind_combo.addItem(self.tr("Orders (one row per order or per order line)"), "mapped_orders")
         self.kind_combo.addItem(self.tr("Products and stock (one row per SKU)"), "mapped_products")
+        self.kind_combo.addItem(self.tr("Advertising (spend per day, campaign or product)"), "mapped_ads")
+        self.kind_combo.addItem(self.tr("Traffic (sessions per day and product)"), "mapped_traffic")
         self.platform_combo = QComboBox(self)
         self.name_edit = QLineEdit(self._path.stem, self)
         form = QFormLayout()
@@ -169,6 +171,19 @@ class MappingDialog(QDialog):
             "on_hand": self.tr("Stock on hand"),
             "barcode": self.tr("Barcode"),
             "category": self.tr("Category"),
+            "day": self.tr("Day"),
+            "channel": self.tr("Ad channel"),
+            "campaign": self.tr("Campaign"),
+            "ad_group": self.tr("Ad group"),
+            "product_ref": self.tr("Product or item id"),
+            "impressions": self.tr("Impressions"),
+            "clicks": self.tr("Clicks"),
+            "spend": self.tr("Ad spend"),
+            "orders": self.tr("Orders"),
+            "units": self.tr("Units"),
+            "sales": self.tr("Sales"),
+            "sessions": self.tr("Sessions (visitors)"),
+            "page_views": self.tr("Page views"),
         }
 
     # -- loading -----------------------------------------------------------------------------------
@@ -415,7 +430,8 @@ class SavedMappingsDialog(QDialog):
                            lambda exc: show_error(self, exc, self._log_file))
 
     def _fill(self, mappings: list[Any]) -> None:
-        kinds = {"mapped_orders": self.tr("Orders"), "mapped_products": self.tr("Products and stock")}
+        kinds = {"mapped_orders": self.tr("Orders"), "mapped_products": self.tr("Products and stock"),
+                 "mapped_ads": self.tr("Advertising"), "mapped_traffic": self.tr("Traffic")}
         self.table.setRowCount(len(mappings))
         for row, m in enumerate(mappings):
             cells = [m.name, kinds.get(m.kind, m.kind),

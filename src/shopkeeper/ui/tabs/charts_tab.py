@@ -51,10 +51,12 @@ from shopkeeper.services.chart_export import cell_text, tab_separated, write_cha
 from shopkeeper.services.chart_filters import ChartFilter, Choices, filter_choices, money_currency
 from shopkeeper.services.summary_figures import summary
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.conversion_settings_dialog import ConversionSettingsDialog
 from shopkeeper.ui.dialogs.orders_behind_dialog import OrdersBehindDialog
 from shopkeeper.ui.formatting import platform_label
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
+from shopkeeper.ui.tabs import ads_chart
 from shopkeeper.ui.tabs import chart_drawings as cd
 from shopkeeper.ui.tabs import profit_chart
 from shopkeeper.ui.tabs.tab_base import ShopTab
@@ -89,6 +91,9 @@ CHARTS = (
     ChartKind("regions", lambda db, f, _g, _t: cs.regions(db, f), lambda p, d, c, _f, _g: cd.draw_regions(p, d, c)),
     ChartKind("hours", lambda db, f, _g, _t: cs.hour_weekday(db, f), lambda p, d, c, _f, _g: cd.draw_hours(p, d, c)),
     ChartKind("profit", profit_chart.load_profit, profit_chart.draw_profit),
+    # issue 13.5: ads against their break-even, and products that draw visitors who do not buy
+    ChartKind("ads", ads_chart.load_ads, ads_chart.draw_ads),
+    ChartKind("conversion", ads_chart.load_conversion, ads_chart.draw_conversion),
 )
 
 
@@ -165,6 +170,8 @@ class ChartsTab(ShopTab):
         rates = QPushButton(self.tr("Fee rates and costs…"), self)
         rates.setObjectName("feeRatesButton")
         rates.clicked.connect(self.open_fee_rates)
+        self.thresholds_button = QPushButton(self.tr("Low-conversion thresholds…"), self)
+        self.thresholds_button.clicked.connect(self.open_conversion_settings)
 
         bar = QHBoxLayout()
         for label, widget in ((self.tr("Period:"), self.range_box), ("", self.grain_box),
@@ -178,6 +185,7 @@ class ChartsTab(ShopTab):
         bar.addWidget(rates)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.thresholds_button)
         buttons.addWidget(png)
         buttons.addWidget(csv_button)
         buttons.addWidget(copy)
@@ -208,6 +216,7 @@ class ChartsTab(ShopTab):
             "cohorts": self.tr("Repurchase and cohorts"), "segments": self.tr("Customer segments"),
             "regions": self.tr("Sales by city"), "hours": self.tr("Hour × weekday"),
             "profit": self.tr("Profit"),
+            "ads": self.tr("Channels & ads"), "conversion": self.tr("Conversion"),
         }[key]
 
     def open_payouts(self) -> QWidget:
@@ -250,6 +259,7 @@ class ChartsTab(ShopTab):
     def _chart_picked(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentIndex(row)
+            self.thresholds_button.setVisible(CHARTS[row].key == "conversion")
             self._ui_state.set_tab_state(self.tab_name, {**self._ui_state.tab_state(self.tab_name),
                                                          "chart": CHARTS[row].key})
             self._load_chart()
@@ -365,6 +375,14 @@ class ChartsTab(ShopTab):
                                     title=title.splitlines()[0], parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+        return dialog
+
+    def open_conversion_settings(self) -> ConversionSettingsDialog:
+        dialog = ConversionSettingsDialog(self._worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # the thresholds live with the stock settings (Area.STOCK), which this tab does not follow
+        dialog.accepted.connect(self._load_chart)
+        dialog.open()
         return dialog
 
     # -- export -----------------------------------------------------------------------------------------------
