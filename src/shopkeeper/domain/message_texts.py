@@ -520,6 +520,12 @@ ENGLISH: Mapping[str, str] = {
     "edit.refund_tags.unknown_order": "There is no order {order} of {shop} in this shop.",
     "edit.refund_tags.unknown_tag": '"{tag}" is not in the after-sales tag list; add it to the list first.',
     "edit.refund_tags.empty_name": "An after-sales tag needs a name.",
+    # -- product tags (services/product_tags.py) ------------------------------------------------------
+    "change.product_tags.sku": "tags of {sku}: +{added} −{removed}",
+    "change.product_tags.skus": "tags of {count} SKUs: +{added} −{removed}",
+    "change.redo.stale_product_tags": "Cannot redo: the tags of {sku} changed since.",
+    "edit.product_tags.empty": "Type a tag to add or remove.",
+    "edit.product_tags.unknown_sku": "There is no SKU {sku} in this shop.",
     "change.redo.stale_tags": "Cannot redo: the tags of order {order} changed since.",
 }
 

@@ -499,6 +499,12 @@ def window_texts() -> dict[str, str]:
         "change.refund_tags.order": translate("Messages", "tags of order {order}: {tags}"),
         "change.refund_tags.orders": translate("Messages", "tags of {count} orders"),
         "change.refund_tags.names": translate("Messages", "after-sales tag list: {added} added, {removed} removed"),
+        "change.product_tags.sku": translate("Messages", "tags of {sku}: +{added} −{removed}"),
+        "change.product_tags.skus": translate("Messages", "tags of {count} SKUs: +{added} −{removed}"),
+        "change.redo.stale_product_tags": translate(
+            "Messages", "Cannot redo: the tags of {sku} changed since."),
+        "edit.product_tags.empty": translate("Messages", "Type a tag to add or remove."),
+        "edit.product_tags.unknown_sku": translate("Messages", "There is no SKU {sku} in this shop."),
         "edit.refund_tags.unknown_order": translate("Messages", "There is no order {order} of {shop} in this shop."),
         "edit.refund_tags.unknown_tag": translate("Messages", '"{tag}" is not in the after-sales tag list; add it to the list first.'),
         "edit.refund_tags.empty_name": translate("Messages", "An after-sales tag needs a name."),
