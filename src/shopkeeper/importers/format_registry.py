@@ -11,6 +11,7 @@ from __future__ import annotations
 from shopkeeper.importers.formats import FormatSpec
 from shopkeeper.importers.platforms import (
     amazon,
+    amazon_returns,
     douyin,
     ebay,
     etsy,
@@ -27,6 +28,7 @@ BUILTIN: tuple[FormatSpec, ...] = (
     *shopify.SPECS,
     *etsy.SPECS,
     *amazon.SPECS,
+    *amazon_returns.SPECS,
     *woocommerce.SPECS,
     *ebay.SPECS,
     *taobao.SPECS,

@@ -183,6 +183,10 @@ def window_texts() -> dict[str, str]:
         "reject.other_row_of_order": translate("Messages", "another row of this order could not be read (row {row})"),
         "reject.other_item_of_order": translate("Messages", "another item of this order could not be read (row {row})"),
         "reject.missing_order_id": translate("Messages", "missing order id"),
+        "reject.missing_return_quantity": translate("Messages", "missing the number of units returned"),
+        "reject.return_order_not_in_shop": translate(
+            "Messages", "this order is not in the shop yet: import the orders report first"),
+        "reject.return_sku_not_in_order": translate("Messages", "this order holds no line of this SKU"),
         "reject.missing_order_number": translate("Messages", "missing order number"),
         "reject.missing_order_name": translate("Messages", "missing order name"),
         "reject.missing_order_time": translate("Messages", "missing order time"),
