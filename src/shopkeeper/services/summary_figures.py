@@ -99,30 +99,27 @@ def _every_order(db: Database) -> str:
     """
     orders, params = orders_sql(ChartFilter(*_EVER), sold_only=False)
     return db.kept_result(f"""
-        WITH o AS ({orders}),
+        WITH o AS MATERIALIZED ({orders}),
         units AS (SELECT l.shop_id, l.order_id, sum(l.quantity - l.refunded_quantity) AS units
                   FROM order_lines l SEMI JOIN (SELECT shop_id, order_id FROM o WHERE sold) s
                       ON s.shop_id = l.shop_id AND s.order_id = l.order_id
                   GROUP BY ALL),
-        numbered AS (
-            SELECT o.*,
-                   -- people as numbers: counting them per window is the summary's costliest step
-                   CASE WHEN o.buyer_id IS NOT NULL THEN dense_rank() OVER (ORDER BY o.person) END AS person_no,
-                   -- the first sold order's day of the person in the whole shop, whatever the filter
-                   CASE WHEN o.buyer_id IS NOT NULL THEN min(o.day) FILTER (WHERE o.sold) OVER (PARTITION BY o.person)
-                   END AS first,
-                   -- one sold order per person and day stands for that day (_people, unfiltered)
-                   o.sold AND o.buyer_id IS NOT NULL
-                       AND row_number() OVER (PARTITION BY o.person, o.day, o.sold ORDER BY o.order_id) = 1
-                       AS person_day
-            FROM o),
-        days AS (SELECT person_no, day, lag(day) OVER (PARTITION BY person_no ORDER BY day) AS prev
-                 FROM numbered WHERE person_day)
-        SELECT n.shop_id, n.order_id, n.platform, n.currency, n.person_no AS person, n.first, n.person_day, d.prev,
-               n.day, n.sold, n.sold OR sk_is_refunded(n.status) AS paid, n.money, n.gross_money, n.refund_money,
-               n.net, n.total, n.refunded_amount, u.units
-        FROM numbered n LEFT JOIN units u ON u.shop_id = n.shop_id AND u.order_id = n.order_id
-        LEFT JOIN days d ON n.person_day AND d.person_no = n.person_no AND d.day = n.day""", params)
+        -- Grouping (hashing) rather than windows over every order: a million lines' orders stay cheap.
+        people AS (SELECT person, row_number() OVER () AS person_no,
+                          -- the first sold order's day of the person in the whole shop, whatever the filter
+                          min(day) FILTER (WHERE sold) AS first
+                   FROM o WHERE buyer_id IS NOT NULL GROUP BY person),
+        -- one sold order per person and day stands for that day (_people, unfiltered), with the day before it
+        days AS (SELECT person, day, min(order_id) AS day_order,
+                        lag(day) OVER (PARTITION BY person ORDER BY day) AS prev
+                 FROM o WHERE sold AND buyer_id IS NOT NULL GROUP BY person, day)
+        SELECT o.shop_id, o.order_id, o.platform, o.currency, p.person_no AS person, p.first,
+               coalesce(d.day_order = o.order_id, FALSE) AS person_day, d.prev,
+               o.day, o.sold, o.sold OR sk_is_refunded(o.status) AS paid, o.money, o.gross_money, o.refund_money,
+               o.net, o.total, o.refunded_amount, u.units
+        FROM o LEFT JOIN units u ON u.shop_id = o.shop_id AND u.order_id = o.order_id
+        LEFT JOIN people p ON p.person = o.person AND o.buyer_id IS NOT NULL
+        LEFT JOIN days d ON o.sold AND o.buyer_id IS NOT NULL AND d.person = o.person AND d.day = o.day""", params)
 
 
 def _filtered(kept: str, f: ChartFilter) -> tuple[str, list[object]]:

@@ -6,7 +6,9 @@ the members the bar counts; contacts stay masked as they are there by default.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -16,14 +18,14 @@ from shopkeeper.services.chart_export import tab_separated
 from shopkeeper.services.membership import members_source
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.paged_model import PagedSqlModel
-from shopkeeper.ui.tabs.members_segments import format_member_value
 
 _SHOWN = ("member_id", "name", "tier", "platforms", "orders", "spend", "last_order", "days_since", "segment")
 
 
 class MembersBehindDialog(QDialog):
     def __init__(self, *, worker: DbWorker, today: date, segment: str, title: str,
-                 parent: QWidget | None = None) -> None:
+                 formatter: Callable[[str, str, Any], str], parent: QWidget | None = None) -> None:
+        """`formatter` is the Members table's (segment names, tiers), so both show a member alike."""
         super().__init__(parent)
         self.setObjectName("membersBehindDialog")
         self.setWindowTitle(self.tr("Members behind: {what}").format(what=title))
@@ -35,7 +37,7 @@ class MembersBehindDialog(QDialog):
             "segment": self.tr("RFM segment"),
         }
         source = members_source(today, chinese=QLocale().language() == QLocale.Language.Chinese)
-        self.model = PagedSqlModel(worker, source, headers=headers, formatter=format_member_value,
+        self.model = PagedSqlModel(worker, source, headers=headers, formatter=formatter,
                                    hidden=tuple(c.key for c in source.columns if c.key not in _SHOWN),
                                    name="members_behind")
         self.model.set_filters([f"segment:{segment}"])  # counts and loads the first page

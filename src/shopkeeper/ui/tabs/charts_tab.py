@@ -345,9 +345,10 @@ class ChartsTab(ShopTab):
 
     def _open_members(self, segment: str, title: str) -> QDialog:
         from shopkeeper.ui.dialogs.members_behind_dialog import MembersBehindDialog
+        from shopkeeper.ui.tabs.members_segments import format_member_value
 
         dialog = MembersBehindDialog(worker=self._worker, today=self._clock.today(), segment=segment, title=title,
-                                     parent=self)
+                                     formatter=format_member_value, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
