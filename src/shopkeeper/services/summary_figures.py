@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from shopkeeper.db.database import Database
-from shopkeeper.services.chart_filters import ChartFilter, money_currency, orders_sql
+from shopkeeper.services.chart_filters import ChartFilter, filter_conditions, money_currency, orders_sql
 
 PERIODS = ("today", "7d", "30d", "range")
 COMPARISONS = ("now", "before", "last_year")
@@ -124,26 +124,11 @@ def _every_order(db: Database) -> str:
 
 def _filtered(kept: str, f: ChartFilter) -> tuple[str, list[object]]:
     """The kept orders passing the filter (dates aside), money in the chart's currency; orders_sql's meaning."""
-    conditions, params = ["TRUE"], list[object]()
-    if f.platform:
-        conditions.append("platform = ?")
-        params.append(f.platform)
-    if f.shop_id:
-        conditions.append("shop_id = ?")
-        params.append(f.shop_id)
-    if f.currency:
-        conditions.append("currency = ?")
-        params.append(f.currency)
-    if f.category:
-        conditions.append(
-            "EXISTS (SELECT 1 FROM order_lines cl JOIN variants cv ON cv.sku = cl.sku"
-            " JOIN products cp ON cp.product_id = cv.product_id"
-            f" WHERE cl.shop_id = {kept}.shop_id AND cl.order_id = {kept}.order_id AND cp.category = ?)")
-        params.append(f.category)
+    conditions, params = filter_conditions(f, order=kept, platform=f"{kept}.platform")
     money = ("net AS money, total AS gross_money, refunded_amount AS refund_money" if f.currency
              else "money, gross_money, refund_money")
     return (f"SELECT day, person, first, person_day, prev, sold, paid, units, {money} FROM {kept} "
-            f"WHERE {' AND '.join(conditions)}"), params
+            f"WHERE {' AND '.join(['TRUE', *conditions])}"), params
 
 
 def summary(db: Database, f: ChartFilter, today: date) -> Summary:

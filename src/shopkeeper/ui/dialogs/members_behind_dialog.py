@@ -10,19 +10,18 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QWidget
 
-from shopkeeper.services.chart_export import tab_separated
 from shopkeeper.services.membership import members_source
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.rows_behind import RowsBehindDialog
 from shopkeeper.ui.paged_model import PagedSqlModel
 
 _SHOWN = ("member_id", "name", "tier", "platforms", "orders", "spend", "last_order", "days_since", "segment")
 
 
-class MembersBehindDialog(QDialog):
+class MembersBehindDialog(RowsBehindDialog):
     def __init__(self, *, worker: DbWorker, today: date, segment: str, title: str,
                  formatter: Callable[[str, str, Any], str], parent: QWidget | None = None) -> None:
         """`formatter` is the Members table's (segment names, tiers), so both show a member alike."""
@@ -37,33 +36,8 @@ class MembersBehindDialog(QDialog):
             "segment": self.tr("RFM segment"),
         }
         source = members_source(today, chinese=QLocale().language() == QLocale.Language.Chinese)
-        self.model = PagedSqlModel(worker, source, headers=headers, formatter=formatter,
+        self.lay_out(PagedSqlModel(worker, source, headers=headers, formatter=formatter,
                                    hidden=tuple(c.key for c in source.columns if c.key not in _SHOWN),
-                                   name="members_behind")
+                                   name="members_behind"),
+                     self.tr("Search member, name or platform"), lambda n: self.tr("{n} members").format(n=n))
         self.model.set_filters([f"segment:{segment}"])  # counts and loads the first page
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        for column in self.model.hidden_columns():
-            self.view.setColumnHidden(column, True)
-        self.count = QLabel(self)
-        self.model.loaded.connect(lambda n: self.count.setText(self.tr("{n} members").format(n=f"{n:,}")))
-        search = QLineEdit(self)
-        search.setPlaceholderText(self.tr("Search member, name or platform"))
-        search.textChanged.connect(self.model.set_search)
-        QShortcut(QKeySequence.StandardKey.Copy, self.view, self.copy_selection)
-        bar = QHBoxLayout()
-        bar.addWidget(search, 1)
-        bar.addWidget(self.count)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
-
-    def copy_selection(self) -> None:
-        rows = sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
-        cols = [c for c in range(self.model.columnCount()) if not self.view.isColumnHidden(c)]
-        text = tab_separated(
-            [[self.model.headerData(c, Qt.Orientation.Horizontal) for c in cols]]
-            + [[self.model.data(self.model.index(r, c)) for c in cols] for r in rows])
-        QApplication.clipboard().setText(text)
