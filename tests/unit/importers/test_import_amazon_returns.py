@@ -78,3 +78,18 @@ def test_a_return_of_an_order_or_sku_the_shop_lacks_is_refused_with_its_reason(s
     # Only the return the shop can place was taken: the cable; SP-5 keeps both units sold.
     assert shop.fetchall("SELECT sku, refunded_quantity FROM order_lines WHERE order_id = ? ORDER BY sku",
                          [ORDER]) == [("CB-1", 1), ("SP-5", 0)]
+
+
+def test_a_newer_orders_report_keeps_what_the_returns_report_said(shop: Database, tmp_path: Path) -> None:
+    import_ok(shop, _amazon(tmp_path))
+    import_ok(shop, _returns(tmp_path, [_row(ORDER, "SP-5", "1", "DEFECTIVE")]))
+    # The All Orders report a week later still calls the order shipped and knows nothing of returns.
+    later = (tmp_path / "All Orders.txt").read_text(encoding="cp1252").replace(
+        "2017-06-18T22:07:59+00:00", "2017-07-09T09:00:00+00:00")
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "All Orders.txt").write_text(later, encoding="cp1252")
+    import_ok(shop, tmp_path / "later" / "All Orders.txt")
+    assert shop.fetchall("SELECT sku, refunded_quantity FROM order_lines WHERE order_id = ? ORDER BY sku",
+                         [ORDER]) == [("CB-1", 0), ("SP-5", 1)]
+    assert shop.fetchone("SELECT status, refund_reason FROM orders WHERE order_id = ?", [ORDER]) == (
+        "partially_refunded", "DEFECTIVE")
