@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from export_files import import_ok, run_import, snapshot
@@ -93,3 +94,30 @@ def test_a_newer_orders_report_keeps_what_the_returns_report_said(shop: Database
                          [ORDER]) == [("CB-1", 0), ("SP-5", 1)]
     assert shop.fetchone("SELECT status, refund_reason FROM orders WHERE order_id = ?", [ORDER]) == (
         "partially_refunded", "DEFECTIVE")
+
+
+MFN_HEADER = ("Order ID\tOrder date\tReturn request date\tReturn request status\tAmazon RMA ID\tMerchant RMA ID\t"
+              "Label type\tLabel cost\tCurrency code\tReturn carrier\tTracking ID\tLabel to be paid by\tA-to-Z Claim\t"
+              "Is prime\tASIN\tMerchant SKU\tItem Name\tReturn quantity\tReturn Reason\tIn policy\tReturn type\t"
+              "Resolution\tInvoice number\tReturn delivery date\tOrder Amount\tOrder quantity\tSafeT Action reason\t"
+              "SafeT claim id\tSafeT claim state\tSafeT claim creation time\tSafeT claim reimbursement amount\t"
+              "Refunded Amount").split("\t")
+
+
+def test_the_seller_fulfilled_returns_report_also_gives_the_refunded_money(shop: Database, tmp_path: Path) -> None:
+    import_ok(shop, _amazon(tmp_path))
+    row = {"Order ID": ORDER, "Order date": "17-Jun-2017", "Return request date": "2017-07-01T10:00:00+00:00",
+           "Return request status": "Approved", "Amazon RMA ID": "DxJ1", "Currency code": "EUR",
+           "ASIN": "B000000002", "Merchant SKU": "CB-1", "Item Name": "Cable", "Return quantity": "1",
+           "Return Reason": "AMZ-PG-BAD-DESC", "In policy": "Y", "Return type": "C-Returns",
+           "Resolution": "StandardRefund", "Order Amount": "10.00", "Order quantity": "1",
+           "Refunded Amount": "10.00"}
+    path = tmp_path / "Returns.txt"
+    path.write_text("\t".join(MFN_HEADER) + "\n" + "\t".join(row.get(h, "") for h in MFN_HEADER) + "\n",
+                    encoding="utf-8")
+    [outcome] = import_ok(shop, path)
+    assert (outcome.platform, outcome.kind) == ("amazon", "returns")
+    assert shop.fetchone("SELECT status, refund_reason, refunded_amount FROM orders WHERE order_id = ?", [ORDER]) == (
+        "partially_refunded", "AMZ-PG-BAD-DESC", Decimal("10.00"))
+    assert shop.fetchall("SELECT sku, refunded_quantity FROM order_lines WHERE order_id = ? ORDER BY sku",
+                         [ORDER]) == [("CB-1", 1), ("SP-5", 0)]

@@ -1,17 +1,23 @@
-"""Amazon FBA customer returns report (csv-formats.md §4.3, GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA).
+"""Amazon returns reports (csv-formats.md §4.3): FBA customer returns and the seller-fulfilled returns report.
 
-Tab-separated, one row per returned unit or units of an order's SKU:
-`return-date, order-id, sku, asin, fnsku, product-name, quantity,
-fulfillment-center-id, detailed-disposition, reason, status,
-license-plate-number, customer-comments`. It names the order by the same
-`amazon-order-id` the All Orders report keys orders by (amazon.py), so a return
-lands on the order already in the shop.
+Tab-separated, one row per returned unit or units of an order's SKU. FBA
+(GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA): `return-date, order-id, sku,
+asin, fnsku, product-name, quantity, fulfillment-center-id,
+detailed-disposition, reason, status, license-plate-number,
+customer-comments`. Seller-fulfilled (GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE)
+says the same in Title Case (`Order ID`, `Return request date`, `Merchant
+SKU`, `Return quantity`, `Return Reason`) and adds the money: `Refunded
+Amount`, `Currency code`. Both name the order by the same `amazon-order-id`
+the All Orders report keys orders by (amazon.py), so a return lands on the
+order already in the shop.
 
 What it tells the shop: which units came back and why. A returned SKU's line
 gives back that many units (never more than it sold, and never fewer than the
 shop already knew: returns only grow); the order is refunded when every unit
 came back, partially refunded otherwise; the reasons (Amazon's codes, as
-written) become the order's refund reason. A return of an order or SKU the
+written) become the order's refund reason; a refunded amount the report gives
+raises the order's (refunds only grow: the larger of the shop's and the
+report's sum for the order). A return of an order or SKU the
 shop does not hold is rejected with its reason: import the orders report first.
 """
 
@@ -23,18 +29,20 @@ from shopkeeper.importers.formats import FormatSpec, field
 RETURNS_SPEC = FormatSpec(
     platform="amazon",
     kind="returns",
-    label="Amazon customer returns",
+    label="Amazon returns",
     fields=(
-        field("return_date", "date", "return-date"),
-        field("order_id", "id", "order-id", key=True),
-        field("sku", "id", "sku", key=True),
-        field("asin", "id", "asin", key=True),
-        field("product_name", "text", "product-name"),
-        field("quantity", "int", "quantity"),
+        field("return_date", "date", "return-date", "Return request date"),
+        field("order_id", "id", "order-id", "Order ID", key=True),
+        field("sku", "id", "sku", "Merchant SKU", key=True),
+        field("asin", "id", "asin", "ASIN", key=True),
+        field("product_name", "text", "product-name", "Item Name"),
+        field("quantity", "int", "quantity", "Return quantity"),
         field("disposition", "text", "detailed-disposition"),
-        field("reason", "text", "reason"),
-        field("status", "text", "status"),
+        field("reason", "text", "reason", "Return Reason"),
+        field("status", "text", "status", "Return request status"),
         field("comments", "text", "customer-comments"),
+        field("refunded", "money", "Refunded Amount"),
+        field("currency", "text", "Currency code"),
     ),
     required=frozenset({"return_date", "order_id", "sku", "quantity", "reason"}),
     normalise=lambda ctx: normalise_returns(ctx),
@@ -67,8 +75,11 @@ def normalise_returns(ctx: ImportContext) -> None:
             GROUP BY ALL),
         reasons AS (
             SELECT order_id, min(_row) AS _row,
-                   string_agg(DISTINCT reason, '; ' ORDER BY reason) AS reasons
-            FROM {ROWS} WHERE reason IS NOT NULL GROUP BY order_id)
+                   string_agg(DISTINCT reason, '; ' ORDER BY reason) AS reasons,
+                   sum({"refunded" if ctx.has("refunded") else "NULL::DECIMAL(18,2)"}) AS refunded,
+                   upper(any_value({"coalesce(currency, refunded__cur)" if ctx.has("refunded") else "NULL"}))
+                       AS currency
+            FROM {ROWS} GROUP BY order_id)
         SELECT coalesce(rs._row, (SELECT min(_row) FROM _sk_returned x WHERE x.order_id = o.order_id)) AS _row,
                o.shop_id, o.order_id,
                -- a cancelled or unpaid order took no money: a return changes nothing of its state
@@ -76,7 +87,11 @@ def normalise_returns(ctx: ImportContext) -> None:
                     WHEN ln.back >= ln.units THEN 'refunded' ELSE 'partially_refunded' END AS status,
                CASE WHEN o.refund_reason IS NULL OR o.refund_reason = '' THEN rs.reasons
                     WHEN rs.reasons IS NULL OR contains(o.refund_reason, rs.reasons) THEN o.refund_reason
-                    ELSE o.refund_reason || '; ' || rs.reasons END AS refund_reason
+                    ELSE o.refund_reason || '; ' || rs.reasons END AS refund_reason,
+               -- money in another currency than the order's is not the order's money: left as it was
+               CASE WHEN rs.refunded IS NULL OR rs.currency IS NOT NULL AND rs.currency <> o.currency
+                    THEN o.refunded_amount
+                    ELSE greatest(coalesce(o.refunded_amount, 0), least(rs.refunded, o.total)) END AS refunded_amount
         FROM orders o JOIN lines ln USING (shop_id, order_id) LEFT JOIN reasons rs USING (order_id)
         WHERE o.shop_id = $shop
     """)
