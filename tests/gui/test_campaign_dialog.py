@@ -75,3 +75,18 @@ def test_the_calendar_lists_the_month(qtbot, worker) -> None:  # noqa: ANN001
     panel.list.setCurrentCell(row, 0)
     panel._list_chosen()
     assert chosen == [(1, "Prime Day")]
+
+
+def test_the_editor_picks_products_by_tag(qtbot, worker) -> None:  # noqa: ANN001
+    from shopkeeper.services.product_tags import change_tags
+
+    run_query(qtbot, worker, seed_catalog)
+    run_query(qtbot, worker, lambda db: change_tags(db, ["CL-MUG-RUS-ASH"], add=["Winter"], who="t"))
+    dialog = CampaignDialog(None, worker=worker, today=date(2026, 10, 1))
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, worker)
+    assert dialog.tag.itemText(1) == "Winter (1)"
+    dialog.tag.setCurrentIndex(dialog.tag.findData("Winter"))
+    dialog._add_matching()
+    wait_idle(qtbot, worker)
+    assert [dialog.skus.item(i).text() for i in range(dialog.skus.count())] == ["CL-MUG-RUS-ASH"]

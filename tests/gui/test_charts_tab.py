@@ -58,6 +58,40 @@ def test_clicking_a_point_lists_the_orders_behind_it(qtbot, app) -> None:  # noq
     assert tab.open_point("trend", (len(drawn.rows) + 5.0, 0.0)) is None
 
 
+def test_clicking_a_cohort_cell_lists_its_buyers_orders(qtbot, app) -> None:  # noqa: ANN001
+    tab = _show(qtbot, app, "cohorts")
+    rows = tab.drawn["cohorts"].rows   # (month, people, back 1 month later, 2 months later, ...)
+    i, k = next((i, k) for i, r in enumerate(rows) for k in range(1, len(r) - 1) if r[k + 1])
+    dialog = tab.open_point("cohorts", (k - 0.5, i + 0.5))
+    assert dialog is not None and dialog.objectName() == "ordersBehindDialog"
+    wait_idle(qtbot, app.worker)
+    # At least one order per person counted in the cell, each by a buyer of that cohort, in that month.
+    assert dialog.model.rowCount() >= rows[i][k + 1]
+    days = {dialog.model.row_values(r)[2] for r in range(min(dialog.model.rowCount(), 50))}
+    assert {(d.year, d.month) for d in days if d is not None} == {(dialog_month := _month_after(rows[i][0], k))}
+    assert dialog_month
+    dialog.close()
+
+
+def _month_after(month: str, k: int) -> tuple[int, int]:
+    year, m = map(int, month.split("-"))
+    m += k - 1
+    return year + m // 12, m % 12 + 1
+
+
+def test_clicking_a_segment_bar_lists_its_members(qtbot, app) -> None:  # noqa: ANN001
+    tab = _show(qtbot, app, "segments")
+    sizes = tab.drawn["segments"].rows   # (segment, members, spend), drawn top to bottom
+    i = max(range(len(sizes)), key=lambda n: sizes[n][1])
+    dialog = tab.open_point("segments", (0.0, float(len(sizes) - 1 - i)))
+    assert dialog is not None and dialog.objectName() == "membersBehindDialog"
+    wait_idle(qtbot, app.worker)
+    assert dialog.model.rowCount() == sizes[i][1]
+    segment = dialog.model.row_values(0)[dialog.model.column_of("segment")]
+    assert segment == sizes[i][0]
+    dialog.close()
+
+
 def test_a_chart_saves_as_png_and_csv_and_copies_as_tab_separated_text(qtbot, app, tmp_path: Path) -> None:  # noqa: ANN001
     tab = _show(qtbot, app, "regions")
     tab.save_png(tmp_path / "regions.png")

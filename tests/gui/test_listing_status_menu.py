@@ -70,3 +70,26 @@ def test_the_new_columns_are_sortable_and_movable(qtbot, app) -> None:  # noqa: 
     sold = [tab.model.data(tab.model.index(r, tab.model.column_of("units_90d")), Qt.ItemDataRole.UserRole + 1)
             for r in range(5)]
     assert sold == sorted(sold, reverse=True) and sold[0] > 0
+
+
+def test_tags_added_to_the_selection_show_in_the_table_and_undo_in_one_step(qtbot, app) -> None:  # noqa: ANN001
+    window, tab = app.window, app.window.listings
+    _load_rows(qtbot, app, tab.model, 2)
+    skus = [tab.model.data(tab.model.index(r, 0), RowIdRole) for r in range(2)]
+    before = run_query(qtbot, app.worker, lambda db: db.fetchall("SELECT * FROM product_tags ORDER BY ALL"))
+    _select(tab.view, [0, 1])
+    assert {"Add tags…", "Remove tags…"} <= {a.text() for a in tab.selection.build().actions()}
+    assert tab.selection.change_tags(add=("Double 11, clearance",))
+    wait_idle(qtbot, app.worker, timeout=90_000)  # a recompute of the demo shop
+    tagged = run_query(qtbot, app.worker, lambda db: db.fetchall(
+        "SELECT sku, tag FROM product_tags WHERE tag IN ('Double 11', 'clearance') ORDER BY ALL"))
+    assert tagged == sorted((s, t) for s in skus for t in ("Double 11", "clearance"))
+    assert window.undo_action.text() == "&Undo: tags of 2 SKUs: +Double 11, clearance −-"
+    tab.model.set_search("clearance")  # what the search box sends after a pause in typing
+    wait_idle(qtbot, app.worker, timeout=90_000)  # a recompute of the demo shop
+    _load_rows(qtbot, app, tab.model, 1)
+    assert {tab.model.data(tab.model.index(r, 0), RowIdRole) for r in range(tab.model.rowCount())} == set(skus)
+    assert "Double 11" in tab.model.data(tab.model.index(0, tab.model.column_of("tags")))
+    window.undo()
+    wait_idle(qtbot, app.worker, timeout=90_000)  # a recompute of the demo shop
+    assert run_query(qtbot, app.worker, lambda db: db.fetchall("SELECT * FROM product_tags ORDER BY ALL")) == before

@@ -34,6 +34,7 @@ from shopkeeper.db.database import quote_ident as _q
 KEYS: dict[str, tuple[str, ...]] = {
     "products": ("product_id",),
     "variants": ("sku",),
+    "product_tags": ("sku", "tag"),  # catalogue imports and the seller's tag edits (services/product_tags.py)
     "listings": ("shop_id", "listing_id"),
     "stock_levels": ("sku",),
     "buyers": ("shop_id", "buyer_id"),

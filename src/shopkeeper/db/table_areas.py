@@ -22,6 +22,7 @@ TABLE_AREAS: dict[str, Area] = {
     "order_tags": Area.ORDERS,
     "products": Area.CATALOG,
     "variants": Area.CATALOG,
+    "product_tags": Area.CATALOG,
     "listings": Area.CATALOG,
     "sku_status": Area.CATALOG,
     "sku_links": Area.CATALOG,

@@ -28,14 +28,17 @@ class ShopSpec:
     label: str  # for the import batch name
     growth: float  # year-over-year order growth
     share: float  # share of people whose main shop this is
+    fade: float = 1.0  # the busyness left at the end of the history, falling steadily over its last FADE_DAYS
 
 
 SHOPS: tuple[ShopSpec, ...] = (
     ShopSpec("taobao", "taobao", "taobao:Demo shop", "CNY", "cn", "Taobao", 1.06, 0.37),
     ShopSpec("douyin", "douyin", "douyin:Demo shop", "CNY", "cn", "Douyin", 1.28, 0.24),
     ShopSpec("shopify", "shopify", "shopify:Demo shop", "USD", "west", "Shopify", 1.02, 0.23),
-    ShopSpec("etsy", "etsy", "etsy:Demo shop", "USD", "west", "Etsy", 0.96, 0.16),
+    # Etsy's search stopped showing the shop much half a year ago: the shrinking platform beside growing Douyin.
+    ShopSpec("etsy", "etsy", "etsy:Demo shop", "USD", "west", "Etsy", 0.96, 0.16, fade=0.45),
 )
+FADE_DAYS = 180
 SHOP_INDEX = {s.key: i for i, s in enumerate(SHOPS)}
 
 # Chinese New Year's Day; outside this table the dip falls on an approximate date.
@@ -162,6 +165,9 @@ def day_intensity(days: list[date], shop: ShopSpec, lifts: list[tuple[int, int, 
     factor = _cn_factor if shop.market == "cn" else _west_factor
     t = np.arange(len(days), dtype=np.float64) / 365.0
     w = np.array([factor(d) for d in days]) * shop.growth**t
+    if shop.fade != 1.0:
+        fading = min(FADE_DAYS, len(days))
+        w[-fading:] *= np.linspace(1.0, shop.fade, fading)
     for lo, hi, lift in lifts:
         w[max(lo, 0) : max(hi + 1, 0)] *= lift
     w[-1] *= 0.4  # today is not over yet: orders only from the morning

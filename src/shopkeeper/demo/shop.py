@@ -45,6 +45,7 @@ from shopkeeper.demo.channel_skus import channel_skus, link_channel_skus
 from shopkeeper.demo.listing_status import make_listing_decisions
 from shopkeeper.demo.orders import STATUSES, Orders, PromoWindow, build_orders
 from shopkeeper.demo.people import People, build_people, buyer_ids
+from shopkeeper.demo.refunds import add_refund_story
 from shopkeeper.demo.stock import Stock, build_stock
 from shopkeeper.demo.writer import Writer, dec, ints, strs, ts
 from shopkeeper.domain.campaign_price import Tier
@@ -174,12 +175,13 @@ def build_demo_shop(
     orders.person = remap[orders.person]
     orders.identity_person = remap[orders.identity_person]
     ids = buyer_ids(people, orders.identity_shop, orders.identity_person, rngs[3])
+    reasons = add_refund_story(cat, orders, rngs[7])
 
     report(Message("progress.demo.stock"), 0.40)
     stock = build_stock(cat, orders, days, rngs[5])
 
     report(Message("progress.demo.writing"), 0.50)
-    demo = _Demo(today, seed, cat, people, orders, ids, stock, plans, promo_skus)
+    demo = _Demo(today, seed, cat, people, orders, ids, stock, plans, promo_skus, reasons)
     with db.transaction():
         _write(db, demo, rngs[6], report)
         report(Message("progress.demo.points"), 0.97)
@@ -208,6 +210,7 @@ class _Demo:
     stock: Stock
     plans: list[PromoPlan]
     promo_skus: list[np.ndarray]
+    refund_reasons: list[str | None]
 
 
 def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable[[Message, float], None]) -> None:
@@ -338,6 +341,7 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "discount": dec(orders.discount),
         "total": dec(orders.total),
         "refunded_amount": dec(orders.refunded),
+        "refund_reason": strs(demo.refund_reasons),
         "channel": strs(orders.channel),
         "ship_city": strs(np.array(people.city, dtype=object)[orders.person]),
         "ship_country": strs(np.array(people.country, dtype=object)[orders.person]),

@@ -200,6 +200,9 @@ ENGLISH: Mapping[str, str] = {
     "reject.other_row_of_order": "another row of this order could not be read (row {row})",
     "reject.other_item_of_order": "another item of this order could not be read (row {row})",
     "reject.missing_order_id": "missing order id",
+    "reject.missing_return_quantity": "missing the number of units returned",
+    "reject.return_order_not_in_shop": "this order is not in the shop yet: import the orders report first",
+    "reject.return_sku_not_in_order": "this order holds no line of this SKU",
     "reject.missing_order_number": "missing order number",
     "reject.missing_order_name": "missing order name",
     "reject.missing_order_time": "missing order time",
@@ -536,6 +539,12 @@ ENGLISH: Mapping[str, str] = {
     "edit.refund_tags.unknown_order": "There is no order {order} of {shop} in this shop.",
     "edit.refund_tags.unknown_tag": '"{tag}" is not in the after-sales tag list; add it to the list first.',
     "edit.refund_tags.empty_name": "An after-sales tag needs a name.",
+    # -- product tags (services/product_tags.py) ------------------------------------------------------
+    "change.product_tags.sku": "tags of {sku}: +{added} −{removed}",
+    "change.product_tags.skus": "tags of {count} SKUs: +{added} −{removed}",
+    "change.redo.stale_product_tags": "Cannot redo: the tags of {sku} changed since.",
+    "edit.product_tags.empty": "Type a tag to add or remove.",
+    "edit.product_tags.unknown_sku": "There is no SKU {sku} in this shop.",
     "change.redo.stale_tags": "Cannot redo: the tags of order {order} changed since.",
     # -- exports, privacy erasure and the audit trail (issue 14) ------------------------------------------
     "export.table.format": "Shopkeeper writes spreadsheets as .csv or .xlsx; \"{path}\" is neither. Name the file .csv or .xlsx.",

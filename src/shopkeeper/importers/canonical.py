@@ -27,6 +27,7 @@ PRODUCTS = "_sk_products"
 VARIANTS = "_sk_variants"
 LISTINGS = "_sk_listings"
 STOCK = "_sk_stock"
+TAGS = "_sk_tags"
 
 
 def exists(ctx: ImportContext, table: str) -> bool:
@@ -256,6 +257,9 @@ def write_catalogue(ctx: ImportContext) -> MergeCount:
     if exists(ctx, LISTINGS):
         _map_unless_mapped(ctx, "listings", f"SELECT _row, shop_id, listing_id FROM {LISTINGS}")
         total += ctx.upsert("listings", LISTINGS)
+    if exists(ctx, TAGS):
+        # Tags only add: one the export no longer lists may be one the seller gave in Listings.
+        total += ctx.upsert("product_tags", TAGS)
     if exists(ctx, STOCK):
         _map_unless_mapped(ctx, "stock_levels", f"SELECT _row, sku FROM {STOCK} WHERE on_hand IS NOT NULL")
         # The timestamp moves only when the count does, so an unchanged file changes nothing.
@@ -277,6 +281,28 @@ def write_catalogue(ctx: ImportContext) -> MergeCount:
         total += ctx.upsert("stock_levels", "_sk_stock_w")
         write_stock_snapshots(ctx)
     return total
+
+
+def stage_tags(ctx: ImportContext, products_sql: str) -> None:
+    """Stage `_sk_tags` (sku, tag) from `products_sql` (product_id, tags: the export's comma-separated text),
+    giving a product's tags to each SKU staged for it: tags are kept per SKU, what campaigns pick.
+
+    Tags are trimmed; the same tag twice on a product in two spellings ('Wood', 'wood') counts once.
+    """
+    ctx.create(TAGS, f"""
+        SELECT min(v._row) AS _row, v.sku, min(t.tag) AS tag
+        FROM (SELECT product_id, trim(unnest(string_split(tags, ','))) AS tag
+              FROM ({products_sql}) WHERE tags IS NOT NULL) t
+        JOIN {VARIANTS} v ON v.product_id = t.product_id
+        WHERE t.tag <> '' AND v.sku IS NOT NULL
+        GROUP BY v.sku, lower(t.tag)
+    """)
+    # A tag the SKU already has in another spelling keeps the shop's spelling: one tag, not two.
+    ctx.create(TAGS, f"""
+        SELECT s._row, s.sku, coalesce(min(x.tag), s.tag) AS tag
+        FROM {TAGS} s LEFT JOIN product_tags x ON x.sku = s.sku AND lower(x.tag) = lower(s.tag)
+        GROUP BY s._row, s.sku, s.tag
+    """)
 
 
 def _counted_at(ctx: ImportContext) -> str:

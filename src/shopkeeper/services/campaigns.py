@@ -370,8 +370,9 @@ def plan_of(db: Database, promotion_id: int) -> CampaignPlan | None:
 
 
 def scope_skus(db: Database, *, search: str = "", category: str | None = None, abc: str | None = None,
-               today: date | None = None) -> list[tuple[str, str, str | None]]:
-    """(sku, title, category) of active SKUs matching a search, a category and an ABC class (last 365 days)."""
+               today: date | None = None, tag: str | None = None) -> list[tuple[str, str, str | None]]:
+    """(sku, title, category) of active SKUs matching a search, a category, a tag (any case) and an ABC class
+    (last 365 days)."""
     where, params = ["v.active"], list[object]()
     if search.strip():
         where.append("(v.sku ILIKE ? OR p.title ILIKE ?)")
@@ -379,6 +380,9 @@ def scope_skus(db: Database, *, search: str = "", category: str | None = None, a
     if category:
         where.append("p.category = ?")
         params.append(category)
+    if tag:
+        where.append("EXISTS (SELECT 1 FROM product_tags t WHERE t.sku = v.sku AND lower(t.tag) = lower(?))")
+        params.append(tag)
     abc_join = ""
     if abc:
         # sk_abc lists the SKUs sold in the year; every other SKU is C.

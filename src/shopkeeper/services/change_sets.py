@@ -38,7 +38,7 @@ from shopkeeper.db.table_areas import changes_for_tables
 from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.domain.commands import ChangeRefused, CommandResult, UndoRedoState
 from shopkeeper.domain.messages import Message
-from shopkeeper.services import member_identity, points_entries
+from shopkeeper.services import member_identity, points_entries, product_tags
 from shopkeeper.services.after_change import Recompute, recompute_after_change
 from shopkeeper.services.bundles import is_composition_change, reapply_composition
 from shopkeeper.services.campaigns import reapply_campaign_change
@@ -112,6 +112,8 @@ def redo(db: Database, *, who: str, workdir: Path | None = None,
             tables = reapply_composition(db, top.change_set_id)
         elif is_tag_change(db, top.change_set_id):
             tables = reapply_tags(db, top.change_set_id)
+        elif product_tags.is_tag_change(db, top.change_set_id):
+            tables = product_tags.reapply_tags(db, top.change_set_id)
         else:
             tables = reapply(db, top.change_set_id)
         push_applied(db, top.change_set_id)

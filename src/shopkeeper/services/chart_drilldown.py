@@ -1,7 +1,8 @@
 """The orders behind a point of a chart, as a pageable table (sorted and paged in SQL, never all in Python).
 
 A point names a narrower slice of the chart's filter: a bucket's days, a
-platform, a product, a city, a basket size, a local weekday and hour. The
+platform, a product, a city, a basket size, a local weekday and hour, a
+cohort's buyers in one month after their first (the days are that month). The
 orders are the same filtered sold orders the chart summed
 (chart_filters.orders_sql), so the table's money adds up to the point.
 """
@@ -9,7 +10,7 @@ orders are the same filtered sold orders the chart summed
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from shopkeeper.db.table_source import Column, TableSource
@@ -28,6 +29,8 @@ class Slice:
     basket_units: int | None = None   # chart_series.BASKET_CAP means that many or more
     weekday: int | None = None        # 0 = Monday
     hour: int | None = None
+    cohort: date | None = None        # first day of the month of the people's first sold order (chart_series.cohorts)
+    segment: str | None = None        # an RFM segment: its members, not orders (the Members table's filter)
 
 
 COLUMNS = (
@@ -64,6 +67,13 @@ def orders_behind(f: ChartFilter, point: Slice) -> TableSource:
         conditions.append(LOCAL_HOUR.replace("ordered_at", "o.ordered_at").replace("ordered_tz", "o.ordered_tz")
                           + " = ?")
         extra.append(point.hour)
+    if point.cohort is not None:
+        # The cohort as the chart counts it: people whose first sold order, filters applied, fell in that month.
+        history, history_params = orders_sql(replace(f, first=date(1970, 1, 1)))
+        conditions.append(f"o.buyer_id IS NOT NULL AND o.person IN (SELECT person FROM ({history}) h"
+                          " WHERE h.buyer_id IS NOT NULL GROUP BY person"
+                          " HAVING CAST(date_trunc('month', min(h.day)) AS DATE) = ?)")
+        extra += [*history_params, point.cohort]
     if point.basket_units is not None:
         conditions.append(f"least(coalesce(u.units, 0), {BASKET_CAP}) = ?")
         extra.append(point.basket_units)
@@ -77,3 +87,13 @@ def orders_behind(f: ChartFilter, point: Slice) -> TableSource:
                    FROM order_lines GROUP BY ALL) u ON u.shop_id = o.shop_id AND u.order_id = o.order_id
         {where}"""
     return TableSource(sql, COLUMNS, default_sort="day", default_descending=True, params=(*params, *extra))
+
+
+def cohort_cell(cohort: date, months_after: int, last: date) -> Slice:
+    """The orders a cohort heatmap cell counts: its people's orders in the month `months_after` their first,
+    up to the range's `last` day (the chart counts none after it)."""
+    month = cohort.month - 1 + months_after
+    first = date(cohort.year + month // 12, month % 12 + 1, 1)
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return Slice(first=first, last=min(following - timedelta(days=1), last), cohort=cohort)
+

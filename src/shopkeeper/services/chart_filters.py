@@ -92,21 +92,9 @@ def orders_sql(f: ChartFilter, *, sold_only: bool = True) -> tuple[str, list[Any
     params: list[Any] = [f.first, f.last, f.first, f.last]
     if sold_only:
         conditions.append("sk_is_sold(o.status)")
-    if f.platform:
-        conditions.append("split_part(o.shop_id, ':', 1) = ?")
-        params.append(f.platform)
-    if f.shop_id:
-        conditions.append("o.shop_id = ?")
-        params.append(f.shop_id)
-    if f.currency:
-        conditions.append("o.currency = ?")
-        params.append(f.currency)
-    if f.category:
-        conditions.append(
-            "EXISTS (SELECT 1 FROM order_lines cl JOIN variants cv ON cv.sku = cl.sku"
-            " JOIN products cp ON cp.product_id = cv.product_id"
-            " WHERE cl.shop_id = o.shop_id AND cl.order_id = o.order_id AND cp.category = ?)")
-        params.append(f.category)
+    narrowed, narrowing = filter_conditions(f)
+    conditions += narrowed
+    params += narrowing
     sql = f"""
         SELECT o.shop_id, o.order_id, o.order_number, split_part(o.shop_id, ':', 1) AS platform,
                coalesce(b.member_id, o.shop_id || '/' || o.buyer_id) AS person,
@@ -121,6 +109,30 @@ def orders_sql(f: ChartFilter, *, sold_only: bool = True) -> tuple[str, list[Any
         LEFT JOIN buyers b ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id
         WHERE {" AND ".join(conditions)}"""
     return sql, params
+
+
+def filter_conditions(f: ChartFilter, order: str = "o", platform: str = "split_part(o.shop_id, ':', 1)"
+                      ) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) for the filter's platform, shop, currency and category, dates aside,
+    over the orders' alias `order` (its shop_id, order_id and currency) and the SQL of its `platform`."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if f.platform:
+        conditions.append(f"{platform} = ?")
+        params.append(f.platform)
+    if f.shop_id:
+        conditions.append(f"{order}.shop_id = ?")
+        params.append(f.shop_id)
+    if f.currency:
+        conditions.append(f"{order}.currency = ?")
+        params.append(f.currency)
+    if f.category:
+        conditions.append(
+            "EXISTS (SELECT 1 FROM order_lines cl JOIN variants cv ON cv.sku = cl.sku"
+            " JOIN products cp ON cp.product_id = cv.product_id"
+            f" WHERE cl.shop_id = {order}.shop_id AND cl.order_id = {order}.order_id AND cp.category = ?)")
+        params.append(f.category)
+    return conditions, params
 
 
 def bucket_sql(grain: str, day: str = "day") -> str:

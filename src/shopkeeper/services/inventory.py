@@ -60,6 +60,7 @@ channels AS (
     GROUP BY sku
 ),
 listing_problems AS ({PROBLEM_CODES_BY_SKU_SQL}),
+tagged AS (SELECT sku, string_agg(tag, ', ' ORDER BY lower(tag)) AS tags FROM product_tags GROUP BY sku),
 as_of AS (SELECT CAST(? AS DATE) AS today, CAST(? AS DATE) AS first_day, CAST(? AS DATE) AS last_day),
 season_selling AS (SELECT sku, days FROM sk_season_selling_days(CAST(? AS DATE), CAST(? AS DATE))),
 units_7d AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
@@ -100,6 +101,7 @@ base AS (
            w.xyz,
            bo.sku IS NULL AND sk_dead_stock(coalesce(s.on_hand, 0), re.units, ar.day, CAST(? AS DATE)) AS dead_stock,
            lp.problems,
+           tg.tags,
            coalesce(u7.units, 0)::INTEGER AS units_7d, coalesce(u30.units, 0)::INTEGER AS units_30d,
            coalesce(u90.units, 0)::INTEGER AS units_90d,
            pr.low AS price_min, pr.high AS price_max,
@@ -122,6 +124,7 @@ base AS (
     LEFT JOIN arrived ar USING (sku)
     LEFT JOIN channels c USING (sku)
     LEFT JOIN listing_problems lp USING (sku)
+    LEFT JOIN tagged tg USING (sku)
     LEFT JOIN units_7d u7 USING (sku)
     LEFT JOIN units_30d u30 USING (sku)
     LEFT JOIN units_90d u90 USING (sku)
@@ -158,7 +161,7 @@ SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, cost
        CASE WHEN dead_stock THEN on_hand * cost END AS dead_value,
        safety_stock, pack_size, min_order, target_cover_days, set_point IS NOT NULL AS point_set, selling_days,
        problems, units_7d, units_30d, units_90d, price_min, price_max, status, season, in_season, may_reorder, bundle,
-       net_per_unit, profit_margin_pct, profit_estimated
+       net_per_unit, profit_margin_pct, profit_estimated, tags
 FROM figured
 """
 
@@ -191,6 +194,7 @@ INVENTORY_COLUMNS = (
     Column("stock_status", "status"),
     Column("status", "listing_status"),  # active / delisted / seasonal / new (domain/sku_status.py)
     Column("season", "text"),
+    Column("tags", "text", searchable=True),  # the SKU's tags (services/product_tags.py), comma-separated
     Column("bundle", "flag"),  # made of other SKUs (services/bundles.py): its stock is its parts'.
     Column("problems", "badges"),  # listing problems' rule codes, comma-separated (services/listing_checks.py)
     Column("on_hand", "int", edit=("stock", "on_hand")),

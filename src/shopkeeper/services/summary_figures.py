@@ -1,8 +1,10 @@
 """The summary row of the Charts tab: the morning's figures for today, 7 days, 30 days and the chosen range.
 
 Each period is set against the same number of days just before it and the
-same dates a year earlier. All twelve windows come from one aggregate over
-the filtered orders (chart_filters.orders_sql), so the row costs one scan.
+same dates a year earlier. All twelve windows and the sparklines come from
+one aggregate over the filtered orders, read through the rules
+(chart_filters.orders_sql) once per state of the shop and kept
+(`_every_order`): a new range, day or filter adds up kept rows.
 
   revenue      net of refunds, of sold orders, in the chart's currency
   orders       sold orders; average order value = revenue ÷ orders with money
@@ -20,7 +22,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from shopkeeper.db.database import Database
-from shopkeeper.services.chart_filters import ChartFilter, money_currency, orders_sql
+from shopkeeper.services.chart_filters import ChartFilter, filter_conditions, money_currency, orders_sql
 
 PERIODS = ("today", "7d", "30d", "range")
 COMPARISONS = ("now", "before", "last_year")
@@ -82,60 +84,98 @@ def windows(today: date, f: ChartFilter) -> dict[str, ChartFilter]:
     }
 
 
+# Bounds that hold every order: the kept pass reads the whole history once, whatever range is shown.
+_EVER = (date(1900, 1, 1), date(2999, 12, 31))
+
+
+def _every_order(db: Database) -> str:
+    """One row per order of the whole shop with what the summary adds up, kept per generation of the shop.
+
+    The costly part of the summary is reading the orders through the rules (local day, member, rate) and
+    their lines' units; done once per state of the shop (Database.kept_result), every later summary - another
+    range, another day, another platform, shop or currency - adds up these rows instead. Money columns come
+    both converted (money, gross_money, refund_money) and as written (net, total, refunded_amount): a currency
+    filter reads the latter.
+    """
+    orders, params = orders_sql(ChartFilter(*_EVER), sold_only=False)
+    return db.kept_result(f"""
+        WITH o AS MATERIALIZED ({orders}),
+        units AS (SELECT l.shop_id, l.order_id, sum(l.quantity - l.refunded_quantity) AS units
+                  FROM order_lines l SEMI JOIN (SELECT shop_id, order_id FROM o WHERE sold) s
+                      ON s.shop_id = l.shop_id AND s.order_id = l.order_id
+                  GROUP BY ALL),
+        -- Grouping (hashing) rather than windows over every order: a million lines' orders stay cheap.
+        people AS (SELECT person, row_number() OVER () AS person_no,
+                          -- the first sold order's day of the person in the whole shop, whatever the filter
+                          min(day) FILTER (WHERE sold) AS first
+                   FROM o WHERE buyer_id IS NOT NULL GROUP BY person),
+        -- one sold order per person and day stands for that day (_people, unfiltered), with the day before it
+        days AS (SELECT person, day, min(order_id) AS day_order,
+                        lag(day) OVER (PARTITION BY person ORDER BY day) AS prev
+                 FROM o WHERE sold AND buyer_id IS NOT NULL GROUP BY person, day)
+        SELECT o.shop_id, o.order_id, o.platform, o.currency, p.person_no AS person, p.first,
+               coalesce(d.day_order = o.order_id, FALSE) AS person_day, d.prev,
+               o.day, o.sold, o.sold OR sk_is_refunded(o.status) AS paid, o.money, o.gross_money, o.refund_money,
+               o.net, o.total, o.refunded_amount, u.units
+        FROM o LEFT JOIN units u ON u.shop_id = o.shop_id AND u.order_id = o.order_id
+        LEFT JOIN people p ON p.person = o.person AND o.buyer_id IS NOT NULL
+        LEFT JOIN days d ON o.sold AND o.buyer_id IS NOT NULL AND d.person = o.person AND d.day = o.day""", params)
+
+
+def _filtered(kept: str, f: ChartFilter) -> tuple[str, list[object]]:
+    """The kept orders passing the filter (dates aside), money in the chart's currency; orders_sql's meaning."""
+    conditions, params = filter_conditions(f, order=kept, platform=f"{kept}.platform")
+    money = ("net AS money, total AS gross_money, refunded_amount AS refund_money" if f.currency
+             else "money, gross_money, refund_money")
+    return (f"SELECT day, person, first, person_day, prev, sold, paid, units, {money} FROM {kept} "
+            f"WHERE {' AND '.join(['TRUE', *conditions])}"), params
+
+
 def summary(db: Database, f: ChartFilter, today: date) -> Summary:
     current = windows(today, f)
     rows: list[tuple[str, str, date, date]] = []
     for name, w in current.items():
         rows += [(name, "now", w.first, w.last), (name, "before", w.previous().first, w.previous().last),
                  (name, "last_year", w.year_before().first, w.year_before().last)]
-    span = replace(f, first=min(r[2] for r in rows), last=max(r[3] for r in rows))
-    orders, params = orders_sql(span, sold_only=False)
+    spark_first = min(today - timedelta(days=SPARK_DAYS_FOR_TODAY - 1), f.first)
+    spark_last = max(today, f.last)
+    first, last = min(spark_first, *(r[2] for r in rows)), max(spark_last, *(r[3] for r in rows))
+    kept = _every_order(db)
+    orders, params = _filtered(kept, f)
     values = ", ".join("(?, ?, CAST(? AS DATE), CAST(? AS DATE))" for _ in rows)
     figures = db.fetchall(
         f"""
         WITH w(period, compare, first, last) AS (VALUES {values}),
-        o AS ({orders}),
-        units AS (SELECT l.shop_id, l.order_id, sum(l.quantity - l.refunded_quantity) AS units
-                  FROM order_lines l SEMI JOIN (SELECT shop_id, order_id FROM o WHERE sold) s
-                      ON s.shop_id = l.shop_id AND s.order_id = l.order_id
-                  GROUP BY ALL),
-        first_order AS (SELECT coalesce(b.member_id, x.shop_id || '/' || x.buyer_id) AS person,
-                               min(sk_order_day(x.ordered_at, x.ordered_tz)) AS first
-                        FROM orders x LEFT JOIN buyers b ON b.shop_id = x.shop_id AND b.buyer_id = x.buyer_id
-                        WHERE sk_is_sold(x.status) AND x.buyer_id IS NOT NULL GROUP BY 1),
-        -- Sums add up day by day, so the windows join a few hundred days rather than every order;
-        -- only the people need their own rows, once per day they bought.
-        daily AS (SELECT o.day,
-                         sum(o.money) FILTER (WHERE o.sold) AS money,
-                         count(*) FILTER (WHERE o.sold) AS orders,
-                         sum(u.units) FILTER (WHERE o.sold) AS units,
-                         sum(o.refund_money) FILTER (WHERE o.sold OR sk_is_refunded(o.status)) AS refunded,
-                         sum(o.gross_money) FILTER (WHERE o.sold OR sk_is_refunded(o.status)) AS paid,
-                         count(*) FILTER (WHERE o.sold AND o.money IS NULL) AS without_rate
-                  FROM o LEFT JOIN units u ON u.shop_id = o.shop_id AND u.order_id = o.order_id GROUP BY o.day),
-        buyer_days AS (SELECT DISTINCT o.person, o.day, fo.first FROM o JOIN first_order fo USING (person)
-                       WHERE o.sold AND o.buyer_id IS NOT NULL),
+        o AS (SELECT * FROM ({orders}) WHERE day BETWEEN ? AND ?),
+        -- Sums add up day by day, so the windows join a few hundred days rather than every order.
+        daily AS (SELECT day,
+                         sum(money) FILTER (WHERE sold) AS money,
+                         count(*) FILTER (WHERE sold) AS orders,
+                         sum(units) FILTER (WHERE sold) AS units,
+                         sum(refund_money) FILTER (WHERE paid) AS refunded,
+                         sum(gross_money) FILTER (WHERE paid) AS paid,
+                         count(*) FILTER (WHERE sold AND money IS NULL) AS without_rate
+                  FROM o GROUP BY day),
         sums AS (SELECT w.period, w.compare, coalesce(sum(d.money), 0) AS money, coalesce(sum(d.orders), 0) AS orders,
                         coalesce(sum(d.units), 0)::BIGINT AS units, sum(d.refunded) AS refunded, sum(d.paid) AS paid,
                         coalesce(sum(d.without_rate), 0) AS without_rate
-                 FROM w LEFT JOIN daily d ON d.day BETWEEN w.first AND w.last GROUP BY ALL),
-        people AS (SELECT w.period, w.compare,
-                          count(DISTINCT bd.person) FILTER (WHERE bd.first >= w.first) AS new_buyers,
-                          count(DISTINCT bd.person) FILTER (WHERE bd.first < w.first) AS returning
-                   FROM w JOIN buyer_days bd ON bd.day BETWEEN w.first AND w.last GROUP BY ALL)
-        SELECT s.period, s.compare, s.money, s.orders, s.units, s.refunded, s.paid,
-               coalesce(p.new_buyers, 0), coalesce(p.returning, 0), s.without_rate
-        FROM sums s LEFT JOIN people p USING (period, compare)
+                 FROM w LEFT JOIN daily d ON d.day BETWEEN w.first AND w.last GROUP BY ALL)
+        SELECT period, compare, money, orders, units, refunded, paid, without_rate FROM sums
+        UNION ALL
+        -- the sparklines' revenue per day, from the same rows
+        SELECT 'spark', CAST(day AS VARCHAR), coalesce(sum(money) FILTER (WHERE sold), 0), 0, 0, NULL, NULL, 0
+        FROM o WHERE day BETWEEN ? AND ? GROUP BY day
         """,
-        [x for r in rows for x in r] + params,
+        [x for r in rows for x in r] + params + [first, last, spark_first, spark_last],
     )
+    people = _people(db, orders, params, rows, first, last, filtered=(f.platform, f.shop_id, f.currency,
+                                                                        f.category) != (None,) * 4)
     found = {(r[0], r[1]): Figures(
         revenue=Decimal(r[2]).quantize(_CENT), orders=int(r[3]), units=int(r[4]),
         refund_rate=(Decimal(100) * r[5] / r[6]).quantize(_PCT, ROUND_HALF_UP) if r[6] else None,
-        new_buyers=int(r[7]), returning_buyers=int(r[8]), without_rate=int(r[9]),
-    ) for r in figures}
-    spark = _daily_revenue(db, replace(f, first=min(today - timedelta(days=SPARK_DAYS_FOR_TODAY - 1), f.first),
-                                       last=max(today, f.last)))
+        new_buyers=people[(r[0], r[1])][0], returning_buyers=people[(r[0], r[1])][1], without_rate=int(r[7]),
+    ) for r in figures if r[0] != "spark"}
+    spark = {date.fromisoformat(r[1]): r[2] for r in figures if r[0] == "spark"}
     periods = []
     for name, w in current.items():
         first = w.first - timedelta(days=SPARK_DAYS_FOR_TODAY - 1) if name == "today" else w.first
@@ -147,7 +187,31 @@ def summary(db: Database, f: ChartFilter, today: date) -> Summary:
     return Summary(money_currency(db, f), converted=f.currency is None, periods=tuple(periods))
 
 
-def _daily_revenue(db: Database, f: ChartFilter) -> dict[date, Decimal]:
-    orders, params = orders_sql(f)
-    return {r[0]: r[1] for r in db.fetchall(
-        f"SELECT day, coalesce(sum(money), 0) FROM ({orders}) GROUP BY day", params)}
+_FILTERED_DAYS = ("SELECT day, first, lag(day) OVER (PARTITION BY person ORDER BY day) AS prev "
+                  "FROM (SELECT DISTINCT person, day, first FROM o WHERE sold AND person IS NOT NULL)")
+
+
+def _people(db: Database, orders: str, params: list[object], windows_: list[tuple[str, str, date, date]],
+            first: date, last: date, *, filtered: bool) -> dict[tuple[str, str], tuple[int, int]]:
+    """(new, returning) buyers of each window, all windows in one scan of the days people bought.
+
+    A person counts in a window once, on their first day in it: the day they bought whose previous buying
+    day (`prev`) lies before the window. So each window is a plain filtered count, never a distinct count
+    over a join of windows and days (which cost most of the summary's time at a million lines). Unfiltered,
+    the kept rows already mark each person's days and their previous day; a filter leaves out some orders,
+    so the days are found again among the orders it keeps.
+    """
+    counts, counted = [], list[object]()
+    for _name, _compare, a, b in windows_:
+        inside = "day BETWEEN ? AND ? AND (prev IS NULL OR prev < ?)"
+        counts += [f"count(*) FILTER (WHERE {inside} AND first >= ?)", f"count(*) FILTER (WHERE {inside} AND first < ?)"]
+        counted += [a, b, a, a, a, b, a, a]
+    row = db.fetchone(
+        f"""
+        WITH o AS (SELECT * FROM ({orders}) WHERE day BETWEEN ? AND ?),
+        buyer_days AS ({_FILTERED_DAYS if filtered else "SELECT day, first, prev FROM o WHERE person_day"})
+        SELECT {", ".join(counts)} FROM buyer_days
+        """,
+        params + [first, last] + counted,
+    ) or ()
+    return {(w[0], w[1]): (int(row[2 * i]), int(row[2 * i + 1])) for i, w in enumerate(windows_)}

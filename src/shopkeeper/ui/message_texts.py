@@ -186,6 +186,10 @@ def window_texts() -> dict[str, str]:
         "reject.other_row_of_order": translate("Messages", "another row of this order could not be read (row {row})"),
         "reject.other_item_of_order": translate("Messages", "another item of this order could not be read (row {row})"),
         "reject.missing_order_id": translate("Messages", "missing order id"),
+        "reject.missing_return_quantity": translate("Messages", "missing the number of units returned"),
+        "reject.return_order_not_in_shop": translate(
+            "Messages", "this order is not in the shop yet: import the orders report first"),
+        "reject.return_sku_not_in_order": translate("Messages", "this order holds no line of this SKU"),
         "reject.missing_order_number": translate("Messages", "missing order number"),
         "reject.missing_order_name": translate("Messages", "missing order name"),
         "reject.missing_order_time": translate("Messages", "missing order time"),
@@ -516,6 +520,12 @@ def window_texts() -> dict[str, str]:
         "change.refund_tags.order": translate("Messages", "tags of order {order}: {tags}"),
         "change.refund_tags.orders": translate("Messages", "tags of {count} orders"),
         "change.refund_tags.names": translate("Messages", "after-sales tag list: {added} added, {removed} removed"),
+        "change.product_tags.sku": translate("Messages", "tags of {sku}: +{added} −{removed}"),
+        "change.product_tags.skus": translate("Messages", "tags of {count} SKUs: +{added} −{removed}"),
+        "change.redo.stale_product_tags": translate(
+            "Messages", "Cannot redo: the tags of {sku} changed since."),
+        "edit.product_tags.empty": translate("Messages", "Type a tag to add or remove."),
+        "edit.product_tags.unknown_sku": translate("Messages", "There is no SKU {sku} in this shop."),
         "edit.refund_tags.unknown_order": translate("Messages", "There is no order {order} of {shop} in this shop."),
         "edit.refund_tags.unknown_tag": translate("Messages", '"{tag}" is not in the after-sales tag list; add it to the list first.'),
         "edit.refund_tags.empty_name": translate("Messages", "An after-sales tag needs a name."),

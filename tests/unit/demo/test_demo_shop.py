@@ -508,3 +508,32 @@ def test_the_demo_shows_pending_points_a_claw_back_a_bonus_and_tier_moves(db: Da
     assert _one(db, "SELECT count(*) FROM points_ledger WHERE reason = 'expire'") > 0
     assert _one(db, "SELECT count(*) FROM sk_bonus_events() WHERE platform = 'taobao' AND multiply = 2") == 1
     assert _one(db, "SELECT count(DISTINCT tier_code) FROM members") >= 3
+
+
+def test_the_charts_show_a_product_with_a_refund_problem_and_a_shrinking_platform(db: Database) -> None:
+    """Read through the services the Charts and After-sales views draw from."""
+    from shopkeeper.services.after_sales import refunded_orders, returns_overview
+    from shopkeeper.services.chart_filters import ChartFilter
+    from shopkeeper.services.chart_series import platform_trend
+
+    overview = returns_overview(db)
+    worst, runner_up = overview.worst_skus[:2]
+    everyone = overview.total.rate_pct
+    assert worst.rate_pct is not None and everyone is not None and worst.rate_pct >= 2 * everyone
+    assert worst.lower_pct is not None and runner_up.lower_pct is not None
+    assert worst.lower_pct > 2 * runner_up.lower_pct      # it stands out, not one of a crowd
+    category = _one(db, f"SELECT p.category FROM variants v JOIN products p USING (product_id) WHERE v.sku = '{worst.key}'")
+    assert category == "Mugs & Cups"
+    # Its refunds say why, as the exports carry it: mostly the fault; the shop's reasons list has them too.
+    reasons = [o.reason for o in refunded_orders(db, sku=worst.key)]
+    faults = [r for r in reasons if r and (r.startswith("质量问题") or r in ("Arrived cracked", "Glaze chipped after one wash",
+                                                                              "Leaks at the base"))]
+    assert len(faults) > len(reasons) / 2
+    listed = {r.tag for r in overview.reasons}
+    assert {"质量问题：收到时杯身有裂纹", "七天无理由退货", "Changed my mind"} <= listed
+
+    # Month by month over the last half year: Etsy shrinks while Douyin holds or grows.
+    t = platform_trend(db, ChartFilter(date(2026, 5, 1), date(2026, 10, 31)), "month")
+    revenue = {s.platform: s.revenue for s in t.platforms}
+    assert sum(revenue["etsy"][-2:]) < Decimal("0.7") * sum(revenue["etsy"][:2])
+    assert sum(revenue["douyin"][-2:]) > Decimal("0.8") * sum(revenue["douyin"][:2])

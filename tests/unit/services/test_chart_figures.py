@@ -11,7 +11,7 @@ import pytest
 
 from shopkeeper.db.database import Database
 from shopkeeper.services import chart_series as cs
-from shopkeeper.services.chart_drilldown import Slice, orders_behind
+from shopkeeper.services.chart_drilldown import Slice, cohort_cell, orders_behind
 from shopkeeper.services.chart_export import tab_separated, write_chart_csv
 from shopkeeper.services.chart_filters import ChartFilter
 from shopkeeper.services.summary_figures import change_pct, summary
@@ -151,6 +151,19 @@ def test_cohorts_count_first_time_buyers_coming_back(shop: Database) -> None:
     assert c.months[0] == date(2025, 11, 1) and c.sizes[0] == 1     # nick
     assert c.active[0][12] == 1                                      # back 12 months later
     assert c.repurchasers == 1 and c.people == 3                     # nick; ann and bo once
+
+
+def test_a_cohort_cell_lists_the_orders_of_its_people_in_that_month(shop: Database) -> None:
+    _fill(shop)
+    f = ChartFilter(date(2025, 11, 1), TODAY)
+    c = cs.cohorts(shop, f)
+    cell = cohort_cell(c.months[0], 12, f.last)
+    assert (cell.first, cell.last) == (date(2026, 11, 1), TODAY)     # the month, up to the range's end
+    behind = orders_behind(f, cell)
+    # nick's sold orders of November 2026; ann and bo bought then too, but they are November 2026's cohort.
+    assert sorted(r[0] for r in behind.page(shop)) == ["T1", "T2"]
+    assert len({r[4] for r in behind.page(shop)}) == c.active[0][12]
+    assert cohort_cell(date(2025, 12, 1), 1, TODAY).first == date(2026, 1, 1)  # across the year
 
 
 def test_chart_csv_is_safe_to_open_and_never_half_written(tmp_path: Path) -> None:

@@ -103,6 +103,16 @@ def normalise_orders(ctx: ImportContext) -> None:
         FROM {ROWS} GROUP BY amazon_order_id
     """)
     ctx.create(ORDERS, f"SELECT *, subtotal + shipping + tax - discount AS total FROM {ORDERS}")
+    # Units a returns report gave back (amazon_returns.py) stay given back: this report knows only cancellations,
+    # and an order it still calls shipped stays (partly) refunded.
+    ctx.create(LINES, f"""
+        SELECT s.* REPLACE (greatest(s.refunded_quantity, coalesce(t.refunded_quantity, 0)) AS refunded_quantity)
+        FROM {LINES} s LEFT JOIN order_lines t
+          ON t.shop_id = s.shop_id AND t.order_id = s.order_id AND t.line_no = s.line_no AND t.sku = s.sku""")
+    ctx.create(ORDERS, f"""
+        SELECT s.* REPLACE (CASE WHEN (sk_is_refunded(t.status) OR t.status = 'partially_refunded')
+                                  AND sk_is_sold(s.status) THEN t.status ELSE s.status END AS status)
+        FROM {ORDERS} s LEFT JOIN orders t ON t.shop_id = s.shop_id AND t.order_id = s.order_id""")
     ctx.map_rows("order_lines", f"SELECT _row, shop_id, order_id, line_no FROM {LINES}")
     ctx.map_rows("orders", f"SELECT _row, shop_id, order_id FROM {ORDERS}")
     ctx.release_source()

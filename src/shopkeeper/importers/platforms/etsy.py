@@ -235,7 +235,8 @@ def normalise_listings(ctx: ImportContext) -> None:
               + ")") if image_columns else "NULL::INTEGER"
     ctx.create("_sk_listing_rows", f"""
         SELECT *, coalesce(skus[1], title) AS product_id FROM (
-            SELECT _row, title, price, upper(coalesce(currency_code, price__cur, $currency)) AS currency, quantity,
+            SELECT _row, title, {"tags" if ctx.has("tags") else "NULL::VARCHAR"} AS tags, price,
+                   upper(coalesce(currency_code, price__cur, $currency)) AS currency, quantity,
                    {description} AS description, {images} AS image_count,
                    list_filter(list_transform(string_split(coalesce(sku, ''), ','), lambda s: sk_id(s)),
                                lambda s: s IS NOT NULL) AS skus
@@ -246,6 +247,7 @@ def normalise_listings(ctx: ImportContext) -> None:
         SELECT _row, sku, product_id, price, currency
         FROM (SELECT _row, unnest(skus) AS sku, product_id, price, currency FROM _sk_listing_rows)
     """)
+    canonical.stage_tags(ctx, "SELECT product_id, tags FROM _sk_listing_rows")
     # Etsy gives one quantity per listing: it is a SKU's stock only when the listing has one SKU.
     ctx.create(STOCK, "SELECT _row, skus[1] AS sku, quantity AS on_hand FROM _sk_listing_rows "
                       "WHERE len(skus) = 1 AND quantity IS NOT NULL")

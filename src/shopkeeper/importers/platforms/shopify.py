@@ -139,6 +139,7 @@ PRODUCTS_SPEC = FormatSpec(
         field("vendor", "text", "Vendor"),
         field("product_category", "text", "Product Category", "Google Shopping / Google Product Category"),
         field("product_type", "text", "Type"),
+        field("tags", "text", "Tags"),
         field("published", "bool", "Published"),
         field("option1_value", "text", "Option1 Value"),
         field("option2_value", "text", "Option2 Value"),
@@ -167,7 +168,7 @@ def normalise_products(ctx: ImportContext) -> None:
                CASE WHEN lower(status) = 'active' THEN TRUE WHEN status IS NOT NULL THEN FALSE ELSE published END
                    AS active,
                CASE WHEN lower(status) IN ('archived', 'unlisted') THEN 'inactive' ELSE lower(status) END AS status,
-               _row
+               {"tags" if ctx.has("tags") else "NULL::VARCHAR"} AS tags, _row
         FROM _sk_typed WHERE handle IS NOT NULL AND title IS NOT NULL
           AND _row NOT IN (SELECT row_number FROM {REJECTS})
         QUALIFY row_number() OVER (PARTITION BY handle ORDER BY _row) = 1
@@ -213,6 +214,7 @@ def _stage_products(ctx: ImportContext) -> None:
     """)
     ctx.create(STOCK, f"SELECT _row, sku, variant_inventory_qty AS on_hand FROM {VARIANTS} "
                       "WHERE variant_inventory_qty IS NOT NULL")
+    canonical.stage_tags(ctx, "SELECT handle AS product_id, tags FROM _sk_heads")
     # The listing's page: the description sits on the product's first row, each image on a row of its own.
     # '' and 0 when the export has the column and it is empty; NULL when it has no such column.
     description = "coalesce(any_value(body_html) FILTER (WHERE title IS NOT NULL), '')" \

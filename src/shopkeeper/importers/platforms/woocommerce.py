@@ -52,6 +52,7 @@ PRODUCTS_SPEC = FormatSpec(
         field("regular_price", "money", "Regular price", "Базовая цена"),
         field("sale_price", "money", "Sale price", "Цена распродажи", "Акционная цена"),
         field("categories", "text", "Categories", "Категории"),
+        field("tags", "text", "Tags", "Метки"),
         field("brands", "text", "Brands", "Бренды"),
         field("parent", "id", "Parent", "Родительский", key=True),
         field("weight_kg", "number", "Weight (kg)", "Вес (кг)"),
@@ -78,7 +79,7 @@ def normalise_products(ctx: ImportContext) -> None:
     images = ("len(list_filter(string_split(coalesce(images, ''), ','), lambda u: trim(u) <> ''))"
               if ctx.has("images") else "NULL::BIGINT")
     ctx.create("_sk_wc", f"""
-        SELECT _row, id, sku, name, categories, brands, stock, regular_price, sale_price,
+        SELECT _row, id, sku, name, categories, {"tags" if ctx.has("tags") else "NULL::VARCHAR"} AS tags, brands, stock, regular_price, sale_price,
                {description} AS description, CAST({images} AS INTEGER) AS image_count,
                upper(coalesce(regular_price__cur, $currency)) AS currency,
                contains(lower(coalesce(type, '')), 'variation') AS is_variation,
@@ -116,6 +117,8 @@ def normalise_products(ctx: ImportContext) -> None:
                CASE WHEN status IS NULL THEN NULL ELSE status = 'active' END AS active
         FROM _sk_wc WHERE NOT not_sellable
     """)
+    # Tags sit on the parent product; its variations share them.
+    canonical.stage_tags(ctx, "SELECT product_id, tags FROM _sk_wc WHERE NOT is_variation")
     ctx.create(STOCK, "SELECT _row, item_key AS sku, stock AS on_hand FROM _sk_wc "
                       "WHERE NOT not_sellable AND stock IS NOT NULL")
     ctx.create(LISTINGS, """

@@ -53,6 +53,7 @@ from shopkeeper.domain.festivals import festivals
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.campaign_checks import CampaignCheck, campaign_checks
 from shopkeeper.services.campaigns import CampaignPlan, categories, save_campaign, scope_skus
+from shopkeeper.services.product_tags import all_tags
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import CommandOp, QueryOp
@@ -153,11 +154,14 @@ class CampaignDialog(QDialog):
         self.uplift.setPlaceholderText(self.tr("e.g. 40"))
         self.notes = QLineEdit(self)
 
-        # Products in scope: found by search, category and ABC class, then added to the list.
+        # Products in scope: found by search, category, tag and ABC class, then added to the list.
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("SKU or title"))
         self.category = QComboBox(self)
         self.category.addItem(self.tr("Any category"), None)
+        self.tag = QComboBox(self)
+        self.tag.setObjectName("campaignTag")
+        self.tag.addItem(self.tr("Any tag"), None)
         self.abc = QComboBox(self)
         self.abc.addItem(self.tr("Any ABC class"), None)
         for cls in ("A", "B", "C"):
@@ -171,7 +175,7 @@ class CampaignDialog(QDialog):
         self.skus.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.sku_count = QLabel(self)
         finder = QHBoxLayout()
-        for w in (self.search, self.category, self.abc, add_matching):
+        for w in (self.search, self.category, self.tag, self.abc, add_matching):
             finder.addWidget(w)
         scope_buttons = QHBoxLayout()
         scope_buttons.addWidget(self.sku_count, 1)
@@ -284,12 +288,14 @@ class CampaignDialog(QDialog):
         self._count()
 
     @staticmethod
-    def _load_choices(db: Any) -> tuple[list[tuple[str, str]], list[str]]:  # noqa: ANN401 - the worker's shop
+    def _load_choices(db: Any) -> tuple[list[tuple[str, str]], list[str], list[tuple[str, int]]]:  # noqa: ANN401
         shops = [(r[0], r[1]) for r in db.fetchall("SELECT shop_id, name FROM shops ORDER BY shop_id")]
-        return shops, categories(db)
+        return shops, categories(db), all_tags(db)
 
-    def _show_choices(self, choices: tuple[list[tuple[str, str]], list[str]]) -> None:
-        shops, cats = choices
+    def _show_choices(self, choices: tuple[list[tuple[str, str]], list[str], list[tuple[str, int]]]) -> None:
+        shops, cats, tags = choices
+        for tag, count in tags:
+            self.tag.addItem(self.tr("{tag} ({count})").format(tag=tag, count=count), tag)
         chosen = set(self._plan.shop_ids) if self._plan else set()
         for shop_id, _name in shops:
             item = QListWidgetItem(shop_id, self.shops)
@@ -317,9 +323,10 @@ class CampaignDialog(QDialog):
     def _add_matching(self) -> None:
         search, category, abc, today = self.search.text(), self.category.currentData(), self.abc.currentData(), \
             self._today
+        tag = self.tag.currentData()
 
         def find(db: Any) -> list[tuple[str, str, str | None]]:  # noqa: ANN401 - the worker's shop
-            return scope_skus(db, search=search, category=category, abc=abc, today=today)
+            return scope_skus(db, search=search, category=category, abc=abc, today=today, tag=tag)
 
         self._worker.query(self, QueryOp(find, key="scope"), self._add_skus)
 

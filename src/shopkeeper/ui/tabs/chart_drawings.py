@@ -23,7 +23,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 
 from shopkeeper.services import chart_series as cs
-from shopkeeper.services.chart_drilldown import Slice
+from shopkeeper.services.chart_drilldown import Slice, cohort_cell
 from shopkeeper.ui.formatting import money, platform_label
 from shopkeeper.ui.tabs.members_segments import segment_label
 
@@ -308,7 +308,7 @@ def _heatmap(plot: pg.PlotWidget, grid: Any) -> None:  # noqa: ANN401 - numpy ar
     plot.setAspectLocked(False)
 
 
-def draw_cohorts(plot: pg.PlotWidget, c: cs.Cohorts, _currency: str) -> Drawn:
+def draw_cohorts(plot: pg.PlotWidget, c: cs.Cohorts, _currency: str, last: date) -> Drawn:
     # Month 0 is everyone (100 %): the heatmap starts at month 1 so its colours show the comebacks.
     width = max((len(r) for r in c.active), default=1)
     pct = np.zeros((len(c.months), max(width - 1, 1)), dtype=float)
@@ -321,19 +321,28 @@ def draw_cohorts(plot: pg.PlotWidget, c: cs.Cohorts, _currency: str) -> Drawn:
     plot.getAxis("bottom").setTicks([[(k - 0.5, str(k)) for k in range(1, width)]])
     plot.setLabel("bottom", QCoreApplication.translate("Charts", "Months after the first order"))
 
-    def hover(x: float, y: float) -> str | None:
+    def cell(x: float, y: float) -> tuple[int, int] | None:
         i, k = int(np.floor(y)), int(np.floor(x)) + 1
-        if not (0 <= i < len(c.months) and 1 <= k < len(c.active[i])):
+        return (i, k) if 0 <= i < len(c.months) and 1 <= k < len(c.active[i]) else None
+
+    def hover(x: float, y: float) -> str | None:
+        found = cell(x, y)
+        if found is None:
             return None
+        i, k = found
         return QCoreApplication.translate("Charts", "{month} cohort ({size} people): {people} bought {k} months later ({pct:.1f} %)").format(
             month=c.months[i].strftime("%Y-%m"), size=c.sizes[i], people=c.active[i][k], k=k, pct=pct[i, k - 1])
+
+    def click(x: float, y: float) -> Slice | None:
+        found = cell(x, y)
+        return None if found is None else cohort_cell(c.months[found[0]], found[1], last)
 
     rate = round(100 * c.repurchasers / c.people, 1) if c.people else 0
     return Drawn((QCoreApplication.translate("Charts", "Cohort"), QCoreApplication.translate("Charts", "People"), *(str(k) for k in range(1, width))),
                  [(m.strftime("%Y-%m"), c.sizes[i], *c.active[i][1:]) for i, m in enumerate(c.months)],
                  QCoreApplication.translate("Charts", "Repurchase: {n} of {people} first-time buyers ({rate} %) ordered again. "
                     "Cells: share of a month's first-time buyers who bought again k months later.").format(
-                     n=c.repurchasers, people=c.people, rate=rate), hover)
+                     n=c.repurchasers, people=c.people, rate=rate), hover, click)
 
 
 def draw_segments(plot: pg.PlotWidget, sizes: tuple[cs.SegmentCount, ...], currency: str) -> Drawn:
@@ -347,8 +356,12 @@ def draw_segments(plot: pg.PlotWidget, sizes: tuple[cs.SegmentCount, ...], curre
         return QCoreApplication.translate("Charts", "{segment}: {members} members, spent {spend} {currency}").format(
             segment=segment_label(s.segment), members=s.members, spend=money(s.spend), currency=currency)
 
+    def click(_x: float, y: float) -> Slice | None:
+        i = _hbar_index(y, len(sizes))
+        return None if i is None else Slice(segment=sizes[i].segment)
+
     return Drawn((QCoreApplication.translate("Charts", "Segment"), QCoreApplication.translate("Charts", "Members"), QCoreApplication.translate("Charts", "Spend")), [(s.segment, s.members, s.spend) for s in sizes],
-                 QCoreApplication.translate("Charts", "Members of the whole shop today; the filters do not apply."), hover)
+                 QCoreApplication.translate("Charts", "Members of the whole shop today; the filters do not apply."), hover, click)
 
 
 def draw_regions(plot: pg.PlotWidget, data: tuple[tuple[cs.Region, ...], int], currency: str) -> Drawn:

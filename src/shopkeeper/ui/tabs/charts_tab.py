@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -85,7 +86,7 @@ CHARTS = (
               lambda p, d, c, _f, _g: cd.draw_price_bands(p, d, c)),
     ChartKind("baskets", lambda db, f, _g, _t: cs.basket_sizes(db, f),
               lambda p, d, c, _f, _g: cd.draw_baskets(p, d, c)),
-    ChartKind("cohorts", lambda db, f, _g, _t: cs.cohorts(db, f), lambda p, d, c, _f, _g: cd.draw_cohorts(p, d, c)),
+    ChartKind("cohorts", lambda db, f, _g, _t: cs.cohorts(db, f), lambda p, d, c, f, _g: cd.draw_cohorts(p, d, c, f.last)),
     ChartKind("segments", lambda db, _f, _g, t: cs.segment_sizes(db, t),
               lambda p, d, c, _f, _g: cd.draw_segments(p, d, c)),
     ChartKind("regions", lambda db, f, _g, _t: cs.regions(db, f), lambda p, d, c, _f, _g: cd.draw_regions(p, d, c)),
@@ -362,8 +363,9 @@ class ChartsTab(ShopTab):
         point = self._view_point(key, event.scenePos())
         self.open_point(key, None if point is None else (point.x(), point.y()))
 
-    def open_point(self, key: str, xy: tuple[float, float] | None) -> OrdersBehindDialog | None:
-        """Open the orders behind the chart's point at plot coordinates `xy` (None: nothing there)."""
+    def open_point(self, key: str, xy: tuple[float, float] | None) -> QDialog | None:
+        """Open the orders (or, for a segment, the members) behind the chart's point at plot coordinates `xy`
+        (None: nothing there)."""
         drawn = self.drawn.get(key)
         if drawn is None or xy is None or self._last_filter is None:
             return None
@@ -371,6 +373,8 @@ class ChartsTab(ShopTab):
         if point is None:
             return None
         title = drawn.hover(*xy) or self._chart_title(key)
+        if point.segment is not None:
+            return self._open_members(point.segment, title.splitlines()[0])
         dialog = OrdersBehindDialog(worker=self._worker, chart_filter=self._last_filter, point=point,
                                     title=title.splitlines()[0], parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -383,6 +387,16 @@ class ChartsTab(ShopTab):
         # the thresholds live with the stock settings (Area.STOCK), which this tab does not follow
         dialog.accepted.connect(self._load_chart)
         dialog.open()
+        return dialog
+
+    def _open_members(self, segment: str, title: str) -> QDialog:
+        from shopkeeper.ui.dialogs.members_behind_dialog import MembersBehindDialog
+        from shopkeeper.ui.tabs.members_segments import format_member_value
+
+        dialog = MembersBehindDialog(worker=self._worker, today=self._clock.today(), segment=segment, title=title,
+                                     formatter=format_member_value, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
         return dialog
 
     # -- export -----------------------------------------------------------------------------------------------

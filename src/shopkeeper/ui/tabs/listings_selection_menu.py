@@ -1,4 +1,5 @@
-"""What a seller does to the selected SKUs of the Listings table: delist, relist, a season, mark new, set a field.
+"""What a seller does to the selected SKUs of the Listings table: delist, relist, a season, mark new, tags,
+set a field.
 
 Each choice is one command on the DB worker over every selected SKU, so one
 Ctrl+Z undoes it for all of them (services/listing_status.py, services/edits.py).
@@ -64,6 +65,9 @@ class SelectionMenu(QObject):
              self.ask_season),
             (self.tr("Not seasonal"), self.tr("Sells all year"), self.clear_season),
             (self.tr("Mark as new"), self.tr("Shown as new for 30 days from today"), self.mark_new),
+            (self.tr("Add tags…"), self.tr("Tags pick products for a campaign; several tags: separate with commas"),
+             self.ask_add_tags),
+            (self.tr("Remove tags…"), self.tr("Take these tags off every selected SKU"), self.ask_remove_tags),
         ):
             action = menu.addAction(text)
             action.setToolTip(tip)
@@ -115,6 +119,24 @@ class SelectionMenu(QObject):
         from shopkeeper.services.listing_status import mark_new
 
         return self._run(_status_op(mark_new, self.skus(), self._today()))
+
+    def change_tags(self, *, add: tuple[str, ...] = (), remove: tuple[str, ...] = ()) -> bool:
+        from shopkeeper.services.product_tags import change_tags
+
+        skus = self.skus()
+        return self._run(CommandOp(lambda db: change_tags(db, skus, add=add, remove=remove, who=EDITOR)))
+
+    def ask_add_tags(self) -> None:
+        text, ok = QInputDialog.getText(self._parent, self.tr("Add tags"), self.tr(
+            "Tags to add to %n selected SKU(s), separated by commas:", "", len(self.rows())))
+        if ok and text.strip():
+            self.change_tags(add=(text,))
+
+    def ask_remove_tags(self) -> None:
+        text, ok = QInputDialog.getText(self._parent, self.tr("Remove tags"), self.tr(
+            "Tags to remove from %n selected SKU(s), separated by commas:", "", len(self.rows())))
+        if ok and text.strip():
+            self.change_tags(remove=(text,))
 
     def ask_field(self, key: str, name: str) -> None:
         rows = self.rows()

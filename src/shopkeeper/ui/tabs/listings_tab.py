@@ -95,7 +95,8 @@ class ListingsTab(ShopTab):
             "pack_size": self.tr("Pack size"), "min_order": self.tr("Minimum order"),
             "target_cover_days": self.tr("Target cover (days)"),
             "problems": self.tr("Listing problems"),
-            "status": self.tr("Status"), "season": self.tr("Season"), "units_7d": self.tr("Sold 7 d"),
+            "status": self.tr("Status"), "season": self.tr("Season"), "tags": self.tr("Tags"),
+            "units_7d": self.tr("Sold 7 d"),
             "units_30d": self.tr("Sold 30 d"), "units_90d": self.tr("Sold 90 d"),
             "price_min": self.tr("Lowest price"), "price_max": self.tr("Highest price"),
             "cost_unknown": self.tr("Cost unknown"), "order_only": self.tr("From orders only"),
@@ -112,7 +113,7 @@ class ListingsTab(ShopTab):
         )
         self.summary = QLabel(self)
         self.summary.setObjectName("inventorySummary")
-        self.search = make_search_box(self, self.tr("Search SKU, product or variant"), self.model.set_search)
+        self.search = make_search_box(self, self.tr("Search SKU, product, variant or tag"), self.model.set_search)
         self.reorder_only = QCheckBox(self.tr("Reorder view: what to buy now"), self)
         self.reorder_only.setToolTip(self.tr("SKUs at or below their reorder point with a quantity to buy"))
         self.reorder_only.toggled.connect(self._filters_changed)
