@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     from shopkeeper.cli_check import add_check_command
 
     add_check_command(sub, _db_option)
+    from shopkeeper.cli_backup import add_backup_commands
+
+    add_backup_commands(sub, lambda p: _db_option(p, top=False))
     return parser
 
 
@@ -109,6 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from shopkeeper.cli_check import run_check
 
             return run_check(_open(paths, getattr(args, "db", None), must_exist=True), args)
+        if args.command == "backup":
+            from shopkeeper.cli_backup import run_backup
+
+            return run_backup(args, paths)
+        if args.command == "restore":
+            from shopkeeper.cli_backup import run_restore
+
+            return run_restore(args, paths)
     except KnownError as exc:
         print(f"shopkeeper: {exc}", file=sys.stderr)
         return 2

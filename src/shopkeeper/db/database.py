@@ -60,6 +60,16 @@ def translate_error(exc: BaseException, path: Path | None) -> BaseException:
     is in: only the caller knows whether the failure came before or after its
     COMMIT (see services/imports.py and ShopWriteFailed).
     """
+    known = environment_error(exc, path)
+    if known is not None:
+        return known
+    if any(p in str(exc).lower() for p in _DAMAGED_PATTERNS) or _short_read_of(str(exc).lower(), path):
+        return damaged_shop_error(path)
+    return exc
+
+
+def environment_error(exc: BaseException, path: Path | None) -> KnownError | None:
+    """The KnownError for a lock, a full disk, a newer file or a read-only one; None for anything else."""
     text = str(exc).lower()
     shop = _shop_name(path)
     if any(p in text for p in _LOCK_PATTERNS):
@@ -73,9 +83,7 @@ def translate_error(exc: BaseException, path: Path | None) -> BaseException:
         return NewerShopFileError(Message("shop.newer", {"shop": shop}))
     if "read-only" in text or "read only" in text or "permission denied" in text:
         return ReadOnlyShopError(Message("shop.read_only", {"shop": shop}))
-    if any(p in text for p in _DAMAGED_PATTERNS) or _short_read_of(text, path):
-        return damaged_shop_error(path)
-    return exc
+    return None
 
 
 def _shop_name(path: Path | None) -> str:
