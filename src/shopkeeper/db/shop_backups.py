@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +34,8 @@ PARTIAL = ".partial"
 _STAMP = "%Y%m%d-%H%M%S"
 _NAMED = re.compile(r"^(?:(?P<kind>before-import|daily|manual|before-restore)|v\d+-(?P<upgrade>before-upgrade))"
                     r"-(?P<stamp>\d{8}-\d{6})(?:-\d+)?$")
+# File > Backup of earlier versions suggested `<shop>-<local stamp to the minute>.duckdb`.
+_EARLIER_MANUAL = re.compile(r"^(?P<stamp>\d{8}-\d{4})$")
 
 
 def backups_dir_for(shop_path: Path | None, fallback: Path) -> Path:
@@ -94,11 +95,13 @@ def backups_of(shop_path: Path, folder: Path | None = None) -> list[BackupFile]:
             kind = BackupKind.BEFORE_UPGRADE if match.group("upgrade") else BackupKind(match.group("kind"))
             taken = datetime.strptime(match.group("stamp"), _STAMP).replace(tzinfo=UTC)
         else:
-            try:
-                taken = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-            except OSError:
-                continue
             kind = BackupKind.MANUAL
+            earlier = _EARLIER_MANUAL.match(rest)
+            try:
+                taken = (datetime.strptime(earlier.group("stamp"), "%Y%m%d-%H%M").astimezone(UTC) if earlier
+                         else datetime.fromtimestamp(path.stat().st_mtime, UTC))
+            except (OSError, ValueError):
+                continue
         found.append(BackupFile(path, kind, taken))
     found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
     return found
@@ -183,7 +186,7 @@ def _unreadable(exc: BaseException, path: Path) -> KnownError:
     return DamagedShopFileError(Message("shop.backup.damaged", {"backup": str(path)}))
 
 
-def write_file_atomically(source: Path, target: Path, *, copy: Callable[[Path, Path], object] = shutil.copyfile) -> Path:
+def write_file_atomically(source: Path, target: Path) -> Path:
     """Copy `source` to `target` through a temporary file: `target` is either absent (or as before) or whole.
 
     The copy is synced before the rename and the folder after it, so a power cut
@@ -193,7 +196,7 @@ def write_file_atomically(source: Path, target: Path, *, copy: Callable[[Path, P
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + PARTIAL)
     try:
-        copy(source, partial)
+        shutil.copyfile(source, partial)
         with partial.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(partial, target)
