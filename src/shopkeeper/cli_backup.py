@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from shopkeeper.db.shop_backups import BackupInfo
+from shopkeeper.db.shop_backups import BackupInfo, backup_file
 from shopkeeper.domain.backup_retention import BackupKind
 from shopkeeper.domain.errors import KnownError, ShopLockedError
 from shopkeeper.domain.message_texts import english
@@ -72,7 +72,7 @@ def _back_up_here(shop: Path, folder: Path | None) -> BackupInfo:
         target = back_up(db, folder or shop_backups_dir(shop), BackupKind.MANUAL, verify=True)
     finally:
         db.close()
-    return check_backup(target, whole=False)
+    return check_backup(target, file=backup_file(target, shop.stem), whole=False)
 
 
 def _ask_the_window(shop: Path, folder: Path | None) -> BackupInfo:
@@ -89,7 +89,7 @@ def _ask_the_window(shop: Path, folder: Path | None) -> BackupInfo:
         raise ShopLockedError(Message("shop.locked", {"shop": str(shop)}))
     if isinstance(answer, Message):
         raise KnownError(answer)
-    return check_backup(answer, whole=False)
+    return check_backup(answer, file=backup_file(answer, shop.stem), whole=False)
 
 
 def run_restore(args: argparse.Namespace, paths: AppPaths) -> int:

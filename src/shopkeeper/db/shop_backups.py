@@ -87,24 +87,25 @@ def backups_of(shop_path: Path, folder: Path | None = None) -> list[BackupFile]:
         candidates = [p for p in folder.iterdir() if p.name.startswith(prefix) and p.suffix == SUFFIX and p.is_file()]
     except OSError:
         return []
-    found = []
-    for path in candidates:
-        rest = path.stem[len(prefix):]
-        match = _NAMED.match(rest)
-        if match:
-            kind = BackupKind.BEFORE_UPGRADE if match.group("upgrade") else BackupKind(match.group("kind"))
-            taken = datetime.strptime(match.group("stamp"), _STAMP).replace(tzinfo=UTC)
-        else:
-            kind = BackupKind.MANUAL
-            earlier = _EARLIER_MANUAL.match(rest)
-            try:
-                taken = (datetime.strptime(earlier.group("stamp"), "%Y%m%d-%H%M").astimezone(UTC) if earlier
-                         else datetime.fromtimestamp(path.stat().st_mtime, UTC))
-            except (OSError, ValueError):
-                continue
-        found.append(BackupFile(path, kind, taken))
+    found = [b for b in (backup_file(path, shop_path.stem) for path in candidates) if b is not None]
     found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
     return found
+
+
+def backup_file(path: Path, shop_stem: str) -> BackupFile | None:
+    """A backup of the shop named `shop_stem`, its kind and time read from its name (None if it has gone)."""
+    rest = path.stem[len(shop_stem) + 1:] if path.stem.startswith(f"{shop_stem}-") else ""
+    match = _NAMED.match(rest)
+    if match:
+        kind = BackupKind.BEFORE_UPGRADE if match.group("upgrade") else BackupKind(match.group("kind"))
+        return BackupFile(path, kind, datetime.strptime(match.group("stamp"), _STAMP).replace(tzinfo=UTC))
+    earlier = _EARLIER_MANUAL.match(rest)
+    try:
+        taken = (datetime.strptime(earlier.group("stamp"), "%Y%m%d-%H%M").astimezone(UTC) if earlier
+                 else datetime.fromtimestamp(path.stat().st_mtime, UTC))
+    except (OSError, ValueError):
+        return None
+    return BackupFile(path, BackupKind.MANUAL, taken)
 
 
 def latest_backup(shop_path: Path) -> Path | None:

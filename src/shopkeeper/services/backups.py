@@ -21,7 +21,7 @@ import errno
 import logging
 import time
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -107,10 +107,16 @@ def back_up_before_import(db: Database, *, now: datetime | None = None) -> Path 
     return back_up(db, shop_backups_dir(db.path), BackupKind.BEFORE_IMPORT, now=now)
 
 
-def back_up_daily_if_due(db: Database, today: date, *, now: datetime | None = None) -> Path | None:
-    """The first open of a day backs the shop up; a failure is logged, never a reason not to open it."""
+def back_up_daily_if_due(db: Database, *, now: datetime | None = None) -> Path | None:
+    """The first open of a (local, calendar) day backs the shop up; a failure is logged, never a reason not to open it.
+
+    The day is the wall clock's, like the backups' names, not the shop's business
+    date (which tests and previews move): one backup per day the seller works.
+    """
     if db.path is None or not holds_data(db):
         return None
+    now = now or datetime.now(UTC)
+    today = now.astimezone().date()
     folder = shop_backups_dir(db.path)
     if any(b.kind == BackupKind.DAILY and b.taken_at.astimezone().date() == today for b in backups_of(db.path, folder)):
         return None

@@ -33,7 +33,7 @@ def open_shop(path: Path | None, *, backups_dir: Path, today: date | None = None
         deferred_recompute.settle(db, today)
         # Tiers and expiry move with the calendar: a shop last opened yesterday is recomputed.
         recompute_if_stale(db, today)
-        back_up_daily_if_due(db, today or date.today())
+        back_up_daily_if_due(db)
     except BaseException:
         db.close()
         raise

@@ -147,8 +147,8 @@ def test_the_first_open_of_a_day_backs_up_once(trading_shop: Path) -> None:
     tomorrow = datetime.now(UTC) + timedelta(days=1)
     db = _opened(trading_shop)
     try:
-        assert back_up_daily_if_due(db, tomorrow.astimezone().date(), now=tomorrow) is not None
-        assert back_up_daily_if_due(db, tomorrow.astimezone().date(), now=tomorrow + timedelta(hours=1)) is None
+        assert back_up_daily_if_due(db, now=tomorrow) is not None
+        assert back_up_daily_if_due(db, now=tomorrow) is None
     finally:
         db.close()
     assert [b.kind for b in backups_of(trading_shop)] == [BackupKind.DAILY, BackupKind.DAILY]
