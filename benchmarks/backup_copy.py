@@ -29,7 +29,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from import_shopify import data_file  # noqa: E402
-
 from shopkeeper.db.database import Database  # noqa: E402
 from shopkeeper.db.migrate import migrate  # noqa: E402
 from shopkeeper.db.shop_backups import check_backup  # noqa: E402

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from shopkeeper import __version__
 from shopkeeper.db.database import Database
-from shopkeeper.domain.changes import Changes
 from shopkeeper.db.shop_backups import BackupInfo
+from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.errors import DamagedShopFileError, KnownError, ShopWriteFailed
 from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.clock import Clock, SystemClock

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 
+from shopkeeper.db.duckdb_files import OFFLINE_CONFIG, environment_error, looks_like_duckdb, read_every_table
 from shopkeeper.domain.backup_retention import BackupKind
 from shopkeeper.domain.errors import DamagedShopFileError, KnownError, NewerShopFileError
 from shopkeeper.domain.messages import Message
@@ -128,6 +129,8 @@ def restore_advice(shop_path: Path | None) -> Message:
     """The way out for a shop that cannot be read, naming the newest good backup when there is one."""
     if shop_path is None:
         return Message("shop.restore.from_backup")
+    # Not checked against this Shopkeeper's data version (migrate.py sits above this module): a backup
+    # from a newer Shopkeeper is refused by the restore itself, with its own plain message.
     good = latest_good_backup(shop_path)
     if good is not None:
         return Message("shop.restore.latest_good_backup", {
@@ -144,9 +147,6 @@ def check_backup(path: Path, latest_version: int | None = None, *, file: BackupF
     `latest_version` is the newest data version this Shopkeeper knows (the bundled migrations').
     `whole=False` reads only its counts (a list of many large backups); a restore reads it whole.
     """
-    from shopkeeper.db.database import OFFLINE_CONFIG, looks_like_duckdb
-    from shopkeeper.db.shop_check import SHOP_MARKERS, read_every_table
-
     where = {"backup": str(path)}
     if not path.is_file():
         raise KnownError(Message("shop.backup.missing", where))
@@ -160,7 +160,7 @@ def check_backup(path: Path, latest_version: int | None = None, *, file: BackupF
         tables = {row[0] for row in con.execute(
             "SELECT table_name FROM information_schema.tables "
             "WHERE table_catalog = current_database() AND table_schema = 'main'").fetchall()}
-        if not SHOP_MARKERS <= tables or not {"orders", "members"} <= tables:
+        if not {"schema_version", "shop_settings", "orders", "members"} <= tables:
             raise DamagedShopFileError(Message("shop.backup.not_a_shop", where))
         if whole:
             read_every_table(con)
@@ -179,8 +179,6 @@ def check_backup(path: Path, latest_version: int | None = None, *, file: BackupF
 
 
 def _unreadable(exc: BaseException, path: Path) -> KnownError:
-    from shopkeeper.db.database import environment_error
-
     known = environment_error(exc, path)
     if known is not None:
         return known  # locked, unreadable for permissions: the seller can act on those as they are

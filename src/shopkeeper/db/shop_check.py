@@ -13,14 +13,8 @@ from pathlib import Path
 
 import duckdb
 
-from shopkeeper.db.database import (
-    OFFLINE_CONFIG,
-    damaged_shop_error,
-    looks_like_duckdb,
-    not_a_shop_error,
-    quote_ident,
-    translate_error,
-)
+from shopkeeper.db.database import damaged_shop_error, not_a_shop_error, translate_error
+from shopkeeper.db.duckdb_files import OFFLINE_CONFIG, looks_like_duckdb, read_every_table
 from shopkeeper.domain.errors import DamagedShopFileError, KnownError
 
 # Made by the first migration; every shop has them, nobody else's database has both.
@@ -61,27 +55,6 @@ def _check(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     if not {("main", marker) for marker in SHOP_MARKERS} <= names:
         raise not_a_shop_error(path)
     read_every_table(con)
-
-
-def read_every_table(con: duckdb.DuckDBPyConnection) -> None:
-    """Read every value of every table once, so DuckDB verifies every data block's checksum."""
-    tables = con.execute(
-        "SELECT table_schema, table_name FROM information_schema.tables "
-        "WHERE table_catalog = current_database() AND table_type = 'BASE TABLE' ORDER BY table_schema, table_name"
-    ).fetchall()
-    for schema, name in tables:
-        _read_every_block(con, schema, name)
-
-
-def _read_every_block(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> None:
-    columns = [row[0] for row in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_catalog = current_database() "
-        "AND table_schema = ? AND table_name = ? ORDER BY ordinal_position", [schema, name]).fetchall()]
-    if not columns:
-        return
-    # hash() needs every value, so no column can be answered from statistics alone.
-    reads = ", ".join(f"sum(hash({quote_ident(c)}))" for c in columns)
-    con.execute(f"SELECT {reads} FROM {quote_ident(schema)}.{quote_ident(name)}").fetchall()
 
 
 def _as_known(exc: BaseException, path: Path) -> KnownError:

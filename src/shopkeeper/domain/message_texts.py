@@ -50,7 +50,7 @@ ENGLISH: Mapping[str, str] = {
     "shop.restore.from_backup": "Restore it from a backup.",
     "shop.restore.latest_good_backup": 'Its latest good backup is "{backup}" (taken {taken}): restore it with '
                                        'File > Restore, or with: shopkeeper restore "{backup}" --db "{shop}" '
-                                       "(the damaged file is kept beside it).",
+                                       "(the damaged file is kept among the backups).",
     "shop.restore.no_backup": 'There is no backup of it in "{folder}": restore a backup you keep elsewhere '
                               "(File > Restore, or shopkeeper restore FILE), or import your exports into a new shop.",
     "shop.backup.missing": 'There is no backup file at "{backup}".',

@@ -26,17 +26,18 @@ from pathlib import Path
 
 import duckdb
 
-from shopkeeper.db.database import OFFLINE_CONFIG, Database, environment_error
+from shopkeeper.db.database import Database
+from shopkeeper.db.duckdb_files import OFFLINE_CONFIG, environment_error
 from shopkeeper.db.migrate import latest_data_version
 from shopkeeper.db.shop_backups import (
     PARTIAL,
-    BackupInfo,
     backups_dir_for,
     backups_of,
     check_backup,
     free_backup_path,
     write_file_atomically,
 )
+from shopkeeper.db.shop_backups import BackupInfo as BackupInfo  # the window names backups through here
 from shopkeeper.domain.backup_retention import BackupKind, KeptBackup, to_prune
 from shopkeeper.domain.errors import DiskFullError, KnownError, ShopLockedError
 from shopkeeper.domain.messages import Message

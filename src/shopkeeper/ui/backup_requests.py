@@ -39,7 +39,8 @@ def ask_running_instance_to_back_up(shop: Path, folder: Path, connect_ms: int = 
     if status == "ok":
         return Path(rest)
     if status == "error":
-        return params_from_json(rest)["message"]
+        refusal = params_from_json(rest).get("message")
+        return refusal if isinstance(refusal, Message) else None
     return None
 
 

@@ -46,8 +46,8 @@ def window_texts() -> dict[str, str]:
         "shop.damaged_unchanged": translate("Messages", "The shop \"{shop}\" is damaged and cannot be read. It was not changed. {advice}"),
         "shop.restore.from_backup": translate("Messages", "Restore it from a backup."),
         "shop.restore.latest_good_backup": translate("Messages", "Its latest good backup is \"{backup}\" (taken {taken}): "
-                                                                 "restore it with File › Restore… (the damaged file is kept "
-                                                                 "beside it)."),
+                                                                 "restore it with File › Restore… (the damaged \"{shop}\" is "
+                                                                 "kept among the backups)."),
         "shop.restore.no_backup": translate("Messages", "There is no backup of it in \"{folder}\": restore a backup you keep "
                                                         "elsewhere with File › Restore…, or import your exports into a new shop."),
         "shop.backup.missing": translate("Messages", "There is no backup file at \"{backup}\"."),

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopkeeper.db.shop_backups import BackupInfo
 from shopkeeper.domain.backup_retention import BackupKind
 from shopkeeper.domain.errors import DamagedShopFileError
 from shopkeeper.domain.messages import Message
+from shopkeeper.services.backups import BackupInfo
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
