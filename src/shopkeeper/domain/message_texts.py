@@ -60,11 +60,11 @@ ENGLISH: Mapping[str, str] = {
     "shop.backup.newer": 'The backup "{backup}" was saved by a newer Shopkeeper (data version {version}; this one '
                          "knows up to {latest}). Nothing was restored; install the latest Shopkeeper to restore it.",
     "shop.backup.is_the_shop": '"{backup}" is the shop file itself, not a backup of it.',
-    "shop.backup.disk_full": 'There is not enough free space in "{folder}" for the backup, so it was not made. '
-                             "The shop was not changed; free some space and try again.",
-    "shop.backup.disk_full_before_import": 'There is not enough free space in "{folder}" for the backup Shopkeeper '
-                                           "makes before an import, so nothing was imported and the shop was not "
-                                           "changed. Free some space and import again.",
+    "shop.backup.disk_full": 'The disk holding "{folder}" is full: there is no room for the backup, so it was not '
+                             "made. The shop was not changed; free some space and try again.",
+    "shop.backup.disk_full_before_import": 'The disk holding "{folder}" is full: there is no room for the backup '
+                                           "Shopkeeper makes before an import, so nothing was imported and the shop "
+                                           "was not changed. Free some space and import again.",
     "shop.backup.cannot_write": 'The backup could not be written in "{folder}" ({reason}). The shop was not changed.',
     "shop.other_programs_database": '"{shop}" is a database of another program, not a Shopkeeper shop. '
                                     "It was not changed; open a Shopkeeper shop, or create a new one.",

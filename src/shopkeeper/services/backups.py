@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import shutil
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -44,6 +45,7 @@ from shopkeeper.domain.messages import Message
 
 log = logging.getLogger(__name__)
 
+_AUTOMATIC_MARGIN = 64 * 1024 * 1024
 # A temporary file older than this is a killed backup's, not one being written by this shop's owner.
 _STALE_PARTIAL_S = 60.0
 
@@ -101,11 +103,31 @@ def back_up(db: Database, folder: Path, kind: BackupKind, *, now: datetime | Non
     return target
 
 
+def room_for_automatic_backup(shop: Path, folder: Path) -> bool:
+    """Whether an automatic backup leaves the disk the room the shop itself needs.
+
+    A backup Shopkeeper takes by itself must never be what fills the disk: it
+    needs the shop's size, and must leave as much again (an import and its
+    checkpoint grow the shop) plus a margin. Without that room it is skipped, and
+    the import or the open goes on as it would have without backups.
+    """
+    try:
+        size = shop.stat().st_size
+        probe = folder if folder.exists() else shop.parent
+        return shutil.disk_usage(probe).free >= 2 * size + _AUTOMATIC_MARGIN
+    except OSError:
+        return False
+
+
 def back_up_before_import(db: Database, *, now: datetime | None = None) -> Path | None:
-    """The rolling backup taken before an import; None for a shop with nothing to lose (or no file)."""
+    """The rolling backup taken before an import; None for a shop with nothing to lose (or no file, or no room)."""
     if db.path is None or not holds_data(db):
         return None
-    return back_up(db, shop_backups_dir(db.path), BackupKind.BEFORE_IMPORT, now=now)
+    folder = shop_backups_dir(db.path)
+    if not room_for_automatic_backup(db.path, folder):
+        log.warning("no backup of %s before this import: the disk is nearly full", db.path)
+        return None
+    return back_up(db, folder, BackupKind.BEFORE_IMPORT, now=now)
 
 
 def back_up_daily_if_due(db: Database, *, now: datetime | None = None) -> Path | None:
@@ -120,6 +142,9 @@ def back_up_daily_if_due(db: Database, *, now: datetime | None = None) -> Path |
     today = now.astimezone().date()
     folder = shop_backups_dir(db.path)
     if any(b.kind == BackupKind.DAILY and b.taken_at.astimezone().date() == today for b in backups_of(db.path, folder)):
+        return None
+    if not room_for_automatic_backup(db.path, folder):
+        log.warning("no daily backup of %s: the disk is nearly full", db.path)
         return None
     try:
         return back_up(db, folder, BackupKind.DAILY, now=now)

@@ -58,12 +58,13 @@ def window_texts() -> dict[str, str]:
                                                    "{version}; this one knows up to {latest}). Nothing was restored; install "
                                                    "the latest Shopkeeper to restore it."),
         "shop.backup.is_the_shop": translate("Messages", "\"{backup}\" is the shop file itself, not a backup of it."),
-        "shop.backup.disk_full": translate("Messages", "There is not enough free space in \"{folder}\" for the backup, so it "
-                                                       "was not made. The shop was not changed; free some space and try again."),
-        "shop.backup.disk_full_before_import": translate("Messages", "There is not enough free space in \"{folder}\" for the "
-                                                                     "backup Shopkeeper makes before an import, so nothing "
-                                                                     "was imported and the shop was not changed. Free some "
-                                                                     "space and import again."),
+        "shop.backup.disk_full": translate("Messages", "The disk holding \"{folder}\" is full: there is no room for the "
+                                                       "backup, so it was not made. The shop was not changed; free some "
+                                                       "space and try again."),
+        "shop.backup.disk_full_before_import": translate("Messages", "The disk holding \"{folder}\" is full: there is no "
+                                                                     "room for the backup Shopkeeper makes before an "
+                                                                     "import, so nothing was imported and the shop was "
+                                                                     "not changed. Free some space and import again."),
         "shop.backup.cannot_write": translate("Messages", "The backup could not be written in \"{folder}\" ({reason}). The shop "
                                                           "was not changed."),
         "shop.other_programs_database": translate("Messages", "\"{shop}\" is a database of another program, not a Shopkeeper shop. It was not "

@@ -292,7 +292,7 @@ def test_a_full_disk_during_a_backup_says_so_and_keeps_the_shop_and_older_backup
             patch.setattr("shopkeeper.db.shop_backups.shutil.copyfile", _copy_until_full)
             with pytest.raises(DiskFullError) as caught:
                 write_backup(db, folder / "shop-manual-20261202-120000.duckdb")
-            assert "not enough free space" in str(caught.value) and "The shop was not changed" in str(caught.value)
+            assert "is full: there is no room for the backup" in str(caught.value) and "The shop was not changed" in str(caught.value)
             with pytest.raises(DiskFullError) as refused:
                 import_paths(db, [write_orders(tmp_path / "more.csv", 10, first=80_000)], workdir=tmp_path / "w")
             assert "nothing was imported" in str(refused.value)
@@ -309,7 +309,7 @@ def test_a_full_disk_during_a_restore_keeps_the_shop(
     backup = tmp_path / "b.duckdb"
     shutil.copy2(trading_shop, backup)
     monkeypatch.setattr("shopkeeper.db.shop_backups.shutil.copyfile", _copy_until_full)
-    _refused_unchanged(backup, trading_shop, DiskFullError, "not enough free space")
+    _refused_unchanged(backup, trading_shop, DiskFullError, "is full")
 
 
 def test_a_failed_daily_backup_never_stops_the_shop_opening(trading_shop: Path, full_disk: None) -> None:
@@ -336,3 +336,26 @@ def test_a_killed_backups_leftover_is_removed_by_a_later_backup(trading_shop: Pa
         db.close()
     assert not leftover.exists()
     assert all(check_backup(b.path).orders == 300 for b in backups_of(trading_shop))
+
+
+def test_an_automatic_backup_is_skipped_rather_than_filling_a_nearly_full_disk(
+        trading_shop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = trading_shop.parent / "backups"
+    shutil.rmtree(folder, ignore_errors=True)
+    size = trading_shop.stat().st_size
+    real = shutil.disk_usage
+
+    def nearly_full(path: object) -> object:
+        usage = real(path)  # type: ignore[arg-type]
+        return usage._replace(free=2 * size)  # room for the copy, not for the shop to grow after it
+
+    monkeypatch.setattr("shopkeeper.services.backups.shutil.disk_usage", nearly_full)
+    db = _opened(trading_shop)
+    try:
+        outcomes = import_paths(db, [write_orders(tmp_path / "more.csv", 10, first=80_000)], workdir=tmp_path / "w")
+        assert all(o.ok for o in outcomes)  # the import goes on as it would have without backups
+        assert back_up_daily_if_due(db) is None
+        assert back_up(db, folder, BackupKind.MANUAL).exists()  # the seller's own backup is still made
+    finally:
+        db.close()
+    assert [b.kind for b in backups_of(trading_shop)] == [BackupKind.MANUAL]
