@@ -149,3 +149,22 @@ def test_the_command_line_backs_up_a_shop_the_window_has_open(qtbot, app, shop: 
     made = list((tmp_path / "usb").glob("shop-manual-*.duckdb"))
     assert len(made) == 1 and str(made[0]) in out
     assert check_backup(made[0]).orders == 65
+
+
+def test_backup_now_writes_a_checked_copy_where_the_seller_chose(
+        qtbot, app, shop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    app.open_shop_at(shop)
+    wait_idle(qtbot, app.worker)
+    suggested: list[str] = []
+
+    def choose(_parent, _title, start, _filter):  # noqa: ANN001, ANN202
+        suggested.append(start)
+        return str(tmp_path / "usb" / "my copy"), ""
+
+    monkeypatch.setattr(app_module.QFileDialog, "getSaveFileName", choose)
+    app.backup()
+    wait_idle(qtbot, app.worker)
+    assert Path(suggested[0]).parent == shop.parent / "backups" and "-manual-" in suggested[0]
+    made = tmp_path / "usb" / "my copy.duckdb"
+    assert check_backup(made).orders == 65
+    assert app.told and str(made) in app.told[-1] and "65 orders" in app.told[-1]
