@@ -60,6 +60,7 @@ class ShopkeeperApp:
         self.screenshot = screenshot
         self.shop_path: Path | None = None
         self.open_error: BaseException | None = None
+        self.failed_shop: Path | None = None  # the shop that last failed to open: File > Restore still offers its backups
         self.worker = DbWorker()
         self.guard = InstanceGuard()
         self.window: MainWindow | None = None
@@ -160,6 +161,7 @@ class ShopkeeperApp:
         def opened(_db: object) -> None:
             self.shop_path = path
             self.open_error = None
+            self.failed_shop = None
             self.recent.add(path)
             if not self.screenshot:
                 self.guard.listen(path)
@@ -170,6 +172,7 @@ class ShopkeeperApp:
 
         def failed(exc: BaseException) -> None:
             self.open_error = exc
+            self.failed_shop = path
             if or_else is not None:
                 or_else()
             if self.screenshot:
@@ -264,14 +267,18 @@ class ShopkeeperApp:
                           lambda path: answer(ok_answer(path)), refused)
 
     def restore(self) -> None:
-        """File › Restore…: choose one of the shop's backups (or any file) to put in its place."""
-        if self.shop_path is None:
+        """File › Restore…: choose one of the shop's backups (or any file) to put in its place.
+
+        After a shop failed to open (damaged), it is that shop's backups: the one the seller needs back.
+        """
+        shop = self.failed_shop or self.shop_path
+        if shop is None:
             return
         from shopkeeper.services.backups import list_backups
 
-        dialog = RestoreDialog(self.window, self.worker, self.shop_path, list_backups)
+        dialog = RestoreDialog(self.window, self.worker, shop, list_backups)
         if dialog.exec() == RestoreDialog.DialogCode.Accepted and dialog.chosen is not None:
-            self.restore_into(dialog.chosen, self.shop_path)
+            self.restore_into(dialog.chosen, shop)
 
     def restore_into(self, backup: Path, shop: Path) -> None:
         """Close `shop` if open, put `backup` in its place (checked, the shop kept aside), and open it."""

@@ -168,3 +168,20 @@ def test_backup_now_writes_a_checked_copy_where_the_seller_chose(
     made = tmp_path / "usb" / "my copy.duckdb"
     assert check_backup(made).orders == 65
     assert app.told and str(made) in app.told[-1] and "65 orders" in app.told[-1]
+
+
+def test_after_declining_the_offer_restore_lists_the_damaged_shops_backups(
+        qtbot, app, shop: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    size = shop.stat().st_size
+    with shop.open("r+b") as fh:
+        fh.seek(size // 3)
+        fh.write(b"\xff" * (size // 3))
+    monkeypatch.setattr(app_module, "ask_to_restore", lambda _parent, _exc: False)
+    app.open_shop_at(shop)
+    wait_idle(qtbot, app.worker)
+    assert app.shop_path is None and app.failed_shop == shop  # nothing open: the window started on a damaged shop
+
+    dialog = RestoreDialog(app.window, app.worker, app.failed_shop, list_backups)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=20000)
+    assert sorted(dialog.table.item(r, 2).text() for r in range(2)) == ["40", "40"]

@@ -1,7 +1,7 @@
 """File › Restore…: the shop's backups with what each holds, and the one-click way back for a damaged shop.
 
 The list is read on the DB worker (each backup opened read-only for its counts,
-so a large folder never freezes the window). Choosing a backup only returns
+so a large folder never freezes the window), also when the shop itself could not be opened. Choosing a backup only returns
 it: the composition root closes the shop, restores and reopens it
 (services/backups.py checks the backup whole first and keeps the shop it replaces).
 """
@@ -32,7 +32,6 @@ from shopkeeper.domain.messages import Message
 from shopkeeper.services.backups import BackupInfo
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.message_texts import window_text
-from shopkeeper.ui.operations import QueryOp
 
 Listed = BackupInfo | tuple[Path, Message]
 
@@ -90,7 +89,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        worker.query(self, QueryOp(lambda _db: list_backups(shop), key="list"), self.fill)
+        worker.files(self, lambda: list_backups(shop), self.fill)
 
     def fill(self, rows: list[Listed]) -> None:
         self._rows = rows
