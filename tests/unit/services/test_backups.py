@@ -359,3 +359,27 @@ def test_an_automatic_backup_is_skipped_rather_than_filling_a_nearly_full_disk(
     finally:
         db.close()
     assert [b.kind for b in backups_of(trading_shop)] == [BackupKind.MANUAL]
+
+
+def test_a_backup_from_an_older_shopkeeper_is_restored_and_upgraded_on_the_next_open(
+        trading_shop: Path, tmp_path: Path) -> None:
+    from shopkeeper.db.migrate import bundled_migrations, current_version, latest_data_version
+
+    older = tmp_path / "older" / "shop.duckdb"
+    older.parent.mkdir()
+    db = Database.open(older)
+    migrate(db, older.parent / "backups", bundled_migrations()[:12])
+    db.execute("INSERT INTO shop_settings VALUES ('shop_name', 'Tea house 2025')")
+    db.checkpoint()
+    db.close()
+    assert check_backup(older).version == 12
+
+    restore_backup(older, trading_shop)
+    db = open_shop(trading_shop, backups_dir=trading_shop.parent / "backups")
+    try:
+        assert current_version(db) == latest_data_version()
+        assert db.scalar("SELECT value FROM shop_settings WHERE key = 'shop_name'") == "Tea house 2025"
+    finally:
+        db.close()
+    kinds = {b.kind for b in backups_of(trading_shop)}
+    assert {BackupKind.BEFORE_RESTORE, BackupKind.BEFORE_UPGRADE} <= kinds
