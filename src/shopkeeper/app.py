@@ -10,11 +10,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import sys
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, Qt
@@ -23,8 +22,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from shopkeeper import __version__
 from shopkeeper.db.database import Database
+from shopkeeper.db.shop_backups import BackupInfo
 from shopkeeper.domain.changes import Changes
-from shopkeeper.domain.errors import KnownError, ShopWriteFailed
+from shopkeeper.domain.errors import DamagedShopFileError, KnownError, ShopWriteFailed
 from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.clock import Clock, SystemClock
 from shopkeeper.runtime.paths import AppPaths
@@ -32,6 +32,7 @@ from shopkeeper.runtime.recent_shops import RecentShops, recent_shops_for, shop_
 from shopkeeper.runtime.work_folders import remove_stale_work_folders
 from shopkeeper.services.shop_files import backups_dir_for, is_empty, open_shop, set_shop_name
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.restore_dialog import RestoreDialog, ask_to_restore, backup_to_offer, when
 from shopkeeper.ui.errors import install_excepthook, show_error
 from shopkeeper.ui.i18n import LANGUAGES, Translations, normalise_language
 from shopkeeper.ui.import_flow import ImportFlow
@@ -60,6 +61,7 @@ class ShopkeeperApp:
         self.screenshot = screenshot
         self.shop_path: Path | None = None
         self.open_error: BaseException | None = None
+        self.failed_shop: Path | None = None  # the shop that last failed to open: File > Restore still offers its backups
         self.worker = DbWorker()
         self.guard = InstanceGuard()
         self.window: MainWindow | None = None
@@ -67,6 +69,7 @@ class ShopkeeperApp:
                                   cache_dir=paths.cache_dir, log_file=paths.log_file)
         self.imports.shop_failed.connect(self.reopen)
         self.guard.show_requested.connect(self._bring_forward)
+        self.guard.backup_requested.connect(self._backup_for_command)
 
     # -- window -------------------------------------------------------------------
     def build_window(self) -> MainWindow:
@@ -79,6 +82,7 @@ class ShopkeeperApp:
             import_history=self.imports.show_history,
             column_mappings=self.imports.show_mappings,
             backup=self.backup,
+            restore=self.restore,
             set_language=self.set_language,
             about=self.about,
             show_error=lambda exc: show_error(self.window, exc, self.paths.log_file),
@@ -128,14 +132,21 @@ class ShopkeeperApp:
 
     def open_shop_at(self, path: Path, *, demo_if_new: bool = False, name: str | None = None,
                      close_first: bool = False, then: Callable[[], None] | None = None,
-                     or_else: Callable[[], None] | None = None) -> None:
-        """Open `path` on the worker; `then` runs once it is open, `or_else` before its failure is shown."""
+                     or_else: Callable[[], None] | None = None,
+                     before_open: Callable[[], object] | None = None) -> None:
+        """Open `path` on the worker; `then` runs once it is open, `or_else` before its failure is shown.
+
+        `before_open` runs on the worker once the current shop is closed (when `close_first`), before the
+        open: a restore puts the backup in place there.
+        """
         backups = backups_dir_for(path, self.paths.backups_dir)
         today = self.clock.today()
         now = self.clock.now()
         purged: list[Message] = []
 
         def opener() -> Database:
+            if before_open is not None:
+                before_open()
             db = open_shop(path, backups_dir=backups, today=today)
             try:
                 if name:
@@ -154,6 +165,7 @@ class ShopkeeperApp:
         def opened(_db: object) -> None:
             self.shop_path = path
             self.open_error = None
+            self.failed_shop = None
             self.recent.add(path)
             if not self.screenshot:
                 self.guard.listen(path)
@@ -166,10 +178,18 @@ class ShopkeeperApp:
 
         def failed(exc: BaseException) -> None:
             self.open_error = exc
+            self.failed_shop = path
             if or_else is not None:
                 or_else()
-            if not self.screenshot:
-                show_error(self.window, exc, self.paths.log_file)
+            if self.screenshot:
+                return
+            backup = backup_to_offer(exc)
+            if backup is not None and isinstance(exc, DamagedShopFileError):
+                # The way back in one click: the damaged file is kept among the backups by the restore.
+                if ask_to_restore(self.window, exc):
+                    self.restore_into(backup, path)
+                return
+            show_error(self.window, exc, self.paths.log_file)
 
         # Opening counts as a change of everything: the window's broadcast reloads every tab.
         self.worker.replace_database(self.worker, opener, opened, failed, close_first=close_first)
@@ -205,42 +225,93 @@ class ShopkeeperApp:
         self.open_shop_at(path)
 
     def backup(self) -> None:
+        """File › Backup now…: a checked copy of the open shop, by default among its backups."""
         if self.shop_path is None:
             return
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
-        suggested = self.paths.backups_dir / f"{self.shop_path.stem}-{stamp}.duckdb"
-        chosen, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("App", "Back up shop"), str(suggested),
+        from shopkeeper.db.shop_backups import free_backup_path
+        from shopkeeper.domain.backup_retention import BackupKind
+
+        folder = backups_dir_for(self.shop_path, self.paths.backups_dir)
+        suggested = free_backup_path(folder, self.shop_path.stem, BackupKind.MANUAL, datetime.now(UTC))
+        chosen, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("App", "Back up shop"),
+                                                str(suggested),
                                                 QCoreApplication.translate("App", "Shopkeeper shops (*.duckdb)"))
         if not chosen:
             return
         target = Path(chosen)
-        source = self.shop_path
+        if target.suffix != ".duckdb":
+            target = target.with_suffix(".duckdb")
 
-        def copy(db: Database) -> Path:
-            # The worker is the only writer, so after a checkpoint the file on disk is complete.
-            db.checkpoint()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(target.name + ".partial")
-            try:
-                shutil.copy2(source, partial)
-                partial.replace(target)
-            except OSError as exc:
-                partial.unlink(missing_ok=True)
-                from shopkeeper.db.database import translate_error
+        def copy(db: Database) -> BackupInfo:
+            from shopkeeper.db.shop_backups import check_backup
+            from shopkeeper.services.backups import write_backup
 
-                raise translate_error(exc, target) from exc
-            return target
+            return check_backup(write_backup(db, target, verify=True), whole=False)
 
-        def backed_up(target: Path) -> None:
+        def backed_up(info: BackupInfo) -> None:
             QMessageBox.information(self.window, QCoreApplication.translate("App", "Backup"),
-                                    QCoreApplication.translate("App", "Shop backed up to {path}").format(path=target))
+                                    QCoreApplication.translate("App", "Shop backed up to {path} ({orders:,} orders, "
+                                                                      "{members:,} members).").format(
+                                        path=info.file.path, orders=info.orders, members=info.members))
 
-        self.worker.query(
-            self.worker,
-            QueryOp(copy),
-            backed_up,
-            lambda exc: show_error(self.window, exc, self.paths.log_file),
-        )
+        self.worker.query(self.worker, QueryOp(copy), backed_up,
+                          lambda exc: show_error(self.window, exc, self.paths.log_file))
+
+    def _backup_for_command(self, folder: str, answer: Callable[[bytes], None]) -> None:
+        """`shopkeeper backup` of the shop this window has open: the copy is made here, on the DB worker."""
+        from shopkeeper.domain.backup_retention import BackupKind
+        from shopkeeper.services.backups import back_up
+        from shopkeeper.ui.backup_requests import error_answer, ok_answer
+
+        def refused(exc: BaseException) -> None:
+            if not isinstance(exc, KnownError):
+                log.error("backup asked by the command line failed", exc_info=(type(exc), exc, exc.__traceback__))
+                exc = KnownError(Message("shop.backup.cannot_write", {"folder": folder, "reason": type(exc).__name__}))
+            answer(error_answer(exc.message))
+
+        self.worker.query(self.worker, QueryOp(lambda db: back_up(db, Path(folder), BackupKind.MANUAL, verify=True)),
+                          lambda path: answer(ok_answer(path)), refused)
+
+    def restore(self) -> None:
+        """File › Restore…: choose one of the shop's backups (or any file) to put in its place.
+
+        After a shop failed to open (damaged), it is that shop's backups: the one the seller needs back.
+        """
+        shop = self.failed_shop or self.shop_path
+        if shop is None:
+            return
+        from shopkeeper.services.backups import list_backups
+
+        dialog = RestoreDialog(self.window, self.worker, shop, list_backups)
+        if dialog.exec() == RestoreDialog.DialogCode.Accepted and dialog.chosen is not None:
+            self.restore_into(dialog.chosen, shop)
+
+    def restore_into(self, backup: Path, shop: Path) -> None:
+        """Close `shop` if open, put `backup` in its place (checked, the shop kept aside), and open it."""
+        from shopkeeper.services.backups import Restored, restore_backup
+
+        done: list[Restored] = []
+        was_open = self.shop_path == shop and self.open_error is None
+
+        def put_back() -> None:
+            done.append(restore_backup(backup, shop))
+
+        def restored() -> None:
+            kept = done[0].kept if done else None
+            QMessageBox.information(
+                self.window, QCoreApplication.translate("App", "Shop restored"),
+                QCoreApplication.translate("App", "The shop was restored from the backup taken {when} ({orders:,} "
+                                                  "orders, {members:,} members).").format(
+                    when=when(done[0].backup), orders=done[0].backup.orders, members=done[0].backup.members)
+                + ("\n\n" + QCoreApplication.translate("App", "The shop as it was is kept in {path}.").format(path=kept)
+                   if kept else ""))
+
+        def not_restored() -> None:
+            if was_open and not done:
+                # The restore refused before replacing anything: the shop it closed is as it was.
+                self.open_shop_at(shop)
+
+        self.open_shop_at(shop, close_first=was_open, before_open=put_back, then=restored, or_else=not_restored)
 
     def _choose_import_files(self) -> None:
         files = self.imports.choose_files(self.ui_state.last_import_folder())

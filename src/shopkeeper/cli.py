@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     from shopkeeper.cli_privacy import add_privacy_parser
 
     add_privacy_parser(sub, lambda p: _db_option(p, top=False))
+    from shopkeeper.cli_backup import add_backup_commands
+
+    add_backup_commands(sub, lambda p: _db_option(p, top=False))
     return parser
 
 
@@ -116,6 +119,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from shopkeeper.cli_privacy import run_privacy
 
             return run_privacy(_open(paths, getattr(args, "db", None), must_exist=True), args)
+        if args.command == "backup":
+            from shopkeeper.cli_backup import run_backup
+
+            return run_backup(args, paths)
+        if args.command == "restore":
+            from shopkeeper.cli_backup import run_restore
+
+            return run_restore(args, paths)
     except KnownError as exc:
         print(f"shopkeeper: {exc}", file=sys.stderr)
         return 2

@@ -19,6 +19,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+import duckdb
+
 from shopkeeper.db.database import Database
 from shopkeeper.domain.errors import KnownError, ShopWriteFailed, import_state
 from shopkeeper.domain.message_texts import english
@@ -44,7 +46,11 @@ def run_import(db: Database, args: argparse.Namespace, paths: AppPaths) -> int:
                 outcome["files"] = import_paths(db, [Path(f) for f in args.files], workdir=work,
                                                 shop_name=args.shop, mapping_name=args.mapping,
                                                 cancel=cancelled.is_set)
-            db.checkpoint()
+            try:
+                db.checkpoint()
+            except duckdb.InterruptException:
+                # Ctrl-C after the COMMITs: the imports are in the journal, which the next open folds in.
+                pass
         except BaseException as error:  # noqa: BLE001 - handed to the main thread, which reports it
             outcome["error"] = error
 

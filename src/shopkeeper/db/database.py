@@ -21,35 +21,20 @@ from typing import Any
 
 import duckdb
 
+from shopkeeper.db.duckdb_files import OFFLINE_CONFIG, environment_error, looks_like_duckdb, shop_name
+from shopkeeper.db.duckdb_files import quote_ident as quote_ident  # the importers and merge quote through here
 from shopkeeper.db.shop_backups import restore_advice
 from shopkeeper.domain.errors import (
     DamagedShopFileError,
-    DiskFullError,
     KnownError,
-    NewerShopFileError,
     NotAShopFileError,
-    ReadOnlyShopError,
-    ShopLockedError,
 )
 from shopkeeper.domain.messages import Message
 
 log = logging.getLogger(__name__)
 
-OFFLINE_CONFIG = {
-    "autoinstall_known_extensions": False,
-    "autoload_known_extensions": False,
-}
-
-_LOCK_PATTERNS = (
-    "could not set lock",
-    "conflicting lock",
-    "being used by another process",
-    "file is already open",
-)
-_DISK_FULL_PATTERNS = ("no space left", "disk full", "not enough space", "enospc")
 # Each interrupt stops one statement only; a few hundred retries outlast any Cancel.
 _ROLLBACK_ATTEMPTS = 200
-_NEWER_PATTERNS = ("trying to read a database file with version", "failed to deserialize")
 _DAMAGED_PATTERNS = ("corrupt", "checksum", "not a valid duckdb")
 
 
@@ -60,35 +45,21 @@ def translate_error(exc: BaseException, path: Path | None) -> BaseException:
     is in: only the caller knows whether the failure came before or after its
     COMMIT (see services/imports.py and ShopWriteFailed).
     """
-    text = str(exc).lower()
-    shop = _shop_name(path)
-    if any(p in text for p in _LOCK_PATTERNS):
-        pid = re.search(r"pid (\d+)", text)
-        if pid:
-            return ShopLockedError(Message("shop.locked_by_process", {"shop": shop, "pid": pid.group(1)}))
-        return ShopLockedError(Message("shop.locked", {"shop": shop}))
-    if any(p in text for p in _DISK_FULL_PATTERNS) or getattr(exc, "errno", None) == 28:
-        return DiskFullError(Message("shop.disk_full", {"shop": shop}))
-    if any(p in text for p in _NEWER_PATTERNS):
-        return NewerShopFileError(Message("shop.newer", {"shop": shop}))
-    if "read-only" in text or "read only" in text or "permission denied" in text:
-        return ReadOnlyShopError(Message("shop.read_only", {"shop": shop}))
-    if any(p in text for p in _DAMAGED_PATTERNS) or _short_read_of(text, path):
+    known = environment_error(exc, path)
+    if known is not None:
+        return known
+    if any(p in str(exc).lower() for p in _DAMAGED_PATTERNS) or _short_read_of(str(exc).lower(), path):
         return damaged_shop_error(path)
     return exc
 
 
-def _shop_name(path: Path | None) -> str:
-    return str(path) if path is not None else ":memory:"
-
-
 def damaged_shop_error(path: Path | None, *, unchanged: bool = False) -> DamagedShopFileError:
     code = "shop.damaged_unchanged" if unchanged else "shop.damaged"
-    return DamagedShopFileError(Message(code, {"shop": _shop_name(path), "advice": restore_advice(path)}))
+    return DamagedShopFileError(Message(code, {"shop": shop_name(path), "advice": restore_advice(path)}))
 
 
 def not_a_shop_error(path: Path | None) -> NotAShopFileError:
-    return NotAShopFileError(Message("shop.other_programs_database", {"shop": _shop_name(path)}))
+    return NotAShopFileError(Message("shop.other_programs_database", {"shop": shop_name(path)}))
 
 
 def _short_read_of(text: str, path: Path | None) -> bool:
@@ -101,11 +72,6 @@ _MAY_WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|COMMIT|ROLLBACK|ABORT|ALTER|D
                         r"TRUNCATE|MERGE|IMPORT|ATTACH|DETACH|CHECKPOINT|CREATE\s+(?!(OR\s+REPLACE\s+)?TEMP))",
                         re.IGNORECASE)
 _KEPT_RESULTS = 8
-
-
-def quote_ident(name: str) -> str:
-    """A SQL identifier for any text (CSV headers, table names), with `"` doubled."""
-    return '"' + name.replace('"', '""') + '"'
 
 
 class Database:
@@ -275,16 +241,3 @@ class Database:
             self._con.close()
         except duckdb.Error:
             log.exception("closing the shop file failed")
-
-
-_DUCKDB_MAGIC = b"DUCK"
-
-
-def looks_like_duckdb(path: Path) -> bool:
-    # DuckDB files carry the magic 'DUCK' at byte 8; anything else is not ours.
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(16)
-    except OSError:
-        return True  # let connect() report the real problem
-    return len(head) < 12 or head[8:12] == _DUCKDB_MAGIC

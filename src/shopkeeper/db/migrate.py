@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -20,6 +19,7 @@ from pathlib import Path
 from shopkeeper import __version__
 from shopkeeper.db.database import Database, not_a_shop_error, translate_error
 from shopkeeper.db.rule_macros import install_rule_macros
+from shopkeeper.db.shop_backups import write_file_atomically
 from shopkeeper.domain.errors import NewerShopFileError
 from shopkeeper.domain.messages import Message
 
@@ -49,6 +49,11 @@ def bundled_migrations() -> list[Migration]:
     return found
 
 
+def latest_data_version() -> int:
+    """The newest data version this Shopkeeper knows: a shop or backup above it is from a newer one."""
+    return bundled_migrations()[-1].version
+
+
 def current_version(db: Database) -> int:
     exists = db.scalar(
         "SELECT count(*) FROM information_schema.tables "
@@ -76,9 +81,9 @@ def backup_before_migration(db: Database, from_version: int, backups_dir: Path) 
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = backups_dir / f"{db.path.stem}-v{from_version}-before-upgrade-{stamp}.duckdb"
     try:
-        shutil.copy2(db.path, target)
+        # Through a temporary name: a kill or a full disk mid-copy leaves no half backup under a backup's name.
+        write_file_atomically(db.path, target)
     except OSError as exc:
-        target.unlink(missing_ok=True)
         raise translate_error(exc, target) from exc
     log.info("backed up %s to %s before migrating", db.path, target)
     return target

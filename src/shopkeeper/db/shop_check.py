@@ -13,14 +13,8 @@ from pathlib import Path
 
 import duckdb
 
-from shopkeeper.db.database import (
-    OFFLINE_CONFIG,
-    damaged_shop_error,
-    looks_like_duckdb,
-    not_a_shop_error,
-    quote_ident,
-    translate_error,
-)
+from shopkeeper.db.database import damaged_shop_error, not_a_shop_error, translate_error
+from shopkeeper.db.duckdb_files import OFFLINE_CONFIG, looks_like_duckdb, read_every_table
 from shopkeeper.domain.errors import DamagedShopFileError, KnownError
 
 # Made by the first migration; every shop has them, nobody else's database has both.
@@ -60,20 +54,7 @@ def _check(con: duckdb.DuckDBPyConnection, path: Path) -> None:
         return  # nothing in it yet: a new shop whose first migration did not run
     if not {("main", marker) for marker in SHOP_MARKERS} <= names:
         raise not_a_shop_error(path)
-    for schema, name, kind in tables:
-        if kind == "BASE TABLE":
-            _read_every_block(con, schema, name)
-
-
-def _read_every_block(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> None:
-    columns = [row[0] for row in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_catalog = current_database() "
-        "AND table_schema = ? AND table_name = ? ORDER BY ordinal_position", [schema, name]).fetchall()]
-    if not columns:
-        return
-    # hash() needs every value, so no column can be answered from statistics alone.
-    reads = ", ".join(f"sum(hash({quote_ident(c)}))" for c in columns)
-    con.execute(f"SELECT {reads} FROM {quote_ident(schema)}.{quote_ident(name)}").fetchall()
+    read_every_table(con)
 
 
 def _as_known(exc: BaseException, path: Path) -> KnownError:

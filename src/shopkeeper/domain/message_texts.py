@@ -48,10 +48,24 @@ ENGLISH: Mapping[str, str] = {
     "shop.damaged": 'The shop "{shop}" is damaged and cannot be read. {advice}',
     "shop.damaged_unchanged": 'The shop "{shop}" is damaged and cannot be read. It was not changed. {advice}',
     "shop.restore.from_backup": "Restore it from a backup.",
-    "shop.restore.latest_backup": 'Restore its latest backup: close Shopkeeper and copy "{backup}" in place of '
-                                  '"{shop}" (move the damaged file aside first).',
-    "shop.restore.no_backup": 'There is no backup of it in "{folder}": copy a backup you keep elsewhere in its '
-                              "place, or import your exports into a new shop.",
+    "shop.restore.latest_good_backup": 'Its latest good backup is "{backup}" (taken {taken}): restore it with '
+                                       'File > Restore, or with: shopkeeper restore "{backup}" --db "{shop}" '
+                                       "(the damaged file is kept among the backups).",
+    "shop.restore.no_backup": 'There is no backup of it in "{folder}": restore a backup you keep elsewhere '
+                              "(File > Restore, or shopkeeper restore FILE), or import your exports into a new shop.",
+    "shop.backup.missing": 'There is no backup file at "{backup}".',
+    "shop.backup.not_a_shop": '"{backup}" is not a backup of a Shopkeeper shop. Nothing was restored.',
+    "shop.backup.damaged": 'The backup "{backup}" is damaged and cannot be read whole. Nothing was restored; '
+                           "choose another backup.",
+    "shop.backup.newer": 'The backup "{backup}" was saved by a newer Shopkeeper (data version {version}; this one '
+                         "knows up to {latest}). Nothing was restored; install the latest Shopkeeper to restore it.",
+    "shop.backup.is_the_shop": '"{backup}" is the shop file itself, not a backup of it.',
+    "shop.backup.disk_full": 'The disk holding "{folder}" is full: there is no room for the backup, so it was not '
+                             "made. The shop was not changed; free some space and try again.",
+    "shop.backup.disk_full_before_import": 'The disk holding "{folder}" is full: there is no room for the backup '
+                                           "Shopkeeper makes before an import, so nothing was imported and the shop "
+                                           "was not changed. Free some space and import again.",
+    "shop.backup.cannot_write": 'The backup could not be written in "{folder}" ({reason}). The shop was not changed.',
     "shop.other_programs_database": '"{shop}" is a database of another program, not a Shopkeeper shop. '
                                     "It was not changed; open a Shopkeeper shop, or create a new one.",
     "shop.not_a_shop_file": '"{shop}" is not a Shopkeeper shop file (it is some other kind of file). '
@@ -242,6 +256,7 @@ ENGLISH: Mapping[str, str] = {
     "reject.line_item_without_total": "a line item has no total amount",
     # -- progress of an import ----------------------------------------------------------------------
     "progress.opening": "Opening {name}",
+    "progress.backing_up": "Backing up the shop before the import",
     "progress.reading": "Reading {name}",
     "progress.checking_values": "Checking the values in {name}",
     "progress.sorting_orders": "Sorting orders and lines",

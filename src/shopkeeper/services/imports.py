@@ -62,6 +62,7 @@ from shopkeeper.importers.recognise import header_signature
 from shopkeeper.importers.shared_reads import SharedReads
 from shopkeeper.services import deferred_recompute
 from shopkeeper.services.after_change import Recompute, recompute_after_change
+from shopkeeper.services.backups import back_up_before_import
 from shopkeeper.services.change_sets import undo_change_set
 
 __all__ = [
@@ -128,11 +129,15 @@ def import_paths(
     mapping_name: str | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    make_backup: bool = True,
 ) -> list[FileOutcome]:
+    """Import each file in turn, after a rolling backup of the shop (`make_backup`, see services/backups.py)."""
     outcomes: list[FileOutcome] = []
     count = max(1, len(paths))
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
+    if make_backup and paths:
+        _back_up_first(db, progress)
     with fixed_shop_schema(db):
         for index, raw_path in enumerate(paths):
             path = Path(raw_path)
@@ -145,6 +150,17 @@ def import_paths(
                 shutil.rmtree(scratch, ignore_errors=True)
     _report(progress, Message("progress.import_finished"), 1.0)
     return outcomes
+
+
+def _back_up_first(db: Database, progress: Progress | None) -> None:
+    """The backup before an import: without room for it, nothing is imported (a disk that full corrupts files)."""
+    _report(progress, Message("progress.backing_up"), 0.0)
+    try:
+        back_up_before_import(db)
+    except duckdb.InterruptException as exc:
+        raise ImportCancelled() from exc
+    except DiskFullError as exc:
+        raise DiskFullError(Message("shop.backup.disk_full_before_import", exc.message.params)) from exc
 
 
 @dataclass(frozen=True)

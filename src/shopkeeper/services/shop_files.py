@@ -1,4 +1,4 @@
-"""Opening a shop file: connect, migrate, and name it."""
+"""Opening a shop file: connect, migrate, back up on the first open of a day, and name it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from shopkeeper.db.shop_check import check_shop_file
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.services import deferred_recompute
+from shopkeeper.services.backups import back_up_daily_if_due, holds_data
 from shopkeeper.services.recompute import recompute_if_stale
 
 __all__ = ["backups_dir_for", "is_empty", "open_existing_shop", "open_shop", "set_shop_name", "shop_display_name"]
@@ -32,6 +33,7 @@ def open_shop(path: Path | None, *, backups_dir: Path, today: date | None = None
         deferred_recompute.settle(db, today)
         # Tiers and expiry move with the calendar: a shop last opened yesterday is recomputed.
         recompute_if_stale(db, today)
+        back_up_daily_if_due(db)
     except BaseException:
         db.close()
         raise
@@ -60,6 +62,4 @@ def set_shop_name(db: Database, name: str) -> None:
 
 
 def is_empty(db: Database) -> bool:
-    return not db.scalar(
-        "SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM variants) + (SELECT count(*) FROM buyers)"
-    )
+    return not holds_data(db)

@@ -113,6 +113,14 @@ class DbWorker(QObject):
         """Run `op`; on success `changed` is emitted with its Changes, then `on_done` if `owner` lives."""
         return self._submit(owner, op.fn, on_done, on_error, command=True)
 
+    def files(self, owner: QObject, fn: Callable[[], T], on_done: Callable[[T], None],
+              on_error: OnError = None) -> Ticket:
+        """Run `fn`, which reads other files than the shop (its backups), in turn with the shop's work.
+
+        Unlike a query it runs with no shop open: a damaged shop's backups are listed all the same.
+        """
+        return self._submit(owner, lambda _db: fn(), on_done, on_error, needs_db=False)
+
     def is_idle(self) -> bool:
         with self._lock:
             return not self._tickets

@@ -53,6 +53,7 @@ class WindowActions:
     import_history: Callable[[], None]
     column_mappings: Callable[[], None]
     backup: Callable[[], None]
+    restore: Callable[[], None]
     set_language: Callable[[str], None]
     about: Callable[[], None]
     show_error: Callable[[BaseException], None]
@@ -179,7 +180,8 @@ class MainWindow(QMainWindow):
         self._add(file_menu, self.tr("Export &table…"), self.export_table)
         self._add(file_menu, self.tr("&Privacy…"), self.privacy)
         file_menu.addSeparator()
-        self._add(file_menu, self.tr("&Backup…"), self._actions.backup, QKeySequence("Ctrl+Shift+B"))
+        self._add(file_menu, self.tr("&Backup now…"), self._actions.backup, QKeySequence("Ctrl+Shift+B"))
+        self._add(file_menu, self.tr("&Restore…"), self._actions.restore)
         file_menu.addSeparator()
         quit_action = self._add(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)

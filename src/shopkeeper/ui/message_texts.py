@@ -45,10 +45,28 @@ def window_texts() -> dict[str, str]:
         "shop.damaged": translate("Messages", "The shop \"{shop}\" is damaged and cannot be read. {advice}"),
         "shop.damaged_unchanged": translate("Messages", "The shop \"{shop}\" is damaged and cannot be read. It was not changed. {advice}"),
         "shop.restore.from_backup": translate("Messages", "Restore it from a backup."),
-        "shop.restore.latest_backup": translate("Messages", "Restore its latest backup: close Shopkeeper and copy \"{backup}\" in place of "
-                                                            "\"{shop}\" (move the damaged file aside first)."),
-        "shop.restore.no_backup": translate("Messages", "There is no backup of it in \"{folder}\": copy a backup you keep elsewhere in its "
-                                                        "place, or import your exports into a new shop."),
+        "shop.restore.latest_good_backup": translate("Messages", "Its latest good backup is \"{backup}\" (taken {taken}): "
+                                                                 "restore it with File › Restore… (the damaged \"{shop}\" is "
+                                                                 "kept among the backups)."),
+        "shop.restore.no_backup": translate("Messages", "There is no backup of it in \"{folder}\": restore a backup you keep "
+                                                        "elsewhere with File › Restore…, or import your exports into a new shop."),
+        "shop.backup.missing": translate("Messages", "There is no backup file at \"{backup}\"."),
+        "shop.backup.not_a_shop": translate("Messages", "\"{backup}\" is not a backup of a Shopkeeper shop. Nothing was restored."),
+        "shop.backup.damaged": translate("Messages", "The backup \"{backup}\" is damaged and cannot be read whole. Nothing was "
+                                                     "restored; choose another backup."),
+        "shop.backup.newer": translate("Messages", "The backup \"{backup}\" was saved by a newer Shopkeeper (data version "
+                                                   "{version}; this one knows up to {latest}). Nothing was restored; install "
+                                                   "the latest Shopkeeper to restore it."),
+        "shop.backup.is_the_shop": translate("Messages", "\"{backup}\" is the shop file itself, not a backup of it."),
+        "shop.backup.disk_full": translate("Messages", "The disk holding \"{folder}\" is full: there is no room for the "
+                                                       "backup, so it was not made. The shop was not changed; free some "
+                                                       "space and try again."),
+        "shop.backup.disk_full_before_import": translate("Messages", "The disk holding \"{folder}\" is full: there is no "
+                                                                     "room for the backup Shopkeeper makes before an "
+                                                                     "import, so nothing was imported and the shop was "
+                                                                     "not changed. Free some space and import again."),
+        "shop.backup.cannot_write": translate("Messages", "The backup could not be written in \"{folder}\" ({reason}). The shop "
+                                                          "was not changed."),
         "shop.other_programs_database": translate("Messages", "\"{shop}\" is a database of another program, not a Shopkeeper shop. It was not "
                                                               "changed; open a Shopkeeper shop, or create a new one."),
         "shop.not_a_shop_file": translate("Messages", "\"{shop}\" is not a Shopkeeper shop file (it is some other kind of file). It was "
@@ -228,6 +246,7 @@ def window_texts() -> dict[str, str]:
         "reject.line_item_without_quantity": translate("Messages", "a line item has no whole-number quantity"),
         "reject.line_item_without_total": translate("Messages", "a line item has no total amount"),
         "progress.opening": translate("Messages", "Opening {name}"),
+        "progress.backing_up": translate("Messages", "Backing up the shop before the import"),
         "progress.reading": translate("Messages", "Reading {name}"),
         "progress.checking_values": translate("Messages", "Checking the values in {name}"),
         "progress.sorting_orders": translate("Messages", "Sorting orders and lines"),

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 
-def _server_name(shop: Path) -> str:
+def server_name(shop: Path) -> str:
     digest = hashlib.sha1(str(shop.resolve()).encode("utf-8")).hexdigest()[:16]
     return f"shopkeeper-{digest}"
 
@@ -22,7 +22,7 @@ def _server_name(shop: Path) -> str:
 def ask_running_instance_to_show(shop: Path, timeout_ms: int = 500) -> bool:
     """True when another Shopkeeper has this shop open (and was asked to come forward)."""
     socket = QLocalSocket()
-    socket.connectToServer(_server_name(shop))
+    socket.connectToServer(server_name(shop))
     if not socket.waitForConnected(timeout_ms):
         return False
     socket.write(b"show\n")
@@ -32,13 +32,16 @@ def ask_running_instance_to_show(shop: Path, timeout_ms: int = 500) -> bool:
 
 
 class InstanceGuard(QObject):
-    """Listens for later Shopkeepers wanting this window shown.
+    """Listens for later Shopkeepers wanting this window shown, or a backup of its shop (ui/backup_requests.py).
 
     Signals:
         show_requested(): another launch asked for the window.
+        backup_requested(str, object): `shopkeeper backup` asked for a backup in a folder; the object is a
+            callable taking the answer's bytes.
     """
 
     show_requested = Signal()
+    backup_requested = Signal(str, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +50,7 @@ class InstanceGuard(QObject):
 
     def listen(self, shop: Path) -> bool:
         self._server.close()
-        name = _server_name(shop)
+        name = server_name(shop)
         if not self._server.listen(name):
             # A crashed instance can leave a stale socket file behind on Unix.
             QLocalServer.removeServer(name)
@@ -57,6 +60,23 @@ class InstanceGuard(QObject):
     def _on_connection(self) -> None:
         while self._server.hasPendingConnections():
             conn = self._server.nextPendingConnection()
-            conn.readyRead.connect(conn.readAll)
+            conn.readyRead.connect(lambda conn=conn: self._read(conn))
             conn.disconnected.connect(conn.deleteLater)
+
+    def _read(self, conn: QLocalSocket) -> None:
+        if not conn.canReadLine():
+            return
+        line = bytes(conn.readLine().data()).decode("utf-8", "replace").rstrip("\n")
+        request, _, argument = line.partition("\t")
+        if request == "backup" and argument:
+            def answer(data: bytes) -> None:
+                try:
+                    if conn.state() == QLocalSocket.LocalSocketState.ConnectedState:
+                        conn.write(data)
+                        conn.flush()
+                except RuntimeError:
+                    pass  # the command gave up waiting and its connection is gone
+
+            self.backup_requested.emit(argument, answer)
+        else:
             self.show_requested.emit()

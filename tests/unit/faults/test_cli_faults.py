@@ -87,8 +87,28 @@ def test_the_way_out_names_the_latest_backup(real_shop: Path, tmp_path: Path) ->
     _truncated(shop)
 
     result = shopkeeper("stats", "--db", str(shop))
-    _assert_one_plain_line(result, f'copy "{newer}" in place of "{shop}"')
-    assert "Restore backup" not in result.stderr  # no menu item of that name exists
+    _assert_one_plain_line(result, f'Its latest good backup is "{newer}"', f'shopkeeper restore "{newer}" --db "{shop}"')
+
+
+def test_the_way_out_skips_a_damaged_backup_for_the_latest_good_one(real_shop: Path, tmp_path: Path) -> None:
+    shop = _copy(real_shop, tmp_path)
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    good = backups / "shop-daily-20260301-120000.duckdb"
+    damaged = backups / "shop-before-import-20260302-120000.duckdb"
+    for backup in (good, damaged):
+        shutil.copy2(real_shop, backup)
+    _overwritten(damaged)
+    _truncated(shop)
+
+    result = shopkeeper("stats", "--db", str(shop))
+    _assert_one_plain_line(result, f'Its latest good backup is "{good}"')
+    assert str(damaged) not in result.stderr
+
+    restored = shopkeeper("restore", str(good), "--db", str(shop))
+    assert restored.returncode == 0, restored.stderr
+    assert shopkeeper("stats", "--json", "--db", str(shop)).stdout == \
+        shopkeeper("stats", "--json", "--db", str(real_shop)).stdout
 
 
 def test_a_damaged_shop_is_refused_before_the_window_or_a_migration_writes(real_shop: Path, tmp_path: Path) -> None:
