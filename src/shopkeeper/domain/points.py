@@ -175,7 +175,7 @@ def expires_sql(at: str, s: str) -> str:
 # and `net_base` are what tiers count (sk_sales()), so one read of the orders feeds both tiers and points
 # (sk_tier_days_from). `{members}` is replaced by what narrows the members.
 _MEMBER_ORDERS = f"""
-        SELECT b.member_id, o.shop_id, o.order_id, o.ordered_at, o.status,
+        SELECT b.member_id, o.shop_id, o.order_id, o.ordered_at,
                sk_order_day(o.ordered_at, o.ordered_tz) AS day,
                coalesce(r.platform, '') AS platform, coalesce(r.rate, st.rate) AS rate,
                CAST(o.total AS DECIMAL(38,2)) * fx.rate AS total_base,
