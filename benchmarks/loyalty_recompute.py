@@ -2,11 +2,9 @@
 
 Run:  PYTHONPATH=src .venv/bin/python benchmarks/loyalty_recompute.py [--members N] [--orders N] [--repeat N]
 
-Builds (in SQL, deterministically) a migrated shop in a temporary folder with `--members`
-members (default 200,000), each with a buyer account on Shopify or Taobao (one in twenty on
-both), and `--orders` orders (default 333,000: the orders of ~1,000,000 lines at three lines
-an order; recompute reads orders, not lines) spread over two years, a few refunded or
-cancelled, some in USD with a rate. Then, alternating, `--repeat` times (default 3), keeping
+Builds the member benchmarks' shop (member_shop.py) in a temporary folder with `--members`
+members (default 200,000) and `--orders` orders (default 333,000: the orders of ~1,000,000
+lines at three lines an order; recompute reads orders, not lines, so none are written). Then, alternating, `--repeat` times (default 3), keeping
 each task's run with the least CPU time (wall time too):
 
 * **aggregate**: `sum(total)` of orders per member (orders joined to their buyers) into a
@@ -29,42 +27,13 @@ import argparse
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
+from member_shop import TODAY, build
 from shopkeeper.db.database import Database
 from shopkeeper.db.migrate import migrate
 from shopkeeper.services import recompute_scope
 from shopkeeper.services.recompute import recompute
-
-TODAY = date(2026, 6, 30)
-
-
-def build(db: Database, members: int, orders: int) -> None:
-    db.execute("INSERT INTO shop_settings VALUES ('base_currency', 'CNY'), ('fx_USD', '7.10')")
-    db.execute("INSERT INTO shops VALUES ('shopify:s', 'shopify', 's', 'USD'), ('taobao:t', 'taobao', 't', 'CNY')")
-    db.execute("INSERT INTO members (member_id, display_name, joined_at) "
-               "SELECT 'M' || lpad(i::VARCHAR, 7, '0'), 'member ' || i, TIMESTAMPTZ '2024-01-01 00:00:00+00' "
-               "FROM range(?) t(i)", [members])
-    db.execute("INSERT INTO buyers (shop_id, buyer_id, member_id) "
-               "SELECT CASE WHEN i % 2 = 0 THEN 'shopify:s' ELSE 'taobao:t' END, 'b' || i, "
-               "'M' || lpad(i::VARCHAR, 7, '0') FROM range(?) t(i) "
-               "UNION ALL SELECT 'taobao:t', 'x' || i, 'M' || lpad(i::VARCHAR, 7, '0') "
-               "FROM range(?) t(i) WHERE i % 20 = 0", [members, members])
-    # Skewed: a member's chance of an order falls with their number, so a few buy often.
-    db.execute("""
-        INSERT INTO orders (shop_id, order_id, buyer_id, ordered_at, ordered_tz, status, currency, total,
-                            refunded_amount)
-        SELECT CASE WHEN m % 2 = 0 THEN 'shopify:s' ELSE 'taobao:t' END, 'o' || i, 'b' || m,
-               TIMESTAMPTZ '2024-07-01 00:00:00+00' + to_seconds((hash(i) % 63072000)::BIGINT),
-               CASE WHEN m % 2 = 0 THEN '-04:00' ELSE '+08:00' END,
-               CASE WHEN i % 29 = 0 THEN 'refunded' WHEN i % 31 = 0 THEN 'cancelled'
-                    WHEN i % 37 = 0 THEN 'partially_refunded' ELSE 'completed' END,
-               CASE WHEN m % 2 = 0 AND i % 5 = 0 THEN 'USD' ELSE 'CNY' END,
-               (10 + hash(i * 7) % 90000 / 100)::DECIMAL(18,2),
-               CASE WHEN i % 37 = 0 THEN 5 ELSE 0 END
-        FROM (SELECT i, (hash(i * 3) % ?)::BIGINT * (hash(i * 5) % 100)::BIGINT // 100 AS m FROM range(?) t(i))
-    """, [members, orders])
 
 
 def _aggregate(db: Database) -> None:

@@ -175,7 +175,7 @@ def expires_sql(at: str, s: str) -> str:
 # and `net_base` are what tiers count (sk_sales()), so one read of the orders feeds both tiers and points
 # (sk_tier_days_from). `{members}` is replaced by what narrows the members.
 _MEMBER_ORDERS = f"""
-        SELECT b.member_id, o.shop_id, o.order_id, o.ordered_at, o.status,
+        SELECT b.member_id, o.shop_id, o.order_id, o.ordered_at,
                sk_order_day(o.ordered_at, o.ordered_tz) AS day,
                coalesce(r.platform, '') AS platform, coalesce(r.rate, st.rate) AS rate,
                CAST(o.total AS DECIMAL(38,2)) * fx.rate AS total_base,
@@ -218,51 +218,40 @@ _EARNED = f"""
         WHERE m.total_base IS NOT NULL
     ),
     points AS (
-        SELECT p.*, floor(p.total_base * p.rate * p.multiplier)::BIGINT + p.bonus_add AS earned,
-               CASE WHEN p.kept_base > 0 THEN floor(p.kept_base * p.rate * p.multiplier)::BIGINT + p.bonus_add
-                    ELSE 0 END AS kept,
+        SELECT p.member_id, p.shop_id, p.order_id, p.ordered_at, p.earned, p.kept,
                {expires_sql('p.ordered_at', 's')} AS expires_at,
-               timezone('UTC', timezone('UTC', p.ordered_at) + to_days(s.return_days)) AS available_at
-        FROM priced p CROSS JOIN sk_loyalty_settings() s
-    )
+               timezone('UTC', timezone('UTC', p.ordered_at) + to_days(s.return_days)) AS available_at,
+               md5_number(p.member_id || chr(31) || p.shop_id || chr(31) || p.order_id) AS entry_hash
+        FROM (SELECT p.*, floor(p.total_base * p.rate * p.multiplier)::BIGINT + p.bonus_add AS earned,
+                     CASE WHEN p.kept_base > 0 THEN floor(p.kept_base * p.rate * p.multiplier)::BIGINT + p.bonus_add
+                          ELSE 0 END AS kept
+              FROM priced p) p
+        CROSS JOIN sk_loyalty_settings() s
+    )"""
+
+# The 'order' and 'refund' entries of the `points` rows above.
+_ORDER_ENTRIES = """
     SELECT member_id, ordered_at AS occurred_at, earned AS points, 'order' AS reason, shop_id, order_id,
-           expires_at, available_at, member_id || chr(31) || shop_id || chr(31) || order_id AS entry_key
+           expires_at, available_at, entry_hash
     FROM points WHERE earned > 0
     UNION ALL
-    SELECT member_id, ordered_at, kept - earned, 'refund', shop_id, order_id, NULL, available_at,
-           member_id || chr(31) || shop_id || chr(31) || order_id
+    SELECT member_id, ordered_at, kept - earned, 'refund', shop_id, order_id, NULL, available_at, entry_hash
     FROM points WHERE kept < earned"""
 
 _IN_SCOPE = " AND b.member_id IN (SELECT member_id FROM query_table(scope))"
 
-TABLE_MACROS = (
-    # The credits expiry plays, as stored: what a read of "points expiring soon" hands sk_points_expired().
-    "CREATE OR REPLACE TEMP VIEW sk_earned_entries AS SELECT member_id, occurred_at, points, reason, shop_id, order_id"
-    " FROM points_ledger WHERE reason IN ('order', 'refund')",
-    f"CREATE OR REPLACE TEMP MACRO sk_member_orders() AS TABLE {_MEMBER_ORDERS.replace('{members}', '')}",
-    # The same for the members listed in table `scope` (member_id) only: a recompute of a few members.
-    f"CREATE OR REPLACE TEMP MACRO sk_member_orders_of(scope) AS TABLE {_MEMBER_ORDERS.replace('{members}', _IN_SCOPE)}",
-    f"CREATE OR REPLACE TEMP MACRO sk_points_earned(history) AS TABLE {_EARNED.replace('{orders}', 'sk_member_orders()')}",
-    # From a table of sk_member_orders() rows: what recompute reads once for tiers and points.
-    f"CREATE OR REPLACE TEMP MACRO sk_points_earned_from(orders, history) AS TABLE "
-    f"{_EARNED.replace('{orders}', 'query_table(orders)')}",
-    # 'expire' entries up to `cutoff`, from the earned points and the entries the seller made.
-    f"""CREATE OR REPLACE TEMP MACRO sk_points_expired(earned, cutoff) AS TABLE
-    WITH s AS (SELECT * FROM sk_loyalty_settings()),
-    credits AS (
-        SELECT member_id, min(occurred_at) AS occurred_at, sum(points) AS points,
-               shop_id || chr(31) || order_id AS credit_key, any_value(shop_id) AS shop_id,
-               any_value(order_id) AS order_id
-        FROM query_table(earned) GROUP BY member_id, shop_id, order_id HAVING sum(points) > 0
-        UNION ALL
-        SELECT member_id, occurred_at, points, 'entry' || chr(31) || lpad(CAST(entry_id AS VARCHAR), 20, '0'),
-               shop_id, order_id
-        FROM points_ledger WHERE reason NOT IN ({_DERIVED}) AND points > 0
-    ),
-    lots AS (
-        SELECT * FROM (SELECT c.*, {expires_sql('c.occurred_at', 's')} AS expires_at FROM credits c CROSS JOIN s)
-        WHERE expires_at IS NOT NULL
-    ),
+# The positive entries the seller made, as credits that expire like an order's points.
+_SELLER_LOTS = f"""
+        SELECT *, md5_number(member_id || chr(31) || credit_key) AS entry_hash FROM (
+            SELECT member_id, occurred_at, points, 'entry' || chr(31) || lpad(CAST(entry_id AS VARCHAR), 20, '0')
+                       AS credit_key, shop_id, order_id, {expires_sql('occurred_at', 's')} AS expires_at
+            FROM points_ledger CROSS JOIN s WHERE reason NOT IN ({_DERIVED}) AND points > 0)
+        WHERE expires_at IS NOT NULL"""
+
+# From the CTE `lots` (member_id, occurred_at, points > 0, credit_key, shop_id, order_id, expires_at, entry_hash:
+# every credit that expires, with the md5_number of what it is, member_id || chr(31) || credit_key), what is left
+# of each when it expires (_EXPIRY_PLAY), as 'expire' entries up to `cutoff` (_EXPIRED).
+_EXPIRY_PLAY = f"""
     -- A member who never spent loses each credit whole when it expires; only spenders need their
     -- credits and debits played in order (most members never redeem, and that play sorts every lot).
     spenders AS (SELECT DISTINCT member_id FROM points_ledger WHERE reason NOT IN ({_DERIVED}) AND points < 0),
@@ -293,10 +282,56 @@ TABLE_MACROS = (
         SELECT *, expired_so_far - coalesce(lag(expired_so_far) OVER (PARTITION BY member_id
                   ORDER BY expires_at, occurred_at, credit_key), 0) AS expired
         FROM gone
-    )
+    )"""
+
+_EXPIRED = """
     SELECT member_id, expires_at AS occurred_at, -expired::BIGINT AS points, 'expire' AS reason, shop_id, order_id,
-           NULL::TIMESTAMPTZ AS expires_at, NULL::TIMESTAMPTZ AS available_at, member_id || chr(31) || credit_key AS entry_key
-    FROM (SELECT member_id, expires_at, expired, shop_id, order_id, credit_key FROM each
-          UNION ALL SELECT member_id, expires_at, expired, shop_id, order_id, credit_key FROM unspent)
-    WHERE expired > 0 AND expires_at < cutoff""",
+           NULL::TIMESTAMPTZ AS expires_at, NULL::TIMESTAMPTZ AS available_at, entry_hash
+    FROM (SELECT member_id, expires_at, expired, shop_id, order_id, entry_hash FROM each
+          UNION ALL SELECT member_id, expires_at, expired, shop_id, order_id, entry_hash FROM unspent)
+    WHERE expired > 0 AND expires_at < cutoff"""
+
+# Every derived entry from the priced orders at once: an order's credit (its points net of its refund) is
+# read off its own row, where grouping the 'order' and 'refund' entries back by order would hash them all.
+_ENTRIES = f"""{_EARNED.replace('{orders}', 'query_table(orders)')},
+    s AS (SELECT * FROM sk_loyalty_settings()),
+    -- An order's credit is what its 'order' and 'refund' entries add to: the points its net amount earns, at
+    -- most those of the order. Not materialized: members who never spent read theirs straight off `points`.
+    lots AS NOT MATERIALIZED (
+        SELECT member_id, ordered_at AS occurred_at, least(earned, kept) AS points,
+               shop_id || chr(31) || order_id AS credit_key, shop_id, order_id, expires_at, entry_hash
+        FROM points WHERE earned > 0 AND kept > 0 AND expires_at IS NOT NULL
+        UNION ALL {_SELLER_LOTS}
+    ),
+    {_EXPIRY_PLAY} {_ORDER_ENTRIES} UNION ALL {_EXPIRED}"""
+
+TABLE_MACROS = (
+    # The credits expiry plays, as stored: what a read of "points expiring soon" hands sk_points_expired().
+    "CREATE OR REPLACE TEMP VIEW sk_earned_entries AS SELECT member_id, occurred_at, points, reason, shop_id, order_id"
+    " FROM points_ledger WHERE reason IN ('order', 'refund')",
+    f"CREATE OR REPLACE TEMP MACRO sk_member_orders() AS TABLE {_MEMBER_ORDERS.replace('{members}', '')}",
+    # The same for the members listed in table `scope` (member_id) only: a recompute of a few members.
+    f"CREATE OR REPLACE TEMP MACRO sk_member_orders_of(scope) AS TABLE {_MEMBER_ORDERS.replace('{members}', _IN_SCOPE)}",
+    f"CREATE OR REPLACE TEMP MACRO sk_points_earned(history) AS TABLE "
+    f"{_EARNED.replace('{orders}', 'sk_member_orders()')} {_ORDER_ENTRIES}",
+    # Every 'order', 'refund' and 'expire' entry (up to `cutoff`) of the members of `orders`, a table of
+    # sk_member_orders() rows (what recompute reads once for tiers and points), with their tiers in `history`;
+    # 'expire' entries of other members whose entries the seller made come too (the caller narrows them).
+    f"CREATE OR REPLACE TEMP MACRO sk_points_entries_from(orders, history, cutoff) AS TABLE {_ENTRIES}",
+    # 'expire' entries up to `cutoff`, from the earned points and the entries the seller made.
+    f"""CREATE OR REPLACE TEMP MACRO sk_points_expired(earned, cutoff) AS TABLE
+    WITH s AS (SELECT * FROM sk_loyalty_settings()),
+    credits AS (
+        SELECT member_id, min(occurred_at) AS occurred_at, sum(points) AS points,
+               shop_id || chr(31) || order_id AS credit_key, any_value(shop_id) AS shop_id,
+               any_value(order_id) AS order_id
+        FROM query_table(earned) GROUP BY member_id, shop_id, order_id HAVING sum(points) > 0
+    ),
+    lots AS (
+        SELECT *, md5_number(member_id || chr(31) || credit_key) AS entry_hash
+        FROM (SELECT c.*, {expires_sql('c.occurred_at', 's')} AS expires_at FROM credits c CROSS JOIN s)
+        WHERE expires_at IS NOT NULL
+        UNION ALL {_SELLER_LOTS}
+    ),
+    {_EXPIRY_PLAY} {_EXPIRED}""",
 )

@@ -228,9 +228,10 @@ _MEMBER_DAYS = """
     WHERE b.member_id IS NOT NULL
     GROUP BY b.member_id, s.day"""
 
-# Scoring from `{days}`: rows (member_id, d, orders, spend) of each member's sold orders per local day.
+# Scoring from `{days}`: rows (member_id, d, orders, spend) of each member's sold orders per local day;
+# `{read}` may define it as a CTE.
 _SCORED = f"""
-    WITH members_scored AS (
+    WITH {{read}}members_scored AS (
         SELECT member_id, sum(orders)::BIGINT AS orders, coalesce(sum(spend), 0) AS spend,
                min(d) AS first_day, max(d) AS last_day, count(*)::BIGINT AS visits, min(d, 2)[2] AS second_day
         FROM {{days}} WHERE d <= CAST(as_of AS DATE) GROUP BY member_id
@@ -264,15 +265,20 @@ _SCORED = f"""
            date_diff('day', first_day, second_day) AS days_to_second
     FROM scored"""
 
+_SCORED_READ = _SCORED.replace("{days}", "member_days").replace(
+    "{read}", "member_days AS MATERIALIZED (SELECT * FROM sk_rfm_member_days()),\n    ")
+_SCORED_FROM_TABLE = _SCORED.replace("{days}", "query_table(days_table)").replace("{read}", "").replace(
+    "quantile_min", str(QUANTILE_MIN_MEMBERS))
+
 TABLE_MACROS = (
     # Each member's sold orders and net spend in the base currency per local day.
     f"CREATE OR REPLACE TEMP MACRO sk_rfm_member_days() AS TABLE {_MEMBER_DAYS}",
     # Every member with a sold order up to `as_of`, scored; quantiles from `quantile_min` scored members on.
-    f"CREATE OR REPLACE TEMP MACRO sk_rfm_with(as_of, quantile_min) AS TABLE "
-    f"{_SCORED.replace('{days}', 'sk_rfm_member_days()')}",
+    # The member days are read into a CTE first: a filter on their day pushed down into the read of the
+    # orders would work out each order's local day twice.
+    f"CREATE OR REPLACE TEMP MACRO sk_rfm_with(as_of, quantile_min) AS TABLE {_SCORED_READ}",
     # The same from a table of sk_rfm_member_days() rows: one read of the orders scores several days.
-    f"CREATE OR REPLACE TEMP MACRO sk_rfm_from(days_table, as_of) AS TABLE "
-    f"{_SCORED.replace('{days}', 'query_table(days_table)').replace('quantile_min', str(QUANTILE_MIN_MEMBERS))}",
+    f"CREATE OR REPLACE TEMP MACRO sk_rfm_from(days_table, as_of) AS TABLE {_SCORED_FROM_TABLE}",
     f"CREATE OR REPLACE TEMP MACRO sk_rfm(as_of) AS TABLE SELECT * FROM sk_rfm_with(as_of, {QUANTILE_MIN_MEMBERS})",
     # Each member's segment then and now (PROSPECTS: no order yet), from two tables of sk_rfm rows: scored
     # once each, so an overview reads the month's movement without scoring anyone again.

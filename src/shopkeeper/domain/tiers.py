@@ -255,35 +255,48 @@ _HISTORY = """
         FROM order_segs o CROSS JOIN ladder l
         ASOF LEFT JOIN enter_steps es ON o.basis >= es.enter_at
     ),
-    -- Inside a segment the tier only goes up.
+    -- One pass over each member's events in time order (a review before its day's orders; one sort for all
+    -- of it): the highest rank entered so far in the event's segment (inside one the tier only goes up) and
+    -- the same before the event, the running max taken of seg × 2^32 + (rank − floor): segments follow each
+    -- other, so the current segment's ranks outweigh every earlier one's; and the days of the events
+    -- around it, which say whether a review shares its day with orders (the day ends with those).
     climbed AS (
-        SELECT *, max(e_rank) OVER (PARTITION BY member_id, seg ORDER BY day, kind ROWS UNBOUNDED PRECEDING) AS top
-        FROM events
+        SELECT e.*, l.floor_rank,
+               max(e.seg * 4294967296 + (e.e_rank - l.floor_rank)) OVER (w ROWS UNBOUNDED PRECEDING)
+                   - e.seg * 4294967296 AS top_above,
+               max(e.seg * 4294967296 + (e.e_rank - l.floor_rank)) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING
+                                                                       AND 1 PRECEDING)
+                   - e.seg * 4294967296 AS before_above,
+               lag(e.kind) OVER w AS kind_before, lag(e.day) OVER w AS day_before, lead(e.day) OVER w AS day_after
+        FROM events e CROSS JOIN ladder l
+        WINDOW w AS (PARTITION BY e.member_id ORDER BY e.day, e.kind)
     ),
     segments AS (
-        SELECT member_id, seg, max(top) AS top, any_value(k_rank) FILTER (WHERE kind = 0) AS k_rank
-        FROM climbed GROUP BY member_id, seg
+        SELECT member_id, seg, max(e_rank) AS top, any_value(k_rank) FILTER (WHERE kind = 0) AS k_rank
+        FROM events GROUP BY member_id, seg
     ),
     -- The tier at each segment's start: held = max(entered, min(kept, held before)) at each review,
-    -- one review after the other (a member has one a year, so this recursion is short).
+    -- one review after the other (a member has one a year, so this recursion is short); and at its end.
     starts AS (
-        SELECT s.member_id, s.seg, l.floor_rank AS start_rank, greatest(l.floor_rank, s.top) AS end_rank
+        SELECT s.member_id, s.seg, l.floor_rank AS start_rank, greatest(l.floor_rank, s.top) AS end_rank,
+               NULL::INTEGER AS end_before
         FROM segments s CROSS JOIN ladder l WHERE s.seg = 0
         UNION ALL
         SELECT n.member_id, n.seg, least(n.k_rank, p.end_rank) AS start_rank,
-               greatest(least(n.k_rank, p.end_rank), n.top) AS end_rank
+               greatest(least(n.k_rank, p.end_rank), n.top) AS end_rank, p.end_rank
         FROM starts p JOIN segments n ON n.member_id = p.member_id AND n.seg = p.seg + 1
     ),
-    -- A day's last event says what the day ended with: its orders (one row a day in `days`), else its
-    -- review. An anti-join says which, where a window over every event would sort them all again.
-    held AS (
-        SELECT c.member_id, c.day, c.kind, c.basis, greatest(st.start_rank, c.top) AS held_rank
-        FROM climbed c JOIN starts st ON st.member_id = c.member_id AND st.seg = c.seg
-        WHERE c.kind = 1 OR NOT EXISTS (SELECT 1 FROM days d WHERE d.member_id = c.member_id AND d.day = c.day)
-    ),
+    -- What each day ended with (its orders, else its review) and what the day before ended with: the
+    -- event before in the segment, or the segment before's end when it is the segment's first day (a
+    -- review, or the orders of the review's day).
     changes AS (
-        SELECT *, lag(held_rank) OVER (PARTITION BY member_id ORDER BY day) AS before
-        FROM held
+        SELECT c.member_id, c.day, c.basis, greatest(st.start_rank, c.floor_rank + c.top_above) AS held_rank,
+               CASE WHEN c.before_above IS NULL OR c.before_above < 0 OR (c.kind = 1 AND c.kind_before = 0
+                                                                        AND c.day_before = c.day)
+                    THEN st.end_before
+                    ELSE greatest(st.start_rank, c.floor_rank + c.before_above) END AS before
+        FROM climbed c JOIN starts st ON st.member_id = c.member_id AND st.seg = c.seg
+        WHERE c.kind = 1 OR c.day_after IS NULL OR c.day_after <> c.day
     )
     SELECT c.member_id, c.day AS from_day, t.code AS tier_code, CAST(c.basis AS DECIMAL(38,2)) AS basis,
            CASE WHEN c.before IS NULL THEN 'start' WHEN c.held_rank > c.before THEN 'up' ELSE 'down' END AS change

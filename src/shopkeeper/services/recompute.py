@@ -130,29 +130,28 @@ _REASON_RANK = "CASE reason WHEN 'order' THEN 0 WHEN 'refund' THEN 1 ELSE 2 END"
 
 def _points(db: Database, today: date, scoped: bool) -> int:
     cols = ", ".join(_ENTRY_COLS)
-    earned = f"sk_points_earned_from('{_ORDERS}', '{_HISTORY}')"
+    entries = f"sk_points_entries_from('{_ORDERS}', '{_HISTORY}', ?)"
     # Expiry plays each member's credits and debits apart: narrowed after, it is exact for those members.
     visited = f"member_id IN (SELECT member_id FROM {SCOPE})" if scoped else "TRUE"
-    db.execute(f"CREATE OR REPLACE TEMP TABLE _rc_points_earned AS SELECT * FROM {earned}")
-    db.execute(
-        f"CREATE OR REPLACE TEMP TABLE _rc_points AS SELECT "
+    derived = (
+        "SELECT "
         # The remainder is cast before any arithmetic: UHUGEINT with BIGINT would go through DOUBLE.
         # It is taken with a mask, not `%`: the same low bits, but UHUGEINT modulo cost ~1.6 CPU s a million.
-        f"{_DERIVED_ID_BASE} + CAST(md5_number(entry_key) & {_DERIVED_ID_SPAN - 1}::UHUGEINT AS BIGINT) * 4 "
+        f"{_DERIVED_ID_BASE} + CAST(entry_hash & {_DERIVED_ID_SPAN - 1}::UHUGEINT AS BIGINT) * 4 "
         f"+ {_REASON_RANK} "
         # Typed as the ledger's columns: hash() of a BIGINT 5 is not hash() of an INTEGER 5.
-        f"AS entry_id, * EXCLUDE (entry_key) REPLACE (CAST(points AS INTEGER) AS points) FROM ("
-        f"SELECT {cols}, entry_key FROM _rc_points_earned "
-        f"UNION ALL SELECT {cols}, entry_key FROM sk_points_expired('_rc_points_earned', ?) WHERE {visited})",
-        [expiry_cutoff(today)],
+        f"AS entry_id, * EXCLUDE (entry_hash) REPLACE (CAST(points AS INTEGER) AS points) FROM ("
+        f"SELECT {cols}, entry_hash FROM {entries} WHERE {visited})"
     )
+    if not db.scalar(f"SELECT EXISTS (SELECT 1 FROM points_ledger WHERE reason IN ({_DERIVED}))"):
+        # Nothing derived is stored yet (a first import): every entry is new, nothing to compare,
+        # so they go straight in without a table of their own.
+        with db.unordered():
+            added = db.execute(f"INSERT INTO points_ledger (entry_id, {cols}) SELECT entry_id, {cols} "
+                               f"FROM ({derived})", [expiry_cutoff(today)]).fetchone()
+        return int(added[0]) if added else 0
+    db.execute(f"CREATE OR REPLACE TEMP TABLE _rc_points AS {derived}", [expiry_cutoff(today)])
     try:
-        if not db.scalar(f"SELECT EXISTS (SELECT 1 FROM points_ledger WHERE reason IN ({_DERIVED}))"):
-            # Nothing derived is stored yet (a first import): every entry is new, nothing to compare.
-            with db.unordered():
-                added = db.execute(f"INSERT INTO points_ledger (entry_id, {cols}) SELECT entry_id, {cols} "
-                                   f"FROM _rc_points").fetchone()
-            return int(added[0]) if added else 0
         # Only the entries that differ are touched: comparing one hash per entry is much cheaper
         # than comparing every column of a ledger that changes by a few rows per import.
         db.execute(
@@ -179,7 +178,6 @@ def _points(db: Database, today: date, scoped: bool) -> int:
     finally:
         db.execute("DROP TABLE IF EXISTS _rc_points")
         db.execute("DROP TABLE IF EXISTS _rc_points_diff")
-        db.execute("DROP TABLE IF EXISTS _rc_points_earned")
     return sum(int(r[0]) for r in (removed, changed, added) if r)
 
 
