@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from shopkeeper import __version__
@@ -28,6 +28,7 @@ from shopkeeper.domain.errors import DamagedShopFileError, KnownError, ShopWrite
 from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.clock import Clock, SystemClock
 from shopkeeper.runtime.paths import AppPaths
+from shopkeeper.runtime.resources import app_icon_path
 from shopkeeper.runtime.recent_shops import RecentShops, recent_shops_for, shop_to_open
 from shopkeeper.runtime.work_folders import remove_stale_work_folders
 from shopkeeper.services.shop_files import backups_dir_for, is_empty, open_shop, set_shop_name
@@ -370,6 +371,9 @@ def run_app(args: argparse.Namespace, paths: AppPaths, started: datetime) -> int
     qt_app.setApplicationName("Shopkeeper")
     qt_app.setOrganizationName("Shopkeeper")
     qt_app.setApplicationVersion(__version__)
+    qt_app.setWindowIcon(QIcon(str(app_icon_path())))
+    # Wayland and the Linux desktop entry find the icon and the window's group by this name.
+    QGuiApplication.setDesktopFileName("shopkeeper")
     remove_stale_work_folders(paths.cache_dir)
     ui_state = UiState(paths.ui_state_file)
     translations = Translations()

@@ -25,7 +25,6 @@ from datetime import time as clock_time
 from decimal import Decimal
 
 import numpy as np
-import pyarrow as pa
 
 from shopkeeper.db.batches import created_shop_key, finish_batch, new_batch
 from shopkeeper.db.database import Database
@@ -258,7 +257,7 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "currency": strs(["CNY"] * cat.n),
         "barcode": strs(cat.barcode),
         "weight_grams": ints(cat.weight),
-        "active": pa.array(cat.active),
+        "active": np.asarray(cat.active, dtype=bool),
     }, home)
     report(Message("progress.demo.writing_listings"), 0.56)
     sku_as_written = channel_skus(cat)  # (shop, sku): a few Etsy SKUs are spelled the Etsy way
@@ -273,8 +272,8 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "status": strs(np.where(cat.active[l_sku], "active", "inactive")),
         "quantity": ints(np.where(cat.active[l_sku], stock.on_hand[l_sku], 0)),
         "description": strs([cat.description[s][k] for k, s in zip(l_sku.tolist(), l_shop.tolist(), strict=True)]),
-        "image_count": pa.array([cat.image_count[s][k] for k, s in zip(l_sku.tolist(), l_shop.tolist(), strict=True)],
-                                type=pa.int64()),
+        "image_count": np.array([cat.image_count[s][k] for k, s in zip(l_sku.tolist(), l_shop.tolist(), strict=True)],
+                                dtype=object),
     }, l_shop)
     w.upsert("stock_levels", {
         "sku": strs(cat.sku),
@@ -304,7 +303,7 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
         "phone": strs(np.array(people.phone, dtype=object)[ip]),
         "city": strs(np.array(people.city, dtype=object)[ip]),
         "country": strs(np.array(people.country, dtype=object)[ip]),
-        "accepts_marketing": pa.array(people.accepts_marketing[ip], mask=~west),
+        "accepts_marketing": np.ma.masked_array(np.asarray(people.accepts_marketing[ip], dtype=bool), mask=~west),
         "member_id": strs(member_id[ip]),
         "first_seen": ts(orders.identity_first_us),
     }, ish)

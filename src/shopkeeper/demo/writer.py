@@ -1,46 +1,59 @@
-"""Writing generated columns the way imports do: Arrow, a typed temp table, then `merge`.
+"""Writing generated columns the way imports do: NumPy columns, a typed temp table, then `merge`.
 
 Used by the demo shop. Money arrives as integer cents and becomes DECIMAL(18,2)
-without passing through floats; instants are UTC microseconds.
+without passing through floats; instants are UTC microseconds. DuckDB scans a
+dict of NumPy arrays directly (masked entries are NULLs), so no Arrow library
+has to ship with the app for the demo alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
-import pyarrow as pa
 
 from shopkeeper.db import merge
 from shopkeeper.db.database import Database
 
 
-def dec(cents: np.ndarray, null: np.ndarray | None = None) -> pa.Array:
-    """DECIMAL(18,2) straight from integer cents: exact, no float on the way."""
-    cents = np.ascontiguousarray(cents, dtype=np.int64)
-    words = np.empty(cents.shape[0] * 2, dtype=np.int64)
-    words[0::2] = cents
-    words[1::2] = np.where(cents < 0, -1, 0)
-    validity = None
-    if null is not None and null.any():
-        validity = pa.array(~null).buffers()[1]
-    return pa.Array.from_buffers(pa.decimal128(18, 2), cents.shape[0], [validity, pa.py_buffer(words.tobytes())])
+@dataclass(frozen=True)
+class Derived:
+    """A staged column whose stored value is `sql` applied to it ('{}' stands for the column)."""
+
+    values: np.ndarray
+    sql: str
 
 
-def ts(us: np.ndarray, null: np.ndarray | None = None) -> pa.Array:
-    return pa.array(np.asarray(us, dtype=np.int64), type=pa.timestamp("us", tz="UTC"), mask=null)
+Column = np.ndarray | Derived
 
 
-def ints(values: np.ndarray, null: np.ndarray | None = None) -> pa.Array:
-    return pa.array(np.asarray(values, dtype=np.int64), mask=null)
+def _masked(values: np.ndarray, null: np.ndarray | None) -> np.ndarray:
+    if null is None or not np.asarray(null).any():
+        return values
+    return np.ma.masked_array(values, mask=np.asarray(null, dtype=bool))
 
 
-def strs(values: Iterable[str | None]) -> pa.Array:
-    return pa.array(list(values), type=pa.string())
+def dec(cents: np.ndarray, null: np.ndarray | None = None) -> Derived:
+    """DECIMAL(18,2) from integer cents: a decimal product in DuckDB, exact, no float on the way."""
+    return Derived(_masked(np.asarray(cents, dtype=np.int64), null), "CAST({} AS DECIMAL(18,0)) * 0.01")
+
+
+def ts(us: np.ndarray, null: np.ndarray | None = None) -> Derived:
+    """TIMESTAMPTZ from UTC microseconds, whatever the connection's time zone."""
+    return Derived(_masked(np.asarray(us, dtype=np.int64), null), "to_timestamp(0) + to_microseconds({})")
+
+
+def ints(values: np.ndarray, null: np.ndarray | None = None) -> np.ndarray:
+    return _masked(np.asarray(values, dtype=np.int64), null)
+
+
+def strs(values: Iterable[str | None]) -> np.ndarray:
+    return np.array(list(values), dtype=object)
 
 
 class Writer:
-    """Stages Arrow columns into typed temp tables and merges them batch by batch."""
+    """Stages NumPy columns into typed temp tables and merges them batch by batch."""
 
     def __init__(self, db: Database, batches: list[int]) -> None:
         self.db = db
@@ -49,22 +62,27 @@ class Writer:
         self.added = [0] * len(batches)
         self.updated = [0] * len(batches)
 
-    def _stage(self, table: str, columns: dict[str, pa.Array]) -> str:
+    def _stage(self, table: str, columns: dict[str, Column]) -> str:
         types = dict(self.db.fetchall(
             "SELECT column_name, data_type FROM information_schema.columns"
             " WHERE table_schema = 'main' AND table_name = ?", [table]))
+
+        def value(c: str) -> str:
+            column = columns[c]
+            return column.sql.format(f'"{c}"') if isinstance(column, Derived) else f'"{c}"'
+
         select = ", ".join(
-            f'CAST("{c}" AS {types[c]}) AS "{c}"' if c in types else f'"{c}"' for c in columns)
+            f'CAST({value(c)} AS {types[c]}) AS "{c}"' if c in types else f'{value(c)} AS "{c}"' for c in columns)
         view, staged = f"_demo_{table}", f"staged_demo_{table}"
         con = self.db.connection
-        con.register(view, pa.table(columns))
+        con.register(view, {c: v.values if isinstance(v, Derived) else v for c, v in columns.items()})
         try:
             self.db.execute(f"CREATE OR REPLACE TEMP TABLE {staged} AS SELECT {select} FROM {view}")
         finally:
             con.unregister(view)
         return staged
 
-    def upsert(self, table: str, columns: dict[str, pa.Array], batch_of_row: np.ndarray) -> None:
+    def upsert(self, table: str, columns: dict[str, Column], batch_of_row: np.ndarray) -> None:
         columns = {**columns, "_b": ints(batch_of_row)}
         staged = self._stage(table, columns)
         for b, batch_id in enumerate(self.batches):
@@ -80,7 +98,7 @@ class Writer:
             self.db.execute(f"DROP TABLE {staged}_b")
         self.db.execute(f"DROP TABLE {staged}")
 
-    def append(self, table: str, columns: dict[str, pa.Array], batch_of_row: np.ndarray) -> None:
+    def append(self, table: str, columns: dict[str, Column], batch_of_row: np.ndarray) -> None:
         names = list(columns)
         staged = self._stage(table, {**columns, "_b": ints(batch_of_row)})
         cols = ", ".join(f'"{c}"' for c in names)
@@ -94,7 +112,7 @@ class Writer:
             self.added[b] += n
         self.db.execute(f"DROP TABLE {staged}")
 
-    def insert_plain(self, table: str, columns: dict[str, pa.Array]) -> None:
+    def insert_plain(self, table: str, columns: dict[str, Column]) -> None:
         staged = self._stage(table, columns)
         cols = ", ".join(f'"{c}"' for c in columns)
         self.db.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {staged}")

@@ -19,6 +19,11 @@ def resources_dir() -> Path:
     return packaged
 
 
+def app_icon_path() -> Path:
+    """The application icon's source (SVG): the window icon, and what packaging/icons.py renders."""
+    return resources_dir() / "icons" / "shopkeeper.svg"
+
+
 def translations_dir() -> Path:
     return resources_dir() / "i18n"
 
