@@ -126,6 +126,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Tags to add to %n selected SKU(s), separated by commas:</source>
+        <translation>
+            <numerusform>Tags to add to %n selected SKU, separated by commas:</numerusform>
+            <numerusform>Tags to add to %n selected SKUs, separated by commas:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags to remove from %n selected SKU(s), separated by commas:</source>
+        <translation>
+            <numerusform>Tags to remove from %n selected SKU, separated by commas:</numerusform>
+            <numerusform>Tags to remove from %n selected SKUs, separated by commas:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>New value for %n selected SKU(s):</source>
         <translation>
             <numerusform>New value for %n selected SKU:</numerusform>

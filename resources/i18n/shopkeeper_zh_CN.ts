@@ -201,16 +201,122 @@
         <translation>备份</translation>
     </message>
     <message>
-        <source>Shop backed up to {path}</source>
-        <translation>店铺已备份到 {path}</translation>
+        <source>Shop backed up to {path} ({orders:,} orders, {members:,} members).</source>
+        <translation>店铺已备份到 {path}（{orders:,} 笔订单，{members:,} 位会员）。</translation>
+    </message>
+    <message>
+        <source>Shop restored</source>
+        <translation>店铺已恢复</translation>
+    </message>
+    <message>
+        <source>The shop was restored from the backup taken {when} ({orders:,} orders, {members:,} members).</source>
+        <translation>店铺已从 {when} 的备份恢复（{orders:,} 笔订单，{members:,} 位会员）。</translation>
+    </message>
+    <message>
+        <source>The shop as it was is kept in {path}.</source>
+        <translation>恢复前的店铺已保存在 {path}。</translation>
     </message>
     <message>
         <source>About Shopkeeper</source>
         <translation>关于 Shopkeeper</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Shopkeeper {version}&lt;/h3&gt;&lt;p&gt;An offline workbench for sellers who run shops on several platforms.&lt;/p&gt;&lt;p&gt;Shop file: {shop}&lt;br&gt;Log folder: {logs}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Shopkeeper {version}&lt;/h3&gt;&lt;p&gt;为在多个平台开店的卖家打造的离线工作台。&lt;/p&gt;&lt;p&gt;店铺文件：{shop}&lt;br&gt;日志文件夹：{logs}&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Shopkeeper {version}&lt;/h3&gt;&lt;p&gt;An offline workbench for sellers who run shops on several platforms.&lt;/p&gt;&lt;p&gt;Shop file: {shop}&lt;br&gt;Backups: {backups}&lt;br&gt;Log folder: {logs}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Shopkeeper {version}&lt;/h3&gt;&lt;p&gt;为在多个平台开店的卖家打造的离线工作台。&lt;/p&gt;&lt;p&gt;店铺文件：{shop}&lt;br&gt;备份：{backups}&lt;br&gt;日志文件夹：{logs}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Search what, field or value</source>
+        <translation>搜索内容、字段或值</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} 条记录</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Made by you</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Restore latest backup</source>
+        <translation>恢复最近的备份</translation>
     </message>
 </context>
 <context>
@@ -459,6 +565,10 @@
         <translation>任意类目</translation>
     </message>
     <message>
+        <source>Any tag</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
         <source>Any ABC class</source>
         <translation>任意 ABC 分类</translation>
     </message>
@@ -533,6 +643,10 @@
     <message>
         <source>&lt;b&gt;Checks as saved:&lt;/b&gt; worst margin {margin} · {stock}</source>
         <translation>&lt;b&gt;保存时的检查结果：&lt;/b&gt;最低毛利率 {margin} · {stock}</translation>
+    </message>
+    <message>
+        <source>{tag} ({count})</source>
+        <translation>{tag}（{count}）</translation>
     </message>
     <message>
         <source>{count} SKUs in scope</source>
@@ -1233,6 +1347,18 @@
         <translation>以制表符分隔，可直接粘贴到表格软件（Ctrl+C）</translation>
     </message>
     <message>
+        <source>Payouts…</source>
+        <translation>回款对账…</translation>
+    </message>
+    <message>
+        <source>Fee rates and costs…</source>
+        <translation>费率与成本…</translation>
+    </message>
+    <message>
+        <source>Low-conversion thresholds…</source>
+        <translation>低转化阈值…</translation>
+    </message>
+    <message>
         <source>Platform:</source>
         <translation>平台：</translation>
     </message>
@@ -1287,6 +1413,18 @@
     <message>
         <source>Hour × weekday</source>
         <translation>时段 × 星期</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润</translation>
+    </message>
+    <message>
+        <source>Channels &amp; ads</source>
+        <translation>渠道与广告</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
     </message>
     <message>
         <source>All</source>
@@ -1345,6 +1483,29 @@
     </message>
 </context>
 <context>
+    <name>ConversionSettingsDialog</name>
+    <message>
+        <source>Low-conversion thresholds</source>
+        <translation>低转化阈值</translation>
+    </message>
+    <message>
+        <source>A product is listed as converting badly when it had at least this many sessions and fewer orders per session than this. The settings are kept in this shop.</source>
+        <translation>商品的访客数不低于下面的数值、且转化率（订单数 ÷ 访客数）低于下面的比例时，会被列为低转化商品。设置保存在本店铺中。</translation>
+    </message>
+    <message>
+        <source> sessions</source>
+        <translation> 个访客</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>访客数至少</translation>
+    </message>
+    <message>
+        <source>Converting under</source>
+        <translation>转化率低于</translation>
+    </message>
+</context>
+<context>
     <name>DayGrid</name>
     <message>
         <source>{name} (warm-up)</source>
@@ -1370,6 +1531,93 @@
 {path}</source>
         <translation>详细信息已写入日志：
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FeeRatesDialog</name>
+    <message>
+        <source>Fee rates and landed costs</source>
+        <translation>费率与进货成本</translation>
+    </message>
+    <message>
+        <source>Until a platform&apos;s settlement or payout report names an order, its fees are estimated from these rates and the order&apos;s profit is marked estimated. Percent is of what the buyer paid; the fixed amount is charged once per order.</source>
+        <translation>在平台的结算或回款报表列出某笔订单之前，该订单的费用按这些费率估算，其利润标为“估算”。百分比按买家实付金额计算；固定费用每笔订单收取一次。</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用项</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>Fixed per order</source>
+        <translation>每单固定费用</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Fee rates</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <source>Landed cost per purchase batch (goods, freight and duty per unit). Units sold take the oldest batch first; units no batch covers cost the SKU&apos;s catalogue cost. A quantity of 0 removes a batch.</source>
+        <translation>每个进货批次的进货成本（每件的货款、运费和关税）。售出的件数先从最早的批次扣减；没有批次覆盖的件数按该 SKU 在商品库中的成本计算。数量填 0 即删除该批次。</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>到货日期</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单件成本</translation>
+    </message>
+    <message>
+        <source>Save batch</source>
+        <translation>保存批次</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>到货日期</translation>
+    </message>
+    <message>
+        <source>Landed cost per unit</source>
+        <translation>单件进货成本</translation>
+    </message>
+    <message>
+        <source>Purchase lots</source>
+        <translation>进货批次</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Payment fee</source>
+        <translation>支付手续费</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
     </message>
 </context>
 <context>
@@ -1770,10 +2018,6 @@
         <translation>组合</translation>
     </message>
     <message>
-        <source>Search SKU, product or variant</source>
-        <translation>搜索 SKU、商品或规格</translation>
-    </message>
-    <message>
         <source>Reorder view: what to buy now</source>
         <translation>补货视图：现在该采购的</translation>
     </message>
@@ -1994,6 +2238,26 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Net / unit</source>
+        <translation>单件净利</translation>
+    </message>
+    <message>
+        <source>Margin after fees</source>
+        <translation>扣费后毛利率</translation>
+    </message>
+    <message>
+        <source>Profit estimated</source>
+        <translation>利润为估算</translation>
+    </message>
+    <message>
+        <source>Search SKU, product, variant or tag</source>
+        <translation>搜索 SKU、商品、规格或标签</translation>
     </message>
     <message>
         <source>a bundle is bought as its parts</source>
@@ -2346,8 +2610,20 @@
         <translation>导出库存更新文件(&amp;S)…</translation>
     </message>
     <message>
-        <source>&amp;Backup…</source>
-        <translation>备份(&amp;B)…</translation>
+        <source>Export &amp;table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Privacy…</source>
+        <translation>隐私(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backup now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2356,6 +2632,10 @@
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>操作记录(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2380,6 +2660,14 @@
     <message>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>This tab has no table to export; choose Listings or Members.</source>
+        <translation>此标签页没有可导出的表格；请切换到“商品与库存”或“会员”。</translation>
     </message>
     <message numerus="yes">
         <source>%n campaign task(s) overdue</source>
@@ -2413,6 +2701,14 @@
     <message>
         <source>Products and stock (one row per SKU)</source>
         <translation>商品与库存（每行一个 SKU）</translation>
+    </message>
+    <message>
+        <source>Advertising (spend per day, campaign or product)</source>
+        <translation>广告（按天、推广计划或商品统计的花费）</translation>
+    </message>
+    <message>
+        <source>Traffic (sessions per day and product)</source>
+        <translation>流量（按天和商品统计的访客数）</translation>
     </message>
     <message>
         <source>The table holds:</source>
@@ -2553,6 +2849,58 @@
     <message>
         <source>Category</source>
         <translation>类目</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Ad channel</source>
+        <translation>广告渠道</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>推广计划</translation>
+    </message>
+    <message>
+        <source>Ad group</source>
+        <translation>推广单元</translation>
+    </message>
+    <message>
+        <source>Product or item id</source>
+        <translation>商品（名称或 ID）</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>展现量</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>点击量</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>广告花费</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Sessions (visitors)</source>
+        <translation>访客数</translation>
+    </message>
+    <message>
+        <source>Page views</source>
+        <translation>浏览量</translation>
     </message>
     <message>
         <source>Other / my own shop</source>
@@ -2819,6 +3167,57 @@
     </message>
 </context>
 <context>
+    <name>MembersBehindDialog</name>
+    <message>
+        <source>Members behind: {what}</source>
+        <translation>{what} 对应的会员</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Buys on</source>
+        <translation>购买平台</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Spend (base currency)</source>
+        <translation>消费额（本位币）</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <source>Days since</source>
+        <translation>距今天数</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Search member, name or platform</source>
+        <translation>搜索会员、姓名或平台</translation>
+    </message>
+    <message>
+        <source>{n} members</source>
+        <translation>{n} 位会员</translation>
+    </message>
+</context>
+<context>
     <name>MembersTab</name>
     <message>
         <source>Member</source>
@@ -2913,6 +3312,10 @@
         <translation>会员积分设置…</translation>
     </message>
     <message>
+        <source>Erase member…</source>
+        <translation>清除会员信息…</translation>
+    </message>
+    <message>
         <source>Select a member to see their accounts on each platform, tier and points.</source>
         <translation>选择一位会员，查看其在各平台的账号、等级和积分。</translation>
     </message>
@@ -2921,6 +3324,18 @@
         <translation>
             <numerusform>%n 位会员</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Erase member</source>
+        <translation>清除会员信息</translation>
+    </message>
+    <message>
+        <source>Select the member to erase first.</source>
+        <translation>请先选择要清除信息的会员。</translation>
+    </message>
+    <message>
+        <source>Not erased</source>
+        <translation>未清除</translation>
     </message>
     <message>
         <source>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} members · spend {spend}&lt;br&gt;{points} points held · {win_back} to win back</source>
@@ -3066,12 +3481,44 @@
         <translation>请从备份中恢复。</translation>
     </message>
     <message>
-        <source>Restore its latest backup: close Shopkeeper and copy &quot;{backup}&quot; in place of &quot;{shop}&quot; (move the damaged file aside first).</source>
-        <translation>请恢复最近的备份：关闭 Shopkeeper，用“{backup}”替换“{shop}”（请先把损坏的文件移到别处）。</translation>
+        <source>Its latest good backup is &quot;{backup}&quot; (taken {taken}): restore it with File › Restore… (the damaged &quot;{shop}&quot; is kept among the backups).</source>
+        <translation>最近一个完好的备份是“{backup}”（备份于 {taken}）：请通过“文件 › 恢复…”恢复它（损坏的“{shop}”会保留在备份中）。</translation>
     </message>
     <message>
-        <source>There is no backup of it in &quot;{folder}&quot;: copy a backup you keep elsewhere in its place, or import your exports into a new shop.</source>
-        <translation>“{folder}”中没有它的备份：请用您保存在其他位置的备份替换它，或将导出文件导入到一个新店铺。</translation>
+        <source>There is no backup of it in &quot;{folder}&quot;: restore a backup you keep elsewhere with File › Restore…, or import your exports into a new shop.</source>
+        <translation>“{folder}”中没有它的备份：请通过“文件 › 恢复…”恢复您保存在其他位置的备份，或将导出文件导入到一个新店铺。</translation>
+    </message>
+    <message>
+        <source>There is no backup file at &quot;{backup}&quot;.</source>
+        <translation>“{backup}”处没有备份文件。</translation>
+    </message>
+    <message>
+        <source>&quot;{backup}&quot; is not a backup of a Shopkeeper shop. Nothing was restored.</source>
+        <translation>“{backup}”不是 Shopkeeper 店铺的备份。未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>The backup &quot;{backup}&quot; is damaged and cannot be read whole. Nothing was restored; choose another backup.</source>
+        <translation>备份“{backup}”已损坏，无法完整读取。未恢复任何内容；请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>The backup &quot;{backup}&quot; was saved by a newer Shopkeeper (data version {version}; this one knows up to {latest}). Nothing was restored; install the latest Shopkeeper to restore it.</source>
+        <translation>备份“{backup}”由更新版本的 Shopkeeper 保存（数据版本 {version}；当前版本最高支持 {latest}）。未恢复任何内容；请安装最新版 Shopkeeper 后再恢复。</translation>
+    </message>
+    <message>
+        <source>&quot;{backup}&quot; is the shop file itself, not a backup of it.</source>
+        <translation>“{backup}”是店铺文件本身，不是它的备份。</translation>
+    </message>
+    <message>
+        <source>The disk holding &quot;{folder}&quot; is full: there is no room for the backup, so it was not made. The shop was not changed; free some space and try again.</source>
+        <translation>“{folder}”所在的磁盘已满：没有空间存放备份，因此未能备份。店铺未被改动；请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>The disk holding &quot;{folder}&quot; is full: there is no room for the backup Shopkeeper makes before an import, so nothing was imported and the shop was not changed. Free some space and import again.</source>
+        <translation>“{folder}”所在的磁盘已满：没有空间存放 Shopkeeper 在导入前自动创建的备份，因此未导入任何内容，店铺也未被改动。请释放一些空间后重新导入。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written in &quot;{folder}&quot; ({reason}). The shop was not changed.</source>
+        <translation>无法在“{folder}”中写入备份（{reason}）。店铺未被改动。</translation>
     </message>
     <message>
         <source>&quot;{shop}&quot; is a database of another program, not a Shopkeeper shop. It was not changed; open a Shopkeeper shop, or create a new one.</source>
@@ -3196,6 +3643,10 @@
     <message>
         <source>the file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <source>its rows add up to {rows}, but its own {which} says {stated}: the file is incomplete or was changed; download it again</source>
+        <translation>各行合计为 {rows}，但文件自身的{which}为 {stated}：文件不完整或已被改动；请重新下载</translation>
     </message>
     <message>
         <source>its only row could not be read (first problem: row {row}: {problem})</source>
@@ -3474,6 +3925,18 @@
         <translation>缺少订单号</translation>
     </message>
     <message>
+        <source>missing the number of units returned</source>
+        <translation>缺少退货件数</translation>
+    </message>
+    <message>
+        <source>this order is not in the shop yet: import the orders report first</source>
+        <translation>店铺中还没有这笔订单：请先导入订单报表</translation>
+    </message>
+    <message>
+        <source>this order holds no line of this SKU</source>
+        <translation>这笔订单中没有此 SKU 的商品</translation>
+    </message>
+    <message>
         <source>missing order number</source>
         <translation>缺少订单编号</translation>
     </message>
@@ -3566,6 +4029,10 @@
         <translation>缺少结算编号</translation>
     </message>
     <message>
+        <source>no sessions or page views</source>
+        <translation>没有访客数或浏览量</translation>
+    </message>
+    <message>
         <source>missing order number and sales record number</source>
         <translation>缺少订单编号和销售记录编号</translation>
     </message>
@@ -3620,6 +4087,10 @@
     <message>
         <source>Opening {name}</source>
         <translation>正在打开 {name}</translation>
+    </message>
+    <message>
+        <source>Backing up the shop before the import</source>
+        <translation>正在导入前备份店铺</translation>
     </message>
     <message>
         <source>Reading {name}</source>
@@ -3826,6 +4297,10 @@
         <translation>补货设置（改了 {count} 项）</translation>
     </message>
     <message>
+        <source>low-conversion thresholds ({count} changed)</source>
+        <translation>低转化阈值（修改 {count} 项）</translation>
+    </message>
+    <message>
         <source>Title too long for {platform}: {length}, the limit is {limit}</source>
         <translation>标题超出 {platform} 的长度限制：{length}，上限为 {limit}</translation>
     </message>
@@ -3930,6 +4405,10 @@
         <translation>{value} 天不是有效的统计天数：请填 1 到 {maximum} 天。</translation>
     </message>
     <message>
+        <source>{value} is not a threshold: give at least 1 session and 0 to 100 %.</source>
+        <translation>{value} 不是有效的阈值：访客数至少为 1，比例在 0 到 100 % 之间。</translation>
+    </message>
+    <message>
         <source>&quot;{value}&quot; is not a basis for demand: use recent or last_year.</source>
         <translation>“{value}”不是需求的计算依据：请用 recent（最近）或 last_year（去年同期）。</translation>
     </message>
@@ -4008,6 +4487,46 @@
     <message>
         <source>marked new on</source>
         <translation>标记新品日期</translation>
+    </message>
+    <message>
+        <source>fee rates of {count} platform fees</source>
+        <translation>{count} 项平台费用的费率</translation>
+    </message>
+    <message>
+        <source>purchase lot of {sku} received {day}</source>
+        <translation>{sku} 于 {day} 到货的进货批次</translation>
+    </message>
+    <message>
+        <source>There is no fee rate {rate} in this shop.</source>
+        <translation>此店铺中没有费率 {rate}。</translation>
+    </message>
+    <message>
+        <source>{value} is not a currency code (three letters, such as USD or CNY).</source>
+        <translation>{value} 不是币种代码（应为三个字母，如 USD 或 CNY）。</translation>
+    </message>
+    <message>
+        <source>A fee of {value} % is more than the whole sale.</source>
+        <translation>{value} % 的费率超过了整笔销售额。</translation>
+    </message>
+    <message>
+        <source>fee percent</source>
+        <translation>费率百分比</translation>
+    </message>
+    <message>
+        <source>fixed fee per order</source>
+        <translation>每单固定费用</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>quantity received</source>
+        <translation>到货数量</translation>
+    </message>
+    <message>
+        <source>landed cost per unit</source>
+        <translation>单件进货成本</translation>
     </message>
     <message>
         <source>delisted {sku} {old} → {new}</source>
@@ -4682,6 +5201,26 @@
         <translation>售后标签列表：新增 {added} 个，删除 {removed} 个</translation>
     </message>
     <message>
+        <source>tags of {sku}: +{added} −{removed}</source>
+        <translation>{sku} 的标签：+{added} −{removed}</translation>
+    </message>
+    <message>
+        <source>tags of {count} SKUs: +{added} −{removed}</source>
+        <translation>{count} 个 SKU 的标签：+{added} −{removed}</translation>
+    </message>
+    <message>
+        <source>Cannot redo: the tags of {sku} changed since.</source>
+        <translation>无法重做：{sku} 的标签之后已被修改。</translation>
+    </message>
+    <message>
+        <source>Type a tag to add or remove.</source>
+        <translation>请输入要添加或移除的标签。</translation>
+    </message>
+    <message>
+        <source>There is no SKU {sku} in this shop.</source>
+        <translation>此店铺中没有 SKU {sku}。</translation>
+    </message>
+    <message>
         <source>There is no order {order} of {shop} in this shop.</source>
         <translation>本店铺中没有 {shop} 的订单 {order}。</translation>
     </message>
@@ -4696,6 +5235,50 @@
     <message>
         <source>Cannot redo: the tags of order {order} changed since.</source>
         <translation>无法重做：订单 {order} 的标签此后已更改。</translation>
+    </message>
+    <message>
+        <source>Shopkeeper writes spreadsheets as .csv or .xlsx; &quot;{path}&quot; is neither. Name the file .csv or .xlsx.</source>
+        <translation>Shopkeeper 只能将表格保存为 .csv 或 .xlsx；“{path}”两者都不是。请将文件命名为 .csv 或 .xlsx。</translation>
+    </message>
+    <message>
+        <source>Wrote {count} rows of {table} to &quot;{path}&quot;.</source>
+        <translation>已将 {table} 的 {count} 行写入“{path}”。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a period: write a number of days (365d), months (12m) or years (2y).</source>
+        <translation>“{value}”不是有效的时长：请填写天数（365d）、月数（12m）或年数（2y）。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is outside what Shopkeeper accepts: between {min} and {max} days.</source>
+        <translation>“{value}”超出 Shopkeeper 允许的范围：应在 {min} 到 {max} 天之间。</translation>
+    </message>
+    <message>
+        <source>{people} people have had no order since {cutoff}: their names, e-mails, phones and buyer accounts would be erased. Nothing was changed; run again with --yes to erase them. An erasure cannot be undone.</source>
+        <translation>自 {cutoff} 以来有 {people} 人没有下单：将清除他们的姓名、邮箱、电话和买家账号。目前未做任何更改；加上 --yes 重新运行即可清除。清除后无法撤销。</translation>
+    </message>
+    <message>
+        <source>Erased the names, e-mails, phones and buyer accounts of {people} people with no order since {cutoff}. Their orders, totals and counts stay in the figures.</source>
+        <translation>已清除自 {cutoff} 以来未下单的 {people} 人的姓名、邮箱、电话和买家账号。他们的订单、金额和数量仍计入统计数据。</translation>
+    </message>
+    <message>
+        <source>No one to erase: everyone whose details the shop holds has ordered since {cutoff}.</source>
+        <translation>没有需要清除的人：店铺中保存了信息的每个人自 {cutoff} 以来都下过单。</translation>
+    </message>
+    <message>
+        <source>Member {member} ({buyers} buyer accounts): their name, e-mail, phone and buyer accounts would be erased everywhere in this shop. Nothing was changed; run again with --yes. An erasure cannot be undone.</source>
+        <translation>会员 {member}（{buyers} 个买家账号）：将在本店铺各处清除其姓名、邮箱、电话和买家账号。目前未做任何更改；请加上 --yes 重新运行。清除后无法撤销。</translation>
+    </message>
+    <message>
+        <source>Erased member {member}&apos;s personal data ({buyers} buyer accounts); their orders stay in the figures without it.</source>
+        <translation>已清除会员 {member} 的个人信息（{buyers} 个买家账号）；其订单仍计入统计数据，但不再带有这些信息。</translation>
+    </message>
+    <message>
+        <source>Personal data of people with no order in {days} days is erased each time the shop opens.</source>
+        <translation>每次打开店铺时，自动清除 {days} 天内没有下单的人的个人信息。</translation>
+    </message>
+    <message>
+        <source>Personal data is kept until you erase it: no automatic erasure is set.</source>
+        <translation>个人信息会一直保留，直到您手动清除：未设置自动清除。</translation>
     </message>
 </context>
 <context>
@@ -4796,6 +5379,101 @@
     </message>
 </context>
 <context>
+    <name>PayoutsDialog</name>
+    <message>
+        <source>Payouts</source>
+        <translation>回款对账</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>打款日期</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>到账金额</translation>
+    </message>
+    <message>
+        <source>Sum of lines</source>
+        <translation>明细合计</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>流水</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Orders never settled</source>
+        <translation>未结算订单</translation>
+    </message>
+    <message>
+        <source>Money with no order</source>
+        <translation>无对应订单的款项</translation>
+    </message>
+    <message>
+        <source>Month-end split</source>
+        <translation>跨月拆分</translation>
+    </message>
+    <message>
+        <source>{payouts} payouts, {off} not matching their lines; {unsettled} sold orders with no settlement after {days} days; {unmatched} movements naming an order this shop does not have.</source>
+        <translation>{payouts} 笔回款，其中 {off} 笔与明细不符；{unsettled} 笔成交订单超过 {days} 天仍未结算；{unmatched} 条流水对应的订单不在本店铺中。</translation>
+    </message>
+</context>
+<context>
     <name>Platform</name>
     <message>
         <source>Taobao</source>
@@ -4843,6 +5521,81 @@
     <message>
         <source>redeemed</source>
         <translation>已兑换</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialog</name>
+    <message>
+        <source>Privacy: personal data in this shop</source>
+        <translation>隐私：本店铺中的个人信息</translation>
+    </message>
+    <message>
+        <source>Names, e-mails, phones and buyer accounts this shop holds, where, and the oldest last order of anyone whose details are still kept.</source>
+        <translation>本店铺保存了哪些姓名、邮箱、电话和买家账号，保存在哪里，以及仍保留信息的人当中最早的“最近下单”日期。</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>包含信息</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Oldest last order</source>
+        <translation>最早的最近下单</translation>
+    </message>
+    <message>
+        <source>Keep until erased by hand</source>
+        <translation>保留至手动清除</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Erase automatically at open, after no order for:</source>
+        <translation>打开店铺时自动清除，未下单时长超过：</translation>
+    </message>
+    <message>
+        <source>Erase…</source>
+        <translation>清除…</translation>
+    </message>
+    <message>
+        <source>Erase everyone with no order in the last:</source>
+        <translation>清除在以下时长内没有下单的所有人：</translation>
+    </message>
+    <message>
+        <source>member id, e.g. M00012</source>
+        <translation>会员 ID，例如 M00012</translation>
+    </message>
+    <message>
+        <source>Erase member…</source>
+        <translation>清除会员信息…</translation>
+    </message>
+    <message>
+        <source>Erase one member on request:</source>
+        <translation>应本人要求清除单个会员：</translation>
+    </message>
+    <message>
+        <source>An erasure cannot be undone: the details are removed from every table, the undo history included. Orders, totals and charts stay as they are. Each erasure is recorded in the audit trail.</source>
+        <translation>清除后无法撤销：这些信息会从所有表中删除，包括撤销历史。订单、金额和图表保持不变。每次清除都会记录在操作记录中。</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>清除个人信息</translation>
+    </message>
+    <message>
+        <source>{people} people have had no order since {cutoff}. Erase their names, e-mails, phones and buyer accounts? This cannot be undone.</source>
+        <translation>自 {cutoff} 以来有 {people} 人没有下单。要清除他们的姓名、邮箱、电话和买家账号吗？此操作无法撤销。</translation>
     </message>
 </context>
 <context>
@@ -5130,6 +5883,65 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Backups of {shop}. Restoring one replaces the shop; the shop as it is now is kept as a backup first.</source>
+        <translation>{shop} 的备份。恢复备份会替换当前店铺；替换前会先把店铺的当前状态保存为一个备份。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Another file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <source>Replace the shop with the backup taken {when} ({orders:,} orders, {members:,} members)?</source>
+        <translation>要用 {when} 的备份（{orders:,} 笔订单，{members:,} 位会员）替换当前店铺吗？</translation>
+    </message>
+    <message>
+        <source>Shopkeeper shops (*.duckdb);;All files (*)</source>
+        <translation>Shopkeeper 店铺 (*.duckdb);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replace the shop with {file}?</source>
+        <translation>要用 {file} 替换当前店铺吗？</translation>
+    </message>
+    <message>
+        <source>The shop as it is now is kept as a backup first, so this can be undone by restoring that one.</source>
+        <translation>替换前会先把店铺的当前状态保存为备份，恢复该备份即可撤销此操作。</translation>
+    </message>
+</context>
+<context>
     <name>SavedMappingsDialog</name>
     <message>
         <source>Saved column mappings</source>
@@ -5166,6 +5978,14 @@
     <message>
         <source>Products and stock</source>
         <translation>商品与库存</translation>
+    </message>
+    <message>
+        <source>Advertising</source>
+        <translation>广告</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>流量</translation>
     </message>
     <message>
         <source>Other / my own shop</source>
@@ -5356,12 +6176,48 @@
         <translation>从今天起 30 天内显示为新品</translation>
     </message>
     <message>
+        <source>Add tags…</source>
+        <translation>添加标签…</translation>
+    </message>
+    <message>
+        <source>Tags pick products for a campaign; several tags: separate with commas</source>
+        <translation>标签可用于为活动挑选商品；多个标签请用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Remove tags…</source>
+        <translation>移除标签…</translation>
+    </message>
+    <message>
+        <source>Take these tags off every selected SKU</source>
+        <translation>从所有选中的 SKU 上移除这些标签</translation>
+    </message>
+    <message>
         <source>Set for all selected</source>
         <translation>为所有选中项设置</translation>
     </message>
     <message>
         <source>{field}…</source>
         <translation>{field}…</translation>
+    </message>
+    <message>
+        <source>Add tags</source>
+        <translation>添加标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags to add to %n selected SKU(s), separated by commas:</source>
+        <translation>
+            <numerusform>要添加到选中的 %n 个 SKU 的标签（用逗号分隔）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove tags</source>
+        <translation>移除标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags to remove from %n selected SKU(s), separated by commas:</source>
+        <translation>
+            <numerusform>要从选中的 %n 个 SKU 移除的标签（用逗号分隔）：</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>New value for %n selected SKU(s):</source>
@@ -5576,6 +6432,22 @@
     <message>
         <source>Include names, e-mails and phone numbers unmasked? Choose No to keep them masked (a***@example.com, 138****0000). Revealing them is recorded in the log.</source>
         <translation>导出时包含未脱敏的姓名、邮箱和手机号吗？选“否”则保持脱敏（a***@example.com、138****0000）。显示明文会记录在日志中。</translation>
+    </message>
+    <message>
+        <source>Erase member</source>
+        <translation>清除会员信息</translation>
+    </message>
+    <message>
+        <source>Erase member {member}&apos;s name, e-mail, phone and {buyers} buyer accounts everywhere in this shop? Their orders stay in the figures. This cannot be undone.</source>
+        <translation>要在本店铺各处清除会员 {member} 的姓名、邮箱、电话和 {buyers} 个买家账号吗？其订单仍计入统计数据。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 编码 (*.csv)</translation>
     </message>
 </context>
 </TS>

@@ -342,8 +342,9 @@ class ShopkeeperApp:
             self.window,
             QCoreApplication.translate("App", "About Shopkeeper"),
             QCoreApplication.translate("App", "<h3>Shopkeeper {version}</h3><p>An offline workbench for sellers who run shops on several "
-               "platforms.</p><p>Shop file: {shop}<br>Log folder: {logs}</p>").format(
-                version=__version__, shop=self.shop_path or "—", logs=self.paths.log_dir
+               "platforms.</p><p>Shop file: {shop}<br>Backups: {backups}<br>Log folder: {logs}</p>").format(
+                version=__version__, shop=self.shop_path or "—",
+                backups=backups_dir_for(self.shop_path, self.paths.backups_dir), logs=self.paths.log_dir
             ),
         )
 
