@@ -87,7 +87,7 @@ def in_project_environment() -> None:
         import bootstrap
 
         bootstrap.ensure_environment("test,build")
-        raise SystemExit(subprocess.call([str(bootstrap._python()), __file__, *sys.argv[1:]], cwd=ROOT))
+        raise SystemExit(subprocess.call([str(bootstrap._python()), __file__, *sys.argv[1:]], cwd=ROOT)) from None
 
 
 def render_icons(build: Path) -> Path:

@@ -28,8 +28,8 @@ from shopkeeper.domain.errors import DamagedShopFileError, KnownError, ShopWrite
 from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.clock import Clock, SystemClock
 from shopkeeper.runtime.paths import AppPaths
-from shopkeeper.runtime.resources import app_icon_path
 from shopkeeper.runtime.recent_shops import RecentShops, recent_shops_for, shop_to_open
+from shopkeeper.runtime.resources import app_icon_path
 from shopkeeper.runtime.work_folders import remove_stale_work_folders
 from shopkeeper.services.shop_files import backups_dir_for, is_empty, open_shop, set_shop_name
 from shopkeeper.ui.db_worker import DbWorker

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from shopkeeper.importers.formats import FormatSpec
 from shopkeeper.importers.platforms import (
-    alipay_money,
     ad_reports,
+    alipay_money,
     amazon,
     amazon_money,
     amazon_returns,

@@ -57,9 +57,8 @@ from shopkeeper.ui.dialogs.orders_behind_dialog import OrdersBehindDialog
 from shopkeeper.ui.formatting import platform_label
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
-from shopkeeper.ui.tabs import ads_chart
+from shopkeeper.ui.tabs import ads_chart, profit_chart
 from shopkeeper.ui.tabs import chart_drawings as cd
-from shopkeeper.ui.tabs import profit_chart
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.ui_state import UiState
 from shopkeeper.ui.widgets.summary_row import SummaryRow
