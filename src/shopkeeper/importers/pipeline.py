@@ -26,7 +26,8 @@ from shopkeeper.domain.message_texts import message_from_row
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers import spreadsheet_damage
 from shopkeeper.importers.canonical import ensure_shop, shop_currency
-from shopkeeper.importers.context import REJECTS, ImportContext, Refused
+from shopkeeper.importers.context import REJECTS, ImportContext
+from shopkeeper.importers.context import Refused as Refused  # the services catch it from here
 from shopkeeper.importers.normalise_sql import install_macros
 from shopkeeper.importers.reading import (
     ImportCancelled,
