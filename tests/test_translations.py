@@ -114,3 +114,12 @@ def test_english_counts_read_naturally(tmp_path: Path, qapp) -> None:  # noqa: A
         assert QCoreApplication.translate("ListingsTab", "%n SKU(s)", "", 115) == "115 SKUs"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_no_translation_wrapper_hides_strings_from_lupdate() -> None:
+    """`def _t(text): return translate("Ctx", text)` makes every `_t("...")` invisible to lupdate: the
+    strings stay English in Chinese with no test noticing. Call `translate("Ctx", "literal")` or `self.tr`."""
+    wrapper = re.compile(r"def \w+\(\s*\w+: str\s*\) -> str:\s*\n\s*return QCoreApplication\.translate\(\"\w+\", \w+\)")
+    hidden = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "src" / "shopkeeper").rglob("*.py"))
+              if wrapper.search(p.read_text(encoding="utf-8"))]
+    assert hidden == []

@@ -351,6 +351,33 @@
     </message>
 </context>
 <context>
+    <name>BundleRows</name>
+    <message>
+        <source>{title} · {on_hand} on hand</source>
+        <translation>{title} · 现有 {on_hand}</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>{count} set(s) from the parts on the shelf; selling one sells its parts, and its revenue is shared among them</source>
+        <translation>用现有配件可组成 {count} 套；卖出一套即扣减其配件库存，收入按比例分摊到各配件</translation>
+    </message>
+    <message>
+        <source>Bundle made of</source>
+        <translation>组合商品的构成</translation>
+    </message>
+    <message>
+        <source>Part of bundles</source>
+        <translation>所属组合商品</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>组合商品</translation>
+    </message>
+</context>
+<context>
     <name>CalendarEventDialog</name>
     <message>
         <source>Add calendar event</source>
@@ -829,6 +856,25 @@
     </message>
 </context>
 <context>
+    <name>ChangeLabels</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: {change}</source>
+        <translation>撤销(&amp;U)：{change}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: {change}</source>
+        <translation>重做(&amp;R)：{change}</translation>
+    </message>
+</context>
+<context>
     <name>ChannelLinksView</name>
     <message>
         <source>waiting</source>
@@ -1016,8 +1062,108 @@
         <translation>本周期</translation>
     </message>
     <message>
+        <source>ROAS (ad sales ÷ ad spend)</source>
+        <translation>投入产出比 ROAS（广告成交额 ÷ 广告花费）</translation>
+    </message>
+    <message>
+        <source>{campaign}: spent {spend} {currency}, ad sales {sales}, ROAS {roas}, break-even {break_even}</source>
+        <translation>{campaign}：花费 {spend} {currency}，广告成交额 {sales}，ROAS {roas}，保本 ROAS {break_even}</translation>
+    </message>
+    <message>
+        <source>Below break-even: each sale it brings loses money</source>
+        <translation>低于保本线：它带来的每一笔成交都在亏钱</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>推广计划</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Ad sales</source>
+        <translation>广告成交额</translation>
+    </message>
+    <message>
+        <source>ROAS</source>
+        <translation>投产比 ROAS</translation>
+    </message>
+    <message>
+        <source>ACoS</source>
+        <translation>广告成本比 ACoS</translation>
+    </message>
+    <message>
+        <source>TACoS</source>
+        <translation>总广告成本比 TACoS</translation>
+    </message>
+    <message>
+        <source>Break-even ROAS</source>
+        <translation>保本 ROAS</translation>
+    </message>
+    <message>
+        <source>Below break-even</source>
+        <translation>低于保本线</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Black marks: each campaign&apos;s break-even ROAS (1 ÷ margin before ads). {below} of {count} campaigns are below it (red); grey: a cost is missing, so the break-even is unknown.</source>
+        <translation>黑色刻度：各推广计划的保本 ROAS（1 ÷ 广告前毛利率）。{count} 个计划中有 {below} 个低于保本线（红色）；灰色：缺少成本，无法计算保本线。</translation>
+    </message>
+    <message>
+        <source>No advertising report imported for this period.</source>
+        <translation>此期间尚未导入广告报表。</translation>
+    </message>
+    <message>
+        <source>Whole shop</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <source>Conversion rate (orders ÷ sessions, %)</source>
+        <translation>转化率（订单数 ÷ 访客数，%）</translation>
+    </message>
+    <message>
+        <source>{product}: {orders} orders from {sessions} sessions ({rate})</source>
+        <translation>{product}：{sessions} 位访客带来 {orders} 笔订单（{rate}）</translation>
+    </message>
+    <message>
+        <source>Many sessions, low conversion: check the listing page</source>
+        <translation>访客多、转化低：请检查商品详情页</translation>
+    </message>
+    <message>
         <source>Orders</source>
         <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>访客数</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Many sessions, low conversion</source>
+        <translation>访客多、转化低</translation>
+    </message>
+    <message>
+        <source>{flagged} products have many sessions and a low conversion rate (red): the listing page may be the problem.</source>
+        <translation>{flagged} 个商品访客多但转化率低（红色）：问题可能出在商品详情页。</translation>
+    </message>
+    <message>
+        <source>No traffic report imported for this period.</source>
+        <translation>此期间尚未导入流量报表。</translation>
     </message>
     <message>
         <source>Shaded: promotions running (hover for their names). Dashed: the same number of days just before.</source>
@@ -1294,6 +1440,54 @@
     <message>
         <source>Money is net of refunds, in {currency} only (orders in other currencies are left out); ▲▼: against the period before, then the same dates last year.</source>
         <translation>金额已扣除退款，仅统计 {currency}（其他币种订单未计入）；▲▼：依次为较上一周期、较去年同期。</translation>
+    </message>
+    <message>
+        <source>Cost of goods</source>
+        <translation>商品成本</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Ads</source>
+        <translation>广告</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Net profit</source>
+        <translation>净利润</translation>
+    </message>
+    <message>
+        <source>Takings</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>(estimated)</source>
+        <translation>（估算）</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Margin %</source>
+        <translation>利润率 %</translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <source>Light green: estimated, some orders have no settlement yet and their fees come from the fee rates.</source>
+        <translation>浅绿色：估算值，部分订单尚无结算，其费用按费率估算。</translation>
+    </message>
+    <message>
+        <source>Left out for want of an exchange rate: {currencies}.</source>
+        <translation>因缺少汇率而未计入：{currencies}。</translation>
     </message>
 </context>
 <context>

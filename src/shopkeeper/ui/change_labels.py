@@ -14,18 +14,14 @@ from shopkeeper.domain.messages import Message
 from shopkeeper.ui.message_texts import window_text
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChangeLabels", text)
-
-
 def change_label(message: Message) -> str:
     """What a change set (or an undo or redo of one) did, in the window's language."""
     return window_text(message)
 
 
 def undo_text(message: Message | None) -> str:
-    return _tr("&Undo") if message is None else _tr("&Undo: {change}").format(change=window_text(message))
+    return QCoreApplication.translate("ChangeLabels", "&Undo") if message is None else QCoreApplication.translate("ChangeLabels", "&Undo: {change}").format(change=window_text(message))
 
 
 def redo_text(message: Message | None) -> str:
-    return _tr("&Redo") if message is None else _tr("&Redo: {change}").format(change=window_text(message))
+    return QCoreApplication.translate("ChangeLabels", "&Redo") if message is None else QCoreApplication.translate("ChangeLabels", "&Redo: {change}").format(change=window_text(message))

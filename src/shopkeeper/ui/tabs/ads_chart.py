@@ -27,9 +27,6 @@ MAX_BARS = 15
 BELOW, ABOVE, UNKNOWN = "#c62828", "#2e7d32", "#9e9e9e"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Charts", text)
-
 
 def _pct(value: Any) -> str:  # noqa: ANN401 - a Decimal or None
     return "" if value is None else f"{value * 100:.2f}%"
@@ -50,7 +47,7 @@ def draw_ads(plot: pg.PlotWidget, rows: list[AdFigures], _currency: str, _f: Cha
     colors = [UNKNOWN if r.break_even_roas is None and not r.below_break_even else
               BELOW if r.below_break_even else ABOVE for r in shown]
     labels = [f"{r.campaign or r.channel} ({r.currency})" for r in shown]
-    cd._hbars(plot, labels, [r.roas or 0 for r in shown], colors, _t("ROAS (ad sales ÷ ad spend)"))
+    cd._hbars(plot, labels, [r.roas or 0 for r in shown], colors, QCoreApplication.translate("Charts", "ROAS (ad sales ÷ ad spend)"))
     ys = np.arange(len(shown), dtype=float)[::-1]
     marks = [(float(r.break_even_roas), y) for r, y in zip(shown, ys, strict=True) if r.break_even_roas is not None]
     if marks:
@@ -64,20 +61,20 @@ def draw_ads(plot: pg.PlotWidget, rows: list[AdFigures], _currency: str, _f: Cha
         if i is None:
             return None
         r = shown[i]
-        text = _t("{campaign}: spent {spend} {currency}, ad sales {sales}, ROAS {roas}, break-even {break_even}").format(
+        text = QCoreApplication.translate("Charts", "{campaign}: spent {spend} {currency}, ad sales {sales}, ROAS {roas}, break-even {break_even}").format(
             campaign=r.campaign or r.channel, spend=money(r.spend), currency=r.currency, sales=money(r.sales),
             roas=_ratio(r.roas), break_even=_ratio(r.break_even_roas) or "?")
-        return text + ("\n" + _t("Below break-even: each sale it brings loses money") if r.below_break_even else "")
+        return text + ("\n" + QCoreApplication.translate("Charts", "Below break-even: each sale it brings loses money") if r.below_break_even else "")
 
-    header = (_t("Channel"), _t("Campaign"), _t("Currency"), _t("Spend"), _t("Ad sales"), _t("ROAS"), _t("ACoS"),
-              _t("TACoS"), _t("Break-even ROAS"), _t("Below break-even"))
+    header = (QCoreApplication.translate("Charts", "Channel"), QCoreApplication.translate("Charts", "Campaign"), QCoreApplication.translate("Charts", "Currency"), QCoreApplication.translate("Charts", "Spend"), QCoreApplication.translate("Charts", "Ad sales"), QCoreApplication.translate("Charts", "ROAS"), QCoreApplication.translate("Charts", "ACoS"),
+              QCoreApplication.translate("Charts", "TACoS"), QCoreApplication.translate("Charts", "Break-even ROAS"), QCoreApplication.translate("Charts", "Below break-even"))
     table = [(r.channel, r.campaign or "", r.currency, r.spend, r.sales, _ratio(r.roas), _pct(r.acos), _pct(r.tacos),
-              _ratio(r.break_even_roas), _t("yes") if r.below_break_even else "") for r in rows]
+              _ratio(r.break_even_roas), QCoreApplication.translate("Charts", "yes") if r.below_break_even else "") for r in rows]
     below = sum(1 for r in rows if r.below_break_even)
-    note = _t("Black marks: each campaign's break-even ROAS (1 ÷ margin before ads). {below} of {count} campaigns "
+    note = QCoreApplication.translate("Charts", "Black marks: each campaign's break-even ROAS (1 ÷ margin before ads). {below} of {count} campaigns "
               "are below it (red); grey: a cost is missing, so the break-even is unknown.").format(
         below=below, count=len(rows))
-    return cd.Drawn(header, table, note if rows else _t("No advertising report imported for this period."), hover)
+    return cd.Drawn(header, table, note if rows else QCoreApplication.translate("Charts", "No advertising report imported for this period."), hover)
 
 
 def load_conversion(db: Any, f: ChartFilter, _grain: str, _today: Any) -> list[Conversion]:  # noqa: ANN401
@@ -87,31 +84,31 @@ def load_conversion(db: Any, f: ChartFilter, _grain: str, _today: Any) -> list[C
 
 def _title(r: Conversion) -> str:
     """A row of no product is the whole shop's sessions (Amazon by date, Shopify sessions over time)."""
-    return r.title or ("" if r.sku or r.product_ref else _t("Whole shop"))
+    return r.title or ("" if r.sku or r.product_ref else QCoreApplication.translate("Charts", "Whole shop"))
 
 
 def draw_conversion(plot: pg.PlotWidget, rows: list[Conversion], _currency: str, _f: ChartFilter,
                     _grain: str) -> cd.Drawn:
     shown = rows[:MAX_BARS]  # the flagged ones first, then by sessions
-    labels = [r.sku or r.product_ref or _t("Whole shop") for r in shown]
+    labels = [r.sku or r.product_ref or QCoreApplication.translate("Charts", "Whole shop") for r in shown]
     cd._hbars(plot, labels, [(r.conversion_rate or 0) * 100 for r in shown],
-              [BELOW if r.flagged else "#1565c0" for r in shown], _t("Conversion rate (orders ÷ sessions, %)"))
+              [BELOW if r.flagged else "#1565c0" for r in shown], QCoreApplication.translate("Charts", "Conversion rate (orders ÷ sessions, %)"))
 
     def hover(_x: float, y: float) -> str | None:
         i = cd._hbar_index(y, len(shown))
         if i is None:
             return None
         r = shown[i]
-        text = _t("{product}: {orders} orders from {sessions} sessions ({rate})").format(
+        text = QCoreApplication.translate("Charts", "{product}: {orders} orders from {sessions} sessions ({rate})").format(
             product=_title(r) or r.sku or r.product_ref, orders=r.orders, sessions=r.sessions,
             rate=_pct(r.conversion_rate))
-        return text + ("\n" + _t("Many sessions, low conversion: check the listing page") if r.flagged else "")
+        return text + ("\n" + QCoreApplication.translate("Charts", "Many sessions, low conversion: check the listing page") if r.flagged else "")
 
-    header = (_t("SKU"), _t("Product"), _t("Shop"), _t("Sessions"), _t("Orders"), _t("Conversion"),
-              _t("Many sessions, low conversion"))
+    header = (QCoreApplication.translate("Charts", "SKU"), QCoreApplication.translate("Charts", "Product"), QCoreApplication.translate("Charts", "Shop"), QCoreApplication.translate("Charts", "Sessions"), QCoreApplication.translate("Charts", "Orders"), QCoreApplication.translate("Charts", "Conversion"),
+              QCoreApplication.translate("Charts", "Many sessions, low conversion"))
     table = [(r.sku or r.product_ref or "", _title(r), r.shop_id, r.sessions, r.orders, _pct(r.conversion_rate),
-              _t("yes") if r.flagged else "") for r in rows]
+              QCoreApplication.translate("Charts", "yes") if r.flagged else "") for r in rows]
     flagged = sum(1 for r in rows if r.flagged)
-    note = _t("{flagged} products have many sessions and a low conversion rate (red): the listing page may be "
+    note = QCoreApplication.translate("Charts", "{flagged} products have many sessions and a low conversion rate (red): the listing page may be "
               "the problem.").format(flagged=flagged)
-    return cd.Drawn(header, table, note if rows else _t("No traffic report imported for this period."), hover)
+    return cd.Drawn(header, table, note if rows else QCoreApplication.translate("Charts", "No traffic report imported for this period."), hover)

@@ -7,19 +7,15 @@ from PySide6.QtCore import QCoreApplication
 from shopkeeper.services.inventory import SkuDetail
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BundleRows", text)
-
-
 def bundle_section(d: SkuDetail) -> tuple[str, list[tuple[str, str]]] | None:
     """The panel section of a bundle ('Made of'), or of a part ('Part of'); None for a plain SKU."""
     if d.parts:
         rows = [(f"{p.quantity:,} × {p.sku}",
-                 _tr("{title} · {on_hand} on hand").format(title=p.title or p.sku, on_hand=f"{p.on_hand:,}"))
+                 QCoreApplication.translate("BundleRows", "{title} · {on_hand} on hand").format(title=p.title or p.sku, on_hand=f"{p.on_hand:,}"))
                 for p in d.parts]
-        rows.append((_tr("Stock"), _tr("{count} set(s) from the parts on the shelf; selling one sells its parts, "
+        rows.append((QCoreApplication.translate("BundleRows", "Stock"), QCoreApplication.translate("BundleRows", "{count} set(s) from the parts on the shelf; selling one sells its parts, "
                                        "and its revenue is shared among them").format(count=f"{d.on_hand:,}")))
-        return _tr("Bundle made of"), rows
+        return QCoreApplication.translate("BundleRows", "Bundle made of"), rows
     if d.in_bundles:
-        return _tr("Part of bundles"), [(_tr("Bundles"), ", ".join(d.in_bundles))]
+        return QCoreApplication.translate("BundleRows", "Part of bundles"), [(QCoreApplication.translate("BundleRows", "Bundles"), ", ".join(d.in_bundles))]
     return None

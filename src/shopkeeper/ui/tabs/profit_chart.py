@@ -30,13 +30,10 @@ _COSTS = (("cogs", "#8d6e63"), ("fees", "#ef6c00"), ("ads", "#7b1fa2"), ("refund
 _NET, _NET_ESTIMATED = "#2e7d32", "#a5d6a7"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Charts", text)
-
 
 def _labels() -> dict[str, str]:
-    return {"cogs": _t("Cost of goods"), "fees": _t("Fees"), "ads": _t("Ads"), "refunds": _t("Refunds"),
-            "net": _t("Net profit"), "takings": _t("Takings")}
+    return {"cogs": QCoreApplication.translate("Charts", "Cost of goods"), "fees": QCoreApplication.translate("Charts", "Fees"), "ads": QCoreApplication.translate("Charts", "Ads"), "refunds": QCoreApplication.translate("Charts", "Refunds"),
+            "net": QCoreApplication.translate("Charts", "Net profit"), "takings": QCoreApplication.translate("Charts", "Takings")}
 
 
 def load_profit(db: Any, f: ChartFilter, _grain: str, _today: date) -> ProfitByMonth:  # noqa: ANN401 - Database
@@ -73,7 +70,7 @@ def draw_profit(plot: pg.PlotWidget, data: ProfitByMonth, _currency: str, f: Cha
         if i is None:
             return None
         m = months[i]
-        lines = [f"{m.month}" + (" " + _t("(estimated)") if m.estimated else "")]
+        lines = [f"{m.month}" + (" " + QCoreApplication.translate("Charts", "(estimated)") if m.estimated else "")]
         lines += [f"{labels[k]}: {money(getattr(m, k))} {data.currency}"
                   for k in ("takings", "cogs", "fees", "ads", "refunds", "net")]
         return "\n".join(lines)
@@ -86,13 +83,13 @@ def draw_profit(plot: pg.PlotWidget, data: ProfitByMonth, _currency: str, f: Cha
         last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         return Slice(first=max(first, f.first), last=min(last, f.last))
 
-    header = (_t("Month"), labels["takings"], labels["cogs"], labels["fees"], labels["ads"], labels["refunds"],
-              labels["net"], _t("Margin %"), _t("Estimated"))
+    header = (QCoreApplication.translate("Charts", "Month"), labels["takings"], labels["cogs"], labels["fees"], labels["ads"], labels["refunds"],
+              labels["net"], QCoreApplication.translate("Charts", "Margin %"), QCoreApplication.translate("Charts", "Estimated"))
     rows = [(m.month, m.takings, m.cogs, m.fees, m.ads, m.refunds, m.net,
              None if m.takings <= 0 else (m.net * 100 / m.takings).quantize(Decimal("0.1")),
-             _t("yes") if m.estimated else "") for m in months]
-    note = _t("Light green: estimated, some orders have no settlement yet and their fees come from the fee rates.")
+             QCoreApplication.translate("Charts", "yes") if m.estimated else "") for m in months]
+    note = QCoreApplication.translate("Charts", "Light green: estimated, some orders have no settlement yet and their fees come from the fee rates.")
     if data.left_out:
-        note += " " + _t("Left out for want of an exchange rate: {currencies}.").format(
+        note += " " + QCoreApplication.translate("Charts", "Left out for want of an exchange rate: {currencies}.").format(
             currencies=", ".join(data.left_out))
     return Drawn(header, rows, note, hover, click)
