@@ -22,6 +22,7 @@ import itertools
 import logging
 import queue
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from shopkeeper.db.database import Database
 
 log = logging.getLogger(__name__)
+SLOW_JOB_S = 0.5
 
 T = TypeVar("T")
 R = TypeVar("R", bound=CommandResult)
@@ -216,10 +218,14 @@ class DbWorker(QObject):
             else:
                 with self._lock:
                     self._running = ticket
+                started = time.perf_counter()
                 try:
                     outcome = (True, ticket.fn(self._db))
                 except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
                     outcome = (False, exc)
+                took = time.perf_counter() - started
+                if took >= SLOW_JOB_S:  # what a seller waited for, named in the log for whoever looks next
+                    log.info("job %s took %.2f s", ticket.key or getattr(ticket.fn, "__qualname__", ticket.fn), took)
             with self._lock:
                 self._running = None
                 self._results[ticket.job_id] = outcome
