@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -22,21 +21,19 @@ from PySide6.QtWidgets import (
 
 from shopkeeper.domain.ad_performance import ConversionSettings
 from shopkeeper.domain.commands import CommandResult
-from shopkeeper.domain.errors import KnownError
 from shopkeeper.services.ad_performance import conversion_settings, save_conversion_settings
 from shopkeeper.ui.db_worker import DbWorker
-from shopkeeper.ui.message_texts import window_text
-from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.dialogs.command_dialog import CommandDialog
+from shopkeeper.ui.operations import QueryOp
 
 EDITOR = "window"
 
 
-class ConversionSettingsDialog(QDialog):
+class ConversionSettingsDialog(CommandDialog):
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent)
         self.setObjectName("conversionSettingsDialog")
         self.setWindowTitle(self.tr("Low-conversion thresholds"))
-        self._worker = worker
         intro = QLabel(self.tr("A product is listed as converting badly when it had at least this many sessions "
                                "and fewer orders per session than this. The settings are kept in this shop."), self)
         intro.setWordWrap(True)
@@ -50,10 +47,7 @@ class ConversionSettingsDialog(QDialog):
         self.max_pct.setDecimals(2)
         self.max_pct.setSingleStep(0.1)
         self.max_pct.setSuffix(" %")
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.save)
@@ -81,10 +75,4 @@ class ConversionSettingsDialog(QDialog):
         def run(db: Any) -> CommandResult:  # noqa: ANN401 - the worker's Database
             return save_conversion_settings(db, who=EDITOR, min_sessions=sessions, max_pct=pct)
 
-        self._worker.command(self, CommandOp(run), lambda _result: self.accept(), self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.error.setText(window_text(exc.message))
-        self.error.show()
+        self.run_command(run)

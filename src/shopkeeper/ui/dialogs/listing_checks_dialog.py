@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from shopkeeper.domain.commands import CommandResult
-from shopkeeper.domain.errors import KnownError
 from shopkeeper.services.listing_check_settings import (
     absolute_terms,
     absolute_terms_are_default,
@@ -36,8 +34,8 @@ from shopkeeper.services.listing_check_settings import (
     save_check_settings,
 )
 from shopkeeper.ui.db_worker import DbWorker
-from shopkeeper.ui.message_texts import window_text
-from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.dialogs.command_dialog import CommandDialog
+from shopkeeper.ui.operations import QueryOp
 
 EDITOR = "window"
 
@@ -53,16 +51,14 @@ def _load(db: Any) -> CheckSettings:  # noqa: ANN401 - the worker's Database
     return CheckSettings(absolute_terms(db), absolute_terms_are_default(db), price_tolerance(db))
 
 
-class ListingChecksDialog(QDialog):
+class ListingChecksDialog(CommandDialog):
     """Edit the word list (add, remove, back to the shipped list) and the price tolerance."""
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None,
                  on_saved: Callable[[CommandResult], None] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent, on_saved)
         self.setObjectName("listingChecksDialog")
         self.setWindowTitle(self.tr("Listing checks"))
-        self._worker = worker
-        self._on_saved = on_saved
         self._reset = False
         self.intro = QLabel(self.tr(
             "Words China's Advertising Law forbids in listings (极限词). A title or description containing one "
@@ -89,10 +85,7 @@ class ListingChecksDialog(QDialog):
         self.tolerance.setSuffix(" %")
         self.tolerance.setToolTip(self.tr("A SKU's prices in one currency may differ by this share of the "
                                           "lowest before they are marked"))
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.save)
@@ -167,15 +160,4 @@ class ListingChecksDialog(QDialog):
         def run(db: Any) -> CommandResult:  # noqa: ANN401
             return save_check_settings(db, who=EDITOR, words=words, reset_words=reset, tolerance_pct=tolerance)
 
-        self._worker.command(self, CommandOp(run), self._saved, self._failed)
-
-    def _saved(self, result: CommandResult) -> None:
-        if self._on_saved is not None:
-            self._on_saved(result)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.error.setText(window_text(exc.message))
-        self.error.show()
+        self.run_command(run)

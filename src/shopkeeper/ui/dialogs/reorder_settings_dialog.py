@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -20,22 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from shopkeeper.domain.commands import CommandResult
-from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.reorder import MAX_WINDOW_DAYS, ReorderSettings
 from shopkeeper.services.inventory_settings import reorder_settings, save_inventory_settings
 from shopkeeper.ui.db_worker import DbWorker
-from shopkeeper.ui.message_texts import window_text
-from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.dialogs.command_dialog import CommandDialog
+from shopkeeper.ui.operations import QueryOp
 
 EDITOR = "window"
 
 
-class ReorderSettingsDialog(QDialog):
+class ReorderSettingsDialog(CommandDialog):
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent)
         self.setObjectName("reorderSettingsDialog")
         self.setWindowTitle(self.tr("Reorder settings"))
-        self._worker = worker
         intro = QLabel(self.tr(
             "How Shopkeeper works out what to buy. Days a SKU had no stock do not count as days nobody wanted it. "
             "The settings are kept in this shop."), self)
@@ -54,10 +51,7 @@ class ReorderSettingsDialog(QDialog):
         self.dead_days.setObjectName("deadStockDays")
         self.dead_days.setRange(1, MAX_WINDOW_DAYS)
         self.dead_days.setSuffix(self.tr(" days"))
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.save)
@@ -86,10 +80,4 @@ class ReorderSettingsDialog(QDialog):
         def run(db: Any) -> CommandResult:  # noqa: ANN401 - the worker's Database
             return save_inventory_settings(db, who=EDITOR, window_days=window, basis=basis, dead_stock_days=dead)
 
-        self._worker.command(self, CommandOp(run), lambda _result: self.accept(), self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.error.setText(window_text(exc.message))
-        self.error.show()
+        self.run_command(run)
