@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -84,11 +83,7 @@ class BundleDialog(CommandDialog):
         self.remove_button = QPushButton(self.tr("Remove selected"), self)
         self.remove_button.clicked.connect(self.remove_selected)
         self.error_label("bundleError")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.save_buttons(self.save, until_loaded=True)
 
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_part, 1)
@@ -116,7 +111,7 @@ class BundleDialog(CommandDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.new_part.setCompleter(completer)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.enable_save()
 
     def _append(self, sku: str, quantity: int, title: str) -> None:
         row = self.table.rowCount()

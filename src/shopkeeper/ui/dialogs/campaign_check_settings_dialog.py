@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -53,11 +52,7 @@ class CampaignCheckSettingsDialog(CommandDialog):
         self.form.addRow(self.tr("Minimum margin"), self.min_margin)
         self.fees: dict[str, QDoubleSpinBox] = {}
         self.error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.save_buttons(self.save, until_loaded=True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(self.form)
@@ -78,7 +73,7 @@ class CampaignCheckSettingsDialog(CommandDialog):
             box.setValue(float(fees[platform]) if platform in fees else _UNSET)
             self.fees[platform] = box
             self.form.addRow(self.tr("{platform} fees").format(platform=platform_label(platform)), box)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.enable_save()
 
     def save(self) -> None:
         # The spin boxes hold one decimal: through text, so no binary fraction reaches the shop.

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -205,9 +204,7 @@ class CampaignDialog(CommandDialog):
         form.addRow("", scope_buttons)
 
         self.error_label("campaignError")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = self.save_buttons(self.save)
         # An existing campaign's checks as saved (services/campaign_checks.py): its worst margin and stock verdict.
         self.checks = QLabel(self)
         self.checks.setObjectName("campaignChecks")

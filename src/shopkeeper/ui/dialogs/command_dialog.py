@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from shopkeeper.domain.commands import CommandResult
 from shopkeeper.domain.errors import KnownError
@@ -29,6 +29,7 @@ class CommandDialog(QDialog):
         self._worker = worker
         self._on_saved = on_saved
         self.error: QLabel
+        self.buttons: QDialogButtonBox
 
     def error_label(self, name: str = "", *, wrap: bool = True) -> QLabel:
         """The hidden red line `_failed` writes to; the subclass places it in its layout."""
@@ -39,6 +40,21 @@ class CommandDialog(QDialog):
         self.error.setWordWrap(wrap)
         self.error.hide()
         return self.error
+
+    def save_buttons(self, save: Callable[[], None], *, until_loaded: bool = False,
+                     other: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Cancel,
+                     ) -> QDialogButtonBox:
+        """Save and Cancel (or Close). `until_loaded`: Save waits for `enable_save`, so a form still
+        showing its defaults cannot overwrite what the shop holds."""
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | other, self)
+        self.buttons.accepted.connect(save)
+        self.buttons.rejected.connect(self.reject)
+        if until_loaded:
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        return self.buttons
+
+    def enable_save(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
 
     def run_command(self, run: Callable[[Any], CommandResult],
                     saved: Callable[[CommandResult], None] | None = None) -> None:

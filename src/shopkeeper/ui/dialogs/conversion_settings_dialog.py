@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -48,11 +47,7 @@ class ConversionSettingsDialog(CommandDialog):
         self.max_pct.setSingleStep(0.1)
         self.max_pct.setSuffix(" %")
         self.error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.save_buttons(self.save, until_loaded=True)
         form = QFormLayout()
         form.addRow(self.tr("At least"), self.min_sessions)
         form.addRow(self.tr("Converting under"), self.max_pct)
@@ -66,7 +61,7 @@ class ConversionSettingsDialog(CommandDialog):
     def _show(self, settings: ConversionSettings) -> None:
         self.min_sessions.setValue(settings.min_sessions)
         self.max_pct.setValue(float(settings.max_pct))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.enable_save()
 
     def save(self) -> None:
         # the spin box holds two decimals; read through its text so no float digits reach the shop

@@ -108,10 +108,7 @@ class FeeRatesDialog(CommandDialog):
         self.tabs.addTab(lots_page, self.tr("Purchase lots"))
 
         self.error_label("feeRatesError")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Close, self)
-        self.buttons.accepted.connect(self.save_rates)
-        self.buttons.rejected.connect(self.reject)
+        self.save_buttons(self.save_rates, other=QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)

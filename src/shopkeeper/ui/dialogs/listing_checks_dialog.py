@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -86,11 +85,7 @@ class ListingChecksDialog(CommandDialog):
         self.tolerance.setToolTip(self.tr("A SKU's prices in one currency may differ by this share of the "
                                           "lowest before they are marked"))
         self.error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.save_buttons(self.save, until_loaded=True)
 
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_word, 1)
@@ -119,7 +114,7 @@ class ListingChecksDialog(CommandDialog):
         self.tolerance.setValue(float(settings.tolerance))
         self._reset = False
         self._show_source(settings.is_default)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.enable_save()
 
     def _show_source(self, is_default: bool) -> None:
         count = self.words.count()

@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -70,11 +69,7 @@ class LoyaltySettingsDialog(CommandDialog):
         self.tabs.addTab(self._events_page(), self.tr("Bonus events"))
         self.tabs.addTab(self._tiers_page(), self.tr("Tiers"))
         self.error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.save_buttons(self.save, until_loaded=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
@@ -219,7 +214,7 @@ class LoyaltySettingsDialog(CommandDialog):
                 value = getattr(tier, name)
                 text = "" if value is None else f"{value.normalize():f}" if isinstance(value, Decimal) else str(value)
                 self.tier_table.setItem(row, col, QTableWidgetItem(text))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.enable_save()
 
     def _expiry_model_changed(self) -> None:
         annual = self.expiry_model.currentData() == "annual"

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -52,11 +51,7 @@ class ReorderSettingsDialog(CommandDialog):
         self.dead_days.setRange(1, MAX_WINDOW_DAYS)
         self.dead_days.setSuffix(self.tr(" days"))
         self.error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.save_buttons(self.save, until_loaded=True)
         form = QFormLayout()
         form.addRow(self.tr("Average sales over"), self.window_days)
         form.addRow(self.tr("Read demand from"), self.basis)
@@ -72,7 +67,7 @@ class ReorderSettingsDialog(CommandDialog):
         self.window_days.setValue(settings.window_days)
         self.basis.setCurrentIndex(max(0, self.basis.findData(settings.basis)))
         self.dead_days.setValue(settings.dead_stock_days)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.enable_save()
 
     def save(self) -> None:
         window, basis, dead = self.window_days.value(), str(self.basis.currentData()), self.dead_days.value()
