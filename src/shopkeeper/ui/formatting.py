@@ -6,64 +6,74 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+# Code → source text, one table per kind. The kind is also the translation context, so each
+# label keeps the context translators already know. Marked here for lupdate and translated
+# only when shown, because the window can switch language while it runs. (PySide6 types the
+# marker's result as object; it hands back the text unchanged.)
+_LABELS: dict[str, dict[str, object]] = {
+    "Status": {
+        "ok": QT_TRANSLATE_NOOP("Status", "In stock"),
+        "low": QT_TRANSLATE_NOOP("Status", "Reorder now"),
+        "out": QT_TRANSLATE_NOOP("Status", "Out of stock"),
+        "active": QT_TRANSLATE_NOOP("Status", "Active"),
+        "at_risk": QT_TRANSLATE_NOOP("Status", "Slipping away"),
+        "lapsed": QT_TRANSLATE_NOOP("Status", "Lapsed"),
+        "new": QT_TRANSLATE_NOOP("Status", "No orders yet"),
+        "planned": QT_TRANSLATE_NOOP("Status", "Planned"),
+        "running": QT_TRANSLATE_NOOP("Status", "Running"),
+        "ended": QT_TRANSLATE_NOOP("Status", "Ended"),
+    },
+    "OrderStatus": {
+        "pending": QT_TRANSLATE_NOOP("OrderStatus", "Awaiting payment"),
+        "paid": QT_TRANSLATE_NOOP("OrderStatus", "Paid"),
+        "shipped": QT_TRANSLATE_NOOP("OrderStatus", "Shipped"),
+        "completed": QT_TRANSLATE_NOOP("OrderStatus", "Completed"),
+        "cancelled": QT_TRANSLATE_NOOP("OrderStatus", "Cancelled"),
+        "refunded": QT_TRANSLATE_NOOP("OrderStatus", "Refunded"),
+        "partially_refunded": QT_TRANSLATE_NOOP("OrderStatus", "Partly refunded"),
+    },
+    "PointsReason": {
+        "order": QT_TRANSLATE_NOOP("PointsReason", "earned on an order"),
+        "refund": QT_TRANSLATE_NOOP("PointsReason", "taken back: refund"),
+        "expire": QT_TRANSLATE_NOOP("PointsReason", "expired"),
+        "adjust": QT_TRANSLATE_NOOP("PointsReason", "adjusted by hand"),
+        "redeem": QT_TRANSLATE_NOOP("PointsReason", "redeemed"),
+    },
+    "Platform": {
+        "taobao": QT_TRANSLATE_NOOP("Platform", "Taobao"),
+        "jd": QT_TRANSLATE_NOOP("Platform", "JD"),
+        "pinduoduo": QT_TRANSLATE_NOOP("Platform", "Pinduoduo"),
+        "douyin": QT_TRANSLATE_NOOP("Platform", "Douyin"),
+        "youzan": QT_TRANSLATE_NOOP("Platform", "Youzan"),
+        "other": QT_TRANSLATE_NOOP("Platform", "Other"),
+    },
+}
+# Western brands are written the same in every language, so they are not offered to translators.
+_BRANDS = {"shopify": "Shopify", "etsy": "Etsy", "amazon": "Amazon", "woocommerce": "WooCommerce", "ebay": "eBay"}
+
+
+def _label(kind: str, code: str) -> str:
+    """The code in the window's language; a code the table lacks is shown as it is rather than hidden."""
+    text = _LABELS[kind].get(code)
+    return code if text is None else QCoreApplication.translate(kind, str(text))
 
 
 def status_label(value: str) -> str:
-    labels = {
-        "ok": QCoreApplication.translate("Status", "In stock"),
-        "low": QCoreApplication.translate("Status", "Reorder now"),
-        "out": QCoreApplication.translate("Status", "Out of stock"),
-        "active": QCoreApplication.translate("Status", "Active"),
-        "at_risk": QCoreApplication.translate("Status", "Slipping away"),
-        "lapsed": QCoreApplication.translate("Status", "Lapsed"),
-        "new": QCoreApplication.translate("Status", "No orders yet"),
-        "planned": QCoreApplication.translate("Status", "Planned"),
-        "running": QCoreApplication.translate("Status", "Running"),
-        "ended": QCoreApplication.translate("Status", "Ended"),
-    }
-    return labels.get(value, value)
+    return _label("Status", value)
 
 
 def order_status_label(value: str) -> str:
-    labels = {
-        "pending": QCoreApplication.translate("OrderStatus", "Awaiting payment"),
-        "paid": QCoreApplication.translate("OrderStatus", "Paid"),
-        "shipped": QCoreApplication.translate("OrderStatus", "Shipped"),
-        "completed": QCoreApplication.translate("OrderStatus", "Completed"),
-        "cancelled": QCoreApplication.translate("OrderStatus", "Cancelled"),
-        "refunded": QCoreApplication.translate("OrderStatus", "Refunded"),
-        "partially_refunded": QCoreApplication.translate("OrderStatus", "Partly refunded"),
-    }
-    return labels.get(value, value)
+    return _label("OrderStatus", value)
 
 
 def points_reason_label(value: str) -> str:
-    labels = {
-        "order": QCoreApplication.translate("PointsReason", "earned on an order"),
-        "refund": QCoreApplication.translate("PointsReason", "taken back: refund"),
-        "expire": QCoreApplication.translate("PointsReason", "expired"),
-        "adjust": QCoreApplication.translate("PointsReason", "adjusted by hand"),
-        "redeem": QCoreApplication.translate("PointsReason", "redeemed"),
-    }
-    return labels.get(value, value)
+    return _label("PointsReason", value)
 
 
 def platform_label(code: str) -> str:
-    labels = {
-        "taobao": QCoreApplication.translate("Platform", "Taobao"),
-        "jd": QCoreApplication.translate("Platform", "JD"),
-        "pinduoduo": QCoreApplication.translate("Platform", "Pinduoduo"),
-        "douyin": QCoreApplication.translate("Platform", "Douyin"),
-        "youzan": QCoreApplication.translate("Platform", "Youzan"),
-        "shopify": "Shopify",
-        "etsy": "Etsy",
-        "amazon": "Amazon",
-        "woocommerce": "WooCommerce",
-        "ebay": "eBay",
-        "other": QCoreApplication.translate("Platform", "Other"),
-    }
-    return labels.get(code, code)
+    return _BRANDS.get(code) or _label("Platform", code)
 
 
 def platforms_label(codes: str | None) -> str:

@@ -21,6 +21,8 @@ from decimal import Decimal, InvalidOperation
 from shopkeeper.domain.messages import Message
 from shopkeeper.domain.money_kinds import MoneyKind
 from shopkeeper.importers.context import ROWS, ImportContext, Refused
+from shopkeeper.importers.money_rows import MOVEMENTS, PAYOUTS
+from shopkeeper.importers.normalise_sql import sql_literal
 
 Words = Sequence[tuple[str, MoneyKind]]
 
@@ -51,20 +53,16 @@ def total_row(*fields: str) -> str:
     return " OR ".join(f"trim({f}) IN ('合计', '总计', '合计：', '总计：')" for f in fields)
 
 
-def sql_text(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
 def kind_case(text_sql: str, words: Words, otherwise: str = f"'{MoneyKind.OTHER}'") -> str:
     """SQL: the kind of the first word found in `text_sql`, else `otherwise`."""
-    whens = " ".join(f"WHEN contains({text_sql}, {sql_text(word)}) THEN '{kind}'" for word, kind in words)
+    whens = " ".join(f"WHEN contains({text_sql}, {sql_literal(word)}) THEN '{kind}'" for word, kind in words)
     return f"CASE {whens} ELSE {otherwise} END"
 
 
 def signed(amount_sql: str, direction_sql: str, inward: Sequence[str], outward: Sequence[str]) -> str:
     """SQL: the amount signed by a direction column; a row without a known direction keeps its own sign."""
-    ins = ", ".join(map(sql_text, inward))
-    outs = ", ".join(map(sql_text, outward))
+    ins = ", ".join(map(sql_literal, inward))
+    outs = ", ".join(map(sql_literal, outward))
     return (f"CASE WHEN {direction_sql} IN ({ins}) THEN abs({amount_sql}) "
             f"WHEN {direction_sql} IN ({outs}) THEN -abs({amount_sql}) ELSE {amount_sql} END")
 
@@ -115,10 +113,6 @@ class Ledger:
     footer_totals: bool = False
 
 
-MOVEMENTS = "_sk_movements"
-PAYOUTS = "_sk_payouts"
-
-
 def write_ledger(ctx: ImportContext, ledger: Ledger) -> None:
     """Reject unusable rows, then write the file's movements and its 提现 as payouts, all in one batch."""
     if ledger.id_fields:
@@ -161,7 +155,7 @@ def write_ledger(ctx: ImportContext, ledger: Ledger) -> None:
         SELECT _row, shop_id, movement_id, occurred_at, CAST(amount AS DECIMAL(18,2)) AS amount, currency, kind,
                order_id, description,
                CASE WHEN kind = '{MoneyKind.PAYOUT}' THEN coalesce(given_payout, movement_id) END AS payout_id,
-               sku, {sql_text(ledger.report)} AS report
+               sku, {sql_literal(ledger.report)} AS report
         FROM pieces
     """)
     if ledger.footer_totals:

@@ -16,8 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,11 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from shopkeeper.domain.commands import CommandResult
-from shopkeeper.domain.errors import KnownError
 from shopkeeper.services.bundles import BundlePart, bundle_parts, set_bundle_parts
 from shopkeeper.ui.db_worker import DbWorker
-from shopkeeper.ui.message_texts import window_text
-from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.dialogs.command_dialog import CommandDialog
+from shopkeeper.ui.operations import QueryOp
 
 EDITOR = "window"
 MAX_QUANTITY = 100_000
@@ -55,17 +52,15 @@ def _load(sku: str) -> Callable[[Any], BundleForm]:
     return load
 
 
-class BundleDialog(QDialog):
+class BundleDialog(CommandDialog):
     """The parts of one SKU: add (SKU and quantity), change a quantity, remove; Save is one undo step."""
 
     def __init__(self, worker: DbWorker, sku: str, parent: QWidget | None = None,
                  on_saved: Callable[[CommandResult], None] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent, on_saved)
         self.setObjectName("bundleDialog")
         self.setWindowTitle(self.tr("Bundle: {sku}").format(sku=sku))
-        self._worker = worker
         self._sku = sku
-        self._on_saved = on_saved
         self.intro = QLabel(self.tr(
             "What one {sku} is made of. Selling it sells these parts: their stock goes down and its revenue is "
             "shared among them by price. Its own stock is what the parts on the shelf can make. Remove every part "
@@ -87,16 +82,8 @@ class BundleDialog(QDialog):
         self.add_button.clicked.connect(self.add_part)
         self.remove_button = QPushButton(self.tr("Remove selected"), self)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.error = QLabel(self)
-        self.error.setObjectName("bundleError")
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.error_label("bundleError")
+        self.save_buttons(self.save, until_loaded=True)
 
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_part, 1)
@@ -124,7 +111,7 @@ class BundleDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.new_part.setCompleter(completer)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.enable_save()
 
     def _append(self, sku: str, quantity: int, title: str) -> None:
         row = self.table.rowCount()
@@ -179,15 +166,4 @@ class BundleDialog(QDialog):
             return set_bundle_parts(db, sku, parts, who=EDITOR)
 
         self.error.hide()
-        self._worker.command(self, CommandOp(run), self._saved, self._failed)
-
-    def _saved(self, result: CommandResult) -> None:
-        if self._on_saved is not None:
-            self._on_saved(result)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.error.setText(window_text(exc.message))
-        self.error.show()
+        self.run_command(run)

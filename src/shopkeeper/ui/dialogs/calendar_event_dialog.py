@@ -10,32 +10,26 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from shopkeeper.domain.commands import CommandResult
-from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.campaigns import CalendarEvent, add_calendar_event
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.command_dialog import CommandDialog
 from shopkeeper.ui.message_texts import window_text
-from shopkeeper.ui.operations import CommandOp
 
 
-class CalendarEventDialog(QDialog):
+class CalendarEventDialog(CommandDialog):
     def __init__(self, parent: QWidget | None, *, worker: DbWorker, day: date,
                  on_saved: Callable[[CommandResult], None] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent, on_saved)
         self.setObjectName("calendarEventDialog")
         self.setWindowTitle(self.tr("Add calendar event"))
-        self._worker = worker
-        self._on_saved = on_saved
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Own event"), "own")
         self.kind.addItem(window_text(Message("festival.prime_day")), "prime_day")
@@ -46,18 +40,13 @@ class CalendarEventDialog(QDialog):
         for edit in (self.starts, self.ends):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error_label()
         form = QFormLayout()
         form.addRow(self.tr("What"), self.kind)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("From"), self.starts)
         form.addRow(self.tr("To"), self.ends)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = self.save_buttons(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -80,15 +69,4 @@ class CalendarEventDialog(QDialog):
         def run(db: Any) -> CommandResult:  # noqa: ANN401 - the worker's shop
             return add_calendar_event(db, event, who="window")
 
-        self._worker.command(self, CommandOp(run), self._saved, self._failed)
-
-    def _saved(self, result: CommandResult) -> None:
-        if self._on_saved is not None:
-            self._on_saved(result)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.error.setText(window_text(exc.message))
-        self.error.show()
+        self.run_command(run)

@@ -11,8 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -21,12 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from shopkeeper.domain.commands import CommandResult
-from shopkeeper.domain.errors import KnownError
 from shopkeeper.services.campaign_checks import check_settings, save_check_settings
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.command_dialog import CommandDialog
 from shopkeeper.ui.formatting import platform_label
-from shopkeeper.ui.message_texts import window_text
-from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.operations import QueryOp
 
 EDITOR = "window"
 _UNSET = -0.1  # the spin box's lowest value reads "not set"
@@ -37,12 +34,11 @@ def _loaded(db: Any) -> tuple[Decimal, dict[str, Decimal], list[str]]:  # noqa: 
     return min_margin, fees, [r[0] for r in db.fetchall("SELECT DISTINCT platform FROM shops ORDER BY 1")]
 
 
-class CampaignCheckSettingsDialog(QDialog):
+class CampaignCheckSettingsDialog(CommandDialog):
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent)
         self.setObjectName("campaignCheckSettingsDialog")
         self.setWindowTitle(self.tr("Campaign checks"))
-        self._worker = worker
         intro = QLabel(self.tr(
             "A campaign's SKUs are checked at their campaign price after cost and the platform's fees "
             "(commission and payment, as a % of the price). Kept in this shop."), self)
@@ -55,15 +51,8 @@ class CampaignCheckSettingsDialog(QDialog):
         self.form = QFormLayout()
         self.form.addRow(self.tr("Minimum margin"), self.min_margin)
         self.fees: dict[str, QDoubleSpinBox] = {}
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.error_label()
+        self.save_buttons(self.save, until_loaded=True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(self.form)
@@ -84,7 +73,7 @@ class CampaignCheckSettingsDialog(QDialog):
             box.setValue(float(fees[platform]) if platform in fees else _UNSET)
             self.fees[platform] = box
             self.form.addRow(self.tr("{platform} fees").format(platform=platform_label(platform)), box)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.enable_save()
 
     def save(self) -> None:
         # The spin boxes hold one decimal: through text, so no binary fraction reaches the shop.
@@ -94,10 +83,4 @@ class CampaignCheckSettingsDialog(QDialog):
         def run(db: Any) -> CommandResult:  # noqa: ANN401 - the worker's Database
             return save_check_settings(db, who=EDITOR, min_margin_pct=margin, fees=fees)
 
-        self._worker.command(self, CommandOp(run), lambda _result: self.accept(), self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.error.setText(window_text(exc.message))
-        self.error.show()
+        self.run_command(run)

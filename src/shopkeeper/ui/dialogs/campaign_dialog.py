@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -48,15 +46,15 @@ from shopkeeper.domain.campaign_price import (
     Tier,
 )
 from shopkeeper.domain.commands import ChangeRefused, CommandResult
-from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.festivals import festivals
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.campaign_checks import CampaignCheck, campaign_checks
 from shopkeeper.services.campaigns import CampaignPlan, categories, save_campaign, scope_skus
 from shopkeeper.services.product_tags import all_tags
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.command_dialog import CommandDialog
 from shopkeeper.ui.message_texts import window_text
-from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.operations import QueryOp
 
 _PAGES = {PERCENT_OFF: 0, FIXED_OFF: 1, FLASH_PRICE: 2, BUNDLE_PRICE: 2, BUY_X_GET_Y: 3, SPEND_SAVE: 4, COUPON: 4}
 _EMPTY_PAGE = 5
@@ -70,17 +68,15 @@ def _day(qdate: QDate) -> date:
     return date(qdate.year(), qdate.month(), qdate.day())
 
 
-class CampaignDialog(QDialog):
+class CampaignDialog(CommandDialog):
     def __init__(self, parent: QWidget | None, *, worker: DbWorker, today: date, plan: CampaignPlan | None = None,
                  promotion_id: int | None = None, on_saved: Callable[[CommandResult], None] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent, on_saved)
         self.setObjectName("campaignDialog")
         self.setWindowTitle(self.tr("Edit campaign") if promotion_id is not None else self.tr("New campaign"))
         self.setMinimumSize(760, 640)
-        self._worker = worker
         self._today = today
         self._promotion_id = promotion_id
-        self._on_saved = on_saved
         self._plan = plan
 
         self.name = QLineEdit(self)
@@ -207,14 +203,8 @@ class CampaignDialog(QDialog):
         form.addRow(self.tr("Products in scope"), self.skus)
         form.addRow("", scope_buttons)
 
-        self.error = QLabel(self)
-        self.error.setObjectName("campaignError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.error_label("campaignError")
+        buttons = self.save_buttons(self.save)
         # An existing campaign's checks as saved (services/campaign_checks.py): its worst margin and stock verdict.
         self.checks = QLabel(self)
         self.checks.setObjectName("campaignChecks")
@@ -393,15 +383,4 @@ class CampaignDialog(QDialog):
         def run(db: Any) -> CommandResult:  # noqa: ANN401 - the worker's shop
             return save_campaign(db, plan, who="window", promotion_id=promotion_id)
 
-        self._worker.command(self, CommandOp(run), self._saved, self._failed)
-
-    def _saved(self, result: CommandResult) -> None:
-        if self._on_saved is not None:
-            self._on_saved(result)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.error.setText(window_text(exc.message))
-        self.error.show()
+        self.run_command(run)

@@ -12,8 +12,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -23,22 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from shopkeeper.domain.commands import CommandResult
-from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.campaign_tasks import TemplateTask, save_template, template
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.command_dialog import CommandDialog
 from shopkeeper.ui.message_texts import window_text
-from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.operations import QueryOp
 
 EDITOR = "window"
 
 
-class ChecklistTemplateDialog(QDialog):
+class ChecklistTemplateDialog(CommandDialog):
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent)
         self.setObjectName("checklistTemplateDialog")
         self.setWindowTitle(self.tr("Checklist template"))
-        self._worker = worker
         self._tasks: list[TemplateTask] = []
         intro = QLabel(self.tr("Every campaign you plan gets these tasks, each due the given number of days "
                                "before it starts. Type over a name to word it your way."), self)
@@ -50,14 +47,8 @@ class ChecklistTemplateDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setMinimumSize(460, 240)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.error_label()
+        self.save_buttons(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
@@ -98,15 +89,8 @@ class ChecklistTemplateDialog(QDialog):
         def run(db: Any) -> CommandResult:  # noqa: ANN401 - the worker's Database
             return save_template(db, changes, who=EDITOR)
 
-        self._worker.command(self, CommandOp(run), lambda _result: self.accept(), self._failed)
+        self.run_command(run)
 
     def _cell(self, row: int, col: int) -> str:
         item = self.table.item(row, col)
         return "" if item is None else item.text().strip()
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.error.setText(window_text(exc.message))
-        self.error.show()
-

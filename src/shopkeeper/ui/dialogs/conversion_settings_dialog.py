@@ -10,8 +10,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -22,21 +20,19 @@ from PySide6.QtWidgets import (
 
 from shopkeeper.domain.ad_performance import ConversionSettings
 from shopkeeper.domain.commands import CommandResult
-from shopkeeper.domain.errors import KnownError
 from shopkeeper.services.ad_performance import conversion_settings, save_conversion_settings
 from shopkeeper.ui.db_worker import DbWorker
-from shopkeeper.ui.message_texts import window_text
-from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.dialogs.command_dialog import CommandDialog
+from shopkeeper.ui.operations import QueryOp
 
 EDITOR = "window"
 
 
-class ConversionSettingsDialog(QDialog):
+class ConversionSettingsDialog(CommandDialog):
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent)
         self.setObjectName("conversionSettingsDialog")
         self.setWindowTitle(self.tr("Low-conversion thresholds"))
-        self._worker = worker
         intro = QLabel(self.tr("A product is listed as converting badly when it had at least this many sessions "
                                "and fewer orders per session than this. The settings are kept in this shop."), self)
         intro.setWordWrap(True)
@@ -50,15 +46,8 @@ class ConversionSettingsDialog(QDialog):
         self.max_pct.setDecimals(2)
         self.max_pct.setSingleStep(0.1)
         self.max_pct.setSuffix(" %")
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.error_label()
+        self.save_buttons(self.save, until_loaded=True)
         form = QFormLayout()
         form.addRow(self.tr("At least"), self.min_sessions)
         form.addRow(self.tr("Converting under"), self.max_pct)
@@ -72,7 +61,7 @@ class ConversionSettingsDialog(QDialog):
     def _show(self, settings: ConversionSettings) -> None:
         self.min_sessions.setValue(settings.min_sessions)
         self.max_pct.setValue(float(settings.max_pct))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.enable_save()
 
     def save(self) -> None:
         # the spin box holds two decimals; read through its text so no float digits reach the shop
@@ -81,10 +70,4 @@ class ConversionSettingsDialog(QDialog):
         def run(db: Any) -> CommandResult:  # noqa: ANN401 - the worker's Database
             return save_conversion_settings(db, who=EDITOR, min_sessions=sessions, max_pct=pct)
 
-        self._worker.command(self, CommandOp(run), lambda _result: self.accept(), self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.error.setText(window_text(exc.message))
-        self.error.show()
+        self.run_command(run)

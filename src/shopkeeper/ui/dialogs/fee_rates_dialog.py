@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -33,28 +32,25 @@ from PySide6.QtWidgets import (
 )
 
 from shopkeeper.domain.commands import CommandResult
-from shopkeeper.domain.errors import KnownError
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.fee_rates import RateChange, StoredRate, fee_rates, save_fee_rates
 from shopkeeper.services.landed_costs import PurchaseLot, purchase_lots, save_lot
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.command_dialog import CommandDialog
 from shopkeeper.ui.formatting import platform_label
-from shopkeeper.ui.message_texts import window_text
-from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.operations import QueryOp
 
 EDITOR = "window"
 # Fee-rate table columns; percent, fixed and currency are edited in place.
 _PLATFORM, _KIND, _PERCENT, _FIXED, _CURRENCY, _DEFAULT = range(6)
 
 
-class FeeRatesDialog(QDialog):
+class FeeRatesDialog(CommandDialog):
     def __init__(self, worker: DbWorker, clock: Clock, parent: QWidget | None = None,
                  on_saved: Callable[[CommandResult], None] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent, on_saved)
         self.setObjectName("feeRatesDialog")
         self.setWindowTitle(self.tr("Fee rates and landed costs"))
-        self._worker = worker
-        self._on_saved = on_saved
         self._rates: list[StoredRate] = []
         self.tabs = QTabWidget(self)
 
@@ -111,15 +107,8 @@ class FeeRatesDialog(QDialog):
         lots_layout.addWidget(self.save_lot_button)
         self.tabs.addTab(lots_page, self.tr("Purchase lots"))
 
-        self.error = QLabel(self)
-        self.error.setObjectName("feeRatesError")
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Close, self)
-        self.buttons.accepted.connect(self.save_rates)
-        self.buttons.rejected.connect(self.reject)
+        self.error_label("feeRatesError")
+        self.save_buttons(self.save_rates, other=QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
@@ -171,13 +160,7 @@ class FeeRatesDialog(QDialog):
         if not changes:
             self.accept()
             return
-        self._worker.command(self, CommandOp(lambda db: save_fee_rates(db, changes, who=EDITOR)),
-                             self._saved_rates, self._failed)
-
-    def _saved_rates(self, result: CommandResult) -> None:
-        if self._on_saved is not None:
-            self._on_saved(result)
-        self.accept()
+        self.run_command(lambda db: save_fee_rates(db, changes, who=EDITOR))
 
     def save_lot(self) -> None:
         try:
@@ -192,19 +175,13 @@ class FeeRatesDialog(QDialog):
         def run(db: Any) -> CommandResult:  # noqa: ANN401 - the worker's Database
             return save_lot(db, lot, who=EDITOR)
 
-        self._worker.command(self, CommandOp(run), self._saved_lot, self._failed)
+        self.run_command(run, self._saved_lot)
 
     def _saved_lot(self, result: CommandResult) -> None:
-        if self._on_saved is not None:
-            self._on_saved(result)
+        # a batch is one of many edits: the dialog stays open on the refreshed tables
+        self._tell_saved(result)
         self.error.hide()
         self.reload()
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.error.setText(window_text(exc.message))
-        self.error.show()
 
 
 def _same(text: str, stored: Decimal) -> bool:

@@ -14,8 +14,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from shopkeeper.domain.commands import CommandResult
-from shopkeeper.domain.errors import KnownError
 from shopkeeper.services.listing_check_settings import (
     absolute_terms,
     absolute_terms_are_default,
@@ -36,8 +33,8 @@ from shopkeeper.services.listing_check_settings import (
     save_check_settings,
 )
 from shopkeeper.ui.db_worker import DbWorker
-from shopkeeper.ui.message_texts import window_text
-from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.dialogs.command_dialog import CommandDialog
+from shopkeeper.ui.operations import QueryOp
 
 EDITOR = "window"
 
@@ -53,16 +50,14 @@ def _load(db: Any) -> CheckSettings:  # noqa: ANN401 - the worker's Database
     return CheckSettings(absolute_terms(db), absolute_terms_are_default(db), price_tolerance(db))
 
 
-class ListingChecksDialog(QDialog):
+class ListingChecksDialog(CommandDialog):
     """Edit the word list (add, remove, back to the shipped list) and the price tolerance."""
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None,
                  on_saved: Callable[[CommandResult], None] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent, on_saved)
         self.setObjectName("listingChecksDialog")
         self.setWindowTitle(self.tr("Listing checks"))
-        self._worker = worker
-        self._on_saved = on_saved
         self._reset = False
         self.intro = QLabel(self.tr(
             "Words China's Advertising Law forbids in listings (极限词). A title or description containing one "
@@ -89,15 +84,8 @@ class ListingChecksDialog(QDialog):
         self.tolerance.setSuffix(" %")
         self.tolerance.setToolTip(self.tr("A SKU's prices in one currency may differ by this share of the "
                                           "lowest before they are marked"))
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.error_label()
+        self.save_buttons(self.save, until_loaded=True)
 
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_word, 1)
@@ -126,7 +114,7 @@ class ListingChecksDialog(QDialog):
         self.tolerance.setValue(float(settings.tolerance))
         self._reset = False
         self._show_source(settings.is_default)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.enable_save()
 
     def _show_source(self, is_default: bool) -> None:
         count = self.words.count()
@@ -167,15 +155,4 @@ class ListingChecksDialog(QDialog):
         def run(db: Any) -> CommandResult:  # noqa: ANN401
             return save_check_settings(db, who=EDITOR, words=words, reset_words=reset, tolerance_pct=tolerance)
 
-        self._worker.command(self, CommandOp(run), self._saved, self._failed)
-
-    def _saved(self, result: CommandResult) -> None:
-        if self._on_saved is not None:
-            self._on_saved(result)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.error.setText(window_text(exc.message))
-        self.error.show()
+        self.run_command(run)

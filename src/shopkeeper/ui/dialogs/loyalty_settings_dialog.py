@@ -16,8 +16,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from shopkeeper.domain import loyalty_settings as keys
 from shopkeeper.domain.commands import CommandResult
-from shopkeeper.domain.errors import KnownError
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.loyalty import (
     LoyaltyProgramme,
@@ -47,41 +44,32 @@ from shopkeeper.services.loyalty import (
     save_programme,
 )
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.command_dialog import CommandDialog
 from shopkeeper.ui.formatting import platform_label
-from shopkeeper.ui.message_texts import window_text
-from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.operations import QueryOp
 
 EDITOR = "window"
 _EVENT_COLUMNS = ("name", "from", "to", "platform", "multiply", "add")
 _TIER_COLUMNS = ("name_en", "name_zh", "threshold", "keep_threshold", "points_multiplier", "benefits_en", "benefits_zh")
 
 
-class LoyaltySettingsDialog(QDialog):
+class LoyaltySettingsDialog(CommandDialog):
     """Edit the programme; Preview shows who would move up or down today; Save is one undoable change."""
 
     def __init__(self, worker: DbWorker, clock: Clock, *, chinese: bool, parent: QWidget | None = None,
                  on_saved: Callable[[CommandResult], None] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent, on_saved)
         self.setObjectName("loyaltySettingsDialog")
         self.setWindowTitle(self.tr("Loyalty settings"))
-        self._worker = worker
         self._clock = clock
         self._chinese = chinese
-        self._on_saved = on_saved
         self._programme: LoyaltyProgramme | None = None
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._earn_page(), self.tr("Earning"))
         self.tabs.addTab(self._events_page(), self.tr("Bonus events"))
         self.tabs.addTab(self._tiers_page(), self.tr("Tiers"))
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.error_label()
+        self.save_buttons(self.save, until_loaded=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
@@ -226,7 +214,7 @@ class LoyaltySettingsDialog(QDialog):
                 value = getattr(tier, name)
                 text = "" if value is None else f"{value.normalize():f}" if isinstance(value, Decimal) else str(value)
                 self.tier_table.setItem(row, col, QTableWidgetItem(text))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.enable_save()
 
     def _expiry_model_changed(self) -> None:
         annual = self.expiry_model.currentData() == "annual"
@@ -318,18 +306,7 @@ class LoyaltySettingsDialog(QDialog):
         def run(db: Any) -> CommandResult:  # noqa: ANN401 - the worker's Database
             return save_programme(db, who=EDITOR, settings=settings, tiers=tiers)
 
-        self._worker.command(self, CommandOp(run), self._saved, self._failed)
-
-    def _saved(self, result: CommandResult) -> None:
-        if self._on_saved is not None:
-            self._on_saved(result)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.error.setText(window_text(exc.message))
-        self.error.show()
+        self.run_command(run)
 
 
 def _number(text: str, unreadable: Decimal) -> Decimal:

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QTableWidget,
@@ -24,12 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopkeeper.domain.errors import KnownError
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.payouts import Reconciliation, reconcile
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.command_dialog import CommandDialog
 from shopkeeper.ui.formatting import money, platform_label
-from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 
 _RED = QBrush(QColor("#c62828"))
@@ -57,12 +55,11 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[Any]], red: Sequence[bool
     table.resizeColumnsToContents()
 
 
-class PayoutsDialog(QDialog):
+class PayoutsDialog(CommandDialog):
     def __init__(self, worker: DbWorker, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent)
         self.setObjectName("payoutsDialog")
         self.setWindowTitle(self.tr("Payouts"))
-        self._worker = worker
         self.reconciliation: Reconciliation | None = None
         self.summary = QLabel(self)
         self.summary.setObjectName("payoutsSummary")
@@ -83,9 +80,7 @@ class PayoutsDialog(QDialog):
         self.tabs.addTab(self.unsettled, self.tr("Orders never settled"))
         self.tabs.addTab(self.unmatched, self.tr("Money with no order"))
         self.tabs.addTab(self.months, self.tr("Month-end split"))
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.hide()
+        self.error_label(wrap=False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -114,9 +109,3 @@ class PayoutsDialog(QDialog):
         _fill(self.unmatched, [(m.shop_id, m.movement_id, str(m.occurred_at)[:16], m.kind, m.order_id,
                                 money(m.amount), m.currency, m.payout_id or "") for m in found.unmatched])
         _fill(self.months, [(m.payout_id, m.month, m.currency, money(m.amount), m.lines) for m in found.month_split])
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.error.setText(window_text(exc.message))
-        self.error.show()

@@ -10,8 +10,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -20,22 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from shopkeeper.domain.commands import CommandResult
-from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.reorder import MAX_WINDOW_DAYS, ReorderSettings
 from shopkeeper.services.inventory_settings import reorder_settings, save_inventory_settings
 from shopkeeper.ui.db_worker import DbWorker
-from shopkeeper.ui.message_texts import window_text
-from shopkeeper.ui.operations import CommandOp, QueryOp
+from shopkeeper.ui.dialogs.command_dialog import CommandDialog
+from shopkeeper.ui.operations import QueryOp
 
 EDITOR = "window"
 
 
-class ReorderSettingsDialog(QDialog):
+class ReorderSettingsDialog(CommandDialog):
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent)
         self.setObjectName("reorderSettingsDialog")
         self.setWindowTitle(self.tr("Reorder settings"))
-        self._worker = worker
         intro = QLabel(self.tr(
             "How Shopkeeper works out what to buy. Days a SKU had no stock do not count as days nobody wanted it. "
             "The settings are kept in this shop."), self)
@@ -54,15 +50,8 @@ class ReorderSettingsDialog(QDialog):
         self.dead_days.setObjectName("deadStockDays")
         self.dead_days.setRange(1, MAX_WINDOW_DAYS)
         self.dead_days.setSuffix(self.tr(" days"))
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.error_label()
+        self.save_buttons(self.save, until_loaded=True)
         form = QFormLayout()
         form.addRow(self.tr("Average sales over"), self.window_days)
         form.addRow(self.tr("Read demand from"), self.basis)
@@ -78,7 +67,7 @@ class ReorderSettingsDialog(QDialog):
         self.window_days.setValue(settings.window_days)
         self.basis.setCurrentIndex(max(0, self.basis.findData(settings.basis)))
         self.dead_days.setValue(settings.dead_stock_days)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.enable_save()
 
     def save(self) -> None:
         window, basis, dead = self.window_days.value(), str(self.basis.currentData()), self.dead_days.value()
@@ -86,10 +75,4 @@ class ReorderSettingsDialog(QDialog):
         def run(db: Any) -> CommandResult:  # noqa: ANN401 - the worker's Database
             return save_inventory_settings(db, who=EDITOR, window_days=window, basis=basis, dead_stock_days=dead)
 
-        self._worker.command(self, CommandOp(run), lambda _result: self.accept(), self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.error.setText(window_text(exc.message))
-        self.error.show()
+        self.run_command(run)

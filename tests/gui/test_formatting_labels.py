@@ -1,0 +1,45 @@
+"""The label tables of ui/formatting.py: each code is worded in the window's language, brands stay as
+they are, and a code no table knows still shows (a new status from an importer is never a blank cell)."""
+
+from __future__ import annotations
+
+from shopkeeper.ui.formatting import (
+    _BRANDS,
+    _LABELS,
+    order_status_label,
+    platform_label,
+    platforms_label,
+    points_reason_label,
+    status_label,
+)
+
+LABEL_OF = {"Status": status_label, "OrderStatus": order_status_label, "PointsReason": points_reason_label,
+            "Platform": platform_label}
+
+
+def test_every_table_has_its_label_function() -> None:
+    assert set(LABEL_OF) == set(_LABELS)
+
+
+def test_english_labels_are_the_table_texts() -> None:
+    assert status_label("low") == "Reorder now"
+    assert order_status_label("partially_refunded") == "Partly refunded"
+    assert points_reason_label("refund") == "taken back: refund"
+    assert platform_label("taobao") == "Taobao" and platform_label("ebay") == "eBay"
+    assert platforms_label("taobao, shopify,other") == "Taobao, Shopify, Other"
+
+
+def test_in_chinese_every_code_is_translated_and_brands_are_not(chinese) -> None:  # noqa: ANN001
+    untranslated = [(kind, code) for kind, table in _LABELS.items() for code, source in table.items()
+                    if LABEL_OF[kind](code) == source]
+    assert untranslated == []
+    assert status_label("at_risk") != "Slipping away"
+    assert all(platform_label(code) == brand for code, brand in _BRANDS.items())
+
+
+def test_a_code_no_table_knows_is_shown_as_it_is(chinese) -> None:  # noqa: ANN001
+    assert status_label("frozen") == "frozen"
+    assert order_status_label("disputed") == "disputed"
+    assert points_reason_label("gift") == "gift"
+    assert platform_label("tiktok_shop") == "tiktok_shop"
+    assert platforms_label("") == ""
