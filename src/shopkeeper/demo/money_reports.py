@@ -24,6 +24,7 @@ import tempfile
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from shopkeeper.db.database import Database
 from shopkeeper.services.imports import FileOutcome, import_paths
@@ -65,7 +66,7 @@ def import_demo_money(db: Database, today: date) -> list[FileOutcome]:
     return outcomes
 
 
-def _shopify_transactions(db: Database, cutoff: date) -> list[tuple]:
+def _shopify_transactions(db: Database, cutoff: date) -> list[tuple[Any, ...]]:
     """(local time text, type, order name, card, payout date, amount, fee) per charge and refund, oldest first."""
     return db.fetchall(f"""
         WITH paid AS (
@@ -122,7 +123,7 @@ def _payout_number(paid_on: date) -> str:
     return str(70_000_000 + paid_on.toordinal() % 1_000_000)
 
 
-def _alipay_rows(db: Database, cutoff: date) -> list[tuple]:
+def _alipay_rows(db: Database, cutoff: date) -> list[tuple[Any, ...]]:
     """(time text, order id, income, expense, business type, remark) per movement of the Taobao shop, oldest first."""
     return db.fetchall(f"""
         WITH settled AS (
