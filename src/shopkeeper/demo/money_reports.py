@@ -30,6 +30,7 @@ from typing import Any
 
 from shopkeeper.db.database import Database
 from shopkeeper.services.imports import FileOutcome, import_paths
+from shopkeeper.services.recompute import recompute
 
 UNSETTLED_DAYS = 14
 SHOP_NAME = "Demo shop"
@@ -62,7 +63,9 @@ def import_demo_money(db: Database, today: date) -> list[FileOutcome]:
         folder = Path(tmp)
         cutoff = today - timedelta(days=UNSETTLED_DAYS)
         paths = [*write_shopify_reports(db, cutoff, folder), write_alipay_ledger(db, cutoff, folder)]
-        outcomes = import_paths(db, paths, workdir=folder / "work", shop_name=SHOP_NAME, make_backup=False)
+        # The figures derived after each import are the demo's as of its own day, not the computer's.
+        outcomes = import_paths(db, paths, workdir=folder / "work", shop_name=SHOP_NAME, make_backup=False,
+                                derive=lambda shop: recompute(shop, today))
     # The files were temporary: a redo after an undo must say the file is gone, not look for it.
     batches = [o.batch_id for o in outcomes if o.batch_id is not None]
     if batches:
