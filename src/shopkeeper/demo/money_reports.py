@@ -2,11 +2,11 @@
 
 "The demo shows only what the app computes": rather than writing money movements
 itself, the demo writes, from its own orders, a Shopify Payments transactions
-export with its payouts export and a Taobao 支付宝账务明细, then imports them
+export with its payouts export, a Taobao 支付宝账务明细 and a Douyin 动账明细, then imports them
 through services/imports.py `import_paths`, each an undoable import of its own.
 So the reconciliation, settled fees and profit the demo shows are what the
 readers make of files in the platforms' formats (money-traffic-formats.md §3.1,
-§3.2, §7.1).
+§3.2, §7.1; Douyin's 39-column 动账明细 as importers/platforms/douyin.py reads it).
 
 Orders up to `UNSETTLED_DAYS` before today are settled; the newest are not yet,
 so profit shows both settled and estimated orders. Two Shopify payouts do not
@@ -15,7 +15,7 @@ the transactions export does not list (its deposit is short of its lines), and o
 older payout's export misses a charge line (its deposit is more than its lines, and
 that order shows as never settled).
 
-Alipay 提现 (withdrawals) are left out: a balance ledger does not say which lines a
+Alipay and Douyin 提现 (withdrawals) are left out: a balance ledger does not say which lines a
 withdrawal carries, so each would show its whole deposit as a difference.
 """
 
@@ -36,6 +36,7 @@ UNSETTLED_DAYS = 14
 SHOP_NAME = "Demo shop"
 SHOPIFY_SHOP = f"shopify:{SHOP_NAME}"
 TAOBAO_SHOP = f"taobao:{SHOP_NAME}"
+DOUYIN_SHOP = f"douyin:{SHOP_NAME}"
 # Shopify pays out two days after the charge; the newest payout kept this share of its charges in reserve.
 PAYOUT_DELAY_DAYS = 2
 RESERVE_SHARE = Decimal("0.10")
@@ -55,6 +56,12 @@ SHOPIFY_PAYOUTS_HEADER = ("Payout Date", "Status", "Charges", "Refunds", "Adjust
 ALIPAY_HEADER = ("账务流水号", "业务流水号", "商户订单号", "商品名称", "发生时间", "对方账号", "收入金额（+元）",
                  "支出金额（-元）", "账户余额（元）", "交易渠道", "业务类型", "备注")
 ALIPAY_OPENING = Decimal("5000.00")
+DOUYIN_HEADER = (
+    "动账时间", "动帐流水号", "动账方向", "动账金额", "动账账户", "动账场景", "计费类型", "子订单号", "订单号", "售后编号",
+    "下单时间", "商品ID", "商品名称", "达人ID", "达人名称", "订单类型", "订单实付应结", "运费实付", "实际平台补贴_运费",
+    "实际平台补贴", "其他平台补贴", "以旧换新抵扣", "政府补贴平台垫资", "实际达人补贴", "实际抖音支付补贴",
+    "实际抖音月付营销补贴", "银行补贴", "订单退款", "平台服务费", "佣金", "服务商佣金", "渠道分成", "招商服务费",
+    "站外推广费", "其他分成", "是否免佣", "免佣金额", "商户主体名称", "备注")
 
 
 def import_demo_money(db: Database, today: date) -> list[FileOutcome]:
@@ -62,7 +69,8 @@ def import_demo_money(db: Database, today: date) -> list[FileOutcome]:
     with tempfile.TemporaryDirectory(prefix="shopkeeper-demo-money-") as tmp:
         folder = Path(tmp)
         cutoff = today - timedelta(days=UNSETTLED_DAYS)
-        paths = [*write_shopify_reports(db, cutoff, folder), write_alipay_ledger(db, cutoff, folder)]
+        paths = [*write_shopify_reports(db, cutoff, folder), write_alipay_ledger(db, cutoff, folder),
+                 write_douyin_fund_flow(db, cutoff, folder)]
         # The figures derived after each import are the demo's as of its own day, not the computer's.
         outcomes = import_paths(db, paths, workdir=folder / "work", shop_name=SHOP_NAME, make_backup=False,
                                 derive=lambda shop: recompute(shop, today))
@@ -215,3 +223,38 @@ def write_alipay_ledger(db: Database, cutoff: date, folder: Path) -> Path:
 
 def _cn_date(iso: str) -> str:
     return f"{iso[:4]}年{iso[5:7]}月{iso[8:10]}日"
+
+
+def _douyin_rows(db: Database, cutoff: date) -> list[tuple[Any, ...]]:
+    """(settled time, ordered time, order id, paid, refunded, platform fee, creator commission), oldest first."""
+    return db.fetchall(f"""
+        WITH settled AS (
+            SELECT o.order_id, o.total, o.refunded_amount AS refunded, timezone('Asia/Shanghai', o.ordered_at) AS local_at,
+                   -- fees are taken from what the buyer kept; a creator (达人) sold about a quarter of the orders
+                   greatest(o.total - o.refunded_amount, 0) AS kept, hash(o.order_id, 'daren') % 4 = 0 AS by_creator
+            FROM orders o
+            WHERE o.shop_id = ? AND o.status NOT IN {_UNPAID} AND o.total > 0
+              AND CAST(timezone('Asia/Shanghai', o.ordered_at) AS DATE) < ?)
+        SELECT strftime(local_at + INTERVAL 7 DAY, '%Y-%m-%d %H:%M:%S'), strftime(local_at, '%Y-%m-%d %H:%M:%S'),
+               order_id, total, refunded, CAST(round(kept * 0.05, 2) AS DECIMAL(18,2)),
+               CASE WHEN by_creator THEN CAST(round(kept * 0.10, 2) AS DECIMAL(18,2)) ELSE 0 END
+        FROM settled ORDER BY local_at, order_id
+    """, [DOUYIN_SHOP, cutoff])
+
+
+def write_douyin_fund_flow(db: Database, cutoff: date, folder: Path) -> Path:
+    """抖店 动账明细 (the 39-column export): one 订单结算 per settled order, itemised into its sale, refund and fees."""
+    path = folder / "资金流水明细.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(DOUYIN_HEADER)
+        for number, (when, ordered, order_id, paid, refunded, fee, commission) in enumerate(
+                _douyin_rows(db, cutoff), start=1):
+            cells = {"动账时间": when, "动帐流水号": f"'{when[:10].replace('-', '')}{number:012d}", "动账方向": "入账",
+                     "动账金额": f"{paid - refunded - fee - commission:.2f}", "动账账户": "微信",
+                     "动账场景": "订单结算", "计费类型": "-", "子订单号": f"'{order_id}", "订单号": f"'{order_id}",
+                     "下单时间": ordered, "订单类型": "普通订单", "订单实付应结": f"{paid:.2f}", "运费实付": "0.00",
+                     "订单退款": f"{refunded:.2f}", "平台服务费": f"{fee:.2f}", "佣金": f"{commission:.2f}",
+                     "是否免佣": "否", "商户主体名称": "Demo shop"}
+            out.writerow([cells.get(name, "") for name in DOUYIN_HEADER])
+    return path

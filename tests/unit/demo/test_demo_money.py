@@ -24,7 +24,7 @@ from shopkeeper.demo.shop import build_demo_shop
 from shopkeeper.services.imports import undo_import
 
 TODAY = date(2026, 11, 26)
-SETTLING = ("taobao:Demo shop", "shopify:Demo shop")
+SETTLING = ("taobao:Demo shop", "douyin:Demo shop", "shopify:Demo shop")
 
 
 @pytest.fixture(scope="module")
@@ -59,12 +59,13 @@ def test_the_money_came_through_the_importers(db: Database) -> None:
         ("payment_transactions_export_1.csv", "shopify", "payment_transactions"),
         ("payouts_export.csv", "shopify", "payouts"),
         ("支付宝账务明细.csv", "taobao", "settlements"),
+        ("资金流水明细.csv", "douyin", "settlements"),
     ]
     assert {rejected for _, _, _, rejected, _ in imports} == {0}
     # the files were temporary: nothing points at them any more
     assert {path for *_, path in imports} == {None}
     assert db.fetchall("SELECT DISTINCT report FROM money_movements ORDER BY 1") == [
-        ("alipay_ledger",), ("shopify_payment_transactions",)]
+        ("alipay_ledger",), ("douyin_fund_flow",), ("shopify_payment_transactions",)]
     kinds = {k for (k,) in db.fetchall("SELECT DISTINCT kind FROM money_movements")}
     assert {"sale", "commission", "payment_fee", "refund"} <= kinds
 
@@ -90,8 +91,8 @@ def test_report_profit_has_settled_and_estimated_orders(demo_file: Path) -> None
     orders = [r for r in _report(demo_file, "profit", "--by", "order") if r["key"] is not None]
     settled = {(r["shop_id"], r["key"]) for r in orders if not r["estimated"]}
     estimated = {(r["shop_id"], r["key"]) for r in orders if r["estimated"]}
-    assert len(settled) > 5000
-    assert len(estimated) > 4000  # Douyin and Etsy have no settlements, the newest orders none yet
+    assert len(settled) > 8000
+    assert len(estimated) > 2000  # Etsy has no settlements, the newest orders none yet
     assert {shop for shop, _ in settled} == set(SETTLING)
     # orders of the last two weeks are not settled yet, older orders of the settling shops are
     cutoff = TODAY - timedelta(days=UNSETTLED_DAYS)
@@ -102,7 +103,7 @@ def test_report_profit_has_settled_and_estimated_orders(demo_file: Path) -> None
     finally:
         db.close()
     # (the rest of the settled keys are the fees of refunded orders, rows of their own: not sales)
-    assert len(settled & days.keys()) > 5000
+    assert len(settled & days.keys()) > 8000
     assert all(days[k] < cutoff for k in settled & days.keys())
     recent = {k for k, d in days.items() if k[0] in SETTLING and d >= cutoff + timedelta(days=1)}
     assert recent and recent <= estimated
