@@ -74,6 +74,10 @@ def import_demo_money(db: Database, today: date) -> list[FileOutcome]:
         # The figures derived after each import are the demo's as of its own day, not the computer's.
         outcomes = import_paths(db, paths, workdir=folder / "work", shop_name=SHOP_NAME, make_backup=False,
                                 derive=lambda shop: recompute(shop, today))
+    refused = [o.message for o in outcomes if not o.ok or o.rows_rejected]
+    if refused:
+        # The demo writes these files itself: a reader refusing one is a fault of the demo or the reader.
+        raise RuntimeError("the demo's money reports did not import: " + "; ".join(refused))
     # The files were temporary: a redo after an undo must say the file is gone, not look for it.
     batches = [o.batch_id for o in outcomes if o.batch_id is not None]
     if batches:

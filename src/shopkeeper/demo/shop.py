@@ -12,7 +12,8 @@ sibling `demo_*` modules; this module only orchestrates and writes. Like a real
 shop's, the demo's tiers, points and stock on hand are not written here: the
 demo writes base data only (stock as dated counts) and then runs
 services/recompute.py in the same transaction, so it can only show what a real
-shop with the same orders and counts would.
+shop with the same orders and counts would. Its settlements and payouts follow as
+report files imported like a seller's, each its own import (demo/money_reports.py).
 """
 
 from __future__ import annotations
