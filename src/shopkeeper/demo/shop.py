@@ -12,7 +12,8 @@ sibling `demo_*` modules; this module only orchestrates and writes. Like a real
 shop's, the demo's tiers, points and stock on hand are not written here: the
 demo writes base data only (stock as dated counts) and then runs
 services/recompute.py in the same transaction, so it can only show what a real
-shop with the same orders and counts would.
+shop with the same orders and counts would. Its settlements and payouts follow as
+report files imported like a seller's, each its own import (demo/money_reports.py).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from shopkeeper.demo.campaign_checklists import set_up_campaign_checks
 from shopkeeper.demo.catalog import BRAND, BUNDLES, Catalog, build_catalog
 from shopkeeper.demo.channel_skus import channel_skus, link_channel_skus
 from shopkeeper.demo.listing_status import make_listing_decisions
+from shopkeeper.demo.money_reports import import_demo_money
 from shopkeeper.demo.orders import STATUSES, Orders, PromoWindow, build_orders
 from shopkeeper.demo.people import People, build_people, buyer_ids
 from shopkeeper.demo.refunds import add_refund_story
@@ -185,6 +187,9 @@ def build_demo_shop(
         _write(db, demo, rngs[6], report)
         report(Message("progress.demo.points"), 0.97)
         recompute(db, today)
+    # Settlements and payouts come as a seller's do: report files imported after the shop's first batches.
+    report(Message("progress.demo.settlements"), 0.975)
+    import_demo_money(db, today)
     report(Message("progress.demo.writing_promotions"), 0.98)
     _plan_campaigns(db, demo, rngs[6])
     set_up_campaign_checks(db, today)

@@ -6,14 +6,20 @@ The rules (money-traffic-formats.md §12):
   TACoS = spend ÷ all sales of the same SKU / channel and period (sk_sales(), sk_sku_lines()).
   Every ratio is derived from summed money, never averaged from a column of percentages; a
   ratio over nothing (no spend, no sales) is NULL, not 0 or infinity.
-* Margin before ads = (sales − platform, payment and label fees − cost of goods) ÷ sales, from
+* Margin before ads = (sales − every cost of those sales but ads) ÷ sales. Break-even ROAS =
+  1 ÷ margin before ads. This is the one definition of both, here in Python
+  (`margin_before_ads`, `break_even_roas`) and in SQL (`sk_margin_before_ads`,
+  `sk_break_even_roas`, which round alike: the margin to six places, then its inverse), and
+  both the ads figures and the profit rows (services/profit.py) use it; they differ only in
+  which sales and costs they feed it. Here, per SKU or campaign, from
   what the shop knows: the SKU's net revenue of sold orders, its cost (catalogue), and the fees
   the settlements imported so far charged, as a rate of the revenue of the orders they name,
   per shop and currency (a shop without settlements has no fees yet, and says so as fee_rate
   NULL). A cost in another currency is converted with the seller's rates (sk_fx()). A SKU
   without a cost (or a rate for it) has no margin: its break-even is unknown, never guessed.
-* Break-even ROAS = 1 ÷ margin before ads: a campaign whose ROAS is below it loses money on
-  every sale it brings. No margin (or none left) means no ROAS breaks even.
+  A campaign whose ROAS is below its break-even ROAS loses money on every sale it brings. No
+  margin (or none left) means no ROAS breaks even. Profit feeds the rule what one of its rows
+  took (sales + shipping − discounts) and cost (fees, refunds, cost of goods).
 * Conversion rate = orders ÷ sessions of one product (or the shop) and period, with the orders
   the traffic report counts itself (otherwise the shop's own orders of that SKU and period).
   A product is listed as "many sessions, low conversion" when it had at least
@@ -67,9 +73,11 @@ def acos(spend: Decimal | None, sales: Decimal | None) -> Decimal | None:
 
 
 def margin_before_ads(revenue: Decimal | None, cogs: Decimal | None, fees: Decimal | None) -> Decimal | None:
+    """(revenue − cogs − fees) ÷ revenue, to six places as sk_margin_before_ads; `fees`: every other cost of
+    those sales but ads. None when there is no revenue or the cost of goods is unknown."""
     if revenue is None or cogs is None or revenue <= 0:
         return None
-    return (revenue - cogs - (fees or Decimal(0))) / revenue
+    return ratio(revenue - cogs - (fees or Decimal(0)), revenue)
 
 
 def break_even_roas(margin: Decimal | None) -> Decimal | None:

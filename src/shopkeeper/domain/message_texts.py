@@ -274,6 +274,7 @@ ENGLISH: Mapping[str, str] = {
     "progress.demo.customers": "Inventing customers",
     "progress.demo.orders": "Taking two years of orders",
     "progress.demo.points": "Counting points and tiers",
+    "progress.demo.settlements": "Importing settlements and payouts",
     "progress.demo.stock": "Planning stock and restocks",
     "progress.demo.writing": "Writing the demo shop",
     "progress.demo.writing_listings": "Writing listings and stock",

@@ -130,8 +130,12 @@ def import_paths(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     make_backup: bool = True,
+    derive: Recompute = recompute_after_change,
 ) -> list[FileOutcome]:
-    """Import each file in turn, after a rolling backup of the shop (`make_backup`, see services/backups.py)."""
+    """Import each file in turn, after a rolling backup of the shop (`make_backup`, see services/backups.py).
+
+    `derive` rebuilds the derived figures after a file of one table (the demo derives them as of its own day).
+    """
     outcomes: list[FileOutcome] = []
     count = max(1, len(paths))
     workdir = Path(workdir)
@@ -145,7 +149,7 @@ def import_paths(
             _report(progress, Message("progress.opening", {"name": path.name}), span[0])
             scratch = Path(tempfile.mkdtemp(prefix="import-", dir=workdir))
             try:
-                _import_path(db, path, scratch, shop_name, mapping_name, progress, span, cancel, outcomes)
+                _import_path(db, path, scratch, shop_name, mapping_name, progress, span, cancel, outcomes, derive)
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
     _report(progress, Message("progress.import_finished"), 1.0)
@@ -204,6 +208,7 @@ def _import_path(
     span: tuple[float, float],
     cancel: Cancel | None,
     outcomes: list[FileOutcome],
+    derive_one: Recompute,
 ) -> None:
     """Append an outcome per table to `outcomes` (those before a failure are what the failure reports as kept)."""
     try:
@@ -245,7 +250,7 @@ def _import_path(
     shared = share_reads(db, tables, mapping_name)
     # The tables of one file derive the figures once, when the file is done (services/deferred_recompute.py).
     deferred = len(tables) > 1
-    derive: Recompute = deferred_recompute.defer if deferred else recompute_after_change
+    derive: Recompute = deferred_recompute.defer if deferred else derive_one
     first = len(outcomes)
     try:
         _import_tables(db, path, tables, content_hash, scratch, shop_name, mapping_name, progress, span, width,

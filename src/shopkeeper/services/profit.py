@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain.ad_performance import break_even_roas, margin_before_ads
 from shopkeeper.domain.profit import COMPONENTS, FEE_COMPONENTS
 from shopkeeper.services.sales_report import ALL, ReportScope, scope_sql
 
@@ -59,13 +60,16 @@ class ProfitRow:
         return None if self.takings <= 0 else (self.net * 100 / self.takings).quantize(Decimal("0.1"))
 
     @property
+    def margin_before_ads(self) -> Decimal | None:
+        """What is left of each unit taken before ads pay (domain/ad_performance.py, the one definition);
+        None when a unit sold had no cost: a break-even from a cost of goods too low would be a guess."""
+        return margin_before_ads(self.takings, None if self.cost_missing else self.cogs, self.fees + self.refunds)
+
+    @property
     def break_even_roas(self) -> Decimal | None:
-        """1 ÷ margin before ads: the ad-attributed sales per unit of spend at which ads just pay for themselves
-        (issue 13 item 5); None when nothing is left before ads to pay them with."""
-        before_ads = self.net + self.ads
-        if self.takings <= 0 or before_ads <= 0:
-            return None
-        return (self.takings / before_ads).quantize(Decimal("0.01"))
+        """The ad-attributed sales per unit of spend at which ads just pay for themselves (issue 13 item 5):
+        1 ÷ margin before ads, as the ads figures compute it; None when nothing is left before ads."""
+        return break_even_roas(self.margin_before_ads)
 
 
 def _sums() -> str:

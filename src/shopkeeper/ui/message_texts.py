@@ -263,6 +263,7 @@ def window_texts() -> dict[str, str]:
         "progress.demo.customers": translate("Messages", "Inventing customers"),
         "progress.demo.orders": translate("Messages", "Taking two years of orders"),
         "progress.demo.points": translate("Messages", "Counting points and tiers"),
+        "progress.demo.settlements": translate("Messages", "Importing settlements and payouts"),
         "progress.demo.stock": translate("Messages", "Planning stock and restocks"),
         "progress.demo.writing": translate("Messages", "Writing the demo shop"),
         "progress.demo.writing_listings": translate("Messages", "Writing listings and stock"),

@@ -88,6 +88,15 @@ def test_rules_in_python_match_their_macros(shop: Database) -> None:
                                 (None, Decimal("1"), Decimal("1")), (Decimal("0.5"), None, Decimal("0"))]:
         assert shop.scalar("SELECT sk_below_break_even(?, ?, ?)", [roas, margin, spend]) == \
             rules.below_break_even(roas, margin, spend)
+    # margin before ads and break-even ROAS: one rule, the same to the last place in either language
+    for revenue, cogs, fees in [(Decimal("45.00"), Decimal("12.00"), Decimal("6.75")),
+                                (Decimal("100"), Decimal("30"), None), (Decimal("10"), Decimal("9"), Decimal("2")),
+                                (Decimal("0"), Decimal("1"), Decimal("0")), (Decimal("7"), None, Decimal("1")),
+                                (Decimal("3.33"), Decimal("1.11"), Decimal("0.01"))]:
+        margin = rules.margin_before_ads(revenue, cogs, fees)
+        assert shop.scalar("SELECT sk_margin_before_ads(?, ?, ?)", [revenue, cogs, fees]) == margin
+        assert shop.scalar("SELECT sk_break_even_roas(sk_margin_before_ads(?, ?, ?))", [revenue, cogs, fees]) == \
+            rules.break_even_roas(margin)
     settings = rules.ConversionSettings.from_settings({"low_conversion_min_sessions": "x"})
     assert settings == rules.ConversionSettings()
     assert rules.low_conversion(1, 2000, settings) and not rules.low_conversion(1, 50, settings)

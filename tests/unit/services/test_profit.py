@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -13,7 +14,7 @@ from money_shop import AMAZON, AMAZON_SETTLEMENT, SHOPIFY, add_order, import_row
 from shopkeeper.db.database import Database
 from shopkeeper.domain.profit import COMPONENTS, OrderAmounts, allocate, net_of, sales_of
 from shopkeeper.services.change_sets import undo_change_set
-from shopkeeper.services.profit import GROUPINGS, ProfitRow, profit_by_month, profit_rows
+from shopkeeper.services.profit import GROUPINGS, ProfitRow, profit_by_month, profit_json, profit_rows
 
 SETTLED = "111-0000001-0000001"
 UNSETTLED = "111-0000002-0000002"
@@ -217,4 +218,16 @@ def test_break_even_roas_is_one_over_the_margin_before_ads(db: Database) -> None
     import_rows(db, "ad_stats", [_ad("A1", AMAZON, "2026-02-01", "2026-02-28", "5.00", "S-1")], kind="ads")
     order = _by_key(db, "order")[SETTLED]
     # 45.00 taken, 45.00 − 6.75 estimated referral − 12.00 cost = 26.25 before ads: 45 ÷ 26.25 = 1.71.
-    assert (order.net + order.ads, order.break_even_roas) == (Decimal("26.25"), Decimal("1.71"))
+    assert order.net + order.ads == Decimal("26.25")
+    assert order.break_even_roas is not None and order.break_even_roas.quantize(Decimal("0.01")) == Decimal("1.71")
+    assert profit_json(order, "order")["break_even_roas"] == "1.71"
+    # the one rule the ads figures use too, in SQL as in Python
+    assert order.break_even_roas == db.scalar(
+        "SELECT sk_break_even_roas(sk_margin_before_ads(?, ?, ?))",
+        [order.takings, order.cogs, order.fees + order.refunds])
+
+
+def test_a_row_with_a_unit_of_no_cost_has_no_break_even(db: Database) -> None:
+    order = _by_key(db, "order")[SETTLED]
+    assert replace(order, cost_missing=True).break_even_roas is None
+    assert profit_json(replace(order, cost_missing=True), "order")["break_even_roas"] is None
