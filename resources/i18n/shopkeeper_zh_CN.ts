@@ -4351,6 +4351,10 @@
         <translation>正在计算积分和等级</translation>
     </message>
     <message>
+        <source>Importing settlements and payouts</source>
+        <translation>正在导入结算与回款记录</translation>
+    </message>
+    <message>
         <source>Planning stock and restocks</source>
         <translation>正在规划库存和补货</translation>
     </message>
