@@ -125,11 +125,13 @@ def load(ctx: ImportContext, source: SourceTable) -> int:
     # Every query on the view binds its macro-laden columns again (10-15 ms, a dozen queries per
     # file): a small file's copy costs less than that; a big file's would cost memory and time.
     ctx.typed_kind = "TABLE" if rows <= MATERIALISED_ROWS else "VIEW"
-    ctx.run(f"CREATE OR REPLACE TEMP {ctx.typed_kind} {TYPED} AS SELECT rowid + 1 AS _row, {_typed_columns(ctx)} "
-            f"FROM {CONV} WHERE NOT _skip")
+    raw, cur = _kept_cells(ctx)
+    ctx.run(f"CREATE OR REPLACE TEMP {ctx.typed_kind} {TYPED} AS SELECT rowid + 1 AS _row, "
+            f"{_typed_columns(ctx, raw, cur)} FROM {CONV} WHERE NOT _skip")
     ctx.step(Message("progress.checking_values", {"name": source.display_name}), 0.40)
     ctx.start_rejects()
-    record_type_rejects(ctx)
+    if raw:  # a `_bad` row always has a `__raw` cell: without one there is nothing to record
+        record_type_rejects(ctx)
     if cut_last_record(source) is not None:
         # The fragment of a row a cut file ends with is a reject, not a row with its last cells empty.
         ctx.run(f"INSERT INTO {REJECTS} SELECT _row, NULL, NULL, $reason, NULL FROM {TYPED} "
@@ -142,12 +144,35 @@ _NULL_OF = {"text": "VARCHAR", "id": "VARCHAR", "money": "DECIMAL(18,2)", "numbe
             "bool": "BOOLEAN", "date": "TIMESTAMPTZ"}
 
 
-def _typed_columns(ctx: ImportContext) -> str:
+def _kept_cells(ctx: ImportContext) -> tuple[frozenset[str], frozenset[str]]:
+    """The checked fields with some `__raw` cell, and the money fields with some `__cur` cell.
+
+    Only cells kept in `_slow` (those the fast casts could not read) give either; a file whose
+    cells all converted the fast way (every Shopify export) has none. The view makes the others
+    typed NULLs, which spares binding a macro per money field in every query on it: most of what
+    building a small file's table cost.
+    """
+    checked = checked_fields(ctx)
+    if not checked:
+        return frozenset(), frozenset()
+    tests: list[tuple[str, str, str]] = []  # (kind, field, whether some row has that cell)
+    for i, f in enumerate(checked, start=1):
+        tests.append(("raw", f.name, f"bool_or({q(f.name)} IS NULL AND _slow[{i}] IS NOT NULL)"))
+        if f.type == "money":
+            tests.append(("cur", f.name, f"bool_or(_slow[{i}] IS NOT NULL)"))
+    row = ctx.run(f"SELECT {', '.join(t for _, _, t in tests)} FROM {CONV} WHERE _slow IS NOT NULL").fetchone()
+    hits = [(kind, name) for (kind, name, _), hit in zip(tests, row or (), strict=True) if hit]
+    return (frozenset(name for kind, name in hits if kind == "raw"),
+            frozenset(name for kind, name in hits if kind == "cur"))
+
+
+def _typed_columns(ctx: ImportContext, raw: frozenset[str] | None = None, cur: frozenset[str] | None = None) -> str:
     """The view's columns: every field of the spec in spec order, then `_bad`, then `<f>__raw` and
     money's `<f>__cur`.
 
     Fields the file has no column for are typed NULLs made here, in the view, instead of columns
-    the conversion carries through every layer and stores for every row.
+    the conversion carries through every layer and stores for every row; so are the `__raw` cells
+    of fields not in `raw` and the `__cur` cells of those not in `cur` (see _kept_cells; None: all).
     """
     present = ctx.recognised.columns
     out = []
@@ -162,11 +187,13 @@ def _typed_columns(ctx: ImportContext) -> str:
         if f.type == "text" or (f.type == "id" and f.name not in slow):
             continue
         i = slow.get(f.name)
-        raw = f"CASE WHEN {q(f.name)} IS NULL THEN _slow[{i}] END" if i else "CAST(NULL AS VARCHAR)"
-        out.append(f"{raw} AS {q(f.name + '__raw')}")
+        kept = i is not None and (raw is None or f.name in raw)
+        out.append((f"CASE WHEN {q(f.name)} IS NULL THEN _slow[{i}] END" if kept else "CAST(NULL AS VARCHAR)")
+                   + f" AS {q(f.name + '__raw')}")
         if f.type == "money":
-            cur = f"CASE WHEN _slow IS NOT NULL THEN sk_money_currency_t(_slow[{i}]) END" if i else "CAST(NULL AS VARCHAR)"
-            out.append(f"{cur} AS {q(f.name + '__cur')}")
+            kept = i is not None and (cur is None or f.name in cur)
+            out.append((f"CASE WHEN _slow IS NOT NULL THEN sk_money_currency_t(_slow[{i}]) END" if kept
+                        else "CAST(NULL AS VARCHAR)") + f" AS {q(f.name + '__cur')}")
     return ", ".join(out)
 
 

@@ -280,3 +280,16 @@ def test_a_bad_date_rejects_the_whole_order_and_says_why(shop: Database, tmp_pat
         (3, None, None, "reject.other_row_of_order"),
         (4, "Created at", "yesterday", "reject.not_a_date_time"),
     ]
+
+
+def test_a_currency_written_in_one_amount_cell_is_read_among_plain_amounts(shop: Database, tmp_path: Path) -> None:
+    # Only this cell misses the fast cast: its currency must still come through while every other
+    # cell of the file converts the fast way (staging keeps `__cur` only for fields that need it).
+    rows = order_rows()
+    rows[5] = {**rows[5], "Currency": "", "Total": "£7.50"}
+    [outcome] = run_import(shop, write_export(tmp_path / "orders_export.csv", SHOPIFY_ORDERS, rows))
+    assert outcome.ok and outcome.rows_rejected == 0
+    assert shop.fetchall("SELECT order_number, currency, total FROM orders ORDER BY order_number") == [
+        ("#1001", "EUR", Decimal("1659.95")), ("#1002", "EUR", Decimal("100.00")),
+        ("#1003", "EUR", Decimal("5.00")), ("#1004", "GBP", Decimal("7.50")),
+    ]
