@@ -35,6 +35,7 @@ from shopkeeper.services.shop_files import backups_dir_for, is_empty, open_shop,
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.restore_dialog import RestoreDialog, ask_to_restore, backup_to_offer, when
 from shopkeeper.ui.errors import install_excepthook, show_error
+from shopkeeper.ui.gui_thread_gc import collect_on_gui_thread
 from shopkeeper.ui.i18n import LANGUAGES, Translations, normalise_language
 from shopkeeper.ui.import_flow import ImportFlow
 from shopkeeper.ui.main_window import TAB_NAMES, MainWindow, WindowActions
@@ -60,6 +61,8 @@ class ShopkeeperApp:
         self.translations = translations
         self.recent = recent
         self.screenshot = screenshot
+        # Before the worker thread exists: no cycle collection may start on it (ui/gui_thread_gc.py).
+        collect_on_gui_thread(qt_app)
         self.shop_path: Path | None = None
         self.open_error: BaseException | None = None
         self.failed_shop: Path | None = None  # the shop that last failed to open: File > Restore still offers its backups

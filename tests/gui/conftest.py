@@ -15,9 +15,16 @@ from shopkeeper.runtime.clock import FixedClock
 from shopkeeper.runtime.paths import app_paths
 from shopkeeper.runtime.recent_shops import RecentShops
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.gui_thread_gc import collect_on_gui_thread
 from shopkeeper.ui.i18n import Translations
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.ui_state import UiState
+
+
+@pytest.fixture(autouse=True)
+def _gc_on_gui_thread(qapp):  # noqa: ANN001, ANN202
+    """As the app does (ui/gui_thread_gc.py): widgets of earlier tests are never collected on a worker thread."""
+    collect_on_gui_thread(qapp)
 
 
 @pytest.fixture
