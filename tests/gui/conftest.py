@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -23,8 +24,15 @@ from shopkeeper.ui.ui_state import UiState
 
 @pytest.fixture(autouse=True)
 def _gc_on_gui_thread(qapp):  # noqa: ANN001, ANN202
-    """As the app does (ui/gui_thread_gc.py): widgets of earlier tests are never collected on a worker thread."""
+    """As the app does (ui/gui_thread_gc.py): widgets of earlier tests are never collected on a worker thread.
+
+    Torn down last (after the app's worker has stopped): this test's windows are collected here, on the
+    GUI thread, and automatic collection is back on for the tests outside tests/gui.
+    """
     collect_on_gui_thread(qapp)
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture

@@ -42,6 +42,7 @@ class GuiThreadCollector(QObject):
 
 
 def collect_on_gui_thread(app: QCoreApplication) -> GuiThreadCollector:
-    """Install the collector once per application (idempotent); returns it."""
+    """Install the collector once per application and switch automatic collection off; returns it."""
     found = app.findChild(GuiThreadCollector, _NAME)
+    gc.disable()
     return found if found is not None else GuiThreadCollector(app)
