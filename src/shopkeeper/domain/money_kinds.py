@@ -21,9 +21,3 @@ class MoneyKind(StrEnum):
     PAYOUT = "payout"                  # the transfer to the seller's bank (negative on the ledger)
     OTHER = "other"                    # subscriptions, adjustments, compensation, subsidies
 
-
-# Advertising channels ad_stats.channel holds.
-AD_CHANNELS = frozenset({
-    "amazon_sp", "amazon_sb", "amazon_sd", "ebay_promoted", "etsy_ads", "shopify_ads",
-    "ztc", "wanxiangtai", "duoduo", "jd_kuaiche", "qianchuan", "mapped",
-})

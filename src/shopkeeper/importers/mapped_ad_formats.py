@@ -7,7 +7,7 @@ guess a mapping for the seller to confirm and never recognise a file on their ow
 through importers/ad_traffic_rows.py like every reader's, so the same file imported again
 merges and undo removes it.
 
-A mapped ad row's channel is `mapped` (domain/money_kinds.py AD_CHANNELS); the channel the
+A mapped ad row's channel is `mapped` (beside the readers' own codes); the channel the
 seller's table names (Google, Meta …) is kept in front of the campaign, so campaigns of two
 channels stay apart.
 """

@@ -4,7 +4,7 @@
 -- nothing, and undo restores the rows it replaced (<table>_prior).
 
 -- A movement now says which payout carried it, which SKU it is about where the report says,
--- and which report it came from (domain/money_kinds.py REPORTS). `kind` holds one of
+-- and which report it came from (each reader's report name). `kind` holds one of
 -- domain/money_kinds.py MoneyKind; the platform's own words stay in `description`.
 ALTER TABLE money_movements ADD COLUMN payout_id VARCHAR;
 ALTER TABLE money_movements ADD COLUMN sku VARCHAR;
@@ -36,7 +36,7 @@ CREATE TABLE ad_stats (
     day           DATE,                       -- NULL when a row covers the whole period
     period_start  DATE NOT NULL,
     period_end    DATE NOT NULL,
-    channel       VARCHAR NOT NULL,           -- domain/money_kinds.py AD_CHANNELS
+    channel       VARCHAR NOT NULL,           -- the reader's channel code (importers/platforms/ad_reports.py)
     campaign      VARCHAR,
     ad_group      VARCHAR,
     sku           VARCHAR,                    -- the seller's SKU where the report names it
