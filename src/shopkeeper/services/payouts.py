@@ -1,5 +1,7 @@
 """Payout reconciliation: does each deposit equal the lines that make it up, and what never got paid.
 
+Movements are read as domain/money_sources.py counts them (`sk_money_movements()`).
+
 Per payout (a `payouts` row, or a payout id the movements name without one):
 `lines_total` is the sum of its movements in the payout's currency, the
 transfer itself (kind payout) left out, and `difference` = deposit −
@@ -10,7 +12,9 @@ currency are counted apart (`other_currency_lines`), never added in.
 Beside the payouts, three lists a seller doing the monthly books asks for:
 
 * unsettled orders: sold orders older than `days` of a shop whose platform has
-  settlements (some movement names an order), with no movement at all;
+  settlements (some order is settled), that no settling report names yet (an
+  Etsy order with only Sold Orders' card fee still waits for its statement:
+  domain/money_sources.py);
 * money with no order: movements naming an order the shop does not hold;
 * the month-end split: each payout's lines by the month they happened in (in
   the platform's time zone), for payouts whose lines cross a month's end.
@@ -35,7 +39,7 @@ WITH named AS (
     SELECT shop_id, payout_id, min(occurred_at) AS first_at, max(occurred_at) AS last_at,
            arg_max(currency, kind = '{_PAYOUT}') AS currency,
            -sum(amount) FILTER (WHERE kind = '{_PAYOUT}') AS transferred
-    FROM money_movements WHERE payout_id IS NOT NULL GROUP BY shop_id, payout_id),
+    FROM sk_money_movements() WHERE payout_id IS NOT NULL GROUP BY shop_id, payout_id),
 known AS (
     SELECT coalesce(p.shop_id, n.shop_id) AS shop_id, coalesce(p.payout_id, n.payout_id) AS payout_id,
            coalesce(p.paid_at, n.last_at) AS paid_at, coalesce(p.currency, n.currency) AS currency,
@@ -46,7 +50,7 @@ lines AS (
            coalesce(sum(m.amount) FILTER (WHERE m.kind <> '{_PAYOUT}' AND m.currency = k.currency), 0) AS total,
            count(m.movement_id) FILTER (WHERE m.kind <> '{_PAYOUT}' AND m.currency = k.currency) AS n,
            count(m.movement_id) FILTER (WHERE m.kind <> '{_PAYOUT}' AND m.currency <> k.currency) AS other_n
-    FROM known k LEFT JOIN money_movements m ON m.shop_id = k.shop_id AND m.payout_id = k.payout_id
+    FROM known k LEFT JOIN sk_money_movements() m ON m.shop_id = k.shop_id AND m.payout_id = k.payout_id
     GROUP BY k.shop_id, k.payout_id)
 SELECT k.shop_id, coalesce(s.platform, split_part(k.shop_id, ':', 1)) AS platform, k.payout_id, k.paid_at,
        k.currency, k.deposit, k.status, CAST(l.total AS DECIMAL(18,2)), l.n, l.other_n,
@@ -60,19 +64,19 @@ ORDER BY k.paid_at NULLS LAST, k.shop_id, k.payout_id
 _UNSETTLED_SQL = """
 WITH settling AS (
     SELECT DISTINCT coalesce(s.platform, split_part(m.shop_id, ':', 1)) AS platform
-    FROM money_movements m LEFT JOIN shops s ON s.shop_id = m.shop_id WHERE m.order_id IS NOT NULL)
+    FROM sk_settled_orders() m LEFT JOIN shops s ON s.shop_id = m.shop_id)
 SELECT o.shop_id, coalesce(s.platform, split_part(o.shop_id, ':', 1)) AS platform, o.order_id, o.day,
        o.currency, o.total
 FROM sk_sales() o LEFT JOIN shops s ON s.shop_id = o.shop_id
 WHERE coalesce(s.platform, split_part(o.shop_id, ':', 1)) IN (SELECT platform FROM settling)
   AND o.day < ?
-  AND NOT EXISTS (SELECT 1 FROM money_movements m WHERE m.shop_id = o.shop_id AND m.order_id = o.order_id)
+  AND NOT EXISTS (SELECT 1 FROM sk_settled_orders() m WHERE m.shop_id = o.shop_id AND m.order_id = o.order_id)
 ORDER BY o.day, o.shop_id, o.order_id
 """
 
 _UNMATCHED_SQL = """
 SELECT m.shop_id, m.movement_id, m.occurred_at, m.kind, m.order_id, m.amount, m.currency, m.payout_id
-FROM money_movements m
+FROM sk_money_movements() m
 WHERE m.order_id IS NOT NULL AND m.order_id <> ''
   AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = m.shop_id AND o.order_id = m.order_id)
 ORDER BY m.occurred_at, m.shop_id, m.movement_id
@@ -83,7 +87,7 @@ _SPLIT_SQL = """
 WITH lines AS (
     SELECT m.shop_id, m.payout_id, m.currency,
            strftime(timezone(coalesce(pl.timezone, 'UTC'), m.occurred_at), '%Y-%m') AS month, m.amount
-    FROM money_movements m LEFT JOIN shops s ON s.shop_id = m.shop_id
+    FROM sk_money_movements() m LEFT JOIN shops s ON s.shop_id = m.shop_id
     LEFT JOIN platforms pl ON pl.code = coalesce(s.platform, split_part(m.shop_id, ':', 1))
     WHERE m.payout_id IS NOT NULL AND m.kind <> ?)
 SELECT shop_id, payout_id, month, currency, CAST(sum(amount) AS DECIMAL(18,2)), count(*)
