@@ -19,6 +19,7 @@ a settled order's fees are movements of their own (money-traffic-formats.md §10
 from __future__ import annotations
 
 from shopkeeper.domain.money_kinds import MoneyKind
+from shopkeeper.domain.money_sources import DOUYIN_FUND_FLOW
 from shopkeeper.importers.context import ImportContext
 from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.platforms import cn_money, cn_orders
@@ -120,7 +121,7 @@ def _total(names: list[str]) -> str:
 _SETTLED = cn_money.kind_case("coalesce(scene, '')", WORDS)
 
 FUND_FLOW = cn_money.Ledger(
-    report="douyin_fund_flow",
+    report=DOUYIN_FUND_FLOW,
     movement_id="movement_id",
     amount=cn_money.signed("amount", "direction", ("入账",), ("出账",)),
     kind=_SETTLED,
