@@ -212,6 +212,42 @@ def douyin_fund_flow() -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
+# --- Douyin 结算账单 (订单结算明细) -------------------------------------------------------------------
+# The header is ours (the full export is unverified, money-traffic-formats.md §10.2): the five known columns
+# and breakdown columns named as the 动账明细 names them.
+
+DOUYIN_BILL_HEADER = ("结算时间,结算单号,下单时间,订单号,子订单号,商品ID,商品名称,业务类型,结算账户,订单实付应结,运费实付,"
+                      "实际平台补贴,结算前退款金额,平台服务费,佣金,站外推广费,结算金额,备注")
+DOUYIN_BILL_ONLY_ORDER = "6917926768823643760"  # the fund flow settles it too, for 1.50 of fees; the bill 1.60
+DOUYIN_BILL_TOTAL = Decimal("170.05") + Decimal("27.90")  # Σ 结算金额
+
+
+def douyin_settlement_bill() -> str:
+    names = DOUYIN_BILL_HEADER.split(",")
+
+    def row(when: str, slip: str, ordered: str, order: str, sub: str, amount: str, **money: str) -> str:
+        cells = {"结算时间": when, "结算单号": "'" + slip, "下单时间": ordered, "订单号": "'" + order,
+                 "子订单号": "'" + sub, "商品ID": "'3612345678901234567", "业务类型": "订单结算",
+                 "结算账户": "微信", "结算金额": amount, **money}
+        return ",".join(cells.get(h, "") for h in names)
+
+    lines = [
+        DOUYIN_BILL_HEADER,
+        # the row under the header that is no settlement (exports carry one; readers drop it)
+        ",".join(["金额单位：元"] + [""] * (len(names) - 1)),
+        # the same settlement the 动账明细 books: 179.70 + 5.00 − 9.00 − 5.65 = 170.05
+        row("2026-09-30 09:58:00", "S2026093000001", "2026-09-24 13:18:29", DOUYIN_ORDER, "6917926768823643752",
+            "170.05", 订单实付应结="179.70", 运费实付="0.00", 实际平台补贴="5.00", 平台服务费="-9.00",
+            佣金="-5.65", 商品名称="辣丝丝 麻辣牛肉干 200g"),
+        # the platform's bill says 1.60 of fees where the account moved 1.50: 59.80 − 29.90 − 1.60 = 28.30, less
+        # 0.40 the bill does not explain
+        row("2026-10-03 09:58:00", "S2026100300002", "2026-09-10 08:00:00", DOUYIN_BILL_ONLY_ORDER,
+            "6917926768823643761", "27.90", 订单实付应结="59.80", 结算前退款金额="29.90", 平台服务费="1.60",
+            商品名称="手工红糖 500g"),
+    ]
+    return "\r\n".join(lines) + "\r\n"
+
+
 def write_text(path: Path, text: str, encoding: str = "gbk") -> Path:
     path.write_bytes(text.encode(encoding))
     return path
