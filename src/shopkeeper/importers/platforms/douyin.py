@@ -164,7 +164,7 @@ SETTLEMENT_BILL_SPEC = FormatSpec(
         field("order_id", "id", "订单号", "店铺订单号", key=True),
         field("sub_order_id", "id", "子订单号", "商品订单号", key=True),
         field("settle_amount", "money", "结算金额", "商家实收"),
-        field("request_no", "id", "结算单号", "结算流水号"),
+        field("request_no", "id", "结算单号", "结算流水号", key=True),
         field("product_id", "id", "商品ID", "商品id"),
         field("title", "text", "商品名称"),
         field("flow_type", "text", "业务类型", "结算类型", "账单类型"),
@@ -178,7 +178,7 @@ SETTLEMENT_BILL_SPEC = FormatSpec(
         field("offsite_ads", "money", "站外推广费"),
     ),
     required=frozenset({"settled_at", "ordered_at", "order_id", "sub_order_id", "settle_amount"}),
-    normalise=lambda ctx: cn_money.write_ledger(ctx, SETTLEMENT_BILL),
+    normalise=lambda ctx: normalise_settlement_bill(ctx),
     # Exports and the parsers that read them carry a row under the header that is no settlement (a 合计, a
     # note on units): its 结算时间 cell holds words, not a time. An empty cell is a row missing its date.
     skip_rows=("(regexp_matches(trim(coalesce(settled_at__r, '')), '^[^0-9]')"
@@ -203,5 +203,10 @@ SETTLEMENT_BILL = cn_money.Ledger(
     itemise=f"{_BILL_KIND} = '{MoneyKind.SALE}'",
     parts=FUND_FLOW.parts,
 )
+
+
+def normalise_settlement_bill(ctx: ImportContext) -> None:
+    cn_money.write_ledger(ctx, SETTLEMENT_BILL)
+
 
 SPECS = (ORDERS_SPEC, SETTLEMENT_SPEC, SETTLEMENT_BILL_SPEC)
