@@ -55,7 +55,7 @@ SCALAR_MACROS = (*identity.MACROS, *privacy.MACROS, *order_status.MACROS, *order
                  *segments.MACROS, *stock_classes.MACROS, *channel_stock.MACROS, *listing_rules.MACROS,
                  *rfm.SCALAR_MACROS, *campaign_price.MACROS, *stock_ledger.MACROS, *sku_status.MACROS,
                  *sku_links.MACROS, *bundles.MACROS, *campaign_checks.MACROS, *refunds.MACROS,
-                 *fee_rates.MACROS, *profit.MACROS, *ad_performance.MACROS)
+                 *fee_rates.MACROS, *money_sources.MACROS, *profit.MACROS, *ad_performance.MACROS)
 # In dependency order: every per-SKU figure reads sk_sku_lines(), the catalogue (sk_catalogue()) too; sk_sales()
 # uses sk_fx(), the tier and points macros use both. sk_first_stock_day() uses reorder's sk_stock_day();
 # sk_selling_days() uses the stock ledger's sk_stock_ledger().

@@ -89,11 +89,18 @@ def _lit(text: str) -> str:
 
 _SUPERSEDED_BY = _values([f"({_lit(f.report)}, {_lit(a)})" for f in FALLBACKS for a in f.authorities])
 _PARTIAL = [f for f in FALLBACKS if not f.settles]
-_NOT_PARTIAL = (f"AND coalesce(report, '') NOT IN ({', '.join(_lit(f.report) for f in _PARTIAL)})"
-                if _PARTIAL else "")
-_STATES = _values([f"({_lit(f.report)}, {_lit(k.value)})" for f in _PARTIAL for k in sorted(f.states_only or ())]
-                  or ["(NULL, NULL)"])
 _KINDS = "(" + ", ".join(_lit(k.value) for k in MoneyKind) + ")"
+_STATES = " ".join(f"WHEN {_lit(f.report)} THEN kind IN ({', '.join(_lit(k.value) for k in sorted(f.states_only or ()))})"
+                   for f in _PARTIAL)
+
+MACROS = (
+    # Does a movement of `report` state all of its order's money (settle it)? Partial reports do not.
+    "CREATE OR REPLACE TEMP MACRO sk_report_settles(report) AS "
+    + (f"coalesce(report, '') NOT IN ({', '.join(_lit(f.report) for f in _PARTIAL)})" if _PARTIAL else "TRUE"),
+    # Does a movement of `report` state its order's money of `kind` (a partial report: only its own kinds)?
+    "CREATE OR REPLACE TEMP MACRO sk_report_states(report, kind) AS "
+    + (f"CASE coalesce(report, '') {_STATES} ELSE TRUE END" if _PARTIAL else "TRUE"),
+)
 
 TABLE_MACROS = (
     # money_movements as counted: a fallback report's movements of an order an authority names drop out.
@@ -107,15 +114,9 @@ TABLE_MACROS = (
     ANTI JOIN covered c ON c.fallback = m.report AND c.shop_id = m.shop_id AND c.order_id = m.order_id""",
     # (shop_id, order_id): orders a counted movement of a report that states all their money names. A kind
     # outside MoneyKind (an older reader's own word) says nothing profit can use: it settles nothing.
+    # Read from the table, not through sk_money_movements(): a superseded movement's order has an authority's
+    # movement, and authorities state all of an order's money (test_money_sources), so the set is the same.
     f"""CREATE OR REPLACE TEMP MACRO sk_settled_orders() AS TABLE
-    SELECT DISTINCT shop_id, order_id FROM sk_money_movements()
-    WHERE order_id IS NOT NULL AND order_id <> '' AND kind IN {_KINDS} {_NOT_PARTIAL}""",
-    # (shop_id, order_id, kind): the kinds of money a report stating only part of an order's money gave for
-    # orders no settling report names yet; the order's figure of such a kind is the report's, 0 included.
-    f"""CREATE OR REPLACE TEMP MACRO sk_partly_stated() AS TABLE
-    WITH states(report, kind) AS {_STATES}
-    SELECT DISTINCT m.shop_id, m.order_id, s.kind
-    FROM sk_money_movements() m JOIN states s ON s.report = m.report
-    WHERE m.order_id IS NOT NULL AND m.order_id <> ''
-      AND NOT EXISTS (SELECT 1 FROM sk_settled_orders() d WHERE d.shop_id = m.shop_id AND d.order_id = m.order_id)""",
+    SELECT DISTINCT shop_id, order_id FROM money_movements
+    WHERE order_id IS NOT NULL AND order_id <> '' AND kind IN {_KINDS} AND sk_report_settles(report)""",
 )

@@ -127,7 +127,8 @@ _ORDERS = f"""
         FROM sk_sales() s JOIN orders o ON o.shop_id = s.shop_id AND o.order_id = s.order_id
         LEFT JOIN shops sh ON sh.shop_id = s.shop_id LEFT JOIN sk_fx() fx ON fx.currency = s.currency),
     moved AS (
-        SELECT m.shop_id, m.order_id, m.kind, sk_fx_amount(m.amount, m.currency, s.currency, fm.rate, s.rate) AS amount
+        SELECT m.shop_id, m.order_id, m.kind, m.report,
+               sk_fx_amount(m.amount, m.currency, s.currency, fm.rate, s.rate) AS amount
         FROM sk_money_movements() m JOIN sold s ON s.shop_id = m.shop_id AND s.order_id = m.order_id
         LEFT JOIN sk_fx() fm ON fm.currency = m.currency
         -- A kind outside MoneyKind (an older reader's own word) says nothing profit can use: it settles nothing.
@@ -138,7 +139,12 @@ _ORDERS = f"""
                {_FEE_SUM.format(kind="payment_fee")} AS payment_fees,
                {_FEE_SUM.format(kind="shipping_label")} AS shipping_labels,
                {_FEE_SUM.format(kind="other")} AS other_fees,
-               bool_or(amount IS NULL) AS unconverted
+               bool_or(amount IS NULL) AS unconverted,
+               -- settled: some report states all its money (sk_settled_orders(), the same rule per order);
+               -- else a partial report may still state a fee of one kind (domain/money_sources.py)
+               bool_or(sk_report_settles(report)) AS settles,
+               bool_or(sk_report_states(report, 'commission')) AS states_commission,
+               bool_or(sk_report_states(report, 'payment_fee')) AS states_payment_fee
         FROM moved GROUP BY shop_id, order_id),
     estimate AS (
         SELECT s.shop_id, s.order_id,
@@ -147,27 +153,22 @@ _ORDERS = f"""
                bool_or(r.fixed <> 0 AND sk_fx_amount(r.fixed, r.currency, s.currency, fr.rate, s.rate) IS NULL)
                    AS unconverted
         FROM sold s JOIN fee_rates r ON r.platform = s.platform LEFT JOIN sk_fx() fr ON fr.currency = r.currency
-        GROUP BY s.shop_id, s.order_id),
-    partly AS (
-        SELECT shop_id, order_id, bool_or(kind = 'commission') AS commission, bool_or(kind = 'payment_fee') AS payment_fee
-        FROM sk_partly_stated() GROUP BY ALL)
+        GROUP BY s.shop_id, s.order_id)
     SELECT s.shop_id, s.order_id, s.platform, s.day, strftime(s.day, '%Y-%m') AS month, s.currency,
-           d.order_id IS NULL AS estimated,
+           NOT coalesce(st.settles, FALSE) AS estimated,
            CAST(s.total - s.tax - s.shipping + s.discount AS DECIMAL(18,2)) AS sales,
            CAST(s.shipping AS DECIMAL(18,2)) AS shipping, CAST(s.discount AS DECIMAL(18,2)) AS discounts,
-           CAST(CASE WHEN d.order_id IS NOT NULL OR p.commission THEN coalesce(st.commission, 0)
-                     ELSE coalesce(e.commission, 0) END AS DECIMAL(18,2)) AS commission,
-           CAST(CASE WHEN d.order_id IS NOT NULL OR p.payment_fee THEN coalesce(st.payment_fees, 0)
-                     ELSE coalesce(e.payment_fees, 0) END AS DECIMAL(18,2)) AS payment_fees,
+           CAST(CASE WHEN st.states_commission THEN st.commission ELSE coalesce(e.commission, 0) END
+                AS DECIMAL(18,2)) AS commission,
+           CAST(CASE WHEN st.states_payment_fee THEN st.payment_fees ELSE coalesce(e.payment_fees, 0) END
+                AS DECIMAL(18,2)) AS payment_fees,
            CAST(coalesce(st.shipping_labels, 0) AS DECIMAL(18,2)) AS shipping_labels,
            CAST(coalesce(st.other_fees, 0) AS DECIMAL(18,2)) AS other_fees,
            CAST(s.refunded AS DECIMAL(18,2)) AS refunds,
            coalesce(st.unconverted, FALSE)
-               OR (d.order_id IS NULL AND NOT (coalesce(p.commission, FALSE) AND coalesce(p.payment_fee, FALSE))
+               OR (NOT (coalesce(st.states_commission, FALSE) AND coalesce(st.states_payment_fee, FALSE))
                    AND coalesce(e.unconverted, FALSE)) AS fx_missing
     FROM sold s LEFT JOIN stated st ON st.shop_id = s.shop_id AND st.order_id = s.order_id
-    LEFT JOIN sk_settled_orders() d ON d.shop_id = s.shop_id AND d.order_id = s.order_id
-    LEFT JOIN partly p ON p.shop_id = s.shop_id AND p.order_id = s.order_id
     LEFT JOIN estimate e ON e.shop_id = s.shop_id AND e.order_id = s.order_id"""
 
 # The SKU lines of the orders `{orders}` gives, each with its weight for sharing the order's amounts.
