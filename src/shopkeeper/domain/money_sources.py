@@ -32,7 +32,12 @@ it alone covers is not *settled*: its card fee is the file's, the rest is
 still estimated from the platform's rates, and payouts still lists it as
 waiting for a statement. A 结算账单 states the whole settlement (goods, fees,
 refunds before settling), so a Douyin order it covers is settled.
-`sk_settled_orders()` gives the orders some counted movement settles.
+`sk_settled_orders()` gives the orders some counted movement settles;
+`sk_report_settles(report)` and `sk_report_states(report, kind)` say it of one
+movement, for readers that decide per order in their own aggregation (profit).
+
+Coverage is per order, not per month: once a statement names an order, a
+refund Sold Orders shows for it waits for the statement of the refund's month.
 
 Every reader of money_movements (profit, payouts, ad margins, reports and
 charts through them) reads `sk_money_movements()`, never the table.
@@ -49,7 +54,6 @@ from shopkeeper.domain.money_kinds import MoneyKind
 class FallbackSource:
     """A report whose movements count for an order only until one of `authorities` names it."""
 
-    platform: str
     report: str
     authorities: tuple[str, ...]
     # The kinds of money the report states for an order; None: all of them (it settles the order).
@@ -66,10 +70,9 @@ DOUYIN_SETTLEMENT_BILL = "douyin_settlement_bill"
 DOUYIN_FUND_FLOW = "douyin_fund_flow"
 
 FALLBACKS: tuple[FallbackSource, ...] = (
-    FallbackSource("etsy", ETSY_SOLD_ORDERS, (ETSY_STATEMENT,),
-                   states_only=frozenset({MoneyKind.SALE, MoneyKind.PAYMENT_FEE, MoneyKind.REFUND,
-                                          MoneyKind.OTHER})),
-    FallbackSource("douyin", DOUYIN_SETTLEMENT_BILL, (DOUYIN_FUND_FLOW,)),
+    FallbackSource(ETSY_SOLD_ORDERS, (ETSY_STATEMENT,),
+                   states_only=frozenset({MoneyKind.SALE, MoneyKind.PAYMENT_FEE, MoneyKind.REFUND, MoneyKind.OTHER})),
+    FallbackSource(DOUYIN_SETTLEMENT_BILL, (DOUYIN_FUND_FLOW,)),
 )
 
 
