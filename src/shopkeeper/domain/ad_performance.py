@@ -13,7 +13,7 @@ The rules (money-traffic-formats.md §12):
   both the ads figures and the profit rows (services/profit.py) use it; they differ only in
   which sales and costs they feed it. Here, per SKU or campaign, from
   what the shop knows: the SKU's net revenue of sold orders, its cost (catalogue), and the fees
-  the settlements imported so far charged, as a rate of the revenue of the orders they name,
+  the settlements imported so far charged, as a rate of the revenue of the orders they settle,
   per shop and currency (a shop without settlements has no fees yet, and says so as fee_rate
   NULL). A cost in another currency is converted with the seller's rates (sk_fx()). A SKU
   without a cost (or a rate for it) has no margin: its break-even is unknown, never guessed.

@@ -222,12 +222,16 @@ DOUYIN_BILL_ONLY_ORDER = "6917926768823643760"  # the fund flow settles it too, 
 DOUYIN_BILL_TOTAL = Decimal("170.05") + Decimal("27.90")  # Σ 结算金额
 
 
-def douyin_settlement_bill() -> str:
+def douyin_settlement_bill(tab_ids: bool = False) -> str:
+    """Ids as `'6917…` (the API's export), or `"\t6917…"` (a tab inside the quotes, as the order export has)."""
     names = DOUYIN_BILL_HEADER.split(",")
 
+    def ident(value: str) -> str:
+        return f'"\t{value}"' if tab_ids else "'" + value
+
     def row(when: str, slip: str, ordered: str, order: str, sub: str, amount: str, **money: str) -> str:
-        cells = {"结算时间": when, "结算单号": "'" + slip, "下单时间": ordered, "订单号": "'" + order,
-                 "子订单号": "'" + sub, "商品ID": "'3612345678901234567", "业务类型": "订单结算",
+        cells = {"结算时间": when, "结算单号": ident(slip), "下单时间": ordered, "订单号": ident(order),
+                 "子订单号": ident(sub), "商品ID": ident("3612345678901234567"), "业务类型": "订单结算",
                  "结算账户": "微信", "结算金额": amount, **money}
         return ",".join(cells.get(h, "") for h in names)
 

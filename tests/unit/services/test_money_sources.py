@@ -163,6 +163,18 @@ class TestDouyin:
         assert shop.fetchall("SELECT DISTINCT order_id FROM money_movements ORDER BY 1") == [
             (DOUYIN_ORDER,), (DOUYIN_BILL_ONLY_ORDER,)]
 
+    def test_tab_wrapped_ids_and_a_total_row_read_the_same(self, shop: Database, tmp_path: Path) -> None:
+        # Douyin wraps ids in a tab inside quotes against scientific notation; a 合计 row may close the table
+        total_row = ",".join(["合计"] + [""] * 15 + [str(DOUYIN_BILL_TOTAL), ""])
+        text = douyin_settlement_bill(tab_ids=True) + total_row + "\r\n"
+        assert '"\t6917926768823643751"' in text
+        path = write_text(tmp_path / "结算账单.csv", text, "utf-8-sig")
+        (outcome,) = import_files(shop, tmp_path, path)
+        assert (outcome.rows_read, outcome.rows_rejected) == (2, 0)
+        assert shop.fetchone("SELECT sum(amount) FROM money_movements") == (DOUYIN_BILL_TOTAL,)
+        assert shop.fetchall("SELECT DISTINCT order_id FROM money_movements ORDER BY 1") == [
+            (DOUYIN_ORDER,), (DOUYIN_BILL_ONLY_ORDER,)]
+
     def test_the_bill_alone_settles_its_orders(self, shop: Database, tmp_path: Path) -> None:
         self._orders(shop, tmp_path)
         import_files(shop, tmp_path, self._bill(tmp_path))
