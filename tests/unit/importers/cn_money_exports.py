@@ -82,6 +82,33 @@ def excel_saved(text: str) -> str:
     return "\r\n".join(out)
 
 
+def alipay_summary(rows: tuple[tuple[str, ...], ...] = ALIPAY_ROWS, *, off_by: Decimal = Decimal("0.00")) -> str:
+    """Alipay's 账务明细(汇总) of `rows`: per 业务类型 the counts and sums, then 合计 (its 支出 `off_by` wrong)."""
+    by_type: dict[str, list[Decimal]] = {}
+    for _flow, _merchant, _when, income, expense, _balance, kind, _note in rows:
+        counts = by_type.setdefault(kind, [Decimal(0)] * 4)
+        if income:
+            counts[0] += 1
+            counts[1] += Decimal(income)
+        if expense:
+            counts[2] += 1
+            counts[3] -= abs(Decimal(expense))
+    total = [sum((c[i] for c in by_type.values()), Decimal(0)) for i in range(4)]
+    total[3] -= off_by
+    lines = [
+        "#支付宝账务明细汇总查询",
+        "#账号：[20881234567890120156]",
+        "#起始日期：[2026年05月01日 00:00:00]   终止日期：[2026年06月01日 00:00:00]",
+        "#-----------------------------------------账务汇总列表----------------------------------------",
+        "类型,收入笔数,收入金额（+元）,支出笔数,支出金额（-元）",
+        *(f"{kind}\t,{c[0]}\t,{c[1]:.2f}\t,{c[2]}\t,{c[3]:.2f}\t" for kind, c in by_type.items()),
+        f"合计\t,{total[0]}\t,{total[1]:.2f}\t,{total[2]}\t,{total[3]:.2f}\t",
+        "#-----------------------------------------账务汇总列表结束-------------------------------------",
+        "#导出时间：[2026年06月02日 10:00:00]",
+    ]
+    return "\r\n".join(lines) + "\r\n"
+
+
 # --- Pinduoduo 店铺账务明细 --------------------------------------------------------------------------
 
 PDD_ORDER = "200222-118273645501234"  # orders of cn_exports.pdd_orders()

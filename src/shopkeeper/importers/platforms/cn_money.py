@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from shopkeeper.domain.messages import Message
 from shopkeeper.domain.money_kinds import BALANCE_LEDGERS, MoneyKind
 from shopkeeper.importers.context import ROWS, ImportContext, Refused
+from shopkeeper.importers.control_totals import ControlTotals
 from shopkeeper.importers.money_rows import MOVEMENTS, PAYOUTS
 from shopkeeper.importers.normalise_sql import sql_literal
 
@@ -111,6 +112,8 @@ class Ledger:
     itemise: str = "FALSE"
     # The file ends with its own control totals (`#支出合计：6笔，共-1307.68元`): rows must match them.
     footer_totals: bool = False
+    # Its download carries a summary (Alipay's 账务汇总) whose totals the rows must match too.
+    summary_totals: bool = False
     # The account's balance after the row (账户余额) where the ledger states it, and which of the shop's
     # balances the row moved where a ledger keeps several (services/payouts.py reads both).
     balance: str = "NULL"
@@ -175,6 +178,8 @@ def write_ledger(ctx: ImportContext, ledger: Ledger) -> None:
     """)
     if ledger.footer_totals:
         check_footer_totals(ctx)
+    if ledger.summary_totals and ctx.control_totals is not None:
+        check_summary_totals(ctx, ctx.control_totals)
     # A 提现 is money sent to the seller's bank: the payout is what left the ledger (a ledger states no status).
     ctx.create(PAYOUTS, f"""
         SELECT min(_row) AS _row, shop_id, payout_id, max(occurred_at) AS paid_at,
@@ -219,13 +224,31 @@ def check_footer_totals(ctx: ImportContext) -> None:
     stated = footer_totals(ctx.footer_lines)
     if not stated or ctx.rejected_count():
         return
+    summed = _summed(ctx)
+    for which, total in stated.items():
+        if summed[which] != total:
+            raise Refused(Message("import.refused.ledger_totals_differ", {
+                "which": f"{which}合计", "stated": f"{total:.2f}", "rows": f"{summed[which]:.2f}"}))
+
+
+def check_summary_totals(ctx: ImportContext, control: ControlTotals) -> None:
+    """Refuse a ledger whose rows do not add up to the summary downloaded with it (the pair is refused:
+    services/imports.py refuses the summary with the same words)."""
+    if ctx.rejected_count():
+        return
+    summed = _summed(ctx)
+    for which, total in (("收入", control.income), ("支出", control.expense)):
+        if summed[which] != total:
+            raise Refused(Message("import.refused.summary_totals_differ", {
+                "summary": control.source, "which": which, "stated": f"{total:.2f}",
+                "rows": f"{summed[which]:.2f}"}))
+
+
+def _summed(ctx: ImportContext) -> dict[str, Decimal]:
+    """{'收入': Σ money in, '支出': Σ |money out|} of the file's movements."""
     row = ctx.run(f"SELECT coalesce(sum(amount) FILTER (WHERE amount > 0), 0), "
                   f"coalesce(-sum(amount) FILTER (WHERE amount < 0), 0) FROM {MOVEMENTS}").fetchone()
-    summed = {"收入": Decimal(row[0]), "支出": Decimal(row[1])} if row else {}
-    for which, total in stated.items():
-        if summed.get(which) != total:
-            raise Refused(Message("import.refused.ledger_totals_differ", {
-                "which": f"{which}合计", "stated": f"{total:.2f}", "rows": f"{summed.get(which, 0):.2f}"}))
+    return {"收入": Decimal(row[0]) if row else Decimal(0), "支出": Decimal(row[1]) if row else Decimal(0)}
 
 
 def _currency(sql: str) -> str:
