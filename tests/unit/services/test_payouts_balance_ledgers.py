@@ -20,39 +20,13 @@ from shopkeeper.services.payouts import Payout, reconcile
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "importers"))
 from cn_exports import import_files  # noqa: E402
+from cn_money_exports import ALIPAY_MAY as MAY  # noqa: E402
 from cn_money_exports import alipay_ledger, write_text  # noqa: E402
+from cn_money_exports import write_alipay_months as _files  # noqa: E402
 
 TODAY = date(2026, 8, 31)
-
-# (流水号, 商户订单号, 发生时间, 收入, 支出, 余额, 业务类型, 备注), one file per month. Every 提现 takes all
-# there is, except June's: a sale on 28 June comes after it and July's 提现 carries it.
-MAY = (
-    ("20260501000000001", "T200P2890123456789010001", "2026-05-03 10:00:00", "500.00", "", "500.00", "交易付款", ""),
-    ("20260501000000002", "T200P2890123456789010001", "2026-05-04 10:00:00", "", "-25.00", "475.00", "交易分账",
-     "天猫佣金（类目）{2890123456789010001}扣款"),
-    ("20260501000000003", "T200P2890123456789010001", "2026-05-06 10:00:00", "", "-75.00", "400.00", "交易退款",
-     "售后退款"),
-    ("20260501000000004", "20260531TX0001", "2026-05-31 16:00:00", "", "-400.00", "0.00", "提现",
-     "提现到银行卡（尾号6198）"),
-)
-JUNE = (
-    ("20260601000000005", "T200P2890123456789010002", "2026-06-05 10:00:00", "300.00", "", "300.00", "交易付款", ""),
-    ("20260601000000006", "20260606HB0001", "2026-06-06 10:00:00", "", "-15.00", "285.00", "收费",
-     "花呗交易服务费[2890123456789010002]"),
-    ("20260601000000007", "20260620TX0001", "2026-06-20 16:00:00", "", "-285.00", "0.00", "提现",
-     "提现到银行卡（尾号6198）"),
-    ("20260601000000008", "T200P2890123456789010003", "2026-06-28 10:00:00", "120.00", "", "120.00", "交易付款", ""),
-)
-JULY = (
-    ("20260701000000009", "T200P2890123456789010004", "2026-07-02 10:00:00", "200.00", "", "320.00", "交易付款", ""),
-    ("20260701000000010", "20260731TX0001", "2026-07-31 16:00:00", "", "-320.00", "0.00", "提现",
-     "提现到银行卡（尾号6198）"),
-)
-MONTHS = {"may": MAY, "june": JUNE, "july": JULY}
-
-
-def _files(tmp_path: Path, *months: str) -> list[Path]:
-    return [write_text(tmp_path / f"支付宝账务明细_{m}.csv", alipay_ledger(MONTHS[m]), "gbk") for m in months]
+# One 账务明细 a month. Every 提现 takes all there is, except June's: a sale on 28 June comes after it
+# and July's 提现 carries it (cn_money_exports.ALIPAY_MONTHS).
 
 
 def _payouts(db: Database) -> dict[str, Payout]:
