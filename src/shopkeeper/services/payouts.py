@@ -43,7 +43,10 @@ DEFAULT_UNSETTLED_DAYS = 30
 _PAYOUT = MoneyKind.PAYOUT.value
 
 _LEDGERS = ", ".join(f"'{r}'" for r in sorted(BALANCE_LEDGERS))
-_ACCOUNT = "PARTITION BY shop_id, report, account ORDER BY occurred_at, movement_id"
+# Ledger order: time, then the ledger's own movement number (numbers of one length sort as text; a
+# longer one is a later one), which orders a payment and its commission written in the same second.
+_LEDGER_ORDER = "occurred_at, length(movement_id), movement_id"
+_ACCOUNT = f"PARTITION BY shop_id, report, account ORDER BY {_LEDGER_ORDER}"
 
 # Balance-ledger movements in ledger order: `run` the account's running sum, `seg` how many 提现 of the
 # account came before (a 提现 carries the lines of its own seg), `seg_opening` the balance before the
@@ -57,7 +60,7 @@ ordered AS (
     FROM money_movements WHERE report IN ({_LEDGERS})),
 ledger AS (
     SELECT *, first_value(balance - amount) OVER (PARTITION BY shop_id, report, account, seg
-                                                  ORDER BY occurred_at, movement_id) AS seg_opening
+                                                  ORDER BY LEDGER_ORDER) AS seg_opening
     FROM ordered),
 transfers AS (
     SELECT shop_id, report, account, seg, payout_id, occurred_at, seg_opening FROM ledger WHERE kind = '{_PAYOUT}'),
@@ -69,7 +72,7 @@ payout_lines AS (
     FROM ledger l JOIN transfers t ON t.shop_id = l.shop_id AND t.report = l.report
          AND t.account IS NOT DISTINCT FROM l.account AND t.seg = l.seg
     WHERE l.kind <> '{_PAYOUT}')
-""".replace("ORDER_ACCOUNT", _ACCOUNT)
+""".replace("ORDER_ACCOUNT", _ACCOUNT).replace("LEDGER_ORDER", _LEDGER_ORDER)
 
 # Every payout the shop knows of: its row, or (named only by movements) its transfer movements.
 _PAYOUTS_SQL = f"""
@@ -119,7 +122,7 @@ FROM stated b LEFT JOIN shops s ON s.shop_id = b.shop_id
 LEFT JOIN transfers t ON t.shop_id = b.shop_id AND t.report = b.report
      AND t.account IS NOT DISTINCT FROM b.account AND t.seg = b.seg
 WHERE b.base <> b.prev_base
-ORDER BY b.occurred_at, b.shop_id, b.movement_id
+ORDER BY b.occurred_at, b.shop_id, length(b.movement_id), b.movement_id
 """
 
 # Sold orders of settling platforms that no movement names, ordered before the cut-off day.

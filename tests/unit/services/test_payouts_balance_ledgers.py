@@ -21,7 +21,7 @@ from shopkeeper.services.payouts import Payout, reconcile
 sys.path.insert(0, str(Path(__file__).parents[1] / "importers"))
 from cn_exports import import_files  # noqa: E402
 from cn_money_exports import ALIPAY_MAY as MAY  # noqa: E402
-from cn_money_exports import alipay_ledger, write_text  # noqa: E402
+from cn_money_exports import YOUZAN_OPENING, alipay_ledger, write_text, youzan_statement  # noqa: E402
 from cn_money_exports import write_alipay_months as _files  # noqa: E402
 
 TODAY = date(2026, 8, 31)
@@ -127,3 +127,22 @@ def test_report_payouts_json_names_the_opening_balance_and_the_break(shop: Datab
     assert (gap["gap"], gap["expected"], gap["balance"], gap["movement_id"]) == (
         "120.00", "200.00", "320.00", "20260701000000009")
     assert "Breaks in ledger balances (a month or a row not imported): 1" in text
+
+
+def test_a_youzan_withdrawal_leaves_its_closing_balance_as_the_difference(shop: Database, tmp_path: Path) -> None:
+    import_files(shop, tmp_path, write_text(tmp_path / "对账单.csv", youzan_statement(), "utf-8-sig"))
+    (payout,) = reconcile(shop, TODAY).payouts
+    # 500.00 held, 88.00 − 0.53 − 39.90 moved, 500.00 withdrawn: 47.57 stays, the statement's last balance
+    assert (payout.payout_id, payout.balance_ledger, payout.opening_balance, payout.lines_total, payout.lines) == (
+        "TX20260603001", True, YOUZAN_OPENING, Decimal("47.57"), 3)
+    assert payout.difference == Decimal("-47.57")
+    assert reconcile(shop, TODAY).balance_breaks == ()
+    assert shop.scalar("SELECT DISTINCT account FROM money_movements") == "店铺余额"
+
+
+def test_a_payment_and_its_commission_in_the_same_second_are_no_break(shop: Database, tmp_path: Path) -> None:
+    same_second = tuple((r[0], r[1], "2026-05-04 10:00:00", *r[3:]) for r in MAY[:2]) + MAY[2:]
+    import_files(shop, tmp_path, write_text(tmp_path / "may.csv", alipay_ledger(same_second), "gbk"))
+    assert reconcile(shop, TODAY).balance_breaks == ()
+    (payout,) = reconcile(shop, TODAY).payouts
+    assert (payout.opening_balance, payout.difference) == (Decimal("0.00"), Decimal("0.00"))
