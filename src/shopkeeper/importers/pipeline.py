@@ -28,6 +28,7 @@ from shopkeeper.importers import spreadsheet_damage
 from shopkeeper.importers.canonical import ensure_shop, shop_currency
 from shopkeeper.importers.context import REJECTS, ImportContext
 from shopkeeper.importers.context import Refused as Refused  # the services catch it from here
+from shopkeeper.importers.control_totals import ControlTotals
 from shopkeeper.importers.normalise_sql import install_macros
 from shopkeeper.importers.reading import (
     ImportCancelled,
@@ -114,6 +115,7 @@ def import_table(
     dry_run: bool = False,
     shared_reads: SharedReads | None = None,
     derive: Callable[[Database], Changes] | None = None,
+    control_totals: ControlTotals | None = None,
 ) -> TableResult:
     """Import one table; raises Refused or ImportCancelled with the shop unchanged.
 
@@ -122,7 +124,8 @@ def import_table(
     back (how a column mapping is checked before anything is written);
     `shared_reads` (see `share_reads`) lets it take its rows from a read shared
     with the other small tables of its file; `derive` rebuilds the derived
-    figures (services/recompute.py) inside the import's transaction.
+    figures (services/recompute.py) inside the import's transaction;
+    `control_totals` what a summary beside the table says its rows add up to.
     """
     if recognised is None:
         table, recognised = identify(db, table, mapping_name)
@@ -133,7 +136,7 @@ def import_table(
     def attempt(source: SourceTable) -> TableResult:
         return _import(db, source, recognised, content_hash=content_hash, shop_name=shop_name, progress=progress,
                        progress_span=progress_span, cancel=cancel, dry_run=dry_run, shared_reads=shared_reads,
-                       derive=derive)
+                       derive=derive, control_totals=control_totals)
 
     try:
         return attempt(table)
@@ -167,6 +170,7 @@ def _import(
     dry_run: bool,
     shared_reads: SharedReads | None,
     derive: Callable[[Database], Changes] | None,
+    control_totals: ControlTotals | None = None,
 ) -> TableResult:
     spec = recognised.spec
     platform_row = db.fetchone("SELECT name, timezone FROM platforms WHERE code = ?", [spec.platform])
@@ -210,6 +214,7 @@ def _import(
         shared_reads=shared_reads,
         exported_at=_written_at(table.origin),
         footer_lines=table.footer_lines,
+        control_totals=control_totals,
     )
     try:
         try:

@@ -82,6 +82,65 @@ def excel_saved(text: str) -> str:
     return "\r\n".join(out)
 
 
+def alipay_summary(rows: tuple[tuple[str, ...], ...] = ALIPAY_ROWS, *, off_by: Decimal = Decimal("0.00")) -> str:
+    """Alipay's 账务明细(汇总) of `rows`: per 业务类型 the counts and sums, then 合计 (its 支出 `off_by` wrong)."""
+    by_type: dict[str, list[Decimal]] = {}
+    for _flow, _merchant, _when, income, expense, _balance, kind, _note in rows:
+        counts = by_type.setdefault(kind, [Decimal(0)] * 4)
+        if income:
+            counts[0] += 1
+            counts[1] += Decimal(income)
+        if expense:
+            counts[2] += 1
+            counts[3] -= abs(Decimal(expense))
+    total = [sum((c[i] for c in by_type.values()), Decimal(0)) for i in range(4)]
+    total[3] -= off_by
+    lines = [
+        "#支付宝账务明细汇总查询",
+        "#账号：[20881234567890120156]",
+        "#起始日期：[2026年05月01日 00:00:00]   终止日期：[2026年06月01日 00:00:00]",
+        "#-----------------------------------------账务汇总列表----------------------------------------",
+        "类型,收入笔数,收入金额（+元）,支出笔数,支出金额（-元）",
+        *(f"{kind}\t,{c[0]}\t,{c[1]:.2f}\t,{c[2]}\t,{c[3]:.2f}\t" for kind, c in by_type.items()),
+        f"合计\t,{total[0]}\t,{total[1]:.2f}\t,{total[2]}\t,{total[3]:.2f}\t",
+        "#-----------------------------------------账务汇总列表结束-------------------------------------",
+        "#导出时间：[2026年06月02日 10:00:00]",
+    ]
+    return "\r\n".join(lines) + "\r\n"
+
+
+# (流水号, 商户订单号, 发生时间, 收入, 支出, 余额, 业务类型, 备注), one file per month. Every 提现 takes all
+# there is, except June's: a sale on 28 June comes after it and July's 提现 carries it.
+ALIPAY_MAY = (
+    ("20260501000000001", "T200P2890123456789010001", "2026-05-03 10:00:00", "500.00", "", "500.00", "交易付款", ""),
+    ("20260501000000002", "T200P2890123456789010001", "2026-05-04 10:00:00", "", "-25.00", "475.00", "交易分账",
+     "天猫佣金（类目）{2890123456789010001}扣款"),
+    ("20260501000000003", "T200P2890123456789010001", "2026-05-06 10:00:00", "", "-75.00", "400.00", "交易退款",
+     "售后退款"),
+    ("20260501000000004", "20260531TX0001", "2026-05-31 16:00:00", "", "-400.00", "0.00", "提现",
+     "提现到银行卡（尾号6198）"),
+)
+ALIPAY_JUNE = (
+    ("20260601000000005", "T200P2890123456789010002", "2026-06-05 10:00:00", "300.00", "", "300.00", "交易付款", ""),
+    ("20260601000000006", "20260606HB0001", "2026-06-06 10:00:00", "", "-15.00", "285.00", "收费",
+     "花呗交易服务费[2890123456789010002]"),
+    ("20260601000000007", "20260620TX0001", "2026-06-20 16:00:00", "", "-285.00", "0.00", "提现",
+     "提现到银行卡（尾号6198）"),
+    ("20260601000000008", "T200P2890123456789010003", "2026-06-28 10:00:00", "120.00", "", "120.00", "交易付款", ""),
+)
+ALIPAY_JULY = (
+    ("20260701000000009", "T200P2890123456789010004", "2026-07-02 10:00:00", "200.00", "", "320.00", "交易付款", ""),
+    ("20260701000000010", "20260731TX0001", "2026-07-31 16:00:00", "", "-320.00", "0.00", "提现",
+     "提现到银行卡（尾号6198）"),
+)
+ALIPAY_MONTHS = {"may": ALIPAY_MAY, "june": ALIPAY_JUNE, "july": ALIPAY_JULY}
+
+
+def write_alipay_months(folder: Path, *months: str) -> list[Path]:
+    """One 账务明细 per month named, as a seller downloads them month by month (payout tests)."""
+    return [write_text(folder / f"支付宝账务明细_{m}.csv", alipay_ledger(ALIPAY_MONTHS[m]), "gbk") for m in months]
+
+
 # --- Pinduoduo 店铺账务明细 --------------------------------------------------------------------------
 
 PDD_ORDER = "200222-118273645501234"  # orders of cn_exports.pdd_orders()

@@ -134,6 +134,7 @@ FUND_FLOW = cn_money.Ledger(
     description="concat_ws(' · ', scene, billing_type, account, remark)",
     order_id="coalesce(order_id, sub_order_id)",
     currency="amount__cur",
+    account="account",
     # A settlement says what it is made of: the sale, subsidies, refunds taken off it, the fees and
     # off-site ads kept; each becomes its own movement and anything unexplained stays a sale.
     itemise=f"direction = '入账' AND {_SETTLED} = '{MoneyKind.SALE}'",
