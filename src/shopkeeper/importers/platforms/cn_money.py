@@ -118,10 +118,16 @@ class Ledger:
     # balances the row moved where a ledger keeps several (services/payouts.py reads both).
     balance: str = "NULL"
     account: str = "NULL"
+    # False for a list of settlements (抖店结算账单): its rows settle orders but move no account the
+    # seller withdraws from, so it has no 提现 to carry them and no balance to check.
+    balance_ledger: bool = True
 
     def __post_init__(self) -> None:
-        if self.report not in BALANCE_LEDGERS:
-            raise ValueError(f"{self.report}: add it to BALANCE_LEDGERS, or payouts cannot tell what its 提现 carried")
+        if self.balance_ledger != (self.report in BALANCE_LEDGERS):
+            raise ValueError(f"{self.report}: a balance ledger is in BALANCE_LEDGERS (payouts reads what its 提现"
+                             " carried from there), and only a balance ledger is")
+        if not self.balance_ledger and (self.balance != "NULL" or self.account != "NULL"):
+            raise ValueError(f"{self.report}: a list of settlements states no account balance")
         # A balance is checked after the movement that states it; an itemised row's parts would
         # follow its whole in that order and break the check, and no itemising ledger states one.
         if self.parts and self.balance != "NULL":

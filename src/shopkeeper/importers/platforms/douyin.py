@@ -203,6 +203,7 @@ SETTLEMENT_BILL = cn_money.Ledger(
     # A settlement states what makes it (as the 动账明细 does); the rest stays under the row's kind.
     itemise=f"{_BILL_KIND} = '{MoneyKind.SALE}'",
     parts=FUND_FLOW.parts,
+    balance_ledger=False,
 )
 
 
