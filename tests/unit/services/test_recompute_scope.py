@@ -24,9 +24,14 @@ from shopkeeper.db.database import Database
 from shopkeeper.domain.changes import Changes
 from shopkeeper.services import recompute_scope
 from shopkeeper.services.change_sets import redo, undo
-from shopkeeper.services.recompute import recompute
+from shopkeeper.services.recompute import RECOMPUTED_FOR, recompute
 
-TODAY = date.today()  # imports recompute for the computer's today
+
+def _today(db: Database) -> date:
+    """The day the shop's last recompute (an import's) was for: the computer's date when it ran, which
+    is not the date this module was loaded on when the run crosses midnight."""
+    day = db.scalar("SELECT value FROM shop_settings WHERE key = ?", [RECOMPUTED_FOR])
+    return date.fromisoformat(day) if day else date.today()
 
 _STATUS = ("paid", "paid", "refunded", "partially_refunded", "pending", "voided")
 _EMAILS = ("ann@example.com", "bob@example.com", "cy@example.com", "dee@example.com")
@@ -73,7 +78,7 @@ def _assert_as_full(db: Database) -> None:
     kept = _figures(db)
     with db.transaction():
         recompute_scope.forget(db)
-        assert recompute(db, TODAY) == Changes()
+        assert recompute(db, _today(db)) == Changes()
     assert _figures(db) == kept
     # The ledger has no key index (migration 0008): recompute itself keeps every id once.
     assert db.scalar("SELECT count(*) - count(DISTINCT entry_id) FROM points_ledger") == 0
@@ -92,18 +97,18 @@ def _apply(db: Database, step: tuple, folder: Path, file_no: int) -> None:
     elif kind == "rate":
         with db.transaction():
             db.execute("INSERT OR REPLACE INTO loyalty_settings (key, value) VALUES ('points_per_currency_unit', ?)", [arg])
-            recompute(db, TODAY)
+            recompute(db, _today(db))
     elif kind == "redeem":
         with db.transaction():
             db.execute("INSERT INTO points_ledger (entry_id, member_id, occurred_at, points, reason) "
                        "SELECT nextval('points_entry_seq'), member_id, now() - INTERVAL 200 DAY, -50, 'redeem' "
                        "FROM buyers WHERE email = ? LIMIT 1", [arg])
-            recompute(db, TODAY)
+            recompute(db, _today(db))
     else:
         # A file that touches no order, buyer or member: the scope is empty, nothing is visited.
         with db.transaction():
             db.execute("INSERT OR REPLACE INTO shop_settings VALUES ('shop_name', ?)", [f"Shop {file_no}"])
-            assert recompute(db, TODAY) == Changes()
+            assert recompute(db, _today(db)) == Changes()
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -127,14 +132,14 @@ def test_a_change_to_one_member_visits_that_member_only(tmp_path: Path) -> None:
                  for n, e in enumerate(_EMAILS, start=1)]
         import_ok(db, write_export(tmp_path / "a.csv", SHOPIFY_ORDERS, first))
         db.begin()
-        assert recompute_scope.plan(db, TODAY) == 0  # the import's recompute left everyone exact
+        assert recompute_scope.plan(db, _today(db)) == 0  # the import's recompute left everyone exact
         db.execute("UPDATE orders SET status = 'refunded', refunded_amount = total WHERE order_id = '9000001'")
-        assert recompute_scope.plan(db, TODAY) == 1
-        assert recompute_scope.plan(db, TODAY + timedelta(days=1)) is None  # another day: everyone
-        recompute(db, TODAY)  # notes its fingerprints, which the rollback must take back
+        assert recompute_scope.plan(db, _today(db)) == 1
+        assert recompute_scope.plan(db, _today(db) + timedelta(days=1)) is None  # another day: everyone
+        recompute(db, _today(db))  # notes its fingerprints, which the rollback must take back
         db.rollback()
         # The rollback took the fingerprints back with the data: still exact, nothing to visit.
         with db.transaction():
-            assert recompute_scope.plan(db, TODAY) == 0
+            assert recompute_scope.plan(db, _today(db)) == 0
     finally:
         db.close()
