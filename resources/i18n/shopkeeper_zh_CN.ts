@@ -3795,6 +3795,14 @@
         <translation>{name}：未导入 — {reason}</translation>
     </message>
     <message>
+        <source>{name}: Alipay ledger summary, checked: {detail} adds up to its totals</source>
+        <translation>{name}：支付宝账务汇总，已核对：{detail} 与其合计相符</translation>
+    </message>
+    <message>
+        <source>{name}: Alipay ledger summary, not checked: {rejected:,} rows of {detail} were rejected (see Show rejected rows…)</source>
+        <translation>{name}：支付宝账务汇总，未核对：{detail} 有 {rejected:,} 行未导入（见“查看未导入的行…”）</translation>
+    </message>
+    <message>
         <source>the file {what}</source>
         <translation>文件{what}</translation>
     </message>
@@ -3837,6 +3845,30 @@
     <message>
         <source>the file has a header but no rows</source>
         <translation>文件只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <source>its {which} adds up to {rows}, but {summary}, downloaded with it, says {stated}: neither file was imported; download the zip again</source>
+        <translation>其{which}合计为 {rows}，但一同下载的 {summary} 写的是 {stated}：两个文件都未导入；请重新下载压缩包</translation>
+    </message>
+    <message>
+        <source>{detail} adds up to {rows} of {which}, but this summary says {stated}: neither file was imported; download the zip again</source>
+        <translation>{detail} 的{which}合计为 {rows}，但此汇总写的是 {stated}：两个文件都未导入；请重新下载压缩包</translation>
+    </message>
+    <message>
+        <source>it is the summary of {detail}, which was refused</source>
+        <translation>这是 {detail} 的汇总，而该文件被拒绝</translation>
+    </message>
+    <message>
+        <source>it is the summary (账务汇总) of an Alipay ledger and holds no movements: import the zip as downloaded, with its 账务明细</source>
+        <translation>这是支付宝账务明细的汇总（账务汇总），不含任何收支：请按下载时的原样导入压缩包（含账务明细）</translation>
+    </message>
+    <message>
+        <source>its dates are written both day first (25/11/2026) and month first (11/25/2026), so none can be trusted: download the report again</source>
+        <translation>其日期既有日在前（25/11/2026）又有月在前（11/25/2026），无法确定任何一个：请重新下载报表</translation>
+    </message>
+    <message>
+        <source>its dates (like {example}) read both day first and month first, and it names no currency or marketplace that says which: download it with its Currency column</source>
+        <translation>其日期（如 {example}）既可读作日在前也可读作月在前，且文件没有可判断的币种或站点：请连同 Currency 列一起下载</translation>
     </message>
     <message>
         <source>its rows add up to {rows}, but its own {which} says {stated}: the file is incomplete or was changed; download it again</source>
@@ -5619,6 +5651,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Opening balance</source>
+        <translation>期初余额</translation>
+    </message>
+    <message>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -5663,12 +5699,36 @@
         <translation>无对应订单的款项</translation>
     </message>
     <message>
+        <source>Previous balance at</source>
+        <translation>上一笔余额时间</translation>
+    </message>
+    <message>
+        <source>Expected balance</source>
+        <translation>应有余额</translation>
+    </message>
+    <message>
+        <source>Stated balance</source>
+        <translation>账面余额</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差额</translation>
+    </message>
+    <message>
         <source>Month-end split</source>
         <translation>跨月拆分</translation>
     </message>
     <message>
+        <source>Balance breaks</source>
+        <translation>余额断点</translation>
+    </message>
+    <message>
         <source>{payouts} payouts, {off} not matching their lines; {unsettled} sold orders with no settlement after {days} days; {unmatched} movements naming an order this shop does not have.</source>
         <translation>{payouts} 笔回款，其中 {off} 笔与明细不符；{unsettled} 笔成交订单超过 {days} 天仍未结算；{unmatched} 条流水对应的订单不在本店铺中。</translation>
+    </message>
+    <message>
+        <source>{breaks} breaks in ledger balances: a month or a row of a ledger is missing; see Balance breaks.</source>
+        <translation>账单余额有 {breaks} 处断点：账单缺了某个月或某一行；见“余额断点”。</translation>
     </message>
 </context>
 <context>
