@@ -136,7 +136,8 @@ def load(ctx: ImportContext, source: SourceTable) -> int:
         # The fragment of a row a cut file ends with is a reject, not a row with its last cells empty.
         ctx.run(f"INSERT INTO {REJECTS} SELECT _row, NULL, NULL, $reason, NULL FROM {TYPED} "
                 f"WHERE _row = (SELECT count(*) FROM {CONV})", {"reason": CUT_ROW})
-    return int(ctx.scalar(f"SELECT count(*) FROM {TYPED}"))
+    ctx.typed_rows = int(ctx.scalar(f"SELECT count(*) FROM {TYPED}"))
+    return ctx.typed_rows
 
 
 # What a field's value is when the file has no column for it (the types the conversion yields).
