@@ -159,6 +159,7 @@ class ImportContext:
     def start_rejects(self) -> None:
         self.run(f"CREATE OR REPLACE TEMP TABLE {REJECTS} "
                  "(row_number BIGINT, column_name VARCHAR, value VARCHAR, code VARCHAR, params VARCHAR)")
+        self._rejected = 0  # just made: nothing to count
 
     def reject(self, where_sql: str, *, reason: str, field: str | None = None, source: str = TYPED) -> int:
         """Record rows of `source` matching `where_sql` as rejected (once per row and reason code).
