@@ -210,7 +210,7 @@ def test_tables_read_together_are_typed_together_and_a_failed_typing_changes_not
     take_typed = shared_reads.SharedReads.take_typed
 
     def spy(self: shared_reads.SharedReads, ctx: object, source: object, target: str) -> object:
-        got = take_typed(self, ctx, source, target)  # type: ignore[arg-type]
+        got = take_typed(self, ctx, source, target)
         typed.append(got is not None)
         return got
 
@@ -219,7 +219,9 @@ def test_tables_read_together_are_typed_together_and_a_failed_typing_changes_not
     # The header-only member has no typed rows to take: it is read (and refused) as alone.
     assert typed == [True, True, False]
     # A later member's rows are numbered from its own first row, past its own blank row.
-    assert [(r[0], r[1]) for r in together[1]] == [("b_problems.csv", n) for n in (1, 2, 3, 6)]
+    rejects = together[1]
+    assert isinstance(rejects, list)
+    assert [(r[0], r[1]) for r in rejects] == [("b_problems.csv", n) for n in (1, 2, 3, 6)]
     # A typing that fails (here: SQL naming no column) leaves each table to type its own rows.
     monkeypatch.setattr(shared_reads, "typed_columns", lambda *_args: "no_such_column")
     typed.clear()
