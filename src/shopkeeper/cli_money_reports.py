@@ -6,7 +6,9 @@
 `commission`, `payment_fees`, `shipping_labels`, `other_fees`) so that
 sales + shipping − discounts − fees − ads − refunds − cogs = net to the cent.
 `payouts` prints one object per payout (services/payouts.py) with
-`unsettled_orders`, the count of its platform's orders no report has settled.
+`unsettled_orders`, the count of its platform's orders no report has settled;
+a balance ledger's 提现 adds `opening_balance` and `balance_breaks`, the
+stated balances among its lines that do not follow from the one before.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shopkeeper.exit_codes import EXIT_FAILED
+
+if TYPE_CHECKING:
+    from shopkeeper.services.payouts import BalanceBreak
 
 MONEY_REPORTS = ("profit", "payouts")
 # `--by` is shared with `report sales` (day, week, month); profit adds these.
@@ -62,7 +67,10 @@ def money_report(db: Any, name: str, args: argparse.Namespace, today: date, tabl
              "difference": _dec(p.difference), "lines": p.lines, "other_currency_lines": p.other_currency_lines,
              "status": p.status, "unsettled_orders": found.unsettled_count(p.platform),
              "months": [{"month": m.month, "currency": m.currency, "amount": _dec(m.amount), "lines": m.lines}
-                        for m in found.month_split if (m.shop_id, m.payout_id) == (p.shop_id, p.payout_id)]}
+                        for m in found.month_split if (m.shop_id, m.payout_id) == (p.shop_id, p.payout_id)],
+             "balance_ledger": p.balance_ledger, "opening_balance": _dec(p.opening_balance),
+             "balance_breaks": [_break_json(b) for b in found.balance_breaks
+                                if (b.shop_id, b.payout_id) == (p.shop_id, p.payout_id)]}
             for p in found.payouts]
     payout_header = ("Payout", "Platform", "Paid", "Currency", "Deposit", "Lines", "Difference")
     payout_rows = [(d["payout_id"], d["platform"], (d["paid_at"] or "")[:10], d["currency"], d["deposit"],
@@ -70,4 +78,15 @@ def money_report(db: Any, name: str, args: argparse.Namespace, today: date, tabl
     text = table(payout_header, payout_rows)
     text += f"\n{len(found.unsettled)} sold orders unsettled after {days} days"
     text += f"\n{len(found.unmatched)} movements name an order the shop does not have"
+    text += f"\nBreaks in ledger balances (a month or a row not imported): {len(found.balance_breaks)}"
+    for b in found.balance_breaks:
+        text += (f"\n  {b.shop_id} {str(b.occurred_at)[:16]}: balance {_dec(b.balance)} {b.currency}, "
+                 f"expected {_dec(b.expected)}, gap {_dec(b.gap)}")
     return data, text
+
+
+def _break_json(b: BalanceBreak) -> dict[str, Any]:
+    return {"shop_id": b.shop_id, "report": b.report, "account": b.account, "movement_id": b.movement_id,
+            "occurred_at": b.occurred_at.isoformat(), "previous_movement": b.previous_movement,
+            "previous_at": b.previous_at.isoformat(), "currency": b.currency, "expected": _dec(b.expected),
+            "balance": _dec(b.balance), "gap": _dec(b.gap)}

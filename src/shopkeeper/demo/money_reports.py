@@ -15,8 +15,9 @@ the transactions export does not list (its deposit is short of its lines), and o
 older payout's export misses a charge line (its deposit is more than its lines, and
 that order shows as never settled).
 
-Alipay and Douyin 提现 (withdrawals) are left out: a balance ledger does not say which lines a
-withdrawal carries, so each would show its whole deposit as a difference.
+The Alipay ledger empties the account into the bank at each month's end (a 提现 that carries the
+month's movements and reconciles); Douyin 提现 are left out: 动账明细 states no balance, so
+a 提现 there could not say what the account held before its lines.
 """
 
 from __future__ import annotations
@@ -203,7 +204,7 @@ def write_alipay_ledger(db: Database, cutoff: date, folder: Path) -> Path:
     ]
     balance, spent, got = ALIPAY_OPENING, Decimal(0), Decimal(0)
     n_spent = n_got = 0
-    for number, (when, order_id, income, expense, kind, remark) in enumerate(rows, start=1):
+    for number, (when, order_id, income, expense, kind, remark) in enumerate(_with_withdrawals(rows), start=1):
         balance += income if income is not None else expense
         if income is not None:
             got, n_got = got + income, n_got + 1
@@ -223,6 +224,20 @@ def write_alipay_ledger(db: Database, cutoff: date, folder: Path) -> Path:
     path = folder / "支付宝账务明细.csv"
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
     return path
+
+
+def _with_withdrawals(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The rows with a 提现 of the whole balance after each month's last movement, as a seller empties the
+    shop's Alipay into the bank monthly (each 提现 then carries its month's movements, services/payouts.py)."""
+    out: list[tuple[Any, ...]] = []
+    balance = ALIPAY_OPENING
+    for row in rows:
+        if out and row[0][:7] != out[-1][0][:7] and balance > 0:
+            out.append((out[-1][0], None, None, -balance, "提现", "提现到银行卡（尾号6198）"))
+            balance = Decimal(0)
+        out.append(row)
+        balance += row[2] if row[2] is not None else row[3]
+    return out
 
 
 def _cn_date(iso: str) -> str:

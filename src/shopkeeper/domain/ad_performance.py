@@ -13,7 +13,7 @@ The rules (money-traffic-formats.md §12):
   both the ads figures and the profit rows (services/profit.py) use it; they differ only in
   which sales and costs they feed it. Here, per SKU or campaign, from
   what the shop knows: the SKU's net revenue of sold orders, its cost (catalogue), and the fees
-  the settlements imported so far charged, as a rate of the revenue of the orders they name,
+  the settlements imported so far charged, as a rate of the revenue of the orders they settle,
   per shop and currency (a shop without settlements has no fees yet, and says so as fee_rate
   NULL). A cost in another currency is converted with the seller's rates (sk_fx()). A SKU
   without a cost (or a rate for it) has no margin: its break-even is unknown, never guessed.
@@ -202,11 +202,12 @@ TABLE_MACROS = (
     """CREATE OR REPLACE TEMP MACRO sk_sold_sku_lines() AS TABLE
     SELECT l.shop_id, l.order_id, l.sku, l.currency, l.revenue, l.quantity - l.refunded_quantity AS units, s.day
     FROM sk_sku_lines() l JOIN sk_sales() s USING (shop_id, order_id)""",
-    # (shop_id, currency, fee_rate): fees the settlements charged ÷ the revenue of the orders they name.
+    # (shop_id, currency, fee_rate): fees the settlements charged ÷ the revenue of the orders they settle.
     f"""CREATE OR REPLACE TEMP MACRO sk_fee_rates() AS TABLE
     WITH fees AS (
-        SELECT shop_id, order_id, currency, -sum(amount) AS fees FROM money_movements
-        WHERE kind IN {_sql_list(FEE_KINDS)} AND order_id IS NOT NULL GROUP BY ALL
+        SELECT m.shop_id, m.order_id, m.currency, -sum(m.amount) AS fees
+        FROM sk_money_movements() m JOIN sk_settled_orders() d USING (shop_id, order_id)
+        WHERE m.kind IN {_sql_list(FEE_KINDS)} GROUP BY ALL
     )
     SELECT s.shop_id, s.currency, sk_ratio(sum(f.fees), sum(s.net)) AS fee_rate
     FROM sk_sales() s JOIN fees f USING (shop_id, order_id, currency) GROUP BY ALL""",

@@ -102,6 +102,9 @@ ENGLISH: Mapping[str, str] = {
                                             "{updated:,} updated, {rejected:,} rejected (see report)",
     "import.outcome.already_imported": "{name}: already imported on {when}, nothing changed",
     "import.outcome.refused": "{name}: refused — {reason}",
+    "import.outcome.summary_checked": "{name}: Alipay ledger summary, checked: {detail} adds up to its totals",
+    "import.outcome.summary_unchecked": "{name}: Alipay ledger summary, not checked: {rejected:,} rows of {detail} "
+                                        "were rejected (see its report)",
     # -- why a file or table is refused (a whole clause) --------------------------------------------
     "import.refused.the_file": "the file {what}",
     "import.refused.no_readable_table": "{problems}",
@@ -117,6 +120,18 @@ ENGLISH: Mapping[str, str] = {
                                             "({fields})",
     "import.refused.unknown_platform": "the platform '{platform}' is not known to this shop",
     "import.refused.header_without_rows": "the file has a header but no rows",
+    "import.refused.summary_totals_differ": ("its {which} adds up to {rows}, but {summary}, downloaded with it, "
+                                             "says {stated}: neither file was imported; download the zip again"),
+    "import.refused.summary_pair_differs": ("{detail} adds up to {rows} of {which}, but this summary says {stated}: "
+                                            "neither file was imported; download the zip again"),
+    "import.refused.summary_detail_refused": "it is the summary of {detail}, which was refused",
+    "import.refused.summary_without_detail": ("it is the summary (账务汇总) of an Alipay ledger and holds no "
+                                              "movements: import the zip as downloaded, with its 账务明细"),
+    "import.refused.date_order_mixed": ("its dates are written both day first (25/11/2026) and month first "
+                                        "(11/25/2026), so none can be trusted: download the report again"),
+    "import.refused.date_order_ambiguous": ("its dates (like {example}) read both day first and month first, and "
+                                            "it names no currency or marketplace that says which: download it "
+                                            "with its Currency column"),
     "import.refused.ledger_totals_differ": ("its rows add up to {rows}, but its own {which} says {stated}: "
                                             "the file is incomplete or was changed; download it again"),
     "import.refused.only_row_unreadable": "its only row could not be read (first problem: row {row}: {problem})",

@@ -21,3 +21,9 @@ class MoneyKind(StrEnum):
     PAYOUT = "payout"                  # the transfer to the seller's bank (negative on the ledger)
     OTHER = "other"                    # subscriptions, adjustments, compensation, subsidies
 
+
+
+# The reports that are a balance ledger: every row moves one account of the shop, a 提现 takes money
+# out of it to the bank, and the movements since the previous 提现 are what that 提现 carried
+# (services/payouts.py). The Chinese readers (importers/platforms/cn_money.py) write these names.
+BALANCE_LEDGERS = frozenset({"alipay_ledger", "pdd_ledger", "jd_bill", "douyin_fund_flow", "youzan_statement"})

@@ -10,15 +10,18 @@ per sold order (order_status.SOLD), in the order's currency:
   (tax is never the seller's money). It comes from the order export only: a
   settlement's sale and refund movements reconcile with it, they never add.
 * refunds = the order's refunded amount, from the order export as well.
-* fees: once any movement of the platform's money reports names the order
-  (money_movements with its shop and order id), the order is settled and its
-  commission, payment fee, shipping label and other movements (signed from the
-  seller's view, so costs are negative there) are its fees, converted with
-  sk_fx when a movement is in another currency. Before that, commission and
-  payment fee are estimated from the platform's rates (domain/fee_rates.py) and
-  the order is `estimated`; labels and other fees are 0 until a report says.
-  Undoing the settlement's import makes the order estimated again. Only
-  movements whose kind is a MoneyKind count (domain/money_kinds.py).
+* fees: once a movement of a report that states all of an order's money
+  names it (sk_settled_orders(), domain/money_sources.py), the order is settled
+  and its commission, payment fee, shipping label and other movements (signed
+  from the seller's view, so costs are negative there) are its fees, converted
+  with sk_fx when a movement is in another currency. Before that, commission
+  and payment fee are estimated from the platform's rates (domain/fee_rates.py)
+  and the order is `estimated`, except a kind a partial report states for it
+  (Etsy Sold Orders' card fee): that kind is the report's. Labels and other
+  fees are 0 until a report says. Undoing the settlement's import makes the
+  order estimated again. Movements are read as money_sources counts them (one
+  report per order where two say the same), and only movements whose kind is
+  a MoneyKind count (domain/money_kinds.py).
 * ad spend: each ad_stats row's spend is shared over the sold lines of its
   platform, in its currency, ordered within its period: over its SKU's lines
   where the report names a SKU, else over every line by revenue (`ads_spread`).
@@ -124,18 +127,24 @@ _ORDERS = f"""
         FROM sk_sales() s JOIN orders o ON o.shop_id = s.shop_id AND o.order_id = s.order_id
         LEFT JOIN shops sh ON sh.shop_id = s.shop_id LEFT JOIN sk_fx() fx ON fx.currency = s.currency),
     moved AS (
-        SELECT m.shop_id, m.order_id, m.kind, sk_fx_amount(m.amount, m.currency, s.currency, fm.rate, s.rate) AS amount
-        FROM money_movements m JOIN sold s ON s.shop_id = m.shop_id AND s.order_id = m.order_id
+        SELECT m.shop_id, m.order_id, m.kind, m.report,
+               sk_fx_amount(m.amount, m.currency, s.currency, fm.rate, s.rate) AS amount
+        FROM sk_money_movements() m JOIN sold s ON s.shop_id = m.shop_id AND s.order_id = m.order_id
         LEFT JOIN sk_fx() fm ON fm.currency = m.currency
         -- A kind outside MoneyKind (an older reader's own word) says nothing profit can use: it settles nothing.
         WHERE m.kind IN {_KINDS}),
-    settled AS (
+    stated AS (
         SELECT shop_id, order_id,
                {_FEE_SUM.format(kind="commission")} AS commission,
                {_FEE_SUM.format(kind="payment_fee")} AS payment_fees,
                {_FEE_SUM.format(kind="shipping_label")} AS shipping_labels,
                {_FEE_SUM.format(kind="other")} AS other_fees,
-               bool_or(amount IS NULL) AS unconverted
+               bool_or(amount IS NULL) AS unconverted,
+               -- settled: some report states all its money (sk_settled_orders(), the same rule per order);
+               -- else a partial report may still state a fee of one kind (domain/money_sources.py)
+               bool_or(sk_report_settles(report)) AS settles,
+               bool_or(sk_report_states(report, 'commission')) AS states_commission,
+               bool_or(sk_report_states(report, 'payment_fee')) AS states_payment_fee
         FROM moved GROUP BY shop_id, order_id),
     estimate AS (
         SELECT s.shop_id, s.order_id,
@@ -146,18 +155,20 @@ _ORDERS = f"""
         FROM sold s JOIN fee_rates r ON r.platform = s.platform LEFT JOIN sk_fx() fr ON fr.currency = r.currency
         GROUP BY s.shop_id, s.order_id)
     SELECT s.shop_id, s.order_id, s.platform, s.day, strftime(s.day, '%Y-%m') AS month, s.currency,
-           st.order_id IS NULL AS estimated,
+           NOT coalesce(st.settles, FALSE) AS estimated,
            CAST(s.total - s.tax - s.shipping + s.discount AS DECIMAL(18,2)) AS sales,
            CAST(s.shipping AS DECIMAL(18,2)) AS shipping, CAST(s.discount AS DECIMAL(18,2)) AS discounts,
-           CAST(CASE WHEN st.order_id IS NULL THEN coalesce(e.commission, 0) ELSE st.commission END
+           CAST(CASE WHEN st.states_commission THEN st.commission ELSE coalesce(e.commission, 0) END
                 AS DECIMAL(18,2)) AS commission,
-           CAST(CASE WHEN st.order_id IS NULL THEN coalesce(e.payment_fees, 0) ELSE st.payment_fees END
+           CAST(CASE WHEN st.states_payment_fee THEN st.payment_fees ELSE coalesce(e.payment_fees, 0) END
                 AS DECIMAL(18,2)) AS payment_fees,
            CAST(coalesce(st.shipping_labels, 0) AS DECIMAL(18,2)) AS shipping_labels,
            CAST(coalesce(st.other_fees, 0) AS DECIMAL(18,2)) AS other_fees,
            CAST(s.refunded AS DECIMAL(18,2)) AS refunds,
-           coalesce(CASE WHEN st.order_id IS NULL THEN e.unconverted ELSE st.unconverted END, FALSE) AS fx_missing
-    FROM sold s LEFT JOIN settled st ON st.shop_id = s.shop_id AND st.order_id = s.order_id
+           coalesce(st.unconverted, FALSE)
+               OR (NOT (coalesce(st.states_commission, FALSE) AND coalesce(st.states_payment_fee, FALSE))
+                   AND coalesce(e.unconverted, FALSE)) AS fx_missing
+    FROM sold s LEFT JOIN stated st ON st.shop_id = s.shop_id AND st.order_id = s.order_id
     LEFT JOIN estimate e ON e.shop_id = s.shop_id AND e.order_id = s.order_id"""
 
 # The SKU lines of the orders `{orders}` gives, each with its weight for sharing the order's amounts.
@@ -212,7 +223,7 @@ _UNCARRIED_FEES = """
            -coalesce(sum(m.amount) FILTER (WHERE m.kind = 'payment_fee'), 0) AS payment_fees,
            -coalesce(sum(m.amount) FILTER (WHERE m.kind = 'shipping_label'), 0) AS shipping_labels,
            -coalesce(sum(m.amount) FILTER (WHERE m.kind = 'other'), 0) AS other_fees
-    FROM money_movements m
+    FROM sk_money_movements() m
     LEFT JOIN orders o ON o.shop_id = m.shop_id AND o.order_id = m.order_id
     LEFT JOIN shops sh ON sh.shop_id = m.shop_id
     LEFT JOIN platforms pl ON pl.code = coalesce(sh.platform, split_part(m.shop_id, ':', 1))

@@ -27,6 +27,7 @@ from shopkeeper.db.database import Database, quote_ident
 from shopkeeper.db.merge import KEYS, MergeCount, replace_children, upsert
 from shopkeeper.domain.message_texts import english
 from shopkeeper.domain.messages import Message
+from shopkeeper.importers.control_totals import ControlTotals
 from shopkeeper.importers.reading import ImportCancelled
 
 if TYPE_CHECKING:
@@ -101,6 +102,8 @@ class ImportContext:
     exported_at: datetime | None = None
     # Trailing non-data lines cut off the table (eBay record counts, a ledger's 支出合计 / 收入合计).
     footer_lines: tuple[str, ...] = ()
+    # What another file of the same download says this table adds up to (Alipay's 账务汇总).
+    control_totals: ControlTotals | None = None
 
     # --- plumbing ---------------------------------------------------------------------------------
 

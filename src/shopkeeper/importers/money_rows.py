@@ -59,6 +59,8 @@ class Part:
     kind: MoneyKind | None = None
     refund_follows: bool = True
     sign: int = 1
+    # The field whose header names the amount in its description, when `field` is worked out, not read.
+    header_of: str | None = None
 
     def kind_sql(self) -> str:
         if self.kind is None:
@@ -106,12 +108,30 @@ def write_movements(ctx: ImportContext, parts: Sequence[Part], *, report: str, p
     row's `_net` (booked as `rest_kind`, else as the row's kind), and merge them (and
     `_sk_payouts` when `payouts`) into the shop."""
     ctx.step(Message("progress.sorting_money"), 0.55)
+    stage_movements(ctx, parts, report=report, rest_kind=rest_kind)
+    if payouts:
+        ctx.map_rows("payouts", f"SELECT _row, shop_id, payout_id FROM {PAYOUTS}")
+    ctx.step(Message("progress.saving_money"), 0.8)
+    ctx.release_source()
+    ctx.upsert("money_movements", MOVEMENTS)
+    if payouts:
+        ctx.upsert("payouts", PAYOUTS)
+
+
+def stage_movements(ctx: ImportContext, parts: Sequence[Part], *, report: str, rest_kind: MoneyKind | None = None,
+                    secondary: bool = False) -> None:
+    """Stage (`_sk_movements`) and map the movements of `_sk_money_base` as `write_movements` writes them.
+
+    For a file that is not a money report but states some money beside its own records (Etsy
+    Sold Orders' fee columns): its reader merges `_sk_movements` itself, in the same batch, and
+    the movements are `secondary` records of their rows (the order decides a row's count).
+    """
     items = []
     summed = []
     for part in parts:
         value = f"CAST({part.sign} * b.{q(part.field)} AS DECIMAL(18,2))"
         # A row of one amount is that amount: naming its column would only repeat the row.
-        label = (ctx.header(part.field) or part.field) if len(parts) > 1 else None
+        label = (ctx.header(part.header_of or part.field) or part.field) if len(parts) > 1 else None
         items.append(f"{{'name': {sql_literal(part.field)}, 'label': {'NULL' if label is None else sql_literal(label)}, "
                      f"'amount': {value}, 'kind': {part.kind_sql()}}}")
         summed.append(f"coalesce({value}, 0)")
@@ -126,14 +146,7 @@ def write_movements(ctx: ImportContext, parts: Sequence[Part], *, report: str, p
         FROM (SELECT b.*, unnest([{', '.join(items)}]) AS p FROM {BASE} b)
         WHERE p.amount IS NOT NULL AND p.amount <> 0
     """)
-    ctx.map_rows("money_movements", f"SELECT _row, shop_id, movement_id FROM {MOVEMENTS}")
-    if payouts:
-        ctx.map_rows("payouts", f"SELECT _row, shop_id, payout_id FROM {PAYOUTS}")
-    ctx.step(Message("progress.saving_money"), 0.8)
-    ctx.release_source()
-    ctx.upsert("money_movements", MOVEMENTS)
-    if payouts:
-        ctx.upsert("payouts", PAYOUTS)
+    ctx.map_rows("money_movements", f"SELECT _row, shop_id, movement_id FROM {MOVEMENTS}", secondary=secondary)
 
 
 def reject_basics(ctx: ImportContext, *, date: str, amounts: Sequence[str], where: str = "TRUE",

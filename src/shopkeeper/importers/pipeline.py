@@ -28,6 +28,7 @@ from shopkeeper.importers import spreadsheet_damage
 from shopkeeper.importers.canonical import ensure_shop, shop_currency
 from shopkeeper.importers.context import REJECTS, ImportContext, temp_tables
 from shopkeeper.importers.context import Refused as Refused  # the services catch it from here
+from shopkeeper.importers.control_totals import ControlTotals
 from shopkeeper.importers.normalise_sql import install_macros
 from shopkeeper.importers.reading import (
     ImportCancelled,
@@ -114,6 +115,7 @@ def import_table(
     dry_run: bool = False,
     shared_reads: SharedReads | None = None,
     derive: Callable[[Database], Changes] | None = None,
+    control_totals: ControlTotals | None = None,
     imported_before: Mapping[str | None, BatchInfo] | None = None,
 ) -> TableResult:
     """Import one table; raises Refused or ImportCancelled with the shop unchanged.
@@ -123,7 +125,8 @@ def import_table(
     back (how a column mapping is checked before anything is written);
     `shared_reads` (see `share_reads`) lets it take its rows from a read shared
     with the other small tables of its file; `derive` rebuilds the derived
-    figures (services/recompute.py) inside the import's transaction; `imported_before` is what
+    figures (services/recompute.py) inside the import's transaction;
+    `control_totals` what a summary beside the table says its rows add up to; `imported_before` is what
     `active_by_member` said for the table's file, when no other table of that file has its member name.
     """
     if recognised is None:
@@ -140,7 +143,7 @@ def import_table(
     def attempt(source: SourceTable) -> TableResult:
         return _import(db, source, recognised, content_hash=content_hash, shop_name=shop_name, progress=progress,
                        progress_span=progress_span, cancel=cancel, dry_run=dry_run, shared_reads=shared_reads,
-                       derive=derive)
+                       derive=derive, control_totals=control_totals)
 
     try:
         return attempt(table)
@@ -174,6 +177,7 @@ def _import(
     dry_run: bool,
     shared_reads: SharedReads | None,
     derive: Callable[[Database], Changes] | None,
+    control_totals: ControlTotals | None = None,
 ) -> TableResult:
     spec = recognised.spec
     platform_row = db.fetchone("SELECT name, timezone FROM platforms WHERE code = ?", [spec.platform])
@@ -217,6 +221,7 @@ def _import(
         shared_reads=shared_reads,
         exported_at=_written_at(table.origin),
         footer_lines=table.footer_lines,
+        control_totals=control_totals,
     )
     try:
         try:

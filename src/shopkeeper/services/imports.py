@@ -48,8 +48,10 @@ from shopkeeper.domain.errors import (
 )
 from shopkeeper.domain.message_texts import english, message_from_row
 from shopkeeper.domain.messages import Message
+from shopkeeper.domain.source_names import display_name
 from shopkeeper.domain.spreadsheet_cells import csv_safe  # re-exported: older callers import it from here
 from shopkeeper.importers.pipeline import NeedsMapping, Refused, TableResult, import_table, share_reads
+from shopkeeper.importers.platforms import alipay_summary
 from shopkeeper.importers.reading import (
     ImportCancelled,
     RefusedFile,
@@ -60,7 +62,7 @@ from shopkeeper.importers.reading import (
 )
 from shopkeeper.importers.recognise import header_signature
 from shopkeeper.importers.shared_reads import SharedReads
-from shopkeeper.services import deferred_recompute
+from shopkeeper.services import deferred_recompute, ledger_summaries
 from shopkeeper.services.after_change import Recompute, recompute_after_change
 from shopkeeper.services.backups import back_up_before_import
 from shopkeeper.services.change_sets import undo_change_set
@@ -327,19 +329,26 @@ def _import_tables(
     shared: SharedReads,
     derive: Recompute,
 ) -> None:
+    summaries = ledger_summaries.find_summaries(tables)
+    paired: dict[int, list[FileOutcome]] = {i: [] for i in summaries}
     # One look-up for the whole file instead of one per table; a member name that repeats is asked each time,
     # as its earlier table may have just been imported.
     members = [table.member for table in tables]
     imported_before = (active_by_member(db, content_hash) if len(tables) > 1 and len(set(members)) == len(members)
                        else None)
     for index, table in enumerate(tables):
+        if index in summaries:
+            continue  # its totals go with its ledger; its line follows the ledger's
         sub = (span[0] + index * width, span[0] + (index + 1) * width)
         name = table.display_name
+        summary = ledger_summaries.paired(index, tables, summaries)
+        before = len(outcomes)
         try:
             result = import_table(
                 db, table, content_hash=content_hash, workdir=scratch, shop_name=shop_name,
                 mapping_name=mapping_name, progress=progress, progress_span=sub, cancel=cancel,
                 shared_reads=shared, derive=derive, imported_before=imported_before,
+                control_totals=None if summary is None else summaries[summary],
             )
         except Refused as refused:
             outcomes.append(_refused(path, table.member, refused.reason, name,
@@ -368,6 +377,19 @@ def _import_tables(
                                      name))
         else:
             outcomes.append(_outcome(path, table.member, name, result))
+        finally:
+            if summary is not None and len(outcomes) > before:
+                paired[summary].append(outcomes[-1])
+    for index in summaries:
+        outcomes.append(_summary_outcome(path, tables[index], paired[index]))
+
+
+def _summary_outcome(path: Path, table: SourceTable, details: Sequence[FileOutcome]) -> FileOutcome:
+    ok, line = ledger_summaries.summary_line(table.display_name, [
+        (display_name(d.path, d.member), d.ok, d.label, d.rows_rejected, d.refusal) for d in details])
+    return FileOutcome(path, table.member, ok, "taobao" if ok else None, None, None, 0, 0, 0, 0, line,
+                       label=alipay_summary.LABEL if ok else None,
+                       refusal=None if ok else line.params["reason"])
 
 
 def was_kept(db: Database, content_hash: str, member: str | None) -> bool | None:

@@ -97,6 +97,11 @@ def window_texts() -> dict[str, str]:
                                                                       "{rejected:,} rejected (see Show rejected rows…)"),
         "import.outcome.already_imported": translate("Messages", "{name}: already imported on {when}, nothing changed"),
         "import.outcome.refused": translate("Messages", "{name}: refused — {reason}"),
+        "import.outcome.summary_checked": translate(
+            "Messages", "{name}: Alipay ledger summary, checked: {detail} adds up to its totals"),
+        "import.outcome.summary_unchecked": translate(
+            "Messages", "{name}: Alipay ledger summary, not checked: {rejected:,} rows of {detail} were rejected "
+                        "(see Show rejected rows…)"),
         "import.refused.the_file": translate("Messages", "the file {what}"),
         "import.refused.no_readable_table": translate("Messages", "{problems}"),
         "import.refused.table_is": translate("Messages", "{table} {what}"),
@@ -110,6 +115,23 @@ def window_texts() -> dict[str, str]:
         "import.refused.mapping_lacks_columns": translate("Messages", "the saved mapping \"{name}\" needs columns this file does not have ({fields})"),
         "import.refused.unknown_platform": translate("Messages", "the platform '{platform}' is not known to this shop"),
         "import.refused.header_without_rows": translate("Messages", "the file has a header but no rows"),
+        "import.refused.summary_totals_differ": translate(
+            "Messages", "its {which} adds up to {rows}, but {summary}, downloaded with it, says {stated}: "
+                        "neither file was imported; download the zip again"),
+        "import.refused.summary_pair_differs": translate(
+            "Messages", "{detail} adds up to {rows} of {which}, but this summary says {stated}: "
+                        "neither file was imported; download the zip again"),
+        "import.refused.summary_detail_refused": translate(
+            "Messages", "it is the summary of {detail}, which was refused"),
+        "import.refused.summary_without_detail": translate(
+            "Messages", "it is the summary (账务汇总) of an Alipay ledger and holds no movements: import the zip "
+                        "as downloaded, with its 账务明细"),
+        "import.refused.date_order_mixed": translate(
+            "Messages", "its dates are written both day first (25/11/2026) and month first (11/25/2026), so none "
+                        "can be trusted: download the report again"),
+        "import.refused.date_order_ambiguous": translate(
+            "Messages", "its dates (like {example}) read both day first and month first, and it names no currency "
+                        "or marketplace that says which: download it with its Currency column"),
         "import.refused.ledger_totals_differ": translate(
             "Messages", "its rows add up to {rows}, but its own {which} says {stated}: "
                         "the file is incomplete or was changed; download it again"),

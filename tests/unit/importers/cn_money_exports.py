@@ -82,6 +82,65 @@ def excel_saved(text: str) -> str:
     return "\r\n".join(out)
 
 
+def alipay_summary(rows: tuple[tuple[str, ...], ...] = ALIPAY_ROWS, *, off_by: Decimal = Decimal("0.00")) -> str:
+    """Alipay's 账务明细(汇总) of `rows`: per 业务类型 the counts and sums, then 合计 (its 支出 `off_by` wrong)."""
+    by_type: dict[str, list[Decimal]] = {}
+    for _flow, _merchant, _when, income, expense, _balance, kind, _note in rows:
+        counts = by_type.setdefault(kind, [Decimal(0)] * 4)
+        if income:
+            counts[0] += 1
+            counts[1] += Decimal(income)
+        if expense:
+            counts[2] += 1
+            counts[3] -= abs(Decimal(expense))
+    total = [sum((c[i] for c in by_type.values()), Decimal(0)) for i in range(4)]
+    total[3] -= off_by
+    lines = [
+        "#支付宝账务明细汇总查询",
+        "#账号：[20881234567890120156]",
+        "#起始日期：[2026年05月01日 00:00:00]   终止日期：[2026年06月01日 00:00:00]",
+        "#-----------------------------------------账务汇总列表----------------------------------------",
+        "类型,收入笔数,收入金额（+元）,支出笔数,支出金额（-元）",
+        *(f"{kind}\t,{c[0]}\t,{c[1]:.2f}\t,{c[2]}\t,{c[3]:.2f}\t" for kind, c in by_type.items()),
+        f"合计\t,{total[0]}\t,{total[1]:.2f}\t,{total[2]}\t,{total[3]:.2f}\t",
+        "#-----------------------------------------账务汇总列表结束-------------------------------------",
+        "#导出时间：[2026年06月02日 10:00:00]",
+    ]
+    return "\r\n".join(lines) + "\r\n"
+
+
+# (流水号, 商户订单号, 发生时间, 收入, 支出, 余额, 业务类型, 备注), one file per month. Every 提现 takes all
+# there is, except June's: a sale on 28 June comes after it and July's 提现 carries it.
+ALIPAY_MAY = (
+    ("20260501000000001", "T200P2890123456789010001", "2026-05-03 10:00:00", "500.00", "", "500.00", "交易付款", ""),
+    ("20260501000000002", "T200P2890123456789010001", "2026-05-04 10:00:00", "", "-25.00", "475.00", "交易分账",
+     "天猫佣金（类目）{2890123456789010001}扣款"),
+    ("20260501000000003", "T200P2890123456789010001", "2026-05-06 10:00:00", "", "-75.00", "400.00", "交易退款",
+     "售后退款"),
+    ("20260501000000004", "20260531TX0001", "2026-05-31 16:00:00", "", "-400.00", "0.00", "提现",
+     "提现到银行卡（尾号6198）"),
+)
+ALIPAY_JUNE = (
+    ("20260601000000005", "T200P2890123456789010002", "2026-06-05 10:00:00", "300.00", "", "300.00", "交易付款", ""),
+    ("20260601000000006", "20260606HB0001", "2026-06-06 10:00:00", "", "-15.00", "285.00", "收费",
+     "花呗交易服务费[2890123456789010002]"),
+    ("20260601000000007", "20260620TX0001", "2026-06-20 16:00:00", "", "-285.00", "0.00", "提现",
+     "提现到银行卡（尾号6198）"),
+    ("20260601000000008", "T200P2890123456789010003", "2026-06-28 10:00:00", "120.00", "", "120.00", "交易付款", ""),
+)
+ALIPAY_JULY = (
+    ("20260701000000009", "T200P2890123456789010004", "2026-07-02 10:00:00", "200.00", "", "320.00", "交易付款", ""),
+    ("20260701000000010", "20260731TX0001", "2026-07-31 16:00:00", "", "-320.00", "0.00", "提现",
+     "提现到银行卡（尾号6198）"),
+)
+ALIPAY_MONTHS = {"may": ALIPAY_MAY, "june": ALIPAY_JUNE, "july": ALIPAY_JULY}
+
+
+def write_alipay_months(folder: Path, *months: str) -> list[Path]:
+    """One 账务明细 per month named, as a seller downloads them month by month (payout tests)."""
+    return [write_text(folder / f"支付宝账务明细_{m}.csv", alipay_ledger(ALIPAY_MONTHS[m]), "gbk") for m in months]
+
+
 # --- Pinduoduo 店铺账务明细 --------------------------------------------------------------------------
 
 PDD_ORDER = "200222-118273645501234"  # orders of cn_exports.pdd_orders()
@@ -208,6 +267,46 @@ def douyin_fund_flow() -> str:
         row("2026-10-03 10:00:00", "2026100310000012345681", "入账", "28.00", "订单结算", "6917926768823643760",
             订单实付应结="59.80", 订单退款="29.90", 平台服务费="1.50", 站外推广费="0.00"),
         row("2026-10-04 10:00:00", "2026100410000012345682", "出账", "500.00", "提现", "", 备注="提现到银行卡"),
+    ]
+    return "\r\n".join(lines) + "\r\n"
+
+
+# --- Douyin 结算账单 (订单结算明细) -------------------------------------------------------------------
+# The header is ours (the full export is unverified, money-traffic-formats.md §10.2): the five known columns
+# and breakdown columns named as the 动账明细 names them.
+
+DOUYIN_BILL_HEADER = ("结算时间,结算单号,下单时间,订单号,子订单号,商品ID,商品名称,业务类型,结算账户,订单实付应结,运费实付,"
+                      "实际平台补贴,结算前退款金额,平台服务费,佣金,站外推广费,结算金额,备注")
+DOUYIN_BILL_ONLY_ORDER = "6917926768823643760"  # the fund flow settles it too, for 1.50 of fees; the bill 1.60
+DOUYIN_BILL_TOTAL = Decimal("170.05") + Decimal("27.90")  # Σ 结算金额
+
+
+def douyin_settlement_bill(tab_ids: bool = False) -> str:
+    """Ids as `'6917…` (the API's export), or `"\t6917…"` (a tab inside the quotes, as the order export has)."""
+    names = DOUYIN_BILL_HEADER.split(",")
+
+    def ident(value: str) -> str:
+        return f'"\t{value}"' if tab_ids else "'" + value
+
+    def row(when: str, slip: str, ordered: str, order: str, sub: str, amount: str, **money: str) -> str:
+        cells = {"结算时间": when, "结算单号": ident(slip), "下单时间": ordered, "订单号": ident(order),
+                 "子订单号": ident(sub), "商品ID": ident("3612345678901234567"), "业务类型": "订单结算",
+                 "结算账户": "微信", "结算金额": amount, **money}
+        return ",".join(cells.get(h, "") for h in names)
+
+    lines = [
+        DOUYIN_BILL_HEADER,
+        # the row under the header that is no settlement (exports carry one; readers drop it)
+        ",".join(["金额单位：元"] + [""] * (len(names) - 1)),
+        # the same settlement the 动账明细 books: 179.70 + 5.00 − 9.00 − 5.65 = 170.05
+        row("2026-09-30 09:58:00", "S2026093000001", "2026-09-24 13:18:29", DOUYIN_ORDER, "6917926768823643752",
+            "170.05", 订单实付应结="179.70", 运费实付="0.00", 实际平台补贴="5.00", 平台服务费="-9.00",
+            佣金="-5.65", 商品名称="辣丝丝 麻辣牛肉干 200g"),
+        # the platform's bill says 1.60 of fees where the account moved 1.50: 59.80 − 29.90 − 1.60 = 28.30, less
+        # 0.40 the bill does not explain
+        row("2026-10-03 09:58:00", "S2026100300002", "2026-09-10 08:00:00", DOUYIN_BILL_ONLY_ORDER,
+            "6917926768823643761", "27.90", 订单实付应结="59.80", 结算前退款金额="29.90", 平台服务费="1.60",
+            商品名称="手工红糖 500g"),
     ]
     return "\r\n".join(lines) + "\r\n"
 

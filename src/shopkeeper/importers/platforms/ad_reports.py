@@ -25,11 +25,11 @@ from shopkeeper.importers.ad_traffic_rows import (
     currency_of,
     file_day,
     first_of,
-    local_day,
     reject_common,
     write_rows,
 )
-from shopkeeper.importers.context import ROWS, ImportContext, q
+from shopkeeper.importers.context import ROWS, TYPED, ImportContext, q
+from shopkeeper.importers.date_order import DateOrder, reject_unreadable, slash_order, timestamp_sql
 from shopkeeper.importers.formats import FormatSpec, field
 
 # Header spellings of Amazon's attributed sales with the currency written in (India, UK, EU, US).
@@ -83,11 +83,13 @@ AMAZON_SPEC = FormatSpec(
     kind="ads",
     label="Amazon Sponsored ads report",
     fields=(
-        field("day", "date", "Date"),
-        field("start_date", "date", "Start Date"),
-        field("end_date", "date", "End Date"),
+        # Text: read by importers/date_order.py, which decides per file whether 03/04 is March or April.
+        field("day", "text", "Date"),
+        field("start_date", "text", "Start Date"),
+        field("end_date", "text", "End Date"),
         field("date_range", "text", "Date range"),
         field("currency", "text", "Currency", "Budget currency"),
+        field("country", "text", "Country"),
         field("campaign_id", "id", "Campaign ID"),
         field("campaign", "text", "Campaign Name", "Campaign name"),
         field("ad_group_id", "id", "Ad group ID"),
@@ -134,7 +136,29 @@ def amazon_report(ctx: ImportContext) -> str:
     return "amazon_ads_campaign"
 
 
+_AMAZON_DATES = ("day", "start_date", "end_date")
+
+
+def amazon_marketplace_order(ctx: ImportContext) -> DateOrder | None:
+    """How the report's marketplace writes dates: Amazon.in day first, Amazon.com month first (else unknown)."""
+    headers = " ".join(ctx.header(f) or "" for f in ("spend", "sales")).upper()
+    written = [q(f + "__cur") for f in ("spend", "sales") if ctx.has(f)]
+    currencies = [f"upper(trim({q('currency')}))"] if ctx.has("currency") else []
+    countries = f"lower(trim({q('country')}))" if ctx.has("country") else "NULL"
+    said = " || ',' || ".join(f"coalesce({c}, '')" for c in [*currencies, *written]) or "''"
+    row = ctx.run(f"SELECT bool_or(contains({said}, 'INR') OR {countries} IN ('india', 'in')), "
+                  f"bool_or(contains({said}, 'USD') OR {countries} IN ('united states', 'us', 'usa')) "
+                  f"FROM {TYPED}").fetchone()
+    india = bool(row and row[0]) or any(mark in headers for mark in ("₹", "INR", "RS."))
+    united_states = bool(row and row[1])
+    if india == united_states:
+        return None
+    return DateOrder.DAY_FIRST if india else DateOrder.MONTH_FIRST
+
+
 def normalise_amazon(ctx: ImportContext) -> None:
+    order = slash_order(ctx, _AMAZON_DATES, amazon_marketplace_order(ctx))
+    reject_unreadable(ctx, _AMAZON_DATES, order)
     reject_common(ctx, amount="spend", dated="day" if ctx.has("day") else "start_date")
     # The 2026 console writes the range into one cell: `Jun 1, 2026 - Jun 30, 2026`.
     range_start = "sk_ts(trim(split_part(date_range, ' - ', 1)), $zone)"
@@ -142,12 +166,13 @@ def normalise_amazon(ctx: ImportContext) -> None:
     if ctx.has("date_range") and not ctx.has("day"):
         ctx.reject(f"({range_start} IS NULL OR {range_end} IS NULL) AND NOT _bad", field="date_range",
                    reason="reject.missing_date")
-    day = local_day(ctx, "day")
+    stamp = {f: timestamp_sql(ctx, f, order) for f in _AMAZON_DATES}
+    day = f"CAST(timezone($zone, {stamp['day']}) AS DATE)" if ctx.has("day") else "NULL::DATE"
     if ctx.has("day"):
         start, end = day, day
     elif ctx.has("start_date"):
-        start, end = local_day(ctx, "start_date"), first_of(ctx, "end_date", default=q("start_date"))
-        end = f"CAST(timezone($zone, {end}) AS DATE)"
+        start = f"CAST(timezone($zone, {stamp['start_date']}) AS DATE)"
+        end = f"CAST(timezone($zone, coalesce({stamp['end_date']}, {stamp['start_date']})) AS DATE)"
     elif ctx.has("date_range"):
         start, end = (f"CAST(timezone($zone, {range_start}) AS DATE)",
                       f"CAST(timezone($zone, {range_end}) AS DATE)")

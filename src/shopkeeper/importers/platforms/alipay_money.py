@@ -51,6 +51,8 @@ LEDGER = cn_money.Ledger(
     description="concat_ws(' · ', business_type, business_desc, title, remark)",
     order_id=_ORDER,
     footer_totals=True,
+    summary_totals=True,
+    balance="balance",
 )
 
 SPEC = FormatSpec(

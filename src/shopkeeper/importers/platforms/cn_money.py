@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from shopkeeper.domain.messages import Message
-from shopkeeper.domain.money_kinds import MoneyKind
+from shopkeeper.domain.money_kinds import BALANCE_LEDGERS, MoneyKind
 from shopkeeper.importers.context import ROWS, ImportContext, Refused
+from shopkeeper.importers.control_totals import ControlTotals
 from shopkeeper.importers.money_rows import MOVEMENTS, PAYOUTS
 from shopkeeper.importers.normalise_sql import sql_literal
 
@@ -111,6 +112,26 @@ class Ledger:
     itemise: str = "FALSE"
     # The file ends with its own control totals (`#支出合计：6笔，共-1307.68元`): rows must match them.
     footer_totals: bool = False
+    # Its download carries a summary (Alipay's 账务汇总) whose totals the rows must match too.
+    summary_totals: bool = False
+    # The account's balance after the row (账户余额) where the ledger states it, and which of the shop's
+    # balances the row moved where a ledger keeps several (services/payouts.py reads both).
+    balance: str = "NULL"
+    account: str = "NULL"
+    # False for a list of settlements (抖店结算账单): its rows settle orders but move no account the
+    # seller withdraws from, so it has no 提现 to carry them and no balance to check.
+    balance_ledger: bool = True
+
+    def __post_init__(self) -> None:
+        if self.balance_ledger != (self.report in BALANCE_LEDGERS):
+            raise ValueError(f"{self.report}: a balance ledger is in BALANCE_LEDGERS (payouts reads what its 提现"
+                             " carried from there), and only a balance ledger is")
+        if not self.balance_ledger and (self.balance != "NULL" or self.account != "NULL"):
+            raise ValueError(f"{self.report}: a list of settlements states no account balance")
+        # A balance is checked after the movement that states it; an itemised row's parts would
+        # follow its whole in that order and break the check, and no itemising ledger states one.
+        if self.parts and self.balance != "NULL":
+            raise ValueError(f"{self.report}: a ledger that itemises its rows cannot state balances")
 
 
 def write_ledger(ctx: ImportContext, ledger: Ledger) -> None:
@@ -127,7 +148,8 @@ def write_ledger(ctx: ImportContext, ledger: Ledger) -> None:
     parts = [f"CAST(({p.amount}) AS DECIMAL(18,2)) AS _p{i}" for i, p in enumerate(ledger.parts)]
     parts_sum = " + ".join(f"coalesce(_p{i}, 0)" for i in range(len(ledger.parts))) or "0"
     pieces = [f"SELECT _row, shop_id, whole_id || '·{p.name}' AS movement_id, occurred_at, _p{i} AS amount, "
-              f"currency, '{p.kind}' AS kind, order_id, description, given_payout, sku FROM w "
+              f"currency, '{p.kind}' AS kind, order_id, description, given_payout, sku, "
+              f"CAST(NULL AS DECIMAL(18,2)) AS balance, account FROM w "
               f"WHERE _split AND coalesce(_p{i}, 0) <> 0" for i, p in enumerate(ledger.parts)]
     ctx.create(MOVEMENTS, f"""
         WITH m AS (
@@ -140,6 +162,8 @@ def write_ledger(ctx: ImportContext, ledger: Ledger) -> None:
                    nullif({ledger.description}, '') AS description,
                    nullif(trim(CAST({ledger.payout_id} AS VARCHAR)), '') AS given_payout,
                    nullif(trim(CAST({ledger.sku} AS VARCHAR)), '') AS sku,
+                   CAST({ledger.balance} AS DECIMAL(18,2)) AS balance,
+                   nullif(trim(CAST({ledger.account} AS VARCHAR)), '') AS account,
                    coalesce(({ledger.itemise}), FALSE) AS _split{''.join(", " + p for p in parts)}
             FROM {ROWS}
         ), w AS (
@@ -149,17 +173,19 @@ def write_ledger(ctx: ImportContext, ledger: Ledger) -> None:
             {"".join(piece + " UNION ALL " for piece in pieces)}
             SELECT _row, shop_id, whole_id AS movement_id, occurred_at,
                    amount - CASE WHEN _split THEN {parts_sum} ELSE 0 END AS amount,
-                   currency, kind, order_id, description, given_payout, sku
+                   currency, kind, order_id, description, given_payout, sku, balance, account
             FROM w WHERE NOT _split OR amount <> {parts_sum}
         )
         SELECT _row, shop_id, movement_id, occurred_at, CAST(amount AS DECIMAL(18,2)) AS amount, currency, kind,
                order_id, description,
                CASE WHEN kind = '{MoneyKind.PAYOUT}' THEN coalesce(given_payout, movement_id) END AS payout_id,
-               sku, {sql_literal(ledger.report)} AS report
+               sku, {sql_literal(ledger.report)} AS report, balance, account
         FROM pieces
     """)
     if ledger.footer_totals:
         check_footer_totals(ctx)
+    if ledger.summary_totals and ctx.control_totals is not None:
+        check_summary_totals(ctx, ctx.control_totals)
     # A 提现 is money sent to the seller's bank: the payout is what left the ledger (a ledger states no status).
     ctx.create(PAYOUTS, f"""
         SELECT min(_row) AS _row, shop_id, payout_id, max(occurred_at) AS paid_at,
@@ -204,13 +230,31 @@ def check_footer_totals(ctx: ImportContext) -> None:
     stated = footer_totals(ctx.footer_lines)
     if not stated or ctx.rejected_count():
         return
+    summed = _summed(ctx)
+    for which, total in stated.items():
+        if summed[which] != total:
+            raise Refused(Message("import.refused.ledger_totals_differ", {
+                "which": f"{which}合计", "stated": f"{total:.2f}", "rows": f"{summed[which]:.2f}"}))
+
+
+def check_summary_totals(ctx: ImportContext, control: ControlTotals) -> None:
+    """Refuse a ledger whose rows do not add up to the summary downloaded with it (the pair is refused:
+    services/imports.py refuses the summary with the same words)."""
+    if ctx.rejected_count():
+        return
+    summed = _summed(ctx)
+    for which, total in (("收入", control.income), ("支出", control.expense)):
+        if summed[which] != total:
+            raise Refused(Message("import.refused.summary_totals_differ", {
+                "summary": control.source, "which": which, "stated": f"{total:.2f}",
+                "rows": f"{summed[which]:.2f}"}))
+
+
+def _summed(ctx: ImportContext) -> dict[str, Decimal]:
+    """{'收入': Σ money in, '支出': Σ |money out|} of the file's movements."""
     row = ctx.run(f"SELECT coalesce(sum(amount) FILTER (WHERE amount > 0), 0), "
                   f"coalesce(-sum(amount) FILTER (WHERE amount < 0), 0) FROM {MOVEMENTS}").fetchone()
-    summed = {"收入": Decimal(row[0]), "支出": Decimal(row[1])} if row else {}
-    for which, total in stated.items():
-        if summed.get(which) != total:
-            raise Refused(Message("import.refused.ledger_totals_differ", {
-                "which": f"{which}合计", "stated": f"{total:.2f}", "rows": f"{summed.get(which, 0):.2f}"}))
+    return {"收入": Decimal(row[0]) if row else Decimal(0), "支出": Decimal(row[1]) if row else Decimal(0)}
 
 
 def _currency(sql: str) -> str:

@@ -14,11 +14,18 @@ write it unsigned, so the direction decides the sign. Both spellings of
 `动账`/`动帐` occur in headers; ids carry a leading `'`. The 39-column export
 itemises a settlement (订单实付应结, subsidies, 订单退款, 平台服务费, 佣金 ...), so
 a settled order's fees are movements of their own (money-traffic-formats.md §10.1).
+
+Settlement bill (结算账单 / 订单结算明细): one settled sub-order per row, its
+结算金额 what the seller receives for it, itemised like a fund-flow settlement
+where the file has the columns. It states the same money as the fund flow's
+settlement of that order, so it counts only until a 动账明细 names the order
+(domain/money_sources.py).
 """
 
 from __future__ import annotations
 
 from shopkeeper.domain.money_kinds import MoneyKind
+from shopkeeper.domain.money_sources import DOUYIN_FUND_FLOW, DOUYIN_SETTLEMENT_BILL
 from shopkeeper.importers.context import ImportContext
 from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.platforms import cn_money, cn_orders
@@ -120,13 +127,14 @@ def _total(names: list[str]) -> str:
 _SETTLED = cn_money.kind_case("coalesce(scene, '')", WORDS)
 
 FUND_FLOW = cn_money.Ledger(
-    report="douyin_fund_flow",
+    report=DOUYIN_FUND_FLOW,
     movement_id="movement_id",
     amount=cn_money.signed("amount", "direction", ("入账",), ("出账",)),
     kind=_SETTLED,
     description="concat_ws(' · ', scene, billing_type, account, remark)",
     order_id="coalesce(order_id, sub_order_id)",
     currency="amount__cur",
+    account="account",
     # A settlement says what it is made of: the sale, subsidies, refunds taken off it, the fees and
     # off-site ads kept; each becomes its own movement and anything unexplained stays a sale.
     itemise=f"direction = '入账' AND {_SETTLED} = '{MoneyKind.SALE}'",
@@ -144,4 +152,63 @@ def normalise_settlements(ctx: ImportContext) -> None:
     cn_money.write_ledger(ctx, FUND_FLOW)
 
 
-SPECS = (ORDERS_SPEC, SETTLEMENT_SPEC)
+# 结算账单 (订单结算明细): one settled sub-order per row (money-traffic-formats.md §10.2). Only 结算金额, 结算时间,
+# 下单时间, 子订单号 and 订单号 are known for sure; the breakdown columns are read where the file has them, under
+# the names the 动账明细 and the settlement API use.
+SETTLEMENT_BILL_SPEC = FormatSpec(
+    platform="douyin",
+    kind="settlement_bill",
+    label="Douyin settlement bill (结算账单)",
+    fields=(
+        field("settled_at", "date", "结算时间"),
+        field("ordered_at", "date", "下单时间"),
+        field("order_id", "id", "订单号", "店铺订单号", key=True),
+        field("sub_order_id", "id", "子订单号", "商品订单号", key=True),
+        field("settle_amount", "money", "结算金额", "商家实收"),
+        field("request_no", "id", "结算单号", "结算流水号", key=True),
+        field("product_id", "id", "商品ID", "商品id"),
+        field("title", "text", "商品名称"),
+        field("flow_type", "text", "业务类型", "结算类型", "账单类型"),
+        field("account", "text", "结算账户", "结算渠道", "支付方式"),
+        field("remark", "text", "备注"),
+        field("paid", "money", "订单实付应结", "订单实付", "实付金额", "订单总价"),
+        field("shipping_paid", "money", "运费实付", "运费"),
+        *(field(f"subsidy_{i}", "money", name) for i, name in enumerate(_SUBSIDIES)),
+        field("refunded", "money", "结算前退款金额", "订单退款", "退款金额"),
+        *(field(f"fee_{i}", "money", name) for i, name in enumerate(_FEES)),
+        field("offsite_ads", "money", "站外推广费"),
+    ),
+    required=frozenset({"settled_at", "ordered_at", "order_id", "sub_order_id", "settle_amount"}),
+    normalise=lambda ctx: normalise_settlement_bill(ctx),
+    # Exports and the parsers that read them carry a row under the header that is no settlement (a 合计, a
+    # note on units): its 结算时间 cell holds words, not a time. An empty cell is a row missing its date.
+    skip_rows=("(regexp_matches(trim(coalesce(settled_at__r, '')), '^[^0-9]')"
+               f" OR {cn_money.total_row('order_id', 'sub_order_id', 'title', 'flow_type')})"),
+)
+
+_BILL_KIND = cn_money.kind_case("coalesce(flow_type, '')", WORDS, otherwise=f"'{MoneyKind.SALE}'")
+
+SETTLEMENT_BILL = cn_money.Ledger(
+    report=DOUYIN_SETTLEMENT_BILL,
+    # A sub-order settles once per 结算单; a file without that number names the settlement by its sub-order.
+    movement_id="'settle:' || coalesce(request_no || ':', '') || sub_order_id",
+    id_fields=("sub_order_id",),
+    amount="settle_amount",
+    kind=_BILL_KIND,
+    description="concat_ws(' · ', flow_type, title, account, remark)",
+    order_id="coalesce(order_id, sub_order_id)",
+    currency="settle_amount__cur",
+    occurred_at="settled_at",
+    date_field="settled_at",
+    # A settlement states what makes it (as the 动账明细 does); the rest stays under the row's kind.
+    itemise=f"{_BILL_KIND} = '{MoneyKind.SALE}'",
+    parts=FUND_FLOW.parts,
+    balance_ledger=False,
+)
+
+
+def normalise_settlement_bill(ctx: ImportContext) -> None:
+    cn_money.write_ledger(ctx, SETTLEMENT_BILL)
+
+
+SPECS = (ORDERS_SPEC, SETTLEMENT_SPEC, SETTLEMENT_BILL_SPEC)

@@ -11,6 +11,11 @@ Orders and their items come as two files that may arrive in either order:
   orders file (it is staged with `_provisional`, see freshness.py), so both
   import orders give the same shop.
 
+* money: the orders file's fee columns (Card Processing Fees and the adjusted
+  columns) become money movements of report `etsy_sold_orders` in the same
+  batch, counted only until a monthly statement names the order
+  (domain/money_sources.py); see `_stage_order_money`.
+
 * orders alone: each order gets one stand-in line (line 0) carrying `Number of
   Items` as its quantity and `Order Value` as its total, so units are right
   before the items file comes. The items file's lines replace it (lines are
@@ -26,10 +31,13 @@ keys the product and the listing; every SKU in the cell becomes a variant.
 
 from __future__ import annotations
 
+from shopkeeper.domain.money_kinds import MoneyKind
+from shopkeeper.domain.money_sources import ETSY_SOLD_ORDERS
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
 from shopkeeper.importers.context import ROWS, ImportContext
 from shopkeeper.importers.formats import FormatSpec, field
+from shopkeeper.importers.money_rows import BASE, MOVEMENTS, Part, stage_movements
 from shopkeeper.importers.normalise_sql import sql_literal, status_case
 from shopkeeper.importers.spreadsheet_damage import DAMAGED_ID
 
@@ -63,7 +71,11 @@ ORDERS_SPEC = FormatSpec(
         field("sales_tax", "money", "Sales Tax"),
         field("order_total", "money", "Order Total"),
         field("status", "text", "Status"),
+        field("card_processing_fees", "money", "Card Processing Fees"),
+        field("order_net", "money", "Order Net"),
         field("adjusted_order_total", "money", "Adjusted Order Total"),
+        field("adjusted_card_processing_fees", "money", "Adjusted Card Processing Fees"),
+        field("adjusted_net_order_amount", "money", "Adjusted Net Order Amount"),
         field("buyer", "text", "Buyer"),
         field("order_type", "text", "Order Type"),
     ),
@@ -117,10 +129,61 @@ def normalise_orders(ctx: ImportContext) -> None:
     canonical.stage_buyers_from_orders(ctx, name="full_name", city="ship_city", country="ship_country")
     ctx.map_rows("orders", f"SELECT _row, shop_id, order_id FROM {ORDERS}")
     ctx.map_rows("order_lines", f"SELECT _row, shop_id, order_id, line_no FROM {PLACEHOLDER_LINES}")
+    money = ctx.has("card_processing_fees")
+    if money:
+        _stage_order_money(ctx)
     ctx.release_source()
     canonical.write_orders(ctx)
     canonical.write_lines(ctx, PLACEHOLDER_LINES, stand_in=True)
     canonical.write_buyers(ctx)
+    if money:
+        ctx.upsert("money_movements", MOVEMENTS)
+
+
+# An order Etsy adjusted (a refund): a partial refund leaves a smaller positive Adjusted Order Total, a full
+# one marks the order refunded; otherwise Etsy writes 0 in every adjusted column.
+_ADJUSTED = ("((adjusted_order_total > 0 AND adjusted_order_total < order_total)"
+             " OR lower(coalesce(status, '')) IN ('refunded', 'fully refunded')"
+             " OR coalesce(adjusted_card_processing_fees, 0) <> 0 OR coalesce(adjusted_net_order_amount, 0) <> 0)")
+
+SOLD_ORDERS_PARTS = (
+    Part("order_total", MoneyKind.SALE, refund_follows=False),
+    Part("card_processing_fees", MoneyKind.PAYMENT_FEE, refund_follows=False, sign=-1),
+    Part("_refund", MoneyKind.REFUND, refund_follows=False, header_of="adjusted_order_total"),
+    Part("_fee_back", MoneyKind.PAYMENT_FEE, refund_follows=False, header_of="adjusted_card_processing_fees"),
+)
+
+
+def _stage_order_money(ctx: ImportContext) -> None:
+    """The money a Sold Orders row states, as movements of report `etsy_sold_orders`.
+
+    The buyer's payment (Order Total) is a sale, the card processing fee a payment fee; an
+    adjusted order adds the refund (Adjusted Order Total − Order Total) and the card fee given
+    back (Card Processing Fees − Adjusted Card Processing Fees). Whatever else Etsy kept to
+    arrive at the row's net (Order Net, or Adjusted Net Order Amount once adjusted: the sales
+    tax Etsy collects and remits itself) is one more movement, `other`, so an order's
+    movements add up to the net the file states. A row without a card fee states no money.
+    Ids are the order's: a later export of the order replaces its movements. The monthly
+    statement, where the seller has it, supersedes all of these (domain/money_sources.py).
+    """
+    fees = "coalesce(card_processing_fees, 0)"
+    ctx.create(BASE, f"""
+        SELECT _row, 'etsy-sold:' || order_id AS _key, sale_date AS occurred_at,
+               upper(coalesce(currency, order_total__cur, $currency)) AS currency,
+               '{MoneyKind.SALE.value}' AS row_kind, order_id, 'Order #' || order_id AS description,
+               CAST(NULL AS VARCHAR) AS payout_id, CAST(NULL AS VARCHAR) AS sku,
+               order_total, card_processing_fees,
+               CASE WHEN {_ADJUSTED} THEN coalesce(adjusted_order_total, 0) - order_total END AS _refund,
+               CASE WHEN {_ADJUSTED} THEN {fees} - coalesce(adjusted_card_processing_fees, 0) END AS _fee_back,
+               coalesce(CASE WHEN {_ADJUSTED} THEN adjusted_net_order_amount ELSE order_net END,
+                        CASE WHEN {_ADJUSTED} THEN coalesce(adjusted_order_total, 0)
+                                                   - coalesce(adjusted_card_processing_fees, 0)
+                             ELSE order_total - {fees} END) AS _net
+        FROM {ROWS}
+        WHERE card_processing_fees IS NOT NULL AND order_total IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY _row DESC) = 1
+    """)
+    stage_movements(ctx, SOLD_ORDERS_PARTS, report=ETSY_SOLD_ORDERS, rest_kind=MoneyKind.OTHER, secondary=True)
 
 
 ITEMS_SPEC = FormatSpec(

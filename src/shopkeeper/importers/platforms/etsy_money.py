@@ -16,6 +16,7 @@ which sale, so only the deposit lines name their payout.
 from __future__ import annotations
 
 from shopkeeper.domain.money_kinds import MoneyKind
+from shopkeeper.domain.money_sources import ETSY_STATEMENT
 from shopkeeper.importers.context import ROWS, ImportContext
 from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.money_rows import (
@@ -29,7 +30,7 @@ from shopkeeper.importers.money_rows import (
     write_movements,
 )
 
-REPORT = "etsy_statement"
+REPORT = ETSY_STATEMENT
 
 # (Type, Title) -> kind.
 LINE_KINDS: tuple[KindRule, ...] = (

@@ -36,6 +36,7 @@ LEDGER = cn_money.Ledger(
     order_id="order_id",
     id_fields=(),
     footer_totals=True,
+    balance="balance",
 )
 
 SPEC = FormatSpec(
@@ -52,6 +53,7 @@ SPEC = FormatSpec(
         field("business_desc", "text", "业务描述"),
         field("fee_item", "text", "费项"),
         field("signed_amount", "money", "金额"),
+        field("balance", "money", "账户余额(元)", "账户余额（元）", "账户余额"),
     ),
     required=frozenset({"order_id", "occurred_at", "income", "expense", "account_type"}),
     normalise=lambda ctx: normalise(ctx),

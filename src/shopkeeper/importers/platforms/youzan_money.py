@@ -33,6 +33,8 @@ LEDGER = cn_money.Ledger(
     # Only an order's own number joins an order; a 提现's 业务单号 is the payout's.
     order_id="CASE WHEN regexp_full_match(business_no, 'E[0-9]{10,}') THEN business_no END",
     payout_id="CASE WHEN contains(coalesce(business_type, ''), '提现') THEN business_no END",
+    balance="balance",
+    account="account",
 )
 
 SPEC = FormatSpec(

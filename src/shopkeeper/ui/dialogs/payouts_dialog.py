@@ -2,7 +2,10 @@
 
 Read from services/payouts.py on the worker thread; a payout that does not
 reconcile is shown in red with its difference. The month-end page splits the
-payouts whose lines cross a month's end, for books closed by month.
+payouts whose lines cross a month's end, for books closed by month. For a
+balance ledger's 提现 the opening balance is shown beside its lines, and the
+balance-breaks page lists where a ledger's balances do not follow one another
+(a month or a row not imported).
 """
 
 from __future__ import annotations
@@ -67,7 +70,8 @@ class PayoutsDialog(CommandDialog):
         self.tabs = QTabWidget(self)
         self.payouts = _table(self, "payoutsTable", (
             self.tr("Payout"), self.tr("Platform"), self.tr("Paid"), self.tr("Currency"), self.tr("Deposit"),
-            self.tr("Sum of lines"), self.tr("Difference"), self.tr("Lines"), self.tr("Status")))
+            self.tr("Sum of lines"), self.tr("Difference"), self.tr("Lines"), self.tr("Status"),
+            self.tr("Opening balance")))
         self.unsettled = _table(self, "unsettledTable", (
             self.tr("Platform"), self.tr("Shop"), self.tr("Order"), self.tr("Day"), self.tr("Currency"),
             self.tr("Total")))
@@ -79,7 +83,11 @@ class PayoutsDialog(CommandDialog):
         self.tabs.addTab(self.payouts, self.tr("Payouts"))
         self.tabs.addTab(self.unsettled, self.tr("Orders never settled"))
         self.tabs.addTab(self.unmatched, self.tr("Money with no order"))
+        self.breaks = _table(self, "balanceBreaksTable", (
+            self.tr("Shop"), self.tr("When"), self.tr("Previous balance at"), self.tr("Currency"), self.tr("Expected balance"),
+            self.tr("Stated balance"), self.tr("Gap"), self.tr("Payout")))
         self.tabs.addTab(self.months, self.tr("Month-end split"))
+        self.tabs.addTab(self.breaks, self.tr("Balance breaks"))
         self.error_label(wrap=False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -100,12 +108,20 @@ class PayoutsDialog(CommandDialog):
             "{days} days; {unmatched} movements naming an order this shop does not have.").format(
             payouts=len(found.payouts), off=len(off), unsettled=len(found.unsettled), days=found.unsettled_days,
             unmatched=len(found.unmatched)))
+        if found.balance_breaks:
+            self.summary.setText(self.summary.text() + " " + self.tr(
+                "{breaks} breaks in ledger balances: a month or a row of a ledger is missing; see Balance breaks.")
+                .format(breaks=len(found.balance_breaks)))
         _fill(self.payouts, [
             (p.payout_id, platform_label(p.platform), "" if p.paid_at is None else str(p.paid_at)[:10],
              p.currency or "", money(p.deposit), money(p.lines_total), money(p.difference), p.lines,
-             p.status or "") for p in found.payouts], [not p.reconciles for p in found.payouts])
+             p.status or "", money(p.opening_balance) if p.balance_ledger else "") for p in found.payouts],
+              [not p.reconciles for p in found.payouts])
         _fill(self.unsettled, [(platform_label(o.platform), o.shop_id, o.order_id, o.day.isoformat(), o.currency,
                                 money(o.total)) for o in found.unsettled])
         _fill(self.unmatched, [(m.shop_id, m.movement_id, str(m.occurred_at)[:16], m.kind, m.order_id,
                                 money(m.amount), m.currency, m.payout_id or "") for m in found.unmatched])
         _fill(self.months, [(m.payout_id, m.month, m.currency, money(m.amount), m.lines) for m in found.month_split])
+        _fill(self.breaks, [(b.shop_id, str(b.occurred_at)[:16], str(b.previous_at)[:16], b.currency,
+                             money(b.expected), money(b.balance), money(b.gap), b.payout_id or "")
+                            for b in found.balance_breaks], [True] * len(found.balance_breaks))
