@@ -86,6 +86,15 @@ def find_active_by_hash(db: Database, content_hash: str, member: str | None) -> 
     return BatchInfo(*row) if row else None
 
 
+def active_by_member(db: Database, content_hash: str) -> dict[str | None, BatchInfo]:
+    """`find_active_by_hash` for every member of one file at once (a zip of hundreds of small tables)."""
+    rows = db.fetchall(
+        f"SELECT {_BATCH_COLS} FROM import_batches WHERE content_hash = ? AND undone_at IS NULL ORDER BY batch_id",
+        [content_hash],
+    )
+    return {info.member: info for info in (BatchInfo(*r) for r in rows)}  # the latest batch per member wins
+
+
 def list_batches(db: Database, *, include_undone: bool = True) -> list[BatchInfo]:
     """Imports only, newest first (edits are change sets too, but not imports)."""
     where = IMPORTS_ONLY if include_undone else f"{IMPORTS_ONLY} AND undone_at IS NULL"

@@ -274,7 +274,7 @@ def upsert(db: Database, table: str, staged: str, batch_id: int, *, keys: str | 
                                 f"({_differs(data_cols, None)})")
             if freshness_keys is not None:
                 record_freshness(db, table, freshness_keys, FRESHNESS_IDS[table], batch_id)
-            db.execute("DROP TABLE IF EXISTS _merge_src")
+            _drop_copy(db, source_name)
             return MergeCount(added=added, updated=updated)
         sets = ", ".join(f"{_q(c)} = coalesce(excluded.{_q(c)}, {_q(table)}.{_q(c)})" for c in data_cols)
         sets = (sets + ", " if sets else "") + "batch_id = excluded.batch_id"
@@ -290,8 +290,14 @@ def upsert(db: Database, table: str, staged: str, batch_id: int, *, keys: str | 
             )
     if freshness_keys is not None:
         record_freshness(db, table, freshness_keys, FRESHNESS_IDS[table], batch_id)
-    db.execute("DROP TABLE IF EXISTS _merge_src")
+    _drop_copy(db, source_name)
     return MergeCount(added=added, updated=updated)
+
+
+def _drop_copy(db: Database, source_name: str) -> None:
+    # Only a de-duplicated copy is dropped: a zip of small tables merges ~5 tables each, mostly without one.
+    if source_name == "_merge_src":
+        db.execute("DROP TABLE IF EXISTS _merge_src")
 
 
 def _merge_by_freshness(db: Database, table: str, source: str, keys: str, batch_id: int, cols: Sequence[str],
@@ -376,8 +382,11 @@ def replace_children(
         f"FROM {_q(table)} t WHERE EXISTS (SELECT 1 FROM (SELECT DISTINCT {parents} FROM {_q(staged)}) p "
         f"WHERE {join_parent}) AND NOT EXISTS (SELECT 1 FROM {_q(staged)} s WHERE {join_full})"
     )
-    # Into an empty table (a first import) nothing is stale; finding that out joins every staged row.
-    saved = save_prior(db, table, stale, batch_id, []) if db.scalar(f"SELECT EXISTS (SELECT 1 FROM {_q(table)})") else 0
+    # Nothing is stale unless a staged parent already has children (never, into an empty table); asking is
+    # cheaper than the save, which also looks for staged children the stored ones lack.
+    held = db.scalar(f"SELECT EXISTS (SELECT 1 FROM {_q(table)} t WHERE EXISTS (SELECT 1 FROM {_q(staged)} p "
+                     f"WHERE {join_parent}))")
+    saved = save_prior(db, table, stale, batch_id, []) if held else 0
     removed = 0
     # Rows of this very import (an order re-keyed to its platform id) have no before-image to save.
     if saved or db.scalar(f"SELECT EXISTS (SELECT 1 FROM {_q(table)} WHERE batch_id = ?)", [batch_id]):

@@ -32,7 +32,7 @@ TAGS = "_sk_tags"
 
 def exists(ctx: ImportContext, table: str) -> bool:
     return bool(ctx.db.scalar(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = ? AND table_catalog = 'temp'", [table]
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND database_name = 'temp'", [table]
     ))
 
 
@@ -71,7 +71,10 @@ def write_orders(ctx: ImportContext, staged: str = ORDERS) -> MergeCount:
     keys = freshness.stamp_orders(ctx, staged)
     # After stamping (the key comes from the file alone): refunds only grow, so an order keeps
     # the larger refunded amount whichever file told it; a file without the column says 0 for new orders.
-    if ctx.scalar("SELECT EXISTS (SELECT 1 FROM orders WHERE shop_id = $shop)"):
+    # Only a staged order the shop already holds can have a larger stored refund (greatest() skips the
+    # NULL of an order it lacks): a zip of small exports mostly stages new orders into a shop that has some.
+    if ctx.scalar(f"SELECT EXISTS (SELECT 1 FROM {q(staged)} s JOIN orders t "
+                  "ON t.shop_id = s.shop_id AND t.order_id = s.order_id)"):
         ctx.create(staged, f"SELECT s.* REPLACE (coalesce(greatest(s.refunded_amount, t.refunded_amount), 0) "
                            f"AS refunded_amount) FROM {q(staged)} s "
                            "LEFT JOIN orders t ON t.shop_id = s.shop_id AND t.order_id = s.order_id")

@@ -17,7 +17,7 @@ orders that happen to share a number are never merged.
 from __future__ import annotations
 
 from shopkeeper.db.merge import save_prior, table_columns
-from shopkeeper.importers.context import ROWMAP, ImportContext, q
+from shopkeeper.importers.context import ROWMAP, ImportContext, q, temp_tables
 
 _IDS = "_sk_order_ids"
 
@@ -44,8 +44,7 @@ def match(ctx: ImportContext, orders: str, lines: str) -> None:
 
 def _adopt_stored_ids(ctx: ImportContext, orders: str, lines: str) -> None:
     staged = [orders, lines, f"{ROWMAP}_orders", f"{ROWMAP}_order_lines"]
-    present = {r[0] for r in ctx.db.fetchall(
-        "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'temp'")}
+    present = temp_tables(ctx.db)
     for table in staged:
         if table in present:
             ctx.run(f"UPDATE {q(table)} SET order_id = m.stored_id FROM {_IDS} m "

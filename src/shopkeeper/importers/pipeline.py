@@ -12,7 +12,7 @@ recorded as rejects and the rest is imported.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +26,7 @@ from shopkeeper.domain.message_texts import message_from_row
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers import spreadsheet_damage
 from shopkeeper.importers.canonical import ensure_shop, shop_currency
-from shopkeeper.importers.context import REJECTS, ImportContext
+from shopkeeper.importers.context import REJECTS, ImportContext, temp_tables
 from shopkeeper.importers.context import Refused as Refused  # the services catch it from here
 from shopkeeper.importers.control_totals import ControlTotals
 from shopkeeper.importers.normalise_sql import install_macros
@@ -116,6 +116,7 @@ def import_table(
     shared_reads: SharedReads | None = None,
     derive: Callable[[Database], Changes] | None = None,
     control_totals: ControlTotals | None = None,
+    imported_before: Mapping[str | None, BatchInfo] | None = None,
 ) -> TableResult:
     """Import one table; raises Refused or ImportCancelled with the shop unchanged.
 
@@ -125,12 +126,18 @@ def import_table(
     `shared_reads` (see `share_reads`) lets it take its rows from a read shared
     with the other small tables of its file; `derive` rebuilds the derived
     figures (services/recompute.py) inside the import's transaction;
-    `control_totals` what a summary beside the table says its rows add up to.
+    `control_totals` what a summary beside the table says its rows add up to; `imported_before` is what
+    `active_by_member` said for the table's file, when no other table of that file has its member name.
     """
     if recognised is None:
         table, recognised = identify(db, table, mapping_name)
     spec = recognised.spec
-    already = None if dry_run else find_active_by_hash(db, content_hash, table.member)
+    if dry_run:
+        already = None
+    elif imported_before is not None:
+        already = imported_before.get(table.member)
+    else:
+        already = find_active_by_hash(db, content_hash, table.member)
     if already is not None:
         return TableResult(spec.platform, spec.kind, spec.label, already.batch_id, already=already)
     def attempt(source: SourceTable) -> TableResult:
@@ -293,14 +300,11 @@ def _nothing_readable(db: Database, rows_read: int) -> Message:
 
 
 def _drop_work_tables(db: Database) -> None:
-    names = db.fetchall(
-        "SELECT table_name, table_type FROM information_schema.tables WHERE table_catalog = 'temp' "
-        "AND (table_name LIKE '\\_sk\\_%' ESCAPE '\\' OR table_name = '_merge_src') "
-        "ORDER BY table_type DESC"
-    )
-    for name, kind in names:
-        what = "VIEW" if kind == "VIEW" else "TABLE"
-        db.execute(f'DROP {what} IF EXISTS temp.main."{name}"')
+    work = {name: kind for name, kind in temp_tables(db).items()
+            if name.startswith("_sk_") or name == "_merge_src"}
+    # views first: a view over a work table would otherwise be left pointing at nothing
+    for name, kind in sorted(work.items(), key=lambda item: item[1] != "VIEW"):
+        db.execute(f'DROP {kind} IF EXISTS temp.main."{name}"')
 
 
 def _drop_work_tables_after(db: Database) -> None:

@@ -30,7 +30,14 @@ from shopkeeper.db.database import Database
 from shopkeeper.importers.context import ImportContext
 from shopkeeper.importers.reading import SourceTable
 from shopkeeper.importers.recognise import Recognised
-from shopkeeper.importers.staging import convert_files, read_attempts
+from shopkeeper.importers.staging import (
+    MATERIALISED_ROWS,
+    convert_files,
+    kept_cell_tests,
+    kept_cells_found,
+    read_attempts,
+    typed_columns,
+)
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +68,11 @@ class _Group:
     waiting: set[str] = field(default_factory=set)  # paths not yet taken
     zone: str | None = None  # set once read
     failed: bool = False
+    # The group's `_sk_typed` rows (with `_file`), made with the conversion; None until tried, "" when it
+    # cannot be (a table too big for a typed copy, or a failure: each table is then typed alone).
+    typed: str | None = None
+    # Per path: (rows read, typed rows, fields with some `__raw` cell in that table).
+    counts: dict[str, tuple[int, int, frozenset[str]]] = field(default_factory=dict)
 
 
 class SharedReads:
@@ -88,6 +100,39 @@ class SharedReads:
 
     def take(self, ctx: ImportContext, source: SourceTable, target: str) -> int | None:
         """Create `target` with this table's converted rows; None when it must be read alone."""
+        group = self._converted(ctx, source)
+        if group is None:
+            return None
+        path = str(source.csv_path)
+        ctx.run(f"CREATE OR REPLACE TEMP TABLE {target} AS SELECT * EXCLUDE (_file) FROM {group.table} "
+                f"WHERE _file = $file ORDER BY rowid", {"file": path})
+        self._taken(group, path)
+        return int(ctx.scalar(f"SELECT count(*) FROM {target}"))
+
+    def take_typed(self, ctx: ImportContext, source: SourceTable,
+                   target: str) -> tuple[int, int, frozenset[str]] | None:
+        """Create `target` as this table's `_sk_typed` table: (rows read, typed rows, fields with some
+        `__raw` cell), or None when it must be typed alone (`take`, or read alone).
+
+        Typing the group once spares each table its own copy of the converted rows, the look for kept
+        cells and the binding of the typed columns. The group's `__raw` / `__cur` columns are those of
+        any of its tables; in a table without such a cell they are NULL, as the table alone makes them.
+        """
+        group = self._converted(ctx, source)
+        if group is None:
+            return None
+        if group.typed is None:
+            self._type(ctx, group)
+        path = str(source.csv_path)
+        if not group.typed or path not in group.counts:
+            return None
+        ctx.run(f"CREATE OR REPLACE TEMP TABLE {target} AS SELECT * EXCLUDE (_file) FROM {group.typed} "
+                f"WHERE _file = $file ORDER BY _row", {"file": path})
+        self._taken(group, path)
+        return group.counts[path]
+
+    def _converted(self, ctx: ImportContext, source: SourceTable) -> _Group | None:
+        """The group holding this table's converted rows, converting it the first time; None: read it alone."""
         path = str(source.csv_path)
         group = self._by_path.get(path)
         if group is None or group.failed or path not in group.waiting:
@@ -104,12 +149,40 @@ class SharedReads:
                 group.failed = True
                 return None
             group.zone = ctx.zone
-        ctx.run(f"CREATE OR REPLACE TEMP TABLE {target} AS SELECT * EXCLUDE (_file) FROM {group.table} "
-                f"WHERE _file = $file ORDER BY rowid", {"file": path})
+        return group
+
+    def _type(self, ctx: ImportContext, group: _Group) -> None:
+        """Make the group's typed rows, numbered per table as staging numbers them (`_row`: 1 = first row read)."""
+        group.typed = ""
+        tests = kept_cell_tests(ctx)
+        asked = "".join(f", {sql}" for _, _, sql in tests)
+        try:
+            rows = ctx.run(f"SELECT _file, count(*), count(*) FILTER (WHERE NOT _skip){asked} "
+                           f"FROM {group.table} GROUP BY _file").fetchall()
+            if any(int(r[1]) > MATERIALISED_ROWS for r in rows):
+                return  # a table that size is typed as a view, alone
+            raw: frozenset[str] = frozenset()
+            cur: frozenset[str] = frozenset()
+            for r in rows:
+                file_raw, file_cur = kept_cells_found(tests, r[3:])
+                group.counts[str(r[0])] = (int(r[1]), int(r[2]), file_raw)
+                raw, cur = raw | file_raw, cur | file_cur
+            typed = f"{group.table}_typed"
+            ctx.run(f"CREATE OR REPLACE TEMP TABLE {typed} AS SELECT * EXCLUDE (_skip) FROM ("
+                    f"SELECT _file, row_number() OVER (PARTITION BY _file ORDER BY rowid) AS _row, "
+                    f"{typed_columns(ctx, raw, cur)}, _skip FROM {group.table}) WHERE NOT _skip")
+        except duckdb.InterruptException:
+            raise
+        except duckdb.Error as error:
+            log.info("typing %d tables together failed, typing them one by one: %s", len(group.paths), error)
+            group.counts.clear()
+            return
+        group.typed = typed
+
+    def _taken(self, group: _Group, path: str) -> None:
         group.waiting.discard(path)
         if not group.waiting:
             self._drop(group)
-        return int(ctx.scalar(f"SELECT count(*) FROM {target}"))
 
     def close(self) -> None:
         """Drop the shared tables (best effort: a Cancel may still be interrupting statements)."""
@@ -126,3 +199,4 @@ class SharedReads:
 
     def _drop(self, group: _Group) -> None:
         self._db.execute(f"DROP TABLE IF EXISTS temp.main.{group.table}")
+        self._db.execute(f"DROP TABLE IF EXISTS temp.main.{group.table}_typed")

@@ -47,7 +47,7 @@ def refusal(ctx: ImportContext) -> Message | None:
 def _written_as_numbers(ctx: ImportContext, keys: list[str]) -> Message | None:
     """Ids in scientific notation, which staging rejected cell by cell."""
     params = {"code": DAMAGED_ID}
-    if not _row(ctx, f"SELECT count(*) FROM {REJECTS} WHERE code = $code", params)[0]:
+    if ctx.rejected_count() == 0 or not _row(ctx, f"SELECT count(*) FROM {REJECTS} WHERE code = $code", params)[0]:
         return None  # the usual case: no second look at the file
     counts = _row(ctx, "SELECT " + ", ".join(f"count({q(k)}), count({q(k + '__raw')})" for k in keys)
                   + f" FROM {TYPED}")

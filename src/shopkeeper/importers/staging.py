@@ -27,6 +27,7 @@ whose cells all convert the fast way (every Shopify export) skips them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import duckdb
 
@@ -119,15 +120,22 @@ def load(ctx: ImportContext, source: SourceTable) -> int:
     # Row numbers come from rowid, so the file's order must be kept however the last import left it.
     ctx.run("SET preserve_insertion_order = true")
     ctx.step(Message("progress.reading", {"name": source.display_name}), 0.05)
-    rows = None if ctx.shared_reads is None else ctx.shared_reads.take(ctx, source, CONV)
-    if rows is None:
-        rows = convert_files(ctx, CONV, str(source.csv_path), read_attempts(ctx.spec, source))
-    # Every query on the view binds its macro-laden columns again (10-15 ms, a dozen queries per
-    # file): a small file's copy costs less than that; a big file's would cost memory and time.
-    ctx.typed_kind = "TABLE" if rows <= MATERIALISED_ROWS else "VIEW"
-    raw, cur = _kept_cells(ctx)
-    ctx.run(f"CREATE OR REPLACE TEMP {ctx.typed_kind} {TYPED} AS SELECT rowid + 1 AS _row, "
-            f"{_typed_columns(ctx, raw, cur)} FROM {CONV} WHERE NOT _skip")
+    shared = None if ctx.shared_reads is None else ctx.shared_reads.take_typed(ctx, source, TYPED)
+    if shared is not None:
+        # Typed with the other small tables of its file (shared_reads.py): the same rows and values.
+        rows, typed_rows, raw = shared
+        ctx.typed_kind = "TABLE"
+    else:
+        typed_rows = None
+        taken = None if ctx.shared_reads is None else ctx.shared_reads.take(ctx, source, CONV)
+        rows = taken if taken is not None else convert_files(ctx, CONV, str(source.csv_path),
+                                                             read_attempts(ctx.spec, source))
+        # Every query on the view binds its macro-laden columns again (10-15 ms, a dozen queries per
+        # file): a small file's copy costs less than that; a big file's would cost memory and time.
+        ctx.typed_kind = "TABLE" if rows <= MATERIALISED_ROWS else "VIEW"
+        raw, cur = _kept_cells(ctx)
+        ctx.run(f"CREATE OR REPLACE TEMP {ctx.typed_kind} {TYPED} AS SELECT rowid + 1 AS _row, "
+                f"{typed_columns(ctx, raw, cur)} FROM {CONV} WHERE NOT _skip")
     ctx.step(Message("progress.checking_values", {"name": source.display_name}), 0.40)
     ctx.start_rejects()
     if raw:  # a `_bad` row always has a `__raw` cell: without one there is nothing to record
@@ -135,8 +143,9 @@ def load(ctx: ImportContext, source: SourceTable) -> int:
     if cut_last_record(source) is not None:
         # The fragment of a row a cut file ends with is a reject, not a row with its last cells empty.
         ctx.run(f"INSERT INTO {REJECTS} SELECT _row, NULL, NULL, $reason, NULL FROM {TYPED} "
-                f"WHERE _row = (SELECT count(*) FROM {CONV})", {"reason": CUT_ROW})
-    return int(ctx.scalar(f"SELECT count(*) FROM {TYPED}"))
+                f"WHERE _row = $last", {"reason": CUT_ROW, "last": rows})
+    ctx.typed_rows = typed_rows if typed_rows is not None else int(ctx.scalar(f"SELECT count(*) FROM {TYPED}"))
+    return ctx.typed_rows
 
 
 # What a field's value is when the file has no column for it (the types the conversion yields).
@@ -152,21 +161,34 @@ def _kept_cells(ctx: ImportContext) -> tuple[frozenset[str], frozenset[str]]:
     typed NULLs, which spares binding a macro per money field in every query on it: most of what
     building a small file's table cost.
     """
-    checked = checked_fields(ctx)
-    if not checked:
+    tests = kept_cell_tests(ctx)
+    if not tests:
         return frozenset(), frozenset()
-    tests: list[tuple[str, str, str]] = []  # (kind, field, whether some row has that cell)
-    for i, f in enumerate(checked, start=1):
+    row = ctx.run(f"SELECT {', '.join(t for _, _, t in tests)} FROM {CONV} WHERE _slow IS NOT NULL").fetchone()
+    return kept_cells_found(tests, row or ())
+
+
+KeptCellTest = tuple[str, str, str]  # (kind: 'raw' or 'cur', field, SQL aggregate: whether some row has that cell)
+
+
+def kept_cell_tests(ctx: ImportContext) -> list[KeptCellTest]:
+    """The aggregates `_kept_cells` asks (over rows whose `_slow` is not NULL, or any rows: a NULL `_slow` adds no hit)."""
+    tests: list[KeptCellTest] = []
+    for i, f in enumerate(checked_fields(ctx), start=1):
         tests.append(("raw", f.name, f"bool_or({q(f.name)} IS NULL AND _slow[{i}] IS NOT NULL)"))
         if f.type == "money":
             tests.append(("cur", f.name, f"bool_or(_slow[{i}] IS NOT NULL)"))
-    row = ctx.run(f"SELECT {', '.join(t for _, _, t in tests)} FROM {CONV} WHERE _slow IS NOT NULL").fetchone()
-    hits = [(kind, name) for (kind, name, _), hit in zip(tests, row or (), strict=True) if hit]
+    return tests
+
+
+def kept_cells_found(tests: list[KeptCellTest], answers: Sequence[object]) -> tuple[frozenset[str], frozenset[str]]:
+    """(fields with some `__raw` cell, money fields with some `__cur` cell) from the answers to `tests`."""
+    hits = [(kind, name) for (kind, name, _), hit in zip(tests, answers, strict=True) if hit]
     return (frozenset(name for kind, name in hits if kind == "raw"),
             frozenset(name for kind, name in hits if kind == "cur"))
 
 
-def _typed_columns(ctx: ImportContext, raw: frozenset[str] | None = None, cur: frozenset[str] | None = None) -> str:
+def typed_columns(ctx: ImportContext, raw: frozenset[str] | None = None, cur: frozenset[str] | None = None) -> str:
     """The view's columns: every field of the spec in spec order, then `_bad`, then `<f>__raw` and
     money's `<f>__cur`.
 
@@ -222,7 +244,7 @@ def conversion_sql(ctx: ImportContext, source_sql: str, *, by_file: bool = False
     """
     spec = ctx.spec
     present = ctx.recognised.columns
-    # Only the fields the file has: the view adds the others as NULLs (see _typed_columns).
+    # Only the fields the file has: the view adds the others as NULLs (see typed_columns).
     fields = [f for f in spec.fields if f.name in present]
 
     def col(name: str, suffix: str = "") -> str:

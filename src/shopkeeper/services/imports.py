@@ -33,7 +33,7 @@ from pathlib import Path
 
 import duckdb
 
-from shopkeeper.db.batches import BatchInfo, find_active_by_hash, list_batches
+from shopkeeper.db.batches import BatchInfo, active_by_member, find_active_by_hash, list_batches
 from shopkeeper.db.database import Database
 from shopkeeper.db.merge import fixed_shop_schema
 from shopkeeper.db.table_areas import changes_for_tables
@@ -331,6 +331,11 @@ def _import_tables(
 ) -> None:
     summaries = ledger_summaries.find_summaries(tables)
     paired: dict[int, list[FileOutcome]] = {i: [] for i in summaries}
+    # One look-up for the whole file instead of one per table; a member name that repeats is asked each time,
+    # as its earlier table may have just been imported.
+    members = [table.member for table in tables]
+    imported_before = (active_by_member(db, content_hash) if len(tables) > 1 and len(set(members)) == len(members)
+                       else None)
     for index, table in enumerate(tables):
         if index in summaries:
             continue  # its totals go with its ledger; its line follows the ledger's
@@ -342,7 +347,7 @@ def _import_tables(
             result = import_table(
                 db, table, content_hash=content_hash, workdir=scratch, shop_name=shop_name,
                 mapping_name=mapping_name, progress=progress, progress_span=sub, cancel=cancel,
-                shared_reads=shared, derive=derive,
+                shared_reads=shared, derive=derive, imported_before=imported_before,
                 control_totals=None if summary is None else summaries[summary],
             )
         except Refused as refused:

@@ -198,6 +198,39 @@ def test_a_shared_read_that_fails_leaves_each_table_to_its_own_read(
     assert failed == _zip_imported(tmp_path / "alone", archive)
 
 
+def test_tables_read_together_are_typed_together_and_a_failed_typing_changes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "c.csv").write_text(",".join(SHOPIFY_ORDERS) + "\n", encoding="utf-8")
+    archive = _zip(tmp_path / "exports.zip", {
+        "a_plain.csv": write_export(tmp_path / "a.csv", SHOPIFY_ORDERS, [_order(40), _order(41)]),
+        "b_problems.csv": write_export(tmp_path / "b.csv", SHOPIFY_ORDERS, _rows_with_problems()),
+        "c_header_only.csv": tmp_path / "c.csv",
+    })
+    typed: list[bool] = []
+    take_typed = shared_reads.SharedReads.take_typed
+
+    def spy(self: shared_reads.SharedReads, ctx: object, source: object, target: str) -> object:
+        got = take_typed(self, ctx, source, target)
+        typed.append(got is not None)
+        return got
+
+    monkeypatch.setattr(shared_reads.SharedReads, "take_typed", spy)
+    together = _zip_imported(tmp_path / "together", archive)
+    # The header-only member has no typed rows to take: it is read (and refused) as alone.
+    assert typed == [True, True, False]
+    # A later member's rows are numbered from its own first row, past its own blank row.
+    rejects = together[1]
+    assert isinstance(rejects, list)
+    assert [(r[0], r[1]) for r in rejects] == [("b_problems.csv", n) for n in (1, 2, 3, 6)]
+    # A typing that fails (here: SQL naming no column) leaves each table to type its own rows.
+    monkeypatch.setattr(shared_reads, "typed_columns", lambda *_args: "no_such_column")
+    typed.clear()
+    failed = _zip_imported(tmp_path / "failed", archive)
+    assert typed == [False] * 3
+    monkeypatch.setattr(shared_reads, "MEMBER_BYTES", 0)
+    assert together == failed == _zip_imported(tmp_path / "alone", archive)
+
+
 def test_only_tables_of_one_shape_are_read_together(shop: Database, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     narrow = [h for h in SHOPIFY_ORDERS if h != "Notes"]
