@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from shopkeeper.db.batches import created_shop_key
 from shopkeeper.db.database import Database
-from shopkeeper.db.merge import KEYS, MergeCount, record_freshness, stored_freshness, table_columns
+from shopkeeper.db.merge import KEYS, MergeCount, record_freshness, table_columns
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers import freshness, order_identity
 from shopkeeper.importers.context import ImportContext, q
@@ -102,7 +102,8 @@ def write_lines(ctx: ImportContext, staged: str = LINES, *, stand_in: bool = Fal
                                 "NULL::VARCHAR AS freshness WHERE FALSE")
     orderless = (f"FROM {q(staged)} l WHERE NOT EXISTS (SELECT 1 FROM {_ORDER_KEYS} k "
                  "WHERE k.shop_id = l.shop_id AND k.order_id = l.order_id)")
-    if ctx.scalar(f"SELECT EXISTS (SELECT 1 {orderless})"):
+    orderless_lines = bool(ctx.scalar(f"SELECT EXISTS (SELECT 1 {orderless})"))
+    if orderless_lines:
         staged_cols = set(table_columns(ctx.db, staged))
         values = [c for c in table_columns(ctx.db, "order_lines") if c in staged_cols
                   and c not in ("shop_id", "order_id", "batch_id")]
@@ -110,23 +111,29 @@ def write_lines(ctx: ImportContext, staged: str = LINES, *, stand_in: bool = Fal
         ctx.run(f"INSERT INTO {_ORDER_KEYS} SELECT l.shop_id, l.order_id, '00|' || "
                 f"md5(string_agg(CAST(ROW({digest}) AS VARCHAR), '|' ORDER BY l.line_no)) {orderless} "
                 "GROUP BY l.shop_id, l.order_id")
-    return _write_keyed_lines(ctx, staged, _ORDER_KEYS)
+    return _write_keyed_lines(ctx, staged, _ORDER_KEYS, as_orders=not orderless_lines)
 
 
-def _write_keyed_lines(ctx: ImportContext, staged: str, keys: str) -> MergeCount:
+def _write_keyed_lines(ctx: ImportContext, staged: str, keys: str, *, as_orders: bool = False) -> MergeCount:
+    """`as_orders`: `keys` are just the keys write_orders recorded, so when every one of those orders has
+    its lines here, one note says so instead of a second key per order (freshness.LINES_AS_ORDERS)."""
     # Decided per order, and the staged lines copied only when some order's lines are outdated.
     ctx.create("_sk_outdated_lines", f"""
         SELECT k.shop_id, k.order_id FROM {keys} k
-        JOIN ({stored_freshness('order_lines', keys, 'order_id')}) t
+        JOIN ({freshness.stored_line_freshness(keys)}) t
           ON t.shop_id = k.shop_id AND t.row_id = k.order_id
         WHERE t.freshness > k.freshness
     """)
     if ctx.scalar("SELECT EXISTS (SELECT 1 FROM _sk_outdated_lines)"):
+        as_orders = False
         ctx.create(staged, f"SELECT * FROM {q(staged)} l WHERE NOT EXISTS (SELECT 1 FROM _sk_outdated_lines o "
                            "WHERE o.shop_id = l.shop_id AND o.order_id = l.order_id)")
     count = ctx.replace_children("order_lines", staged, ("shop_id", "order_id"))
-    listed = f"EXISTS (SELECT 1 FROM {q(staged)} l WHERE l.shop_id = k.shop_id AND l.order_id = k.order_id)"
-    record_freshness(ctx.db, "order_lines", keys, "order_id", ctx.batch_id, only=listed)
+    if as_orders and freshness.lines_follow_orders(ctx, keys, staged):
+        freshness.record_lines_as_orders(ctx)
+    else:
+        listed = f"EXISTS (SELECT 1 FROM {q(staged)} l WHERE l.shop_id = k.shop_id AND l.order_id = k.order_id)"
+        record_freshness(ctx.db, "order_lines", keys, "order_id", ctx.batch_id, only=listed)
     return count
 
 

@@ -16,6 +16,12 @@ staged order row gets a sortable text key, compared by db/merge.py:
      the above still resolve the same way whichever came first.
 
 Platforms only supply the stamps they have; the rule is the same for all.
+
+An order's lines carry the key of the order row they came with, so an import
+whose every recorded order got its lines with that very key (a file of whole
+orders, the usual case) stores one `LINES_AS_ORDERS` row instead of a second
+key per order: `recorded_lines` derives those keys from the import's 'orders'
+rows, and every reader of the lines' keys goes through it.
 """
 
 from __future__ import annotations
@@ -103,3 +109,43 @@ def stamp_buyers(ctx: ImportContext, staged: str) -> str | None:
         WHERE s.buyer_id IS NOT NULL GROUP BY s.shop_id, s.buyer_id
     """)
     return BUYER_KEYS
+
+
+# row_freshness kind of an import's one note "my 'order_lines' keys are my 'orders' keys" (see the docstring).
+LINES_AS_ORDERS = "order_lines=orders"
+
+
+def recorded_lines(where: str = "TRUE") -> str:
+    """SELECT kind, shop_id, row_id, freshness, batch_id: every 'order_lines' key an import recorded (over alias f,
+    narrowed by `where`), those a `LINES_AS_ORDERS` row stands for included."""
+    return (f"SELECT f.kind, f.shop_id, f.row_id, f.freshness, f.batch_id FROM row_freshness f "
+            f"WHERE f.kind = 'order_lines' AND ({where}) "
+            f"UNION ALL SELECT 'order_lines', f.shop_id, f.row_id, f.freshness, f.batch_id FROM row_freshness f "
+            f"WHERE f.kind = 'orders' AND ({where}) AND f.batch_id IN "
+            f"(SELECT batch_id FROM row_freshness WHERE kind = '{LINES_AS_ORDERS}')")
+
+
+def stored_line_freshness(staged: str) -> str:
+    """SELECT shop_id, row_id, freshness: the key the stored lines of each order of `staged` (shop_id, order_id) have."""
+    listed = f"EXISTS (SELECT 1 FROM {q(staged)} s WHERE s.shop_id = f.shop_id AND s.order_id = f.row_id)"
+    return (f"SELECT shop_id, row_id, max(freshness) AS freshness FROM ({recorded_lines(listed)}) "
+            "GROUP BY shop_id, row_id")
+
+
+def lines_follow_orders(ctx: ImportContext, keys: str, staged_lines: str) -> bool:
+    """Whether every 'orders' key this import recorded is that of an order with lines in `staged_lines`.
+
+    Then the lines' keys are exactly the orders' keys: a rekeyed order's copied key, or a
+    second write of orders, makes the import's 'orders' rows outnumber the staged keys.
+    """
+    recorded = ctx.scalar("SELECT count(*) FROM row_freshness WHERE batch_id = $batch AND kind = 'orders'")
+    listed = ctx.scalar(
+        f"SELECT count(*) FROM {q(keys)} k WHERE k.{q(FRESHNESS)} IS NOT NULL AND EXISTS "
+        f"(SELECT 1 FROM {q(staged_lines)} l WHERE l.shop_id = k.shop_id AND l.order_id = k.order_id)")
+    return int(recorded) == int(listed)
+
+
+def record_lines_as_orders(ctx: ImportContext) -> None:
+    """Note that this import's lines' keys are its orders' keys (see lines_follow_orders)."""
+    ctx.run(f"INSERT INTO row_freshness (kind, shop_id, row_id, freshness, batch_id) "
+            f"VALUES ('{LINES_AS_ORDERS}', $shop, '', '', $batch)")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from shopkeeper.db.merge import save_prior, table_columns
 from shopkeeper.importers.context import ROWMAP, ImportContext, q, temp_tables
+from shopkeeper.importers.freshness import recorded_lines
 
 _IDS = "_sk_order_ids"
 
@@ -66,7 +67,9 @@ def _rekey_stored_orders(ctx: ImportContext) -> None:
         ctx.run(f"DELETE FROM {q(table)} WHERE shop_id = $shop "
                 f"AND order_id IN (SELECT stored_id FROM {_IDS} WHERE NOT by_number)")
     # The order keeps the freshness it had under its old key (as this import's record, so undo drops it).
+    # Its lines' keys are copied one by one, those an import's LINES_AS_ORDERS note stands for included.
     ctx.run(f"INSERT INTO row_freshness (kind, shop_id, row_id, freshness, batch_id) "
-            f"SELECT f.kind, f.shop_id, m.staged_id, f.freshness, $batch FROM row_freshness f "
+            f"SELECT f.kind, f.shop_id, m.staged_id, f.freshness, $batch "
+            f"FROM (SELECT * FROM row_freshness WHERE kind = 'orders' UNION ALL {recorded_lines()}) f "
             f"JOIN {_IDS} m ON NOT m.by_number AND f.row_id = m.stored_id "
-            "WHERE f.shop_id = $shop AND f.kind IN ('orders', 'order_lines')")
+            "WHERE f.shop_id = $shop")

@@ -44,6 +44,10 @@ def cut_last_record(table: SourceTable) -> int | None:
         if quotes % 2:
             return None  # cut inside a quoted value: reading refuses that file already
     record = "\n".join(lines[start:])
+    # A cell may be as long as the tail itself (csv's default limit is 128 KiB; raising it is process-wide
+    # and harmless: the limit only guards against unbounded reads, and the tail is bounded already).
+    if csv.field_size_limit() < _TAIL_BYTES:
+        csv.field_size_limit(_TAIL_BYTES)
     reader = csv.reader(io.StringIO(record), delimiter=table.delimiter, quotechar=quote or '"',
                         quoting=csv.QUOTE_MINIMAL if quote else csv.QUOTE_NONE)
     fields = next(reader, [])

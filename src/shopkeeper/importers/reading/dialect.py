@@ -70,6 +70,19 @@ class _Candidate:
 
 def normalise_header(name: str) -> str:
     """Header text reduced for matching: NFKC, trimmed, case-folded, one space, ASCII hyphens."""
+    text = _normalised_once(name)
+    # Dropping a spreadsheet's guard apostrophe can bare another one ("''Name"): again until nothing changes,
+    # so a header matches the same whether it was normalised once or twice (bounded: a pass that changes
+    # the text drops at least an apostrophe).
+    for _ in range(len(text)):
+        again = _normalised_once(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+def _normalised_once(name: str) -> str:
     text = _INVISIBLE.sub("", name.lstrip().lstrip("\ufeff")).strip()
     text = unicodedata.normalize("NFKC", text).strip()
     text = text.removeprefix("'")
