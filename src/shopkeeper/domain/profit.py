@@ -171,17 +171,18 @@ _ORDERS = f"""
     FROM sold s LEFT JOIN stated st ON st.shop_id = s.shop_id AND st.order_id = s.order_id
     LEFT JOIN estimate e ON e.shop_id = s.shop_id AND e.order_id = s.order_id"""
 
-# The SKU lines of the orders `{orders}` gives, each with its weight for sharing the order's amounts.
+# The lines of the orders `{orders}` gives (SKU lines and lines naming no SKU), each with its weight for sharing the
+# order's amounts.
 _LINES = """
     WITH lines AS (
         SELECT o.shop_id, o.order_id, o.platform, o.day, o.month, o.currency, l.line_no, l.sku, l.revenue,
                greatest(l.quantity - l.refunded_quantity, 0) AS units,
                CAST(abs(l.line_total) * 100 AS HUGEINT) AS cents
-        FROM {orders} o JOIN sk_sku_lines() l ON l.shop_id = o.shop_id AND l.order_id = o.order_id),
+        FROM {orders} o JOIN sk_all_lines() l ON l.shop_id = o.shop_id AND l.order_id = o.order_id),
     weighed AS (
         SELECT *, CASE WHEN sum(cents) OVER w = 0 THEN 1 ELSE cents END AS weight
         FROM lines WINDOW w AS (PARTITION BY shop_id, order_id))
-    SELECT *, sum(weight) OVER (w ORDER BY line_no, sku ROWS UNBOUNDED PRECEDING) AS upto,
+    SELECT *, sum(weight) OVER (w ORDER BY line_no, sku NULLS FIRST ROWS UNBOUNDED PRECEDING) AS upto,
            sum(weight) OVER w AS total_weight
     FROM weighed WINDOW w AS (PARTITION BY shop_id, order_id)"""
 
@@ -238,9 +239,10 @@ TABLE_MACROS = (
     f"CREATE OR REPLACE TEMP MACRO sk_profit_orders() AS TABLE {_ORDERS}",
     f"CREATE OR REPLACE TEMP MACRO sk_profit_order_lines() AS TABLE {_LINES.format(orders='sk_profit_orders()')}",
     f"CREATE OR REPLACE TEMP MACRO sk_ad_shares() AS TABLE {_ADS.format(lines='sk_profit_order_lines()')}",
-    # The profit facts: one row per SKU line of a sold order (an order without SKU lines: one row, no SKU),
-    # one per ad row no sale carried, and one per day and currency of fees no sold order carries. Every view adds these up. Each part is computed once (MATERIALIZED,
-    # the parts' SQL inlined): through the macros above the planner would compute the orders three times.
+    # The profit facts: one row per line of a sold order (a line naming no SKU: sku NULL; an order without lines:
+    # one row, no SKU), one per ad row no sale carried, and one per day and currency of fees no sold order carries.
+    # Every view adds these up. Each part is computed once (MATERIALIZED, the parts' SQL inlined): through the
+    # macros above the planner would compute the orders three times.
     f"""CREATE OR REPLACE TEMP MACRO sk_profit() AS TABLE
     WITH o AS MATERIALIZED ({_ORDERS}),
     l AS MATERIALIZED ({_LINES.format(orders='o')}),
@@ -255,7 +257,7 @@ TABLE_MACROS = (
                coalesce(c.cogs, 0) AS cogs, coalesce(c.cost_missing, FALSE) AS cost_missing
         FROM shared s
         LEFT JOIN ads a ON a.shop_id = s.shop_id AND a.order_id = s.order_id AND a.line_no = s.line_no
-                       AND a.sku = s.sku
+                       AND a.sku IS NOT DISTINCT FROM s.sku
         LEFT JOIN costs c ON c.shop_id = s.shop_id AND c.order_id = s.order_id AND c.line_no = s.line_no
                          AND c.sku = s.sku
         UNION ALL

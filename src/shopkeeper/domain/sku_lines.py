@@ -38,4 +38,16 @@ TABLE_MACROS = (
     RESOLVED_LINES,
     *bundles.TABLE_MACROS,
     "CREATE OR REPLACE TEMP MACRO sk_sku_lines() AS TABLE SELECT * FROM sk_expand_bundles()",
+    # Every line of every order: the SKU lines as above and the lines that name no SKU (sku NULL), for the
+    # figures kept per order (profit shares an order's money over its lines by their totals, so a line
+    # without a SKU keeps its own share and its units instead of handing them to the order's SKU lines).
+    """CREATE OR REPLACE TEMP MACRO sk_all_lines() AS TABLE
+    SELECT * FROM sk_sku_lines()
+    UNION ALL BY NAME
+    SELECT l.shop_id, l.order_id, l.line_no, NULL::VARCHAR AS sku, l.sku AS channel_sku, l.title, l.quantity,
+           l.refunded_quantity, l.unit_price, l.line_total, l.currency,
+           CAST(sk_line_revenue(l.line_total, l.unit_price, l.refunded_quantity) AS DECIMAL(18,2)) AS revenue,
+           NULL::VARCHAR AS bundle_sku
+    FROM order_lines l
+    WHERE l.sku IS NULL OR l.sku = ''""",
 )

@@ -104,6 +104,17 @@ def test_order_amounts_shared_over_lines_add_back_to_the_order(db: Database) -> 
         ("S-1", Decimal("6.53")), ("S-2", Decimal("1.47"))]
 
 
+def test_a_line_without_a_sku_keeps_its_own_share_and_units(db: Database) -> None:
+    # A teapot (S-1) and a gift wrap the export names no SKU for: the wrap's 6.00 is not the teapot's revenue.
+    with db.transaction():
+        add_order(db, SHOPIFY, "#1002", "2026-02-21 10:00:00+00", [("S-1", 1, "40.00"), ("", 3, "2.00")])
+    lines = db.fetchall("SELECT sku, sales, units FROM sk_profit() WHERE order_id = '#1002' ORDER BY sku NULLS LAST")
+    assert lines == [("S-1", Decimal("40.00"), 1), (None, Decimal("6.00"), 3)]
+    assert _by_key(db, "order")["#1002"].units == 4
+    # The platform's units are every unit it sold (#1001: 2 + 1), not only those of SKU lines.
+    assert _by_key(db, "platform")["shopify"].units == 3 + 4
+
+
 def test_allocation_never_loses_a_cent() -> None:
     for amount, weights in [(Decimal("10.00"), [1, 1, 1]), (Decimal("-0.05"), [3, 0, 7]),
                             (Decimal("8.00"), [8000, 1800]), (Decimal("0.01"), [0, 0])]:
