@@ -1379,7 +1379,7 @@
     </message>
     <message>
         <source>Chosen range</source>
-        <translation>自定义区间</translation>
+        <translation>所选时间范围</translation>
     </message>
     <message>
         <source>new</source>
@@ -1513,6 +1513,10 @@
         <translation>最近 2 年</translation>
     </message>
     <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
         <source>By day</source>
         <translation>按天</translation>
     </message>
@@ -1623,6 +1627,10 @@
     <message>
         <source>All</source>
         <translation>全部</translation>
+    </message>
+    <message>
+        <source>No orders in this period: this shop&apos;s orders run from {first} to {last} (Period: All time shows them). </source>
+        <translation>此时间范围内没有订单：本店订单的日期为 {first} 至 {last}（时间范围选“全部时间”即可看到）。</translation>
     </message>
     <message>
         <source>Save chart as PNG</source>

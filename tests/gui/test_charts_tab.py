@@ -3,13 +3,15 @@ and a chart leaves as PNG, CSV or pasted text."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from shopkeeper.ui.tabs.charts_tab import CHARTS
-from tests.gui.conftest import wait_idle
+from shopkeeper.runtime.clock import FixedClock
+from shopkeeper.ui.tabs.charts_tab import ALL_TIME, CHARTS
+from tests.gui.conftest import run_query, wait_idle
 
 
 def _show(qtbot, app, key: str):  # noqa: ANN001, ANN202
@@ -106,3 +108,22 @@ def test_a_chart_saves_as_png_and_csv_and_copies_as_tab_separated_text(qtbot, ap
     header, first = text.splitlines()
     assert header.split("\t") == ["Country", "City", "Orders", "Revenue"]
     assert first.split("\t")[:2] == [str(v) for v in tab.drawn["regions"].rows[0][:2]]
+
+
+def test_a_period_without_orders_says_where_they_are_and_all_time_shows_them(qtbot, app) -> None:  # noqa: ANN001
+    tab = _show(qtbot, app, "trend")
+    sold, first, last = run_query(qtbot, app.worker, lambda db: db.fetchone(
+        "SELECT count(*) FILTER (WHERE sk_is_sold(status)), min(sk_order_day(ordered_at, ordered_tz)),"
+        " max(sk_order_day(ordered_at, ordered_tz)) FROM orders"))
+    # Four years on, the last 12 months hold none of the shop's orders: the tab says where they are.
+    tab._clock = FixedClock(datetime(2030, 11, 26, 12, tzinfo=UTC))
+    tab.refresh()
+    wait_idle(qtbot, app.worker)
+    assert sum(r[2] for r in tab.drawn["trend"].rows) == 0
+    assert f"run from {first.isoformat()} to {last.isoformat()}" in tab.note.text()
+    assert tab.plots["trend"].getAxis("left").labelString().find("x0.001") < 0
+    tab.range_box.setCurrentIndex(tab.range_box.findData(ALL_TIME))
+    wait_idle(qtbot, app.worker)
+    assert sum(r[2] for r in tab.drawn["trend"].rows) == sold   # every sold order, from the first one on
+    assert tab.drawn["trend"].rows[0][0] <= first.isoformat()
+    assert "run from" not in tab.note.text()

@@ -58,11 +58,16 @@ class Choices:
     shops: tuple[str, ...]
     currencies: tuple[str, ...]
     categories: tuple[str, ...]
+    first_day: date | None = None   # the local days of the shop's first and last orders (None: no orders)
+    last_day: date | None = None
 
 
 def filter_choices(db: Database) -> Choices:
     shops = tuple(r[0] for r in db.fetchall("SELECT DISTINCT shop_id FROM orders ORDER BY 1"))
+    span = db.fetchone("SELECT min(sk_order_day(ordered_at, ordered_tz)), max(sk_order_day(ordered_at, ordered_tz))"
+                       " FROM orders")
     return Choices(
+        first_day=span[0] if span else None, last_day=span[1] if span else None,
         platforms=tuple(sorted({s.split(":", 1)[0] for s in shops})),
         shops=shops,
         currencies=tuple(r[0] for r in db.fetchall("SELECT DISTINCT currency FROM orders ORDER BY 1")),

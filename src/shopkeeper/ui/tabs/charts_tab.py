@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,9 @@ class ChartKind:
     draw: Callable[[pg.PlotWidget, Any, str, ChartFilter, str], cd.Drawn]   # (plot, data, currency, filter, grain)
 
 
+# The Period choice that starts at the shop's first order.
+ALL_TIME = 0
+
 CHARTS = (
     ChartKind("trend", lambda db, f, g, _t: cs.sales_trend(db, f, g),
               lambda p, d, c, f, _g: cd.draw_trend(p, d, c, f.first, f.last)),
@@ -115,7 +119,8 @@ class ChartsTab(ShopTab):
         self.range_box = QComboBox(self)
         self.range_box.setObjectName("rangeBox")
         for days, label in ((7, self.tr("Last 7 days")), (30, self.tr("Last 30 days")), (90, self.tr("Last 90 days")),
-                            (365, self.tr("Last 12 months")), (730, self.tr("Last 2 years"))):
+                            (365, self.tr("Last 12 months")), (730, self.tr("Last 2 years")),
+                            (ALL_TIME, self.tr("All time"))):
             self.range_box.addItem(label, days)
         self.range_box.setCurrentIndex(3)
         self.grain_box = QComboBox(self)
@@ -246,6 +251,10 @@ class ChartsTab(ShopTab):
     def chart_filter(self) -> ChartFilter:
         today = self._clock.today()
         days = int(self.range_box.currentData())
+        if days == ALL_TIME:
+            # From the shop's first order; until the shop's orders are known (the summary brings them), two years.
+            first = self._choices.first_day
+            days = (today - first).days + 1 if first is not None and first < today else 730
         return ChartFilter(today - timedelta(days=days - 1), today, platform=self.platform_box.currentData(),
                            shop_id=self.shop_box.currentData(), currency=self.currency_box.currentData(),
                            category=self.category_box.currentData())
@@ -292,6 +301,7 @@ class ChartsTab(ShopTab):
     def _set_choices(self, choices: Choices) -> None:
         if choices == self._choices:
             return
+        spans_anew = choices.first_day != self._choices.first_day and self.range_box.currentData() == ALL_TIME
         self._choices = choices
         for box, values, label in ((self.platform_box, choices.platforms, platform_label),
                                    (self.shop_box, choices.shops, str), (self.currency_box, choices.currencies, str),
@@ -304,6 +314,8 @@ class ChartsTab(ShopTab):
                 box.addItem(label(value), value)
             box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
             box.blockSignals(False)
+        if spans_anew:
+            self.refresh()  # "All time" starts at the first order, now known
 
     def _show_chart(self, generation: int, kind: ChartKind, f: ChartFilter, grain: str, data: Any,  # noqa: ANN401
                     currency: str) -> None:
@@ -321,10 +333,20 @@ class ChartsTab(ShopTab):
         drawn = kind.draw(plot, data, currency, f, grain)
         plot.setTitle(self._chart_title(kind.key))
         plot.autoRange()
+        if not any(isinstance(v, (int, Decimal)) and v for row in drawn.rows for v in row):
+            plot.setYRange(0, 1)  # nothing to scale: keep the axis plain (no "x0.001" over a flat zero)
         self.drawn[kind.key] = drawn
         self._last_filter = f
-        self.note.setText(drawn.note)
+        self.note.setText(self._outside_note(f) + drawn.note)
         self._fill_table(drawn)
+
+    def _outside_note(self, f: ChartFilter) -> str:
+        """Say so when the range holds none of the shop's orders, and where they are."""
+        first, last = self._choices.first_day, self._choices.last_day
+        if first is None or last is None or (first <= f.last and last >= f.first):
+            return ""
+        return self.tr("No orders in this period: this shop's orders run from {first} to {last} "
+                       "(Period: All time shows them). ").format(first=first.isoformat(), last=last.isoformat())
 
     def _fill_table(self, drawn: cd.Drawn) -> None:
         self.table.clear()
