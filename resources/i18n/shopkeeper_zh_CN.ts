@@ -2462,6 +2462,10 @@
         <translation>搜索 SKU、商品、规格或标签</translation>
     </message>
     <message>
+        <source> · &lt;span style=&apos;color:#757575&apos;&gt;&lt;b&gt;{unknown}&lt;/b&gt; never counted&lt;/span&gt;</source>
+        <translation> · &lt;span style=&apos;color:#757575&apos;&gt;&lt;b&gt;{unknown}&lt;/b&gt; 个从未盘点&lt;/span&gt;</translation>
+    </message>
+    <message>
         <source>a bundle is bought as its parts</source>
         <translation>组合商品按组件采购</translation>
     </message>
@@ -2488,6 +2492,10 @@
     <message>
         <source>Sold</source>
         <translation>销量</translation>
+    </message>
+    <message>
+        <source>not counted: type the count in the On hand column</source>
+        <translation>未盘点：请在“现有库存”列填写盘点数量</translation>
     </message>
     <message>
         <source>Sold (the same {n} days last year)</source>
@@ -6505,6 +6513,10 @@
     <message>
         <source>Out of stock</source>
         <translation>缺货</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>未盘点</translation>
     </message>
     <message>
         <source>Active</source>

@@ -110,6 +110,7 @@ def inventory_report(db: Any, today: date) -> list[dict[str, Any]]:
             "variant": r["variant"],
             "platforms": [p.strip() for p in (r["platforms"] or "").split(",") if p.strip()],
             "on_hand": int(r["on_hand"]),
+            "stock_known": bool(r["stock_known"]),   # False: never counted (on_hand 0 means unknown, not out)
             "sold_in_window": int(r["sold_30d"]),
             "avg_daily_units": _dec(r["avg_daily"]),
             "days_of_cover": r["days_cover"],

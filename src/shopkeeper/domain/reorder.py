@@ -174,7 +174,11 @@ def days_of_cover(on_hand: int, demand: int, days: int) -> int | None:
     return min(MAX_COVER_DAYS, max(0, on_hand) * days // demand)
 
 
-def stock_status(on_hand: int, point: int) -> str:
+def stock_status(on_hand: int | None, point: int) -> str:
+    """'unknown' when the shop was never told the SKU's stock (no count, no export with quantities): an
+    uncounted SKU is not out of stock, and nothing is suggested to buy for it."""
+    if on_hand is None:
+        return "unknown"
     if on_hand <= 0:
         return "out"
     if on_hand <= point:
@@ -212,7 +216,7 @@ MACROS = (
     "CREATE OR REPLACE TEMP MACRO sk_days_cover(on_hand, demand, days) AS CASE WHEN demand > 0 AND days > 0 THEN"
     f" CAST(least({MAX_COVER_DAYS}, greatest(0, on_hand)::BIGINT * days // demand) AS INTEGER) END",
     "CREATE OR REPLACE TEMP MACRO sk_stock_status(on_hand, point) AS"
-    " CASE WHEN on_hand <= 0 THEN 'out' WHEN on_hand <= point THEN 'low' ELSE 'ok' END",
+    " CASE WHEN on_hand IS NULL THEN 'unknown' WHEN on_hand <= 0 THEN 'out' WHEN on_hand <= point THEN 'low' ELSE 'ok' END",
     "CREATE OR REPLACE TEMP MACRO sk_suggested_qty(on_hand, point, demand, days, target_cover_days, pack_size,"
     " min_order) AS CAST(CASE WHEN on_hand > point THEN 0 ELSE list_transform(["
     " point::BIGINT - greatest(0, on_hand) + CASE WHEN demand > 0 AND days > 0 THEN sk_ceil_div(demand::BIGINT *"

@@ -169,7 +169,13 @@ MACROS = (
 # line, so the same shop always shows the same history.
 _ORDER = "occurred_at, is_snapshot, kind_rank, is_count, batch_rank, shop_id, order_id, line_no"
 
+# The SKUs whose stock the shop was told: a count, an export with quantities (migration 0011 made every older
+# stored level a snapshot) or a ledger from before snapshots. Any other SKU's stock is unknown, not zero.
+# Plain SQL as well as a macro: an edit asks it inside its transaction, where macros may not be installed yet.
+COUNTED_SKUS = "SELECT sku FROM stock_snapshots UNION SELECT sku FROM stock_movements"
+
 TABLE_MACROS = (
+    f"CREATE OR REPLACE TEMP MACRO sk_counted_skus() AS TABLE {COUNTED_SKUS}",
     # sku, from_at: where each counted SKU's ledger starts.
     """CREATE OR REPLACE TEMP MACRO sk_ledger_start(only_sku, since) AS TABLE
     SELECT sku, coalesce(max(counted_at) FILTER (WHERE counted_at <= since), min(counted_at)) AS from_at

@@ -29,6 +29,7 @@ from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.channel_stock import DEFAULT_BUFFER, DEFAULT_SHARE_PCT
 from shopkeeper.domain.commands import EDIT_LABELS, CellEdit, ChangeRefused, CommandResult, FieldSpec, field_label
 from shopkeeper.domain.messages import Message
+from shopkeeper.domain.stock_ledger import COUNTED_SKUS
 from shopkeeper.services.after_change import Recompute, recompute_after_change
 from shopkeeper.services.stock_ledger import write_count_snapshot
 
@@ -113,6 +114,7 @@ _KNOWN_KEY = {"stock": "SELECT EXISTS (SELECT 1 FROM sk_catalogue() WHERE sku = 
               "status": "SELECT EXISTS (SELECT 1 FROM sk_catalogue() WHERE sku = ?)",
               "channel": "SELECT EXISTS (SELECT 1 FROM shops WHERE shop_id = ?)",
               "purchase_lot": f"SELECT EXISTS (SELECT 1 FROM sk_catalogue() WHERE sku = {_LOT_SKU})"}
+_COUNTED = f"SELECT EXISTS (SELECT 1 FROM ({COUNTED_SKUS}) WHERE sku = ?)"
 # An order-only catalogue entry's price and cost before the seller set them: its latest line's price, no cost.
 _ORDER_ONLY = "SELECT {field} FROM sk_catalogue() WHERE sku = ? AND NOT in_variants"
 
@@ -166,7 +168,9 @@ def reapply(db: Database, change_set_id: int) -> frozenset[str]:
     plan = []
     for c in logged_changes(db, change_set_id):
         spec = _FIELDS[(c.entity, c.field)]
-        old, new = parse_value(spec, c.old_value), parse_value(spec, c.new_value)
+        # An old value may be empty where the field may not be: a stock count of a SKU never counted before.
+        old = None if c.old_value is None else parse_value(spec, c.old_value)
+        new = parse_value(spec, c.new_value)
         plan.append(_Planned(spec, c.key, old, new))
     current: dict[tuple[str, str, str], object] = {}
     for p in plan:
@@ -210,6 +214,9 @@ def _stored(db: Database, spec: FieldSpec, key: str) -> tuple[bool, object]:
     """(whether the row's key is known, the field's value now)."""
     table, key_col = _TABLES[spec.entity]
     row = db.fetchone(f"SELECT {_q(spec.field)} FROM {_q(table)} WHERE {_q(key_col)} = ?", [key])
+    if spec.field == "on_hand" and not db.scalar(_COUNTED, [key]):
+        # Never counted, its level is unknown, not the 0 stored beside a reorder setting: a count of 0 is news.
+        return row is not None or bool(db.scalar(_KNOWN_KEY["stock"], [key])), None
     if row is not None:
         return True, row[0]
     if spec.entity == "variant":

@@ -51,6 +51,7 @@ revenue AS (SELECT sku, abc FROM sk_abc(CAST(? AS DATE), CAST(? AS DATE))),
 recent AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
 weekly AS (SELECT sku, sk_xyz_class(n, s, q) AS xyz FROM sk_weekly_demand(CAST(? AS DATE), {XYZ_WEEKS})),
 arrived AS (SELECT sku, day FROM sk_first_stock_day()),
+counted AS (SELECT sku FROM sk_counted_skus()),
 bundled AS (SELECT sku, on_hand FROM sk_bundle_on_hand()),
 channels AS (
     -- the platforms listing it or selling it (an SKU known from orders only is sold somewhere)
@@ -90,6 +91,7 @@ base AS (
            NOT v.in_variants AS order_only,
            bo.sku IS NOT NULL AS bundle,
            coalesce(bo.on_hand, s.on_hand, 0) AS on_hand,
+           bo.sku IS NOT NULL OR cn.sku IS NOT NULL AS stock_known,
            coalesce(sa.units, 0)::INTEGER AS sold_30d,
            greatest(coalesce(sa.units, 0), 0) AS demand,
            -- Days out of season are not days nobody wanted it (domain/sku_status.py).
@@ -133,6 +135,7 @@ base AS (
     LEFT JOIN sku_status st USING (sku)
     LEFT JOIN season_selling ss USING (sku)
     LEFT JOIN bundled bo USING (sku)
+    LEFT JOIN counted cn USING (sku)
     LEFT JOIN profit pf USING (sku)
 ),
 pointed AS (
@@ -144,17 +147,19 @@ pointed AS (
 figured AS (
     SELECT *,
            sk_avg_daily(demand, selling_days) AS avg_daily,
-           CASE WHEN NOT bundle THEN sk_days_cover(on_hand, demand, selling_days) END AS days_cover,
+           CASE WHEN NOT bundle AND stock_known THEN sk_days_cover(on_hand, demand, selling_days) END AS days_cover,
            -- A delisted SKU, or a seasonal one out of season, is not to be bought: never 'low', nothing to buy.
-           CASE WHEN may_reorder THEN sk_stock_status(on_hand, reorder_point)
+           CASE WHEN NOT stock_known THEN sk_stock_status(NULL, reorder_point)
+                WHEN may_reorder THEN sk_stock_status(on_hand, reorder_point)
                 WHEN on_hand <= 0 THEN 'out' ELSE 'ok' END AS stock_status,
-           -- A bundle has no stock of its own to buy: its parts carry the demand.
-           CASE WHEN may_reorder AND NOT bundle THEN sk_suggested_qty(on_hand, reorder_point, demand, selling_days,
+           -- A bundle has no stock of its own to buy: its parts carry the demand. Nor has an uncounted SKU.
+           CASE WHEN may_reorder AND NOT bundle AND stock_known THEN sk_suggested_qty(on_hand, reorder_point, demand, selling_days,
                                                                       target_cover_days, pack_size, min_order)
                 ELSE 0 END AS suggested_qty
     FROM pointed
 )
-SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, cost_unknown, order_only, on_hand, sold_30d, lead_time_days,
+SELECT sku, product, variant, platforms, price, cost, currency, margin_pct, cost_unknown, order_only, on_hand,
+       stock_known, sold_30d, lead_time_days,
        avg_daily, days_cover, reorder_point, stock_status, suggested_qty,
        CASE WHEN suggested_qty > 0 THEN suggested_qty * cost END AS order_value,
        abc, xyz, dead_stock,
@@ -250,6 +255,7 @@ def inventory_source(today: date, settings: ReorderSettings | None = None) -> Ta
         filters={
             "needs_reorder": "stock_status IN ('low', 'out')",
             "out_of_stock": "stock_status = 'out'",
+            "stock_unknown": "stock_status = 'unknown'",
             "to_buy": "suggested_qty > 0",
             "dead_stock": "dead_stock",
             "has_problems": "problems IS NOT NULL",
@@ -282,11 +288,12 @@ def inventory_summary(db: Database, today: date) -> dict[str, Any]:
         f" count(*) FILTER (WHERE stock_status = 'out'),"
         # A bundle's stock is its parts' stock, valued once, as the parts.
         f" coalesce(sum(greatest(on_hand, 0) * cost) FILTER (WHERE NOT bundle), 0),"
-        f" count(*) FILTER (WHERE suggested_qty > 0), count(*) FILTER (WHERE dead_stock)"
+        f" count(*) FILTER (WHERE suggested_qty > 0), count(*) FILTER (WHERE dead_stock),"
+        f" count(*) FILTER (WHERE stock_status = 'unknown')"
         f" FROM {figures}"
     )
-    skus, low, out, value, to_buy, dead = row or (0, 0, 0, 0, 0, 0)
-    return {"skus": int(skus), "low": int(low), "out": int(out), "stock_value": value,
+    skus, low, out, value, to_buy, dead, unknown = row or (0, 0, 0, 0, 0, 0, 0)
+    return {"skus": int(skus), "low": int(low), "out": int(out), "unknown": int(unknown), "stock_value": value,
             "to_buy": int(to_buy), "dead": int(dead), "window_days": settings.window_days,
             "demand_basis": "last_year" if settings.uses_last_year(today) else "recent"}
 

@@ -17,6 +17,7 @@ _LABELS: dict[str, dict[str, object]] = {
         "ok": QT_TRANSLATE_NOOP("Status", "In stock"),
         "low": QT_TRANSLATE_NOOP("Status", "Reorder now"),
         "out": QT_TRANSLATE_NOOP("Status", "Out of stock"),
+        "unknown": QT_TRANSLATE_NOOP("Status", "Not counted"),
         "active": QT_TRANSLATE_NOOP("Status", "Active"),
         "at_risk": QT_TRANSLATE_NOOP("Status", "Slipping away"),
         "lapsed": QT_TRANSLATE_NOOP("Status", "Lapsed"),

@@ -44,6 +44,8 @@ def test_reorder_figures(db: Database, demand: int, days: int, lead: int | None,
         reorder.avg_daily_units(demand, days)
     assert _scalar(db, "SELECT sk_stock_status(?::INTEGER, ?::INTEGER)", on_hand, point) == \
         reorder.stock_status(on_hand, point)
+    assert _scalar(db, "SELECT sk_stock_status(NULL::INTEGER, ?::INTEGER)", point) == \
+        reorder.stock_status(None, point) == "unknown"
     assert _scalar(db, "SELECT sk_suggested_qty(?::INTEGER, ?::INTEGER, ?::BIGINT, ?::INTEGER, ?::INTEGER,"
                        " ?::INTEGER, ?::INTEGER)", on_hand, point, demand, days, target, pack, minimum) == \
         reorder.suggested_quantity(on_hand, point, demand, days, target, pack, minimum)

@@ -25,6 +25,10 @@ def seed_reorder_shop(db: Database, today: date) -> None:
             "INSERT INTO stock_levels (sku, on_hand, lead_time_days, pack_size, updated_at) VALUES "
             "('MUG', 3, 14, 6, now()), ('VASE', 0, 14, NULL, now()), ('BOWL', 50, 14, NULL, now()),"
             " ('TEA', 25, 14, NULL, now()), ('EVIL', 0, 14, NULL, now())")
+        # Counted: the level is the shop's first snapshot (as migration 0011 makes of a stored level);
+        # TEA's comes from the older movement ledger below.
+        db.execute("INSERT INTO stock_snapshots (sku, counted_at, on_hand, source)"
+                   " SELECT sku, updated_at, on_hand, 'import' FROM stock_levels WHERE sku <> 'TEA'")
         db.execute("INSERT INTO listings (shop_id, listing_id, sku, title) VALUES"
                    " ('taobao:main', 'L1', 'MUG', 'Mug'), ('shopify:west', 'L2', 'MUG', 'Mug')")
         lines = []

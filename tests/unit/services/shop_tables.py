@@ -40,3 +40,6 @@ def seed_catalog(db: Database) -> None:
             "('CL-MUG-RUS-ASH', 'CL-MUG', 'Ash', 80.00, NULL, 'USD')")
         db.execute("INSERT INTO stock_levels (sku, on_hand, reorder_point, lead_time_days, updated_at) VALUES "
                    "('CL-MUG-RUS-OAT', 7, NULL, 14, TIMESTAMPTZ '2026-11-30 09:00:00+08')")
+        # Counted: the level is the shop's first snapshot (as migration 0011 makes of a stored level).
+        db.execute("INSERT INTO stock_snapshots (sku, counted_at, on_hand, source)"
+                   " SELECT sku, updated_at, on_hand, 'import' FROM stock_levels")

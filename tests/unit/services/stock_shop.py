@@ -24,6 +24,9 @@ def seed_stock_shop(db: Database) -> None:
             " ('VASE-1', 'vase', NULL, 40.00, 'USD'), ('CUP-1', 'cup', NULL, 8.00, 'USD')")
         db.execute("INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES ('MUG-RED', 20, now()),"
                    " ('MUG-BLU', 3, now()), ('PLATE-1', 10, now()), ('BOWL-1', 5, now()), ('VASE-1', 0, now())")
+        # Counted: the level is the shop's first snapshot (as migration 0011 makes of a stored level).
+        db.execute("INSERT INTO stock_snapshots (sku, counted_at, on_hand, source)"
+                   " SELECT sku, updated_at, on_hand, 'import' FROM stock_levels")
         db.execute(
             "INSERT INTO listings (shop_id, listing_id, sku, title, status) VALUES"
             " ('shopify:Main', 'tea-mug', NULL, 'Tea mug', 'active'),"

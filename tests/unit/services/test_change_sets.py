@@ -97,7 +97,7 @@ def test_stats_imports_count_only_imports(shop: Database) -> None:
 _CELLS = [("variant", OAT, "cost"), ("variant", ASH, "price"), ("stock", OAT, "on_hand"),
           ("stock", ASH, "on_hand"), ("stock", OAT, "reorder_point")]
 _START = {("variant", OAT, "cost"): Decimal("38.67"), ("variant", ASH, "price"): Decimal("80.00"),
-          ("stock", OAT, "on_hand"): 7, ("stock", ASH, "on_hand"): 0, ("stock", OAT, "reorder_point"): None}
+          ("stock", OAT, "on_hand"): 7, ("stock", ASH, "on_hand"): None, ("stock", OAT, "reorder_point"): None}
 
 
 def _value(cell: tuple[str, str, str]) -> st.SearchStrategy[object]:
@@ -115,6 +115,8 @@ _STEP = st.one_of(st.tuples(st.just("edit"), st.lists(_EDIT, min_size=1, max_siz
 
 def _stored(db: Database, cell: tuple[str, str, str]) -> object:
     entity, sku, field = cell
+    if field == "on_hand" and not db.scalar("SELECT EXISTS (SELECT 1 FROM sk_counted_skus() WHERE sku = ?)", [sku]):
+        return None  # never counted: unknown, whatever stock_levels holds beside a reorder setting
     table = "variants" if entity == "variant" else "stock_levels"
     row = db.fetchone(f"SELECT {field} FROM {table} WHERE sku = ?", [sku])
     return row[0] if row else _START[cell]  # a SKU never counted reads as its defaults

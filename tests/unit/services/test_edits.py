@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -13,6 +14,7 @@ from shopkeeper.domain.commands import CellEdit, ChangeRefused
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.change_sets import redo, undo, undo_redo_state
 from shopkeeper.services.edits import edit_cells, editable_fields
+from shopkeeper.services.inventory import inventory_rows, inventory_source, inventory_summary
 
 OAT, ASH = "CL-MUG-RUS-OAT", "CL-MUG-RUS-ASH"
 
@@ -82,11 +84,31 @@ def test_reorder_settings_refuse_what_makes_no_sense(db: Database, field: str, v
 
 def test_stock_count_is_a_count_snapshot_that_undo_removes(db: Database) -> None:
     edit_cells(db, [CellEdit("stock", OAT, "on_hand", 4)], who="mei")
-    assert db.fetchall("SELECT sku, on_hand, source FROM stock_snapshots") == [(OAT, 4, "count")]
+    assert db.fetchall("SELECT sku, on_hand, source FROM stock_snapshots WHERE source = 'count'") == [(OAT, 4, "count")]
     assert db.scalar("SELECT on_hand FROM stock_levels WHERE sku = ?", [OAT]) == 4
     undo(db, who="mei")
-    assert db.scalar("SELECT count(*) FROM stock_snapshots") == 0
+    assert db.scalar("SELECT count(*) FROM stock_snapshots WHERE source = 'count'") == 0
     assert db.scalar("SELECT on_hand FROM stock_levels WHERE sku = ?", [OAT]) == 7
+
+
+def test_a_sku_never_counted_is_not_counted_not_out_of_stock_until_the_seller_counts_it(db: Database) -> None:
+    today = date(2026, 12, 1)
+
+    def status(sku: str) -> str:
+        (row,) = inventory_rows(db, today, where="sku = ?", params=[sku])
+        return row["stock_status"]
+
+    assert status(ASH) == "unknown" and status(OAT) == "ok"
+    assert inventory_summary(db, today)["unknown"] == 1
+    assert inventory_summary(db, today)["out"] == 0
+    assert inventory_source(today).count(db, active=["stock_unknown"]) == 1
+    edit_cells(db, [CellEdit("stock", ASH, "reorder_point", 6)], who="mei")  # a setting is not a count
+    assert status(ASH) == "unknown"
+    edit_cells(db, [CellEdit("stock", ASH, "on_hand", 0)], who="mei")  # counted: none on the shelf
+    assert status(ASH) == "out"
+    assert inventory_summary(db, today)["unknown"] == 0
+    undo(db, who="mei")
+    assert status(ASH) == "unknown"
 
 
 def test_a_sku_never_counted_gets_a_stock_row_that_undo_removes(db: Database) -> None:
@@ -124,7 +146,7 @@ def test_editing_a_cell_twice_in_one_call_logs_both_steps_and_undo_restores_the_
     result = edit_cells(db, [CellEdit("stock", OAT, "on_hand", 10), CellEdit("stock", OAT, "on_hand", 9)], who="mei")
     assert db.fetchall("SELECT old_value, new_value FROM change_log WHERE change_set_id = ? ORDER BY position",
                        [result.change_set_id]) == [("7", "10"), ("10", "9")]
-    assert db.fetchall("SELECT on_hand FROM stock_snapshots") == [(9,)]  # one count per SKU and change set
+    assert db.fetchall("SELECT on_hand FROM stock_snapshots WHERE source = 'count'") == [(9,)]  # one count per SKU and change set
     assert db.scalar("SELECT on_hand FROM stock_levels WHERE sku = ?", [OAT]) == 9
     undo(db, who="mei")
     assert snapshot(db) == before

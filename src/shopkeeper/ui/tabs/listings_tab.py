@@ -59,7 +59,7 @@ from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
 from shopkeeper.ui.ui_state import UiState
 
-STATUS_COLORS = {"out": "#c62828", "low": "#e65100", "ok": "#2e7d32"}
+STATUS_COLORS = {"out": "#c62828", "low": "#e65100", "ok": "#2e7d32", "unknown": "#757575"}
 
 
 def _format(key: str, kind: str, value: Any) -> str:  # noqa: ANN401 - a cell's native value
@@ -345,7 +345,8 @@ class ListingsTab(ShopTab):
             ).format(
                 skus=f"{summary['skus']:,}", low=summary["low"], out=summary["out"], dead=summary["dead"],
                 value=money(summary["stock_value"]),
-            )
+            ) + (self.tr(" · <span style='color:#757575'><b>{unknown}</b> never counted</span>").format(
+                unknown=f"{summary['unknown']:,}") if summary.get("unknown") else "")
         )
 
     # -- editing ------------------------------------------------------------------------------
@@ -450,7 +451,8 @@ class ListingsTab(ShopTab):
             (self.tr("Listing status"), listing_state),
             (self.tr("Status"), status_label(d.stock_status)),
             (self.tr("Sold"), sold_recent),
-            (self.tr("On hand"), f"{d.on_hand:,}"),
+            (self.tr("On hand"), f"{d.on_hand:,}" if d.stock_status != "unknown"
+             else self.tr("not counted: type the count in the On hand column")),
             (self.tr("Sold (the same {n} days last year)").format(n=d.window_days) if d.last_year
              else self.tr("Sold (last {n} days)").format(n=d.window_days), f"{d.sold_30d:,}"),
             (self.tr("Average per day"),
