@@ -20,7 +20,7 @@ from shopkeeper import __version__
 from shopkeeper.cli_report import add_report_parser, run_report
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
-from shopkeeper.exit_codes import EXIT_INTERRUPTED
+from shopkeeper.exit_codes import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED
 from shopkeeper.runtime.clock import SystemClock
 from shopkeeper.runtime.logging_setup import configure_logging
 from shopkeeper.runtime.paths import AppPaths, app_paths
@@ -130,6 +130,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnownError as exc:
         print(f"shopkeeper: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`shopkeeper report … | head`): not a fault of the shop's. Nothing more can be
+        # written there, and Python would complain again flushing stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"shopkeeper: {args.command}: the output was closed before everything was written.", file=sys.stderr)
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         # Ctrl-C before an import's own handling began (while opening the shop), or in another command.
         if args.command == "import":

@@ -5,3 +5,5 @@ EXIT_FAILED = 1
 EXIT_SHOP_FAULT = 2
 # The shell's convention for a command stopped by Ctrl-C (128 + SIGINT).
 EXIT_INTERRUPTED = 130
+# The shell's convention for a command whose reader closed the pipe (128 + SIGPIPE), as `head` does.
+EXIT_BROKEN_PIPE = 141

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date
@@ -100,3 +101,15 @@ def test_report_inventory_json_has_status_recent_sales_and_price_range(tmp_path:
     assert (vase["status"], vase["reorder_suggested"], vase["suggested_order_qty"]) == ("delisted", False, 0)
     assert skus["BOWL"]["units_90d"] == 0 and skus["BOWL"]["status"] == "active"
     assert skus["BOWL"]["price_min"] is None
+
+
+def test_a_report_piped_into_a_reader_that_closed_says_so_in_one_line(shop_file: str) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `| head` that has already gone: the first write meets a closed pipe
+    try:
+        run = subprocess.run([sys.executable, "-m", "shopkeeper", "report", "inventory", "--json", "--db", shop_file],
+                             stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert run.returncode == 141
+    assert run.stderr.strip() == "shopkeeper: report: the output was closed before everything was written."
