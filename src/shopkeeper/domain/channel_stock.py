@@ -86,8 +86,10 @@ TABLE_MACROS = (
     )
     SELECT v.sku, coalesce(s.on_hand, 0)::BIGINT AS on_hand, coalesce(h.units, 0)::BIGINT AS unshipped,
            coalesce(s.on_hand, 0)::BIGINT - coalesce(h.units, 0) AS available,
-           s.sku IS NOT NULL AS counted
-    FROM sk_catalogue() v LEFT JOIN stock_levels s USING (sku) LEFT JOIN held h USING (sku)""",
+           c.sku IS NOT NULL AS counted
+    FROM sk_catalogue() v LEFT JOIN stock_levels s USING (sku) LEFT JOIN held h USING (sku)
+    -- a stock row alone is no count: a reorder setting typed for a SKU never counted makes one, at 0
+    LEFT JOIN sk_counted_skus() c USING (sku)""",
     # The same with a bundle's figures made by its parts (domain/bundles.py): what unshipped orders of the
     # bundle hold is already held by its parts, so it holds on hand - available.
     f"""CREATE OR REPLACE TEMP MACRO sk_available_stock() AS TABLE

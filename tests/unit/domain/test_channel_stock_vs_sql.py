@@ -61,7 +61,10 @@ def test_available_stock_reads_the_shop(tmp_path: Path) -> None:
         migrate(database, tmp_path)
         with database.transaction():
             database.execute("INSERT INTO variants (sku, product_id, currency) VALUES ('A', 'p', 'USD'), ('B', 'p', 'USD')")
-            database.execute("INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES ('A', 10, now())")
+            database.execute("INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES ('A', 10, now()),"
+                             " ('B', 0, now())")  # B's row holds a reorder setting only: no count
+            database.execute("INSERT INTO stock_snapshots (sku, counted_at, on_hand, source)"
+                             " VALUES ('A', now(), 10, 'count')")
             database.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, currency, total)"
                              " VALUES ('s', '1', now(), '+00:00', 'paid', 'USD', 1),"
                              " ('s', '2', now(), '+00:00', 'shipped', 'USD', 1)")

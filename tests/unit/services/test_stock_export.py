@@ -151,10 +151,22 @@ def test_woocommerce_product_csv_round_trips_its_skus(db: Database, tmp_path: Pa
     assert read == {r.sku: r.listed for r in listed_stock(db, "woocommerce:Site") if r.counted}
 
 
+def test_a_reorder_setting_is_no_count_the_sku_stays_left_out_not_zeroed(db: Database, tmp_path: Path) -> None:
+    edit_cells(db, [CellEdit("stock", "CUP-1", "lead_time_days", 21)], who="mei")  # makes its stock row, at 0
+    result = write_stock_update(db, "woocommerce", tmp_path / "woo.csv", shop="Site")
+    assert (result.count, result.uncounted) == (3, 1)
+    assert "CUP-1" not in (tmp_path / "woo.csv").read_text(encoding="utf-8-sig")
+    edit_cells(db, [CellEdit("stock", "CUP-1", "on_hand", 0)], who="mei")  # counted: none left, so zero it
+    result = write_stock_update(db, "woocommerce", tmp_path / "woo.csv", shop="Site")
+    assert (result.count, result.uncounted) == (4, 0)
+
+
 def test_cells_a_spreadsheet_would_run_are_quoted(db: Database, tmp_path: Path) -> None:
     with db.transaction():
         db.execute("INSERT INTO variants (sku, product_id, currency) VALUES ('=HYPERLINK(1)', 'plate', 'USD')")
         db.execute("INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES ('=HYPERLINK(1)', 0, now())")
+        db.execute("INSERT INTO stock_snapshots (sku, counted_at, on_hand, source)"
+                   " VALUES ('=HYPERLINK(1)', now(), 0, 'count')")
         db.execute("INSERT INTO listings (shop_id, listing_id, sku, title) VALUES"
                    " ('amazon:US', 'X', '=HYPERLINK(1)', '@evil')")
     out = tmp_path / "amazon.txt"
