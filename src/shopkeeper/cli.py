@@ -99,34 +99,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(paths.log_file)
     remove_stale_work_folders(paths.cache_dir)
     try:
-        if args.command == "demo":
-            return _cmd_demo(args, paths)
-        if args.command == "stats":
-            return _cmd_stats(args, paths)
-        if args.command == "import":
-            return _cmd_import(args, paths)
-        if args.command == "export":
-            from shopkeeper.cli_export import run_export
-
-            return run_export(_open(paths, getattr(args, "db", None), must_exist=True), args)
-        if args.command == "report":
-            return run_report(_open(paths, getattr(args, "db", None), must_exist=True), args, SystemClock().today())
-        if args.command == "check":
-            from shopkeeper.cli_check import run_check
-
-            return run_check(_open(paths, getattr(args, "db", None), must_exist=True), args)
-        if args.command == "privacy":
-            from shopkeeper.cli_privacy import run_privacy
-
-            return run_privacy(_open(paths, getattr(args, "db", None), must_exist=True), args)
-        if args.command == "backup":
-            from shopkeeper.cli_backup import run_backup
-
-            return run_backup(args, paths)
-        if args.command == "restore":
-            from shopkeeper.cli_backup import run_restore
-
-            return run_restore(args, paths)
+        code = _run_command(args, paths)
+        if code is not None:
+            # Output to a pipe is buffered: a reader that went away shows here, not at exit as code 120.
+            sys.stdout.flush()
+            return code
     except KnownError as exc:
         print(f"shopkeeper: {exc}", file=sys.stderr)
         return 2
@@ -149,6 +126,39 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     return _run_gui(args, paths)
+
+
+def _run_command(args: argparse.Namespace, paths: AppPaths) -> int | None:
+    """Run a command; None when there is none (the window opens)."""
+    if args.command == "demo":
+        return _cmd_demo(args, paths)
+    if args.command == "stats":
+        return _cmd_stats(args, paths)
+    if args.command == "import":
+        return _cmd_import(args, paths)
+    if args.command == "export":
+        from shopkeeper.cli_export import run_export
+
+        return run_export(_open(paths, getattr(args, "db", None), must_exist=True), args)
+    if args.command == "report":
+        return run_report(_open(paths, getattr(args, "db", None), must_exist=True), args, SystemClock().today())
+    if args.command == "check":
+        from shopkeeper.cli_check import run_check
+
+        return run_check(_open(paths, getattr(args, "db", None), must_exist=True), args)
+    if args.command == "privacy":
+        from shopkeeper.cli_privacy import run_privacy
+
+        return run_privacy(_open(paths, getattr(args, "db", None), must_exist=True), args)
+    if args.command == "backup":
+        from shopkeeper.cli_backup import run_backup
+
+        return run_backup(args, paths)
+    if args.command == "restore":
+        from shopkeeper.cli_backup import run_restore
+
+        return run_restore(args, paths)
+    return None
 
 
 def _open(paths: AppPaths, cli_db: str | None, *, must_exist: bool = False) -> Database:
