@@ -660,6 +660,10 @@
         <translation>参与商品</translation>
     </message>
     <message>
+        <source>stock not checked</source>
+        <translation>库存未核对</translation>
+    </message>
+    <message>
         <source>stock lasts</source>
         <translation>库存充足</translation>
     </message>
@@ -809,6 +813,14 @@
     <message>
         <source>not set</source>
         <translation>未设置</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>未盘点</translation>
+    </message>
+    <message>
+        <source>Never counted: type the count in Listings &amp; Inventory</source>
+        <translation>从未盘点：请在“商品与库存”中填写数量</translation>
     </message>
     <message>
         <source>The lead time has passed</source>
@@ -5111,6 +5123,10 @@
         <translation>缺{units}件</translation>
     </message>
     <message>
+        <source>stock not checked: SKUs never counted</source>
+        <translation>库存未核对：有 SKU 从未盘点</translation>
+    </message>
+    <message>
         <source>{campaign}: {task}</source>
         <translation>{campaign}：{task}</translation>
     </message>
@@ -5129,6 +5145,10 @@
     <message>
         <source>{count} SKUs in scope have no cost: their margin cannot be checked</source>
         <translation>活动范围内有{count}个 SKU 未填成本，无法检查毛利率</translation>
+    </message>
+    <message>
+        <source>{count} SKUs in scope were never counted: their stock cannot be checked (e.g. {sku}); type their counts in Listings &amp; Inventory</source>
+        <translation>活动范围内有 {count} 个 SKU 从未盘点，无法核对库存（如 {sku}）；请在“商品与库存”中填写数量</translation>
     </message>
     <message>
         <source>Platform fees not set for {platforms}: margins are before their fees</source>
@@ -5977,6 +5997,10 @@
     <message>
         <source>{units} of {target} planned</source>
         <translation>库存 {units} / 计划 {target}</translation>
+    </message>
+    <message>
+        <source>{stock} · {count} not counted</source>
+        <translation>{stock} · {count} 个未盘点</translation>
     </message>
     <message>
         <source>A SKU sells below cost or below the minimum margin after fees.</source>

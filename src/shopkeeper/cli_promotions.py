@@ -81,6 +81,7 @@ def promotions_report(db: Database, today: date) -> list[dict[str, Any]]:
             "margin_verdict": p.margin_verdict,
             "stock_ok": p.stock_ok,
             "short_units": p.short_units,
+            "stock_uncounted": p.stock_uncounted,
             "tasks_open": p.tasks_open,
             "tasks_overdue": p.tasks_overdue,
             **_review_keys(db, p.promotion_id, p.state(today)),

@@ -74,8 +74,12 @@ def test_promotions_json_has_platforms_skus_and_stacking_warnings(shop_file: str
     assert d11["tiers"] == [{"threshold": "300.00", "amount_off": "50.00"}] and d11["discount_pct"] is None
     assert d11["warnings"] == [
         "1 SKUs are also in Members 10% on overlapping days: the discounts stack down to 59.50 (MUG-OAT)",
-        "Platform fees not set for taobao: margins are before their fees"]
-    # The worst margin is at the stacked price: (59.50 − 38.00) / 59.50 = 36.1 %; nothing sold, nothing short.
-    assert (d11["min_margin"], d11["margin_verdict"], d11["stock_ok"]) == ("36.1", "ok", True)
+        "Platform fees not set for taobao: margins are before their fees",
+        "2 SKUs in scope were never counted: their stock cannot be checked (e.g. MUG-ASH);"
+        " type their counts in Listings & Inventory"]
+    # The worst margin is at the stacked price: (59.50 − 38.00) / 59.50 = 36.1 %; nothing counted: the stock is
+    # unknown, neither lasting nor short.
+    assert (d11["min_margin"], d11["margin_verdict"], d11["stock_ok"]) == ("36.1", "ok", None)
+    assert (d11["short_units"], d11["stock_uncounted"]) == (0, 2)
     assert d11["tasks_open"] == 7 and d11["revenue"] is None and d11["lift"] is None  # not run yet: no review
     assert promos["Members 10%"]["all_shops"] is True and promos["Members 10%"]["platforms"] == ["taobao"]

@@ -37,6 +37,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from shopkeeper.domain.stock_ledger import COUNTED_SKUS
+
 # The deepest nesting the SQL follows (a cycle cannot be stored, this only bounds a damaged file).
 MAX_DEPTH = 32
 
@@ -206,7 +208,10 @@ TABLE_MACROS = (
         FROM (SELECT r.*, CAST(sk_line_revenue(r.line_total, r.unit_price, r.refunded_quantity) AS DECIMAL(18,2))
                      AS revenue FROM sk_resolved_lines() r) l
         LEFT JOIN sk_bundle_expansion() e ON e.bundle_sku = l.sku)""",
-    # Each bundle's on hand from its leaves' stock levels (the inventory table's on hand).
+    # Each bundle's on hand from its leaves' stock levels (the inventory table's on hand); `counted` when the shop
+    # was told the stock of every leaf (a bundle of parts never counted is not "out of stock"). COUNTED_SKUS inline:
+    # these macros are made before stock_ledger's.
     f"""CREATE OR REPLACE TEMP MACRO sk_bundle_on_hand() AS TABLE
-    {stock_from_parts_sql("stock_levels", ("on_hand",))}""",
+    {stock_from_parts_sql("(SELECT s.sku, s.on_hand, c.sku IS NOT NULL AS counted FROM stock_levels s"
+                          f" LEFT JOIN ({COUNTED_SKUS}) c USING (sku))", ("on_hand",), ("counted",))}""",
 )

@@ -21,7 +21,9 @@ the event's days and lifted by the campaign's expected uplift:
 the start are the baseline over the days until it, but at most the SKU's lead
 time of them: what sells before that is the ordinary reorders' business (the
 reorder list), while what sells in the last lead time cannot be restocked in
-time. Short = what both need beyond on hand (negative on hand counted as 0);
+time. On hand is a bundle's parts' (domain/bundles.py); a SKU never counted has
+none to check (NULL), and no shortfall. Short = what both need beyond on hand
+(negative on hand counted as 0);
 the quantity to order is that shortfall, and the day to order by is the start
 less the SKU's lead time.
 """
@@ -103,9 +105,9 @@ def units_before(recent_units: int, days: int) -> int:
     return _ceil_div(max(recent_units, 0) * max(days, 0), BASELINE_DAYS)
 
 
-def shortfall(on_hand: int, before: int, expected: int) -> int:
-    """Units to order so that on hand lasts until the end of the event."""
-    return max(before + expected - max(on_hand, 0), 0)
+def shortfall(on_hand: int | None, before: int, expected: int) -> int | None:
+    """Units to order so that on hand lasts until the end of the event; None when the stock was never counted."""
+    return None if on_hand is None else max(before + expected - max(on_hand, 0), 0)
 
 
 def order_by(starts_on: date, lead_time_days: int) -> date:
@@ -138,7 +140,7 @@ MACROS = (
     "CREATE OR REPLACE TEMP MACRO sk_units_before(recent, days_until) AS"
     f" ((greatest(recent, 0)::BIGINT * greatest(days_until, 0) + {BASELINE_DAYS} - 1) // {BASELINE_DAYS})::BIGINT",
     "CREATE OR REPLACE TEMP MACRO sk_shortfall(on_hand, before, expected) AS"
-    " greatest(before + expected - greatest(on_hand, 0), 0)::BIGINT",
+    " CASE WHEN on_hand IS NOT NULL THEN greatest(before + expected - greatest(on_hand, 0), 0)::BIGINT END",
     # The same date a year before; 29 February becomes the 28th.
     "CREATE OR REPLACE TEMP MACRO sk_a_year_before(d) AS"
     " CAST(CAST(d AS DATE) - INTERVAL 1 YEAR AS DATE)",
@@ -201,13 +203,14 @@ lowest AS (
 figures AS (
     SELECT s.*, pf.fee_pct, coalesce(pf.fees_unknown, 0) AS fees_unknown,
            (s.price * 100)::HUGEINT AS pc, (s.cost * 100)::HUGEINT AS cost_c, (pf.fee_pct * 100)::HUGEINT AS fee_bp,
-           coalesce(sl.on_hand, 0) AS on_hand, coalesce(sl.lead_time_days, 14) AS lead_time_days,
+           CASE WHEN st.counted THEN st.on_hand END AS on_hand, coalesce(sl.lead_time_days, 14) AS lead_time_days,
            ly.units AS last_year_units, coalesce(r.units, 0) AS recent_units, lw.lowest_30d,
            (s.ends_on - s.starts_on + 1)::BIGINT AS event_days,
            greatest(least(s.starts_on - CAST(today AS DATE), coalesce(sl.lead_time_days, 14)), 0)::BIGINT
                AS days_until
     FROM scope s LEFT JOIN promo_fees pf USING (promotion_id)
     LEFT JOIN stock_levels sl ON sl.sku = s.sku
+    LEFT JOIN sk_available_stock() st ON st.sku = s.sku
     LEFT JOIN last_year ly ON ly.promotion_id = s.promotion_id AND ly.sku = s.sku
     LEFT JOIN recent r ON r.sku = s.sku
     LEFT JOIN lowest lw ON lw.promotion_id = s.promotion_id AND lw.sku = s.sku

@@ -35,10 +35,10 @@ class SkuCheck:
     fee_pct: Decimal | None
     margin_pct: Decimal | None
     margin_verdict: str | None  # below_cost, below_min, ok; None: no cost or price
-    on_hand: int
+    on_hand: int | None  # None: never counted, nothing to check the stock against
     expected: int
     before_start: int
-    short: int
+    short: int | None
     order_by: date
     from_last_year: bool
     lowest_30d: Decimal | None
@@ -54,7 +54,7 @@ class CampaignCheck:
     promotion_id: int
     min_margin_pct: Decimal | None  # the worst margin of its SKUs
     margin_verdict: str | None
-    stock_ok: bool | None  # None: nothing to check
+    stock_ok: bool | None  # None: nothing to check, or a SKU's stock never counted (and none short)
     short_units: int
     warnings: tuple[Message, ...] = field(default=())
 
@@ -68,12 +68,13 @@ def _sku_check(r: tuple[object, ...]) -> SkuCheck:
     (_pid, sku, price, cost, fee, tenths, verdict, on_hand, expected, before, short, by, last_year, lowest,
      _unknown) = r
     return SkuCheck(str(sku), price, cost, fee, None if tenths is None else Decimal(int(tenths)) / 10,  # type: ignore[arg-type, call-overload]
-                    verdict, int(on_hand), int(expected), int(before), int(short), by, bool(last_year), lowest)  # type: ignore[arg-type, call-overload]
+                    verdict, None if on_hand is None else int(on_hand), int(expected), int(before),  # type: ignore[arg-type, call-overload]
+                    None if short is None else int(short), by, bool(last_year), lowest)  # type: ignore[call-overload, arg-type]
 
 
 def sku_checks(db: Database, promotion_id: int, today: date) -> list[SkuCheck]:
     """Every SKU of the campaign, the worst first (below cost, then lowest margin, then the biggest shortfall)."""
-    rows = db.fetchall(_CHECKS_SQL + " WHERE promotion_id = ? ORDER BY margin_tenths NULLS LAST, short DESC, sku",
+    rows = db.fetchall(_CHECKS_SQL + " WHERE promotion_id = ? ORDER BY margin_tenths NULLS LAST, short DESC NULLS LAST, sku",
                        [today, promotion_id])
     return [_sku_check(r) for r in rows]
 
@@ -121,20 +122,26 @@ def _summary(pid: int, checks: list[SkuCheck], unknown_fees: list[str], min_marg
         warnings.append(Message("campaign.warning.no_cost", {"count": no_cost}))
     if unknown_fees:
         warnings.append(Message("campaign.warning.fees_unknown", {"platforms": ", ".join(unknown_fees)}))
-    short = [c for c in checks if c.short > 0]
+    short = [c for c in checks if c.short]
+    uncounted = [c for c in checks if c.on_hand is None]
     if short:
-        c = min(short, key=lambda c: (c.order_by, -c.short, c.sku))
+        c = min(short, key=lambda c: (c.order_by, -(c.short or 0), c.sku))
         code = "campaign.warning.order_late" if c.order_by < today else "campaign.warning.stock_out"
         warnings.append(Message(code, {"count": len(short), "sku": c.sku, "qty": c.short,
-                                       "expected": c.expected + c.before_start, "on_hand": max(c.on_hand, 0),
+                                       "expected": c.expected + c.before_start, "on_hand": max(c.on_hand or 0, 0),
                                        "by": c.order_by.isoformat()}))
+    if uncounted:
+        c = min(uncounted, key=lambda c: c.sku)
+        warnings.append(Message("campaign.warning.stock_unknown", {"count": len(uncounted), "sku": c.sku}))
     above = [c for c in checks if c.above_lowest]
     if above:
         c = min(above, key=lambda c: c.sku)
         warnings.append(Message("campaign.warning.lowest_price", {
             "count": len(above), "sku": c.sku, "price": _money(c.price), "lowest": _money(c.lowest_30d)}))
+    # Stock "lasts" only when every SKU's stock is known; one short is short whatever the others.
+    stock_ok = False if short else None if not checks or uncounted else True
     return CampaignCheck(pid, None if worst is None else worst.margin_pct, verdict,
-                         None if not checks else not short, sum(c.short for c in short), tuple(warnings))
+                         stock_ok, sum(c.short or 0 for c in short), tuple(warnings))
 
 
 def _money(value: Decimal | None) -> str | None:

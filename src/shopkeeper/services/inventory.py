@@ -52,7 +52,7 @@ recent AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE)
 weekly AS (SELECT sku, sk_xyz_class(n, s, q) AS xyz FROM sk_weekly_demand(CAST(? AS DATE), {XYZ_WEEKS})),
 arrived AS (SELECT sku, day FROM sk_first_stock_day()),
 counted AS (SELECT sku FROM sk_counted_skus()),
-bundled AS (SELECT sku, on_hand FROM sk_bundle_on_hand()),
+bundled AS (SELECT sku, on_hand, counted FROM sk_bundle_on_hand()),
 channels AS (
     -- the platforms listing it or selling it (an SKU known from orders only is sold somewhere)
     SELECT sku, string_agg(DISTINCT platform, ', ' ORDER BY platform) AS platforms
@@ -91,7 +91,7 @@ base AS (
            NOT v.in_variants AS order_only,
            bo.sku IS NOT NULL AS bundle,
            coalesce(bo.on_hand, s.on_hand, 0) AS on_hand,
-           bo.sku IS NOT NULL OR cn.sku IS NOT NULL AS stock_known,
+           coalesce(bo.counted, cn.sku IS NOT NULL) AS stock_known,
            coalesce(sa.units, 0)::INTEGER AS sold_30d,
            greatest(coalesce(sa.units, 0), 0) AS demand,
            -- Days out of season are not days nobody wanted it (domain/sku_status.py).

@@ -99,8 +99,9 @@ def _with_checks(db: Database, items: list[CalendarItem], first: date, last: dat
         if check is not None:
             note = Message("campaign.calendar.note", {
                 "margin": "—" if check.min_margin_pct is None else f"{check.min_margin_pct:.1f}",
-                "stock": Message("campaign.calendar.stock_short" if check.stock_ok is False
-                                 else "campaign.calendar.stock_ok", {"units": check.short_units})})
+                "stock": Message({False: "campaign.calendar.stock_short", True: "campaign.calendar.stock_ok",
+                                  None: "campaign.calendar.stock_unknown"}[check.stock_ok],
+                                 {"units": check.short_units})})
             alert = check.stock_ok is False or check.margin_verdict in (BELOW_COST, BELOW_MIN)
             item = replace(item, note=note, alert=alert)
         out.append(item)

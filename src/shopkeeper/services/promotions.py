@@ -34,7 +34,7 @@ class PromotionRow:
     target_units: int | None
     sku_count: int
     margin_after_pct: Decimal | None
-    stock_units: int
+    stock_units: int  # on hand of the SKUs in scope whose stock was counted
     notes: str | None
     kind: str = "percent_off"
     shop_ids: tuple[str, ...] = ()  # none: every shop
@@ -48,6 +48,7 @@ class PromotionRow:
     fixed_price: Decimal | None = None
     buy_qty: int | None = None
     get_qty: int | None = None
+    stock_uncounted: int = 0  # SKUs in scope never counted: their stock is unknown, not 0
     # The checks before it starts (services/campaign_checks.py; None: ended, or not asked for) and its checklist.
     min_margin_pct: Decimal | None = None  # the worst margin of its SKUs after cost and fees
     margin_verdict: str | None = None  # below_cost, below_min, ok
@@ -75,11 +76,12 @@ WITH promo_margin AS (
                     THEN (c.unit_price - v.cost) * 100 / c.unit_price END) AS margin_after,
            min(c.unit_price) AS min_unit_price,
            count(*) FILTER (WHERE c.list_price IS NULL) AS unpriced,
-           coalesce(sum(greatest(s.on_hand, 0)), 0) AS stock_units,
+           coalesce(sum(greatest(s.on_hand, 0)) FILTER (WHERE s.counted), 0) AS stock_units,
+           count(*) FILTER (WHERE NOT coalesce(s.counted, FALSE)) AS uncounted,
            list(c.sku ORDER BY c.sku) AS skus
     FROM sk_campaign_prices() c
     LEFT JOIN variants v USING (sku)
-    LEFT JOIN stock_levels s USING (sku)
+    LEFT JOIN sk_available_stock() s USING (sku)
     GROUP BY c.promotion_id
 ),
 shops AS (SELECT promotion_id, list(shop_id ORDER BY shop_id) AS shop_ids FROM promotion_shops GROUP BY ALL),
@@ -88,7 +90,7 @@ SELECT p.promotion_id, p.name, p.event, p.shop_id, p.starts_on, p.ends_on, p.dis
        p.currency, p.target_units, coalesce(m.sku_count, 0), round(m.margin_after, 1)::DECIMAL(6,1),
        coalesce(m.stock_units, 0)::BIGINT, p.notes, p.kind, coalesce(sh.shop_ids, []), coalesce(m.skus, []),
        m.min_unit_price, p.expected_uplift_pct, coalesce(m.unpriced, 0),
-       coalesce(t.tiers, []), p.amount_off, p.fixed_price, p.buy_qty, p.get_qty
+       coalesce(t.tiers, []), p.amount_off, p.fixed_price, p.buy_qty, p.get_qty, coalesce(m.uncounted, 0)
 FROM promotions p LEFT JOIN promo_margin m USING (promotion_id) LEFT JOIN shops sh USING (promotion_id)
      LEFT JOIN tiers t USING (promotion_id)
 """
@@ -111,7 +113,8 @@ def list_promotions(db: Database, today: date | None = None) -> list[PromotionRo
     out = []
     for r in rows:
         (pid, name, event, shop_id, starts, ends, pct, budget, currency, units, sku_count, margin, stock, notes,
-         kind, shop_ids, skus, min_price, uplift, unpriced, tiers, amount_off, fixed_price, buy_qty, get_qty) = r
+         kind, shop_ids, skus, min_price, uplift, unpriced, tiers, amount_off, fixed_price, buy_qty, get_qty,
+         uncounted) = r
         warnings = list(stacks.get(int(pid), []))
         if not skus:
             warnings.insert(0, Message("campaign.warning.no_skus"))
@@ -121,7 +124,8 @@ def list_promotions(db: Database, today: date | None = None) -> list[PromotionRo
                                 margin, stock, notes, kind=kind, shop_ids=tuple(shop_ids), skus=tuple(skus),
                                 min_unit_price=min_price, expected_uplift_pct=uplift, warnings=tuple(warnings),
                                 tiers=tuple((a, b) for a, b in tiers), amount_off=amount_off,
-                                fixed_price=fixed_price, buy_qty=buy_qty, get_qty=get_qty))
+                                fixed_price=fixed_price, buy_qty=buy_qty, get_qty=get_qty,
+                                stock_uncounted=int(uncounted)))
     return out if today is None else _with_checks(db, out, today)
 
 

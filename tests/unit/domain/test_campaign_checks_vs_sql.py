@@ -74,6 +74,11 @@ def test_baseline_with_uplift_and_the_days_before_the_start() -> None:
     assert shortfall(-5, 0, 3) == 3
 
 
+def test_stock_never_counted_has_no_shortfall_in_python_and_sql(db: Database) -> None:
+    assert shortfall(None, 20, 33) is None
+    assert db.scalar("SELECT sk_shortfall(NULL::BIGINT, 20::BIGINT, 33::BIGINT)") is None
+
+
 def test_a_year_before_agrees_with_sql(db: Database) -> None:
     for day in (date(2028, 2, 29), date(2026, 11, 11), date(2027, 1, 1)):
         assert db.scalar("SELECT sk_a_year_before(?::DATE)", [day]) == a_year_before(day)

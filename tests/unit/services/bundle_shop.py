@@ -25,6 +25,9 @@ def seed_gift_shop(db: Database) -> None:
                    " ('CUP', 'cup', 10.00, 3.00, 'USD')")
         db.execute("INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES ('TEAPOT', 5, now()),"
                    " ('CUP', 18, now()), ('GIFT-SET', 7, now())")
+        # Counted: the levels are the shop's snapshots (as migration 0011 makes of a stored level).
+        db.execute("INSERT INTO stock_snapshots (sku, counted_at, on_hand, source)"
+                   " SELECT sku, updated_at, on_hand, 'import' FROM stock_levels")
         for order_id, status, total in (("G-1", "completed", "170.00"), ("G-2", "completed", "89.99"),
                                         ("G-3", "paid", "90.00"), ("T-1", "completed", "90.00")):
             db.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, currency, total)"

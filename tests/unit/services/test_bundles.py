@@ -55,6 +55,17 @@ def test_a_gift_set_has_the_stock_its_parts_allow_and_no_reorder_of_its_own(db: 
     assert inventory_summary(db, TODAY)["stock_value"] == 5 * Decimal("25.00") + 18 * Decimal("3.00")
 
 
+def test_a_gift_set_whose_cups_were_never_counted_is_not_counted_rather_than_out_of_stock(db: Database) -> None:
+    with db.transaction():
+        db.execute("DELETE FROM stock_snapshots WHERE sku = ?", [CUP])
+        db.execute("UPDATE stock_levels SET on_hand = 0 WHERE sku = ?", [CUP])
+    rows = _rows(db)
+    assert (rows[GIFT]["stock_known"], rows[GIFT]["stock_status"]) == (False, "unknown")
+    assert (rows[TEAPOT]["stock_known"], rows[TEAPOT]["stock_status"]) == (True, "ok")
+    assert {r["sku"] for r in inventory_rows(db, TODAY, where="NOT stock_known")} == {GIFT, CUP}
+    assert inventory_summary(db, TODAY)["unknown"] == 2
+
+
 def test_available_stock_of_a_set_follows_its_parts_and_unshipped_sets_hold_parts(db: Database) -> None:
     stock = {r[0]: r[1:] for r in db.fetchall("SELECT sku, on_hand, unshipped, available FROM sk_available_stock()")}
     assert stock[TEAPOT] == (5, 1, 4)      # G-3 is paid, not shipped: its set holds a teapot

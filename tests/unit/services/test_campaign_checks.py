@@ -66,6 +66,21 @@ def test_below_cost_after_fees_and_a_likely_stock_out_are_flagged(shop: Database
     assert "campaign.warning.fees_unknown" not in codes
 
 
+def test_a_sku_never_counted_is_not_checked_for_stock_and_never_claimed_to_last(shop: Database) -> None:
+    _shop(shop)
+    with shop.transaction():
+        shop.execute("DELETE FROM stock_snapshots")  # 7 on hand in stock_levels, but never counted
+    _sell(shop, TODAY - timedelta(days=5), 30)
+    save_campaign(shop, HALF_OFF, who="t")
+    [check] = sku_checks(shop, int(shop.scalar("SELECT promotion_id FROM promotions")), TODAY)
+    assert (check.on_hand, check.short, check.expected) == (None, None, 20)
+    [row] = list_promotions(shop, TODAY)
+    assert (row.stock_ok, row.short_units, row.stock_units, row.stock_uncounted) == (None, 0, 0, 1)
+    unknown = [w for w in row.warnings if w.code == "campaign.warning.stock_unknown"]
+    assert [w.params for w in unknown] == [{"count": 1, "sku": "CL-MUG-RUS-OAT"}]
+    assert not any(w.code in ("campaign.warning.stock_out", "campaign.warning.order_late") for w in row.warnings)
+
+
 def test_last_years_window_sets_the_expected_sales_when_the_shop_has_orders_then(shop: Database) -> None:
     _shop(shop)
     _sell(shop, date(2025, 10, 1), 1)  # the shop's orders reach back past last year's window

@@ -227,8 +227,11 @@ class CampaignDialog(CommandDialog):
         if check is None:
             return  # over, or nothing in scope: nothing to check
         margin = "—" if check.min_margin_pct is None else f"{check.min_margin_pct:.1f} %"
-        stock = self.tr("stock lasts") if check.stock_ok else self.tr("{units} units short").format(
-            units=f"{check.short_units:,}")
+        if check.stock_ok is None:
+            stock = self.tr("stock not checked")
+        else:
+            stock = self.tr("stock lasts") if check.stock_ok else self.tr("{units} units short").format(
+                units=f"{check.short_units:,}")
         lines = [self.tr("<b>Checks as saved:</b> worst margin {margin} · {stock}").format(margin=margin, stock=stock)]
         lines += [f"<span style='color:#c62828'>⚠ {window_text(w)}</span>" for w in check.warnings]
         self.checks.setText("<br>".join(lines))

@@ -175,7 +175,7 @@ class CampaignPanel(QTabWidget):
             basis = self.tr("last year's same days") if c.from_last_year else self.tr("recent sales × expected uplift")
             expected_tip = self.tr("{event} in the campaign ({basis}) and {before} before it starts").format(
                 event=c.expected, basis=basis, before=c.before_start)
-            late = c.short > 0 and c.order_by < self._today
+            late = bool(c.short) and c.order_by < self._today
             cells = [
                 _item(c.sku),
                 _item("—" if c.price is None else money(c.price)),
@@ -183,7 +183,10 @@ class CampaignPanel(QTabWidget):
                     "No cost: the margin cannot be checked")),
                 _item(self.tr("not set") if c.fee_pct is None else f"{c.fee_pct:.1f} %"),
                 _item("—" if c.margin_pct is None else f"{c.margin_pct:.1f} %", color=margin_color, tip=margin_tip),
-                _item(f"{c.on_hand:,}"),
+                _item(self.tr("not counted") if c.on_hand is None else f"{c.on_hand:,}",
+                      color=_AMBER if c.on_hand is None else None,
+                      tip=self.tr("Never counted: type the count in Listings & Inventory")
+                      if c.on_hand is None else None),
                 _item(f"{c.expected + c.before_start:,}", tip=expected_tip),
                 _item(f"{c.short:,}" if c.short else "", color=_RED if c.short else None),
                 _item(f"{c.order_by:%Y-%m-%d}" if c.short else "", color=_RED if late else None,

@@ -216,6 +216,9 @@ class PromotionsTab(ShopTab):
             stock = self.tr("{units} of {target} planned").format(
                 units=f"{promo.stock_units:,}", target=f"{promo.target_units:,}"
             )
+        if promo.stock_ok is None and promo.stock_uncounted:
+            stock = self.tr("{stock} · {count} not counted").format(stock=stock,
+                                                                   count=f"{promo.stock_uncounted:,}")
         budget = "—" if promo.budget is None else f"{money(promo.budget)} {promo.currency}"
         warnings = [window_text(w) for w in promo.warnings]
         cells = [
