@@ -11,8 +11,9 @@ seconds (the process's own, so other load on the machine counts less than in wal
 and the SQL statements it sent through `Database.execute`.
 
 The figure of merit is the ratio zip / (the two single files): every table in the zip keeps
-its own batch, outcome line and "already imported" check, so some fixed cost per table is
-inherent, but 300 tables should cost a small multiple of one file, not 300 small imports.
+its own outcome line and "already imported" check, but the tables of one format are read,
+typed, normalised and merged together as one batch (pipeline.import_together), so 300
+tables should cost a small multiple of one file, not 300 small imports.
 """
 
 from __future__ import annotations

@@ -1924,6 +1924,10 @@
         <translation>撤销此次导入…</translation>
     </message>
     <message>
+        <source>{name} and {more} more tables</source>
+        <translation>{name} 及另外 {more} 个表</translation>
+    </message>
+    <message>
         <source>{name} (undone)</source>
         <translation>{name}（已撤销）</translation>
     </message>

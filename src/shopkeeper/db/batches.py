@@ -36,6 +36,7 @@ class BatchInfo:
     rows_rejected: int
     imported_at: datetime
     undone_at: datetime | None
+    tables: int = 1  # tables of its file it imported together (import_batch_members); `member` is the first
 
 
 _BATCH_COLS = (
@@ -77,10 +78,21 @@ def finish_batch(db: Database, batch_id: int, *, read: int, added: int, updated:
     )
 
 
+# Each table a batch imported, with its own counts: the batch's own member, or each of the tables it imported
+# together (import_batch_members); a member listed there is that table, not the batch's first.
+_BY_TABLE = (
+    "SELECT b.batch_id, b.file_name, coalesce(m.member, b.member) AS member, b.content_hash, b.platform, b.kind,"
+    " b.shop_id, coalesce(m.rows_read, b.rows_read) AS rows_read, coalesce(m.rows_added, b.rows_added) AS rows_added,"
+    " coalesce(m.rows_updated, b.rows_updated) AS rows_updated, CASE WHEN m.batch_id IS NULL THEN b.rows_rejected"
+    " ELSE 0 END AS rows_rejected, b.imported_at, b.undone_at"
+    " FROM import_batches b LEFT JOIN import_batch_members m USING (batch_id)"
+    " WHERE b.content_hash = ? AND b.undone_at IS NULL"
+)
+
+
 def find_active_by_hash(db: Database, content_hash: str, member: str | None) -> BatchInfo | None:
     row = db.fetchone(
-        f"SELECT {_BATCH_COLS} FROM import_batches WHERE content_hash = ? AND member IS NOT DISTINCT FROM ?"
-        " AND undone_at IS NULL ORDER BY batch_id DESC LIMIT 1",
+        f"SELECT * FROM ({_BY_TABLE}) WHERE member IS NOT DISTINCT FROM ? ORDER BY batch_id DESC LIMIT 1",
         [content_hash, member],
     )
     return BatchInfo(*row) if row else None
@@ -88,17 +100,23 @@ def find_active_by_hash(db: Database, content_hash: str, member: str | None) -> 
 
 def active_by_member(db: Database, content_hash: str) -> dict[str | None, BatchInfo]:
     """`find_active_by_hash` for every member of one file at once (a zip of hundreds of small tables)."""
-    rows = db.fetchall(
-        f"SELECT {_BATCH_COLS} FROM import_batches WHERE content_hash = ? AND undone_at IS NULL ORDER BY batch_id",
-        [content_hash],
-    )
+    rows = db.fetchall(f"{_BY_TABLE} ORDER BY batch_id", [content_hash])
     return {info.member: info for info in (BatchInfo(*r) for r in rows)}  # the latest batch per member wins
+
+
+def add_batch_members(db: Database, batch_id: int, counts: list[tuple[str, int, int, int]]) -> None:
+    """Record the tables a batch imported together: (member, rows read, added, updated) each."""
+    db.execute("INSERT INTO import_batch_members (batch_id, member, rows_read, rows_added, rows_updated)"
+               " SELECT ?, unnest(?::VARCHAR[]), unnest(?::BIGINT[]), unnest(?::BIGINT[]), unnest(?::BIGINT[])",
+               [batch_id, *([c[i] for c in counts] for i in range(4))])
 
 
 def list_batches(db: Database, *, include_undone: bool = True) -> list[BatchInfo]:
     """Imports only, newest first (edits are change sets too, but not imports)."""
     where = IMPORTS_ONLY if include_undone else f"{IMPORTS_ONLY} AND undone_at IS NULL"
-    rows = db.fetchall(f"SELECT {_BATCH_COLS} FROM import_batches WHERE {where} ORDER BY batch_id DESC")
+    rows = db.fetchall(f"SELECT {_BATCH_COLS}, greatest((SELECT count(*) FROM import_batch_members m"
+                       f" WHERE m.batch_id = import_batches.batch_id), 1) FROM import_batches WHERE {where}"
+                       " ORDER BY batch_id DESC")
     return [BatchInfo(*r) for r in rows]
 
 

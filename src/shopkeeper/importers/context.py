@@ -47,6 +47,26 @@ REJECTS = "_sk_rejects"
 # The only way names (CSV headers, table names) reach SQL text.
 q = quote_ident
 
+# Tables imported together (pipeline.import_together) number their rows apart: a row's `_row` is its row number in
+# its own table plus the table's place among them (from 1) times ROW_SPAN, far more rows than such a table holds.
+ROW_SPAN = 1 << 32
+
+
+def table_of_row(row_sql: str) -> str:
+    """SQL: the place (from 1) of the table a `_row` of tables imported together came from."""
+    return f"({row_sql} // {ROW_SPAN})"
+
+
+def row_in_table(row_sql: str) -> str:
+    """SQL: the row number in its own table of a `_row` of tables imported together."""
+    return f"({row_sql} % {ROW_SPAN})"
+
+
+class OneByOne(Exception):
+    """Tables imported together would not make what they make one by one: import them one by one.
+
+    A normaliser raises it for a decision it takes from a whole table that it cannot take per table."""
+
 
 def temp_tables(db: Database) -> dict[str, str]:
     """The connection's temp tables and views, name -> 'TABLE' or 'VIEW'.
@@ -104,6 +124,9 @@ class ImportContext:
     footer_lines: tuple[str, ...] = ()
     # What another file of the same download says this table adds up to (Alipay's 账务汇总).
     control_totals: ControlTotals | None = None
+    # Several tables of one file imported as one (pipeline.import_together): what a normaliser decides from a
+    # whole table, it decides per table (`table_of_row`).
+    together: bool = False
 
     # --- plumbing ---------------------------------------------------------------------------------
 
@@ -303,6 +326,34 @@ class ImportContext:
         added when one of them is new and none changed."""
         if not self._mapped_tables:
             return 0, 0
+        row = self.run(f"SELECT count(*) FILTER (WHERE status = 1), count(*) FILTER (WHERE status = 2) FROM "
+                       f"({self._row_statuses()})").fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
+
+    def row_counts_by(self, part_sql: str) -> dict[int, tuple[int, int]]:
+        """`row_counts` per part of the rows: `part_sql`, an integer expression over `_row`."""
+        if not self._mapped_tables:
+            return {}
+        rows = self.run(f"SELECT {part_sql} AS part, count(*) FILTER (WHERE status = 1), "
+                        f"count(*) FILTER (WHERE status = 2) FROM ({self._row_statuses()}) GROUP BY part").fetchall()
+        return {int(r[0]): (int(r[1]), int(r[2])) for r in rows}
+
+    def spans_parts(self, part_sql: str) -> bool:
+        """True when one record (or one parent of replaced children) came from rows of more than one part
+        (`part_sql` over `_row`): those rows, imported part by part, would not give the same shop."""
+        checks = []
+        for table in sorted(self._mapped_tables - self._secondary_tables):
+            keys = [*KEYS[table]]
+            checks.append((q(f"{ROWMAP}_{table}"), keys))
+            parent = self._parent_keys.get(table)
+            if parent:
+                checks.append((q(f"{ROWMAP}_{table}"), [*parent]))
+        return any(bool(self.scalar(
+            f"SELECT EXISTS (SELECT 1 FROM {mapped} GROUP BY {', '.join(q(c) for c in keys)} "
+            f"HAVING min({part_sql}) <> max({part_sql}))")) for mapped, keys in checks)
+
+    def _row_statuses(self) -> str:
+        """SQL: each mapped `_row` with its status (0 unchanged, 1 added, 2 updated)."""
         parts = []
         for table in sorted(self._mapped_tables):
             mapped = q(f"{ROWMAP}_{table}")
@@ -326,12 +377,8 @@ class ImportContext:
             own = "FALSE" if table in self._secondary_tables else "TRUE"
             parts.append(f"SELECT m._row, CASE WHEN {changed} THEN 2 WHEN {new} THEN 1 ELSE 0 END AS status, "
                          f"{own} AS own FROM {mapped} m")
-        row = self.run(
-            f"SELECT count(*) FILTER (WHERE status = 1), count(*) FILTER (WHERE status = 2) FROM "
-            f"(SELECT _row, coalesce(max(status) FILTER (WHERE own AND status > 0), max(status)) AS status "
-            f"FROM ({' UNION ALL '.join(parts)}) GROUP BY _row)"
-        ).fetchone()
-        return (int(row[0]), int(row[1])) if row else (0, 0)
+        return (f"SELECT _row, coalesce(max(status) FILTER (WHERE own AND status > 0), max(status)) AS status "
+                f"FROM ({' UNION ALL '.join(parts)}) GROUP BY _row")
 
     def _lost_sibling(self, table: str, parent_key: Sequence[str]) -> str:
         """SQL: the parent of row m lost a child this import removed (its order is shorter by a line)."""

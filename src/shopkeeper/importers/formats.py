@@ -52,6 +52,9 @@ Youzan - plugs in):
   merge decides between two exports of one order by what the rows say, not by
   import order (freshness.py), and matches an order on its id and on its
   visible number (order_identity.py). Platforms only supply what they have.
+* `together=False` keeps small files of the format from being imported
+  together (a zip of many): for a normaliser that decides something from all of
+  a file's rows at once, as the Amazon ad reports' date order.
 * `quoting=False` reads the file with quoting off (Amazon flat files do not
   escape quotes); `read_options` override other DuckDB read_csv options;
   `skip_rows` is a SQL predicate over the raw fields for rows that are not data
@@ -119,6 +122,9 @@ class FormatSpec:
     read_options: Mapping[str, object] = dc_field(default_factory=dict)
     skip_rows: str | None = None
     quoting: bool = True
+    # False when the normaliser decides something from all of a file's rows at once (which way its slash dates
+    # read): small files of the format are then never imported together (pipeline.import_together).
+    together: bool = True
 
     def __post_init__(self) -> None:
         names = [f.name for f in self.fields]

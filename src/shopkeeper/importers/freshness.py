@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from shopkeeper.db.merge import FRESHNESS, KEYS, table_columns
-from shopkeeper.importers.context import ImportContext, q
+from shopkeeper.importers.context import ImportContext, OneByOne, q, table_of_row
 
 # The status order; unknown statuses rank with 'pending'.
 STATUS_RANK = {
@@ -76,13 +76,21 @@ def stamp_orders(ctx: ImportContext, staged: str) -> str:
     provisional = f"coalesce(s.{q(PROVISIONAL)}, FALSE)" if PROVISIONAL in cols else "FALSE"
     target = set(table_columns(ctx.db, "orders")) - set(KEYS["orders"]) - {"batch_id"}
     values = [c for c in cols if c in target]
+    source, export_latest = q(staged), f"(SELECT {_stamp_text(f'max({latest})')} FROM {q(staged)} s)"
+    if ctx.together:
+        # The latest timestamp of each table imported together is its own, as when it is imported alone.
+        if "_row" not in cols:
+            raise OneByOne
+        per_table = _stamp_text(f"max({latest}) OVER (PARTITION BY {table_of_row('s._row')})")
+        source = f"(SELECT s.*, {per_table} AS _export_latest FROM {q(staged)} s)"
+        export_latest = "s._export_latest"
     # max(): a file that lists one order twice still gives it one key.
     ctx.create(ORDER_KEYS, f"""
         SELECT s.shop_id, s.order_id, max((CASE WHEN {provisional} THEN '0' ELSE '1' END) || CAST({rank} AS VARCHAR)
                || '|' || {_stamp_text(latest)}
-               || '|' || (SELECT {_stamp_text(f'max({latest})')} FROM {q(staged)} s)
+               || '|' || {export_latest}
                || '|' || {_digest(values)}) AS {q(FRESHNESS)}
-        FROM {q(staged)} s GROUP BY s.shop_id, s.order_id
+        FROM {source} s GROUP BY s.shop_id, s.order_id
     """)
     return ORDER_KEYS
 

@@ -19,20 +19,29 @@ from pathlib import Path
 
 import duckdb
 
-from shopkeeper.db.batches import BatchInfo, find_active_by_hash, finish_batch, new_batch
+from shopkeeper.db.batches import BatchInfo, add_batch_members, find_active_by_hash, finish_batch, new_batch
 from shopkeeper.db.database import Database
 from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.message_texts import message_from_row
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers import spreadsheet_damage
 from shopkeeper.importers.canonical import ensure_shop, shop_currency
-from shopkeeper.importers.context import REJECTS, ImportContext, temp_tables
+from shopkeeper.importers.context import (
+    REJECTS,
+    TYPED,
+    ImportContext,
+    OneByOne,
+    row_in_table,
+    table_of_row,
+    temp_tables,
+)
 from shopkeeper.importers.context import Refused as Refused  # the services catch it from here
 from shopkeeper.importers.control_totals import ControlTotals
 from shopkeeper.importers.normalise_sql import install_macros
 from shopkeeper.importers.reading import (
     ImportCancelled,
     SourceTable,
+    cut_last_record,
     explain_read_error,
     find_text_after_quote,
     recover_from_invalid_utf8,
@@ -180,49 +189,10 @@ def _import(
     control_totals: ControlTotals | None = None,
 ) -> TableResult:
     spec = recognised.spec
-    platform_row = db.fetchone("SELECT name, timezone FROM platforms WHERE code = ?", [spec.platform])
-    if platform_row is None:
-        raise Refused(Message("import.refused.unknown_platform", {"platform": spec.platform}))
-    display_name, zone = platform_row
-    name = (shop_name or "").strip() or str(display_name)
-    shop_id = f"{spec.platform}:{name}"
-    install_macros(db)
-    in_transaction = False
-
-    def open_batch() -> int:
-        nonlocal in_transaction
-        in_transaction = True  # also while BEGIN runs: an interrupted BEGIN is rolled back too
-        db.begin()
-        batch = new_batch(
-            db,
-            file_name=table.origin.name,
-            file_path=str(table.origin),
-            member=table.member,
-            content_hash=content_hash,
-            platform=spec.platform,
-            kind=spec.kind,
-            shop_id=shop_id,
-        )
-        ensure_shop(db, shop_id=shop_id, platform=spec.platform, name=name, batch_id=batch)
-        return batch
-
-    ctx = ImportContext(
-        db=db,
-        batch_id=0,
-        recognised=recognised,
-        shop_id=shop_id,
-        platform=spec.platform,
-        zone=str(zone),
-        currency=shop_currency(db, shop_id, spec.platform),
-        cancel=cancel,
-        progress=progress,
-        progress_span=progress_span,
-        open_batch=open_batch,
-        shared_reads=shared_reads,
-        exported_at=_written_at(table.origin),
-        footer_lines=table.footer_lines,
-        control_totals=control_totals,
-    )
+    writing = _Writing()
+    ctx = _context(db, table, recognised, content_hash=content_hash, shop_name=shop_name, progress=progress,
+                   progress_span=progress_span, cancel=cancel, shared_reads=shared_reads,
+                   control_totals=control_totals, writing=writing)
     try:
         try:
             rows_read = load(ctx, table)
@@ -246,31 +216,174 @@ def _import(
         added, updated = ctx.row_counts()
         finish_batch(db, batch_id, read=rows_read, added=added, updated=updated, rejected=rejected)
         sample = _sample_rejects(db) if dry_run else ()
-        ctx.step(Message("progress.saving"), 0.97)
-        _drop_work_tables(db)  # inside the transaction: their rows then never need committing
-        derived: frozenset[str] = frozenset()
-        if not dry_run and derive is not None and derive(db):
-            # Tiers and points follow the data in the same transaction: no moment shows them stale.
-            derived = frozenset({"members", "points_ledger"})
-        ctx.check_cancel()  # the last moment a Cancel can still leave the shop as it was
-        if dry_run:
-            db.rollback()
-        else:
-            db.execute("COMMIT")
-        in_transaction = False
-        changed = frozenset(t for t, c in ctx.merged.items() if c.added or c.updated or c.removed) | derived
+        changed = _finish(ctx, writing, None if dry_run else derive, keep=not dry_run)
     except BaseException as error:
-        if in_transaction:
-            db.rollback()
-        _drop_work_tables_after(db)
-        if isinstance(error, duckdb.InterruptException):
-            raise ImportCancelled() from None
+        _abandon(db, writing, error)
         raise
     if dry_run:
         _drop_work_tables_after(db)  # the rollback brought back the ones dropped inside it
     return TableResult(spec.platform, spec.kind, spec.label, None if dry_run else batch_id, rows_read, added,
                        updated, rejected, changed_tables=frozenset() if dry_run else changed,
                        sample_rejects=sample)
+
+
+@dataclass
+class _Writing:
+    """Whether the import's transaction is open (set before BEGIN runs: an interrupted BEGIN is rolled back too)."""
+
+    open: bool = False
+
+
+def _context(db: Database, table: SourceTable, recognised: Recognised, *, content_hash: str,
+             shop_name: str | None, progress: Callable[[Message, float], None] | None,
+             progress_span: tuple[float, float], cancel: Callable[[], bool] | None,
+             shared_reads: SharedReads | None, control_totals: ControlTotals | None,
+             writing: _Writing) -> ImportContext:
+    """The context of importing `table` (its batch names its file and member), with the shop's macros installed."""
+    spec = recognised.spec
+    platform_row = db.fetchone("SELECT name, timezone FROM platforms WHERE code = ?", [spec.platform])
+    if platform_row is None:
+        raise Refused(Message("import.refused.unknown_platform", {"platform": spec.platform}))
+    display_name, zone = platform_row
+    name = (shop_name or "").strip() or str(display_name)
+    shop_id = f"{spec.platform}:{name}"
+    install_macros(db)
+
+    def open_batch() -> int:
+        writing.open = True
+        db.begin()
+        batch = new_batch(
+            db,
+            file_name=table.origin.name,
+            file_path=str(table.origin),
+            member=table.member,
+            content_hash=content_hash,
+            platform=spec.platform,
+            kind=spec.kind,
+            shop_id=shop_id,
+        )
+        ensure_shop(db, shop_id=shop_id, platform=spec.platform, name=name, batch_id=batch)
+        return batch
+
+    return ImportContext(
+        db=db,
+        batch_id=0,
+        recognised=recognised,
+        shop_id=shop_id,
+        platform=spec.platform,
+        zone=str(zone),
+        currency=shop_currency(db, shop_id, spec.platform),
+        cancel=cancel,
+        progress=progress,
+        progress_span=progress_span,
+        open_batch=open_batch,
+        shared_reads=shared_reads,
+        exported_at=_written_at(table.origin),
+        footer_lines=table.footer_lines,
+        control_totals=control_totals,
+    )
+
+
+def _finish(ctx: ImportContext, writing: _Writing, derive: Callable[[Database], Changes] | None, *,
+            keep: bool) -> frozenset[str]:
+    """Derive, then COMMIT the import (`keep`) or roll it back (a dry run); the shop tables it changed."""
+    ctx.step(Message("progress.saving"), 0.97)
+    _drop_work_tables(ctx.db)  # inside the transaction: their rows then never need committing
+    derived: frozenset[str] = frozenset()
+    if derive is not None and derive(ctx.db):
+        # Tiers and points follow the data in the same transaction: no moment shows them stale.
+        derived = frozenset({"members", "points_ledger"})
+    ctx.check_cancel()  # the last moment a Cancel can still leave the shop as it was
+    if keep:
+        ctx.db.execute("COMMIT")
+    else:
+        ctx.db.rollback()
+    writing.open = False
+    return frozenset(t for t, c in ctx.merged.items() if c.added or c.updated or c.removed) | derived
+
+
+def _abandon(db: Database, writing: _Writing, error: BaseException) -> None:
+    """After a failure: roll back what was written; a Cancel's interrupt becomes ImportCancelled."""
+    if writing.open:
+        db.rollback()
+    _drop_work_tables_after(db)
+    if isinstance(error, duckdb.InterruptException):
+        raise ImportCancelled() from None
+
+
+def import_together(
+    db: Database,
+    tables: Sequence[SourceTable],
+    recognised: Recognised,
+    *,
+    content_hash: str,
+    shared_reads: SharedReads,
+    shop_name: str | None = None,
+    progress: Callable[[Message, float], None] | None = None,
+    progress_span: tuple[float, float] = (0.0, 1.0),
+    cancel: Callable[[], bool] | None = None,
+    derive: Callable[[Database], Changes] | None = None,
+) -> list[TableResult] | None:
+    """Import tables of one file read together (`SharedReads.together`; none imported before) as one batch in
+    one transaction: the shop they make one by one, at about one table's fixed cost (a zip of 300 small exports).
+
+    Returns each table's result (all with the one batch), or None with the shop unchanged when that cannot be
+    promised: a row of any of them rejected, a record made of rows of two of them (one by one, the later
+    table's rows would replace the earlier's), ids a spreadsheet may have rounded, or anything one of them
+    could be refused for alone. They are then imported one by one, each with its own exact outcome.
+    Raises ImportCancelled, and shop-file faults, as `import_table` does.
+    """
+    # A footer's totals are checked against its own table's rows; a cut table's last row is its own reject.
+    if (len(tables) < 2 or not recognised.spec.together or any(t.footer_lines for t in tables)
+            or any(cut_last_record(t) is not None for t in tables)):
+        return None
+    spec = recognised.spec
+    writing = _Writing()
+    ctx = _context(db, tables[0], recognised, content_hash=content_hash, shop_name=shop_name, progress=progress,
+                   progress_span=progress_span, cancel=cancel, shared_reads=shared_reads, control_totals=None,
+                   writing=writing)
+    ctx.together = True
+    try:
+        try:
+            ctx.run("SET preserve_insertion_order = true")  # row numbers follow the files' order
+            ctx.step(Message("progress.reading", {"name": tables[0].origin.name}), 0.05)
+            counts = shared_reads.take_all_typed(ctx, tables, TYPED)
+            if counts is None or any(typed == 0 or raw for _, typed, raw in counts):
+                raise OneByOne
+            ctx.typed_kind = "TABLE"
+            ctx.typed_rows = sum(typed for _, typed, _ in counts)
+            ctx.start_rejects()
+            part = table_of_row("_row")
+            if (spreadsheet_damage.rounded_in_some_part(ctx, part, row_in_table("_row"))
+                    or spreadsheet_damage.refusal(ctx) is not None):
+                raise OneByOne
+            spec.normalise(ctx)
+            if ctx.rejected_count() or ctx.spans_parts(part):
+                raise OneByOne
+        except (OneByOne, Refused, duckdb.Error) as error:
+            if isinstance(error, duckdb.InterruptException):
+                raise
+            if isinstance(error, duckdb.Error):
+                log.info("importing %d tables together failed, importing them one by one: %s", len(tables), error)
+            if writing.open:
+                db.rollback()
+                writing.open = False
+            _drop_work_tables_after(db)
+            return None
+        batch_id = ctx.begin_writing()
+        by_part = ctx.row_counts_by(part)
+        members = [(str(t.member), typed, *by_part.get(i, (0, 0)))
+                   for i, (t, (_, typed, _)) in enumerate(zip(tables, counts, strict=True), start=1)]
+        finish_batch(db, batch_id, read=ctx.typed_rows, added=sum(m[2] for m in members),
+                     updated=sum(m[3] for m in members), rejected=0)
+        add_batch_members(db, batch_id, members)
+        changed = _finish(ctx, writing, derive, keep=True)
+    except BaseException as error:
+        _abandon(db, writing, error)
+        raise
+    shared_reads.taken_all(tables)
+    return [TableResult(spec.platform, spec.kind, spec.label, batch_id, read, added, updated, 0,
+                        changed_tables=changed) for _member, read, added, updated in members]
 
 
 _SAMPLE_REJECTS = 20

@@ -74,9 +74,26 @@ def match_spec(spec: FormatSpec, headers: Sequence[str]) -> dict[str, int]:
     return columns
 
 
+# The last answers of `recognise`, by headers and the specs then registered (by id: a spec holds a dict; each
+# answer keeps its specs, so no id is reused while it is kept): a zip of 300 small exports has a handful of
+# header rows, each matched against every spec's aliases once.
+_ANSWERS: dict[tuple[tuple[str, ...], tuple[int, ...]], tuple[tuple[FormatSpec, ...], Recognised | None]] = {}
+_ANSWERS_KEPT = 64
+
+
 def recognise(headers: Sequence[str]) -> Recognised | None:
+    specs = registered()
+    key = (tuple(headers), tuple(map(id, specs)))
+    if key not in _ANSWERS:
+        if len(_ANSWERS) >= _ANSWERS_KEPT:
+            _ANSWERS.clear()
+        _ANSWERS[key] = (specs, _recognise(specs, key[0]))
+    return _ANSWERS[key][1]
+
+
+def _recognise(specs: Sequence[FormatSpec], headers: tuple[str, ...]) -> Recognised | None:
     best: tuple[tuple[int, int], Recognised] | None = None
-    for spec in registered():
+    for spec in specs:
         columns = match_spec(spec, headers)
         if not spec.required <= columns.keys():
             continue

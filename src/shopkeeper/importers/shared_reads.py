@@ -21,13 +21,13 @@ shared table stays small and taking one table's rows from it stays cheap.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import duckdb
 
 from shopkeeper.db.database import Database
-from shopkeeper.importers.context import ImportContext
+from shopkeeper.importers.context import ROW_SPAN, ImportContext
 from shopkeeper.importers.reading import SourceTable
 from shopkeeper.importers.recognise import Recognised
 from shopkeeper.importers.staging import (
@@ -130,6 +130,43 @@ class SharedReads:
                 f"WHERE _file = $file ORDER BY _row", {"file": path})
         self._taken(group, path)
         return group.counts[path]
+
+    def together(self, tables: Sequence[SourceTable]) -> list[list[int]]:
+        """The places in `tables` of each group of two or more read together, in file order."""
+        places: dict[int, list[int]] = {}
+        for i, table in enumerate(tables):
+            group = self._by_path.get(str(table.csv_path))
+            if group is not None and not group.failed:
+                places.setdefault(id(group), []).append(i)
+        return [p for p in places.values() if len(p) > 1]
+
+    def take_all_typed(self, ctx: ImportContext, sources: Sequence[SourceTable],
+                       target: str) -> list[tuple[int, int, frozenset[str]]] | None:
+        """Create `target` as one `_sk_typed` of all of `sources` (tables of one group, none taken yet):
+        each table's counts as `take_typed` gives them, or None when they cannot be typed together.
+
+        A row's `_row` is its row number in its table plus the table's place in `sources` (from 1) times
+        ROW_SPAN (`table_of_row`). The tables stay waiting: `taken_all` once they are imported.
+        """
+        group = self._converted(ctx, sources[0])
+        paths = [str(s.csv_path) for s in sources]
+        if group is None or any(self._by_path.get(p) is not group or p not in group.waiting for p in paths):
+            return None
+        if group.typed is None:
+            self._type(ctx, group)
+        if not group.typed or any(p not in group.counts for p in paths):
+            return None
+        ctx.run(f"CREATE OR REPLACE TEMP TABLE {target} AS SELECT "
+                f"_row + list_position($files, _file)::BIGINT * {ROW_SPAN} AS _row, * EXCLUDE (_file, _row) "
+                f"FROM {group.typed} WHERE list_contains($files, _file) ORDER BY _row", {"files": paths})
+        return [group.counts[p] for p in paths]
+
+    def taken_all(self, sources: Sequence[SourceTable]) -> None:
+        """The tables `take_all_typed` typed were imported: none is read again."""
+        for source in sources:
+            group = self._by_path.get(str(source.csv_path))
+            if group is not None:
+                self._taken(group, str(source.csv_path))
 
     def _converted(self, ctx: ImportContext, source: SourceTable) -> _Group | None:
         """The group holding this table's converted rows, converting it the first time; None: read it alone."""

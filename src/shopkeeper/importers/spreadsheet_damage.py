@@ -87,6 +87,23 @@ def _rounded(ctx: ImportContext, keys: list[str]) -> Message | None:
     return None
 
 
+def rounded_in_some_part(ctx: ImportContext, part_sql: str, row_in_part_sql: str) -> bool:
+    """Whether `refusal` could find rounded ids in one part of the staged rows judged on its own (tables
+    imported together: `part_sql` says a row's table, `row_in_part_sql` its row number in it)."""
+    keys = [f.name for f in ctx.spec.fields if f.key and f.name in ctx.recognised.columns]
+    if not keys:
+        return False
+    tests = " OR ".join(
+        f"(rounded_{i} = long_{i} AND rounded_{i} * 2 > filled_{i} AND zeros_{i} >= {_ROUNDING_EVIDENCE})"
+        for i in range(len(keys)))
+    sample = ", ".join(f"count({q(k)}) AS filled_{i}, count(*) FILTER (WHERE {_long_number(q(k))}) AS long_{i}, "
+                       f"count(*) FILTER (WHERE {_rounded_number(q(k))}) AS rounded_{i}, "
+                       f"coalesce(sum(strlen({q(k)}) - 15) FILTER (WHERE {_rounded_number(q(k))}), 0) AS zeros_{i}"
+                       for i, k in enumerate(keys))
+    return bool(_row(ctx, f"SELECT coalesce(bool_or({tests}), FALSE) FROM (SELECT {sample} FROM {TYPED} "
+                          f"WHERE {row_in_part_sql} <= {_SAMPLE_ROWS} GROUP BY {part_sql})")[0])
+
+
 def _long_number(k: str) -> str:
     return f"(strlen({k}) > 15 AND regexp_full_match({k}, '[0-9]+'))"
 

@@ -2,7 +2,9 @@
 
 `import_paths` takes dropped files, recognises each table in them by its
 header names, and imports every table as its own undoable batch, in its own
-transaction. It never raises for a bad file: each table gets a `FileOutcome`
+transaction; small tables of one file in one format are imported together as
+one batch when that makes exactly what they make one by one
+(pipeline.import_together). It never raises for a bad file: each table gets a `FileOutcome`
 whose `line` is the single line to show (a Message; `message` is its English). It raises `ImportCancelled` when
 `cancel()` turns true between steps or the window interrupts the running
 statement with `Database.interrupt()` (the table being imported is rolled
@@ -50,7 +52,16 @@ from shopkeeper.domain.message_texts import english, message_from_row
 from shopkeeper.domain.messages import Message
 from shopkeeper.domain.source_names import display_name
 from shopkeeper.domain.spreadsheet_cells import csv_safe  # re-exported: older callers import it from here
-from shopkeeper.importers.pipeline import NeedsMapping, Refused, TableResult, import_table, share_reads
+from shopkeeper.importers.control_totals import ControlTotals
+from shopkeeper.importers.pipeline import (
+    NeedsMapping,
+    Refused,
+    TableResult,
+    identify,
+    import_table,
+    import_together,
+    share_reads,
+)
 from shopkeeper.importers.platforms import alipay_summary
 from shopkeeper.importers.reading import (
     ImportCancelled,
@@ -336,9 +347,21 @@ def _import_tables(
     members = [table.member for table in tables]
     imported_before = (active_by_member(db, content_hash) if len(tables) > 1 and len(set(members)) == len(members)
                        else None)
+    together = _together(shared, tables, summaries, imported_before)
+    done: set[int] = set()
     for index, table in enumerate(tables):
-        if index in summaries:
-            continue  # its totals go with its ledger; its line follows the ledger's
+        if index in summaries or index in done:
+            continue  # a summary's totals go with its ledger; its line follows the ledger's
+        group = together.get(index)
+        if group is not None:
+            results = _import_group(db, path, [tables[i] for i in group], content_hash, shop_name, mapping_name,
+                                    progress, (span[0] + index * width, span[0] + (index + len(group)) * width),
+                                    cancel, outcomes, shared, derive)
+            if results is not None:
+                outcomes.extend(_outcome(path, tables[i].member, tables[i].display_name, r)
+                                for i, r in zip(group, results, strict=True))
+                done.update(group)
+                continue
         sub = (span[0] + index * width, span[0] + (index + 1) * width)
         name = table.display_name
         summary = ledger_summaries.paired(index, tables, summaries)
@@ -382,6 +405,41 @@ def _import_tables(
                 paired[summary].append(outcomes[-1])
     for index in summaries:
         outcomes.append(_summary_outcome(path, tables[index], paired[index]))
+
+
+def _together(shared: SharedReads, tables: Sequence[SourceTable], summaries: dict[int, ControlTotals],
+              imported_before: dict[str | None, BatchInfo] | None) -> dict[int, list[int]]:
+    """The groups of tables to import together (pipeline.import_together), by the place of their first table:
+    tables read together, none imported before, none with a summary's totals to meet."""
+    if imported_before is None:
+        return {}
+    groups = {}
+    for group in shared.together(tables):
+        if not any(i in summaries or ledger_summaries.paired(i, tables, summaries) is not None
+                   or tables[i].member in imported_before for i in group):
+            groups[group[0]] = group
+    return groups
+
+
+def _import_group(db: Database, path: Path, group: list[SourceTable], content_hash: str, shop_name: str | None,
+                  mapping_name: str | None, progress: Progress | None, span: tuple[float, float],
+                  cancel: Cancel | None, outcomes: list[FileOutcome], shared: SharedReads,
+                  derive: Recompute) -> list[TableResult] | None:
+    """The group's results, or None when its tables are to be imported one by one."""
+    name = group[0].display_name
+    try:
+        _, recognised = identify(db, group[0], mapping_name)
+        return import_together(db, group, recognised, content_hash=content_hash, shared_reads=shared,
+                               shop_name=shop_name, progress=progress, progress_span=span, cancel=cancel,
+                               derive=derive)
+    except Refused:
+        return None  # each is refused, or imported, on its own
+    except (ImportCancelled, duckdb.InterruptException):
+        raise ImportCancelled(done=tuple(outcomes), name=name,
+                              kept=was_kept(db, content_hash, group[0].member)) from None
+    except SHOP_FILE_ERRORS as error:
+        raise ShopWriteFailed(error, name=name, kept=was_kept(db, content_hash, group[0].member),
+                              done=tuple(outcomes), key=(content_hash, group[0].member)) from error
 
 
 def _summary_outcome(path: Path, table: SourceTable, details: Sequence[FileOutcome]) -> FileOutcome:

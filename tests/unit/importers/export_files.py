@@ -217,7 +217,8 @@ def import_ok(db: Database, *paths: Path, **options: object) -> list[FileOutcome
     return outcomes
 
 
-_NOT_SNAPSHOTTED = {"import_batches", "import_rejects", "change_events", "change_log", "schema_version"}
+_NOT_SNAPSHOTTED = {"import_batches", "import_batch_members", "import_rejects", "change_events", "change_log",
+                    "schema_version"}
 
 
 def snapshot(db: Database) -> dict[str, list[str]]:
@@ -227,6 +228,24 @@ def snapshot(db: Database) -> dict[str, list[str]]:
         "AND table_type = 'BASE TABLE' ORDER BY table_name"
     )]
     return {t: sorted(map(repr, db.fetchall(f'SELECT * FROM "{t}"'))) for t in tables if t not in _NOT_SNAPSHOTTED}
+
+
+def snapshot_without_batches(db: Database) -> dict[str, list[str]]:
+    """`snapshot` without which change set wrote or displaced each row: the shop's content, however many
+    batches made it (tables imported together or one by one)."""
+    out = {}
+    for table in snapshot(db):
+        columns = [r[0] for r in db.fetchall(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ?"
+            " AND column_name NOT IN ('batch_id', 'undo_batch_id') ORDER BY ordinal_position", [table])]
+        out[table] = sorted(map(repr, db.fetchall(f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)}'
+                                                  f' FROM "{table}"')))
+    # row_freshness notes each import's freshness of a row; what counts is the freshest (importers/freshness.py)
+    out["row_freshness"] = sorted(map(repr, db.fetchall(
+        "SELECT kind, shop_id, row_id, max(freshness) FROM row_freshness GROUP BY ALL")))
+    # the note of which import created a shop names that import's batch
+    out["shop_settings"] = [r for r in out["shop_settings"] if "'import.created_shop." not in r]
+    return out
 
 
 def write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Mapping[str, str]]) -> Path:

@@ -306,10 +306,10 @@ def test_a_declared_dimension_alone_neither_refuses_nor_admits(tmp_path: Path) -
     assert table.headers == ("Handle", "Title")
 
 
-# --- many small tables: the fixed cost is paid once, each table stays its own undoable batch ----
+# --- many small tables: the fixed cost is paid once, and the tables of one format are one batch -----------
 
 
-def test_an_archive_of_many_small_exports_sets_up_once_and_keeps_a_batch_per_table(
+def test_an_archive_of_many_small_exports_sets_up_once_and_is_one_batch(
         shop: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from shopkeeper.importers.normalise_sql import macro_sql
     from shopkeeper.services.imports import undo_import
@@ -337,13 +337,13 @@ def test_an_archive_of_many_small_exports_sets_up_once_and_keeps_a_batch_per_tab
     # the conversion macros are made, and looked for, once per connection, not once per table
     assert sum("TEMP MACRO" in sql for sql in statements) == len(macro_sql())
     assert sum("duckdb_functions()" in sql for sql in statements) == 1
-    # each table is its own transaction and batch: undoing one leaves the others; and one more
+    # the tables are imported together, in one transaction and batch (pipeline.import_together); one more
     # transaction derives the figures for the whole file (services/deferred_recompute.py)
-    assert sum(sql.strip() == "COMMIT" for sql in statements) == 6 + 1
-    batches = [o.batch_id for o in outcomes]
-    assert len(set(batches)) == 6 and None not in batches
-    undo_import(shop, batches[2])  # type: ignore[arg-type]
-    assert sorted(r[0] for r in shop.fetchall("SELECT sku FROM variants")) == ["M-0", "M-1", "M-3", "M-4", "M-5"]
+    assert sum(sql.strip() == "COMMIT" for sql in statements) == 1 + 1
+    batches = {o.batch_id for o in outcomes}
+    assert len(batches) == 1 and None not in batches
+    undo_import(shop, batches.pop())  # type: ignore[arg-type]
+    assert shop.fetchall("SELECT sku FROM variants") == []
 
 
 # --- what is read before the import starts is bounded ---------------------------------------------

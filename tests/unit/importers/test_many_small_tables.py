@@ -15,6 +15,7 @@ from export_files import (
     open_fresh_shop,
     run_import,
     snapshot,
+    snapshot_without_batches,
     write_export,
 )
 
@@ -24,7 +25,7 @@ from shopkeeper.domain.message_texts import english, message_from_row
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers import shared_reads, staging
 from shopkeeper.services import after_change, deferred_recompute
-from shopkeeper.services.imports import ImportCancelled, undo_import
+from shopkeeper.services.imports import FileOutcome, ImportCancelled, list_imports, undo_import
 from shopkeeper.services.recompute_scope import STATE_TABLES
 from shopkeeper.services.shop_files import open_shop
 
@@ -91,24 +92,97 @@ def _zip(path: Path, members: dict[str, Path]) -> Path:
     return path
 
 
-def test_each_small_export_in_a_zip_is_its_own_batch_outcome_and_hash(shop: Database, tmp_path: Path) -> None:
+def test_small_exports_of_a_zip_are_one_change_set_with_a_line_and_a_hash_each(shop: Database,
+                                                                               tmp_path: Path) -> None:
     exports = {f"orders_{n}.csv": write_export(tmp_path / f"o{n}.csv", SHOPIFY_ORDERS, [_order(n)])
                for n in (21, 22, 23)}
     archive = _zip(tmp_path / "exports.zip", exports)
     outcomes = import_ok(shop, archive)
-    assert [(o.member, o.rows_added) for o in outcomes] == [(name, 1) for name in exports]
-    batches = [o.batch_id for o in outcomes]
-    assert len(set(batches)) == 3
+    assert [(o.member, o.rows_read, o.rows_added) for o in outcomes] == [(name, 1, 1) for name in exports]
+    assert len({o.batch_id for o in outcomes}) == 1  # imported together: one change set, one undo
+    [batch] = list_imports(shop)
+    assert (batch.member, batch.tables, batch.rows_read, batch.rows_added) == ("orders_21.csv", 3, 3, 3)
 
     again = import_ok(shop, archive)
-    assert [o.already_imported for o in again] == [True, True, True]
+    assert [(o.member, o.already_imported) for o in again] == [(name, True) for name in exports]
 
-    undo_import(shop, batches[1])
-    assert sorted(r[0] for r in shop.fetchall("SELECT order_number FROM orders")) == ["#21", "#23"]
-    # Only the undone member is imported again; the others are still recognised as imported.
+    undo_import(shop, outcomes[0].batch_id)
+    assert shop.fetchall("SELECT order_number FROM orders") == []
     third = import_ok(shop, archive)
-    assert [o.already_imported for o in third] == [True, False, True]
+    assert [o.already_imported for o in third] == [False, False, False]
     assert sorted(r[0] for r in shop.fetchall("SELECT order_number FROM orders")) == ["#21", "#22", "#23"]
+
+
+def _shop_made(folder: Path, *paths: Path) -> tuple[list[FileOutcome], dict[str, list[str]]]:
+    """The outcomes of importing `paths` into a new shop in `folder`, and the shop then (batches aside)."""
+    folder.mkdir()
+    db = open_fresh_shop(folder)
+    try:
+        outcomes: list[FileOutcome] = []
+        for path in paths:
+            outcomes += import_ok(db, path)
+        return outcomes, snapshot_without_batches(db)
+    finally:
+        db.close()
+
+
+def test_tables_imported_together_make_exactly_the_shop_and_the_lines_they_make_one_by_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Orders of two lines, a buyer in several files, a refund: disjoint orders, so the tables go together.
+    line = {"Name": "#71", "Email": "regular@example.com", "Lineitem quantity": "2", "Lineitem name": "Wax",
+            "Lineitem price": "3.25"}
+    exports = {
+        "a.csv": write_export(tmp_path / "a.csv", SHOPIFY_ORDERS, [
+            _order(71, Email="regular@example.com", Total="36.75"), line, _order(72)]),
+        "b.csv": write_export(tmp_path / "b.csv", SHOPIFY_ORDERS, [
+            _order(73, Email="regular@example.com", **{"Financial Status": "refunded",
+                                                       "Refunded Amount": "73.50"})]),
+        # a later export: its own latest timestamp is part of its orders' freshness, as alone
+        "c.csv": write_export(tmp_path / "c.csv", SHOPIFY_ORDERS, [
+            _order(74, **{"Created at": "2025-06-20 10:00:00 -0400"}), _order(75)]),
+    }
+    archive = _zip(tmp_path / "exports.zip", exports)
+    grouped, in_one = _shop_made(tmp_path / "together", archive)
+    assert len({o.batch_id for o in grouped}) == 1
+    monkeypatch.setattr(shared_reads, "MEMBER_BYTES", 0)  # every member read and imported alone
+    separate, one_by_one = _shop_made(tmp_path / "alone", archive)
+    assert len({o.batch_id for o in separate}) == 3
+    assert in_one == one_by_one and len(in_one["order_lines"]) == 6
+    assert ([(o.member, o.rows_read, o.rows_added, o.rows_updated, o.message) for o in grouped]
+            == [(o.member, o.rows_read, o.rows_added, o.rows_updated, o.message) for o in separate])
+
+
+def test_an_order_in_two_tables_of_a_zip_is_imported_one_by_one_as_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # #81 is in both files, with two lines first and one line (its newer state) next: together, its lines
+    # would add up; one by one, the later export's lines are the order's.
+    exports = {
+        "a.csv": write_export(tmp_path / "a.csv", SHOPIFY_ORDERS, [
+            _order(81, **{"Fulfillment Status": "unfulfilled"}),
+            {"Name": "#81", "Email": "buyer81@example.com", "Lineitem quantity": "1", "Lineitem name": "Extra",
+             "Lineitem price": "5.00"}, _order(82)]),
+        "b.csv": write_export(tmp_path / "b.csv", SHOPIFY_ORDERS, [
+            _order(81, **{"Fulfillment Status": "fulfilled", "Fulfilled at": "2025-05-12 09:00:00 -0400"}),
+            _order(83)]),
+    }
+    outcomes, in_zip = _shop_made(tmp_path / "zip", _zip(tmp_path / "exports.zip", exports))
+    assert len({o.batch_id for o in outcomes}) == 2  # one by one: a batch each
+    assert _shop_made(tmp_path / "files", exports["a.csv"], exports["b.csv"])[1] == in_zip
+
+
+def test_a_rejected_row_in_one_table_sends_the_tables_one_by_one_with_their_own_rejects(
+        shop: Database, tmp_path: Path) -> None:
+    exports = {"a.csv": write_export(tmp_path / "a.csv", SHOPIFY_ORDERS, [_order(91)]),
+               "b.csv": write_export(tmp_path / "b.csv", SHOPIFY_ORDERS, [
+                   _order(94), _order(92, **{"Lineitem price": "about ten"})]),
+               "c.csv": write_export(tmp_path / "c.csv", SHOPIFY_ORDERS, [_order(93)])}
+    outcomes = run_import(shop, _zip(tmp_path / "exports.zip", exports))
+    assert [(o.member, o.rows_added, o.rows_rejected) for o in outcomes] == [
+        ("a.csv", 1, 0), ("b.csv", 1, 1), ("c.csv", 1, 0)]
+    assert len({o.batch_id for o in outcomes}) == 3
+    assert shop.fetchall("SELECT b.member, r.row_number FROM import_rejects r JOIN import_batches b"
+                         " USING (batch_id)") == [("b.csv", 2)]
+    assert _work_tables(shop) == []
 
 
 def test_a_refused_member_leaves_no_work_tables_for_the_next(shop: Database, tmp_path: Path) -> None:
@@ -287,7 +361,7 @@ def test_a_zip_derives_its_figures_once_and_exactly_as_its_files_imported_one_by
         assert not deferred_recompute.is_pending(zipped)
         # The window refreshes the members' tab: the file's one recompute is among what it changed.
         assert {"members", "points_ledger"} <= outcomes[-1].changed_tables
-        in_one = snapshot(zipped)
+        in_one = snapshot_without_batches(zipped)
     finally:
         zipped.close()
     (tmp_path / "one_by_one").mkdir()
@@ -296,7 +370,7 @@ def test_a_zip_derives_its_figures_once_and_exactly_as_its_files_imported_one_by
         for export in exports.values():
             import_ok(separate, export)
         assert len(runs) == 1 + len(exports)
-        one_by_one = snapshot(separate)
+        one_by_one = snapshot_without_batches(separate)
     finally:
         separate.close()
     assert any(row for row in in_one["points_ledger"])  # there are figures to compare
@@ -332,23 +406,31 @@ def test_a_shop_whose_import_died_before_its_recompute_is_recomputed_when_opened
         reopened.close()
 
 
-def test_undoing_the_tables_of_a_zip_gives_back_the_shop_before_each(shop: Database, tmp_path: Path) -> None:
+@pytest.mark.parametrize("together", [True, False], ids=["together", "one_by_one"])
+def test_undoing_the_tables_of_a_zip_gives_back_the_shop_before_each(shop: Database, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      together: bool) -> None:
+    if not together:
+        monkeypatch.setattr(shared_reads, "MEMBER_BYTES", 0)  # every member read and imported alone
     exports = _repeat_buyer_exports(tmp_path)
     import_ok(shop, write_export(tmp_path / "earlier.csv", SHOPIFY_ORDERS,
                                  [_order(60, Email="regular@example.com", Total="500.00")]))
     before_zip = snapshot(shop)
     outcomes = import_ok(shop, _zip(tmp_path / "exports.zip", exports))
     assert snapshot(shop)["points_ledger"] != before_zip["points_ledger"]
-    # One table undone is the shop as if only the others had been imported, figures included.
-    undo_import(shop, outcomes[-1].batch_id)
+    batches = sorted({o.batch_id for o in outcomes if o.batch_id is not None}, reverse=True)
+    assert len(batches) == (1 if together else len(exports))
+    # One change set undone is the shop as if only the others had been imported, figures included.
+    undo_import(shop, batches[0])
     assert not deferred_recompute.is_pending(shop)
-    for outcome in reversed(outcomes[:-1]):
-        undo_import(shop, outcome.batch_id)
+    for batch in batches[1:]:
+        undo_import(shop, batch)
     assert snapshot(shop) == before_zip
 
 
 def test_a_cancel_inside_a_zip_still_derives_the_figures_of_the_tables_it_kept(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shared_reads, "MEMBER_BYTES", 0)  # tables imported one by one, as big ones are
     exports = _repeat_buyer_exports(tmp_path)
     archive = _zip(tmp_path / "exports.zip", exports)
     kept = dict(list(exports.items())[:2])
@@ -388,3 +470,18 @@ def test_a_failed_closing_recompute_keeps_the_tables_and_leaves_the_figures_pend
     outcomes = import_ok(shop, _zip(tmp_path / "exports.zip", _repeat_buyer_exports(tmp_path)))
     assert [o.rows_added for o in outcomes] == [2, 2, 2, 2]  # what the lines say is what the shop holds
     assert deferred_recompute.is_pending(shop)  # so the next opening derives the figures
+
+
+def test_a_cancel_while_tables_are_imported_together_keeps_none_of_them(shop: Database, tmp_path: Path) -> None:
+    before = snapshot(shop)
+    saving = False
+
+    def progress(message: Message, fraction: float) -> None:
+        nonlocal saving
+        saving = saving or message.code == "progress.saving"
+
+    with pytest.raises(ImportCancelled) as stop:
+        run_import(shop, _zip(tmp_path / "exports.zip", _repeat_buyer_exports(tmp_path)), progress=progress,
+                   cancel=lambda: saving)
+    assert (stop.value.done, stop.value.kept) == ((), False)
+    assert snapshot(shop) == before and _work_tables(shop) == []

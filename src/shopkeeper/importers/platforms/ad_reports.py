@@ -110,6 +110,7 @@ AMAZON_SPEC = FormatSpec(
     ),
     required=frozenset({"campaign", "impressions", "clicks", "spend"}),
     normalise=lambda ctx: normalise_amazon(ctx),
+    together=False,  # one date order per file (importers/date_order.py)
 )
 
 

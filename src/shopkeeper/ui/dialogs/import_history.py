@@ -64,6 +64,8 @@ class ImportHistoryDialog(QDialog):
         for r, b in enumerate(batches):
             when = b.imported_at.astimezone().strftime("%Y-%m-%d %H:%M")
             name = b.file_name + (f" › {b.member}" if b.member else "")
+            if b.tables > 1:
+                name = self.tr("{name} and {more} more tables").format(name=name, more=f"{b.tables - 1:,}")
             if b.undone_at is not None:
                 name = self.tr("{name} (undone)").format(name=name)
             cells = [str(b.batch_id), when, name, b.platform, b.kind, f"{b.rows_read:,}", f"{b.rows_added:,}",
