@@ -342,7 +342,8 @@ class ImportContext:
         """True when one record (or one parent of replaced children) came from rows of more than one part
         (`part_sql` over `_row`): those rows, imported part by part, would not give the same shop."""
         checks = []
-        for table in sorted(self._mapped_tables - self._secondary_tables):
+        # A file whose rows map only to secondary records (a customers export: buyers) is judged on those.
+        for table in sorted(self._mapped_tables - self._secondary_tables or self._mapped_tables):
             keys = [*KEYS[table]]
             checks.append((q(f"{ROWMAP}_{table}"), keys))
             parent = self._parent_keys.get(table)

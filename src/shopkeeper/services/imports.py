@@ -35,7 +35,7 @@ from pathlib import Path
 
 import duckdb
 
-from shopkeeper.db.batches import BatchInfo, active_by_member, find_active_by_hash, list_batches
+from shopkeeper.db.batches import BatchInfo, active_by_member, find_active_by_hash, list_batches, touched_tables
 from shopkeeper.db.database import Database
 from shopkeeper.db.merge import fixed_shop_schema
 from shopkeeper.db.table_areas import changes_for_tables
@@ -426,9 +426,12 @@ def _import_group(db: Database, path: Path, group: list[SourceTable], content_ha
                   cancel: Cancel | None, outcomes: list[FileOutcome], shared: SharedReads,
                   derive: Recompute) -> list[TableResult] | None:
     """The group's results, or None when its tables are to be imported one by one."""
-    name = group[0].display_name
+    name = f"{group[0].display_name} … {group[-1].member}"  # a fault or a Cancel names all of them: kept as one
     try:
         _, recognised = identify(db, group[0], mapping_name)
+    except Refused:
+        return None
+    try:
         return import_together(db, group, recognised, content_hash=content_hash, shared_reads=shared,
                                shop_name=shop_name, progress=progress, progress_span=span, cancel=cancel,
                                derive=derive)
@@ -440,6 +443,16 @@ def _import_group(db: Database, path: Path, group: list[SourceTable], content_ha
     except SHOP_FILE_ERRORS as error:
         raise ShopWriteFailed(error, name=name, kept=was_kept(db, content_hash, group[0].member),
                               done=tuple(outcomes), key=(content_hash, group[0].member)) from error
+    except (KnownError, duckdb.Error):
+        log.exception("importing %d tables of %s together failed", len(group), path.name)
+        if not was_kept(db, content_hash, group[0].member):
+            return None  # nothing written: each is imported, or refused, on its own
+        # The failure came at or after COMMIT: the tables are in, as the shop says.
+        kept = active_by_member(db, content_hash)
+        touched = touched_tables(db, kept[group[0].member].batch_id)
+        return [TableResult(info.platform, info.kind, recognised.spec.label, info.batch_id, info.rows_read,
+                            info.rows_added, info.rows_updated, 0, changed_tables=touched)
+                for info in (kept[t.member] for t in group)]
 
 
 def _summary_outcome(path: Path, table: SourceTable, details: Sequence[FileOutcome]) -> FileOutcome:

@@ -23,7 +23,8 @@ from shopkeeper.db.database import Database
 from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.message_texts import english, message_from_row
 from shopkeeper.domain.messages import Message
-from shopkeeper.importers import shared_reads, staging
+from shopkeeper.importers import pipeline, shared_reads, staging
+from shopkeeper.importers.context import ImportContext
 from shopkeeper.services import after_change, deferred_recompute
 from shopkeeper.services.imports import FileOutcome, ImportCancelled, list_imports, undo_import
 from shopkeeper.services.recompute_scope import STATE_TABLES
@@ -168,6 +169,38 @@ def test_an_order_in_two_tables_of_a_zip_is_imported_one_by_one_as_alone(
     outcomes, in_zip = _shop_made(tmp_path / "zip", _zip(tmp_path / "exports.zip", exports))
     assert len({o.batch_id for o in outcomes}) == 2  # one by one: a batch each
     assert _shop_made(tmp_path / "files", exports["a.csv"], exports["b.csv"])[1] == in_zip
+
+
+def test_a_failure_while_importing_together_leaves_nothing_and_imports_the_tables_one_by_one(
+        shop: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing(self: object, part_sql: str) -> dict[int, tuple[int, int]]:
+        raise duckdb.ConversionException("as a statement of the shared import might fail")
+
+    monkeypatch.setattr(ImportContext, "row_counts_by", failing)  # after the writes, before COMMIT
+    exports = {f"orders_{n}.csv": write_export(tmp_path / f"o{n}.csv", SHOPIFY_ORDERS, [_order(n)])
+               for n in (21, 22, 23)}
+    outcomes = import_ok(shop, _zip(tmp_path / "exports.zip", exports))
+    assert [(o.member, o.rows_added) for o in outcomes] == [(name, 1) for name in exports]
+    assert len({o.batch_id for o in outcomes}) == 3  # one by one, after the shared attempt rolled back
+    assert shop.scalar("SELECT count(*) FROM orders") == 3 and _work_tables(shop) == []
+
+
+def test_a_failure_after_the_commit_of_tables_imported_together_reports_them_as_imported(
+        shop: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    finish = pipeline._finish
+
+    def committed_then_failed(*args: object, **kwargs: object) -> frozenset[str]:
+        finish(*args, **kwargs)  # type: ignore[arg-type]
+        raise duckdb.ConversionException("as a failure after COMMIT might")
+
+    monkeypatch.setattr(pipeline, "_finish", committed_then_failed)
+    exports = {f"orders_{n}.csv": write_export(tmp_path / f"o{n}.csv", SHOPIFY_ORDERS, [_order(n)])
+               for n in (21, 22, 23)}
+    outcomes = import_ok(shop, _zip(tmp_path / "exports.zip", exports))
+    # Asked, the shop says the tables are in: one batch, each its own counts, nothing imported twice.
+    assert [(o.member, o.rows_read, o.rows_added) for o in outcomes] == [(name, 1, 1) for name in exports]
+    assert len({o.batch_id for o in outcomes}) == 1 and "orders" in outcomes[0].changed_tables
+    assert shop.scalar("SELECT count(*) FROM import_batches") == 1
 
 
 def test_a_rejected_row_in_one_table_sends_the_tables_one_by_one_with_their_own_rejects(
