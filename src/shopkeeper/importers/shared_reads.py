@@ -4,8 +4,10 @@ A zip of 300 small exports used to cost 300 conversions, and most of a small
 table's conversion is DuckDB binding and optimising the macro-heavy SQL, not
 the rows. Tables of one format with the same header and read options are
 therefore read by one `read_csv` over the list of their files (`filename`
-says which row came from where) and converted by one statement; each table
-then takes its own rows, in file order, as its `_sk_conv`, and everything
+says which row came from where) and converted by one statement. Then either
+all of them are imported together as one batch (`take_all_typed`,
+pipeline.import_together), or, when that could differ from one by one, each
+table takes its own rows, in file order, as its `_sk_conv`, and everything
 after that - batch, rejects and their row numbers, the "already imported"
 check, the outcome line - is the table's own, exactly as when it is read
 alone.
