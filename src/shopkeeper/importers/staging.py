@@ -237,8 +237,9 @@ def conversion_sql(ctx: ImportContext, source_sql: str, *, by_file: bool = False
 
     Text and ids are cleaned (trimmed, placeholders -> NULL) first. Typed cells
     are not: DuckDB's casts accept surrounding spaces, so a typed cell is cleaned
-    only when its fast cast failed (`<f>__t`, kept for `slow_sql`), and parsed the
-    slow way only then, by `slow_sql`, which runs only when some row has such a cell
+    only when its fast cast failed (`<f>__t`, kept for `slow_sql` in `_slow` only: a
+    column per field, NULL in nearly every row, cost ~0.3 s a million rows to store),
+    and parsed the slow way only then, by `slow_sql`, which runs only when some row has such a cell
     (`_any_slow`): even on NULLs the slow layers' struct columns and long CASEs cost
     more than all the fast casts together.
     """
@@ -310,8 +311,6 @@ def conversion_sql(ctx: ImportContext, source_sql: str, *, by_file: bool = False
         out.append(f"{v} AS {n}")
         if f.type == "date" and f.keeps_zone:
             out.append(col(f.name, "__tz"))
-        if f.type not in ("text", "id", "bool"):
-            out.append(t)
     # The cleaned text of every checked cell that did not convert here, in checked-field order, kept
     # only for rows that have one: one mostly-NULL column instead of one per field. The view
     # derives `<f>__raw` and money's `<f>__cur` from it.
@@ -335,16 +334,18 @@ def _layer(inner: str, exprs: list[str]) -> str:
 
 def slow_sql(ctx: ImportContext, source: str = CONV, *, by_file: bool = False) -> str:
     """SELECT over `_sk_conv` that parses the cells the fast casts could not read (the regex /
-    strptime paths) and completes `_bad`; `<f>__t` and `_any_slow` are not needed after it."""
+    strptime paths) and completes `_bad`; `_any_slow` is not needed after it."""
     slow: list[str] = []
     values: list[str] = []
     final_values: list[str] = []
     replace: list[str] = []
     bad: list[str] = ["_bad"]
+    # A cell the fast cast could not read is in `_slow`, at its field's place among the checked fields.
+    place = {f.name: i for i, f in enumerate(checked_fields(ctx), start=1)}
     for f in _slow_fields(ctx):
         if f.type == "bool":
             continue
-        n, t, sv = q(f.name), q(f.name + "__t"), q(f.name + "__sv")
+        n, t, sv = q(f.name), f"_slow[{place[f.name]}]", q(f.name + "__sv")
         if f.type in ("money", "number", "int"):
             cast = "DECIMAL(18,2)" if f.type == "money" else "DOUBLE"
             parts = q(f.name + "__parts")
