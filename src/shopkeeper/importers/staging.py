@@ -204,7 +204,7 @@ def typed_columns(ctx: ImportContext, raw: frozenset[str] | None = None, cur: fr
         if f.type == "date" and f.keeps_zone:
             out.append(q(f.name + "__tz") if has else f"CAST(NULL AS VARCHAR) AS {q(f.name + '__tz')}")
     out.append("_bad")
-    slow = {f.name: i for i, f in enumerate(checked_fields(ctx), start=1)}
+    slow = _slow_places(ctx)
     for f in ctx.spec.fields:
         if f.type == "text" or (f.type == "id" and f.name not in slow):
             continue
@@ -232,14 +232,20 @@ def checked_fields(ctx: ImportContext) -> list[Field]:
             if f.name in ctx.recognised.columns and (f.type not in ("text", "id") or f.key)]
 
 
+def _slow_places(ctx: ImportContext) -> dict[str, int]:
+    """Each checked field's place (from 1) in `_slow`: where its cell is when the fast way could not read it."""
+    return {f.name: i for i, f in enumerate(checked_fields(ctx), start=1)}
+
+
 def conversion_sql(ctx: ImportContext, source_sql: str, *, by_file: bool = False) -> str:
     """SELECT converting the read_csv columns the fast way; see the module docstring for the layers.
 
     Text and ids are cleaned (trimmed, placeholders -> NULL) first. Typed cells
     are not: DuckDB's casts accept surrounding spaces, so a typed cell is cleaned
-    only when its fast cast failed (`<f>__t`, kept for `slow_sql` in `_slow` only: a
-    column per field, NULL in nearly every row, cost ~0.3 s a million rows to store),
-    and parsed the slow way only then, by `slow_sql`, which runs only when some row has such a cell
+    only when its fast cast failed (`<f>__t`, kept for `slow_sql` in `_slow` alone:
+    a column of its own per field, NULL in nearly every row, cost ~0.3 s a million
+    rows to store), and parsed the slow way only then, by `slow_sql`, which runs
+    only when some row has such a cell
     (`_any_slow`): even on NULLs the slow layers' struct columns and long CASEs cost
     more than all the fast casts together.
     """
@@ -340,8 +346,7 @@ def slow_sql(ctx: ImportContext, source: str = CONV, *, by_file: bool = False) -
     final_values: list[str] = []
     replace: list[str] = []
     bad: list[str] = ["_bad"]
-    # A cell the fast cast could not read is in `_slow`, at its field's place among the checked fields.
-    place = {f.name: i for i, f in enumerate(checked_fields(ctx), start=1)}
+    place = _slow_places(ctx)
     for f in _slow_fields(ctx):
         if f.type == "bool":
             continue
