@@ -12,7 +12,10 @@ staged order row gets a sortable text key, compared by db/merge.py:
   3. the latest stamp the row carries (order time, paid, and the platform's
      refund / cancel / fulfil stamps, staged as `_stamp`);
   4. the export's latest timestamp (the greatest such stamp in the file);
-  5. a digest of the row's values, so two different rows that tie on all of
+  5. how many of the row's values it knows (not NULL): of two rows that tie
+     on all of the above, the one from a file that lacks a column (a damaged
+     header, a cut-down copy) says less, and only fills what the other left;
+  6. a digest of the row's values, so two different rows that tie on all of
      the above still resolve the same way whichever came first.
 
 Platforms only supply the stamps they have; the rule is the same for all.
@@ -49,6 +52,13 @@ _NO_STAMP = "0" * 17
 
 def _stamp_text(expr: str) -> str:
     return f"coalesce(lpad(CAST(epoch_us({expr}) + {_SINCE_1900_US} AS VARCHAR), 17, '0'), '{_NO_STAMP}')"
+
+
+def _known(columns: Sequence[str]) -> str:
+    # Fixed width, so the text key sorts like the count.
+    if not columns:
+        return "'000'"
+    return f"lpad(CAST({' + '.join(f'(s.{q(c)} IS NOT NULL)::INTEGER' for c in columns)} AS VARCHAR), 3, '0')"
 
 
 def _digest(columns: Sequence[str]) -> str:
@@ -89,6 +99,7 @@ def stamp_orders(ctx: ImportContext, staged: str) -> str:
         SELECT s.shop_id, s.order_id, max((CASE WHEN {provisional} THEN '0' ELSE '1' END) || CAST({rank} AS VARCHAR)
                || '|' || {_stamp_text(latest)}
                || '|' || {export_latest}
+               || '|' || {_known(values)}
                || '|' || {_digest(values)}) AS {q(FRESHNESS)}
         FROM {source} s GROUP BY s.shop_id, s.order_id
     """)

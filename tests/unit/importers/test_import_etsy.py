@@ -234,3 +234,49 @@ def test_etsy_quotes_only_cells_with_spaces_and_that_is_fine(shop: Database, tmp
     [outcome] = import_ok(shop, path)
     assert outcome.rows_added == 1
     assert shop.scalar("SELECT title FROM order_lines") == "space, stars"
+
+
+# An items file that lacks a column its order's figures come from (a header cell damaged, a hand-cut copy)
+# knows less about the order than one that has it: its provisional total must never be short of that part,
+# whichever file came first, and whatever it changes the counts must tell.
+NO_TAX = [h for h in ETSY_ITEMS if h != "Order Sales Tax"]
+ORDER_ROW = ("SELECT subtotal, shipping, tax, total FROM orders WHERE order_id = '2323514365'")
+WHOLE = (Decimal("9.85"), Decimal("1.00"), Decimal("0.25"), Decimal("11.10"))
+
+
+def _no_tax(tmp_path: Path) -> Path:
+    rows = [{k: v for k, v in row.items() if k != "Order Sales Tax"} for row in item_rows()]
+    return write_export(tmp_path / "no-tax.csv", NO_TAX, rows)
+
+
+def test_items_without_the_tax_column_leave_a_known_order_whole(shop: Database, tmp_path: Path) -> None:
+    import_ok(shop, _items(tmp_path))
+    before = snapshot(shop)
+    [outcome] = import_ok(shop, _no_tax(tmp_path))
+    assert (outcome.rows_read, outcome.rows_added, outcome.rows_updated, outcome.rows_rejected) == (3, 0, 0, 0)
+    # what it knew of the orders is recorded (it says what the first file said); nothing else is touched
+    assert {**snapshot(shop), "row_freshness": []} == {**before, "row_freshness": []}
+    assert shop.fetchone(ORDER_ROW) == WHOLE
+
+
+def test_the_items_file_with_the_tax_column_completes_an_order_one_without_it_made(shop: Database,
+                                                                                   tmp_path: Path) -> None:
+    [first] = import_ok(shop, _no_tax(tmp_path))
+    # Without the column the tax is unknown, not zero; the total is what the file says the order holds.
+    assert shop.fetchone(ORDER_ROW) == (Decimal("9.85"), Decimal("1.00"), None, Decimal("10.85"))
+    [second] = import_ok(shop, _items(tmp_path))
+    assert shop.fetchone(ORDER_ROW) == WHOLE
+    # the order's two rows changed it; the other order's row changed nothing
+    assert (second.rows_added, second.rows_updated) == (0, 2)
+    undo_import(shop, second.batch_id)
+    assert shop.fetchone(ORDER_ROW) == (Decimal("9.85"), Decimal("1.00"), None, Decimal("10.85"))
+    assert first.ok
+
+
+def test_a_change_only_to_a_provisional_order_counts_as_an_update(shop: Database, tmp_path: Path) -> None:
+    import_ok(shop, _items(tmp_path))
+    rows = item_rows()
+    rows[2] = {**rows[2], "Date Shipped": "12/21/2021"}  # a later export: the order has shipped since
+    [later] = import_ok(shop, write_export(tmp_path / "later.csv", ETSY_ITEMS, rows))
+    assert shop.scalar("SELECT status FROM orders WHERE order_id = '2315756531'") == "shipped"
+    assert (later.rows_added, later.rows_updated) == (0, 1)

@@ -235,12 +235,19 @@ def normalise_items(ctx: ImportContext) -> None:
                upper(coalesce(currency, price__cur, $currency)) AS currency
         FROM {ROWS}
     """)
-    # Provisional orders (see the module docstring).
+    # Provisional orders (see the module docstring). A file without the shipping or the tax column does not
+    # know that part of the total: the order the shop holds does (from another file), else it is left unknown.
+    known = {f: f"max({f})" if ctx.has(f) else f"any_value(_stored_{column})"
+             for f, column in (("order_shipping", "shipping"), ("order_sales_tax", "tax"))}
+    stored = ("" if ctx.has("order_shipping", "order_sales_tax") else
+              ", k.shipping AS _stored_shipping, k.tax AS _stored_tax")
+    joined = "" if not stored else "LEFT JOIN orders k ON k.shop_id = $shop AND k.order_id = s.order_id"
     ctx.create(ORDERS, f"""
         WITH r AS (
-            SELECT *, lower(coalesce(nullif(regexp_extract(buyer, '\\(([^()]+)\\)\\s*$', 1), ''), buyer)) AS buyer_key,
-                   coalesce(item_total, price * quantity) AS amount
-            FROM {ROWS}
+            SELECT s.*, lower(coalesce(nullif(regexp_extract(s.buyer, '\\(([^()]+)\\)\\s*$', 1), ''), s.buyer))
+                        AS buyer_key,
+                   coalesce(s.item_total, s.price * s.quantity) AS amount {stored}
+            FROM {ROWS} s {joined}
         )
         SELECT min(_row) AS _row, $shop AS shop_id, order_id,
                any_value(buyer_key) AS buyer_id,
@@ -248,8 +255,8 @@ def normalise_items(ctx: ImportContext) -> None:
                min(date_paid) AS paid_at,
                CASE WHEN bool_or(date_shipped IS NOT NULL) THEN 'shipped' ELSE 'paid' END AS status,
                upper(coalesce(any_value(currency), any_value(price__cur), $currency)) AS currency,
-               sum(amount) AS subtotal, max(order_shipping) AS shipping, max(order_sales_tax) AS tax,
-               sum(amount) + coalesce(max(order_shipping), 0) + coalesce(max(order_sales_tax), 0) AS total,
+               sum(amount) AS subtotal, {known["order_shipping"]} AS shipping, {known["order_sales_tax"]} AS tax,
+               sum(amount) + coalesce({known["order_shipping"]}, 0) + coalesce({known["order_sales_tax"]}, 0) AS total,
                0 AS refunded_amount,
                any_value(order_type) AS channel, any_value(ship_city) AS ship_city,
                any_value(ship_country) AS ship_country,
@@ -259,6 +266,8 @@ def normalise_items(ctx: ImportContext) -> None:
         GROUP BY order_id
     """)
     canonical.stage_buyers_from_orders(ctx, name="buyer_name", city="ship_city", country="ship_country")
+    # A row tells its order too: a later export can change only the order (shipped since).
+    ctx.map_rows("orders", f"SELECT _row, shop_id, order_id FROM {LINES}")
     ctx.map_rows("order_lines", f"SELECT _row, shop_id, order_id, line_no FROM {LINES}")
     ctx.release_source()
     canonical.write_orders(ctx)
