@@ -117,6 +117,15 @@ class TestSniff:
     def test_tab_file_with_proper_quotes_keeps_quoting(self) -> None:
         assert sniff_dialect(TAOBAO_ASSISTANT, complete=True).quote == '"'
 
+    def test_tab_file_with_a_quoted_line_break_keeps_quoting(self) -> None:
+        # An Etsy listings file saved with tabs: a description broken over two lines. Read quote-blind it made
+        # three listings of two, one called `• 50% cotton"`.
+        text = ('TITLE\tPRICE\tDESCRIPTION\tSKU\n'
+                'Cat sweatshirt\t39.99\t"Warm.\r\n• 50% cotton"\tCS-1\n'
+                'Sticker sheet\t26.5\t\tSTK-1\n')
+        found = sniff_dialect(text, complete=True)
+        assert (found.delimiter, found.quote, found.records_seen) == ("\t", '"', 2)
+
     def test_incomplete_sample_drops_its_cut_last_record(self) -> None:
         found = sniff_dialect('a,b\n1,2\n3,"cut in the mid', complete=False)
         assert found.records_seen == 1

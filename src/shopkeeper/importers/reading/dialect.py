@@ -105,8 +105,8 @@ def sniff_dialect(text: str, *, complete: bool, quote: Literal["auto"] | str | N
                 candidate.consistency,
                 candidate.width,
                 -candidate.index,
+                quote_choice is not None and not _swallows(records[candidate.index + 1 :], delimiter),
                 candidate.rows,
-                quote_choice is not None,
                 -preference,
             )
             if best is None or rank > best[0]:
@@ -120,8 +120,15 @@ def _quote_choices(delimiter: str, quote: Literal["auto"] | str | None) -> tuple
     if quote != "auto":
         return (quote,)
     # Amazon flat files are tab-separated and never escape quotes, so for tabs the
-    # quote-blind reading competes; it wins only when it fits the rows better.
+    # quote-blind reading competes; it wins only when it fits the rows better, or
+    # when quoting swallows a row (see _swallows).
     return ('"', None) if delimiter == "\t" else ('"',)
+
+
+def _swallows(records: list[_Record], delimiter: str) -> bool:
+    """Whether a quoted reading ran a cell on over a line break and a delimiter: a stray quote that swallowed
+    the rest of its row and more (an Amazon flat file). A cell broken over lines alone is a quoted note."""
+    return any(delimiter in cell and ("\n" in cell or "\r" in cell) for record in records for cell in record.cells)
 
 
 def _records(text: str, delimiter: str, quote: str | None, *, complete: bool) -> list[_Record]:
