@@ -95,7 +95,8 @@ def sniff_dialect(text: str, *, complete: bool, quote: Literal["auto"] | str | N
     text = text.removeprefix("\ufeff")
     best: tuple[tuple[object, ...], Dialect] | None = None
     for preference, delimiter in enumerate(DELIMITERS):
-        for quote_choice in _quote_choices(delimiter, quote):
+        choices = _quote_choices(delimiter, quote)
+        for quote_choice in choices:
             records = _records(text, delimiter, quote_choice, complete=complete)
             candidate = _find_header(records)
             if candidate is None:
@@ -105,7 +106,9 @@ def sniff_dialect(text: str, *, complete: bool, quote: Literal["auto"] | str | N
                 candidate.consistency,
                 candidate.width,
                 -candidate.index,
-                quote_choice is not None and not _swallows(records[candidate.index + 1 :], delimiter),
+                # where a quote-blind reading competes, quoting that swallows a row loses its preference
+                quote_choice is not None
+                and not (None in choices and _swallows(records[candidate.index + 1 :], delimiter)),
                 candidate.rows,
                 -preference,
             )
