@@ -242,10 +242,10 @@ def conversion_sql(ctx: ImportContext, source_sql: str, *, by_file: bool = False
 
     Text and ids are cleaned (trimmed, placeholders -> NULL) first. Typed cells
     are not: DuckDB's casts accept surrounding spaces, so a typed cell is cleaned
-    only when its fast cast failed (`<f>__t`, kept for `slow_sql` in `_slow` alone:
-    a column of its own per field, NULL in nearly every row, cost ~0.3 s a million
-    rows to store), and parsed the slow way only then, by `slow_sql`, which runs
-    only when some row has such a cell
+    only when its fast cast failed (`<f>__t`, kept for `slow_sql` only in `_slow`:
+    a column per field, NULL in nearly every row, cost ~0.3 s a million rows to
+    store), and parsed the slow way only then, by `slow_sql`, which runs only when
+    some row has such a cell
     (`_any_slow`): even on NULLs the slow layers' struct columns and long CASEs cost
     more than all the fast casts together.
     """

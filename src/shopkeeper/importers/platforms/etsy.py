@@ -239,9 +239,9 @@ def normalise_items(ctx: ImportContext) -> None:
     # know that part of the total: the order the shop holds does (from another file), else it is left unknown.
     known = {f: f"max({f})" if ctx.has(f) else f"any_value(_stored_{column})"
              for f, column in (("order_shipping", "shipping"), ("order_sales_tax", "tax"))}
-    stored = ("" if ctx.has("order_shipping", "order_sales_tax") else
-              ", k.shipping AS _stored_shipping, k.tax AS _stored_tax")
-    joined = "" if not stored else "LEFT JOIN orders k ON k.shop_id = $shop AND k.order_id = s.order_id"
+    from_shop = not ctx.has("order_shipping", "order_sales_tax")
+    stored = ", k.shipping AS _stored_shipping, k.tax AS _stored_tax" if from_shop else ""
+    joined = "LEFT JOIN orders k ON k.shop_id = $shop AND k.order_id = s.order_id" if from_shop else ""
     ctx.create(ORDERS, f"""
         WITH r AS (
             SELECT s.*, lower(coalesce(nullif(regexp_extract(s.buyer, '\\(([^()]+)\\)\\s*$', 1), ''), s.buyer))
