@@ -178,7 +178,8 @@ def test_products_variants_stock_and_listings(shop: Database, tmp_path: Path) ->
          "Variant Inventory Qty": "4", "Variant Price": "16.00"},
     ]
     [outcome] = import_ok(shop, write_export(tmp_path / "products_export.csv", SHOPIFY_PRODUCTS_2025, rows))
-    assert (outcome.kind, outcome.rows_read, outcome.rows_added) == ("products", 4, 3)  # the image row adds nothing
+    # The image row adds the listing's second image: every row read is accounted for.
+    assert (outcome.kind, outcome.rows_read, outcome.rows_added) == ("products", 4, 4)
     assert shop.fetchall("SELECT product_id, title, category, brand FROM products ORDER BY 1") == [
         ("lamp", "Floor Lamp", "Home > Lighting", "Lumen"), ("tee", "Tee", None, None)]
     variants = shop.fetchall("SELECT sku, product_id, option_text, price, cost, currency, weight_grams, active "
@@ -193,6 +194,20 @@ def test_products_variants_stock_and_listings(shop: Database, tmp_path: Path) ->
         ("lamp", "lamp", "Floor Lamp", Decimal("69.99"), "active", 7),
         ("tee", None, "Tee", Decimal("15.00"), "draft", 2),
     ]
+
+
+def test_an_image_row_is_counted_with_its_listing(shop: Database, tmp_path: Path) -> None:
+    # Found on a real export (5 rows read, 3 added): image rows were counted nowhere, so the line did not add up.
+    header = ["Handle", "Title", "Variant SKU", "Variant Price", "Image Src"]
+    lamp = {"Handle": "lamp", "Title": "Lamp", "Variant SKU": "LAMP-1", "Variant Price": "69.99",
+            "Image Src": "https://cdn.example/l1.jpg"}
+    images = [{"Handle": "lamp", "Image Src": f"https://cdn.example/l{n}.jpg"} for n in (2, 3)]
+    [first] = import_ok(shop, write_export(tmp_path / "products_export.csv", header, [lamp, images[0]]))
+    assert (first.rows_read, first.rows_added, first.rows_updated, first.rows_rejected) == (2, 2, 0, 0)
+    # A later export with one image more: its rows changed the listing, so they are updated, not silent.
+    [later] = import_ok(shop, write_export(tmp_path / "products_export_2.csv", header, [lamp, *images]))
+    assert (later.rows_read, later.rows_added, later.rows_updated, later.rows_rejected) == (3, 0, 3, 0)
+    assert shop.scalar("SELECT image_count FROM listings WHERE listing_id = 'lamp'") == 3
 
 
 def test_a_products_file_with_only_five_columns_imports(shop: Database, tmp_path: Path) -> None:

@@ -238,6 +238,10 @@ def _stage_products(ctx: ImportContext) -> None:
     ctx.create(LISTINGS, f"SELECT * FROM {LISTINGS} WHERE title IS NOT NULL")
     ctx.map_rows("variants", f"SELECT _row, sku FROM {VARIANTS}")
     ctx.map_rows("products", f"SELECT _row, product_id FROM {PRODUCTS}")
+    # Every row of a handle feeds its listing, an image row (no variant, no title) only that: it is counted
+    # with the listing, so "rows read" adds up to added + updated + rejected.
+    ctx.map_rows("listings", f"SELECT r._row, l.shop_id, l.listing_id FROM {ROWS} r "
+                             f"JOIN {LISTINGS} l ON l.listing_id = r.handle", secondary=True)
 
 
 CUSTOMERS_SPEC = FormatSpec(
