@@ -100,6 +100,12 @@ ENGLISH: Mapping[str, str] = {
                                "{rejected:,} rejected",
     "import.outcome.imported_with_rejects": "{name}: {label}, {read:,} rows read, {added:,} added, "
                                             "{updated:,} updated, {rejected:,} rejected (see report)",
+    # Rows the shop already held as they are: named when there are any, so the line adds up to rows read.
+    "import.outcome.imported_unchanged": "{name}: {label}, {read:,} rows read, {added:,} added, "
+                                         "{updated:,} updated, {unchanged:,} unchanged, {rejected:,} rejected",
+    "import.outcome.imported_unchanged_with_rejects": "{name}: {label}, {read:,} rows read, {added:,} added, "
+                                                      "{updated:,} updated, {unchanged:,} unchanged, "
+                                                      "{rejected:,} rejected (see report)",
     "import.outcome.already_imported": "{name}: already imported on {when}, nothing changed",
     "import.outcome.refused": "{name}: refused — {reason}",
     "import.outcome.summary_checked": "{name}: Alipay ledger summary, checked: {detail} adds up to its totals",

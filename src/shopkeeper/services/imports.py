@@ -511,9 +511,12 @@ def _outcome(path: Path, member: str | None, name: str, r: TableResult) -> FileO
             Message("import.outcome.already_imported", {"name": name, "when": when}), already_imported=True,
             label=r.label,
         )
-    code = "import.outcome.imported_with_rejects" if r.rows_rejected else "import.outcome.imported"
-    line = Message(code, {"name": name, "label": r.label, "read": r.rows_read, "added": r.rows_added,
-                          "updated": r.rows_updated, "rejected": r.rows_rejected})
+    unchanged = r.rows_read - r.rows_added - r.rows_updated - r.rows_rejected
+    code = "import.outcome.imported" + ("_unchanged" if unchanged > 0 else "") + (
+        "_with_rejects" if r.rows_rejected else "")
+    params = {"name": name, "label": r.label, "read": r.rows_read, "added": r.rows_added,
+              "updated": r.rows_updated, "rejected": r.rows_rejected}
+    line = Message(code, params | ({"unchanged": unchanged} if unchanged > 0 else {}))
     return FileOutcome(
         path, member, True, r.platform, r.kind, r.batch_id, r.rows_read, r.rows_added, r.rows_updated,
         r.rows_rejected, line, changed_tables=r.changed_tables, label=r.label,

@@ -48,3 +48,16 @@ def test_every_row_of_a_real_export_is_counted(tmp_path: Path, samples_dir: Path
         finally:
             shop.close()
     assert unaccounted == []
+
+
+def test_a_later_export_names_the_rows_the_shop_already_held(shop: Database, tmp_path: Path) -> None:
+    from test_import_order_independence import shopify_file, shopify_order
+
+    run_import(shop, shopify_file(tmp_path / "orders_export_1.csv", shopify_order(1001), shopify_order(1002)))
+    # A week later: #1001 shipped (its first row carries the order's fields), #1002 as it was, #1003 new;
+    # two rows per order.
+    [later] = run_import(shop, shopify_file(
+        tmp_path / "orders_export_2.csv", shopify_order(1001, fulfilled="2025-02-01 09:00:00 -0500"),
+        shopify_order(1002), shopify_order(1003)))
+    assert later.message == ("orders_export_2.csv: Shopify orders, 6 rows read, 2 added, 1 updated, 3 unchanged, "
+                             "0 rejected")
