@@ -3,7 +3,7 @@
 Each rule lives in one domain module with its pure-Python statement and its SQL
 (domain/identity.py, privacy.py, sku_lines.py with bundles.py, order_status.py, order_day.py, revenue.py, reorder.py,
 stock_classes.py, segments.py, loyalty_settings.py, tiers.py, points.py, channel_stock.py, rfm.py, campaign_price.py, campaign_checks.py, stock_ledger.py,
-sku_status.py, sku_links.py, refunds.py, fee_rates.py,
+sku_status.py, sku_links.py, refunds.py, fee_rates.py, shop_currency.py,
 landed_cost.py, money_sources.py, profit.py, ad_performance.py); every service, report and chart asks the SQL through
 these TEMP macros instead of writing the rule again. TEMP: they belong to the
 connection and are never stored in the shop file, so a newer Shopkeeper's
@@ -42,6 +42,7 @@ from shopkeeper.domain import (
     revenue,
     rfm,
     segments,
+    shop_currency,
     sku_lines,
     sku_links,
     sku_status,
@@ -59,7 +60,7 @@ SCALAR_MACROS = (*identity.MACROS, *privacy.MACROS, *order_status.MACROS, *order
 # In dependency order: every per-SKU figure reads sk_sku_lines(), the catalogue (sk_catalogue()) too; sk_sales()
 # uses sk_fx(), the tier and points macros use both. sk_first_stock_day() uses reorder's sk_stock_day();
 # sk_selling_days() uses the stock ledger's sk_stock_ledger().
-TABLE_MACROS = (*identity.TABLE_MACROS, *sku_lines.TABLE_MACROS, *sku_links.TABLE_MACROS, *revenue.TABLE_MACROS, *stock_ledger.TABLE_MACROS,
+TABLE_MACROS = (*identity.TABLE_MACROS, *shop_currency.TABLE_MACROS, *sku_lines.TABLE_MACROS, *sku_links.TABLE_MACROS, *revenue.TABLE_MACROS, *stock_ledger.TABLE_MACROS,
                 *reorder.TABLE_MACROS, *sku_status.TABLE_MACROS, *stock_classes.TABLE_MACROS, *loyalty_settings.TABLE_MACROS,
                 *tiers.TABLE_MACROS,
                 *points.TABLE_MACROS, *channel_stock.TABLE_MACROS, *rfm.TABLE_MACROS, *campaign_price.TABLE_MACROS,

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from shopkeeper.db.batches import created_shop_key
 from shopkeeper.db.database import Database
 from shopkeeper.db.merge import KEYS, MergeCount, record_freshness, table_columns
+from shopkeeper.db.rule_macros import install_rule_macros
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers import freshness, order_identity
 from shopkeeper.importers.context import ImportContext, q
@@ -356,11 +357,10 @@ def ensure_shop(db: Database, *, shop_id: str, platform: str, name: str, batch_i
 
 
 def shop_currency(db: Database, shop_id: str, platform: str) -> str:
-    """The shop's currency: as set, else what most of its orders are in, else the platform's default."""
+    """The shop's currency as it stands (domain/shop_currency.py); a shop not made yet: the platform's default."""
+    install_rule_macros(db)
     row = db.fetchone(
-        "SELECT coalesce((SELECT currency FROM shops WHERE shop_id = $shop),"
-        " (SELECT currency FROM orders WHERE shop_id = $shop GROUP BY currency ORDER BY count(*) DESC, currency"
-        "  LIMIT 1),"
+        "SELECT coalesce((SELECT currency FROM sk_shop_currencies() WHERE shop_id = $shop),"
         " (SELECT default_currency FROM platforms WHERE code = $platform), 'USD')",
         {"shop": shop_id, "platform": platform},
     )

@@ -27,6 +27,8 @@ from shopkeeper.db.database import Database, quote_ident
 from shopkeeper.db.merge import KEYS, MergeCount, replace_children, upsert
 from shopkeeper.domain.message_texts import english
 from shopkeeper.domain.messages import Message
+from shopkeeper.domain.shop_currency import SILENT
+from shopkeeper.importers import assumed_currency
 from shopkeeper.importers.control_totals import ControlTotals
 from shopkeeper.importers.reading import ImportCancelled
 
@@ -158,10 +160,15 @@ class ImportContext:
 
     @property
     def params(self) -> dict[str, Any]:
-        return {"batch": self.batch_id, "shop": self.shop_id, "zone": self.zone, "currency": self.currency}
+        # Orders and catalogue normalisers stage SILENT for a currency their file does not name: settled
+        # (importers/assumed_currency.py) to `$standing_currency`, the shop's as it stands, or what the shop holds.
+        currency = SILENT if assumed_currency.assumes(self) else self.currency
+        return {"batch": self.batch_id, "shop": self.shop_id, "zone": self.zone, "currency": currency,
+                "standing_currency": self.currency}
 
     def run(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
-        """Execute one statement; named parameters $batch, $shop, $zone, $currency are bound when used."""
+        """Execute one statement; named parameters $batch, $shop, $zone, $currency, $standing_currency are bound
+        when used."""
         self.check_cancel()
         if REJECTS in sql and not sql.startswith("SELECT"):
             self._rejected = None  # a statement that may have changed the rejects
@@ -282,6 +289,8 @@ class ImportContext:
     def upsert(self, table: str, staged: str, *, keys: str | None = None, plain: Sequence[str] = ()) -> MergeCount:
         self.begin_writing()
         self.check_cancel()
+        if assumed_currency.settle(self, table, staged, keys):
+            plain = (*plain, *assumed_currency.SETTLED)
         count = upsert(self.db, table, staged, self.batch_id, keys=keys, plain=plain)
         self._add(table, count)
         return count
@@ -289,6 +298,7 @@ class ImportContext:
     def replace_children(self, table: str, staged: str, parent_key: Sequence[str]) -> MergeCount:
         self.begin_writing()
         self.check_cancel()
+        assumed_currency.settle(self, table, staged)
         count = replace_children(self.db, table, staged, self.batch_id, parent_key)
         self._parent_keys[table] = tuple(parent_key)
         self._add(table, count)

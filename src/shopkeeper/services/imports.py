@@ -503,6 +503,15 @@ def _refused(path: Path, member: str | None, reason: Message, name: str, *,
                        needs_mapping=needs_mapping, refusal=reason)
 
 
+# (some rows unchanged, some rejected) -> the outcome line's code.
+_OUTCOME_CODES = {
+    (False, False): "import.outcome.imported",
+    (False, True): "import.outcome.imported_with_rejects",
+    (True, False): "import.outcome.imported_unchanged",
+    (True, True): "import.outcome.imported_unchanged_with_rejects",
+}
+
+
 def _outcome(path: Path, member: str | None, name: str, r: TableResult) -> FileOutcome:
     if r.already is not None:
         when = r.already.imported_at.strftime("%Y-%m-%d %H:%M")
@@ -512,8 +521,7 @@ def _outcome(path: Path, member: str | None, name: str, r: TableResult) -> FileO
             label=r.label,
         )
     unchanged = r.rows_read - r.rows_added - r.rows_updated - r.rows_rejected
-    code = "import.outcome.imported" + ("_unchanged" if unchanged > 0 else "") + (
-        "_with_rejects" if r.rows_rejected else "")
+    code = _OUTCOME_CODES[unchanged > 0, r.rows_rejected > 0]
     params = {"name": name, "label": r.label, "read": r.rows_read, "added": r.rows_added,
               "updated": r.rows_updated, "rejected": r.rows_rejected}
     line = Message(code, params | ({"unchanged": unchanged} if unchanged > 0 else {}))

@@ -1,6 +1,7 @@
 """Recompute: every figure derived from the shop's base data, rebuilt in one set-based pass.
 
-Derived figures are members' tier history (member_tier_history) and tier
+Derived figures are the currency of every row whose export named none
+(services/shop_currencies.py, domain/shop_currency.py), members' tier history (member_tier_history) and tier
 (members.tier_code, the history's last row), the points ledger's 'order',
 'refund' and 'expire' entries (domain/tiers.py, domain/points.py) and each
 SKU's stock on hand (stock_levels.on_hand, domain/stock_ledger.py).
@@ -36,6 +37,7 @@ from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.domain.points import DERIVED_REASONS, expiry_cutoff
 from shopkeeper.services import recompute_scope
 from shopkeeper.services.recompute_scope import SCOPE
+from shopkeeper.services.shop_currencies import settle_currencies
 from shopkeeper.services.stock_ledger import derive_on_hand
 
 log = logging.getLogger(__name__)
@@ -52,6 +54,8 @@ def recompute(db: Database, today: date | None = None) -> Changes:
     today = today or date.today()
     started = time.perf_counter()
     install_rule_macros(db)
+    # First: a member's spend is read in the base currency, so their orders' currencies must be settled.
+    currencies = settle_currencies(db)
     scoped = recompute_scope.plan(db, today)
     tiers_changed = points_changed = 0
     if scoped != 0:
@@ -69,7 +73,7 @@ def recompute(db: Database, today: date | None = None) -> Changes:
     log.info("recompute for %s (%s members) took %.3f s", today, "all" if scoped is None else scoped,
              time.perf_counter() - started)
     members = Changes.of(Area.MEMBERS) if tiers_changed or points_changed else Changes()
-    return members | (Changes.of(Area.STOCK) if stock_changed else Changes())
+    return currencies | members | (Changes.of(Area.STOCK) if stock_changed else Changes())
 
 
 def recompute_if_stale(db: Database, today: date | None = None) -> Changes:

@@ -16,7 +16,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shopkeeper.db.database import Database
-from shopkeeper.domain import identity, loyalty_settings, order_day, order_status, revenue, segments, tiers
+from shopkeeper.domain import (
+    identity,
+    loyalty_settings,
+    order_day,
+    order_status,
+    revenue,
+    segments,
+    shop_currency,
+    tiers,
+)
 from shopkeeper.domain.points import (
     Credit,
     add_months,
@@ -128,6 +137,28 @@ def test_net_revenue(db: Database, sales: list[tuple[str, str, Decimal, Decimal]
     expected = revenue.net_revenue(
         [revenue.Sale(r[5], r[6], r[7], r[8]) for r in rows], rates)  # type: ignore[arg-type]
     assert got == expected
+
+
+# An order's currency as its export gave it: named ('file', or NULL in older rows), or assumed (the shop's id).
+FROM_ROW = st.tuples(st.sampled_from(["EUR", "USD", "CAD"]), st.sampled_from(["file", None, "woocommerce:w"]))
+
+
+@RULES
+@given(orders=st.lists(FROM_ROW, max_size=10), set_currency=st.sampled_from([None, "GBP"]))
+def test_shop_currency(db: Database, orders: list[tuple[str, str | None]], set_currency: str | None) -> None:
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    with _scratch(db):
+        db.execute("INSERT INTO shops VALUES ('woocommerce:w', 'woocommerce', 'w', ?)", [set_currency])
+        for i, (currency, came_from) in enumerate(orders):
+            db.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, currency, total, "
+                       "currency_from) VALUES ('woocommerce:w', ?, ?, '+00:00', 'paid', ?, 1, ?)",
+                       [str(i), at, currency, came_from])
+        got = _scalar(db, "SELECT currency FROM sk_shop_currencies() WHERE shop_id = 'woocommerce:w'")
+    named: dict[str, int] = {}
+    for currency, came_from in orders:
+        if not shop_currency.assumed(came_from):
+            named[currency] = named.get(currency, 0) + 1
+    assert got == shop_currency.shop_currency(set_currency, named, "USD")
 
 
 # Reorder point, cover and status: tests/unit/domain/test_reorder_rules.py.

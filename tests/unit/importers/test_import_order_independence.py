@@ -98,7 +98,17 @@ def export_set(folder: Path) -> list[Path]:
                              woo_order(77, "processing") + woo_order(78, "processing"))
     woo_late = write_export(folder / "woo-orders-2.csv", WOO_ORDERS_PER_ITEM,
                             woo_order(77, "completed") + woo_order(78, "refunded"))
-    return [older, newer, no_ids, taobao_early, taobao_late, taobao_items, woo_early, woo_late]
+    # WooCommerce's own CSV export names no currency: #77 again (the others named it EUR) and a new #79
+    woo_silent = write_export(folder / "woo-orders-3.csv", WOO_WITHOUT_CURRENCY,
+                              [_without_currency(r) for r in woo_order(77, "completed") + woo_order(79, "completed")])
+    return [older, newer, no_ids, taobao_early, taobao_late, taobao_items, woo_early, woo_late, woo_silent]
+
+
+WOO_WITHOUT_CURRENCY = [h for h in WOO_ORDERS_PER_ITEM if h != "order_currency"]
+
+
+def _without_currency(row: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in row.items() if k != "order_currency"}
 
 
 def _taobao_with(orders: dict[str, dict[str, str]]) -> tuple[list[str], list[list[str]]]:
@@ -149,7 +159,7 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], dict[
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(order=st.permutations(range(8)))
+@given(order=st.permutations(range(9)))
 def test_any_import_order_gives_the_same_shop(exports: tuple[list[Path], dict[str, object]], order: list[int],
                                               tmp_path_factory: pytest.TempPathFactory) -> None:
     files, reference = exports
@@ -162,11 +172,11 @@ def test_the_reference_shop_says_what_the_newest_data_says(exports: tuple[list[P
                                                           tmp_path: Path) -> None:
     files, reference = exports
     # newest file first: the older files must not undo a refund, a cancellation or a shipment
-    rows, _, _ = import_in_order(tmp_path, files, (1, 4, 7, 0, 2, 3, 5, 6))
+    rows, _, _ = import_in_order(tmp_path, files, (8, 1, 4, 7, 0, 2, 3, 5, 6))
     assert rows == reference
     db = open_fresh_shop(tmp_path / "check")
     try:
-        import_ok(db, *[files[i] for i in (1, 0, 2, 4, 3, 5, 7, 6)])
+        import_ok(db, *[files[i] for i in (8, 1, 0, 2, 4, 3, 5, 7, 6)])
         status = dict(db.fetchall("SELECT order_number, status FROM orders WHERE shop_id LIKE 'shopify:%'"))
         assert status == {"#1001": "shipped", "#1002": "refunded", "#1003": "paid", "#1004": "partially_refunded",
                           "#1005": "paid", "#1006": "paid"}
@@ -174,7 +184,12 @@ def test_the_reference_shop_says_what_the_newest_data_says(exports: tuple[list[P
         assert db.fetchone("SELECT name, city FROM buyers WHERE buyer_id = 'buyer1001@example.com'") == (
             "Ann Lee-Park", "Ottawa")
         assert dict(db.fetchall("SELECT order_id, status FROM orders WHERE shop_id LIKE 'woocommerce:%'")) == {
-            "77": "completed", "78": "refunded"}
+            "77": "completed", "78": "refunded", "79": "completed"}
+        # #79's file named no currency: it is in the shop's, which the orders that name one say is EUR,
+        # although that file came first, when the shop knew no currency yet
+        assert db.fetchall("SELECT DISTINCT currency FROM orders WHERE shop_id LIKE 'woocommerce:%' "
+                           "UNION SELECT DISTINCT currency FROM order_lines WHERE shop_id LIKE 'woocommerce:%'") == [
+            ("EUR",)]
         assert db.fetchone("SELECT status, refunded_amount FROM orders WHERE order_id = '2890123456789012345'") == (
             "refunded", Decimal("598.00"))
         assert shop_stats(db)["refunded_orders"] == reference["stats"]["refunded_orders"] == 4  # type: ignore[index]
@@ -287,23 +302,56 @@ def test_every_order_of_the_real_shopify_exports_gives_the_same_stats(samples_di
     assert all(r == results[0] for r in results[1:])
 
 
-@pytest.mark.xfail(strict=True, reason="open (issue 7, item 2): a row whose file does not say its currency takes the "
-                   "shop's currency as inferred when it is imported, so a file without a currency column gives "
-                   "different currencies before and after one with it; see the session note of 2026-12-03")
-def test_a_file_without_a_currency_gives_the_same_stats_in_either_order(tmp_path: Path) -> None:
-    stated = write_export(tmp_path / "woo-orders-1.csv", WOO_ORDERS_PER_ITEM,
-                          woo_order(77, "completed") + woo_order(78, "completed"))
-    header = [h for h in WOO_ORDERS_PER_ITEM if h != "order_currency"]
-    unstated = write_export(tmp_path / "woo-orders-2.csv", header,
-                            [{k: v for k, v in row.items() if k != "order_currency"}
-                             for row in woo_order(79, "completed")])
+def _first_import_currencies(tmp_path: Path, *paths: Path) -> list[object]:
     results = []
-    for n, order in enumerate(((stated, unstated), (unstated, stated))):
+    for n, order in enumerate((paths, tuple(reversed(paths)))):
         db = open_fresh_shop(tmp_path, f"shop{n}.duckdb")
         try:
             for path in order:
                 import_ok(db, path)
-            results.append(shop_stats(db)["order_total"])
+            results.append((shop_stats(db)["order_total"],
+                             db.fetchall("SELECT order_id, currency, currency_from FROM orders ORDER BY 1"),
+                             db.fetchall("SELECT sku, currency, currency_from FROM variants ORDER BY 1"),
+                             db.fetchall("SELECT listing_id, currency, currency_from FROM listings ORDER BY 1")))
         finally:
             db.close()
-    assert results[0] == results[1] == {"EUR": "90.00"}
+    assert results[0] == results[1]
+    return results[0]
+
+
+def test_a_file_without_a_currency_gives_the_same_stats_in_either_order(tmp_path: Path) -> None:
+    named = write_export(tmp_path / "woo-orders-1.csv", WOO_ORDERS_PER_ITEM,
+                         woo_order(77, "completed") + woo_order(78, "completed"))
+    silent = write_export(tmp_path / "woo-orders-2.csv", WOO_WITHOUT_CURRENCY,
+                          [_without_currency(r) for r in woo_order(79, "completed")])
+    totals, orders, _, _ = _first_import_currencies(tmp_path, named, silent)
+    # Imported first, #79 took the platform's usual USD; once the EUR orders came it is in EUR.
+    assert totals == {"EUR": "90.00"}
+    assert orders == [("77", "EUR", "file"), ("78", "EUR", "file"), ("79", "EUR", "woocommerce:WooCommerce")]
+
+
+def test_a_products_export_takes_the_currency_of_its_shops_orders_whichever_came_first(tmp_path: Path) -> None:
+    # Shopify's products export names no currency.
+    products = write_export(tmp_path / "products_export.csv", ["Handle", "Title", "Variant SKU", "Variant Price"],
+                            [{"Handle": "mug", "Title": "Mug", "Variant SKU": "MUG-1", "Variant Price": "9.50"},
+                             {"Handle": "cap", "Title": "Cap", "Variant SKU": "CAP-1", "Variant Price": "12.00"}])
+    orders = shopify_file(tmp_path / "orders_export.csv", shopify_order(1001), shopify_order(1002))
+    _, _, variants, listings = _first_import_currencies(tmp_path, products, orders)
+    assert {(c, f) for _, c, f in variants} == {(c, f) for _, c, f in listings} == {("CAD", "shopify:Shopify")}
+
+
+def test_a_named_currency_beats_an_assumed_one_and_undo_gives_the_assumed_back(shop: Database,
+                                                                               tmp_path: Path) -> None:
+    silent = write_export(tmp_path / "woo-orders-2.csv", WOO_WITHOUT_CURRENCY,
+                          [_without_currency(r) for r in woo_order(77, "completed")])
+    named = write_export(tmp_path / "woo-orders-1.csv", WOO_ORDERS_PER_ITEM, woo_order(77, "processing"))
+    import_ok(shop, silent)
+    before = snapshot(shop)
+    assert shop.fetchone("SELECT currency, currency_from FROM orders") == ("USD", "woocommerce:WooCommerce")
+    # The named file is older (processing): it still names the currency the silent one only assumed.
+    [outcome] = import_ok(shop, named)
+    assert shop.fetchone("SELECT status, currency, currency_from FROM orders") == ("completed", "EUR", "file")
+    assert shop.fetchall("SELECT DISTINCT currency FROM order_lines") == [("EUR",)]
+    assert outcome.batch_id is not None
+    undo_import(shop, outcome.batch_id)
+    assert snapshot(shop) == before
