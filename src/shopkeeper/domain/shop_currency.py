@@ -22,9 +22,9 @@ from collections.abc import Mapping
 # into the shop's currency before anything is written, so it is never stored.
 SILENT = "~SILENT~"
 NAMED = "file"
-# Platforms that trade in one currency only (the domestic Chinese ones, in yuan): their exports name no
-# currency because there is no other, so nothing of theirs is assumed.
-ONE_CURRENCY = {"taobao": "CNY", "jd": "CNY", "pinduoduo": "CNY", "douyin": "CNY", "youzan": "CNY"}
+# Platforms that trade in yuan only (the domestic Chinese ones): their exports name no currency because
+# there is no other, so nothing of theirs is assumed.
+YUAN_ONLY = frozenset({"taobao", "jd", "pinduoduo", "douyin", "youzan"})
 # Tables whose rows may carry an assumed currency (each has `currency_from`).
 TABLES = ("orders", "order_lines", "listings", "variants")
 
@@ -46,6 +46,8 @@ def assumed(currency_from: str | None) -> bool:
     return currency_from is not None and currency_from != NAMED
 
 
+# A row whose currency is assumed (SQL over the row's columns); NULL and 'file' are named.
+ASSUMED_SQL = f"currency_from <> '{NAMED}'"
 _NAMED_SQL = f"coalesce(currency_from, '{NAMED}') = '{NAMED}'"
 
 TABLE_MACROS = (

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from shopkeeper.db.database import quote_ident as _q
 from shopkeeper.db.merge import FRESHNESS_IDS, KEYS, stored_freshness, table_columns
-from shopkeeper.domain.shop_currency import NAMED, ONE_CURRENCY, SILENT, TABLES
+from shopkeeper.domain.shop_currency import ASSUMED_SQL, NAMED, SILENT, TABLES, YUAN_ONLY
 
 if TYPE_CHECKING:
     from shopkeeper.importers.context import ImportContext
@@ -32,13 +33,9 @@ ASSUMING_KINDS = frozenset({"orders", "order_lines", "products", "listings", "ma
 SETTLED = ("currency", "currency_from")
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def assumes(ctx: ImportContext) -> bool:
     """True when this import's normaliser stages `SILENT` for a currency its file does not name."""
-    return ctx.spec.kind in ASSUMING_KINDS and ctx.platform not in ONE_CURRENCY
+    return ctx.spec.kind in ASSUMING_KINDS and ctx.platform not in YUAN_ONLY
 
 
 def settle(ctx: ImportContext, table: str, staged: str, keys: str | None = None) -> bool:
@@ -51,12 +48,11 @@ def settle(ctx: ImportContext, table: str, staged: str, keys: str | None = None)
         return False
     if "currency_from" not in cols and not ctx.scalar(
             f"SELECT EXISTS (SELECT 1 FROM {_q(staged)} WHERE currency = '{SILENT}') "
-            f"OR EXISTS (SELECT 1 FROM {_q(table)} WHERE currency_from <> '{NAMED}')"):
+            f"OR EXISTS (SELECT 1 FROM {_q(table)} WHERE {ASSUMED_SQL})"):
         # The usual case, every currency named and none assumed in the shop: nothing to settle, and adding
         # a constant column costs nothing where copying a million staged rows costs a second.
         ctx.run(f"ALTER TABLE {_q(staged)} ADD COLUMN currency_from VARCHAR DEFAULT '{NAMED}'")
         return False
-    key = KEYS[table]
     silent = f"s.currency = '{SILENT}'"
     if table == "order_lines":
         # A line takes its order's currency (the order is merged first), else the shop's.
@@ -64,6 +60,7 @@ def settle(ctx: ImportContext, table: str, staged: str, keys: str | None = None)
         came_from = f"CASE WHEN s.currency IS NULL THEN NULL WHEN {silent} THEN $shop ELSE '{NAMED}' END"
         joins = "LEFT JOIN orders o ON o.shop_id = s.shop_id AND o.order_id = s.order_id"
     else:
+        key = KEYS[table]
         held = f"t.{_q(key[0])} IS NOT NULL"
         held_named = f"coalesce(t.currency_from, '{NAMED}') = '{NAMED}'"
         joins = "LEFT JOIN " + _q(table) + " t ON " + " AND ".join(f"t.{_q(k)} = s.{_q(k)}" for k in key)

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain.changes import Area, Changes
-from shopkeeper.domain.shop_currency import NAMED, TABLES
+from shopkeeper.domain.shop_currency import ASSUMED_SQL, TABLES
 
 _CURRENCIES = "_sc_shop_currencies"
-_ASSUMED = f"currency_from <> '{NAMED}'"  # NULL (older rows, edits) is named too
 
 
 def settle_currencies(db: Database) -> Changes:
     """Give each row with an assumed currency its shop's (a line: its order's); returns the areas that moved."""
-    if not db.scalar("SELECT " + " OR ".join(f"EXISTS (SELECT 1 FROM {t} WHERE {_ASSUMED})" for t in TABLES)):
+    if not db.scalar("SELECT " + " OR ".join(f"EXISTS (SELECT 1 FROM {t} WHERE {ASSUMED_SQL})" for t in TABLES)):
         return Changes()
     db.execute(f"CREATE OR REPLACE TEMP TABLE {_CURRENCIES} AS SELECT * FROM sk_shop_currencies()")
     try:
@@ -31,7 +30,7 @@ def settle_currencies(db: Database) -> Changes:
 def _settle(db: Database, table: str) -> int:
     if table == "order_lines":
         wanted = (f"SELECT l.shop_id, l.order_id, l.currency_from, coalesce(o.currency, c.currency) AS currency "
-                  f"FROM (SELECT DISTINCT shop_id, order_id, currency_from FROM order_lines WHERE {_ASSUMED}) l "
+                  f"FROM (SELECT DISTINCT shop_id, order_id, currency_from FROM order_lines WHERE {ASSUMED_SQL}) l "
                   f"JOIN {_CURRENCIES} c ON c.shop_id = l.currency_from "
                   f"LEFT JOIN orders o ON o.shop_id = l.shop_id AND o.order_id = l.order_id")
         match = ("order_lines.shop_id = x.shop_id AND order_lines.order_id = x.order_id "
