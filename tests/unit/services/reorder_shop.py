@@ -21,10 +21,13 @@ def seed_reorder_shop(db: Database, today: date) -> None:
             "('MUG', 'P-MUG', 20.00, 10.00, 'CNY'), ('VASE', 'P-VASE', 30.00, NULL, 'USD'),"
             " ('BOWL', 'P-BOWL', 9.00, 5.00, 'CNY'), ('TEA', 'P-TEA', 8.00, 2.50, 'CNY'),"
             " ('EVIL', 'P-EVIL', 5.00, 1.00, 'CNY')")
+        # Counted just after today's sales, never at the wall clock's now(): a run before 04:00 UTC would
+        # otherwise count before today's sale, which then (rightly) takes one more off the shelf.
+        counted = _at(today) + timedelta(minutes=1)
         db.execute(
             "INSERT INTO stock_levels (sku, on_hand, lead_time_days, pack_size, updated_at) VALUES "
-            "('MUG', 3, 14, 6, now()), ('VASE', 0, 14, NULL, now()), ('BOWL', 50, 14, NULL, now()),"
-            " ('TEA', 25, 14, NULL, now()), ('EVIL', 0, 14, NULL, now())")
+            "('MUG', 3, 14, 6, $c), ('VASE', 0, 14, NULL, $c), ('BOWL', 50, 14, NULL, $c),"
+            " ('TEA', 25, 14, NULL, $c), ('EVIL', 0, 14, NULL, $c)", {"c": counted})
         # Counted: the level is the shop's first snapshot (as migration 0011 makes of a stored level);
         # TEA's comes from the older movement ledger below.
         db.execute("INSERT INTO stock_snapshots (sku, counted_at, on_hand, source)"
