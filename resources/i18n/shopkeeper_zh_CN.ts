@@ -3827,6 +3827,18 @@
         <translation>{name}：{label}，读取 {read:,} 行，新增 {added:,}，更新 {updated:,}，无变化 {unchanged:,}，未导入 {rejected:,}（见“查看未导入的行…”）</translation>
     </message>
     <message>
+        <source>{name}: {label}, {read:,} row read, {added:,} added, {updated:,} updated, {rejected:,} rejected</source>
+        <translation>{name}：{label}，读取 {read:,} 行，新增 {added:,}，更新 {updated:,}，未导入 {rejected:,}</translation>
+    </message>
+    <message>
+        <source>{name}: {label}, {read:,} row read, {added:,} added, {updated:,} updated, {rejected:,} rejected (see Show rejected rows…)</source>
+        <translation>{name}：{label}，读取 {read:,} 行，新增 {added:,}，更新 {updated:,}，未导入 {rejected:,}（见“查看未导入的行…”）</translation>
+    </message>
+    <message>
+        <source>{name}: {label}, {read:,} row read, {added:,} added, {updated:,} updated, {unchanged:,} unchanged, {rejected:,} rejected</source>
+        <translation>{name}：{label}，读取 {read:,} 行，新增 {added:,}，更新 {updated:,}，无变化 {unchanged:,}，未导入 {rejected:,}</translation>
+    </message>
+    <message>
         <source>{name}: already imported on {when}, nothing changed</source>
         <translation>{name}：已于 {when} 导入过，未做任何更改</translation>
     </message>

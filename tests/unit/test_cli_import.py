@@ -26,7 +26,7 @@ def test_import_prints_a_line_per_file_and_fails_when_any_is_refused(tmp_path: P
 
     ok = _shopkeeper("import", "--db", shop, str(good))
     assert ok.returncode == 0, ok.stderr
-    assert ok.stdout.strip() == ("products_export.csv: Shopify products, 1 rows read, 1 added, 0 updated, "
+    assert ok.stdout.strip() == ("products_export.csv: Shopify products, 1 row read, 1 added, 0 updated, "
                                  "0 rejected")
 
     mixed = _shopkeeper("import", "--db", shop, str(empty), str(unknown), str(good))

@@ -106,6 +106,13 @@ ENGLISH: Mapping[str, str] = {
     "import.outcome.imported_unchanged_with_rejects": "{name}: {label}, {read:,} rows read, {added:,} added, "
                                                       "{updated:,} updated, {unchanged:,} unchanged, "
                                                       "{rejected:,} rejected (see report)",
+    # A file of one row says "row" (the other counts are of rows too, but read as "1 added").
+    "import.outcome.imported_one_row": "{name}: {label}, {read:,} row read, {added:,} added, {updated:,} updated, "
+                                       "{rejected:,} rejected",
+    "import.outcome.imported_one_row_with_rejects": "{name}: {label}, {read:,} row read, {added:,} added, "
+                                                    "{updated:,} updated, {rejected:,} rejected (see report)",
+    "import.outcome.imported_one_row_unchanged": "{name}: {label}, {read:,} row read, {added:,} added, "
+                                                 "{updated:,} updated, {unchanged:,} unchanged, {rejected:,} rejected",
     "import.outcome.already_imported": "{name}: already imported on {when}, nothing changed",
     "import.outcome.refused": "{name}: refused — {reason}",
     "import.outcome.summary_checked": "{name}: Alipay ledger summary, checked: {detail} adds up to its totals",

@@ -503,12 +503,16 @@ def _refused(path: Path, member: str | None, reason: Message, name: str, *,
                        needs_mapping=needs_mapping, refusal=reason)
 
 
-# (some rows unchanged, some rejected) -> the outcome line's code.
+# (one row read, some rows unchanged, some rejected) -> the outcome line's code.
 _OUTCOME_CODES = {
-    (False, False): "import.outcome.imported",
-    (False, True): "import.outcome.imported_with_rejects",
-    (True, False): "import.outcome.imported_unchanged",
-    (True, True): "import.outcome.imported_unchanged_with_rejects",
+    (False, False, False): "import.outcome.imported",
+    (False, False, True): "import.outcome.imported_with_rejects",
+    (False, True, False): "import.outcome.imported_unchanged",
+    (False, True, True): "import.outcome.imported_unchanged_with_rejects",
+    (True, False, False): "import.outcome.imported_one_row",
+    (True, False, True): "import.outcome.imported_one_row_with_rejects",
+    (True, True, False): "import.outcome.imported_one_row_unchanged",
+    (True, True, True): "import.outcome.imported_unchanged_with_rejects",  # one row cannot be both
 }
 
 
@@ -521,7 +525,7 @@ def _outcome(path: Path, member: str | None, name: str, r: TableResult) -> FileO
             label=r.label,
         )
     unchanged = r.rows_read - r.rows_added - r.rows_updated - r.rows_rejected
-    code = _OUTCOME_CODES[unchanged > 0, r.rows_rejected > 0]
+    code = _OUTCOME_CODES[r.rows_read == 1, unchanged > 0, r.rows_rejected > 0]
     params = {"name": name, "label": r.label, "read": r.rows_read, "added": r.rows_added,
               "updated": r.rows_updated, "rejected": r.rows_rejected}
     line = Message(code, params | ({"unchanged": unchanged} if unchanged > 0 else {}))

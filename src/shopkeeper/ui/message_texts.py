@@ -101,6 +101,14 @@ def window_texts() -> dict[str, str]:
         "import.outcome.imported_unchanged_with_rejects": translate(
             "Messages", "{name}: {label}, {read:,} rows read, {added:,} added, {updated:,} updated, "
                         "{unchanged:,} unchanged, {rejected:,} rejected (see Show rejected rows…)"),
+        "import.outcome.imported_one_row": translate(
+            "Messages", "{name}: {label}, {read:,} row read, {added:,} added, {updated:,} updated, {rejected:,} rejected"),
+        "import.outcome.imported_one_row_with_rejects": translate(
+            "Messages", "{name}: {label}, {read:,} row read, {added:,} added, {updated:,} updated, "
+                        "{rejected:,} rejected (see Show rejected rows…)"),
+        "import.outcome.imported_one_row_unchanged": translate(
+            "Messages", "{name}: {label}, {read:,} row read, {added:,} added, {updated:,} updated, "
+                        "{unchanged:,} unchanged, {rejected:,} rejected"),
         "import.outcome.already_imported": translate("Messages", "{name}: already imported on {when}, nothing changed"),
         "import.outcome.refused": translate("Messages", "{name}: refused — {reason}"),
         "import.outcome.summary_checked": translate(

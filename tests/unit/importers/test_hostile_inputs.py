@@ -331,7 +331,7 @@ def test_an_archive_of_many_small_exports_sets_up_once_and_is_one_batch(
     monkeypatch.undo()
 
     assert [o.message for o in outcomes] == [
-        f"products.zip › 2025/{n:02d}.csv: Shopify products, 1 rows read, 1 added, 0 updated, 0 rejected"
+        f"products.zip › 2025/{n:02d}.csv: Shopify products, 1 row read, 1 added, 0 updated, 0 rejected"
         for n in range(6)
     ]
     # the conversion macros are made, and looked for, once per connection, not once per table
