@@ -19,7 +19,7 @@ from shopkeeper.db.rule_macros import install_rule_macros
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers import freshness, order_identity
 from shopkeeper.importers.context import ImportContext, q
-from shopkeeper.importers.member_names import name_members
+from shopkeeper.importers.member_names import contact_email, contact_phone, name_members
 
 ORDERS = "_sk_orders"
 LINES = "_sk_lines"
@@ -183,6 +183,9 @@ MEMBER_MATCH = """
 # A buyer's name as a member's: contact details stand in masked (domain/privacy.py), as they would be shown.
 MEMBER_NAME = ("coalesce(any_name, sk_mask_email(email), sk_mask_phone(phone), "
                "CASE WHEN contains(buyer_id, '@') THEN sk_mask_email(buyer_id) ELSE buyer_id END)")
+# The same, of the buyer as the shop holds it once written (alias b; importers/member_names.py).
+STORED_MEMBER_NAME = ("coalesce(b.name, sk_mask_email(b.email), sk_mask_phone(b.phone), "
+                      "CASE WHEN contains(b.buyer_id, '@') THEN sk_mask_email(b.buyer_id) ELSE b.buyer_id END)")
 
 
 def stage_buyers_from_orders(ctx: ImportContext, fixed: Mapping[str, str] | None = None, **latest: str) -> None:
@@ -239,7 +242,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
         "_sk_members",
         f"""
         SELECT new_member AS member_id, {MEMBER_NAME} AS display_name,
-               email, phone,
+               {contact_email('email')} AS email, {contact_phone('phone')} AS phone,
                coalesce(first_seen, now()) AS joined_at
         FROM _sk_buyers_m WHERE found_member IS NULL
         QUALIFY row_number() OVER (PARTITION BY new_member ORDER BY first_seen NULLS LAST, shop_id, buyer_id) = 1
@@ -253,7 +256,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     )
     # first_seen is already the earlier of the file's and the shop's.
     total += ctx.upsert("buyers", "_sk_buyers_w", keys=keys, plain=("first_seen",))
-    return total + name_members(ctx, "_sk_buyers_m", MEMBER_NAME)
+    return total + name_members(ctx, "_sk_buyers_m", STORED_MEMBER_NAME)
 
 
 def write_catalogue(ctx: ImportContext) -> MergeCount:

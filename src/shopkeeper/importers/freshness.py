@@ -20,6 +20,14 @@ staged order row gets a sortable text key, compared by db/merge.py:
 
 Platforms only supply the stamps they have; the rule is the same for all.
 
+A buyer's key is their freshest order's key in the file, then a digest. A
+customers export (the buyer's own account: the name, phone and default address
+they keep, their marketing consent) ranks above every order-derived key, so its
+values win and orders only fill what it leaves empty, whichever came first; of
+two customers exports, the one where the buyer has more orders (then more spent)
+is the later one. Such an export carries no date, so these counts are what the
+rows say about when they were written.
+
 An order's lines carry the key of the order row they came with, so an import
 whose every recorded order got its lines with that very key (a file of whole
 orders, the usual case) stores one `LINES_AS_ORDERS` row instead of a second
@@ -73,6 +81,13 @@ def _digest(columns: Sequence[str]) -> str:
 ORDER_KEYS = "_sk_order_keys"
 BUYER_KEYS = "_sk_buyer_keys"
 
+# Optional staged buyer columns of a customers export (never written to the shop): the buyer's
+# order count and amount spent as the export states them.
+PROFILE_ORDERS = "_orders_count"
+PROFILE_SPENT = "_spent"
+# A customers export's buyer keys start with this; order-derived ones with '0' or '1' (see above).
+_PROFILE = "p"
+
 
 def stamp_orders(ctx: ImportContext, staged: str) -> str:
     """Make ORDER_KEYS, the key of every staged order (see the module docstring); returns its name.
@@ -107,25 +122,43 @@ def stamp_orders(ctx: ImportContext, staged: str) -> str:
 
 
 def stamp_buyers(ctx: ImportContext, staged: str) -> str | None:
-    """Make BUYER_KEYS: each staged buyer's freshest order's key in this file, then a digest.
+    """Make BUYER_KEYS (see the module docstring); returns its name, or None for the plain rule.
 
     A buyer's latest name and city are those of their freshest order, whichever
-    file came first. Buyers from a file that staged no keyed orders (a customers
-    export) keep the plain rule: None.
+    file came first; a customers export's beat them. An orders file whose staged
+    orders name no buyer keeps the plain rule.
     """
-    if not ctx.scalar("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'temp' "
-                      f"AND table_name = '{ORDER_KEYS}'") or \
-            "buyer_id" not in table_columns(ctx.db, "_sk_orders"):
-        return None
     cols = table_columns(ctx.db, staged)
     target = set(table_columns(ctx.db, "buyers")) - set(KEYS["buyers"]) - {"batch_id", "first_seen"}
     values = [c for c in cols if c in target]
+    if not ctx.scalar("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'temp' "
+                      f"AND table_name = '{ORDER_KEYS}'"):
+        return _stamp_profiles(ctx, staged, cols, values)
+    if "buyer_id" not in table_columns(ctx.db, "_sk_orders"):
+        return None
     ctx.create(BUYER_KEYS, f"""
         WITH o AS (SELECT s.buyer_id, max(k.{q(FRESHNESS)}) AS freshness FROM _sk_orders s
                    JOIN {ORDER_KEYS} k ON k.shop_id = s.shop_id AND k.order_id = s.order_id GROUP BY s.buyer_id)
         SELECT s.shop_id, s.buyer_id, max(coalesce(o.freshness, '0') || '|' || {_digest(values)}) AS {q(FRESHNESS)}
         FROM {q(staged)} s LEFT JOIN o ON o.buyer_id = s.buyer_id
         WHERE s.buyer_id IS NOT NULL GROUP BY s.shop_id, s.buyer_id
+    """)
+    return BUYER_KEYS
+
+
+def _stamp_profiles(ctx: ImportContext, staged: str, cols: Sequence[str], values: Sequence[str]) -> str:
+    """BUYER_KEYS of a customers export: 'p', the buyer's order count, amount spent, values known, digest."""
+    count = f"greatest(coalesce(s.{q(PROFILE_ORDERS)}, 0), 0)" if PROFILE_ORDERS in cols else "0"
+    # Cents, fixed width; a refund can bring a total spent below zero, which ranks as nothing spent.
+    spent = f"greatest(coalesce(CAST(round(s.{q(PROFILE_SPENT)} * 100) AS HUGEINT), 0), 0)" \
+        if PROFILE_SPENT in cols else "0"
+    ctx.create(BUYER_KEYS, f"""
+        SELECT s.shop_id, s.buyer_id,
+               max('{_PROFILE}' || lpad(CAST({count} AS VARCHAR), 10, '0')
+                   || '|' || lpad(CAST({spent} AS VARCHAR), 20, '0')
+                   || '|' || {_known(values)}
+                   || '|' || {_digest(values)}) AS {q(FRESHNESS)}
+        FROM {q(staged)} s WHERE s.buyer_id IS NOT NULL GROUP BY s.shop_id, s.buyer_id
     """)
     return BUYER_KEYS
 

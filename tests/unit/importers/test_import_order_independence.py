@@ -1,9 +1,9 @@
 """The shop never depends on the order files are imported in (issue 7, items 2 and 3).
 
 The same set of exports - an older and a newer Shopify export of the same
-orders, a Shopify file without the Id column, Taobao order and line reports,
-two WooCommerce exports - imported in any order gives the same stats and the
-same order, line and buyer rows; an order has one identity whatever columns a
+orders, a Shopify file without the Id column, two Shopify customers exports,
+Taobao order and line reports, three WooCommerce exports - imported in any
+order gives the same stats and the same order, line and buyer rows; an order has one identity whatever columns a
 file carries; a file cut mid-row adds no order.
 """
 
@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from cn_exports import TAOBAO_ORDERS, taobao_lines, taobao_orders, write_csv
 from export_files import (
+    SHOPIFY_CUSTOMERS,
     SHOPIFY_ORDERS,
     WOO_ORDERS_PER_ITEM,
     import_ok,
@@ -101,7 +102,21 @@ def export_set(folder: Path) -> list[Path]:
     # WooCommerce's own CSV export names no currency: #77 again (the others named it EUR) and a new #79
     woo_silent = write_export(folder / "woo-orders-3.csv", WOO_WITHOUT_CURRENCY,
                               [_without_currency(r) for r in woo_order(77, "completed") + woo_order(79, "completed")])
-    return [older, newer, no_ids, taobao_early, taobao_late, taobao_items, woo_early, woo_late, woo_silent]
+    # The buyer of #1005 in two customers exports: the later one (two orders by then) has moved and has a phone
+    customers_early = write_export(folder / "customers_export_1.csv", SHOPIFY_CUSTOMERS,
+                                   [customer(1005, "Annie", "Toronto", orders=1, spent="30.00")])
+    customers_late = write_export(folder / "customers_export_2.csv", SHOPIFY_CUSTOMERS,
+                                  [customer(1005, "Annie", "Montréal", orders=2, spent="60.00",
+                                            phone="'+1 514 555 0142")])
+    return [older, newer, no_ids, taobao_early, taobao_late, taobao_items, woo_early, woo_late, woo_silent,
+            customers_early, customers_late]
+
+
+def customer(number: int, first: str, city: str, *, orders: int, spent: str, phone: str = "") -> dict[str, str]:
+    """One row of a Shopify customers export for the buyer of order #`number`."""
+    return {"Customer ID": f"'7{number:05d}", "First Name": first, "Last Name": "Lee",
+            "Email": f"buyer{number}@example.com", "Default Address City": city, "Phone": phone,
+            "Total Spent": spent, "Total Orders": str(orders)}
 
 
 WOO_WITHOUT_CURRENCY = [h for h in WOO_ORDERS_PER_ITEM if h != "order_currency"]
@@ -130,7 +145,7 @@ def shop_rows(db: Database) -> dict[str, object]:
     for table, order in (("orders", "shop_id, order_id"), ("order_lines", "shop_id, order_id, line_no"),
                          ("buyers", "shop_id, buyer_id")):
         rows[table] = db.fetchall(f"SELECT * EXCLUDE (batch_id) FROM {table} ORDER BY {order}")
-    rows["members"] = db.fetchall("SELECT member_id FROM members ORDER BY 1")
+    rows["members"] = db.fetchall("SELECT member_id, display_name, email, phone FROM members ORDER BY 1")
     return rows
 
 
@@ -159,7 +174,7 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], dict[
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(order=st.permutations(range(9)))
+@given(order=st.permutations(range(11)))
 def test_any_import_order_gives_the_same_shop(exports: tuple[list[Path], dict[str, object]], order: list[int],
                                               tmp_path_factory: pytest.TempPathFactory) -> None:
     files, reference = exports
@@ -172,17 +187,20 @@ def test_the_reference_shop_says_what_the_newest_data_says(exports: tuple[list[P
                                                           tmp_path: Path) -> None:
     files, reference = exports
     # newest file first: the older files must not undo a refund, a cancellation or a shipment
-    rows, _, _ = import_in_order(tmp_path, files, (8, 1, 4, 7, 0, 2, 3, 5, 6))
+    rows, _, _ = import_in_order(tmp_path, files, (10, 8, 1, 4, 7, 0, 2, 3, 5, 6, 9))
     assert rows == reference
     db = open_fresh_shop(tmp_path / "check")
     try:
-        import_ok(db, *[files[i] for i in (8, 1, 0, 2, 4, 3, 5, 7, 6)])
+        import_ok(db, *[files[i] for i in (10, 8, 1, 0, 2, 4, 3, 5, 7, 6, 9)])
         status = dict(db.fetchall("SELECT order_number, status FROM orders WHERE shop_id LIKE 'shopify:%'"))
         assert status == {"#1001": "shipped", "#1002": "refunded", "#1003": "paid", "#1004": "partially_refunded",
                           "#1005": "paid", "#1006": "paid"}
         assert db.scalar("SELECT count(*) FROM order_lines WHERE order_id = '5501201004'") == 2
         assert db.fetchone("SELECT name, city FROM buyers WHERE buyer_id = 'buyer1001@example.com'") == (
             "Ann Lee-Park", "Ottawa")
+        # the buyer's own account, as the later customers export has it, over the orders' billing name
+        assert db.fetchone("SELECT name, city, phone FROM buyers WHERE buyer_id = 'buyer1005@example.com'") == (
+            "Annie Lee", "Montréal", "+1 514 555 0142")
         assert dict(db.fetchall("SELECT order_id, status FROM orders WHERE shop_id LIKE 'woocommerce:%'")) == {
             "77": "completed", "78": "refunded", "79": "completed"}
         # #79's file named no currency: it is in the shop's, which the orders that name one say is EUR,
@@ -352,6 +370,66 @@ def test_a_named_currency_beats_an_assumed_one_and_undo_gives_the_assumed_back(s
     [outcome] = import_ok(shop, named)
     assert shop.fetchone("SELECT status, currency, currency_from FROM orders") == ("completed", "EUR", "file")
     assert shop.fetchall("SELECT DISTINCT currency FROM order_lines") == [("EUR",)]
+    assert outcome.batch_id is not None
+    undo_import(shop, outcome.batch_id)
+    assert snapshot(shop) == before
+
+
+# --- buyers: a customers export says who the buyer is, whichever file came first -----------------------
+
+
+def test_a_buyer_from_orders_and_two_customers_exports_is_the_same_in_every_order(tmp_path: Path) -> None:
+    orders = shopify_file(tmp_path / "orders_export.csv", shopify_order(1001, name="Ann Lee", city="Toronto"))
+    older = write_export(tmp_path / "customers_export_1.csv", SHOPIFY_CUSTOMERS,
+                         [customer(1001, "Annie", "Ottawa", orders=1, spent="30.00", phone="'+1 613 555 0101")])
+    newer = write_export(tmp_path / "customers_export_2.csv", SHOPIFY_CUSTOMERS,
+                         [customer(1001, "Anne", "Kingston", orders=2, spent="60.00", phone="'+1 613 555 0199")])
+    files = [orders, older, newer]
+    seen = set()
+    for n, order in enumerate(itertools.permutations(range(3))):
+        db = open_fresh_shop(tmp_path / f"shop{n}")
+        try:
+            for i in order:
+                import_ok(db, files[i])
+            seen.add(db.fetchone("SELECT name, phone, city FROM buyers"))
+        finally:
+            db.close()
+    # Before: four different buyers from the six orders (the last file imported won).
+    assert seen == {("Anne Lee", "+1 613 555 0199", "Kingston")}
+
+
+def test_a_members_contacts_are_its_earliest_buyers_whichever_file_came_first(tmp_path: Path) -> None:
+    # One person in two shops: the first shop's export masks the phone, the second's has it in full.
+    masked = write_export(tmp_path / "customers_a.csv", SHOPIFY_CUSTOMERS,
+                          [customer(1001, "Annie", "Ottawa", orders=1, spent="30.00", phone="'000****0101")])
+    plain = write_export(tmp_path / "customers_b.csv", SHOPIFY_CUSTOMERS,
+                         [customer(1001, "Annie", "Ottawa", orders=1, spent="30.00", phone="'+1 613 555 0101")])
+    shop_of = {masked: "North", plain: "South"}
+    seen = set()
+    for n, files in enumerate(((masked, plain), (plain, masked))):
+        db = open_fresh_shop(tmp_path / f"shop{n}")
+        try:
+            for f in files:
+                import_ok(db, f, shop_name=shop_of[f])
+            assert db.scalar("SELECT count(*) FROM members") == 1
+            seen.add(db.fetchone("SELECT email, phone FROM members"))
+        finally:
+            db.close()
+    # Before: the member kept the contacts of whichever buyer made it, a masked phone among them.
+    assert seen == {("buyer1001@example.com", "+1 613 555 0101")}
+
+
+def test_an_older_customers_export_only_fills_what_the_newer_left_and_undo_gives_it_back(
+        shop: Database, tmp_path: Path) -> None:
+    newer = write_export(tmp_path / "customers_export_2.csv", SHOPIFY_CUSTOMERS,
+                         [customer(1001, "Anne", "", orders=2, spent="60.00")])
+    older = write_export(tmp_path / "customers_export_1.csv", SHOPIFY_CUSTOMERS,
+                         [customer(1001, "Annie", "Ottawa", orders=1, spent="30.00", phone="'+1 613 555 0101")])
+    import_ok(shop, newer)
+    before = snapshot(shop)
+    [outcome] = import_ok(shop, older)
+    assert shop.fetchone("SELECT name, phone, city FROM buyers") == ("Anne Lee", "+1 613 555 0101", "Ottawa")
+    assert (outcome.rows_added, outcome.rows_updated) == (0, 1)
     assert outcome.batch_id is not None
     undo_import(shop, outcome.batch_id)
     assert snapshot(shop) == before

@@ -258,8 +258,9 @@ def test_customers_current_and_legacy_headers(shop: Database, tmp_path: Path) ->
                 "Total Spent": "265000.00", "Total Orders": "3", "Tax Exempt": "no"},
                {"Customer ID": "'5905781948600", "First Name": "Sin", "Last Name": "Correo", "Email": "",
                 "Total Spent": "0.00", "Total Orders": "0"}]
+    # A later export in the legacy layout (Ana has four orders by then): it moves her and keeps her phone.
     legacy = [{"First Name": "Ana", "Last Name": "Lira", "Email": "ana@lira.cl", "City": "Vitacura",
-               "Country Code": "CL", "Accepts Marketing": "yes", "Total Spent": "0.00", "Total Orders": "0",
+               "Country Code": "CL", "Accepts Marketing": "yes", "Total Spent": "301000.00", "Total Orders": "4",
                "Tax Exempt": "no"}]
     outcomes = import_ok(shop, write_export(tmp_path / "customers_export.csv", SHOPIFY_CUSTOMERS, current),
                          write_export(tmp_path / "customers_old.csv", SHOPIFY_CUSTOMERS_LEGACY, legacy))

@@ -20,7 +20,7 @@ from shopkeeper.domain.messages import Message
 from shopkeeper.importers import freshness
 from shopkeeper.importers.canonical import BUYERS, MEMBER_MATCH, map_rows_to_buyers
 from shopkeeper.importers.context import ImportContext, q
-from shopkeeper.importers.member_names import name_members
+from shopkeeper.importers.member_names import contact_email, contact_phone, name_members
 
 
 def is_opaque(expr: str) -> str:
@@ -67,7 +67,8 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
                    t.member_id AS known_member,
                    {plain(f"sk_email_key({col['email']})")} AS email_key,
                    {plain_phone_key(col['phone'])} AS phone_key,
-                   coalesce({plain(col['display_name'])}, {plain(col['name'])}, s.buyer_id) AS member_name
+                   coalesce({plain(col['display_name'])}, {plain(col['name'])}, s.buyer_id) AS member_name,
+                   {plain(col['display_name'])} AS account_name
             FROM {q(staged)} s LEFT JOIN buyers t ON t.shop_id = s.shop_id AND t.buyer_id = s.buyer_id
             WHERE s.buyer_id IS NOT NULL
             QUALIFY row_number() OVER (PARTITION BY s.shop_id, s.buyer_id
@@ -80,8 +81,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
         "_sk_cn_members",
         f"""
         SELECT new_member AS member_id, member_name AS display_name,
-               {plain('email')} AS email,
-               CASE WHEN phone_key IS NOT NULL THEN phone END AS phone,
+               {contact_email('email')} AS email, {contact_phone('phone')} AS phone,
                coalesce(first_seen, now()) AS joined_at
         FROM _sk_cn_buyers_m WHERE found_member IS NULL
         QUALIFY row_number() OVER (PARTITION BY new_member ORDER BY first_seen NULLS LAST, shop_id, buyer_id) = 1
@@ -95,4 +95,6 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     )
     # first_seen is already the earlier of the file's and the shop's.
     total += ctx.upsert("buyers", "_sk_cn_buyers_w", keys=keys, plain=("first_seen",))
-    return total + name_members(ctx, "_sk_cn_buyers_m", "member_name")
+    # The account name is the buyer's identity, the same in every file; the name is the merged one.
+    return total + name_members(ctx, "_sk_cn_buyers_m",
+                                f"coalesce(m.account_name, {plain('b.name')}, b.buyer_id)")

@@ -14,7 +14,7 @@ rows carry only the Handle; a variant without a SKU gets
 from __future__ import annotations
 
 from shopkeeper.domain.messages import Message
-from shopkeeper.importers import canonical
+from shopkeeper.importers import canonical, freshness
 from shopkeeper.importers.canonical import BUYERS, LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
 from shopkeeper.importers.context import REJECTS, ROWS, ImportContext
 from shopkeeper.importers.formats import FormatSpec, field
@@ -271,11 +271,15 @@ def normalise_customers(ctx: ImportContext) -> None:
     ctx.reject("email IS NULL AND customer_id IS NULL AND phone IS NULL AND address_phone IS NULL",
                reason="reject.customer_unidentified")
     ctx.accept()
+    # What the export says of the buyer's orders ranks two exports of one customer (importers/freshness.py).
+    counts = ", ".join([f"total_orders AS {freshness.PROFILE_ORDERS}" if ctx.has("total_orders")
+                        else f"NULL::BIGINT AS {freshness.PROFILE_ORDERS}",
+                        f"total_spent AS {freshness.PROFILE_SPENT}"])
     ctx.create(BUYERS, f"""
         SELECT _row, $shop AS shop_id, coalesce(lower(email), customer_id, phone, address_phone) AS buyer_id,
                nullif(concat_ws(' ', first_name, last_name), '') AS name, email,
                coalesce(phone, address_phone) AS phone, city, coalesce(country_code, country) AS country,
-               accepts_marketing
+               accepts_marketing, {counts}
         FROM {ROWS}
     """)
     ctx.map_rows("buyers", f"SELECT _row, shop_id, buyer_id FROM {BUYERS}")
