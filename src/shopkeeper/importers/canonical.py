@@ -214,8 +214,12 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
            ("name", "email", "phone", "city", "country", "accepts_marketing", "first_seen")}
     # Normalisers usually stage one row per buyer already; sorting to keep the latest is then wasted.
     repeated = ctx.scalar(f"SELECT EXISTS (SELECT 1 FROM {q(staged)} GROUP BY shop_id, buyer_id HAVING count(*) > 1)")
+    # Of one buyer's rows, the latest; ties as freshness ranks a customers export's, then the file's last row,
+    # so the same file always keeps the same row.
+    ties = "".join(f", s.{q(c)} DESC NULLS LAST" for c in (freshness.PROFILE_ORDERS, freshness.PROFILE_SPENT, "_row")
+                   if c in cols)
     dedup = (f"QUALIFY row_number() OVER (PARTITION BY s.shop_id, s.buyer_id ORDER BY {col['first_seen']} DESC "
-             "NULLS LAST) = 1" if repeated else "")
+             f"NULLS LAST{ties}) = 1" if repeated else "")
     ctx.create(
         "_sk_buyers_m",
         f"""

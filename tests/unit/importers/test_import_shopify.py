@@ -15,6 +15,7 @@ from export_files import (
     SHOPIFY_ORDERS_NARROW,
     SHOPIFY_PRODUCTS_2025,
     import_ok,
+    open_fresh_shop,
     run_import,
     snapshot,
     write_export,
@@ -309,3 +310,19 @@ def test_a_currency_written_in_one_amount_cell_is_read_among_plain_amounts(shop:
         ("#1001", "EUR", Decimal("1659.95")), ("#1002", "EUR", Decimal("100.00")),
         ("#1003", "EUR", Decimal("5.00")), ("#1004", "GBP", Decimal("7.50")),
     ]
+
+
+def test_a_customer_listed_twice_is_the_row_with_more_orders_in_either_row_order(tmp_path: Path) -> None:
+    rows = [{"Customer ID": "'1", "First Name": "Ana", "Last Name": "Lira", "Email": "Ana@Lira.cl",
+             "Default Address City": "Santiago", "Total Spent": "10.00", "Total Orders": "1"},
+            {"Customer ID": "'2", "First Name": "Ana", "Last Name": "Lira", "Email": "ana@lira.cl",
+             "Default Address City": "Vitacura", "Total Spent": "30.00", "Total Orders": "3"}]
+    cities = set()
+    for n, ordered in enumerate((rows, rows[::-1])):
+        db = open_fresh_shop(tmp_path / f"shop{n}")
+        try:
+            import_ok(db, write_export(tmp_path / f"customers_{n}.csv", SHOPIFY_CUSTOMERS, ordered))
+            cities.add(db.fetchone("SELECT count(*), any_value(city) FROM buyers"))
+        finally:
+            db.close()
+    assert cities == {(1, "Vitacura")}
