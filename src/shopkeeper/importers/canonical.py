@@ -180,12 +180,16 @@ MEMBER_MATCH = """
 """
 
 
-# A buyer's name as a member's: contact details stand in masked (domain/privacy.py), as they would be shown.
-MEMBER_NAME = ("coalesce(any_name, sk_mask_email(email), sk_mask_phone(phone), "
-               "CASE WHEN contains(buyer_id, '@') THEN sk_mask_email(buyer_id) ELSE buyer_id END)")
-# The same, of the buyer as the shop holds it once written (alias b; importers/member_names.py).
-STORED_MEMBER_NAME = ("coalesce(b.name, sk_mask_email(b.email), sk_mask_phone(b.phone), "
-                      "CASE WHEN contains(b.buyer_id, '@') THEN sk_mask_email(b.buyer_id) ELSE b.buyer_id END)")
+def _member_name(name: str, at: str = "") -> str:
+    # A buyer's name as a member's: contact details stand in masked (domain/privacy.py), as they would be shown.
+    return (f"coalesce({name}, sk_mask_email({at}email), sk_mask_phone({at}phone), "
+            f"CASE WHEN contains({at}buyer_id, '@') THEN sk_mask_email({at}buyer_id) ELSE {at}buyer_id END)")
+
+
+# Of a staged buyer (a new member's first name), and of the buyer as the shop holds it once written
+# (alias b; importers/member_names.py).
+MEMBER_NAME = _member_name("any_name")
+STORED_MEMBER_NAME = _member_name("b.name", "b.")
 
 
 def stage_buyers_from_orders(ctx: ImportContext, fixed: Mapping[str, str] | None = None, **latest: str) -> None:

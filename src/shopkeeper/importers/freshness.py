@@ -81,8 +81,9 @@ def _digest(columns: Sequence[str]) -> str:
 ORDER_KEYS = "_sk_order_keys"
 BUYER_KEYS = "_sk_buyer_keys"
 
-# Optional staged buyer columns of a customers export (never written to the shop): the buyer's
-# order count and amount spent as the export states them.
+# Staged buyer columns of a customers export (never written to the shop): the buyer's order count
+# (always staged, NULL when the export lacks it: it marks the file as a customers export) and the amount
+# spent (optional), as the export states them.
 PROFILE_ORDERS = "_orders_count"
 PROFILE_SPENT = "_spent"
 # A customers export's buyer keys start with this; order-derived ones with '0' or '1' (see above).
@@ -125,16 +126,18 @@ def stamp_buyers(ctx: ImportContext, staged: str) -> str | None:
     """Make BUYER_KEYS (see the module docstring); returns its name, or None for the plain rule.
 
     A buyer's latest name and city are those of their freshest order, whichever
-    file came first; a customers export's beat them. An orders file whose staged
-    orders name no buyer keeps the plain rule.
+    file came first; a customers export's (it stages PROFILE_ORDERS) beat them.
+    Buyers of a file that staged neither keyed orders naming them nor a profile
+    keep the plain rule.
     """
     cols = table_columns(ctx.db, staged)
     target = set(table_columns(ctx.db, "buyers")) - set(KEYS["buyers"]) - {"batch_id", "first_seen"}
     values = [c for c in cols if c in target]
-    if not ctx.scalar("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'temp' "
-                      f"AND table_name = '{ORDER_KEYS}'"):
+    if PROFILE_ORDERS in cols:
         return _stamp_profiles(ctx, staged, cols, values)
-    if "buyer_id" not in table_columns(ctx.db, "_sk_orders"):
+    if not ctx.scalar("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'temp' "
+                      f"AND table_name = '{ORDER_KEYS}'") or \
+            "buyer_id" not in table_columns(ctx.db, "_sk_orders"):
         return None
     ctx.create(BUYER_KEYS, f"""
         WITH o AS (SELECT s.buyer_id, max(k.{q(FRESHNESS)}) AS freshness FROM _sk_orders s
@@ -148,7 +151,7 @@ def stamp_buyers(ctx: ImportContext, staged: str) -> str | None:
 
 def _stamp_profiles(ctx: ImportContext, staged: str, cols: Sequence[str], values: Sequence[str]) -> str:
     """BUYER_KEYS of a customers export: 'p', the buyer's order count, amount spent, values known, digest."""
-    count = f"greatest(coalesce(s.{q(PROFILE_ORDERS)}, 0), 0)" if PROFILE_ORDERS in cols else "0"
+    count = f"greatest(coalesce(s.{q(PROFILE_ORDERS)}, 0), 0)"
     # Cents, fixed width; a refund can bring a total spent below zero, which ranks as nothing spent.
     spent = f"greatest(coalesce(CAST(round(s.{q(PROFILE_SPENT)} * 100) AS HUGEINT), 0), 0)" \
         if PROFILE_SPENT in cols else "0"

@@ -6,11 +6,11 @@ shop and buyer id) and joined when that buyer was first seen. Each import
 renames the members whose earliest buyer it staged, with the name its importer
 gives that buyer as the shop holds it after the merge (buyers merge by what the
 rows say, importers/freshness.py); a member whose earliest buyer came from
-another file keeps the name it had. The member's e-mail and phone are those of its
-earliest buyer that has a readable one (`contact_email`, `contact_phone`: the
-same rule when a member is made), as the shop holds the buyers after the
-import; every member an import touches takes them again. So importing A then B gives everyone as B
-then A does.
+another file keeps the name it had. The member's e-mail and phone are those of
+its earliest buyer that has a readable one (`contact_email`, `contact_phone`:
+the same rule when a member is made), as the shop holds the buyers after the
+import; every member an import touches takes them again. So importing A then B
+gives everyone as B then A does.
 """
 
 from __future__ import annotations
