@@ -45,19 +45,11 @@ def name_members(ctx: ImportContext, matched: str, candidate: str) -> MergeCount
             FROM {q(matched)} m JOIN buyers b ON b.shop_id = m.shop_id AND b.buyer_id = m.buyer_id
         ),
         earliest AS (
+            -- One pass over the members' buyers: the earliest one, and the earliest readable contacts.
             SELECT member_id,
                    arg_min(shop_id || chr(31) || buyer_id, (coalesce(first_seen, {_NEVER}), shop_id, buyer_id))
                        AS buyer_key,
-                   min(first_seen) AS joined_at
-            FROM buyers WHERE member_id IN (SELECT member_id FROM staged) GROUP BY member_id
-        ),
-        named AS (
-            SELECT e.member_id, s.display_name, e.joined_at
-            FROM earliest e JOIN staged s ON s.member_id = e.member_id AND s.buyer_key = e.buyer_key
-            WHERE s.display_name IS NOT NULL
-        ),
-        contacts AS (
-            SELECT member_id,
+                   min(first_seen) AS joined_at,
                    arg_min({contact_email('email')}, (coalesce(first_seen, {_NEVER}), shop_id, buyer_id))
                        FILTER (WHERE {contact_email('email')} IS NOT NULL) AS email,
                    arg_min({contact_phone('phone')}, (coalesce(first_seen, {_NEVER}), shop_id, buyer_id))
@@ -66,8 +58,9 @@ def name_members(ctx: ImportContext, matched: str, candidate: str) -> MergeCount
         )
         -- NULL keeps what the member has (db/merge.py): a name and join date only where the earliest
         -- buyer was staged; contacts only where some buyer has one.
-        SELECT c.member_id, n.display_name, n.joined_at, c.email, c.phone
-        FROM contacts c LEFT JOIN named n ON n.member_id = c.member_id
-        WHERE n.member_id IS NOT NULL OR c.email IS NOT NULL OR c.phone IS NOT NULL
+        SELECT e.member_id, s.display_name, CASE WHEN s.display_name IS NOT NULL THEN e.joined_at END AS joined_at,
+               e.email, e.phone
+        FROM earliest e LEFT JOIN staged s ON s.member_id = e.member_id AND s.buyer_key = e.buyer_key
+        WHERE s.display_name IS NOT NULL OR e.email IS NOT NULL OR e.phone IS NOT NULL
     """)
     return ctx.upsert("members", "_sk_member_names")

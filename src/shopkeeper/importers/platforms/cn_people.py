@@ -67,7 +67,6 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
                    t.member_id AS known_member,
                    {plain(f"sk_email_key({col['email']})")} AS email_key,
                    {plain_phone_key(col['phone'])} AS phone_key,
-                   coalesce({plain(col['display_name'])}, {plain(col['name'])}, s.buyer_id) AS member_name,
                    {plain(col['display_name'])} AS account_name
             FROM {q(staged)} s LEFT JOIN buyers t ON t.shop_id = s.shop_id AND t.buyer_id = s.buyer_id
             WHERE s.buyer_id IS NOT NULL
@@ -80,7 +79,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     ctx.create(
         "_sk_cn_members",
         f"""
-        SELECT new_member AS member_id, member_name AS display_name,
+        SELECT new_member AS member_id, coalesce(account_name, {plain('name')}, buyer_id) AS display_name,
                {contact_email('email')} AS email, {contact_phone('phone')} AS phone,
                coalesce(first_seen, now()) AS joined_at
         FROM _sk_cn_buyers_m WHERE found_member IS NULL
