@@ -286,14 +286,19 @@ def inventory_summary(db: Database, today: date) -> dict[str, Any]:
     row = db.fetchone(
         f"SELECT count(*), count(*) FILTER (WHERE stock_status = 'low'),"
         f" count(*) FILTER (WHERE stock_status = 'out'),"
-        # A bundle's stock is its parts' stock, valued once, as the parts.
-        f" coalesce(sum(greatest(on_hand, 0) * cost) FILTER (WHERE NOT bundle), 0),"
+        # A bundle's stock is its parts' stock, valued once, as the parts. Costs are in each SKU's own
+        # currency, so the value is kept per currency: a yuan and a dollar are never added.
+        f" (SELECT coalesce(list((currency, value) ORDER BY currency), []) FROM ("
+        f"    SELECT currency, sum(greatest(on_hand, 0) * cost) AS value FROM {figures}"
+        f"    WHERE NOT bundle AND cost IS NOT NULL AND on_hand > 0 GROUP BY currency)),"
         f" count(*) FILTER (WHERE suggested_qty > 0), count(*) FILTER (WHERE dead_stock),"
         f" count(*) FILTER (WHERE stock_status = 'unknown')"
         f" FROM {figures}"
     )
-    skus, low, out, value, to_buy, dead, unknown = row or (0, 0, 0, 0, 0, 0, 0)
-    return {"skus": int(skus), "low": int(low), "out": int(out), "unknown": int(unknown), "stock_value": value,
+    skus, low, out, values, to_buy, dead, unknown = row or (0, 0, 0, [], 0, 0, 0)
+    stock_values = {str(v[0]): Decimal(v[1]) for v in values}
+    return {"skus": int(skus), "low": int(low), "out": int(out), "unknown": int(unknown),
+            "stock_values": stock_values,
             "to_buy": int(to_buy), "dead": int(dead), "window_days": settings.window_days,
             "demand_basis": "last_year" if settings.uses_last_year(today) else "recent"}
 

@@ -59,6 +59,17 @@ def test_the_reorder_list_totals_per_currency_and_says_what_it_leaves_out(db: Da
     assert plan.window_days == 30
 
 
+def test_stock_value_is_kept_per_currency_never_added_across_them(db: Database) -> None:
+    # The seller counts 4 vases and gives them a cost: their value is in dollars, beside the yuan of the rest.
+    edit_cells(db, [CellEdit("variant", "VASE", "cost", Decimal("12.50")), CellEdit("stock", "VASE", "on_hand", 4)],
+               who="t")
+    rows = _rows(db)
+    assert (rows["VASE"]["on_hand"], rows["VASE"]["currency"]) == (4, "USD")
+    cny = sum(r["on_hand"] * r["cost"] for r in rows.values() if r["currency"] == "CNY" and r["on_hand"] > 0)
+    assert cny == 3 * Decimal("10.00") + 50 * Decimal("5.00") + rows["TEA"]["on_hand"] * Decimal("2.50")
+    assert inventory_summary(db, TODAY)["stock_values"] == {"CNY": cny, "USD": Decimal("50.00")}
+
+
 def test_settings_change_the_suggestion_and_undo_brings_it_back(db: Database) -> None:
     before = reorder_list(db, TODAY)
     edit_cells(db, [CellEdit("stock", "MUG", "min_order", 100), CellEdit("stock", "MUG", "pack_size", 24)], who="t")

@@ -9,6 +9,7 @@ exports it as a CSV purchase list.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,11 @@ def _format(key: str, kind: str, value: Any) -> str:  # noqa: ANN401 - a cell's 
         return season_label(value)
     return format_value(key, kind, value)
 
+
+
+def _per_currency(amounts: dict[str, Decimal]) -> str:
+    """Money in several currencies side by side ("8,000.00 EUR + 1,200.00 USD"): never added into one figure."""
+    return " + ".join(f"{money(amount)} {currency}" for currency, amount in amounts.items()) or "—"
 
 class ListingsTab(ShopTab):
     # Sold (30 days) and the computed reorder points come from orders; the listing checks' word list and
@@ -278,7 +284,7 @@ class ListingsTab(ShopTab):
         self._show_reorder_total(plan)
 
     def _show_reorder_total(self, plan: ReorderList) -> None:
-        money_text = " + ".join(f"{money(amount)} {currency}" for currency, amount in plan.totals.items()) or "—"
+        money_text = _per_currency(plan.totals)
         text = self.tr("%n SKU(s) to buy, costing {money}", "", len(plan.lines)).format(money=money_text)
         if plan.without_cost:
             text += " " + self.tr("(%n without a cost not counted)", "", plan.without_cost)
@@ -344,7 +350,7 @@ class ListingsTab(ShopTab):
                 "stock value at cost <b>{value}</b>"
             ).format(
                 skus=f"{summary['skus']:,}", low=summary["low"], out=summary["out"], dead=summary["dead"],
-                value=money(summary["stock_value"]),
+                value=_per_currency(summary["stock_values"]),
             ) + (self.tr(" · <span style='color:#757575'><b>{unknown}</b> never counted</span>").format(
                 unknown=f"{summary['unknown']:,}") if summary.get("unknown") else "")
         )
