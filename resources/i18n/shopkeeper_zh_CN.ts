@@ -114,6 +114,10 @@
         <translation>编辑标签列表…</translation>
     </message>
     <message>
+        <source>No paid orders in this period: this shop&apos;s orders run from {first} to {last} (choose All orders to see them)</source>
+        <translation>此时间范围内没有已付款订单：本店订单的日期为 {first} 至 {last}（选“全部订单”即可看到）。</translation>
+    </message>
+    <message>
         <source>{refunded} of {paid} paid orders refunded ({rate} %); money back: {money}; {untagged} refunded orders not tagged yet</source>
         <translation>{paid} 笔已付款订单中 {refunded} 笔退款（{rate} %）；退款金额：{money}；{untagged} 笔退款订单未打标签</translation>
     </message>

@@ -34,3 +34,26 @@ def test_rates_worst_skus_and_tags_with_undo(qtbot, app) -> None:  # noqa: ANN00
     app.window.undo_action.trigger()
     wait_idle(qtbot, app.worker)
     assert {tab.orders.item(r, 7).text() for r in range(tab.orders.rowCount())} == {""}
+
+
+def test_a_period_without_orders_says_where_the_shops_orders_are(qtbot, app) -> None:  # noqa: ANN001
+    # A shop whose last order is two months old (an old export): the last 30 days hold no paid order.
+    def age(db) -> None:  # noqa: ANN001
+        with db.transaction():
+            db.execute("DELETE FROM order_lines WHERE (shop_id, order_id) IN"
+                       " (SELECT shop_id, order_id FROM orders WHERE ordered_at >= TIMESTAMPTZ '2026-09-26')")
+            db.execute("DELETE FROM orders WHERE ordered_at >= TIMESTAMPTZ '2026-09-26'")
+
+    run_query(qtbot, app.worker, age)
+    tab = app.window.after_sales
+    app.window.show_tab("after_sales")
+    tab.period.setCurrentIndex(tab.period.findData(30))
+    tab.refresh()
+    wait_idle(qtbot, app.worker)
+    heading = tab.heading.text()
+    assert heading.startswith("No paid orders in this period: this shop's orders run from 20")
+    assert "to 2026-09-" in heading and "( %)" not in heading
+
+    tab.period.setCurrentIndex(tab.period.findData(None))   # every order: the figures again
+    wait_idle(qtbot, app.worker)
+    assert "paid orders refunded (" in tab.heading.text()

@@ -38,7 +38,7 @@ from shopkeeper.services.after_sales import (
     refunded_orders,
     returns_overview,
 )
-from shopkeeper.services.chart_filters import filter_choices
+from shopkeeper.services.chart_filters import Choices, filter_choices
 from shopkeeper.services.refund_tags import set_order_tags, set_tag_names, tag_names
 from shopkeeper.services.sales_report import ReportScope
 from shopkeeper.ui.db_worker import DbWorker
@@ -159,23 +159,30 @@ class AfterSalesTab(ShopTab):
     def refresh(self) -> None:
         scope, sku = self.scope(), self._sku
 
-        def load(db: Any) -> tuple[ReturnsOverview, list[RefundedOrder], tuple[str, ...], tuple[str, ...]]:  # noqa: ANN401
+        def load(db: Any) -> tuple[ReturnsOverview, list[RefundedOrder], tuple[str, ...], Choices]:  # noqa: ANN401
             return (returns_overview(db, scope), refunded_orders(db, scope, sku=sku), tag_names(db),
-                    filter_choices(db).platforms)
+                    filter_choices(db))
 
         self.query(QueryOp(load, key="after_sales"), self._show)
 
-    def _show(self, result: tuple[ReturnsOverview, list[RefundedOrder], tuple[str, ...], tuple[str, ...]]) -> None:
-        overview, orders, tags, platforms = result
+    def _show(self, result: tuple[ReturnsOverview, list[RefundedOrder], tuple[str, ...], Choices]) -> None:
+        overview, orders, tags, choices = result
         self._tags, self._orders = tags, orders
-        self._offer_platforms(platforms)
+        self._offer_platforms(choices.platforms)
         total = overview.total
-        refunded = ", ".join(f"{money(m.amount)} {m.currency}" for m in overview.money) or "0"
-        self.heading.setText(self.tr(
-            "{refunded} of {paid} paid orders refunded ({rate} %); money back: {money}; "
-            "{untagged} refunded orders not tagged yet").format(
-            refunded=total.refunded_orders, paid=total.paid_orders, rate=_pct(total.rate_pct), money=refunded,
-            untagged=overview.untagged_refunds))
+        if total.paid_orders == 0 and choices.first_day is not None and choices.last_day is not None:
+            # An empty period of a shop with orders: say where its orders are rather than show a page of zeros.
+            self.heading.setText(self.tr(
+                "No paid orders in this period: this shop's orders run from {first} to {last} "
+                "(choose All orders to see them)").format(first=choices.first_day.isoformat(),
+                                                          last=choices.last_day.isoformat()))
+        else:
+            refunded = ", ".join(f"{money(m.amount)} {m.currency}" for m in overview.money) or "0"
+            self.heading.setText(self.tr(
+                "{refunded} of {paid} paid orders refunded ({rate} %); money back: {money}; "
+                "{untagged} refunded orders not tagged yet").format(
+                refunded=total.refunded_orders, paid=total.paid_orders, rate=_pct(total.rate_pct), money=refunded,
+                untagged=overview.untagged_refunds))
         self._fill_rates(self.worst, overview.worst_skus, with_lower=True)
         self._fill_rates(self.platforms, overview.by_platform, label=platform_label)
         self._fill_rates(self.months, overview.by_month, label=lambda m: m[:7])
@@ -281,4 +288,4 @@ class AfterSalesTab(ShopTab):
 
 
 def _pct(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:.1f}"
+    return "—" if value is None else f"{value:.1f}"
