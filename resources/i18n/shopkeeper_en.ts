@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>ExchangeRatesDialog</name>
+    <message numerus="yes">
+        <source>%n order(s) in {currencies} have no rate yet and are left out of converted figures.</source>
+        <translation>
+            <numerusform>%n order in {currencies} has no rate yet and is left out of converted figures.</numerusform>
+            <numerusform>%n orders in {currencies} have no rate yet and are left out of converted figures.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportProgressDialog</name>
     <message numerus="yes">
         <source>Reading %n file(s)…</source>
@@ -113,6 +123,16 @@
         <translation>
             <numerusform>%n selected SKU sells only in these months. Out of season nothing is suggested for reorder.</numerusform>
             <numerusform>%n selected SKUs sell only in these months. Out of season nothing is suggested for reorder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SegmentPanel</name>
+    <message numerus="yes">
+        <source>%n order(s) in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</source>
+        <translation>
+            <numerusform>%n order in a currency without an exchange rate is left out of spend, tiers and points (Edit › Exchange rates…).</numerusform>
+            <numerusform>%n orders in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</numerusform>
         </translation>
     </message>
 </context>

@@ -1446,12 +1446,12 @@
         <translation>较去年同期</translation>
     </message>
     <message>
-        <source>{n} orders in currencies without a rate are left out of money.</source>
-        <translation>{n} 笔订单的币种未设置汇率，未计入金额。</translation>
+        <source>{n} orders in currencies without a rate are left out of money (Edit › Exchange rates…).</source>
+        <translation>{n} 笔订单的币种没有汇率，未计入金额（编辑 › 汇率…）。</translation>
     </message>
     <message>
-        <source>Money is net of refunds, converted to {currency} at your rates (Settings); ▲▼: against the period before, then the same dates last year.</source>
-        <translation>金额已扣除退款，按您设置的汇率（设置）折算为 {currency}；▲▼：依次为较上一周期、较去年同期。</translation>
+        <source>Money is net of refunds, converted to {currency} at your rates (Edit › Exchange rates…); ▲▼: against the period before, then the same dates last year.</source>
+        <translation>金额已扣除退款，按您设置的汇率折算为 {currency}（编辑 › 汇率…）；▲▼：先比上一周期，再比去年同期。</translation>
     </message>
     <message>
         <source>Money is net of refunds, in {currency} only (orders in other currencies are left out); ▲▼: against the period before, then the same dates last year.</source>
@@ -1587,6 +1587,10 @@
     <message>
         <source>Category:</source>
         <translation>类目：</translation>
+    </message>
+    <message>
+        <source>Exchange rates…</source>
+        <translation>汇率…</translation>
     </message>
     <message>
         <source>Sales trend</source>
@@ -1749,6 +1753,43 @@
 {path}</source>
         <translation>详细信息已写入日志：
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeRatesDialog</name>
+    <message>
+        <source>Exchange rates</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <source>Figures across platforms (charts, members&apos; spend, tiers and points, ABC, profit) are counted in your base currency. Type what one unit of each other currency is worth in it; money in a currency without a rate is left out of those figures, never guessed.</source>
+        <translation>跨平台的数字（图表、会员消费额、等级与积分、ABC、利润）按本位币计算。请填写其他每种币种 1 个单位折合多少本位币；没有汇率的币种金额不计入这些数字，绝不猜测。</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <source>Base currency</source>
+        <translation>本位币</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) in {currencies} have no rate yet and are left out of converted figures.</source>
+        <translation>
+            <numerusform>{currencies} 的 %n 笔订单还没有汇率，未计入折算后的数字。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every order can be converted.</source>
+        <translation>所有订单都能折算。</translation>
     </message>
 </context>
 <context>
@@ -2866,6 +2907,10 @@
     <message>
         <source>&amp;Audit trail…</source>
         <translation>操作记录(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange rates…</source>
+        <translation>汇率(&amp;X)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -4583,6 +4628,10 @@
         <translation>补货设置（改了 {count} 项）</translation>
     </message>
     <message>
+        <source>exchange rates ({count} changed)</source>
+        <translation>汇率（{count} 项更改）</translation>
+    </message>
+    <message>
         <source>low-conversion thresholds ({count} changed)</source>
         <translation>低转化阈值（修改 {count} 项）</translation>
     </message>
@@ -4789,6 +4838,14 @@
     <message>
         <source>{value} is not a currency code (three letters, such as USD or CNY).</source>
         <translation>{value} 不是币种代码（应为三个字母，如 USD 或 CNY）。</translation>
+    </message>
+    <message>
+        <source>{value} is not an exchange rate for {currency}: type how much one {currency} is worth in your base currency, such as 7.10.</source>
+        <translation>{value} 不是 {currency} 的汇率：请填写 1 {currency} 折合多少本位币，例如 7.10。</translation>
+    </message>
+    <message>
+        <source>The rate {value} for {currency} has more than {places} decimal places.</source>
+        <translation>{currency} 的汇率 {value} 超过 {places} 位小数。</translation>
     </message>
     <message>
         <source>A fee of {value} % is more than the whole sale.</source>
@@ -6451,6 +6508,12 @@
     <message>
         <source>{members} members with orders, {spend} spent; {rate} bought again, the second order after {second} (median); {risk} at risk of churning. Movement since {before}; {scoring}.</source>
         <translation>{members} 位有订单的会员，消费 {spend}；{rate} 复购，第二单间隔 {second}（中位数）；{risk} 位有流失风险。变化自 {before} 起计；{scoring}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</source>
+        <translation>
+            <numerusform>%n 笔订单的币种没有汇率，未计入消费额、等级和积分（编辑 › 汇率…）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

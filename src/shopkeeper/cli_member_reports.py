@@ -63,6 +63,7 @@ def _segments(db: Any, today: date, table: Table) -> tuple[dict[str, Any], str]:
         "repurchase_rate": None if o.repurchase_rate is None else str(o.repurchase_rate),
         "median_days_to_second_order": None if o.median_days_to_second is None else str(o.median_days_to_second),
         "churn_risk": o.churn_risk,
+        "orders_without_rate": o.orders_without_rate,  # in a currency without an exchange rate: not counted
         "segments": segments,
         "movement": [{"from": m.segment_before, "to": m.segment_now, "members": m.members} for m in o.moves],
     }
@@ -74,4 +75,7 @@ def _segments(db: Any, today: date, table: Table) -> tuple[dict[str, Any], str]:
     text = (table(header, rows) + f"\n{o.members_with_orders} members with orders (scored by {o.scoring}), "
             f"{o.repurchasers} bought again ({rate}); median time to the second order {second}; "
             f"{o.churn_risk} at risk of churning")
+    if o.orders_without_rate:
+        text += (f"\n{o.orders_without_rate} orders in currencies without an exchange rate are left out of spend, "
+                 "tiers and points (set the rates in the window: Edit > Exchange rates)")
     return data, text

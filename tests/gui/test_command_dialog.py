@@ -20,6 +20,7 @@ from shopkeeper.ui.dialogs.campaign_dialog import CampaignDialog
 from shopkeeper.ui.dialogs.checklist_template_dialog import ChecklistTemplateDialog
 from shopkeeper.ui.dialogs.command_dialog import CommandDialog
 from shopkeeper.ui.dialogs.conversion_settings_dialog import ConversionSettingsDialog
+from shopkeeper.ui.dialogs.exchange_rates_dialog import ExchangeRatesDialog
 from shopkeeper.ui.dialogs.fee_rates_dialog import FeeRatesDialog
 from shopkeeper.ui.dialogs.listing_checks_dialog import ListingChecksDialog
 from shopkeeper.ui.dialogs.loyalty_settings_dialog import LoyaltySettingsDialog
@@ -86,7 +87,7 @@ def _every_dialog(worker):  # noqa: ANN001, ANN202
         CampaignCheckSettingsDialog(worker), CampaignDialog(None, worker=worker, today=TODAY),
         ChecklistTemplateDialog(worker), ConversionSettingsDialog(worker), FeeRatesDialog(worker, clock),
         ListingChecksDialog(worker), LoyaltySettingsDialog(worker, clock, chinese=False), PayoutsDialog(worker, clock),
-        ReorderSettingsDialog(worker),
+        ReorderSettingsDialog(worker), ExchangeRatesDialog(worker),
     ]
 
 

@@ -70,6 +70,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     # Profit settings (issue 13): written by edits only (services/fee_rates.py, services/landed_costs.py).
     "fee_rates": ("rate_id",),
     "purchase_lots": ("lot_id",),
+    "currency_settings": ("key",),  # base currency and exchange rates: edits only (services/exchange_rates.py)
 }
 
 # Tables without a PRIMARY KEY index (migration 0008: the index upkeep of their text keys cost

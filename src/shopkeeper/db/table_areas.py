@@ -50,6 +50,7 @@ TABLE_AREAS: dict[str, Area] = {
     "refund_tag_names": Area.SETTINGS,
     "inventory_settings": Area.STOCK,  # the reorder window and basis change every stock figure
     "loyalty_settings": Area.SETTINGS,
+    "currency_settings": Area.SETTINGS,  # rates convert every figure across currencies
     "member_tier_history": Area.MEMBERS,
 }
 

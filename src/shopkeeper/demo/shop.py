@@ -65,10 +65,10 @@ _DAY_US = 24 * _HOUR_US
 
 SETTINGS = {
     "shop_name": "Demo shop",
-    "base_currency": "CNY",
-    "fx_USD": "7.10",
     "is_demo": "true",
 }
+# The seller's currencies as the Exchange rates dialog saves them (services/exchange_rates.py).
+CURRENCY_SETTINGS = {"base_currency": "CNY", "fx_USD": "7.10"}
 
 
 @dataclass(frozen=True)
@@ -223,6 +223,10 @@ def _write(db: Database, demo: _Demo, rng: np.random.Generator, report: Callable
     db.execute(
         "INSERT OR REPLACE INTO shop_settings VALUES " + ", ".join(["(?, ?)"] * len(SETTINGS)),
         [x for kv in SETTINGS.items() for x in kv],
+    )
+    db.execute(
+        "INSERT OR REPLACE INTO currency_settings (key, value) VALUES " + ", ".join(["(?, ?)"] * len(CURRENCY_SETTINGS)),
+        [x for kv in CURRENCY_SETTINGS.items() for x in kv],
     )
     # A loyalty setting a seller makes, not a figure: double points on Taobao for the last Double 11.
     year = today.year if today >= date(today.year, 11, 11) else today.year - 1

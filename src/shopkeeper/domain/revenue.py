@@ -3,9 +3,9 @@
 Net revenue of an order = total − refunded_amount, counted only for orders
 that are sold (order_status.SOLD). Across currencies it is converted to the
 seller's base currency with their own rates (`fx_<CODE>` = base units per 1
-CODE in shop_settings); an order in a currency with no rate is left out of
+CODE in currency_settings, saved by services/exchange_rates.py); an order in a currency with no rate is left out of
 converted figures rather than guessed. The base currency is the one the seller
-set (`base_currency`), else the currency most of the shop's orders are in (a
+set (`base_currency` in table currency_settings), else the currency most of the shop's orders are in (a
 Shopify-only shop counts in its dollars from the first import), else CNY. `stats --json`'s
 `order_total` is not this figure: it stays the plain sum of `total` per
 currency, which reconciles with the exported files.
@@ -92,13 +92,13 @@ TABLE_MACROS = (
     # (currency, rate, is_base): the base currency at 1, then the seller's rates; a base-currency
     # rate row the seller also wrote is ignored, the base is 1 by definition.
     f"""CREATE OR REPLACE TEMP MACRO sk_fx() AS TABLE
-    WITH base AS (SELECT coalesce((SELECT nullif(value, '') FROM shop_settings WHERE key = 'base_currency'),
+    WITH base AS (SELECT coalesce((SELECT nullif(value, '') FROM currency_settings WHERE key = 'base_currency'),
                                   (SELECT currency FROM orders GROUP BY currency
                                    ORDER BY count(*) DESC, currency LIMIT 1),
                                   '{DEFAULT_BASE_CURRENCY}') AS currency)
     SELECT currency, 1::DECIMAL(18,6) AS rate, TRUE AS is_base FROM base
     UNION ALL
-    SELECT substr(key, 4) AS currency, TRY_CAST(trim(value) AS DECIMAL(18,6)) AS rate, FALSE FROM shop_settings
+    SELECT substr(key, 4) AS currency, TRY_CAST(trim(value) AS DECIMAL(18,6)) AS rate, FALSE FROM currency_settings
     WHERE key LIKE 'fx\\_%' ESCAPE '\\' AND substr(key, 4) <> (SELECT currency FROM base)
       AND TRY_CAST(trim(value) AS DECIMAL(18,6)) IS NOT NULL""",
     # Every sold order with its local day, net amount and net amount in the base currency

@@ -1,8 +1,8 @@
 """Comparing money across shops that sell in different currencies.
 
 Each order keeps the currency its platform wrote. For totals across shops the
-seller's base currency and their own conversion rates (shop_settings
-`base_currency`, `fx_<CODE>` = base units per 1 CODE) are used; a currency
+seller's base currency and their own conversion rates (currency_settings
+`base_currency`, `fx_<CODE>` = base units per 1 CODE; services/exchange_rates.py) are used; a currency
 with no rate is left out of converted totals rather than guessed (domain/revenue.py).
 """
 

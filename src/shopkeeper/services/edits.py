@@ -57,6 +57,8 @@ _FIELDS: dict[tuple[str, str], FieldSpec] = {
     ("listing_setting", "value"): FieldSpec("listing_setting", "value", "text", nullable=True),
     # An inventory setting (services/inventory_settings.py checks the value); None: back to the default.
     ("inventory_setting", "value"): FieldSpec("inventory_setting", "value", "text", nullable=True),
+    # The base currency and an exchange rate (services/exchange_rates.py checks the value); None: not set.
+    ("currency_setting", "value"): FieldSpec("currency_setting", "value", "text", nullable=True),
     # A campaign check's setting (services/campaign_checks.py checks the value); None: back to the default.
     ("promotion_setting", "value"): FieldSpec("promotion_setting", "value", "text", nullable=True),
     # A campaign's checklist task ticked off, and the checklist template (services/campaign_tasks.py).
@@ -93,9 +95,11 @@ _TABLES = {"variant": ("variants", "sku"), "stock": ("stock_levels", "sku"),
            "loyalty_setting": ("loyalty_settings", "key"), "tier": ("tiers", "code"),
            "promotion_setting": ("promotion_settings", "key"), "campaign_task": ("campaign_tasks", "task_id"),
            "task_template": ("campaign_task_templates", "task_key"),
-           "fee_rate": ("fee_rates", "rate_id"), "purchase_lot": ("purchase_lots", "lot_id")}
+           "fee_rate": ("fee_rates", "rate_id"), "purchase_lot": ("purchase_lots", "lot_id"),
+           "currency_setting": ("currency_settings", "key")}
 # Key/value settings tables: a missing row is the default, and setting None deletes the row.
-_SETTINGS = frozenset({"listing_setting", "inventory_setting", "loyalty_setting", "promotion_setting"})
+_SETTINGS = frozenset({"listing_setting", "inventory_setting", "loyalty_setting", "promotion_setting",
+                       "currency_setting"})
 
 # What a row that may be missing holds before anyone set it: its columns' defaults in the migrations
 # (0001_initial.sql and 0006_reorder_settings.sql for stock, 0005_channel_stock_rules.sql for a channel's rule).

@@ -62,6 +62,8 @@ class SegmentOverview:
     repurchase_rate: Decimal | None  # percent of members with orders
     median_days_to_second: Decimal | None
     churn_risk: int
+    # Members' sold orders in a currency without an exchange rate: left out of spend, tiers and points.
+    orders_without_rate: int = 0
 
 
 def _share(part: Decimal, whole: Decimal) -> Decimal:
@@ -87,6 +89,9 @@ def segment_overview(db: Database, today: date) -> SegmentOverview:
             "SELECT segment_before, segment_now, count(*) FROM sk_rfm_moves('_rfm_now', '_rfm_before')"
             " WHERE segment_before <> segment_now GROUP BY ALL ORDER BY 3 DESC, 1, 2")
         before_sizes = dict(db.fetchall("SELECT segment, count(*) FROM _rfm_before GROUP BY ALL"))
+        without_rate = int(db.scalar(
+            "SELECT count(*) FROM sk_sales() s JOIN buyers b ON b.shop_id = s.shop_id AND b.buyer_id = s.buyer_id"
+            " WHERE b.member_id IS NOT NULL AND s.net_base IS NULL AND s.day <= ?", [today]) or 0)
     finally:
         db.execute("DROP TABLE IF EXISTS _rfm_days")
         db.execute("DROP TABLE IF EXISTS _rfm_now")
@@ -116,7 +121,7 @@ def segment_overview(db: Database, today: date) -> SegmentOverview:
         repurchasers=int(shop[2]),
         repurchase_rate=_share(Decimal(int(shop[2])), Decimal(scored)) if scored else None,
         median_days_to_second=None if median is None else Decimal(str(median)).quantize(_PCT, rounding=ROUND_HALF_UP),
-        churn_risk=int(shop[4]),
+        churn_risk=int(shop[4]), orders_without_rate=without_rate,
     )
 
 

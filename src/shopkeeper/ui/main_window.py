@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         edit_menu.addSeparator()
         self._add(edit_menu, self.tr("&Audit trail…"), self.audit_trail)
+        self._add(edit_menu, self.tr("E&xchange rates…"), self.exchange_rates)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._add(view_menu, self.tr("&Refresh"), self.refresh_all, QKeySequence.StandardKey.Refresh)
@@ -256,6 +257,9 @@ class MainWindow(QMainWindow):
         from shopkeeper.ui.dialogs.audit_dialog import AuditDialog
 
         AuditDialog(self, worker=self._worker).exec()
+
+    def exchange_rates(self) -> QWidget:
+        return self.charts.open_exchange_rates()
 
     # -- undo and redo --------------------------------------------------------------
     def undo(self) -> None:

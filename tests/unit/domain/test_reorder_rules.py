@@ -110,7 +110,7 @@ RATES = {"CNY": Decimal(1), "USD": Decimal("7.10")}
 
 
 def _shop(db: Database, orders: list[tuple], moves: list[tuple]) -> None:
-    db.execute("INSERT OR REPLACE INTO shop_settings VALUES ('base_currency', 'CNY'), ('fx_USD', '7.10')")
+    db.execute("INSERT OR REPLACE INTO currency_settings (key, value) VALUES ('base_currency', 'CNY'), ('fx_USD', '7.10')")
     for i, (sku, at, tz, status, cur, qty, refunded, price) in enumerate(orders):
         db.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, currency, total) "
                    "VALUES ('s:x', ?, ?, ?, ?, ?, ?)", [f"o{i}", at, tz, status, cur, price * qty])

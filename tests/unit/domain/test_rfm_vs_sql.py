@@ -30,7 +30,7 @@ def _scratch(db: Database) -> Iterator[None]:
 def _shop_of(db: Database, members: int, orders: list[tuple]) -> None:
     """orders: (member index, instant, zone, status, currency, total, refunded share)."""
     for kv in (("base_currency", "CNY"), ("fx_USD", "7.10")):
-        db.execute("INSERT OR REPLACE INTO shop_settings VALUES (?, ?)", list(kv))
+        db.execute("INSERT OR REPLACE INTO currency_settings (key, value) VALUES (?, ?)", list(kv))
     db.execute("INSERT INTO members (member_id, display_name, joined_at) "
                "SELECT 'm' || i, 'm' || i, now() FROM range(?) t(i)", [members])
     # Two platform accounts per member: a member's orders on both are one member's.

@@ -108,7 +108,7 @@ def _insert_orders(db: Database, rows: Sequence[tuple[object, ...]]) -> None:
 
 def _settings(db: Database, pairs: dict[str, str]) -> None:
     for key, value in pairs.items():
-        db.execute("INSERT OR REPLACE INTO shop_settings VALUES (?, ?)", [key, value])
+        db.execute("INSERT OR REPLACE INTO currency_settings (key, value) VALUES (?, ?)", [key, value])
 
 
 SALE = st.tuples(st.sampled_from(order_status.STATUSES), st.sampled_from(["CNY", "USD", "EUR", "JPY"]), MONEY,

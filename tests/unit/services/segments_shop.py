@@ -26,7 +26,7 @@ PER_PATTERN = 5  # 50 members with orders
 
 
 def seed_segments_shop(db: Database, today: date = TODAY) -> None:
-    db.execute("INSERT INTO shop_settings VALUES ('base_currency', 'CNY')")
+    db.execute("INSERT INTO currency_settings (key, value) VALUES ('base_currency', 'CNY')")
     n = 0
     for segment, orders, since in PATTERNS:
         for k in range(PER_PATTERN):

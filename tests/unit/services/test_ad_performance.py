@@ -105,10 +105,10 @@ def test_rules_in_python_match_their_macros(shop: Database) -> None:
 def test_a_cost_in_another_currency_is_converted_with_the_sellers_rate(shop: Database, tmp_path: Path) -> None:
     ads_shop.build(shop, tmp_path)
     shop.execute("UPDATE variants SET cost = 127.80, currency = 'CNY' WHERE sku = 'MUG-RED'")
-    shop.execute("INSERT INTO shop_settings (key, value) VALUES ('base_currency', 'CNY')")
+    shop.execute("INSERT INTO currency_settings (key, value) VALUES ('base_currency', 'CNY')")
     red = next(r for r in ad_figures(shop, "campaign") if r.campaign == "Red - Auto")
     assert red.margin is None  # no USD rate: the cost of goods in dollars is unknown
-    shop.execute("INSERT INTO shop_settings (key, value) VALUES ('fx_USD', '7.10')")
+    shop.execute("INSERT INTO currency_settings (key, value) VALUES ('fx_USD', '7.10')")
     red = next(r for r in ad_figures(shop, "campaign") if r.campaign == "Red - Auto")
     assert (_q(red.margin), red.below_break_even) == (Decimal("0.2500"), True)  # 127.80 CNY = 18.00 USD
 

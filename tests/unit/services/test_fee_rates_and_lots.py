@@ -100,11 +100,11 @@ def test_a_lot_of_an_unknown_sku_is_refused(db: Database) -> None:
 
 
 def test_a_lot_in_another_currency_costs_through_the_sellers_rate(db: Database) -> None:
-    db.execute("INSERT INTO shop_settings VALUES ('base_currency', 'USD'), ('fx_CNY', '0.14')")
+    db.execute("INSERT INTO currency_settings (key, value) VALUES ('base_currency', 'USD'), ('fx_CNY', '0.14')")
     save_lot(db, PurchaseLot("S-2", date(2026, 1, 5), 100, Decimal("30.00"), "CNY"), who="test")
     sku = next(r for r in profit_rows(db, "sku") if r.key == "S-2")
     assert (sku.cogs, sku.cost_missing) == (Decimal("16.80"), False)  # 4 units × 30 CNY × 0.14
     with db.transaction():
         add_order(db, SHOPIFY, "#1003", "2026-03-09 10:00:00+00", [("S-2", 1, "18.00")])
-    db.execute("DELETE FROM shop_settings WHERE key = 'fx_CNY'")
+    db.execute("DELETE FROM currency_settings WHERE key = 'fx_CNY'")
     assert next(r for r in profit_rows(db, "sku") if r.key == "S-2").cost_missing

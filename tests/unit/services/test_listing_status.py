@@ -142,7 +142,7 @@ def test_the_tables_kept_figures_follow_every_change(db: Database) -> None:
 
     # A setting written outside any change set (an exchange rate) counts too: USD revenue now ranks.
     assert vase_abc() == "C"
-    db.execute("INSERT INTO shop_settings (key, value) VALUES ('fx_USD', '7.10')")
+    db.execute("INSERT INTO currency_settings (key, value) VALUES ('fx_USD', '7.10')")
     assert vase_abc() == "A"
     # Another day is another set of figures.
     assert source.count(db, active=["to_buy"]) == 3

@@ -170,12 +170,12 @@ def test_import_order_of_orders_money_and_ads_does_not_change_profit(shop: Datab
 
 
 def test_a_fee_in_another_currency_is_converted_with_the_sellers_rate(db: Database) -> None:
-    db.execute("INSERT INTO shop_settings VALUES ('base_currency', 'USD'), ('fx_CAD', '0.75')")
+    db.execute("INSERT INTO currency_settings (key, value) VALUES ('base_currency', 'USD'), ('fx_CAD', '0.75')")
     import_rows(db, "money_movements", [
         movement(AMAZON, "X1", "2026-02-27 00:00:00+00", "-4.00", "commission", SETTLED, currency="CAD")])
     order = _by_key(db, "order")[SETTLED]
     assert (order.commission, order.fx_missing) == (Decimal("3.00"), False)
-    db.execute("DELETE FROM shop_settings WHERE key = 'fx_CAD'")
+    db.execute("DELETE FROM currency_settings WHERE key = 'fx_CAD'")
     assert _by_key(db, "order")[SETTLED].fx_missing
 
 
@@ -195,7 +195,7 @@ def test_the_chart_figures_are_in_the_base_currency_and_say_what_they_left_out(d
     assert feb.month == "2026-02"
     usd_feb = next(r for r in profit_rows(db, "month") if r.key == "2026-02" and r.currency == "USD")
     assert (feb.net, feb.takings) == (usd_feb.net, usd_feb.takings)
-    db.execute("INSERT INTO shop_settings VALUES ('fx_CNY', '0.14')")
+    db.execute("INSERT INTO currency_settings (key, value) VALUES ('fx_CNY', '0.14')")
     assert profit_by_month(db).left_out == ()
 
 

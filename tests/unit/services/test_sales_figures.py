@@ -23,7 +23,7 @@ ORDERS = [
 
 def _fill(db: Database) -> None:
     with db.transaction():
-        db.execute("INSERT INTO shop_settings VALUES ('base_currency', 'CNY'), ('fx_USD', '7.10')")
+        db.execute("INSERT INTO currency_settings (key, value) VALUES ('base_currency', 'CNY'), ('fx_USD', '7.10')")
         for shop_id, order_id, buyer, at, tz, status, cur, total, refunded in ORDERS:
             db.execute("INSERT INTO orders (shop_id, order_id, buyer_id, ordered_at, ordered_tz, status, currency, "
                        "total, refunded_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -188,6 +188,10 @@ class ChartsTab(ShopTab):
         bar.addStretch(1)
         bar.addWidget(payouts)
         bar.addWidget(rates)
+        exchange = QPushButton(self.tr("Exchange rates…"), self)
+        exchange.setObjectName("exchangeRatesButton")
+        exchange.clicked.connect(self.open_exchange_rates)
+        bar.addWidget(exchange)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
         buttons.addWidget(self.thresholds_button)
@@ -236,6 +240,14 @@ class ChartsTab(ShopTab):
         from shopkeeper.ui.dialogs.fee_rates_dialog import FeeRatesDialog
 
         dialog = FeeRatesDialog(self._worker, self._clock, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_exchange_rates(self) -> QWidget:
+        from shopkeeper.ui.dialogs.exchange_rates_dialog import ExchangeRatesDialog
+
+        dialog = ExchangeRatesDialog(self._worker, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -160,7 +160,10 @@ class SegmentPanel(QWidget):
             "{members} members with orders, {spend} spent; {rate} bought again, the second order after {second} "
             "(median); {risk} at risk of churning. Movement since {before}; {scoring}.").format(
             members=f"{o.members_with_orders:,}", spend=money(o.spend), rate=rate, second=second,
-            risk=f"{o.churn_risk:,}", before=f"{o.compared_with:%Y-%m-%d}", scoring=scoring))
+            risk=f"{o.churn_risk:,}", before=f"{o.compared_with:%Y-%m-%d}", scoring=scoring)
+            + (" " + self.tr("%n order(s) in currencies without an exchange rate are left out of spend, tiers and "
+                             "points (Edit › Exchange rates…).", "", o.orders_without_rate)
+               if o.orders_without_rate else ""))
 
 
 def _number(text: str) -> QTableWidgetItem:

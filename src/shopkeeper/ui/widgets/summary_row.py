@@ -116,7 +116,7 @@ class PeriodCard(QFrame):
             cells[2].setToolTip(QCoreApplication.translate("Charts", "Against the period before"))
             cells[3].setText(arrow(now, year, up_is_good=good))
             cells[3].setToolTip(QCoreApplication.translate("Charts", "Against the same dates last year"))
-        self.note.setText(QCoreApplication.translate("Charts", "{n} orders in currencies without a rate are left out of money.").format(
+        self.note.setText(QCoreApplication.translate("Charts", "{n} orders in currencies without a rate are left out of money (Edit › Exchange rates…).").format(
             n=p.now.without_rate) if p.now.without_rate else "")
 
 
@@ -140,7 +140,7 @@ class SummaryRow(QWidget):
         for card, p in zip(self.cards, s.periods, strict=True):
             card.show_period(p, s.currency)
         self.money_note.setText(
-            QCoreApplication.translate("Charts", "Money is net of refunds, converted to {currency} at your rates (Settings); "
+            QCoreApplication.translate("Charts", "Money is net of refunds, converted to {currency} at your rates (Edit › Exchange rates…); "
                "▲▼: against the period before, then the same dates last year.").format(currency=s.currency)
             if s.converted else
             QCoreApplication.translate("Charts", "Money is net of refunds, in {currency} only (orders in other currencies are left out); "
