@@ -20,6 +20,10 @@ class MoneyKind(StrEnum):
     RESERVE = "reserve"                # held back or released by the platform
     PAYOUT = "payout"                  # the transfer to the seller's bank (negative on the ledger)
     OTHER = "other"                    # subscriptions, adjustments, compensation, subsidies
+    # Sales tax the buyer paid that the platform collects and remits itself (Etsy's "Sales tax paid by
+    # buyer"): it passes through the balance, so payouts count it, but it is never the seller's money
+    # nor a fee, so profit takes it off sales (domain/profit.py), not as a cost.
+    TAX = "tax"
 
 
 

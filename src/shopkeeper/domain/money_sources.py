@@ -71,7 +71,8 @@ DOUYIN_FUND_FLOW = "douyin_fund_flow"
 
 FALLBACKS: tuple[FallbackSource, ...] = (
     FallbackSource(ETSY_SOLD_ORDERS, (ETSY_STATEMENT,),
-                   states_only=frozenset({MoneyKind.SALE, MoneyKind.PAYMENT_FEE, MoneyKind.REFUND, MoneyKind.OTHER})),
+                   states_only=frozenset({MoneyKind.SALE, MoneyKind.PAYMENT_FEE, MoneyKind.REFUND, MoneyKind.TAX,
+                                                MoneyKind.OTHER})),
     FallbackSource(DOUYIN_SETTLEMENT_BILL, (DOUYIN_FUND_FLOW,)),
 )
 

@@ -9,6 +9,11 @@ per sold order (order_status.SOLD), in the order's currency:
   discount, so sales + shipping − discounts is what the buyer paid less tax
   (tax is never the seller's money). It comes from the order export only: a
   settlement's sale and refund movements reconcile with it, they never add.
+  Sales tax the platform collected and remits itself, which the order export
+  leaves out of its tax (Etsy), arrives as the counted report's movements of
+  kind `tax` and comes off sales too, never counted as a fee. (What a partial
+  refund gave back of that tax stays in the order's refunded amount: the
+  export does not split it, so sales then keep it and refunds take it off.)
 * refunds = the order's refunded amount, from the order export as well.
 * fees: once a movement of a report that states all of an order's money
   names it (sk_settled_orders(), domain/money_sources.py), the order is settled
@@ -139,6 +144,7 @@ _ORDERS = f"""
                {_FEE_SUM.format(kind="payment_fee")} AS payment_fees,
                {_FEE_SUM.format(kind="shipping_label")} AS shipping_labels,
                {_FEE_SUM.format(kind="other")} AS other_fees,
+               {_FEE_SUM.format(kind="tax")} AS tax_kept,
                bool_or(amount IS NULL) AS unconverted,
                -- settled: some report states all its money (sk_settled_orders(), the same rule per order);
                -- else a partial report may still state a fee of one kind (domain/money_sources.py)
@@ -156,7 +162,7 @@ _ORDERS = f"""
         GROUP BY s.shop_id, s.order_id)
     SELECT s.shop_id, s.order_id, s.platform, s.day, strftime(s.day, '%Y-%m') AS month, s.currency,
            NOT coalesce(st.settles, FALSE) AS estimated,
-           CAST(s.total - s.tax - s.shipping + s.discount AS DECIMAL(18,2)) AS sales,
+           CAST(s.total - s.tax - s.shipping + s.discount - coalesce(st.tax_kept, 0) AS DECIMAL(18,2)) AS sales,
            CAST(s.shipping AS DECIMAL(18,2)) AS shipping, CAST(s.discount AS DECIMAL(18,2)) AS discounts,
            CAST(CASE WHEN st.states_commission THEN st.commission ELSE coalesce(e.commission, 0) END
                 AS DECIMAL(18,2)) AS commission,

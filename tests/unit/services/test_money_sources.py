@@ -59,6 +59,10 @@ def _profit(db: Database, order_id: str) -> tuple[object, ...]:
                        "WHERE order_id = ?", [order_id])
 
 
+def _sales(db: Database, order_id: str) -> Decimal:
+    return db.scalar("SELECT sales FROM sk_profit_orders() WHERE order_id = ?", [order_id])
+
+
 def _sold_orders(tmp_path: Path) -> Path:
     return write_export(tmp_path / "EtsySoldOrders2026.csv", ETSY_ORDERS, SOLD_ORDERS)
 
@@ -87,15 +91,21 @@ class TestEtsy:
             SOLD_ORDERS_NET,)
         assert dict(shop.fetchall("SELECT kind, sum(amount) FROM money_movements WHERE order_id = ? GROUP BY kind",
                                   [REFUNDED])) == {
-            "sale": D("31.26"), "payment_fee": D("-0.85"), "refund": D("-11.26"), "other": D("-1.04")}
+            "sale": D("31.26"), "payment_fee": D("-0.85"), "refund": D("-11.26"), "tax": D("-1.04")}
 
     def test_sold_orders_alone_give_the_card_fee_and_the_order_stays_estimated(self, shop: Database,
                                                                                 tmp_path: Path) -> None:
         import_ok(shop, _sold_orders(tmp_path))
         # the card fee is the file's; the transaction fee is still estimated (6.5 % of 36.00), so the order is too
         assert _profit(shop, ETSY_ORDER) == (True, D("2.34"), D("1.18"), D("0.00"))
-        # what the refund gave back of the card fee is no cost; the tax Etsy kept is
-        assert _profit(shop, REFUNDED) == (True, D("2.03"), D("0.85"), D("1.04"))
+        # what the refund gave back of the card fee is no cost; the tax Etsy kept is not a fee either: it comes off
+        # sales (36.00 is the Order Value; REFUNDED's 34 + 0.59 of tax its partial refund gave back, which the
+        # refunded amount then takes off), and the order's profit is the file's net less the estimated commission
+        assert _profit(shop, REFUNDED) == (True, D("2.03"), D("0.85"), D("0.00"))
+        assert (_sales(shop, ETSY_ORDER), _sales(shop, REFUNDED)) == (D("36.00"), D("34.59"))
+        net = shop.scalar("SELECT sales + shipping - discounts - payment_fees - refunds FROM sk_profit_orders()"
+                          " WHERE order_id = ?", [REFUNDED])
+        assert net == D("18.11")  # the file's Adjusted Net Order Amount
 
     @pytest.mark.parametrize("statement_first", [True, False])
     def test_the_statement_wins_in_either_import_order(self, shop: Database, tmp_path: Path,
@@ -107,7 +117,7 @@ class TestEtsy:
         # counted once, and as the statement says: not 1.18 twice
         assert _profit(shop, ETSY_ORDER) == (False, STATEMENT_COMMISSION, STATEMENT_PAYMENT_FEE, D("0.00"))
         # the order the statement does not name keeps Sold Orders' money
-        assert _profit(shop, REFUNDED) == (True, D("2.03"), D("0.85"), D("1.04"))
+        assert _profit(shop, REFUNDED) == (True, D("2.03"), D("0.85"), D("0.00"))
         # both reports' movements are kept; only the statement's count for the order
         assert shop.fetchall("SELECT DISTINCT report FROM money_movements WHERE order_id = ? ORDER BY 1",
                              [ETSY_ORDER]) == [("etsy_sold_orders",), ("etsy_statement",)]

@@ -161,8 +161,9 @@ def _stage_order_money(ctx: ImportContext) -> None:
     adjusted order adds the refund (Adjusted Order Total − Order Total) and the card fee given
     back (Card Processing Fees − Adjusted Card Processing Fees). Whatever else Etsy kept to
     arrive at the row's net (Order Net, or Adjusted Net Order Amount once adjusted: the sales
-    tax Etsy collects and remits itself) is one more movement, `other`, so an order's
-    movements add up to the net the file states. A row without a card fee states no money.
+    tax Etsy collects and remits itself, which the file's Sales Tax column leaves at 0) is one
+    more movement, `tax`, so an order's movements add up to the net the file states; profit
+    takes it off the order's sales (it was never the seller's money), payouts count it. A row without a card fee states no money.
     Ids are the order's: a later export of the order replaces its movements. The monthly
     statement, where the seller has it, supersedes all of these (domain/money_sources.py).
     """
@@ -183,7 +184,7 @@ def _stage_order_money(ctx: ImportContext) -> None:
         WHERE card_processing_fees IS NOT NULL AND order_total IS NOT NULL
         QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY _row DESC) = 1
     """)
-    stage_movements(ctx, SOLD_ORDERS_PARTS, report=ETSY_SOLD_ORDERS, rest_kind=MoneyKind.OTHER, secondary=True)
+    stage_movements(ctx, SOLD_ORDERS_PARTS, report=ETSY_SOLD_ORDERS, rest_kind=MoneyKind.TAX, secondary=True)
 
 
 ITEMS_SPEC = FormatSpec(

@@ -44,6 +44,7 @@ LINE_KINDS: tuple[KindRule, ...] = (
     (("fee", "processing fee%"), MoneyKind.PAYMENT_FEE),
     (("fee", "%"), MoneyKind.COMMISSION),      # transaction, listing, regulatory operating fees
     (("%reserve%", "%"), MoneyKind.RESERVE),
+    (("tax", "sales tax%"), MoneyKind.TAX),   # "Sales tax paid by buyer": Etsy collects and remits it
     (("tax", "%"), MoneyKind.OTHER),
     (("vat", "%"), MoneyKind.OTHER),
 )
