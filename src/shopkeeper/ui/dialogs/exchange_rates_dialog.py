@@ -69,11 +69,9 @@ class ExchangeRatesDialog(CommandDialog):
         layout.addWidget(self.waiting)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self._rates: ExchangeRates | None = None
         worker.query(self, QueryOp(exchange_rates), self._show, self._failed)
 
     def _show(self, rates: ExchangeRates) -> None:
-        self._rates = rates
         self.base.blockSignals(True)
         self.base.clear()
         self.base.addItems(sorted({rates.base, *(r.currency for r in rates.rates)}))
