@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from shopkeeper.db.database import Database
+from shopkeeper.db.migrate import migrate
 from shopkeeper.domain.money_sources import FALLBACKS, counted_reports
 from shopkeeper.services.imports import undo_import
 from shopkeeper.services.payouts import reconcile
@@ -29,7 +30,7 @@ from cn_money_exports import (  # noqa: E402
     write_text,
 )
 from export_files import ETSY_ORDERS, import_ok, snapshot, write_export  # noqa: E402
-from money_west_exports import ETSY_ORDER, etsy_statement  # noqa: E402
+from money_west_exports import ETSY_ORDER, ETSY_ROWS, etsy_statement  # noqa: E402
 
 D = Decimal
 REFUNDED = "3166878950"  # a partly refunded order the statement does not cover
@@ -220,3 +221,30 @@ class TestDouyin:
         undo_import(shop, second.batch_id)
         undo_import(shop, first.batch_id)
         assert snapshot(shop) == before
+
+
+TAX_ROW = ("September 24, 2026", "Tax", "Sales tax paid by buyer", f"Order #{ETSY_ORDER}", "USD", "--", "-$2.34",
+           "-$2.34", "--")
+
+
+def test_the_statements_sales_tax_comes_off_sales_not_as_a_fee(shop: Database, tmp_path: Path) -> None:
+    import_ok(shop, _sold_orders(tmp_path))
+    import_ok(shop, etsy_statement(tmp_path / "etsy_statement_2026_9.csv", (*ETSY_ROWS, TAX_ROW)))
+    assert shop.fetchall("SELECT kind, amount FROM money_movements WHERE report = 'etsy_statement'"
+                         " AND description LIKE 'Tax%'") == [("tax", D("-2.34"))]
+    # Settled by the statement: its fees, no 'other' fee, and the tax Etsy remits is not the seller's sale.
+    assert _profit(shop, ETSY_ORDER) == (False, STATEMENT_COMMISSION, STATEMENT_PAYMENT_FEE, D("0.00"))
+    assert _sales(shop, ETSY_ORDER) == D("36.00") - D("2.34")
+
+
+def test_a_shop_that_booked_etsys_tax_as_other_fees_gets_what_an_import_gives_now(shop: Database,
+                                                                                    tmp_path: Path) -> None:
+    import_ok(shop, _sold_orders(tmp_path))
+    import_ok(shop, etsy_statement(tmp_path / "etsy_statement_2026_9.csv", (*ETSY_ROWS, TAX_ROW)))
+    now = shop.fetchall("SELECT movement_id, kind FROM money_movements ORDER BY 1")
+    # As an older version stored them: the tax as 'other'; then the shop is opened by this version.
+    shop.execute("UPDATE money_movements SET kind = 'other' WHERE kind = 'tax'")
+    shop.execute("DELETE FROM schema_version WHERE version >= 27")
+    migrate(shop, tmp_path / "bk")
+    assert shop.fetchall("SELECT movement_id, kind FROM money_movements ORDER BY 1") == now
+    assert _profit(shop, REFUNDED) == (True, D("2.03"), D("0.85"), D("0.00"))
