@@ -95,6 +95,13 @@
             <numerusform>%n SKUs saved to {path}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>(%n SKU(s) in stock without a cost not counted)</source>
+        <translation>
+            <numerusform>(%n SKU in stock without a cost not counted)</numerusform>
+            <numerusform>(%n SKUs in stock without a cost not counted)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -1406,8 +1406,8 @@
         <translation>客单价</translation>
     </message>
     <message>
-        <source>Refund rate</source>
-        <translation>退款率</translation>
+        <source>Money refunded</source>
+        <translation>退款金额占比</translation>
     </message>
     <message>
         <source>New / back</source>
@@ -1500,6 +1500,10 @@
     <message>
         <source>Light green: estimated, some orders have no settlement yet and their fees come from the fee rates.</source>
         <translation>浅绿色：估算值，部分订单尚无结算，其费用按费率估算。</translation>
+    </message>
+    <message>
+        <source>Some units sold have no cost yet: cost of goods leaves them out, so profit reads too high (give costs in Listings &amp; Inventory).</source>
+        <translation>部分已售商品还没有成本：商品成本未计入它们，因此利润偏高（请在“商品与库存”中填写成本）。</translation>
     </message>
     <message>
         <source>Left out for want of an exchange rate: {currencies}.</source>
@@ -2521,6 +2525,12 @@
     <message>
         <source>Search SKU, product, variant or tag</source>
         <translation>搜索 SKU、商品、规格或标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n SKU(s) in stock without a cost not counted)</source>
+        <translation>
+            <numerusform>（%n 个有库存但没有成本的 SKU 未计入）</numerusform>
+        </translation>
     </message>
     <message>
         <source> · &lt;span style=&apos;color:#757575&apos;&gt;&lt;b&gt;{unknown}&lt;/b&gt; never counted&lt;/span&gt;</source>

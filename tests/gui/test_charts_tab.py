@@ -127,3 +127,19 @@ def test_a_period_without_orders_says_where_they_are_and_all_time_shows_them(qtb
     assert sum(r[2] for r in tab.drawn["trend"].rows) == sold   # every sold order, from the first one on
     assert tab.drawn["trend"].rows[0][0] <= first.isoformat()
     assert "run from" not in tab.note.text()
+
+
+def test_the_tables_name_platforms_and_segments_and_copy_what_they_show(qtbot, app) -> None:  # noqa: ANN001
+    from shopkeeper.ui.formatting import platform_label
+    from shopkeeper.ui.tabs.members_segments import segment_label
+
+    tab = _show(qtbot, app, "segments")
+    rows = tab.drawn["segments"].rows
+    shown = [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())]
+    assert shown == [segment_label(r[0]) for r in rows] and "champions" not in shown
+    tab.table.selectRow(0)
+    assert tab.copy_selection().splitlines()[1].split("\t")[0] == shown[0]
+    tab = _show(qtbot, app, "platforms")
+    assert {tab.table.item(r, 0).text() for r in range(tab.table.rowCount())} == {
+        platform_label(r[0]) for r in tab.drawn["platforms"].rows}
+    assert "taobao" not in {tab.table.item(r, 0).text() for r in range(tab.table.rowCount())}

@@ -292,13 +292,16 @@ def inventory_summary(db: Database, today: date) -> dict[str, Any]:
         f"    SELECT currency, sum(greatest(on_hand, 0) * cost) AS value FROM {figures}"
         f"    WHERE NOT bundle AND cost IS NOT NULL AND on_hand > 0 GROUP BY currency)),"
         f" count(*) FILTER (WHERE suggested_qty > 0), count(*) FILTER (WHERE dead_stock),"
-        f" count(*) FILTER (WHERE stock_status = 'unknown')"
+        f" count(*) FILTER (WHERE stock_status = 'unknown'),"
+        f" count(*) FILTER (WHERE NOT bundle AND cost IS NULL AND on_hand > 0)"
         f" FROM {figures}"
     )
-    skus, low, out, values, to_buy, dead, unknown = row or (0, 0, 0, [], 0, 0, 0)
+    skus, low, out, values, to_buy, dead, unknown, uncosted = row or (0, 0, 0, [], 0, 0, 0, 0)
     stock_values = {str(v[0]): Decimal(v[1]) for v in values}
     return {"skus": int(skus), "low": int(low), "out": int(out), "unknown": int(unknown),
             "stock_values": stock_values,
+            # SKUs on the shelf whose cost nobody gave: the stock value leaves them out, and says so.
+            "stock_without_cost": int(uncosted),
             "to_buy": int(to_buy), "dead": int(dead), "window_days": settings.window_days,
             "demand_basis": "last_year" if settings.uses_last_year(today) else "recent"}
 

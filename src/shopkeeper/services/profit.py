@@ -112,6 +112,7 @@ class ProfitByMonth:
     currency: str                 # the base currency
     months: tuple[ProfitMonth, ...]
     left_out: tuple[str, ...]     # currencies with no rate, whose rows are not in the figures
+    cost_missing: bool = False    # some unit sold had no cost: cost of goods is too low, net too high
 
 
 def profit_by_month(db: Database, scope: ReportScope = ALL, currency: str | None = None) -> ProfitByMonth:
@@ -122,17 +123,19 @@ def profit_by_month(db: Database, scope: ReportScope = ALL, currency: str | None
     parts = ("sales + shipping - discounts", fees, "ads", "refunds", "cogs")
     # One pass over the facts: each month and currency, converted (NULL: the currency has no rate).
     rows = db.fetchall(
-        "SELECT month, currency, bool_or(estimated), "
+        "SELECT month, currency, bool_or(estimated), bool_or(cost_missing), "
         + ", ".join(f"sk_convert(sum({p}), currency, ?)" for p in parts)
         + f" FROM sk_profit() WHERE {where} AND (? IS NULL OR currency = ?) GROUP BY month, currency ORDER BY month",
         [target] * len(parts) + params + [currency, currency])
     cent = Decimal("0.01")
     months: dict[str, list[Any]] = {}
     left_out: set[str] = set()
-    for month, cur, estimated, *figures in rows:
+    cost_missing = False
+    for month, cur, estimated, uncosted, *figures in rows:
         if figures[0] is None:
             left_out.add(cur)
             continue
+        cost_missing = cost_missing or bool(uncosted)
         sums = months.setdefault(month, [Decimal(0)] * len(parts) + [False])
         for i, v in enumerate(figures):
             sums[i] += Decimal(v)
@@ -143,7 +146,7 @@ def profit_by_month(db: Database, scope: ReportScope = ALL, currency: str | None
         # Net from the rounded parts, so the bar's parts add up to it to the cent in the converted currency too.
         out.append(ProfitMonth(m, takings, fee_sum, ads, refunds, cogs, takings - fee_sum - ads - refunds - cogs,
                                sums[-1]))
-    return ProfitByMonth(target, tuple(out), tuple(sorted(left_out)))
+    return ProfitByMonth(target, tuple(out), tuple(sorted(left_out)), cost_missing)
 
 
 def profit_json(row: ProfitRow, by: str) -> dict[str, Any]:

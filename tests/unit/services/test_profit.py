@@ -184,13 +184,15 @@ def test_a_sku_with_no_cost_is_flagged_rather_than_costed_at_nothing(db: Databas
         add_order(db, SHOPIFY, "#1002", "2026-02-21 10:00:00+00", [("NEW-1", 1, "30.00")])
     assert _by_key(db, "sku")["NEW-1"].cost_missing
     assert not _by_key(db, "sku")["S-1"].cost_missing
+    # The chart says so too: its cost of goods leaves the unit out, so its profit reads too high.
+    assert profit_by_month(db).cost_missing
 
 
 def test_the_chart_figures_are_in_the_base_currency_and_say_what_they_left_out(db: Database) -> None:
     with db.transaction():
         add_order(db, "taobao:茶舍", "T1", "2026-02-21 10:00:00+08", [("S-1", 1, "268.00")], currency="CNY")
     chart = profit_by_month(db)
-    assert (chart.currency, chart.left_out) == ("USD", ("CNY",))
+    assert (chart.currency, chart.left_out, chart.cost_missing) == ("USD", ("CNY",), False)
     feb = chart.months[0]
     assert feb.month == "2026-02"
     usd_feb = next(r for r in profit_rows(db, "month") if r.key == "2026-02" and r.currency == "USD")

@@ -68,6 +68,11 @@ def test_stock_value_is_kept_per_currency_never_added_across_them(db: Database) 
     cny = sum(r["on_hand"] * r["cost"] for r in rows.values() if r["currency"] == "CNY" and r["on_hand"] > 0)
     assert cny == 3 * Decimal("10.00") + 50 * Decimal("5.00") + rows["TEA"]["on_hand"] * Decimal("2.50")
     assert inventory_summary(db, TODAY)["stock_values"] == {"CNY": cny, "USD": Decimal("50.00")}
+    assert inventory_summary(db, TODAY)["stock_without_cost"] == 0
+    # Without its cost the vases on the shelf are left out of the value, and counted as left out.
+    edit_cells(db, [CellEdit("variant", "VASE", "cost", None)], who="t")
+    summary = inventory_summary(db, TODAY)
+    assert (summary["stock_values"], summary["stock_without_cost"]) == ({"CNY": cny}, 1)
 
 
 def test_settings_change_the_suggestion_and_undo_brings_it_back(db: Database) -> None:

@@ -44,6 +44,8 @@ class Drawn:
     note: str = ""
     hover: Callable[[float, float], str | None] = lambda _x, _y: None
     click: Callable[[float, float], Slice | None] = lambda _x, _y: None
+    # How the table shows a column of codes (a platform, a segment) to the seller; `rows` keep the codes.
+    shown: dict[int, Callable[[Any], str]] = field(default_factory=dict)
 
 
 def _floats(values: Sequence[Decimal | int]) -> Any:  # noqa: ANN401 - a numpy array
@@ -148,7 +150,7 @@ def draw_platforms(plot: pg.PlotWidget, t: cs.PlatformTrend, currency: str, firs
     rows = [(s.platform, k.isoformat(), s.revenue[i]) for s in t.platforms for i, k in enumerate(t.buckets)]
     shares = ", ".join(f"{platform_label(s.platform)} {s.share} %" for s in t.platforms)
     return Drawn((QCoreApplication.translate("Charts", "Platform"), QCoreApplication.translate("Charts", "Period"), QCoreApplication.translate("Charts", "Revenue")), rows, QCoreApplication.translate("Charts", "Share of the range: {shares}").format(
-        shares=shares), hover, click)
+        shares=shares), hover, click, shown={0: platform_label})
 
 
 def _hbars(plot: pg.PlotWidget, labels: Sequence[str], values: Sequence[Decimal | int], color: str | Sequence[str],
@@ -269,7 +271,8 @@ def draw_price_bands(plot: pg.PlotWidget, bands: tuple[cs.PriceBand, ...], curre
 
     return Drawn((QCoreApplication.translate("Charts", "Platform"), QCoreApplication.translate("Charts", "From"), QCoreApplication.translate("Charts", "To"), QCoreApplication.translate("Charts", "Units"), QCoreApplication.translate("Charts", "Revenue")),
                  [(b.platform, b.low, b.high, b.units, b.revenue) for b in bands],
-                 QCoreApplication.translate("Charts", "Bars: each platform's units by unit price (share of its own units); a band runs from its price up to the next."), hover, click)
+                 QCoreApplication.translate("Charts", "Bars: each platform's units by unit price (share of its own units); a band runs from its price up to the next."), hover, click,
+                 shown={0: platform_label})
 
 
 def draw_baskets(plot: pg.PlotWidget, baskets: tuple[cs.Basket, ...], currency: str) -> Drawn:
@@ -361,7 +364,8 @@ def draw_segments(plot: pg.PlotWidget, sizes: tuple[cs.SegmentCount, ...], curre
         return None if i is None else Slice(segment=sizes[i].segment)
 
     return Drawn((QCoreApplication.translate("Charts", "Segment"), QCoreApplication.translate("Charts", "Members"), QCoreApplication.translate("Charts", "Spend")), [(s.segment, s.members, s.spend) for s in sizes],
-                 QCoreApplication.translate("Charts", "Members of the whole shop today; the filters do not apply."), hover, click)
+                 QCoreApplication.translate("Charts", "Members of the whole shop today; the filters do not apply."), hover, click,
+                 shown={0: segment_label})
 
 
 def draw_regions(plot: pg.PlotWidget, data: tuple[tuple[cs.Region, ...], int], currency: str) -> Drawn:

@@ -367,7 +367,7 @@ class ChartsTab(ShopTab):
         self.table.setHorizontalHeaderLabels(list(drawn.header))
         for r, row in enumerate(drawn.rows):
             for c, value in enumerate(row):
-                item = QTableWidgetItem(cell_text(value))
+                item = QTableWidgetItem(drawn.shown[c](value) if c in drawn.shown else cell_text(value))
                 if not isinstance(value, str):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
@@ -441,7 +441,10 @@ class ChartsTab(ShopTab):
         drawn = self.drawn.get(self.current_key())
         if drawn is None or not rows:
             return ""
-        text = tab_separated([[drawn.header[c] for c in cols]] + [[drawn.rows[r][c] for c in cols] for r in rows])
+        # As the table shows them: a platform or segment by its name, not its code.
+        text = tab_separated([[drawn.header[c] for c in cols]]
+                             + [[drawn.shown[c](drawn.rows[r][c]) if c in drawn.shown else drawn.rows[r][c]
+                                 for c in cols] for r in rows])
         QApplication.clipboard().setText(text)
         return text
 

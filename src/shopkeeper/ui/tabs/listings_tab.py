@@ -351,7 +351,9 @@ class ListingsTab(ShopTab):
             ).format(
                 skus=f"{summary['skus']:,}", low=summary["low"], out=summary["out"], dead=summary["dead"],
                 value=_per_currency(summary["stock_values"]),
-            ) + (self.tr(" · <span style='color:#757575'><b>{unknown}</b> never counted</span>").format(
+            ) + (" " + self.tr("(%n SKU(s) in stock without a cost not counted)", "", summary["stock_without_cost"])
+                 if summary.get("stock_without_cost") else "")
+            + (self.tr(" · <span style='color:#757575'><b>{unknown}</b> never counted</span>").format(
                 unknown=f"{summary['unknown']:,}") if summary.get("unknown") else "")
         )
 

@@ -89,6 +89,9 @@ def draw_profit(plot: pg.PlotWidget, data: ProfitByMonth, _currency: str, f: Cha
              None if m.takings <= 0 else (m.net * 100 / m.takings).quantize(Decimal("0.1")),
              QCoreApplication.translate("Charts", "yes") if m.estimated else "") for m in months]
     note = QCoreApplication.translate("Charts", "Light green: estimated, some orders have no settlement yet and their fees come from the fee rates.")
+    if data.cost_missing:
+        note += " " + QCoreApplication.translate("Charts", "Some units sold have no cost yet: cost of goods leaves them "
+                                                 "out, so profit reads too high (give costs in Listings & Inventory).")
     if data.left_out:
         note += " " + QCoreApplication.translate("Charts", "Left out for want of an exchange rate: {currencies}.").format(
             currencies=", ".join(data.left_out))
