@@ -249,3 +249,19 @@ def test_the_reorder_view_shows_what_to_buy_and_exports_it(qtbot, app, tmp_path:
     assert all(f"{money(amount)} {currency}" in page for currency, amount in plan.totals.items())
     tab.reorder_only.setChecked(False)
     wait_idle(qtbot, app.worker)
+
+
+def test_a_stock_count_that_re_sorts_the_table_keeps_the_highlight_on_its_sku(qtbot, app) -> None:  # noqa: ANN001
+    tab = app.window.listings
+    model = tab.model
+    _load_rows(qtbot, app, model)
+    # The table opens most urgent first: counting plenty of the top SKU sends it down the order.
+    sku = model.data(model.index(0, 0), RowIdRole)
+    _select(tab.view, [0])
+    wait_idle(qtbot, app.worker)
+    assert model.setData(model.index(0, model.column_of("on_hand")), "5000", Qt.ItemDataRole.EditRole)
+    wait_idle(qtbot, app.worker)
+    assert model.data(model.index(0, 0), RowIdRole) != sku   # another SKU took its place
+    current = tab.view.currentIndex().row()
+    assert current > 0 and model.data(model.index(current, 0), RowIdRole) == sku
+    assert sku in tab.detail.text()

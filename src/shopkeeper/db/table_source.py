@@ -90,15 +90,29 @@ class TableSource:
         offset: int = 0,
         limit: int = 200,
     ) -> list[tuple[Any, ...]]:
+        order = self._order(sort_key, descending)
+        where, params = self._where(search, active)
+        cols = ", ".join(f'"{k}"' for k in self.column_keys())
+        source, base_params = self._from(db)
+        sql = f"SELECT {cols} FROM {source} AS src{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        return db.fetchall(sql, [*base_params, *params, int(limit), int(offset)])
+
+    def position(self, db: Database, key_value: str, *, search: str = "", active: Sequence[str] = (),
+                 sort_key: str | None = None, descending: bool | None = None) -> int | None:
+        """The row (from 0) the row whose key is `key_value` has in this search and order; None when not in it."""
+        order = self._order(sort_key, descending)
+        where, params = self._where(search, active)
+        key = f'"{self.column_keys()[self.key_index()]}"'
+        source, base_params = self._from(db)
+        found = db.scalar(f"SELECT pos FROM (SELECT CAST({key} AS VARCHAR) AS k, row_number() OVER (ORDER BY {order}) - 1"
+                          f" AS pos FROM {source} AS src{where}) WHERE k = ?", [*base_params, *params, key_value])
+        return None if found is None else int(found)
+
+    def _order(self, sort_key: str | None, descending: bool | None) -> str:
         key = sort_key or self.default_sort
         if key not in self.column_keys():
             raise ValueError(f"unknown column {key!r}")
         desc = self.default_descending if descending is None else descending
-        where, params = self._where(search, active)
-        cols = ", ".join(f'"{k}"' for k in self.column_keys())
         # A stable tiebreak keeps rows from jumping between pages.
         first = self.column_keys()[0]
-        order = f'"{key}" {"DESC" if desc else "ASC"} NULLS LAST, "{first}"'
-        source, base_params = self._from(db)
-        sql = f"SELECT {cols} FROM {source} AS src{where} ORDER BY {order} LIMIT ? OFFSET ?"
-        return db.fetchall(sql, [*base_params, *params, int(limit), int(offset)])
+        return f'"{key}" {"DESC" if desc else "ASC"} NULLS LAST, "{first}"'

@@ -244,6 +244,20 @@ class PagedSqlModel(QAbstractTableModel):
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.refresh()
 
+    def locate(self, key_value: str, found: Callable[[int | None], None]) -> None:
+        """Ask where the row with this key sits now (search, filters and sort as shown); `found(row)` answers,
+        None when the row is not in the table. Asked after a refresh, the answer comes after the fresh pages."""
+        generation = self._generation
+        source, search, filters = self._source, self._search, self._filters
+        sort_key, descending = self._sort_key, self._descending
+
+        def where(db: Any) -> int | None:
+            return source.position(db, key_value, search=search, active=filters, sort_key=sort_key,
+                                   descending=descending)
+
+        self._worker.query(self, QueryOp(where, key="locate"),
+                           lambda row: found(row) if generation == self._generation else None)
+
     # -- paging -------------------------------------------------------------------
     def _request(self, page_no: int) -> None:
         if page_no in self._pending:

@@ -176,6 +176,22 @@ class ShopTab(QWidget):
 
         model.loaded.connect(first_row_when_none)
 
+        def follow_the_shown_row(_count: int) -> None:
+            # An edit can re-sort the table (a stock count moves a SKU down the urgency order): the highlight
+            # follows the row the panel shows, so the next edit never lands on the SKU that took its place.
+            shown = self._detail.row_id if self._detail is not None else None
+            if shown is None:
+                return
+
+            def found(row: int | None) -> None:
+                if row is not None and row != view.currentIndex().row():
+                    view.selectRow(row)
+                    view.scrollTo(model.index(row, 0))
+
+            model.locate(shown, found)
+
+        model.loaded.connect(follow_the_shown_row)
+
 class _Detail:
     """The detail panel's bookkeeping: which row it shows and fetching it again after changes."""
 
