@@ -213,7 +213,9 @@ def test_editable_fields_name_the_listings_fields(db: Database) -> None:
                            ("task_template", "days_before"),
                            # fee rates and purchase lots behind profit (services/fee_rates.py, landed_costs.py)
                            ("fee_rate", "percent"), ("fee_rate", "fixed"), ("fee_rate", "currency"),
-                           ("purchase_lot", "quantity"), ("purchase_lot", "unit_cost"), ("purchase_lot", "currency")}
+                           ("purchase_lot", "quantity"), ("purchase_lot", "unit_cost"), ("purchase_lot", "currency"),
+                           # the base currency and exchange rates (services/exchange_rates.py)
+                           ("currency_setting", "value")}
     assert fields[("variant", "cost")].kind == "money"
     assert fields[("stock", "reorder_point")].nullable
     assert not fields[("stock", "on_hand")].nullable
