@@ -20,7 +20,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from shopkeeper.domain.order_status import is_sold
 
 DEFAULT_BASE_CURRENCY = "CNY"
-_MAX_RATE = Decimal(10) ** 12  # what DECIMAL(18,6) holds
+RATE_PLACES = 6                # sk_fx() keeps DECIMAL(18,6)
+MAX_RATE = Decimal(10) ** 12   # what DECIMAL(18,6) holds
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,8 @@ def rates_from_settings(settings: Mapping[str, str], order_currencies: Iterable[
                 continue
             if not text.isascii():  # Decimal() reads other scripts' digits, DuckDB does not
                 continue
-            if rate.is_finite() and abs(rate) < _MAX_RATE:
-                out[key[3:]] = rate.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+            if rate.is_finite() and abs(rate) < MAX_RATE:
+                out[key[3:]] = rate.quantize(Decimal(1).scaleb(-RATE_PLACES), rounding=ROUND_HALF_UP)
     out[base] = Decimal(1)
     return out
 

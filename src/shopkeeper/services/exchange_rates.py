@@ -18,14 +18,12 @@ from shopkeeper.db.database import Database
 from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.commands import CellEdit, ChangeRefused, CommandResult
 from shopkeeper.domain.messages import Message
-from shopkeeper.services.currency import base_currency
+from shopkeeper.domain.revenue import MAX_RATE, RATE_PLACES
 from shopkeeper.services.edits import edit_cells
 from shopkeeper.services.fee_rates import currency_code
 
 BASE_KEY = "base_currency"
 _RATE_PREFIX = "fx_"
-_MAX_RATE = Decimal(10) ** 12   # what sk_fx()'s DECIMAL(18,6) holds
-_RATE_PLACES = 6
 
 # Every currency the shop holds money in, with its orders: orders, catalogue prices and costs, money
 # reports, landed costs and ad spend.
@@ -63,22 +61,14 @@ def _stored(db: Database) -> dict[str, str]:
 
 
 def exchange_rates(db: Database) -> ExchangeRates:
+    # A currency has a rate when every figure reads one for it (sk_fx()); shown as the seller typed it.
     stored = _stored(db)
-    base = base_currency(db)
+    fx = db.fetchall("SELECT currency, is_base FROM sk_fx()")
+    base = next(str(c) for c, is_base in fx if is_base)
+    rated = {str(c): Decimal(stored[_RATE_PREFIX + str(c)].strip()) for c, is_base in fx if not is_base}
     held = {str(c): int(n) for c, n in db.fetchall(_CURRENCIES)}
-    rated = {k[len(_RATE_PREFIX):]: v for k, v in stored.items() if k.startswith(_RATE_PREFIX)}
-    rows = []
-    for currency in sorted((set(held) | set(rated)) - {base}):
-        rows.append(CurrencyRate(currency, _readable(rated.get(currency)), held.get(currency, 0)))
-    return ExchangeRates(base, BASE_KEY in stored, tuple(rows), held.get(base, 0))
-
-
-def _readable(value: str | None) -> Decimal | None:
-    try:
-        rate = None if value is None else Decimal(value.strip())
-    except InvalidOperation:
-        return None
-    return rate if rate is not None and rate.is_finite() and rate > 0 else None
+    rows = tuple(CurrencyRate(c, rated.get(c), held.get(c, 0)) for c in sorted((set(held) | set(rated)) - {base}))
+    return ExchangeRates(base, BASE_KEY in stored, rows, held.get(base, 0))
 
 
 def parse_rate(currency: str, value: object) -> Decimal | None:
@@ -90,11 +80,11 @@ def parse_rate(currency: str, value: object) -> Decimal | None:
         rate = Decimal(text)
     except InvalidOperation:
         rate = None
-    if rate is None or not rate.is_finite() or rate <= 0 or rate >= _MAX_RATE:
+    if rate is None or not rate.is_finite() or rate <= 0 or rate >= MAX_RATE:
         raise ChangeRefused(Message("edit.refused.not_a_rate", {"currency": currency, "value": str(value)}))
-    if rate != rate.quantize(Decimal(1).scaleb(-_RATE_PLACES)):
+    if rate != rate.quantize(Decimal(1).scaleb(-RATE_PLACES)):
         raise ChangeRefused(Message("edit.refused.rate_places", {"currency": currency, "value": str(value),
-                                                                 "places": _RATE_PLACES}))
+                                                                 "places": RATE_PLACES}))
     return rate.normalize()
 
 
@@ -124,4 +114,7 @@ def _same(key: str, stored: str | None, wanted: str | None) -> bool:
     """A rate stored as '7.10' is the 7.1 typed again: no edit."""
     if key == BASE_KEY or stored is None or wanted is None:
         return stored == wanted
-    return _readable(stored) == Decimal(wanted)
+    try:
+        return Decimal(stored.strip()) == Decimal(wanted)
+    except InvalidOperation:
+        return False

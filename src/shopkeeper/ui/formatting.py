@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -87,6 +88,11 @@ def money(value: Decimal | int | None) -> str:
     if value is None:
         return ""
     return f"{Decimal(value):,.2f}"
+
+
+def money_per_currency(amounts: Mapping[str, Decimal]) -> str:
+    """Money in several currencies side by side ("8,000.00 EUR + 1,200.00 USD"), never added into one figure."""
+    return " + ".join(f"{money(amount)} {currency}" for currency, amount in amounts.items()) or "—"
 
 
 def format_value(key: str, kind: str, value: Any) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.reorder_list import ReorderList
-from shopkeeper.ui.formatting import money
+from shopkeeper.ui.formatting import money, money_per_currency
 
 translate = QCoreApplication.translate
 
@@ -40,7 +40,7 @@ def purchase_list_html(plan: ReorderList) -> str:
         rows.append("<tr>" + "".join(
             f"<td align='right'>{esc(c)}</td>" if i >= 3 else f"<td>{esc(c)}</td>" for i, c in enumerate(cells)
         ) + "</tr>")
-    totals = " + ".join(f"{money(amount)} {currency}" for currency, amount in plan.totals.items()) or "—"
+    totals = money_per_currency(plan.totals)
     total_text = translate("PurchaseList", "Total: {money}").format(money=totals)
     if plan.without_cost:
         total_text += " " + translate("PurchaseList", "(lines without a cost, not counted: {n})").format(

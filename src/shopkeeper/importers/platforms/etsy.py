@@ -163,7 +163,8 @@ def _stage_order_money(ctx: ImportContext) -> None:
     arrive at the row's net (Order Net, or Adjusted Net Order Amount once adjusted: the sales
     tax Etsy collects and remits itself, which the file's Sales Tax column leaves at 0) is one
     more movement, `tax`, so an order's movements add up to the net the file states; profit
-    takes it off the order's sales (it was never the seller's money), payouts count it. A row without a card fee states no money.
+    takes it off the order's sales (it was never the seller's money), payouts count it. A row
+    without a card fee states no money.
     Ids are the order's: a later export of the order replaces its movements. The monthly
     statement, where the seller has it, supersedes all of these (domain/money_sources.py).
     """

@@ -9,7 +9,6 @@ exports it as a CSV purchase list.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +43,7 @@ from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.bundle_dialog import BundleDialog
 from shopkeeper.ui.dialogs.listing_checks_dialog import ListingChecksDialog
 from shopkeeper.ui.dialogs.reorder_settings_dialog import ReorderSettingsDialog
-from shopkeeper.ui.formatting import format_value, money, platform_label, status_label
+from shopkeeper.ui.formatting import format_value, money, money_per_currency, platform_label, status_label
 from shopkeeper.ui.listing_problem_labels import problem_badges, problem_label
 from shopkeeper.ui.listing_status_labels import listing_status_label, season_label
 from shopkeeper.ui.message_texts import window_text
@@ -74,11 +73,6 @@ def _format(key: str, kind: str, value: Any) -> str:  # noqa: ANN401 - a cell's 
         return season_label(value)
     return format_value(key, kind, value)
 
-
-
-def _per_currency(amounts: dict[str, Decimal]) -> str:
-    """Money in several currencies side by side ("8,000.00 EUR + 1,200.00 USD"): never added into one figure."""
-    return " + ".join(f"{money(amount)} {currency}" for currency, amount in amounts.items()) or "—"
 
 class ListingsTab(ShopTab):
     # Sold (30 days) and the computed reorder points come from orders; the listing checks' word list and
@@ -284,7 +278,7 @@ class ListingsTab(ShopTab):
         self._show_reorder_total(plan)
 
     def _show_reorder_total(self, plan: ReorderList) -> None:
-        money_text = _per_currency(plan.totals)
+        money_text = money_per_currency(plan.totals)
         text = self.tr("%n SKU(s) to buy, costing {money}", "", len(plan.lines)).format(money=money_text)
         if plan.without_cost:
             text += " " + self.tr("(%n without a cost not counted)", "", plan.without_cost)
@@ -350,7 +344,7 @@ class ListingsTab(ShopTab):
                 "stock value at cost <b>{value}</b>"
             ).format(
                 skus=f"{summary['skus']:,}", low=summary["low"], out=summary["out"], dead=summary["dead"],
-                value=_per_currency(summary["stock_values"]),
+                value=money_per_currency(summary["stock_values"]),
             ) + (" " + self.tr("(%n SKU(s) in stock without a cost not counted)", "", summary["stock_without_cost"])
                  if summary.get("stock_without_cost") else "")
             + (self.tr(" · <span style='color:#757575'><b>{unknown}</b> never counted</span>").format(
