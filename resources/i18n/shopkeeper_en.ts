@@ -136,10 +136,17 @@
 <context>
     <name>SegmentPanel</name>
     <message numerus="yes">
-        <source>%n order(s) in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</source>
+        <source>%Ln order(s) in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</source>
         <translation>
-            <numerusform>%n order in a currency without an exchange rate is left out of spend, tiers and points (Edit › Exchange rates…).</numerusform>
-            <numerusform>%n orders in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</numerusform>
+            <numerusform>%Ln order in a currency without an exchange rate is left out of spend, tiers and points (Edit › Exchange rates…).</numerusform>
+            <numerusform>%Ln orders in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sold order(s) name no buyer in their export: they count in sales but belong to no member.</source>
+        <translation>
+            <numerusform>%Ln sold order names no buyer in its export: it counts in sales but belongs to no member.</numerusform>
+            <numerusform>%Ln sold orders name no buyer in their export: they count in sales but belong to no member.</numerusform>
         </translation>
     </message>
 </context>

@@ -6520,9 +6520,15 @@
         <translation>{members} 位有订单的会员，消费 {spend}；{rate} 复购，第二单间隔 {second}（中位数）；{risk} 位有流失风险。变化自 {before} 起计；{scoring}。</translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</source>
+        <source>%Ln order(s) in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</source>
         <translation>
-            <numerusform>%n 笔订单的币种没有汇率，未计入消费额、等级和积分（编辑 › 汇率…）。</numerusform>
+            <numerusform>%Ln 笔订单的币种没有汇率，未计入消费额、等级和积分（编辑 › 汇率…）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sold order(s) name no buyer in their export: they count in sales but belong to no member.</source>
+        <translation>
+            <numerusform>%Ln 个已售订单在导出文件中没有买家信息：计入销售额，但不属于任何会员。</numerusform>
         </translation>
     </message>
 </context>

@@ -64,6 +64,7 @@ def _segments(db: Any, today: date, table: Table) -> tuple[dict[str, Any], str]:
         "median_days_to_second_order": None if o.median_days_to_second is None else str(o.median_days_to_second),
         "churn_risk": o.churn_risk,
         "orders_without_rate": o.orders_without_rate,  # in a currency without an exchange rate: not counted
+        "orders_without_buyer": o.orders_without_buyer,  # the export names no buyer: in sales, in no member
         "segments": segments,
         "movement": [{"from": m.segment_before, "to": m.segment_now, "members": m.members} for m in o.moves],
     }
@@ -78,4 +79,7 @@ def _segments(db: Any, today: date, table: Table) -> tuple[dict[str, Any], str]:
     if o.orders_without_rate:
         text += (f"\n{o.orders_without_rate} orders in currencies without an exchange rate are left out of spend, "
                  "tiers and points (set the rates in the window: Edit > Exchange rates)")
+    if o.orders_without_buyer:
+        text += (f"\n{o.orders_without_buyer} sold orders name no buyer in their export: they count in sales "
+                 "but belong to no member")
     return data, text

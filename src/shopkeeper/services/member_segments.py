@@ -64,6 +64,9 @@ class SegmentOverview:
     churn_risk: int
     # Members' sold orders in a currency without an exchange rate: left out of spend, tiers and points.
     orders_without_rate: int = 0
+    # Sold orders whose export names no buyer at all (a cut-down Tmall 订单报表, a guest checkout without an
+    # e-mail): they count in sales, in no member.
+    orders_without_buyer: int = 0
 
 
 def _share(part: Decimal, whole: Decimal) -> Decimal:
@@ -92,6 +95,9 @@ def segment_overview(db: Database, today: date) -> SegmentOverview:
         without_rate = int(db.scalar(
             "SELECT count(*) FROM sk_sales() s JOIN buyers b ON b.shop_id = s.shop_id AND b.buyer_id = s.buyer_id"
             " WHERE b.member_id IS NOT NULL AND s.net_base IS NULL AND s.day <= ?", [today]) or 0)
+        without_buyer = int(db.scalar(
+            "SELECT count(*) FROM sk_sales() s WHERE s.day <= ? AND NOT EXISTS (SELECT 1 FROM buyers b"
+            " WHERE b.shop_id = s.shop_id AND b.buyer_id = s.buyer_id AND b.member_id IS NOT NULL)", [today]) or 0)
     finally:
         db.execute("DROP TABLE IF EXISTS _rfm_days")
         db.execute("DROP TABLE IF EXISTS _rfm_now")
@@ -122,6 +128,7 @@ def segment_overview(db: Database, today: date) -> SegmentOverview:
         repurchase_rate=_share(Decimal(int(shop[2])), Decimal(scored)) if scored else None,
         median_days_to_second=None if median is None else Decimal(str(median)).quantize(_PCT, rounding=ROUND_HALF_UP),
         churn_risk=int(shop[4]), orders_without_rate=without_rate,
+        orders_without_buyer=without_buyer,
     )
 
 

@@ -22,6 +22,7 @@ from cn_exports import (
 
 from shopkeeper.db.database import Database
 from shopkeeper.services.imports import import_paths, rejects, undo_import
+from shopkeeper.services.member_segments import segment_overview
 
 UTC = dt.UTC
 
@@ -88,6 +89,28 @@ class TestOrderReport:
         assert one(shop, "SELECT count(*) FROM orders WHERE buyer_id = '幸福蔓岩1627'") == (2,)
         names = sorted(r[0] for r in shop.fetchall("SELECT display_name FROM members"))
         assert names == sorted(["幸福蔓岩1627", "tb_小王（北京）", "lily_李", "浙江小店主"])
+
+    def test_a_report_that_names_no_buyer_makes_no_members(self, shop: Database, tmp_path: Path) -> None:
+        # The shape of a Tmall 订单报表 cut down for analysis: no 买家会员名, no recipient, no phone.
+        header = ["订单编号", "总金额", "买家实际支付金额", "收货地址 ", "订单创建时间", "订单付款时间 ", "退款金额"]
+        rows = [["1", "178.8", "0.0", "上海", "2020-02-21 00:00:00", "", "0.0"],
+                ["2", "21.0", "21.0", "内蒙古自治区", "2020-02-20 23:59:54", "2020-02-21 00:00:02", "0.0"],
+                ["3", "37.0", "37.0", "上海", "2020-02-20 23:59:35", "2020-02-21 00:00:10", "0.0"]]
+        (outcome,) = import_files(shop, tmp_path, write_csv(tmp_path / "tmall_order_report.csv", (header, rows),
+                                                            encoding="utf-8"))
+        assert (outcome.kind, outcome.rows_added) == ("orders", 3)
+        assert one(shop, "SELECT count(*), count(buyer_id), sum(total) FROM orders") == (3, 0, Decimal("236.80"))
+        assert one(shop, "SELECT (SELECT count(*) FROM buyers), (SELECT count(*) FROM members)") == (0, 0)
+        # the Members overview says how many sold orders belong to no one (order 1 was never paid)
+        assert segment_overview(shop, dt.date(2020, 3, 1)).orders_without_buyer == 2
+        # an order that names at least its recipient is still a buyer the seller can find and merge
+        rows.append(["4", "9.9", "9.9", "上海", "2020-02-20 23:00:00", "2020-02-20 23:00:05", "0.0"])
+        header2 = [*header, "收货人姓名"]
+        rows2 = [[*r, "马慧" if r[0] == "4" else ""] for r in rows]
+        import_files(shop, tmp_path, write_csv(tmp_path / "tmall_with_recipient.csv", (header2, rows2),
+                                               encoding="utf-8"))
+        assert shop.fetchall("SELECT buyer_id, name FROM buyers") == [("4", "马慧")]
+        assert one(shop, "SELECT count(*) FROM members") == (1,)
 
     def test_old_form_without_refund_column(self, shop: Database, tmp_path: Path) -> None:
         (outcome,) = import_files(shop, tmp_path, _pair(tmp_path, "old")[0])

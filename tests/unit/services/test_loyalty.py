@@ -179,12 +179,14 @@ def test_the_member_panel_figures_say_how_far_the_next_tier_is(shop: Database, t
 
 @pytest.mark.samples
 def test_real_exports_give_tiers_history_and_pending_points(shop: Database, samples_dir: Path) -> None:
+    from shopkeeper.services.exchange_rates import save_exchange_rates
     from shopkeeper.services.recompute import recompute
 
     files = sorted(p for p in samples_dir.rglob("*.csv") if "order" in p.name.lower())
     import_ok(shop, *files)
-    # As of the Tmall report's last day (its buyers are named; the other excerpts had e-mails redacted).
-    last = shop.scalar("SELECT max(sk_order_day(ordered_at, ordered_tz)) FROM orders WHERE shop_id LIKE 'taobao:%'")
+    save_exchange_rates(shop, who="test", base="CNY", rates={"EUR": "7.80", "USD": "7.10", "ZAR": "0.39"})
+    # As of the Shopify excerpt's last day (the Tmall report names no buyer, so it makes no members).
+    last = shop.scalar("SELECT max(sk_order_day(ordered_at, ordered_tz)) FROM orders WHERE shop_id LIKE 'shopify:%'")
     with shop.transaction():
         recompute(shop, last)
     # Tiers above the lowest and their history, from real orders only.

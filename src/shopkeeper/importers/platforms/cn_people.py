@@ -10,7 +10,9 @@ opaque phone, so later imports cannot match it either.
 Unlike `canonical.write_buyers`, which matches on any phone with seven digits,
 only a plain, unmasked phone number joins an existing member here; the buyer
 id itself (the platform's buyer account / nick, or the order id when the
-export names no buyer) is what ties a buyer to its member on re-import.
+export names no account but a recipient or phone) is what ties a buyer to its
+member on re-import. An order that names no one at all has no buyer and no
+member (cn_orders.OrderShape.buyer_id).
 """
 
 from __future__ import annotations

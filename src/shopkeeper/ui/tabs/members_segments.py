@@ -161,9 +161,12 @@ class SegmentPanel(QWidget):
             "(median); {risk} at risk of churning. Movement since {before}; {scoring}.").format(
             members=f"{o.members_with_orders:,}", spend=money(o.spend), rate=rate, second=second,
             risk=f"{o.churn_risk:,}", before=f"{o.compared_with:%Y-%m-%d}", scoring=scoring)
-            + (" " + self.tr("%n order(s) in currencies without an exchange rate are left out of spend, tiers and "
+            + (" " + self.tr("%Ln order(s) in currencies without an exchange rate are left out of spend, tiers and "
                              "points (Edit › Exchange rates…).", "", o.orders_without_rate)
-               if o.orders_without_rate else ""))
+               if o.orders_without_rate else "")
+            + (" " + self.tr("%Ln sold order(s) name no buyer in their export: they count in sales but belong to "
+                             "no member.", "", o.orders_without_buyer)
+               if o.orders_without_buyer else ""))
 
 
 def _number(text: str) -> QTableWidgetItem:
