@@ -143,3 +143,35 @@ def test_the_tables_name_platforms_and_segments_and_copy_what_they_show(qtbot, a
     assert {tab.table.item(r, 0).text() for r in range(tab.table.rowCount())} == {
         platform_label(r[0]) for r in tab.drawn["platforms"].rows}
     assert "taobao" not in {tab.table.item(r, 0).text() for r in range(tab.table.rowCount())}
+
+
+def test_large_ticks_read_as_thousands_and_millions_never_as_exponents() -> None:
+    from PySide6.QtCore import QLocale
+
+    from shopkeeper.ui.widgets.chart_frame import compact_ticks
+
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        assert compact_ticks([0, 500_000, 1_000_000, 1_500_000], 500_000) == ["0", "0.5M", "1M", "1.5M"]
+        assert compact_ticks([0, 20_000, 40_000], 20_000) == ["0", "20k", "40k"]
+        assert compact_ticks([1_000_000, 1_250_000], 250_000) == ["1M", "1.25M"]  # the spacing's decimals
+        assert compact_ticks([0, 2_000, 4_000], 2_000) is None                    # small: written out in full
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        assert compact_ticks([0, 500_000, 1_000_000, 1_500_000], 500_000) == ["0", "50万", "100万", "150万"]
+        assert compact_ticks([0, 100_000_000, 200_000_000], 100_000_000) == ["0", "1亿", "2亿"]
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_the_legend_sits_beside_the_title_not_over_the_data(qtbot, app) -> None:  # noqa: ANN001
+    for key in ("trend", "platforms", "bands", "profit"):
+        tab = _show(qtbot, app, key)
+        item = tab.plots[key].getPlotItem()
+        legend = item.legend
+        assert legend is not None and legend.items, key
+        qtbot.waitUntil(lambda item=item, legend=legend: legend.sceneBoundingRect().height() > 0)
+        data_area = item.vb.sceneBoundingRect()
+        assert legend.sceneBoundingRect().bottom() <= data_area.top() + 1, key
+        # the title moved left to make room: the two never overlap
+        assert not item.titleLabel.item.sceneBoundingRect().intersects(legend.sceneBoundingRect()), key

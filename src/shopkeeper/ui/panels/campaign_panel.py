@@ -258,9 +258,11 @@ class CampaignPanel(QTabWidget):
         import numpy as np
         import pyqtgraph as pg
 
+        from shopkeeper.ui.widgets.chart_frame import compact_axes
+
         if self.plot is None:
             pg.setConfigOptions(antialias=False, useOpenGL=False, background="w", foreground="#333")
-            self.plot = pg.PlotWidget(self.review_page)
+            self.plot = pg.PlotWidget(self.review_page, axisItems=compact_axes())
             self.plot.setObjectName("campaignReviewPlot")
             self.plot.setMinimumHeight(150)
             self.plot.showGrid(x=False, y=True, alpha=0.2)

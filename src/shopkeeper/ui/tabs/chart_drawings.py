@@ -26,6 +26,7 @@ from shopkeeper.services import chart_series as cs
 from shopkeeper.services.chart_drilldown import Slice, cohort_cell
 from shopkeeper.ui.formatting import money, platform_label
 from shopkeeper.ui.tabs.members_segments import segment_label
+from shopkeeper.ui.widgets.chart_frame import legend_by_title
 
 PLATFORM_COLORS = {
     "taobao": "#ff5000", "douyin": "#111111", "shopify": "#5e8e3e", "etsy": "#1e88e5",
@@ -82,7 +83,7 @@ def _line(plot: pg.PlotWidget, y: Any, color: str, name: str | None = None, *,  
 
 
 def draw_trend(plot: pg.PlotWidget, t: cs.Trend, currency: str, first: date, last: date) -> Drawn:
-    plot.addLegend(offset=(10, 10))
+    legend_by_title(plot, 2)
     for c in t.campaigns:
         lo = next((i for i, k in enumerate(t.buckets) if _bucket_days(k, t.grain, first, last)[1] >= c.starts_on), 0)
         hi = max((i for i, k in enumerate(t.buckets) if k <= c.ends_on), default=lo)
@@ -119,7 +120,7 @@ def draw_trend(plot: pg.PlotWidget, t: cs.Trend, currency: str, first: date, las
 
 
 def draw_platforms(plot: pg.PlotWidget, t: cs.PlatformTrend, currency: str, first: date, last: date) -> Drawn:
-    plot.addLegend(offset=(10, 10))
+    legend_by_title(plot, len(t.platforms))
     for s in t.platforms:
         _line(plot, _floats(s.revenue), PLATFORM_COLORS.get(s.platform, BLUE),
               f"{platform_label(s.platform)} {s.share} %")
@@ -236,7 +237,7 @@ def draw_price_bands(plot: pg.PlotWidget, bands: tuple[cs.PriceBand, ...], curre
     units = {(b.platform, b.low): b.units for b in bands}
     # Each platform's bars are shares of its own units, so a small platform's price mix reads as clearly.
     totals = {p: sum(b.units for b in bands if b.platform == p) for p in platforms}
-    legend = plot.addLegend(offset=(-10, 10))
+    legend = legend_by_title(plot, len(platforms))
     for n, platform in enumerate(platforms):
         heights = [100.0 * units.get((platform, lo), 0) / totals[platform] if totals[platform] else 0.0
                    for lo, _hi in edges]

@@ -62,6 +62,7 @@ from shopkeeper.ui.tabs import ads_chart, profit_chart
 from shopkeeper.ui.tabs import chart_drawings as cd
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.ui_state import UiState
+from shopkeeper.ui.widgets.chart_frame import compact_axes, set_title
 from shopkeeper.ui.widgets.summary_row import SummaryRow
 
 Loader = Callable[[Any, ChartFilter, str, Any], Any]
@@ -143,7 +144,7 @@ class ChartsTab(ShopTab):
         self.plots: dict[str, pg.PlotWidget] = {}
         for kind in CHARTS:
             self.picker.addItem(self._chart_title(kind.key))
-            plot = pg.PlotWidget()
+            plot = pg.PlotWidget(axisItems=compact_axes())
             plot.setObjectName(f"{kind.key}Plot")
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.setMouseEnabled(x=kind.key in ("trend", "platforms", "pareto"), y=False)
@@ -343,7 +344,7 @@ class ChartsTab(ShopTab):
         plot.getAxis("left").setTicks(None)
         plot.invertY(False)
         drawn = kind.draw(plot, data, currency, f, grain)
-        plot.setTitle(self._chart_title(kind.key))
+        set_title(plot, self._chart_title(kind.key))
         plot.autoRange()
         if not any(isinstance(v, (int, Decimal)) and v for row in drawn.rows for v in row):
             plot.setYRange(0, 1)  # nothing to scale: keep the axis plain (no "x0.001" over a flat zero)

@@ -10,6 +10,7 @@ services/profit.py in the base currency, or in the currency the filter picks.
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -24,6 +25,7 @@ from shopkeeper.services.profit import ProfitByMonth, profit_by_month
 from shopkeeper.services.sales_report import ReportScope
 from shopkeeper.ui.formatting import money
 from shopkeeper.ui.tabs.chart_drawings import Drawn
+from shopkeeper.ui.widgets.chart_frame import legend_by_title
 
 # Costs from the bottom up, then what was kept.
 _COSTS = (("cogs", "#8d6e63"), ("fees", "#ef6c00"), ("ads", "#7b1fa2"), ("refunds", "#c62828"))
@@ -44,7 +46,7 @@ def draw_profit(plot: pg.PlotWidget, data: ProfitByMonth, _currency: str, f: Cha
     labels = _labels()
     months = data.months
     x = np.arange(len(months), dtype=float)
-    plot.addLegend(offset=(10, 10))
+    legend_by_title(plot, len(_COSTS) + 1)
     bottom = np.zeros(len(months))
     for name, color in _COSTS:
         heights = np.array([float(getattr(m, name)) for m in months])
@@ -55,10 +57,13 @@ def draw_profit(plot: pg.PlotWidget, data: ProfitByMonth, _currency: str, f: Cha
     # Net sits on the costs when positive, and hangs below zero when the month lost money.
     base = np.where(nets >= 0, bottom, 0.0)
     brushes = [pg.mkBrush(_NET_ESTIMATED if m.estimated else _NET) for m in months]
-    plot.addItem(pg.BarGraphItem(x=x, height=nets, y0=base, width=0.7, brushes=brushes, pen=None,
+    # `brush` is what the legend shows; `brushes` paints each month, estimated ones lighter
+    plot.addItem(pg.BarGraphItem(x=x, height=nets, y0=base, width=0.7, brush=_NET, brushes=brushes, pen=None,
                                  name=labels["net"]))
     plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#616161")))
-    plot.getAxis("bottom").setTicks([[(i, m.month) for i, m in enumerate(months)]])
+    # a label every month overlaps beyond a year: as the other charts, about a dozen, short (25-06)
+    step = max(1, math.ceil(len(months) / 12))
+    plot.getAxis("bottom").setTicks([[(i, m.month[2:]) for i, m in enumerate(months) if i % step == 0]])
     plot.setLabel("left", data.currency)
 
     def at(x_: float) -> int | None:
