@@ -175,3 +175,14 @@ def test_the_legend_sits_beside_the_title_not_over_the_data(qtbot, app) -> None:
         assert legend.sceneBoundingRect().bottom() <= data_area.top() + 1, key
         # the title moved left to make room: the two never overlap
         assert not item.titleLabel.item.sceneBoundingRect().intersects(legend.sceneBoundingRect()), key
+
+
+def test_cohort_months_still_to_come_are_blank_not_zero(qtbot, app) -> None:  # noqa: ANN001
+    tab = _show(qtbot, app, "cohorts")
+    rows = tab.drawn["cohorts"].rows   # (month, people, back 1 month later, 2 months later, ...)
+    last = rows[-1]
+    # the newest cohort is this month's: every later month is still to come, so nothing is claimed for it
+    assert last[2:] and all(v is None for v in last[2:])
+    oldest = rows[0]
+    assert all(v is not None for v in oldest[2:])
+    assert tab.open_point("cohorts", (len(last) - 3 + 0.5, len(rows) - 1 + 0.5)) is None

@@ -304,7 +304,7 @@ def draw_baskets(plot: pg.PlotWidget, baskets: tuple[cs.Basket, ...], currency: 
 
 def _heatmap(plot: pg.PlotWidget, grid: Any) -> None:  # noqa: ANN401 - numpy array, rows × columns
     image = pg.ImageItem(grid.T)  # ImageItem takes [x, y]
-    peak = float(grid.max()) if grid.size else 0.0
+    peak = float(np.nanmax(grid)) if grid.size and not np.isnan(grid).all() else 0.0
     image.setLookupTable(HEAT.getLookupTable(nPts=256))
     image.setLevels((0.0, max(peak, 1.0)))
     plot.addItem(image)
@@ -315,11 +315,19 @@ def _heatmap(plot: pg.PlotWidget, grid: Any) -> None:  # noqa: ANN401 - numpy ar
 def draw_cohorts(plot: pg.PlotWidget, c: cs.Cohorts, _currency: str, last: date) -> Drawn:
     # Month 0 is everyone (100 %): the heatmap starts at month 1 so its colours show the comebacks.
     width = max((len(r) for r in c.active), default=1)
+    now = last.year * 12 + last.month - 1
+
+    def ahead(i: int, k: int) -> bool:
+        # k months after this cohort lies past the range's last day: nobody could have bought yet
+        return c.months[i].year * 12 + c.months[i].month - 1 + k > now
+
     pct = np.zeros((len(c.months), max(width - 1, 1)), dtype=float)
     for i, row in enumerate(c.active):
-        for k, people in enumerate(row[1:], start=1):
-            if c.sizes[i]:
-                pct[i, k - 1] = 100.0 * people / c.sizes[i]
+        for k in range(1, width):
+            if ahead(i, k):
+                pct[i, k - 1] = np.nan  # drawn blank, not as a cold 0 %
+            elif c.sizes[i] and k < len(row):
+                pct[i, k - 1] = 100.0 * row[k] / c.sizes[i]
     _heatmap(plot, pct)
     plot.getAxis("left").setTicks([[(i + 0.5, m.strftime("%Y-%m")) for i, m in enumerate(c.months)]])
     plot.getAxis("bottom").setTicks([[(k - 0.5, str(k)) for k in range(1, width)]])
@@ -327,7 +335,7 @@ def draw_cohorts(plot: pg.PlotWidget, c: cs.Cohorts, _currency: str, last: date)
 
     def cell(x: float, y: float) -> tuple[int, int] | None:
         i, k = int(np.floor(y)), int(np.floor(x)) + 1
-        return (i, k) if 0 <= i < len(c.months) and 1 <= k < len(c.active[i]) else None
+        return (i, k) if 0 <= i < len(c.months) and 1 <= k < len(c.active[i]) and not ahead(i, k) else None
 
     def hover(x: float, y: float) -> str | None:
         found = cell(x, y)
@@ -343,7 +351,8 @@ def draw_cohorts(plot: pg.PlotWidget, c: cs.Cohorts, _currency: str, last: date)
 
     rate = round(100 * c.repurchasers / c.people, 1) if c.people else 0
     return Drawn((QCoreApplication.translate("Charts", "Cohort"), QCoreApplication.translate("Charts", "People"), *(str(k) for k in range(1, width))),
-                 [(m.strftime("%Y-%m"), c.sizes[i], *c.active[i][1:]) for i, m in enumerate(c.months)],
+                 [(m.strftime("%Y-%m"), c.sizes[i], *(None if ahead(i, k) else n for k, n in enumerate(c.active[i][1:], 1)))
+                  for i, m in enumerate(c.months)],
                  QCoreApplication.translate("Charts", "Repurchase: {n} of {people} first-time buyers ({rate} %) ordered again. "
                     "Cells: share of a month's first-time buyers who bought again k months later.").format(
                      n=c.repurchasers, people=c.people, rate=rate), hover, click)
