@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdChannel</name>
+    <message>
+        <source>Wanxiangtai (Taobao)</source>
+        <translation>万相台（淘宝）</translation>
+    </message>
+    <message>
+        <source>Duoduo promotion (Pinduoduo)</source>
+        <translation>多多推广（拼多多）</translation>
+    </message>
+    <message>
+        <source>JD Kuaiche</source>
+        <translation>京东快车</translation>
+    </message>
+    <message>
+        <source>Qianchuan (Douyin)</source>
+        <translation>巨量千川（抖音）</translation>
+    </message>
+    <message>
+        <source>Amazon Sponsored Products</source>
+        <translation>亚马逊商品推广</translation>
+    </message>
+    <message>
+        <source>Amazon Sponsored Brands</source>
+        <translation>亚马逊品牌推广</translation>
+    </message>
+    <message>
+        <source>Amazon Sponsored Display</source>
+        <translation>亚马逊展示型推广</translation>
+    </message>
+    <message>
+        <source>eBay Promoted Listings</source>
+        <translation>eBay 推广刊登</translation>
+    </message>
+    <message>
+        <source>Your own ad report</source>
+        <translation>自定义广告报表</translation>
+    </message>
+</context>
+<context>
     <name>AfterSalesTab</name>
     <message numerus="yes">
         <source>Last %n day(s)</source>

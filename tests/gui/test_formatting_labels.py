@@ -3,9 +3,15 @@ they are, and a code no table knows still shows (a new status from an importer i
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from shopkeeper.importers import mapped_ad_formats
+from shopkeeper.importers.platforms import ad_reports
 from shopkeeper.ui.formatting import (
     _BRANDS,
     _LABELS,
+    ad_channel_label,
     order_status_label,
     platform_label,
     platforms_label,
@@ -14,11 +20,18 @@ from shopkeeper.ui.formatting import (
 )
 
 LABEL_OF = {"Status": status_label, "OrderStatus": order_status_label, "PointsReason": points_reason_label,
-            "Platform": platform_label}
+            "Platform": platform_label, "AdChannel": ad_channel_label}
 
 
 def test_every_table_has_its_label_function() -> None:
     assert set(LABEL_OF) == set(_LABELS)
+
+
+def test_every_ad_channel_an_importer_writes_has_a_name() -> None:
+    source = Path(ad_reports.__file__).read_text() + Path(mapped_ad_formats.__file__).read_text()
+    codes = (set(re.findall(r'channel="(\w+)"', source)) | set(re.findall(r"'(\w+)' AS channel", source))
+             | set(re.findall(r'return "(amazon_s\w)"', source)))
+    assert len(codes) >= 9 and codes <= set(_LABELS["AdChannel"])
 
 
 def test_english_labels_are_the_table_texts() -> None:

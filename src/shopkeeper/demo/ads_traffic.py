@@ -21,7 +21,8 @@ from shopkeeper.db.merge import upsert
 _CAMPAIGNS = (
     ("taobao", "wanxiangtai", "爆款拉新", "新品测款"),
     ("douyin", "qianchuan", "直播间-通投", "短视频-测品"),
-    ("shopify", "shopify_ads", "Best seller - Search", "Second - Broad"),
+    # Shopify exports no ad report of its own: a seller brings one in through a column mapping
+    ("shopify", "mapped", "Best seller - Search", "Second - Broad"),
 )
 _TRAFFIC_PLATFORMS = ("taobao", "shopify")
 AD_DAYS = 60

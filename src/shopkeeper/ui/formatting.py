@@ -51,6 +51,18 @@ _LABELS: dict[str, dict[str, object]] = {
         "youzan": QT_TRANSLATE_NOOP("Platform", "Youzan"),
         "other": QT_TRANSLATE_NOOP("Platform", "Other"),
     },
+    # the advertising product an ad report comes from (importers/platforms/ad_reports.py)
+    "AdChannel": {
+        "wanxiangtai": QT_TRANSLATE_NOOP("AdChannel", "Wanxiangtai (Taobao)"),
+        "duoduo": QT_TRANSLATE_NOOP("AdChannel", "Duoduo promotion (Pinduoduo)"),
+        "jd_kuaiche": QT_TRANSLATE_NOOP("AdChannel", "JD Kuaiche"),
+        "qianchuan": QT_TRANSLATE_NOOP("AdChannel", "Qianchuan (Douyin)"),
+        "amazon_sp": QT_TRANSLATE_NOOP("AdChannel", "Amazon Sponsored Products"),
+        "amazon_sb": QT_TRANSLATE_NOOP("AdChannel", "Amazon Sponsored Brands"),
+        "amazon_sd": QT_TRANSLATE_NOOP("AdChannel", "Amazon Sponsored Display"),
+        "ebay_promoted": QT_TRANSLATE_NOOP("AdChannel", "eBay Promoted Listings"),
+        "mapped": QT_TRANSLATE_NOOP("AdChannel", "Your own ad report"),
+    },
 }
 # Western brands are written the same in every language, so they are not offered to translators.
 _BRANDS = {"shopify": "Shopify", "etsy": "Etsy", "amazon": "Amazon", "woocommerce": "WooCommerce", "ebay": "eBay"}
@@ -76,6 +88,10 @@ def points_reason_label(value: str) -> str:
 
 def platform_label(code: str) -> str:
     return _BRANDS.get(code) or _label("Platform", code)
+
+
+def ad_channel_label(code: str) -> str:
+    return _label("AdChannel", code)
 
 
 def platforms_label(codes: str | None) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication
 
 from shopkeeper.services.ad_performance import AdFigures, Conversion, ad_figures, conversion
 from shopkeeper.services.chart_filters import ChartFilter
-from shopkeeper.ui.formatting import money
+from shopkeeper.ui.formatting import ad_channel_label, money
 from shopkeeper.ui.tabs import chart_drawings as cd
 
 MAX_BARS = 15
@@ -46,7 +46,7 @@ def draw_ads(plot: pg.PlotWidget, rows: list[AdFigures], _currency: str, _f: Cha
     shown = rows[:MAX_BARS]  # most spend first
     colors = [UNKNOWN if r.break_even_roas is None and not r.below_break_even else
               BELOW if r.below_break_even else ABOVE for r in shown]
-    labels = [f"{r.campaign or r.channel} ({r.currency})" for r in shown]
+    labels = [f"{r.campaign or ad_channel_label(r.channel)} ({r.currency})" for r in shown]
     cd._hbars(plot, labels, [r.roas or 0 for r in shown], colors, QCoreApplication.translate("Charts", "ROAS (ad sales ÷ ad spend)"))
     ys = np.arange(len(shown), dtype=float)[::-1]
     marks = [(float(r.break_even_roas), y) for r, y in zip(shown, ys, strict=True) if r.break_even_roas is not None]
@@ -62,7 +62,7 @@ def draw_ads(plot: pg.PlotWidget, rows: list[AdFigures], _currency: str, _f: Cha
             return None
         r = shown[i]
         text = QCoreApplication.translate("Charts", "{campaign}: spent {spend} {currency}, ad sales {sales}, ROAS {roas}, break-even {break_even}").format(
-            campaign=r.campaign or r.channel, spend=money(r.spend), currency=r.currency, sales=money(r.sales),
+            campaign=r.campaign or ad_channel_label(r.channel), spend=money(r.spend), currency=r.currency, sales=money(r.sales),
             roas=_ratio(r.roas), break_even=_ratio(r.break_even_roas) or "?")
         return text + ("\n" + QCoreApplication.translate("Charts", "Below break-even: each sale it brings loses money") if r.below_break_even else "")
 
@@ -74,7 +74,8 @@ def draw_ads(plot: pg.PlotWidget, rows: list[AdFigures], _currency: str, _f: Cha
     note = QCoreApplication.translate("Charts", "Black marks: each campaign's break-even ROAS (1 ÷ margin before ads). {below} of {count} campaigns "
               "are below it (red); grey: a cost is missing, so the break-even is unknown.").format(
         below=below, count=len(rows))
-    return cd.Drawn(header, table, note if rows else QCoreApplication.translate("Charts", "No advertising report imported for this period."), hover)
+    return cd.Drawn(header, table, note if rows else QCoreApplication.translate("Charts", "No advertising report imported for this period."), hover,
+                    shown={0: ad_channel_label})
 
 
 def load_conversion(db: Any, f: ChartFilter, _grain: str, _today: Any) -> list[Conversion]:  # noqa: ANN401
