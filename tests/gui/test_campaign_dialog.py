@@ -90,3 +90,60 @@ def test_the_editor_picks_products_by_tag(qtbot, worker) -> None:  # noqa: ANN00
     dialog._add_matching()
     wait_idle(qtbot, worker)
     assert [dialog.skus.item(i).text() for i in range(dialog.skus.count())] == ["CL-MUG-RUS-ASH"]
+
+
+def test_shops_are_listed_by_name_and_saved_by_key(qtbot, worker) -> None:  # noqa: ANN001
+    def seed(db) -> None:  # noqa: ANN001
+        seed_catalog(db)
+        db.execute("INSERT INTO shops (shop_id, platform, name) VALUES ('taobao:Clay', 'taobao', 'Clay'), "
+                   "('shopify:Clay US', 'shopify', 'Clay US')")
+
+    run_query(qtbot, worker, seed)
+    dialog = CampaignDialog(None, worker=worker, today=date(2026, 10, 1))
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, worker)
+    assert [dialog.shops.item(i).text() for i in range(dialog.shops.count())] == ["Shopify · Clay US", "Taobao · Clay"]
+    dialog.shops.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.name.setText("Black Friday")
+    dialog.search.setText("oat")
+    dialog._add_matching()
+    wait_idle(qtbot, worker)
+    dialog.save()
+    wait_idle(qtbot, worker)
+    assert dialog.error.isHidden(), dialog.error.text()
+    pid = run_query(qtbot, worker, lambda db: int(db.scalar("SELECT promotion_id FROM promotions")))
+    assert run_query(qtbot, worker, lambda db: plan_of(db, pid)).shop_ids == ("shopify:Clay US",)
+
+
+def test_a_crowded_day_opens_its_week_from_plus_more(qtbot, worker) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPoint
+
+    from shopkeeper.ui.calendar.calendar_panel import MONTH, WEEK
+
+    for n in range(6):  # six of the seller's own events on Double 11, beside the festivals
+        run_query(qtbot, worker, lambda db, n=n: add_calendar_event(
+            db, CalendarEvent(f"Live stream {n}", date(2026, 11, 11), date(2026, 11, 11)), who="t"))
+    items = run_query(qtbot, worker, lambda db: calendar_items(db, date(2026, 1, 1), date(2026, 12, 31)))
+    panel = CalendarPanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 520)
+    panel.show()
+    panel.set_today(date(2026, 11, 5))
+    panel.set_items(items, date(2025, 12, 1), date(2027, 2, 1))
+    panel.go_to(date(2026, 11, 5))
+    assert panel.mode() == MONTH
+    panel.month.grab()  # paints the cells, and with them where each "+N more" sits
+    more = panel.month._more.get(date(2026, 11, 11))
+    assert more is not None
+    qtbot.mouseClick(panel.month, Qt.MouseButton.LeftButton, pos=more.center())
+    assert panel.mode() == WEEK
+    assert panel.week.first_day() <= date(2026, 11, 11) <= panel.week.last_day()
+    # in the week, the day has room for every item: nothing is left to a "+N more"
+    panel.week.grab()
+    assert date(2026, 11, 11) not in panel.week._more
+    # a click elsewhere in a crowded cell (its date) only selects the day
+    panel.set_mode(MONTH)
+    panel.month.grab()
+    cell = panel.month._more[date(2026, 11, 11)]
+    qtbot.mouseClick(panel.month, Qt.MouseButton.LeftButton, pos=QPoint(cell.left() - 30, cell.center().y()))
+    assert panel.mode() == MONTH

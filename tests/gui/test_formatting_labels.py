@@ -16,6 +16,7 @@ from shopkeeper.ui.formatting import (
     platform_label,
     platforms_label,
     points_reason_label,
+    shop_label,
     status_label,
 )
 
@@ -40,6 +41,7 @@ def test_english_labels_are_the_table_texts() -> None:
     assert points_reason_label("refund") == "taken back: refund"
     assert platform_label("taobao") == "Taobao" and platform_label("ebay") == "eBay"
     assert platforms_label("taobao, shopify,other") == "Taobao, Shopify, Other"
+    assert shop_label("shopify:Demo shop") == "Shopify · Demo shop" and shop_label("jd") == "JD"
 
 
 def test_in_chinese_every_code_is_translated_and_brands_are_not(chinese) -> None:  # noqa: ANN001

@@ -90,6 +90,12 @@ def platform_label(code: str) -> str:
     return _BRANDS.get(code) or _label("Platform", code)
 
 
+def shop_label(shop_id: str) -> str:
+    """A shop as the seller knows it: 'Shopify · Demo shop' for the key 'shopify:Demo shop'."""
+    platform, _, name = shop_id.partition(":")
+    return f"{platform_label(platform)} · {name}" if name else platform_label(platform)
+
+
 def ad_channel_label(code: str) -> str:
     return _label("AdChannel", code)
 

@@ -47,6 +47,8 @@ class CalendarPanel(QWidget):
         self.list = CalendarList(self)
         for grid in (self.month, self.week):
             grid.dayClicked.connect(self._day_clicked)
+        # a crowded day in the month: its week has room for every item
+        self.month.moreClicked.connect(self._week_of)
         self.list.itemDoubleClicked.connect(self._list_chosen)
         self.stack = QStackedWidget(self)
         for view in (self.month, self.week, self.list):
@@ -141,6 +143,10 @@ class CalendarPanel(QWidget):
             month_first = date(anchor.year, anchor.month, 1)
             month_last = (month_first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
             self.list.show_items(self._items, month_first, month_last)
+
+    def _week_of(self, day: date) -> None:
+        self._anchor = day
+        self.set_mode(WEEK)
 
     def _day_clicked(self, day: date) -> None:
         self._anchor = day

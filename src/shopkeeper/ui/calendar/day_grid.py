@@ -18,6 +18,7 @@ class DayGrid(QWidget):
     """`rows` weeks of 7 days from `first` (a Monday); cells outside `focus_month` are dimmed."""
 
     dayClicked = Signal(object)  # date
+    moreClicked = Signal(object)  # date: its "+N more" was clicked (the cell had no room for every item)
 
     def __init__(self, rows: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +28,7 @@ class DayGrid(QWidget):
         self._items: list[CalendarItem] = []
         self._today = date.today()
         self._selected: date | None = None
+        self._more: dict[date, QRect] = {}  # where each day's "+N more" was drawn, for clicks
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(420, 120 * min(rows, 2) + _HEADER)
         self.setMouseTracking(True)
@@ -72,10 +74,14 @@ class DayGrid(QWidget):
         return self._first + timedelta(days=row * 7 + col)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        day = self._day_at(event.position().toPoint())
+        pos = event.position().toPoint()
+        day = self._day_at(pos)
         if day is not None:
             self.select(day)
             self.dayClicked.emit(day)
+            more = self._more.get(day)
+            if more is not None and more.contains(pos):
+                self.moreClicked.emit(day)
 
     def event(self, e: object) -> bool:  # tooltips: every item on the day, with its window
         from PySide6.QtCore import QEvent
@@ -108,6 +114,7 @@ class DayGrid(QWidget):
             name = locale.dayName(col + 1, QLocale.FormatType.ShortFormat)
             p.drawText(QRect(int(col * width), 0, int(width), _HEADER), Qt.AlignmentFlag.AlignCenter, name)
         line_h = p.fontMetrics().height() + 2
+        self._more = {}
         for index in range(7 * self._rows):
             day = self._first + timedelta(days=index)
             cell = self._cell(index)
@@ -122,7 +129,8 @@ class DayGrid(QWidget):
             p.drawText(cell.adjusted(4, 2, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
             items = self.items_on(day)
             room = max(0, (cell.height() - line_h - 4) // line_h)
-            shown = items if len(items) <= room else items[:max(room - 1, 0)]
+            # every line below the date holds an item; what does not fit is counted on the date's line
+            shown = items[:room]
             y = cell.top() + line_h + 2
             for item in shown:
                 chip = QRect(cell.left() + 2, y, cell.width() - 4, line_h - 2)
@@ -133,7 +141,11 @@ class DayGrid(QWidget):
                 p.drawText(chip.adjusted(3, 0, -1, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
                 y += line_h
             if len(shown) < len(items):
-                p.setPen(pal.color(QPalette.ColorRole.Text))
-                p.drawText(QRect(cell.left() + 4, y, cell.width() - 8, line_h), Qt.AlignmentFlag.AlignLeft,
-                           self.tr("+{count} more").format(count=len(items) - len(shown)))
+                text = self.tr("+{count} more").format(count=len(items) - len(shown))
+                width = min(p.fontMetrics().horizontalAdvance(text) + 2, cell.width() - 28)
+                more = QRect(cell.right() - 4 - width, cell.top() + 2, width, line_h)
+                p.setPen(QColor("#1e88e5"))  # a link: it opens the day's week, where every item has its line
+                p.drawText(more, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                           p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width))
+                self._more[day] = more
         p.end()

@@ -53,6 +53,7 @@ from shopkeeper.services.campaigns import CampaignPlan, categories, save_campaig
 from shopkeeper.services.product_tags import all_tags
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.command_dialog import CommandDialog
+from shopkeeper.ui.formatting import shop_label
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 
@@ -291,7 +292,8 @@ class CampaignDialog(CommandDialog):
             self.tag.addItem(self.tr("{tag} ({count})").format(tag=tag, count=count), tag)
         chosen = set(self._plan.shop_ids) if self._plan else set()
         for shop_id, _name in shops:
-            item = QListWidgetItem(shop_id, self.shops)
+            item = QListWidgetItem(shop_label(shop_id), self.shops)
+            item.setData(Qt.ItemDataRole.UserRole, shop_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if shop_id in chosen else Qt.CheckState.Unchecked)
         for cat in cats:
@@ -360,7 +362,7 @@ class CampaignDialog(CommandDialog):
             off = self._decimal(cells[1].text() if cells[1] else "", "campaign.field.amount_off")
             if threshold is not None or off is not None:
                 tiers.append(Tier(threshold or Decimal(0), off or Decimal(0)))
-        shops = tuple(self.shops.item(i).text() for i in range(self.shops.count())
+        shops = tuple(str(self.shops.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.shops.count())
                       if self.shops.item(i).checkState() == Qt.CheckState.Checked)
         return CampaignPlan(
             name=self.name.text(), kind=str(self.kind.currentData()), starts_on=_day(self.starts.date()),

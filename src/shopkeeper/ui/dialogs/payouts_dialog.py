@@ -30,7 +30,7 @@ from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.payouts import Reconciliation, reconcile
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.command_dialog import CommandDialog
-from shopkeeper.ui.formatting import money, platform_label
+from shopkeeper.ui.formatting import money, platform_label, shop_label
 from shopkeeper.ui.operations import QueryOp
 
 _RED = QBrush(QColor("#c62828"))
@@ -117,11 +117,11 @@ class PayoutsDialog(CommandDialog):
              p.currency or "", money(p.deposit), money(p.lines_total), money(p.difference), p.lines,
              p.status or "", money(p.opening_balance) if p.balance_ledger else "") for p in found.payouts],
               [not p.reconciles for p in found.payouts])
-        _fill(self.unsettled, [(platform_label(o.platform), o.shop_id, o.order_id, o.day.isoformat(), o.currency,
+        _fill(self.unsettled, [(platform_label(o.platform), o.shop_id.partition(":")[2], o.order_id, o.day.isoformat(), o.currency,
                                 money(o.total)) for o in found.unsettled])
-        _fill(self.unmatched, [(m.shop_id, m.movement_id, str(m.occurred_at)[:16], m.kind, m.order_id,
+        _fill(self.unmatched, [(shop_label(m.shop_id), m.movement_id, str(m.occurred_at)[:16], m.kind, m.order_id,
                                 money(m.amount), m.currency, m.payout_id or "") for m in found.unmatched])
         _fill(self.months, [(m.payout_id, m.month, m.currency, money(m.amount), m.lines) for m in found.month_split])
-        _fill(self.breaks, [(b.shop_id, str(b.occurred_at)[:16], str(b.previous_at)[:16], b.currency,
+        _fill(self.breaks, [(shop_label(b.shop_id), str(b.occurred_at)[:16], str(b.previous_at)[:16], b.currency,
                              money(b.expected), money(b.balance), money(b.gap), b.payout_id or "")
                             for b in found.balance_breaks], [True] * len(found.balance_breaks))

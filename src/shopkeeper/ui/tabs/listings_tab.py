@@ -43,7 +43,7 @@ from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.bundle_dialog import BundleDialog
 from shopkeeper.ui.dialogs.listing_checks_dialog import ListingChecksDialog
 from shopkeeper.ui.dialogs.reorder_settings_dialog import ReorderSettingsDialog
-from shopkeeper.ui.formatting import format_value, money, money_per_currency, platform_label, status_label
+from shopkeeper.ui.formatting import format_value, money, money_per_currency, platform_label, shop_label, status_label
 from shopkeeper.ui.listing_problem_labels import problem_badges, problem_label
 from shopkeeper.ui.listing_status_labels import listing_status_label, season_label
 from shopkeeper.ui.message_texts import window_text
@@ -480,7 +480,7 @@ class ListingsTab(ShopTab):
             (self.tr("Target cover"), self.tr("{days} days").format(days=d.target_cover_applied)),
         ]
         channels = [
-            (f"{platform_label(c.shop_id.split(':')[0])} · {c.shop_id.partition(':')[2]}",
+            (shop_label(c.shop_id),
              " · ".join(p for p in (self.tr("listing {id}").format(id=c.listing_id),
                                     self.tr("SKU {sku}").format(sku=c.channel_sku) if c.channel_sku else "",
                                     f"{money(c.price)} {c.currency or ''}".strip() if c.price is not None else "",
