@@ -98,15 +98,22 @@ class AfterSalesTab(ShopTab):
         why_row.setContentsMargins(0, 0, 0, 0)
         why_row.addWidget(self.tag_counts)
         why_row.addWidget(self.reasons)
-        left = QWidget(self)
-        left_column = QVBoxLayout(left)
-        left_column.setContentsMargins(0, 0, 0, 0)
+        # Four titled tables one above the other, each as tall as the seller drags it (remembered).
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.setChildrenCollapsible(False)
         titled: tuple[tuple[str, QWidget], ...] = ((self.tr("Worst SKUs by refund rate"), self.worst),
                              (self.tr("By platform"), self.platforms), (self.tr("By month"), self.months),
                              (self.tr("Why: the seller's tags and the exports' reasons"), why))
         for title, table in titled:
-            left_column.addWidget(QLabel(f"<b>{title}</b>", left))
-            left_column.addWidget(table, 2 if table is self.worst else 1)
+            block = QWidget(left)
+            column = QVBoxLayout(block)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(QLabel(f"<b>{title}</b>", block))
+            column.addWidget(table, 1)
+            left.addWidget(block)
+        left.setSizes([280, 140, 160, 140])
+        self.remember_splitter("after_sales_left", left)
 
         self.orders_title = QLabel(self)
         self.orders = self._table("refundedOrders", [self.tr("Day"), self.tr("Platform"), self.tr("Order"),
@@ -146,6 +153,8 @@ class AfterSalesTab(ShopTab):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().setVisible(False)
+        # a row as high as its text needs, as in the other tabs' tables: more of each list in view
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         return table

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -119,9 +120,15 @@ class MembersTab(ShopTab):
                                   self)
         # The member's points and tier under the detail: its own widget (ui/tabs/member_loyalty_panel.py).
         self.loyalty = MemberLoyaltyPanel(worker, clock, chinese=chinese, parent=self)
+        # In a scroll area the splitter may make it smaller than its contents (a 720-pixel-high window
+        # otherwise gave it all the room and left the member's accounts two lines).
+        loyalty_scroll = QScrollArea(self)
+        loyalty_scroll.setWidget(self.loyalty)
+        loyalty_scroll.setWidgetResizable(True)
+        loyalty_scroll.setFrameShape(QFrame.Shape.NoFrame)
         side = QSplitter(Qt.Orientation.Vertical, self)
         side.addWidget(self.detail)
-        side.addWidget(self.loyalty)
+        side.addWidget(loyalty_scroll)
         # The member's accounts and figures first; points and tier history below, smaller.
         side.setStretchFactor(0, 3)
         side.setStretchFactor(1, 2)
