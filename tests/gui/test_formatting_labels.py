@@ -58,3 +58,12 @@ def test_a_code_no_table_knows_is_shown_as_it_is(chinese) -> None:  # noqa: ANN0
     assert points_reason_label("gift") == "gift"
     assert platform_label("tiktok_shop") == "tiktok_shop"
     assert platforms_label("") == ""
+
+
+def test_a_listing_problem_names_shops_not_their_keys() -> None:
+    from shopkeeper.domain.messages import Message
+    from shopkeeper.ui.message_texts import window_text
+
+    text = window_text(Message("check.listing.price_spread", {
+        "currency": "USD", "low": "8.95", "low_shop": "shopify:Demo shop", "high": "9.99", "high_shop": "etsy:Demo shop"}))
+    assert text == "Prices differ in USD: 8.95 (Shopify · Demo shop) to 9.99 (Etsy · Demo shop)"

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from shopkeeper.domain.message_texts import english, fill
 from shopkeeper.domain.messages import Message
+from shopkeeper.ui.formatting import shop_label
 
 
 def window_texts() -> dict[str, str]:
@@ -606,6 +607,10 @@ def window_texts() -> dict[str, str]:
     }
 
 
+# Parameters that carry a shop's key ('shopify:Demo shop'): the window names the shop as the seller knows it.
+_SHOP_KEYS = frozenset({"low_shop", "high_shop"})
+
+
 def window_text(message: Message) -> str:
     """The message in the window's language; a code this window does not know is shown in English."""
     texts = window_texts()
@@ -614,6 +619,7 @@ def window_text(message: Message) -> str:
         template = texts.get(nested.code)
         if template is None:
             return english(nested)
-        return fill(template, nested.params, render)
+        params = {k: shop_label(v) if k in _SHOP_KEYS and isinstance(v, str) else v for k, v in nested.params.items()}
+        return fill(template, params, render)
 
     return render(message)
