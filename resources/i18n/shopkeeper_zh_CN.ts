@@ -1782,6 +1782,29 @@
     </message>
 </context>
 <context>
+    <name>DemoImport</name>
+    <message>
+        <source>This is the demo shop</source>
+        <translation>这是演示店铺</translation>
+    </message>
+    <message>
+        <source>The shop open now is the demo: its orders, members and campaigns are made up. Imported here, your files would be added to them, and every figure would mix your sales with the demo&apos;s.</source>
+        <translation>当前打开的是演示店铺：其中的订单、会员和活动都是虚构的。在这里导入，您的文件会与它们混在一起，所有数字都会把您的销售和演示数据加在一起。</translation>
+    </message>
+    <message>
+        <source>Start a shop of your own with these files? The demo stays as it is.</source>
+        <translation>用这些文件新建您自己的店铺吗？演示店铺保持不变。</translation>
+    </message>
+    <message>
+        <source>Start my own shop…</source>
+        <translation>新建我的店铺…</translation>
+    </message>
+    <message>
+        <source>Add them to the demo</source>
+        <translation>仍导入演示店铺</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong</source>

@@ -33,6 +33,7 @@ from shopkeeper.runtime.resources import app_icon_path
 from shopkeeper.runtime.work_folders import remove_stale_work_folders
 from shopkeeper.services.shop_files import backups_dir_for, is_empty, open_shop, set_shop_name
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.dialogs.demo_import_question import OWN_SHOP, ask_where_to_import
 from shopkeeper.ui.dialogs.restore_dialog import RestoreDialog, ask_to_restore, backup_to_offer, when
 from shopkeeper.ui.errors import install_excepthook, show_error
 from shopkeeper.ui.gui_thread_gc import collect_on_gui_thread
@@ -81,7 +82,7 @@ class ShopkeeperApp:
             new_shop=self.new_shop,
             open_shop=self.open_shop_dialog,
             recent_shops=self.recent.existing,
-            import_files=self.imports.run,
+            import_files=self.import_files,
             choose_import_files=self._choose_import_files,
             import_history=self.imports.show_history,
             column_mappings=self.imports.show_mappings,
@@ -199,11 +200,16 @@ class ShopkeeperApp:
         self.worker.replace_database(self.worker, opener, opened, failed, close_first=close_first)
 
     def new_shop(self) -> None:
+        target = self._ask_new_shop_path()
+        if target is not None:
+            self.open_shop_at(target, name=target.stem)
+
+    def _ask_new_shop_path(self) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(
             self.window, QCoreApplication.translate("App", "New shop"), str(self.paths.data_dir / "my-shop.duckdb"), QCoreApplication.translate("App", "Shopkeeper shops (*.duckdb)")
         )
         if not path:
-            return
+            return None
         target = Path(path)
         if target.suffix != ".duckdb":
             target = target.with_suffix(".duckdb")
@@ -211,8 +217,21 @@ class ShopkeeperApp:
             QMessageBox.warning(self.window, QCoreApplication.translate("App", "New shop"),
                                 QCoreApplication.translate("App", "{path} already exists. Choose another name, or open it with File > Open shop.")
                                 .format(path=target))
-            return
-        self.open_shop_at(target, name=target.stem)
+            return None
+        return target
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Files dropped or chosen go into the open shop; into the demo only when the seller says so."""
+        if self.shop_path is not None and self.shop_path == self.paths.data_dir / DEMO_FILE:
+            where = ask_where_to_import(self.window)
+            if where is None:
+                return
+            if where == OWN_SHOP:
+                target = self._ask_new_shop_path()
+                if target is not None:
+                    self.open_shop_at(target, name=target.stem, then=lambda: self.imports.run(paths))
+                return
+        self.imports.run(paths)
 
     def open_shop_dialog(self, path: Path | None) -> None:
         if path is None:
@@ -321,7 +340,7 @@ class ShopkeeperApp:
         files = self.imports.choose_files(self.ui_state.last_import_folder())
         if files:
             self.ui_state.set_last_import_folder(str(files[0].parent))
-            self.imports.run(files)
+            self.import_files(files)
 
     # -- language and about -------------------------------------------------------
     def set_language(self, code: str) -> None:

@@ -119,3 +119,75 @@ def test_import_from_the_window_fills_the_tabs(qtbot, app, tmp_path: Path) -> No
     tab.model.data(tab.model.index(0, on_hand))
     wait_idle(qtbot, app.worker)
     assert tab.model.data(tab.model.index(0, on_hand)) == "7"
+
+
+def test_files_dropped_on_the_demo_start_the_sellers_own_shop(qtbot, demo_file: Path, tmp_path: Path,  # noqa: ANN001
+                                                              monkeypatch) -> None:  # noqa: ANN001
+    import shutil
+
+    import duckdb
+    from PySide6.QtWidgets import QFileDialog
+
+    from shopkeeper.app import DEMO_FILE
+    from shopkeeper.runtime.paths import app_paths
+    from shopkeeper.ui.dialogs.demo_import_question import DEMO_SHOP, OWN_SHOP
+
+    demo = app_paths().ensure().data_dir / DEMO_FILE
+    shutil.copy(demo_file, demo)
+    app = _make_app(qtbot, demo)
+    results: list[list] = []
+
+    def quietly(app) -> None:  # noqa: ANN001 - results to the test instead of the modal results dialog
+        run = app.imports.run
+        app.imports.run = lambda paths, on_finished=None: run(paths, on_finished=results.append)
+
+    quietly(app)
+    export = tmp_path / "products_export.csv"
+    export.write_text("Handle,Title,Variant SKU,Variant Price,Variant Inventory Qty\n"
+                      "moon-mug,Moon Mug,NEW-MUG-1,12.50,7\n", encoding="utf-8")
+    asked: list[int] = []
+    answer: list[str | None] = [None]
+    monkeypatch.setattr("shopkeeper.app.ask_where_to_import", lambda _parent: asked.append(1) or answer[0])
+    own = tmp_path / "my-shop.duckdb"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(own), "")))
+
+    def skus(db_path: Path) -> int:
+        with duckdb.connect(str(db_path), read_only=True) as con:
+            row = con.execute("SELECT count(*) FROM variants WHERE sku = 'NEW-MUG-1'").fetchone()
+            return int(row[0]) if row else 0
+
+    try:
+        # Cancelled: nothing is imported anywhere.
+        app.window._actions.import_files([export])
+        wait_idle(qtbot, app.worker)
+        assert asked == [1] and app.shop_path == demo and not own.exists()
+        # A shop of their own: it is created, opened, and holds the file's product and nothing of the demo's.
+        answer[0] = OWN_SHOP
+        app.window._actions.import_files([export])
+        qtbot.waitUntil(lambda: len(results) == 1, timeout=60000)
+        wait_idle(qtbot, app.worker)
+        assert app.shop_path == own and results[0][0].ok
+        assert app.window.listings.model.rowCount() == 1
+        assert "my-shop" in app.window.windowTitle()
+        # Files dropped on the seller's own shop are imported without a question.
+        app.window._actions.import_files([export])
+        qtbot.waitUntil(lambda: len(results) == 2, timeout=60000)
+        wait_idle(qtbot, app.worker)
+        assert len(asked) == 2
+    finally:
+        app.shutdown()
+    assert skus(own) == 1 and skus(demo) == 0
+    with duckdb.connect(str(own), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM orders").fetchone() == (0,)
+    # Into the demo after all, when the seller says so.
+    app = _make_app(qtbot, demo)
+    quietly(app)
+    try:
+        answer[0] = DEMO_SHOP
+        app.window._actions.import_files([export])
+        qtbot.waitUntil(lambda: len(results) == 3, timeout=60000)
+        wait_idle(qtbot, app.worker)
+        assert len(asked) == 3 and app.shop_path == demo
+    finally:
+        app.shutdown()
+    assert skus(demo) == 1
