@@ -92,12 +92,14 @@ def segment_overview(db: Database, today: date) -> SegmentOverview:
             "SELECT segment_before, segment_now, count(*) FROM sk_rfm_moves('_rfm_now', '_rfm_before')"
             " WHERE segment_before <> segment_now GROUP BY ALL ORDER BY 3 DESC, 1, 2")
         before_sizes = dict(db.fetchall("SELECT segment, count(*) FROM _rfm_before GROUP BY ALL"))
-        without_rate = int(db.scalar(
-            "SELECT count(*) FROM sk_sales() s JOIN buyers b ON b.shop_id = s.shop_id AND b.buyer_id = s.buyer_id"
-            " WHERE b.member_id IS NOT NULL AND s.net_base IS NULL AND s.day <= ?", [today]) or 0)
-        without_buyer = int(db.scalar(
-            "SELECT count(*) FROM sk_sales() s WHERE s.day <= ? AND NOT EXISTS (SELECT 1 FROM buyers b"
-            " WHERE b.shop_id = s.shop_id AND b.buyer_id = s.buyer_id AND b.member_id IS NOT NULL)", [today]) or 0)
+        # One pass over the sold orders: a buyer is one row of its (shop_id, buyer_id) key, so the join
+        # repeats no order.
+        left_out = db.fetchone(
+            "SELECT count(*) FILTER (WHERE b.member_id IS NOT NULL AND s.net_base IS NULL),"
+            " count(*) FILTER (WHERE b.member_id IS NULL)"
+            " FROM sk_sales() s LEFT JOIN buyers b ON b.shop_id = s.shop_id AND b.buyer_id = s.buyer_id"
+            " WHERE s.day <= ?", [today])
+        without_rate, without_buyer = (int(left_out[0]), int(left_out[1])) if left_out else (0, 0)
     finally:
         db.execute("DROP TABLE IF EXISTS _rfm_days")
         db.execute("DROP TABLE IF EXISTS _rfm_now")

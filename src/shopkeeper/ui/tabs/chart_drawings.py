@@ -326,7 +326,7 @@ def draw_cohorts(plot: pg.PlotWidget, c: cs.Cohorts, _currency: str, last: date)
         for k in range(1, width):
             if ahead(i, k):
                 pct[i, k - 1] = np.nan  # drawn blank, not as a cold 0 %
-            elif c.sizes[i] and k < len(row):
+            elif c.sizes[i]:
                 pct[i, k - 1] = 100.0 * row[k] / c.sizes[i]
     _heatmap(plot, pct)
     plot.getAxis("left").setTicks([[(i + 0.5, m.strftime("%Y-%m")) for i, m in enumerate(c.months)]])
