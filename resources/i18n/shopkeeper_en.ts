@@ -4,132 +4,139 @@
 <context>
     <name>AfterSalesTab</name>
     <message numerus="yes">
-        <source>Last %n day(s)</source>
+        <source>Last %Ln day(s)</source>
         <translation>
-            <numerusform>Last %n day</numerusform>
-            <numerusform>Last %n days</numerusform>
+            <numerusform>Last %Ln day</numerusform>
+            <numerusform>Last %Ln days</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ChannelLinksView</name>
     <message numerus="yes">
-        <source>%n channel item(s)</source>
+        <source>%Ln channel item(s)</source>
         <translation>
-            <numerusform>%n channel item</numerusform>
-            <numerusform>%n channel items</numerusform>
+            <numerusform>%Ln channel item</numerusform>
+            <numerusform>%Ln channel items</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ExchangeRatesDialog</name>
     <message numerus="yes">
-        <source>%n order(s) in {currencies} have no rate yet and are left out of converted figures.</source>
+        <source>%Ln order(s) in {currencies} have no rate yet and are left out of converted figures.</source>
         <translation>
-            <numerusform>%n order in {currencies} has no rate yet and is left out of converted figures.</numerusform>
-            <numerusform>%n orders in {currencies} have no rate yet and are left out of converted figures.</numerusform>
+            <numerusform>%Ln order in {currencies} has no rate yet and is left out of converted figures.</numerusform>
+            <numerusform>%Ln orders in {currencies} have no rate yet and are left out of converted figures.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ImportProgressDialog</name>
     <message numerus="yes">
-        <source>Reading %n file(s)…</source>
+        <source>Reading %Ln file(s)…</source>
         <translation>
-            <numerusform>Reading %n file…</numerusform>
-            <numerusform>Reading %n files…</numerusform>
+            <numerusform>Reading %Ln file…</numerusform>
+            <numerusform>Reading %Ln files…</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ListingChecksDialog</name>
     <message numerus="yes">
-        <source>The shipped list, %n word(s)</source>
+        <source>The shipped list, %Ln word(s)</source>
         <translation>
-            <numerusform>The shipped list, %n word</numerusform>
-            <numerusform>The shipped list, %n words</numerusform>
+            <numerusform>The shipped list, %Ln word</numerusform>
+            <numerusform>The shipped list, %Ln words</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>This shop&apos;s own list, %n word(s)</source>
+        <source>This shop&apos;s own list, %Ln word(s)</source>
         <translation>
-            <numerusform>This shop&apos;s own list, %n word</numerusform>
-            <numerusform>This shop&apos;s own list, %n words</numerusform>
+            <numerusform>This shop&apos;s own list, %Ln word</numerusform>
+            <numerusform>This shop&apos;s own list, %Ln words</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ListingsTab</name>
     <message numerus="yes">
-        <source>Channel links (%n waiting)</source>
+        <source>Channel links (%Ln waiting)</source>
         <translation>
-            <numerusform>Channel links (%n waiting)</numerusform>
-            <numerusform>Channel links (%n waiting)</numerusform>
+            <numerusform>Channel links (%Ln waiting)</numerusform>
+            <numerusform>Channel links (%Ln waiting)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n SKU(s)</source>
+        <source>%Ln SKU(s)</source>
         <translation>
-            <numerusform>%n SKU</numerusform>
-            <numerusform>%n SKUs</numerusform>
+            <numerusform>%Ln SKU</numerusform>
+            <numerusform>%Ln SKUs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n SKU(s) to buy, costing {money}</source>
+        <source>%Ln SKU(s) to buy, costing {money}</source>
         <translation>
-            <numerusform>%n SKU to buy, costing {money}</numerusform>
-            <numerusform>%n SKUs to buy, costing {money}</numerusform>
+            <numerusform>%Ln SKU to buy, costing {money}</numerusform>
+            <numerusform>%Ln SKUs to buy, costing {money}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>(%n without a cost not counted)</source>
+        <source>(%Ln without a cost not counted)</source>
         <translation>
-            <numerusform>(%n without a cost not counted)</numerusform>
-            <numerusform>(%n without a cost not counted)</numerusform>
+            <numerusform>(%Ln without a cost not counted)</numerusform>
+            <numerusform>(%Ln without a cost not counted)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n SKU(s) saved to {path}</source>
+        <source>%Ln SKU(s) saved to {path}</source>
         <translation>
-            <numerusform>%n SKU saved to {path}</numerusform>
-            <numerusform>%n SKUs saved to {path}</numerusform>
+            <numerusform>%Ln SKU saved to {path}</numerusform>
+            <numerusform>%Ln SKUs saved to {path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>(%n SKU(s) in stock without a cost not counted)</source>
+        <source>(%Ln SKU(s) in stock without a cost not counted)</source>
         <translation>
-            <numerusform>(%n SKU in stock without a cost not counted)</numerusform>
-            <numerusform>(%n SKUs in stock without a cost not counted)</numerusform>
+            <numerusform>(%Ln SKU in stock without a cost not counted)</numerusform>
+            <numerusform>(%Ln SKUs in stock without a cost not counted)</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n campaign task(s) overdue</source>
+        <source>%Ln campaign task(s) overdue</source>
         <translation>
-            <numerusform>%n campaign task overdue</numerusform>
-            <numerusform>%n campaign tasks overdue</numerusform>
+            <numerusform>%Ln campaign task overdue</numerusform>
+            <numerusform>%Ln campaign tasks overdue</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MembersTab</name>
     <message numerus="yes">
-        <source>%n member(s)</source>
+        <source>%Ln member(s)</source>
         <translation>
-            <numerusform>%n member</numerusform>
-            <numerusform>%n members</numerusform>
+            <numerusform>%Ln member</numerusform>
+            <numerusform>%Ln members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{spend} (%Ln without an exchange rate)</source>
+        <translation>
+            <numerusform>{spend} (%Ln member without an exchange rate)</numerusform>
+            <numerusform>{spend} (%Ln members without an exchange rate)</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SeasonDialog</name>
     <message numerus="yes">
-        <source>%n selected SKU(s) sell only in these months. Out of season nothing is suggested for reorder.</source>
+        <source>%Ln selected SKU(s) sell only in these months. Out of season nothing is suggested for reorder.</source>
         <translation>
-            <numerusform>%n selected SKU sells only in these months. Out of season nothing is suggested for reorder.</numerusform>
-            <numerusform>%n selected SKUs sell only in these months. Out of season nothing is suggested for reorder.</numerusform>
+            <numerusform>%Ln selected SKU sells only in these months. Out of season nothing is suggested for reorder.</numerusform>
+            <numerusform>%Ln selected SKUs sell only in these months. Out of season nothing is suggested for reorder.</numerusform>
         </translation>
     </message>
 </context>
@@ -153,31 +160,31 @@
 <context>
     <name>SelectionMenu</name>
     <message numerus="yes">
-        <source>%n selected SKU(s)</source>
+        <source>%Ln selected SKU(s)</source>
         <translation>
-            <numerusform>%n selected SKU</numerusform>
-            <numerusform>%n selected SKUs</numerusform>
+            <numerusform>%Ln selected SKU</numerusform>
+            <numerusform>%Ln selected SKUs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Tags to add to %n selected SKU(s), separated by commas:</source>
+        <source>Tags to add to %Ln selected SKU(s), separated by commas:</source>
         <translation>
-            <numerusform>Tags to add to %n selected SKU, separated by commas:</numerusform>
-            <numerusform>Tags to add to %n selected SKUs, separated by commas:</numerusform>
+            <numerusform>Tags to add to %Ln selected SKU, separated by commas:</numerusform>
+            <numerusform>Tags to add to %Ln selected SKUs, separated by commas:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Tags to remove from %n selected SKU(s), separated by commas:</source>
+        <source>Tags to remove from %Ln selected SKU(s), separated by commas:</source>
         <translation>
-            <numerusform>Tags to remove from %n selected SKU, separated by commas:</numerusform>
-            <numerusform>Tags to remove from %n selected SKUs, separated by commas:</numerusform>
+            <numerusform>Tags to remove from %Ln selected SKU, separated by commas:</numerusform>
+            <numerusform>Tags to remove from %Ln selected SKUs, separated by commas:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>New value for %n selected SKU(s):</source>
+        <source>New value for %Ln selected SKU(s):</source>
         <translation>
-            <numerusform>New value for %n selected SKU:</numerusform>
-            <numerusform>New value for %n selected SKUs:</numerusform>
+            <numerusform>New value for %Ln selected SKU:</numerusform>
+            <numerusform>New value for %Ln selected SKUs:</numerusform>
         </translation>
     </message>
 </context>

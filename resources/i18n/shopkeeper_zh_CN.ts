@@ -43,9 +43,9 @@
 <context>
     <name>AfterSalesTab</name>
     <message numerus="yes">
-        <source>Last %n day(s)</source>
+        <source>Last %Ln day(s)</source>
         <translation>
-            <numerusform>最近 %n 天</numerusform>
+            <numerusform>最近 %Ln 天</numerusform>
         </translation>
     </message>
     <message>
@@ -1064,9 +1064,9 @@
         <translation>导入对应关系…</translation>
     </message>
     <message numerus="yes">
-        <source>%n channel item(s)</source>
+        <source>%Ln channel item(s)</source>
         <translation>
-            <numerusform>%n 个平台商品</numerusform>
+            <numerusform>%Ln 个平台商品</numerusform>
         </translation>
     </message>
     <message>
@@ -1437,15 +1437,15 @@
         <translation>所选时间范围</translation>
     </message>
     <message>
-        <source>new</source>
-        <translation>新客</translation>
+        <source>was 0</source>
+        <translation>原为 0</translation>
     </message>
     <message>
         <source>Avg. order</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <source>Money refunded</source>
+        <source>Refunds %</source>
         <translation>退款金额占比</translation>
     </message>
     <message>
@@ -1525,6 +1525,10 @@
         <translation>（估算）</translation>
     </message>
     <message>
+        <source>Some goods have no known cost: net reads too high</source>
+        <translation>部分商品成本未知：净利润偏高</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -1541,8 +1545,8 @@
         <translation>浅绿色：估算值，部分订单尚无结算，其费用按费率估算。</translation>
     </message>
     <message>
-        <source>Some units sold have no cost yet: cost of goods leaves them out, so profit reads too high (give costs in Listings &amp; Inventory).</source>
-        <translation>部分已售商品还没有成本：商品成本未计入它们，因此利润偏高（请在“商品与库存”中填写成本）。</translation>
+        <source>Some goods sold have no known cost (no cost given, or the export named no products): cost of goods leaves them out, so profit reads too high and those months show no margin (give costs in Listings &amp; Inventory).</source>
+        <translation>部分已售商品成本未知（未填写成本，或导出文件未列出商品明细）：商品成本未计入它们，利润偏高，这些月份不显示利润率（请在“商品与库存”中填写成本）。</translation>
     </message>
     <message>
         <source>Left out for want of an exchange rate: {currencies}.</source>
@@ -1848,9 +1852,9 @@
         <translation>本位币</translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) in {currencies} have no rate yet and are left out of converted figures.</source>
+        <source>%Ln order(s) in {currencies} have no rate yet and are left out of converted figures.</source>
         <translation>
-            <numerusform>{currencies} 的 %n 笔订单还没有汇率，未计入折算后的数字。</numerusform>
+            <numerusform>{currencies} 的 %Ln 笔订单还没有汇率，未计入折算后的数字。</numerusform>
         </translation>
     </message>
     <message>
@@ -2062,9 +2066,9 @@
         <translation>正在导入</translation>
     </message>
     <message numerus="yes">
-        <source>Reading %n file(s)…</source>
+        <source>Reading %Ln file(s)…</source>
         <translation>
-            <numerusform>正在读取 %n 个文件…</numerusform>
+            <numerusform>正在读取 %Ln 个文件…</numerusform>
         </translation>
     </message>
     <message>
@@ -2138,15 +2142,15 @@
         <translation>跨平台价格容差</translation>
     </message>
     <message numerus="yes">
-        <source>The shipped list, %n word(s)</source>
+        <source>The shipped list, %Ln word(s)</source>
         <translation>
-            <numerusform>内置词表，共 %n 个词</numerusform>
+            <numerusform>内置词表，共 %Ln 个词</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>This shop&apos;s own list, %n word(s)</source>
+        <source>This shop&apos;s own list, %Ln word(s)</source>
         <translation>
-            <numerusform>本店铺的词表，共 %n 个词</numerusform>
+            <numerusform>本店铺的词表，共 %Ln 个词</numerusform>
         </translation>
     </message>
 </context>
@@ -2375,9 +2379,9 @@
         <translation>等待关联到商品库的平台 SKU，附带建议</translation>
     </message>
     <message numerus="yes">
-        <source>Channel links (%n waiting)</source>
+        <source>Channel links (%Ln waiting)</source>
         <translation>
-            <numerusform>平台商品关联（%n 个待关联）</numerusform>
+            <numerusform>平台商品关联（%Ln 个待关联）</numerusform>
         </translation>
     </message>
     <message>
@@ -2425,15 +2429,15 @@
         <translation>请先选择一个 SKU。</translation>
     </message>
     <message numerus="yes">
-        <source>%n SKU(s) to buy, costing {money}</source>
+        <source>%Ln SKU(s) to buy, costing {money}</source>
         <translation>
-            <numerusform>需采购 %n 个 SKU，成本 {money}</numerusform>
+            <numerusform>需采购 %Ln 个 SKU，成本 {money}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>(%n without a cost not counted)</source>
+        <source>(%Ln without a cost not counted)</source>
         <translation>
-            <numerusform>（%n 个无成本的未计入）</numerusform>
+            <numerusform>（%Ln 个无成本的未计入）</numerusform>
         </translation>
     </message>
     <message>
@@ -2445,9 +2449,9 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <source>%n SKU(s) saved to {path}</source>
+        <source>%Ln SKU(s) saved to {path}</source>
         <translation>
-            <numerusform>已将 %n 个 SKU 保存到 {path}</numerusform>
+            <numerusform>已将 %Ln 个 SKU 保存到 {path}</numerusform>
         </translation>
     </message>
     <message>
@@ -2527,9 +2531,9 @@
         <translation>选择一个 SKU，查看其库存、补货设置和在售平台。</translation>
     </message>
     <message numerus="yes">
-        <source>%n SKU(s)</source>
+        <source>%Ln SKU(s)</source>
         <translation>
-            <numerusform>%n 个 SKU</numerusform>
+            <numerusform>%Ln 个 SKU</numerusform>
         </translation>
     </message>
     <message>
@@ -2589,9 +2593,9 @@
         <translation>搜索 SKU、商品、规格或标签</translation>
     </message>
     <message numerus="yes">
-        <source>(%n SKU(s) in stock without a cost not counted)</source>
+        <source>(%Ln SKU(s) in stock without a cost not counted)</source>
         <translation>
-            <numerusform>（%n 个有库存但没有成本的 SKU 未计入）</numerusform>
+            <numerusform>（%Ln 个有库存但没有成本的 SKU 未计入）</numerusform>
         </translation>
     </message>
     <message>
@@ -3017,9 +3021,9 @@
         <translation>此标签页没有可导出的表格；请切换到“商品与库存”或“会员”。</translation>
     </message>
     <message numerus="yes">
-        <source>%n campaign task(s) overdue</source>
+        <source>%Ln campaign task(s) overdue</source>
         <translation>
-            <numerusform>%n项活动任务已逾期</numerusform>
+            <numerusform>%Ln项活动任务已逾期</numerusform>
         </translation>
     </message>
     <message>
@@ -3667,9 +3671,9 @@
         <translation>选择一位会员，查看其在各平台的账号、等级和积分。</translation>
     </message>
     <message numerus="yes">
-        <source>%n member(s)</source>
+        <source>%Ln member(s)</source>
         <translation>
-            <numerusform>%n 位会员</numerusform>
+            <numerusform>%Ln 位会员</numerusform>
         </translation>
     </message>
     <message>
@@ -3683,6 +3687,12 @@
     <message>
         <source>Not erased</source>
         <translation>未清除</translation>
+    </message>
+    <message numerus="yes">
+        <source>{spend} (%Ln without an exchange rate)</source>
+        <translation>
+            <numerusform>{spend}（另有 %Ln 位会员缺汇率，未计入）</numerusform>
+        </translation>
     </message>
     <message>
         <source>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} members · spend {spend}&lt;br&gt;{points} points held · {win_back} to win back</source>
@@ -3707,6 +3717,10 @@
     <message>
         <source>Spend</source>
         <translation>消费额</translation>
+    </message>
+    <message>
+        <source>— (orders in a currency without an exchange rate)</source>
+        <translation>—（有订单的币种未设汇率）</translation>
     </message>
     <message>
         <source>Member since</source>
@@ -5096,6 +5110,10 @@
         <translation>已将 {count} 位会员写入“{path}”。</translation>
     </message>
     <message>
+        <source>Wrote {count} member to &quot;{path}&quot;.</source>
+        <translation>已将 {count} 位会员写入“{path}”。</translation>
+    </message>
+    <message>
         <source>new campaign &quot;{name}&quot;</source>
         <translation>新建活动“{name}”</translation>
     </message>
@@ -5192,11 +5210,19 @@
         <translation>{count} 个 SKU 同时参加了日期重叠的“{others}”：叠加后最低到 {price}（{sku}）</translation>
     </message>
     <message>
+        <source>{count} SKU is also in {others} on overlapping days: the discounts stack down to {price} ({sku})</source>
+        <translation>{count} 个 SKU 同时参加了日期重叠的“{others}”：叠加后最低到 {price}（{sku}）</translation>
+    </message>
+    <message>
         <source>No products in scope yet</source>
         <translation>尚未选择参与商品</translation>
     </message>
     <message>
         <source>{count} SKUs in scope have no list price</source>
+        <translation>{count} 个参与 SKU 没有标价</translation>
+    </message>
+    <message>
+        <source>{count} SKU in scope has no list price</source>
         <translation>{count} 个参与 SKU 没有标价</translation>
     </message>
     <message>
@@ -5264,6 +5290,10 @@
         <translation>勾选完成{count}项任务</translation>
     </message>
     <message>
+        <source>ticked off {count} checklist task</source>
+        <translation>勾选完成{count}项任务</translation>
+    </message>
+    <message>
         <source>checklist template ({count} tasks)</source>
         <translation>任务清单模板（{count}项任务）</translation>
     </message>
@@ -5296,16 +5326,32 @@
         <translation>{count}个 SKU 扣点后低于成本（最差：{sku}，售价{price}，成本{cost}）</translation>
     </message>
     <message>
+        <source>{count} SKU sells below cost after fees ({sku} at {price}, cost {cost})</source>
+        <translation>{count}个 SKU 扣点后低于成本（{sku}，售价{price}，成本{cost}）</translation>
+    </message>
+    <message>
         <source>{count} SKUs keep less than the {min} % minimum margin (worst: {sku}, {margin} %)</source>
         <translation>{count}个 SKU 低于{min}%的最低毛利率（最差：{sku}，{margin}%）</translation>
+    </message>
+    <message>
+        <source>{count} SKU keeps less than the {min} % minimum margin ({sku}, {margin} %)</source>
+        <translation>{count}个 SKU 低于{min}%的最低毛利率（{sku}，{margin}%）</translation>
     </message>
     <message>
         <source>{count} SKUs in scope have no cost: their margin cannot be checked</source>
         <translation>活动范围内有{count}个 SKU 未填成本，无法检查毛利率</translation>
     </message>
     <message>
+        <source>{count} SKU in scope has no cost: its margin cannot be checked</source>
+        <translation>活动范围内有{count}个 SKU 未填成本，无法检查毛利率</translation>
+    </message>
+    <message>
         <source>{count} SKUs in scope were never counted: their stock cannot be checked (e.g. {sku}); type their counts in Listings &amp; Inventory</source>
         <translation>活动范围内有 {count} 个 SKU 从未盘点，无法核对库存（如 {sku}）；请在“商品与库存”中填写数量</translation>
+    </message>
+    <message>
+        <source>{count} SKU in scope was never counted: its stock cannot be checked ({sku}); type its count in Listings &amp; Inventory</source>
+        <translation>活动范围内有 {count} 个 SKU 从未盘点，无法核对库存（{sku}）；请在“商品与库存”中填写数量</translation>
     </message>
     <message>
         <source>Platform fees not set for {platforms}: margins are before their fees</source>
@@ -5316,12 +5362,24 @@
         <translation>{count}个 SKU 可能缺货：{sku}需在{by}前补货{qty}件（预期销量{expected}，现有库存{on_hand}）</translation>
     </message>
     <message>
+        <source>{count} SKU is likely to run out: order {qty} of {sku} by {by} (expected to sell {expected}, {on_hand} on hand)</source>
+        <translation>{count}个 SKU 可能缺货：{sku}需在{by}前补货{qty}件（预期销量{expected}，现有库存{on_hand}）</translation>
+    </message>
+    <message>
         <source>{count} SKUs are likely to run out and the lead time has passed: {sku} needs {qty} more (should have been ordered by {by}; expected to sell {expected}, {on_hand} on hand)</source>
+        <translation>{count}个 SKU 可能缺货且已超过到货周期：{sku}还需{qty}件（最晚下单日为{by}；预期销量{expected}，现有库存{on_hand}）</translation>
+    </message>
+    <message>
+        <source>{count} SKU is likely to run out and the lead time has passed: {sku} needs {qty} more (should have been ordered by {by}; expected to sell {expected}, {on_hand} on hand)</source>
         <translation>{count}个 SKU 可能缺货且已超过到货周期：{sku}还需{qty}件（最晚下单日为{by}；预期销量{expected}，现有库存{on_hand}）</translation>
     </message>
     <message>
         <source>最低价 reminder: {count} SKUs are not below their lowest price of the last 30 days (e.g. {sku}: {price}, lowest {lowest}); the platform may refuse the event price or the discount claim</source>
         <translation>最低价提醒：{count}个 SKU 活动价未低于近30天最低价（如{sku}：{price}，最低价{lowest}）；平台可能不认可该活动价或优惠</translation>
+    </message>
+    <message>
+        <source>最低价 reminder: {count} SKU is not below its lowest price of the last 30 days ({sku}: {price}, lowest {lowest}); the platform may refuse the event price or the discount claim</source>
+        <translation>最低价提醒：{count}个 SKU 活动价未低于近30天最低价（{sku}：{price}，最低价{lowest}）；平台可能不认可该活动价或优惠</translation>
     </message>
     <message>
         <source>Spend and save (满减)</source>
@@ -5496,6 +5554,10 @@
         <translation>已将 {count} 个平台商品写入“{path}”。</translation>
     </message>
     <message>
+        <source>Wrote {count} channel item to &quot;{path}&quot;.</source>
+        <translation>已将 {count} 个平台商品写入“{path}”。</translation>
+    </message>
+    <message>
         <source>&quot;{file}&quot; changes no link; the shop is as it was.</source>
         <translation>“{file}”没有改变任何关联；店铺保持原样。</translation>
     </message>
@@ -5620,6 +5682,10 @@
         <translation>{count} 笔订单的标签</translation>
     </message>
     <message>
+        <source>tags of {count} order</source>
+        <translation>{count} 笔订单的标签</translation>
+    </message>
+    <message>
         <source>after-sales tag list: {added} added, {removed} removed</source>
         <translation>售后标签列表：新增 {added} 个，删除 {removed} 个</translation>
     </message>
@@ -5629,6 +5695,10 @@
     </message>
     <message>
         <source>tags of {count} SKUs: +{added} −{removed}</source>
+        <translation>{count} 个 SKU 的标签：+{added} −{removed}</translation>
+    </message>
+    <message>
+        <source>tags of {count} SKU: +{added} −{removed}</source>
         <translation>{count} 个 SKU 的标签：+{added} −{removed}</translation>
     </message>
     <message>
@@ -5668,6 +5738,10 @@
         <translation>已将 {table} 的 {count} 行写入“{path}”。</translation>
     </message>
     <message>
+        <source>Wrote {count} row of {table} to &quot;{path}&quot;.</source>
+        <translation>已将 {table} 的 {count} 行写入“{path}”。</translation>
+    </message>
+    <message>
         <source>&quot;{value}&quot; is not a period: write a number of days (365d), months (12m) or years (2y).</source>
         <translation>“{value}”不是有效的时长：请填写天数（365d）、月数（12m）或年数（2y）。</translation>
     </message>
@@ -5702,6 +5776,49 @@
     <message>
         <source>Personal data is kept until you erase it: no automatic erasure is set.</source>
         <translation>个人信息会一直保留，直到您手动清除：未设置自动清除。</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyKind</name>
+    <message>
+        <source>Sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Payment fee</source>
+        <translation>支付手续费</translation>
+    </message>
+    <message>
+        <source>Postage label</source>
+        <translation>运费面单</translation>
+    </message>
+    <message>
+        <source>Advertising</source>
+        <translation>广告</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Reserve held or released</source>
+        <translation>保证金冻结或释放</translation>
+    </message>
+    <message>
+        <source>Payout to the bank</source>
+        <translation>提现到银行卡</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Sales tax collected by the platform</source>
+        <translation>平台代收销售税</translation>
     </message>
 </context>
 <context>
@@ -6454,9 +6571,9 @@
         <translation>季节性 SKU</translation>
     </message>
     <message numerus="yes">
-        <source>%n selected SKU(s) sell only in these months. Out of season nothing is suggested for reorder.</source>
+        <source>%Ln selected SKU(s) sell only in these months. Out of season nothing is suggested for reorder.</source>
         <translation>
-            <numerusform>选中的 %n 个 SKU 只在这些月份销售。非当季不建议补货。</numerusform>
+            <numerusform>选中的 %Ln 个 SKU 只在这些月份销售。非当季不建议补货。</numerusform>
         </translation>
     </message>
     <message>
@@ -6597,9 +6714,9 @@
 <context>
     <name>SelectionMenu</name>
     <message numerus="yes">
-        <source>%n selected SKU(s)</source>
+        <source>%Ln selected SKU(s)</source>
         <translation>
-            <numerusform>已选 %n 个 SKU</numerusform>
+            <numerusform>已选 %Ln 个 SKU</numerusform>
         </translation>
     </message>
     <message>
@@ -6671,9 +6788,9 @@
         <translation>添加标签</translation>
     </message>
     <message numerus="yes">
-        <source>Tags to add to %n selected SKU(s), separated by commas:</source>
+        <source>Tags to add to %Ln selected SKU(s), separated by commas:</source>
         <translation>
-            <numerusform>要添加到选中的 %n 个 SKU 的标签（用逗号分隔）：</numerusform>
+            <numerusform>要添加到选中的 %Ln 个 SKU 的标签（用逗号分隔）：</numerusform>
         </translation>
     </message>
     <message>
@@ -6681,15 +6798,15 @@
         <translation>移除标签</translation>
     </message>
     <message numerus="yes">
-        <source>Tags to remove from %n selected SKU(s), separated by commas:</source>
+        <source>Tags to remove from %Ln selected SKU(s), separated by commas:</source>
         <translation>
-            <numerusform>要从选中的 %n 个 SKU 移除的标签（用逗号分隔）：</numerusform>
+            <numerusform>要从选中的 %Ln 个 SKU 移除的标签（用逗号分隔）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>New value for %n selected SKU(s):</source>
+        <source>New value for %Ln selected SKU(s):</source>
         <translation>
-            <numerusform>为选中的 %n 个 SKU 设置新值：</numerusform>
+            <numerusform>为选中的 %Ln 个 SKU 设置新值：</numerusform>
         </translation>
     </message>
 </context>

@@ -33,7 +33,19 @@ def add_analysis_options(report: argparse.ArgumentParser, extra_groupings: Seque
                         help="analysis reports: from this local order day")
     report.add_argument("--to", dest="last", type=date.fromisoformat, metavar="YYYY-MM-DD",
                         help="analysis reports: to this local order day, inclusive")
-    report.add_argument("--platform", help="analysis reports: only this platform (taobao, shopify ...)")
+    report.add_argument("--platform", type=platform_option,
+                        help="analysis reports: only this platform (taobao, shopify ...; Tmall shops are taobao)")
+
+
+def platform_option(text: str) -> str:
+    """A --platform value as the shop stores platforms: a name no shop can have is refused, never read as 0 rows."""
+    from shopkeeper.services.membership import PLATFORM_CODES
+
+    code = text.strip().lower()
+    code = "taobao" if code == "tmall" else code  # a Tmall shop's orders are Taobao's (one back office)
+    if code not in PLATFORM_CODES:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a platform: one of {', '.join(PLATFORM_CODES)}")
+    return code
 
 
 def _dec(value: Decimal | None) -> str | None:

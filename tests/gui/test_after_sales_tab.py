@@ -14,7 +14,7 @@ def test_rates_worst_skus_and_tags_with_undo(qtbot, app) -> None:  # noqa: ANN00
     wait_idle(qtbot, app.worker)
     overview = run_query(qtbot, app.worker, returns_overview)
     total = overview.total
-    assert f"{total.refunded_orders} of {total.paid_orders} paid orders refunded" in tab.heading.text()
+    assert f"{total.refunded_orders:,} of {total.paid_orders:,} paid orders refunded" in tab.heading.text()
     assert tab.worst.rowCount() == len(overview.worst_skus) > 0
     assert tab.platforms.rowCount() == len(overview.by_platform)
 

@@ -127,6 +127,10 @@ def test_a_period_without_orders_says_where_they_are_and_all_time_shows_them(qtb
     assert sum(r[2] for r in tab.drawn["trend"].rows) == sold   # every sold order, from the first one on
     assert tab.drawn["trend"].rows[0][0] <= first.isoformat()
     assert "run from" not in tab.note.text()
+    # All time has no period before it and a year earlier is the same orders: no ▲▼ to read as news.
+    chosen = tab.summary_row.cards[3]
+    assert chosen.labels[0][1].text() and all(c[2].text() == c[3].text() == "" for c in chosen.labels)
+    assert all(c[2].text() for c in tab.summary_row.cards[2].labels)  # the last 30 days still compare
 
 
 def test_the_tables_name_platforms_and_segments_and_copy_what_they_show(qtbot, app) -> None:  # noqa: ANN001

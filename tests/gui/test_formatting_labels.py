@@ -6,22 +6,26 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from shopkeeper.domain.money_kinds import MoneyKind
 from shopkeeper.importers import mapped_ad_formats
 from shopkeeper.importers.platforms import ad_reports
 from shopkeeper.ui.formatting import (
     _BRANDS,
     _LABELS,
     ad_channel_label,
+    money_kind_label,
     order_status_label,
     platform_label,
     platforms_label,
     points_reason_label,
     shop_label,
     status_label,
+    table_number,
 )
 
 LABEL_OF = {"Status": status_label, "OrderStatus": order_status_label, "PointsReason": points_reason_label,
-            "Platform": platform_label, "AdChannel": ad_channel_label}
+            "Platform": platform_label, "AdChannel": ad_channel_label,
+            "MoneyKind": money_kind_label}
 
 
 def test_every_table_has_its_label_function() -> None:
@@ -35,6 +39,22 @@ def test_every_ad_channel_an_importer_writes_has_a_name() -> None:
     assert len(codes) >= 9 and codes <= set(_LABELS["AdChannel"])
 
 
+def test_every_kind_of_money_movement_has_a_name() -> None:
+    assert {k.value for k in MoneyKind} == set(_LABELS["MoneyKind"])
+    assert money_kind_label("payment_fee") == "Payment fee"
+
+
+def test_chart_table_numbers_are_grouped_to_the_places_the_csv_writes() -> None:
+    from decimal import Decimal
+
+    assert table_number(Decimal("1902487.15")) == "1,902,487.15"
+    assert table_number(Decimal("1902487.155000")) == "1,902,487.16"  # a converted figure, to the cent
+    assert table_number(Decimal("-12345.5")) == "-12,345.5"
+    assert table_number(Decimal("1E+3")) == "1,000"
+    assert table_number(28099) == "28,099"
+    assert table_number(None) == "" and table_number("2025-06") == "2025-06" and table_number(True) == "True"
+
+
 def test_english_labels_are_the_table_texts() -> None:
     assert status_label("low") == "Reorder now"
     assert order_status_label("partially_refunded") == "Partly refunded"
@@ -42,6 +62,7 @@ def test_english_labels_are_the_table_texts() -> None:
     assert platform_label("taobao") == "Taobao" and platform_label("ebay") == "eBay"
     assert platforms_label("taobao, shopify,other") == "Taobao, Shopify, Other"
     assert shop_label("shopify:Demo shop") == "Shopify · Demo shop" and shop_label("jd") == "JD"
+    assert shop_label("shopify:Shopify") == "Shopify" and shop_label("etsy:etsy") == "Etsy"
 
 
 def test_in_chinese_every_code_is_translated_and_brands_are_not(chinese) -> None:  # noqa: ANN001

@@ -88,3 +88,23 @@ def test_the_payouts_view_lists_the_payouts_that_do_not_reconcile(qtbot, app) ->
     # the order of the lost line was never settled
     assert dialog.unsettled.rowCount() == len(found.unsettled) > 0
     dialog.close()
+
+
+def test_a_month_with_goods_of_unknown_cost_shows_no_margin_and_says_why(qapp) -> None:  # noqa: ANN001
+    from datetime import date
+    from decimal import Decimal as D
+
+    import pyqtgraph as pg
+
+    from shopkeeper.services.chart_filters import ChartFilter
+    from shopkeeper.services.profit import ProfitByMonth, ProfitMonth
+    from shopkeeper.ui.tabs.profit_chart import draw_profit
+
+    # The real Tmall 订单报表 gives no lines: nothing is costed, and 95 % would be a margin no one earned.
+    months = (ProfitMonth("2025-04", D("1000.00"), D("45.00"), D("0"), D("0"), D("0"), D("955.00"), False, True),
+              ProfitMonth("2025-05", D("1000.00"), D("45.00"), D("0"), D("0"), D("400.00"), D("555.00"), False))
+    drawn = draw_profit(pg.PlotWidget(), ProfitByMonth("CNY", months, (), True), "CNY",
+                        ChartFilter(date(2025, 4, 1), date(2025, 5, 31)), "month")
+    assert [row[7] for row in drawn.rows] == [None, D("55.5")]
+    assert "no known cost" in drawn.note and "no margin" in drawn.note
+    assert "no known cost" in (drawn.hover(0.0, 0.0) or "") and "no known cost" not in (drawn.hover(1.0, 0.0) or "")

@@ -76,6 +76,11 @@ def test_sales_reconcile_on_imported_samples(tmp_path: Path, samples_dir: Path) 
     _assert_reconciles(db_file)
     week = _json("report", "sales", "--by", "week", "--json", "--db", db_file, "--platform", "taobao")
     assert isinstance(week, list) and {r["currency"] for r in week} == {"CNY"}
+    # The Tmall report's orders are asked for by the name on the file; a misspelt platform is refused, not 0 rows.
+    assert _json("report", "sales", "--by", "week", "--json", "--db", db_file, "--platform", "Tmall") == week
+    wrong = _shopkeeper("report", "sales", "--json", "--db", db_file, "--platform", "tmal")
+    assert wrong.returncode != 0 and wrong.stdout == ""
+    assert "'tmal' is not a platform: one of taobao, jd," in wrong.stderr and "Traceback" not in wrong.stderr
 
 
 _ORDER = st.tuples(st.sampled_from(STATUSES), st.sampled_from(["CNY", "USD", "EUR"]),

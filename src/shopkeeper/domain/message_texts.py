@@ -15,7 +15,7 @@ table ("orders.csv" + "is empty (0 bytes)"); `import.refused.the_file` and
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
@@ -444,6 +444,7 @@ ENGLISH: Mapping[str, str] = {
     "export.target_action.lost": "Leave them out of paid campaigns; one last win-back message at most.",
     "export.target_action.prospects": "No order yet: a first-order coupon.",
     "export.target.written": "Wrote {count} members to \"{path}\".",
+    "export.target.written.one": "Wrote {count} member to \"{path}\".",
     # -- campaigns and the festival calendar (promotions: services/campaigns.py, domain/festivals.py) --
     "change.campaign.created": "new campaign \"{name}\"",
     "change.campaign.edited": "campaign \"{name}\" changed",
@@ -469,8 +470,10 @@ ENGLISH: Mapping[str, str] = {
     "campaign.field.target_units": "expected units",
     "campaign.field.uplift": "expected uplift",
     "campaign.warning.stacks": "{count} SKUs are also in {others} on overlapping days: the discounts stack down to {price} ({sku})",
+    "campaign.warning.stacks.one": "{count} SKU is also in {others} on overlapping days: the discounts stack down to {price} ({sku})",
     "campaign.warning.no_skus": "No products in scope yet",
     "campaign.warning.no_price": "{count} SKUs in scope have no list price",
+    "campaign.warning.no_price.one": "{count} SKU in scope has no list price",
     "campaign.task.signup": "Sign up for the platform's event (sign-up deadline)",
     "campaign.task.stock": "Order stock for the event",
     "campaign.task.visuals": "Visuals: banners and main images",
@@ -487,6 +490,7 @@ ENGLISH: Mapping[str, str] = {
     "change.campaign.task_reopened": "reopened \"{task}\" of \"{campaign}\"",
     "change.campaign.template": "checklist template task {key}",
     "change.campaign.tasks_done": "ticked off {count} checklist tasks",
+    "change.campaign.tasks_done.one": "ticked off {count} checklist task",
     "change.campaign.template_many": "checklist template ({count} tasks)",
     "campaign.calendar.note": "worst margin {margin} % · {stock}",
     "campaign.calendar.stock_ok": "stock lasts",
@@ -495,13 +499,20 @@ ENGLISH: Mapping[str, str] = {
     "campaign.calendar.task": "{campaign}: {task}",
     "change.campaign.check_settings": "campaign check settings",
     "campaign.warning.below_cost": "{count} SKUs sell below cost after fees (worst: {sku} at {price}, cost {cost})",
+    "campaign.warning.below_cost.one": "{count} SKU sells below cost after fees ({sku} at {price}, cost {cost})",
     "campaign.warning.below_min": "{count} SKUs keep less than the {min} % minimum margin (worst: {sku}, {margin} %)",
+    "campaign.warning.below_min.one": "{count} SKU keeps less than the {min} % minimum margin ({sku}, {margin} %)",
     "campaign.warning.no_cost": "{count} SKUs in scope have no cost: their margin cannot be checked",
+    "campaign.warning.no_cost.one": "{count} SKU in scope has no cost: its margin cannot be checked",
     "campaign.warning.stock_unknown": "{count} SKUs in scope were never counted: their stock cannot be checked (e.g. {sku}); type their counts in Listings & Inventory",
+    "campaign.warning.stock_unknown.one": "{count} SKU in scope was never counted: its stock cannot be checked ({sku}); type its count in Listings & Inventory",
     "campaign.warning.fees_unknown": "Platform fees not set for {platforms}: margins are before their fees",
     "campaign.warning.stock_out": "{count} SKUs are likely to run out: order {qty} of {sku} by {by} (expected to sell {expected}, {on_hand} on hand)",
+    "campaign.warning.stock_out.one": "{count} SKU is likely to run out: order {qty} of {sku} by {by} (expected to sell {expected}, {on_hand} on hand)",
     "campaign.warning.order_late": "{count} SKUs are likely to run out and the lead time has passed: {sku} needs {qty} more (should have been ordered by {by}; expected to sell {expected}, {on_hand} on hand)",
+    "campaign.warning.order_late.one": "{count} SKU is likely to run out and the lead time has passed: {sku} needs {qty} more (should have been ordered by {by}; expected to sell {expected}, {on_hand} on hand)",
     "campaign.warning.lowest_price": "最低价 reminder: {count} SKUs are not below their lowest price of the last 30 days (e.g. {sku}: {price}, lowest {lowest}); the platform may refuse the event price or the discount claim",
+    "campaign.warning.lowest_price.one": "最低价 reminder: {count} SKU is not below its lowest price of the last 30 days ({sku}: {price}, lowest {lowest}); the platform may refuse the event price or the discount claim",
     "campaign.kind.spend_save": "Spend and save (满减)",
     "campaign.kind.percent_off": "Percent off",
     "campaign.kind.fixed_off": "Fixed amount off",
@@ -547,6 +558,7 @@ ENGLISH: Mapping[str, str] = {
     "import.sku_map.line.unknown_shop": "{file} line {line}: there is no {platform} shop \"{shop}\"",
     "import.sku_map.line.unknown_master": "{file} line {line}: there is no SKU {sku} in the catalogue",
     "export.sku_map.written": "Wrote {count} channel items to \"{path}\".",
+    "export.sku_map.written.one": "Wrote {count} channel item to \"{path}\".",
     "import.sku_map.nothing_changed": "\"{file}\" changes no link; the shop is as it was.",
     # Bundles and multipacks (services/bundles.py)
     "field.bundle_parts": "parts of a bundle",
@@ -584,6 +596,7 @@ ENGLISH: Mapping[str, str] = {
     # -- after-sales tags (services/refund_tags.py) ---------------------------------------------------
     "change.refund_tags.order": "tags of order {order}: {tags}",
     "change.refund_tags.orders": "tags of {count} orders",
+    "change.refund_tags.orders.one": "tags of {count} order",
     "change.refund_tags.names": "after-sales tag list: {added} added, {removed} removed",
     "edit.refund_tags.unknown_order": "There is no order {order} of {shop} in this shop.",
     "edit.refund_tags.unknown_tag": '"{tag}" is not in the after-sales tag list; add it to the list first.',
@@ -591,6 +604,7 @@ ENGLISH: Mapping[str, str] = {
     # -- product tags (services/product_tags.py) ------------------------------------------------------
     "change.product_tags.sku": "tags of {sku}: +{added} −{removed}",
     "change.product_tags.skus": "tags of {count} SKUs: +{added} −{removed}",
+    "change.product_tags.skus.one": "tags of {count} SKU: +{added} −{removed}",
     "change.redo.stale_product_tags": "Cannot redo: the tags of {sku} changed since.",
     "edit.product_tags.empty": "Type a tag to add or remove.",
     "edit.product_tags.unknown_sku": "There is no SKU {sku} in this shop.",
@@ -598,6 +612,7 @@ ENGLISH: Mapping[str, str] = {
     # -- exports, privacy erasure and the audit trail (issue 14) ------------------------------------------
     "export.table.format": "Shopkeeper writes spreadsheets as .csv or .xlsx; \"{path}\" is neither. Name the file .csv or .xlsx.",
     "export.table.written": "Wrote {count} rows of {table} to \"{path}\".",
+    "export.table.written.one": "Wrote {count} row of {table} to \"{path}\".",
     "privacy.period.bad": "\"{value}\" is not a period: write a number of days (365d), months (12m) or years (2y).",
     "privacy.period.range": "\"{value}\" is outside what Shopkeeper accepts: between {min} and {max} days.",
     "privacy.purge.preview": "{people} people have had no order since {cutoff}: their names, e-mails, phones and buyer accounts would be erased. Nothing was changed; run again with --yes to erase them. An erasure cannot be undone.",
@@ -613,10 +628,17 @@ ENGLISH: Mapping[str, str] = {
 
 def english(message: Message) -> str:
     """The message as the command line and the log say it."""
-    template = ENGLISH.get(message.code)
+    template = ENGLISH.get(singular(message, ENGLISH))
     if template is None:
         return message.code  # a code missing here is a bug the completeness test catches; never hide the code
     return fill(template, message.params, english)
+
+
+def singular(message: Message, texts: Container[str]) -> str:
+    """The code to word `message` with: its `.one` form when it counts exactly one thing and the texts have
+    one ("1 SKU sells", not "1 SKUs sell"), chosen by the parameter, never by reading the sentence."""
+    one = f"{message.code}.one"
+    return one if message.params.get("count") == 1 and one in texts else message.code
 
 
 def fill(template: str, params: Mapping[str, Any], render: Callable[[Message], str]) -> str:

@@ -37,7 +37,9 @@ per sold order (order_status.SOLD), in the order's currency:
   platform as rows of their own; ad movements never count (ad_stats does), nor
   movements naming an order the shop does not hold (payouts lists them).
 * cost of goods: FIFO over purchase lots, else the catalogue cost
-  (domain/landed_cost.py); `cost_missing` when a unit has none.
+  (domain/landed_cost.py); `cost_missing` when a unit has none, and when the
+  goods are not named at all (a line with no SKU, an order whose export gave no
+  lines): profit then reads too high, and every view says so.
 
 An order's amounts are shared over its SKU lines (bundles expanded,
 domain/sku_lines.py) in proportion to each line's total, by cumulative
@@ -260,15 +262,17 @@ TABLE_MACROS = (
         FROM l JOIN o ON o.shop_id = l.shop_id AND o.order_id = l.order_id),
     facts AS (
         SELECT s.*, coalesce(a.ads, 0) AS ads, coalesce(a.spread, FALSE) AS ads_spread,
-               coalesce(c.cogs, 0) AS cogs, coalesce(c.cost_missing, FALSE) AS cost_missing
+               -- A line naming no SKU sold goods whose cost no one can know.
+               coalesce(c.cogs, 0) AS cogs, coalesce(c.cost_missing, s.sku IS NULL AND s.units <> 0) AS cost_missing
         FROM shared s
         LEFT JOIN ads a ON a.shop_id = s.shop_id AND a.order_id = s.order_id AND a.line_no = s.line_no
                        AND a.sku IS NOT DISTINCT FROM s.sku
         LEFT JOIN costs c ON c.shop_id = s.shop_id AND c.order_id = s.order_id AND c.line_no = s.line_no
                          AND c.sku = s.sku
         UNION ALL
+        -- An order whose export gave no lines (a Tmall 订单报表 alone) sold goods of unknown cost.
         SELECT o.shop_id, o.order_id, o.platform, o.day, o.month, o.currency, NULL, NULL, 0, o.estimated,
-               o.fx_missing, {", ".join(f"o.{n}" for n in _SHARED)}, 0, FALSE, 0, FALSE
+               o.fx_missing, {", ".join(f"o.{n}" for n in _SHARED)}, 0, FALSE, 0, o.sales <> 0
         FROM o ANTI JOIN (SELECT DISTINCT shop_id, order_id FROM l) w
              ON w.shop_id = o.shop_id AND w.order_id = o.order_id
         UNION ALL

@@ -1,7 +1,8 @@
 """Members: one person across platforms, their tier, points and whether they are slipping away.
 
 The rules are the shop's (domain/tiers.py, points.py, segments.py, revenue.py):
-spend is the net of sold orders in the base currency, the tier and the points
+spend is the net of sold orders in the base currency (unknown while any of them is in a
+currency with no exchange rate: never a smaller figure that reads as the whole), the tier and the points
 ledger are kept up to date by services/recompute.py, and the status is the
 member's segment on `today`.
 """
@@ -39,7 +40,8 @@ _MEMBERS_SQL = f"""
 WITH activity AS (
     SELECT b.member_id,
            count(*) AS orders,
-           sum(s.net_base) AS spend,
+           -- Unknown (NULL), not a smaller figure, while any of their orders is in a currency with no rate.
+           CASE WHEN count(*) = count(s.net_base) THEN sum(s.net_base) END AS spend,
            min(s.day) AS first_day,
            max(s.day) AS last_day,
            string_agg(DISTINCT split_part(s.shop_id, ':', 1), ', ' ORDER BY split_part(s.shop_id, ':', 1)) AS platforms
@@ -61,7 +63,7 @@ SELECT m.member_id,
        CASE WHEN ? THEN t.name_zh ELSE t.name_en END AS tier,
        coalesce(a.platforms, '') AS platforms,
        coalesce(a.orders, 0) AS orders,
-       round(coalesce(a.spend, 0), 2)::DECIMAL(18,2) AS spend,
+       CASE WHEN a.member_id IS NULL THEN 0 ELSE round(a.spend, 2) END::DECIMAL(18,2) AS spend,
        coalesce(p.balance, 0)::BIGINT AS points,
        a.last_day AS last_order,
        date_diff('day', a.last_day, CAST(? AS DATE)) AS days_since,
@@ -137,12 +139,12 @@ def tier_summary(db: Database, today: date, *, chinese: bool) -> list[dict[str, 
     source = members_source(today, chinese=chinese)
     rows = db.fetchall(
         f"SELECT tier, tier_rank, count(*), sum(spend), sum(points),"
-        f" count(*) FILTER (WHERE {_WIN_BACK}), tier_code"
+        f" count(*) FILTER (WHERE {_WIN_BACK}), tier_code, count(*) FILTER (WHERE spend IS NULL)"
         f" FROM {db.kept_result(source.base_sql, source.params)} GROUP BY tier, tier_rank, tier_code ORDER BY tier_rank DESC",
     )
     return [
         {"tier": r[0], "rank": r[1], "members": int(r[2]), "spend": r[3], "points": int(r[4] or 0), "win_back": int(r[5]),
-         "code": r[6]}
+         "code": r[6], "spend_unknown": int(r[7])}
         for r in rows
     ]
 
@@ -196,7 +198,7 @@ class MemberDetail:
     tier_rank: int | None
     status: str
     orders: int
-    spend: Decimal
+    spend: Decimal | None  # None: some of their orders are in a currency with no exchange rate
     points: int
     last_order: date | None
     days_since: int | None

@@ -105,6 +105,7 @@ class ProfitMonth:
     cogs: Decimal
     net: Decimal
     estimated: bool
+    cost_missing: bool = False  # some goods sold this month have no known cost: net reads too high
 
 
 @dataclass(frozen=True)
@@ -136,16 +137,17 @@ def profit_by_month(db: Database, scope: ReportScope = ALL, currency: str | None
             left_out.add(cur)
             continue
         cost_missing = cost_missing or bool(uncosted)
-        sums = months.setdefault(month, [Decimal(0)] * len(parts) + [False])
+        sums = months.setdefault(month, [Decimal(0)] * len(parts) + [False, False])
         for i, v in enumerate(figures):
             sums[i] += Decimal(v)
-        sums[-1] = sums[-1] or bool(estimated)
+        sums[-2] = sums[-2] or bool(estimated)
+        sums[-1] = sums[-1] or bool(uncosted)
     out = []
     for m, sums in months.items():
-        takings, fee_sum, ads, refunds, cogs = (v.quantize(cent) for v in sums[:-1])
+        takings, fee_sum, ads, refunds, cogs = (v.quantize(cent) for v in sums[:-2])
         # Net from the rounded parts, so the bar's parts add up to it to the cent in the converted currency too.
         out.append(ProfitMonth(m, takings, fee_sum, ads, refunds, cogs, takings - fee_sum - ads - refunds - cogs,
-                               sums[-1]))
+                               sums[-2], sums[-1]))
     return ProfitByMonth(target, tuple(out), tuple(sorted(left_out)), cost_missing)
 
 

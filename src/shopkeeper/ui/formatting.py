@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from shopkeeper.services.chart_export import cell_text
+
 # Code → source text, one table per kind. The kind is also the translation context, so each
 # label keeps the context translators already know. Marked here for lupdate and translated
 # only when shown, because the window can switch language while it runs. (PySide6 types the
@@ -63,6 +65,19 @@ _LABELS: dict[str, dict[str, object]] = {
         "ebay_promoted": QT_TRANSLATE_NOOP("AdChannel", "eBay Promoted Listings"),
         "mapped": QT_TRANSLATE_NOOP("AdChannel", "Your own ad report"),
     },
+    # what a movement of money is (domain/money_kinds.py), as the payouts dialog lists them
+    "MoneyKind": {
+        "sale": QT_TRANSLATE_NOOP("MoneyKind", "Sale"),
+        "commission": QT_TRANSLATE_NOOP("MoneyKind", "Commission"),
+        "payment_fee": QT_TRANSLATE_NOOP("MoneyKind", "Payment fee"),
+        "shipping_label": QT_TRANSLATE_NOOP("MoneyKind", "Postage label"),
+        "ad": QT_TRANSLATE_NOOP("MoneyKind", "Advertising"),
+        "refund": QT_TRANSLATE_NOOP("MoneyKind", "Refund"),
+        "reserve": QT_TRANSLATE_NOOP("MoneyKind", "Reserve held or released"),
+        "payout": QT_TRANSLATE_NOOP("MoneyKind", "Payout to the bank"),
+        "other": QT_TRANSLATE_NOOP("MoneyKind", "Other"),
+        "tax": QT_TRANSLATE_NOOP("MoneyKind", "Sales tax collected by the platform"),
+    },
 }
 # Western brands are written the same in every language, so they are not offered to translators.
 _BRANDS = {"shopify": "Shopify", "etsy": "Etsy", "amazon": "Amazon", "woocommerce": "WooCommerce", "ebay": "eBay"}
@@ -93,11 +108,17 @@ def platform_label(code: str) -> str:
 def shop_label(shop_id: str) -> str:
     """A shop as the seller knows it: 'Shopify · Demo shop' for the key 'shopify:Demo shop'."""
     platform, _, name = shop_id.partition(":")
-    return f"{platform_label(platform)} · {name}" if name else platform_label(platform)
+    label = platform_label(platform)
+    # A shop an export did not name is keyed by its platform ("shopify:Shopify"): said once, not twice.
+    return f"{label} · {name}" if name and name.casefold() not in (platform.casefold(), label.casefold()) else label
 
 
 def ad_channel_label(code: str) -> str:
     return _label("AdChannel", code)
+
+
+def money_kind_label(code: str) -> str:
+    return _label("MoneyKind", code)
 
 
 def platforms_label(codes: str | None) -> str:
@@ -110,6 +131,18 @@ def money(value: Decimal | int | None) -> str:
     if value is None:
         return ""
     return f"{Decimal(value):,.2f}"
+
+
+def table_number(value: object) -> str:
+    """A chart table's cell: numbers with their thousands grouped (1,902,487.15), to the places the
+    CSV export writes them (chart_export.cell_text), so the two never disagree on a figure."""
+    text = cell_text(value)
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return text
+    exact = Decimal(text)
+    exponent = exact.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return f"{exact:,.{places}f}"
 
 
 def money_per_currency(amounts: Mapping[str, Decimal]) -> str:

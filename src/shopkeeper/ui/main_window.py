@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
         self.tasks_label.setVisible(bool(tasks))
         if tasks:
             self.tasks_label.setText("<a href='promotions' style='color:#c62828'>⚠ {}</a>".format(
-                self.tr("%n campaign task(s) overdue", "", len(tasks))))
+                self.tr("%Ln campaign task(s) overdue", "", len(tasks))))
             self.tasks_label.setToolTip("\n".join(
                 f"{t.due_on:%Y-%m-%d} {t.campaign}: {window_text(t.name) if isinstance(t.name, Message) else t.name}"
                 for t in tasks[:20]))

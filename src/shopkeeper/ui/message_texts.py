@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from shopkeeper.domain.message_texts import english, fill
+from shopkeeper.domain.message_texts import english, fill, singular
 from shopkeeper.domain.messages import Message
 from shopkeeper.ui.formatting import shop_label
 
@@ -443,6 +443,7 @@ def window_texts() -> dict[str, str]:
         "export.target_action.lost": translate("Messages", "Leave them out of paid campaigns; one last win-back message at most."),
         "export.target_action.prospects": translate("Messages", "No order yet: a first-order coupon."),
         "export.target.written": translate("Messages", "Wrote {count} members to \"{path}\"."),
+        "export.target.written.one": translate("Messages", "Wrote {count} member to \"{path}\"."),
         # -- campaigns and the festival calendar (promotions) --
         "change.campaign.created": translate("Messages", "new campaign \"{name}\""),
         "change.campaign.edited": translate("Messages", "campaign \"{name}\" changed"),
@@ -468,8 +469,10 @@ def window_texts() -> dict[str, str]:
         "campaign.field.target_units": translate("Messages", "expected units"),
         "campaign.field.uplift": translate("Messages", "expected uplift"),
         "campaign.warning.stacks": translate("Messages", "{count} SKUs are also in {others} on overlapping days: the discounts stack down to {price} ({sku})"),
+        "campaign.warning.stacks.one": translate("Messages", "{count} SKU is also in {others} on overlapping days: the discounts stack down to {price} ({sku})"),
         "campaign.warning.no_skus": translate("Messages", "No products in scope yet"),
         "campaign.warning.no_price": translate("Messages", "{count} SKUs in scope have no list price"),
+        "campaign.warning.no_price.one": translate("Messages", "{count} SKU in scope has no list price"),
         "campaign.task.signup": translate("Messages", "Sign up for the platform's event (sign-up deadline)"),
         "campaign.task.stock": translate("Messages", "Order stock for the event"),
         "campaign.task.visuals": translate("Messages", "Visuals: banners and main images"),
@@ -486,6 +489,7 @@ def window_texts() -> dict[str, str]:
         "change.campaign.task_reopened": translate("Messages", "reopened \"{task}\" of \"{campaign}\""),
         "change.campaign.template": translate("Messages", "checklist template task {key}"),
         "change.campaign.tasks_done": translate("Messages", "ticked off {count} checklist tasks"),
+        "change.campaign.tasks_done.one": translate("Messages", "ticked off {count} checklist task"),
         "change.campaign.template_many": translate("Messages", "checklist template ({count} tasks)"),
         "campaign.calendar.note": translate("Messages", "worst margin {margin} % · {stock}"),
         "campaign.calendar.stock_ok": translate("Messages", "stock lasts"),
@@ -494,13 +498,20 @@ def window_texts() -> dict[str, str]:
         "campaign.calendar.task": translate("Messages", "{campaign}: {task}"),
         "change.campaign.check_settings": translate("Messages", "campaign check settings"),
         "campaign.warning.below_cost": translate("Messages", "{count} SKUs sell below cost after fees (worst: {sku} at {price}, cost {cost})"),
+        "campaign.warning.below_cost.one": translate("Messages", "{count} SKU sells below cost after fees ({sku} at {price}, cost {cost})"),
         "campaign.warning.below_min": translate("Messages", "{count} SKUs keep less than the {min} % minimum margin (worst: {sku}, {margin} %)"),
+        "campaign.warning.below_min.one": translate("Messages", "{count} SKU keeps less than the {min} % minimum margin ({sku}, {margin} %)"),
         "campaign.warning.no_cost": translate("Messages", "{count} SKUs in scope have no cost: their margin cannot be checked"),
+        "campaign.warning.no_cost.one": translate("Messages", "{count} SKU in scope has no cost: its margin cannot be checked"),
         "campaign.warning.stock_unknown": translate("Messages", "{count} SKUs in scope were never counted: their stock cannot be checked (e.g. {sku}); type their counts in Listings & Inventory"),
+        "campaign.warning.stock_unknown.one": translate("Messages", "{count} SKU in scope was never counted: its stock cannot be checked ({sku}); type its count in Listings & Inventory"),
         "campaign.warning.fees_unknown": translate("Messages", "Platform fees not set for {platforms}: margins are before their fees"),
         "campaign.warning.stock_out": translate("Messages", "{count} SKUs are likely to run out: order {qty} of {sku} by {by} (expected to sell {expected}, {on_hand} on hand)"),
+        "campaign.warning.stock_out.one": translate("Messages", "{count} SKU is likely to run out: order {qty} of {sku} by {by} (expected to sell {expected}, {on_hand} on hand)"),
         "campaign.warning.order_late": translate("Messages", "{count} SKUs are likely to run out and the lead time has passed: {sku} needs {qty} more (should have been ordered by {by}; expected to sell {expected}, {on_hand} on hand)"),
+        "campaign.warning.order_late.one": translate("Messages", "{count} SKU is likely to run out and the lead time has passed: {sku} needs {qty} more (should have been ordered by {by}; expected to sell {expected}, {on_hand} on hand)"),
         "campaign.warning.lowest_price": translate("Messages", "最低价 reminder: {count} SKUs are not below their lowest price of the last 30 days (e.g. {sku}: {price}, lowest {lowest}); the platform may refuse the event price or the discount claim"),
+        "campaign.warning.lowest_price.one": translate("Messages", "最低价 reminder: {count} SKU is not below its lowest price of the last 30 days ({sku}: {price}, lowest {lowest}); the platform may refuse the event price or the discount claim"),
         "campaign.kind.spend_save": translate("Messages", "Spend and save (满减)"),
         "campaign.kind.percent_off": translate("Messages", "Percent off"),
         "campaign.kind.fixed_off": translate("Messages", "Fixed amount off"),
@@ -546,6 +557,7 @@ def window_texts() -> dict[str, str]:
         "import.sku_map.line.unknown_shop": translate("Messages", "{file} line {line}: there is no {platform} shop \"{shop}\""),
         "import.sku_map.line.unknown_master": translate("Messages", "{file} line {line}: there is no SKU {sku} in the catalogue"),
         "export.sku_map.written": translate("Messages", "Wrote {count} channel items to \"{path}\"."),
+        "export.sku_map.written.one": translate("Messages", "Wrote {count} channel item to \"{path}\"."),
         "import.sku_map.nothing_changed": translate("Messages", "\"{file}\" changes no link; the shop is as it was."),
         # Bundles and multipacks (services/bundles.py)
         "field.bundle_parts": translate("Messages", "parts of a bundle"),
@@ -581,9 +593,11 @@ def window_texts() -> dict[str, str]:
         "edit.refused.points_not_enough": translate("Messages", "Cannot spend {points} points: {available} are available now (pending points cannot be spent)."),
         "change.refund_tags.order": translate("Messages", "tags of order {order}: {tags}"),
         "change.refund_tags.orders": translate("Messages", "tags of {count} orders"),
+        "change.refund_tags.orders.one": translate("Messages", "tags of {count} order"),
         "change.refund_tags.names": translate("Messages", "after-sales tag list: {added} added, {removed} removed"),
         "change.product_tags.sku": translate("Messages", "tags of {sku}: +{added} −{removed}"),
         "change.product_tags.skus": translate("Messages", "tags of {count} SKUs: +{added} −{removed}"),
+        "change.product_tags.skus.one": translate("Messages", "tags of {count} SKU: +{added} −{removed}"),
         "change.redo.stale_product_tags": translate(
             "Messages", "Cannot redo: the tags of {sku} changed since."),
         "edit.product_tags.empty": translate("Messages", "Type a tag to add or remove."),
@@ -594,6 +608,7 @@ def window_texts() -> dict[str, str]:
         "change.redo.stale_tags": translate("Messages", "Cannot redo: the tags of order {order} changed since."),
         "export.table.format": translate("Messages", "Shopkeeper writes spreadsheets as .csv or .xlsx; \"{path}\" is neither. Name the file .csv or .xlsx."),
         "export.table.written": translate("Messages", "Wrote {count} rows of {table} to \"{path}\"."),
+        "export.table.written.one": translate("Messages", "Wrote {count} row of {table} to \"{path}\"."),
         "privacy.period.bad": translate("Messages", "\"{value}\" is not a period: write a number of days (365d), months (12m) or years (2y)."),
         "privacy.period.range": translate("Messages", "\"{value}\" is outside what Shopkeeper accepts: between {min} and {max} days."),
         "privacy.purge.preview": translate("Messages", "{people} people have had no order since {cutoff}: their names, e-mails, phones and buyer accounts would be erased. Nothing was changed; run again with --yes to erase them. An erasure cannot be undone."),
@@ -616,7 +631,7 @@ def window_text(message: Message) -> str:
     texts = window_texts()
 
     def render(nested: Message) -> str:
-        template = texts.get(nested.code)
+        template = texts.get(singular(nested, texts))
         if template is None:
             return english(nested)
         params = {k: shop_label(v) if k in _SHOP_KEYS and isinstance(v, str) else v for k, v in nested.params.items()}

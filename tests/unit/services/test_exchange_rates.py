@@ -119,3 +119,27 @@ def test_the_members_overview_says_how_many_orders_wait_for_a_rate(db: Database)
     assert segment_overview(db, TODAY.date()).orders_without_rate == 2
     save_exchange_rates(db, who="mei", base="CNY", rates={"USD": "7.1"})
     assert segment_overview(db, TODAY.date()).orders_without_rate == 0
+
+
+def test_a_members_spend_is_unknown_not_smaller_while_an_order_waits_for_a_rate(db: Database) -> None:
+    from shopkeeper.services.member_reports import member_rows
+    from shopkeeper.services.membership import member_detail, tier_summary
+
+    def listed() -> dict[str, str | None]:
+        return {m["member_id"]: m["spend"] for m in member_rows(db, TODAY.date(), now=TODAY)}
+
+    # One more yuan order for the dollar member: part of their spend is known, but not all of it.
+    with db.transaction():
+        db.execute("INSERT INTO orders (shop_id, order_id, buyer_id, ordered_at, ordered_tz, status, currency, total,"
+                   " refunded_amount) VALUES ('taobao:t', 'o9', 'una2', ?, '+08:00', 'completed', 'CNY', 80, 0)",
+                   [datetime(2026, 10, 9, 4, tzinfo=UTC)])
+        db.execute("INSERT INTO buyers (shop_id, buyer_id, member_id) VALUES ('taobao:t', 'una2', 'mu')")
+        recompute(db, TODAY.date())
+    assert listed() == {"mc": "170.00", "mu": None}  # not 80.00, which would read as all she spent
+    assert member_detail(db, "mu", TODAY.date(), chinese=False).spend is None
+    tiers = tier_summary(db, TODAY.date(), chinese=False)
+    assert sum(t["spend_unknown"] for t in tiers) == 1 and sum(t["spend"] or 0 for t in tiers) == D("170.00")
+
+    save_exchange_rates(db, who="mei", base="CNY", rates={"USD": "7.10"})
+    assert listed() == {"mc": "170.00", "mu": f"{D('80') + D('420.50') * D('7.1'):.2f}"}
+    assert sum(t["spend_unknown"] for t in tier_summary(db, TODAY.date(), chinese=False)) == 0

@@ -115,6 +115,21 @@ def test_a_line_without_a_sku_keeps_its_own_share_and_units(db: Database) -> Non
     assert _by_key(db, "platform")["shopify"].units == 3 + 4
 
 
+def test_goods_no_line_names_are_of_unknown_cost_not_free(db: Database) -> None:
+    # A line with no SKU, and an order whose export gave no lines at all (a Tmall 订单报表 alone): their
+    # cost of goods is unknown, so the order, its month and the chart say profit reads too high.
+    assert not profit_by_month(db).cost_missing
+    with db.transaction():
+        add_order(db, SHOPIFY, "#1002", "2026-02-21 10:00:00+00", [("S-1", 1, "40.00"), ("", 3, "2.00")])
+        db.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, currency, total,"
+                   " refunded_amount) VALUES (?, '#1003', '2026-02-22 10:00:00+00', '+00:00', 'paid', 'USD', 50, 0)",
+                   [SHOPIFY])
+    orders = _by_key(db, "order")
+    assert orders["#1002"].cost_missing and orders["#1003"].cost_missing and not orders["#1001"].cost_missing
+    assert orders["#1003"].break_even_roas is None
+    assert profit_by_month(db).cost_missing
+
+
 def test_allocation_never_loses_a_cent() -> None:
     for amount, weights in [(Decimal("10.00"), [1, 1, 1]), (Decimal("-0.05"), [3, 0, 7]),
                             (Decimal("8.00"), [8000, 1800]), (Decimal("0.01"), [0, 0])]:

@@ -114,7 +114,7 @@ class ExchangeRatesDialog(CommandDialog):
         base = self.base.currentText().strip().upper()
         waiting = [(c, n) for c, n, rate in self._rows() if c != base and not rate.strip() and n]
         orders = sum(n for _, n in waiting)
-        self.waiting.setText(self.tr("%n order(s) in {currencies} have no rate yet and are left out of converted "
+        self.waiting.setText(self.tr("%Ln order(s) in {currencies} have no rate yet and are left out of converted "
                                      "figures.", "", orders).format(currencies=", ".join(c for c, _ in waiting))
                              if orders else self.tr("Every order can be converted."))
 

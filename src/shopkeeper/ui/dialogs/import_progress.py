@@ -22,7 +22,7 @@ class ImportProgressDialog(QDialog):
         self.setObjectName("importProgress")
         self.setWindowTitle(self.tr("Importing"))
         self.setMinimumWidth(460)
-        self.label = QLabel(self.tr("Reading %n file(s)…", "", count), self)
+        self.label = QLabel(self.tr("Reading %Ln file(s)…", "", count), self)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 1000)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)

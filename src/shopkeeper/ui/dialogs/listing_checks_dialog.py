@@ -118,8 +118,8 @@ class ListingChecksDialog(CommandDialog):
 
     def _show_source(self, is_default: bool) -> None:
         count = self.words.count()
-        text = self.tr("The shipped list, %n word(s)", "", count) if is_default else \
-            self.tr("This shop's own list, %n word(s)", "", count)
+        text = self.tr("The shipped list, %Ln word(s)", "", count) if is_default else \
+            self.tr("This shop's own list, %Ln word(s)", "", count)
         self.source.setText(text)
 
     def current_words(self) -> list[str]:

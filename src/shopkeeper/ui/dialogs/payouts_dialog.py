@@ -30,7 +30,7 @@ from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.payouts import Reconciliation, reconcile
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.command_dialog import CommandDialog
-from shopkeeper.ui.formatting import money, platform_label, shop_label
+from shopkeeper.ui.formatting import money, money_kind_label, platform_label, shop_label
 from shopkeeper.ui.operations import QueryOp
 
 _RED = QBrush(QColor("#c62828"))
@@ -106,8 +106,8 @@ class PayoutsDialog(CommandDialog):
         self.summary.setText(self.tr(
             "{payouts} payouts, {off} not matching their lines; {unsettled} sold orders with no settlement after "
             "{days} days; {unmatched} movements naming an order this shop does not have.").format(
-            payouts=len(found.payouts), off=len(off), unsettled=len(found.unsettled), days=found.unsettled_days,
-            unmatched=len(found.unmatched)))
+            payouts=f"{len(found.payouts):,}", off=f"{len(off):,}", unsettled=f"{len(found.unsettled):,}",
+            days=found.unsettled_days, unmatched=f"{len(found.unmatched):,}"))
         if found.balance_breaks:
             self.summary.setText(self.summary.text() + " " + self.tr(
                 "{breaks} breaks in ledger balances: a month or a row of a ledger is missing; see Balance breaks.")
@@ -119,7 +119,7 @@ class PayoutsDialog(CommandDialog):
               [not p.reconciles for p in found.payouts])
         _fill(self.unsettled, [(platform_label(o.platform), o.shop_id.partition(":")[2], o.order_id, o.day.isoformat(), o.currency,
                                 money(o.total)) for o in found.unsettled])
-        _fill(self.unmatched, [(shop_label(m.shop_id), m.movement_id, str(m.occurred_at)[:16], m.kind, m.order_id,
+        _fill(self.unmatched, [(shop_label(m.shop_id), m.movement_id, str(m.occurred_at)[:16], money_kind_label(m.kind), m.order_id,
                                 money(m.amount), m.currency, m.payout_id or "") for m in found.unmatched])
         _fill(self.months, [(m.payout_id, m.month, m.currency, money(m.amount), m.lines) for m in found.month_split])
         _fill(self.breaks, [(shop_label(b.shop_id), str(b.occurred_at)[:16], str(b.previous_at)[:16], b.currency,

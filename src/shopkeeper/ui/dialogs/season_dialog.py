@@ -16,7 +16,7 @@ class SeasonDialog(QDialog):
         self.setWindowTitle(self.tr("Seasonal SKUs"))
         self.first = self._months(first)
         self.last = self._months(last)
-        intro = QLabel(self.tr("%n selected SKU(s) sell only in these months. Out of season nothing is "
+        intro = QLabel(self.tr("%Ln selected SKU(s) sell only in these months. Out of season nothing is "
                                "suggested for reorder.", "", count), self)
         intro.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication
 
 from shopkeeper.services.ad_performance import AdFigures, Conversion, ad_figures, conversion
 from shopkeeper.services.chart_filters import ChartFilter
-from shopkeeper.ui.formatting import ad_channel_label, money
+from shopkeeper.ui.formatting import ad_channel_label, money, platform_label, shop_label
 from shopkeeper.ui.tabs import chart_drawings as cd
 
 MAX_BARS = 15
@@ -91,7 +91,10 @@ def _title(r: Conversion) -> str:
 def draw_conversion(plot: pg.PlotWidget, rows: list[Conversion], _currency: str, _f: ChartFilter,
                     _grain: str) -> cd.Drawn:
     shown = rows[:MAX_BARS]  # the flagged ones first, then by sessions
-    labels = [r.sku or r.product_ref or QCoreApplication.translate("Charts", "Whole shop") for r in shown]
+    names = [r.sku or r.product_ref or QCoreApplication.translate("Charts", "Whole shop") for r in shown]
+    # One SKU sold on two platforms is two bars: the platform tells them apart.
+    labels = [f"{n} ({platform_label(r.shop_id.partition(':')[0])})" if names.count(n) > 1 else n
+              for n, r in zip(names, shown, strict=True)]
     cd._hbars(plot, labels, [(r.conversion_rate or 0) * 100 for r in shown],
               [BELOW if r.flagged else "#1565c0" for r in shown], QCoreApplication.translate("Charts", "Conversion rate (orders ÷ sessions, %)"))
 
@@ -101,8 +104,8 @@ def draw_conversion(plot: pg.PlotWidget, rows: list[Conversion], _currency: str,
             return None
         r = shown[i]
         text = QCoreApplication.translate("Charts", "{product}: {orders} orders from {sessions} sessions ({rate})").format(
-            product=_title(r) or r.sku or r.product_ref, orders=r.orders, sessions=r.sessions,
-            rate=_pct(r.conversion_rate))
+            product=_title(r) or r.sku or r.product_ref, orders=f"{r.orders:,}", sessions=f"{r.sessions:,}",
+            rate=_pct(r.conversion_rate)) + f"\n{shop_label(r.shop_id)}"
         return text + ("\n" + QCoreApplication.translate("Charts", "Many sessions, low conversion: check the listing page") if r.flagged else "")
 
     header = (QCoreApplication.translate("Charts", "SKU"), QCoreApplication.translate("Charts", "Product"), QCoreApplication.translate("Charts", "Shop"), QCoreApplication.translate("Charts", "Sessions"), QCoreApplication.translate("Charts", "Orders"), QCoreApplication.translate("Charts", "Conversion"),
@@ -112,4 +115,5 @@ def draw_conversion(plot: pg.PlotWidget, rows: list[Conversion], _currency: str,
     flagged = sum(1 for r in rows if r.flagged)
     note = QCoreApplication.translate("Charts", "{flagged} products have many sessions and a low conversion rate (red): the listing page may be "
               "the problem.").format(flagged=flagged)
-    return cd.Drawn(header, table, note if rows else QCoreApplication.translate("Charts", "No traffic report imported for this period."), hover)
+    return cd.Drawn(header, table, note if rows else QCoreApplication.translate("Charts", "No traffic report imported for this period."), hover,
+                    shown={2: shop_label})

@@ -67,7 +67,7 @@ class AfterSalesTab(ShopTab):
         self.period = QComboBox(self)
         self.period.setObjectName("afterSalesPeriod")
         for days in _PERIOD_DAYS:
-            self.period.addItem(self.tr("Last %n day(s)", "", days) if days else self.tr("All orders"), days)
+            self.period.addItem(self.tr("Last %Ln day(s)", "", days) if days else self.tr("All orders"), days)
         self.period.setCurrentIndex(2)
         self.platform = QComboBox(self)
         self.platform.setObjectName("afterSalesPlatform")
@@ -190,13 +190,13 @@ class AfterSalesTab(ShopTab):
             self.heading.setText(self.tr(
                 "{refunded} of {paid} paid orders refunded ({rate} %); money back: {money}; "
                 "{untagged} refunded orders not tagged yet").format(
-                refunded=total.refunded_orders, paid=total.paid_orders, rate=_pct(total.rate_pct), money=refunded,
-                untagged=overview.untagged_refunds))
+                refunded=f"{total.refunded_orders:,}", paid=f"{total.paid_orders:,}", rate=_pct(total.rate_pct), money=refunded,
+                untagged=f"{overview.untagged_refunds:,}"))
         self._fill_rates(self.worst, overview.worst_skus, with_lower=True)
         self._fill_rates(self.platforms, overview.by_platform, label=platform_label)
         self._fill_rates(self.months, overview.by_month, label=lambda m: m[:7])
-        self._fill(self.tag_counts, [(self.tag_label(t.tag), str(t.orders)) for t in overview.tags])
-        self._fill(self.reasons, [(r.tag, str(r.orders)) for r in overview.reasons])
+        self._fill(self.tag_counts, [(self.tag_label(t.tag), f"{t.orders:,}") for t in overview.tags])
+        self._fill(self.reasons, [(r.tag, f"{r.orders:,}") for r in overview.reasons])
         self.orders_title.setText(self.tr("Refunded orders of {sku}").format(sku=self._sku) if self._sku
                                   else self.tr("Refunded orders (newest first)"))
         self._fill(self.orders, [(o.day.isoformat(), platform_label(o.shop_id.split(":", 1)[0]),
@@ -217,7 +217,7 @@ class AfterSalesTab(ShopTab):
                     label: Any = str) -> None:  # noqa: ANN401
         rows = []
         for r in rates:
-            row = [label(r.key), str(r.paid_orders), str(r.refunded_orders), _pct(r.rate_pct)]
+            row = [label(r.key), f"{r.paid_orders:,}", f"{r.refunded_orders:,}", _pct(r.rate_pct)]
             rows.append((*row, _pct(r.lower_pct)) if with_lower else tuple(row))
         self._fill(table, rows)
         if with_lower:

@@ -104,7 +104,7 @@ def draw_trend(plot: pg.PlotWidget, t: cs.Trend, currency: str, first: date, las
         running = [c.name for c in t.campaigns if c.starts_on <= _bucket_days(key, t.grain, first, last)[1]
                    and c.ends_on >= key]
         text = QCoreApplication.translate("Charts", "{day}: {revenue} {currency} from {orders} orders (period before: {before})").format(
-            day=key.isoformat(), revenue=money(revenue), currency=currency, orders=orders, before=money(before))
+            day=key.isoformat(), revenue=money(revenue), currency=currency, orders=f"{orders:,}", before=money(before))
         return text + ("\n" + ", ".join(running) if running else "")
 
     def click(x: float, _y: float) -> Slice | None:
@@ -183,7 +183,7 @@ def draw_top_products(plot: pg.PlotWidget, data: tuple[tuple[date, ...], tuple[c
         p = products[i]
         best = max(range(len(keys)), key=lambda k: p.trend[k]) if keys else None
         text = QCoreApplication.translate("Charts", "{product}: {revenue} {currency}, {units} units").format(
-            product=p.product, revenue=money(p.revenue), currency=currency, units=p.units)
+            product=p.product, revenue=money(p.revenue), currency=currency, units=f"{p.units:,}")
         return text if best is None else text + "\n" + QCoreApplication.translate("Charts", "Best period: {day}").format(day=keys[best].isoformat())
 
     def click(_x: float, y: float) -> Slice | None:
@@ -263,7 +263,7 @@ def draw_price_bands(plot: pg.PlotWidget, bands: tuple[cs.PriceBand, ...], curre
             return None
         lo, hi = edges[found[0]]
         return f"{money(lo)}–{money(hi)} {currency}\n" + "\n".join(
-            QCoreApplication.translate("Charts", "{platform}: {units} units").format(platform=platform_label(p), units=units.get((p, lo), 0))
+            QCoreApplication.translate("Charts", "{platform}: {units} units").format(platform=platform_label(p), units=f"{units.get((p, lo), 0):,}")
             for p in platforms)
 
     def click(x: float, _y: float) -> Slice | None:
@@ -291,7 +291,7 @@ def draw_baskets(plot: pg.PlotWidget, baskets: tuple[cs.Basket, ...], currency: 
             return None
         b = baskets[i]
         return QCoreApplication.translate("Charts", "{units} units: {orders} orders ({share} %), {revenue} {currency}").format(
-            units=labels[i], orders=b.orders, share=round(100 * b.orders / total, 1) if total else 0,
+            units=labels[i], orders=f"{b.orders:,}", share=round(100 * b.orders / total, 1) if total else 0,
             revenue=money(b.revenue), currency=currency)
 
     def click(x: float, _y: float) -> Slice | None:
@@ -343,7 +343,7 @@ def draw_cohorts(plot: pg.PlotWidget, c: cs.Cohorts, _currency: str, last: date)
             return None
         i, k = found
         return QCoreApplication.translate("Charts", "{month} cohort ({size} people): {people} bought {k} months later ({pct:.1f} %)").format(
-            month=c.months[i].strftime("%Y-%m"), size=c.sizes[i], people=c.active[i][k], k=k, pct=pct[i, k - 1])
+            month=c.months[i].strftime("%Y-%m"), size=f"{c.sizes[i]:,}", people=f"{c.active[i][k]:,}", k=k, pct=pct[i, k - 1])
 
     def click(x: float, y: float) -> Slice | None:
         found = cell(x, y)
@@ -355,7 +355,7 @@ def draw_cohorts(plot: pg.PlotWidget, c: cs.Cohorts, _currency: str, last: date)
                   for i, m in enumerate(c.months)],
                  QCoreApplication.translate("Charts", "Repurchase: {n} of {people} first-time buyers ({rate} %) ordered again. "
                     "Cells: share of a month's first-time buyers who bought again k months later.").format(
-                     n=c.repurchasers, people=c.people, rate=rate), hover, click)
+                     n=f"{c.repurchasers:,}", people=f"{c.people:,}", rate=rate), hover, click)
 
 
 def draw_segments(plot: pg.PlotWidget, sizes: tuple[cs.SegmentCount, ...], currency: str) -> Drawn:
@@ -367,7 +367,7 @@ def draw_segments(plot: pg.PlotWidget, sizes: tuple[cs.SegmentCount, ...], curre
             return None
         s = sizes[i]
         return QCoreApplication.translate("Charts", "{segment}: {members} members, spent {spend} {currency}").format(
-            segment=segment_label(s.segment), members=s.members, spend=money(s.spend), currency=currency)
+            segment=segment_label(s.segment), members=f"{s.members:,}", spend=money(s.spend), currency=currency)
 
     def click(_x: float, y: float) -> Slice | None:
         i = _hbar_index(y, len(sizes))
@@ -389,7 +389,7 @@ def draw_regions(plot: pg.PlotWidget, data: tuple[tuple[cs.Region, ...], int], c
             return None
         r = regions[i]
         return QCoreApplication.translate("Charts", "{city}: {revenue} {currency} from {orders} orders").format(
-            city=r.city, revenue=money(r.revenue), currency=currency, orders=r.orders)
+            city=r.city, revenue=money(r.revenue), currency=currency, orders=f"{r.orders:,}")
 
     def click(_x: float, y: float) -> Slice | None:
         i = _hbar_index(y, len(regions))
@@ -397,7 +397,7 @@ def draw_regions(plot: pg.PlotWidget, data: tuple[tuple[cs.Region, ...], int], c
 
     return Drawn((QCoreApplication.translate("Charts", "Country"), QCoreApplication.translate("Charts", "City"), QCoreApplication.translate("Charts", "Orders"), QCoreApplication.translate("Charts", "Revenue")),
                  [(r.country, r.city, r.orders, r.revenue) for r in regions],
-                 QCoreApplication.translate("Charts", "{n} sold orders name no city (the export gave none).").format(n=unknown) if unknown else "",
+                 QCoreApplication.translate("Charts", "{n} sold orders name no city (the export gave none).").format(n=f"{unknown:,}") if unknown else "",
                  hover, click)
 
 
@@ -421,7 +421,7 @@ def draw_hours(plot: pg.PlotWidget, grid: tuple[tuple[int, ...], ...], _currency
         if found is None:
             return None
         d, h = found
-        return QCoreApplication.translate("Charts", "{day} {hour}:00–{hour}:59: {orders} orders").format(day=names[d], hour=h, orders=grid[d][h])
+        return QCoreApplication.translate("Charts", "{day} {hour}:00–{hour}:59: {orders} orders").format(day=names[d], hour=h, orders=f"{grid[d][h]:,}")
 
     def click(x: float, y: float) -> Slice | None:
         found = cell(x, y)

@@ -49,13 +49,13 @@ from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services import chart_series as cs
-from shopkeeper.services.chart_export import cell_text, tab_separated, write_chart_csv
+from shopkeeper.services.chart_export import tab_separated, write_chart_csv
 from shopkeeper.services.chart_filters import ChartFilter, Choices, filter_choices, money_currency
 from shopkeeper.services.summary_figures import summary
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.conversion_settings_dialog import ConversionSettingsDialog
 from shopkeeper.ui.dialogs.orders_behind_dialog import OrdersBehindDialog
-from shopkeeper.ui.formatting import platform_label
+from shopkeeper.ui.formatting import platform_label, table_number
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.tabs import ads_chart, profit_chart
@@ -309,7 +309,7 @@ class ChartsTab(ShopTab):
         if generation != self._summary_generation:
             return  # a newer range or filter is on its way (this one was already running)
         self._set_choices(choices)
-        self.summary_row.show_summary(s)
+        self.summary_row.show_summary(s, all_time=self.range_box.currentData() == ALL_TIME)
 
     def _set_choices(self, choices: Choices) -> None:
         if choices == self._choices:
@@ -368,7 +368,7 @@ class ChartsTab(ShopTab):
         self.table.setHorizontalHeaderLabels(list(drawn.header))
         for r, row in enumerate(drawn.rows):
             for c, value in enumerate(row):
-                item = QTableWidgetItem(drawn.shown[c](value) if c in drawn.shown else cell_text(value))
+                item = QTableWidgetItem(drawn.shown[c](value) if c in drawn.shown else table_number(value))
                 if not isinstance(value, str):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)

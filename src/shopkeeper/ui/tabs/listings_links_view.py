@@ -108,7 +108,7 @@ class ChannelLinksView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.notice)
         layout.addWidget(self.view, 1)
-        self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%n channel item(s)", "", n)))
+        self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%Ln channel item(s)", "", n)))
 
     def _format(self, key: str, kind: str, value: Any) -> str:  # noqa: ANN401 - a cell's native value
         if key == "state":

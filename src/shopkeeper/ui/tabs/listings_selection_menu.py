@@ -56,7 +56,7 @@ class SelectionMenu(QObject):
         menu = QMenu(self._parent)
         menu.setObjectName("selectionMenu")
         count = len(self.rows())
-        menu.addSection(self.tr("%n selected SKU(s)", "", count))
+        menu.addSection(self.tr("%Ln selected SKU(s)", "", count))
         for text, tip, run in (
             (self.tr("Delist"), self.tr("Taken off sale: no reorder suggestion, 0 in stock-update files"),
              self.delist),
@@ -128,13 +128,13 @@ class SelectionMenu(QObject):
 
     def ask_add_tags(self) -> None:
         text, ok = QInputDialog.getText(self._parent, self.tr("Add tags"), self.tr(
-            "Tags to add to %n selected SKU(s), separated by commas:", "", len(self.rows())))
+            "Tags to add to %Ln selected SKU(s), separated by commas:", "", len(self.rows())))
         if ok and text.strip():
             self.change_tags(add=(text,))
 
     def ask_remove_tags(self) -> None:
         text, ok = QInputDialog.getText(self._parent, self.tr("Remove tags"), self.tr(
-            "Tags to remove from %n selected SKU(s), separated by commas:", "", len(self.rows())))
+            "Tags to remove from %Ln selected SKU(s), separated by commas:", "", len(self.rows())))
         if ok and text.strip():
             self.change_tags(remove=(text,))
 
@@ -143,7 +143,7 @@ class SelectionMenu(QObject):
         if not rows:
             self._on_nothing_selected()
             return
-        text, ok = QInputDialog.getText(self._parent, name, self.tr("New value for %n selected SKU(s):", "",
+        text, ok = QInputDialog.getText(self._parent, name, self.tr("New value for %Ln selected SKU(s):", "",
                                                                     len(rows)))
         if ok:
             self._model.edit_rows(rows, key, text)

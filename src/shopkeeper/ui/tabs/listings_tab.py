@@ -137,7 +137,7 @@ class ListingsTab(ShopTab):
         self.links_button.setToolTip(self.tr("Platform SKUs waiting to be linked to your catalogue, with suggestions"))
         self.links_button.toggled.connect(self._show_links)
         self.links_view.waiting_changed.connect(lambda n: self.links_button.setText(
-            self.tr("Channel links (%n waiting)", "", n) if n else self.tr("Channel links")))
+            self.tr("Channel links (%Ln waiting)", "", n) if n else self.tr("Channel links")))
         self.checks_button = QPushButton(self.tr("Listing checks…"), self)
         self.checks_button.setToolTip(self.tr("The words the Advertising Law forbids in listings, and the price "
                                               "difference allowed across platforms"))
@@ -209,7 +209,7 @@ class ListingsTab(ShopTab):
         layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.links_view, 1)
-        self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%n SKU(s)", "", n)))
+        self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%Ln SKU(s)", "", n)))
         self.model.edit_failed.connect(self.show_refusal)
         self.model.dataChanged.connect(lambda *_: self.notice.hide())
         paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self.view)
@@ -279,9 +279,9 @@ class ListingsTab(ShopTab):
 
     def _show_reorder_total(self, plan: ReorderList) -> None:
         money_text = money_per_currency(plan.totals)
-        text = self.tr("%n SKU(s) to buy, costing {money}", "", len(plan.lines)).format(money=money_text)
+        text = self.tr("%Ln SKU(s) to buy, costing {money}", "", len(plan.lines)).format(money=money_text)
         if plan.without_cost:
-            text += " " + self.tr("(%n without a cost not counted)", "", plan.without_cost)
+            text += " " + self.tr("(%Ln without a cost not counted)", "", plan.without_cost)
         self.reorder_total.setText(text)
         self.export_reorder_button.setEnabled(bool(plan.lines))
         self.print_reorder_button.setEnabled(bool(plan.lines))
@@ -312,7 +312,7 @@ class ListingsTab(ShopTab):
         self.query(QueryOp(write, key="export_reorder"), lambda n: self._saved(n, path), self._export_failed)
 
     def _saved(self, n: int, path: str) -> None:
-        self.show_notice(self.tr("%n SKU(s) saved to {path}", "", n).format(path=path), ok=True)
+        self.show_notice(self.tr("%Ln SKU(s) saved to {path}", "", n).format(path=path), ok=True)
 
     def _save_pdf(self, plan: ReorderList, path: str) -> None:
         try:
@@ -345,7 +345,7 @@ class ListingsTab(ShopTab):
             ).format(
                 skus=f"{summary['skus']:,}", low=summary["low"], out=summary["out"], dead=summary["dead"],
                 value=money_per_currency(summary["stock_values"]),
-            ) + (" " + self.tr("(%n SKU(s) in stock without a cost not counted)", "", summary["stock_without_cost"])
+            ) + (" " + self.tr("(%Ln SKU(s) in stock without a cost not counted)", "", summary["stock_without_cost"])
                  if summary.get("stock_without_cost") else "")
             + (self.tr(" · <span style='color:#757575'><b>{unknown}</b> never counted</span>").format(
                 unknown=f"{summary['unknown']:,}") if summary.get("unknown") else "")

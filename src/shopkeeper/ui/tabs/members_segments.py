@@ -159,7 +159,9 @@ class SegmentPanel(QWidget):
         self.summary.setText(self.tr(
             "{members} members with orders, {spend} spent; {rate} bought again, the second order after {second} "
             "(median); {risk} at risk of churning. Movement since {before}; {scoring}.").format(
-            members=f"{o.members_with_orders:,}", spend=money(o.spend), rate=rate, second=second,
+            # Nothing converted at all: unknown, not "0.00 spent" (the note below says why).
+            members=f"{o.members_with_orders:,}", spend="—" if o.orders_without_rate and not o.spend else money(o.spend),
+            rate=rate, second=second,
             risk=f"{o.churn_risk:,}", before=f"{o.compared_with:%Y-%m-%d}", scoring=scoring)
             + (" " + self.tr("%Ln order(s) in currencies without an exchange rate are left out of spend, tiers and "
                              "points (Edit › Exchange rates…).", "", o.orders_without_rate)

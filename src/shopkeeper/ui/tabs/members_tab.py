@@ -144,7 +144,7 @@ class MembersTab(ShopTab):
         layout.addLayout(bar)
         layout.addWidget(self.identity)
         layout.addWidget(self.splitter, 1)
-        self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%n member(s)", "", n)))
+        self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%Ln member(s)", "", n)))
         self.remember_view(self.view, self.model)
         self.remember_splitter("detail", self.splitter)
         self.follow_selection(self.view, self.model, self._detail_query, self._show_detail)
@@ -198,6 +198,13 @@ class MembersTab(ShopTab):
         ask_export_targets(self, self.query, self._clock.today(), self._filter_names(), self.search.text(),
                            self.segments.show_notice)
 
+    def _tier_spend(self, tier: dict[str, Any]) -> str:
+        """The tier's spend, saying how many members' spend is unknown for want of an exchange rate."""
+        if not tier["spend_unknown"]:
+            return money(tier["spend"])
+        known = money(tier["spend"]) if tier["spend"] is not None else "—"
+        return self.tr("{spend} (%Ln without an exchange rate)", "", tier["spend_unknown"]).format(spend=known)
+
     def _show_tiers(self, tiers: list[dict[str, Any]]) -> None:
         self._fill_tier_filter(tiers)
         while self.cards.count():
@@ -214,7 +221,7 @@ class MembersTab(ShopTab):
                 self.tr("<b style='color:{color}'>{tier}</b><br>{members} members · spend {spend}<br>"
                         "{points} points held · {win_back} to win back").format(
                     color=color, tier=tier["tier"] or "—", members=f"{tier['members']:,}",
-                    spend=money(tier["spend"]), points=f"{tier['points']:,}", win_back=f"{tier['win_back']:,}",
+                    spend=self._tier_spend(tier), points=f"{tier['points']:,}", win_back=f"{tier['win_back']:,}",
                 ),
                 card,
             )
@@ -265,7 +272,7 @@ class MembersTab(ShopTab):
             (self.tr("Status"), status_label(d.status)),
             (self.tr("Points"), f"{d.points:,}"),
             (self.tr("Orders"), f"{d.orders:,}"),
-            (self.tr("Spend"), money(d.spend)),
+            (self.tr("Spend"), money(d.spend) if d.spend is not None else self.tr("— (orders in a currency without an exchange rate)")),
             (self.tr("Last order"), last),
             (self.tr("Member since"), f"{d.joined_at:%Y-%m-%d}" if d.joined_at else "—"),
             (self.tr("RFM segment"), segment_label(d.segment)),

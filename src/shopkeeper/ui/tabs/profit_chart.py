@@ -61,9 +61,10 @@ def draw_profit(plot: pg.PlotWidget, data: ProfitByMonth, _currency: str, f: Cha
     plot.addItem(pg.BarGraphItem(x=x, height=nets, y0=base, width=0.7, brush=_NET, brushes=brushes, pen=None,
                                  name=labels["net"]))
     plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#616161")))
-    # a label every month overlaps beyond a year: as the other charts, about a dozen, short (25-06)
-    step = max(1, math.ceil(len(months) / 12))
-    plot.getAxis("bottom").setTicks([[(i, m.month[2:]) for i, m in enumerate(months) if i % step == 0]])
+    # a label every month overlaps beyond a year: as the other charts, about a dozen (2025-06: "25-06" read
+    # as a day and month)
+    step = max(1, math.ceil(len(months) / 10))
+    plot.getAxis("bottom").setTicks([[(i, m.month) for i, m in enumerate(months) if i % step == 0]])
     plot.setLabel("left", data.currency)
 
     def at(x_: float) -> int | None:
@@ -78,6 +79,8 @@ def draw_profit(plot: pg.PlotWidget, data: ProfitByMonth, _currency: str, f: Cha
         lines = [f"{m.month}" + (" " + QCoreApplication.translate("Charts", "(estimated)") if m.estimated else "")]
         lines += [f"{labels[k]}: {money(getattr(m, k))} {data.currency}"
                   for k in ("takings", "cogs", "fees", "ads", "refunds", "net")]
+        if m.cost_missing:
+            lines.append(QCoreApplication.translate("Charts", "Some goods have no known cost: net reads too high"))
         return "\n".join(lines)
 
     def click(x_: float, _y: float) -> Slice | None:
@@ -91,12 +94,15 @@ def draw_profit(plot: pg.PlotWidget, data: ProfitByMonth, _currency: str, f: Cha
     header = (QCoreApplication.translate("Charts", "Month"), labels["takings"], labels["cogs"], labels["fees"], labels["ads"], labels["refunds"],
               labels["net"], QCoreApplication.translate("Charts", "Margin %"), QCoreApplication.translate("Charts", "Estimated"))
     rows = [(m.month, m.takings, m.cogs, m.fees, m.ads, m.refunds, m.net,
-             None if m.takings <= 0 else (m.net * 100 / m.takings).quantize(Decimal("0.1")),
+             # A month with goods of unknown cost has no margin to tell: its net reads too high.
+             None if m.takings <= 0 or m.cost_missing else (m.net * 100 / m.takings).quantize(Decimal("0.1")),
              QCoreApplication.translate("Charts", "yes") if m.estimated else "") for m in months]
     note = QCoreApplication.translate("Charts", "Light green: estimated, some orders have no settlement yet and their fees come from the fee rates.")
     if data.cost_missing:
-        note += " " + QCoreApplication.translate("Charts", "Some units sold have no cost yet: cost of goods leaves them "
-                                                 "out, so profit reads too high (give costs in Listings & Inventory).")
+        note += " " + QCoreApplication.translate("Charts", "Some goods sold have no known cost (no cost given, or the export "
+                                                 "named no products): cost of goods leaves them out, so profit reads "
+                                                 "too high and those months show no margin (give costs in Listings & "
+                                                 "Inventory).")
     if data.left_out:
         note += " " + QCoreApplication.translate("Charts", "Left out for want of an exchange rate: {currencies}.").format(
             currencies=", ".join(data.left_out))

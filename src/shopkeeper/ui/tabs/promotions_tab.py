@@ -44,6 +44,10 @@ from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.ui_state import UiState
 
 _RED = "#c62828"
+# What the seller checks first comes first (a narrow window still shows it): is it on, is anything
+# wrong, will margin and stock hold; then the terms.
+_COLUMNS = ("name", "when", "state", "warnings", "margin", "stock", "tasks", "shops", "kind", "budget", "skus",
+            "lowest")
 
 
 class PromotionsTab(ShopTab):
@@ -75,21 +79,23 @@ class PromotionsTab(ShopTab):
 
         self.table = QTableWidget(0, 12, self)
         self.table.setObjectName("promotionsTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Promotion"), self.tr("When"), self.tr("Shops"), self.tr("Kind"), self.tr("Budget"),
-            self.tr("SKUs"), self.tr("Lowest price"), self.tr("Margin after discount"), self.tr("Stock vs plan"),
-            self.tr("Warnings"), self.tr("State"), self.tr("Tasks"),
-        ])
+        headers = {
+            "name": self.tr("Promotion"), "when": self.tr("When"), "state": self.tr("State"),
+            "warnings": self.tr("Warnings"), "margin": self.tr("Margin after discount"),
+            "stock": self.tr("Stock vs plan"), "tasks": self.tr("Tasks"), "shops": self.tr("Shops"),
+            "kind": self.tr("Kind"), "budget": self.tr("Budget"), "skus": self.tr("SKUs"),
+            "lowest": self.tr("Lowest price"),
+        }
+        self.table.setHorizontalHeaderLabels([headers[c] for c in _COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setColumnWidth(0, 220)
-        self.table.setColumnWidth(1, 170)
-        self.table.setColumnWidth(3, 230)
-        self.table.setColumnWidth(8, 150)
+        for column, width in (("name", 220), ("when", 170), ("state", 80), ("warnings", 80), ("kind", 230),
+                              ("stock", 150)):
+            self.table.setColumnWidth(_COLUMNS.index(column), width)
         self.table.setWordWrap(False)
         self.table.itemSelectionChanged.connect(self._jump_to_selected)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_campaign(self._selected_id()))
@@ -122,6 +128,9 @@ class PromotionsTab(ShopTab):
         lists.addWidget(self.details)
         lists.setStretchFactor(0, 3)
         lists.setStretchFactor(1, 2)
+        # The checks table asks for more width than it needs; without this the campaign list got
+        # a third of a 1280-pixel window and showed only names and dates.
+        lists.setSizes([550, 450])
         bottom_layout.addWidget(lists, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -132,6 +141,7 @@ class PromotionsTab(ShopTab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.remember_splitter("calendar_v2", self.splitter)
+        self.remember_splitter("campaign_lists", lists)
 
     # -- loading ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -221,39 +231,39 @@ class PromotionsTab(ShopTab):
                                                                    count=f"{promo.stock_uncounted:,}")
         budget = "—" if promo.budget is None else f"{money(promo.budget)} {promo.currency}"
         warnings = [window_text(w) for w in promo.warnings]
-        cells = [
-            promo.name,
-            f"{promo.starts_on:%Y-%m-%d} → {promo.ends_on:%Y-%m-%d}",
-            self._shops_text(promo),
-            self._kind_text(promo),
-            budget,
-            str(promo.sku_count),
-            "—" if promo.min_unit_price is None else money(promo.min_unit_price),
-            margin,
-            stock,
-            f"⚠ {len(warnings)}" if warnings else "",
-            status_label(promo.state(today)),
-            self._tasks_text(promo),
-        ]
-        for column, text in enumerate(cells):
-            item = QTableWidgetItem(text)
+        cells = {
+            "name": promo.name,
+            "when": f"{promo.starts_on:%Y-%m-%d} → {promo.ends_on:%Y-%m-%d}",
+            "state": status_label(promo.state(today)),
+            "warnings": f"⚠ {len(warnings)}" if warnings else "",
+            "margin": margin,
+            "stock": stock,
+            "tasks": self._tasks_text(promo),
+            "shops": self._shops_text(promo),
+            "kind": self._kind_text(promo),
+            "budget": budget,
+            "skus": str(promo.sku_count),
+            "lowest": "—" if promo.min_unit_price is None else money(promo.min_unit_price),
+        }
+        for index, column in enumerate(_COLUMNS):
+            item = QTableWidgetItem(cells[column])
             item.setData(Qt.ItemDataRole.UserRole, promo.promotion_id)
-            if column == 7 and promo.margin_verdict in ("below_cost", "below_min"):
+            if column == "margin" and promo.margin_verdict in ("below_cost", "below_min"):
                 item.setForeground(QBrush(QColor(_RED)))
                 item.setToolTip(self.tr("A SKU sells below cost or below the minimum margin after fees."))
-            elif column == 7 and promo.margin_verdict is None and promo.margin_after_pct is not None \
+            elif column == "margin" and promo.margin_verdict is None and promo.margin_after_pct is not None \
                     and promo.margin_after_pct < 15:
                 item.setForeground(QBrush(QColor(_RED)))
                 item.setToolTip(self.tr("Thin margin: this discount leaves less than 15 % on these SKUs."))
-            if column == 8 and (promo.stock_ok is False or (promo.stock_ok is None and promo.stock_short)):
+            if column == "stock" and (promo.stock_ok is False or (promo.stock_ok is None and promo.stock_short)):
                 item.setForeground(QBrush(QColor(_RED)))
                 item.setToolTip(self.tr("Not enough stock on hand for the planned units."))
-            if column == 11 and promo.tasks_overdue:
+            if column == "tasks" and promo.tasks_overdue:
                 item.setForeground(QBrush(QColor(_RED)))
-            if column == 9 and warnings:
+            if column == "warnings" and warnings:
                 item.setForeground(QBrush(QColor(_RED)))
                 item.setToolTip("\n".join(warnings))
-            self.table.setItem(row, column, item)
+            self.table.setItem(row, index, item)
 
     def _tasks_text(self, promo: PromotionRow) -> str:
         if promo.tasks_overdue:

@@ -24,10 +24,11 @@ def period_title(p: PeriodSummary) -> str:
 
 
 def arrow(now: Decimal | int | None, before: Decimal | int | None, *, up_is_good: bool = True) -> str:
-    """'▲ 12.5 %' coloured by whether the change is good news; 'new' from zero; '—' with nothing either side."""
+    """'▲ 12.5 %' coloured by whether the change is good news; 'was 0' when the period compared had none
+    (no percentage can say how much more that is); '—' with nothing either side."""
     pct = change_pct(now, before)
     if pct is None:
-        return QCoreApplication.translate("Charts", "new") if now and not before else "—"
+        return QCoreApplication.translate("Charts", "was 0") if now and not before else "—"
     if pct == 0:
         return "= 0 %"
     good = (pct > 0) == up_is_good
@@ -42,7 +43,7 @@ def _rows(f: Figures, currency: str) -> list[tuple[str, str]]:
         (QCoreApplication.translate("Charts", "Orders"), f"{f.orders:,}"),
         (QCoreApplication.translate("Charts", "Avg. order"), "—" if aov is None else f"{money(aov)} {currency}"),
         (QCoreApplication.translate("Charts", "Units"), f"{f.units:,}"),
-        (QCoreApplication.translate("Charts", "Money refunded"), "—" if f.refund_rate is None else f"{f.refund_rate} %"),
+        (QCoreApplication.translate("Charts", "Refunds %"), "—" if f.refund_rate is None else f"{f.refund_rate} %"),
         (QCoreApplication.translate("Charts", "New / back"), f"{f.new_buyers:,} / {f.returning_buyers:,}"),
     ]
 
@@ -52,7 +53,7 @@ def _explanations() -> dict[str, str]:
         QCoreApplication.translate("Charts", "Revenue"): QCoreApplication.translate("Charts", "Sold orders' totals less refunds"),
         QCoreApplication.translate("Charts", "Avg. order"): QCoreApplication.translate("Charts", "Revenue ÷ orders"),
         QCoreApplication.translate("Charts", "Units"): QCoreApplication.translate("Charts", "Units sold, refunded units taken off"),
-        QCoreApplication.translate("Charts", "Money refunded"): QCoreApplication.translate("Charts", "Money refunded ÷ money paid, over every paid order"),
+        QCoreApplication.translate("Charts", "Refunds %"): QCoreApplication.translate("Charts", "Money refunded ÷ money paid, over every paid order"),
         QCoreApplication.translate("Charts", "New / back"): QCoreApplication.translate("Charts", "Buyers whose first order ever falls in the period / buyers who had bought before"),
     }
 
@@ -96,7 +97,9 @@ class PeriodCard(QFrame):
         layout.addLayout(self.grid)
         layout.addWidget(self.note)
 
-    def show_period(self, p: PeriodSummary, currency: str) -> None:
+    def show_period(self, p: PeriodSummary, currency: str, *, compare: bool = True) -> None:
+        """The period's figures; with `compare` False (All time: there is no period before it, and a year
+        earlier is the same orders) without the ▲▼ columns, which could only say 'was 0' and '= 0 %'."""
         fmt = "%m-%d" if p.first.year == p.last.year else "%Y-%m-%d"
         self.title.setText(f"<b>{period_title(p)}</b> <span style='color:#666'>{p.first.strftime(fmt)}"
                            + ("" if p.first == p.last else f" – {p.last.strftime(fmt)}") + "</span>")
@@ -112,10 +115,10 @@ class PeriodCard(QFrame):
             cells[0].setText(f"<span style='color:#555'>{name}</span>")
             cells[0].setToolTip(_explanations().get(name, ""))
             cells[1].setText(f"<b>{text}</b>")
-            cells[2].setText(arrow(now, before, up_is_good=good))
-            cells[2].setToolTip(QCoreApplication.translate("Charts", "Against the period before"))
-            cells[3].setText(arrow(now, year, up_is_good=good))
-            cells[3].setToolTip(QCoreApplication.translate("Charts", "Against the same dates last year"))
+            cells[2].setText(arrow(now, before, up_is_good=good) if compare else "")
+            cells[2].setToolTip(QCoreApplication.translate("Charts", "Against the period before") if compare else "")
+            cells[3].setText(arrow(now, year, up_is_good=good) if compare else "")
+            cells[3].setToolTip(QCoreApplication.translate("Charts", "Against the same dates last year") if compare else "")
         self.note.setText(QCoreApplication.translate("Charts", "{n} orders in currencies without a rate are left out of money (Edit › Exchange rates…).").format(
             n=p.now.without_rate) if p.now.without_rate else "")
 
@@ -136,9 +139,9 @@ class SummaryRow(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.money_note)
 
-    def show_summary(self, s: Summary) -> None:
+    def show_summary(self, s: Summary, *, all_time: bool = False) -> None:
         for card, p in zip(self.cards, s.periods, strict=True):
-            card.show_period(p, s.currency)
+            card.show_period(p, s.currency, compare=not (all_time and p.period == "range"))
         self.money_note.setText(
             QCoreApplication.translate("Charts", "Money is net of refunds, converted to {currency} at your rates (Edit › Exchange rates…); "
                "▲▼: against the period before, then the same dates last year.").format(currency=s.currency)
