@@ -123,8 +123,11 @@ def _pct(part: Decimal, whole: Decimal) -> Decimal:
 
 
 # -- products --------------------------------------------------------------------------------------------
-def _lines_sql(f: ChartFilter) -> tuple[str, list[Any]]:
-    """The lines of the filtered sold orders with their product, platform and revenue in the chart's money."""
+def _lines_sql(f: ChartFilter, *, nameless: bool = False) -> tuple[str, list[Any]]:
+    """The lines of the filtered sold orders with their product, platform and revenue in the chart's money.
+
+    A line naming no product (no SKU, an empty title: an Etsy Sold Orders file's "Number of Items") is left
+    out of what ranks products, and kept (`nameless`) where its units and unit price are what counts."""
     orders, params = orders_sql(f)
     rate = "" if f.currency else " * fx.rate"
     category = "" if not f.category else " AND p.category = ?"
@@ -138,7 +141,7 @@ def _lines_sql(f: ChartFilter) -> tuple[str, list[Any]]:
         LEFT JOIN sk_fx() fx ON fx.currency = l.currency
         LEFT JOIN variants v ON v.sku = l.sku
         LEFT JOIN products p ON p.product_id = v.product_id
-        WHERE NOT (l.title = '' AND l.sku IS NULL){category}"""
+        WHERE {"TRUE" if nameless else "NOT (l.title = '' AND l.sku IS NULL)"}{category}"""
     return sql, [*params, *([f.category] if f.category else [])]
 
 
@@ -212,7 +215,7 @@ class PriceBand:
 
 
 def price_bands(db: Database, f: ChartFilter) -> tuple[PriceBand, ...]:
-    lines, params = _lines_sql(f)
+    lines, params = _lines_sql(f, nameless=True)
     rows = db.fetchall(
         f"""
         WITH priced AS (SELECT platform, units, revenue, unit_price,

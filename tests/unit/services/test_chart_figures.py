@@ -127,6 +127,26 @@ def test_pareto_classes_agree_with_the_abc_rule(shop: Database) -> None:
     assert points[-1].cumulative_pct == Decimal("100.00")
 
 
+def test_units_no_line_names_count_in_their_price_band_but_rank_no_product(shop: Database) -> None:
+    _fill(shop)
+    # An Etsy Sold Orders file alone gives each order's units and price, and no product ("Number of Items").
+    with shop.transaction():
+        shop.execute("INSERT INTO orders (shop_id, order_id, buyer_id, ordered_at, ordered_tz, status, currency, total,"
+                     " refunded_amount) VALUES ('shopify:s', 'S2', 'cy', '2026-11-21 12:00:00+00', '-05:00', 'paid',"
+                     " 'USD', 12.00, 0)")
+        shop.execute("INSERT INTO order_lines (shop_id, order_id, line_no, sku, title, quantity, unit_price, line_total,"
+                     " currency) VALUES ('shopify:s', 'S2', 1, NULL, '', 3, 4.00, 12.00, 'USD')")
+    f = ChartFilter(date(2026, 11, 1), TODAY)
+    bands = {(b.platform, b.low): b.units for b in cs.price_bands(shop, f)}
+    assert bands[("shopify", Decimal("20"))] == 3          # 3 × 4.00 USD at 7.10: 28.40 CNY
+    # Every unit sold in a currency with a rate is in a band (the euros have none: E1's tea is in no band).
+    assert sum(bands.values()) == shop.scalar(
+        "SELECT sum(l.quantity - l.refunded_quantity) FROM order_lines l JOIN sk_sales() s USING (shop_id, order_id)"
+        " WHERE l.unit_price > 0 AND l.currency <> 'EUR' AND s.day BETWEEN ? AND ?", [f.first, TODAY])
+    _keys, products = cs.top_products(shop, f, "month")
+    assert "" not in {p.product for p in products} and len(cs.pareto(shop, f)) == 2
+
+
 def test_the_orders_behind_a_point_add_up_to_it(shop: Database) -> None:
     _fill(shop)
     f = ChartFilter(date(2026, 11, 1), TODAY)
