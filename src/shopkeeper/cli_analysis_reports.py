@@ -94,7 +94,19 @@ def _abc(db: Any, scope: Any, table: Table) -> tuple[Any, str]:
     data = [{"sku": r.sku, "revenue": _dec(r.revenue), "currency": currency,
              "cumulative_pct": _dec(r.cumulative_pct), "abc": r.abc} for r in abc_by_sku(db, scope)]
     header = ("SKU", "Revenue", "Currency", "Cumulative %", "ABC")
-    return data, table(header, [tuple(d.values()) for d in data]) + f"\n{len(data)} SKUs"
+    return data, table(header, [tuple(d.values()) for d in data]) + f"\n{len(data)} SKUs" + without_rate_note(db)
+
+
+def without_rate_note(db: Any) -> str:  # noqa: ANN401 - Database
+    """A line saying how many orders converted figures leave out for want of an exchange rate (none: nothing)."""
+    from shopkeeper.services.exchange_rates import exchange_rates
+
+    rates = exchange_rates(db)
+    missing = [r.currency for r in rates.rates if r.rate is None and r.orders]
+    if not missing:
+        return ""
+    return (f"\n{rates.orders_without_rate:,} orders in {', '.join(missing)} have no exchange rate to {rates.base}: "
+            f"their money is left out of these figures (set the rates in the window: Edit › Exchange rates…).")
 
 
 def _repurchase(db: Any, scope: Any, table: Table) -> tuple[Any, str]:

@@ -29,7 +29,10 @@ def member_report(db: Any, name: str, today: date, *, show_pii: bool, table: Tab
                                  "Churn risk", "Tier", "Points")
         rows: list[Sequence[object]] = [(m["member_id"], m["name"], ",".join(m["platforms"]), m["orders"], m["spend"], m["last_order"],
                  m["segment"], "yes" if m["churn_risk"] else "", m["tier"], m["points"]) for m in members]
-        return members, table(header, rows) + f"\n{len(members)} members"
+        from shopkeeper.cli_analysis_reports import without_rate_note
+
+        # A member with such an order has no spend (unknown, "null" in JSON), not a smaller one.
+        return members, table(header, rows) + f"\n{len(members)} members" + without_rate_note(db)
     if name == "points-ledger":
         entries = member_reports.ledger_rows(db)
         header = ("Member", "Points", "Reason", "At", "Order", "Expires")
