@@ -102,6 +102,13 @@
             <numerusform>(%Ln SKUs in stock without a cost not counted)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{avg} over %Ln day(s) it could sell</source>
+        <translation>
+            <numerusform>{avg} over %Ln day it could sell</numerusform>
+            <numerusform>{avg} over %Ln days it could sell</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -110,6 +117,16 @@
         <translation>
             <numerusform>%Ln campaign task overdue</numerusform>
             <numerusform>%Ln campaign tasks overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MemberLoyaltyPanel</name>
+    <message numerus="yes">
+        <source>%Ln order(s)</source>
+        <translation>
+            <numerusform>%Ln order</numerusform>
+            <numerusform>%Ln orders</numerusform>
         </translation>
     </message>
 </context>

@@ -540,6 +540,11 @@
         <source>Week of {day}</source>
         <translation>{day} 所在周</translation>
     </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <comment>month and year above the calendar</comment>
+        <translation>yyyy年M月</translation>
+    </message>
 </context>
 <context>
     <name>CampaignCheckSettingsDialog</name>
@@ -2466,6 +2471,12 @@
         <source>cost unknown</source>
         <translation>成本未知</translation>
     </message>
+    <message numerus="yes">
+        <source>{avg} over %Ln day(s) it could sell</source>
+        <translation>
+            <numerusform>{avg}（按 %Ln 天可售日计算）</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reorder settings</source>
         <translation>补货设置</translation>
@@ -2645,10 +2656,6 @@
     <message>
         <source>Average per day</source>
         <translation>日均销量</translation>
-    </message>
-    <message>
-        <source>{avg} over {days} day(s) it could sell</source>
-        <translation>{avg}（按 {days} 天可售日计算）</translation>
     </message>
     <message>
         <source>To buy now</source>
@@ -3437,9 +3444,11 @@
         <source>Tier history</source>
         <translation>等级历史</translation>
     </message>
-    <message>
-        <source>{n} order(s)</source>
-        <translation>{n} 笔订单</translation>
+    <message numerus="yes">
+        <source>%Ln order(s)</source>
+        <translation>
+            <numerusform>%Ln 笔订单</numerusform>
+        </translation>
     </message>
     <message>
         <source>{n} points</source>

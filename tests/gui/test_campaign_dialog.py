@@ -147,3 +147,17 @@ def test_a_crowded_day_opens_its_week_from_plus_more(qtbot, worker) -> None:  # 
     cell = panel.month._more[date(2026, 11, 11)]
     qtbot.mouseClick(panel.month, Qt.MouseButton.LeftButton, pos=QPoint(cell.left() - 30, cell.center().y()))
     assert panel.mode() == MONTH
+
+
+def test_the_month_is_named_as_each_language_writes_it(qtbot, chinese) -> None:  # noqa: ANN001
+    panel = CalendarPanel()
+    qtbot.addWidget(panel)
+    panel.go_to(date(2026, 12, 4))
+    assert panel.period.text() == "2026年12月"  # not 十二月 2026
+
+
+def test_the_month_is_named_in_english(qtbot) -> None:  # noqa: ANN001
+    panel = CalendarPanel()
+    qtbot.addWidget(panel)
+    panel.go_to(date(2026, 12, 4))
+    assert panel.period.text() == "December 2026"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -138,7 +138,9 @@ class CalendarPanel(QWidget):
             start = self.week.first_day()
             self.period.setText(self.tr("Week of {day}").format(day=f"{start:%Y-%m-%d}"))
         else:
-            self.period.setText(f"{locale.monthName(anchor.month)} {anchor.year}")
+            # A Qt date pattern per language: "December 2026", and 2026年12月 rather than 十二月 2026.
+            self.period.setText(locale.toString(QDate(anchor.year, anchor.month, 1),
+                                                self.tr("MMMM yyyy", "month and year above the calendar")))
         if self.mode() == LIST:
             month_first = date(anchor.year, anchor.month, 1)
             month_last = (month_first + timedelta(days=32)).replace(day=1) - timedelta(days=1)

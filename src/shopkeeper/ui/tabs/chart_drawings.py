@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
 
 from shopkeeper.services import chart_series as cs
 from shopkeeper.services.chart_drilldown import Slice, cohort_cell
@@ -162,6 +163,11 @@ def _hbars(plot: pg.PlotWidget, labels: Sequence[str], values: Sequence[Decimal 
     axis = plot.getAxis("left")
     axis.setTicks([[(y[i], (t if len(t) <= 24 else t[:23] + "…")) for i, t in enumerate(labels)]])
     axis.setStyle(tickTextWidth=200, autoExpandTextSpace=False, hideOverlappingLabels=False)
+    if len(values) > 10:
+        # Fifteen labels in a 1280×800 window get ~12 px each: at the default size Chinese names overlap.
+        font = QFont()
+        font.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
+        axis.setStyle(tickFont=font)
     axis.setWidth(205)
     plot.setLabel("bottom", axis_label)
 

@@ -180,10 +180,12 @@ class ListingsTab(ShopTab):
         bar.addWidget(self.status_filter)
         bar.addWidget(self.cost_unknown_only)
         bar.addStretch(1)
+        # Up here, not beside the reorder buttons: at 1280 px that row had no room left for its buttons' words.
+        bar.addWidget(self.reorder_total)
+        bar.addSpacing(12)
         bar.addWidget(self.count_label)
         # A second row for what the seller does with the selection: buy, check, edit.
         actions = QHBoxLayout()
-        actions.addWidget(self.reorder_total)
         actions.addWidget(self.export_reorder_button)
         actions.addWidget(self.print_reorder_button)
         actions.addStretch(1)
@@ -458,7 +460,7 @@ class ListingsTab(ShopTab):
             (self.tr("Sold (the same {n} days last year)").format(n=d.window_days) if d.last_year
              else self.tr("Sold (last {n} days)").format(n=d.window_days), f"{d.sold_30d:,}"),
             (self.tr("Average per day"),
-             self.tr("{avg} over {days} day(s) it could sell").format(avg=f"{d.avg_daily:.2f}", days=d.selling_days)),
+             self.tr("{avg} over %Ln day(s) it could sell", "", d.selling_days).format(avg=f"{d.avg_daily:.2f}")),
             (self.tr("Days of cover"), cover),
             (self.tr("Reorder at"), f"{reorder} ({reorder_how})"),
             (self.tr("To buy now"), to_buy),
@@ -484,7 +486,7 @@ class ListingsTab(ShopTab):
              " · ".join(p for p in (self.tr("listing {id}").format(id=c.listing_id),
                                     self.tr("SKU {sku}").format(sku=c.channel_sku) if c.channel_sku else "",
                                     f"{money(c.price)} {c.currency or ''}".strip() if c.price is not None else "",
-                                    status_label(c.status or ""), c.title) if p))
+                                    listing_status_label(c.status), c.title) if p))
             for c in d.channels
         ] or [(self.tr("Not listed"), self.tr("no platform listing carries this SKU"))]
         sections = [(self.tr("Price and margin"), price_rows), (self.tr("Stock"), stock_rows),

@@ -90,7 +90,7 @@ class MemberLoyaltyPanel(QGroupBox):
         if kind == "spend":
             return money(value)
         if kind == "orders":
-            return self.tr("{n} order(s)").format(n=f"{value:,.0f}")
+            return self.tr("%Ln order(s)", "", int(value))
         return self.tr("{n} points").format(n=f"{value:,.0f}")
 
     def show_figures(self, figures: MemberLoyalty | None) -> None:
