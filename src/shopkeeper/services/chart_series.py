@@ -319,11 +319,14 @@ def regions(db: Database, f: ChartFilter, limit: int = 15) -> tuple[tuple[Region
     orders, params = orders_sql(f)
     rows = db.fetchall(
         f"""
-        SELECT nullif(ship_country, '') AS country, nullif(ship_city, '') AS city, count(*), coalesce(sum(money), 0)
-        FROM ({orders}) WHERE nullif(ship_city, '') IS NOT NULL
-        GROUP BY ALL ORDER BY 4 DESC, 3 DESC, 2 LIMIT ?
+        WITH as_written AS (
+            SELECT ship_country, trim(ship_city) AS city, count(*) AS n, coalesce(sum(money), 0) AS money
+            FROM ({orders}) WHERE nullif(trim(ship_city), '') IS NOT NULL GROUP BY ALL)
+        -- One country whatever name the export gave it (US, United States, 美国), read once per name, not per order.
+        SELECT sk_country(ship_country) AS country, city, sum(n)::BIGINT, sum(money) FROM as_written
+        GROUP BY ALL ORDER BY 4 DESC, 3 DESC, 2, 1 NULLS LAST LIMIT ?
         """, [*params, limit])
-    unknown = db.fetchone(f"SELECT count(*) FROM ({orders}) WHERE nullif(ship_city, '') IS NULL", params)
+    unknown = db.fetchone(f"SELECT count(*) FROM ({orders}) WHERE nullif(trim(ship_city), '') IS NULL", params)
     return tuple(Region(r[0], r[1], int(r[2]), r[3]) for r in rows), int(unknown[0] if unknown else 0)
 
 

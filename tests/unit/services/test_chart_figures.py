@@ -195,3 +195,17 @@ def test_chart_csv_is_safe_to_open_and_never_half_written(tmp_path: Path) -> Non
     with pytest.raises(Exception, match="Could not write|write"):
         write_chart_csv(("a",), [], tmp_path / "missing" / "x.csv")
     assert tab_separated([("a\tb", "+1"), ("line\nbreak", 2)]) == "a b\t'+1\nline break\t2\n"
+
+
+def test_a_city_is_one_whatever_name_its_country_was_written_in(shop: Database) -> None:
+    with shop.transaction():
+        for n, (shop_id, country, city, total) in enumerate([
+                ("shopify:s", "US", "New York", "10.00"), ("etsy:e", "United States", "New York", "20.00"),
+                ("etsy:e", "united states ", " New York", "5.00"), ("shopify:s", "CA", "Toronto", "1.00")]):
+            shop.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, currency, total,"
+                         " refunded_amount, ship_country, ship_city) VALUES (?, ?, '2026-11-20 12:00:00+00', '+00:00',"
+                         " 'paid', 'USD', ?, 0, ?, ?)", [shop_id, f"N{n}", total, country, city])
+    found, unknown = cs.regions(shop, ChartFilter(date(2026, 11, 1), TODAY, currency="USD"))
+    assert [(r.country, r.city, r.orders, r.revenue) for r in found] == [
+        ("US", "New York", 3, Decimal("35.00")), ("CA", "Toronto", 1, Decimal("1.00"))]
+    assert unknown == 0
