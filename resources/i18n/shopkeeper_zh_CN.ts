@@ -153,8 +153,12 @@
         <translation>编辑标签列表…</translation>
     </message>
     <message>
-        <source>No paid orders in this period: this shop&apos;s orders run from {first} to {last} (choose All orders to see them)</source>
-        <translation>此时间范围内没有已付款订单：本店订单的日期为 {first} 至 {last}（选“全部订单”即可看到）。</translation>
+        <source>Show all orders</source>
+        <translation>显示全部订单</translation>
+    </message>
+    <message>
+        <source>No paid orders in this period: this shop&apos;s orders run from {first} to {last}.</source>
+        <translation>此期间没有已付款订单：本店订单的时间范围为 {first} 至 {last}。</translation>
     </message>
     <message>
         <source>{refunded} of {paid} paid orders refunded ({rate} %); money back: {money}; {untagged} refunded orders not tagged yet</source>
@@ -1701,8 +1705,12 @@
         <translation>全部</translation>
     </message>
     <message>
-        <source>No orders in this period: this shop&apos;s orders run from {first} to {last} (Period: All time shows them). </source>
-        <translation>此时间范围内没有订单：本店订单的日期为 {first} 至 {last}（时间范围选“全部时间”即可看到）。</translation>
+        <source>Show all time</source>
+        <translation>显示全部时间</translation>
+    </message>
+    <message>
+        <source>No orders in this period: this shop&apos;s orders run from {first} to {last}.</source>
+        <translation>此期间没有订单：本店订单的时间范围为 {first} 至 {last}。</translation>
     </message>
     <message>
         <source>Save chart as PNG</source>

@@ -122,8 +122,10 @@ def test_a_period_without_orders_says_where_they_are_and_all_time_shows_them(qtb
     assert sum(r[2] for r in tab.drawn["trend"].rows) == 0
     assert f"run from {first.isoformat()} to {last.isoformat()}" in tab.note.text()
     assert tab.plots["trend"].getAxis("left").labelString().find("x0.001") < 0
-    tab.range_box.setCurrentIndex(tab.range_box.findData(ALL_TIME))
+    assert "Show all time</a>" in tab.note.text()
+    tab.note.linkActivated.emit("all_time")   # the note's link, one click to where the orders are
     wait_idle(qtbot, app.worker)
+    assert tab.range_box.currentData() == ALL_TIME
     assert sum(r[2] for r in tab.drawn["trend"].rows) == sold   # every sold order, from the first one on
     assert tab.drawn["trend"].rows[0][0] <= first.isoformat()
     assert "run from" not in tab.note.text()

@@ -7,6 +7,8 @@ tag list are commands (services/refund_tags.py), each one Ctrl+Z.
 
 from __future__ import annotations
 
+import html
+
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -77,6 +79,7 @@ class AfterSalesTab(ShopTab):
         self.heading = QLabel(self)
         self.heading.setObjectName("afterSalesHeading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.linkActivated.connect(lambda _link: self.period.setCurrentIndex(_PERIOD_DAYS.index(None)))
         filters = QHBoxLayout()
         filters.addWidget(self.period)
         filters.addWidget(self.platform)
@@ -181,10 +184,11 @@ class AfterSalesTab(ShopTab):
         total = overview.total
         if total.paid_orders == 0 and choices.first_day is not None and choices.last_day is not None:
             # An empty period of a shop with orders: say where its orders are rather than show a page of zeros.
+            link = self.tr("Show all orders")
             self.heading.setText(self.tr(
-                "No paid orders in this period: this shop's orders run from {first} to {last} "
-                "(choose All orders to see them)").format(first=choices.first_day.isoformat(),
-                                                          last=choices.last_day.isoformat()))
+                "No paid orders in this period: this shop's orders run from {first} to {last}.").format(
+                first=choices.first_day.isoformat(), last=choices.last_day.isoformat())
+                + f" <a href='all'>{html.escape(link)}</a>")
         else:
             refunded = ", ".join(f"{money(m.amount)} {m.currency}" for m in overview.money) or "0"
             self.heading.setText(self.tr(

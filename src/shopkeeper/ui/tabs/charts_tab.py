@@ -12,6 +12,8 @@ tab-separated text.
 
 from __future__ import annotations
 
+import html
+
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -157,6 +159,7 @@ class ChartsTab(ShopTab):
         self.note = QLabel(self)
         self.note.setObjectName("chartNote")
         self.note.setWordWrap(True)
+        self.note.linkActivated.connect(lambda _link: self.show_all_time())
         self.table = QTableWidget(self)
         self.table.setObjectName("chartTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -350,7 +353,16 @@ class ChartsTab(ShopTab):
             plot.setYRange(0, 1)  # nothing to scale: keep the axis plain (no "x0.001" over a flat zero)
         self.drawn[kind.key] = drawn
         self._last_filter = f
-        self.note.setText(self._outside_note(f) + drawn.note)
+        outside = self._outside_note(f)
+        if outside:
+            # One click to where the orders are, not a hunt for the Period box.
+            self.note.setTextFormat(Qt.TextFormat.RichText)
+            link = self.tr("Show all time")
+            self.note.setText(f"{html.escape(outside)} <a href='all_time'>{html.escape(link)}</a> "
+                              + html.escape(drawn.note))
+        else:
+            self.note.setTextFormat(Qt.TextFormat.PlainText)
+            self.note.setText(drawn.note)
         self._fill_table(drawn)
 
     def _outside_note(self, f: ChartFilter) -> str:
@@ -358,8 +370,11 @@ class ChartsTab(ShopTab):
         first, last = self._choices.first_day, self._choices.last_day
         if first is None or last is None or (first <= f.last and last >= f.first):
             return ""
-        return self.tr("No orders in this period: this shop's orders run from {first} to {last} "
-                       "(Period: All time shows them). ").format(first=first.isoformat(), last=last.isoformat())
+        return self.tr("No orders in this period: this shop's orders run from {first} to {last}.").format(
+            first=first.isoformat(), last=last.isoformat())
+
+    def show_all_time(self) -> None:
+        self.range_box.setCurrentIndex(self.range_box.findData(ALL_TIME))
 
     def _fill_table(self, drawn: cd.Drawn) -> None:
         self.table.clear()
