@@ -8,7 +8,6 @@ tag list are commands (services/refund_tags.py), each one Ctrl+Z.
 from __future__ import annotations
 
 import html
-
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any

@@ -13,7 +13,6 @@ tab-separated text.
 from __future__ import annotations
 
 import html
-
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
