@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from shopkeeper.services.promotion_calendar import CAMPAIGN, FESTIVAL, OWN, TASK, CalendarItem
 from shopkeeper.ui.calendar.items import item_color, item_name
+from shopkeeper.ui.widgets.table_filling import filling
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1  # the own event's id on its row
 
@@ -41,17 +42,18 @@ class CalendarList(QTableWidget):
 
     def show_items(self, items: list[CalendarItem], first: date, last: date) -> None:
         shown = [i for i in items if i.first_day <= last and i.end >= first]
-        self.setRowCount(len(shown))
-        for row, item in enumerate(shown):
-            when = f"{item.start:%Y-%m-%d}" if item.start == item.end else f"{item.start:%Y-%m-%d} → {item.end:%Y-%m-%d}"
-            warmup = "" if item.warmup_start is None or item.warmup_end is None else \
-                f"{item.warmup_start:%m-%d} → {item.warmup_end:%m-%d}"
-            cells = [when, item_name(item), self._what(item), self._region(item) if item.source == FESTIVAL else "",
-                     warmup]
-            for col, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, item.ref_id if item.source in (CAMPAIGN, TASK) else None)
-                cell.setData(EVENT_ROLE, item.event_id)
-                if col == 1:
-                    cell.setForeground(QBrush(item_color(item)))
-                self.setItem(row, col, cell)
+        with filling(self):
+            self.setRowCount(len(shown))
+            for row, item in enumerate(shown):
+                when = f"{item.start:%Y-%m-%d}" if item.start == item.end else f"{item.start:%Y-%m-%d} → {item.end:%Y-%m-%d}"
+                warmup = "" if item.warmup_start is None or item.warmup_end is None else \
+                    f"{item.warmup_start:%m-%d} → {item.warmup_end:%m-%d}"
+                cells = [when, item_name(item), self._what(item), self._region(item) if item.source == FESTIVAL else "",
+                         warmup]
+                for col, text in enumerate(cells):
+                    cell = QTableWidgetItem(text)
+                    cell.setData(Qt.ItemDataRole.UserRole, item.ref_id if item.source in (CAMPAIGN, TASK) else None)
+                    cell.setData(EVENT_ROLE, item.event_id)
+                    if col == 1:
+                        cell.setForeground(QBrush(item_color(item)))
+                    self.setItem(row, col, cell)

@@ -42,6 +42,7 @@ from shopkeeper.services.campaign_review import CampaignReview, campaign_review
 from shopkeeper.services.campaign_tasks import CampaignTask, campaign_tasks
 from shopkeeper.ui.formatting import money
 from shopkeeper.ui.message_texts import window_text
+from shopkeeper.ui.widgets.table_filling import filling
 
 _RED = "#c62828"
 _AMBER = "#ef6c00"
@@ -167,37 +168,38 @@ class CampaignPanel(QTabWidget):
             self.checks_note.setText(self.tr(
                 "Each SKU at its campaign price (stacked with overlapping campaigns), after its cost and the "
                 "platform's fees; stock against the sales expected until the end of the campaign."))
-        self.checks_table.setRowCount(len(checks))
-        for row, c in enumerate(checks):
-            margin_color = {BELOW_COST: _RED, BELOW_MIN: _AMBER}.get(c.margin_verdict or "")
-            margin_tip = {BELOW_COST: self.tr("Sells below cost after fees"),
-                          BELOW_MIN: self.tr("Below the minimum margin")}.get(c.margin_verdict or "")
-            basis = self.tr("last year's same days") if c.from_last_year else self.tr("recent sales × expected uplift")
-            expected_tip = self.tr("{event} in the campaign ({basis}) and {before} before it starts").format(
-                event=c.expected, basis=basis, before=c.before_start)
-            late = bool(c.short) and c.order_by < self._today
-            cells = [
-                _item(c.sku),
-                _item("—" if c.price is None else money(c.price)),
-                _item("—" if c.cost is None else money(c.cost), tip=None if c.cost is not None else self.tr(
-                    "No cost: the margin cannot be checked")),
-                _item(self.tr("not set") if c.fee_pct is None else f"{c.fee_pct:.1f} %"),
-                _item("—" if c.margin_pct is None else f"{c.margin_pct:.1f} %", color=margin_color, tip=margin_tip),
-                _item(self.tr("not counted") if c.on_hand is None else f"{c.on_hand:,}",
-                      color=_AMBER if c.on_hand is None else None,
-                      tip=self.tr("Never counted: type the count in Listings & Inventory")
-                      if c.on_hand is None else None),
-                _item(f"{c.expected + c.before_start:,}", tip=expected_tip),
-                _item(f"{c.short:,}" if c.short else "", color=_RED if c.short else None),
-                _item(f"{c.order_by:%Y-%m-%d}" if c.short else "", color=_RED if late else None,
-                      tip=self.tr("The lead time has passed") if late else None),
-                _item("—" if c.lowest_30d is None else money(c.lowest_30d),
-                      color=_AMBER if c.above_lowest else None,
-                      tip=self.tr("The campaign price is not below the lowest price of the last 30 days: "
-                                  "platforms (最低价 rules) may refuse it as a discount") if c.above_lowest else None),
-            ]
-            for col, cell in enumerate(cells):
-                self.checks_table.setItem(row, col, cell)
+        with filling(self.checks_table):
+            self.checks_table.setRowCount(len(checks))
+            for row, c in enumerate(checks):
+                margin_color = {BELOW_COST: _RED, BELOW_MIN: _AMBER}.get(c.margin_verdict or "")
+                margin_tip = {BELOW_COST: self.tr("Sells below cost after fees"),
+                              BELOW_MIN: self.tr("Below the minimum margin")}.get(c.margin_verdict or "")
+                basis = self.tr("last year's same days") if c.from_last_year else self.tr("recent sales × expected uplift")
+                expected_tip = self.tr("{event} in the campaign ({basis}) and {before} before it starts").format(
+                    event=c.expected, basis=basis, before=c.before_start)
+                late = bool(c.short) and c.order_by < self._today
+                cells = [
+                    _item(c.sku),
+                    _item("—" if c.price is None else money(c.price)),
+                    _item("—" if c.cost is None else money(c.cost), tip=None if c.cost is not None else self.tr(
+                        "No cost: the margin cannot be checked")),
+                    _item(self.tr("not set") if c.fee_pct is None else f"{c.fee_pct:.1f} %"),
+                    _item("—" if c.margin_pct is None else f"{c.margin_pct:.1f} %", color=margin_color, tip=margin_tip),
+                    _item(self.tr("not counted") if c.on_hand is None else f"{c.on_hand:,}",
+                          color=_AMBER if c.on_hand is None else None,
+                          tip=self.tr("Never counted: type the count in Listings & Inventory")
+                          if c.on_hand is None else None),
+                    _item(f"{c.expected + c.before_start:,}", tip=expected_tip),
+                    _item(f"{c.short:,}" if c.short else "", color=_RED if c.short else None),
+                    _item(f"{c.order_by:%Y-%m-%d}" if c.short else "", color=_RED if late else None,
+                          tip=self.tr("The lead time has passed") if late else None),
+                    _item("—" if c.lowest_30d is None else money(c.lowest_30d),
+                          color=_AMBER if c.above_lowest else None,
+                          tip=self.tr("The campaign price is not below the lowest price of the last 30 days: "
+                                      "platforms (最低价 rules) may refuse it as a discount") if c.above_lowest else None),
+                ]
+                for col, cell in enumerate(cells):
+                    self.checks_table.setItem(row, col, cell)
 
     def _show_tasks(self, details: CampaignDetails | None) -> None:
         self._filling = True
@@ -245,13 +247,14 @@ class CampaignPanel(QTabWidget):
         ).format(units=f"{t.units:,}", orders=f"{t.orders:,}", revenue=money(t.revenue),
                  discount=money(t.discount_cost), members=review.new_members, lift=lift, days=len(review.days),
                  baseline=f"{t.baseline_units:,}", expected=(" · " + ", ".join(expected)) if expected else ""))
-        self.review_table.setRowCount(len(review.skus))
-        for row, s in enumerate(review.skus):
-            f = s.figures
-            cells = [s.sku, f"{f.units:,}", f"{f.orders:,}", money(f.revenue), money(f.discount_cost),
-                     f"{f.baseline_units:,}", "—" if f.lift_pct is None else f"{f.lift_pct:+.1f} %"]
-            for col, text in enumerate(cells):
-                self.review_table.setItem(row, col, _item(text))
+        with filling(self.review_table):
+            self.review_table.setRowCount(len(review.skus))
+            for row, s in enumerate(review.skus):
+                f = s.figures
+                cells = [s.sku, f"{f.units:,}", f"{f.orders:,}", money(f.revenue), money(f.discount_cost),
+                         f"{f.baseline_units:,}", "—" if f.lift_pct is None else f"{f.lift_pct:+.1f} %"]
+                for col, text in enumerate(cells):
+                    self.review_table.setItem(row, col, _item(text))
         self._draw(review)
 
     def _draw(self, review: CampaignReview) -> None:

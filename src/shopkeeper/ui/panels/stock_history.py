@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from shopkeeper.services.stock_ledger import StockHistoryRow
 from shopkeeper.ui.formatting import platform_label
+from shopkeeper.ui.widgets.table_filling import filling
 
 LINE_COLOR = "#1565c0"
 
@@ -97,16 +98,17 @@ class StockHistoryView(QWidget):
 
     def _fill_table(self) -> None:
         # Newest first: the seller checks what happened lately.
-        self.table.setRowCount(len(self.rows))
-        for i, row in enumerate(reversed(self.rows)):
-            change = f"{row.change:+,}" if row.kind != "snapshot" else f"= {row.level:,} ({row.change:+,})"
-            what, story = self._what(row)
-            local = row.occurred_at.astimezone()
-            cells = (f"{local:%Y-%m-%d}", what, change, f"{row.level:,}")
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(f"{local:%Y-%m-%d %H:%M} · {story}")
-                self.table.setItem(i, col, item)
+        with filling(self.table):
+            self.table.setRowCount(len(self.rows))
+            for i, row in enumerate(reversed(self.rows)):
+                change = f"{row.change:+,}" if row.kind != "snapshot" else f"= {row.level:,} ({row.change:+,})"
+                what, story = self._what(row)
+                local = row.occurred_at.astimezone()
+                cells = (f"{local:%Y-%m-%d}", what, change, f"{row.level:,}")
+                for col, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    item.setToolTip(f"{local:%Y-%m-%d %H:%M} · {story}")
+                    self.table.setItem(i, col, item)
 
     def _draw(self) -> None:
         import numpy as np

@@ -49,6 +49,7 @@ from shopkeeper.ui.operations import CommandOp, QueryOp
 from shopkeeper.ui.paged_model import EDITOR
 from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.ui_state import UiState
+from shopkeeper.ui.widgets.table_filling import filling
 
 _RED = "#c62828"
 _PERIOD_DAYS = (30, 90, 365, None)  # None: every order
@@ -232,13 +233,14 @@ class AfterSalesTab(ShopTab):
     def _fill(self, table: QTableWidget, rows: list[tuple[str, ...]], numeric: set[int] | None = None) -> None:
         """Rows of text; columns after the first are figures (right-aligned) unless `numeric` says which are."""
         table.blockSignals(True)
-        table.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            for j, text in enumerate(row):
-                item = QTableWidgetItem(text)
-                if (j in numeric) if numeric is not None else j > 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                table.setItem(i, j, item)
+        with filling(table):
+            table.setRowCount(len(rows))
+            for i, row in enumerate(rows):
+                for j, text in enumerate(row):
+                    item = QTableWidgetItem(text)
+                    if (j in numeric) if numeric is not None else j > 0:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    table.setItem(i, j, item)
         table.blockSignals(False)
 
     def status_label(self, status: str) -> str:
