@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -30,7 +30,7 @@ def _shop(db) -> int:  # noqa: ANN001
             db.execute("INSERT INTO order_lines (shop_id, order_id, line_no, sku, title, quantity, unit_price,"
                        " line_total, currency) VALUES ('taobao:clay', ?, 1, 'CL-MUG-RUS-OAT', 'Mug', 2, 40, 80, 'USD')",
                        [f"o{n}"])
-    save_campaign(db, PLAN, who="t")
+    save_campaign(db, PLAN, who="t", created_at=datetime(2026, 9, 1, 10, tzinfo=UTC))
     save_check_settings(db, who="t", min_margin_pct=Decimal(10), fees={"taobao": Decimal(5)})
     return int(db.scalar("SELECT promotion_id FROM promotions"))
 

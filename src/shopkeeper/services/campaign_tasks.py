@@ -65,8 +65,10 @@ def template(db: Database) -> list[TemplateTask]:
 def write_tasks(db: Database, change_set_id: int, promotion_id: int, starts_on: date | None) -> bool:
     """Give the campaign its tasks (from the template when it has none), due before `starts_on`.
 
-    `starts_on` None: the campaign is gone, so are its tasks. Returns whether a row changed; the caller
-    holds the transaction and the change set.
+    A task is due `days_before` the start, but never before the day the campaign was planned (nor after
+    its start): a campaign planned ten days ahead has its three-weeks-ahead sign-up due on the day it
+    was planned, not overdue from the moment it exists. `starts_on` None: the campaign is gone, so are
+    its tasks. Returns whether a row changed; the caller holds the transaction and the change set.
     """
     scope = "FROM campaign_tasks t WHERE t.promotion_id = ?"
     if starts_on is None:
@@ -75,20 +77,23 @@ def write_tasks(db: Database, change_set_id: int, promotion_id: int, starts_on: 
         save_prior(db, "campaign_tasks", scope, change_set_id, [promotion_id])
         db.execute("DELETE FROM campaign_tasks WHERE promotion_id = ?", [promotion_id])
         return True
+    planned = db.scalar("SELECT CAST(created_at AS DATE) FROM promotions WHERE promotion_id = ?", [promotion_id])
+    floor = starts_on if planned is None else min(planned, starts_on)
+    due = "greatest(CAST(?::DATE - {days} * INTERVAL 1 DAY AS DATE), ?::DATE)"
     if not db.scalar(f"SELECT EXISTS (SELECT 1 {scope})", [promotion_id]):
         db.execute(
             "INSERT INTO campaign_tasks (task_id, promotion_id, task_key, title, days_before, position, due_on,"
-            " batch_id) SELECT ? || ':' || task_key, ?, task_key, title, days_before, position,"
-            " CAST(?::DATE - days_before * INTERVAL 1 DAY AS DATE), ? FROM campaign_task_templates",
-            [str(promotion_id), promotion_id, starts_on, change_set_id])
+            f" batch_id) SELECT ? || ':' || task_key, ?, task_key, title, days_before, position,"
+            f" {due.format(days='days_before')}, ? FROM campaign_task_templates",
+            [str(promotion_id), promotion_id, starts_on, floor, change_set_id])
         return True
-    moved = f"{scope} AND t.due_on <> CAST(?::DATE - t.days_before * INTERVAL 1 DAY AS DATE)"
-    if not db.scalar(f"SELECT EXISTS (SELECT 1 {moved})", [promotion_id, starts_on]):
+    moved = f"{scope} AND t.due_on <> {due.format(days='t.days_before')}"
+    if not db.scalar(f"SELECT EXISTS (SELECT 1 {moved})", [promotion_id, starts_on, floor]):
         return False
-    save_prior(db, "campaign_tasks", moved, change_set_id, [promotion_id, starts_on])
-    db.execute("UPDATE campaign_tasks SET due_on = CAST(?::DATE - days_before * INTERVAL 1 DAY AS DATE),"
-               " batch_id = ? WHERE promotion_id = ? AND due_on <> CAST(?::DATE - days_before * INTERVAL 1 DAY AS DATE)",
-               [starts_on, change_set_id, promotion_id, starts_on])
+    save_prior(db, "campaign_tasks", moved, change_set_id, [promotion_id, starts_on, floor])
+    db.execute(f"UPDATE campaign_tasks SET due_on = {due.format(days='days_before')}, batch_id = ?"
+               f" WHERE promotion_id = ? AND due_on <> {due.format(days='days_before')}",
+               [starts_on, floor, change_set_id, promotion_id, starts_on, floor])
     return True
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from shop_tables import seed_catalog, snapshot
@@ -22,6 +22,7 @@ from shopkeeper.services.change_sets import redo, undo
 from shopkeeper.services.promotions import list_promotions
 
 TODAY = date(2026, 10, 20)
+PLANNED = datetime(2026, 9, 1, 10, tzinfo=UTC)  # well ahead: every task still has its template's day
 # Half off an 80.00 mug costing 38.67: 40.00, and Taobao keeps 5 % (2.00): 38.00 < 38.67, a loss.
 HALF_OFF = CampaignPlan(name="双11 half off", kind="percent_off", starts_on=date(2026, 11, 1),
                         ends_on=date(2026, 11, 10), currency="USD", skus=("CL-MUG-RUS-OAT",),
@@ -50,7 +51,7 @@ def test_below_cost_after_fees_and_a_likely_stock_out_are_flagged(shop: Database
     _shop(shop)
     # 30 units in the last 30 days: 1 a day. The 10-day event, doubled, sells 20; 12 days before it sell 12.
     _sell(shop, TODAY - timedelta(days=5), 30, Decimal("72.00"))
-    save_campaign(shop, HALF_OFF, who="t")
+    save_campaign(shop, HALF_OFF, who="t", created_at=PLANNED)
     save_check_settings(shop, who="t", min_margin_pct=Decimal(10), fees={"taobao": Decimal(5)})
     [check] = sku_checks(shop, int(shop.scalar("SELECT promotion_id FROM promotions")), TODAY)
     assert (check.price, check.fee_pct, check.margin_verdict) == (Decimal("40.00"), Decimal("5.0"), "below_cost")
@@ -71,7 +72,7 @@ def test_a_sku_never_counted_is_not_checked_for_stock_and_never_claimed_to_last(
     with shop.transaction():
         shop.execute("DELETE FROM stock_snapshots")  # 7 on hand in stock_levels, but never counted
     _sell(shop, TODAY - timedelta(days=5), 30)
-    save_campaign(shop, HALF_OFF, who="t")
+    save_campaign(shop, HALF_OFF, who="t", created_at=PLANNED)
     [check] = sku_checks(shop, int(shop.scalar("SELECT promotion_id FROM promotions")), TODAY)
     assert (check.on_hand, check.short, check.expected) == (None, None, 20)
     [row] = list_promotions(shop, TODAY)
@@ -85,7 +86,7 @@ def test_last_years_window_sets_the_expected_sales_when_the_shop_has_orders_then
     _shop(shop)
     _sell(shop, date(2025, 10, 1), 1)  # the shop's orders reach back past last year's window
     _sell(shop, date(2025, 11, 5), 40)
-    save_campaign(shop, HALF_OFF, who="t")
+    save_campaign(shop, HALF_OFF, who="t", created_at=PLANNED)
     [check] = sku_checks(shop, int(shop.scalar("SELECT promotion_id FROM promotions")), TODAY)
     assert check.from_last_year and check.expected == 40 and check.before_start == 0
 
@@ -103,7 +104,7 @@ def test_settings_save_as_one_undo_step_and_defaults_return(shop: Database) -> N
 
 def test_tasks_come_from_the_template_move_with_the_start_and_tick_off_undoably(shop: Database) -> None:
     _shop(shop)
-    save_campaign(shop, HALF_OFF, who="t")
+    save_campaign(shop, HALF_OFF, who="t", created_at=PLANNED)
     pid = int(shop.scalar("SELECT promotion_id FROM promotions"))
     tasks = {t.task_key: t for t in campaign_tasks(shop, pid)}
     assert len(tasks) == 7 and tasks["signup"].due_on == date(2026, 10, 11)  # 21 days before 1 November
@@ -126,6 +127,27 @@ def test_tasks_come_from_the_template_move_with_the_start_and_tick_off_undoably(
     assert len(campaign_tasks(shop, pid)) == 7
 
 
+def test_a_campaign_planned_late_has_its_tasks_due_the_day_it_was_planned_not_overdue(shop: Database) -> None:
+    _shop(shop)
+    # Planned ten days before 1 November: the sign-up (21 days before) and stock (14) are due that day, not
+    # overdue from the moment the campaign exists; the rest keep their template's day.
+    save_campaign(shop, HALF_OFF, who="t", created_at=datetime(2026, 10, 22, 10, tzinfo=UTC))
+    pid = int(shop.scalar("SELECT promotion_id FROM promotions"))
+    due = {t.task_key: t.due_on for t in campaign_tasks(shop, pid)}
+    assert due["signup"] == due["stock"] == date(2026, 10, 22) and due["logistics"] > date(2026, 10, 22)
+    assert overdue_tasks(shop, date(2026, 10, 22)) == []
+    assert [t.task_key for t in overdue_tasks(shop, date(2026, 10, 23))][:2] == ["signup", "stock"]
+    # Moved later, they go back to their template's days; a campaign recorded after its start has its
+    # tasks due on its start, never after it.
+    moved = CampaignPlan(**{**HALF_OFF.__dict__, "starts_on": date(2026, 11, 30), "ends_on": date(2026, 12, 2)})
+    save_campaign(shop, moved, who="t", promotion_id=pid)
+    assert {t.task_key: t.due_on for t in campaign_tasks(shop, pid)}["signup"] == date(2026, 11, 9)
+    save_campaign(shop, CampaignPlan(**{**HALF_OFF.__dict__, "name": "recorded"}), who="t",
+                  created_at=datetime(2026, 11, 5, 10, tzinfo=UTC))
+    late = int(shop.scalar("SELECT promotion_id FROM promotions WHERE name = 'recorded'"))
+    assert {t.due_on for t in campaign_tasks(shop, late)} <= {date(2026, 11, 1)}
+
+
 def test_review_counts_the_event_against_a_baseline_of_the_same_length(shop: Database) -> None:
     _shop(shop)
     _sell(shop, date(2026, 10, 25), 5, buyer="old")  # baseline: the 10 days before 1 November
@@ -133,7 +155,7 @@ def test_review_counts_the_event_against_a_baseline_of_the_same_length(shop: Dat
     _sell(shop, date(2026, 11, 1), 20, Decimal(40), buyer="new")
     _sell(shop, date(2026, 11, 10), 10, Decimal(40), buyer="old", order_off=Decimal("12.50"))  # a 满减 on the order
     _sell(shop, date(2026, 11, 11), 99, buyer="late")  # after the event: neither
-    save_campaign(shop, HALF_OFF, who="t")
+    save_campaign(shop, HALF_OFF, who="t", created_at=PLANNED)
     review = campaign_review(shop, int(shop.scalar("SELECT promotion_id FROM promotions")))
     assert review is not None
     t = review.total
@@ -151,7 +173,7 @@ def test_the_seller_edits_the_template_and_later_campaigns_get_it(shop: Database
     save_template_task(shop, "visuals", who="t", title="Shoot the glaze close-ups", days_before=12)
     assert [(t.name, t.days_before) for t in template(shop) if t.task_key == "visuals"] == [
         ("Shoot the glaze close-ups", 12)]
-    save_campaign(shop, HALF_OFF, who="t")
+    save_campaign(shop, HALF_OFF, who="t", created_at=PLANNED)
     pid = int(shop.scalar("SELECT promotion_id FROM promotions"))
     visuals = next(t for t in campaign_tasks(shop, pid) if t.task_key == "visuals")
     assert (visuals.name, visuals.due_on) == ("Shoot the glaze close-ups", date(2026, 10, 20))
