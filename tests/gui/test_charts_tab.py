@@ -192,3 +192,20 @@ def test_cohort_months_still_to_come_are_blank_not_zero(qtbot, app) -> None:  # 
     oldest = rows[0]
     assert all(v is not None for v in oldest[2:])
     assert tab.open_point("cohorts", (len(last) - 3 + 0.5, len(rows) - 1 + 0.5)) is None
+
+
+def test_time_ticks_say_the_year_whenever_the_range_leaves_one(qapp) -> None:  # noqa: ANN001
+    from datetime import date
+
+    import pyqtgraph as pg
+
+    from shopkeeper.ui.tabs.chart_drawings import _bucket_ticks
+
+    def ticks(keys: list[date], grain: str) -> list[str]:
+        plot = pg.PlotWidget()
+        _bucket_ticks(plot, keys, grain)
+        return [text for _x, text in plot.getAxis("bottom")._tickLevels[0]]
+
+    assert ticks([date(2026, 3, 2), date(2026, 3, 9)], "week") == ["03-02", "03-09"]
+    assert ticks([date(2020, 1, 27), date(2026, 9, 28)], "week") == ["2020-01-27", "2026-09-28"]
+    assert ticks([date(2025, 12, 1), date(2026, 1, 1)], "month") == ["2025-12", "2026-01"]

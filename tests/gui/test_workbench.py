@@ -265,3 +265,18 @@ def test_a_stock_count_that_re_sorts_the_table_keeps_the_highlight_on_its_sku(qt
     current = tab.view.currentIndex().row()
     assert current > 0 and model.data(model.index(current, 0), RowIdRole) == sku
     assert sku in tab.detail.text()
+
+
+def test_a_refused_edit_says_so_below_the_table_without_moving_its_rows(qtbot, app) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPoint
+
+    tab = app.window.listings
+    app.window.show_tab("listings")
+    wait_idle(qtbot, app.worker)
+    app.window.show()
+    qtbot.wait(50)
+    before = tab.view.mapTo(tab, QPoint(0, 0)).y()
+    tab.show_notice('Not changed: "abc" is not a number')
+    qtbot.wait(50)
+    assert tab.notice.isVisible() and tab.notice.mapTo(tab, QPoint(0, 0)).y() > before
+    assert tab.view.mapTo(tab, QPoint(0, 0)).y() == before  # the next double-click lands where the seller aims

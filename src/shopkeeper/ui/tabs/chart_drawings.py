@@ -60,7 +60,9 @@ def _index(x: float, count: int) -> int | None:
 
 
 def _bucket_ticks(plot: pg.PlotWidget, keys: Sequence[date], grain: str) -> None:
-    fmt = "%y-%m" if grain == "month" else "%m-%d"
+    # The year is said whenever the range leaves one ("25-12" read as a day and month; "01-27" ran from 2020 to 2026).
+    one_year = bool(keys) and keys[0].year == keys[-1].year
+    fmt = "%Y-%m" if grain == "month" else ("%m-%d" if one_year else "%Y-%m-%d")
     step = max(1, len(keys) // 10)
     plot.getAxis("bottom").setTicks([[(i, k.strftime(fmt)) for i, k in enumerate(keys) if i % step == 0]])
 

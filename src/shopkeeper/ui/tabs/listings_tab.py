@@ -208,9 +208,10 @@ class ListingsTab(ShopTab):
         layout.addWidget(self.summary)
         layout.addLayout(bar)
         layout.addLayout(actions)
-        layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.links_view, 1)
+        # Below the table: shown above it, a refusal pushed every row down under the seller's pointer.
+        layout.addWidget(self.notice)
         self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%Ln SKU(s)", "", n)))
         self.model.edit_failed.connect(self.show_refusal)
         self.model.dataChanged.connect(lambda *_: self.notice.hide())
