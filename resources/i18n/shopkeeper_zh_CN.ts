@@ -2006,6 +2006,201 @@
     </message>
 </context>
 <context>
+    <name>ImportFormat</name>
+    <message>
+        <source>Orders (your column mapping)</source>
+        <translation>订单（您的列映射）</translation>
+    </message>
+    <message>
+        <source>Products and stock (your column mapping)</source>
+        <translation>商品与库存（您的列映射）</translation>
+    </message>
+    <message>
+        <source>Advertising (your column mapping)</source>
+        <translation>广告（您的列映射）</translation>
+    </message>
+    <message>
+        <source>Traffic (your column mapping)</source>
+        <translation>流量（您的列映射）</translation>
+    </message>
+    <message>
+        <source>PayPal activity download</source>
+        <translation>PayPal 交易记录下载</translation>
+    </message>
+    <message>
+        <source>Stripe balance transactions</source>
+        <translation>Stripe 余额交易</translation>
+    </message>
+    <message>
+        <source>Amazon orders</source>
+        <translation>亚马逊订单</translation>
+    </message>
+    <message>
+        <source>Amazon Business Report (by child item)</source>
+        <translation>亚马逊业务报告（按子商品）</translation>
+    </message>
+    <message>
+        <source>Amazon Business Report (by date)</source>
+        <translation>亚马逊业务报告（按日期）</translation>
+    </message>
+    <message>
+        <source>Shopify sessions report</source>
+        <translation>Shopify 访问报告</translation>
+    </message>
+    <message>
+        <source>eBay listings traffic report</source>
+        <translation>eBay 刊登流量报告</translation>
+    </message>
+    <message>
+        <source>生意参谋 商品</source>
+        <translation>生意参谋 商品</translation>
+    </message>
+    <message>
+        <source>Amazon Sponsored ads report</source>
+        <translation>亚马逊广告报告</translation>
+    </message>
+    <message>
+        <source>eBay advertising sales report</source>
+        <translation>eBay 广告销售报告</translation>
+    </message>
+    <message>
+        <source>万相台/直通车 推广报表</source>
+        <translation>万相台/直通车 推广报表</translation>
+    </message>
+    <message>
+        <source>拼多多 推广报表</source>
+        <translation>拼多多 推广报表</translation>
+    </message>
+    <message>
+        <source>京东快车/京准通 报表</source>
+        <translation>京东快车/京准通 报表</translation>
+    </message>
+    <message>
+        <source>巨量千川 报表</source>
+        <translation>巨量千川 报表</translation>
+    </message>
+    <message>
+        <source>Taobao Assistant products (淘宝助理)</source>
+        <translation>淘宝助理商品</translation>
+    </message>
+    <message>
+        <source>Youzan orders (有赞订单)</source>
+        <translation>有赞订单</translation>
+    </message>
+    <message>
+        <source>Alipay ledger (支付宝账务明细)</source>
+        <translation>支付宝账务明细</translation>
+    </message>
+    <message>
+        <source>Etsy sold orders</source>
+        <translation>Etsy 已售订单</translation>
+    </message>
+    <message>
+        <source>Etsy sold order items</source>
+        <translation>Etsy 已售订单商品</translation>
+    </message>
+    <message>
+        <source>Etsy listings</source>
+        <translation>Etsy 商品刊登</translation>
+    </message>
+    <message>
+        <source>Pinduoduo orders (拼多多订单)</source>
+        <translation>拼多多订单</translation>
+    </message>
+    <message>
+        <source>eBay transaction report</source>
+        <translation>eBay 交易报告</translation>
+    </message>
+    <message>
+        <source>WooCommerce products</source>
+        <translation>WooCommerce 商品</translation>
+    </message>
+    <message>
+        <source>WooCommerce orders</source>
+        <translation>WooCommerce 订单</translation>
+    </message>
+    <message>
+        <source>eBay orders</source>
+        <translation>eBay 订单</translation>
+    </message>
+    <message>
+        <source>Amazon settlement report (V2)</source>
+        <translation>亚马逊结算报告（V2）</translation>
+    </message>
+    <message>
+        <source>Amazon settlement report (legacy flat file)</source>
+        <translation>亚马逊结算报告（旧版平面文件）</translation>
+    </message>
+    <message>
+        <source>Amazon date range transaction report</source>
+        <translation>亚马逊日期范围交易报告</translation>
+    </message>
+    <message>
+        <source>Amazon returns</source>
+        <translation>亚马逊退货</translation>
+    </message>
+    <message>
+        <source>Pinduoduo ledger (店铺账务明细)</source>
+        <translation>拼多多店铺账务明细</translation>
+    </message>
+    <message>
+        <source>Douyin orders (抖店订单)</source>
+        <translation>抖店订单</translation>
+    </message>
+    <message>
+        <source>Douyin fund flow (动账明细)</source>
+        <translation>抖店动账明细</translation>
+    </message>
+    <message>
+        <source>Douyin settlement bill (结算账单)</source>
+        <translation>抖店结算账单</translation>
+    </message>
+    <message>
+        <source>Shopify Payments transactions</source>
+        <translation>Shopify Payments 交易</translation>
+    </message>
+    <message>
+        <source>Shopify Payments payouts</source>
+        <translation>Shopify Payments 打款</translation>
+    </message>
+    <message>
+        <source>Youzan statement (对账单)</source>
+        <translation>有赞对账单</translation>
+    </message>
+    <message>
+        <source>Taobao/Tmall orders (订单报表)</source>
+        <translation>淘宝/天猫订单报表</translation>
+    </message>
+    <message>
+        <source>Taobao/Tmall order lines (宝贝报表)</source>
+        <translation>淘宝/天猫宝贝报表</translation>
+    </message>
+    <message>
+        <source>Etsy monthly statement</source>
+        <translation>Etsy 月度账单</translation>
+    </message>
+    <message>
+        <source>Shopify orders</source>
+        <translation>Shopify 订单</translation>
+    </message>
+    <message>
+        <source>Shopify products</source>
+        <translation>Shopify 商品</translation>
+    </message>
+    <message>
+        <source>Shopify customers</source>
+        <translation>Shopify 客户</translation>
+    </message>
+    <message>
+        <source>JD bill (账单明细)</source>
+        <translation>京东账单明细</translation>
+    </message>
+    <message>
+        <source>JD orders (京东订单)</source>
+        <translation>京东订单</translation>
+    </message>
+</context>
+<context>
     <name>ImportHistoryDialog</name>
     <message>
         <source>Import history</source>
@@ -2028,8 +2223,8 @@
         <translation>平台</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
+        <source>Format</source>
+        <translation>格式</translation>
     </message>
     <message>
         <source>Read</source>

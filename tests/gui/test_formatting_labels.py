@@ -88,3 +88,24 @@ def test_a_listing_problem_names_shops_not_their_keys() -> None:
     text = window_text(Message("check.listing.price_spread", {
         "currency": "USD", "low": "8.95", "low_shop": "shopify:Demo shop", "high": "9.99", "high_shop": "etsy:Demo shop"}))
     assert text == "Prices differ in USD: 8.95 (Shopify · Demo shop) to 9.99 (Etsy · Demo shop)"
+
+
+def test_every_format_shopkeeper_reads_is_named_in_both_languages(chinese) -> None:  # noqa: ANN001
+    from shopkeeper.domain.messages import Message
+    from shopkeeper.importers import mapped_ad_formats, mapped_formats
+    from shopkeeper.importers.format_registry import BUILTIN
+    from shopkeeper.ui.format_labels import LABELS, format_label
+    from shopkeeper.ui.message_texts import window_text
+
+    mapped = {s.label for m in (mapped_formats, mapped_ad_formats) for s in vars(m).values()
+              if getattr(s, "label", None) and hasattr(s, "platform")}
+    labels = {s.label for s in BUILTIN} | mapped
+    assert len(mapped) == 4 and labels <= LABELS
+    untranslated = sorted(label for label in LABELS if format_label(label) == label and any(c.isascii() and c.isalpha()
+                                                                                           for c in label))
+    assert untranslated == []
+    line = window_text(Message("import.outcome.imported", {
+        "name": "订单.csv", "label": "Taobao/Tmall orders (订单报表)", "read": 2, "added": 2, "updated": 0,
+        "rejected": 0}))
+    assert "淘宝/天猫订单报表" in line and "Taobao" not in line
+    assert format_label("Someone's own format") == "Someone's own format"

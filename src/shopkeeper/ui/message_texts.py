@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from shopkeeper.domain.message_texts import english, fill, singular
 from shopkeeper.domain.messages import Message
+from shopkeeper.ui.format_labels import format_label
 from shopkeeper.ui.formatting import shop_label
 
 
@@ -634,7 +635,9 @@ def window_text(message: Message) -> str:
         template = texts.get(singular(nested, texts))
         if template is None:
             return english(nested)
-        params = {k: shop_label(v) if k in _SHOP_KEYS and isinstance(v, str) else v for k, v in nested.params.items()}
+        params = {k: shop_label(v) if k in _SHOP_KEYS and isinstance(v, str)
+                  else format_label(v) if k == "label" and isinstance(v, str) else v
+                  for k, v in nested.params.items()}
         return fill(template, params, render)
 
     return render(message)

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopkeeper.importers.format_registry import spec_for
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import show_error
+from shopkeeper.ui.format_labels import format_label
+from shopkeeper.ui.formatting import platform_label
 from shopkeeper.ui.operations import CommandOp, QueryOp
 
 
@@ -35,7 +38,7 @@ class ImportHistoryDialog(QDialog):
         self._worker = worker
         self.table = QTableWidget(0, 9, self)
         self.table.setHorizontalHeaderLabels([
-            self.tr("#"), self.tr("When"), self.tr("File"), self.tr("Platform"), self.tr("Kind"),
+            self.tr("#"), self.tr("When"), self.tr("File"), self.tr("Platform"), self.tr("Format"),
             self.tr("Read"), self.tr("Added"), self.tr("Updated"), self.tr("Rejected"),
         ])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,7 +71,9 @@ class ImportHistoryDialog(QDialog):
                 name = self.tr("{name} and {more} more tables").format(name=name, more=f"{b.tables - 1:,}")
             if b.undone_at is not None:
                 name = self.tr("{name} (undone)").format(name=name)
-            cells = [str(b.batch_id), when, name, b.platform, b.kind, f"{b.rows_read:,}", f"{b.rows_added:,}",
+            spec = spec_for(b.platform, b.kind)
+            cells = [str(b.batch_id), when, name, platform_label(b.platform),
+                     format_label(spec.label) if spec is not None else b.kind, f"{b.rows_read:,}", f"{b.rows_added:,}",
                      f"{b.rows_updated:,}", f"{b.rows_rejected:,}"]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
