@@ -115,3 +115,28 @@ def test_a_saved_mapping_can_be_deleted_so_the_file_is_mapped_anew(qtbot, worker
     dialog.delete_button.click()
     wait_idle(qtbot, worker)
     assert dialog.table.rowCount() == 0 and not dialog.delete_button.isEnabled()
+
+
+def test_a_cancelled_mapping_brings_the_results_back_and_a_saved_one_imports_every_waiting_file(
+        qtbot, app, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from types import SimpleNamespace
+
+    from shopkeeper.ui.dialogs import mapping_dialog
+
+    first, second = tmp_path / "erp-1.csv", tmp_path / "erp-2.csv"
+    outcomes = [SimpleNamespace(path=first, member=None, needs_mapping=True),
+                SimpleNamespace(path=tmp_path / "ok.csv", member=None, needs_mapping=False),
+                SimpleNamespace(path=second, member=None, needs_mapping=True)]
+    flow = app.imports
+    shown: list = []
+    ran: list = []
+    monkeypatch.setattr(flow, "show_results", shown.append)
+    monkeypatch.setattr(flow, "run", ran.append)
+    # Cancel in Map columns: the list of results comes back, the second file can still be mapped.
+    monkeypatch.setattr(mapping_dialog, "map_columns", lambda *a, **k: False)
+    assert flow.map_columns(first, None, outcomes) is False
+    assert shown == [outcomes] and ran == []
+    # Saved: the file is imported again with the other file still waiting (the same shape maps it too).
+    monkeypatch.setattr(mapping_dialog, "map_columns", lambda *a, on_saved, **k: (on_saved(first), True)[1])
+    assert flow.map_columns(first, None, outcomes) is True
+    assert ran == [[first, second]] and shown == [outcomes]

@@ -107,8 +107,7 @@ class ImportFlow(QObject):
             if on_finished is not None:
                 on_finished(outcomes)
             else:
-                ImportResultsDialog(self._parent(), outcomes, self._worker, self._log_file,
-                                    map_columns=self.map_columns).exec()
+                self.show_results(outcomes)
 
         def failed(exc: BaseException) -> None:
             self._running = False
@@ -135,12 +134,23 @@ class ImportFlow(QObject):
                            "File > Import history… can undo them.")
         return self.tr("The import was cancelled. The shop is exactly as it was before.")
 
-    def map_columns(self, path: Path, member: str | None) -> None:
-        """Map a table of unknown shape; once the mapping is saved, import the file again."""
+    def show_results(self, outcomes: list[Any]) -> None:
+        """What each file became; Map columns… maps one table of unknown shape at a time."""
+        ImportResultsDialog(self._parent(), outcomes, self._worker, self._log_file,
+                            map_columns=lambda path, member: self.map_columns(path, member, outcomes)).exec()
+
+    def map_columns(self, path: Path, member: str | None, outcomes: list[Any] | None = None) -> bool:
+        """Map a table of unknown shape; once the mapping is saved, import the file again, with the other files
+        still waiting for a mapping (one of the same shape is imported by it too). Cancelled: the results of
+        `outcomes` come back, so the other files can still be mapped."""
         from shopkeeper.ui.dialogs.mapping_dialog import map_columns
 
-        map_columns(self._parent(), self._worker, path, member, cache_dir=self._cache_dir, log_file=self._log_file,
-                    on_saved=lambda again: self.run([again]))
+        waiting = list(dict.fromkeys([path, *(o.path for o in outcomes or () if o.needs_mapping)]))
+        saved = map_columns(self._parent(), self._worker, path, member, cache_dir=self._cache_dir,
+                            log_file=self._log_file, on_saved=lambda _again: self.run(waiting))
+        if not saved and outcomes:
+            self.show_results(outcomes)
+        return saved
 
     def show_mappings(self) -> None:
         from shopkeeper.ui.dialogs.mapping_dialog import SavedMappingsDialog

@@ -459,8 +459,10 @@ class SavedMappingsDialog(QDialog):
 
 
 def map_columns(parent: QWidget | None, worker: DbWorker, path: Path, member: str | None, *, cache_dir: Path,
-                log_file: Path, on_saved: Callable[[Path], None]) -> None:
-    """Open the dialog; once a mapping is saved, `on_saved(path)` imports the file again."""
+                log_file: Path, on_saved: Callable[[Path], None]) -> bool:
+    """Open the dialog; once a mapping is saved, `on_saved(path)` imports the file again. Whether it was saved."""
     dialog = MappingDialog(parent, worker, path, member, cache_dir=cache_dir, log_file=log_file)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         on_saved(path)
+        return True
+    return False
