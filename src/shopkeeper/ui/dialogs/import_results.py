@@ -26,7 +26,7 @@ from shopkeeper.ui.message_texts import window_text
 
 class ImportResultsDialog(QDialog):
     def __init__(self, parent: QWidget | None, outcomes: list[Any], worker: DbWorker, log_file: Path,
-                 map_columns: Callable[[Path, str | None], None] | None = None) -> None:
+                 map_columns: Callable[[Path, str | None], object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importResults")
         self._outcomes = outcomes
