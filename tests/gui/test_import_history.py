@@ -42,6 +42,8 @@ def test_small_exports_imported_together_are_one_row_and_one_undo(qtbot, worker,
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 2).text() == "exports.zip › orders_0.csv and 2 more tables"
     assert [dialog.table.item(0, c).text() for c in (5, 6)] == ["3", "3"]
+    platform, fmt = dialog.table.item(0, 3).text(), dialog.table.item(0, 4).text()
+    assert (platform, fmt) in {("Shopify", "Shopify orders"), ("Taobao", "Taobao/Tmall orders (订单报表)")}, (platform, fmt)
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.table.selectRow(0)

@@ -540,6 +540,14 @@ def list_imports(db: Database) -> list[BatchInfo]:
     return list_batches(db)
 
 
+def format_name(platform: str, kind: str) -> str | None:
+    """The English name of the format an import of (platform, kind) was read as; None for one no longer known."""
+    from shopkeeper.importers.format_registry import spec_for
+
+    spec = spec_for(platform, kind)
+    return None if spec is None else spec.label
+
+
 def undo_import(db: Database, batch_id: int, *, who: str | None = None) -> CommandResult:
     """Put the shop back exactly as it was before this import (KnownError if a later change blocks it)."""
     return undo_change_set(db, batch_id, who=who)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopkeeper.importers.format_registry import spec_for
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import show_error
 from shopkeeper.ui.format_labels import format_label
@@ -63,6 +62,8 @@ class ImportHistoryDialog(QDialog):
         self._worker.query(self, QueryOp(list_imports, key="list"), self._fill)
 
     def _fill(self, batches: list[Any]) -> None:
+        from shopkeeper.services.imports import format_name
+
         self.table.setRowCount(len(batches))
         for r, b in enumerate(batches):
             when = b.imported_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -71,9 +72,9 @@ class ImportHistoryDialog(QDialog):
                 name = self.tr("{name} and {more} more tables").format(name=name, more=f"{b.tables - 1:,}")
             if b.undone_at is not None:
                 name = self.tr("{name} (undone)").format(name=name)
-            spec = spec_for(b.platform, b.kind)
+            label = format_name(b.platform, b.kind)
             cells = [str(b.batch_id), when, name, platform_label(b.platform),
-                     format_label(spec.label) if spec is not None else b.kind, f"{b.rows_read:,}", f"{b.rows_added:,}",
+                     format_label(label) if label is not None else b.kind, f"{b.rows_read:,}", f"{b.rows_added:,}",
                      f"{b.rows_updated:,}", f"{b.rows_rejected:,}"]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
