@@ -18,9 +18,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "shopkeeper_zh_CN.ts"
-PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%n")
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%L?n")
 # A text that is only placeholders (and format specs) has nothing to translate: "{problems}", "{rows:,}".
-WORDING_ONLY = re.compile(r"\{[a-z_]+(?::[^}]*)?\}|%n")
+WORDING_ONLY = re.compile(r"\{[a-z_]+(?::[^}]*)?\}|%L?n")
 
 
 def _messages(path: Path) -> list[tuple[str, str, ET.Element]]:
@@ -86,7 +86,7 @@ def test_compiled_translation_turns_the_window_chinese(tmp_path: Path, qapp) -> 
     app.installTranslator(translator)
     try:
         assert QCoreApplication.translate("MainWindow", "Members") == "会员"
-        assert QCoreApplication.translate("ListingsTab", "%n SKU(s)", "", 3) == "3 个 SKU"
+        assert QCoreApplication.translate("ListingsTab", "%Ln SKU(s)", "", 3) == "3 个 SKU"
     finally:
         app.removeTranslator(translator)
 
@@ -110,8 +110,8 @@ def test_english_counts_read_naturally(tmp_path: Path, qapp) -> None:  # noqa: A
     assert translator.load(str(qm))
     qapp.installTranslator(translator)
     try:
-        assert QCoreApplication.translate("ListingsTab", "%n SKU(s)", "", 1) == "1 SKU"
-        assert QCoreApplication.translate("ListingsTab", "%n SKU(s)", "", 115) == "115 SKUs"
+        assert QCoreApplication.translate("ListingsTab", "%Ln SKU(s)", "", 1) == "1 SKU"
+        assert QCoreApplication.translate("ListingsTab", "%Ln SKU(s)", "", 115) == "115 SKUs"
     finally:
         qapp.removeTranslator(translator)
 

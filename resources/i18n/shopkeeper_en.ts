@@ -160,10 +160,10 @@
 <context>
     <name>SegmentPanel</name>
     <message numerus="yes">
-        <source>%Ln order(s) in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</source>
+        <source>%Ln of the members&apos; sold order(s) in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</source>
         <translation>
-            <numerusform>%Ln order in a currency without an exchange rate is left out of spend, tiers and points (Edit › Exchange rates…).</numerusform>
-            <numerusform>%Ln orders in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</numerusform>
+            <numerusform>%Ln of the members&apos; sold orders, in a currency without an exchange rate, is left out of spend, tiers and points (Edit › Exchange rates…).</numerusform>
+            <numerusform>%Ln of the members&apos; sold orders, in currencies without an exchange rate, are left out of spend, tiers and points (Edit › Exchange rates…).</numerusform>
         </translation>
     </message>
     <message numerus="yes">

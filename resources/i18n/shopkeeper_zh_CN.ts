@@ -6911,9 +6911,9 @@
         <translation>{members} 位有订单的会员，消费 {spend}；{rate} 复购，第二单间隔 {second}（中位数）；{risk} 位有流失风险。变化自 {before} 起计；{scoring}。</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln order(s) in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</source>
+        <source>%Ln of the members&apos; sold order(s) in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</source>
         <translation>
-            <numerusform>%Ln 笔订单的币种没有汇率，未计入消费额、等级和积分（编辑 › 汇率…）。</numerusform>
+            <numerusform>会员的已售订单中有 %Ln 笔的币种没有汇率，未计入消费额、等级和积分（编辑 › 汇率…）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -163,8 +163,8 @@ class SegmentPanel(QWidget):
             members=f"{o.members_with_orders:,}", spend="—" if o.orders_without_rate and not o.spend else money(o.spend),
             rate=rate, second=second,
             risk=f"{o.churn_risk:,}", before=f"{o.compared_with:%Y-%m-%d}", scoring=scoring)
-            + (" " + self.tr("%Ln order(s) in currencies without an exchange rate are left out of spend, tiers and "
-                             "points (Edit › Exchange rates…).", "", o.orders_without_rate)
+            + (" " + self.tr("%Ln of the members' sold order(s) in currencies without an exchange rate are left out "
+                             "of spend, tiers and points (Edit › Exchange rates…).", "", o.orders_without_rate)
                if o.orders_without_rate else "")
             + (" " + self.tr("%Ln sold order(s) name no buyer in their export: they count in sales but belong to "
                              "no member.", "", o.orders_without_buyer)
