@@ -73,7 +73,7 @@ def test_promotions_json_has_platforms_skus_and_stacking_warnings(shop_file: str
     assert d11["min_unit_price"] == "67.50"
     assert d11["tiers"] == [{"threshold": "300.00", "amount_off": "50.00"}] and d11["discount_pct"] is None
     assert d11["warnings"] == [
-        "1 SKUs are also in Members 10% on overlapping days: the discounts stack down to 59.50 (MUG-OAT)",
+        "1 SKU is also in Members 10% on overlapping days: the discounts stack down to 59.50 (MUG-OAT)",
         "Platform fees not set for taobao: margins are before their fees",
         "2 SKUs in scope were never counted: their stock cannot be checked (e.g. MUG-ASH);"
         " type their counts in Listings & Inventory"]
