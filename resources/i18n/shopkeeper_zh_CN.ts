@@ -3127,6 +3127,18 @@
         <translation>&lt;b&gt;这个店铺还是空的。&lt;/b&gt;把各平台导出的订单、商品或客户文件（CSV、Excel 或 zip）拖到窗口任意位置，或使用“文件 › 导入…”。Shopify、Etsy、Amazon、WooCommerce、eBay、淘宝/天猫、京东、拼多多、抖音和有赞的导出文件会按列名自动识别。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;This is the demo shop:&lt;/b&gt; its orders, members and campaigns are made up, to try every tab.</source>
+        <translation>&lt;b&gt;这是演示店铺：&lt;/b&gt;其中的订单、会员和活动都是虚构的，供您试用各个标签页。</translation>
+    </message>
+    <message>
+        <source>Start my own shop…</source>
+        <translation>新建我的店铺…</translation>
+    </message>
+    <message>
+        <source>(or drop your exports on the window)</source>
+        <translation>（或把导出文件拖到窗口上）</translation>
+    </message>
+    <message>
         <source>Drop platform exports here to import them</source>
         <translation>将平台导出文件拖到这里即可导入</translation>
     </message>
@@ -3229,6 +3241,10 @@
     <message>
         <source>This tab has no table to export; choose Listings or Members.</source>
         <translation>此标签页没有可导出的表格；请切换到“商品与库存”或“会员”。</translation>
+    </message>
+    <message>
+        <source>Demo shop</source>
+        <translation>演示店铺</translation>
     </message>
     <message numerus="yes">
         <source>%Ln campaign task(s) overdue</source>

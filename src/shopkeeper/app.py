@@ -199,6 +199,9 @@ class ShopkeeperApp:
         # Opening counts as a change of everything: the window's broadcast reloads every tab.
         self.worker.replace_database(self.worker, opener, opened, failed, close_first=close_first)
 
+    def _is_demo(self, path: Path | None) -> bool:
+        return path is not None and path == self.paths.data_dir / DEMO_FILE
+
     def new_shop(self) -> None:
         target = self._ask_new_shop_path()
         if target is not None:
@@ -222,7 +225,7 @@ class ShopkeeperApp:
 
     def import_files(self, paths: list[Path]) -> None:
         """Files dropped or chosen go into the open shop; into the demo only when the seller says so."""
-        if self.shop_path is not None and self.shop_path == self.paths.data_dir / DEMO_FILE:
+        if self._is_demo(self.shop_path):
             where = ask_where_to_import(self.window)
             if where is None:
                 return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -123,8 +124,6 @@ def test_import_from_the_window_fills_the_tabs(qtbot, app, tmp_path: Path) -> No
 
 def test_files_dropped_on_the_demo_start_the_sellers_own_shop(qtbot, demo_file: Path, tmp_path: Path,  # noqa: ANN001
                                                               monkeypatch) -> None:  # noqa: ANN001
-    import shutil
-
     import duckdb
     from PySide6.QtWidgets import QFileDialog
 
@@ -157,6 +156,8 @@ def test_files_dropped_on_the_demo_start_the_sellers_own_shop(qtbot, demo_file: 
             return int(row[0]) if row else 0
 
     try:
+        # The demo says what it is, with the way to a shop of one's own.
+        assert app.window.demo_hint.isVisible() and "demo shop" in app.window.demo_hint.text()
         # Cancelled: nothing is imported anywhere.
         app.window._actions.import_files([export])
         wait_idle(qtbot, app.worker)
@@ -169,6 +170,7 @@ def test_files_dropped_on_the_demo_start_the_sellers_own_shop(qtbot, demo_file: 
         assert app.shop_path == own and results[0][0].ok
         assert app.window.listings.model.rowCount() == 1
         assert "my-shop" in app.window.windowTitle()
+        assert not app.window.demo_hint.isVisible()
         # Files dropped on the seller's own shop are imported without a question.
         app.window._actions.import_files([export])
         qtbot.waitUntil(lambda: len(results) == 2, timeout=60000)
@@ -191,3 +193,24 @@ def test_files_dropped_on_the_demo_start_the_sellers_own_shop(qtbot, demo_file: 
     finally:
         app.shutdown()
     assert skus(demo) == 1
+
+
+def test_the_demo_banner_starts_the_sellers_own_shop(qtbot, demo_file: Path, tmp_path: Path,  # noqa: ANN001
+                                                     monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QFileDialog
+
+    own = tmp_path / "my-shop.duckdb"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(own), "")))
+    shop = tmp_path / "anywhere.duckdb"  # a demo shop is known by what it holds, not where it lives
+    shutil.copy(demo_file, shop)
+    app = _make_app(qtbot, shop)
+    try:
+        window = app.window
+        assert window.demo_hint.isVisible()
+        window.demo_hint.linkActivated.emit("new")
+        qtbot.waitUntil(lambda: app.shop_path == own, timeout=60000)
+        wait_idle(qtbot, app.worker)
+        assert not window.demo_hint.isVisible() and window.empty_hint.isVisible()
+        assert "my-shop" in window.windowTitle()
+    finally:
+        app.shutdown()

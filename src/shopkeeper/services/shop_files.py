@@ -54,6 +54,11 @@ def shop_display_name(db: Database) -> str:
     return db.path.stem if db.path is not None else "Shop"
 
 
+def is_demo_shop(db: Database) -> bool:
+    """A shop `build_demo_shop` made: its figures are invented, wherever the file lives."""
+    return bool(db.scalar("SELECT value FROM shop_settings WHERE key = 'is_demo'") == "true")
+
+
 def set_shop_name(db: Database, name: str) -> None:
     db.execute(
         "INSERT INTO shop_settings VALUES ('shop_name', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -24,7 +24,7 @@ from shopkeeper.domain.commands import CommandResult
 from shopkeeper.domain.messages import Message
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.campaign_tasks import CampaignTask, overdue_tasks
-from shopkeeper.services.shop_files import shop_display_name
+from shopkeeper.services.shop_files import is_demo_shop, shop_display_name
 from shopkeeper.services.stats import shop_stats
 from shopkeeper.ui.change_labels import change_label, redo_text, undo_text
 from shopkeeper.ui.db_worker import DbWorker
@@ -130,9 +130,25 @@ class MainWindow(QMainWindow):
             "exports are recognised by their columns."
         ))
         self.empty_hint.hide()
+        # The first start opens the demo: a new seller must see at once that these figures are not theirs,
+        # and the one step that starts their own shop.
+        self.demo_hint = QLabel(self)
+        self.demo_hint.setObjectName("demoShopHint")
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setStyleSheet(
+            "QLabel { background: #fff8e1; border: 1px solid #ffcc80; padding: 8px 10px; color: #5d4037; }"
+        )
+        self.demo_hint.setText("{} <a href='new'>{}</a> {}".format(
+            self.tr("<b>This is the demo shop:</b> its orders, members and campaigns are made up, to try every tab."),
+            self.tr("Start my own shop…"),
+            self.tr("(or drop your exports on the window)"),
+        ))
+        self.demo_hint.linkActivated.connect(lambda _link: self._actions.new_shop())
+        self.demo_hint.hide()
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.demo_hint)
         column.addWidget(self.empty_hint)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -316,13 +332,14 @@ class MainWindow(QMainWindow):
         self._shop_path = path
 
     def refresh_header(self) -> None:
-        def header(db: Any) -> tuple[str, dict[str, Any]]:
-            return shop_display_name(db), shop_stats(db)
+        def header(db: Any) -> tuple[str, dict[str, Any], bool]:
+            return shop_display_name(db), shop_stats(db), is_demo_shop(db)
 
-        def show(result: tuple[str, dict[str, Any]]) -> None:
-            name, stats = result
-            self.set_shop(name, self._shop_path)
+        def show(result: tuple[str, dict[str, Any], bool]) -> None:
+            name, stats, demo = result
+            self.set_shop(self.tr("Demo shop") if demo else name, self._shop_path)
             self.set_counts(stats)
+            self.demo_hint.setVisible(demo)
 
         self._worker.query(self, QueryOp(header, key="header"), show)
         today = self._clock.today()
