@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>CampaignPanel</name>
+    <message numerus="yes">
+        <source>%Ln new buyer(s)</source>
+        <translation>
+            <numerusform>%Ln new buyer</numerusform>
+            <numerusform>%Ln new buyers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChannelLinksView</name>
     <message numerus="yes">
         <source>%Ln channel item(s)</source>

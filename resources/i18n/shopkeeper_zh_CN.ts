@@ -153,6 +153,10 @@
         <translation>编辑标签列表…</translation>
     </message>
     <message>
+        <source>Search order or SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show all orders</source>
         <translation>显示全部订单</translation>
     </message>
@@ -171,6 +175,22 @@
     <message>
         <source>Refunded orders (newest first)</source>
         <translation>退款订单（最新在前）</translation>
+    </message>
+    <message>
+        <source>No refunded order matches “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the newest {shown} of {total}: search by order or SKU, or show more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders listed: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show {count} more</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Part refunded</source>
@@ -903,8 +923,18 @@
         <translation>预期增长{pct}%</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{units}&lt;/b&gt; units in {orders} orders, revenue &lt;b&gt;{revenue}&lt;/b&gt;, discounts {discount}, {members} new buyers; lift &lt;b&gt;{lift}&lt;/b&gt; over the {days} days before ({baseline} units){expected}</source>
-        <translation>{orders}笔订单共&lt;b&gt;{units}&lt;/b&gt;件，销售额&lt;b&gt;{revenue}&lt;/b&gt;，优惠{discount}，新买家{members}人；较活动前{days}天（{baseline}件）增长&lt;b&gt;{lift}&lt;/b&gt;{expected}</translation>
+        <source>So far, day {day} of {days}: </source>
+        <translation>截至目前（第{day}天，共{days}天）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new buyer(s)</source>
+        <translation>
+            <numerusform>新买家%Ln人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{units}&lt;/b&gt; units in {orders} orders, revenue &lt;b&gt;{revenue}&lt;/b&gt;, discounts {discount}, {buyers}; lift &lt;b&gt;{lift}&lt;/b&gt; over the {days} days before ({baseline} units){expected}</source>
+        <translation>{orders}笔订单共&lt;b&gt;{units}&lt;/b&gt;件，销售额&lt;b&gt;{revenue}&lt;/b&gt;，优惠{discount}，{buyers}；较活动前{days}天（{baseline}件）增长&lt;b&gt;{lift}&lt;/b&gt;{expected}</translation>
     </message>
     <message>
         <source>day of the campaign</source>
@@ -6535,6 +6565,14 @@
     <message>
         <source>{name} (warm-up)</source>
         <translation>{name}（预热）</translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Delete the campaign &quot;{name}&quot; with its checklist? Edit › Undo brings it back.</source>
+        <translation>删除活动“{name}”及其任务清单？可用 编辑 › 撤销 恢复。</translation>
     </message>
     <message>
         <source>Remove calendar event</source>

@@ -28,7 +28,7 @@ def test_the_editor_saves_a_spend_and_save_plan_and_undo_takes_it_back(qtbot, wo
     dialog.search.setText("oat")
     dialog._add_matching()
     wait_idle(qtbot, worker)
-    assert [dialog.skus.item(i).text() for i in range(dialog.skus.count())] == ["CL-MUG-RUS-OAT"]
+    assert dialog.chosen_skus() == ["CL-MUG-RUS-OAT"]
     dialog.budget.setText("1,200")
     dialog.save()
     wait_idle(qtbot, worker)
@@ -51,6 +51,28 @@ def test_the_editor_saves_a_spend_and_save_plan_and_undo_takes_it_back(qtbot, wo
 
     run_query(qtbot, worker, lambda db: undo(db, who="test"))
     assert run_query(qtbot, worker, lambda db: db.scalar("SELECT count(*) FROM promotions")) == 0
+
+
+def test_a_new_campaign_starts_in_the_shops_currency_names_its_products_and_never_starts_in_the_past(
+        qtbot, worker) -> None:  # noqa: ANN001
+    def shop(db) -> None:  # noqa: ANN001
+        seed_catalog(db)
+        with db.transaction():
+            db.execute("INSERT OR REPLACE INTO currency_settings (key, value) VALUES ('base_currency', 'EUR')")
+
+    run_query(qtbot, worker, shop)
+    dialog = CampaignDialog(None, worker=worker, today=date(2026, 12, 4))
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, worker)
+    assert dialog.currency.text() == "EUR"
+    # 双12's window opened on 1 December: a campaign for it now starts today, not three days ago.
+    dialog.festival.setCurrentIndex(dialog.festival.findData("double12"))
+    assert (dialog.starts.date(), dialog.ends.date()) == (QDate(2026, 12, 4), QDate(2026, 12, 12))
+    dialog.search.setText("oat")
+    dialog._add_matching()
+    wait_idle(qtbot, worker)
+    assert dialog.chosen_skus() == ["CL-MUG-RUS-OAT"]
+    assert dialog.skus.item(0).text() == "CL-MUG-RUS-OAT · Rustic mug"
 
 
 def test_the_calendar_lists_the_month(qtbot, worker) -> None:  # noqa: ANN001
@@ -89,7 +111,7 @@ def test_the_editor_picks_products_by_tag(qtbot, worker) -> None:  # noqa: ANN00
     dialog.tag.setCurrentIndex(dialog.tag.findData("Winter"))
     dialog._add_matching()
     wait_idle(qtbot, worker)
-    assert [dialog.skus.item(i).text() for i in range(dialog.skus.count())] == ["CL-MUG-RUS-ASH"]
+    assert dialog.chosen_skus() == ["CL-MUG-RUS-ASH"]
 
 
 def test_shops_are_listed_by_name_and_saved_by_key(qtbot, worker) -> None:  # noqa: ANN001

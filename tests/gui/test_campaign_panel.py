@@ -76,6 +76,26 @@ def test_after_the_event_the_review_charts_it_against_the_days_before(qtbot, wor
     assert all(c.opts.get("clipToView") for c in curves)
 
 
+def test_a_running_campaign_is_reviewed_day_for_day_on_whole_days(qtbot, qapp, worker) -> None:  # noqa: ANN001
+    from shopkeeper.ui.i18n import Translations
+
+    assert Translations().install(qapp, "en")  # the English plural forms
+    pid = run_query(qtbot, worker, _shop)
+    today = date(2026, 11, 2)  # day 2 of 3
+    details = run_query(qtbot, worker, lambda db: load_campaign(db, pid, today))
+    panel = CampaignPanel()
+    qtbot.addWidget(panel)
+    panel.show_details(details, today)
+    review = details.review
+    # 1–2 November (4 units) against 30–31 October (2 units), not against the three days before.
+    assert (len(review.days), review.campaign_days, review.total.units, review.total.baseline_units) == (2, 3, 4, 2)
+    text = panel.review_note.text()
+    assert text.startswith("So far, day 2 of 3") and "+100.0 %" in text and "USD" in text
+    assert "0 new buyers" in text
+    ticks = panel.plot.getAxis("bottom")._tickLevels
+    assert [v for v, _label in ticks[0]] == [1.0, 2.0]
+
+
 def test_the_template_dialog_saves_every_changed_task_as_one_undo_step(qtbot, worker) -> None:  # noqa: ANN001
     from shopkeeper.services.campaign_tasks import template
     from shopkeeper.ui.dialogs.checklist_template_dialog import ChecklistTemplateDialog

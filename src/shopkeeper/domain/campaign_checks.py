@@ -3,20 +3,27 @@
 One rule, in Python (the functions here) and in SQL (the scalar macros and
 `sk_campaign_checks(today)`), agreeing to the cent and the unit.
 
-Margin. The price is the SKU's campaign price, or the price overlapping
-campaigns stack to (domain/campaign_price.py). The platform's fees are a
-percentage of that price, the seller's setting per platform; of the platforms a
-campaign runs on, the highest known fee counts (the margin check must see the
-worst sale). Fees: P × fee% rounded half up to the cent. Margin % =
+Margin. The margin check must see the worst sale, and a sale happens in one
+shop: there the price is the SKU's campaign price less the discounts of the
+campaigns overlapping it in days *in that shop* (domain/campaign_price.py
+stacks them), and the fees are that shop's platform's (a percentage of the
+price, the seller's setting per platform). Of the campaign's shops the sale
+keeping the lowest margin counts (without a cost: the lowest price). A 10 %-off
+campaign everywhere overlapping a Taobao-only 买二送一 is checked at the stacked
+price with Taobao's fee and at its own price with each other platform's fee, never
+at the stacked price with another platform's fee. Fees: P × fee% rounded half up
+to the cent. Margin % =
 (P − cost − fees) / P, in tenths of a percent rounded half away from zero. A
 SKU without a cost or a price has no margin (None / NULL): nothing to check.
 Verdict: below_cost when P − fees < cost, below_min when the margin is under
 the minimum margin (setting, default 10 %), else ok.
 
-Stock. The units the event is expected to sell: last year's sales of the SKU
-on the same dates a year before, when the shop's orders reach back that far;
-otherwise the recent baseline (units over the last BASELINE_DAYS days) scaled to
-the event's days and lifted by the campaign's expected uplift:
+Stock. The units the event is expected to sell in the days still to come (from
+its start, or from today once it runs: the days gone are sold from the stock on
+hand already): last year's sales of the SKU on the same dates a year before,
+when the shop's orders reach back that far; otherwise the recent baseline (units
+over the last BASELINE_DAYS days) scaled to those days and lifted by the
+campaign's expected uplift:
 ⌈units × event days × (100 + uplift) / (BASELINE_DAYS × 100)⌉. The sales before
 the start are the baseline over the days until it, but at most the SKU's lead
 time of them: what sells before that is the ordinary reorders' business (the
@@ -147,9 +154,10 @@ MACROS = (
 )
 
 # Per campaign and SKU in scope, as of `today`: the check's figures. Sales are the SKU's sold units net of
-# refunds (sk_sku_lines(), so a link or a bundle moves them too); 'lowest_30d' the lowest unit price a
-# campaign platform sold it at in the 30 days before today (the 最低价 reference price), in its list price's
-# currency (a sale in another currency is no reference for this price).
+# refunds (sk_sku_lines(), so a link or a bundle moves them too); 'lowest_30d' the lowest price a buyer paid
+# for a unit on a campaign platform in the 30 days before today (the 最低价 reference: what was paid, so the
+# share of an order's discount its lines do not already show - 满减, coupons - is taken off, in proportion to
+# the lines' amounts), in the list price's currency (a sale in another currency is no reference for it).
 TABLE_MACROS = (
     f"""
 CREATE OR REPLACE TEMP MACRO sk_campaign_checks(today) AS TABLE
@@ -159,30 +167,54 @@ WITH settings AS (
 ),
 fees AS (SELECT substr(key, {len(FEE_KEY_PREFIX) + 1}) AS platform, TRY_CAST(value AS DECIMAL(7,2)) AS fee_pct
          FROM promotion_settings WHERE key LIKE '{FEE_KEY_PREFIX}%'),
-platforms AS (
-    SELECT p.promotion_id, s.platform FROM promotions p JOIN shops s
+campaign_shops AS (
+    SELECT p.promotion_id, s.shop_id, s.platform FROM promotions p JOIN shops s
         ON NOT EXISTS (SELECT 1 FROM promotion_shops x WHERE x.promotion_id = p.promotion_id)
         OR s.shop_id IN (SELECT shop_id FROM promotion_shops x WHERE x.promotion_id = p.promotion_id)
 ),
 promo_fees AS (
-    SELECT pl.promotion_id, max(f.fee_pct) AS fee_pct, count(*) FILTER (WHERE f.fee_pct IS NULL) AS fees_unknown,
-           list(DISTINCT pl.platform) AS platforms
-    FROM platforms pl LEFT JOIN fees f USING (platform) GROUP BY pl.promotion_id
+    SELECT cs.promotion_id, count(*) FILTER (WHERE f.fee_pct IS NULL) AS fees_unknown
+    FROM campaign_shops cs LEFT JOIN fees f USING (platform) GROUP BY cs.promotion_id
 ),
 sold AS (
     SELECT l.sku, l.shop_id, sk_order_day(o.ordered_at, o.ordered_tz) AS day,
-           l.quantity - l.refunded_quantity AS units, l.unit_price, l.currency, l.bundle_sku
+           l.quantity - l.refunded_quantity AS units
     FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id)
     WHERE sk_is_sold(o.status)
 ),
 history AS (SELECT min(sk_order_day(ordered_at, ordered_tz)) AS first_day FROM orders),
 recent AS (SELECT sku, sum(units) AS units FROM sold
            WHERE day BETWEEN CAST(today AS DATE) - {BASELINE_DAYS - 1} AND CAST(today AS DATE) GROUP BY sku),
+priced AS (
+    SELECT c.promotion_id, c.sku, c.list_price, c.unit_price, p.starts_on, p.ends_on, cs.shop_id, cs.platform
+    FROM sk_campaign_prices() c JOIN promotions p USING (promotion_id) JOIN campaign_shops cs USING (promotion_id)
+),
+shop_prices AS (
+    -- The price in each of the campaign's shops: less the discounts of the campaigns overlapping it there.
+    SELECT a.promotion_id, a.sku, a.platform,
+           CASE WHEN a.unit_price IS NOT NULL
+                THEN greatest(a.unit_price - coalesce(sum(b.list_price - b.unit_price), 0), 0) END AS price
+    FROM priced a LEFT JOIN priced b ON b.sku = a.sku AND b.shop_id = a.shop_id AND b.promotion_id <> a.promotion_id
+         AND a.starts_on <= b.ends_on AND b.starts_on <= a.ends_on
+    GROUP BY a.promotion_id, a.sku, a.shop_id, a.platform, a.unit_price
+),
+worst_sale AS (
+    SELECT sp.promotion_id, sp.sku,
+           arg_min({{'price': sp.price, 'fee_pct': f.fee_pct}},
+                   (coalesce(sk_margin_tenths((sp.price * 100)::HUGEINT, (v.cost * 100)::HUGEINT,
+                                              (f.fee_pct * 100)::HUGEINT), 9223372036854775807),
+                    coalesce(sp.price, 0), -coalesce(f.fee_pct, 0))) AS sale
+    FROM shop_prices sp LEFT JOIN fees f USING (platform) LEFT JOIN variants v ON v.sku = sp.sku
+    GROUP BY sp.promotion_id, sp.sku
+),
 scope AS (
     SELECT c.promotion_id, c.sku, p.starts_on, p.ends_on, p.expected_uplift_pct,
-           coalesce(o.stacked_price, c.unit_price) AS price, v.cost,
-           sk_a_year_before(p.starts_on) AS ly_first, sk_a_year_before(p.ends_on) AS ly_last
+           CASE WHEN w.sale IS NOT NULL THEN w.sale.price ELSE coalesce(o.stacked_price, c.unit_price) END AS price,
+           w.sale.fee_pct AS fee_pct, v.cost,
+           greatest(p.starts_on, CAST(today AS DATE)) AS from_day,
+           sk_a_year_before(greatest(p.starts_on, CAST(today AS DATE))) AS ly_first, sk_a_year_before(p.ends_on) AS ly_last
     FROM sk_campaign_prices() c JOIN promotions p USING (promotion_id)
+    LEFT JOIN worst_sale w USING (promotion_id, sku)
     LEFT JOIN sk_campaign_overlaps() o USING (promotion_id, sku)
     LEFT JOIN variants v ON v.sku = c.sku
 ),
@@ -192,20 +224,38 @@ last_year AS (
     WHERE (SELECT first_day FROM history) <= s.ly_first
     GROUP BY s.promotion_id, s.sku
 ),
+window_orders AS (
+    -- The orders of the 30 days before today, with what their lines list, what the lines say was paid, and
+    -- the order's discount: the part of it the lines do not show is shared over them.
+    SELECT l.shop_id, l.order_id, (sum(l.unit_price * l.quantity) * 100)::HUGEINT AS list_c,
+           (sum(l.line_total) * 100)::HUGEINT AS paid_c, (any_value(coalesce(o.discount, 0)) * 100)::HUGEINT AS off_c
+    FROM orders o JOIN order_lines l USING (shop_id, order_id)
+    WHERE sk_is_sold(o.status)
+      AND o.ordered_at >= CAST(today AS DATE) - INTERVAL 32 DAY AND o.ordered_at < CAST(today AS DATE) + INTERVAL 2 DAY
+      AND sk_order_day(o.ordered_at, o.ordered_tz) BETWEEN CAST(today AS DATE) - 30 AND CAST(today AS DATE) - 1
+    GROUP BY l.shop_id, l.order_id
+),
+paid AS (
+    SELECT r.sku, r.shop_id, r.currency,
+           sk_half_up_div(greatest((r.line_total * 100)::HUGEINT
+               - CASE WHEN wo.paid_c > 0 AND wo.off_c > wo.list_c - wo.paid_c
+                      THEN sk_half_up_div((wo.off_c - (wo.list_c - wo.paid_c)) * (r.line_total * 100)::HUGEINT, wo.paid_c)
+                      ELSE 0 END, 0), r.quantity) AS unit_c
+    FROM sk_resolved_lines() r JOIN window_orders wo USING (shop_id, order_id)
+    WHERE r.quantity > 0 AND r.line_total > 0 AND r.unit_price > 0
+),
 lowest AS (
-    SELECT pl.promotion_id, d.sku, min(d.unit_price) AS lowest_30d
-    FROM sold d JOIN shops sh USING (shop_id) JOIN platforms pl ON pl.platform = sh.platform
+    SELECT cs.promotion_id, d.sku, sk_cents_money(min(d.unit_c)) AS lowest_30d
+    FROM paid d JOIN campaign_shops cs ON cs.shop_id = d.shop_id
     JOIN variants v ON v.sku = d.sku AND v.currency = d.currency
-    WHERE d.bundle_sku IS NULL AND d.unit_price > 0
-      AND d.day BETWEEN CAST(today AS DATE) - 30 AND CAST(today AS DATE) - 1
-    GROUP BY pl.promotion_id, d.sku
+    GROUP BY cs.promotion_id, d.sku
 ),
 figures AS (
-    SELECT s.*, pf.fee_pct, coalesce(pf.fees_unknown, 0) AS fees_unknown,
-           (s.price * 100)::HUGEINT AS pc, (s.cost * 100)::HUGEINT AS cost_c, (pf.fee_pct * 100)::HUGEINT AS fee_bp,
+    SELECT s.*, coalesce(pf.fees_unknown, 0) AS fees_unknown,
+           (s.price * 100)::HUGEINT AS pc, (s.cost * 100)::HUGEINT AS cost_c, (s.fee_pct * 100)::HUGEINT AS fee_bp,
            CASE WHEN st.counted THEN st.on_hand END AS on_hand, coalesce(sl.lead_time_days, 14) AS lead_time_days,
            ly.units AS last_year_units, coalesce(r.units, 0) AS recent_units, lw.lowest_30d,
-           (s.ends_on - s.starts_on + 1)::BIGINT AS event_days,
+           greatest(s.ends_on - s.from_day + 1, 0)::BIGINT AS event_days,
            greatest(least(s.starts_on - CAST(today AS DATE), coalesce(sl.lead_time_days, 14)), 0)::BIGINT
                AS days_until
     FROM scope s LEFT JOIN promo_fees pf USING (promotion_id)

@@ -1,10 +1,15 @@
 """The review after a campaign: what its SKUs sold in its days against a baseline of the same length before it.
 
-From imported orders only: the sold lines of the SKUs in scope (sk_sku_lines(),
-net of refunded units) on the campaign's shops (none named: every shop), on the
-local days of the campaign (sk_order_day) and on as many days just before it
-(the baseline). Revenue is the lines' revenue (sk_sku_lines(), as every per-SKU
-revenue in the shop: before order-level discounts). Money is in the shop's base currency (sk_fx(); a line whose
+From imported orders only: the sold lines of the SKUs in scope, as the buyers
+bought them (sk_resolved_lines(): a link names the catalogue SKU, but a bundle
+sold is the bundle's unit and money, never its parts' as well, so a set in scope
+with its cups is counted once), net of refunded units, on the campaign's shops
+(none named: every shop), on the local days of the campaign (sk_order_day) and on
+as many days just before it (the baseline). A campaign still running is reviewed
+over its days so far (to today) against as many days before it: two days in are
+compared with two days, never with the whole campaign's length. Revenue is the
+lines' revenue (before order-level discounts, as every per-SKU revenue in the
+shop). Money is in the shop's base currency (sk_fx(); a line whose
 currency has no rate is left out of the money, never its units). Discount cost
 is what buyers did not pay: against the SKU's list price, (list − paid) × units
 for lines in the list price's currency, plus the line's share of its order's
@@ -22,6 +27,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from shopkeeper.db.database import Database
+from shopkeeper.services.currency import base_currency
 
 
 @dataclass(frozen=True)
@@ -59,18 +65,22 @@ class CampaignReview:
     skus: tuple[SkuReview, ...]
     # Day by day, from the campaign's first day: (event units, baseline units on the same day of its window).
     days: tuple[tuple[date, int, int], ...]
+    campaign_days: int = 0  # the whole campaign's length; more than len(days) while it runs
+    currency: str = ""  # the base currency the money is in
 
 
 _LINES_SQL = """
-WITH p AS (SELECT promotion_id, starts_on, ends_on, (ends_on - starts_on + 1)::INTEGER AS n FROM promotions
+WITH p AS (SELECT promotion_id, starts_on, least(ends_on, $last) AS ends_on,
+                  (least(ends_on, $last) - starts_on + 1)::INTEGER AS n FROM promotions
            WHERE promotion_id = $pid),
 shops_in AS (SELECT shop_id FROM shops WHERE NOT EXISTS (SELECT 1 FROM promotion_shops WHERE promotion_id = $pid)
              OR shop_id IN (SELECT shop_id FROM promotion_shops WHERE promotion_id = $pid)),
 order_lines_in AS (
     -- every line of the orders in the days, so an order's discount is shared over all of its lines
-    SELECT l.*, o.buyer_id, o.ordered_at, o.ordered_tz, (coalesce(o.discount, 0) * 100)::HUGEINT AS order_off,
+    SELECT l.*, CAST(sk_line_revenue(l.line_total, l.unit_price, l.refunded_quantity) AS DECIMAL(18,2)) AS revenue,
+           o.buyer_id, o.ordered_at, o.ordered_tz, (coalesce(o.discount, 0) * 100)::HUGEINT AS order_off,
            (sum(coalesce(l.line_total, 0)) OVER (PARTITION BY l.shop_id, l.order_id) * 100)::HUGEINT AS order_cents
-    FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id)
+    FROM sk_resolved_lines() l JOIN orders o USING (shop_id, order_id)
     WHERE sk_is_sold(o.status) AND l.shop_id IN (SELECT shop_id FROM shops_in)
       AND o.ordered_at >= (SELECT starts_on - n FROM p) - INTERVAL 2 DAY
       AND o.ordered_at < (SELECT ends_on FROM p) + INTERVAL 3 DAY
@@ -108,14 +118,17 @@ def _figures(row: tuple[object, ...]) -> ReviewFigures:
                          Decimal(discount or 0).quantize(cent), int(b_units or 0), Decimal(b_revenue or 0).quantize(cent))  # type: ignore[call-overload, arg-type]
 
 
-def campaign_review(db: Database, promotion_id: int) -> CampaignReview | None:
-    """The campaign's review (None: no such campaign); for a running one, its days so far."""
+def campaign_review(db: Database, promotion_id: int, today: date | None = None) -> CampaignReview | None:
+    """The campaign's review (None: no such campaign); with `today` inside it, its days so far."""
     promo = db.fetchone("SELECT starts_on, ends_on, target_units, expected_uplift_pct FROM promotions"
                         " WHERE promotion_id = ?", [promotion_id])
     if promo is None:
         return None
     starts_on, ends_on, target, uplift = promo
-    params = {"pid": promotion_id}
+    campaign_days = (ends_on - starts_on).days + 1
+    if today is not None and starts_on <= today < ends_on:
+        ends_on = today
+    params = {"pid": promotion_id, "last": ends_on}
     total = db.fetchone(_LINES_SQL + f"SELECT {_FIGURES} FROM tagged", params)
     assert total is not None
     per_sku = db.fetchall(_LINES_SQL + f"SELECT sku, {_FIGURES} FROM tagged WHERE part IS NOT NULL"
@@ -134,4 +147,5 @@ def campaign_review(db: Database, promotion_id: int) -> CampaignReview | None:
                  for i in range(n))
     return CampaignReview(promotion_id, starts_on, ends_on, starts_on - timedelta(days=n), _figures(total),
                           int(new_members or 0), target, uplift,
-                          tuple(SkuReview(str(r[0]), _figures(r[1:])) for r in per_sku), days)
+                          tuple(SkuReview(str(r[0]), _figures(r[1:])) for r in per_sku), days, campaign_days,
+                          base_currency(db))

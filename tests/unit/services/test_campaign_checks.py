@@ -67,6 +67,70 @@ def test_below_cost_after_fees_and_a_likely_stock_out_are_flagged(shop: Database
     assert "campaign.warning.fees_unknown" not in codes
 
 
+def test_the_worst_sale_is_checked_in_the_shop_where_the_discounts_stack(shop: Database) -> None:
+    _shop(shop)
+    with shop.transaction():
+        shop.execute("INSERT INTO shops (shop_id, platform, name) VALUES ('etsy:clay', 'etsy', 'Clay')")
+    save_check_settings(shop, who="t", min_margin_pct=Decimal(10),
+                        fees={"taobao": Decimal(5), "etsy": Decimal(15)})
+    days = {"starts_on": date(2026, 11, 1), "ends_on": date(2026, 11, 10)}
+    everywhere = CampaignPlan(**{**HALF_OFF.__dict__, **days, "name": "10 % everywhere", "shop_ids": (),
+                                 "discount_pct": Decimal(10)})
+    taobao_only = CampaignPlan(**{**HALF_OFF.__dict__, **days, "name": "35 % on Taobao",
+                                  "discount_pct": Decimal(35)})
+    save_campaign(shop, everywhere, who="t", created_at=PLANNED)
+    save_campaign(shop, taobao_only, who="t", created_at=PLANNED)
+    ids = dict(shop.fetchall("SELECT name, promotion_id FROM promotions"))
+    # On Taobao both discounts stack: 80 − 8 − 28 = 44.00, less Taobao's 5 % (2.20) and the 38.67 cost: 7.1 %.
+    # On Etsy only the 10 % applies: 72.00 less Etsy's 15 % (10.80): 31.3 %. The stacked price never meets
+    # Etsy's fee (44.00 − 6.60 < 38.67 would be a loss no buyer can cause).
+    for name in ("10 % everywhere", "35 % on Taobao"):
+        [check] = sku_checks(shop, int(ids[name]), TODAY)
+        assert (check.price, check.fee_pct, check.margin_pct, check.margin_verdict) == \
+            (Decimal("44.00"), Decimal("5.0"), Decimal("7.1"), "below_min"), name
+    # Without the Taobao campaign, Etsy's fee on the undiscounted-elsewhere price is the worst sale.
+    delete_campaign(shop, int(ids["35 % on Taobao"]), who="t")
+    [check] = sku_checks(shop, int(ids["10 % everywhere"]), TODAY)
+    assert (check.price, check.fee_pct, check.margin_pct) == (Decimal("72.00"), Decimal("15.0"), Decimal("31.3"))
+
+
+def test_a_running_campaign_needs_stock_only_for_the_days_still_to_come(shop: Database) -> None:
+    _shop(shop)
+    _sell(shop, TODAY - timedelta(days=5), 30)  # 1 a day; doubled by the uplift
+    running = CampaignPlan(**{**HALF_OFF.__dict__, "starts_on": date(2026, 10, 15), "ends_on": date(2026, 10, 24)})
+    save_campaign(shop, running, who="t", created_at=PLANNED)
+    pid = int(shop.scalar("SELECT promotion_id FROM promotions"))
+    [check] = sku_checks(shop, pid, TODAY)
+    # 20 October to 24 October are still to come: 5 days × 2, not the campaign's 10 days × 2.
+    assert (check.expected, check.before_start, check.short) == (10, 0, 3)
+    # From last year's same days, only those still to come this year count.
+    _sell(shop, date(2025, 10, 1), 1)  # the orders reach back past last year's window
+    _sell(shop, date(2025, 10, 16), 6)  # a day already gone this year
+    _sell(shop, date(2025, 10, 22), 4)
+    [check] = sku_checks(shop, pid, TODAY)
+    assert check.from_last_year and check.expected == 4
+
+
+def test_the_lowest_price_of_30_days_is_what_buyers_paid_after_the_orders_discounts(shop: Database) -> None:
+    _shop(shop)
+    _sell(shop, TODAY - timedelta(days=10), 1)  # 80.00
+    # Two at 80.00 with 20.00 off the order (满减): 70.00 each was paid.
+    _sell(shop, TODAY - timedelta(days=5), 2, order_off=Decimal(20), buyer="b2")
+    # A line that already shows its discount (as Shopify's Lineitem discount does), counted once: 75.00 each.
+    with shop.transaction():
+        shop.execute("INSERT INTO orders (shop_id, order_id, buyer_id, ordered_at, ordered_tz, status, currency,"
+                     " total, discount) VALUES ('taobao:clay', 'shown', 'b3', TIMESTAMPTZ '2026-10-18 12:00:00+08',"
+                     " '+08:00', 'completed', 'USD', 150, 10)")
+        shop.execute("INSERT INTO order_lines (shop_id, order_id, line_no, sku, title, quantity, unit_price,"
+                     " line_total, currency) VALUES ('taobao:clay', 'shown', 1, 'CL-MUG-RUS-OAT', 'Mug', 2, 80, 150,"
+                     " 'USD')")
+    ten_off = CampaignPlan(**{**HALF_OFF.__dict__, "discount_pct": Decimal(10)})
+    save_campaign(shop, ten_off, who="t", created_at=PLANNED)
+    [check] = sku_checks(shop, int(shop.scalar("SELECT promotion_id FROM promotions")), TODAY)
+    assert check.lowest_30d == Decimal("70.00")
+    assert check.price == Decimal("72.00") and check.above_lowest  # 72.00 is no discount on 70.00
+
+
 def test_a_sku_never_counted_is_not_checked_for_stock_and_never_claimed_to_last(shop: Database) -> None:
     _shop(shop)
     with shop.transaction():
@@ -166,6 +230,49 @@ def test_review_counts_the_event_against_a_baseline_of_the_same_length(shop: Dat
     assert review.days[0] == (date(2026, 11, 1), 20, 0) and review.days[3] == (date(2026, 11, 4), 0, 5)  # 25 October is day 4 of the baseline
     assert [s.sku for s in review.skus] == ["CL-MUG-RUS-OAT"]
     assert campaign_checks(shop, date(2026, 11, 20)) == {}  # over: reviewed, not checked
+
+
+def test_a_running_campaign_is_reviewed_against_as_many_days_before_it(shop: Database) -> None:
+    _shop(shop)
+    _sell(shop, date(2026, 10, 23), 10, buyer="a")  # nine days before: outside two days' baseline
+    _sell(shop, date(2026, 10, 30), 5, buyer="b")
+    _sell(shop, date(2026, 10, 31), 3, buyer="c")
+    _sell(shop, date(2026, 11, 1), 4, Decimal(40), buyer="d")
+    _sell(shop, date(2026, 11, 2), 2, Decimal(40), buyer="e")
+    save_campaign(shop, HALF_OFF, who="t", created_at=PLANNED)
+    pid = int(shop.scalar("SELECT promotion_id FROM promotions"))
+    review = campaign_review(shop, pid, date(2026, 11, 2))
+    assert review is not None and review.campaign_days == 10 and len(review.days) == 2
+    # Two days in: 6 units against the 8 of the two days before (not the 18 of the ten days before).
+    assert (review.total.units, review.total.baseline_units, review.total.lift_pct) == (6, 8, Decimal("-25.0"))
+    assert review.baseline_start == date(2026, 10, 30)
+    ended = campaign_review(shop, pid, date(2026, 11, 20))
+    assert ended is not None and len(ended.days) == 10 and ended.total.baseline_units == 18
+
+
+def test_a_bundle_in_a_campaign_with_its_parts_is_reviewed_as_it_was_bought(shop: Database) -> None:
+    from shopkeeper.services.bundles import set_bundle_parts
+
+    _shop(shop)
+    with shop.transaction():
+        shop.execute("INSERT INTO variants (sku, product_id, option_text, price, cost, currency) VALUES"
+                     " ('CL-SET-2', 'CL-MUG', 'Pair', 150.00, NULL, 'USD')")
+    set_bundle_parts(shop, "CL-SET-2", [("CL-MUG-RUS-OAT", 2)], who="t")
+    day = date(2026, 11, 2)
+    with shop.transaction():
+        shop.execute("INSERT INTO orders (shop_id, order_id, buyer_id, ordered_at, ordered_tz, status, currency,"
+                     " total, discount) VALUES ('taobao:clay', 'set', 'b9', ?::TIMESTAMPTZ, '+08:00', 'completed',"
+                     " 'USD', 150, 0)", [f"{day.isoformat()} 12:00:00+08"])
+        shop.execute("INSERT INTO order_lines (shop_id, order_id, line_no, sku, title, quantity, unit_price,"
+                     " line_total, currency) VALUES ('taobao:clay', 'set', 1, 'CL-SET-2', 'Pair', 1, 150, 150, 'USD')")
+    _sell(shop, day, 1, buyer="b8")
+    both = CampaignPlan(**{**HALF_OFF.__dict__, "skus": ("CL-MUG-RUS-OAT", "CL-SET-2")})
+    save_campaign(shop, both, who="t", created_at=PLANNED)
+    review = campaign_review(shop, int(shop.scalar("SELECT promotion_id FROM promotions")), date(2026, 11, 20))
+    assert review is not None
+    # One set and one mug were bought: 2 units, 230.00; the set's two mugs are not sold a second time.
+    assert (review.total.units, review.total.revenue) == (2, Decimal("230.00"))
+    assert {s.sku: s.figures.units for s in review.skus} == {"CL-SET-2": 1, "CL-MUG-RUS-OAT": 1}
 
 
 def test_the_seller_edits_the_template_and_later_campaigns_get_it(shop: Database) -> None:

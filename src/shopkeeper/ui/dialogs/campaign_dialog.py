@@ -50,6 +50,7 @@ from shopkeeper.domain.festivals import festivals
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.campaign_checks import CampaignCheck, campaign_checks
 from shopkeeper.services.campaigns import CampaignPlan, categories, save_campaign, scope_skus
+from shopkeeper.services.currency import base_currency
 from shopkeeper.services.product_tags import all_tags
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.command_dialog import CommandDialog
@@ -67,6 +68,10 @@ def _qdate(day: date) -> QDate:
 
 def _day(qdate: QDate) -> date:
     return date(qdate.year(), qdate.month(), qdate.day())
+
+
+# shops (id, name), categories, tags (tag, count), the base currency, titles of the plan's SKUs
+_Choices = tuple[list[tuple[str, str]], list[str], list[tuple[str, int]], str, dict[str, str]]
 
 
 class CampaignDialog(CommandDialog):
@@ -218,7 +223,8 @@ class CampaignDialog(CommandDialog):
         layout.addWidget(buttons)
 
         self._fill(plan)
-        self._worker.query(self, QueryOp(self._load_choices), self._show_choices)
+        named = tuple(plan.skus) if plan is not None else ()
+        self._worker.query(self, QueryOp(lambda db: self._load_choices(db, named)), self._show_choices)
         if promotion_id is not None:
             pid = promotion_id
             self._worker.query(self, QueryOp(lambda db: campaign_checks(db, today).get(pid)), self._show_checks)
@@ -254,7 +260,7 @@ class CampaignDialog(CommandDialog):
 
     def _fill(self, plan: CampaignPlan | None) -> None:
         if plan is None:
-            self.currency.setText("CNY")
+            # The shop's base currency arrives with the choices (_show_choices).
             self._add_tier("300", "50")
             self._kind_changed()
             self._count()
@@ -277,17 +283,25 @@ class CampaignDialog(CommandDialog):
         self.uplift.setText("" if plan.expected_uplift_pct is None else f"{plan.expected_uplift_pct}")
         self.notes.setText(plan.notes or "")
         for sku in plan.skus:
-            self.skus.addItem(sku)
+            self._add_sku_item(sku, None)  # named once the choices arrive
         self._kind_changed()
         self._count()
 
     @staticmethod
-    def _load_choices(db: Any) -> tuple[list[tuple[str, str]], list[str], list[tuple[str, int]]]:  # noqa: ANN401
+    def _load_choices(db: Any, skus: tuple[str, ...]) -> _Choices:  # noqa: ANN401
         shops = [(r[0], r[1]) for r in db.fetchall("SELECT shop_id, name FROM shops ORDER BY shop_id")]
-        return shops, categories(db), all_tags(db)
+        titles = dict(db.fetchall("SELECT v.sku, p.title FROM variants v JOIN products p USING (product_id)"
+                                  " WHERE list_contains(?, v.sku)", [list(skus)])) if skus else {}
+        return shops, categories(db), all_tags(db), base_currency(db), titles
 
-    def _show_choices(self, choices: tuple[list[tuple[str, str]], list[str], list[tuple[str, int]]]) -> None:
-        shops, cats, tags = choices
+    def _show_choices(self, choices: _Choices) -> None:
+        shops, cats, tags, base, titles = choices
+        if not self.currency.text().strip():
+            self.currency.setText(base)
+        for i in range(self.skus.count()):
+            item = self.skus.item(i)
+            sku = str(item.data(Qt.ItemDataRole.UserRole))
+            self._name_sku_item(item, sku, titles.get(sku))
         for tag, count in tags:
             self.tag.addItem(self.tr("{tag} ({count})").format(tag=tag, count=count), tag)
         chosen = set(self._plan.shop_ids) if self._plan else set()
@@ -310,7 +324,9 @@ class CampaignDialog(CommandDialog):
         for year in (self._today.year, self._today.year + 1):
             for f in festivals(year):
                 if f.key == key and f.end >= self._today:
-                    self.starts.setDate(_qdate(f.first_day))
+                    # A festival already under way starts today: a start in the past would make every
+                    # checklist task overdue the moment the campaign exists.
+                    self.starts.setDate(_qdate(max(f.first_day, self._today)))
                     self.ends.setDate(_qdate(f.end))
                     return
 
@@ -326,12 +342,25 @@ class CampaignDialog(CommandDialog):
         self._worker.query(self, QueryOp(find, key="scope"), self._add_skus)
 
     def _add_skus(self, rows: list[tuple[str, str, str | None]]) -> None:
-        have = {self.skus.item(i).text() for i in range(self.skus.count())}
+        have = set(self.chosen_skus())
         for sku, title, _category in rows:
             if sku not in have:
-                item = QListWidgetItem(sku, self.skus)
-                item.setToolTip(title)
+                self._add_sku_item(sku, title)
         self._count()
+
+    def _add_sku_item(self, sku: str, title: str | None) -> None:
+        item = QListWidgetItem(self.skus)
+        item.setData(Qt.ItemDataRole.UserRole, sku)
+        self._name_sku_item(item, sku, title)
+
+    @staticmethod
+    def _name_sku_item(item: QListWidgetItem, sku: str, title: str | None) -> None:
+        # A seller knows a product by its name; the SKU alone ("12529011997255851358") says nothing.
+        item.setText(f"{sku} · {title}" if title else sku)
+        item.setToolTip(title or "")
+
+    def chosen_skus(self) -> list[str]:
+        return [str(self.skus.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.skus.count())]
 
     def _remove_selected(self) -> None:
         for item in self.skus.selectedItems():
@@ -367,7 +396,7 @@ class CampaignDialog(CommandDialog):
         return CampaignPlan(
             name=self.name.text(), kind=str(self.kind.currentData()), starts_on=_day(self.starts.date()),
             ends_on=_day(self.ends.date()), currency=self.currency.text().strip().upper() or "CNY",
-            skus=tuple(self.skus.item(i).text() for i in range(self.skus.count())), shop_ids=shops,
+            skus=tuple(self.chosen_skus()), shop_ids=shops,
             discount_pct=Decimal(str(round(self.percent.value(), 2))),
             amount_off=self._decimal(self.amount_off.text(), "campaign.field.amount_off"),
             fixed_price=self._decimal(self.fixed_price.text(), "campaign.field.fixed_price"),

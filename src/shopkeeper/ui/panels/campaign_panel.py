@@ -68,7 +68,7 @@ def load_campaign(db: Any, promotion_id: int, today: date) -> CampaignDetails | 
     ended = row[1] < today
     started = db.scalar("SELECT starts_on <= ? FROM promotions WHERE promotion_id = ?", [today, promotion_id])
     return CampaignDetails(promotion_id, row[0], ended, [] if ended else sku_checks(db, promotion_id, today),
-                           campaign_tasks(db, promotion_id), campaign_review(db, promotion_id) if started else None)
+                           campaign_tasks(db, promotion_id), campaign_review(db, promotion_id, today) if started else None)
 
 
 def _item(text: str, *, color: str | None = None, tip: str | None = None) -> QTableWidgetItem:
@@ -241,12 +241,17 @@ class CampaignPanel(QTabWidget):
             expected.append(self.tr("expected {units} units").format(units=f"{review.expected_units:,}"))
         if review.expected_uplift_pct is not None:
             expected.append(self.tr("expected uplift {pct} %").format(pct=f"{review.expected_uplift_pct:.0f}"))
-        self.review_note.setText(self.tr(
+        so_far = ""
+        if len(review.days) < review.campaign_days:
+            so_far = self.tr("So far, day {day} of {days}: ").format(day=len(review.days), days=review.campaign_days)
+        buyers = self.tr("%Ln new buyer(s)", "", review.new_members)
+        self.review_note.setText(so_far + self.tr(
             "<b>{units}</b> units in {orders} orders, revenue <b>{revenue}</b>, discounts {discount}, "
-            "{members} new buyers; lift <b>{lift}</b> over the {days} days before ({baseline} units){expected}"
-        ).format(units=f"{t.units:,}", orders=f"{t.orders:,}", revenue=money(t.revenue),
-                 discount=money(t.discount_cost), members=review.new_members, lift=lift, days=len(review.days),
-                 baseline=f"{t.baseline_units:,}", expected=(" · " + ", ".join(expected)) if expected else ""))
+            "{buyers}; lift <b>{lift}</b> over the {days} days before ({baseline} units){expected}"
+        ).format(units=f"{t.units:,}", orders=f"{t.orders:,}", revenue=f"{money(t.revenue)} {review.currency}",
+                 discount=f"{money(t.discount_cost)} {review.currency}", buyers=buyers, lift=lift,
+                 days=len(review.days), baseline=f"{t.baseline_units:,}",
+                 expected=(" · " + ", ".join(expected)) if expected else ""))
         with filling(self.review_table):
             self.review_table.setRowCount(len(review.skus))
             for row, s in enumerate(review.skus):
@@ -276,6 +281,9 @@ class CampaignPanel(QTabWidget):
         self.plot.clear()
         self.plot.show()
         x = np.arange(1, len(review.days) + 1, dtype=float)
+        # Whole days only: a 4-day campaign has no day 1.5.
+        step = max(1, -(-len(review.days) // 12))
+        self.plot.getAxis("bottom").setTicks([[(float(i), str(i)) for i in range(1, len(review.days) + 1, step)]])
         event = np.array([d[1] for d in review.days], dtype=float)
         baseline = np.array([d[2] for d in review.days], dtype=float)
         for y, color, name in ((baseline, BASELINE_COLOR, self.tr("Days before")),

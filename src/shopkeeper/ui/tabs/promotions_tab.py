@@ -175,6 +175,7 @@ class PromotionsTab(ShopTab):
             )
         )
         selected = self._selected_id()
+        old_row = self.table.currentRow()
         self.table.blockSignals(True)
         self.table.setRowCount(len(promotions))
         ended = [p for p in promotions if p.state(today) == "ended"]
@@ -186,7 +187,8 @@ class PromotionsTab(ShopTab):
         # The campaign in the panel stays selected; at first, the next one coming.
         ids = [p.promotion_id for p in ordered]
         if ids:
-            self.table.selectRow(ids.index(selected) if selected in ids else 0)
+            # A deleted campaign's neighbour takes its place, as in any list; not the top row.
+            self.table.selectRow(ids.index(selected) if selected in ids else min(max(old_row, 0), len(ids) - 1))
             self._load_details()
         self.edit_button.setEnabled(bool(promotions))
         self.delete_button.setEnabled(bool(promotions))
@@ -199,7 +201,7 @@ class PromotionsTab(ShopTab):
     def _kind_text(self, promo: PromotionRow) -> str:
         kind = window_text(Message(KIND_NAMES.get(promo.kind, "campaign.kind.percent_off")))
         if promo.kind == "percent_off":
-            terms = f"{promo.discount_pct:.0f} %"
+            terms = f"{promo.discount_pct:.2f}".rstrip("0").rstrip(".") + " %"  # 12.5 %, not 12 %
         elif promo.tiers:
             terms = ", ".join(self.tr("{spend} − {off}").format(spend=money(a), off=money(b)) for a, b in promo.tiers)
         elif promo.kind == "buy_x_get_y" and promo.buy_qty and promo.get_qty:
@@ -217,7 +219,9 @@ class PromotionsTab(ShopTab):
         if promo.min_margin_pct is not None:
             # Before it starts: the worst SKU after cost and fees is what the seller must see.
             margin = self.tr("worst {margin} %").format(margin=f"{promo.min_margin_pct:.1f}")
-        if promo.stock_ok is not None:
+        if promo.state(today) == "ended":
+            stock = "—"  # today's stock says nothing about a campaign that is over: its review does
+        elif promo.stock_ok is not None:
             stock = self.tr("lasts") if promo.stock_ok else self.tr("{units} short").format(
                 units=f"{promo.short_units:,}")
         elif promo.target_units is None:
@@ -255,7 +259,8 @@ class PromotionsTab(ShopTab):
                     and promo.margin_after_pct < 15:
                 item.setForeground(QBrush(QColor(_RED)))
                 item.setToolTip(self.tr("Thin margin: this discount leaves less than 15 % on these SKUs."))
-            if column == "stock" and (promo.stock_ok is False or (promo.stock_ok is None and promo.stock_short)):
+            if column == "stock" and promo.state(today) != "ended" and (
+                    promo.stock_ok is False or (promo.stock_ok is None and promo.stock_short)):
                 item.setForeground(QBrush(QColor(_RED)))
                 item.setToolTip(self.tr("Not enough stock on hand for the planned units."))
             if column == "tasks" and promo.tasks_overdue:
@@ -348,6 +353,11 @@ class PromotionsTab(ShopTab):
     def delete_selected(self) -> None:
         promotion_id = self._selected_id()
         if promotion_id is None:
+            return
+        name = next((p.name for p in self._promotions if p.promotion_id == promotion_id), "")
+        asked = QMessageBox.question(self, self.tr("Delete campaign"), self.tr(
+            "Delete the campaign \"{name}\" with its checklist? Edit › Undo brings it back.").format(name=name))
+        if asked != QMessageBox.StandardButton.Yes:
             return
         self._worker.command(self, CommandOp(lambda db: delete_campaign(db, promotion_id, who="window")),
                              self._saved, self._refused)
