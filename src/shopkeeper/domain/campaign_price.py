@@ -21,6 +21,13 @@ By kind, from the SKU's list price P (variants.price):
   proportion to their list prices: P × bundle / Σ P; never above P. When a SKU
   of the bundle has no list price the shares are unknown: each keeps P.
 
+Currency: an amount (an amount off, a set price, a tier's threshold and discount, a bundle's
+price) is in the campaign's currency; a SKU whose list price is in another currency has no
+campaign price under such terms (None / NULL, flagged like a SKU without a list price):
+5.00 off a EUR campaign is not 5.00 off a USD price. A percentage, buy-X-get-Y and free
+shipping need no currency and apply to every SKU. A bundle price is shared out only when
+every SKU of the bundle is priced in the campaign's currency.
+
 Stacking: when campaigns on the same SKU overlap in days and shops, platforms
 take each shop discount off the list price one after the other at checkout; the
 price they stack to is P minus the sum of each campaign's discount, not below 0.
@@ -43,6 +50,7 @@ COUPON = "coupon"
 BUNDLE_PRICE = "bundle_price"
 KINDS = (SPEND_SAVE, PERCENT_OFF, FIXED_OFF, FLASH_PRICE, BUY_X_GET_Y, FREE_SHIPPING, COUPON, BUNDLE_PRICE)
 TIERED = (SPEND_SAVE, COUPON)
+AMOUNT_KINDS = (FIXED_OFF, FLASH_PRICE, SPEND_SAVE, COUPON, BUNDLE_PRICE)  # terms in the campaign's currency
 KIND_NAMES = {
     SPEND_SAVE: "campaign.kind.spend_save", PERCENT_OFF: "campaign.kind.percent_off",
     FIXED_OFF: "campaign.kind.fixed_off", FLASH_PRICE: "campaign.kind.flash_price",
@@ -86,9 +94,11 @@ def _tier_cents(pc: int, tier: Tier) -> int:
     return _half_up(max(pc * q - _cents(tier.amount_off), 0), q)
 
 
-def unit_price(terms: Terms, price: Decimal | None, bundle_list_total: Decimal | None = None) -> Decimal | None:
-    """The SKU's price per unit under the campaign; `bundle_list_total`: Σ list prices of the bundle's SKUs."""
-    if price is None:
+def unit_price(terms: Terms, price: Decimal | None, bundle_list_total: Decimal | None = None, *,
+               same_currency: bool = True) -> Decimal | None:
+    """The SKU's price per unit under the campaign; `bundle_list_total`: Σ list prices of the bundle's SKUs
+    (None when one has no price or another currency); `same_currency`: the list price is in the campaign's."""
+    if price is None or (terms.kind in AMOUNT_KINDS and not same_currency):
         return None
     pc = _cents(price)
     kind = terms.kind
@@ -111,11 +121,13 @@ def unit_price(terms: Terms, price: Decimal | None, bundle_list_total: Decimal |
     return _money(cents)
 
 
-def stacked_price(price: Decimal | None, unit_prices: Iterable[Decimal | None]) -> Decimal | None:
-    """The price the campaigns' discounts stack to: list price minus the sum of their discounts, not below 0."""
-    if price is None:
+def stacked_price(price: Decimal | None, own: Decimal | None, others: Iterable[Decimal | None]) -> Decimal | None:
+    """The price a campaign's discount (`own`: its unit price) stacks to with the others': list price minus
+    the sum of their discounts, not below 0; none when the campaign gives the SKU no price (others that
+    give none take nothing off)."""
+    if price is None or own is None:
         return None
-    discount = sum((price - p for p in unit_prices if p is not None), Decimal(0))
+    discount = sum((price - p for p in (own, *others) if p is not None), Decimal(0))
     return max(price - discount, Decimal(0))
 
 
@@ -123,6 +135,8 @@ MACROS = (
     "CREATE OR REPLACE TEMP MACRO sk_half_up_div(n, d) AS (2 * (n)::HUGEINT + (d)) // (2 * (d)::HUGEINT)",
     "CREATE OR REPLACE TEMP MACRO sk_cents_money(c) AS ((c)::DECIMAL(18,0) * 0.01)::DECIMAL(18,2)",
 )
+
+_AMOUNT_KINDS_SQL = ", ".join(f"'{kind}'" for kind in AMOUNT_KINDS)
 
 # A campaign's shops: promotion_shops, none meaning every shop. Two campaigns share a shop when
 # either runs everywhere or their lists meet.
@@ -132,9 +146,12 @@ CREATE OR REPLACE TEMP MACRO sk_campaign_prices() AS TABLE
 WITH scope AS (
     SELECT p.promotion_id, p.kind, p.discount_pct, p.amount_off, p.fixed_price, p.buy_qty, p.get_qty,
            ps.sku, v.price, (v.price * 100)::HUGEINT AS pc,
-           -- A bundle with an unpriced SKU cannot be shared out: NULL, and every SKU keeps its list price.
-           CASE WHEN count(v.price) OVER w = count(*) OVER w THEN (sum(v.price) OVER w * 100)::HUGEINT END
-               AS bundle_cents
+           coalesce(v.currency, p.currency) IS DISTINCT FROM p.currency AS foreign_price,
+           -- A bundle with an unpriced SKU, or one priced in another currency, cannot be shared out: NULL,
+           -- and every SKU keeps its list price.
+           CASE WHEN count(v.price) OVER w = count(*) OVER w
+                 AND count(*) FILTER (WHERE coalesce(v.currency, p.currency) IS DISTINCT FROM p.currency) OVER w = 0
+                THEN (sum(v.price) OVER w * 100)::HUGEINT END AS bundle_cents
     FROM promotions p
     JOIN promotion_skus ps USING (promotion_id)
     LEFT JOIN variants v USING (sku)
@@ -151,9 +168,12 @@ tiered AS (
     WHERE s.pc > 0 AND s.kind IN ('spend_save', 'coupon')
     GROUP BY s.promotion_id, s.sku
 )
-SELECT s.promotion_id, s.sku, s.price AS list_price,
+SELECT s.promotion_id, s.sku, s.price AS list_price, s.foreign_price
+           AND s.kind IN (__AMOUNT_KINDS__) AS other_currency,
        sk_cents_money(CASE
            WHEN s.pc IS NULL THEN NULL
+           WHEN s.foreign_price AND s.kind IN (__AMOUNT_KINDS__)
+               THEN NULL
            WHEN s.kind = 'percent_off' THEN sk_half_up_div(s.pc * (10000 - (s.discount_pct * 100)::HUGEINT), 10000)
            WHEN s.kind = 'fixed_off' THEN greatest(s.pc - coalesce((s.amount_off * 100)::HUGEINT, 0), 0)
            WHEN s.kind = 'flash_price' THEN least(s.pc, coalesce((s.fixed_price * 100)::HUGEINT, s.pc))
@@ -182,7 +202,8 @@ pairs AS (
 )
 SELECT promotion_id, sku, list(other_id ORDER BY other_id) AS other_ids,
        CASE WHEN any_value(unit_price) IS NOT NULL
-            THEN greatest(any_value(unit_price) - sum(list_price - other_price), 0) END AS stacked_price
+            THEN greatest(any_value(unit_price) - coalesce(sum(list_price - other_price), 0), 0) END AS stacked_price
 FROM pairs GROUP BY promotion_id, sku
 """,
 )
+TABLE_MACROS = tuple(sql.replace("__AMOUNT_KINDS__", _AMOUNT_KINDS_SQL) for sql in TABLE_MACROS)

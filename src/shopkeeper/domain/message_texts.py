@@ -474,6 +474,8 @@ ENGLISH: Mapping[str, str] = {
     "campaign.warning.no_skus": "No products in scope yet",
     "campaign.warning.no_price": "{count} SKUs in scope have no list price",
     "campaign.warning.no_price.one": "{count} SKU in scope has no list price",
+    "campaign.warning.other_currency": "{count} SKUs in scope are priced in another currency than the campaign's {currency}: its amounts do not apply to them",
+    "campaign.warning.other_currency.one": "{count} SKU in scope is priced in another currency than the campaign's {currency}: its amounts do not apply to it",
     "campaign.task.signup": "Sign up for the platform's event (sign-up deadline)",
     "campaign.task.stock": "Order stock for the event",
     "campaign.task.visuals": "Visuals: banners and main images",

@@ -76,6 +76,7 @@ WITH promo_margin AS (
                     THEN (c.unit_price - v.cost) * 100 / c.unit_price END) AS margin_after,
            min(c.unit_price) AS min_unit_price,
            count(*) FILTER (WHERE c.list_price IS NULL) AS unpriced,
+           count(*) FILTER (WHERE c.other_currency) AS other_currency,
            coalesce(sum(greatest(s.on_hand, 0)) FILTER (WHERE s.counted), 0) AS stock_units,
            count(*) FILTER (WHERE NOT coalesce(s.counted, FALSE)) AS uncounted,
            list(c.sku ORDER BY c.sku) AS skus
@@ -90,7 +91,8 @@ SELECT p.promotion_id, p.name, p.event, p.shop_id, p.starts_on, p.ends_on, p.dis
        p.currency, p.target_units, coalesce(m.sku_count, 0), round(m.margin_after, 1)::DECIMAL(6,1),
        coalesce(m.stock_units, 0)::BIGINT, p.notes, p.kind, coalesce(sh.shop_ids, []), coalesce(m.skus, []),
        m.min_unit_price, p.expected_uplift_pct, coalesce(m.unpriced, 0),
-       coalesce(t.tiers, []), p.amount_off, p.fixed_price, p.buy_qty, p.get_qty, coalesce(m.uncounted, 0)
+       coalesce(t.tiers, []), p.amount_off, p.fixed_price, p.buy_qty, p.get_qty, coalesce(m.uncounted, 0),
+       coalesce(m.other_currency, 0)
 FROM promotions p LEFT JOIN promo_margin m USING (promotion_id) LEFT JOIN shops sh USING (promotion_id)
      LEFT JOIN tiers t USING (promotion_id)
 """
@@ -114,12 +116,15 @@ def list_promotions(db: Database, today: date | None = None) -> list[PromotionRo
     for r in rows:
         (pid, name, event, shop_id, starts, ends, pct, budget, currency, units, sku_count, margin, stock, notes,
          kind, shop_ids, skus, min_price, uplift, unpriced, tiers, amount_off, fixed_price, buy_qty, get_qty,
-         uncounted) = r
+         uncounted, other_currency) = r
         warnings = list(stacks.get(int(pid), []))
         if not skus:
             warnings.insert(0, Message("campaign.warning.no_skus"))
         if unpriced:
             warnings.append(Message("campaign.warning.no_price", {"count": int(unpriced)}))
+        if other_currency:
+            warnings.append(Message("campaign.warning.other_currency", {"count": int(other_currency),
+                                                                         "currency": currency}))
         out.append(PromotionRow(pid, name, event, shop_id, starts, ends, pct, budget, currency, units, sku_count,
                                 margin, stock, notes, kind=kind, shop_ids=tuple(shop_ids), skus=tuple(skus),
                                 min_unit_price=min_price, expected_uplift_pct=uplift, warnings=tuple(warnings),

@@ -474,6 +474,8 @@ def window_texts() -> dict[str, str]:
         "campaign.warning.no_skus": translate("Messages", "No products in scope yet"),
         "campaign.warning.no_price": translate("Messages", "{count} SKUs in scope have no list price"),
         "campaign.warning.no_price.one": translate("Messages", "{count} SKU in scope has no list price"),
+        "campaign.warning.other_currency": translate("Messages", "{count} SKUs in scope are priced in another currency than the campaign's {currency}: its amounts do not apply to them"),
+        "campaign.warning.other_currency.one": translate("Messages", "{count} SKU in scope is priced in another currency than the campaign's {currency}: its amounts do not apply to it"),
         "campaign.task.signup": translate("Messages", "Sign up for the platform's event (sign-up deadline)"),
         "campaign.task.stock": translate("Messages", "Order stock for the event"),
         "campaign.task.visuals": translate("Messages", "Visuals: banners and main images"),

@@ -48,26 +48,32 @@ def _store(db: Database, pid: int, terms: Terms, start: date, end: date, skus: d
 
 
 @RULES
-@given(terms=TERMS, other=TERMS, prices=st.lists(PRICE, min_size=1, max_size=4))
+@given(terms=TERMS, other=TERMS, prices=st.lists(PRICE, min_size=1, max_size=4),
+       currencies=st.lists(st.sampled_from(["CNY", "CNY", "USD"]), min_size=4, max_size=4))
 def test_unit_and_stacked_prices_agree_with_sql(db: Database, terms: Terms, other: Terms,
-                                                prices: list[Decimal | None]) -> None:
+                                                prices: list[Decimal | None], currencies: list[str]) -> None:
     skus = {f"S{i}": p for i, p in enumerate(prices)}
+    currency = {f"S{i}": currencies[i] for i in range(len(prices))}  # the campaigns are in CNY
     with _scratch(db):
         db.execute("INSERT INTO products (product_id, title) VALUES ('P', 'p')")
         for sku, price in skus.items():
-            db.execute("INSERT INTO variants (sku, product_id, price, currency) VALUES (?, 'P', ?, 'CNY')", [sku, price])
+            db.execute("INSERT INTO variants (sku, product_id, price, currency) VALUES (?, 'P', ?, ?)",
+                       [sku, price, currency[sku]])
         _store(db, 1, terms, date(2026, 11, 1), date(2026, 11, 11), skus)
         _store(db, 2, other, date(2026, 11, 11), date(2026, 11, 12), {"S0": skus["S0"]})
         got = {(pid, sku): price for pid, sku, price in db.fetchall(
             "SELECT promotion_id, sku, unit_price FROM sk_campaign_prices()")}
         stacked = db.fetchall("SELECT promotion_id, sku, stacked_price FROM sk_campaign_overlaps() ORDER BY 1")
-    total = sum((p for p in prices if p is not None), Decimal(0)) if all(p is not None for p in prices) else None
+    total = sum((p for p in prices if p is not None), Decimal(0)) \
+        if all(p is not None for p in prices) and all(currency[s] == "CNY" for s in skus) else None
     for sku, price in skus.items():
-        assert got[(1, sku)] == unit_price(terms, price, total), (sku, price)
-    mine, theirs = unit_price(terms, skus["S0"], total), unit_price(other, skus["S0"], skus["S0"])
+        assert got[(1, sku)] == unit_price(terms, price, total, same_currency=currency[sku] == "CNY"), (sku, price)
+    same = currency["S0"] == "CNY"
+    mine = unit_price(terms, skus["S0"], total, same_currency=same)
+    theirs = unit_price(other, skus["S0"], skus["S0"] if same else None, same_currency=same)
     assert got[(2, "S0")] == theirs
-    assert stacked == [(1, "S0", stacked_price(skus["S0"], [mine, theirs])),
-                       (2, "S0", stacked_price(skus["S0"], [mine, theirs]))]
+    assert stacked == [(1, "S0", stacked_price(skus["S0"], mine, [theirs])),
+                       (2, "S0", stacked_price(skus["S0"], theirs, [mine]))]
 
 
 def test_each_kind_on_a_mug_at_80() -> None:
@@ -87,8 +93,8 @@ def test_each_kind_on_a_mug_at_80() -> None:
     # Bundle of a mug (80) and a vase (120) for 160: the mug's share is 80 × 160 / 200.
     assert unit_price(Terms("bundle_price", fixed_price=Decimal("160")), p, Decimal("200")) == Decimal("64.00")
     assert unit_price(Terms("percent_off", discount_pct=Decimal("10")), None) is None
-    assert stacked_price(p, [Decimal("67.50"), Decimal("72.00")]) == Decimal("59.50")
-    assert stacked_price(p, [Decimal("10"), Decimal("10")]) == Decimal("0")
+    assert stacked_price(p, Decimal("67.50"), [Decimal("72.00")]) == Decimal("59.50")
+    assert stacked_price(p, Decimal("10"), [Decimal("10")]) == Decimal("0")
 
 
 def test_half_a_cent_rounds_up() -> None:

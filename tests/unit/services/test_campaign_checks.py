@@ -131,6 +131,18 @@ def test_the_lowest_price_of_30_days_is_what_buyers_paid_after_the_orders_discou
     assert check.price == Decimal("72.00") and check.above_lowest  # 72.00 is no discount on 70.00
 
 
+def test_an_amount_off_in_another_currency_gives_no_price_and_says_so(shop: Database) -> None:
+    _shop(shop)
+    euros_off = CampaignPlan(**{**HALF_OFF.__dict__, "kind": "fixed_off", "amount_off": Decimal(5),
+                                "currency": "EUR", "discount_pct": Decimal(0)})
+    save_campaign(shop, euros_off, who="t", created_at=PLANNED)
+    [check] = sku_checks(shop, int(shop.scalar("SELECT promotion_id FROM promotions")), TODAY)
+    assert check.price is None and check.margin_verdict is None  # 5 EUR off is not 5 USD off an 80 USD mug
+    [row] = list_promotions(shop, TODAY)
+    [warning] = [w for w in row.warnings if w.code == "campaign.warning.other_currency"]
+    assert warning.params == {"count": 1, "currency": "EUR"}
+
+
 def test_a_sku_never_counted_is_not_checked_for_stock_and_never_claimed_to_last(shop: Database) -> None:
     _shop(shop)
     with shop.transaction():
