@@ -140,7 +140,7 @@ _AMOUNT_KINDS_SQL = ", ".join(f"'{kind}'" for kind in AMOUNT_KINDS)
 
 # A campaign's shops: promotion_shops, none meaning every shop. Two campaigns share a shop when
 # either runs everywhere or their lists meet.
-TABLE_MACROS = (
+TABLE_MACROS: tuple[str, ...] = (
     """
 CREATE OR REPLACE TEMP MACRO sk_campaign_prices() AS TABLE
 WITH scope AS (
