@@ -32,6 +32,23 @@
     </message>
 </context>
 <context>
+    <name>ChartsTab</name>
+    <message numerus="yes">
+        <source>%Ln sold order(s) in {currencies} have no exchange rate to {base}: their unit prices in {base} are unknown, so their units are in no band.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sold order(s) in {currencies} have no exchange rate to {base}: their money is unknown, shown as — (no bar, a gap in a line), never as 0.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExchangeRatesDialog</name>
     <message numerus="yes">
         <source>%Ln order(s) in {currencies} have no rate yet and are left out of converted figures.</source>

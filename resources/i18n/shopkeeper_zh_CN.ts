@@ -154,7 +154,7 @@
     </message>
     <message>
         <source>Search order or SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索订单或 SKU</translation>
     </message>
     <message>
         <source>Show all orders</source>
@@ -178,19 +178,19 @@
     </message>
     <message>
         <source>No refunded order matches “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与“{text}”匹配的退款订单</translation>
     </message>
     <message>
         <source>Showing the newest {shown} of {total}: search by order or SKU, or show more</source>
-        <translation type="unfinished"></translation>
+        <translation>显示最新的 {shown} 笔，共 {total} 笔：可按订单或 SKU 搜索，或显示更多</translation>
     </message>
     <message>
         <source>Orders listed: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>已列出订单：{count} 笔</translation>
     </message>
     <message>
         <source>Show {count} more</source>
-        <translation type="unfinished"></translation>
+        <translation>再显示 {count} 笔</translation>
     </message>
     <message>
         <source>Part refunded</source>
@@ -1320,6 +1320,10 @@
         <translation>A类：{a} 个 SKU 贡献 80 % 销售额；B类：{b} 个贡献其后 15 %；C类：{c} 个贡献其余部分。</translation>
     </message>
     <message>
+        <source>No shares or ABC classes: they need the revenue of every SKU of the range, and some of it has no exchange rate. Choose one currency to see its own curve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Share of the platform&apos;s units (%)</source>
         <translation>占该平台件数比例（%）</translation>
     </message>
@@ -1737,6 +1741,18 @@
     <message>
         <source>Show all time</source>
         <translation>显示全部时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sold order(s) in {currencies} have no exchange rate to {base}: their unit prices in {base} are unknown, so their units are in no band.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sold order(s) in {currencies} have no exchange rate to {base}: their money is unknown, shown as — (no bar, a gap in a line), never as 0.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>No orders in this period: this shop&apos;s orders run from {first} to {last}.</source>
@@ -3289,6 +3305,14 @@
     <message>
         <source>{orders} orders · {members} members · {products} SKUs · {imports} imports</source>
         <translation>{orders} 笔订单 · {members} 位会员 · {products} 个 SKU · {imports} 次导入</translation>
+    </message>
+    <message>
+        <source>orders&apos; totals {totals}</source>
+        <translation>订单金额合计 {totals}</translation>
+    </message>
+    <message>
+        <source>Orders&apos; totals are what the imported orders add up to, unpaid, cancelled and refunded ones included. Net sales are on the Charts tab.</source>
+        <translation>订单金额合计是导入订单的总和，包括未付款、已取消和已退款的订单。净销售额请看“图表”标签页。</translation>
     </message>
 </context>
 <context>
@@ -5482,6 +5506,14 @@
     <message>
         <source>{count} SKU in scope has no list price</source>
         <translation>{count} 个参与 SKU 没有标价</translation>
+    </message>
+    <message>
+        <source>{count} SKUs in scope are priced in another currency than the campaign&apos;s {currency}: its amounts do not apply to them</source>
+        <translation>活动范围内有 {count} 个 SKU 的标价不是活动币种 {currency}：活动金额不适用于它们</translation>
+    </message>
+    <message>
+        <source>{count} SKU in scope is priced in another currency than the campaign&apos;s {currency}: its amounts do not apply to it</source>
+        <translation>活动范围内有 {count} 个 SKU 的标价不是活动币种 {currency}：活动金额不适用于它</translation>
     </message>
     <message>
         <source>Sign up for the platform&apos;s event (sign-up deadline)</source>

@@ -367,8 +367,12 @@ class MainWindow(QMainWindow):
                 orders=f"{stats['orders']:,}", members=f"{stats['members']:,}",
                 products=f"{stats['products']:,}", imports=f"{stats['imports']:,}",
             )
-            + (f" · {totals}" if totals else "")
+            + (" · " + self.tr("orders' totals {totals}").format(totals=totals) if totals else "")
         )
+        # Gross, as imported: it must not be read as the net sales the Charts tab shows.
+        self.counts_label.setToolTip(self.tr(
+            "Orders' totals are what the imported orders add up to, unpaid, cancelled and refunded ones included. "
+            "Net sales are on the Charts tab.") if totals else "")
 
     # -- drag and drop ------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
