@@ -10,6 +10,13 @@
             <numerusform>Last %Ln days</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln refunded order(s) of several SKUs do not say which SKU the money was for: left out of the rates by SKU</source>
+        <translation>
+            <numerusform>%Ln refunded order of several SKUs does not say which SKU the money was for: left out of the rates by SKU</numerusform>
+            <numerusform>%Ln refunded orders of several SKUs do not say which SKU the money was for: left out of the rates by SKU</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CampaignPanel</name>
@@ -35,16 +42,16 @@
     <name>ChartsTab</name>
     <message numerus="yes">
         <source>%Ln sold order(s) in {currencies} have no exchange rate to {base}: their unit prices in {base} are unknown, so their units are in no band.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln sold order in {currencies} has no exchange rate to {base}: its unit prices in {base} are unknown, so its units are in no band.</numerusform>
+            <numerusform>%Ln sold orders in {currencies} have no exchange rate to {base}: their unit prices in {base} are unknown, so their units are in no band.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln sold order(s) in {currencies} have no exchange rate to {base}: their money is unknown, shown as — (no bar, a gap in a line), never as 0.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln sold order in {currencies} has no exchange rate to {base}: its money is unknown, shown as — (no bar, a gap in a line), never as 0.</numerusform>
+            <numerusform>%Ln sold orders in {currencies} have no exchange rate to {base}: their money is unknown, shown as — (no bar, a gap in a line), never as 0.</numerusform>
         </translation>
     </message>
 </context>

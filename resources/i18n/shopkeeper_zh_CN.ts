@@ -168,6 +168,12 @@
         <source>{refunded} of {paid} paid orders refunded ({rate} %); money back: {money}; {untagged} refunded orders not tagged yet</source>
         <translation>{paid} 笔已付款订单中 {refunded} 笔退款（{rate} %）；退款金额：{money}；{untagged} 笔退款订单未打标签</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln refunded order(s) of several SKUs do not say which SKU the money was for: left out of the rates by SKU</source>
+        <translation>
+            <numerusform>%Ln 笔含多个 SKU 的退款订单未说明退款对应哪个 SKU：未计入按 SKU 的退款率</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Refunded orders of {sku}</source>
         <translation>{sku} 的退款订单</translation>
@@ -1320,10 +1326,6 @@
         <translation>A类：{a} 个 SKU 贡献 80 % 销售额；B类：{b} 个贡献其后 15 %；C类：{c} 个贡献其余部分。</translation>
     </message>
     <message>
-        <source>No shares or ABC classes: they need the revenue of every SKU of the range, and some of it has no exchange rate. Choose one currency to see its own curve.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Share of the platform&apos;s units (%)</source>
         <translation>占该平台件数比例（%）</translation>
     </message>
@@ -1390,6 +1392,22 @@
     <message>
         <source>Spend</source>
         <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>1 SKU with money in a currency without an exchange rate has no share or class; the others are ranked among themselves.</source>
+        <translation>1 个 SKU 有金额属于没有汇率的币种，没有占比和分类；其余 SKU 在彼此之间排名。</translation>
+    </message>
+    <message>
+        <source>{count} SKUs with money in a currency without an exchange rate have no share or class; the others are ranked among themselves.</source>
+        <translation>{count} 个 SKU 有金额属于没有汇率的币种，没有占比和分类；其余 SKU 在彼此之间排名。</translation>
+    </message>
+    <message>
+        <source>1 SKU with money in a currency without an exchange rate: no share or class can be worked out.</source>
+        <translation>1 个 SKU 有金额属于没有汇率的币种：无法算出占比和分类。</translation>
+    </message>
+    <message>
+        <source>{count} SKUs with money in a currency without an exchange rate: no share or class can be worked out.</source>
+        <translation>{count} 个 SKU 有金额属于没有汇率的币种：无法算出占比和分类。</translation>
     </message>
     <message>
         <source>Members of the whole shop today; the filters do not apply.</source>
@@ -1623,6 +1641,10 @@
         <translation>全部时间</translation>
     </message>
     <message>
+        <source>Dates…</source>
+        <translation>自选日期…</translation>
+    </message>
+    <message>
         <source>By day</source>
         <translation>按天</translation>
     </message>
@@ -1744,14 +1766,14 @@
     </message>
     <message numerus="yes">
         <source>%Ln sold order(s) in {currencies} have no exchange rate to {base}: their unit prices in {base} are unknown, so their units are in no band.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{currencies} 的 %Ln 笔已售订单没有兑 {base} 的汇率：其以 {base} 计的单价未知，因此其件数不计入任何价格带。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln sold order(s) in {currencies} have no exchange rate to {base}: their money is unknown, shown as — (no bar, a gap in a line), never as 0.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{currencies} 的 %Ln 笔已售订单没有兑 {base} 的汇率：其金额未知，显示为 —（无柱、折线断开），绝不按 0 计。</numerusform>
         </translation>
     </message>
     <message>
@@ -2821,6 +2843,10 @@
         <translation>未修改：{reason}</translation>
     </message>
     <message>
+        <source>from {price}</source>
+        <translation>{price} 起</translation>
+    </message>
+    <message>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
@@ -2893,6 +2919,18 @@
     <message>
         <source>not counted: type the count in the On hand column</source>
         <translation>未盘点：请在“现有库存”列填写盘点数量</translation>
+    </message>
+    <message>
+        <source>(ABC unknown: some of its sales are in a currency without an exchange rate)</source>
+        <translation>（ABC 未知：部分销售所用币种没有汇率）</translation>
+    </message>
+    <message>
+        <source>not counted: count its parts</source>
+        <translation>未盘点：请盘点其组件</translation>
+    </message>
+    <message>
+        <source>{count} (what its parts allow: count the parts, not the bundle)</source>
+        <translation>{count}（由组件库存决定：请盘点组件，而非组合商品）</translation>
     </message>
     <message>
         <source>Sold (the same {n} days last year)</source>
@@ -2986,8 +3024,12 @@
         <translation>平台</translation>
     </message>
     <message>
-        <source>Points per unit (empty: as above)</source>
-        <translation>每单位积分（留空：同上）</translation>
+        <source>Points per unit</source>
+        <translation>每单位积分</translation>
+    </message>
+    <message>
+        <source>Points per unit of the base currency for this platform&apos;s orders; empty: the rate above</source>
+        <translation>该平台订单每单位本位币获得的积分；留空：按上方比率</translation>
     </message>
     <message>
         <source> days</source>
@@ -3038,24 +3080,56 @@
         <translation>名称</translation>
     </message>
     <message>
-        <source>From (YYYY-MM-DD)</source>
-        <translation>开始（YYYY-MM-DD）</translation>
+        <source>From</source>
+        <translation>开始</translation>
     </message>
     <message>
-        <source>To (YYYY-MM-DD)</source>
-        <translation>结束（YYYY-MM-DD）</translation>
+        <source>The event&apos;s first day, YYYY-MM-DD (included)</source>
+        <translation>活动首日，格式 YYYY-MM-DD（含当天）</translation>
     </message>
     <message>
-        <source>Platform (empty: all)</source>
-        <translation>平台（留空：全部）</translation>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>The event&apos;s last day, YYYY-MM-DD (included)</source>
+        <translation>活动末日，格式 YYYY-MM-DD（含当天）</translation>
+    </message>
+    <message>
+        <source>Only orders on this platform earn the bonus; every platform: all of them</source>
+        <translation>仅该平台的订单获得奖励；选“所有平台”则全部订单都获得</translation>
+    </message>
+    <message>
+        <source>The order&apos;s points are multiplied by this</source>
+        <translation>订单积分乘以此倍数</translation>
+    </message>
+    <message>
+        <source>Extra points</source>
+        <translation>额外积分</translation>
+    </message>
+    <message>
+        <source>Points added to every order placed during the event</source>
+        <translation>活动期间每笔订单额外增加的积分</translation>
+    </message>
+    <message>
+        <source>A member enters the tier when what the thresholds count reaches this</source>
+        <translation>门槛依据的累计达到此值即升入该等级</translation>
+    </message>
+    <message>
+        <source>Keep at</source>
+        <translation>保级门槛</translation>
+    </message>
+    <message>
+        <source>At a review the member keeps the tier when the period just ended reaches this; empty: the same as Enter at</source>
+        <translation>复核时上一周期的累计达到此值即保留该等级；留空：与升级门槛相同</translation>
+    </message>
+    <message>
+        <source>The tier&apos;s points multiplier</source>
+        <translation>该等级的积分倍数</translation>
     </message>
     <message>
         <source>Points ×</source>
         <translation>积分倍数 ×</translation>
-    </message>
-    <message>
-        <source>Extra points per order</source>
-        <translation>每单额外积分</translation>
     </message>
     <message>
         <source>Add event</source>
@@ -3068,6 +3142,10 @@
     <message>
         <source>Orders placed on the days of an event (both included, the order&apos;s local day) earn more: the largest × of the events running applies, and every event&apos;s extra points are added.</source>
         <translation>在活动期间（含首尾两天，按订单当地日期）下的订单获得更多积分：同时进行的活动取最大倍数，各活动的额外积分累加。</translation>
+    </message>
+    <message>
+        <source>Every platform</source>
+        <translation>所有平台</translation>
     </message>
     <message>
         <source>Rolling 12 months, reviewed each membership year</source>
@@ -3104,10 +3182,6 @@
     <message>
         <source>Enter at</source>
         <translation>升级门槛</translation>
-    </message>
-    <message>
-        <source>Keep at (empty: same)</source>
-        <translation>保级门槛（留空：相同）</translation>
     </message>
     <message>
         <source>Benefits (English)</source>
@@ -3744,6 +3818,18 @@
         <translation>&lt;b&gt;{tier}&lt;/b&gt; · 目前累计：{basis}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;{tier}&lt;/b&gt; · counted so far: unknown</source>
+        <translation>&lt;b&gt;{tier}&lt;/b&gt; · 目前累计：未知</translation>
+    </message>
+    <message>
+        <source>1 order in a currency without an exchange rate is not counted, so the tier is worked out without it: set the rate in Edit › Exchange rates…</source>
+        <translation>1 笔订单的币种没有汇率，未计入，等级按其余订单计算：请在 编辑 › 汇率… 中设置汇率</translation>
+    </message>
+    <message>
+        <source>{n} orders in a currency without an exchange rate are not counted, so the tier is worked out without them: set the rate in Edit › Exchange rates…</source>
+        <translation>{n} 笔订单的币种没有汇率，未计入，等级按其余订单计算：请在 编辑 › 汇率… 中设置汇率</translation>
+    </message>
+    <message>
         <source>{more} more to reach {tier}</source>
         <translation>再 {more} 即可升至 {tier}</translation>
     </message>
@@ -3758,6 +3844,10 @@
     <message>
         <source>Benefits: {text}</source>
         <translation>权益：{text}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Adjust points</source>
@@ -3877,12 +3967,28 @@
         <translation>消费额（本位币）</translation>
     </message>
     <message>
+        <source>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} members · spend {spend}&lt;br&gt;{points} points available · {win_back} to win back</source>
+        <translation>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} 位会员 · 消费 {spend}&lt;br&gt;{points} 可用积分 · {win_back} 位待挽回</translation>
+    </message>
+    <message>
+        <source>{points} points available now and {pending} pending (inside the return window)</source>
+        <translation>现有 {points} 可用积分，{pending} 待生效（退货期内）</translation>
+    </message>
+    <message>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
         <source>Last order</source>
         <translation>最近下单</translation>
+    </message>
+    <message>
+        <source>Points available</source>
+        <translation>可用积分</translation>
+    </message>
+    <message>
+        <source>Points pending</source>
+        <translation>待生效积分</translation>
     </message>
     <message>
         <source>Days since</source>
@@ -3977,10 +4083,6 @@
         </translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} members · spend {spend}&lt;br&gt;{points} points held · {win_back} to win back</source>
-        <translation>&lt;b style=&apos;color:{color}&apos;&gt;{tier}&lt;/b&gt;&lt;br&gt;{members} 位会员 · 消费 {spend}&lt;br&gt;持有 {points} 积分 · {win_back} 位待挽回</translation>
-    </message>
-    <message>
         <source>1 order</source>
         <translation>1 笔订单</translation>
     </message>
@@ -3995,6 +4097,10 @@
     <message>
         <source>{date} ({days} days ago)</source>
         <translation>{date}（{days} 天前）</translation>
+    </message>
+    <message>
+        <source>{available} available · {pending} pending</source>
+        <translation>{available} 可用 · {pending} 待生效</translation>
     </message>
     <message>
         <source>Spend</source>
@@ -4984,6 +5090,10 @@
         <translation>{count} 个 SKU 的{field}</translation>
     </message>
     <message>
+        <source>{field} of {count} SKU</source>
+        <translation>{count} 个 SKU 的{field}</translation>
+    </message>
+    <message>
         <source>absolute-term list: {added} added, {removed} removed</source>
         <translation>极限词表：新增 {added} 个，删除 {removed} 个</translation>
     </message>
@@ -5148,6 +5258,10 @@
         <translation>{field}必须在 {minimum} 到 {maximum} 之间（{value}）。</translation>
     </message>
     <message>
+        <source>{sku} is a bundle: its stock is what its parts allow, so count its parts instead.</source>
+        <translation>{sku} 是组合商品：其库存由组件库存决定，请改为盘点其组件。</translation>
+    </message>
+    <message>
         <source>share of stock listed (%)</source>
         <translation>上架库存比例（%）</translation>
     </message>
@@ -5173,6 +5287,10 @@
     </message>
     <message>
         <source>stock rules of {count} platform shops</source>
+        <translation>{count} 个平台店铺的库存规则</translation>
+    </message>
+    <message>
+        <source>stock rules of {count} platform shop</source>
         <translation>{count} 个平台店铺的库存规则</translation>
     </message>
     <message>
@@ -5920,16 +6038,20 @@
         <translation>会员积分设置：改了 {count} 项</translation>
     </message>
     <message>
-        <source>points of {member}: {points}</source>
-        <translation>{member} 的积分：{points}</translation>
+        <source>points of {member}: {points:+,}</source>
+        <translation>{member} 的积分：{points:+,}</translation>
     </message>
     <message>
-        <source>redemption of {member}: {points} points</source>
-        <translation>{member} 兑换：{points} 积分</translation>
+        <source>redemption of {member}: {points:,} points</source>
+        <translation>{member} 兑换：{points:,} 积分</translation>
     </message>
     <message>
         <source>The loyalty setting {setting} cannot be &quot;{value}&quot;.</source>
         <translation>会员积分设置 {setting} 不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>The bonus event &quot;{event}&quot; names the platform &quot;{platform}&quot;, which is no platform Shopkeeper knows: choose the platform from the list, or every platform.</source>
+        <translation>积分奖励活动“{event}”的平台“{platform}”不是 Shopkeeper 认识的平台：请从列表中选择平台，或选择所有平台。</translation>
     </message>
     <message>
         <source>Tier {tier} needs a name in both languages.</source>
@@ -5990,6 +6112,30 @@
     <message>
         <source>tags of {count} SKU: +{added} −{removed}</source>
         <translation>{count} 个 SKU 的标签：+{added} −{removed}</translation>
+    </message>
+    <message>
+        <source>tags of {sku}: +{added}</source>
+        <translation>{sku} 的标签：+{added}</translation>
+    </message>
+    <message>
+        <source>tags of {sku}: −{removed}</source>
+        <translation>{sku} 的标签：−{removed}</translation>
+    </message>
+    <message>
+        <source>tags of {count} SKUs: +{added}</source>
+        <translation>{count} 个 SKU 的标签：+{added}</translation>
+    </message>
+    <message>
+        <source>tags of {count} SKU: +{added}</source>
+        <translation>{count} 个 SKU 的标签：+{added}</translation>
+    </message>
+    <message>
+        <source>tags of {count} SKUs: −{removed}</source>
+        <translation>{count} 个 SKU 的标签：−{removed}</translation>
+    </message>
+    <message>
+        <source>tags of {count} SKU: −{removed}</source>
+        <translation>{count} 个 SKU 的标签：−{removed}</translation>
     </message>
     <message>
         <source>Cannot redo: the tags of {sku} changed since.</source>

@@ -6,7 +6,10 @@ as integers, dates ISO, a missing figure null. Each takes `--from`/`--to`
 `sales` takes `--by day|week|month`. Money of `sales` and `returns` stays in
 each order's currency; `abc`, `cohorts` and `price-bands` are in the base
 currency through the seller's rates (an order in a currency without a rate is
-left out of their money).
+left out of their money, and a note under the table, on standard error with
+--json, says how many and in which currencies). In `abc` a SKU with such an
+order has unknown revenue, share and class (null, never 0 and C), and its row
+names them (`orders_without_rate`, `currencies_without_rate`).
 """
 
 from __future__ import annotations
@@ -66,13 +69,21 @@ def analysis_report(db: Any, name: str, args: argparse.Namespace, table: Table) 
             print(f"report sales: --by must be one of {', '.join(SALES_GRAINS)}", file=sys.stderr)
             return EXIT_FAILED
         return _sales(db, args.by, scope, table)
-    if name == "abc":
-        return _abc(db, scope, table)
     if name == "repurchase":
         return _repurchase(db, scope, table)
     if name == "returns":
         return _returns(db, scope, table)
-    return _chart_report(db, name, scope, table)
+    made = _abc(db, scope, table) if name == "abc" else _chart_report(db, name, scope, table)
+    if name in ("abc", "price-bands"):
+        from shopkeeper.services.sales_report import sold_without_rate
+
+        # Money converted to the base currency leaves out orders without a rate: said under the table, and on
+        # standard error beside JSON (a price-bands list has no place for it; ABC rows name their own).
+        note = _left_out(sold_without_rate(db, scope))
+        if note and args.json:
+            print(note.strip(), file=sys.stderr)
+        made = made[0], made[1] + note
+    return made
 
 
 def _sales(db: Any, grain: str, scope: Any, table: Table) -> tuple[Any, str]:
@@ -91,10 +102,24 @@ def _abc(db: Any, scope: Any, table: Table) -> tuple[Any, str]:
     from shopkeeper.services.sales_report import abc_by_sku
 
     currency = base_currency(db)
+    # A SKU with sales in a currency without a rate: revenue, share and class null (unknown, never 0 and C), and
+    # which of its orders are left out, in which currencies.
     data = [{"sku": r.sku, "revenue": _dec(r.revenue), "currency": currency,
-             "cumulative_pct": _dec(r.cumulative_pct), "abc": r.abc} for r in abc_by_sku(db, scope)]
+             "cumulative_pct": _dec(r.cumulative_pct), "abc": r.abc,
+             "orders_without_rate": r.orders_without_rate,
+             "currencies_without_rate": list(r.currencies_without_rate)} for r in abc_by_sku(db, scope)]
     header = ("SKU", "Revenue", "Currency", "Cumulative %", "ABC")
-    return data, table(header, [tuple(d.values()) for d in data]) + f"\n{len(data)} SKUs" + without_rate_note(db)
+    rows = [(d["sku"], d["revenue"] or "unknown", d["currency"], d["cumulative_pct"], d["abc"]) for d in data]
+    return data, table(header, rows) + f"\n{len(data)} SKUs"
+
+
+def _left_out(missing: Any) -> str:  # noqa: ANN401 - services.sales_report.WithoutRate
+    """The note under a converted report naming the orders it leaves out for want of a rate (none: nothing)."""
+    if not missing.orders:
+        return ""
+    note = (f"{missing.orders:,} orders in {', '.join(missing.currencies)} have no exchange rate to {missing.base}: "
+            f"their money is left out of these figures (set the rates in the window: Edit › Exchange rates…).")
+    return "\n" + note
 
 
 def without_rate_note(db: Any) -> str:  # noqa: ANN401 - Database
@@ -141,12 +166,18 @@ def _returns(db: Any, scope: Any, table: Table) -> tuple[Any, str]:
         "tags": [{"tag": t.tag, "orders": t.orders} for t in o.tags],
         "untagged_refunds": o.untagged_refunds,
         "reasons": [{"reason": r.tag, "orders": r.orders} for r in o.reasons],
+        # Refunded orders of several SKUs whose refund names no units: which SKU it was for is unknown,
+        # so they are in the totals but not in by_sku.
+        "refunds_without_sku": o.refunds_without_sku,
     }
     worst = table(("SKU", "Orders", "Refunded", "Rate %", "Lower %"),
                   [(r.key, r.paid_orders, r.refunded_orders, _pct(r.rate_pct), _pct(r.lower_pct))
                    for r in o.worst_skus])
     text = (f"{o.total.refunded_orders} of {o.total.paid_orders} paid orders refunded"
             f" ({_pct(o.total.rate_pct) or '-'} %)\n\nWorst SKUs:\n{worst}")
+    if o.refunds_without_sku:
+        text += (f"\n\n{o.refunds_without_sku} refunded order(s) of several SKUs do not say which SKU the money"
+                 " was for: left out of the rates by SKU.")
     return data, text
 
 

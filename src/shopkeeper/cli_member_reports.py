@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from shopkeeper.domain.message_texts import english
@@ -25,10 +26,12 @@ def member_report(db: Any, name: str, today: date, *, show_pii: bool, table: Tab
 
     if name == "members":
         members = member_reports.member_rows(db, today, show_pii=show_pii)
+        # Points as the window's Members table shows them: spendable now, and still pending apart.
         header: Sequence[str] = ("Member", "Name", "Platforms", "Orders", "Spend", "Last order", "Segment",
-                                 "Churn risk", "Tier", "Points")
+                                 "Churn risk", "Tier", "Points available", "Pending")
         rows: list[Sequence[object]] = [(m["member_id"], m["name"], ",".join(m["platforms"]), m["orders"], m["spend"], m["last_order"],
-                 m["segment"], "yes" if m["churn_risk"] else "", m["tier"], m["points"]) for m in members]
+                 m["segment"], "yes" if m["churn_risk"] else "", m["tier"], m["points_available"], m["points_pending"])
+                for m in members]
         from shopkeeper.cli_analysis_reports import without_rate_note
 
         # A member with such an order has no spend (unknown, "null" in JSON), not a smaller one.
@@ -51,7 +54,9 @@ def _segments(db: Any, today: date, table: Table) -> tuple[dict[str, Any], str]:
 
     o = segment_overview(db, today)
     segments = [{
-        "segment": s.segment, "members": s.members, "spend": f"{s.spend:.2f}", "revenue_share": str(s.revenue_share),
+        # Unknown (null) while a member's spend counts an order in a currency without an exchange rate.
+        "segment": s.segment, "members": s.members, "spend": _money(s.spend),
+        "revenue_share": None if s.revenue_share is None else str(s.revenue_share),
         "churn_risk": s.churn_risk, "members_a_month_ago": s.before, "came_in": s.came_in, "left": s.left,
         "suggested_action": english(Message(ACTIONS[s.segment])),
     } for s in o.segments]
@@ -60,7 +65,7 @@ def _segments(db: Any, today: date, table: Table) -> tuple[dict[str, Any], str]:
         "compared_with": o.compared_with.isoformat(),
         "scoring": o.scoring,
         "members_with_orders": o.members_with_orders,
-        "spend": f"{o.spend:.2f}",
+        "spend": _money(o.spend),
         "currency": base_currency(db),
         "repurchasers": o.repurchasers,
         "repurchase_rate": None if o.repurchase_rate is None else str(o.repurchase_rate),
@@ -72,7 +77,7 @@ def _segments(db: Any, today: date, table: Table) -> tuple[dict[str, Any], str]:
         "movement": [{"from": m.segment_before, "to": m.segment_now, "members": m.members} for m in o.moves],
     }
     header = ("Segment", "Members", "Share %", "Spend", "Churn risk", f"On {data['compared_with']}", "In", "Out")
-    rows = [(s["segment"], s["members"], s["revenue_share"], s["spend"], s["churn_risk"], s["members_a_month_ago"],
+    rows = [(s["segment"], s["members"], s["revenue_share"] or "—", s["spend"] or "—", s["churn_risk"], s["members_a_month_ago"],
              s["came_in"], s["left"]) for s in segments]
     rate = "—" if o.repurchase_rate is None else f"{o.repurchase_rate} %"
     second = "—" if o.median_days_to_second is None else f"{o.median_days_to_second} days"
@@ -86,3 +91,7 @@ def _segments(db: Any, today: date, table: Table) -> tuple[dict[str, Any], str]:
         text += (f"\n{o.orders_without_buyer} sold orders name no buyer in their export: they count in sales "
                  "but belong to no member")
     return data, text
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.2f}"

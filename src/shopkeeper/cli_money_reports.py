@@ -4,7 +4,11 @@
 (services/profit.py): `key`, `currency`, `sales`, `fees`, `ads`, `refunds`,
 `cogs`, `net`, `estimated`, then the parts (`shipping`, `discounts`,
 `commission`, `payment_fees`, `shipping_labels`, `other_fees`) so that
-sales + shipping − discounts − fees − ads − refunds − cogs = net to the cent.
+sales + shipping − discounts − fees − ads − refunds − cogs = net to the cent;
+`margin_pct` is null where nothing was taken or `cost_missing` (a unit sold had
+no cost: net reads too high), as the Profit chart leaves that margin blank. The
+text shows every part under the chart's names, Takings = Sales + Shipping −
+Discounts, so each row adds up on the page.
 `payouts` prints one object per payout (services/payouts.py) with
 `unsettled_orders`, the count of its platform's orders no report has settled;
 a balance ledger's 提现 adds `opening_balance` and `balance_breaks`, the
@@ -24,11 +28,14 @@ from shopkeeper.exit_codes import EXIT_FAILED
 
 if TYPE_CHECKING:
     from shopkeeper.services.payouts import BalanceBreak
+    from shopkeeper.services.profit import ProfitRow
 
 MONEY_REPORTS = ("profit", "payouts")
 # `--by` is shared with `report sales` (day, week, month); profit adds these.
 PROFIT_GROUPINGS = ("order", "sku", "platform")
 Table = Callable[[Sequence[str], Sequence[Sequence[object]]], str]
+# The first column of `profit`'s text: what each row is of.
+_KEY_TITLES = {"order": "Order", "sku": "SKU", "platform": "Platform", "month": "Month"}
 
 
 def add_money_options(report: argparse.ArgumentParser) -> None:
@@ -51,12 +58,9 @@ def money_report(db: Any, name: str, args: argparse.Namespace, today: date, tabl
         if args.by not in GROUPINGS:
             print(f"report profit: --by must be one of {', '.join(GROUPINGS)}", file=sys.stderr)
             return EXIT_FAILED
-        data = [profit_json(r, args.by) for r in profit_rows(db, args.by, scope)]
-        header = ("Key", "Currency", "Sales", "Fees", "Ads", "Refunds", "COGS", "Net", "Margin %", "")
-        rows = [(d["key"] if d["key"] is not None else "-", d["currency"], d["sales"], d["fees"], d["ads"],
-                 d["refunds"], d["cogs"], d["net"], d["margin_pct"], "estimated" if d["estimated"] else "")
-                for d in data]
-        return data, table(header, rows)
+        profits = profit_rows(db, args.by, scope)
+        data = [profit_json(r, args.by) for r in profits]
+        return data, _profit_text(profits, args.by, table)
     from shopkeeper.services.payouts import DEFAULT_UNSETTLED_DAYS, reconcile
 
     days = DEFAULT_UNSETTLED_DAYS if args.unsettled_days is None else args.unsettled_days
@@ -83,6 +87,27 @@ def money_report(db: Any, name: str, args: argparse.Namespace, today: date, tabl
         text += (f"\n  {b.shop_id} {str(b.occurred_at)[:16]}: balance {_dec(b.balance)} {b.currency}, "
                  f"expected {_dec(b.expected)}, gap {_dec(b.gap)}")
     return data, text
+
+
+def _profit_text(rows: Sequence[ProfitRow], by: str, table: Table) -> str:
+    """The Profit chart's figures under its names, every part shown: each row adds up on the page,
+    Sales + Shipping − Discounts = Takings and Takings − Cost of goods − Fees − Ads − Refunds = Net profit."""
+    header = (_KEY_TITLES.get(by, "Key"), "Currency", "Sales", "Shipping", "Discounts", "Takings", "Cost of goods",
+              "Fees", "Ads", "Refunds", "Net profit", "Margin %", "")
+    lines = [(r.key if r.key is not None else "-", r.currency, _dec(r.sales), _dec(r.shipping), _dec(r.discounts),
+              _dec(r.takings), _dec(r.cogs), _dec(r.fees), _dec(r.ads), _dec(r.refunds), _dec(r.net),
+              # no margin where a unit sold had no cost (the chart leaves it blank too)
+              "—" if r.margin_pct is None else f"{r.margin_pct:.1f}",
+              ", ".join(flag for flag, on in (("estimated", r.estimated), ("no cost", r.cost_missing)) if on))
+             for r in rows]
+    text = table(header, lines)
+    text += "\nTakings = Sales + Shipping - Discounts; Net profit = Takings - Cost of goods - Fees - Ads - Refunds"
+    if any(r.estimated for r in rows):
+        text += "\nestimated: some orders have no settlement yet; their fees come from the platforms' fee rates"
+    if any(r.cost_missing for r in rows):
+        text += ("\nno cost: some goods sold have no known cost (no cost given, or the export named no products):"
+                 " cost of goods leaves them out, so net profit reads too high and no margin is shown")
+    return text
 
 
 def _break_json(b: BalanceBreak) -> dict[str, Any]:

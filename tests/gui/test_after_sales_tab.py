@@ -81,3 +81,50 @@ def test_hundreds_of_refunded_orders_fill_without_fitting_columns_cell_by_cell(q
     header = tab.orders.horizontalHeader()
     assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents  # and they fit again after
     assert header.sectionSize(0) >= tab.orders.fontMetrics().horizontalAdvance(tab.orders.item(0, 0).text())
+
+
+def test_every_refunded_order_can_be_reached_a_page_at_a_time_or_by_search(qtbot, app) -> None:  # noqa: ANN001
+    # A real shop's 5,648 refunded orders listed the newest 500, saying nothing of the rest and offering no way to
+    # them: they could be neither seen nor tagged. The list says how many of how many it shows and shows more.
+    from shopkeeper.services.after_sales import ORDERS_PAGE, refunded_page
+
+    tab = app.window.after_sales
+    app.window.show_tab("after_sales")
+    assert tab.page_size == ORDERS_PAGE == 500
+    tab.page_size = 7   # the demo has fewer than 500 refunds: pages of 7 show the same paging
+    tab.period.setCurrentIndex(tab.period.findData(None))
+    wait_idle(qtbot, app.worker)
+    every = run_query(qtbot, app.worker, lambda db: refunded_page(db, limit=100_000))
+    total = every.total
+    assert total == len(every.orders) > 2 * 7
+    assert tab.orders.rowCount() == 7
+    assert tab.orders_shown.text() == f"Showing the newest 7 of {total:,}: search by order or SKU, or show more"
+    assert not tab.more_button.isHidden() and tab.more_button.text() == "Show 7 more"
+
+    pages = 0
+    while not tab.more_button.isHidden():
+        tab.more_button.click()
+        wait_idle(qtbot, app.worker)
+        pages += 1
+        assert tab.orders.rowCount() == min(7 * (pages + 1), total)
+    assert tab.orders_shown.text() == f"Orders listed: {total:,}"
+    listed = [tab.orders.item(r, 2).text() for r in range(tab.orders.rowCount())]
+    assert listed == [o.order_number or o.order_id for o in every.orders]
+
+    # The oldest, on the last page, is tagged; the list comes back as long as the seller had opened it.
+    oldest = every.orders[-1]
+    tab.orders.selectRow(total - 1)
+    assert tab.selected_orders() == [(oldest.shop_id, oldest.order_id)]
+    tab.tag_selected(["size"])
+    wait_idle(qtbot, app.worker)
+    assert tab.orders.rowCount() == total and tab.orders.item(total - 1, 7).text() == "Size"
+
+    # Or found among all of them by its order id, however far down.
+    tab.order_search.setText(oldest.order_id)
+    qtbot.waitUntil(lambda: tab.orders.rowCount() == 1, timeout=5000)
+    wait_idle(qtbot, app.worker)
+    assert tab.orders.item(0, 2).text() == (oldest.order_number or oldest.order_id)
+    assert tab.orders_shown.text() == "Orders listed: 1" and tab.more_button.isHidden()
+    tab.order_search.setText("no order is called this")
+    qtbot.waitUntil(lambda: tab.orders.rowCount() == 0, timeout=5000)
+    assert tab.orders_shown.text() == "No refunded order matches “no order is called this”"

@@ -135,6 +135,32 @@ def test_a_period_without_orders_says_where_they_are_and_all_time_shows_them(qtb
     assert all(c[2].text() for c in tab.summary_row.cards[2].labels)  # the last 30 days still compare
 
 
+def test_the_seller_picks_the_dates_of_a_period(qtbot, app) -> None:  # noqa: ANN001
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from shopkeeper.ui.tabs.charts_tab import CHOSEN_DATES
+
+    tab = _show(qtbot, app, "trend")
+    assert tab.from_date.isHidden() and tab.to_date.isHidden()
+    first, last = date(2026, 11, 1), date(2026, 11, 11)  # a Double 11 window
+    expected = run_query(qtbot, app.worker, lambda db: db.scalar(
+        "SELECT count(*) FROM orders WHERE sk_is_sold(status)"
+        " AND sk_order_day(ordered_at, ordered_tz) BETWEEN ? AND ?", [first, last]))
+    tab.range_box.setCurrentIndex(tab.range_box.findData(CHOSEN_DATES))
+    assert not tab.from_date.isHidden() and not tab.to_date.isHidden()
+    tab.to_date.setDate(QDate(2026, 11, 11))
+    tab.from_date.setDate(QDate(2026, 11, 1))
+    tab.grain_box.setCurrentIndex(tab.grain_box.findData("day"))
+    wait_idle(qtbot, app.worker)
+    f = tab.chart_filter()
+    assert (f.first, f.last) == (first, last)
+    rows = tab.drawn["trend"].rows
+    assert rows[0][0] == "2026-11-01" and rows[-1][0] == "2026-11-11"
+    assert sum(r[2] for r in rows) == expected > 0
+
+
 def test_the_tables_name_platforms_and_segments_and_copy_what_they_show(qtbot, app) -> None:  # noqa: ANN001
     from shopkeeper.ui.formatting import platform_label
     from shopkeeper.ui.tabs.members_segments import segment_label
@@ -209,3 +235,56 @@ def test_time_ticks_say_the_year_whenever_the_range_leaves_one(qapp) -> None:  #
     assert ticks([date(2026, 3, 2), date(2026, 3, 9)], "week") == ["03-02", "03-09"]
     assert ticks([date(2020, 1, 27), date(2026, 9, 28)], "week") == ["2020-01-27", "2026-09-28"]
     assert ticks([date(2025, 12, 1), date(2026, 1, 1)], "month") == ["2025-12", "2026-01"]
+
+
+def test_money_without_a_rate_reads_as_unknown_with_a_way_to_the_rates(qtbot, shop_copy: Path,  # noqa: ANN001
+                                                                        tmp_path: Path) -> None:
+    # The demo with its USD rate taken away: the dollar orders' money cannot be put in yuan. It showed as
+    # 0.00 in every chart ("Taobao 100.0 %", "A: 0 SKUs"); it is unknown: "—", no bar, an empty CSV cell.
+    from shopkeeper.db.database import Database
+    from shopkeeper.ui.dialogs.exchange_rates_dialog import ExchangeRatesDialog
+    from tests.gui.conftest import make_app
+
+    db = Database.open(shop_copy)
+    db.execute("DELETE FROM currency_settings WHERE key = 'fx_USD'")
+    db.close()
+    app = make_app(qtbot, shop_copy)
+    try:
+        tab = _show(qtbot, app, "trend")
+        f = tab.chart_filter()
+        usd = run_query(qtbot, app.worker, lambda db: db.scalar(
+            "SELECT count(*) FROM orders WHERE currency = 'USD' AND sk_is_sold(status)"
+            " AND sk_order_day(ordered_at, ordered_tz) BETWEEN ? AND ?", [f.first, f.last]))
+        assert usd > 0
+        # Every week of the demo sells in dollars: no week's money is known, and none reads 0.00.
+        rows = tab.drawn["trend"].rows
+        assert [r[1] for r in rows if r[2]] and all(r[1] is None for r in rows if r[2])
+        assert {tab.table.item(i, 1).text() for i, r in enumerate(rows) if r[2]} == {"—"}
+        note = tab.note.text()   # the English plural comes with the translations: "sold order(s)" until then
+        assert f"{usd:,} sold order" in note and "in USD have no exchange rate to CNY" in note
+        assert "<a href='exchange_rates'>" in tab.note.text()
+        assert tab.summary_row.cards[3].note.text().startswith(f"{usd} orders")   # the card counts the same
+        tab.save_csv(tmp_path / "trend.csv")
+        lines = (tmp_path / "trend.csv").read_text(encoding="utf-8-sig").splitlines()
+        assert lines[1].split(",")[1] == "" and "0.00" not in lines[1].split(",")[1:2]
+        for key in ("platforms", "products", "pareto", "baskets", "regions", "bands"):
+            tab = _show(qtbot, app, key)
+            assert "have no exchange rate to CNY" in tab.note.text(), key
+        # Shopify and Etsy sell in dollars: they stay on the chart, with no share made up for anyone.
+        tab = _show(qtbot, app, "platforms")
+        assert {r[0] for r in tab.drawn["platforms"].rows} == {"taobao", "shopify", "etsy", "douyin"}
+        assert " %" not in tab.note.text().split("Share of the range:")[1]
+        tab = _show(qtbot, app, "pareto")
+        assert "with money in a currency without an exchange rate" in tab.note.text()
+        assert "A: 0 SKUs" not in tab.note.text()
+        # a SKU has a class exactly when its revenue is known (CNY only), as the ABC rule ranks them
+        assert all((r[1] is None) == (r[3] is None) for r in tab.drawn["pareto"].rows)
+        tab.note.linkActivated.emit("exchange_rates")   # one click to where the rate is set
+        qtbot.waitUntil(lambda: any(isinstance(w, ExchangeRatesDialog) and w.isVisible()
+                                    for w in QApplication.topLevelWidgets()))
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, ExchangeRatesDialog):
+                w.close()
+        wait_idle(qtbot, app.worker)
+    finally:
+        app.shutdown()

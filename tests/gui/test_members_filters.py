@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.gui.conftest import TODAY, run_query, wait_idle
+from tests.gui.conftest import run_query, wait_idle
 
 
 def _count(qtbot, app, sql: str) -> int:  # noqa: ANN001
@@ -10,11 +10,12 @@ def _count(qtbot, app, sql: str) -> int:  # noqa: ANN001
 
 
 def _expiring(qtbot, app) -> set[str]:  # noqa: ANN001
-    # The expiry rule itself, played a month ahead: who loses points after today and within 30 days.
+    # The expiry rule itself, played a month ahead: who loses points after now (the clock's instant, which the
+    # table's figures are for) and within 30 days.
+    now = app.window.tab_by_name("members")._clock.now()
     rows = run_query(qtbot, app.worker, lambda db: db.fetchall(
-        "SELECT member_id FROM sk_points_expired('sk_earned_entries', CAST(? AS DATE) + INTERVAL 31 DAY)"
-        " WHERE occurred_at >= CAST(? AS DATE) + INTERVAL 1 DAY GROUP BY member_id HAVING sum(points) < 0",
-        [TODAY, TODAY]))
+        "SELECT member_id FROM sk_points_expired('sk_earned_entries', CAST(? AS TIMESTAMPTZ) + INTERVAL 30 DAY)"
+        " WHERE occurred_at > ? GROUP BY member_id HAVING sum(points) < 0", [now, now]))
     return {r[0] for r in rows}
 
 

@@ -119,3 +119,48 @@ def test_sales_reconcile_on_random_shops(blank: Database, orders: list[tuple]) -
             assert p.gross == p.net + p.refunds + p.unpaid
             totals[p.currency] += p.gross
         assert {c: f"{v:.2f}" for c, v in sorted(totals.items())} == expected
+
+
+def test_abc_and_price_bands_name_the_orders_without_a_rate_and_never_count_them_as_0(
+        blank: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    from shopkeeper.cli_analysis_reports import analysis_report
+    from shopkeeper.cli_report import _table
+
+    db = blank
+    with db.transaction():
+        db.execute("DELETE FROM orders")
+        db.execute("DELETE FROM order_lines")
+        db.execute("INSERT OR REPLACE INTO currency_settings (key, value) VALUES ('base_currency', 'CNY'),"
+                   " ('fx_USD', '7')")
+        # TEA sold for yuan and for euros (no rate); CUP for yuan; PEN for dollars (a rate); MAP for euros only.
+        for n, (sku, currency, price) in enumerate([("TEA", "CNY", 300), ("TEA", "EUR", 40), ("CUP", "CNY", 90),
+                                                    ("PEN", "USD", 1), ("MAP", "EUR", 20), ("MAP", "EUR", 20)]):
+            db.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, currency, total)"
+                       " VALUES ('shopify:s', ?, TIMESTAMPTZ '2026-01-05 10:00:00+00', '+00:00', 'paid', ?, ?)",
+                       [f"o{n}", currency, price])
+            db.execute("INSERT INTO order_lines (shop_id, order_id, line_no, sku, title, quantity, unit_price,"
+                       " line_total, currency) VALUES ('shopify:s', ?, 1, ?, 'x', 1, ?, ?, ?)",
+                       [f"o{n}", sku, price, price, currency])
+    args = argparse.Namespace(first=None, last=None, platform=None, json=True, by="month")
+    made = analysis_report(db, "abc", args, _table)
+    assert not isinstance(made, int)
+    data, text = made
+    rows = {r["sku"]: (r["revenue"], r["cumulative_pct"], r["abc"], r["orders_without_rate"],
+                       r["currencies_without_rate"]) for r in data}
+    # Unknown, not 0 and C; the known SKUs rank among themselves (90 of 97 yuan: CUP A, PEN B).
+    assert rows == {"CUP": ("90.00", "92.78", "A", 0, []), "PEN": ("7.00", "100.00", "B", 0, []),
+                    "MAP": (None, None, None, 2, ["EUR"]), "TEA": (None, None, None, 1, ["EUR"])}
+    assert [r["sku"] for r in data] == ["CUP", "PEN", "MAP", "TEA"]
+    note = "3 orders in EUR have no exchange rate to CNY: their money is left out of these figures"
+    assert note in text and note in capsys.readouterr().err
+
+    made = analysis_report(db, "price-bands", args, _table)
+    assert not isinstance(made, int)
+    bands, text = made
+    assert sum(b["units"] for b in bands) == 3  # the euro lines are in no band, and the note says so
+    assert note in text and note in capsys.readouterr().err
+    args.json = False
+    analysis_report(db, "price-bands", args, _table)
+    assert capsys.readouterr().err == ""

@@ -6,10 +6,13 @@ Points (domain/points.py):
 * `points_return_days`: an order's points stay pending this many days after the order
   (default 15, the usual return window); pending points are not spendable.
 * `points_expiry_model`: 'months' (each award expires `points_expiry_months` after it was
-  earned, default 12, 0 = never) or 'annual' (everything earned in a calendar year, UTC, is
-  cleared at the end of `points_expiry_month_day` ('MM-DD', default '12-31') of the next year).
+  earned, default 12, 0 = never) or 'annual' (everything earned in a calendar year - the
+  order's local year, as its day is counted everywhere - is cleared at the end of
+  `points_expiry_month_day` ('MM-DD', default '12-31') of the next year, on the order's clock).
 * `bonus_events`: a JSON list of {"name", "from", "to" (ISO dates, both included), "platform"
-  (null: every platform), "multiply" (×N, default 1), "add" (+N points per order, default 0)}.
+  (a platform's code, 'taobao', as shops are keyed - the save refuses any other, which would
+  match no order; null: every platform), "multiply" (×N, default 1), "add" (+N points per
+  order, default 0)}.
 
 Tiers (domain/tiers.py):
 * `tier_basis`: what the thresholds count: 'spend' (net, base currency; default), 'points'

@@ -25,11 +25,20 @@ Expiry. Every credit (an order's points net of its refund, or a positive entry
 the seller added) expires, under `points_expiry_model` 'months', `points_expiry_months`
 (default 12; 0: never) after it was credited, counted in UTC calendar months; under
 'annual', at the end of the `points_expiry_month_day` (default 12-31) of the year after
-the (UTC) year it was credited. Spending (a negative entry the seller added: 'redeem',
-'adjust') draws on the credit expiring first; points spent beyond the balance are
-repaid from the next credits. What is left of a credit when it expires leaves as an
-'expire' entry at that moment, for every credit whose moment has come by the end
-of `today` (UTC).
+the year it was credited, both by the order's local day and clock (order_day.py: a Taobao
+order at 01:27 on 1 January Beijing time is of that year, and its points are cleared at
+midnight Beijing time); an entry the seller added, which has no zone, by UTC. Spending
+(a negative entry the seller added: 'redeem', 'adjust') draws on the credit expiring first;
+points spent beyond the balance are repaid from the next credits. What is left of a credit
+when it expires leaves as an 'expire' entry at that moment.
+
+An expiry is written only once it has happened: recompute, which knows `today` but not the
+hour, writes those at or before `expiry_cutoff(today)`, the first instant of `today`
+anywhere (00:00 at UTC+14), which has passed wherever the calendar shows `today`. One
+still ahead is "expiring soon", never taken early. Readers of a balance at an instant
+(`sk_points_balances`: the panel, the Members table, redemption) play expiry up to that
+instant by the same rule and use it in place of the written 'expire' entries, so an expiry
+between the last recompute and now counts once, and one still ahead does not count.
 
 Only recompute writes 'order', 'refund' and 'expire' entries; everything above is
 a function of the orders, the buyers' members, the settings and today.
@@ -40,10 +49,11 @@ from __future__ import annotations
 from calendar import monthrange
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import ROUND_FLOOR, Decimal
 
 from shopkeeper.domain.loyalty_settings import LoyaltySettings
+from shopkeeper.domain.order_day import offset_minutes, order_day
 from shopkeeper.domain.order_status import REFUNDED_STATUSES, SOLD, is_refunded
 
 DERIVED_REASONS = ("order", "refund", "expire")
@@ -76,12 +86,15 @@ def available_at(ordered_at: datetime, settings: LoyaltySettings) -> datetime:
     return ordered_at.astimezone(UTC) + timedelta(days=settings.return_days)
 
 
-def expires_at(credited_at: datetime, settings: LoyaltySettings) -> datetime | None:
+def expires_at(credited_at: datetime, settings: LoyaltySettings, tz: str | None = None) -> datetime | None:
+    """When a credit at `credited_at` expires (None: never); `tz` is its order's offset ('+08:00'; None: UTC)."""
     if settings.expiry_model == "annual":
-        year = credited_at.astimezone(UTC).year + 1
+        # The order's local year and the end of the clearing day on the order's clock.
+        zone = timezone(timedelta(minutes=offset_minutes(tz)))
+        year = order_day(credited_at, tz).year + 1
         month, day = settings.expiry_month_day
         last = date(year, month, min(day, monthrange(year, month)[1]))
-        return datetime.combine(last + timedelta(days=1), time(0), tzinfo=UTC)
+        return datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC)
     return add_months(credited_at, settings.expiry_months) if settings.expiry_months > 0 else None
 
 
@@ -95,9 +108,13 @@ def add_months(moment: datetime, months: int) -> datetime:
     return utc.replace(year=year, month=month + 1, day=day)
 
 
+# The earliest zone in use (Kiribati's Line Islands): `today` starts there first.
+_EARLIEST_ZONE = timezone(timedelta(hours=14))
+
+
 def expiry_cutoff(today: date) -> datetime:
-    """Credits expiring before this instant (the end of `today` in UTC) have expired."""
-    return datetime.combine(today + timedelta(days=1), time(0), tzinfo=UTC)
+    """Recompute writes the expiries at or before this instant: the first of `today` anywhere, never ahead of now."""
+    return datetime.combine(today, time(0), tzinfo=_EARLIEST_ZONE).astimezone(UTC)
 
 
 @dataclass(frozen=True)
@@ -105,6 +122,7 @@ class Credit:
     key: str
     occurred_at: datetime
     points: int
+    tz: str | None = None  # the order's offset as written ('+08:00'); None: an entry the seller added (UTC)
 
 
 @dataclass(frozen=True)
@@ -115,15 +133,15 @@ class Expiry:
 
 
 def expiries(credits: Iterable[Credit], debits: Iterable[tuple[datetime, int]],
-             expiry: Callable[[datetime], datetime | None], cutoff: datetime) -> list[Expiry]:
-    """Play one member's credits and debits (points > 0 spent) in time order, the credit expiring first spent first."""
+             expiry: Callable[[Credit], datetime | None], cutoff: datetime) -> list[Expiry]:
+    """Play one member's credits and debits (points > 0 spent) in time order, the credit expiring first spent first;
+    the expiries at or before `cutoff`."""
     # At one instant: expiries, then credits, then debits.
     events: list[tuple[datetime, int, str, int]] = []
-    ordered: Sequence[Credit] = sorted(credits, key=lambda c: (expiry(c.occurred_at) or c.occurred_at,
-                                                              c.occurred_at, c.key))
+    ordered: Sequence[Credit] = sorted(credits, key=lambda c: (expiry(c) or c.occurred_at, c.occurred_at, c.key))
     for c in ordered:
         events.append((c.occurred_at, 1, c.key, c.points))
-        ends = expiry(c.occurred_at)
+        ends = expiry(c)
         if ends is not None:
             events.append((ends, 0, c.key, 0))
     for at, spent in debits:
@@ -136,7 +154,7 @@ def expiries(credits: Iterable[Credit], debits: Iterable[tuple[datetime, int]],
     out: list[Expiry] = []
     for at, kind, key, amount in events:
         if kind == 0:
-            if at >= cutoff:
+            if at > cutoff:
                 continue
             remaining = left.pop(key, 0)
             if key in queue:
@@ -162,12 +180,14 @@ _EARNING = ", ".join(f"'{s}'" for s in sorted(EARNING))
 _REFUNDED = ", ".join(f"'{s}'" for s in sorted(REFUNDED_STATUSES))
 
 
-def expires_sql(at: str, s: str) -> str:
-    """When a credit at `at` expires, with the settings row `s` of sk_loyalty_settings() (NULL: never)."""
-    year = f"year(timezone('UTC', {at})) + 1"
+def expires_sql(at: str, s: str, tz: str = "NULL") -> str:
+    """When a credit at `at` of an order written at offset `tz` (NULL: UTC) expires, with the settings row `s` of
+    sk_loyalty_settings() (NULL: never)."""
+    year = f"year(sk_order_day({at}, {tz})) + 1"
     month, day = f"{s}.expiry_month_day[1]", f"{s}.expiry_month_day[2]"
     return (f"CASE WHEN {s}.expiry_model = 'annual' THEN timezone('UTC', CAST(make_date({year}, {month}, "
-            f"least({day}, day(last_day(make_date({year}, {month}, 1))))) AS TIMESTAMP) + INTERVAL 1 DAY) "
+            f"least({day}, day(last_day(make_date({year}, {month}, 1))))) AS TIMESTAMP) + INTERVAL 1 DAY "
+            f"- to_minutes(sk_offset_minutes({tz}))) "
             f"WHEN {s}.expiry_months > 0 THEN timezone('UTC', timezone('UTC', {at}) + to_months({s}.expiry_months)) END")
 
 
@@ -175,7 +195,7 @@ def expires_sql(at: str, s: str) -> str:
 # and `net_base` are what tiers count (sk_sales()), so one read of the orders feeds both tiers and points
 # (sk_tier_days_from). `{members}` is replaced by what narrows the members.
 _MEMBER_ORDERS = f"""
-        SELECT b.member_id, o.shop_id, o.order_id, o.ordered_at,
+        SELECT b.member_id, o.shop_id, o.order_id, o.ordered_at, o.ordered_tz,
                sk_order_day(o.ordered_at, o.ordered_tz) AS day,
                coalesce(r.platform, '') AS platform, coalesce(r.rate, st.rate) AS rate,
                CAST(o.total AS DECIMAL(38,2)) * fx.rate AS total_base,
@@ -219,7 +239,7 @@ _EARNED = f"""
     ),
     points AS (
         SELECT p.member_id, p.shop_id, p.order_id, p.ordered_at, p.earned, p.kept,
-               {expires_sql('p.ordered_at', 's')} AS expires_at,
+               {expires_sql('p.ordered_at', 's', 'p.ordered_tz')} AS expires_at,
                timezone('UTC', timezone('UTC', p.ordered_at) + to_days(s.return_days)) AS available_at,
                md5_number(p.member_id || chr(31) || p.shop_id || chr(31) || p.order_id) AS entry_hash
         FROM (SELECT p.*, floor(p.total_base * p.rate * p.multiplier)::BIGINT + p.bonus_add AS earned,
@@ -289,7 +309,7 @@ _EXPIRED = """
            NULL::TIMESTAMPTZ AS expires_at, NULL::TIMESTAMPTZ AS available_at, entry_hash
     FROM (SELECT member_id, expires_at, expired, shop_id, order_id, entry_hash FROM each
           UNION ALL SELECT member_id, expires_at, expired, shop_id, order_id, entry_hash FROM unspent)
-    WHERE expired > 0 AND expires_at < cutoff"""
+    WHERE expired > 0 AND expires_at <= cutoff"""
 
 # Every derived entry from the priced orders at once: an order's credit (its points net of its refund) is
 # read off its own row, where grouping the 'order' and 'refund' entries back by order would hash them all.
@@ -305,10 +325,32 @@ _ENTRIES = f"""{_EARNED.replace('{orders}', 'query_table(orders)')},
     ),
     {_EXPIRY_PLAY} {_ORDER_ENTRIES} UNION ALL {_EXPIRED}"""
 
+# Each member's points at the instant `moment`, from `earned` (the ledger's 'order' and 'refund' entries, as in
+# sk_earned_entries) and the entries the seller made: what is spendable (available), what is still inside the
+# return window (pending), what expiry has taken by `moment` played by the rule (in place of the written 'expire'
+# entries, which lag behind: module docstring), and what it takes after `moment` up to `soon` (expiring, next_expiry).
+_BALANCES = f"""
+    WITH held AS (
+        SELECT member_id, sum(points) FILTER (WHERE available_at IS NULL OR available_at <= moment) AS spendable,
+               sum(points) FILTER (WHERE available_at > moment) AS pending
+        FROM (SELECT member_id, points, available_at FROM query_table(earned)
+              UNION ALL SELECT member_id, points, NULL FROM points_ledger WHERE reason NOT IN ({_DERIVED}))
+        GROUP BY member_id
+    ),
+    played AS (
+        SELECT member_id, -sum(points) FILTER (WHERE occurred_at <= moment) AS expired,
+               -sum(points) FILTER (WHERE occurred_at > moment) AS expiring,
+               min(occurred_at) FILTER (WHERE occurred_at > moment) AS next_expiry
+        FROM sk_points_expired(earned, soon) GROUP BY member_id
+    )
+    SELECT member_id, (coalesce(h.spendable, 0) - coalesce(p.expired, 0))::BIGINT AS available,
+           coalesce(h.pending, 0)::BIGINT AS pending, coalesce(p.expiring, 0)::BIGINT AS expiring, p.next_expiry
+    FROM held h LEFT JOIN played p USING (member_id)"""
+
 TABLE_MACROS = (
-    # The credits expiry plays, as stored: what a read of "points expiring soon" hands sk_points_expired().
-    "CREATE OR REPLACE TEMP VIEW sk_earned_entries AS SELECT member_id, occurred_at, points, reason, shop_id, order_id"
-    " FROM points_ledger WHERE reason IN ('order', 'refund')",
+    # The credits expiry plays, as stored: what a read of a balance hands sk_points_expired().
+    "CREATE OR REPLACE TEMP VIEW sk_earned_entries AS SELECT member_id, occurred_at, points, reason, shop_id, order_id,"
+    " expires_at, available_at FROM points_ledger WHERE reason IN ('order', 'refund')",
     f"CREATE OR REPLACE TEMP MACRO sk_member_orders() AS TABLE {_MEMBER_ORDERS.replace('{members}', '')}",
     # The same for the members listed in table `scope` (member_id) only: a recompute of a few members.
     f"CREATE OR REPLACE TEMP MACRO sk_member_orders_of(scope) AS TABLE {_MEMBER_ORDERS.replace('{members}', _IN_SCOPE)}",
@@ -318,20 +360,21 @@ TABLE_MACROS = (
     # sk_member_orders() rows (what recompute reads once for tiers and points), with their tiers in `history`;
     # 'expire' entries of other members whose entries the seller made come too (the caller narrows them).
     f"CREATE OR REPLACE TEMP MACRO sk_points_entries_from(orders, history, cutoff) AS TABLE {_ENTRIES}",
-    # 'expire' entries up to `cutoff`, from the earned points and the entries the seller made.
+    # 'expire' entries up to `cutoff` (included), from the earned points (rows of sk_earned_entries: a credit
+    # expires when its 'order' entry says) and the entries the seller made.
     f"""CREATE OR REPLACE TEMP MACRO sk_points_expired(earned, cutoff) AS TABLE
     WITH s AS (SELECT * FROM sk_loyalty_settings()),
     credits AS (
         SELECT member_id, min(occurred_at) AS occurred_at, sum(points) AS points,
                shop_id || chr(31) || order_id AS credit_key, any_value(shop_id) AS shop_id,
-               any_value(order_id) AS order_id
+               any_value(order_id) AS order_id, max(expires_at) AS expires_at
         FROM query_table(earned) GROUP BY member_id, shop_id, order_id HAVING sum(points) > 0
     ),
     lots AS (
-        SELECT *, md5_number(member_id || chr(31) || credit_key) AS entry_hash
-        FROM (SELECT c.*, {expires_sql('c.occurred_at', 's')} AS expires_at FROM credits c CROSS JOIN s)
+        SELECT *, md5_number(member_id || chr(31) || credit_key) AS entry_hash FROM credits
         WHERE expires_at IS NOT NULL
         UNION ALL {_SELLER_LOTS}
     ),
     {_EXPIRY_PLAY} {_EXPIRED}""",
+    f"CREATE OR REPLACE TEMP MACRO sk_points_balances(earned, moment, soon) AS TABLE {_BALANCES}",
 )

@@ -17,6 +17,16 @@ Jaro-Winkler over the lower-cased, trimmed titles (DuckDB's built-in
 `jaro_winkler_similarity`, which compares characters; `jaro_winkler` below is
 the same formula in Python). Candidates never come from the item's own shop: a
 shop's two SKUs are two products; `may_suggest` says which way a pair links.
+
+A listing naming one SKU sells that SKU. A listing naming none (a product with
+several variants: Etsy, Shopify, WooCommerce "variable", a Taobao item with SKU
+groups) sells every variant of the product it lists, found by the product id
+its importer made from the listing's id (`listing_product_ids`): Etsy and
+Shopify key both by the same id (first SKU, handle); WooCommerce keys a parent
+without a SKU `wc-<ID>`; Taobao keys a draft by its own id and an item without
+商家编码 `taobao-<数字ID>`. A WooCommerce parent with its own SKU, or a Taobao
+item with both ids, is keyed by that SKU, which its listing does not keep: such
+a listing holds no variant here rather than a guessed one.
 """
 
 from __future__ import annotations
@@ -45,6 +55,16 @@ SCORE_PLACES = Decimal("0.001")
 def resolved_sku(channel_sku: str, master_sku: str | None) -> str:
     """The catalogue SKU a channel item sells, given its link's master (None: no link, or kept unlinked)."""
     return channel_sku if master_sku is None else master_sku
+
+
+def listing_product_ids(platform: str, listing_id: str) -> tuple[str, ...]:
+    """The product ids a listing naming no SKU lists, as the platform's importer keyed them."""
+    if platform == "woocommerce":
+        # Only the made-up key: a WooCommerce post ID may equal another product's (numeric) SKU.
+        return (f"wc-{listing_id}",)
+    if platform == "taobao":
+        return (listing_id, f"taobao-{listing_id}")
+    return (listing_id,)
 
 
 def link_state(has_link: bool, master_sku: str | None, in_variants: bool) -> str:
@@ -132,6 +152,9 @@ MACROS = (
     "CREATE OR REPLACE TEMP MACRO sk_may_suggest(item_in_variants, item_cost_known, item_sku, in_variants,"
     " cost_known, sku) AS NOT item_in_variants OR (in_variants AND"
     " (cost_known AND NOT item_cost_known OR cost_known = item_cost_known AND sku < item_sku))",
+    "CREATE OR REPLACE TEMP MACRO sk_listing_product_ids(platform, listing_id) AS CASE platform"
+    " WHEN 'woocommerce' THEN ['wc-' || listing_id] WHEN 'taobao' THEN [listing_id, 'taobao-' || listing_id]"
+    " ELSE [listing_id] END",
     "CREATE OR REPLACE TEMP MACRO sk_title_similarity(a, b) AS"
     " jaro_winkler_similarity(lower(trim(coalesce(a, ''))), lower(trim(coalesce(b, ''))))",
     f"CREATE OR REPLACE TEMP MACRO sk_suggestion_reason(same_barcode, similarity) AS CASE WHEN same_barcode"
@@ -164,11 +187,25 @@ TABLE_MACROS = (
     UNION ALL
     SELECT s.sku, NULL, s.last.title, NULL, s.last.price, NULL::DECIMAL(18,2), s.last.currency, NULL, FALSE
     FROM seen s WHERE s.sku NOT IN (SELECT sku FROM variants)""",
-    # Every listing with the catalogue SKU it sells (sku) beside the SKU its shop wrote (channel_sku).
+    # Every listing with the catalogue SKU it names and sells (sku; NULL: it names none) beside the SKU its shop
+    # wrote (channel_sku). A stock-update file writes to these listings only (services/channel_stock.py).
     """CREATE OR REPLACE TEMP MACRO sk_listings_by_sku() AS TABLE
     SELECT l.shop_id, l.listing_id, sk_link_target(l.sku, k.master_sku) AS sku, l.sku AS channel_sku, l.title,
            l.price, l.currency, l.status, l.quantity
     FROM listings l LEFT JOIN sku_links k ON k.shop_id = l.shop_id AND k.channel_sku = l.sku""",
+    # Every SKU each listing holds, once: the columns of sk_listings_by_sku() and `whole`. A listing naming no
+    # SKU holds every variant of the product it lists (listing_product_ids); for those (whole) the price is the
+    # listing's, its lowest, and the quantity, the listing's in all, is not the variant's, so it is left out.
+    """CREATE OR REPLACE TEMP MACRO sk_listed_skus() AS TABLE
+    SELECT *, FALSE AS whole FROM sk_listings_by_sku() WHERE channel_sku IS NOT NULL
+    UNION ALL
+    SELECT p.shop_id, p.listing_id, sk_link_target(v.sku, k.master_sku), v.sku, p.title, p.price, p.currency,
+           p.status, NULL::INTEGER, TRUE
+    FROM (SELECT l.*, unnest(sk_listing_product_ids(coalesce(s.platform, split_part(l.shop_id, ':', 1)),
+                                                    l.listing_id)) AS product_id
+          FROM listings l LEFT JOIN shops s ON s.shop_id = l.shop_id WHERE l.sku IS NULL) p
+    JOIN variants v ON v.product_id = p.product_id
+    LEFT JOIN sku_links k ON k.shop_id = p.shop_id AND k.channel_sku = v.sku""",
     # Every channel item: shop_id, platform, channel_sku, listing_id, title, units_sold (all time, net of
     # refunds), master_sku (the link's), how, sku (what it sells), state, barcode (its product export's).
     """CREATE OR REPLACE TEMP MACRO sk_channel_items() AS TABLE

@@ -5,9 +5,12 @@ revenue, highest first (ties by SKU), a SKU is A while the revenue of the SKUs
 ranked above it is under 80 % of the total, B while under 95 %, else C (so the
 SKU that crosses 80 % is still A, as Shopify counts it). A SKU's revenue is its
 sold lines' total less the refunded units at their unit price (never below 0),
-in the base currency with the seller's rates (domain/revenue.py); a line in a
-currency with no rate is left out. A bundle's revenue is its parts' (the `revenue`
-of sk_sku_lines(), split as domain/bundles.py says). No revenue at all: C.
+in the base currency with the seller's rates (domain/revenue.py). A bundle's
+revenue is its parts' (the `revenue` of sk_sku_lines(), split as domain/bundles.py
+says). A SKU with any sold line in a currency the seller gave no rate for has
+unknown revenue (None, never 0: part of its money is not its money) and no class;
+the SKUs whose revenue is known are ranked among themselves. Known but no
+revenue at all: C.
 
 XYZ is how steady demand is: the coefficient of variation (population standard
 deviation ÷ mean) of the units sold in each of the last XYZ_WEEKS weeks (7-day
@@ -36,13 +39,15 @@ def line_revenue(line_total: Decimal, unit_price: Decimal, refunded_quantity: in
     return max(Decimal(0), line_total - unit_price * refunded_quantity)
 
 
-def abc_classes(revenue: Mapping[str, Decimal]) -> dict[str, str]:
-    total = sum((r for r in revenue.values() if r > 0), Decimal(0))
-    out: dict[str, str] = {}
+def abc_classes(revenue: Mapping[str, Decimal | None]) -> dict[str, str | None]:
+    """Each SKU's class by its revenue (None: unknown, so is its class), ranked among the known ones."""
+    known = {s: r for s, r in revenue.items() if r is not None}
+    total = sum((r for r in known.values() if r > 0), Decimal(0))
+    out: dict[str, str | None] = dict.fromkeys(revenue)
     before = Decimal(0)
-    for sku in sorted(revenue, key=lambda s: (-revenue[s], s)):
-        out[sku] = abc_class(before, revenue[sku], total)
-        before += revenue[sku]
+    for sku in sorted(known, key=lambda s: (-known[s], s)):
+        out[sku] = abc_class(before, known[sku], total)
+        before += known[sku]
     return out
 
 
@@ -100,19 +105,22 @@ _LINES_IN = """FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id)
       AND sk_order_day(o.ordered_at, o.ordered_tz) BETWEEN first_day AND last_day"""
 
 TABLE_MACROS = (
-    # sku, revenue (base currency), abc: every SKU sold in [first_day, last_day]; others are C.
+    # sku, revenue (base currency), abc: every SKU sold in [first_day, last_day]; others are C. Revenue and
+    # abc are NULL (unknown) for a SKU with a line in a currency without a rate; the known rank among themselves.
     f"""CREATE OR REPLACE TEMP MACRO sk_abc(first_day, last_day) AS TABLE
     WITH rev AS (
-        SELECT l.sku, coalesce(sum(l.revenue * fx.rate), 0) AS revenue
+        SELECT l.sku, CASE WHEN bool_and(fx.rate IS NOT NULL) THEN coalesce(sum(l.revenue * fx.rate), 0) END
+                   AS revenue
         {_LINES_IN.replace("WHERE", "LEFT JOIN sk_fx() fx ON fx.currency = l.currency WHERE", 1)}
         GROUP BY l.sku),
     ranked AS (
         SELECT sku, revenue,
-               coalesce(sum(revenue) OVER (ORDER BY revenue DESC, sku ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
-                        0) AS before,
+               coalesce(sum(revenue) OVER (ORDER BY revenue DESC NULLS LAST, sku
+                                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before,
                sum(greatest(revenue, 0)) OVER () AS total
         FROM rev)
-    SELECT sku, revenue, sk_abc_class(before, revenue, total) AS abc FROM ranked""",
+    SELECT sku, revenue, CASE WHEN revenue IS NOT NULL THEN sk_abc_class(before, revenue, total) END AS abc
+    FROM ranked""",
     # sku, n, s, q: the weekly sums behind XYZ over the `weeks` weeks ending on `today`.
     f"""CREATE OR REPLACE TEMP MACRO sk_weekly_demand(today, weeks) AS TABLE
     WITH per_week AS (

@@ -2,10 +2,18 @@
 
 What counts (`tier_basis`, loyalty_settings.py): a member's sold orders
 (order_status.SOLD; a fully refunded or cancelled order is not sold), by their
-local day: their net spend in the base currency (revenue.py; an order in a
-currency without a rate counts 0), the points they earn at the base rate
-(floor(net × the platform's rate), before tier multipliers and bonuses, so a
-tier never feeds itself), or their number.
+local day: their net spend in the base currency (revenue.py), the points they
+earn at the base rate (floor(net × the platform's rate), before tier multipliers
+and bonuses, so a tier never feeds itself), or their number.
+
+An order in a currency without an exchange rate has no spend and earns no points
+until the seller sets the rate: it adds nothing to a spend or points basis. The
+member keeps the tier the orders that can be counted give (what they are known to
+have reached; a tier is never guessed upwards), flagged as counted without those
+orders rather than passed off as the whole: a basis whose days hold such an order
+is unknown (`unpriced_in`), and the member panel says so and why instead of a
+figure (services/member_loyalty.py, ui/tabs/member_loyalty_panel.py). Setting the
+rate recomputes the tier with every order. A basis of orders counts them all.
 
 Entering a tier: the highest tier whose `threshold` the basis reaches. The
 basis (`tier_window`) is, after the orders of a day d:
@@ -106,14 +114,33 @@ def reviews(first: date, today: date, window: str) -> list[tuple[date, date]]:
     return out
 
 
-def basis_after(day: date, sales: Sequence[TierSale], window: str) -> Decimal:
+def window_start(day: date, window: str) -> date:
+    """The first local day whose orders count towards the basis after the orders of `day`."""
     if window == "rolling_12":
-        start = year_before(day) + timedelta(days=1)
-    elif window == "calendar_year":
-        start = date(day.year, 1, 1)
-    else:
-        start = date.min
+        return year_before(day) + timedelta(days=1)
+    if window == "calendar_year":
+        return date(day.year, 1, 1)
+    return date.min
+
+
+def basis_after(day: date, sales: Sequence[TierSale], window: str) -> Decimal:
+    start = window_start(day, window)
     return sum((s.amount for s in sales if start <= s.day <= day), Decimal(0))
+
+
+def counted_days(day: date, window: str, *, first: date, order_day: bool) -> tuple[date, date]:
+    """The local days [start, end] whose orders make the basis of a history row on `day` (tier_history): the
+    window after that day's orders when it had some (`order_day`), else the period its review closed."""
+    if order_day:
+        return window_start(day, window), day
+    start = next((s for review, s in reviews(first, day, window) if review == day), day)
+    return start, day - timedelta(days=1)
+
+
+def unpriced_in(days: tuple[date, date], unpriced: Iterable[date]) -> bool:
+    """Whether an order in a currency without a rate (its local day in `unpriced`) falls in `days`: a spend or
+    points basis over them is then unknown (module docstring)."""
+    return any(days[0] <= d <= days[1] for d in unpriced)
 
 
 def tier_history(sales: Iterable[TierSale], ladder: Sequence[Tier], window: str,
@@ -323,6 +350,7 @@ class TierProgress:
     to_next: Decimal | None  # more needed to reach it (0: reached)
     review: date | None  # the next review (None: lifetime tiers are never reviewed)
     to_keep: Decimal | None  # more needed in the current period to keep the tier held at that review
+    counted: tuple[date, date] | None = None  # the local days `basis` counts
 
 
 def progress(sales: Sequence[TierSale], held: Tier, ladder: Sequence[Tier], window: str,
@@ -347,4 +375,4 @@ def progress(sales: Sequence[TierSale], held: Tier, ladder: Sequence[Tier], wind
     if start is not None and held.rank > ranked[0].rank:
         period = sum((s.amount for s in counted if s.day >= start), Decimal(0))
         to_keep = max(Decimal(0), held.keep - period)
-    return TierProgress(basis, next_tier, to_next, review, to_keep)
+    return TierProgress(basis, next_tier, to_next, review, to_keep, (window_start(today, window), today))

@@ -9,8 +9,8 @@ staged order row gets a sortable text key, compared by db/merge.py:
   2. status progression: pending < paid < shipped < completed < partially
      refunded < cancelled < refunded, so a refund or a cancellation is never
      undone by an older file;
-  3. the latest stamp the row carries (order time, paid, and the platform's
-     refund / cancel / fulfil stamps, staged as `_stamp`);
+  3. the latest stamp the row carries (order time, paid, shipped, and the
+     platform's refund / cancel / fulfil stamps, staged as `_stamp`);
   4. the export's latest timestamp (the greatest such stamp in the file);
   5. how many of the row's values it knows (not NULL): of two rows that tie
      on all of the above, the one from a file that lacks a column (a damaged
@@ -96,7 +96,7 @@ def stamp_orders(ctx: ImportContext, staged: str) -> str:
     A narrow table of its own: copying a big file's staged orders to add a column costs more.
     """
     cols = table_columns(ctx.db, staged)
-    stamps = [f"s.{q(c)}" for c in ("ordered_at", "paid_at", STAMP) if c in cols]
+    stamps = [f"s.{q(c)}" for c in ("ordered_at", "paid_at", "shipped_at", STAMP) if c in cols]
     latest = f"greatest({', '.join(stamps)})" if stamps else "NULL"
     rank = "CASE s.status " + " ".join(f"WHEN '{k}' THEN {v}" for k, v in STATUS_RANK.items()) + " ELSE 1 END"
     provisional = f"coalesce(s.{q(PROVISIONAL)}, FALSE)" if PROVISIONAL in cols else "FALSE"

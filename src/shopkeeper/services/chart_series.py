@@ -4,10 +4,21 @@ A chart holds at most a few thousand points whatever the shop's size: days
 × platforms, products, SKUs, bands, 7 × 24 cells. Money is net of refunds in
 the chart's currency (chart_filters.money_currency); a product's money is its
 lines' revenue with refunded units taken off (stock_classes.sk_line_revenue).
+
+Money in a currency without a rate is unknown in the base currency, never 0:
+a figure (a day, a product, a city, a platform, a basket size) holding any of
+it is None (`known_sum`), and so is a platform's share of the range; the
+orders are still counted. A SKU of unknown revenue has no ABC class, the
+others are ranked among themselves (as the ABC rule, sk_abc, ranks them). A
+price band is itself a converted price, so a line without a rate is in no
+band. `without_rate` says how many sold orders of the range that is, and in
+which currencies, for the charts' notes. Empty buckets are 0: no orders, no
+money.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -18,6 +29,29 @@ from shopkeeper.services.chart_filters import ChartFilter, bucket_sql, orders_sq
 from shopkeeper.services.member_segments import segment_overview
 
 ZERO = Decimal(0)
+
+
+def known_sum(money: str = "money") -> str:
+    """SQL: a group's money, NULL (unknown) when any of it has no rate: part of a figure is not the figure."""
+    return f"CASE WHEN bool_and({money} IS NOT NULL) THEN coalesce(sum({money}), 0) END"
+
+
+@dataclass(frozen=True)
+class WithoutRate:
+    """The range's sold orders whose money cannot be put in the chart's currency: no rate for theirs."""
+    orders: int
+    currencies: tuple[str, ...]
+
+
+def without_rate(db: Database, f: ChartFilter) -> WithoutRate:
+    """Sold orders of the filtered range in a currency without a rate (none with a currency filter: its money
+    stays in that currency, unconverted)."""
+    if f.currency:
+        return WithoutRate(0, ())
+    orders, params = orders_sql(f)
+    row = db.fetchone(f"SELECT count(*), list(DISTINCT currency ORDER BY currency) FROM ({orders})"
+                      " WHERE money IS NULL", params)
+    return WithoutRate(int(row[0]), tuple(row[1] or ())) if row else WithoutRate(0, ())
 
 
 # -- sales trend -------------------------------------------------------------------------------------------
@@ -33,9 +67,9 @@ class Campaign:
 class Trend:
     grain: str
     buckets: tuple[date, ...]
-    revenue: tuple[Decimal, ...]
+    revenue: tuple[Decimal | None, ...]    # None: some of the bucket's money has no rate
     orders: tuple[int, ...]
-    previous: tuple[Decimal, ...]   # the period just before, moved forward onto these buckets
+    previous: tuple[Decimal | None, ...]   # the period just before, moved forward onto these buckets
     campaigns: tuple[Campaign, ...]
 
 
@@ -57,16 +91,16 @@ def sales_trend(db: Database, f: ChartFilter, grain: str) -> Trend:
     before, before_params = orders_sql(f.previous())
     rows = db.fetchall(
         f"""
-        SELECT {bucket_sql(grain)} AS bucket, coalesce(sum(money), 0), count(*) FROM ({now}) GROUP BY ALL
+        SELECT {bucket_sql(grain)} AS bucket, {known_sum()}, count(*) FROM ({now}) GROUP BY ALL
         """, params)
     # The previous period's days moved forward by the period's length land on this period's buckets.
     shifted = db.fetchall(
         f"""
-        SELECT {bucket_sql(grain, f"(day + {f.days})")} AS bucket, coalesce(sum(money), 0)
+        SELECT {bucket_sql(grain, f"(day + {f.days})")} AS bucket, {known_sum()}
         FROM ({before}) GROUP BY ALL
         """, before_params)
-    found = {r[0]: (r[1], int(r[2])) for r in rows}
-    prior = {r[0]: r[1] for r in shifted}
+    found: dict[date, tuple[Decimal | None, int]] = {r[0]: (r[1], int(r[2])) for r in rows}
+    prior: dict[date, Decimal | None] = {r[0]: r[1] for r in shifted}
     keys = buckets(f, grain)
     return Trend(grain, tuple(keys), tuple(found.get(k, (ZERO, 0))[0] for k in keys),
                  tuple(found.get(k, (ZERO, 0))[1] for k in keys), tuple(prior.get(k, ZERO) for k in keys),
@@ -89,9 +123,10 @@ def campaigns(db: Database, f: ChartFilter) -> tuple[Campaign, ...]:
 @dataclass(frozen=True)
 class PlatformSeries:
     platform: str
-    revenue: tuple[Decimal, ...]   # per bucket
-    total: Decimal
-    share: Decimal                 # percent of the range's revenue
+    revenue: tuple[Decimal | None, ...]   # per bucket; None: some of it has no rate
+    total: Decimal | None
+    share: Decimal | None                 # percent of the range's revenue; None: some of that is unknown
+    orders: int = 0
 
 
 @dataclass(frozen=True)
@@ -104,18 +139,34 @@ class PlatformTrend:
 def platform_trend(db: Database, f: ChartFilter, grain: str) -> PlatformTrend:
     orders, params = orders_sql(f)
     rows = db.fetchall(
-        # A platform whose orders are all in a currency without a rate has no money to show, not zero.
-        f"SELECT platform, {bucket_sql(grain)} AS bucket, sum(money) FROM ({orders}) WHERE money IS NOT NULL"
-        " GROUP BY ALL",
+        # A platform whose orders are in a currency without a rate is still there: its money unknown, not zero.
+        f"SELECT platform, {bucket_sql(grain)} AS bucket, {known_sum()}, count(*) FROM ({orders}) GROUP BY ALL",
         params)
     keys = buckets(f, grain)
-    per: dict[str, dict[date, Decimal]] = {}
-    for platform, bucket, money in rows:
+    per: dict[str, dict[date, Decimal | None]] = {}
+    counts: dict[str, int] = {}
+    for platform, bucket, money, n in rows:
         per.setdefault(platform, {})[bucket] = money
-    grand = sum((sum(v.values(), ZERO) for v in per.values()), ZERO)
-    series = [PlatformSeries(p, tuple(v.get(k, ZERO) for k in keys), sum(v.values(), ZERO),
-                             _pct(sum(v.values(), ZERO), grand)) for p, v in per.items()]
-    return PlatformTrend(grain, tuple(keys), tuple(sorted(series, key=lambda s: (-s.total, s.platform))))
+        counts[platform] = counts.get(platform, 0) + int(n)
+    totals = {p: _total(v.values()) for p, v in per.items()}
+    grand = _total(totals.values())
+    series = [PlatformSeries(p, tuple(v.get(k, ZERO) for k in keys), total,
+                             None if grand is None or total is None else _pct(total, grand), counts[p])
+              for p, v in per.items() for total in [totals[p]]]
+    return PlatformTrend(grain, tuple(keys), tuple(sorted(
+        # known totals biggest first, then those with money unknown by their orders
+        series, key=lambda s: (s.total is None, -(s.total or ZERO), -s.orders if s.total is None else 0,
+                               s.platform))))
+
+
+def _total(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum, or None when any part is unknown."""
+    total = ZERO
+    for v in values:
+        if v is None:
+            return None
+        total += v
+    return total
 
 
 def _pct(part: Decimal, whole: Decimal) -> Decimal:
@@ -149,9 +200,9 @@ def _lines_sql(f: ChartFilter, *, nameless: bool = False) -> tuple[str, list[Any
 class ProductSales:
     product_id: str
     product: str
-    revenue: Decimal
+    revenue: Decimal | None        # None: some of it has no rate
     units: int
-    trend: tuple[Decimal, ...]   # revenue per bucket of the range
+    trend: tuple[Decimal | None, ...]   # revenue per bucket of the range
 
 
 def top_products(db: Database, f: ChartFilter, grain: str, limit: int = 10) -> tuple[tuple[date, ...],
@@ -160,48 +211,57 @@ def top_products(db: Database, f: ChartFilter, grain: str, limit: int = 10) -> t
     rows = db.fetchall(
         f"""
         WITH per AS (SELECT product_id, any_value(product) AS product, {bucket_sql(grain)} AS bucket,
-                            coalesce(sum(revenue), 0) AS revenue, sum(units)::BIGINT AS units
+                            {known_sum("revenue")} AS revenue, sum(units)::BIGINT AS units
                      FROM ({lines}) GROUP BY product_id, bucket),
-        top AS (SELECT product_id, sum(revenue) AS total FROM per GROUP BY 1
-                ORDER BY total DESC, product_id LIMIT ?)
+        -- Products whose revenue is known first, biggest first; then those with some money unknown, by units.
+        top AS (SELECT product_id, {known_sum("revenue")} AS total,
+                       CASE WHEN bool_or(revenue IS NULL) THEN sum(units) END AS unknown_units
+                FROM per GROUP BY 1
+                ORDER BY total DESC NULLS LAST, unknown_units DESC NULLS LAST, product_id LIMIT ?)
         SELECT per.product_id, per.product, per.bucket, per.revenue, per.units, top.total
-        FROM per JOIN top USING (product_id) ORDER BY top.total DESC, per.product_id, per.bucket
+        FROM per JOIN top USING (product_id)
+        ORDER BY top.total DESC NULLS LAST, top.unknown_units DESC NULLS LAST, per.product_id, per.bucket
         """, [*params, limit])
     keys = buckets(f, grain)
-    grouped: dict[str, tuple[str, dict[date, Decimal], list[int]]] = {}
-    for product_id, product, bucket, revenue, units, _total in rows:
+    grouped: dict[str, tuple[str, dict[date, Decimal | None], list[int]]] = {}
+    for product_id, product, bucket, revenue, units, _top in rows:
         entry = grouped.setdefault(product_id, (product, {}, [0]))
         entry[1][bucket] = revenue
         entry[2][0] += int(units)
     return tuple(keys), tuple(
-        ProductSales(pid, title, sum(per.values(), ZERO), units[0], tuple(per.get(k, ZERO) for k in keys))
+        ProductSales(pid, title, _total(per.values()), units[0], tuple(per.get(k, ZERO) for k in keys))
         for pid, (title, per, units) in grouped.items())
 
 
 @dataclass(frozen=True)
 class ParetoPoint:
     sku: str
-    revenue: Decimal
-    cumulative_pct: Decimal   # of the range's revenue, this SKU included
-    abc: str
+    revenue: Decimal | None          # None: some of it has no rate
+    cumulative_pct: Decimal | None   # of the known SKUs' revenue, this SKU included; None: its revenue is unknown
+    abc: str | None                  # None: its revenue is unknown
 
 
 def pareto(db: Database, f: ChartFilter) -> tuple[ParetoPoint, ...]:
-    """SKUs by revenue, highest first, with the running share: the ABC curve (classes by sk_abc_class)."""
+    """SKUs by revenue, highest first, with the running share: the ABC curve (classes by sk_abc_class).
+
+    As the ABC rule has it (domain/stock_classes.py, sk_abc): a SKU with money in a currency without a rate has
+    unknown revenue and no share or class, listed after the others; the SKUs whose revenue is known are ranked
+    among themselves."""
     lines, params = _lines_sql(f)
     rows = db.fetchall(
         f"""
-        WITH rev AS (SELECT coalesce(sku, product_id) AS sku, coalesce(sum(revenue), 0) AS revenue
+        WITH rev AS (SELECT coalesce(sku, product_id) AS sku, {known_sum("revenue")} AS revenue
                      FROM ({lines}) GROUP BY 1),
         ranked AS (SELECT sku, revenue,
-                          coalesce(sum(revenue) OVER (ORDER BY revenue DESC, sku
+                          coalesce(sum(revenue) OVER (ORDER BY revenue DESC NULLS LAST, sku
                                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before,
                           sum(greatest(revenue, 0)) OVER () AS total FROM rev)
-        SELECT sku, revenue, CASE WHEN total > 0 THEN 100 * (before + revenue) / total END,
-               sk_abc_class(before, revenue, total)
-        FROM ranked ORDER BY revenue DESC, sku
+        SELECT sku, revenue, CASE WHEN total > 0 AND revenue IS NOT NULL THEN 100 * (before + revenue) / total END,
+               CASE WHEN revenue IS NOT NULL THEN sk_abc_class(before, revenue, total) END
+        FROM ranked ORDER BY revenue DESC NULLS LAST, sku
         """, params)
-    return tuple(ParetoPoint(r[0], r[1], Decimal(r[2] or 0).quantize(Decimal("0.01")), r[3]) for r in rows)
+    return tuple(ParetoPoint(r[0], r[1], None if r[3] is None else Decimal(r[2] or 0).quantize(Decimal("0.01")),
+                             r[3]) for r in rows)
 
 
 # -- price bands and baskets -------------------------------------------------------------------------------
@@ -240,7 +300,7 @@ BASKET_CAP = 6   # six units and more share a bar
 class Basket:
     units: int          # BASKET_CAP means that many or more
     orders: int
-    revenue: Decimal
+    revenue: Decimal | None   # None: some of it has no rate
 
 
 def basket_sizes(db: Database, f: ChartFilter) -> tuple[Basket, ...]:
@@ -251,7 +311,7 @@ def basket_sizes(db: Database, f: ChartFilter) -> tuple[Basket, ...]:
         sized AS (SELECT o.money, least(coalesce(sum(l.quantity - l.refunded_quantity), 0), {BASKET_CAP}) AS units
                   FROM o LEFT JOIN order_lines l ON l.shop_id = o.shop_id AND l.order_id = o.order_id
                   GROUP BY o.shop_id, o.order_id, o.money)
-        SELECT units, count(*), coalesce(sum(money), 0) FROM sized WHERE units > 0 GROUP BY 1 ORDER BY 1
+        SELECT units, count(*), {known_sum()} FROM sized WHERE units > 0 GROUP BY 1 ORDER BY 1
         """, params)
     return tuple(Basket(int(r[0]), int(r[1]), r[2]) for r in rows)
 
@@ -297,7 +357,7 @@ def cohorts(db: Database, f: ChartFilter) -> Cohorts:
 class SegmentCount:
     segment: str
     members: int
-    spend: Decimal
+    spend: Decimal | None   # None: some member's spend counts an order in a currency without a rate
 
 
 def segment_sizes(db: Database, today: date) -> tuple[SegmentCount, ...]:
@@ -311,20 +371,21 @@ class Region:
     country: str | None
     city: str | None
     orders: int
-    revenue: Decimal
+    revenue: Decimal | None   # None: some of it has no rate
 
 
 def regions(db: Database, f: ChartFilter, limit: int = 15) -> tuple[tuple[Region, ...], int]:
-    """The cities with the most revenue, and how many sold orders name no city at all."""
+    """The cities with the most revenue (then those with some money unknown, by orders), and how many sold orders
+    name no city at all."""
     orders, params = orders_sql(f)
     rows = db.fetchall(
         f"""
         WITH as_written AS (
-            SELECT ship_country, trim(ship_city) AS city, count(*) AS n, coalesce(sum(money), 0) AS money
+            SELECT ship_country, trim(ship_city) AS city, count(*) AS n, {known_sum()} AS money
             FROM ({orders}) WHERE nullif(trim(ship_city), '') IS NOT NULL GROUP BY ALL)
         -- One country whatever name the export gave it (US, United States, 美国), read once per name, not per order.
-        SELECT sk_country(ship_country) AS country, city, sum(n)::BIGINT, sum(money) FROM as_written
-        GROUP BY ALL ORDER BY 4 DESC, 3 DESC, 2, 1 NULLS LAST LIMIT ?
+        SELECT sk_country(ship_country) AS country, city, sum(n)::BIGINT, {known_sum()} FROM as_written
+        GROUP BY ALL ORDER BY 4 DESC NULLS LAST, 3 DESC, 2, 1 NULLS LAST LIMIT ?
         """, [*params, limit])
     unknown = db.fetchone(f"SELECT count(*) FROM ({orders}) WHERE nullif(trim(ship_city), '') IS NULL", params)
     return tuple(Region(r[0], r[1], int(r[2]), r[3]) for r in rows), int(unknown[0] if unknown else 0)

@@ -10,7 +10,8 @@ Every field changed is written to `change_log` (old and new value as text)
 for the audit trail, and is what redo re-applies. A price or cost given to a
 SKU known only from order lines (an order-only catalogue entry,
 domain/sku_links.py) creates its `variants` row, and a `products` row named
-after its latest line, under the edit's id: undo removes them again.
+after its latest line, under the edit's id: undo removes them again. A
+bundle's stock count is refused: its stock is what its parts allow.
 """
 
 from __future__ import annotations
@@ -118,6 +119,7 @@ _KNOWN_KEY = {"stock": "SELECT EXISTS (SELECT 1 FROM sk_catalogue() WHERE sku = 
               "status": "SELECT EXISTS (SELECT 1 FROM sk_catalogue() WHERE sku = ?)",
               "channel": "SELECT EXISTS (SELECT 1 FROM shops WHERE shop_id = ?)",
               "purchase_lot": f"SELECT EXISTS (SELECT 1 FROM sk_catalogue() WHERE sku = {_LOT_SKU})"}
+_BUNDLE = "SELECT EXISTS (SELECT 1 FROM bundle_parts WHERE bundle_sku = ?)"
 _COUNTED = f"SELECT EXISTS (SELECT 1 FROM ({COUNTED_SKUS}) WHERE sku = ?)"
 # An order-only catalogue entry's price and cost before the seller set them: its latest line's price, no cost.
 _ORDER_ONLY = "SELECT {field} FROM sk_catalogue() WHERE sku = ? AND NOT in_variants"
@@ -201,6 +203,9 @@ def _plan(db: Database, checked: Sequence[tuple[FieldSpec, str, object]]) -> lis
     plan = []
     for spec, key, new in checked:
         cell = (spec.entity, key, spec.field)
+        if spec.field == "on_hand" and db.scalar(_BUNDLE, [key]):
+            # A bundle's stock is what its parts allow (domain/bundles.py): a count of its own would change nothing.
+            raise ChangeRefused(Message("edit.refused.bundle_stock", {"sku": key}))
         if cell not in current:
             known, stored = _stored(db, spec, key)
             if not known:

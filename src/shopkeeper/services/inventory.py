@@ -5,6 +5,8 @@ and the stock status follow domain/reorder.py; ABC, XYZ and dead stock follow
 domain/stock_classes.py; all through their SQL macros, over the window the
 seller's inventory settings give (services/inventory_settings.py).
 
+ABC is unknown (None) for a SKU some of whose sales have no exchange rate.
+
 A bundle (domain/bundles.py) shows the sets sold as sets and the on hand its
 parts allow; it has no reorder point, cover, suggestion or dead stock of its
 own: its parts carry the demand and the stock.
@@ -54,9 +56,10 @@ arrived AS (SELECT sku, day FROM sk_first_stock_day()),
 counted AS (SELECT sku FROM sk_counted_skus()),
 bundled AS (SELECT sku, on_hand, counted FROM sk_bundle_on_hand()),
 channels AS (
-    -- the platforms listing it or selling it (an SKU known from orders only is sold somewhere)
+    -- the platforms listing it (by its SKU, or a listing of its product: domain/sku_links.py) or selling it
+    -- (an SKU known from orders only is sold somewhere)
     SELECT sku, string_agg(DISTINCT platform, ', ' ORDER BY platform) AS platforms
-    FROM (SELECT sku, split_part(shop_id, ':', 1) AS platform FROM sk_listings_by_sku() WHERE sku IS NOT NULL
+    FROM (SELECT sku, split_part(shop_id, ':', 1) AS platform FROM sk_listed_skus()
           UNION SELECT DISTINCT sku, split_part(shop_id, ':', 1) FROM sk_sku_lines())
     GROUP BY sku
 ),
@@ -99,7 +102,8 @@ base AS (
                AS selling_days,
            coalesce(s.lead_time_days, {DEFAULT_LEAD_TIME_DAYS}) AS lead_time_days,
            s.reorder_point AS set_point, s.safety_stock, s.pack_size, s.min_order, s.target_cover_days,
-           coalesce(r.abc, 'C') AS abc,
+           -- Not sold in the window: C. Sold, with some of its money in a currency without a rate: unknown.
+           CASE WHEN r.sku IS NULL THEN 'C' ELSE r.abc END AS abc,
            w.xyz,
            bo.sku IS NULL AND sk_dead_stock(coalesce(s.on_hand, 0), re.units, ar.day, CAST(? AS DATE)) AS dead_stock,
            lp.problems,
@@ -316,6 +320,16 @@ class ChannelListing:
     status: str | None
     quantity: int | None
     channel_sku: str | None = None     # the SKU as this shop writes it (differs from the master's when linked)
+    whole: bool = False                # a listing of its whole product (several variants): price "from", no quantity
+
+
+@dataclass(frozen=True)
+class PriceRange:
+    """A SKU's lowest and highest price across the listings naming it in one currency (domain/listing_rules.py)."""
+    currency: str
+    low: Decimal
+    high: Decimal
+    listings: int
 
 
 @dataclass(frozen=True)
@@ -342,7 +356,7 @@ class SkuDetail:
     window_days: int = 30
     suggested_qty: int = 0
     order_value: Decimal | None = None
-    abc: str = "C"
+    abc: str | None = "C"              # None: some of its sales are in a currency without a rate
     xyz: str | None = None
     dead_stock: bool = False
     dead_value: Decimal | None = None
@@ -362,6 +376,8 @@ class SkuDetail:
     units_90d: int = 0
     price_min: Decimal | None = None
     price_max: Decimal | None = None
+    # Every currency it is listed in, its own first: a yuan and a dollar price are never one range.
+    price_ranges: tuple[PriceRange, ...] = ()
     bundle: bool = False                     # made of other SKUs: its stock is what its parts allow
     parts: tuple[BundlePart, ...] = ()       # a bundle's direct parts
     in_bundles: tuple[str, ...] = ()         # the bundles this SKU is a part of
@@ -378,10 +394,13 @@ def sku_detail(db: Database, sku: str, today: date) -> SkuDetail | None:
     r = rows[0]
     settings = reorder_settings(db)
     channels = db.fetchall(
-        "SELECT shop_id, listing_id, title, price, currency, status, quantity, channel_sku FROM sk_listings_by_sku()"
+        "SELECT shop_id, listing_id, title, price, currency, status, quantity, channel_sku, whole FROM sk_listed_skus()"
         " WHERE sku = ? ORDER BY shop_id, listing_id",
         [sku],
     )
+    ranges = db.fetchall(
+        "SELECT currency, low, high, listings FROM sk_price_range() WHERE sku = ?"
+        " ORDER BY currency = ? DESC, listings DESC, currency", [sku, r["currency"]])
     return SkuDetail(
         sku=r["sku"], product=r["product"], variant=r["variant"], price=r["price"], cost=r["cost"],
         currency=r["currency"], margin_pct=r["margin_pct"], on_hand=int(r["on_hand"]), sold_30d=int(r["sold_30d"]),
@@ -396,5 +415,6 @@ def sku_detail(db: Database, sku: str, today: date) -> SkuDetail | None:
         status=r["status"], season=r["season"], in_season=bool(r["in_season"]), may_reorder=bool(r["may_reorder"]),
         units_7d=int(r["units_7d"]), units_30d=int(r["units_30d"]), units_90d=int(r["units_90d"]),
         price_min=r["price_min"], price_max=r["price_max"],
+        price_ranges=tuple(PriceRange(str(c), low, high, int(n)) for c, low, high, n in ranges),
         bundle=bool(r["bundle"]), parts=bundle_parts(db, sku), in_bundles=bundles_containing(db, sku),
     )

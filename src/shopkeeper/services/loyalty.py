@@ -21,6 +21,7 @@ from shopkeeper.domain.commands import CellEdit, ChangeRefused, CommandResult
 from shopkeeper.domain.loyalty_settings import LoyaltySettings
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.edits import edit_cells
+from shopkeeper.services.membership import PLATFORM_CODES
 
 TIER_FIELDS = ("name_en", "name_zh", "threshold", "keep_threshold", "points_multiplier", "benefits_en", "benefits_zh")
 _MAX_MULTIPLIER = Decimal(100)
@@ -55,8 +56,18 @@ def programme(db: Database) -> LoyaltyProgramme:
     return LoyaltyProgramme(stored, LoyaltySettings.from_settings(stored), tiers, platforms)
 
 
-def _check_setting(key: str, value: str | None) -> None:
-    """Refuse a value the rules would not read as the seller meant (they would fall back to the default)."""
+def bonus_platforms(shop_platforms: Sequence[str]) -> tuple[str, ...]:
+    """The platform codes a bonus event may name: every platform Shopkeeper reads, and any other a shop is on.
+
+    An order's platform is its shop's code ('taobao'), so an event naming anything else ('Taobao', '淘宝/天猫')
+    would silently earn nothing.
+    """
+    return (*PLATFORM_CODES, *sorted(set(shop_platforms) - set(PLATFORM_CODES)))
+
+
+def _check_setting(key: str, value: str | None, platforms: Sequence[str] = PLATFORM_CODES) -> None:
+    """Refuse a value the rules would not read as the seller meant (they would fall back to the default, or
+    match nothing); `platforms`: the codes a bonus event may name."""
     if value is None:
         return
     ok = True
@@ -79,6 +90,10 @@ def _check_setting(key: str, value: str | None) -> None:
             listed = None
         # Every event must read: one the rules skip would silently earn nothing.
         ok = isinstance(listed, list) and len(keys.read_bonus_events(value)) == len(listed)
+        for event in keys.read_bonus_events(value) if ok else ():
+            if event.platform is not None and event.platform not in platforms:
+                raise ChangeRefused(Message("edit.refused.bonus_platform", {"event": event.name,
+                                                                            "platform": event.platform}))
     else:
         ok = False
     if not ok:
@@ -115,9 +130,10 @@ def _check_tiers(tiers: Sequence[TierRule]) -> None:
 
 
 def _planned(db: Database, settings: Mapping[str, str | None], tiers: Sequence[TierRule]) -> list[CellEdit]:
+    loaded = programme(db)
     for key, value in settings.items():
-        _check_setting(key, value)
-    current = {t.code: t for t in programme(db).tiers}
+        _check_setting(key, value, bonus_platforms(loaded.platforms))
+    current = {t.code: t for t in loaded.tiers}
     if tiers:
         if {t.code for t in tiers} != set(current):
             raise ChangeRefused(Message("edit.refused.tier_set"))

@@ -1,4 +1,8 @@
-"""One member's loyalty figures for the member panel: points, tier history and progress to the next tier."""
+"""One member's loyalty figures for the member panel: points, tier history and progress to the next tier.
+
+A spend or points basis that would count an order in a currency without an exchange rate is unknown
+(domain/tiers.py): its figure is None here, never the smaller sum of the other orders shown as the whole.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from shopkeeper.db.database import Database
-from shopkeeper.domain.tiers import Tier, TierProgress, TierSale, progress
+from shopkeeper.domain.tiers import Tier, TierProgress, TierSale, counted_days, progress, unpriced_in
 from shopkeeper.services.points_entries import PointsBalance, balance
 
 
@@ -16,7 +20,7 @@ class TierChange:
     day: date
     tier: str  # the tier's name in the window's language
     change: str  # 'start', 'up' or 'down'
-    basis: Decimal
+    basis: Decimal | None  # None: it would count an order in a currency without an exchange rate
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,11 @@ class MemberLoyalty:
     progress: TierProgress
     history: tuple[TierChange, ...]
     benefits: str | None
+    # Sold orders in a currency without an exchange rate up to today, when the basis is spend or points: the
+    # tier is worked out without them (domain/tiers.py), so it may be too low, and what it takes to reach the
+    # next tier or keep this one is not known either.
+    unpriced_orders: int = 0
+    basis_known: bool = True  # False: such an order falls in the days progress.basis counts
 
 
 def member_loyalty(db: Database, member_id: str, today: date, *, chinese: bool,
@@ -47,11 +56,23 @@ def member_loyalty(db: Database, member_id: str, today: date, *, chinese: bool,
     basis_kind, window = db.fetchone("SELECT tier_basis, tier_window FROM sk_loyalty_settings()") or ("spend", "")
     days = db.fetchall("SELECT day, amount FROM sk_tier_days(?) WHERE member_id = ?", [today, member_id])
     sales = [TierSale(d, Decimal(a)) for d, a in days]
-    history = tuple(TierChange(d, names.get(code, code), change, basis) for d, code, basis, change in db.fetchall(
+    unpriced = [] if basis_kind == "orders" else [r[0] for r in db.fetchall(
+        "SELECT s.day FROM sk_sales() s JOIN buyers b ON b.shop_id = s.shop_id AND b.buyer_id = s.buyer_id "
+        "WHERE b.member_id = ? AND s.net_base IS NULL AND s.day <= ?", [member_id, today])]
+    order_days = {s.day for s in sales}
+    first = min(order_days, default=today)
+
+    def known(day: date, basis: Decimal) -> Decimal | None:
+        span = counted_days(day, str(window), first=first, order_day=day in order_days)
+        return None if unpriced_in(span, unpriced) else basis
+
+    history = tuple(TierChange(d, names.get(code, code), change, known(d, basis))
+                    for d, code, basis, change in db.fetchall(
         "SELECT from_day, tier_code, basis, change FROM member_tier_history WHERE member_id = ? ORDER BY from_day",
         [member_id]))
     step = progress(sales, held, ladder, str(window), today)
     return MemberLoyalty(
         member_id, balance(db, member_id, now=now), names.get(held.code, held.code),
         names.get(step.next_tier.code) if step.next_tier else None, str(basis_kind), str(window), step, history,
-        next((r[6] for r in rows if r[0] == held.code), None))
+        next((r[6] for r in rows if r[0] == held.code), None), len(unpriced),
+        step.counted is None or not unpriced_in(step.counted, unpriced))

@@ -8,7 +8,7 @@ unless asked for, and asking is logged (member_segments.note_reveal).
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -19,20 +19,13 @@ from shopkeeper.services.member_segments import masked_account, note_reveal
 from shopkeeper.services.membership import members_source
 
 
-def pending_points_sql() -> str:
-    """(member_id, points_pending) at the instant given as its one parameter: points earned but still inside the
-    return window (their entry's available_at is later), as services/points_entries.balance counts them."""
-    return ("SELECT member_id, sum(points)::BIGINT AS points_pending FROM points_ledger"
-            " WHERE available_at > CAST(? AS TIMESTAMPTZ) GROUP BY member_id")
-
-
 def base_currency(db: Database) -> str:
     return str(db.scalar("SELECT currency FROM sk_fx() WHERE is_base"))
 
 
 def member_rows(db: Database, today: date, *, show_pii: bool = False,
                 now: datetime | None = None) -> list[dict[str, Any]]:
-    source = members_source(today, chinese=False)
+    source = members_source(today, chinese=False, now=now)
     rows = db.fetchall(
         f"""
         WITH accounts AS (
@@ -43,15 +36,13 @@ def member_rows(db: Database, today: date, *, show_pii: bool = False,
         )
         SELECT src.member_id, m.display_name, m.email, m.phone, coalesce(a.platforms, []), coalesce(a.buyer_ids, []),
                src.orders, src.spend, src.last_order, src.status, src.segment, r.r, r.f, r.m, src.churn_risk,
-               src.expected_next, r.days_to_second, m.tier_code, src.tier, src.points,
-               coalesce(pp.points_pending, 0)
+               src.expected_next, r.days_to_second, m.tier_code, src.tier, src.points, src.points_pending
         FROM ({source.base_sql}) src
         JOIN members m USING (member_id)
         LEFT JOIN accounts a USING (member_id)
         LEFT JOIN sk_rfm(CAST(? AS DATE)) r USING (member_id)
-        LEFT JOIN ({pending_points_sql()}) pp USING (member_id)
         ORDER BY src.member_id""",
-        [*source.params, today, now or datetime.now(UTC)],
+        [*source.params, today],
     )
     if show_pii:
         note_reveal(db, "members report", len(rows))
@@ -78,9 +69,10 @@ def member_rows(db: Database, today: date, *, show_pii: bool = False,
             "days_to_second_order": to_second,
             "tier": tier,
             "tier_name": tier_name,
-            "points": int(points),                      # the ledger's balance, pending points included
-            "points_pending": int(pending),
-            "points_available": int(points) - int(pending),  # what the member can spend now
+            # At the moment the report is made (expiry counted once it has happened: domain/points.py).
+            "points": int(points) + int(pending),       # the balance, pending points included
+            "points_pending": int(pending),             # still inside the return window
+            "points_available": int(points),            # what the member can spend now (the Members table's Points)
         })
     return out
 

@@ -3,7 +3,12 @@
 Every figure reads the rule's macros (domain/rfm.py: sk_rfm, sk_rfm_moves),
 so the overview, the Members table's segment column and `report segments`
 count the same members. Revenue is net spend of sold orders in the base
-currency (revenue.py); a segment's share is of the scored members' spend.
+currency (revenue.py), added up from each member's spend as the Members table
+shows it, to the cent (services/membership.py), so every total on the tab - the
+tier cards, this overview, `report members` and `report segments` - is the same
+figure. A segment's share is of all members' spend. A spend that counts an order
+in a currency without an exchange rate is unknown (None), not a smaller figure,
+and so is a share of it.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -34,8 +39,8 @@ _PCT = Decimal("0.1")
 class SegmentSize:
     segment: str
     members: int
-    spend: Decimal
-    revenue_share: Decimal  # percent of the scored members' spend, one decimal
+    spend: Decimal | None  # None: a member's spend in it is unknown (an order in a currency without a rate)
+    revenue_share: Decimal | None  # percent of all members' spend, one decimal; None: either is unknown
     churn_risk: int
     came_in: int  # members in it now who were elsewhere a month ago
     left: int  # members in it a month ago who are elsewhere now
@@ -55,7 +60,7 @@ class SegmentOverview:
     compared_with: date
     scoring: str  # 'quantile' or 'fixed' (domain/rfm.py)
     members_with_orders: int
-    spend: Decimal
+    spend: Decimal | None  # every member's spend; None: some member's is unknown
     segments: tuple[SegmentSize, ...]  # the ten named ones in their order, then prospects
     moves: tuple[Move, ...]  # members who changed segment, biggest flows first
     repurchasers: int  # members who ordered on at least two days
@@ -73,7 +78,19 @@ def _share(part: Decimal, whole: Decimal) -> Decimal:
     return (Decimal(100) * part / whole).quantize(_PCT, rounding=ROUND_HALF_UP) if whole else Decimal(0)
 
 
-def segment_overview(db: Database, today: date) -> SegmentOverview:
+def _known_share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
+    return None if part is None or whole is None else _share(part, whole)
+
+
+def segment_overview(db: Database, today: date, *, now: datetime | None = None) -> SegmentOverview:
+    """The overview on `today`; `now` is the Members table's instant, so both read one kept result."""
+    source = members_source(today, chinese=False, now=now)
+    # Spend as the table shows it (per member, to the cent), per segment; unknown when a member's is.
+    spent = {r[0]: (None if r[2] else Decimal(r[1] or 0)) for r in db.fetchall(
+        "SELECT segment, sum(spend), count(*) FILTER (WHERE spend IS NULL) > 0"
+        f" FROM {db.kept_result(source.base_sql, source.params)} GROUP BY segment")}
+    spend = None if any(v is None for v in spent.values()) else sum((v for v in spent.values() if v is not None),
+                                                                  Decimal(0))
     # The orders are read once; both days are scored from what was read.
     db.execute("CREATE OR REPLACE TEMP TABLE _rfm_days AS SELECT * FROM sk_rfm_member_days()")
     db.execute("CREATE OR REPLACE TEMP TABLE _rfm_now AS SELECT * FROM sk_rfm_from('_rfm_days', ?)", [today])
@@ -81,12 +98,11 @@ def segment_overview(db: Database, today: date) -> SegmentOverview:
                [month_before(today)])
     try:
         shop = db.fetchone(
-            "SELECT count(*), coalesce(sum(spend), 0), count(*) FILTER (WHERE visits >= 2),"
+            "SELECT count(*), count(*) FILTER (WHERE visits >= 2),"
             " median(days_to_second), count(*) FILTER (WHERE churn_risk) FROM _rfm_now"
         )
         sizes = {r[0]: r[1:] for r in db.fetchall(
-            "SELECT segment, count(*), coalesce(sum(spend), 0), count(*) FILTER (WHERE churn_risk)"
-            " FROM _rfm_now GROUP BY segment")}
+            "SELECT segment, count(*), count(*) FILTER (WHERE churn_risk) FROM _rfm_now GROUP BY segment")}
         prospects = int(db.scalar("SELECT count(*) FROM members WHERE member_id NOT IN (SELECT member_id FROM _rfm_now)"))
         flows = db.fetchall(
             "SELECT segment_before, segment_now, count(*) FROM sk_rfm_moves('_rfm_now', '_rfm_before')"
@@ -101,19 +117,20 @@ def segment_overview(db: Database, today: date) -> SegmentOverview:
             " WHERE s.day <= ?", [today])
         without_rate, without_buyer = (int(left_out[0]), int(left_out[1])) if left_out else (0, 0)
     finally:
-        db.execute("DROP TABLE IF EXISTS _rfm_days")
-        db.execute("DROP TABLE IF EXISTS _rfm_now")
-        db.execute("DROP TABLE IF EXISTS _rfm_before")
+        db.execute("DROP TABLE IF EXISTS temp._rfm_days")
+        db.execute("DROP TABLE IF EXISTS temp._rfm_now")
+        db.execute("DROP TABLE IF EXISTS temp._rfm_before")
     assert shop is not None
-    scored, spend = int(shop[0]), Decimal(shop[1])
+    scored = int(shop[0])
     moves = tuple(Move(a, b, int(n)) for a, b, n in flows)
     out = []
     for name in (*SEGMENTS, PROSPECTS):
-        members, seg_spend, risk = sizes.get(name, (0, Decimal(0), 0))
+        members, risk = sizes.get(name, (0, 0))
         if name == PROSPECTS:
             members = prospects
+        seg_spend = spent.get(name, Decimal(0))
         out.append(SegmentSize(
-            segment=name, members=int(members), spend=Decimal(seg_spend), revenue_share=_share(Decimal(seg_spend), spend),
+            segment=name, members=int(members), spend=seg_spend, revenue_share=_known_share(seg_spend, spend),
             churn_risk=int(risk), came_in=sum(m.members for m in moves if m.segment_now == name),
             left=sum(m.members for m in moves if m.segment_before == name),
             # The movement holds only members with an order today: prospects then were today's prospects
@@ -121,15 +138,15 @@ def segment_overview(db: Database, today: date) -> SegmentOverview:
             before=int(before_sizes.get(name, 0)) if name != PROSPECTS
             else prospects + sum(m.members for m in moves if m.segment_before == PROSPECTS),
         ))
-    median = shop[3]
+    median = shop[2]
     return SegmentOverview(
         day=today, compared_with=month_before(today),
         scoring="quantile" if scored >= QUANTILE_MIN_MEMBERS else "fixed",
         members_with_orders=scored, spend=spend, segments=tuple(out), moves=moves,
-        repurchasers=int(shop[2]),
-        repurchase_rate=_share(Decimal(int(shop[2])), Decimal(scored)) if scored else None,
+        repurchasers=int(shop[1]),
+        repurchase_rate=_share(Decimal(int(shop[1])), Decimal(scored)) if scored else None,
         median_days_to_second=None if median is None else Decimal(str(median)).quantize(_PCT, rounding=ROUND_HALF_UP),
-        churn_risk=int(shop[4]), orders_without_rate=without_rate,
+        churn_risk=int(shop[3]), orders_without_rate=without_rate,
         orders_without_buyer=without_buyer,
     )
 

@@ -10,7 +10,7 @@ member's segment on `today`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -50,13 +50,11 @@ WITH activity AS (
     WHERE b.member_id IS NOT NULL
     GROUP BY b.member_id
 ),
-points AS (SELECT member_id, sum(points) AS balance FROM points_ledger GROUP BY member_id),
--- What expiry (domain/points.py) will take after today and within {EXPIRING_DAYS} days: past moments are ledger entries.
-expiring AS (
-    SELECT member_id, -sum(points) AS points
-    FROM sk_points_expired('sk_earned_entries', CAST(? AS DATE) + INTERVAL {EXPIRING_DAYS + 1} DAY)
-    WHERE occurred_at >= CAST(? AS DATE) + INTERVAL 1 DAY
-    GROUP BY member_id
+-- Points at the instant the figures are for (domain/points.py): spendable now, still pending (inside the
+-- return window), and what expiry will take within {EXPIRING_DAYS} days unless spent first.
+points AS (
+    SELECT * FROM sk_points_balances('sk_earned_entries', CAST(? AS TIMESTAMPTZ),
+                                     CAST(? AS TIMESTAMPTZ) + INTERVAL {EXPIRING_DAYS} DAY)
 )
 SELECT m.member_id,
        m.display_name AS name,
@@ -64,7 +62,8 @@ SELECT m.member_id,
        coalesce(a.platforms, '') AS platforms,
        coalesce(a.orders, 0) AS orders,
        CASE WHEN a.member_id IS NULL THEN 0 ELSE round(a.spend, 2) END::DECIMAL(18,2) AS spend,
-       coalesce(p.balance, 0)::BIGINT AS points,
+       coalesce(p.available, 0)::BIGINT AS points,
+       coalesce(p.pending, 0)::BIGINT AS points_pending,
        a.last_day AS last_order,
        date_diff('day', a.last_day, CAST(? AS DATE)) AS days_since,
        sk_segment(a.orders, a.first_day, a.last_day, CAST(? AS DATE)) AS status,
@@ -72,7 +71,7 @@ SELECT m.member_id,
        coalesce(r.segment, '{PROSPECTS}') AS segment,
        coalesce(r.churn_risk, FALSE) AS churn_risk,
        r.expected_next,
-       coalesce(x.points, 0)::BIGINT AS expiring_points,
+       coalesce(p.expiring, 0)::BIGINT AS expiring_points,
        m.tier_code,
        {{contacts}}
 FROM members m
@@ -80,7 +79,6 @@ LEFT JOIN tiers t ON t.code = m.tier_code
 LEFT JOIN activity a USING (member_id)
 LEFT JOIN points p USING (member_id)
 LEFT JOIN sk_rfm(CAST(? AS DATE)) r USING (member_id)
-LEFT JOIN expiring x USING (member_id)
 """
 
 MEMBER_COLUMNS = (
@@ -90,7 +88,8 @@ MEMBER_COLUMNS = (
     Column("platforms", "text", searchable=True),
     Column("orders", "int"),
     Column("spend", "money"),
-    Column("points", "int"),
+    Column("points", "int"),  # spendable now: what a redemption may take
+    Column("points_pending", "int"),  # earned, still inside the return window
     Column("last_order", "date"),
     Column("days_since", "int"),
     Column("status", "status"),
@@ -109,15 +108,19 @@ _MASKED = "sk_mask_email(m.email) AS email, sk_mask_phone(m.phone) AS phone"
 _REVEALED = "m.email AS email, m.phone AS phone"
 
 
-def _params(today: date, chinese: bool) -> tuple[Any, ...]:
-    return (today, today, chinese, today, today, today)
+def _params(today: date, chinese: bool, now: datetime) -> tuple[Any, ...]:
+    return (now, now, chinese, today, today, today)
 
 
 def _members_sql(reveal: bool = False) -> str:
     return _MEMBERS_SQL.format(contacts=_REVEALED if reveal else _MASKED)
 
 
-def members_source(today: date, *, chinese: bool, reveal: bool = False) -> TableSource:
+def members_source(today: date, *, chinese: bool, reveal: bool = False, now: datetime | None = None) -> TableSource:
+    """Every member's figures on `today`, their points at the instant `now` (default: the present).
+
+    Callers showing figures side by side pass one `now`, so they read one kept result and one set of figures.
+    """
     return TableSource(
         base_sql=_members_sql(reveal),
         columns=MEMBER_COLUMNS,
@@ -129,22 +132,24 @@ def members_source(today: date, *, chinese: bool, reveal: bool = False) -> Table
             "multi_platform": "contains(platforms, ',')",
             **MEMBER_FILTERS,
         },
-        params=_params(today, chinese),
+        params=_params(today, chinese, now or datetime.now(UTC)),
         # Spend, points and the RFM segment of every member: worked out once per change, not per page.
         kept=True,
     )
 
 
-def tier_summary(db: Database, today: date, *, chinese: bool) -> list[dict[str, Any]]:
-    source = members_source(today, chinese=chinese)
+def tier_summary(db: Database, today: date, *, chinese: bool, now: datetime | None = None) -> list[dict[str, Any]]:
+    """Each tier's members and the sums of their figures as the table shows them (spend: of the rounded
+    per-member spend, so the cards add up to the table and to every other total; points: spendable now)."""
+    source = members_source(today, chinese=chinese, now=now)
     rows = db.fetchall(
         f"SELECT tier, tier_rank, count(*), sum(spend), sum(points),"
-        f" count(*) FILTER (WHERE {_WIN_BACK}), tier_code, count(*) FILTER (WHERE spend IS NULL)"
+        f" count(*) FILTER (WHERE {_WIN_BACK}), tier_code, count(*) FILTER (WHERE spend IS NULL), sum(points_pending)"
         f" FROM {db.kept_result(source.base_sql, source.params)} GROUP BY tier, tier_rank, tier_code ORDER BY tier_rank DESC",
     )
     return [
         {"tier": r[0], "rank": r[1], "members": int(r[2]), "spend": r[3], "points": int(r[4] or 0), "win_back": int(r[5]),
-         "code": r[6], "spend_unknown": int(r[7])}
+         "code": r[6], "spend_unknown": int(r[7]), "points_pending": int(r[8] or 0)}
         for r in rows
     ]
 
@@ -199,7 +204,7 @@ class MemberDetail:
     status: str
     orders: int
     spend: Decimal | None  # None: some of their orders are in a currency with no exchange rate
-    points: int
+    points: int  # spendable now (what a redemption may take)
     last_order: date | None
     days_since: int | None
     joined_at: datetime | None
@@ -211,15 +216,17 @@ class MemberDetail:
     expected_next: date | None = None
     recent_orders: tuple[MemberOrder, ...] = ()
     ledger: tuple[LedgerEntry, ...] = ()
+    points_pending: int = 0  # earned, still inside the return window
 
 
 def member_detail(db: Database, member_id: str, today: date, *, chinese: bool,
-                  reveal: bool = False) -> MemberDetail | None:
-    """One member; e-mails, phones and accounts named by them masked unless `reveal`."""
+                  reveal: bool = False, now: datetime | None = None) -> MemberDetail | None:
+    """One member as the table shows them (points at `now`); e-mails, phones and accounts masked unless `reveal`."""
+    source = members_source(today, chinese=chinese, reveal=reveal, now=now)
     row = db.fetchone(
         f"SELECT member_id, name, tier, tier_rank, status, orders, spend, points, last_order, days_since,"
-        f" segment, churn_risk, expected_next, email, phone"
-        f" FROM {db.kept_result(_members_sql(reveal), _params(today, chinese))} WHERE member_id = ?",
+        f" segment, churn_risk, expected_next, email, phone, points_pending"
+        f" FROM {db.kept_result(source.base_sql, source.params)} WHERE member_id = ?",
         [member_id],
     )
     if row is None:
@@ -253,4 +260,5 @@ def member_detail(db: Database, member_id: str, today: date, *, chinese: bool,
         segment=row[10], churn_risk=bool(row[11]), expected_next=row[12],
         recent_orders=tuple(MemberOrder(o[0], o[1], o[2], o[3], o[4], o[5]) for o in orders),
         ledger=tuple(LedgerEntry(e[0], int(e[1]), e[2], e[3], e[4], e[5]) for e in ledger),
+        points_pending=int(row[15]),
     )

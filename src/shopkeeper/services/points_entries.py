@@ -35,26 +35,20 @@ class PointsBalance:
 
 
 def balance(db: Database, member_id: str, *, now: datetime | None = None, soon_days: int = 30) -> PointsBalance:
-    """The member's points as the ledger says: a balance is always the sum of its entries."""
+    """The member's points at `now`: the ledger's entries, with expiry played up to `now` by the rule recompute
+    uses (domain/points.py: an expiry counts once it has happened, and only once)."""
     now = now or datetime.now(UTC)
-    row = db.fetchone(
-        "SELECT coalesce(sum(points) FILTER (WHERE available_at IS NULL OR available_at <= ?), 0), "
-        "coalesce(sum(points) FILTER (WHERE available_at > ?), 0) FROM points_ledger WHERE member_id = ?",
-        [now, now, member_id])
-    available, pending = (int(row[0]), int(row[1])) if row else (0, 0)
-    # What expiry would take by then, played by the same rule recompute uses (spending first).
-    db.execute("CREATE OR REPLACE TEMP TABLE _pe_earned AS SELECT member_id, occurred_at, points, reason, shop_id, "
-               "order_id FROM points_ledger WHERE member_id = ? AND reason IN ('order', 'refund')", [member_id])
+    db.execute("CREATE OR REPLACE TEMP TABLE _pe_earned AS SELECT * FROM sk_earned_entries WHERE member_id = ?",
+               [member_id])
     try:
-        soon = db.fetchone(
-            "SELECT coalesce(-sum(points), 0), min(occurred_at) FROM sk_points_expired('_pe_earned', ?) "
-            "WHERE member_id = ? AND occurred_at > ?", [now + timedelta(days=soon_days), member_id, now])
-        following = db.scalar(
-            "SELECT min(occurred_at) FROM sk_points_expired('_pe_earned', ?) WHERE member_id = ? AND occurred_at > ?",
-            [now + timedelta(days=3650), member_id, now])
+        row = db.fetchone("SELECT available, pending, expiring FROM sk_points_balances('_pe_earned', ?, ?) "
+                          "WHERE member_id = ?", [now, now + timedelta(days=soon_days), member_id])
+        following = db.scalar("SELECT next_expiry FROM sk_points_balances('_pe_earned', ?, ?) WHERE member_id = ?",
+                              [now, now + timedelta(days=3650), member_id])
     finally:
-        db.execute("DROP TABLE IF EXISTS _pe_earned")
-    return PointsBalance(available, pending, int(soon[0]) if soon else 0, following)
+        db.execute("DROP TABLE IF EXISTS temp._pe_earned")
+    available, pending, soon = (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
+    return PointsBalance(available, pending, soon, following)
 
 
 def add_entry(db: Database, member_id: str, points: int, *, reason: str, note: str | None, who: str,
@@ -70,13 +64,15 @@ def add_entry(db: Database, member_id: str, points: int, *, reason: str, note: s
     signed = -points if reason == "redeem" else points
     at = now or datetime.now(UTC)
     with db.transaction():
-        if not db.scalar("SELECT EXISTS (SELECT 1 FROM members WHERE member_id = ?)", [member_id]):
+        name = db.scalar("SELECT coalesce(display_name, member_id) FROM members WHERE member_id = ?", [member_id])
+        if name is None:
             raise ChangeRefused(Message("edit.refused.points_member", {"member": member_id}))
         if signed < 0:
             spendable = balance(db, member_id, now=at).available
             if -signed > spendable:
                 raise ChangeRefused(Message("edit.refused.points_not_enough", {"points": -signed, "available": spendable}))
-        label = Message(_LABELS[reason], {"member": member_id, "points": signed})
+        # The member as the seller knows them, as merge and split labels say it; a redemption by what it spent.
+        label = Message(_LABELS[reason], {"member": str(name), "points": points if reason == "redeem" else signed})
         change_set_id = new_change_set(db, kind=POINTS, who=who, label=label)
         entry = {"member_id": member_id, "points": signed, "reason": reason, "note": note, "at": at.isoformat()}
         _write(db, change_set_id, entry)

@@ -96,10 +96,21 @@ def _cleaned(tags: Iterable[str]) -> list[str]:
 
 def _label(plan: Sequence[tuple[str, tuple[str, ...], tuple[str, ...]]], adding: Sequence[str],
            removing: set[str]) -> Message:
-    params = {"added": ", ".join(adding) or "-", "removed": ", ".join(sorted(removing)) or "-"}
+    """'tags of CL-MUG: +spring −winter'; a side with nothing on it is left out ('tags of CL-MUG: +spring')."""
+    params: dict[str, object] = {}
+    if adding:
+        params["added"] = ", ".join(adding)
+    if removing:
+        params["removed"] = ", ".join(sorted(removing))
     if len(plan) == 1:
-        return Message("change.product_tags.sku", {"sku": plan[0][0], **params})
-    return Message("change.product_tags.skus", {"count": len(plan), **params})
+        params["sku"] = plan[0][0]
+        code = ("change.product_tags.sku" if adding and removing
+                else "change.product_tags.sku_added" if adding else "change.product_tags.sku_removed")
+    else:
+        params["count"] = len(plan)
+        code = ("change.product_tags.skus" if adding and removing
+                else "change.product_tags.skus_added" if adding else "change.product_tags.skus_removed")
+    return Message(code, params)
 
 
 def _write(db: Database, change_set_id: int, sku: str, tags: Sequence[str]) -> None:

@@ -57,7 +57,11 @@ class ProfitRow:
 
     @property
     def margin_pct(self) -> Decimal | None:
-        return None if self.takings <= 0 else (self.net * 100 / self.takings).quantize(Decimal("0.1"))
+        """Net as a share of takings; None when nothing was taken, or when a unit sold had no cost: net then reads
+        too high and a margin of 95 % would be one no one earned (the Profit chart leaves it blank too)."""
+        if self.takings <= 0 or self.cost_missing:
+            return None
+        return (self.net * 100 / self.takings).quantize(Decimal("0.1"))
 
     @property
     def margin_before_ads(self) -> Decimal | None:

@@ -91,31 +91,65 @@ def sales_by_period(db: Database, grain: str, scope: ReportScope = ALL) -> list[
 @dataclass(frozen=True)
 class AbcRow:
     sku: str
-    revenue: Decimal          # sold lines' revenue net of refunded units, in the base currency
+    revenue: Decimal | None   # sold lines' revenue net of refunded units, in the base currency; None: some of
+    #                           its lines are in a currency without a rate (never counted as 0)
     cumulative_pct: Decimal | None
-    abc: str
+    abc: str | None           # None: its revenue is unknown
+    orders_without_rate: int = 0                  # its sold orders whose lines have no rate ...
+    currencies_without_rate: tuple[str, ...] = ()  # ... in these currencies
 
 
 def abc_by_sku(db: Database, scope: ReportScope = ALL) -> list[AbcRow]:
     """ABC over the scope's sold lines, read through sk_sku_lines() and classed by sk_abc_class, as sk_abc()
-    does for the whole shop (sk_abc() takes no platform)."""
+    does for the whole shop (sk_abc() takes no platform): a SKU with a line in a currency without a rate has
+    unknown revenue and class, and is listed after the others, which rank among themselves."""
     where, params = scope_sql(scope, day="s.day", shop_id="s.shop_id")
     rows = db.fetchall(
         f"""
-        WITH rev AS (SELECT l.sku, coalesce(sum(l.revenue * fx.rate), 0) AS revenue
+        WITH rev AS (SELECT l.sku,
+                            CASE WHEN bool_and(fx.rate IS NOT NULL) THEN coalesce(sum(l.revenue * fx.rate), 0) END
+                                AS revenue,
+                            count(DISTINCT (l.shop_id, l.order_id)) FILTER (WHERE fx.rate IS NULL) AS unrated,
+                            list(DISTINCT l.currency ORDER BY l.currency) FILTER (WHERE fx.rate IS NULL)
+                                AS unrated_currencies
                      FROM sk_sku_lines() l JOIN sk_sales() s USING (shop_id, order_id)
                      LEFT JOIN sk_fx() fx ON fx.currency = l.currency
                      WHERE {where} GROUP BY l.sku),
-        ranked AS (SELECT sku, revenue,
-                          coalesce(sum(revenue) OVER (ORDER BY revenue DESC, sku
+        ranked AS (SELECT sku, revenue, unrated, unrated_currencies,
+                          coalesce(sum(revenue) OVER (ORDER BY revenue DESC NULLS LAST, sku
                                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before,
                           sum(greatest(revenue, 0)) OVER () AS total FROM rev)
-        SELECT sku, revenue, CASE WHEN total > 0 THEN 100 * (before + revenue) / total END,
-               sk_abc_class(before, revenue, total)
-        FROM ranked ORDER BY revenue DESC, sku
+        SELECT sku, revenue, CASE WHEN total > 0 AND revenue IS NOT NULL THEN 100 * (before + revenue) / total END,
+               CASE WHEN revenue IS NOT NULL THEN sk_abc_class(before, revenue, total) END, unrated,
+               unrated_currencies
+        FROM ranked ORDER BY revenue DESC NULLS LAST, sku
         """, params)
-    return [AbcRow(r[0], r[1], None if r[2] is None else Decimal(r[2]).quantize(Decimal("0.01")), r[3])
-            for r in rows]
+    return [AbcRow(r[0], r[1], None if r[2] is None else Decimal(r[2]).quantize(Decimal("0.01")), r[3], int(r[4]),
+                   tuple(r[5] or ())) for r in rows]
+
+
+@dataclass(frozen=True)
+class WithoutRate:
+    """Sold orders whose money cannot be put in the base currency: the seller gave no rate for theirs."""
+    orders: int
+    currencies: tuple[str, ...]
+    base: str
+
+
+def sold_without_rate(db: Database, scope: ReportScope = ALL) -> WithoutRate:
+    """The scope's sold orders in a currency without a rate, which converted figures (ABC, price bands) leave
+    out, and the base currency they would be converted to."""
+    where, params = scope_sql(scope, day="s.day", shop_id="s.shop_id")
+    row = db.fetchone(
+        f"""
+        SELECT count(*) FILTER (WHERE fx.rate IS NULL),
+               list(DISTINCT s.currency ORDER BY s.currency) FILTER (WHERE fx.rate IS NULL),
+               (SELECT currency FROM sk_fx() WHERE is_base)
+        FROM sk_sales() s LEFT JOIN sk_fx() fx ON fx.currency = s.currency WHERE {where}
+        """, params)
+    if row is None:
+        return WithoutRate(0, (), "")
+    return WithoutRate(int(row[0]), tuple(row[1] or ()), str(row[2] or ""))
 
 
 @dataclass(frozen=True)

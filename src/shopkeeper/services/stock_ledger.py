@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from shopkeeper.db.database import Database
+from shopkeeper.db.rule_macros import install_rule_macros
 from shopkeeper.domain import stock_ledger
 
 
@@ -61,12 +62,25 @@ def stock_history(db: Database, sku: str) -> list[StockHistoryRow]:
 def write_count_snapshot(db: Database, sku: str, on_hand: int, change_set_id: int) -> None:
     """The seller's stock count, dated when its change set was made (so a redo keeps the count's instant).
 
-    A change set counts a SKU once: counting it again in the same call replaces its snapshot.
+    It keeps the orders that held the SKU then (unshipped: domain/channel_stock.py): their goods were on the
+    shelf counted, so each leaves after the count once it ships (domain/stock_ledger.py). A change set counts
+    a SKU once: counting it again in the same call replaces its snapshot.
     """
+    # Which orders hold the SKU is the rules' own SQL: a redo on a shop just opened may come before any of it ran.
+    install_rule_macros(db)
     db.execute("DELETE FROM stock_snapshots WHERE sku = ? AND batch_id = ? AND source = ?",
                [sku, change_set_id, stock_ledger.COUNT])
     db.execute(
-        "INSERT INTO stock_snapshots (sku, counted_at, on_hand, source, batch_id) "
-        "SELECT ?, coalesce((SELECT imported_at FROM import_batches WHERE batch_id = ?), now()), ?, ?, ?",
-        [sku, change_set_id, on_hand, stock_ledger.COUNT, change_set_id],
+        "INSERT INTO stock_snapshots (sku, counted_at, on_hand, source, batch_id, held_orders) "
+        "SELECT ?, coalesce((SELECT imported_at FROM import_batches WHERE batch_id = ?), now()), ?, ?, ?, "
+        f"({_HELD_ORDERS})",
+        [sku, change_set_id, on_hand, stock_ledger.COUNT, change_set_id, sku],
     )
+
+
+# The orders whose unshipped lines hold units of a SKU (?), in a fixed order; NULL when none do.
+_HELD_ORDERS = (
+    "SELECT list({'shop_id': shop_id, 'order_id': order_id} ORDER BY shop_id, order_id) FROM ("
+    "SELECT DISTINCT l.shop_id, l.order_id FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id)"
+    " WHERE l.sku = ? AND sk_held_units(o.status, l.quantity, l.refunded_quantity) > 0)"
+)

@@ -166,11 +166,13 @@ def test_abc_xyz_and_first_stock_day(db: Database, orders: list[tuple], moves: l
         xyz = {r[0]: r[1] for r in db.fetchall("SELECT sku, sk_xyz_class(n, s, q) FROM sk_weekly_demand(?::DATE, ?)",
                                                [TODAY, stock_classes.XYZ_WEEKS])}
         arrived = dict(db.fetchall("SELECT sku, day FROM sk_first_stock_day()"))
-    revenue: dict[str, Decimal] = {}
+    # A SKU with a line in a currency without a rate (GBP) has unknown revenue, not the rest of it, and no class.
+    revenue: dict[str, Decimal | None] = {}
     for sku, _, o in _sold_lines(orders, first, last):
         rate = RATES.get(o[4])
         line = stock_classes.line_revenue(o[7] * o[5], o[7], o[6])
-        revenue[sku] = revenue.get(sku, Decimal(0)) + (line * rate if rate is not None else Decimal(0))
+        known = revenue.get(sku, Decimal(0))
+        revenue[sku] = None if rate is None or known is None else known + line * rate
     assert {s: r for s, (r, _) in abc.items()} == revenue
     assert {s: c for s, (_, c) in abc.items()} == stock_classes.abc_classes(revenue)
 
@@ -208,6 +210,12 @@ def test_abc_marks_the_top_80_percent_a_the_next_15_b() -> None:
     revenue = {"big": Decimal(70), "mid": Decimal(20), "small": Decimal(6), "tiny": Decimal(4), "none": Decimal(0)}
     assert stock_classes.abc_classes(revenue) == {"big": "A", "mid": "A", "small": "B", "tiny": "C", "none": "C"}
     assert stock_classes.abc_classes({"only": Decimal(5)}) == {"only": "A"}
+
+
+def test_abc_leaves_a_sku_of_unknown_revenue_unclassed_and_ranks_the_known_among_themselves() -> None:
+    revenue = {"big": Decimal(70), "mid": Decimal(20), "small": Decimal(6), "tiny": Decimal(4), "pound": None}
+    assert stock_classes.abc_classes(revenue) == {"big": "A", "mid": "A", "small": "B", "tiny": "C", "pound": None}
+    assert stock_classes.abc_classes({"pound": None}) == {"pound": None}
 
 
 def test_xyz_by_coefficient_of_variation() -> None:

@@ -311,13 +311,13 @@ def _expected_ledger(orders: list[tuple], redeems: list[tuple[str, datetime, int
                                            multiplier, factor, bonus)
             pending = available_at(at, settings)
             if earned > 0:
-                out.append((member, at, earned, "order", f"o{i}", expires_at(at, settings), pending))
+                out.append((member, at, earned, "order", f"o{i}", expires_at(at, settings, tz), pending))
             if refund < 0:
                 out.append((member, at, refund, "refund", f"o{i}", None, pending))
             if earned + refund > 0:
-                credits.append(Credit(f"{shop}\x1fo{i}", at, earned + refund))
+                credits.append(Credit(f"{shop}\x1fo{i}", at, earned + refund, tz))
         debits = [(at, pts) for m, at, pts in redeems if m == member]
-        for e in expiries(credits, debits, lambda at: expires_at(at, settings), expiry_cutoff(today)):
+        for e in expiries(credits, debits, lambda c: expires_at(c.occurred_at, settings, c.tz), expiry_cutoff(today)):
             out.append((member, e.expires_at, -e.points, "expire", e.key.split("\x1f")[1], None, None))
     return sorted(out, key=repr)
 
@@ -343,7 +343,7 @@ def test_expiry_takes_what_spending_left_oldest_first() -> None:
     t0 = datetime(2025, 1, 10, tzinfo=UTC)
     credits = [Credit("a", t0, 100), Credit("b", t0 + timedelta(days=30), 50)]
     spent = [(t0 + timedelta(days=60), 120)]  # all of a, 20 of b
-    got = expiries(credits, spent, lambda at: add_months(at, 12), expiry_cutoff(date(2026, 12, 31)))
+    got = expiries(credits, spent, lambda c: add_months(c.occurred_at, 12), expiry_cutoff(date(2026, 12, 31)))
     assert [(e.key, e.points) for e in got] == [("b", 30)]
     assert got[0].expires_at == add_months(credits[1].occurred_at, 12)
 

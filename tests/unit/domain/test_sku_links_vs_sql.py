@@ -108,3 +108,11 @@ def test_known_similarities() -> None:
     assert sku_links.suggestion_score(False, 0.84) is None
     assert sku_links.suggestion_score(False, 0.9611111111111111) == (sku_links.TITLE, Decimal("0.961"))
     assert sku_links.suggestion_score(True, 0.1) == (sku_links.BARCODE, Decimal("1.000"))
+
+
+@RULES
+@given(platform=st.sampled_from(("etsy", "shopify", "woocommerce", "taobao", "douyin", "amazon")),
+       listing_id=st.text(alphabet="0123456789abcXY-_/茶 ", min_size=1, max_size=12))
+def test_the_products_a_listing_naming_no_sku_lists(db: Database, platform: str, listing_id: str) -> None:
+    got = db.scalar("SELECT sk_listing_product_ids(?, ?)", [platform, listing_id])
+    assert tuple(got) == sku_links.listing_product_ids(platform, listing_id)

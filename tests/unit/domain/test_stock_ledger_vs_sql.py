@@ -19,45 +19,79 @@ PLATFORM_STATUS = st.sampled_from(["Shipped", "Shipped - Returned to Seller", " 
                                    "交易成功", "退款成功", "refunded"]) | st.none()
 
 
+SHIPPED_AT = st.none() | st.integers(-30, 60)  # hours after the order, when the export gives a ship time
+
+
 @RULES
-@given(status=STATUS, platform_status=PLATFORM_STATUS, quantity=st.integers(0, 1000))
-def test_units_out_and_back(db: Database, status: str | None, platform_status: str | None, quantity: int) -> None:
+@given(status=STATUS, platform_status=PLATFORM_STATUS, quantity=st.integers(0, 1000), shipped=SHIPPED_AT)
+def test_units_out_and_back(db: Database, status: str | None, platform_status: str | None, quantity: int,
+                            shipped: int | None) -> None:
+    shipped_at = None if shipped is None else T0 + timedelta(hours=shipped)
     assert db.scalar("SELECT sk_goods_returned(?)", [platform_status]) == stock_ledger.goods_returned(platform_status)
-    assert db.scalar("SELECT sk_units_out(?, ?, ?::INTEGER)", [status, platform_status, quantity]) == \
-        stock_ledger.units_out(status, platform_status, quantity)
+    assert db.scalar("SELECT sk_units_out(?, ?, ?::INTEGER, ?::TIMESTAMPTZ)",
+                     [status, platform_status, quantity, shipped_at]) == \
+        stock_ledger.units_out(status, platform_status, quantity, shipped_at)
     assert db.scalar("SELECT sk_units_back(?, ?::INTEGER)", [platform_status, quantity]) == \
         stock_ledger.units_back(platform_status, quantity)
 
 
-SNAPSHOTS = st.lists(st.tuples(st.integers(0, 40), st.integers(-5, 60), st.sampled_from(stock_ledger.SOURCES)),
-                     max_size=4)
-# Each line at its own minute (several lines at one instant have no order among them to compare).
-LINES = st.lists(st.tuples(st.integers(0, 40), STATUS, PLATFORM_STATUS, st.integers(0, 9)), max_size=8,
+@RULES
+@given(ordered=st.integers(0, 60), shipped=SHIPPED_AT, held=st.none() | st.integers(-30, 40))
+def test_when_a_line_leaves(db: Database, ordered: int, shipped: int | None, held: int | None) -> None:
+    ordered_at = T0 + timedelta(hours=ordered)
+    shipped_at = None if shipped is None else ordered_at + timedelta(hours=shipped)
+    # the count that held the order: hours after its ship time (else its order time), on both sides of a day
+    held_at = None if held is None else (shipped_at or ordered_at) + timedelta(hours=held)
+    args = [ordered_at, shipped_at, held_at]
+    assert db.fetchone("SELECT sk_line_instant(?::TIMESTAMPTZ, ?::TIMESTAMPTZ, ?::TIMESTAMPTZ),"
+                       " sk_held_at_count(?::TIMESTAMPTZ, ?::TIMESTAMPTZ, ?::TIMESTAMPTZ)", args + args) == \
+        stock_ledger.line_instant(ordered_at, shipped_at, [] if held_at is None else [held_at])
+
+
+# Hours from T0: snapshots, orders and their shipments close enough for a ship time to fall on either side of a
+# count, and within or beyond a day before a count that held the order. Each count holds some of the lines.
+SNAPSHOTS = st.lists(st.tuples(st.integers(0, 60), st.integers(-5, 60), st.sampled_from(stock_ledger.SOURCES),
+                               st.frozensets(st.integers(0, 7))), max_size=4)
+# Each line ordered at its own hour (several lines at one instant have no order among them to compare).
+LINES = st.lists(st.tuples(st.integers(0, 60), STATUS, PLATFORM_STATUS, st.integers(0, 9), SHIPPED_AT), max_size=8,
                  unique_by=lambda line: line[0])
+Line = tuple[int, str | None, str | None, int, int | None]
 
 
 @RULES
 @given(snapshots=SNAPSHOTS, lines=LINES, other_sku_lines=LINES)
-def test_on_hand_and_history(db: Database, snapshots: list[tuple[int, int, str]],
-                             lines: list[tuple[int, str | None, str | None, int]],
-                             other_sku_lines: list[tuple[int, str | None, str | None, int]]) -> None:
-    snaps = [Snapshot(T0 + timedelta(minutes=m), n, src, batch) for batch, (m, n, src) in enumerate(snapshots, 1)]
+def test_on_hand_and_history(db: Database, snapshots: list[tuple[int, int, str, frozenset[int]]],
+                             lines: list[Line], other_sku_lines: list[Line]) -> None:
+    def order_id(sku: str, i: int) -> str:
+        return f"{sku}{i}"
+
+    snaps = [Snapshot(T0 + timedelta(hours=h), n, src, batch,
+                      frozenset(("s", order_id("A", i)) for i in held if i < len(lines)) if src == stock_ledger.COUNT
+                      else frozenset())
+             for batch, (h, n, src, held) in enumerate(snapshots, 1)]
     moves: list[Move] = []
-    for minute, status, platform_status, qty in lines:
-        moves += stock_ledger.line_moves(T0 + timedelta(minutes=minute), status, platform_status, qty)
+    for i, (hour, status, platform_status, qty, shipped) in enumerate(lines):
+        ordered_at = T0 + timedelta(hours=hour)
+        shipped_at = None if shipped is None else ordered_at + timedelta(hours=shipped)
+        moves += stock_ledger.line_moves(ordered_at, status, platform_status, qty, shipped_at,
+                                         stock_ledger.holds_of(snaps, ("s", order_id("A", i))),
+                                         ("s", order_id("A", i), 1))
     db.begin()
     try:
         for s in snaps:
-            db.execute("INSERT INTO stock_snapshots VALUES ('A', ?, ?, ?, ?)", [s.counted_at, s.on_hand, s.source,
-                                                                               s.batch_id])
+            held = [{"shop_id": shop, "order_id": order} for shop, order in sorted(s.held_orders)] or None
+            db.execute("INSERT INTO stock_snapshots (sku, counted_at, on_hand, source, batch_id, held_orders)"
+                       " VALUES ('A', ?, ?, ?, ?, ?)", [s.counted_at, s.on_hand, s.source, s.batch_id, held])
         for sku, rows in (("A", lines), ("B", other_sku_lines)):
-            for i, (minute, status, platform_status, qty) in enumerate(rows):
-                order_id = f"{sku}{i}"
+            for i, (hour, status, platform_status, qty, shipped) in enumerate(rows):
+                ordered_at = T0 + timedelta(hours=hour)
                 db.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, platform_status,"
-                           " currency, total) VALUES ('s', ?, ?, '+00:00', ?, ?, 'USD', 0)",
-                           [order_id, T0 + timedelta(minutes=minute), status or "", platform_status])
+                           " currency, total, shipped_at) VALUES ('s', ?, ?, '+00:00', ?, ?, 'USD', 0, ?)",
+                           [order_id(sku, i), ordered_at, status or "", platform_status,
+                            None if shipped is None else ordered_at + timedelta(hours=shipped)])
                 db.execute("INSERT INTO order_lines (shop_id, order_id, line_no, sku, title, quantity, unit_price,"
-                           " line_total, currency) VALUES ('s', ?, 1, ?, 't', ?, 0, 0, 'USD')", [order_id, sku, qty])
+                           " line_total, currency) VALUES ('s', ?, 1, ?, 't', ?, 0, 0, 'USD')",
+                           [order_id(sku, i), sku, qty])
         expected = stock_ledger.on_hand(snaps, moves)
         got = db.fetchone("SELECT on_hand FROM sk_on_hand() WHERE sku = 'A'")
         assert (None if got is None else got[0]) == expected
@@ -86,6 +120,42 @@ def test_only_goods_that_left_move_and_only_goods_said_to_come_back_return() -> 
     assert stock_ledger.line_moves(at, "completed", "交易成功", 3) == [Move(at, -3, "sale")]
     assert stock_ledger.line_moves(at, "refunded", "Shipped - Returned to Seller", 3) == [
         Move(at, -3, "sale"), Move(at, 3, "return")]
+    # With a ship time the goods had left before the order was cancelled or refunded: gone, not back.
+    shipped = at + timedelta(days=2)
+    assert stock_ledger.line_moves(at, "refunded", "refunded", 3, shipped) == [Move(shipped, -3, "sale")]
+    assert stock_ledger.line_moves(at, "cancelled", "Canceled", 3, shipped) == [Move(shipped, -3, "sale")]
+    assert stock_ledger.line_moves(at, "paid", "Unshipped", 3, shipped) == []   # still held: not out twice
+
+
+def test_a_sale_leaves_when_it_ships_and_after_a_count_that_held_it() -> None:
+    ordered, count = T0, T0 + timedelta(days=1)
+    snaps = [Snapshot(count, 10, stock_ledger.COUNT, 1, frozenset({("s", "held")}))]
+
+    def on_hand(shipped: datetime | None, held: bool) -> int | None:
+        holds = stock_ledger.holds_of(snaps, ("s", "held" if held else "other"))
+        return stock_ledger.on_hand(snaps, stock_ledger.line_moves(ordered, "shipped", None, 1, shipped, holds))
+
+    # Shipped after the count: it leaves after it, whatever the count knew of it.
+    assert on_hand(count + timedelta(hours=1), held=False) == on_hand(count + timedelta(hours=1), held=True) == 9
+    # Shipped well before the count, which saw the shelf without it.
+    assert on_hand(count - timedelta(hours=25), held=False) == on_hand(count - timedelta(hours=25), held=True) == 10
+    # The count held it (the shop showed it unshipped): with no ship time, or a ship day given without its hour,
+    # its goods were on the shelf counted and leave after it; a count that did not hold it already lacked them.
+    assert on_hand(None, held=True) == 9
+    assert on_hand(count - timedelta(hours=20), held=True) == 9
+    assert on_hand(None, held=False) == on_hand(count - timedelta(hours=20), held=False) == 10
+    # The sale sits just after the count in the history, the count's own change untouched.
+    moves = stock_ledger.line_moves(ordered, "shipped", None, 1, None, [count])
+    assert [(h.occurred_at, h.kind, h.change, h.level) for h in stock_ledger.history(snaps, moves)] == [
+        (count, "snapshot", 10, 10), (count, "sale", -1, 9)]
+    # Held by two counts, shipped hours before the first: it leaves after the first, which had it, and the
+    # second (the shop not told yet) saw the shelf without it.
+    later = Snapshot(count + timedelta(days=3), 7, stock_ledger.COUNT, 2, frozenset({("s", "held")}))
+    shipped = count - timedelta(hours=2)
+    moves = stock_ledger.line_moves(ordered, "shipped", None, 1, shipped, stock_ledger.holds_of([*snaps, later],
+                                                                                              ("s", "held")))
+    assert [(h.occurred_at, h.kind, h.level) for h in stock_ledger.history([*snaps, later], moves)] == [
+        (count, "snapshot", 10), (count, "sale", 9), (later.counted_at, "snapshot", 7)]
 
 
 TODAY = date(2026, 3, 10)
@@ -111,7 +181,7 @@ def test_out_of_stock_days_of_a_counted_sku_follow_the_ledger(db: Database, snap
     db.begin()
     try:
         for s in snaps:
-            db.execute("INSERT INTO stock_snapshots VALUES ('A', ?, ?, ?, ?)",
+            db.execute("INSERT INTO stock_snapshots (sku, counted_at, on_hand, source, batch_id) VALUES ('A', ?, ?, ?, ?)",
                        [s.counted_at, s.on_hand, s.source, s.batch_id])
         for i, (h, tz, status, platform_status, qty) in enumerate(lines):
             db.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, platform_status,"

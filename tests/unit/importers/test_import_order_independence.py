@@ -10,11 +10,14 @@ file carries; a file cut mid-row adds no order.
 from __future__ import annotations
 
 import itertools
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from cn_exports import TAOBAO_ORDERS, taobao_lines, taobao_orders, write_csv
+from cn_exports import PDD_HEADER, TAOBAO_ORDERS, taobao_lines, taobao_orders, write_csv
 from export_files import (
     SHOPIFY_CUSTOMERS,
     SHOPIFY_ORDERS,
@@ -31,6 +34,7 @@ from hypothesis import strategies as st
 from shopkeeper.db.database import Database
 from shopkeeper.services.imports import list_imports, rejects, undo_import
 from shopkeeper.services.stats import shop_stats
+from shopkeeper.services.stock_ledger import stock_history
 
 SHOPIFY_WITHOUT_ID = [h for h in SHOPIFY_ORDERS if h != "Id"]
 
@@ -149,7 +153,8 @@ def shop_rows(db: Database) -> dict[str, object]:
     return rows
 
 
-def import_in_order(folder: Path, files: list[Path], order: tuple[int, ...]) -> tuple[dict, dict, dict]:
+def import_in_order(folder: Path, files: list[Path], order: tuple[int, ...],
+                    rows_of: Callable[[Database], dict] = shop_rows) -> tuple[dict, dict, dict]:
     """Import `files` in `order` into a new shop; (rows, state before the last file, state after undoing it)."""
     db = open_fresh_shop(folder)
     try:
@@ -157,7 +162,7 @@ def import_in_order(folder: Path, files: list[Path], order: tuple[int, ...]) -> 
             import_ok(db, files[i])
         before_last = snapshot(db)
         [last] = import_ok(db, files[order[-1]])
-        rows = shop_rows(db)
+        rows = rows_of(db)
         if last.batch_id is not None:
             undo_import(db, last.batch_id)
         return rows, before_last, snapshot(db)
@@ -213,6 +218,105 @@ def test_the_reference_shop_says_what_the_newest_data_says(exports: tuple[list[P
         assert shop_stats(db)["refunded_orders"] == reference["stats"]["refunded_orders"] == 4  # type: ignore[index]
     finally:
         db.close()
+
+
+# --- stock: a sale leaves the shelf when it ships, whichever file said so first ---------------------------
+
+# The products export's stock counts were written on 20 January; the orders around it shipped on either side.
+STOCK_COUNTED = datetime(2025, 1, 20, 17, 0, tzinfo=UTC)
+SHOPIFY_WITHOUT_FULFILLED_AT = [h for h in SHOPIFY_ORDERS if h != "Fulfilled at"]
+
+
+def _pdd_file(path: Path, *orders: tuple[str, str, str, str, str]) -> Path:
+    """(order number, 订单成交时间, 订单状态, 发货时间, quantity) of TEE-L, as a Pinduoduo order export."""
+    rows = [{"订单成交时间": when, "商品": "纯棉短袖T恤", "订单号": number, "订单状态": status,
+             "商品总价(元)": "59.80", "邮费(元)": "0", "用户实付金额(元)": "59.80", "商家实收金额(元)": "59.80",
+             "商品数量(件)": qty, "发货时间": shipped, "商家编码-规格维度": "TEE-L", "售后状态": "无售后或售后取消",
+             "收货人": "陈**", "手机": "138****5678"} for number, when, status, shipped, qty in orders]
+    return write_csv(path, (list(PDD_HEADER), [[r.get(h, "") for h in PDD_HEADER] for r in rows]))
+
+
+def stock_export_set(folder: Path) -> list[Path]:
+    """A products export with stock counts, and the orders around it: paid then shipped after the counts,
+    shipped before them, cancelled before shipping, shipped with and without a ship time in the file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    products = write_export(folder / "products_export.csv",
+                            ["Handle", "Title", "Variant SKU", "Variant Price", "Variant Inventory Qty"],
+                            [{"Handle": h, "Title": h, "Variant SKU": sku, "Variant Price": "15.00",
+                              "Variant Inventory Qty": qty}
+                             for h, sku, qty in (("item-1", "SKU-1", "50"), ("item-2", "SKU-2", "40"),
+                                                 ("tee", "TEE-L", "30"))])
+    os.utime(products, (STOCK_COUNTED.timestamp(), STOCK_COUNTED.timestamp()))
+    early = shopify_file(folder / "orders_export_1.csv", shopify_order(2001),
+                         shopify_order(2002, fulfilled="2025-01-16 09:00:00 -0500"), shopify_order(2003))
+    later = [shopify_order(2001, fulfilled="2025-01-25 09:00:00 -0500"),  # paid before the counts, shipped after
+             shopify_order(2002, fulfilled="2025-01-16 09:00:00 -0500"),  # shipped before: out of the counts
+             shopify_order(2003, status="refunded", refunded="30.00", cancelled="2025-01-22 10:00:00 -0500"),
+             shopify_order(2004, fulfilled="2025-01-27 09:00:00 -0500")]  # only ever seen shipped
+    late = shopify_file(folder / "orders_export_2.csv", *later)
+    # the same orders from a file without the Fulfilled at column: shipped, but not when
+    late_no_time = shopify_file(folder / "orders_export_3.csv", *later, header=SHOPIFY_WITHOUT_FULFILLED_AT)
+    pdd_early = _pdd_file(folder / "pdd-orders-1.csv", ("250115-000000000000001", "2025-01-15 10:00:00", "待发货", "", "2"),
+                          ("250115-000000000000002", "2025-01-15 11:00:00", "已发货，待签收", "2025-01-16 09:00:00", "1"))
+    pdd_late = _pdd_file(folder / "pdd-orders-2.csv",
+                         ("250115-000000000000001", "2025-01-15 10:00:00", "已发货，待签收", "2025-01-25 09:00:00", "2"),
+                         ("250115-000000000000002", "2025-01-15 11:00:00", "已签收", "2025-01-16 09:00:00", "1"))
+    return [products, early, late, late_no_time, pdd_early, pdd_late]
+
+
+def stock_rows(db: Database) -> dict[str, object]:
+    """What the seller sees of stock: each SKU's on hand, unshipped and available, its history, and the orders'
+    ship times (which import wrote them aside)."""
+    skus = [r[0] for r in db.fetchall("SELECT sku FROM stock_snapshots ORDER BY sku")]
+    return {
+        "stock": db.fetchall("SELECT sku, on_hand, unshipped, available FROM sk_available_stock() WHERE counted"
+                             " ORDER BY sku"),
+        "history": {sku: [(h.occurred_at, h.kind, h.change, h.level) for h in stock_history(db, sku)] for sku in skus},
+        "shipped": db.fetchall("SELECT shop_id, order_id, status, shipped_at FROM orders ORDER BY 1, 2"),
+    }
+
+
+def import_stock_files(folder: Path, files: list[Path], order: tuple[int, ...]) -> tuple[dict, dict, dict]:
+    """As `import_in_order`, with the stock rows."""
+    return import_in_order(folder, files, order, stock_rows)
+
+
+@pytest.fixture(scope="module")
+def stock_exports(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], dict[str, object]]:
+    folder = tmp_path_factory.mktemp("stock_exports")
+    files = stock_export_set(folder / "files")
+    reference, _, _ = import_stock_files(folder / "reference", files, tuple(range(len(files))))
+    return files, reference
+
+
+def test_the_reference_stock_takes_each_sale_off_when_it_shipped(
+        stock_exports: tuple[list[Path], dict[str, object]]) -> None:
+    _, reference = stock_exports
+    # The counts less what shipped after them: #2001 and #2004 (one of each item), the two TEE-L of the first
+    # Pinduoduo order. #2002 and the other tee left before the counts; #2003 was cancelled before it shipped.
+    # (Dated when ordered, before the counts, every one of them was taken as already out of the counts.)
+    assert reference["stock"] == [("SKU-1", 48, 0, 48), ("SKU-2", 38, 0, 38), ("TEE-L", 28, 0, 28)]
+    shipped = {order: at for _shop, order, _status, at in reference["shipped"]}  # type: ignore[attr-defined]
+    assert shipped["5501202001"] == datetime(2025, 1, 25, 14, 0, tzinfo=UTC)
+    assert shipped["5501202003"] is None
+    assert shipped["250115-000000000000001"] == datetime(2025, 1, 25, 1, 0, tzinfo=UTC)  # Beijing time
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(range(6)))
+def test_any_import_order_gives_the_same_stock(stock_exports: tuple[list[Path], dict[str, object]], order: list[int],
+                                               tmp_path_factory: pytest.TempPathFactory) -> None:
+    files, reference = stock_exports
+    rows, before_last, after_undo = import_stock_files(tmp_path_factory.mktemp("stock"), files, tuple(order))
+    assert rows == reference
+    assert after_undo == before_last
+
+
+def test_the_stock_is_the_same_with_the_newest_files_first(stock_exports: tuple[list[Path], dict[str, object]],
+                                                          tmp_path: Path) -> None:
+    files, reference = stock_exports
+    rows, _, _ = import_stock_files(tmp_path, files, (5, 3, 2, 4, 1, 0))
+    assert rows == reference
 
 
 # --- item 3: one order, one identity ------------------------------------------------------------------

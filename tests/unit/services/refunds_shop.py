@@ -2,7 +2,8 @@
 
 SKU A sells in orders O1-O10 (paid); B in O2-O5. Refunds:
 O1 refunded in full; O2 a part refund whose line of A gave a unit back (B kept);
-O3 money back with no line saying which (so both A and B count refunded).
+O3 a part refund whose lines of A and B each gave a unit back (both count refunded; a part refund naming
+no units on an order of several SKUs belongs to no SKU: test_refund_skus.py).
 O11 cancelled and O12 pending hold A too: not paid, they count nowhere.
 A: 3 of 10 = 30 %; B: 1 of 4 = 25 %; taobao 3 of 5, shopify 0 of 5.
 """
@@ -15,7 +16,7 @@ from shopkeeper.db.database import Database
 ORDERS = [
     ("O1", "taobao:t", "refunded", "CNY", "10.00", "10.00", [("A", 1, 1, "10.00")]),
     ("O2", "taobao:t", "partially_refunded", "CNY", "20.00", "10.00", [("A", 1, 1, "10.00"), ("B", 1, 0, "10.00")]),
-    ("O3", "taobao:t", "shipped", "CNY", "20.00", "5.00", [("A", 1, 0, "10.00"), ("B", 1, 0, "10.00")]),
+    ("O3", "taobao:t", "shipped", "CNY", "20.00", "5.00", [("A", 1, 1, "10.00"), ("B", 1, 1, "10.00")]),
     ("O4", "taobao:t", "completed", "CNY", "20.00", "0", [("A", 1, 0, "10.00"), ("B", 1, 0, "10.00")]),
     ("O5", "taobao:t", "completed", "CNY", "20.00", "0", [("A", 1, 0, "10.00"), ("B", 1, 0, "10.00")]),
     *[(f"O{i}", "shopify:s", "paid", "USD", "3.00", "0", [("A", 1, 0, "3.00")]) for i in range(6, 11)],

@@ -12,7 +12,7 @@ import pytest
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain.commands import ChangeRefused
-from shopkeeper.services.after_sales import refunded_orders, returns_overview
+from shopkeeper.services.after_sales import refunded_orders, refunded_page, returns_overview
 from shopkeeper.services.change_sets import redo, undo
 from shopkeeper.services.imports import import_paths
 from shopkeeper.services.refund_tags import order_tags, set_order_tags, set_tag_names, tag_names
@@ -45,6 +45,26 @@ def test_refund_rates_by_hand(shop: Database) -> None:
     t = returns_overview(shop, ReportScope(platform="taobao"))
     assert (t.total.paid_orders, t.total.refunded_orders) == (5, 3)
     assert {r.order_id for r in refunded_orders(shop, sku="B")} == {"O3"}
+
+
+def test_refunded_orders_come_a_page_at_a_time_with_their_count(shop: Database) -> None:
+    # The list behind 5,648 refunds showed 500 and said nothing of the rest: each page says how many there are.
+    seed_refunds_shop(shop)
+    newest = [o.order_id for o in refunded_orders(shop)]
+    assert sorted(newest) == ["O1", "O2", "O3"]
+    first, second = refunded_page(shop, limit=2), refunded_page(shop, offset=2, limit=2)
+    assert (first.total, second.total, second.offset) == (3, 3, 2)
+    assert [o.order_id for o in (*first.orders, *second.orders)] == newest
+    past = refunded_page(shop, offset=3, limit=2)
+    assert (past.orders, past.total) == ((), 3)
+    # Found by order id or by a SKU the order lists (its SKUs column), in any case.
+    assert [o.order_id for o in refunded_page(shop, search="o2").orders] == ["O2"]
+    listing_a = [o.order_id for o in refunded_orders(shop) if "A" in o.skus.split(", ")]
+    by_sku = refunded_page(shop, search=" a ")
+    assert listing_a and [o.order_id for o in by_sku.orders] == listing_a and by_sku.total == len(listing_a)
+    assert refunded_page(shop, search="nothing like it") == refunded_page(shop, search="nothing like it", limit=1)
+    assert refunded_page(shop, search="nothing like it").total == 0
+    assert refunded_page(shop, ReportScope(platform="shopify")).total == 0
 
 
 def test_tags_are_one_undo_step_each(shop: Database) -> None:

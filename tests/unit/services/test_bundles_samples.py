@@ -39,6 +39,11 @@ def test_revenue_across_skus_equals_the_lines_with_a_bundle_defined(shop: Databa
     files = [*sorted(samples_dir.glob("shopify/*/orders_export*.csv")),
              samples_dir / "shopify/commerceworm__headless-shopify/products_export.csv"]
     assert all(o.ok for o in import_paths(shop, files, workdir=tmp_path / "work"))
+    # A rate for every currency sold in: a SKU with sales in a currency without one has unknown revenue.
+    with shop.transaction():
+        shop.execute("INSERT OR REPLACE INTO currency_settings (key, value)"
+                     " SELECT 'fx_' || currency, '1' FROM order_lines GROUP BY currency")
+    assert shop.scalar(f"SELECT count(*) FROM sk_abc({EVER}) WHERE revenue IS NULL") == 0
     by_line = _line_revenue_by_currency(shop)
     assert _sku_revenue_by_currency(shop) == by_line
     before, units_before = _revenue_by_sku(shop), _units_by_sku(shop)

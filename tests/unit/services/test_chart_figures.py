@@ -97,8 +97,11 @@ def test_trend_fills_empty_days_and_moves_the_period_before_onto_them(shop: Data
     f = ChartFilter(date(2026, 11, 20), TODAY)
     t = cs.sales_trend(shop, f, "day")
     assert len(t.buckets) == 7 and t.buckets[0] == date(2026, 11, 20)
-    assert dict(zip(t.buckets, t.revenue, strict=True))[date(2026, 11, 21)] == 0
-    assert sum(t.revenue) == Decimal("221.00")
+    by_day = dict(zip(t.buckets, zip(t.revenue, t.orders, strict=True), strict=True))
+    assert by_day[date(2026, 11, 21)] == (0, 0)
+    # E1's euros have no rate: its day's money is unknown, not 0, and the order still counts.
+    assert by_day[date(2026, 11, 22)] == (None, 1)
+    assert sum(r for r in t.revenue if r is not None) == Decimal("221.00")
     shop.execute("INSERT INTO promotions (promotion_id, name, shop_id, starts_on, ends_on, currency, created_at)"
                  " VALUES (1, 'Double 11', 'taobao:t', '2026-11-01', '2026-11-20', 'CNY', now()),"
                  " (2, 'Etsy week', 'etsy:e', '2026-11-21', '2026-11-30', 'USD', now())")
@@ -108,22 +111,39 @@ def test_trend_fills_empty_days_and_moves_the_period_before_onto_them(shop: Data
 def test_filters_by_platform_and_category(shop: Database) -> None:
     _fill(shop)
     f = ChartFilter(date(2026, 11, 1), TODAY)
-    shares = {p.platform: p.total for p in cs.platform_trend(shop, f, "week").platforms}
-    assert shares == {"taobao": Decimal("150.00"), "shopify": Decimal("71.00")}
+    platforms = cs.platform_trend(shop, f, "week").platforms
+    # Etsy's euros have no rate: its money is unknown (not left out as if it sold nothing), and with it every
+    # platform's share of the range.
+    assert [(p.platform, p.total, p.share, p.orders) for p in platforms] == [
+        ("taobao", Decimal("150.00"), None, 2), ("shopify", Decimal("71.00"), None, 1), ("etsy", None, None, 1)]
     # An order with a tea line counts whole under the tea category; products count only their own lines.
     tea = replace(f, category="Tea")
-    assert sum(cs.sales_trend(shop, tea, "month").revenue) == Decimal("50.00")
+    assert cs.sales_trend(shop, tea, "month").revenue == (None,)   # T2's 50.00 and E1's unknown euros
     _keys, products = cs.top_products(shop, tea, "month")
-    # T2's tea went back; E1's tea sold a unit whose euros have no rate, so it brings no money.
-    assert [(p.product, p.revenue, p.units) for p in products] == [("Tea", Decimal("0.00"), 1)]
+    # T2's tea went back; E1's tea sold a unit whose euros have no rate: its money is unknown, not 0.00.
+    assert [(p.product, p.revenue, p.units) for p in products] == [("Tea", None, 1)]
+    # With a rate every figure is known again.
+    shop.execute("INSERT INTO currency_settings (key, value) VALUES ('fx_EUR', '7.80')")
+    assert cs.sales_trend(shop, tea, "month").revenue == (Decimal("50.00") + Decimal("25.00") * Decimal("7.80"),)
+    shares = {p.platform: p.share for p in cs.platform_trend(shop, f, "week").platforms}
+    # 150, 25 × 7.80 = 195 and 71 of 416
+    assert shares == {"taobao": Decimal("36.1"), "etsy": Decimal("46.9"), "shopify": Decimal("17.1")}
 
 
 def test_pareto_classes_agree_with_the_abc_rule(shop: Database) -> None:
     _fill(shop)
     f = ChartFilter(date(2026, 11, 1), TODAY)
+    # E1's tea is in euros without a rate: tea's revenue is unknown, so are its share and class (not C at 0.00);
+    # the mugs rank among the SKUs whose revenue is known, as the ABC rule ranks them.
     points = cs.pareto(shop, f)
+    assert [(p.sku, p.revenue, p.cumulative_pct, p.abc) for p in points] == [
+        ("MUG", Decimal("221.00"), Decimal("100.00"), "A"), ("TEA", None, None, None)]
     rule = dict(shop.fetchall("SELECT sku, abc FROM sk_abc(?, ?)", [f.first, f.last]))
     assert {p.sku: p.abc for p in points} == rule
+    shop.execute("INSERT INTO currency_settings (key, value) VALUES ('fx_EUR', '7.80')")
+    points = cs.pareto(shop, f)
+    rule = dict(shop.fetchall("SELECT sku, abc FROM sk_abc(?, ?)", [f.first, f.last]))
+    assert {p.sku: p.abc for p in points} == rule and None not in rule.values()
     assert points[-1].cumulative_pct == Decimal("100.00")
 
 

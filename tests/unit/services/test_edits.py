@@ -231,3 +231,37 @@ def test_edits_call_the_recompute_hook_inside_their_transaction(db: Database) ->
     result = edit_cells(db, [CellEdit("variant", OAT, "cost", "40")], who="mei", recompute=recompute)
     assert seen == [Decimal("40.00")]
     assert result.changes.touches(Area.MEMBERS, Area.CATALOG)
+
+
+def test_a_bundles_stock_count_is_refused_for_its_parts_stock_is_its_stock(shop: Database) -> None:
+    from bundle_shop import CUP, GIFT, TEAPOT, seed_gift_shop
+
+    from shopkeeper.services.bundles import set_bundle_parts
+
+    seed_gift_shop(shop)
+    set_bundle_parts(shop, GIFT, [(TEAPOT, 1), (CUP, 4)], who="mei")
+    before, made = snapshot(shop), undo_redo_state(shop).undo
+    for edits in ([CellEdit("stock", GIFT, "on_hand", 50)],
+                  # a selection holding a bundle: nothing of it is changed
+                  [CellEdit("stock", CUP, "on_hand", 20), CellEdit("stock", GIFT, "on_hand", 20)]):
+        with pytest.raises(ChangeRefused) as refused:
+            edit_cells(shop, edits, who="mei")
+        assert refused.value.message == Message("edit.refused.bundle_stock", {"sku": GIFT})
+        assert snapshot(shop) == before and undo_redo_state(shop).undo == made
+    # Its reorder settings and a part's count are edits as ever.
+    assert edit_cells(shop, [CellEdit("stock", CUP, "on_hand", 20)], who="mei").change_set_id is not None
+
+
+def test_one_shops_stock_rules_are_labelled_in_the_singular(db: Database) -> None:
+    from shopkeeper.domain.message_texts import english
+
+    with db.transaction():
+        db.execute("INSERT INTO shops VALUES ('shopify:Demo shop', 'shopify', 'Demo shop', 'USD'),"
+                   " ('etsy:Demo shop', 'etsy', 'Demo shop', 'USD')")
+    one = edit_cells(db, [CellEdit("channel", "shopify:Demo shop", "share_pct", 50),
+                          CellEdit("channel", "shopify:Demo shop", "buffer", 2)], who="mei")
+    assert one.message == Message("change.edit.channel_rules", {"count": 1})
+    assert english(one.message) == "stock rules of 1 platform shop"
+    two = edit_cells(db, [CellEdit("channel", "shopify:Demo shop", "share_pct", 60),
+                          CellEdit("channel", "etsy:Demo shop", "buffer", 3)], who="mei")
+    assert english(two.message) == "stock rules of 2 platform shops"

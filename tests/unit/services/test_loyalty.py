@@ -210,3 +210,39 @@ def test_real_exports_give_tiers_history_and_pending_points(shop: Database, samp
     with shop.transaction():
         recompute(shop, last)
     assert _ledger(shop) == before
+
+
+def test_a_bonus_event_names_a_platform_by_its_code_or_is_refused(shop: Database, tmp_path: Path) -> None:
+    from shopkeeper.domain.message_texts import english
+
+    import_ok(shop, _orders_file(tmp_path))
+    before = _ledger(shop)
+    day = (datetime.now(UTC) - timedelta(days=40)).date()
+    # What a seller types for Taobao or Shopify is no platform's code: it would silently earn no bonus.
+    for typed in ("Taobao", "淘宝/天猫", "Shopify"):
+        events = f'[{{"name": "Launch", "from": "{day}", "to": "{day}", "platform": "{typed}", "multiply": "3"}}]'
+        with pytest.raises(ChangeRefused) as refused:
+            save_programme(shop, who="test", settings={"bonus_events": events})
+        assert refused.value.message.code == "edit.refused.bonus_platform"
+        assert f'"{typed}"' in english(refused.value.message)
+    assert _ledger(shop) == before and shop.scalar("SELECT count(*) FROM loyalty_settings") == 0
+    # The dialog offers the codes (with their labels): each is accepted, and none (every platform) too.
+    from shopkeeper.services.loyalty import bonus_platforms
+
+    assert {"taobao", "shopify", "jd", "douyin"} <= set(bonus_platforms(programme(shop).platforms))
+    events = f'[{{"name": "Launch", "from": "{day}", "to": "{day}", "platform": "shopify", "multiply": "3"}}]'
+    assert save_programme(shop, who="test", settings={"bonus_events": events}).change_set_id is not None
+
+
+def test_points_entries_are_labelled_with_the_members_name_and_grouped_numbers(shop: Database,
+                                                                              tmp_path: Path) -> None:
+    from shopkeeper.domain.message_texts import english
+
+    import_ok(shop, _orders_file(tmp_path))
+    ann = _member(shop, "ann@example.com")
+    name = shop.scalar("SELECT display_name FROM members WHERE member_id = ?", [ann])
+    gift = add_entry(shop, ann, 1500, reason="adjust", note="Loyal customer", who="test")
+    spent = add_entry(shop, ann, 1200, reason="redeem", note=None, who="test")
+    assert english(gift.message) == f"points of {name}: +1,500"
+    assert english(spent.message) == f"redemption of {name}: 1,200 points"
+    assert name and ann not in english(spent.message)

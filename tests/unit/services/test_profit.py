@@ -259,3 +259,7 @@ def test_a_row_with_a_unit_of_no_cost_has_no_break_even(db: Database) -> None:
     order = _by_key(db, "order")[SETTLED]
     assert replace(order, cost_missing=True).break_even_roas is None
     assert profit_json(replace(order, cost_missing=True), "order")["break_even_roas"] is None
+    # nor a margin: net reads too high (the Profit chart leaves it blank too)
+    assert (order.margin_pct, profit_json(order, "order")["margin_pct"]) == (Decimal("58.3"), "58.3")  # 26.25 of 45
+    assert replace(order, cost_missing=True).margin_pct is None
+    assert profit_json(replace(order, cost_missing=True), "order")["margin_pct"] is None

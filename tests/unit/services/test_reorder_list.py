@@ -45,8 +45,9 @@ def test_figures_per_sku(db: Database) -> None:
     assert bowl["dead_stock"] and bowl["dead_value"] == Decimal("250.00") and bowl["suggested_qty"] == 0
     assert not any(r["dead_stock"] for s, r in rows.items() if s != "BOWL")
     # Revenue in the window (CNY; USD has no rate): MUG 30, TEA 10, EVIL 1 of 41 → MUG A, TEA A (30/41 before
-    # it is under 80 %), EVIL C (40/41 before it is over 95 %); VASE has no converted revenue, BOWL none.
-    assert {s: r["abc"] for s, r in rows.items()} == {"MUG": "A", "TEA": "A", "EVIL": "C", "VASE": "C", "BOWL": "C"}
+    # it is under 80 %), EVIL C (40/41 before it is over 95 %); VASE sold for dollars only: its revenue, so its
+    # class, is unknown (not C); BOWL sold nothing: C.
+    assert {s: r["abc"] for s, r in rows.items()} == {"MUG": "A", "TEA": "A", "EVIL": "C", "VASE": None, "BOWL": "C"}
     # XYZ looks at 12 weeks: MUG sold in only the last 5 of them, so its weekly demand is erratic.
     assert rows["MUG"]["xyz"] == "Z" and rows["BOWL"]["xyz"] is None
 

@@ -9,7 +9,7 @@ canonical ones, with an `OrderShape` holding the SQL where platforms differ.
 
 Vocabulary (a spec declares the fields its export has; the others read as NULL):
 
-  order level  order_id, buyer_account, created_at, paid_at, status, after_sale,
+  order level  order_id, buyer_account, created_at, paid_at, shipped_at, status, after_sale,
                total, goods_amount, shipping, discount, refund, receiver_name,
                phone, phone2, address, province, city, channel, currency_code,
                refund_reason (the buyer's or platform's reason for a refund, cancel or close)
@@ -34,7 +34,7 @@ from shopkeeper.importers.normalise_sql import sql_literal, status_case
 from shopkeeper.importers.platforms import cn_people
 
 VOCABULARY: dict[str, str] = {
-    "order_id": "id", "buyer_account": "text", "created_at": "date", "paid_at": "date",
+    "order_id": "id", "buyer_account": "text", "created_at": "date", "paid_at": "date", "shipped_at": "date",
     "status": "text", "after_sale": "text", "total": "money", "goods_amount": "money",
     "shipping": "money", "discount": "money", "refund": "money", "receiver_name": "text",
     "phone": "id", "phone2": "id", "address": "text", "province": "text", "city": "text",
@@ -178,6 +178,7 @@ def stage_orders(ctx: ImportContext, shape: OrderShape) -> None:
                    count(*) AS n_lines, count(*) FILTER (WHERE _lr) AS n_refunded,
                    sum(total) AS sum_total, sum(shipping) AS sum_shipping, sum(discount) AS sum_discount,
                    sum(refund) AS sum_refund,
+                   max(shipped_at) AS shipped_last,
                    string_agg(DISTINCT nullif(trim(refund_reason), ''), '; ' ORDER BY nullif(trim(refund_reason), ''))
                        AS refund_reasons
             FROM _sk_cn GROUP BY order_id
@@ -195,6 +196,7 @@ def stage_orders(ctx: ImportContext, shape: OrderShape) -> None:
         SELECT _row, $shop AS shop_id, order_id, CAST(NULL AS VARCHAR) AS order_number,
                {shape.buyer_id} AS buyer_id,
                {shape.ordered_at} AS ordered_at, {shape.ordered_tz} AS ordered_tz, paid_at,
+               shipped_last AS shipped_at,
                {_status_sql(shape)} AS status, o.status AS platform_status,
                upper(coalesce(currency_code, total__cur, goods_amount__cur, unit_price__cur, line_amount__cur,
                               $currency)) AS currency,

@@ -65,6 +65,7 @@ ORDERS_SPEC = FormatSpec(
         field("city", "text", "市"),
         field("created_at", "date", "订单提交时间", "下单时间", keeps_zone=True),
         field("paid_at", "date", "支付完成时间", "支付时间", keeps_zone=True),
+        field("shipped_at", "date", "发货时间"),
         field("status", "text", "订单状态"),
         field("after_sale", "text", "售后状态"),
         field("refund_reason", "text", "售后原因", "退款原因", "取消原因"),

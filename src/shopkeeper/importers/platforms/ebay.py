@@ -96,7 +96,8 @@ def normalise_orders(ctx: ImportContext) -> None:
                f.shipping,
                CASE WHEN f.seller_tax IS NULL AND f.ebay_tax IS NULL THEN NULL
                     ELSE coalesce(f.seller_tax, 0) + coalesce(f.ebay_tax, 0) END AS tax,
-               f.total_price AS total, 0 AS refunded_amount, f.shipped_on_date AS _stamp,
+               f.total_price AS total, 0 AS refunded_amount, f.shipped_on_date AS shipped_at,
+               f.shipped_on_date AS _stamp,
                f.payment_method AS channel, coalesce(f.ship_city, f.buyer_city) AS ship_city,
                coalesce(f.ship_country, f.buyer_country) AS ship_country,
                f.buyer_name, f.buyer_email, f.ship_phone, f.buyer_city, f.buyer_country

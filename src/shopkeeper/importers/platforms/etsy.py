@@ -107,7 +107,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                     THEN order_total - adjusted_order_total
                     WHEN lower(status) IN ('refunded', 'fully refunded') THEN order_total ELSE 0 END
                    AS refunded_amount,
-               order_type AS channel, ship_city, ship_country, date_shipped AS _stamp,
+               order_type AS channel, ship_city, ship_country, date_shipped AS shipped_at, date_shipped AS _stamp,
                full_name, buyer_user_id
         FROM {ROWS}
     """)
@@ -263,7 +263,7 @@ def normalise_items(ctx: ImportContext) -> None:
                any_value(order_type) AS channel, any_value(ship_city) AS ship_city,
                any_value(ship_country) AS ship_country,
                any_value(regexp_replace(buyer, '\\s*\\([^()]*\\)\\s*$', '')) AS buyer_name,
-               max(date_shipped) AS _stamp, TRUE AS _provisional
+               max(date_shipped) AS shipped_at, max(date_shipped) AS _stamp, TRUE AS _provisional
         FROM r
         GROUP BY order_id
     """)

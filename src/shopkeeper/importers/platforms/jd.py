@@ -42,6 +42,7 @@ ORDERS_SPEC = FormatSpec(
         field("phone", "id", "联系电话"),
         field("shipping", "money", "运费金额"),
         field("paid_at", "date", "付款确认时间", keeps_zone=True),
+        field("shipped_at", "date", "出库时间", "发货时间"),
         field("sku", "id", "货号", key=True),
         field("channel", "text", "订单来源"),
     ),

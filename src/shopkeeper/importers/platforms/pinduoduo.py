@@ -43,6 +43,7 @@ ORDERS_SPEC = FormatSpec(
         field("grouped_at", "date", "拼单成功时间", keeps_zone=True),
         field("paid_at", "date", "支付时间", keeps_zone=True),
         field("created_at", "date", "订单创建时间", keeps_zone=True),
+        field("shipped_at", "date", "发货时间"),
         field("title", "text", "商品", "商品名称"),
         field("status", "text", "订单状态"),
         field("refund_reason", "text", "售后原因", "退款原因"),

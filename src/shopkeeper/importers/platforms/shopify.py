@@ -98,7 +98,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                {_ORDER_STATUS} AS status, financial_status AS platform_status,
                upper(coalesce(currency, total__cur, $currency)) AS currency,
                subtotal, shipping, taxes AS tax, discount_amount AS discount, total,
-               {refunded} AS refunded_amount, greatest(cancelled_at, fulfilled_at) AS _stamp,
+               {refunded} AS refunded_amount, fulfilled_at AS shipped_at, greatest(cancelled_at, fulfilled_at) AS _stamp,
                source AS channel, coalesce(shipping_city, billing_city) AS ship_city,
                coalesce(shipping_country, billing_country) AS ship_country,
                order_name, email, phone, billing_phone, shipping_phone, billing_name, shipping_name,

@@ -50,6 +50,7 @@ ORDERS_SPEC = FormatSpec(
         field("phone2", "id", "联系电话"),
         field("created_at", "date", "订单创建时间", keeps_zone=True),
         field("paid_at", "date", "订单付款时间", keeps_zone=True),
+        field("shipped_at", "date", "发货时间"),
         field("refund", "money", "退款金额"),
         # why a paid order was closed: the refund's reason as Taobao words it
         field("refund_reason", "text", "订单关闭原因", "退款原因", "售后原因"),

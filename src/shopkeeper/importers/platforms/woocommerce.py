@@ -149,6 +149,8 @@ ORDERS_SPEC = FormatSpec(
         field("order_number", "id", "order_number_formatted", "order_number", "Order Number", key=True),
         field("order_date", "date", "order_date", "date", "Order Date", keeps_zone=True),
         field("status", "text", "status", "order_status", "Order Status"),
+        # when the order was marked completed: WooCommerce's word for fulfilled, so when its goods left
+        field("completed_at", "date", "date_completed", "completed_date", "Date Completed", "Completed Date"),
         field("shipping_total", "money", "shipping_total", "order_shipping", "Shipping Total"),
         field("shipping_tax", "money", "shipping_tax_total", "order_shipping_tax"),
         field("fee_total", "money", "fee_total", "order_fees"),
@@ -342,7 +344,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                     ELSE coalesce(tax_total, 0) + coalesce(shipping_tax, 0) END AS tax,
                discount_total AS discount, order_total AS total,
                CASE WHEN refunded_total IS NULL THEN 0 ELSE abs(refunded_total) END AS refunded_amount,
-               payment_method AS channel,
+               completed_at AS shipped_at, payment_method AS channel,
                coalesce(shipping_city, billing_city) AS ship_city,
                coalesce(shipping_country, billing_country) AS ship_country,
                nullif(concat_ws(' ', billing_first_name, billing_last_name), '') AS buyer_name,

@@ -26,6 +26,7 @@ ORDERS_SPEC = FormatSpec(
         field("order_id", "id", "订单号", key=True),
         field("created_at", "date", "订单创建时间", "下单时间", "创建时间", keeps_zone=True),
         field("paid_at", "date", "买家付款时间", "付款时间", keeps_zone=True),
+        field("shipped_at", "date", "发货时间"),
         field("phone", "id", "收货人手机号/提货人手机号", "收货人手机号"),
         field("receiver_name", "text", "收货人/提货人", "收货人姓名", "收货人"),
         field("buyer_account", "text", "买家昵称", "粉丝昵称"),

@@ -14,11 +14,14 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -38,6 +41,7 @@ from shopkeeper.services.loyalty import (
     LoyaltyProgramme,
     TierPreview,
     TierRule,
+    bonus_platforms,
     parse_decimal,
     preview_tiers,
     programme,
@@ -50,6 +54,7 @@ from shopkeeper.ui.operations import QueryOp
 
 EDITOR = "window"
 _EVENT_COLUMNS = ("name", "from", "to", "platform", "multiply", "add")
+_PLATFORM = _EVENT_COLUMNS.index("platform")
 _TIER_COLUMNS = ("name_en", "name_zh", "threshold", "keep_threshold", "points_multiplier", "benefits_en", "benefits_zh")
 
 
@@ -83,8 +88,13 @@ class LoyaltySettingsDialog(CommandDialog):
         self.rate = QLineEdit(page)
         self.rate.setObjectName("pointsRate")
         self.platform_rates = QTableWidget(0, 2, page)
-        self.platform_rates.setHorizontalHeaderLabels([self.tr("Platform"), self.tr("Points per unit (empty: as above)")])
-        self.platform_rates.horizontalHeader().setStretchLastSection(True)
+        self.platform_rates.setObjectName("platformRates")
+        # Short headers that fit in any language; what they mean in full is the header's tooltip.
+        _headers(self.platform_rates, [
+            (self.tr("Platform"), ""),
+            (self.tr("Points per unit"), self.tr("Points per unit of the base currency for this platform's orders; "
+                                                 "empty: the rate above"))])
+        self.platform_rates.verticalHeader().hide()
         self.return_days = QSpinBox(page)
         self.return_days.setRange(0, keys.MAX_DAYS)
         self.return_days.setSuffix(self.tr(" days"))
@@ -112,12 +122,15 @@ class LoyaltySettingsDialog(CommandDialog):
         page = QWidget(self)
         self.events = QTableWidget(0, len(_EVENT_COLUMNS), page)
         self.events.setObjectName("bonusEvents")
-        self.events.setHorizontalHeaderLabels([
-            self.tr("Name"), self.tr("From (YYYY-MM-DD)"), self.tr("To (YYYY-MM-DD)"),
-            self.tr("Platform (empty: all)"), self.tr("Points ×"), self.tr("Extra points per order")])
-        self.events.horizontalHeader().setStretchLastSection(True)
+        _headers(self.events, [
+            (self.tr("Name"), ""),
+            (self.tr("From"), self.tr("The event's first day, YYYY-MM-DD (included)")),
+            (self.tr("To"), self.tr("The event's last day, YYYY-MM-DD (included)")),
+            (self.tr("Platform"), self.tr("Only orders on this platform earn the bonus; every platform: all of them")),
+            (self.tr("Points ×"), self.tr("The order's points are multiplied by this")),
+            (self.tr("Extra points"), self.tr("Points added to every order placed during the event"))])
         add = QPushButton(self.tr("Add event"), page)
-        add.clicked.connect(lambda: self.events.insertRow(self.events.rowCount()))
+        add.clicked.connect(self.add_event)
         remove = QPushButton(self.tr("Remove selected"), page)
         remove.clicked.connect(self.remove_selected_events)
         tools = QHBoxLayout()
@@ -133,6 +146,27 @@ class LoyaltySettingsDialog(CommandDialog):
         layout.addWidget(self.events, 1)
         layout.addLayout(tools)
         return page
+
+    def add_event(self) -> None:
+        row = self.events.rowCount()
+        self.events.insertRow(row)
+        # Today as the days, which shows how a date is written (the headers' tooltips say it too).
+        for column in (_EVENT_COLUMNS.index("from"), _EVENT_COLUMNS.index("to")):
+            self.events.setItem(row, column, QTableWidgetItem(self._clock.today().isoformat()))
+        self._platform_box(row, None)
+
+    def _platform_box(self, row: int, code: str | None) -> QComboBox:
+        """A choice of the platforms a bonus can be for (labels shown, codes stored): a typed name that matches
+        no platform's code would silently earn nothing."""
+        box = QComboBox(self.events)
+        box.addItem(self.tr("Every platform"), "")
+        for platform in bonus_platforms(self._programme.platforms if self._programme else ()):
+            box.addItem(platform_label(platform), platform)
+        if code and box.findData(code) < 0:
+            box.addItem(code, code)  # stored before the choice existed: shown as it is, and the save says why
+        box.setCurrentIndex(max(0, box.findData(code or "")))
+        self.events.setCellWidget(row, _PLATFORM, box)
+        return box
 
     def remove_selected_events(self) -> None:
         for row in sorted({i.row() for i in self.events.selectedIndexes()}, reverse=True):
@@ -152,10 +186,17 @@ class LoyaltySettingsDialog(CommandDialog):
         self.basis_box.addItem(self.tr("Number of orders"), "orders")
         self.tier_table = QTableWidget(0, len(_TIER_COLUMNS), page)
         self.tier_table.setObjectName("tierTable")
-        self.tier_table.setHorizontalHeaderLabels([
-            self.tr("Name (English)"), self.tr("Name (Chinese)"), self.tr("Enter at"), self.tr("Keep at (empty: same)"),
-            self.tr("Points ×"), self.tr("Benefits (English)"), self.tr("Benefits (Chinese)")])
-        self.tier_table.horizontalHeader().setStretchLastSection(True)
+        _headers(self.tier_table, [
+            (self.tr("Name (English)"), ""), (self.tr("Name (Chinese)"), ""),
+            (self.tr("Enter at"), self.tr("A member enters the tier when what the thresholds count reaches this")),
+            (self.tr("Keep at"), self.tr("At a review the member keeps the tier when the period just ended reaches "
+                                         "this; empty: the same as Enter at")),
+            (self.tr("Points ×"), self.tr("The tier's points multiplier")),
+            (self.tr("Benefits (English)"), ""), (self.tr("Benefits (Chinese)"), "")])
+        # Every tier in sight: the table is as tall as its rows, the preview takes what is left.
+        self.tier_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tier_table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.tier_table.itemChanged.connect(self._tier_name_changed)
         self.preview_button = QPushButton(self.tr("Preview who would move"), page)
         self.preview_button.setObjectName("previewTiers")
         self.preview_button.clicked.connect(self.preview)
@@ -179,9 +220,18 @@ class LoyaltySettingsDialog(CommandDialog):
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(note)
-        layout.addWidget(self.tier_table, 1)
+        layout.addWidget(self.tier_table)
         layout.addWidget(preview, 1)
         return page
+
+    def _tier_name(self, row: int) -> str:
+        """The tier as the row header names it: its name in the window's language, as the seller typed it."""
+        column = _TIER_COLUMNS.index("name_zh" if self._chinese else "name_en")
+        return self._cell(self.tier_table, row, column) or (self._programme.tiers[row].code if self._programme else "")
+
+    def _tier_name_changed(self, item: QTableWidgetItem) -> None:
+        if _TIER_COLUMNS[item.column()] in ("name_en", "name_zh"):
+            self.tier_table.setVerticalHeaderItem(item.row(), QTableWidgetItem(self._tier_name(item.row())))
 
     # -- loading --------------------------------------------------------------------------------
     def show_programme(self, loaded: LoyaltyProgramme) -> None:
@@ -201,19 +251,25 @@ class LoyaltySettingsDialog(CommandDialog):
         self._expiry_model_changed()
         self.events.setRowCount(len(policy.bonus_events))
         for row, event in enumerate(policy.bonus_events):
-            values = (event.name, event.first.isoformat(), event.last.isoformat(), event.platform or "",
+            values = (event.name, event.first.isoformat(), event.last.isoformat(), "",
                       f"{event.multiply.normalize():f}", str(event.add))
             for col, value in enumerate(values):
-                self.events.setItem(row, col, QTableWidgetItem(value))
+                if col != _PLATFORM:
+                    self.events.setItem(row, col, QTableWidgetItem(value))
+            self._platform_box(row, event.platform)
+        _fit_columns(self.events, 110)
+        _fit_columns(self.platform_rates, 120)
         self.window_box.setCurrentIndex(max(0, self.window_box.findData(policy.tier_window)))
         self.basis_box.setCurrentIndex(max(0, self.basis_box.findData(policy.tier_basis)))
         self.tier_table.setRowCount(len(loaded.tiers))
-        self.tier_table.setVerticalHeaderLabels([t.code for t in loaded.tiers])
         for row, tier in enumerate(loaded.tiers):
             for col, name in enumerate(_TIER_COLUMNS):
                 value = getattr(tier, name)
                 text = "" if value is None else f"{value.normalize():f}" if isinstance(value, Decimal) else str(value)
                 self.tier_table.setItem(row, col, QTableWidgetItem(text))
+        self.tier_table.setVerticalHeaderLabels([self._tier_name(row) for row in range(len(loaded.tiers))])
+        _fit_columns(self.tier_table, 70)
+        self.tier_table.setFixedHeight(_rows_height(self.tier_table))
         self.enable_save()
 
     def _expiry_model_changed(self) -> None:
@@ -247,6 +303,8 @@ class LoyaltySettingsDialog(CommandDialog):
         for row in range(self.events.rowCount()):
             values = dict(zip(_EVENT_COLUMNS, (self._cell(self.events, row, c) for c in range(len(_EVENT_COLUMNS))),
                               strict=True))
+            box = self.events.cellWidget(row, _PLATFORM)
+            values["platform"] = str(box.currentData() or "") if isinstance(box, QComboBox) else values["platform"]
             if not any(values.values()):
                 continue
             events.append({"name": values["name"], "from": values["from"], "to": values["to"],
@@ -289,9 +347,13 @@ class LoyaltySettingsDialog(CommandDialog):
         self.error.hide()
         tiers = self._programme.tiers if self._programme else ()
         names = {t.code: (t.name_zh if self._chinese else t.name_en) for t in tiers}
+        # The tiers from the lowest up, as the ladder goes (not by their codes' spelling).
+        ranked = [t.code for t in sorted(tiers, key=lambda t: t.rank)]
+        ranked += sorted(code for code in result.members_by_tier if code not in ranked)
         self.preview_summary.setText(self.tr("Today {up} member(s) would move up and {down} down.").format(
             up=f"{result.up:,}", down=f"{result.down:,}") + "  " + " · ".join(
-            f"{names.get(code, code)}: {count:,}" for code, count in sorted(result.members_by_tier.items())))
+            f"{names.get(code, code)}: {result.members_by_tier[code]:,}" for code in ranked
+            if code in result.members_by_tier))
         self.preview_list.clear()
         for move in result.moves:
             arrow = "↑" if move.up else "↓"
@@ -307,6 +369,33 @@ class LoyaltySettingsDialog(CommandDialog):
             return save_programme(db, who=EDITOR, settings=settings, tiers=tiers)
 
         self.run_command(run)
+
+
+def _headers(table: QTableWidget, headers: list[tuple[str, str]]) -> None:
+    """Column headers with their tooltips; columns as wide as their header and cells, the last taking the rest."""
+    for column, (text, tip) in enumerate(headers):
+        item = QTableWidgetItem(text)
+        if tip:
+            item.setToolTip(tip)
+        table.setHorizontalHeaderItem(column, item)
+    table.horizontalHeader().setStretchLastSection(True)
+    _fit_columns(table)
+
+
+def _fit_columns(table: QTableWidget, minimum: int = 90) -> None:
+    """Each column but the last as wide as its header and cells, and at least `minimum` pixels (room to type)."""
+    header = table.horizontalHeader()
+    for column in range(table.columnCount() - 1):
+        table.resizeColumnToContents(column)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, max(header.sectionSize(column), minimum))
+
+
+def _rows_height(table: QTableWidget) -> int:
+    """The height that shows the header and every row (and a horizontal scroll bar, should one be needed)."""
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    return (table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth()
+            + table.horizontalScrollBar().sizeHint().height())
 
 
 def _number(text: str, unreadable: Decimal) -> Decimal:

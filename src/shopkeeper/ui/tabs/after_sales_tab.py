@@ -1,8 +1,12 @@
 """After-sales: how many paid orders came back, where and when, which SKUs stand out, and the seller's tags.
 
 Figures come from services/after_sales.py (rule: domain/refunds.py) in one
-query on the DB worker. Tagging the selected refunded orders and editing the
-tag list are commands (services/refund_tags.py), each one Ctrl+Z.
+query on the DB worker. The refunded orders come a page (ORDERS_PAGE) at a
+time: the list says how many of how many it shows, "Show more" adds the next
+page and the search box finds an order or a SKU among all of them, so every
+refunded order can be reached and tagged (a real shop has 5,648). Tagging the
+selected refunded orders and editing the tag list are commands
+(services/refund_tags.py), each one Ctrl+Z.
 """
 
 from __future__ import annotations
@@ -33,10 +37,12 @@ from shopkeeper.domain.changes import Area
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.after_sales import (
+    ORDERS_PAGE,
     RefundedOrder,
+    RefundedPage,
     RefundRate,
     ReturnsOverview,
-    refunded_orders,
+    refunded_page,
     returns_overview,
 )
 from shopkeeper.services.chart_filters import Choices, filter_choices
@@ -48,6 +54,7 @@ from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import CommandOp, QueryOp
 from shopkeeper.ui.paged_model import EDITOR
 from shopkeeper.ui.tabs.tab_base import ShopTab
+from shopkeeper.ui.tabs.table_tab import make_search_box
 from shopkeeper.ui.ui_state import UiState
 from shopkeeper.ui.widgets.table_filling import filling
 
@@ -64,7 +71,12 @@ class AfterSalesTab(ShopTab):
         self._clock = clock
         self._tags: tuple[str, ...] = ()
         self._orders: list[RefundedOrder] = []
+        self._orders_total = 0          # every refunded order the period, platform, SKU and search give
+        self._orders_of: tuple[Any, ...] | None = None   # what the listed orders are of: (scope, SKU, search)
+        self._generation = 0            # a page asked for before the list was loaded again is dropped
         self._sku: str | None = None
+        self._search = ""
+        self.page_size = ORDERS_PAGE
 
         self.period = QComboBox(self)
         self.period.setObjectName("afterSalesPeriod")
@@ -129,15 +141,32 @@ class AfterSalesTab(ShopTab):
         self.list_button = QPushButton(self.tr("Edit tag list…"), self)
         self.list_button.setObjectName("editTagListButton")
         self.list_button.clicked.connect(self._edit_tag_list)
+        self.order_search = make_search_box(self, self.tr("Search order or SKU"), self._search_changed)
+        self.order_search.setObjectName("refundedOrderSearch")
+        # wide enough to read what it is for (and a whole order number), whatever the language
+        self.order_search.setMinimumWidth(
+            self.order_search.fontMetrics().horizontalAdvance(self.order_search.placeholderText() + "0000") + 40)
         buttons = QHBoxLayout()
         buttons.addWidget(self.orders_title, 1)
+        buttons.addWidget(self.order_search)
         buttons.addWidget(self.tag_button)
         buttons.addWidget(self.list_button)
+        # Under the list: how many of how many it shows, and the next page.
+        self.orders_shown = QLabel(self)
+        self.orders_shown.setObjectName("refundedOrdersShown")
+        self.more_button = QPushButton(self)
+        self.more_button.setObjectName("moreOrdersButton")
+        self.more_button.clicked.connect(self.show_more)
+        self.more_button.setVisible(False)
+        more = QHBoxLayout()
+        more.addWidget(self.orders_shown, 1)
+        more.addWidget(self.more_button)
         right = QWidget(self)
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
         right_column.addLayout(buttons)
         right_column.addWidget(self.orders, 1)
+        right_column.addLayout(more)
 
         splitter = QSplitter(self)
         splitter.addWidget(left)
@@ -169,17 +198,47 @@ class AfterSalesTab(ShopTab):
         return ReportScope(first, None, self.platform.currentData())
 
     def refresh(self) -> None:
-        scope, sku = self.scope(), self._sku
+        scope, sku, search = self.scope(), self._sku, self._search
+        of = (scope, sku, search)
+        # Loaded again for the same list (a tag given, an import): as many orders as the seller had opened.
+        limit = max(self.page_size, len(self._orders)) if of == self._orders_of else self.page_size
+        self._generation += 1
+        generation = self._generation
 
-        def load(db: Any) -> tuple[ReturnsOverview, list[RefundedOrder], tuple[str, ...], Choices]:  # noqa: ANN401
-            return (returns_overview(db, scope), refunded_orders(db, scope, sku=sku), tag_names(db),
-                    filter_choices(db))
+        def load(db: Any) -> tuple[ReturnsOverview, RefundedPage, tuple[str, ...], Choices]:  # noqa: ANN401
+            return (returns_overview(db, scope), refunded_page(db, scope, sku=sku, search=search, limit=limit),
+                    tag_names(db), filter_choices(db))
 
-        self.query(QueryOp(load, key="after_sales"), self._show)
+        self.query(QueryOp(load, key="after_sales"), lambda result: self._show(result, of, generation))
 
-    def _show(self, result: tuple[ReturnsOverview, list[RefundedOrder], tuple[str, ...], Choices]) -> None:
-        overview, orders, tags, choices = result
-        self._tags, self._orders = tags, orders
+    def show_more(self) -> None:
+        """The next page of refunded orders, added under those listed."""
+        of, offset, generation, size = self._orders_of, len(self._orders), self._generation, self.page_size
+        if of is None or offset >= self._orders_total:
+            return
+        scope, sku, search = of
+        self.more_button.setEnabled(False)
+
+        def load(db: Any) -> RefundedPage:  # noqa: ANN401
+            return refunded_page(db, scope, sku=sku, search=search, offset=offset, limit=size)
+
+        def done(page: RefundedPage) -> None:
+            # The list was loaded again meanwhile (another period, SKU or search, a tag): this page is not its.
+            if generation != self._generation or page.offset != len(self._orders):
+                return
+            self._list_orders(page, start=page.offset)
+
+        self.query(QueryOp(load, key="after_sales_more"), done)
+
+    def _search_changed(self, text: str) -> None:
+        if text.strip() != self._search:
+            self._search = text.strip()
+            self.refresh()
+
+    def _show(self, result: tuple[ReturnsOverview, RefundedPage, tuple[str, ...], Choices],
+              of: tuple[Any, ...], generation: int) -> None:
+        overview, page, tags, choices = result
+        self._tags = tags
         self._offer_platforms(choices.platforms)
         total = overview.total
         if total.paid_orders == 0 and choices.first_day is not None and choices.last_day is not None:
@@ -195,19 +254,44 @@ class AfterSalesTab(ShopTab):
                 "{refunded} of {paid} paid orders refunded ({rate} %); money back: {money}; "
                 "{untagged} refunded orders not tagged yet").format(
                 refunded=f"{total.refunded_orders:,}", paid=f"{total.paid_orders:,}", rate=_pct(total.rate_pct), money=refunded,
-                untagged=f"{overview.untagged_refunds:,}"))
+                untagged=f"{overview.untagged_refunds:,}")
+                + ("; " + self.tr("%Ln refunded order(s) of several SKUs do not say which SKU the money was for: "
+                                  "left out of the rates by SKU", "", overview.refunds_without_sku)
+                   if overview.refunds_without_sku else ""))
         self._fill_rates(self.worst, overview.worst_skus, with_lower=True)
         self._fill_rates(self.platforms, overview.by_platform, label=platform_label)
         self._fill_rates(self.months, overview.by_month, label=lambda m: m[:7])
         self._fill(self.tag_counts, [(self.tag_label(t.tag), f"{t.orders:,}") for t in overview.tags])
         self._fill(self.reasons, [(r.tag, f"{r.orders:,}") for r in overview.reasons])
-        self.orders_title.setText(self.tr("Refunded orders of {sku}").format(sku=self._sku) if self._sku
+        if generation != self._generation:
+            return  # the period, SKU or search changed since: the newer load lists its orders
+        self._orders_of = of
+        self.orders_title.setText(self.tr("Refunded orders of {sku}").format(sku=of[1]) if of[1]
                                   else self.tr("Refunded orders (newest first)"))
+        self._list_orders(page, start=0)
+
+    def _list_orders(self, page: RefundedPage, *, start: int) -> None:
+        """The page's orders from row `start` (0: the list anew), and how many of how many are shown."""
+        self._orders[start:] = page.orders
+        self._orders_total = page.total
         self._fill(self.orders, [(o.day.isoformat(), platform_label(o.shop_id.split(":", 1)[0]),
                                   o.order_number or o.order_id, self.status_label(o.status), f"{money(o.total)} {o.currency}",
                                   money(o.refunded_amount), o.skus, ", ".join(self.tag_label(t) for t in o.tags),
-                                  o.reason or "") for o in orders],
-                   numeric={4, 5})
+                                  o.reason or "") for o in page.orders],
+                   numeric={4, 5}, start=start)
+        shown, total = len(self._orders), page.total
+        if total == 0 and self._orders_of is not None and self._orders_of[2]:
+            self.orders_shown.setText(self.tr("No refunded order matches “{text}”").format(text=self._orders_of[2]))
+        elif shown < total:
+            self.orders_shown.setText(self.tr(
+                "Showing the newest {shown} of {total}: search by order or SKU, or show more").format(
+                shown=f"{shown:,}", total=f"{total:,}"))
+        else:
+            self.orders_shown.setText(self.tr("Orders listed: {count}").format(count=f"{total:,}"))
+        self.more_button.setText(self.tr("Show {count} more").format(
+            count=f"{min(self.page_size, max(total - shown, 0)):,}"))
+        self.more_button.setVisible(shown < total)
+        self.more_button.setEnabled(True)
 
     def _offer_platforms(self, platforms: tuple[str, ...]) -> None:
         known = {self.platform.itemData(i) for i in range(self.platform.count())}
@@ -230,12 +314,14 @@ class AfterSalesTab(ShopTab):
                 if item is not None:
                     item.setData(Qt.ItemDataRole.UserRole, r.key)
 
-    def _fill(self, table: QTableWidget, rows: list[tuple[str, ...]], numeric: set[int] | None = None) -> None:
-        """Rows of text; columns after the first are figures (right-aligned) unless `numeric` says which are."""
+    def _fill(self, table: QTableWidget, rows: list[tuple[str, ...]], numeric: set[int] | None = None,
+              start: int = 0) -> None:
+        """Rows of text from row `start` (the rows above kept); columns after the first are figures
+        (right-aligned) unless `numeric` says which are."""
         table.blockSignals(True)
         with filling(table):
-            table.setRowCount(len(rows))
-            for i, row in enumerate(rows):
+            table.setRowCount(start + len(rows))
+            for i, row in enumerate(rows, start):
                 for j, text in enumerate(row):
                     item = QTableWidgetItem(text)
                     if (j in numeric) if numeric is not None else j > 0:

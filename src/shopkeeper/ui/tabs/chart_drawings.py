@@ -8,6 +8,10 @@ slice of orders behind it (services/chart_drilldown.Slice) for a click.
 Buckets sit at x = 0, 1, 2 … with their dates as tick labels, so a hover or a
 click rounds to the nearest bucket. Curves clip to view and downsample; no
 OpenGL (config set by the tab).
+
+Money that has no exchange rate is unknown (None in the series): a line has a
+gap there, a bar chart no bar, the table and the hover "—", the CSV an empty
+cell; never 0.
 """
 
 from __future__ import annotations
@@ -48,10 +52,21 @@ class Drawn:
     click: Callable[[float, float], Slice | None] = lambda _x, _y: None
     # How the table shows a column of codes (a platform, a segment) to the seller; `rows` keep the codes.
     shown: dict[int, Callable[[Any], str]] = field(default_factory=dict)
+    # Columns of money that may be unknown (None: no exchange rate): the table shows "—", the CSV an empty cell.
+    unknown: frozenset[int] = frozenset()
 
 
-def _floats(values: Sequence[Decimal | int]) -> Any:  # noqa: ANN401 - a numpy array
-    return np.array([float(v) for v in values], dtype=float)  # plotting only; the table keeps Decimals
+UNKNOWN = "—"
+
+
+def _floats(values: Sequence[Decimal | int | None]) -> Any:  # noqa: ANN401 - a numpy array
+    # plotting only; the table keeps Decimals. Unknown money is NaN: a gap, never a point at 0.
+    return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
+
+
+def _money(value: Decimal | int | None) -> str:
+    """Money in a hover: unknown (no exchange rate) is "—", never 0.00."""
+    return UNKNOWN if value is None else money(value)
 
 
 def _index(x: float, count: int) -> int | None:
@@ -80,7 +95,8 @@ def _bucket_days(key: date, grain: str, first: date, last: date) -> tuple[date, 
 def _line(plot: pg.PlotWidget, y: Any, color: str, name: str | None = None, *,  # noqa: ANN401 - numpy array
           dashed: bool = False) -> None:
     pen = pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
-    item = plot.plot(np.arange(len(y), dtype=float), y, pen=pen, name=name)
+    # connect="finite": unknown money (NaN) breaks the line rather than dropping it to zero
+    item = plot.plot(np.arange(len(y), dtype=float), y, pen=pen, name=name, connect="finite")
     item.setClipToView(True)
     item.setDownsampling(auto=True, method="peak")
 
@@ -107,7 +123,7 @@ def draw_trend(plot: pg.PlotWidget, t: cs.Trend, currency: str, first: date, las
         running = [c.name for c in t.campaigns if c.starts_on <= _bucket_days(key, t.grain, first, last)[1]
                    and c.ends_on >= key]
         text = QCoreApplication.translate("Charts", "{day}: {revenue} {currency} from {orders} orders (period before: {before})").format(
-            day=key.isoformat(), revenue=money(revenue), currency=currency, orders=f"{orders:,}", before=money(before))
+            day=key.isoformat(), revenue=_money(revenue), currency=currency, orders=f"{orders:,}", before=_money(before))
         return text + ("\n" + ", ".join(running) if running else "")
 
     def click(x: float, _y: float) -> Slice | None:
@@ -119,14 +135,18 @@ def draw_trend(plot: pg.PlotWidget, t: cs.Trend, currency: str, first: date, las
 
     return Drawn((QCoreApplication.translate("Charts", "Period"), QCoreApplication.translate("Charts", "Revenue"), QCoreApplication.translate("Charts", "Orders"), QCoreApplication.translate("Charts", "Period before")),
                  [(k.isoformat(), r, o, b) for k, r, o, b in by_index],
-                 QCoreApplication.translate("Charts", "Shaded: promotions running (hover for their names). Dashed: the same number of days just before."), hover, click)
+                 QCoreApplication.translate("Charts", "Shaded: promotions running (hover for their names). Dashed: the same number of days just before."), hover, click,
+                 unknown=frozenset({1, 3}))
 
 
 def draw_platforms(plot: pg.PlotWidget, t: cs.PlatformTrend, currency: str, first: date, last: date) -> Drawn:
     legend_by_title(plot, len(t.platforms))
+
+    def share(s: cs.PlatformSeries) -> str:
+        return f"{platform_label(s.platform)} " + (UNKNOWN if s.share is None else f"{s.share} %")
+
     for s in t.platforms:
-        _line(plot, _floats(s.revenue), PLATFORM_COLORS.get(s.platform, BLUE),
-              f"{platform_label(s.platform)} {s.share} %")
+        _line(plot, _floats(s.revenue), PLATFORM_COLORS.get(s.platform, BLUE), share(s))
     _bucket_ticks(plot, t.buckets, t.grain)
     plot.setLabel("left", currency)
 
@@ -134,7 +154,8 @@ def draw_platforms(plot: pg.PlotWidget, t: cs.PlatformTrend, currency: str, firs
         i = _index(x, len(t.buckets))
         if i is None or not t.platforms:
             return None
-        return i, min(t.platforms, key=lambda s: abs(float(s.revenue[i]) - y))
+        return i, min(t.platforms, key=lambda s: float("inf") if s.revenue[i] is None
+                      else abs(float(s.revenue[i] or 0) - y))
 
     def hover(x: float, y: float) -> str | None:
         found = nearest(x, y)
@@ -142,7 +163,7 @@ def draw_platforms(plot: pg.PlotWidget, t: cs.PlatformTrend, currency: str, firs
             return None
         i, _s = found
         return t.buckets[i].isoformat() + "\n" + "\n".join(
-            f"{platform_label(s.platform)}: {money(s.revenue[i])} {currency}" for s in t.platforms)
+            f"{platform_label(s.platform)}: {_money(s.revenue[i])} {currency}" for s in t.platforms)
 
     def click(x: float, y: float) -> Slice | None:
         found = nearest(x, y)
@@ -152,16 +173,25 @@ def draw_platforms(plot: pg.PlotWidget, t: cs.PlatformTrend, currency: str, firs
         return Slice(first=lo, last=hi, platform=found[1].platform)
 
     rows = [(s.platform, k.isoformat(), s.revenue[i]) for s in t.platforms for i, k in enumerate(t.buckets)]
-    shares = ", ".join(f"{platform_label(s.platform)} {s.share} %" for s in t.platforms)
+    shares = ", ".join(share(s) for s in t.platforms)
     return Drawn((QCoreApplication.translate("Charts", "Platform"), QCoreApplication.translate("Charts", "Period"), QCoreApplication.translate("Charts", "Revenue")), rows, QCoreApplication.translate("Charts", "Share of the range: {shares}").format(
-        shares=shares), hover, click, shown={0: platform_label})
+        shares=shares), hover, click, shown={0: platform_label}, unknown=frozenset({2}))
 
 
-def _hbars(plot: pg.PlotWidget, labels: Sequence[str], values: Sequence[Decimal | int], color: str | Sequence[str],
-           axis_label: str) -> None:
+def _hbars(plot: pg.PlotWidget, labels: Sequence[str], values: Sequence[Decimal | int | None],
+           color: str | Sequence[str], axis_label: str) -> None:
     y = np.arange(len(values), dtype=float)[::-1]  # the biggest on top
     brushes = [color] * len(values) if isinstance(color, str) else list(color)
-    plot.addItem(pg.BarGraphItem(x0=0, y=y, height=0.6, width=_floats(values), brushes=brushes))
+    known = [i for i, v in enumerate(values) if v is not None]   # unknown money (no rate) has no bar, not a 0 one
+    if known:
+        plot.addItem(pg.BarGraphItem(x0=0, y=y[known], height=0.6, width=_floats([values[i] for i in known]),
+                                     brushes=[brushes[i] for i in known]))
+    unknown = [i for i, v in enumerate(values) if v is None]
+    if unknown:
+        # nothing drawn (no pen, no brush), but in the view: the plot's autorange keeps every row's label on
+        # screen, and an axis from 0 when no bar is known
+        reach = max((float(values[i] or 0) for i in known), default=1.0) or 1.0
+        plot.addItem(pg.BarGraphItem(x0=0, y=y[unknown], height=0.6, width=reach, pen=None, brush=None))
     axis = plot.getAxis("left")
     axis.setTicks([[(y[i], (t if len(t) <= 24 else t[:23] + "…")) for i, t in enumerate(labels)]])
     axis.setStyle(tickTextWidth=200, autoExpandTextSpace=False, hideOverlappingLabels=False)
@@ -189,9 +219,10 @@ def draw_top_products(plot: pg.PlotWidget, data: tuple[tuple[date, ...], tuple[c
         if i is None:
             return None
         p = products[i]
-        best = max(range(len(keys)), key=lambda k: p.trend[k]) if keys else None
+        # the best period only when every period's money is known
+        best = max(range(len(keys)), key=lambda k: p.trend[k] or 0) if keys and None not in p.trend else None
         text = QCoreApplication.translate("Charts", "{product}: {revenue} {currency}, {units} units").format(
-            product=p.product, revenue=money(p.revenue), currency=currency, units=f"{p.units:,}")
+            product=p.product, revenue=_money(p.revenue), currency=currency, units=f"{p.units:,}")
         return text if best is None else text + "\n" + QCoreApplication.translate("Charts", "Best period: {day}").format(day=keys[best].isoformat())
 
     def click(_x: float, y: float) -> Slice | None:
@@ -201,16 +232,18 @@ def draw_top_products(plot: pg.PlotWidget, data: tuple[tuple[date, ...], tuple[c
     header = (QCoreApplication.translate("Charts", "Product"), QCoreApplication.translate("Charts", "Revenue"), QCoreApplication.translate("Charts", "Units"), *(k.isoformat() for k in keys))
     return Drawn(header, [(p.product, p.revenue, p.units, *p.trend) for p in products],
                  QCoreApplication.translate("Charts", "The table shows each product's revenue per {grain}.").format(grain=grain_label(grain)),
-                 hover, click)
+                 hover, click, unknown=frozenset({1, *range(3, 3 + len(keys))}))
 
 
 def draw_pareto(plot: pg.PlotWidget, points: tuple[cs.ParetoPoint, ...], _currency: str) -> Drawn:
-    x = np.arange(1, len(points) + 1, dtype=float)
-    y = _floats([p.cumulative_pct for p in points])
+    # A SKU of unknown revenue (no exchange rate) has no share: the curve is of the others (listed first).
+    ranked = [p for p in points if p.cumulative_pct is not None and p.abc is not None]
+    x = np.arange(1, len(ranked) + 1, dtype=float)
+    y = _floats([p.cumulative_pct for p in ranked])
     _line_xy = plot.plot(x, y, pen=pg.mkPen(BLUE, width=2))
     _line_xy.setClipToView(True)
     plot.addItem(pg.ScatterPlotItem(x=x, y=y, size=6, pen=None,
-                                    brush=[pg.mkBrush(ABC_COLORS[p.abc]) for p in points]))
+                                    brush=[pg.mkBrush(ABC_COLORS[p.abc or "C"]) for p in ranked]))
     for share in (80, 95):
         plot.addItem(pg.InfiniteLine(share, angle=0, pen=pg.mkPen("#9e9e9e", style=Qt.PenStyle.DashLine)))
     plot.setLabel("left", QCoreApplication.translate("Charts", "Share of revenue (%)"))
@@ -218,24 +251,37 @@ def draw_pareto(plot: pg.PlotWidget, points: tuple[cs.ParetoPoint, ...], _curren
     counts = {c: sum(1 for p in points if p.abc == c) for c in "ABC"}
 
     def at(x_: float) -> int | None:
-        return _index(x_ - 1, len(points))
+        return _index(x_ - 1, len(ranked))
 
     def hover(x_: float, _y: float) -> str | None:
         i = at(x_)
         if i is None:
             return None
-        p = points[i]
+        p = ranked[i]
         return QCoreApplication.translate("Charts", "#{rank} {sku} ({abc}): {revenue}, {share} % so far").format(
             rank=i + 1, sku=p.sku, abc=p.abc, revenue=money(p.revenue), share=p.cumulative_pct)
 
     def click(x_: float, _y: float) -> Slice | None:
         i = at(x_)
-        return None if i is None else Slice(sku=points[i].sku)
+        return None if i is None else Slice(sku=ranked[i].sku)
 
+    notes = [QCoreApplication.translate("Charts", "A: {a} SKUs bring 80 % of revenue; B: {b} the next 15 %; C: {c} the rest.").format(
+        a=counts["A"], b=counts["B"], c=counts["C"])] if ranked else []
+    if ranked and len(ranked) < len(points):
+        # as the ABC rule ranks them: a SKU whose revenue is unknown has no class, the others rank among themselves
+        unranked = len(points) - len(ranked)
+        # lupdate finds no plural form in translate(): the singular is its own text.
+        text = (QCoreApplication.translate("Charts", "1 SKU with money in a currency without an exchange rate has no share or class; the others are ranked among themselves.") if unranked == 1  # noqa: E501
+                else QCoreApplication.translate("Charts", "{count} SKUs with money in a currency without an exchange rate have no share or class; the others are ranked among themselves."))  # noqa: E501
+        notes.append(text.format(count=f"{unranked:,}"))
+    elif len(ranked) < len(points):
+        text = (QCoreApplication.translate("Charts", "1 SKU with money in a currency without an exchange rate: no share or class can be worked out.") if len(points) == 1  # noqa: E501
+                else QCoreApplication.translate("Charts", "{count} SKUs with money in a currency without an exchange rate: no share or class can be worked out."))  # noqa: E501
+        notes.append(text.format(count=f"{len(points):,}"))
+    note = " ".join(notes)
     return Drawn((QCoreApplication.translate("Charts", "SKU"), QCoreApplication.translate("Charts", "Revenue"), QCoreApplication.translate("Charts", "Cumulative share (%)"), QCoreApplication.translate("Charts", "Class")),
                  [(p.sku, p.revenue, p.cumulative_pct, p.abc) for p in points],
-                 QCoreApplication.translate("Charts", "A: {a} SKUs bring 80 % of revenue; B: {b} the next 15 %; C: {c} the rest.").format(
-                     a=counts["A"], b=counts["B"], c=counts["C"]), hover, click)
+                 note, hover, click, unknown=frozenset({1, 2, 3}))
 
 
 def draw_price_bands(plot: pg.PlotWidget, bands: tuple[cs.PriceBand, ...], currency: str) -> Drawn:
@@ -300,14 +346,15 @@ def draw_baskets(plot: pg.PlotWidget, baskets: tuple[cs.Basket, ...], currency: 
         b = baskets[i]
         return QCoreApplication.translate("Charts", "{units} units: {orders} orders ({share} %), {revenue} {currency}").format(
             units=labels[i], orders=f"{b.orders:,}", share=round(100 * b.orders / total, 1) if total else 0,
-            revenue=money(b.revenue), currency=currency)
+            revenue=_money(b.revenue), currency=currency)
 
     def click(x: float, _y: float) -> Slice | None:
         i = _index(x, len(baskets))
         return None if i is None else Slice(basket_units=baskets[i].units)
 
     return Drawn((QCoreApplication.translate("Charts", "Units in the order"), QCoreApplication.translate("Charts", "Orders"), QCoreApplication.translate("Charts", "Revenue")),
-                 [(labels[i], b.orders, b.revenue) for i, b in enumerate(baskets)], "", hover, click)
+                 [(labels[i], b.orders, b.revenue) for i, b in enumerate(baskets)], "", hover, click,
+                 unknown=frozenset({2}))
 
 
 def _heatmap(plot: pg.PlotWidget, grid: Any) -> None:  # noqa: ANN401 - numpy array, rows × columns
@@ -375,7 +422,7 @@ def draw_segments(plot: pg.PlotWidget, sizes: tuple[cs.SegmentCount, ...], curre
             return None
         s = sizes[i]
         return QCoreApplication.translate("Charts", "{segment}: {members} members, spent {spend} {currency}").format(
-            segment=segment_label(s.segment), members=f"{s.members:,}", spend=money(s.spend), currency=currency)
+            segment=segment_label(s.segment), members=f"{s.members:,}", spend=_money(s.spend), currency=currency)
 
     def click(_x: float, y: float) -> Slice | None:
         i = _hbar_index(y, len(sizes))
@@ -383,7 +430,7 @@ def draw_segments(plot: pg.PlotWidget, sizes: tuple[cs.SegmentCount, ...], curre
 
     return Drawn((QCoreApplication.translate("Charts", "Segment"), QCoreApplication.translate("Charts", "Members"), QCoreApplication.translate("Charts", "Spend")), [(s.segment, s.members, s.spend) for s in sizes],
                  QCoreApplication.translate("Charts", "Members of the whole shop today; the filters do not apply."), hover, click,
-                 shown={0: segment_label})
+                 shown={0: segment_label}, unknown=frozenset({2}))
 
 
 def draw_regions(plot: pg.PlotWidget, data: tuple[tuple[cs.Region, ...], int], currency: str) -> Drawn:
@@ -397,7 +444,7 @@ def draw_regions(plot: pg.PlotWidget, data: tuple[tuple[cs.Region, ...], int], c
             return None
         r = regions[i]
         return QCoreApplication.translate("Charts", "{city}: {revenue} {currency} from {orders} orders").format(
-            city=r.city, revenue=money(r.revenue), currency=currency, orders=f"{r.orders:,}")
+            city=r.city, revenue=_money(r.revenue), currency=currency, orders=f"{r.orders:,}")
 
     def click(_x: float, y: float) -> Slice | None:
         i = _hbar_index(y, len(regions))
@@ -406,7 +453,7 @@ def draw_regions(plot: pg.PlotWidget, data: tuple[tuple[cs.Region, ...], int], c
     return Drawn((QCoreApplication.translate("Charts", "Country"), QCoreApplication.translate("Charts", "City"), QCoreApplication.translate("Charts", "Orders"), QCoreApplication.translate("Charts", "Revenue")),
                  [(r.country, r.city, r.orders, r.revenue) for r in regions],
                  QCoreApplication.translate("Charts", "{n} sold orders name no city (the export gave none).").format(n=f"{unknown:,}") if unknown else "",
-                 hover, click)
+                 hover, click, unknown=frozenset({3}))
 
 
 def weekday_names() -> list[str]:

@@ -16,19 +16,20 @@ import html
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QDate, QPointF, Qt
 from PySide6.QtGui import QCursor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDateEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -78,6 +79,15 @@ class ChartKind:
 
 # The Period choice that starts at the shop's first order.
 ALL_TIME = 0
+CHOSEN_DATES = -1  # the range the seller picks: a Double 11 window, a February long ago
+
+
+def _day(d: QDate) -> date:
+    return date(d.year(), d.month(), d.day())
+
+# The charts of money converted to the base currency: their notes say which orders' money has no exchange rate
+# (unknown, drawn as a gap or no bar, never as 0). Price bands leave such orders out: their price is unknown.
+MONEY_CHARTS = frozenset({"trend", "platforms", "products", "pareto", "bands", "baskets", "regions"})
 
 CHARTS = (
     ChartKind("trend", lambda db, f, g, _t: cs.sales_trend(db, f, g),
@@ -122,9 +132,19 @@ class ChartsTab(ShopTab):
         self.range_box.setObjectName("rangeBox")
         for days, label in ((7, self.tr("Last 7 days")), (30, self.tr("Last 30 days")), (90, self.tr("Last 90 days")),
                             (365, self.tr("Last 12 months")), (730, self.tr("Last 2 years")),
-                            (ALL_TIME, self.tr("All time"))):
+                            (ALL_TIME, self.tr("All time")), (CHOSEN_DATES, self.tr("Dates…"))):
             self.range_box.addItem(label, days)
         self.range_box.setCurrentIndex(3)
+        today = clock.today()
+        self.from_date = QDateEdit(QDate(today.year, today.month, 1), self)
+        self.to_date = QDateEdit(QDate(today.year, today.month, today.day), self)
+        for name, edit in (("fromDate", self.from_date), ("toDate", self.to_date)):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.hide()
+            edit.dateChanged.connect(lambda _d: self._filters_changed(0))
+        self.range_box.currentIndexChanged.connect(self._range_picked)
         self.grain_box = QComboBox(self)
         self.grain_box.setObjectName("grainBox")
         for grain, label in (("day", self.tr("By day")), ("week", self.tr("By week")), ("month", self.tr("By month"))):
@@ -158,7 +178,7 @@ class ChartsTab(ShopTab):
         self.note = QLabel(self)
         self.note.setObjectName("chartNote")
         self.note.setWordWrap(True)
-        self.note.linkActivated.connect(lambda _link: self.show_all_time())
+        self.note.linkActivated.connect(self._note_link)
         self.table = QTableWidget(self)
         self.table.setObjectName("chartTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -182,7 +202,8 @@ class ChartsTab(ShopTab):
         self.thresholds_button.clicked.connect(self.open_conversion_settings)
 
         bar = QHBoxLayout()
-        for label, widget in ((self.tr("Period:"), self.range_box), ("", self.grain_box),
+        for label, widget in ((self.tr("Period:"), self.range_box), ("", self.from_date), ("", self.to_date),
+                              ("", self.grain_box),
                               (self.tr("Platform:"), self.platform_box), (self.tr("Shop:"), self.shop_box),
                               (self.tr("Currency:"), self.currency_box), (self.tr("Category:"), self.category_box)):
             if label:
@@ -263,9 +284,19 @@ class ChartsTab(ShopTab):
         return box
 
     # -- what to show -------------------------------------------------------------------------------------
+    def _range_picked(self, _index: int) -> None:
+        chosen = self.range_box.currentData() == CHOSEN_DATES
+        self.from_date.setVisible(chosen)
+        self.to_date.setVisible(chosen)
+
     def chart_filter(self) -> ChartFilter:
         today = self._clock.today()
         days = int(self.range_box.currentData())
+        if days == CHOSEN_DATES:
+            picked = sorted((_day(self.from_date.date()), _day(self.to_date.date())))
+            return ChartFilter(picked[0], picked[1], platform=self.platform_box.currentData(),
+                               shop_id=self.shop_box.currentData(), currency=self.currency_box.currentData(),
+                               category=self.category_box.currentData())
         if days == ALL_TIME:
             # From the shop's first order; until the shop's orders are known (the summary brings them), two years.
             first = self._choices.first_day
@@ -304,7 +335,10 @@ class ChartsTab(ShopTab):
         grain = str(self.grain_box.currentData())
         self._chart_generation += 1
         generation = self._chart_generation
-        self.query(QueryOp(lambda db: (kind.load(db, f, grain, today), money_currency(db, f)), key="chart"),
+        money_chart = kind.key in MONEY_CHARTS
+        self.query(QueryOp(lambda db: (kind.load(db, f, grain, today), money_currency(db, f),
+                                       cs.without_rate(db, f) if money_chart else cs.WithoutRate(0, ())),
+                           key="chart"),
                    lambda got: self._show_chart(generation, kind, f, grain, *got))
 
     def _show_summary(self, generation: int, choices: Choices, s: Any) -> None:  # noqa: ANN401 - a Summary
@@ -333,7 +367,7 @@ class ChartsTab(ShopTab):
             self.refresh()  # "All time" starts at the first order, now known
 
     def _show_chart(self, generation: int, kind: ChartKind, f: ChartFilter, grain: str, data: Any,  # noqa: ANN401
-                    currency: str) -> None:
+                    currency: str, missing: cs.WithoutRate | None = None) -> None:
         if generation != self._chart_generation:
             return  # a newer chart, range or filter is on its way (this one was already running)
         plot = self.plots[kind.key]
@@ -353,16 +387,41 @@ class ChartsTab(ShopTab):
         self.drawn[kind.key] = drawn
         self._last_filter = f
         outside = self._outside_note(f)
-        if outside:
-            # One click to where the orders are, not a hunt for the Period box.
+        rates = self._rate_note(kind.key, missing, currency)
+        if outside or rates:
+            # One click to where the orders are (or to the rates that convert them), not a hunt for a box.
             self.note.setTextFormat(Qt.TextFormat.RichText)
-            link = self.tr("Show all time")
-            self.note.setText(f"{html.escape(outside)} <a href='all_time'>{html.escape(link)}</a> "
-                              + html.escape(drawn.note))
+            parts = []
+            if outside:
+                link = self.tr("Show all time")
+                parts.append(f"{html.escape(outside)} <a href='all_time'>{html.escape(link)}</a>")
+            if rates:
+                link = self.tr("Exchange rates…")
+                parts.append(f"{html.escape(rates)} <a href='exchange_rates'>{html.escape(link)}</a>")
+            self.note.setText(" ".join([*parts, html.escape(drawn.note)]).strip())
         else:
             self.note.setTextFormat(Qt.TextFormat.PlainText)
             self.note.setText(drawn.note)
         self._fill_table(drawn)
+
+    def _rate_note(self, key: str, missing: cs.WithoutRate | None, currency: str) -> str:
+        """Which sold orders' money this chart cannot show for want of an exchange rate ('' when none)."""
+        if missing is None or not missing.orders:
+            return ""
+        currencies = ", ".join(missing.currencies)
+        if key == "bands":
+            return self.tr("%Ln sold order(s) in {currencies} have no exchange rate to {base}: their unit prices in "
+                           "{base} are unknown, so their units are in no band.", "", missing.orders).format(
+                currencies=currencies, base=currency)
+        return self.tr("%Ln sold order(s) in {currencies} have no exchange rate to {base}: their money is unknown, "
+                       "shown as — (no bar, a gap in a line), never as 0.", "", missing.orders).format(
+            currencies=currencies, base=currency)
+
+    def _note_link(self, link: str) -> None:
+        if link == "exchange_rates":
+            self.open_exchange_rates()
+        else:
+            self.show_all_time()
 
     def _outside_note(self, f: ChartFilter) -> str:
         """Say so when the range holds none of the shop's orders, and where they are."""
@@ -382,7 +441,11 @@ class ChartsTab(ShopTab):
         self.table.setHorizontalHeaderLabels(list(drawn.header))
         for r, row in enumerate(drawn.rows):
             for c, value in enumerate(row):
-                item = QTableWidgetItem(drawn.shown[c](value) if c in drawn.shown else table_number(value))
+                if value is None and c in drawn.unknown:
+                    text = cd.UNKNOWN   # money without an exchange rate: unknown, never 0.00
+                else:
+                    text = drawn.shown[c](value) if c in drawn.shown else table_number(value)
+                item = QTableWidgetItem(text)
                 if not isinstance(value, str):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)

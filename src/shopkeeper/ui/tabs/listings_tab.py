@@ -30,6 +30,7 @@ from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.reorder import ReorderSettings
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.inventory import (
+    ChannelListing,
     SkuDetail,
     inventory_source,
     inventory_summary,
@@ -71,6 +72,8 @@ def _format(key: str, kind: str, value: Any) -> str:  # noqa: ANN401 - a cell's 
         return listing_status_label(value)
     if key == "season":
         return season_label(value)
+    if key == "abc" and value is None:
+        return "—"  # some of its sales are in a currency without a rate: its revenue, so its class, is unknown
     return format_value(key, kind, value)
 
 
@@ -215,6 +218,9 @@ class ListingsTab(ShopTab):
         self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%Ln SKU(s)", "", n)))
         self.model.edit_failed.connect(self.show_refusal)
         self.model.dataChanged.connect(lambda *_: self.notice.hide())
+        # A refusal stands until the seller's next command goes through, one that changed nothing included
+        # (the worker says so for every command that succeeded; a refused one says it again).
+        self.track(worker.changed, lambda *_: self.notice.hide())
         paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self.view)
         paste.setContext(Qt.ShortcutContext.WidgetShortcut)
         paste.activated.connect(self.paste_into_selection)
@@ -418,6 +424,13 @@ class ListingsTab(ShopTab):
             rows.append((label, value))
         return rows
 
+    def _listing_price(self, c: ChannelListing) -> str:
+        if c.price is None:
+            return ""
+        price = f"{money(c.price)} {c.currency or ''}".strip()
+        # A listing of the whole product (several variants) gives its lowest price, not this variant's.
+        return self.tr("from {price}").format(price=price) if c.whole else price
+
     def _show_detail(self, found: tuple[SkuDetail | None, tuple[ListingProblem, ...]]) -> None:
         d, problems = found
         if d is None:
@@ -431,10 +444,13 @@ class ListingsTab(ShopTab):
         if d.bundle:
             reorder_how = self.tr("a bundle is bought as its parts")
         margin = "—" if d.margin_pct is None else f"{d.margin_pct:.1f} %"
+        # One range per currency, each with its currency: a yuan and a dollar price are never one range.
+        ranges = " · ".join(
+            (f"{money(r.low)} {r.currency}" if r.low == r.high else f"{money(r.low)} – {money(r.high)} {r.currency}")
+            for r in d.price_ranges)
         price_rows = [
             (self.tr("Price"), f"{money(d.price)} {d.currency}" if d.price is not None else "—"),
-            (self.tr("Across platforms"), f"{money(d.price_min)} – {money(d.price_max)}"
-             if d.price_min is not None and d.price_max is not None else "—"),
+            (self.tr("Across platforms"), ranges or "—"),
             (self.tr("Cost"), f"{money(d.cost)} {d.currency}" if d.cost is not None
              else self.tr("unknown: type it in the Cost column")),
             (self.tr("Margin"), margin),
@@ -444,7 +460,9 @@ class ListingsTab(ShopTab):
             cost = (f"{money(d.order_value)} {d.currency}" if d.order_value is not None
                     else self.tr("cost unknown"))
             to_buy = f"{d.suggested_qty:,} ({cost})"
-        classes = "{abc} · {xyz}".format(abc=d.abc, xyz=d.xyz or "—")
+        classes = "{abc} · {xyz}".format(abc=d.abc or "—", xyz=d.xyz or "—")
+        if d.abc is None:
+            classes += " " + self.tr("(ABC unknown: some of its sales are in a currency without an exchange rate)")
         listing_state = listing_status_label(d.status)
         if d.season:
             listing_state += " · " + season_label(d.season, d.in_season)
@@ -452,12 +470,19 @@ class ListingsTab(ShopTab):
             listing_state += " · " + self.tr("no reorder suggested")
         sold_recent = self.tr("{d7} · {d30} · {d90} (7 · 30 · 90 days)").format(
             d7=f"{d.units_7d:,}", d30=f"{d.units_30d:,}", d90=f"{d.units_90d:,}")
+        if d.bundle:
+            # A bundle's stock is what its parts allow: it is counted as its parts, never as itself.
+            on_hand = (self.tr("not counted: count its parts") if d.stock_status == "unknown" else
+                       self.tr("{count} (what its parts allow: count the parts, not the bundle)").format(
+                           count=f"{d.on_hand:,}"))
+        else:
+            on_hand = (f"{d.on_hand:,}" if d.stock_status != "unknown"
+                       else self.tr("not counted: type the count in the On hand column"))
         stock_rows = [
             (self.tr("Listing status"), listing_state),
             (self.tr("Status"), status_label(d.stock_status)),
             (self.tr("Sold"), sold_recent),
-            (self.tr("On hand"), f"{d.on_hand:,}" if d.stock_status != "unknown"
-             else self.tr("not counted: type the count in the On hand column")),
+            (self.tr("On hand"), on_hand),
             (self.tr("Sold (the same {n} days last year)").format(n=d.window_days) if d.last_year
              else self.tr("Sold (last {n} days)").format(n=d.window_days), f"{d.sold_30d:,}"),
             (self.tr("Average per day"),
@@ -486,7 +511,7 @@ class ListingsTab(ShopTab):
             (shop_label(c.shop_id),
              " · ".join(p for p in (self.tr("listing {id}").format(id=c.listing_id),
                                     self.tr("SKU {sku}").format(sku=c.channel_sku) if c.channel_sku else "",
-                                    f"{money(c.price)} {c.currency or ''}".strip() if c.price is not None else "",
+                                    self._listing_price(c),
                                     listing_status_label(c.status), c.title) if p))
             for c in d.channels
         ] or [(self.tr("Not listed"), self.tr("no platform listing carries this SKU"))]
@@ -500,6 +525,10 @@ class ListingsTab(ShopTab):
         if problems:
             sections.insert(0, (self.tr("Listing problems"), self._problem_rows(problems)))
         self.detail.show_sections(d.sku, " · ".join(p for p in (d.product, d.variant) if p), sections)
+        if d.bundle:
+            # Its own old counts are not its stock: the panel above says what its parts allow.
+            self.stock_history.clear()
+            return
         sku = d.sku
         self.query(QueryOp(lambda db: stock_history(db, sku), key="stock_history"),
                    lambda rows: self.stock_history.show_history(rows, self._clock.now()))

@@ -82,8 +82,8 @@ class MemberLoyaltyPanel(QGroupBox):
             self.clear()
             return
         self._member = member_id
-        today, chinese = self._clock.today(), self._chinese
-        self._worker.query(self, QueryOp(lambda db: member_loyalty(db, member_id, today, chinese=chinese),
+        today, chinese, now = self._clock.today(), self._chinese, self._clock.now()
+        self._worker.query(self, QueryOp(lambda db: member_loyalty(db, member_id, today, chinese=chinese, now=now),
                                          key="member-loyalty"), self.show_figures)
 
     def _amount(self, kind: str, value: Decimal) -> str:
@@ -107,12 +107,25 @@ class MemberLoyaltyPanel(QGroupBox):
             text += "<br>" + self.tr("Next expiry: {date}").format(date=f"{p.next_expiry:%Y-%m-%d}")
         self.points.setText(text)
         step, kind = figures.progress, figures.basis_kind
-        lines = [self.tr("<b>{tier}</b> · counted so far: {basis}").format(
-            tier=figures.tier, basis=self._amount(kind, step.basis))]
-        if figures.next_tier is not None and step.to_next is not None:
+        if figures.basis_known:
+            lines = [self.tr("<b>{tier}</b> · counted so far: {basis}").format(
+                tier=figures.tier, basis=self._amount(kind, step.basis))]
+        else:
+            # Not 0.00 (nor the other orders' sum passed off as the whole): unknown until the rate is set.
+            lines = [self.tr("<b>{tier}</b> · counted so far: unknown").format(tier=figures.tier)]
+        # The tier is worked out without such orders: it may be too low, and what it takes to reach the next one
+        # or keep it is not known, so neither is said.
+        unpriced = figures.unpriced_orders
+        if unpriced:
+            lines.append("<span style='color:#e65100'>" + (self.tr(
+                "1 order in a currency without an exchange rate is not counted, so the tier is worked out without "
+                "it: set the rate in Edit › Exchange rates…") if unpriced == 1 else self.tr(
+                "{n} orders in a currency without an exchange rate are not counted, so the tier is worked out "
+                "without them: set the rate in Edit › Exchange rates…").format(n=f"{unpriced:,}")) + "</span>")
+        if figures.next_tier is not None and step.to_next is not None and not unpriced:
             lines.append(self.tr("{more} more to reach {tier}").format(more=self._amount(kind, step.to_next),
                                                                      tier=figures.next_tier))
-        if step.review is not None and step.to_keep is not None:
+        if step.review is not None and step.to_keep is not None and not unpriced:
             if step.to_keep > 0:
                 lines.append(self.tr("{more} more by {date} to keep {tier}").format(
                     more=self._amount(kind, step.to_keep), date=f"{step.review:%Y-%m-%d}", tier=figures.tier))
@@ -125,8 +138,8 @@ class MemberLoyaltyPanel(QGroupBox):
         self.history.clear()
         arrows = {"start": "•", "up": "↑", "down": "↓"}
         for change in reversed(figures.history):
-            self.history.addItem(f"{change.day:%Y-%m-%d}  {arrows.get(change.change, '')} {change.tier}"
-                                 f"  ({self._amount(kind, change.basis)})")
+            basis = self.tr("unknown") if change.basis is None else self._amount(kind, change.basis)
+            self.history.addItem(f"{change.day:%Y-%m-%d}  {arrows.get(change.change, '')} {change.tier}  ({basis})")
 
     # -- manual entries -------------------------------------------------------------------------
     def adjust(self) -> None:
@@ -153,8 +166,10 @@ class MemberLoyaltyPanel(QGroupBox):
         member = self._member
         assert member is not None
 
+        now = self._clock.now()  # the instant the figures shown are for: what they allow is what is spent
+
         def run(db: Any) -> CommandResult:  # noqa: ANN401 - the worker's Database
-            return add_entry(db, member, points, reason=reason, note=note, who=EDITOR)
+            return add_entry(db, member, points, reason=reason, note=note, who=EDITOR, now=now)
 
         self._worker.command(self, CommandOp(run), lambda _result: self.load(member), self._failed)
 

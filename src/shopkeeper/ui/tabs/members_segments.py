@@ -145,7 +145,8 @@ class SegmentPanel(QWidget):
             name.setData(Qt.ItemDataRole.UserRole, s.segment)
             name.setForeground(Qt.GlobalColor.white)
             name.setBackground(_color(s.segment))
-            cells = [name, _number(f"{s.members:,}"), _number(f"{s.revenue_share} %"), _number(f"{s.before:,}"),
+            share = "—" if s.revenue_share is None else f"{s.revenue_share} %"
+            cells = [name, _number(f"{s.members:,}"), _number(share), _number(f"{s.before:,}"),
                      _number(f"+{s.came_in:,} / −{s.left:,}"), _number(f"{s.churn_risk:,}" if s.churn_risk else "")]
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell)
@@ -159,8 +160,8 @@ class SegmentPanel(QWidget):
         self.summary.setText(self.tr(
             "{members} members with orders, {spend} spent; {rate} bought again, the second order after {second} "
             "(median); {risk} at risk of churning. Movement since {before}; {scoring}.").format(
-            # Nothing converted at all: unknown, not "0.00 spent" (the note below says why).
-            members=f"{o.members_with_orders:,}", spend="—" if o.orders_without_rate and not o.spend else money(o.spend),
+            # Unknown while an order has no exchange rate, not a smaller figure (the note below says why).
+            members=f"{o.members_with_orders:,}", spend="—" if o.spend is None else money(o.spend),
             rate=rate, second=second,
             risk=f"{o.churn_risk:,}", before=f"{o.compared_with:%Y-%m-%d}", scoring=scoring)
             + (" " + self.tr("%Ln of the members' sold order(s) in currencies without an exchange rate are left out "

@@ -60,10 +60,15 @@ class MembersTab(ShopTab):
         super().__init__(name="members", worker=worker, ui_state=ui_state, parent=parent)
         self._clock = clock
         self._chinese = chinese
+        # The instant the table, the cards, the segments and the detail give points for: one per refresh,
+        # so they show one set of figures (and read one kept result).
+        self._now = clock.now()
         headers = {
             "member_id": self.tr("Member"), "name": self.tr("Name"), "tier": self.tr("Tier"),
             "platforms": self.tr("Buys on"), "orders": self.tr("Orders"), "spend": self.tr("Spend (base currency)"),
-            "points": self.tr("Points"), "last_order": self.tr("Last order"), "days_since": self.tr("Days since"),
+            # Spendable now, as a redemption allows; points inside the return window apart.
+            "points": self.tr("Points available"), "points_pending": self.tr("Points pending"),
+            "last_order": self.tr("Last order"), "days_since": self.tr("Days since"),
             "status": self.tr("Status"), "tier_rank": self.tr("Tier rank"),
             "segment": self.tr("RFM segment"), "churn_risk": self.tr("Churn risk"),
             "expected_next": self.tr("Next order due"),
@@ -71,7 +76,8 @@ class MembersTab(ShopTab):
             "expiring_points": self.tr("Expiring soon"),
         }
         self.model = PagedSqlModel(
-            worker, members_source(clock.today(), chinese=chinese), headers=headers, formatter=format_member_value,
+            worker, members_source(clock.today(), chinese=chinese, now=self._now), headers=headers,
+            formatter=format_member_value,
             hidden=("tier_rank",), status_colors=STATUS_COLORS, name="members",
         )
         self.cards = QHBoxLayout()
@@ -115,7 +121,8 @@ class MembersTab(ShopTab):
         self.erase_button.clicked.connect(self.erase_shown_member)
         bar.addWidget(self.erase_button)
         self.view = make_table_view(self, self.model, {"member_id": 80, "name": 180, "tier": 100, "platforms": 150,
-                                                       "orders": 70, "spend": 170})
+                                                       "orders": 70, "spend": 170, "points": 125,
+                                                       "points_pending": 115})
         self.detail = DetailPanel(self.tr("Select a member to see their accounts on each platform, tier and points."),
                                   self)
         # The member's points and tier under the detail: its own widget (ui/tabs/member_loyalty_panel.py).
@@ -189,9 +196,13 @@ class MembersTab(ShopTab):
 
     def refresh(self) -> None:
         today, chinese = self._clock.today(), self._chinese
-        self.model.set_source(members_source(today, chinese=chinese, reveal=self.identity.revealed), keep_rows=True)
-        self.query(QueryOp(lambda db: tier_summary(db, today, chinese=chinese), key="tiers"), self._show_tiers)
-        self.query(QueryOp(lambda db: segment_overview(db, today), key="segments"), self.segments.show_overview)
+        now = self._now = self._clock.now()
+        self.model.set_source(members_source(today, chinese=chinese, reveal=self.identity.revealed, now=now),
+                              keep_rows=True)
+        self.query(QueryOp(lambda db: tier_summary(db, today, chinese=chinese, now=now), key="tiers"),
+                   self._show_tiers)
+        self.query(QueryOp(lambda db: segment_overview(db, today, now=now), key="segments"),
+                   self.segments.show_overview)
 
     def _export_targets(self) -> None:
         # The list is who the table shows: its search and every filter chosen.
@@ -219,12 +230,16 @@ class MembersTab(ShopTab):
             card.setStyleSheet(f"QFrame {{ border-left: 4px solid {color}; padding: 4px; }}")
             text = QLabel(
                 self.tr("<b style='color:{color}'>{tier}</b><br>{members} members · spend {spend}<br>"
-                        "{points} points held · {win_back} to win back").format(
+                        "{points} points available · {win_back} to win back").format(
                     color=color, tier=tier["tier"] or "—", members=f"{tier['members']:,}",
                     spend=self._tier_spend(tier), points=f"{tier['points']:,}", win_back=f"{tier['win_back']:,}",
                 ),
                 card,
             )
+            # Spendable now, as the table's Points available; what is still inside the return window apart.
+            card.setToolTip(self.tr("{points} points available now and {pending} pending (inside the return "
+                                    "window)").format(points=f"{tier['points']:,}",
+                                                      pending=f"{tier['points_pending']:,}"))
             inner = QVBoxLayout(card)
             inner.setContentsMargins(6, 4, 6, 4)
             inner.addWidget(text)
@@ -245,8 +260,9 @@ class MembersTab(ShopTab):
 
     # -- detail ---------------------------------------------------------------------------------
     def _detail_query(self, member_id: str) -> QueryOp[MemberDetail | None]:
-        today, chinese, reveal = self._clock.today(), self._chinese, self.identity.revealed
-        return QueryOp(lambda db: member_detail(db, member_id, today, chinese=chinese, reveal=reveal), key="detail")
+        today, chinese, reveal, now = self._clock.today(), self._chinese, self.identity.revealed, self._now
+        return QueryOp(lambda db: member_detail(db, member_id, today, chinese=chinese, reveal=reveal, now=now),
+                       key="detail")
 
     def _orders_text(self, count: int) -> str:
         # Whole sentences per count: English has no plural forms file, so %n would print "order(s)".
@@ -270,7 +286,9 @@ class MembersTab(ShopTab):
         summary = [
             (self.tr("Tier"), d.tier or "—"),
             (self.tr("Status"), status_label(d.status)),
-            (self.tr("Points"), f"{d.points:,}"),
+            # What a redemption may take now; points inside the return window apart.
+            (self.tr("Points"), self.tr("{available} available · {pending} pending").format(
+                available=f"{d.points:,}", pending=f"{d.points_pending:,}")),
             (self.tr("Orders"), f"{d.orders:,}"),
             (self.tr("Spend"), money(d.spend) if d.spend is not None else self.tr("— (orders in a currency without an exchange rate)")),
             (self.tr("Last order"), last),

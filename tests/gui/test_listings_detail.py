@@ -1,0 +1,64 @@
+"""The Listings product panel and its notices on the demo shop: a bundle's stock, prices per currency,
+and a refusal that goes once the seller's next command goes through."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from shopkeeper.ui.paged_model import RowIdRole
+from tests.gui.conftest import run_query, wait_idle
+from tests.gui.test_workbench import _select
+
+
+def _show(qtbot, app, sku: str) -> int:  # noqa: ANN001
+    """Search the table down to `sku`, select it and wait for its panel; its row."""
+    tab = app.window.listings
+    tab.model.set_search(sku)
+    wait_idle(qtbot, app.worker)
+    rows = [r for r in range(tab.model.rowCount()) if tab.model.data(tab.model.index(r, 0), RowIdRole) == sku]
+    assert rows, sku
+    _select(tab.view, rows[:1])
+    wait_idle(qtbot, app.worker)
+    return rows[0]
+
+
+def test_a_bundles_stock_count_is_refused_and_its_panel_says_its_parts_make_its_stock(qtbot, app) -> None:  # noqa: ANN001
+    window, tab = app.window, app.window.listings
+    sku = "CL-SET-GIFT-OAT"
+    row = _show(qtbot, app, sku)
+    on_hand = tab.model.index(row, tab.model.column_of("on_hand"))
+    shown, undo_text = tab.model.data(on_hand), window.undo_action.text()
+    assert "what its parts allow" in tab.detail.text()
+    assert not tab.stock_history.isVisibleTo(tab)  # its own old counts are not its stock
+
+    assert tab.model.setData(on_hand, "50", Qt.ItemDataRole.EditRole)
+    wait_idle(qtbot, app.worker)
+    assert tab.notice.isVisibleTo(tab) and "is a bundle" in tab.notice.text()
+    assert window.undo_action.text() == undo_text
+    assert tab.model.data(tab.model.index(row, tab.model.column_of("on_hand"))) == shown
+    assert run_query(qtbot, app.worker, lambda db: db.scalar(
+        "SELECT count(*) FROM stock_snapshots WHERE sku = ? AND on_hand = 50", [sku])) == 0
+
+
+def test_the_price_across_platforms_is_one_range_per_currency(qtbot, app) -> None:  # noqa: ANN001
+    tab = app.window.listings
+    _show(qtbot, app, "CL-VASE-BUD-INK")
+    ranges = run_query(qtbot, app.worker, lambda db: db.fetchall(
+        "SELECT currency, min(low), max(high) FROM sk_price_range() WHERE sku = 'CL-VASE-BUD-INK' GROUP BY 1"))
+    assert {c for c, _, _ in ranges} == {"CNY", "USD"}
+    text = tab.detail.text()
+    for currency, low, high in ranges:
+        assert (f"{low:.2f} – {high:.2f} {currency}" if low != high else f"{low:.2f} {currency}") in text
+
+
+def test_a_refusal_goes_once_a_later_edit_goes_through_even_one_that_changes_nothing(qtbot, app) -> None:  # noqa: ANN001
+    tab = app.window.listings
+    row = _show(qtbot, app, "CL-VASE-BUD-INK")
+    cost = tab.model.index(row, tab.model.column_of("cost"))
+    before = tab.model.data(cost)
+    tab.model.setData(cost, "-5", Qt.ItemDataRole.EditRole)
+    wait_idle(qtbot, app.worker)
+    assert tab.notice.isVisibleTo(tab)
+    tab.model.setData(cost, before, Qt.ItemDataRole.EditRole)  # the value it has: nothing changes
+    wait_idle(qtbot, app.worker)
+    assert not tab.notice.isVisibleTo(tab)
