@@ -77,7 +77,7 @@ LEFT_IF_SHIPPED = frozenset({CANCELLED, REFUNDED})
 GOODS_BACK = frozenset({"shipped - returned to seller", "shipped - rejected by buyer"})
 # How much earlier than a count that held an order its ship time may be and the count still have had its goods.
 HOLD_SLACK = timedelta(hours=24)
-_HOLD_SLACK_SQL = "INTERVAL 24 HOUR"
+_HOLD_SLACK_SQL = f"INTERVAL {int(HOLD_SLACK.total_seconds())} SECOND"
 
 # A move's place among the snapshots of its instant: in them (the usual), or just after them (a held order).
 IN_SNAPSHOT, SNAPSHOT_PHASE, AFTER_SNAPSHOT = 0, 1, 2

@@ -369,6 +369,15 @@ def plan_of(db: Database, promotion_id: int) -> CampaignPlan | None:
         notes=s["notes"])
 
 
+def sku_titles(db: Database, skus: list[str]) -> dict[str, str]:
+    """The product title of each of `skus` that the catalogue names."""
+    if not skus:
+        return {}
+    return {str(sku): str(title) for sku, title in db.fetchall(
+        "SELECT v.sku, p.title FROM variants v JOIN products p USING (product_id) WHERE list_contains(?, v.sku)"
+        " AND p.title IS NOT NULL", [skus])}
+
+
 def scope_skus(db: Database, *, search: str = "", category: str | None = None, abc: str | None = None,
                today: date | None = None, tag: str | None = None) -> list[tuple[str, str, str | None]]:
     """(sku, title, category) of active SKUs matching a search, a category, a tag (any case) and an ABC class

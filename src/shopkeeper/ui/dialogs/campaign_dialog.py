@@ -49,7 +49,7 @@ from shopkeeper.domain.commands import ChangeRefused, CommandResult
 from shopkeeper.domain.festivals import festivals
 from shopkeeper.domain.messages import Message
 from shopkeeper.services.campaign_checks import CampaignCheck, campaign_checks
-from shopkeeper.services.campaigns import CampaignPlan, categories, save_campaign, scope_skus
+from shopkeeper.services.campaigns import CampaignPlan, categories, save_campaign, scope_skus, sku_titles
 from shopkeeper.services.currency import base_currency
 from shopkeeper.services.product_tags import all_tags
 from shopkeeper.ui.db_worker import DbWorker
@@ -290,9 +290,7 @@ class CampaignDialog(CommandDialog):
     @staticmethod
     def _load_choices(db: Any, skus: tuple[str, ...]) -> _Choices:  # noqa: ANN401
         shops = [(r[0], r[1]) for r in db.fetchall("SELECT shop_id, name FROM shops ORDER BY shop_id")]
-        titles = dict(db.fetchall("SELECT v.sku, p.title FROM variants v JOIN products p USING (product_id)"
-                                  " WHERE list_contains(?, v.sku)", [list(skus)])) if skus else {}
-        return shops, categories(db), all_tags(db), base_currency(db), titles
+        return shops, categories(db), all_tags(db), base_currency(db), sku_titles(db, list(skus))
 
     def _show_choices(self, choices: _Choices) -> None:
         shops, cats, tags, base, titles = choices
