@@ -1326,6 +1326,10 @@
         <translation>A类：{a} 个 SKU 贡献 80 % 销售额；B类：{b} 个贡献其后 15 %；C类：{c} 个贡献其余部分。</translation>
     </message>
     <message>
+        <source>A product&apos;s revenue is what its lines sold for, refunded units taken off, before order-wide discounts and shipping, so the products do not add up to the money above.</source>
+        <translation>商品收入是其明细行的成交金额（已扣除退款件数），未减整单优惠、未含运费，因此各商品相加不等于上方的金额。</translation>
+    </message>
+    <message>
         <source>Share of the platform&apos;s units (%)</source>
         <translation>占该平台件数比例（%）</translation>
     </message>
@@ -1414,20 +1418,32 @@
         <translation>当前全店会员；不受筛选条件影响。</translation>
     </message>
     <message>
+        <source>{province} (orders naming no city): {revenue} {currency} from {orders} orders</source>
+        <translation>{province}（未写城市的订单）：{revenue} {currency}，共 {orders} 单</translation>
+    </message>
+    <message>
         <source>{city}: {revenue} {currency} from {orders} orders</source>
         <translation>{city}：{revenue} {currency}，共 {orders} 单</translation>
+    </message>
+    <message>
+        <source>An order naming a city counts under its city; one naming only a province or state counts under that (lighter bars).</source>
+        <translation>写明城市的订单计入该城市；只写了省份/州的订单计入该省份/州（浅色条）。</translation>
+    </message>
+    <message>
+        <source>{n} sold orders name no place (the export gave no city, province or state).</source>
+        <translation>{n} 笔成交订单没有地点信息（导出数据中既无城市，也无省份/州）。</translation>
     </message>
     <message>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <source>City</source>
-        <translation>城市</translation>
+        <source>Province or state</source>
+        <translation>省份/州</translation>
     </message>
     <message>
-        <source>{n} sold orders name no city (the export gave none).</source>
-        <translation>{n} 笔成交订单没有城市信息（导出数据中未提供）。</translation>
+        <source>City</source>
+        <translation>城市</translation>
     </message>
     <message>
         <source>Mon</source>
@@ -1737,12 +1753,12 @@
         <translation>客户人群</translation>
     </message>
     <message>
-        <source>Sales by city</source>
-        <translation>分城市销售</translation>
-    </message>
-    <message>
         <source>Hour × weekday</source>
         <translation>时段 × 星期</translation>
+    </message>
+    <message>
+        <source>Sales by city or province</source>
+        <translation>分城市/省份销售</translation>
     </message>
     <message>
         <source>Profit</source>
@@ -2625,6 +2641,10 @@
     <message>
         <source>Bundle</source>
         <translation>组合</translation>
+    </message>
+    <message>
+        <source>A bundle&apos;s stock is what its parts allow: count its parts, not the bundle</source>
+        <translation>组合商品的库存由其组件决定：请盘点组件，而不是组合商品</translation>
     </message>
     <message>
         <source>Reorder view: what to buy now</source>
@@ -3530,6 +3550,10 @@
     <message>
         <source>City</source>
         <translation>城市</translation>
+    </message>
+    <message>
+        <source>Province or state</source>
+        <translation>省份/州</translation>
     </message>
     <message>
         <source>Country</source>

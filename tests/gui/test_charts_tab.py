@@ -101,13 +101,13 @@ def test_a_chart_saves_as_png_and_csv_and_copies_as_tab_separated_text(qtbot, ap
     assert image.width() >= 1200 and not list(tmp_path.glob("*.partial*"))
     tab.save_csv(tmp_path / "regions.csv")
     lines = (tmp_path / "regions.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "Country,City,Orders,Revenue" and len(lines) == len(tab.drawn["regions"].rows) + 1
+    assert lines[0] == "Country,Province or state,City,Orders,Revenue" and len(lines) == len(tab.drawn["regions"].rows) + 1
     tab.table.selectRow(0)
     text = tab.copy_selection()
     assert text == QApplication.clipboard().text()
     header, first = text.splitlines()
-    assert header.split("\t") == ["Country", "City", "Orders", "Revenue"]
-    assert first.split("\t")[:2] == [str(v) for v in tab.drawn["regions"].rows[0][:2]]
+    assert header.split("\t") == ["Country", "Province or state", "City", "Orders", "Revenue"]
+    assert first.split("\t")[:3] == ["" if v is None else str(v) for v in tab.drawn["regions"].rows[0][:3]]
 
 
 def test_a_period_without_orders_says_where_they_are_and_all_time_shows_them(qtbot, app) -> None:  # noqa: ANN001

@@ -30,6 +30,17 @@ def test_a_bundles_stock_count_is_refused_and_its_panel_says_its_parts_make_its_
     shown, undo_text = tab.model.data(on_hand), window.undo_action.text()
     assert "what its parts allow" in tab.detail.text()
     assert not tab.stock_history.isVisibleTo(tab)  # its own old counts are not its stock
+    # The cell does not open an editor for a count that would only be refused, and says why on hover.
+    assert not tab.model.flags(on_hand) & Qt.ItemFlag.ItemIsEditable
+    assert "parts" in tab.model.data(on_hand, Qt.ItemDataRole.ToolTipRole)
+    plain = _show(qtbot, app, "CL-VASE-BUD-INK")
+    plain_on_hand = tab.model.index(plain, tab.model.column_of("on_hand"))
+    assert tab.model.flags(plain_on_hand) & Qt.ItemFlag.ItemIsEditable
+    assert tab.model.data(plain_on_hand, Qt.ItemDataRole.ToolTipRole) is None
+    row = _show(qtbot, app, sku)
+    on_hand = tab.model.index(row, tab.model.column_of("on_hand"))
+
+    # Still refused when it comes another way (a paste over many rows, a script): the core decides.
 
     assert tab.model.setData(on_hand, "50", Qt.ItemDataRole.EditRole)
     wait_idle(qtbot, app.worker)

@@ -22,6 +22,8 @@ class Column:
     searchable: bool = False
     # (entity, field) that services.edits.edit_cells accepts for this column; None: read-only
     edit: tuple[str, str] | None = None
+    # A flag column: on a row where it is true this cell is read-only (edit_cells would refuse it there).
+    locked_by: str = ""
 
 
 @dataclass(frozen=True)

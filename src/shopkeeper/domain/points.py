@@ -198,10 +198,10 @@ _MEMBER_ORDERS = f"""
         SELECT b.member_id, o.shop_id, o.order_id, o.ordered_at, o.ordered_tz,
                sk_order_day(o.ordered_at, o.ordered_tz) AS day,
                coalesce(r.platform, '') AS platform, coalesce(r.rate, st.rate) AS rate,
-               CAST(o.total AS DECIMAL(38,2)) * fx.rate AS total_base,
+               sk_to_base(o.total, fx.rate) AS total_base,
                CASE WHEN o.status IN ({_REFUNDED}) THEN 0
-                    ELSE CAST(sk_net_amount(o.total, o.refunded_amount) AS DECIMAL(38,2)) * fx.rate END AS kept_base,
-               sk_is_sold(o.status) AS sold, sk_net_amount(o.total, o.refunded_amount) * fx.rate AS net_base
+                    ELSE sk_net_base(o.total, o.refunded_amount, fx.rate) END AS kept_base,
+               sk_is_sold(o.status) AS sold, sk_net_base(o.total, o.refunded_amount, fx.rate) AS net_base
         FROM orders o
         JOIN buyers b ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id
         LEFT JOIN sk_fx() fx ON fx.currency = o.currency

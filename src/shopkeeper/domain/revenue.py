@@ -4,7 +4,10 @@ Net revenue of an order = total − refunded_amount, counted only for orders
 that are sold (order_status.SOLD). Across currencies it is converted to the
 seller's base currency with their own rates (`fx_<CODE>` = base units per 1
 CODE in currency_settings, saved by services/exchange_rates.py); an order in a currency with no rate is left out of
-converted figures rather than guessed. The base currency is the one the seller
+converted figures rather than guessed. Each amount an export states (an order's total, its refund, a line's
+revenue) is converted on its own and rounded to the cent, as a bookkeeper books it: every figure in the base
+currency is then a sum or difference of those cents, so a chart's days add up to its months and its total,
+and one chart's total is another's (`sk_to_base`; the order's net is its total's cents less its refund's). The base currency is the one the seller
 set (`base_currency` in table currency_settings), else the currency most of the shop's orders are in (a
 Shopify-only shop counts in its dollars from the first import), else CNY. `stats --json`'s
 `order_total` is not this figure: it stays the plain sum of `total` per
@@ -36,10 +39,25 @@ def net_amount(total: Decimal, refunded_amount: Decimal | None) -> Decimal:
     return total - (refunded_amount or Decimal(0))
 
 
+CENT = Decimal("0.01")
+
+
+def in_base(amount: Decimal, rate: Decimal) -> Decimal:
+    """`amount` at `rate` in the base currency, to the cent (half away from zero, as DuckDB's round): `sk_to_base`."""
+    return (amount * rate).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
 def to_base(amount: Decimal, currency: str, rates: Mapping[str, Decimal]) -> Decimal | None:
-    """`amount` in the base currency, or None when the seller gave no rate for `currency`."""
+    """`amount` in the base currency to the cent, or None when the seller gave no rate for `currency`."""
     rate = rates.get(currency)
-    return None if rate is None else amount * rate
+    return None if rate is None else in_base(amount, rate)
+
+
+def net_to_base(total: Decimal, refunded_amount: Decimal | None, currency: str,
+                rates: Mapping[str, Decimal]) -> Decimal | None:
+    """An order's net in the base currency: its total's cents less its refund's (`sk_net_base`)."""
+    gross, back = to_base(total, currency, rates), to_base(refunded_amount or Decimal(0), currency, rates)
+    return None if gross is None or back is None else gross - back
 
 
 def base_currency(settings: Mapping[str, str], order_currencies: Iterable[str] = ()) -> str:
@@ -78,7 +96,7 @@ def net_revenue(sales: Iterable[Sale], rates: Mapping[str, Decimal]) -> Decimal:
     total = Decimal(0)
     for s in sales:
         if is_sold(s.status):
-            value = to_base(net_amount(s.total, s.refunded_amount), s.currency, rates)
+            value = net_to_base(s.total, s.refunded_amount, s.currency, rates)
             if value is not None:
                 total += value
     return total
@@ -86,6 +104,10 @@ def net_revenue(sales: Iterable[Sale], rates: Mapping[str, Decimal]) -> Decimal:
 
 MACROS = (
     "CREATE OR REPLACE TEMP MACRO sk_net_amount(total, refunded_amount) AS total - coalesce(refunded_amount, 0)",
+    # An amount in the base currency at `rate`, to the cent; NULL without a rate. Wide enough for any rate kept.
+    "CREATE OR REPLACE TEMP MACRO sk_to_base(amount, rate) AS CAST(round(amount * rate, 2) AS DECIMAL(38,2))",
+    "CREATE OR REPLACE TEMP MACRO sk_net_base(total, refunded_amount, rate) AS "
+    "sk_to_base(total, rate) - sk_to_base(coalesce(refunded_amount, 0), rate)",
 )
 
 # These read shop tables, so they are created once the shop's schema exists.
@@ -108,7 +130,7 @@ TABLE_MACROS = (
     SELECT o.shop_id, o.order_id, o.buyer_id, o.ordered_at, o.ordered_tz, o.status, o.currency, o.total,
            o.refunded_amount, sk_order_day(o.ordered_at, o.ordered_tz) AS day,
            sk_net_amount(o.total, o.refunded_amount) AS net,
-           sk_net_amount(o.total, o.refunded_amount) * fx.rate AS net_base
+           sk_net_base(o.total, o.refunded_amount, fx.rate) AS net_base
     FROM orders o LEFT JOIN sk_fx() fx ON fx.currency = o.currency
     WHERE sk_is_sold(o.status)""",
 )

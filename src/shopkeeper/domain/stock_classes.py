@@ -109,7 +109,7 @@ TABLE_MACROS = (
     # abc are NULL (unknown) for a SKU with a line in a currency without a rate; the known rank among themselves.
     f"""CREATE OR REPLACE TEMP MACRO sk_abc(first_day, last_day) AS TABLE
     WITH rev AS (
-        SELECT l.sku, CASE WHEN bool_and(fx.rate IS NOT NULL) THEN coalesce(sum(l.revenue * fx.rate), 0) END
+        SELECT l.sku, CASE WHEN bool_and(fx.rate IS NOT NULL) THEN coalesce(sum(sk_to_base(l.revenue, fx.rate)), 0) END
                    AS revenue
         {_LINES_IN.replace("WHERE", "LEFT JOIN sk_fx() fx ON fx.currency = l.currency WHERE", 1)}
         GROUP BY l.sku),

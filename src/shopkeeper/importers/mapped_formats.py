@@ -73,6 +73,9 @@ ORDERS_SPEC = FormatSpec(
         field("email", "text", "email", "e-mail", "customer email", "邮箱"),
         field("phone", "id", "phone", "mobile", "telephone", "手机", "联系电话", "手机号"),
         field("city", "text", "city", "城市"),
+        # not 'state': that is a status's word too
+        field("province", "text", "province", "state/province", "province/state", "ship state", "shipping state",
+              "shipping province", "省", "省份"),
         field("country", "text", "country", "国家"),
     ),
     required=frozenset({"order_id", "order_time"}),
@@ -118,7 +121,8 @@ def normalise_orders(ctx: ImportContext) -> None:
     ctx.accept()
     col = {f: (f if ctx.has(f) else "NULL") for f in
            ("sku", "title", "quantity", "unit_price", "line_total", "order_total", "shipping", "discount",
-            "refunded", "currency", "status", "buyer", "buyer_name", "email", "phone", "city", "country")}
+            "refunded", "currency", "status", "buyer", "buyer_name", "email", "phone", "city", "province",
+            "country")}
     cur = "order_total__cur" if ctx.has("order_total") else ("unit_price__cur" if ctx.has("unit_price") else "NULL")
     ctx.create("_sk_mapped", f"""
         SELECT _row, order_id, order_time, order_time__tz,
@@ -129,7 +133,8 @@ def normalise_orders(ctx: ImportContext) -> None:
                {col['refunded']} AS refunded, {col['status']} AS status,
                upper(coalesce({col['currency']}, {cur}, $currency)) AS currency,
                {col['buyer']} AS buyer, {col['buyer_name']} AS buyer_name, lower({col['email']}) AS email,
-               {col['phone']} AS phone, {col['city']} AS city, {col['country']} AS country
+               {col['phone']} AS phone, {col['city']} AS city, {col['province']} AS province,
+               {col['country']} AS country
         FROM {ROWS}
     """)
     if has_lines:
@@ -146,7 +151,7 @@ def normalise_orders(ctx: ImportContext) -> None:
     # An order's total as written (first row that has one), else what its lines add up to.
     ctx.create(ORDERS, f"""
         SELECT _row, $shop AS shop_id, order_id, buyer_id, ordered_at, ordered_tz, status, platform_status,
-               currency, shipping, discount, total, refunded_amount, ship_city, ship_country,
+               currency, shipping, discount, total, refunded_amount, ship_city, ship_province, ship_country,
                buyer_name, email, phone
         FROM (
             SELECT _row, order_id, coalesce(email, buyer, phone) AS buyer_id,
@@ -161,7 +166,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                               + coalesce(first(shipping IGNORE NULLS) OVER w, 0)
                               - coalesce(first(discount IGNORE NULLS) OVER w, 0)) AS total,
                    coalesce(abs(first(refunded IGNORE NULLS) OVER w), 0) AS refunded_amount,
-                   city AS ship_city, country AS ship_country, buyer_name, email, phone,
+                   city AS ship_city, province AS ship_province, country AS ship_country, buyer_name, email, phone,
                    row_number() OVER (PARTITION BY order_id ORDER BY _row) AS nth
             FROM _sk_mapped
             WINDOW w AS (PARTITION BY order_id ORDER BY _row ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)

@@ -87,12 +87,13 @@ order_lines_in AS (
 ),
 lines AS (
     SELECT l.sku, l.shop_id, l.order_id, l.buyer_id, sk_order_day(l.ordered_at, l.ordered_tz) AS day,
-           (l.quantity - l.refunded_quantity)::BIGINT AS units, l.revenue * fx.rate AS revenue,
-           (CASE WHEN v.currency = l.currency AND v.price > l.unit_price
-                 THEN (v.price - l.unit_price) * (l.quantity - l.refunded_quantity) ELSE 0 END
-            + CASE WHEN l.order_off > 0 AND l.order_cents > 0 AND l.line_total > 0
-                   THEN sk_cents_money(sk_half_up_div(l.order_off * (l.line_total * 100)::HUGEINT, l.order_cents))
-                   ELSE 0 END) * fx.rate AS discount
+           (l.quantity - l.refunded_quantity)::BIGINT AS units, sk_to_base(l.revenue, fx.rate) AS revenue,
+           sk_to_base(CASE WHEN v.currency = l.currency AND v.price > l.unit_price
+                           THEN (v.price - l.unit_price) * (l.quantity - l.refunded_quantity) ELSE 0 END
+                      + CASE WHEN l.order_off > 0 AND l.order_cents > 0 AND l.line_total > 0
+                             THEN sk_cents_money(sk_half_up_div(l.order_off * (l.line_total * 100)::HUGEINT,
+                                                                l.order_cents))
+                             ELSE 0 END, fx.rate) AS discount
     FROM order_lines_in l
     LEFT JOIN sk_fx() fx ON fx.currency = l.currency
     LEFT JOIN variants v ON v.sku = l.sku

@@ -1,7 +1,8 @@
 """The orders behind a point of a chart, as a pageable table (sorted and paged in SQL, never all in Python).
 
 A point names a narrower slice of the chart's filter: a bucket's days, a
-platform, a product, a city, a basket size, a local weekday and hour, a
+platform, a product, a place (a city, or a province's orders naming no city),
+a basket size, a local weekday and hour, a
 cohort's buyers in one month after their first (the days are that month). The
 orders are the same filtered sold orders the chart summed
 (chart_filters.orders_sql), so the table's money adds up to the point.
@@ -25,7 +26,9 @@ class Slice:
     platform: str | None = None
     product_id: str | None = None
     sku: str | None = None
+    country: str | None = None        # a place's country, one code whatever the export wrote (sk_country)
     city: str | None = None
+    province: str | None = None       # orders naming this province or state and no city (chart_series.regions)
     basket_units: int | None = None   # chart_series.BASKET_CAP means that many or more
     weekday: int | None = None        # 0 = Monday
     hour: int | None = None
@@ -57,9 +60,16 @@ def orders_behind(f: ChartFilter, point: Slice) -> TableSource:
         conditions.append("EXISTS (SELECT 1 FROM order_lines sl WHERE sl.shop_id = o.shop_id"
                           " AND sl.order_id = o.order_id AND coalesce(sl.sku, sl.title) = ?)")
         extra.append(point.sku)
+    if point.country is not None:
+        conditions.append("sk_country(o.ship_country) = ?")
+        extra.append(point.country)
     if point.city is not None:
-        conditions.append("o.ship_city = ?")
+        conditions.append("trim(o.ship_city) = ?")  # as the chart groups them
         extra.append(point.city)
+    if point.province is not None:
+        conditions.append("nullif(trim(o.ship_city), '') IS NULL AND EXISTS (SELECT 1 FROM orders po"
+                          " WHERE po.shop_id = o.shop_id AND po.order_id = o.order_id AND trim(po.ship_province) = ?)")
+        extra.append(point.province)
     if point.weekday is not None:
         conditions.append("isodow(o.day) - 1 = ?")
         extra.append(point.weekday)

@@ -81,6 +81,12 @@ def money_currency(db: Database, f: ChartFilter) -> str:
     return f.currency or base_currency(db)
 
 
+def chart_money(f: ChartFilter, amount: str) -> str:
+    """SQL: `amount` in the chart's currency: as it stands under a currency filter, else in the base currency
+    to the cent (`sk_to_base`; NULL without a rate). The query joins sk_fx() as `fx` on the amount's currency."""
+    return amount if f.currency else f"sk_to_base({amount}, fx.rate)"
+
+
 def orders_sql(f: ChartFilter, *, sold_only: bool = True) -> tuple[str, list[Any]]:
     """The filtered orders of the range: shop_id, order_id, platform, person, ordered_at, day, status,
     sold, total, refunded, net, and money, gross_money and refund_money in the chart's currency
@@ -88,7 +94,6 @@ def orders_sql(f: ChartFilter, *, sold_only: bool = True) -> tuple[str, list[Any
 
     `person` is the member the buyer belongs to across platforms, else the shop's own buyer id.
     """
-    rate = "" if f.currency else " * fx.rate"
     conditions = [
         # a cheap bound on the instant first (±2 days covers any offset), then the exact local day
         "o.ordered_at >= CAST(? AS DATE) - INTERVAL 2 DAY", "o.ordered_at < CAST(? AS DATE) + INTERVAL 3 DAY",
@@ -106,8 +111,9 @@ def orders_sql(f: ChartFilter, *, sold_only: bool = True) -> tuple[str, list[Any
                o.buyer_id, o.ordered_at, o.ordered_tz, sk_order_day(o.ordered_at, o.ordered_tz) AS day, o.status,
                sk_is_sold(o.status) AS sold, o.currency, o.total, o.refunded_amount,
                sk_net_amount(o.total, o.refunded_amount) AS net,
-               sk_net_amount(o.total, o.refunded_amount){rate} AS money,
-               o.total{rate} AS gross_money, o.refunded_amount{rate} AS refund_money,
+               {"sk_net_amount(o.total, o.refunded_amount)" if f.currency
+                else "sk_net_base(o.total, o.refunded_amount, fx.rate)"} AS money,
+               {chart_money(f, "o.total")} AS gross_money, {chart_money(f, "o.refunded_amount")} AS refund_money,
                o.ship_country, o.ship_city
         FROM orders o
         LEFT JOIN sk_fx() fx ON fx.currency = o.currency

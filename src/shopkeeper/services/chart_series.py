@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from shopkeeper.db.database import Database
-from shopkeeper.services.chart_filters import ChartFilter, bucket_sql, orders_sql
+from shopkeeper.services.chart_filters import ChartFilter, bucket_sql, chart_money, orders_sql
 from shopkeeper.services.member_segments import segment_overview
 
 ZERO = Decimal(0)
@@ -180,13 +180,12 @@ def _lines_sql(f: ChartFilter, *, nameless: bool = False) -> tuple[str, list[Any
     A line naming no product (no SKU, an empty title: an Etsy Sold Orders file's "Number of Items") is left
     out of what ranks products, and kept (`nameless`) where its units and unit price are what counts."""
     orders, params = orders_sql(f)
-    rate = "" if f.currency else " * fx.rate"
     category = "" if not f.category else " AND p.category = ?"
     sql = f"""
         SELECT o.platform, o.shop_id, o.order_id, o.day, l.sku,
                coalesce(v.product_id, l.sku, l.title) AS product_id, coalesce(p.title, l.title) AS product,
-               l.quantity - l.refunded_quantity AS units, l.unit_price{rate} AS unit_price,
-               sk_line_revenue(l.line_total, l.unit_price, l.refunded_quantity){rate} AS revenue
+               l.quantity - l.refunded_quantity AS units, {chart_money(f, "l.unit_price")} AS unit_price,
+               {chart_money(f, "sk_line_revenue(l.line_total, l.unit_price, l.refunded_quantity)")} AS revenue
         FROM ({orders}) o
         JOIN order_lines l ON l.shop_id = o.shop_id AND l.order_id = o.order_id
         LEFT JOIN sk_fx() fx ON fx.currency = l.currency
@@ -368,27 +367,42 @@ def segment_sizes(db: Database, today: date) -> tuple[SegmentCount, ...]:
 # -- where and when ----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Region:
+    """A place orders went to: a city (`city` set), else, for orders naming no city, their province or state
+    (`city` None, `province` set: a Tmall 订单报表 names only 内蒙古自治区, many exports only 'ON')."""
     country: str | None
     city: str | None
     orders: int
     revenue: Decimal | None   # None: some of it has no rate
+    province: str | None = None   # set only for a province's orders that name no city
 
 
 def regions(db: Database, f: ChartFilter, limit: int = 15) -> tuple[tuple[Region, ...], int]:
-    """The cities with the most revenue (then those with some money unknown, by orders), and how many sold orders
-    name no city at all."""
+    """The places with the most revenue (then those with some money unknown, by orders), and how many sold orders
+    name no place at all.
+
+    An order naming a city counts under its country and city; one naming no city, under its country and province
+    or state (orders.ship_province), so a province's bar holds only its orders without a city. Of places alike in
+    money and orders, by name, a city before a province of the same name, then by country.
+    """
     orders, params = orders_sql(f)
+    placed = f"""
+        SELECT s.ship_country, nullif(trim(s.ship_city), '') AS city,
+               CASE WHEN nullif(trim(s.ship_city), '') IS NULL THEN nullif(trim(o.ship_province), '') END AS province,
+               s.money
+        FROM ({orders}) s JOIN orders o ON o.shop_id = s.shop_id AND o.order_id = s.order_id"""
     rows = db.fetchall(
         f"""
         WITH as_written AS (
-            SELECT ship_country, trim(ship_city) AS city, count(*) AS n, {known_sum()} AS money
-            FROM ({orders}) WHERE nullif(trim(ship_city), '') IS NOT NULL GROUP BY ALL)
+            SELECT ship_country, city, province, count(*) AS n, {known_sum()} AS money
+            FROM ({placed}) WHERE city IS NOT NULL OR province IS NOT NULL GROUP BY ALL)
         -- One country whatever name the export gave it (US, United States, 美国), read once per name, not per order.
-        SELECT sk_country(ship_country) AS country, city, sum(n)::BIGINT, {known_sum()} FROM as_written
-        GROUP BY ALL ORDER BY 4 DESC NULLS LAST, 3 DESC, 2, 1 NULLS LAST LIMIT ?
+        SELECT * FROM (SELECT sk_country(ship_country) AS country, city, province, sum(n)::BIGINT AS n,
+                              {known_sum()} AS money FROM as_written GROUP BY ALL)
+        ORDER BY money DESC NULLS LAST, n DESC, coalesce(city, province), city IS NULL, country NULLS LAST LIMIT ?
         """, [*params, limit])
-    unknown = db.fetchone(f"SELECT count(*) FROM ({orders}) WHERE nullif(trim(ship_city), '') IS NULL", params)
-    return tuple(Region(r[0], r[1], int(r[2]), r[3]) for r in rows), int(unknown[0] if unknown else 0)
+    unknown = db.fetchone(f"SELECT count(*) FROM ({placed}) WHERE city IS NULL AND province IS NULL", params)
+    return (tuple(Region(r[0], r[1], int(r[3]), r[4], r[2]) for r in rows),
+            int(unknown[0] if unknown else 0))
 
 
 LOCAL_HOUR = "hour(timezone('UTC', ordered_at) + to_minutes(sk_offset_minutes(ordered_tz)))"

@@ -53,7 +53,7 @@ def top_products(db: Database, first: date, last: date, limit: int = 10) -> list
     rows = db.fetchall(
         """
         SELECT coalesce(p.title, l.title) AS product,
-               sum(l.line_total * fx.rate) AS revenue,
+               sum(sk_to_base(l.line_total, fx.rate)) AS revenue,
                sum(l.quantity - l.refunded_quantity)::BIGINT AS units
         FROM order_lines l
         JOIN sk_sales() s USING (shop_id, order_id)

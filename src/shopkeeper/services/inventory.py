@@ -206,7 +206,7 @@ INVENTORY_COLUMNS = (
     Column("tags", "text", searchable=True),  # the SKU's tags (services/product_tags.py), comma-separated
     Column("bundle", "flag"),  # made of other SKUs (services/bundles.py): its stock is its parts'.
     Column("problems", "badges"),  # listing problems' rule codes, comma-separated (services/listing_checks.py)
-    Column("on_hand", "int", edit=("stock", "on_hand")),
+    Column("on_hand", "int", edit=("stock", "on_hand"), locked_by="bundle"),
     Column("days_cover", "int"),
     Column("sold_30d", "int"),
     Column("units_7d", "int"),

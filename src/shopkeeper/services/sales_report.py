@@ -107,7 +107,7 @@ def abc_by_sku(db: Database, scope: ReportScope = ALL) -> list[AbcRow]:
     rows = db.fetchall(
         f"""
         WITH rev AS (SELECT l.sku,
-                            CASE WHEN bool_and(fx.rate IS NOT NULL) THEN coalesce(sum(l.revenue * fx.rate), 0) END
+                            CASE WHEN bool_and(fx.rate IS NOT NULL) THEN coalesce(sum(sk_to_base(l.revenue, fx.rate)), 0) END
                                 AS revenue,
                             count(DISTINCT (l.shop_id, l.order_id)) FILTER (WHERE fx.rate IS NULL) AS unrated,
                             list(DISTINCT l.currency ORDER BY l.currency) FILTER (WHERE fx.rate IS NULL)

@@ -21,7 +21,8 @@ from shopkeeper.services.table_export import Exported, export_format, export_sou
 
 ORDER_HEADER = ("shop", "platform", "order_id", "order_number", "ordered_at", "status", "platform_status", "currency",
                 "subtotal", "shipping", "tax", "discount", "total", "refunded_amount", "channel", "buyer",
-                "buyer_name", "buyer_email", "buyer_phone", "member_id", "ship_city", "ship_country", "refund_reason")
+                "buyer_name", "buyer_email", "buyer_phone", "member_id", "ship_city", "ship_country", "refund_reason",
+                "ship_province")  # added last: a spreadsheet that reads the columns by place keeps working
 ORDER_PERSONAL: dict[str, Kind] = {"buyer": "account", "buyer_name": "name", "buyer_email": "email",
                                    "buyer_phone": "phone"}
 _ORDERS_SQL = """
@@ -30,7 +31,7 @@ SELECT o.shop_id, s.platform, o.order_id, o.order_number,
            || o.ordered_tz,
        o.status, o.platform_status, o.currency, o.subtotal, o.shipping, o.tax, o.discount, o.total,
        o.refunded_amount, o.channel, o.buyer_id, b.name, b.email, b.phone, b.member_id, o.ship_city, o.ship_country,
-       o.refund_reason
+       o.refund_reason, o.ship_province
 FROM orders o
 LEFT JOIN shops s USING (shop_id)
 LEFT JOIN buyers b ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id

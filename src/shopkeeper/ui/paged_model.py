@@ -61,6 +61,7 @@ class PagedSqlModel(QAbstractTableModel):
         formatter: Callable[[str, str, Any], str],
         hidden: Sequence[str] = (),
         status_colors: dict[str, str] | None = None,
+        locked_tips: Mapping[str, str] | None = None,
         name: str = "table",
     ) -> None:
         super().__init__()
@@ -71,6 +72,8 @@ class PagedSqlModel(QAbstractTableModel):
         self._name = name
         self._hidden = set(hidden)
         self._status_colors = status_colors or {}
+        # column key -> why its cell is read-only on a row its `locked_by` flag locks
+        self._locked_tips = dict(locked_tips or {})
         self._count = 0
         self._pages: dict[int, list[tuple[Any, ...]]] = {}
         self._pending: set[int] = set()
@@ -181,11 +184,14 @@ class PagedSqlModel(QAbstractTableModel):
             Qt.ItemDataRole.EditRole,
             Qt.ItemDataRole.TextAlignmentRole,
             Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
             SortRole,
             RowIdRole,
         ):
             return None
         column = self._source.columns[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._locked_tips.get(column.key) if self._locked(index) else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column.kind in ("int", "money", "pct"):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -210,9 +216,15 @@ class PagedSqlModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and self._source.columns[index.column()].edit is not None \
-                and self.row_values(index.row()) is not None:
+                and self.row_values(index.row()) is not None and not self._locked(index):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+    def _locked(self, index: _Index) -> bool:
+        """The cell's row locks it (a bundle's stock count: its stock is what its parts allow)."""
+        flag = self._source.columns[index.column()].locked_by
+        values = self.row_values(index.row()) if flag else None
+        return values is not None and bool(values[self.column_of(flag)])
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """Submit the edit as a command; the table shows it once the command's Changes reload it."""

@@ -22,7 +22,7 @@ CN = "('taobao:Demo shop', 'douyin:Demo shop')"
 WEST = "('shopify:Demo shop', 'etsy:Demo shop')"
 # Local calendar day of an order, in the zone the platform wrote.
 LOCAL_DAY = "CAST(CAST(ordered_at AS TIMESTAMP) + to_hours(CAST(substr(ordered_tz, 1, 3) AS INTEGER)) AS DATE)"
-IN_CNY = "CASE WHEN currency = 'USD' THEN total * 7.10 ELSE total END"
+IN_CNY = "CASE WHEN currency = 'USD' THEN round(total * 7.10, 2) ELSE total END"  # to the cent, as sk_to_base
 
 
 def _new_shop(folder: Path) -> Database:

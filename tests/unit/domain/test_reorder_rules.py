@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain import order_day, order_status, reorder, stock_classes
+from shopkeeper.domain.revenue import in_base
 
 RULES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TODAY = date(2026, 3, 1)
@@ -172,7 +173,7 @@ def test_abc_xyz_and_first_stock_day(db: Database, orders: list[tuple], moves: l
         rate = RATES.get(o[4])
         line = stock_classes.line_revenue(o[7] * o[5], o[7], o[6])
         known = revenue.get(sku, Decimal(0))
-        revenue[sku] = None if rate is None or known is None else known + line * rate
+        revenue[sku] = None if rate is None or known is None else known + in_base(line, rate)
     assert {s: r for s, (r, _) in abc.items()} == revenue
     assert {s: c for s, (_, c) in abc.items()} == stock_classes.abc_classes(revenue)
 

@@ -47,8 +47,8 @@ def _sales(orders: list[tuple]) -> list[rfm.MemberSale]:
     out = []
     for m, at, tz, status, cur, total, share in orders:
         if order_status.is_sold(status):
-            net = revenue.net_amount(total, (total * share).quantize(Decimal("0.01")))
-            out.append(rfm.MemberSale(f"m{m}", order_day.order_day(at, tz), revenue.to_base(net, cur, RATES)))
+            back = (total * share).quantize(Decimal("0.01"))
+            out.append(rfm.MemberSale(f"m{m}", order_day.order_day(at, tz), revenue.net_to_base(total, back, cur, RATES)))
     return out
 
 

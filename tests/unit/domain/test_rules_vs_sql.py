@@ -264,7 +264,7 @@ def _tier_sales(orders: list[tuple], member: str, policy: dict[str, str]) -> lis
     out = []
     for m, at, tz, status, cur, total, share, shop in orders:
         if m == member and order_status.is_sold(status):
-            net = revenue.to_base(total - (total * share).quantize(Decimal("0.01")), cur, rates) or Decimal(0)
+            net = revenue.net_to_base(total, (total * share).quantize(Decimal("0.01")), cur, rates) or Decimal(0)
             amount = {"spend": net, "orders": Decimal(1),
                       "points": Decimal(points_for(net, settings.rate_for(SHOPS[shop]), Decimal(1)))}
             out.append(tiers.TierSale(order_day.order_day(at, tz), amount[settings.tier_basis]))
@@ -303,11 +303,11 @@ def _expected_ledger(orders: list[tuple], redeems: list[tuple[str, datetime, int
             rate = rates.get(cur)
             if m != member or rate is None or status not in order_status.SOLD | order_status.REFUNDED_STATUSES:
                 continue
-            net = total - (total * share).quantize(Decimal("0.01"))
+            back = (total * share).quantize(Decimal("0.01"))
             day = order_day.order_day(at, tz)
             multiplier = tiers.tier_on(day - timedelta(days=1), history, ladder).points_multiplier
             factor, bonus = bonus_on(day, SHOPS[shop], settings)
-            earned, refund = order_entries(status, total * rate, net * rate, settings.rate_for(SHOPS[shop]),
+            earned, refund = order_entries(status, revenue.to_base(total, cur, rates), revenue.net_to_base(total, back, cur, rates), settings.rate_for(SHOPS[shop]),
                                            multiplier, factor, bonus)
             pending = available_at(at, settings)
             if earned > 0:

@@ -80,15 +80,17 @@ def test_items_first_creates_provisional_orders_then_the_orders_file_wins(shop: 
 
 def test_orders_first_then_items_only_fills_what_the_orders_file_left_empty(shop: Database, tmp_path: Path) -> None:
     import_ok(shop, _orders(tmp_path))
-    before = shop.fetchall("SELECT * EXCLUDE (paid_at, batch_id) FROM orders ORDER BY order_id")
+    before = shop.fetchall("SELECT * EXCLUDE (paid_at, ship_province, batch_id) FROM orders ORDER BY order_id")
     [items] = import_ok(shop, _items(tmp_path))
     # the stand-in lines the items replace make their orders' rows updates, the order with no stand-in an addition
     assert (items.rows_added, items.rows_updated) == (1, 2)
-    after = shop.fetchall("SELECT * EXCLUDE (paid_at, batch_id) FROM orders WHERE order_id <> '2315756531' "
-                          "ORDER BY order_id")
+    after = shop.fetchall("SELECT * EXCLUDE (paid_at, ship_province, batch_id) FROM orders "
+                          "WHERE order_id <> '2315756531' ORDER BY order_id")
     assert after == before  # the items file changed nothing the orders file said
     # the orders file has no payment date; the items file's fills it, as it would had it come first
     assert shop.scalar("SELECT paid_at FROM orders WHERE order_id = '2323514365'") == datetime(2021, 12, 26, tzinfo=UTC)
+    # ... and so does its Ship State, which the orders file left empty
+    assert shop.scalar("SELECT ship_province FROM orders WHERE order_id = '2323514365'") == "NV"
     lines = shop.fetchall("SELECT order_id, line_no, title, variant, quantity, unit_price, line_total FROM order_lines "
                           "ORDER BY order_id, line_no")
     assert lines == [

@@ -245,8 +245,9 @@ def test_a_shop_that_booked_etsys_tax_as_other_fees_gets_what_an_import_gives_no
     # As an older version stored them: the tax as 'other'; then the shop is opened by this version.
     shop.execute("UPDATE money_movements SET kind = 'other' WHERE kind = 'tax'")
     shop.execute("DELETE FROM schema_version WHERE version >= 27")
-    # ... without what the later migrations added (0028: ship times and the orders a count held).
-    for table, column in (("orders", "shipped_at"), ("orders_prior", "shipped_at"), ("stock_snapshots", "held_orders")):
+    # ... without what the later migrations added (0028: ship times and the orders a count held; 0029: provinces).
+    for table, column in (("orders", "shipped_at"), ("orders_prior", "shipped_at"), ("stock_snapshots", "held_orders"),
+                          ("orders", "ship_province"), ("orders_prior", "ship_province")):
         shop.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     migrate(shop, tmp_path / "bk")
     assert shop.fetchall("SELECT movement_id, kind FROM money_movements ORDER BY 1") == now

@@ -55,6 +55,7 @@ ALL_ORDERS_SPEC = FormatSpec(
         field("item_promotion_discount", "money", "item-promotion-discount"),
         field("ship_promotion_discount", "money", "ship-promotion-discount"),
         field("ship_city", "text", "ship-city"),
+        field("ship_state", "text", "ship-state"),
         field("ship_country", "text", "ship-country"),
     ),
     required=frozenset({"amazon_order_id", "purchase_date", "order_status", "product_name", "quantity"}),
@@ -99,7 +100,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                    AS discount,
                0 AS refunded_amount, max(last_updated) AS _stamp,
                any_value(sales_channel) AS channel, any_value(ship_city) AS ship_city,
-               any_value(ship_country) AS ship_country
+               any_value(ship_state) AS ship_province, any_value(ship_country) AS ship_country
         FROM {ROWS} GROUP BY amazon_order_id
     """)
     ctx.create(ORDERS, f"SELECT *, subtotal + shipping + tax - discount AS total FROM {ORDERS}")

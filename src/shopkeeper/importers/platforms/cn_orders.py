@@ -135,6 +135,37 @@ def ship_city(address: str = "address", city: str = "city") -> str:
     return f"coalesce({cn_people.plain(city)}, {cn_people.plain(from_address)})"
 
 
+# China's 34 province-level divisions, with the suffix an export may write or leave off: a closed list, so a
+# street, a district or a '中国' in front is never taken for one. A municipality is its own province (and city).
+_PROVINCE = ("(?:(?:北京|天津|上海|重庆)市?"
+             "|(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南"
+             "|陕西|甘肃|青海|台湾)省?"
+             "|内蒙古(?:自治区)?|广西(?:壮族自治区)?|西藏(?:自治区)?|宁夏(?:回族自治区)?|新疆(?:维吾尔自治区)?"
+             "|(?:香港|澳门)(?:特别行政区)?)")
+# The start of an address written without spaces ('浙江省杭州市…'): only with its suffix (a municipality's may be
+# left off, as ship_city reads it), so '海南藏族自治州' or '吉林市' is not read as the province 海南 or 吉林.
+_PROVINCE_PREFIX = ("^(?:(?:北京|天津|上海|重庆)市?"
+                    "|(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
+                    "|云南|陕西|甘肃|青海|台湾)省"
+                    "|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区|(?:香港|澳门)特别行政区)")
+
+
+def ship_province(address: str = "address", province: str = "province") -> str:
+    """SQL: the province written in its own column, else the first part of '省 市 区 详细地址(邮编)'.
+
+    An address that is only a province (a Tmall 订单报表: '内蒙古自治区', '上海') is that province; one written
+    without spaces gives the province it starts with. Only a province-level name counts, as written; a masked
+    part ('****') is none.
+    """
+    parts = f"regexp_split_to_array(trim({address}), '\\s+')"
+    from_address = (f"CASE WHEN len({parts}) >= 2 THEN CASE WHEN regexp_full_match({parts}[1], '{_PROVINCE}') "
+                    f"THEN {parts}[1] END "
+                    f"WHEN regexp_full_match(trim({address}), '{_PROVINCE}') THEN trim({address}) "
+                    f"ELSE nullif(regexp_extract(trim({address}), '{_PROVINCE_PREFIX}', 0), '') END")
+    return (f"coalesce(nullif(trim({cn_people.plain(province)}), ''), "
+            f"{cn_people.plain(from_address)})")
+
+
 def _status_sql(shape: OrderShape) -> str:
     mapping = {**STATUSES, **shape.statuses}
     written = status_case("replace(status, '，', ',')", mapping,
@@ -205,7 +236,7 @@ def stage_orders(ctx: ImportContext, shape: OrderShape) -> None:
                CAST(NULL AS DECIMAL(18,2)) AS tax,
                CAST({shape.discount} AS DECIMAL(18,2)) AS discount,
                _total AS total, _refunded AS refunded_amount,
-               channel, {ship_city()} AS ship_city, 'CN' AS ship_country,
+               channel, {ship_city()} AS ship_city, {ship_province()} AS ship_province, 'CN' AS ship_country,
                receiver_name, coalesce(phone, phone2) AS buyer_phone, buyer_account,
                refund_reasons AS refund_reason
         FROM o

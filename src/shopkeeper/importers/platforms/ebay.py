@@ -30,8 +30,10 @@ ORDERS_SPEC = FormatSpec(
         field("buyer_name", "text", "Buyer Name", "Buyer Fullname"),
         field("buyer_email", "text", "Buyer Email"),
         field("buyer_city", "text", "Buyer City"),
+        field("buyer_state", "text", "Buyer State"),
         field("buyer_country", "text", "Buyer Country"),
         field("ship_city", "text", "Ship To City"),
+        field("ship_state", "text", "Ship To State"),
         field("ship_country", "text", "Ship To Country"),
         field("ship_phone", "id", "Ship To Phone"),
         field("item_number", "id", "Item Number", "Item ID", key=True),
@@ -100,6 +102,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                f.shipped_on_date AS _stamp,
                f.payment_method AS channel, coalesce(f.ship_city, f.buyer_city) AS ship_city,
                coalesce(f.ship_country, f.buyer_country) AS ship_country,
+               coalesce(f.ship_state, f.buyer_state) AS ship_province,
                f.buyer_name, f.buyer_email, f.ship_phone, f.buyer_city, f.buyer_country
         FROM _sk_ebay f WHERE f._row IN (SELECT _row FROM _sk_first)
     """)

@@ -63,6 +63,7 @@ ORDERS_SPEC = FormatSpec(
         field("number_of_items", "int", "Number of Items"),
         field("date_shipped", "date", "Date Shipped"),
         field("ship_city", "text", "Ship City"),
+        field("ship_state", "text", "Ship State"),
         field("ship_country", "text", "Ship Country"),
         field("currency", "text", "Currency"),
         field("order_value", "money", "Order Value"),
@@ -107,7 +108,8 @@ def normalise_orders(ctx: ImportContext) -> None:
                     THEN order_total - adjusted_order_total
                     WHEN lower(status) IN ('refunded', 'fully refunded') THEN order_total ELSE 0 END
                    AS refunded_amount,
-               order_type AS channel, ship_city, ship_country, date_shipped AS shipped_at, date_shipped AS _stamp,
+               order_type AS channel, ship_city, ship_state AS ship_province, ship_country,
+               date_shipped AS shipped_at, date_shipped AS _stamp,
                full_name, buyer_user_id
         FROM {ROWS}
     """)
@@ -209,6 +211,7 @@ ITEMS_SPEC = FormatSpec(
         field("date_shipped", "date", "Date Shipped"),
         field("ship_name", "text", "Ship Name"),
         field("ship_city", "text", "Ship City"),
+        field("ship_state", "text", "Ship State"),
         field("ship_country", "text", "Ship Country"),
         field("order_id", "id", "Order ID", key=True),
         field("variations", "text", "Variations"),
@@ -261,7 +264,7 @@ def normalise_items(ctx: ImportContext) -> None:
                sum(amount) + coalesce({known["order_shipping"]}, 0) + coalesce({known["order_sales_tax"]}, 0) AS total,
                0 AS refunded_amount,
                any_value(order_type) AS channel, any_value(ship_city) AS ship_city,
-               any_value(ship_country) AS ship_country,
+               any_value(ship_state) AS ship_province, any_value(ship_country) AS ship_country,
                any_value(regexp_replace(buyer, '\\s*\\([^()]*\\)\\s*$', '')) AS buyer_name,
                max(date_shipped) AS shipped_at, max(date_shipped) AS _stamp, TRUE AS _provisional
         FROM r

@@ -46,10 +46,16 @@ ORDERS_SPEC = FormatSpec(
         field("li_discount", "money", "Lineitem discount"),
         field("billing_name", "text", "Billing Name"),
         field("billing_city", "text", "Billing City"),
+        # the province or state as a code ('ON', 'NY', 'TH-10'), as the other platforms write it; the name
+        # (`… Province Name`, in exports since 2021) only stands in for a missing code (see ship_province below)
+        field("billing_province", "text", "Billing Province"),
+        field("billing_province_name", "text", "Billing Province Name"),
         field("billing_country", "text", "Billing Country"),
         field("billing_phone", "id", "Billing Phone"),
         field("shipping_name", "text", "Shipping Name"),
         field("shipping_city", "text", "Shipping City"),
+        field("shipping_province", "text", "Shipping Province"),
+        field("shipping_province_name", "text", "Shipping Province Name"),
         field("shipping_country", "text", "Shipping Country"),
         field("shipping_phone", "id", "Shipping Phone"),
         field("phone", "id", "Phone"),
@@ -71,6 +77,11 @@ _ORDER_STATUS = f"""CASE
     ELSE {status_case('financial_status', {'paid': 'paid', 'pending': 'pending', 'authorized': 'pending',
                                             'partially_paid': 'pending', 'expired': 'cancelled'}, "'pending'")}
 END"""
+
+
+# The code, not the name: an export from before `Shipping Province Name` existed and one after it give the same
+# order the same province, and a state reads alike from Shopify, WooCommerce, Etsy, Amazon and eBay ('CA').
+_SHIP_PROVINCE = "coalesce(shipping_province, shipping_province_name, billing_province, billing_province_name)"
 
 
 def normalise_orders(ctx: ImportContext) -> None:
@@ -101,6 +112,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                {refunded} AS refunded_amount, fulfilled_at AS shipped_at, greatest(cancelled_at, fulfilled_at) AS _stamp,
                source AS channel, coalesce(shipping_city, billing_city) AS ship_city,
                coalesce(shipping_country, billing_country) AS ship_country,
+               {_SHIP_PROVINCE} AS ship_province,
                order_name, email, phone, billing_phone, shipping_phone, billing_name, shipping_name,
                billing_city, billing_country, accepts_marketing
         FROM {ROWS} s WHERE s._row IN (SELECT _row FROM _sk_first)

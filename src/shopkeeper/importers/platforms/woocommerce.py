@@ -165,8 +165,10 @@ ORDERS_SPEC = FormatSpec(
         field("billing_email", "text", "billing_email"),
         field("billing_phone", "id", "billing_phone"),
         field("billing_city", "text", "billing_city"),
+        field("billing_state", "text", "billing_state"),
         field("billing_country", "text", "billing_country"),
         field("shipping_city", "text", "shipping_city"),
+        field("shipping_state", "text", "shipping_state"),
         field("shipping_country", "text", "shipping_country"),
         field("payment_method", "text", "payment_method"),
         field("line_items", "text", "line_items"),
@@ -347,6 +349,7 @@ def normalise_orders(ctx: ImportContext) -> None:
                completed_at AS shipped_at, payment_method AS channel,
                coalesce(shipping_city, billing_city) AS ship_city,
                coalesce(shipping_country, billing_country) AS ship_country,
+               coalesce(shipping_state, billing_state) AS ship_province,
                nullif(concat_ws(' ', billing_first_name, billing_last_name), '') AS buyer_name,
                billing_email, billing_phone
         FROM {ROWS} QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY _row) = 1

@@ -165,6 +165,7 @@ class MappingDialog(QDialog):
             "email": self.tr("E-mail"),
             "phone": self.tr("Phone"),
             "city": self.tr("City"),
+            "province": self.tr("Province or state"),
             "country": self.tr("Country"),
             "price": self.tr("Price"),
             "cost": self.tr("Cost"),

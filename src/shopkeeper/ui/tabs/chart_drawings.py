@@ -209,6 +209,14 @@ def _hbar_index(y: float, count: int) -> int | None:
     return i if 0 <= i < count else None
 
 
+def _line_revenue_note() -> str:
+    # A product's revenue is its lines' (stock_classes.sk_line_revenue), the money cards' is the orders': a seller
+    # adding up the products must not expect the cards' figure.
+    return QCoreApplication.translate(
+        "Charts", "A product's revenue is what its lines sold for, refunded units taken off, before order-wide "
+                  "discounts and shipping, so the products do not add up to the money above.")
+
+
 def draw_top_products(plot: pg.PlotWidget, data: tuple[tuple[date, ...], tuple[cs.ProductSales, ...]],
                       currency: str, grain: str) -> Drawn:
     keys, products = data
@@ -231,7 +239,8 @@ def draw_top_products(plot: pg.PlotWidget, data: tuple[tuple[date, ...], tuple[c
 
     header = (QCoreApplication.translate("Charts", "Product"), QCoreApplication.translate("Charts", "Revenue"), QCoreApplication.translate("Charts", "Units"), *(k.isoformat() for k in keys))
     return Drawn(header, [(p.product, p.revenue, p.units, *p.trend) for p in products],
-                 QCoreApplication.translate("Charts", "The table shows each product's revenue per {grain}.").format(grain=grain_label(grain)),
+                 QCoreApplication.translate("Charts", "The table shows each product's revenue per {grain}.").format(grain=grain_label(grain))
+                 + " " + _line_revenue_note(),
                  hover, click, unknown=frozenset({1, *range(3, 3 + len(keys))}))
 
 
@@ -278,7 +287,7 @@ def draw_pareto(plot: pg.PlotWidget, points: tuple[cs.ParetoPoint, ...], _curren
         text = (QCoreApplication.translate("Charts", "1 SKU with money in a currency without an exchange rate: no share or class can be worked out.") if len(points) == 1  # noqa: E501
                 else QCoreApplication.translate("Charts", "{count} SKUs with money in a currency without an exchange rate: no share or class can be worked out."))  # noqa: E501
         notes.append(text.format(count=f"{len(points):,}"))
-    note = " ".join(notes)
+    note = " ".join([*notes, _line_revenue_note()])
     return Drawn((QCoreApplication.translate("Charts", "SKU"), QCoreApplication.translate("Charts", "Revenue"), QCoreApplication.translate("Charts", "Cumulative share (%)"), QCoreApplication.translate("Charts", "Class")),
                  [(p.sku, p.revenue, p.cumulative_pct, p.abc) for p in points],
                  note, hover, click, unknown=frozenset({1, 2, 3}))
@@ -433,27 +442,55 @@ def draw_segments(plot: pg.PlotWidget, sizes: tuple[cs.SegmentCount, ...], curre
                  shown={0: segment_label}, unknown=frozenset({2}))
 
 
+# A province's or state's bar (its orders naming no city) is lighter than a city's.
+CITY_COLOR, PROVINCE_COLOR = "#2e7d32", "#81c784"
+
+
 def draw_regions(plot: pg.PlotWidget, data: tuple[tuple[cs.Region, ...], int], currency: str) -> Drawn:
     regions, unknown = data
-    _hbars(plot, [f"{r.city} ({r.country})" if r.country else str(r.city) for r in regions],
-           [r.revenue for r in regions], "#2e7d32", currency)
+
+    def place(r: cs.Region) -> str:
+        return str(r.city if r.city is not None else r.province)
+
+    _hbars(plot, [f"{place(r)} ({r.country})" if r.country else place(r) for r in regions],
+           [r.revenue for r in regions], [CITY_COLOR if r.city is not None else PROVINCE_COLOR for r in regions],
+           currency)
 
     def hover(_x: float, y: float) -> str | None:
         i = _hbar_index(y, len(regions))
         if i is None:
             return None
         r = regions[i]
+        if r.city is None:
+            return QCoreApplication.translate(
+                "Charts", "{province} (orders naming no city): {revenue} {currency} from {orders} orders").format(
+                province=r.province, revenue=_money(r.revenue), currency=currency, orders=f"{r.orders:,}")
         return QCoreApplication.translate("Charts", "{city}: {revenue} {currency} from {orders} orders").format(
             city=r.city, revenue=_money(r.revenue), currency=currency, orders=f"{r.orders:,}")
 
     def click(_x: float, y: float) -> Slice | None:
         i = _hbar_index(y, len(regions))
-        return None if i is None else Slice(city=regions[i].city)
+        if i is None:
+            return None
+        r = regions[i]
+        return Slice(country=r.country, city=r.city) if r.city is not None else \
+            Slice(country=r.country, province=r.province)
 
-    return Drawn((QCoreApplication.translate("Charts", "Country"), QCoreApplication.translate("Charts", "City"), QCoreApplication.translate("Charts", "Orders"), QCoreApplication.translate("Charts", "Revenue")),
-                 [(r.country, r.city, r.orders, r.revenue) for r in regions],
-                 QCoreApplication.translate("Charts", "{n} sold orders name no city (the export gave none).").format(n=f"{unknown:,}") if unknown else "",
-                 hover, click, unknown=frozenset({3}))
+    notes = []
+    if any(r.city is None for r in regions):
+        notes.append(QCoreApplication.translate(
+            "Charts", "An order naming a city counts under its city; one naming only a province or state counts "
+                      "under that (lighter bars)."))
+    if unknown:
+        notes.append(QCoreApplication.translate(
+            "Charts", "{n} sold orders name no place (the export gave no city, province or state).").format(
+            n=f"{unknown:,}"))
+    return Drawn((QCoreApplication.translate("Charts", "Country"),
+                  QCoreApplication.translate("Charts", "Province or state"),
+                  QCoreApplication.translate("Charts", "City"), QCoreApplication.translate("Charts", "Orders"),
+                  QCoreApplication.translate("Charts", "Revenue")),
+                 [(r.country, r.province, r.city, r.orders, r.revenue) for r in regions],
+                 " ".join(notes), hover, click, unknown=frozenset({4}))
 
 
 def weekday_names() -> list[str]:

@@ -247,7 +247,7 @@ class ChartsTab(ShopTab):
             "products": self.tr("Top products"), "pareto": self.tr("ABC Pareto curve"),
             "bands": self.tr("Price bands"), "baskets": self.tr("Basket size"),
             "cohorts": self.tr("Repurchase and cohorts"), "segments": self.tr("Customer segments"),
-            "regions": self.tr("Sales by city"), "hours": self.tr("Hour × weekday"),
+            "regions": self.tr("Sales by city or province"), "hours": self.tr("Hour × weekday"),
             "profit": self.tr("Profit"),
             "ads": self.tr("Channels & ads"), "conversion": self.tr("Conversion"),
         }[key]

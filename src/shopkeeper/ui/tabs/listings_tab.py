@@ -113,6 +113,7 @@ class ListingsTab(ShopTab):
             hidden=("urgency", "lead_time_days", "safety_stock", "pack_size", "min_order", "target_cover_days",
                     "order_value", "sold_30d"),
             status_colors=STATUS_COLORS, name="inventory",
+            locked_tips={"on_hand": self.tr("A bundle's stock is what its parts allow: count its parts, not the bundle")},
         )
         self.summary = QLabel(self)
         self.summary.setObjectName("inventorySummary")
