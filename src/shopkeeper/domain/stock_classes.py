@@ -19,9 +19,11 @@ nothing sold. Compared without a square root: with n weeks, S = Σ units and
 Q = Σ units², CV < c ⟺ n·Q − S² < c²·S², exact in integers.
 
 Dead stock: units on the shelf (on hand > 0) and nothing sold in the last
-`dead_stock_days` (setting, default 90), unless its stock ledger (one that
-records its sales, as in domain/reorder.py) shows it first arrived within
-those days: new, not dead. Its value is on hand × cost.
+`dead_stock_days` (setting, default 90), unless Shopkeeper first knew it on the
+shelf within those days (`sk_on_shelf_since`: its first stock movement, count or
+sale): new, not dead. A SKU first seen in today's products export has had no
+chance to sell yet, so it is not dead on the day it arrives. Its value is on
+hand × cost.
 """
 
 from __future__ import annotations
@@ -135,4 +137,14 @@ TABLE_MACROS = (
     """CREATE OR REPLACE TEMP MACRO sk_first_stock_day() AS TABLE
     SELECT sku, sk_stock_day(min(occurred_at)) AS day FROM stock_movements GROUP BY sku
     HAVING bool_or(reason = 'sale')""",
+    # sku, day: the local day Shopkeeper first knew each SKU on the shelf: its first stock movement (in a ledger
+    # that records its sales), its first count, or its first sale, whichever came first.
+    """CREATE OR REPLACE TEMP MACRO sk_on_shelf_since() AS TABLE
+    SELECT sku, min(day) AS day FROM (
+        SELECT sku, day FROM sk_first_stock_day()
+        UNION ALL SELECT sku, sk_stock_day(min(counted_at)) FROM stock_snapshots GROUP BY sku
+        UNION ALL SELECT l.sku, min(sk_order_day(o.ordered_at, o.ordered_tz))
+                  FROM sk_sku_lines() l JOIN orders o USING (shop_id, order_id) WHERE sk_is_sold(o.status)
+                  GROUP BY l.sku)
+    GROUP BY sku""",
 )

@@ -53,6 +53,7 @@ revenue AS (SELECT sku, abc FROM sk_abc(CAST(? AS DATE), CAST(? AS DATE))),
 recent AS (SELECT sku, units FROM sk_units_sold(CAST(? AS DATE), CAST(? AS DATE))),
 weekly AS (SELECT sku, sk_xyz_class(n, s, q) AS xyz FROM sk_weekly_demand(CAST(? AS DATE), {XYZ_WEEKS})),
 arrived AS (SELECT sku, day FROM sk_first_stock_day()),
+shelved AS (SELECT sku, day FROM sk_on_shelf_since()),
 counted AS (SELECT sku FROM sk_counted_skus()),
 bundled AS (SELECT sku, on_hand, counted FROM sk_bundle_on_hand()),
 channels AS (
@@ -105,7 +106,7 @@ base AS (
            -- Not sold in the window: C. Sold, with some of its money in a currency without a rate: unknown.
            CASE WHEN r.sku IS NULL THEN 'C' ELSE r.abc END AS abc,
            w.xyz,
-           bo.sku IS NULL AND sk_dead_stock(coalesce(s.on_hand, 0), re.units, ar.day, CAST(? AS DATE)) AS dead_stock,
+           bo.sku IS NULL AND sk_dead_stock(coalesce(s.on_hand, 0), re.units, sh.day, CAST(? AS DATE)) AS dead_stock,
            lp.problems,
            tg.tags,
            coalesce(u7.units, 0)::INTEGER AS units_7d, coalesce(u30.units, 0)::INTEGER AS units_30d,
@@ -128,6 +129,7 @@ base AS (
     LEFT JOIN recent re USING (sku)
     LEFT JOIN weekly w USING (sku)
     LEFT JOIN arrived ar USING (sku)
+    LEFT JOIN shelved sh USING (sku)
     LEFT JOIN channels c USING (sku)
     LEFT JOIN listing_problems lp USING (sku)
     LEFT JOIN tagged tg USING (sku)

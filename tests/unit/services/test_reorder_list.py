@@ -161,3 +161,20 @@ def test_reorder_settings_are_saved_as_one_undoable_change(db: Database) -> None
     assert reorder_settings(db) == reorder_settings(db).__class__()
     with pytest.raises(KnownError):
         save_inventory_settings(db, who="t", window_days=0, basis="recent", dead_stock_days=60)
+
+
+def test_a_sku_first_counted_lately_is_not_dead_before_it_had_the_days_to_sell(db: Database) -> None:
+    # The real samples' products exports made 186 SKUs "dead stock" on the day they were imported:
+    # never sold, so the rule had no day they arrived and read them as always on the shelf.
+    with db.transaction():
+        db.execute("INSERT INTO variants (sku, product_id, price, cost, currency) VALUES"
+                   " ('NEWCUP', 'P-BOWL', 9.00, 4.00, 'CNY'), ('OLDCUP', 'P-BOWL', 9.00, 4.00, 'CNY')")
+        for sku, days_ago in (("NEWCUP", 0), ("OLDCUP", 100)):
+            db.execute("INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES (?, 40, ?)",
+                       [sku, f"{TODAY} 00:00:00+00"])
+            db.execute("INSERT INTO stock_snapshots (sku, counted_at, on_hand, source) VALUES"
+                       " (?, CAST(? AS DATE) - ?::INTEGER, 40, 'import')", [sku, TODAY, days_ago])
+    rows = _rows(db)
+    assert not rows["NEWCUP"]["dead_stock"]       # counted today, nothing sold yet: new, not dead
+    assert rows["OLDCUP"]["dead_stock"]           # on the shelf 100 days, nothing sold in 90: dead
+    assert rows["BOWL"]["dead_stock"]             # sold once 120 days ago, counted only today: still dead
