@@ -394,9 +394,10 @@ def scope_skus(db: Database, *, search: str = "", category: str | None = None, a
         params.append(tag)
     abc_join = ""
     if abc:
-        # sk_abc lists the SKUs sold in the year; every other SKU is C.
+        # sk_abc lists the SKUs sold in the year; every other SKU is C. One sold in a currency without a rate
+        # has no class (as in Listings), so it is in none of them: not a slow seller by default.
         abc_join = "LEFT JOIN sk_abc(?::DATE - 364, ?::DATE) a ON a.sku = v.sku"
-        where.append("coalesce(a.abc, 'C') = ?")
+        where.append("CASE WHEN a.sku IS NULL THEN 'C' ELSE a.abc END = ?")
         params = [today, today, *params, abc]
     rows = db.fetchall(f"SELECT v.sku, p.title, p.category FROM variants v JOIN products p USING (product_id)"
                        f" {abc_join} WHERE {' AND '.join(where)} ORDER BY v.sku", params)

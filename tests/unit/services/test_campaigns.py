@@ -133,3 +133,19 @@ def test_scope_by_search_and_abc(shop: Database) -> None:
     # Nothing sold: every SKU is class C.
     assert len(scope_skus(shop, abc="C", today=date(2026, 11, 30))) == 2
     assert scope_skus(shop, abc="A", today=date(2026, 11, 30)) == []
+
+
+def test_a_sku_sold_in_a_currency_without_a_rate_is_in_no_abc_class(shop: Database) -> None:
+    _shop(shop)
+    sku = scope_skus(shop)[0][0]
+    with shop.transaction():
+        shop.execute("INSERT INTO currency_settings (key, value) VALUES ('base_currency', 'CNY')")
+        shop.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, currency, total)"
+                     " VALUES ('taobao:clay', 'z1', TIMESTAMPTZ '2026-11-20 12:00:00+00', '+00:00', 'completed',"
+                     " 'ZAR', 500.00)")
+        shop.execute("INSERT INTO order_lines (shop_id, order_id, line_no, sku, title, quantity, unit_price,"
+                     " line_total, currency) VALUES ('taobao:clay', 'z1', 1, ?, 'x', 1, 500.00, 500.00, 'ZAR')", [sku])
+    classes = {c: [r[0] for r in scope_skus(shop, abc=c, today=date(2026, 11, 30))] for c in "ABC"}
+    # Its revenue is unknown, so its class is: not "C" (a slow seller), not A either.
+    assert all(sku not in skus for skus in classes.values())
+    assert len(classes["C"]) == 1
