@@ -35,7 +35,8 @@ def member_report(db: Any, name: str, today: date, *, show_pii: bool, table: Tab
         from shopkeeper.cli_analysis_reports import without_rate_note
 
         # A member with such an order has no spend (unknown, "null" in JSON), not a smaller one.
-        return members, table(header, rows) + f"\n{len(members)} members" + without_rate_note(db)
+        return members, (table(header, rows) + f"\n{len(members)} members" + without_rate_note(db)
+                         + _not_imported_note(sum(1 for m in members if m["platform_orders_not_imported"])))
     if name == "points-ledger":
         entries = member_reports.ledger_rows(db)
         header = ("Member", "Points", "Reason", "At", "Order", "Expires")
@@ -73,6 +74,8 @@ def _segments(db: Any, today: date, table: Table) -> tuple[dict[str, Any], str]:
         "churn_risk": o.churn_risk,
         "orders_without_rate": o.orders_without_rate,  # in a currency without an exchange rate: not counted
         "orders_without_buyer": o.orders_without_buyer,  # the export names no buyer: in sales, in no member
+        # a platform's customers export says they ordered more than the shop holds (domain/platform_totals.py)
+        "members_with_orders_not_imported": o.members_with_orders_not_imported,
         "segments": segments,
         "movement": [{"from": m.segment_before, "to": m.segment_now, "members": m.members} for m in o.moves],
     }
@@ -90,7 +93,15 @@ def _segments(db: Any, today: date, table: Table) -> tuple[dict[str, Any], str]:
     if o.orders_without_buyer:
         text += (f"\n{o.orders_without_buyer} sold orders name no buyer in their export: they count in sales "
                  "but belong to no member")
-    return data, text
+    return data, text + _not_imported_note(o.members_with_orders_not_imported)
+
+
+def _not_imported_note(members: int) -> str:
+    if not members:
+        return ""
+    who = "1 member has" if members == 1 else f"{members} members have"
+    return (f"\n{who} orders on their platform that are not imported yet, as its customers export says: "
+            "import the orders export to count them")
 
 
 def _money(value: Decimal | None) -> str | None:

@@ -4,7 +4,7 @@ Each rule lives in one domain module with its pure-Python statement and its SQL
 (domain/identity.py, privacy.py, sku_lines.py with bundles.py, order_status.py, order_day.py, revenue.py, reorder.py,
 stock_classes.py, segments.py, loyalty_settings.py, tiers.py, points.py, channel_stock.py, rfm.py, campaign_price.py, campaign_checks.py, stock_ledger.py,
 sku_status.py, sku_links.py, refunds.py, fee_rates.py, shop_currency.py,
-landed_cost.py, money_sources.py, profit.py, ad_performance.py, countries.py); every service, report and chart asks the SQL through
+landed_cost.py, money_sources.py, profit.py, ad_performance.py, countries.py, platform_totals.py); every service, report and chart asks the SQL through
 these TEMP macros instead of writing the rule again. TEMP: they belong to the
 connection and are never stored in the shop file, so a newer Shopkeeper's
 rules apply to an older shop at once.
@@ -35,6 +35,7 @@ from shopkeeper.domain import (
     money_sources,
     order_day,
     order_status,
+    platform_totals,
     points,
     privacy,
     profit,
@@ -58,11 +59,11 @@ SCALAR_MACROS = (*identity.MACROS, *privacy.MACROS, *order_status.MACROS, *order
                  *rfm.SCALAR_MACROS, *campaign_price.MACROS, *stock_ledger.MACROS, *sku_status.MACROS,
                  *sku_links.MACROS, *bundles.MACROS, *campaign_checks.MACROS, *refunds.MACROS,
                  *fee_rates.MACROS, *money_sources.MACROS, *profit.MACROS, *ad_performance.MACROS,
-                 *countries.MACROS)
+                 *countries.MACROS, *platform_totals.MACROS)
 # In dependency order: every per-SKU figure reads sk_sku_lines(), the catalogue (sk_catalogue()) too; sk_sales()
 # uses sk_fx(), the tier and points macros use both. sk_first_stock_day() uses reorder's sk_stock_day();
 # sk_selling_days() uses the stock ledger's sk_stock_ledger().
-TABLE_MACROS = (*identity.TABLE_MACROS, *shop_currency.TABLE_MACROS, *sku_lines.TABLE_MACROS, *sku_links.TABLE_MACROS, *revenue.TABLE_MACROS, *stock_ledger.TABLE_MACROS,
+TABLE_MACROS = (*identity.TABLE_MACROS, *shop_currency.TABLE_MACROS, *platform_totals.TABLE_MACROS, *sku_lines.TABLE_MACROS, *sku_links.TABLE_MACROS, *revenue.TABLE_MACROS, *stock_ledger.TABLE_MACROS,
                 *reorder.TABLE_MACROS, *sku_status.TABLE_MACROS, *stock_classes.TABLE_MACROS, *loyalty_settings.TABLE_MACROS,
                 *tiers.TABLE_MACROS,
                 *points.TABLE_MACROS, *channel_stock.TABLE_MACROS, *rfm.TABLE_MACROS, *campaign_price.TABLE_MACROS,

@@ -41,6 +41,15 @@ def shop_currency(set_currency: str | None, named_orders: Mapping[str, int], pla
     return platform_default or "USD"
 
 
+def shop_currency_known(set_currency: str | None, named_orders: Mapping[str, int]) -> bool:
+    """True when the shop's currency is the seller's or its named orders' (`shop_currency` without its guess):
+    a figure no row's currency backs (a customers export's amount spent) names it only then."""
+    if set_currency:
+        return True
+    most = max(named_orders.values(), default=0)
+    return sum(1 for n in named_orders.values() if n == most and n > 0) == 1
+
+
 def assumed(currency_from: str | None) -> bool:
     """True when the row's currency is its shop's, not one its export named."""
     return currency_from is not None and currency_from != NAMED
@@ -51,9 +60,11 @@ ASSUMED_SQL = f"currency_from <> '{NAMED}'"
 _NAMED_SQL = f"coalesce(currency_from, '{NAMED}') = '{NAMED}'"
 
 TABLE_MACROS = (
-    # One row per shop with its currency (see the module docstring).
+    # One row per shop with its currency (see the module docstring), and whether the seller or the shop's named
+    # orders decided it (`known`, shop_currency_known) rather than the platform's usual one.
     "CREATE OR REPLACE TEMP MACRO sk_shop_currencies() AS TABLE "
-    "SELECT s.shop_id, coalesce(s.currency, n.currency, p.default_currency, 'USD') AS currency "
+    "SELECT s.shop_id, coalesce(s.currency, n.currency, p.default_currency, 'USD') AS currency, "
+    "(s.currency IS NOT NULL OR n.currency IS NOT NULL) AS known "
     "FROM shops s LEFT JOIN platforms p ON p.code = s.platform "
     # The currency most named orders are in; none when two are tied.
     "LEFT JOIN (SELECT shop_id, currency FROM (SELECT shop_id, currency, count(*) AS n FROM orders "

@@ -209,6 +209,9 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     `staged` has shop_id, buyer_id and any of name, email, phone, city,
     country, accepts_marketing, first_seen. A new member's id is derived from
     its e-mail / phone / buyer id, so the same person always gets the same id.
+    A customers export's order count and amount spent (freshness.PROFILE_ORDERS,
+    PROFILE_SPENT) are kept as the platform's word (platform_orders,
+    platform_spent: domain/platform_totals.py), never as orders.
     """
     ctx.step(Message("progress.saving_buyers"), 0.88)
     keys = freshness.stamp_buyers(ctx, staged)
@@ -216,6 +219,11 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     cols = set(table_columns(ctx.db, staged))
     col = {c: (f"s.{q(c)}" if c in cols else "NULL") for c in
            ("name", "email", "phone", "city", "country", "accepts_marketing", "first_seen")}
+    # As written; a count or amount too big for the column is no figure at all, not an error.
+    said = {"platform_orders": (freshness.PROFILE_ORDERS, "INTEGER"),
+            "platform_spent": (freshness.PROFILE_SPENT, "DECIMAL(18,2)")}
+    platform = ", ".join(f"TRY_CAST(s.{q(src)} AS {kind}) AS {name}" if src in cols else f"NULL::{kind} AS {name}"
+                         for name, (src, kind) in said.items())
     # Normalisers usually stage one row per buyer already; sorting to keep the latest is then wasted.
     repeated = ctx.scalar(f"SELECT EXISTS (SELECT 1 FROM {q(staged)} GROUP BY shop_id, buyer_id HAVING count(*) > 1)")
     # Of one buyer's rows, the latest; ties as freshness ranks a customers export's, then the file's last row,
@@ -231,7 +239,7 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
             SELECT s.shop_id, s.buyer_id,
                    {col['name']} AS name, {col['email']} AS email, {col['phone']} AS phone,
                    {col['city']} AS city, {col['country']} AS country,
-                   {col['accepts_marketing']} AS accepts_marketing,
+                   {col['accepts_marketing']} AS accepts_marketing, {platform},
                    CASE WHEN t.first_seen IS NOT NULL AND ({col['first_seen']} IS NULL
                                                            OR t.first_seen <= {col['first_seen']})
                         THEN t.first_seen ELSE {col['first_seen']} END AS first_seen,
@@ -259,8 +267,8 @@ def write_buyers(ctx: ImportContext, staged: str = BUYERS) -> MergeCount:
     total = ctx.upsert("members", "_sk_members")
     ctx.create(
         "_sk_buyers_w",
-        "SELECT shop_id, buyer_id, name, email, phone, city, country, accepts_marketing, "
-        "coalesce(found_member, new_member) AS member_id, first_seen FROM _sk_buyers_m",
+        "SELECT shop_id, buyer_id, name, email, phone, city, country, accepts_marketing, platform_orders, "
+        "platform_spent, coalesce(found_member, new_member) AS member_id, first_seen FROM _sk_buyers_m",
     )
     # first_seen is already the earlier of the file's and the shop's.
     total += ctx.upsert("buyers", "_sk_buyers_w", keys=keys, plain=("first_seen",))

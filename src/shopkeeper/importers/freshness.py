@@ -81,9 +81,10 @@ def _digest(columns: Sequence[str]) -> str:
 ORDER_KEYS = "_sk_order_keys"
 BUYER_KEYS = "_sk_buyer_keys"
 
-# Staged buyer columns of a customers export (never written to the shop): the buyer's order count
-# (always staged, NULL when the export lacks it: it marks the file as a customers export) and the amount
-# spent (optional), as the export states them.
+# Staged buyer columns of a customers export: the buyer's order count (always staged, NULL when the export
+# lacks it: it marks the file as a customers export) and the amount spent (optional), as the export states them.
+# They rank two exports of one customer here, and canonical.write_buyers keeps them as the platform's word
+# (buyers.platform_orders, platform_spent: domain/platform_totals.py), never as orders.
 PROFILE_ORDERS = "_orders_count"
 PROFILE_SPENT = "_spent"
 # A customers export's buyer keys start with this; order-derived ones with '0' or '1' (see above).

@@ -33,13 +33,26 @@ def member_rows(db: Database, today: date, *, show_pii: bool = False,
                    list(DISTINCT split_part(shop_id, ':', 1) ORDER BY split_part(shop_id, ':', 1)) AS platforms,
                    list(split_part(shop_id, ':', 1) || ':' || buyer_id ORDER BY shop_id, buyer_id) AS buyer_ids
             FROM buyers WHERE member_id IS NOT NULL GROUP BY member_id
+        ),
+        -- What customers exports say (domain/platform_totals.py). Amounts of shops in two currencies are not added
+        -- up: a shop whose currency is not known is in a currency of its own.
+        said AS (
+            SELECT member_id, sum(platform_orders) AS platform_orders,
+                   CASE WHEN count(DISTINCT coalesce(currency, '?' || shop_id)) FILTER (WHERE platform_spent IS NOT NULL)
+                             <= 1 THEN sum(platform_spent) END AS platform_spent,
+                   min(currency) FILTER (WHERE platform_spent IS NOT NULL) AS spent_currency,
+                   sum(not_imported) AS not_imported
+            FROM sk_platform_totals() GROUP BY member_id
         )
         SELECT src.member_id, m.display_name, m.email, m.phone, coalesce(a.platforms, []), coalesce(a.buyer_ids, []),
                src.orders, src.spend, src.last_order, src.status, src.segment, r.r, r.f, r.m, src.churn_risk,
-               src.expected_next, r.days_to_second, m.tier_code, src.tier, src.points, src.points_pending
+               src.expected_next, r.days_to_second, m.tier_code, src.tier, src.points, src.points_pending,
+               p.platform_orders, p.platform_spent, CASE WHEN p.platform_spent IS NOT NULL THEN p.spent_currency END,
+               coalesce(p.not_imported, 0)
         FROM ({source.base_sql}) src
         JOIN members m USING (member_id)
         LEFT JOIN accounts a USING (member_id)
+        LEFT JOIN said p USING (member_id)
         LEFT JOIN sk_rfm(CAST(? AS DATE)) r USING (member_id)
         ORDER BY src.member_id""",
         [*source.params, today],
@@ -49,7 +62,8 @@ def member_rows(db: Database, today: date, *, show_pii: bool = False,
     currency = base_currency(db)
     out = []
     for (member_id, name, email, phone, platforms, buyer_ids, orders, spend, last_order, status, segment, r, f, m,
-         churn, expected_next, to_second, tier, tier_name, points, pending) in rows:
+         churn, expected_next, to_second, tier, tier_name, points, pending, platform_orders, platform_spent,
+         spent_currency, not_imported) in rows:
         out.append({
             "member_id": member_id,
             "name": name if show_pii else mask_contact("name", name),
@@ -73,6 +87,13 @@ def member_rows(db: Database, today: date, *, show_pii: bool = False,
             "points": int(points) + int(pending),       # the balance, pending points included
             "points_pending": int(pending),             # still inside the return window
             "points_available": int(points),            # what the member can spend now (the Members table's Points)
+            # What the platforms' customers exports say (Shopify's Total Orders / Total Spent), added up over the
+            # member's buyers: the platform's word, never in orders, spend, tiers or points; null when none said.
+            "platform_orders": None if platform_orders is None else int(platform_orders),
+            "platform_spent": _dec(platform_spent),     # null too when it is in two currencies
+            # the shop's currency (the export names none); null while the shop's currency is not known
+            "platform_spent_currency": spent_currency,
+            "platform_orders_not_imported": int(not_imported),
         })
     return out
 

@@ -190,6 +190,30 @@ class LedgerEntry:
     note: str | None
 
 
+@dataclass(frozen=True)
+class PlatformTotals:
+    """What a platform's customers export says of the member on one shop, against the orders the shop holds there
+    (domain/platform_totals.py): the platform's word, never counted as orders, spend, tiers or points."""
+
+    shop_id: str
+    platform: str
+    orders: int | None  # as the platform counts them; None: the export gave no count
+    spent: Decimal | None  # as written; None: the export gave no amount
+    currency: str | None  # the shop's currency (the export names none); None while it is only the platform's usual
+    imported: int  # the member's orders on this shop that the shop holds, every status
+    not_imported: int  # orders the platform says the member placed that are not imported
+    gap: str | None  # platform_totals.NONE_IMPORTED, SOME_IMPORTED, or None
+
+
+def platform_totals(db: Database, member_id: str) -> tuple[PlatformTotals, ...]:
+    """The member's figures as each platform's customers export states them, shop by shop."""
+    rows = db.fetchall(
+        "SELECT shop_id, platform, platform_orders, platform_spent, currency, imported_orders, not_imported, gap"
+        " FROM sk_platform_totals() WHERE member_id = ? ORDER BY shop_id", [member_id])
+    return tuple(PlatformTotals(r[0], r[1], None if r[2] is None else int(r[2]), r[3], r[4], int(r[5]), int(r[6]),
+                                r[7]) for r in rows)
+
+
 RECENT = 20  # orders and ledger entries the member panel lists, newest first
 
 
@@ -217,6 +241,7 @@ class MemberDetail:
     recent_orders: tuple[MemberOrder, ...] = ()
     ledger: tuple[LedgerEntry, ...] = ()
     points_pending: int = 0  # earned, still inside the return window
+    platform_totals: tuple[PlatformTotals, ...] = ()  # what customers exports say, shop by shop
 
 
 def member_detail(db: Database, member_id: str, today: date, *, chinese: bool,
@@ -260,5 +285,5 @@ def member_detail(db: Database, member_id: str, today: date, *, chinese: bool,
         segment=row[10], churn_risk=bool(row[11]), expected_next=row[12],
         recent_orders=tuple(MemberOrder(o[0], o[1], o[2], o[3], o[4], o[5]) for o in orders),
         ledger=tuple(LedgerEntry(e[0], int(e[1]), e[2], e[3], e[4], e[5]) for e in ledger),
-        points_pending=int(row[15]),
+        points_pending=int(row[15]), platform_totals=platform_totals(db, member_id),
     )

@@ -169,7 +169,12 @@ class SegmentPanel(QWidget):
                if o.orders_without_rate else "")
             + (" " + self.tr("%Ln sold order(s) name no buyer in their export: they count in sales but belong to "
                              "no member.", "", o.orders_without_buyer)
-               if o.orders_without_buyer else ""))
+               if o.orders_without_buyer else "")
+            # What a platform's customers export says they ordered, beyond the orders the shop holds.
+            + (" " + self.tr("%Ln member(s) have orders on their platform that are not imported yet, as its "
+                             "customer export says: import the orders export to see them.", "",
+                             o.members_with_orders_not_imported)
+               if o.members_with_orders_not_imported else ""))
 
 
 def _number(text: str) -> QTableWidgetItem:

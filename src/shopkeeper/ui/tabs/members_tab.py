@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.domain.commands import CommandResult
 from shopkeeper.domain.errors import KnownError
+from shopkeeper.domain.platform_totals import NONE_IMPORTED
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.member_segments import segment_overview
 from shopkeeper.services.membership import (
@@ -29,6 +31,7 @@ from shopkeeper.services.membership import (
     PLATFORM_CODES,
     TIER_CODES,
     MemberDetail,
+    PlatformTotals,
     member_detail,
     members_source,
     tier_summary,
@@ -39,7 +42,7 @@ from shopkeeper.ui.formatting import money, order_status_label, platform_label, 
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
-from shopkeeper.ui.tabs.detail_panel import DetailPanel
+from shopkeeper.ui.tabs.detail_panel import DetailPanel, RichText
 from shopkeeper.ui.tabs.member_identity_bar import MemberIdentityBar
 from shopkeeper.ui.tabs.member_loyalty_panel import MemberLoyaltyPanel
 from shopkeeper.ui.tabs.members_segments import SegmentPanel, ask_export_targets, format_member_value, segment_label
@@ -268,6 +271,24 @@ class MembersTab(ShopTab):
         # Whole sentences per count: English has no plural forms file, so %n would print "order(s)".
         return self.tr("1 order") if count == 1 else self.tr("{n} orders").format(n=f"{count:,}")
 
+    def _platform_says(self, t: PlatformTotals) -> str:
+        """What a platform's customers export says of the member that the shop's orders do not show yet."""
+        orders = self._orders_text(t.orders or 0)
+        if t.spent is not None:
+            # The export names no currency: the shop's, when the seller or the shop's orders say which it is.
+            spent = money(t.spent) + (f" {t.currency}" if t.currency else "")
+            orders = self.tr("{orders}, {spent} spent").format(orders=orders, spent=spent)
+        platform = platform_label(t.platform)
+        if t.gap != NONE_IMPORTED:
+            return self.tr("{platform}'s customer export says {claim}; the shop holds {imported} of them: import "
+                           "the latest orders export to see the rest.").format(
+                platform=platform, claim=orders, imported=f"{t.imported:,}")
+        if t.orders == 1:
+            return self.tr("{platform}'s customer export says {claim}; it is not imported yet: import the orders "
+                           "export to see it here.").format(platform=platform, claim=orders)
+        return self.tr("{platform}'s customer export says {claim}; none of them is imported yet: import the orders "
+                       "export to see them here.").format(platform=platform, claim=orders)
+
     def _next_order_text(self, d: MemberDetail) -> str:
         if d.expected_next is None:
             return "—"
@@ -283,17 +304,23 @@ class MembersTab(ShopTab):
             return
         last = "—" if d.last_order is None else self.tr("{date} ({days} days ago)").format(
             date=f"{d.last_order:%Y-%m-%d}", days=d.days_since)
+        # Orders a platform's customers export says the member placed and the shop does not hold: the platform's
+        # word, counted nowhere (domain/platform_totals.py), but "no orders yet" would not be true.
+        missing = [t for t in d.platform_totals if t.gap]
+        no_orders = self.tr("No orders imported yet") if missing and not d.recent_orders else None
         summary = [
             (self.tr("Tier"), d.tier or "—"),
-            (self.tr("Status"), status_label(d.status)),
+            (self.tr("Status"), no_orders or status_label(d.status)),
             # What a redemption may take now; points inside the return window apart.
             (self.tr("Points"), self.tr("{available} available · {pending} pending").format(
                 available=f"{d.points:,}", pending=f"{d.points_pending:,}")),
             (self.tr("Orders"), f"{d.orders:,}"),
+            *((self.tr("Not imported yet"), RichText(f"<span style='color:#e65100'>{escape(self._platform_says(t))}"
+                                                     "</span>")) for t in missing),
             (self.tr("Spend"), money(d.spend) if d.spend is not None else self.tr("— (orders in a currency without an exchange rate)")),
             (self.tr("Last order"), last),
             (self.tr("Member since"), f"{d.joined_at:%Y-%m-%d}" if d.joined_at else "—"),
-            (self.tr("RFM segment"), segment_label(d.segment)),
+            (self.tr("RFM segment"), no_orders or segment_label(d.segment)),
             (self.tr("Next order due"), self._next_order_text(d)),
         ]
         contact = [(label, value) for label, value in ((self.tr("E-mail"), d.email), (self.tr("Phone"), d.phone))
