@@ -54,6 +54,13 @@
             <numerusform>%Ln sold orders in {currencies} have no exchange rate to {base}: their money is unknown, shown as — (no bar, a gap in a line), never as 0.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln sold order(s) have only a date in their export ({platforms}): they are not in the hours.</source>
+        <translation>
+            <numerusform>%Ln sold order has only a date in its export ({platforms}): it is not in the hours.</numerusform>
+            <numerusform>%Ln sold orders have only a date in their export ({platforms}): they are not in the hours.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExchangeRatesDialog</name>
@@ -205,6 +212,13 @@
         <translation>
             <numerusform>%Ln sold order names no buyer in its export: it counts in sales but belongs to no member.</numerusform>
             <numerusform>%Ln sold orders name no buyer in their export: they count in sales but belong to no member.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) have orders on their platform that are not imported yet, as its customer export says: import the orders export to see them.</source>
+        <translation>
+            <numerusform>%Ln member has orders on their platform that are not imported yet, as its customer export says: import the orders export to see them.</numerusform>
+            <numerusform>%Ln members have orders on their platform that are not imported yet, as its customer export says: import the orders export to see them.</numerusform>
         </translation>
     </message>
 </context>

@@ -1474,6 +1474,10 @@
         <translation>周日</translation>
     </message>
     <message>
+        <source>No sold order of this period has a time of day in its export ({platforms}): there are no hours to show.</source>
+        <translation>本期的成交订单在导出中都没有具体时刻（{platforms}）：无法按小时显示。</translation>
+    </message>
+    <message>
         <source>Hour of the day (the platform&apos;s local time)</source>
         <translation>时段（平台当地时间）</translation>
     </message>
@@ -1790,6 +1794,12 @@
         <source>%Ln sold order(s) in {currencies} have no exchange rate to {base}: their money is unknown, shown as — (no bar, a gap in a line), never as 0.</source>
         <translation>
             <numerusform>{currencies} 的 %Ln 笔已售订单没有兑 {base} 的汇率：其金额未知，显示为 —（无柱、折线断开），绝不按 0 计。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sold order(s) have only a date in their export ({platforms}): they are not in the hours.</source>
+        <translation>
+            <numerusform>%Ln 笔成交订单在导出中只有日期（{platforms}）：未计入各小时。</numerusform>
         </translation>
     </message>
     <message>
@@ -4115,6 +4125,22 @@
         <translation>{n} 笔订单</translation>
     </message>
     <message>
+        <source>{orders}, {spent} spent</source>
+        <translation>{orders}，消费 {spent}</translation>
+    </message>
+    <message>
+        <source>{platform}&apos;s customer export says {claim}; the shop holds {imported} of them: import the latest orders export to see the rest.</source>
+        <translation>{platform} 的客户导出显示 {claim}；店铺中只有其中 {imported} 笔：导入最新的订单导出即可查看其余订单。</translation>
+    </message>
+    <message>
+        <source>{platform}&apos;s customer export says {claim}; it is not imported yet: import the orders export to see it here.</source>
+        <translation>{platform} 的客户导出显示 {claim}；该订单尚未导入：导入订单导出即可在此查看。</translation>
+    </message>
+    <message>
+        <source>{platform}&apos;s customer export says {claim}; none of them is imported yet: import the orders export to see them here.</source>
+        <translation>{platform} 的客户导出显示 {claim}；这些订单均尚未导入：导入订单导出即可在此查看。</translation>
+    </message>
+    <message>
         <source>{date} (overdue: at risk of churning)</source>
         <translation>{date}（已逾期：有流失风险）</translation>
     </message>
@@ -4123,8 +4149,16 @@
         <translation>{date}（{days} 天前）</translation>
     </message>
     <message>
+        <source>No orders imported yet</source>
+        <translation>尚未导入订单</translation>
+    </message>
+    <message>
         <source>{available} available · {pending} pending</source>
         <translation>{available} 可用 · {pending} 待生效</translation>
+    </message>
+    <message>
+        <source>Not imported yet</source>
+        <translation>尚未导入</translation>
     </message>
     <message>
         <source>Spend</source>
@@ -7176,6 +7210,12 @@
         <source>%Ln sold order(s) name no buyer in their export: they count in sales but belong to no member.</source>
         <translation>
             <numerusform>%Ln 个已售订单在导出文件中没有买家信息：计入销售额，但不属于任何会员。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) have orders on their platform that are not imported yet, as its customer export says: import the orders export to see them.</source>
+        <translation>
+            <numerusform>据平台的客户导出，有 %Ln 位会员在平台上的订单尚未导入：导入订单导出即可查看。</numerusform>
         </translation>
     </message>
 </context>

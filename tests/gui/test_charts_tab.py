@@ -288,3 +288,43 @@ def test_money_without_a_rate_reads_as_unknown_with_a_way_to_the_rates(qtbot, sh
         wait_idle(qtbot, app.worker)
     finally:
         app.shutdown()
+
+
+def test_orders_with_only_a_date_are_not_in_the_hours_and_the_note_says_so(qtbot, shop_copy: Path) -> None:  # noqa: ANN001
+    # Etsy's exports give the day of an order, not its time: the heatmap piled them all at midnight
+    # ("my buyers order at midnight"). They are left out of the hours, counted in the note.
+    import pyqtgraph as pg
+
+    from shopkeeper.db.database import Database
+    from tests.gui.conftest import make_app
+
+    db = Database.open(shop_copy)
+    db.execute("UPDATE orders SET ordered_date_only = TRUE WHERE shop_id LIKE 'etsy:%'")
+    db.close()
+    app = make_app(qtbot, shop_copy)
+    try:
+        tab = _show(qtbot, app, "hours")
+        f = tab.chart_filter()
+        sold, etsy = run_query(qtbot, app.worker, lambda db: db.fetchone(
+            "SELECT count(*), count(*) FILTER (WHERE shop_id LIKE 'etsy:%') FROM orders WHERE sk_is_sold(status)"
+            " AND sk_order_day(ordered_at, ordered_tz) BETWEEN ? AND ?", [f.first, f.last]))
+        assert 0 < etsy < sold
+        assert sum(sum(row[1:]) for row in tab.drawn["hours"].rows) == sold - etsy
+        note = tab.note.text()   # the English plural comes with the translations: "sold order(s)" until then
+        assert f"{etsy:,} sold order" in note and "only a date in their export (Etsy): they are not in the hours" in note
+        # The Etsy shop alone: no order has an hour. The chart says so instead of an empty grid.
+        tab.platform_box.setCurrentIndex(tab.platform_box.findData("etsy"))
+        wait_idle(qtbot, app.worker)
+        assert tab.drawn["hours"].rows == [] and tab.table.rowCount() == 0
+        said = [i.textItem.toPlainText() for i in tab.plots["hours"].getPlotItem().items if isinstance(i, pg.TextItem)]
+        assert said == ["No sold order of this period has a time of day in its export (Etsy): "
+                        "there are no hours to show."]
+        assert f"{etsy:,} sold order" in tab.note.text() and "they are not in the hours" in tab.note.text()
+        assert not any(isinstance(i, pg.ImageItem) for i in tab.plots["hours"].getPlotItem().items)
+        # and back to every platform: the grid again, without the Etsy orders
+        tab.platform_box.setCurrentIndex(0)
+        wait_idle(qtbot, app.worker)
+        assert sum(sum(row[1:]) for row in tab.drawn["hours"].rows) == sold - etsy
+        assert not any(isinstance(i, pg.TextItem) for i in tab.plots["hours"].getPlotItem().items)
+    finally:
+        app.shutdown()

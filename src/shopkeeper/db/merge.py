@@ -17,13 +17,16 @@ by importers/freshness.py): the staged row wins only when its key is greater tha
 the stored row's, and otherwise only fills what the shop did not know, so
 merging A then B gives the same row as B then A. The stored row's key is the
 greatest key any active import gave it, kept in the append-only
-`row_freshness` (undo drops an import's keys with it).
+`row_freshness` (undo drops an import's keys with it). A value some exports know
+only in part (an order's time, of which Etsy's and eBay's `Sale Date` give the
+day alone) is taken whole from a row that knows it fully, whichever is fresher
+(`PARTLY_KNOWN`).
 """
 
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -162,6 +165,30 @@ FRESHNESS = "freshness"
 FRESHNESS_IDS = {"orders": "order_id", "buyers": "buyer_id"}
 
 
+# Values some exports know only in part, and the staged column a row says so with: table -> (that flag, the
+# columns the flag speaks for, itself included). An order's time: Etsy's and eBay's `Sale Date` give its day alone
+# (orders.ordered_date_only, migration 0031). When both rows say (the flags are not NULL) and one knows the value
+# fully and the other only in part, the full one gives those columns whichever row is fresher, so a real time
+# never gives way to a date, in either import order; otherwise they merge by freshness as every other column.
+# A stored NULL (an order imported before the flag existed) says nothing, and freshness decides.
+PARTLY_KNOWN: dict[str, tuple[str, tuple[str, ...]]] = {
+    "orders": ("ordered_date_only", ("ordered_at", "ordered_tz", "ordered_date_only")),
+}
+
+
+def _whole_first(table: str, data_cols: Sequence[str], fresher: str) -> dict[str, str]:
+    """The `fresher` SQL of each column of `table`'s partly known value (PARTLY_KNOWN) the staged rows carry."""
+    if table not in PARTLY_KNOWN:
+        return {}
+    flag, cols = PARTLY_KNOWN[table]
+    if flag not in data_cols:
+        return {}
+    s, t = f"s.{_q(flag)}", f"t.{_q(flag)}"
+    # the staged row wins where it knows the value fully and the stored row only in part, loses the other way round
+    whole = f"(CASE WHEN {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> {t} THEN NOT {s} ELSE {fresher} END)"
+    return {c: whole for c in cols if c in data_cols}
+
+
 def _merged(col: str, fresher: str | None) -> str:
     """The value `col` takes when staged row s meets stored row t.
 
@@ -175,9 +202,12 @@ def _merged(col: str, fresher: str | None) -> str:
     return f"CASE WHEN {fresher} THEN {plain} ELSE coalesce(t.{_q(col)}, s.{_q(col)}) END"
 
 
-def _differs(data_cols: Sequence[str], fresher: str | None, plain: Sequence[str] = ()) -> str:
+def _differs(data_cols: Sequence[str], fresher: str | None, plain: Sequence[str] = (),
+             fresher_of: Mapping[str, str] | None = None) -> str:
+    """`fresher_of`: the columns whose `fresher` is their own (`_whole_first`)."""
+    of = fresher_of or {}
     return " OR ".join(
-        f"({_merged(c, None if c in plain else fresher)} IS DISTINCT FROM t.{_q(c)})" for c in data_cols
+        f"({_merged(c, None if c in plain else of.get(c, fresher))} IS DISTINCT FROM t.{_q(c)})" for c in data_cols
     ) or "FALSE"
 
 
@@ -312,11 +342,13 @@ def _merge_by_freshness(db: Database, table: str, source: str, keys: str, batch_
              f"JOIN {_q(keys)} n ON n.shop_id = s.shop_id AND n.{_q(id_col)} = s.{_q(id_col)} "
              f"LEFT JOIN ({stored_freshness(table, keys, id_col)}) k "
              f"ON k.shop_id = s.shop_id AND k.row_id = s.{_q(id_col)}")
-    differs = _differs(data_cols, fresher, plain)
+    fresher_of = _whole_first(table, data_cols, fresher)
+    differs = _differs(data_cols, fresher, plain, fresher_of)
     db.execute(
         "CREATE OR REPLACE TEMP TABLE _merge_changed AS SELECT "
         + ", ".join([f"t.{_q(k)}" for k in key]
-                    + [f"{_merged(c, None if c in plain else fresher)} AS {_q(c)}" for c in data_cols])
+                    + [f"{_merged(c, None if c in plain else fresher_of.get(c, fresher))} AS {_q(c)}"
+                       for c in data_cols])
         + f" {keyed} WHERE {differs}"
     )
     changed = ", ".join(_q(k) for k in key)

@@ -5,6 +5,11 @@ An order keeps its instant (`ordered_at`) and the UTC offset the platform wrote
 so a Taobao order at 00:30 Beijing time on 11 November counts for Double 11
 whatever zone the computer is in. Every daily, monthly and "last 30 days"
 figure uses this day.
+
+Its hour is the hour of that local time, known only when the export gave a time:
+some give the day alone (Etsy's and eBay's `Sale Date`: `orders.ordered_date_only`),
+stored at the start of the day, and such an order has a day but no hour (not
+midnight). Every figure by hour of the day reads `sk_order_hour`.
 """
 
 from __future__ import annotations
@@ -28,6 +33,13 @@ def order_day(ordered_at: datetime, ordered_tz: str | None) -> date:
     return (ordered_at.astimezone(UTC) + timedelta(minutes=offset_minutes(ordered_tz))).date()
 
 
+def order_hour(ordered_at: datetime, ordered_tz: str | None, date_only: bool | None) -> int | None:
+    """The local hour of the day (0-23) the order was placed; None when its export gave only the date."""
+    if date_only:
+        return None
+    return (ordered_at.astimezone(UTC) + timedelta(minutes=offset_minutes(ordered_tz))).hour
+
+
 _SQL_OFFSET = "'^([+-])([0-9]{1,2})(?::?([0-9]{2}))?$'"
 
 MACROS = (
@@ -48,4 +60,8 @@ MACROS = (
     # timezone('UTC', …) first: casting a TIMESTAMPTZ to DATE would use the session's zone.
     "CREATE OR REPLACE TEMP MACRO sk_order_day(ordered_at, ordered_tz) AS"
     " CAST(timezone('UTC', ordered_at) + to_minutes(sk_offset_minutes(ordered_tz)) AS DATE)",
+    # NULL for an order whose export gave only the date (orders.ordered_date_only): it has no hour, not hour 0.
+    "CREATE OR REPLACE TEMP MACRO sk_order_hour(ordered_at, ordered_tz, date_only) AS"
+    " CASE WHEN NOT coalesce(date_only, FALSE)"
+    "  THEN hour(timezone('UTC', ordered_at) + to_minutes(sk_offset_minutes(ordered_tz))) END",
 )

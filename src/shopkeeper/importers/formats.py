@@ -36,7 +36,9 @@ Youzan - plugs in):
   wrappers removed), `text`, `money` (DECIMAL(18,2) plus the currency written in
   the value, as `<field>__cur`), `number`, `int`, `bool`, `date` (TIMESTAMPTZ;
   with `keeps_zone=True` also the offset that applied as `<field>__tz`: as
-  written, else the platform zone's). Cells that do not convert are rejected.
+  written, else the platform zone's; and `<field>__date_only`, true where the
+  cell gave a day without a time of day, so an order time's field says whether
+  the order has an hour). Cells that do not convert are rejected.
 * `key=True` marks an id that identifies a record: order ids and numbers,
   order-line ids, SKUs, product / listing / item ids, buyer ids. An id a
   spreadsheet program damaged (`3.97185E+18`) is never kept; a row whose key
@@ -88,7 +90,9 @@ class Field:
     name: str
     type: FieldType
     aliases: tuple[str, ...]
-    keeps_zone: bool = False  # dates only: also stage the offset as written, as `<name>__tz`
+    # dates only: also stage the offset as written, as `<name>__tz`, and whether the cell gave only a day,
+    # as `<name>__date_only` (an order's time: orders.ordered_date_only)
+    keeps_zone: bool = False
     # ids only: the id identifies a record (order, line, SKU, listing, buyer), so a row whose id
     # a spreadsheet damaged is rejected (spreadsheet_damage.py); other ids are just left empty
     key: bool = False

@@ -125,7 +125,7 @@ def normalise_orders(ctx: ImportContext) -> None:
             "country")}
     cur = "order_total__cur" if ctx.has("order_total") else ("unit_price__cur" if ctx.has("unit_price") else "NULL")
     ctx.create("_sk_mapped", f"""
-        SELECT _row, order_id, order_time, order_time__tz,
+        SELECT _row, order_id, order_time, order_time__tz, order_time__date_only,
                {col['sku']} AS sku, coalesce({col['title']}, {col['sku']}) AS title,
                coalesce({col['quantity']}, 1) AS quantity,
                {col['unit_price']} AS unit_price, {col['line_total']} AS line_total,
@@ -150,12 +150,13 @@ def normalise_orders(ctx: ImportContext) -> None:
         """)
     # An order's total as written (first row that has one), else what its lines add up to.
     ctx.create(ORDERS, f"""
-        SELECT _row, $shop AS shop_id, order_id, buyer_id, ordered_at, ordered_tz, status, platform_status,
+        SELECT _row, $shop AS shop_id, order_id, buyer_id, ordered_at, ordered_tz, ordered_date_only, status,
+               platform_status,
                currency, shipping, discount, total, refunded_amount, ship_city, ship_province, ship_country,
                buyer_name, email, phone
         FROM (
             SELECT _row, order_id, coalesce(email, buyer, phone) AS buyer_id,
-                   order_time AS ordered_at, order_time__tz AS ordered_tz,
+                   order_time AS ordered_at, order_time__tz AS ordered_tz, order_time__date_only AS ordered_date_only,
                    CASE WHEN status IS NULL THEN 'completed'
                         ELSE {status_case("status", _STATUS, "'paid'")} END AS status,
                    status AS platform_status, currency,

@@ -6,7 +6,9 @@ canonical field of the spec, converted by the field's type, in file order;
 row under the header) that leaves out rows which are not data (blank, eBay
 padding/footer). Per field it has the value, `<f>__cur` for money (currency
 written in the cell), `<f>__tz` for dates kept with their zone (offset that
-applied) and, when a non-empty cell did not convert, `<f>__raw` with the cell;
+applied) and `<f>__date_only` for those too (the cell gave a day but no time of
+day: Etsy's and eBay's `Sale Date`; NULL where there is no value) and, when a
+non-empty cell did not convert, `<f>__raw` with the cell;
 a key id that a spreadsheet program damaged (`3.97185E+18`) counts as such a cell
 and any other damaged id is left empty (see `checked_fields`); `_bad` marks such
 rows (`__raw` and `__cur` are derived in the view from `_slow`). Those cells are
@@ -203,6 +205,10 @@ def typed_columns(ctx: ImportContext, raw: frozenset[str] | None = None, cur: fr
         out.append(q(f.name) if has else f"CAST(NULL AS {_NULL_OF[f.type]}) AS {q(f.name)}")
         if f.type == "date" and f.keeps_zone:
             out.append(q(f.name + "__tz") if has else f"CAST(NULL AS VARCHAR) AS {q(f.name + '__tz')}")
+            # Said only of a value: a cell that did not convert is no date, with or without a time.
+            only = q(f.name + "__date_only")
+            out.append(f"CASE WHEN {q(f.name)} IS NOT NULL THEN {only} END AS {only}" if has
+                       else f"CAST(NULL AS BOOLEAN) AS {only}")
     out.append("_bad")
     slow = _slow_places(ctx)
     for f in ctx.spec.fields:
@@ -317,6 +323,10 @@ def conversion_sql(ctx: ImportContext, source_sql: str, *, by_file: bool = False
         out.append(f"{v} AS {n}")
         if f.type == "date" and f.keeps_zone:
             out.append(col(f.name, "__tz"))
+            # Every shape normalise_sql reads with a time of day writes it with a ':' (10:05, 10:05:00,
+            # 2020年2月21日 10:05:00, 12:38:23 AM PST) and none without one has a ':', so a cell without one gave
+            # the day alone; one that writes 00:00 gave a time. The view keeps it only where the cell converted.
+            out.append(f"CASE WHEN {r} IS NOT NULL THEN NOT contains({r}, ':') END AS {col(f.name, '__date_only')}")
     # The cleaned text of every checked cell that did not convert here, in checked-field order, kept
     # only for rows that have one: one mostly-NULL column instead of one per field. The view
     # derives `<f>__raw` and money's `<f>__cur` from it.
@@ -387,7 +397,7 @@ def _conv_columns(ctx: ImportContext) -> list[str]:
         if f.name in ctx.recognised.columns:
             out.append(f.name)
             if f.type == "date" and f.keeps_zone:
-                out.append(f.name + "__tz")
+                out += [f.name + "__tz", f.name + "__date_only"]
     return out + ["_slow", "_bad"]
 
 

@@ -74,8 +74,9 @@ def orders_behind(f: ChartFilter, point: Slice) -> TableSource:
         conditions.append("isodow(o.day) - 1 = ?")
         extra.append(point.weekday)
     if point.hour is not None:
+        # an order whose export gave only the date has no hour: it is behind no hour's cell
         conditions.append(LOCAL_HOUR.replace("ordered_at", "o.ordered_at").replace("ordered_tz", "o.ordered_tz")
-                          + " = ?")
+                          .replace("ordered_date_only", "o.ordered_date_only") + " = ?")
         extra.append(point.hour)
     if point.cohort is not None:
         # The cohort as the chart counts it: people whose first sold order, filters applied, fell in that month.

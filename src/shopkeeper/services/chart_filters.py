@@ -90,7 +90,7 @@ def chart_money(f: ChartFilter, amount: str) -> str:
 def orders_sql(f: ChartFilter, *, sold_only: bool = True) -> tuple[str, list[Any]]:
     """The filtered orders of the range: shop_id, order_id, platform, person, ordered_at, day, status,
     sold, total, refunded, net, and money, gross_money and refund_money in the chart's currency
-    (NULL when the order's currency has no rate).
+    (NULL when the order's currency has no rate), and ordered_date_only (its export gave only the day).
 
     `person` is the member the buyer belongs to across platforms, else the shop's own buyer id.
     """
@@ -114,7 +114,7 @@ def orders_sql(f: ChartFilter, *, sold_only: bool = True) -> tuple[str, list[Any
                {"sk_net_amount(o.total, o.refunded_amount)" if f.currency
                 else "sk_net_base(o.total, o.refunded_amount, fx.rate)"} AS money,
                {chart_money(f, "o.total")} AS gross_money, {chart_money(f, "o.refunded_amount")} AS refund_money,
-               o.ship_country, o.ship_city
+               o.ship_country, o.ship_city, o.ordered_date_only
         FROM orders o
         LEFT JOIN sk_fx() fx ON fx.currency = o.currency
         LEFT JOIN buyers b ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id

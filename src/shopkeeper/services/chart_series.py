@@ -405,15 +405,36 @@ def regions(db: Database, f: ChartFilter, limit: int = 15) -> tuple[tuple[Region
             int(unknown[0] if unknown else 0))
 
 
-LOCAL_HOUR = "hour(timezone('UTC', ordered_at) + to_minutes(sk_offset_minutes(ordered_tz)))"
+# The local hour of an order of orders_sql (domain/order_day.py); NULL when its export gave only the date.
+LOCAL_HOUR = "sk_order_hour(ordered_at, ordered_tz, ordered_date_only)"
 
 
 def hour_weekday(db: Database, f: ChartFilter) -> tuple[tuple[int, ...], ...]:
-    """Sold orders per local weekday (Monday first) × hour of the day, in the zone the platform wrote."""
+    """Sold orders per local weekday (Monday first) × hour of the day, in the zone the platform wrote.
+
+    Only orders whose time is known: one whose export gave only the date has no hour (not midnight);
+    `date_only` counts them for the chart's note.
+    """
     orders, params = orders_sql(f)
     rows = db.fetchall(
-        f"SELECT isodow(day) - 1, {LOCAL_HOUR}, count(*) FROM ({orders}) GROUP BY ALL", params)
+        f"SELECT isodow(day) - 1, {LOCAL_HOUR}, count(*) FROM ({orders}) WHERE {LOCAL_HOUR} IS NOT NULL GROUP BY ALL",
+        params)
     grid = [[0] * 24 for _ in range(7)]
     for weekday, hour, count in rows:
         grid[int(weekday)][int(hour)] = int(count)
     return tuple(tuple(r) for r in grid)
+
+
+@dataclass(frozen=True)
+class DateOnly:
+    """The range's sold orders whose export gave only the date: they have a day but no hour."""
+    orders: int
+    platforms: tuple[str, ...]   # 'etsy', 'ebay' (the shop id's prefix), by code
+
+
+def date_only(db: Database, f: ChartFilter) -> DateOnly:
+    """Sold orders of the filtered range with no time of day, and their platforms: the hours leave them out."""
+    orders, params = orders_sql(f)
+    row = db.fetchone(f"SELECT count(*), list(DISTINCT platform ORDER BY platform) FROM ({orders})"
+                      f" WHERE {LOCAL_HOUR} IS NULL", params)
+    return DateOnly(int(row[0]), tuple(row[1] or ())) if row else DateOnly(0, ())

@@ -284,8 +284,10 @@ def test_small_tables_read_together_import_exactly_what_each_read_alone_would(
     assert reads == [5]
     assert together == alone
     outcomes, rejects, shop, work = together
+    # e_changed's #41 ties with b_plain's on status, stamps and values known: the digest of their values decides
+    # (importers/freshness.py), b_plain's here, whichever came first
     assert [o[1:6] for o in outcomes] == [(True, 5, 1, 0, 4), (True, 2, 2, 0, 0), (False, 0, 0, 0, 0),
-                                          (True, 2, 0, 0, 0), (True, 1, 0, 1, 0)]
+                                          (True, 2, 0, 0, 0), (True, 1, 0, 0, 0)]
     assert "no rows" in outcomes[2][6]
     # Row numbers are each member's own, not positions in the shared read.
     assert [(r[0], r[1], r[4]) for r in rejects] == [

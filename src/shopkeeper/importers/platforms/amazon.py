@@ -88,6 +88,7 @@ def normalise_orders(ctx: ImportContext) -> None:
         SELECT min(_row) AS _row, $shop AS shop_id, amazon_order_id AS order_id,
                any_value(merchant_order_id) AS order_number,
                min(purchase_date) AS ordered_at, arg_min(purchase_date__tz, purchase_date) AS ordered_tz,
+               arg_min(purchase_date__date_only, purchase_date) AS ordered_date_only,
                {status_case('any_value(order_status)', _STATUS,
                             "CASE WHEN any_value(order_status) ILIKE 'shipped%' THEN 'shipped' ELSE 'pending' END")}
                    AS status,

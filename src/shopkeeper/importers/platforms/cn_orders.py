@@ -75,6 +75,13 @@ LINE_REFUNDED = ("(contains(coalesce(after_sale, ''), '退款成功') OR contain
                  "OR coalesce(after_sale, '') IN ('已退款', '退款完成'))")
 
 
+def date_only_of(*fields: str, otherwise: str = "NULL") -> str:
+    """SQL: whether the first of `fields` (dates kept with their zone) that has a value gave the day alone, no time
+    (its `<field>__date_only`): the flag of the order time `coalesce(fields)` picks; `otherwise` when none has one."""
+    arms = " ".join(f"WHEN {f} IS NOT NULL THEN {f}__date_only" for f in fields)
+    return f"CASE {arms} ELSE {otherwise} END"
+
+
 @dataclass(frozen=True)
 class OrderShape:
     """SQL (over the vocabulary) for what one platform does its own way."""
@@ -88,6 +95,7 @@ class OrderShape:
     line_refunded: str = LINE_REFUNDED
     ordered_at: str = "coalesce(created_at, paid_at)"
     ordered_tz: str = "coalesce(created_at__tz, paid_at__tz)"
+    ordered_date_only: str = date_only_of("created_at", "paid_at")  # orders.ordered_date_only, as ordered_at picks
     # Without an account the order itself is the buyer, as long as it says something about who that is (a
     # recipient, a phone, even masked: the seller matches parcels by them and may merge such buyers later). An
     # export that names nobody at all (a Tmall 订单报表 cut down for analysis) makes no buyer and no member:
@@ -119,6 +127,9 @@ def with_vocabulary(ctx: ImportContext, source: str, name: str) -> None:
             # views cannot take parameters: the zone (an IANA name from the platforms table) is inlined
             extra.append(f"sk_offset_text(CAST(date_diff('minute', timezone('UTC', {value}), "
                          f"timezone({sql_literal(ctx.zone)}, {value})) AS INTEGER)) AS {q(fname + '__tz')}")
+        if ftype == "date" and fname + "__date_only" not in have:
+            # not said by a date declared without its zone, nor by one the file lacks
+            extra.append(f"CAST(NULL AS BOOLEAN) AS {q(fname + '__date_only')}")
     # a view: the accepted rows of a million-line file are read, never copied, here
     ctx.run(f"CREATE OR REPLACE TEMP VIEW {q(name)} AS SELECT *{''.join(', ' + e for e in extra)} FROM {q(source)}")
 
@@ -226,7 +237,8 @@ def stage_orders(ctx: ImportContext, shape: OrderShape) -> None:
         )
         SELECT _row, $shop AS shop_id, order_id, CAST(NULL AS VARCHAR) AS order_number,
                {shape.buyer_id} AS buyer_id,
-               {shape.ordered_at} AS ordered_at, {shape.ordered_tz} AS ordered_tz, paid_at,
+               {shape.ordered_at} AS ordered_at, {shape.ordered_tz} AS ordered_tz,
+               {shape.ordered_date_only} AS ordered_date_only, paid_at,
                shipped_last AS shipped_at,
                {_status_sql(shape)} AS status, o.status AS platform_status,
                upper(coalesce(currency_code, total__cur, goods_amount__cur, unit_price__cur, line_amount__cur,

@@ -90,7 +90,8 @@ def normalise_orders(ctx: ImportContext) -> None:
         SELECT f._row, $shop AS shop_id, f.order_key AS order_id,
                f.sales_record_number AS order_number,
                coalesce(lower(f.buyer_email), lower(f.buyer_username)) AS buyer_id,
-               f.sale_date AS ordered_at, f.sale_date__tz AS ordered_tz, f.paid_on_date AS paid_at,
+               f.sale_date AS ordered_at, f.sale_date__tz AS ordered_tz, f.sale_date__date_only AS ordered_date_only,
+               f.paid_on_date AS paid_at,
                CASE WHEN f.shipped_on_date IS NOT NULL THEN 'shipped' WHEN f.paid_on_date IS NOT NULL THEN 'paid'
                     ELSE 'pending' END AS status,
                upper(coalesce(f.total_price__cur, f.sold_for__cur, $currency)) AS currency,

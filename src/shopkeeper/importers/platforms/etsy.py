@@ -95,7 +95,7 @@ def normalise_orders(ctx: ImportContext) -> None:
     ctx.create(ORDERS, f"""
         SELECT _row, $shop AS shop_id, order_id,
                lower(coalesce(buyer_user_id, full_name)) AS buyer_id,
-               sale_date AS ordered_at, sale_date__tz AS ordered_tz,
+               sale_date AS ordered_at, sale_date__tz AS ordered_tz, sale_date__date_only AS ordered_date_only,
                CASE WHEN adjusted_order_total > 0 AND adjusted_order_total < order_total THEN 'partially_refunded'
                     ELSE {status_case('status', _STATUS,
                                       "CASE WHEN date_shipped IS NOT NULL THEN 'shipped' ELSE 'paid' END")} END
@@ -257,6 +257,7 @@ def normalise_items(ctx: ImportContext) -> None:
         SELECT min(_row) AS _row, $shop AS shop_id, order_id,
                any_value(buyer_key) AS buyer_id,
                min(sale_date) AS ordered_at, arg_min(sale_date__tz, sale_date) AS ordered_tz,
+               arg_min(sale_date__date_only, sale_date) AS ordered_date_only,
                min(date_paid) AS paid_at,
                CASE WHEN bool_or(date_shipped IS NOT NULL) THEN 'shipped' ELSE 'paid' END AS status,
                upper(coalesce(any_value(currency), any_value(price__cur), $currency)) AS currency,

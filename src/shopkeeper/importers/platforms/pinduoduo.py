@@ -22,6 +22,9 @@ ORDER_SHAPE = OrderShape(
     lines=True,
     ordered_at=f"coalesce(deal_at, created_at, grouped_at, paid_at, sk_ts({_ID_DAY}, $zone))",
     ordered_tz=f"coalesce(deal_at__tz, created_at__tz, grouped_at__tz, paid_at__tz, sk_tz({_ID_DAY}, $zone))",
+    # the order number gives the day alone
+    ordered_date_only=cn_orders.date_only_of("deal_at", "created_at", "grouped_at", "paid_at",
+                                             otherwise=f"CASE WHEN sk_ts({_ID_DAY}, $zone) IS NOT NULL THEN TRUE END"),
     line_total="goods_amount",
     unit_price="round(goods_amount / nullif(quantity, 0), 2)",
     discount=("CASE WHEN coalesce(shop_discount, platform_discount, pay_discount) IS NOT NULL "

@@ -105,7 +105,8 @@ def normalise_orders(ctx: ImportContext) -> None:
     ctx.create(ORDERS, f"""
         SELECT s._row, $shop AS shop_id, coalesce(shopify_id, order_name) AS order_id, order_name AS order_number,
                coalesce(lower(email), phone, billing_phone) AS buyer_id,
-               created_at AS ordered_at, created_at__tz AS ordered_tz, paid_at,
+               created_at AS ordered_at, created_at__tz AS ordered_tz, created_at__date_only AS ordered_date_only,
+               paid_at,
                {_ORDER_STATUS} AS status, financial_status AS platform_status,
                upper(coalesce(currency, total__cur, $currency)) AS currency,
                subtotal, shipping, taxes AS tax, discount_amount AS discount, total,

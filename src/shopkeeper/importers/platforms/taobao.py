@@ -66,6 +66,7 @@ LINE_SHAPE = OrderShape(
     buyer_id="CAST(NULL AS VARCHAR)",
     ordered_at="created_at",
     ordered_tz="created_at__tz",
+    ordered_date_only="created_at__date_only",
     total="lines_total",
     subtotal="lines_total",
     refunded="coalesce(sum_refund, refunded_lines_total)",
@@ -126,7 +127,8 @@ def _fill_orders(ctx: ImportContext) -> None:
     has it, to fill its empty fields.
     """
     ctx.create(ORDERS, f"""
-        SELECT s._row, s.shop_id, s.order_id, s.ordered_at, s.ordered_tz, s.paid_at, s.status, s.platform_status,
+        SELECT s._row, s.shop_id, s.order_id, s.ordered_at, s.ordered_tz, s.ordered_date_only, s.paid_at, s.status,
+               s.platform_status,
                s.currency, s.subtotal, s.total, s.refunded_amount, 'CN' AS ship_country, TRUE AS _provisional
         FROM {ORDERS} s
         WHERE (s.ordered_at IS NOT NULL AND s.total IS NOT NULL)

@@ -337,7 +337,7 @@ def normalise_orders(ctx: ImportContext) -> None:
     ctx.create(ORDERS, f"""
         SELECT _row, $shop AS shop_id, order_id, order_number,
                coalesce(lower(billing_email), customer_id, billing_phone) AS buyer_id,
-               order_date AS ordered_at, order_date__tz AS ordered_tz,
+               order_date AS ordered_at, order_date__tz AS ordered_tz, order_date__date_only AS ordered_date_only,
                {status_case("regexp_replace(status, '^wc-', '')", _ORDER_STATUS, "'pending'")} AS status,
                status AS platform_status,
                upper(coalesce(currency, order_total__cur, $currency)) AS currency,

@@ -497,7 +497,26 @@ def weekday_names() -> list[str]:
     return [QCoreApplication.translate("Charts", "Mon"), QCoreApplication.translate("Charts", "Tue"), QCoreApplication.translate("Charts", "Wed"), QCoreApplication.translate("Charts", "Thu"), QCoreApplication.translate("Charts", "Fri"), QCoreApplication.translate("Charts", "Sat"), QCoreApplication.translate("Charts", "Sun")]
 
 
-def draw_hours(plot: pg.PlotWidget, grid: tuple[tuple[int, ...], ...], _currency: str) -> Drawn:
+def date_only_platforms(left_out: cs.DateOnly) -> str:
+    """The platforms whose exports gave the left-out orders only a date, as the seller knows them: 'eBay, Etsy'."""
+    return ", ".join(platform_label(p) for p in left_out.platforms)
+
+
+def draw_hours(plot: pg.PlotWidget, data: tuple[tuple[tuple[int, ...], ...], cs.DateOnly], _currency: str) -> Drawn:
+    """The heatmap of the orders whose time is known; the tab's note counts the others (ChartsTab.date_only_note)."""
+    grid, left_out = data
+    if left_out.orders and not any(any(row) for row in grid):
+        # Every order of the range has a day but no hour: say so, not an empty grid that reads "nobody buys".
+        label = pg.TextItem(QCoreApplication.translate(
+            "Charts", "No sold order of this period has a time of day in its export ({platforms}): "
+                      "there are no hours to show.").format(platforms=date_only_platforms(left_out)),
+            color="#555", anchor=(0.5, 0.5))
+        label.setTextWidth(520)
+        label.setPos(0.5, 0.5)
+        plot.addItem(label)
+        plot.getAxis("left").setTicks([[]])
+        plot.getAxis("bottom").setTicks([[]])
+        return Drawn((QCoreApplication.translate("Charts", "Weekday"), *(str(h) for h in range(24))), [])
     _heatmap(plot, np.array(grid, dtype=float))
     names = weekday_names()
     plot.getAxis("left").setTicks([[(i + 0.5, n) for i, n in enumerate(names)]])

@@ -105,7 +105,9 @@ CHARTS = (
     ChartKind("segments", lambda db, _f, _g, t: cs.segment_sizes(db, t),
               lambda p, d, c, _f, _g: cd.draw_segments(p, d, c)),
     ChartKind("regions", lambda db, f, _g, _t: cs.regions(db, f), lambda p, d, c, _f, _g: cd.draw_regions(p, d, c)),
-    ChartKind("hours", lambda db, f, _g, _t: cs.hour_weekday(db, f), lambda p, d, c, _f, _g: cd.draw_hours(p, d, c)),
+    # with the sold orders whose export gives only a date: they have no hour, and the note says so
+    ChartKind("hours", lambda db, f, _g, _t: (cs.hour_weekday(db, f), cs.date_only(db, f)),
+              lambda p, d, c, _f, _g: cd.draw_hours(p, d, c)),
     ChartKind("profit", profit_chart.load_profit, profit_chart.draw_profit),
     # issue 13.5: ads against their break-even, and products that draw visitors who do not buy
     ChartKind("ads", ads_chart.load_ads, ads_chart.draw_ads),
@@ -380,6 +382,8 @@ class ChartsTab(ShopTab):
         plot.getAxis("left").setTicks(None)
         plot.invertY(False)
         drawn = kind.draw(plot, data, currency, f, grain)
+        if kind.key == "hours":
+            drawn.note = " ".join(n for n in (self.date_only_note(data[1]), drawn.note) if n)
         set_title(plot, self._chart_title(kind.key))
         plot.autoRange()
         if not any(isinstance(v, (int, Decimal)) and v for row in drawn.rows for v in row):
@@ -416,6 +420,13 @@ class ChartsTab(ShopTab):
         return self.tr("%Ln sold order(s) in {currencies} have no exchange rate to {base}: their money is unknown, "
                        "shown as — (no bar, a gap in a line), never as 0.", "", missing.orders).format(
             currencies=currencies, base=currency)
+
+    def date_only_note(self, left_out: cs.DateOnly) -> str:
+        """How many sold orders of the range the hours leave out: their export gives only a date ('' when none)."""
+        if not left_out.orders:
+            return ""
+        return self.tr("%Ln sold order(s) have only a date in their export ({platforms}): they are not in the hours.",
+                       "", left_out.orders).format(platforms=cd.date_only_platforms(left_out))
 
     def _note_link(self, link: str) -> None:
         if link == "exchange_rates":
