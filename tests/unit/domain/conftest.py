@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -16,3 +17,13 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     migrate(database, tmp_path_factory.mktemp("bk"))
     yield database
     database.close()
+
+
+@contextmanager
+def scratch(db: Database) -> Iterator[None]:
+    """A transaction that is always rolled back: every example starts from the same empty shop."""
+    db.begin()
+    try:
+        yield
+    finally:
+        db.rollback()

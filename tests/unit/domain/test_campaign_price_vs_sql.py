@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
@@ -12,20 +10,12 @@ from hypothesis import strategies as st
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain.campaign_price import KINDS, Terms, Tier, stacked_price, unit_price
+from tests.unit.domain.conftest import scratch
 
 RULES = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CENTS = st.integers(0, 10**8).map(lambda c: Decimal(c) / 100)
 PRICE = st.none() | CENTS
 TIER = st.builds(Tier, CENTS, CENTS)
-
-
-@contextmanager
-def _scratch(db: Database) -> Iterator[None]:
-    db.begin()
-    try:
-        yield
-    finally:
-        db.rollback()
 
 
 TERMS = st.builds(
@@ -54,7 +44,7 @@ def test_unit_and_stacked_prices_agree_with_sql(db: Database, terms: Terms, othe
                                                 prices: list[Decimal | None], currencies: list[str]) -> None:
     skus = {f"S{i}": p for i, p in enumerate(prices)}
     currency = {f"S{i}": currencies[i] for i in range(len(prices))}  # the campaigns are in CNY
-    with _scratch(db):
+    with scratch(db):
         db.execute("INSERT INTO products (product_id, title) VALUES ('P', 'p')")
         for sku, price in skus.items():
             db.execute("INSERT INTO variants (sku, product_id, price, currency) VALUES (?, 'P', ?, ?)",

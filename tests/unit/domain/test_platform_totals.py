@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -13,17 +11,9 @@ from hypothesis import strategies as st
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain import platform_totals, shop_currency
+from tests.unit.domain.conftest import scratch
 
 RULES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@contextmanager
-def _scratch(db: Database) -> Iterator[None]:
-    db.begin()
-    try:
-        yield
-    finally:
-        db.rollback()
 
 
 @RULES
@@ -50,7 +40,7 @@ BUYER = st.tuples(st.sampled_from(["shopify:a", "shopify:b"]), st.none() | st.in
 @given(buyers=st.lists(BUYER, max_size=4))
 def test_per_member_and_shop(db: Database, buyers: list[tuple[str, int | None, Decimal | None, int]]) -> None:
     at = datetime(2026, 1, 1, tzinfo=UTC)
-    with _scratch(db):
+    with scratch(db):
         for shop in ("shopify:a", "shopify:b"):
             db.execute("INSERT INTO shops VALUES (?, 'shopify', ?, NULL)", [shop, shop])
         for n, (shop, orders, spent, held) in enumerate(buyers):
@@ -86,7 +76,7 @@ FROM_ROW = st.tuples(st.sampled_from(["EUR", "USD", "CLP"]), st.sampled_from(["f
 def test_a_shop_currency_is_known_when_the_seller_or_its_named_orders_say_it(
         db: Database, orders: list[tuple[str, str | None]], set_currency: str | None) -> None:
     at = datetime(2026, 1, 1, tzinfo=UTC)
-    with _scratch(db):
+    with scratch(db):
         db.execute("INSERT INTO shops VALUES ('shopify:s', 'shopify', 's', ?)", [set_currency])
         for i, (currency, came_from) in enumerate(orders):
             db.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, currency, total, "

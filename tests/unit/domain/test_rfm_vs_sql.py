@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -12,19 +10,11 @@ from hypothesis import strategies as st
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain import order_day, order_status, revenue, rfm
+from tests.unit.domain.conftest import scratch
 
 RULES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DAY = date(2026, 3, 31)  # a month before is 28 February: the clamp
 RATES = {"CNY": Decimal(1), "USD": Decimal("7.10")}
-
-
-@contextmanager
-def _scratch(db: Database) -> Iterator[None]:
-    db.begin()
-    try:
-        yield
-    finally:
-        db.rollback()
 
 
 def _shop_of(db: Database, members: int, orders: list[tuple]) -> None:
@@ -76,7 +66,7 @@ ORDER = st.tuples(
 @given(orders=st.lists(ORDER, max_size=24), quantile_min=st.sampled_from([1, 3, 100]),
        day=st.sampled_from([DAY, rfm.month_before(DAY), date(2026, 1, 1)]))
 def test_rfm(db: Database, orders: list[tuple], quantile_min: int, day: date) -> None:
-    with _scratch(db):
+    with scratch(db):
         _shop_of(db, 8, orders)
         got = _sql_rfm(db, day, quantile_min)
         db.execute("CREATE OR REPLACE TEMP TABLE _days AS SELECT * FROM sk_rfm_member_days()")
@@ -89,7 +79,7 @@ def test_rfm(db: Database, orders: list[tuple], quantile_min: int, day: date) ->
 @RULES
 @given(orders=st.lists(ORDER, max_size=24))
 def test_movement_compares_with_a_month_before(db: Database, orders: list[tuple]) -> None:
-    with _scratch(db):
+    with scratch(db):
         _shop_of(db, 8, orders)
         db.execute("CREATE OR REPLACE TEMP TABLE _now AS SELECT * FROM sk_rfm(?::DATE)", [DAY])
         db.execute("CREATE OR REPLACE TEMP TABLE _before AS SELECT * FROM sk_rfm(?::DATE)", [rfm.month_before(DAY)])

@@ -6,8 +6,7 @@ The domain modules hold both; generated data finds where the two would disagree
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -38,18 +37,9 @@ from shopkeeper.domain.points import (
     points_for,
 )
 from shopkeeper.services.recompute import recompute
+from tests.unit.domain.conftest import scratch
 
 RULES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@contextmanager
-def _scratch(db: Database) -> Iterator[None]:
-    """A transaction that is always rolled back: every example starts from the same empty shop."""
-    db.begin()
-    try:
-        yield
-    finally:
-        db.rollback()
 
 
 def _scalar(db: Database, sql: str, *params: object) -> object:
@@ -128,7 +118,7 @@ def test_net_revenue(db: Database, sales: list[tuple[str, str, Decimal, Decimal]
     at = datetime(2026, 1, 1, tzinfo=UTC)
     rows = [("s:x", str(i), None, at, "+00:00", status, cur, total, (total * share).quantize(Decimal("0.01")))
             for i, (status, cur, total, share) in enumerate(sales)]
-    with _scratch(db):
+    with scratch(db):
         _settings(db, pairs)
         _insert_orders(db, rows)
         got = _scalar(db, "SELECT coalesce(sum(net_base), 0) FROM sk_sales()")
@@ -147,7 +137,7 @@ FROM_ROW = st.tuples(st.sampled_from(["EUR", "USD", "CAD"]), st.sampled_from(["f
 @given(orders=st.lists(FROM_ROW, max_size=10), set_currency=st.sampled_from([None, "GBP"]))
 def test_shop_currency(db: Database, orders: list[tuple[str, str | None]], set_currency: str | None) -> None:
     at = datetime(2026, 1, 1, tzinfo=UTC)
-    with _scratch(db):
+    with scratch(db):
         db.execute("INSERT INTO shops VALUES ('woocommerce:w', 'woocommerce', 'w', ?)", [set_currency])
         for i, (currency, came_from) in enumerate(orders):
             db.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, currency, total, "
@@ -278,7 +268,7 @@ def _history(orders: list[tuple], member: str, policy: dict[str, str]) -> list[t
 @RULES
 @given(orders=st.lists(ORDER, max_size=14), policy=POLICY)
 def test_tiers_and_their_history(db: Database, orders: list[tuple], policy: dict[str, str]) -> None:
-    with _scratch(db):
+    with scratch(db):
         _shop_of(db, orders, [], policy)
         recompute(db, TODAY)
         got = dict(db.fetchall("SELECT member_id, tier_code FROM members"))
@@ -331,7 +321,7 @@ REDEEM = st.tuples(st.sampled_from(MEMBERS),
 @given(orders=st.lists(ORDER, max_size=14), redeems=st.lists(REDEEM, max_size=5), policy=POLICY)
 def test_points_ledger(db: Database, orders: list[tuple], redeems: list[tuple[str, datetime, int]],
                        policy: dict[str, str]) -> None:
-    with _scratch(db):
+    with scratch(db):
         _shop_of(db, orders, redeems, policy)
         recompute(db, TODAY)
         got = db.fetchall("SELECT member_id, occurred_at, points, reason, order_id, expires_at, available_at "
@@ -397,7 +387,7 @@ def test_loyalty_settings(db: Database, rate: str | None, months: str | None, da
     pairs = {k: v for k, v in (("points_per_currency_unit", rate), ("points_expiry_months", months),
                                 ("points_return_days", days), ("points_expiry_month_day", month_day),
                                 ("points_expiry_model", model)) if v is not None}
-    with _scratch(db):
+    with scratch(db):
         _loyalty(db, pairs)
         got = db.fetchone("SELECT rate, expiry_months, return_days, expiry_month_day, expiry_model "
                           "FROM sk_loyalty_settings()")
