@@ -4,7 +4,7 @@ Each rule lives in one domain module with its pure-Python statement and its SQL
 (domain/identity.py, privacy.py, sku_lines.py with bundles.py, order_status.py, order_day.py, revenue.py, reorder.py,
 stock_classes.py, segments.py, loyalty_settings.py, tiers.py, points.py, channel_stock.py, rfm.py, campaign_price.py, campaign_checks.py, stock_ledger.py,
 sku_status.py, sku_links.py, refunds.py, fee_rates.py, shop_currency.py,
-landed_cost.py, money_sources.py, profit.py, ad_performance.py, countries.py, platform_totals.py); every service, report and chart asks the SQL through
+landed_cost.py, money_sources.py, profit.py, ad_performance.py, countries.py, provinces.py, platform_totals.py); every service, report and chart asks the SQL through
 these TEMP macros instead of writing the rule again. TEMP: they belong to the
 connection and are never stored in the shop file, so a newer Shopkeeper's
 rules apply to an older shop at once.
@@ -39,6 +39,7 @@ from shopkeeper.domain import (
     points,
     privacy,
     profit,
+    provinces,
     refunds,
     reorder,
     revenue,
@@ -59,7 +60,7 @@ SCALAR_MACROS = (*identity.MACROS, *privacy.MACROS, *order_status.MACROS, *order
                  *rfm.SCALAR_MACROS, *campaign_price.MACROS, *stock_ledger.MACROS, *sku_status.MACROS,
                  *sku_links.MACROS, *bundles.MACROS, *campaign_checks.MACROS, *refunds.MACROS,
                  *fee_rates.MACROS, *money_sources.MACROS, *profit.MACROS, *ad_performance.MACROS,
-                 *countries.MACROS, *platform_totals.MACROS)
+                 *countries.MACROS, *provinces.MACROS, *platform_totals.MACROS)
 # In dependency order: every per-SKU figure reads sk_sku_lines(), the catalogue (sk_catalogue()) too; sk_sales()
 # uses sk_fx(), the tier and points macros use both. sk_first_stock_day() uses reorder's sk_stock_day();
 # sk_selling_days() uses the stock ledger's sk_stock_ledger().

@@ -64,11 +64,12 @@ def orders_behind(f: ChartFilter, point: Slice) -> TableSource:
         conditions.append("sk_country(o.ship_country) = ?")
         extra.append(point.country)
     if point.city is not None:
-        conditions.append("trim(o.ship_city) = ?")  # as the chart groups them
+        conditions.append("sk_city(sk_country(o.ship_country), o.ship_city) = ?")  # as the chart groups them
         extra.append(point.city)
     if point.province is not None:
         conditions.append("nullif(trim(o.ship_city), '') IS NULL AND EXISTS (SELECT 1 FROM orders po"
-                          " WHERE po.shop_id = o.shop_id AND po.order_id = o.order_id AND trim(po.ship_province) = ?)")
+                          " WHERE po.shop_id = o.shop_id AND po.order_id = o.order_id"
+                          " AND sk_province(sk_country(po.ship_country), po.ship_province) = ?)")
         extra.append(point.province)
     if point.weekday is not None:
         conditions.append("isodow(o.day) - 1 = ?")

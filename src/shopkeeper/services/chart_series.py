@@ -381,8 +381,9 @@ def regions(db: Database, f: ChartFilter, limit: int = 15) -> tuple[tuple[Region
     name no place at all.
 
     An order naming a city counts under its country and city; one naming no city, under its country and province
-    or state (orders.ship_province), so a province's bar holds only its orders without a city. Of places alike in
-    money and orders, by name, a city before a province of the same name, then by country.
+    or state (orders.ship_province, by its one name: domain/provinces.py), so a province's bar holds only its
+    orders without a city. Of places alike in money and orders, by name, a city before a province of the same
+    name, then by country.
     """
     orders, params = orders_sql(f)
     placed = f"""
@@ -395,9 +396,14 @@ def regions(db: Database, f: ChartFilter, limit: int = 15) -> tuple[tuple[Region
         WITH as_written AS (
             SELECT ship_country, city, province, count(*) AS n, {known_sum()} AS money
             FROM ({placed}) WHERE city IS NOT NULL OR province IS NOT NULL GROUP BY ALL)
-        -- One country whatever name the export gave it (US, United States, 美国), read once per name, not per order.
-        SELECT * FROM (SELECT sk_country(ship_country) AS country, city, province, sum(n)::BIGINT AS n,
-                              {known_sum()} AS money FROM as_written GROUP BY ALL)
+        -- One country whatever name the export gave it (US, United States, 美国), one city (杭州市 and 杭州) and
+        -- one province or state (浙江省 and 浙江, CA and California: domain/provinces.py), read once per name,
+        -- not per order.
+        SELECT * FROM (SELECT country, sk_city(country, city) AS city, sk_province(country, province) AS province,
+                              sum(n)::BIGINT AS n,
+                              {known_sum()} AS money
+                       FROM (SELECT sk_country(ship_country) AS country, * EXCLUDE (ship_country) FROM as_written)
+                       GROUP BY ALL)
         ORDER BY money DESC NULLS LAST, n DESC, coalesce(city, province), city IS NULL, country NULLS LAST LIMIT ?
         """, [*params, limit])
     unknown = db.fetchone(f"SELECT count(*) FROM ({placed}) WHERE city IS NULL AND province IS NULL", params)
