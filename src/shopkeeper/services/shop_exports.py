@@ -27,8 +27,12 @@ ORDER_PERSONAL: dict[str, Kind] = {"buyer": "account", "buyer_name": "name", "bu
                                    "buyer_phone": "phone"}
 _ORDERS_SQL = """
 SELECT o.shop_id, s.platform, o.order_id, o.order_number,
-       strftime(timezone('UTC', o.ordered_at) + to_minutes(sk_offset_minutes(o.ordered_tz)), '%Y-%m-%d %H:%M:%S')
-           || o.ordered_tz,
+       -- the local time in the zone the platform wrote; an export that gave only the day gives the day alone,
+       -- never a midnight the order was not placed at (orders.ordered_date_only)
+       CASE WHEN o.ordered_date_only
+            THEN strftime(timezone('UTC', o.ordered_at) + to_minutes(sk_offset_minutes(o.ordered_tz)), '%Y-%m-%d')
+            ELSE strftime(timezone('UTC', o.ordered_at) + to_minutes(sk_offset_minutes(o.ordered_tz)),
+                          '%Y-%m-%d %H:%M:%S') || o.ordered_tz END,
        o.status, o.platform_status, o.currency, o.subtotal, o.shipping, o.tax, o.discount, o.total,
        o.refunded_amount, o.channel, o.buyer_id, b.name, b.email, b.phone, b.member_id, o.ship_city, o.ship_country,
        o.refund_reason, o.ship_province

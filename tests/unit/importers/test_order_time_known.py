@@ -8,8 +8,9 @@ time through merges (a real time from any file beats a date alone, in either imp
 
 from __future__ import annotations
 
+import csv
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ from export_files import (
 )
 
 from shopkeeper.db.database import Database
-from shopkeeper.services import mappings
+from shopkeeper.services import mappings, shop_exports
 from shopkeeper.services.imports import undo_import
 from shopkeeper.services.mappings import MAPPED_ORDERS
 
@@ -74,6 +75,12 @@ def test_ebay_sale_date_gives_the_day_only_unless_it_writes_a_time(shop: Databas
                     + "\r\n", encoding="utf-8")
     import_ok(shop, path)
     assert flags(shop) == {"03-11111-00001": True, "03-11111-00002": False}
+    # `export orders` writes the day alone where the export gave no time, never a midnight it did not say
+    shop_exports.export_table(shop, "orders", tmp_path / "orders.csv", date(2026, 12, 5))
+    with (tmp_path / "orders.csv").open(encoding="utf-8-sig", newline="") as fh:
+        written = {r["order_id"]: r["ordered_at"] for r in csv.DictReader(fh)}
+    assert written["03-11111-00001"] == "2026-09-04"
+    assert written["03-11111-00002"].startswith("2026-09-04 13:05:00")
 
 
 def test_shopify_created_at_has_a_time(shop: Database, tmp_path: Path) -> None:
