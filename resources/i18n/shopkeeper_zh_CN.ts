@@ -4149,10 +4149,6 @@
         <translation>{date}（{days} 天前）</translation>
     </message>
     <message>
-        <source>No orders imported yet</source>
-        <translation>尚未导入订单</translation>
-    </message>
-    <message>
         <source>{available} available · {pending} pending</source>
         <translation>{available} 可用 · {pending} 待生效</translation>
     </message>
@@ -7351,6 +7347,10 @@
     <message>
         <source>No orders yet</source>
         <translation>尚未下单</translation>
+    </message>
+    <message>
+        <source>Orders not imported yet</source>
+        <translation>订单尚未导入</translation>
     </message>
     <message>
         <source>Planned</source>

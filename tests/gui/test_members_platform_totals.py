@@ -39,6 +39,12 @@ def _show(qtbot, worker, tab: MembersTab, name: str) -> str:  # noqa: ANN001
     return tab.detail.text().replace("&#x27;", "'")
 
 
+def _status_cell(tab: MembersTab, name: str) -> str:
+    model = tab.model
+    [row] = [r for r in range(model.rowCount()) if model.row_values(r)[model.column_of("name")] == name]  # type: ignore[index]
+    return str(model.index(row, model.column_of("status")).data())
+
+
 def test_the_panel_says_which_orders_the_platform_knows_and_the_shop_does_not(qtbot, worker,  # noqa: ANN001
                                                                              tmp_path: Path) -> None:
     _import(qtbot, worker, current_customers(tmp_path / "customers_export.csv"))
@@ -50,7 +56,10 @@ def test_the_panel_says_which_orders_the_platform_knows_and_the_shop_does_not(qt
     text = _show(qtbot, worker, tab, "Ana Lira")
     assert ("Shopify's customer export says 3 orders, 265,000.00 spent; none of them is imported yet: import the "
             "orders export to see them here.") in text
-    assert "No orders imported yet" in text and "No orders yet" not in text
+    assert "Orders not imported yet" in text and "No orders yet" not in text
+    # the table's Status cell says the same as the panel
+    assert _status_cell(tab, "Ana Lira") == "Orders not imported yet"
+    assert _status_cell(tab, "Sin Pedidos") == "No orders yet"
     # the English plural comes with the translations ("1 member has"): "member(s) have" until then
     assert "1 member" in tab.segments.summary.text()
     assert "orders on their platform that are not imported yet" in tab.segments.summary.text()
@@ -64,7 +73,7 @@ def test_the_panel_says_which_orders_the_platform_knows_and_the_shop_does_not(qt
     text = _show(qtbot, worker, tab, "Ana Lira")
     assert ("Shopify's customer export says 4 orders, 301,000.00 CLP spent; the shop holds 2 of them: import the "
             "latest orders export to see the rest.") in text
-    assert "No orders imported yet" not in text
+    assert "Orders not imported yet" not in text and _status_cell(tab, "Ana Lira") != "Orders not imported yet"
     text = _show(qtbot, worker, tab, "Leo Viejo")
     assert ("Shopify's customer export says 1 order, 86,000.00 CLP spent; it is not imported yet: import the orders "
             "export to see it here.") in text

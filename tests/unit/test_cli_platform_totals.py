@@ -47,6 +47,9 @@ def test_members_carry_what_the_platform_says_and_the_orders_not_imported(tmp_pa
     ]
     # The platform's word is no order: RFM still has nothing to score for Leo.
     assert {m["segment"] for m in members if m["orders"] == 0} == {"prospects"}
+    # ... and their status says the orders are not imported, where "new" (no orders) would not be true
+    assert sorted((m["platform_orders"], m["status"]) for m in members if m["orders"] == 0) == [
+        (0, "new"), (1, "not_imported")]
     segments = _json("segments", "--db", shop)
     assert isinstance(segments, dict) and segments["members_with_orders_not_imported"] == 2
 

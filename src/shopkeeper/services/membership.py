@@ -4,7 +4,7 @@ The rules are the shop's (domain/tiers.py, points.py, segments.py, revenue.py):
 spend is the net of sold orders in the base currency (unknown while any of them is in a
 currency with no exchange rate: never a smaller figure that reads as the whole), the tier and the points
 ledger are kept up to date by services/recompute.py, and the status is the
-member's segment on `today`.
+member's segment on `today` (domain/segments.member_status).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ SELECT m.member_id,
        coalesce(p.pending, 0)::BIGINT AS points_pending,
        a.last_day AS last_order,
        date_diff('day', a.last_day, CAST(? AS DATE)) AS days_since,
-       sk_segment(a.orders, a.first_day, a.last_day, CAST(? AS DATE)) AS status,
+       sk_member_status(a.orders, a.first_day, a.last_day, CAST(? AS DATE), g.not_imported) AS status,
        t.rank AS tier_rank,
        coalesce(r.segment, '{PROSPECTS}') AS segment,
        coalesce(r.churn_risk, FALSE) AS churn_risk,
@@ -79,6 +79,9 @@ LEFT JOIN tiers t ON t.code = m.tier_code
 LEFT JOIN activity a USING (member_id)
 LEFT JOIN points p USING (member_id)
 LEFT JOIN sk_rfm(CAST(? AS DATE)) r USING (member_id)
+-- orders a customers export says they placed that the shop does not hold (domain/platform_totals.py)
+LEFT JOIN (SELECT member_id, sum(not_imported) AS not_imported FROM sk_platform_totals() GROUP BY member_id) g
+    USING (member_id)
 """
 
 MEMBER_COLUMNS = (

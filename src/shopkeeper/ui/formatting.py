@@ -25,6 +25,8 @@ _LABELS: dict[str, dict[str, object]] = {
         "at_risk": QT_TRANSLATE_NOOP("Status", "Slipping away"),
         "lapsed": QT_TRANSLATE_NOOP("Status", "Lapsed"),
         "new": QT_TRANSLATE_NOOP("Status", "No orders yet"),
+        # a customers export says they ordered; the orders are not imported (domain/segments.NOT_IMPORTED)
+        "not_imported": QT_TRANSLATE_NOOP("Status", "Orders not imported yet"),
         "planned": QT_TRANSLATE_NOOP("Status", "Planned"),
         "running": QT_TRANSLATE_NOOP("Status", "Running"),
         "ended": QT_TRANSLATE_NOOP("Status", "Ended"),

@@ -166,6 +166,18 @@ def test_segments(db: Database, orders: int, first: date, gap: int, since: int) 
     assert got == segments.segment(orders, first, last, today)
 
 
+@RULES
+@given(orders=st.integers(0, 3), first=DAYS, since=st.integers(0, 400), not_imported=st.none() | st.integers(0, 5))
+def test_member_status(db: Database, orders: int, first: date, since: int, not_imported: int | None) -> None:
+    # no orders yet, unless a customers export says some are not imported; a member with orders keeps their segment
+    today = first + timedelta(days=since)
+    days = (first, first) if orders else (None, None)
+    got = _scalar(db, "SELECT sk_member_status(?::INTEGER, ?::DATE, ?::DATE, ?::DATE, ?::BIGINT)",
+                  orders, *days, today, not_imported)
+    assert got == segments.member_status(orders, *days, today, not_imported or 0)
+    assert (got == segments.NOT_IMPORTED) == (orders == 0 and bool(not_imported))
+
+
 def test_at_risk_is_one_and_a_half_usual_gaps() -> None:
     first, last = date(2026, 1, 1), date(2026, 1, 21)  # 3 orders, a usual gap of 10 days
     assert segments.segment(3, first, last, last + timedelta(days=15)) == "active"

@@ -24,6 +24,7 @@ from shopkeeper.domain.changes import Area, Changes
 from shopkeeper.domain.commands import CommandResult
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.platform_totals import NONE_IMPORTED
+from shopkeeper.domain.segments import NOT_IMPORTED
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.member_segments import segment_overview
 from shopkeeper.services.membership import (
@@ -50,7 +51,7 @@ from shopkeeper.ui.tabs.tab_base import ShopTab
 from shopkeeper.ui.tabs.table_tab import make_search_box, make_table_view
 from shopkeeper.ui.ui_state import UiState
 
-STATUS_COLORS = {"at_risk": "#e65100", "lapsed": "#c62828", "active": "#2e7d32"}
+STATUS_COLORS = {"at_risk": "#e65100", "lapsed": "#c62828", "active": "#2e7d32", "not_imported": "#e65100"}
 TIER_COLORS = {4: "#6a1b9a", 3: "#b8860b", 2: "#607d8b", 1: "#8d6e63"}
 
 
@@ -305,12 +306,11 @@ class MembersTab(ShopTab):
         last = "—" if d.last_order is None else self.tr("{date} ({days} days ago)").format(
             date=f"{d.last_order:%Y-%m-%d}", days=d.days_since)
         # Orders a platform's customers export says the member placed and the shop does not hold: the platform's
-        # word, counted nowhere (domain/platform_totals.py), but "no orders yet" would not be true.
+        # word, counted nowhere (domain/platform_totals.py); the status says so (domain/segments.NOT_IMPORTED).
         missing = [t for t in d.platform_totals if t.gap]
-        no_orders = self.tr("No orders imported yet") if missing and not d.recent_orders else None
         summary = [
             (self.tr("Tier"), d.tier or "—"),
-            (self.tr("Status"), no_orders or status_label(d.status)),
+            (self.tr("Status"), status_label(d.status)),
             # What a redemption may take now; points inside the return window apart.
             (self.tr("Points"), self.tr("{available} available · {pending} pending").format(
                 available=f"{d.points:,}", pending=f"{d.points_pending:,}")),
@@ -320,7 +320,7 @@ class MembersTab(ShopTab):
             (self.tr("Spend"), money(d.spend) if d.spend is not None else self.tr("— (orders in a currency without an exchange rate)")),
             (self.tr("Last order"), last),
             (self.tr("Member since"), f"{d.joined_at:%Y-%m-%d}" if d.joined_at else "—"),
-            (self.tr("RFM segment"), no_orders or segment_label(d.segment)),
+            (self.tr("RFM segment"), status_label(d.status) if d.status == NOT_IMPORTED else segment_label(d.segment)),
             (self.tr("Next order due"), self._next_order_text(d)),
         ]
         contact = [(label, value) for label, value in ((self.tr("E-mail"), d.email), (self.tr("Phone"), d.phone))
