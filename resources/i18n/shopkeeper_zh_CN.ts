@@ -3023,6 +3023,10 @@
         <translation>没有任何平台在售此 SKU</translation>
     </message>
     <message>
+        <source>{platform} gives this item no SKU: Shopkeeper keeps it under one made from its title (a renamed listing starts a new one)</source>
+        <translation>{platform} 未给该商品 SKU：Shopkeeper 按其标题生成一个编号来记录它（商品改名后会换用新编号）</translation>
+    </message>
+    <message>
         <source>Price and margin</source>
         <translation>售价与毛利</translation>
     </message>

@@ -1,13 +1,22 @@
 """The Listings product panel and its notices on the demo shop: a bundle's stock, prices per currency,
-and a refusal that goes once the seller's next command goes through."""
+a refusal that goes once the seller's next command goes through, and an Etsy item without a SKU."""
 
 from __future__ import annotations
 
+import sys
+import tempfile
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 
+from shopkeeper.domain.sku_lines import stand_in_sku
+from shopkeeper.services.imports import import_paths
 from shopkeeper.ui.paged_model import RowIdRole
 from tests.gui.conftest import run_query, wait_idle
 from tests.gui.test_workbench import _select
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "unit" / "importers"))
+from export_files import ETSY_ITEMS, write_export  # noqa: E402
 
 
 def _show(qtbot, app, sku: str) -> int:  # noqa: ANN001
@@ -73,3 +82,27 @@ def test_a_refusal_goes_once_a_later_edit_goes_through_even_one_that_changes_not
     tab.model.setData(cost, before, Qt.ItemDataRole.EditRole)  # the value it has: nothing changes
     wait_idle(qtbot, app.worker)
     assert not tab.notice.isVisibleTo(tab)
+
+
+def test_an_etsy_item_without_a_sku_is_listed_under_its_titles_stand_in(qtbot, app, tmp_path) -> None:  # noqa: ANN001
+    # Most small Etsy shops never set a SKU: their sales still reach Listings, and the panel says whose key it is.
+    items = write_export(tmp_path / "EtsySoldOrderItems2026.csv", ETSY_ITEMS, [
+        {"Sale Date": "11/26/26", "Item Name": "Moon phase sticker sheet", "Buyer": "Ann B (annb)", "Quantity": "3",
+         "Price": "4.00", "Item Total": "12.00", "Currency": "USD", "Transaction ID": "91", "Listing ID": "77",
+         "Order ID": "9001"}])
+
+    def load(db):  # noqa: ANN001, ANN202
+        with tempfile.TemporaryDirectory() as scratch:
+            return import_paths(db, [items], workdir=Path(scratch))
+
+    run_query(qtbot, app.worker, load)
+    app.window.listings.refresh()
+    wait_idle(qtbot, app.worker)
+    sku = stand_in_sku("etsy", "Moon phase sticker sheet")
+    assert sku is not None
+    _show(qtbot, app, sku)
+    text = app.window.listings.detail.text()
+    assert "Moon phase sticker sheet" in text and "Etsy gives this item no SKU" in text
+    # a SKU someone wrote says nothing of the kind
+    _show(qtbot, app, "CL-VASE-BUD-INK")
+    assert "gives this item no SKU" not in app.window.listings.detail.text()

@@ -55,7 +55,7 @@ from shopkeeper.domain import (
 )
 from shopkeeper.runtime.resources import default_absolute_terms_text
 
-SCALAR_MACROS = (*identity.MACROS, *privacy.MACROS, *order_status.MACROS, *order_day.MACROS, *revenue.MACROS, *reorder.MACROS,
+SCALAR_MACROS = (*identity.MACROS, *sku_lines.MACROS, *privacy.MACROS, *order_status.MACROS, *order_day.MACROS, *revenue.MACROS, *reorder.MACROS,
                  *segments.MACROS, *stock_classes.MACROS, *channel_stock.MACROS, *listing_rules.MACROS,
                  *rfm.SCALAR_MACROS, *campaign_price.MACROS, *stock_ledger.MACROS, *sku_status.MACROS,
                  *sku_links.MACROS, *bundles.MACROS, *campaign_checks.MACROS, *refunds.MACROS,

@@ -6,9 +6,11 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from export_files import ETSY_ITEMS, ETSY_LISTINGS, ETSY_ORDERS, import_ok, snapshot, write_export
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain.sku_lines import stand_in_sku
 from shopkeeper.importers.platforms.etsy import PLACEHOLDER_TITLE
 from shopkeeper.services.charts import top_products
 from shopkeeper.services.imports import undo_import
@@ -215,14 +217,44 @@ def test_listings_products_variants_and_stock(shop: Database, tmp_path: Path) ->
     assert (outcome.platform, outcome.kind, outcome.rows_added) == ("etsy", "listings", 3)
     assert shop.fetchall("SELECT listing_id, sku, title, price, currency, quantity FROM listings ORDER BY 1") == [
         ("66F927A9CDAD6_5436", None, "I Eat Cat - Unisex Sweatshirt", Decimal("39.99"), "USD", 80919),
-        ("Made to order print", None, "Made to order print", Decimal("12.00"), "USD", 999),
+        # no SKU: one item under its title's stand-in (domain/sku_lines.py)
+        ("Made to order print", PRINT, "Made to order print", Decimal("12.00"), "USD", 999),
         ("STK-1", "STK-1", "Sticker sheet", Decimal("26.50"), "EUR", 4),
     ]
     assert shop.fetchall("SELECT sku, product_id FROM variants ORDER BY 1") == [
         ("66F927A9CDAD6_5436", "66F927A9CDAD6_5436"), ("66F927A9CDAD6_5437", "66F927A9CDAD6_5436"),
-        ("STK-1", "STK-1")]
-    # one quantity per listing: it is stock only where the listing has a single SKU
-    assert shop.fetchall("SELECT sku, on_hand FROM stock_levels") == [("STK-1", 4)]
+        ("STK-1", "STK-1"), (PRINT, "Made to order print")]
+    # one quantity per listing: it is stock only where the listing has a single SKU (or none: its stand-in)
+    assert sorted(shop.fetchall("SELECT sku, on_hand FROM stock_levels")) == [("STK-1", 4), (PRINT, 999)]
+
+
+PRINT = stand_in_sku("etsy", "Made to order print")
+
+
+@pytest.mark.parametrize("listings_first", [True, False])
+def test_a_listing_without_a_sku_and_its_sales_meet_in_either_order(shop: Database, tmp_path: Path,
+                                                                    listings_first: bool) -> None:
+    # Most small Etsy shops never set a SKU: the items and the listing meet by the listing's title.
+    listing = write_export(tmp_path / "EtsyListingsDownload.csv", ETSY_LISTINGS, [
+        {"TITLE": "Made to  order print", "PRICE": "12", "CURRENCY_CODE": "USD", "QUANTITY": "9", "SKU": ""}])
+    items = write_export(tmp_path / "EtsySoldOrderItems2021.csv", ETSY_ITEMS, [
+        {"Sale Date": "12/26/21", "Item Name": "Made to order print", "Buyer": "Ann B (annb)", "Quantity": "2",
+         "Price": "12.00", "Item Total": "24.00", "Currency": "USD", "Transaction ID": "11", "Listing ID": "77",
+         "Order ID": "5"},
+        {"Sale Date": "12/27/21", "Item Name": "Never listed", "Buyer": "Bo (bo)", "Quantity": "1",
+         "Price": "3.00", "Item Total": "3.00", "Currency": "USD", "Transaction ID": "12", "Listing ID": "78",
+         "Order ID": "6"}])
+    for path in (listing, items) if listings_first else (items, listing):
+        import_ok(shop, path)
+    # the file keeps no SKU; the lines are read under the stand-in
+    assert shop.scalar("SELECT count(*) FROM order_lines WHERE sku IS NULL") == 2
+    sold = dict(shop.fetchall("SELECT sku, sum(quantity)::INT FROM sk_sku_lines() GROUP BY 1"))
+    assert sold == {PRINT: 2, stand_in_sku("etsy", "Never listed"): 1}
+    catalogue = {r[0]: r[1:] for r in shop.fetchall("SELECT sku, title, in_variants FROM sk_catalogue()")}
+    assert catalogue == {PRINT: ("Made to  order print", True),
+                         stand_in_sku("etsy", "Never listed"): ("Never listed", False)}   # an order-only entry
+    assert shop.fetchall("SELECT sku, on_hand FROM stock_levels") == [(PRINT, 9)]
+    assert not shop.fetchall("SELECT * FROM sk_all_lines() WHERE sku IS NULL")
 
 
 def test_etsy_quotes_only_cells_with_spaces_and_that_is_fine(shop: Database, tmp_path: Path) -> None:

@@ -26,7 +26,10 @@ Lines are numbered by Transaction ID inside their order, so two overlapping
 item exports give the same line the same number. Buyers are keyed by the
 Etsy username (orders: `Buyer User ID`; items: the `(username)` in `Buyer`).
 Listings have no listing id: the first SKU of the listing (else its title)
-keys the product and the listing; every SKU in the cell becomes a variant.
+keys the product and the listing; every SKU in the cell becomes a variant. A
+listing without a SKU becomes one variant under its title's stand-in SKU, the
+key its sold order items are read under (domain/sku_lines.py), with the stock
+the download states.
 """
 
 from __future__ import annotations
@@ -311,8 +314,12 @@ def normalise_listings(ctx: ImportContext) -> None:
     image_columns = [f"image{i}" for i in range(1, 11) if ctx.has(f"image{i}")]
     images = ("(" + " + ".join(f"(image{i} IS NOT NULL)::INTEGER" for i in range(1, 11) if f"image{i}" in image_columns)
               + ")") if image_columns else "NULL::INTEGER"
+    # A listing without a SKU sells one item kept under its title's stand-in (domain/sku_lines.py), the key its
+    # sold order items are read under: its stock and its sales meet whichever file came first.
     ctx.create("_sk_listing_rows", f"""
-        SELECT *, coalesce(skus[1], title) AS product_id FROM (
+        SELECT * REPLACE (CASE WHEN len(skus) = 0 THEN list_filter([sk_stand_in_sku('etsy', title)], lambda s: s IS NOT NULL)
+                               ELSE skus END AS skus),
+               coalesce(skus[1], title) AS product_id FROM (
             SELECT _row, title, {"tags" if ctx.has("tags") else "NULL::VARCHAR"} AS tags, price,
                    upper(coalesce(currency_code, price__cur, $currency)) AS currency, quantity,
                    {description} AS description, {images} AS image_count,

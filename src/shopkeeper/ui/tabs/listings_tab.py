@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from shopkeeper.domain.changes import Area
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.reorder import ReorderSettings
+from shopkeeper.domain.sku_lines import stand_in_platform
 from shopkeeper.runtime.clock import Clock
 from shopkeeper.services.inventory import (
     ChannelListing,
@@ -516,6 +517,12 @@ class ListingsTab(ShopTab):
                                     listing_status_label(c.status), c.title) if p))
             for c in d.channels
         ] or [(self.tr("Not listed"), self.tr("no platform listing carries this SKU"))]
+        made_for = stand_in_platform(d.sku)
+        if made_for is not None:
+            # a SKU made from the title (domain/sku_lines.py): the seller never wrote it
+            price_rows.insert(0, (self.tr("SKU"), self.tr(
+                "{platform} gives this item no SKU: Shopkeeper keeps it under one made from its title "
+                "(a renamed listing starts a new one)").format(platform=platform_label(made_for))))
         sections = [(self.tr("Price and margin"), price_rows), (self.tr("Stock"), stock_rows),
                     (self.tr("Reorder settings"), settings_rows), (self.tr("Listed on"), channels)]
         if d.bundle:
