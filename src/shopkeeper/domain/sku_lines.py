@@ -10,11 +10,11 @@ Two steps, each its own macro so either can change without touching the other:
 1. `sk_resolved_lines()`: the catalogue SKU a line sells: the one its shop's
    channel SKU links to (`sku_links`, rule in domain/sku_links.py), else the SKU
    it names (`sk_line_sku`: a stand-in where its platform keys items without one,
-   below); lines without a SKU sell no catalogue SKU. `channel_sku` keeps what
-   the platform wrote, or the stand-in, for the views that show it. The link is looked up by a
-   scalar subquery, not a LEFT JOIN: with the join, DuckDB 2.0.1 mis-evaluated
-   `s <= 0` over sk_weekly_demand()'s sums (tests/unit/domain/test_reorder_rules.py
-   found it).
+   below); other lines without a SKU sell no catalogue SKU. `channel_sku` keeps
+   what the platform wrote, or the stand-in, for the views that show it. The link
+   is looked up by a scalar subquery, not a LEFT JOIN: with the join, DuckDB
+   2.0.1 mis-evaluated `s <= 0` over sk_weekly_demand()'s sums
+   (tests/unit/domain/test_reorder_rules.py found it).
 2. `sk_sku_lines()` = bundles expanded over the resolved lines
    (domain/bundles.py `sk_expand_bundles()`): a bundle's line keeps its units
    but no money, each of its parts gets the units consumed and a share of the
