@@ -91,12 +91,16 @@ STATE_NAMES: dict[tuple[str, str], str] = {
 }
 
 
+# What SQL's trim() takes off both ends: the Unicode space separators (Zs), the ideographic space of a
+# Chinese export among them, and no tab or line break.
+_TRIMMED = " \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+
+
 def province_name(country: str | None, text: str | None) -> str | None:
     """The name a chart groups the province or state `text` under, for an order to `country` (an ISO code)."""
-    # trimmed of spaces only, as SQL's trim() does
-    if text is None or not text.strip(" "):
+    if text is None or not text.strip(_TRIMMED):
         return None
-    written = text.strip(" ")
+    written = text.strip(_TRIMMED)
     chinese = CN_NAMES.get(written)
     if chinese is not None:
         return chinese
@@ -105,9 +109,9 @@ def province_name(country: str | None, text: str | None) -> str | None:
 
 def city_name(country: str | None, text: str | None) -> str | None:
     """The name a chart groups the city `text` under, for an order to `country` (an ISO code)."""
-    if text is None or not text.strip(" "):
+    if text is None or not text.strip(_TRIMMED):
         return None
-    written = text.strip(" ")
+    written = text.strip(_TRIMMED)
     if country == "CN" and written.endswith("市") and len(written) >= 3:
         return written[:-1]
     return written

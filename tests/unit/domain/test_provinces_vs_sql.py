@@ -13,11 +13,11 @@ COUNTRIES = st.sampled_from(["CN", "US", "CA", "AU", "GB", "", None])
 WRITTEN = (st.sampled_from(sorted(CN_NAMES)).map(lambda name: f" {name} ")
            | st.sampled_from(sorted(s for _, s in STATE_NAMES)).flatmap(
                lambda s: st.sampled_from([s, s.upper(), s.title(), f"  {s}"]))
-           | st.text(alphabet=st.sampled_from("aWA浙江省市 'é"), max_size=6) | st.none())
+           | st.text(alphabet=st.sampled_from("aWA浙江省市 'é\t\u3000\u00a0"), max_size=6) | st.none())
 
 
 def test_the_spellings_exports_write_are_one_province() -> None:
-    assert {province_name("CN", n) for n in ("浙江省", "浙江", " 浙江 ")} == {"浙江"}
+    assert {province_name("CN", n) for n in ("浙江省", "浙江", " 浙江 ", "浙江省\u3000")} == {"浙江"}
     assert {province_name("CN", n) for n in ("上海市", "上海")} == {"上海"}
     assert {province_name(None, n) for n in ("内蒙古自治区", "内蒙古")} == {"内蒙古"}
     assert {province_name("CN", n) for n in ("广西壮族自治区", "广西自治区", "广西")} == {"广西"}
@@ -47,6 +47,6 @@ def test_a_chinese_city_is_one_with_or_without_its_shi() -> None:
 
 
 @RULES
-@given(country=COUNTRIES, value=st.text(alphabet=st.sampled_from("杭州市沙 aB"), max_size=5) | st.none())
+@given(country=COUNTRIES, value=st.text(alphabet=st.sampled_from("杭州市沙 aB\t\u3000\u00a0"), max_size=5) | st.none())
 def test_sql_agrees_with_python_on_cities(db: Database, country: str | None, value: str | None) -> None:
     assert db.scalar("SELECT sk_city(?, ?)", [country, value]) == city_name(country, value)
