@@ -302,11 +302,14 @@ def country_code(text: str | None) -> str | None:
     return code if code is not None else (key.upper() if len(key) == 2 else key)
 
 
-def _map_sql() -> str:
-    return "MAP {" + ", ".join(f"'{k.replace(chr(39), chr(39) * 2)}': '{v}'" for k, v in NAMES.items()) + "}"
+def sql_map(entries: dict[str, str]) -> str:
+    """A DuckDB MAP literal of text to text, for a macro that looks names up (here and in provinces.py)."""
+    def quoted(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+    return "MAP {" + ", ".join(f"{quoted(k)}: {quoted(v)}" for k, v in entries.items()) + "}"
 
 
 MACROS = (
     "CREATE OR REPLACE TEMP MACRO sk_country(c) AS CASE WHEN nullif(trim(c), '') IS NULL THEN NULL "
-    f"ELSE coalesce({_map_sql()}[replace(lower(trim(c)), '\u2019', chr(39))], CASE WHEN length(trim(c)) = 2 THEN upper(trim(c)) ELSE trim(c) END) END",
+    f"ELSE coalesce({sql_map(NAMES)}[replace(lower(trim(c)), '\u2019', chr(39))], CASE WHEN length(trim(c)) = 2 THEN upper(trim(c)) ELSE trim(c) END) END",
 )

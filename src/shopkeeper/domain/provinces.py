@@ -21,6 +21,8 @@ before it, such as 沙市, keeps it). Other countries' cities stay as written, s
 
 from __future__ import annotations
 
+from shopkeeper.domain.countries import sql_map
+
 # China: each division's short name and the official suffix an export may add.
 _CN = {
     "北京": "市", "天津": "市", "上海": "市", "重庆": "市",
@@ -117,14 +119,6 @@ def city_name(country: str | None, text: str | None) -> str | None:
     return written
 
 
-def _quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _map_sql(entries: dict[str, str]) -> str:
-    return "MAP {" + ", ".join(f"{_quoted(k)}: {_quoted(v)}" for k, v in entries.items()) + "}"
-
-
 # The state key joins the country and the lower-cased spelling with a separator no export writes.
 _STATE_KEYS = {f"{country}\x1f{spelling}": name for (country, spelling), name in STATE_NAMES.items()}
 
@@ -133,6 +127,6 @@ MACROS = (
     "WHEN country = 'CN' AND ends_with(trim(c), '市') AND length(trim(c)) >= 3 THEN substr(trim(c), 1, length(trim(c)) - 1) "
     "ELSE trim(c) END",
     "CREATE OR REPLACE TEMP MACRO sk_province(country, p) AS CASE WHEN nullif(trim(p), '') IS NULL THEN NULL "
-    f"ELSE coalesce({_map_sql(CN_NAMES)}[trim(p)], "
-    f"{_map_sql(_STATE_KEYS)}[coalesce(country, '') || chr(31) || lower(trim(p))], trim(p)) END",
+    f"ELSE coalesce({sql_map(CN_NAMES)}[trim(p)], "
+    f"{sql_map(_STATE_KEYS)}[coalesce(country, '') || chr(31) || lower(trim(p))], trim(p)) END",
 )
