@@ -3027,6 +3027,10 @@
         <translation>{platform} 未给该商品 SKU：Shopkeeper 按其标题生成一个编号来记录它（商品改名后会换用新编号）</translation>
     </message>
     <message>
+        <source>The orders name no SKU for this item and no imported product has its name: Shopkeeper keeps its sales under a SKU made from its title until a products export shows its product</source>
+        <translation>订单没有给该商品 SKU，也没有已导入的商品与其名称相同：Shopkeeper 按其标题生成一个编号记录它的销量，导入商品导出文件后即归到对应商品</translation>
+    </message>
+    <message>
         <source>Price and margin</source>
         <translation>售价与毛利</translation>
     </message>
@@ -5518,6 +5522,10 @@
     <message>
         <source>Wrote the {platform} stock update for {shop} to &quot;{path}&quot;: {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out.</source>
         <translation>已将 {shop} 的 {platform} 库存更新写入“{path}”：{count} 个 SKU，上架 {units} 件；{uncounted} 个未盘点库存的 SKU 未列入。</translation>
+    </message>
+    <message>
+        <source>Wrote the {platform} stock update for {shop} to &quot;{path}&quot;: {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out, and {unlisted} known only from orders (no listing of the shop to update: import its products export).</source>
+        <translation>已将 {shop} 的 {platform} 库存更新写入“{path}”：{count} 个 SKU，上架 {units} 件；{uncounted} 个未盘点库存的 SKU 未列入，另有 {unlisted} 个仅见于订单（该店铺没有可更新的商品：请导入其商品导出文件）。</translation>
     </message>
     <message>
         <source>Reward them: early access to new products and a thank-you gift; ask for a review.</source>

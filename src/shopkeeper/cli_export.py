@@ -70,7 +70,7 @@ def run_export(db: Database, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"platform": result.platform, "shop": result.shop_id, "path": str(result.path),
                           "skus": result.count, "units": result.units,
-                          "uncounted": result.uncounted}, ensure_ascii=False))
+                          "uncounted": result.uncounted, "unlisted": result.unlisted}, ensure_ascii=False))
     else:
         print(english(result.message))
     return 0

@@ -16,7 +16,7 @@ from tests.gui.conftest import run_query, wait_idle
 from tests.gui.test_workbench import _select
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "unit" / "importers"))
-from export_files import ETSY_ITEMS, write_export  # noqa: E402
+from export_files import ETSY_ITEMS, SHOPIFY_ORDERS, write_export  # noqa: E402
 
 
 def _show(qtbot, app, sku: str) -> int:  # noqa: ANN001
@@ -84,25 +84,39 @@ def test_a_refusal_goes_once_a_later_edit_goes_through_even_one_that_changes_not
     assert not tab.notice.isVisibleTo(tab)
 
 
+def _stand_in_panel(qtbot, app, export: Path, platform: str, title: str) -> str:  # noqa: ANN001
+    """Import `export` in the window's shop and show the Listings panel of `title`'s stand-in."""
+    def load(db):  # noqa: ANN001, ANN202
+        with tempfile.TemporaryDirectory() as scratch:
+            return import_paths(db, [export], workdir=Path(scratch))
+
+    run_query(qtbot, app.worker, load)
+    app.window.listings.refresh()
+    wait_idle(qtbot, app.worker)
+    sku = stand_in_sku(platform, title)
+    assert sku is not None
+    _show(qtbot, app, sku)
+    return app.window.listings.detail.text()
+
+
 def test_an_etsy_item_without_a_sku_is_listed_under_its_titles_stand_in(qtbot, app, tmp_path) -> None:  # noqa: ANN001
     # Most small Etsy shops never set a SKU: their sales still reach Listings, and the panel says whose key it is.
     items = write_export(tmp_path / "EtsySoldOrderItems2026.csv", ETSY_ITEMS, [
         {"Sale Date": "11/26/26", "Item Name": "Moon phase sticker sheet", "Buyer": "Ann B (annb)", "Quantity": "3",
          "Price": "4.00", "Item Total": "12.00", "Currency": "USD", "Transaction ID": "91", "Listing ID": "77",
          "Order ID": "9001"}])
-
-    def load(db):  # noqa: ANN001, ANN202
-        with tempfile.TemporaryDirectory() as scratch:
-            return import_paths(db, [items], workdir=Path(scratch))
-
-    run_query(qtbot, app.worker, load)
-    app.window.listings.refresh()
-    wait_idle(qtbot, app.worker)
-    sku = stand_in_sku("etsy", "Moon phase sticker sheet")
-    assert sku is not None
-    _show(qtbot, app, sku)
-    text = app.window.listings.detail.text()
+    text = _stand_in_panel(qtbot, app, items, "etsy", "Moon phase sticker sheet")
     assert "Moon phase sticker sheet" in text and "Etsy gives this item no SKU" in text
     # a SKU someone wrote says nothing of the kind
     _show(qtbot, app, "CL-VASE-BUD-INK")
     assert "gives this item no SKU" not in app.window.listings.detail.text()
+
+
+def test_a_shopify_line_without_a_sku_or_a_product_is_listed_under_its_titles_stand_in(qtbot, app,  # noqa: ANN001
+                                                                                        tmp_path) -> None:
+    orders = write_export(tmp_path / "orders_export.csv", SHOPIFY_ORDERS, [
+        {"Name": "#7001", "Email": "ann@example.com", "Financial Status": "paid", "Currency": "USD",
+         "Total": "30.00", "Created at": "2026-11-26 09:55:16 -0400", "Id": "7001", "Lineitem quantity": "3",
+         "Lineitem name": "Ski Wax - Cold", "Lineitem price": "10.00", "Lineitem sku": ""}])
+    text = _stand_in_panel(qtbot, app, orders, "shopify", "Ski Wax - Cold")
+    assert "Ski Wax - Cold" in text and "until a products export shows its product" in text

@@ -434,6 +434,7 @@ ENGLISH: Mapping[str, str] = {
     "export.stock.nothing_listed": "The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written.",
     "export.stock.cannot_write": "Could not write \"{path}\": {reason}",
     "export.stock.written": "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out.",
+    "export.stock.written_unlisted": "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out, and {unlisted} known only from orders (no listing of the shop to update: import its products export).",
     # -- rfm: the suggested action for each RFM segment in a target list (domain/rfm.py ACTIONS) --
     "export.target_action.champions": "Reward them: early access to new products and a thank-you gift; ask for a review.",
     "export.target_action.loyal": "Show them how close the next tier is; recommend products that go with what they buy.",

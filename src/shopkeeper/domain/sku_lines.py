@@ -31,9 +31,18 @@ together (`stand_in_sku`). The listing import gives its variant the same key
 listing meet whichever file came first; an item whose listing is not imported is
 an order-only entry under it. The key is worked out when lines are read, so
 lines stored before it read the same. A renamed listing is a new key (what its
-old title sold stays under the old one). Other platforms' lines without a SKU
-stay without: a Shopify variant without one is keyed by its handle, which its
-orders export does not give.
+old title sold stays under the old one).
+
+A Shopify variant without a SKU is kept under its handle and options (the
+products export gives no other key: importers/platforms/shopify.py), which its
+orders export does not give; its line names it as Shopify writes every line,
+`Title - Option1 / Option2` (only the title for a product without options). So
+a Shopify line without a SKU sells the variant of its shop's listings whose
+name that is (`sk_shopify_variant_names()`: case and spaces aside, and only a
+name one variant has), else its title's stand-in (`shopify-`, as above), an
+order-only entry that moves to its variant once a products export shows it.
+Both are worked out when lines are read (`sk_keyed_lines()`), so the import
+order never matters. Other platforms' lines without a SKU stay without.
 """
 
 from __future__ import annotations
@@ -44,7 +53,7 @@ import re
 from shopkeeper.domain import bundles
 
 # Platforms whose items without a SKU are keyed by their title (see the module docstring).
-STAND_IN_PLATFORMS = ("etsy",)
+STAND_IN_PLATFORMS = ("etsy", "shopify")
 # The spaces run together, as SQL's regexp_replace below reads them (RE2's \s is ASCII only).
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
@@ -65,18 +74,21 @@ def stand_in_platform(sku: str) -> str | None:
 
 
 def line_sku(shop_id: str, sku: str | None, title: str | None) -> str | None:
-    """The SKU a line of `shop_id` names: its own, else its platform's stand-in."""
+    """The SKU a line of `shop_id` names: its own, else its platform's stand-in (before a Shopify line's
+    variant is looked up by its name: `sk_keyed_lines()`)."""
     return sku if sku else stand_in_sku(shop_id.split(":", 1)[0], title)
 
 
-# The title with its spaces run together and one taken off each end: no trim(), which also takes Unicode
-# spaces that the Python above keeps.
-_KEY_SQL = f"regexp_replace(regexp_replace(title, '{_SPACES.pattern}', ' ', 'g'), '^ | $', '', 'g')"
+def _key_sql(text: str) -> str:
+    """SQL of `text` as stand_in_sku keys it: its spaces run together, one taken off each end (no trim(),
+    which also takes Unicode spaces that the Python above keeps), lower-cased."""
+    return f"lower(regexp_replace(regexp_replace({text}, '{_SPACES.pattern}', ' ', 'g'), '^ | $', '', 'g'))"
+
 
 MACROS = (
     f"CREATE OR REPLACE TEMP MACRO sk_stand_in_sku(platform, title) AS CASE "
     f"WHEN platform IN ({', '.join(repr(p) for p in STAND_IN_PLATFORMS)}) "
-    f"AND {_KEY_SQL} <> '' THEN platform || '-' || substr(md5(lower({_KEY_SQL})), 1, 12) END",
+    f"AND {_key_sql('title')} <> '' THEN platform || '-' || substr(md5({_key_sql('title')}), 1, 12) END",
     # A CASE, not coalesce(): its stand-in is worked out only for the lines that need one (coalesce() would
     # cost ~0.09 s per million lines that name their SKU).
     "CREATE OR REPLACE TEMP MACRO sk_line_sku(shop_id, sku, title) AS CASE WHEN sku <> '' THEN sku "
@@ -84,15 +96,39 @@ MACROS = (
     + " END",
 )
 
+# The name each variant of a Shopify shop's listings sells under in its orders export, keyed as a line's title
+# is; a name two variants share names neither.
+SHOPIFY_VARIANT_NAMES = f"""CREATE OR REPLACE TEMP MACRO sk_shopify_variant_names() AS TABLE
+    SELECT l.shop_id AS name_shop, {_key_sql("l.title || coalesce(' - ' || v.option_text, '')")} AS name_key,
+           min(v.sku) AS name_sku
+    FROM listings l JOIN variants v ON v.product_id = l.listing_id
+    WHERE starts_with(l.shop_id, 'shopify:')
+    GROUP BY ALL HAVING count(DISTINCT v.sku) = 1"""
+
+# Every order line with the SKU it names (sk_line_sku), a Shopify line without one its variant by name first.
+# Two parts, so the lookup runs only for the lines that need it (as one CASE, DuckDB would join every line's
+# title to the names: 2-3 times the read of a million lines).
+KEYED_LINES = f"""CREATE OR REPLACE TEMP MACRO sk_keyed_lines() AS TABLE
+    SELECT * REPLACE (sk_line_sku(shop_id, sku, title) AS sku) FROM order_lines
+    WHERE sku <> '' OR NOT starts_with(shop_id, 'shopify:')
+    UNION ALL
+    SELECT * REPLACE (coalesce((SELECT n.name_sku FROM sk_shopify_variant_names() n
+                                WHERE n.name_shop = shop_id AND n.name_key = {_key_sql("title")}),
+                               sk_line_sku(shop_id, sku, title)) AS sku)
+    FROM order_lines
+    WHERE (sku IS NULL OR sku = '') AND starts_with(shop_id, 'shopify:')"""
+
 RESOLVED_LINES = """CREATE OR REPLACE TEMP MACRO sk_resolved_lines() AS TABLE
     SELECT l.shop_id, l.order_id, l.line_no,
            sk_link_target(l.sku, (SELECT k.master_sku FROM sku_links k
                                   WHERE k.shop_id = l.shop_id AND k.channel_sku = l.sku)) AS sku,
            l.sku AS channel_sku, l.title, l.quantity, l.refunded_quantity, l.unit_price, l.line_total, l.currency
-    FROM (SELECT * REPLACE (sk_line_sku(shop_id, sku, title) AS sku) FROM order_lines) l
+    FROM sk_keyed_lines() l
     WHERE l.sku IS NOT NULL"""
 
 TABLE_MACROS = (
+    SHOPIFY_VARIANT_NAMES,
+    KEYED_LINES,
     RESOLVED_LINES,
     *bundles.TABLE_MACROS,
     "CREATE OR REPLACE TEMP MACRO sk_sku_lines() AS TABLE SELECT * FROM sk_expand_bundles()",
@@ -106,6 +142,6 @@ TABLE_MACROS = (
            l.refunded_quantity, l.unit_price, l.line_total, l.currency,
            CAST(sk_line_revenue(l.line_total, l.unit_price, l.refunded_quantity) AS DECIMAL(18,2)) AS revenue,
            NULL::VARCHAR AS bundle_sku
-    FROM order_lines l
-    WHERE sk_line_sku(l.shop_id, l.sku, l.title) IS NULL""",
+    FROM sk_keyed_lines() l
+    WHERE l.sku IS NULL""",
 )

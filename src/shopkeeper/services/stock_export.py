@@ -53,6 +53,7 @@ from shopkeeper.db.database import Database
 from shopkeeper.domain.channel_stock import ChannelRule
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
+from shopkeeper.domain.sku_lines import stand_in_platform
 from shopkeeper.domain.spreadsheet_cells import csv_safe
 from shopkeeper.services.channel_stock import (
     ChannelStockRow,
@@ -131,12 +132,15 @@ class StockExport:
     count: int      # SKUs written
     units: int      # units listed in all
     uncounted: int  # SKUs the shop sells that were left out: their stock was never counted
+    unlisted: int = 0  # counted SKUs left out: known only from orders under a stand-in, with no listing to update
 
     @property
     def message(self) -> Message:
-        return Message("export.stock.written", {"platform": self.platform, "shop": self.shop_id,
-                                                "path": str(self.path), "count": self.count, "units": self.units,
-                                                "uncounted": self.uncounted})
+        params = {"platform": self.platform, "shop": self.shop_id, "path": str(self.path), "count": self.count,
+                  "units": self.units, "uncounted": self.uncounted}
+        if self.unlisted:
+            return Message("export.stock.written_unlisted", {**params, "unlisted": self.unlisted})
+        return Message("export.stock.written", params)
 
 
 def platforms_with_writers() -> list[str]:
@@ -174,13 +178,18 @@ def write_stock_update(db: Database, platform: str, out: Path, *, shop: str | No
     target = resolve_shop(db, platform, shop)
     fmt = FORMATS[platform]
     sells = listed_stock(db, target.shop_id)
-    rows = [r for r in sells if r.counted]
+    counted = [r for r in sells if r.counted]
+    # An item kept under its title's stand-in with no listing of the shop has no key the platform knows (a
+    # Shopify line gives no handle): its row would name a product that does not exist there.
+    rows = [r for r in counted if r.listing_id is not None or r.product_listing_id is not None
+            or stand_in_platform(r.sku) is None]
     if not rows:
         raise KnownError(Message("export.stock.nothing_listed", {"shop": target.shop_id, "uncounted": len(sells)}),
                          title=_EXPORT_FAILED)
     path = Path(out)
     _write_atomically(path, fmt, fmt.header(location.strip() or DEFAULT_SHOPIFY_LOCATION), rows)
-    return StockExport(platform, target.shop_id, path, len(rows), sum(r.listed for r in rows), len(sells) - len(rows))
+    return StockExport(platform, target.shop_id, path, len(rows), sum(r.listed for r in rows),
+                       len(sells) - len(counted), len(counted) - len(rows))
 
 
 def _write_atomically(path: Path, fmt: StockFileFormat, header: Sequence[str],

@@ -1,4 +1,4 @@
-"""An Etsy item without a SKU is kept under its title's stand-in, in Python and SQL alike (domain/sku_lines.py)."""
+"""An Etsy or Shopify item without a SKU is kept under its title's stand-in, in Python and SQL alike (domain/sku_lines.py)."""
 
 from __future__ import annotations
 
@@ -18,10 +18,11 @@ def test_one_title_is_one_stand_in_whatever_its_case_and_spaces() -> None:
     assert {stand_in_sku("etsy", t) for t in (" journey into  OUTER\tspace ", "Journey into outer space")} == {key}
     assert stand_in_sku("etsy", "Journey into outer space 2") != key
     # only where the platform keys items by title; no title, no key
-    assert (stand_in_sku("shopify", "Mug"), stand_in_sku("etsy", "  "), stand_in_sku("etsy", None)) == (None, None, None)
-    # a line's own SKU always wins
-    assert (line_sku("etsy:s", "MUG-1", "Mug"), line_sku("etsy:s", "", "Mug"), line_sku("shopify:s", None, "Mug")) == (
+    assert (stand_in_sku("taobao", "Mug"), stand_in_sku("etsy", "  "), stand_in_sku("etsy", None)) == (None, None, None)
+    # a line's own SKU always wins; a Shopify line without one has its own platform's stand-in
+    assert (line_sku("etsy:s", "MUG-1", "Mug"), line_sku("etsy:s", "", "Mug"), line_sku("taobao:s", None, "Mug")) == (
         "MUG-1", stand_in_sku("etsy", "Mug"), None)
+    assert line_sku("shopify:s", None, "Mug") == stand_in_sku("shopify", "mug") != stand_in_sku("etsy", "Mug")
 
 
 @RULES

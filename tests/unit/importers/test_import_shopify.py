@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from export_files import (
     SHOPIFY_CUSTOMERS,
     SHOPIFY_CUSTOMERS_LEGACY,
@@ -22,6 +23,7 @@ from export_files import (
 )
 
 from shopkeeper.db.database import Database
+from shopkeeper.domain.sku_lines import stand_in_sku
 
 ORDER_ID = "1234567890123456789"  # 19 digits
 
@@ -195,6 +197,63 @@ def test_products_variants_stock_and_listings(shop: Database, tmp_path: Path) ->
         ("lamp", "lamp", "Floor Lamp", Decimal("69.99"), "active", 7),
         ("tee", None, "Tee", Decimal("15.00"), "draft", 2),
     ]
+
+
+def _sold(shop: Database) -> dict[str, int]:
+    return dict(shop.fetchall("SELECT sku, sum(quantity)::INT FROM sk_sku_lines() GROUP BY 1"))
+
+
+@pytest.mark.parametrize("products_first", [True, False])
+def test_lines_without_a_sku_sell_the_variant_their_name_gives(shop: Database, tmp_path: Path,
+                                                               products_first: bool) -> None:
+    # A Shopify orders export names a line "Title - Option1 / Option2" and gives no handle: a variant
+    # without a SKU (kept as handle/options) is found by that name, whichever file came first.
+    products = write_export(tmp_path / "products_export.csv", SHOPIFY_PRODUCTS_2025, [
+        {"Handle": "lamp", "Title": "Floor Lamp", "Option1 Name": "Title", "Option1 Value": "Default Title",
+         "Variant SKU": "", "Variant Inventory Qty": "7", "Variant Price": "69.99", "Status": "active"},
+        {"Handle": "tee", "Title": "Tee", "Option1 Name": "Colour", "Option1 Value": "Red", "Option2 Name": "Size",
+         "Option2 Value": "L", "Variant SKU": "TEE-R-L", "Variant Price": "15.00", "Status": "active"},
+        {"Handle": "tee", "Option1 Value": "Blue", "Option2 Value": "M", "Variant SKU": "", "Variant Price": "16.00"},
+        # two products with one name: a line with that name cannot say which it sold
+        {"Handle": "pin-a", "Title": "Pin", "Variant SKU": "", "Variant Price": "2.00", "Status": "active"},
+        {"Handle": "pin-b", "Title": "Pin", "Variant SKU": "", "Variant Price": "2.50", "Status": "active"},
+    ])
+    line = {"Email": "ann@example.com", "Created at": "2025-05-11 09:55:16 -0400", "Lineitem sku": ""}
+    orders = write_export(tmp_path / "orders_export.csv", SHOPIFY_ORDERS, [
+        {**line, "Name": "#2001", "Financial Status": "paid", "Currency": "USD", "Total": "200.00", "Id": "901",
+         "Lineitem quantity": "2", "Lineitem name": "Floor  Lamp", "Lineitem price": "69.99"},
+        {**line, "Name": "#2001", "Lineitem quantity": "3", "Lineitem name": "tee - blue / m",
+         "Lineitem price": "16.00"},
+        # an order from before the seller gave this variant its SKU
+        {**line, "Name": "#2001", "Lineitem quantity": "1", "Lineitem name": "Tee - Red / L", "Lineitem price": "15"},
+        {**line, "Name": "#2001", "Lineitem quantity": "4", "Lineitem name": "Pin", "Lineitem price": "2.00"},
+        {**line, "Name": "#2001", "Lineitem quantity": "5", "Lineitem name": "Gift Card - $10",
+         "Lineitem price": "10.00"},
+        {**line, "Name": "#2001", "Lineitem quantity": "6", "Lineitem name": "Tee - Red / L",
+         "Lineitem price": "15", "Lineitem sku": "TEE-R-L"},
+    ])
+    for path in (products, orders) if products_first else (orders, products):
+        import_ok(shop, path)
+    assert shop.scalar("SELECT count(*) FROM order_lines WHERE sku IS NULL") == 5   # the file's SKUs are kept
+    assert _sold(shop) == {"lamp": 2, "tee/Blue/M": 3, "TEE-R-L": 7,
+                           stand_in_sku("shopify", "Pin"): 4, stand_in_sku("shopify", "Gift Card - $10"): 5}
+    catalogue = {r[0]: r[1:] for r in shop.fetchall("SELECT sku, title, in_variants FROM sk_catalogue()")}
+    assert catalogue[stand_in_sku("shopify", "Gift Card - $10")] == ("Gift Card - $10", False)  # order-only
+    assert not shop.fetchall("SELECT * FROM sk_all_lines() WHERE sku IS NULL")
+    # every unit is counted once, whatever it was read under
+    assert shop.scalar("SELECT sum(quantity)::INT FROM sk_all_lines()") == 21
+
+
+def test_a_variant_found_by_name_leaves_other_platforms_alone(shop: Database, tmp_path: Path) -> None:
+    import_ok(shop, write_export(tmp_path / "products_export.csv", SHOPIFY_PRODUCTS_2025, [
+        {"Handle": "lamp", "Title": "Floor Lamp", "Variant SKU": "", "Variant Price": "69.99"}]))
+    shop.execute("INSERT INTO shops (shop_id, platform, name) VALUES ('taobao:t', 'taobao', 't')")
+    shop.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, currency, total) "
+                 "VALUES ('taobao:t', 'T1', now(), '+08:00', 'paid', 'CNY', 1)")
+    shop.execute("INSERT INTO order_lines (shop_id, order_id, line_no, title, quantity, unit_price, line_total, "
+                 "currency) VALUES ('taobao:t', 'T1', 1, 'Floor Lamp', 1, 1, 1, 'CNY')")
+    assert _sold(shop) == {}
+    assert shop.fetchall("SELECT title FROM sk_all_lines() WHERE sku IS NULL") == [("Floor Lamp",)]
 
 
 def test_an_image_row_is_counted_with_its_listing(shop: Database, tmp_path: Path) -> None:

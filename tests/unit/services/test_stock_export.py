@@ -15,6 +15,7 @@ from shopkeeper.domain.channel_stock import ChannelRule
 from shopkeeper.domain.commands import CellEdit, ChangeRefused
 from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
+from shopkeeper.domain.sku_lines import stand_in_sku
 from shopkeeper.services.change_sets import redo, undo, undo_redo_state
 from shopkeeper.services.channel_stock import channel_rule, listed_stock
 from shopkeeper.services.edits import edit_cells
@@ -113,6 +114,22 @@ def test_shopify_inventory_file(db: Database, tmp_path: Path) -> None:
         "tea-mug,Tea mug,,Red,,L,,,MUG-RED,,,17",
     ]
     assert not out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_an_item_known_only_from_orders_is_left_out_of_the_shopify_file(db: Database, tmp_path: Path) -> None:
+    # A Shopify line without a SKU, of no imported product, is kept under its title's stand-in: even counted,
+    # the file cannot name it (the orders export gives no handle), so it is left out and the message says why.
+    with db.transaction():
+        db.execute("INSERT INTO order_lines (shop_id, order_id, line_no, sku, title, quantity, unit_price, line_total,"
+                   " currency) VALUES ('shopify:Main', '1001', 2, NULL, 'Ski Wax - Cold', 1, 1, 1, 'USD')")
+    wax = stand_in_sku("shopify", "Ski Wax - Cold")
+    assert wax in _listed(db, "shopify:Main")
+    edit_cells(db, [CellEdit("stock", wax, "on_hand", 6)], who="mei")
+    out = tmp_path / "shopify.csv"
+    result = write_stock_update(db, "shopify", out)
+    assert (result.count, result.uncounted, result.unlisted) == (4, 0, 1)
+    assert "Ski Wax" not in out.read_text(encoding="utf-8") and wax not in out.read_text(encoding="utf-8")
+    assert result.message.code == "export.stock.written_unlisted" and result.message.params["unlisted"] == 1
 
 
 def test_shopify_location_names_the_quantity_column(db: Database, tmp_path: Path) -> None:

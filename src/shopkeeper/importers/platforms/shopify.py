@@ -8,7 +8,8 @@ files without an `Id` column key orders by `Name`, and the merge matches them
 to the orders already imported by `Id` (order_identity.py). Lines are numbered by
 their position inside the order. Products: one row per variant, extra image
 rows carry only the Handle; a variant without a SKU gets
-`<handle>/<option values>` as its SKU. Customers: buyers plus members.
+`<handle>/<option values>` as its SKU (an order line without one finds it by
+its name: domain/sku_lines.py). Customers: buyers plus members.
 """
 
 from __future__ import annotations

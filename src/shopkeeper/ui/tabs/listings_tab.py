@@ -522,7 +522,10 @@ class ListingsTab(ShopTab):
             # a SKU made from the title (domain/sku_lines.py): the seller never wrote it
             price_rows.insert(0, (self.tr("SKU"), self.tr(
                 "{platform} gives this item no SKU: Shopkeeper keeps it under one made from its title "
-                "(a renamed listing starts a new one)").format(platform=platform_label(made_for))))
+                "(a renamed listing starts a new one)").format(platform=platform_label(made_for))
+                if made_for != "shopify" else self.tr(
+                "The orders name no SKU for this item and no imported product has its name: Shopkeeper keeps "
+                "its sales under a SKU made from its title until a products export shows its product")))
         sections = [(self.tr("Price and margin"), price_rows), (self.tr("Stock"), stock_rows),
                     (self.tr("Reorder settings"), settings_rows), (self.tr("Listed on"), channels)]
         if d.bundle:
