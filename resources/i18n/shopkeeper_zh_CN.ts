@@ -7138,8 +7138,8 @@
         <translation>已流失</translation>
     </message>
     <message>
-        <source>No orders yet</source>
-        <translation>尚未下单</translation>
+        <source>No orders in the shop</source>
+        <translation>店内无订单</translation>
     </message>
 </context>
 <context>

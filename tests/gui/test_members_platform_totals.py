@@ -39,10 +39,10 @@ def _show(qtbot, worker, tab: MembersTab, name: str) -> str:  # noqa: ANN001
     return tab.detail.text().replace("&#x27;", "'")
 
 
-def _status_cell(tab: MembersTab, name: str) -> str:
+def _status_cell(tab: MembersTab, name: str, column: str = "status") -> str:
     model = tab.model
     [row] = [r for r in range(model.rowCount()) if model.row_values(r)[model.column_of("name")] == name]  # type: ignore[index]
-    return str(model.index(row, model.column_of("status")).data())
+    return str(model.index(row, model.column_of(column)).data())
 
 
 def test_the_panel_says_which_orders_the_platform_knows_and_the_shop_does_not(qtbot, worker,  # noqa: ANN001
@@ -60,6 +60,8 @@ def test_the_panel_says_which_orders_the_platform_knows_and_the_shop_does_not(qt
     # the table's Status cell says the same as the panel
     assert _status_cell(tab, "Ana Lira") == "Orders not imported yet"
     assert _status_cell(tab, "Sin Pedidos") == "No orders yet"
+    # RFM scores the orders the shop holds: its segment cell claims no more than that, for Ana as for Sin
+    assert {_status_cell(tab, name, "segment") for name in ("Ana Lira", "Sin Pedidos")} == {"No orders in the shop"}
     # the English plural comes with the translations ("1 member has"): "member(s) have" until then
     assert "1 member" in tab.segments.summary.text()
     assert "orders on their platform that are not imported yet" in tab.segments.summary.text()

@@ -50,7 +50,9 @@ def segment_label(code: str) -> str:
         "cant_lose": QCoreApplication.translate("Segment", "Can't lose them"),
         "hibernating": QCoreApplication.translate("Segment", "Hibernating"),
         "lost": QCoreApplication.translate("Segment", "Lost"),
-        PROSPECTS: QCoreApplication.translate("Segment", "No orders yet"),
+        # True of a member who never ordered and of one whose platform orders are not imported yet
+        # (domain/segments.NOT_IMPORTED): RFM scores only the orders the shop holds.
+        PROSPECTS: QCoreApplication.translate("Segment", "No orders in the shop"),
     }
     return labels.get(code, code)
 
