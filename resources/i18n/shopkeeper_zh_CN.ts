@@ -5516,6 +5516,10 @@
         <translation>店铺 {shop} 没有任何已盘点库存的 SKU（其在售的 {uncounted} 个 SKU 从未盘点：请导入库存或商品导出文件，或手动填写现有库存）；未写出任何文件。</translation>
     </message>
     <message>
+        <source>The shop {shop} has {unlisted} counted SKUs, all known only from its orders: no listing of the shop names them, so there is nothing to update (import its products export); nothing was written.</source>
+        <translation>店铺 {shop} 有 {unlisted} 个已盘点的 SKU，均仅见于订单：该店铺没有商品对应它们，无可更新（请导入其商品导出文件）；未写入任何文件。</translation>
+    </message>
+    <message>
         <source>Could not write &quot;{path}&quot;: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>

@@ -432,6 +432,7 @@ ENGLISH: Mapping[str, str] = {
     "export.stock.which_shop": "This shop file has several {platform} shops: {shops}. Choose one (--shop NAME).",
     "export.stock.unknown_shop": "There is no {platform} shop \"{shop}\" in this shop file; its {platform} shops are: {shops}.",
     "export.stock.nothing_listed": "The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written.",
+    "export.stock.only_unlisted": "The shop {shop} has {unlisted} counted SKUs, all known only from its orders: no listing of the shop names them, so there is nothing to update (import its products export); nothing was written.",
     "export.stock.cannot_write": "Could not write \"{path}\": {reason}",
     "export.stock.written": "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out.",
     "export.stock.written_unlisted": "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out, and {unlisted} known only from orders (no listing of the shop to update: import its products export).",

@@ -184,8 +184,9 @@ def write_stock_update(db: Database, platform: str, out: Path, *, shop: str | No
     rows = [r for r in counted if r.listing_id is not None or r.product_listing_id is not None
             or stand_in_platform(r.sku) is None]
     if not rows:
-        raise KnownError(Message("export.stock.nothing_listed", {"shop": target.shop_id, "uncounted": len(sells)}),
-                         title=_EXPORT_FAILED)
+        refusal = Message("export.stock.nothing_listed", {"shop": target.shop_id, "uncounted": len(sells)}) \
+            if not counted else Message("export.stock.only_unlisted", {"shop": target.shop_id, "unlisted": len(counted)})
+        raise KnownError(refusal, title=_EXPORT_FAILED)
     path = Path(out)
     _write_atomically(path, fmt, fmt.header(location.strip() or DEFAULT_SHOPIFY_LOCATION), rows)
     return StockExport(platform, target.shop_id, path, len(rows), sum(r.listed for r in rows),

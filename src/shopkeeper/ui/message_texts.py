@@ -432,6 +432,7 @@ def window_texts() -> dict[str, str]:
         "export.stock.which_shop": translate("Messages", "This shop file has several {platform} shops: {shops}. Choose one (--shop NAME)."),
         "export.stock.unknown_shop": translate("Messages", "There is no {platform} shop \"{shop}\" in this shop file; its {platform} shops are: {shops}."),
         "export.stock.nothing_listed": translate("Messages", "The shop {shop} has no SKU with a stock count ({uncounted} SKUs it sells were never counted: import a stock or product export, or type their stock on hand); nothing was written."),
+        "export.stock.only_unlisted": translate("Messages", "The shop {shop} has {unlisted} counted SKUs, all known only from its orders: no listing of the shop names them, so there is nothing to update (import its products export); nothing was written."),
         "export.stock.cannot_write": translate("Messages", "Could not write \"{path}\": {reason}"),
         "export.stock.written": translate("Messages", "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out."),
         "export.stock.written_unlisted": translate("Messages", "Wrote the {platform} stock update for {shop} to \"{path}\": {count} SKUs, {units} units listed; {uncounted} SKUs with no stock count left out, and {unlisted} known only from orders (no listing of the shop to update: import its products export)."),

@@ -132,6 +132,21 @@ def test_an_item_known_only_from_orders_is_left_out_of_the_shopify_file(db: Data
     assert result.message.code == "export.stock.written_unlisted" and result.message.params["unlisted"] == 1
 
 
+def test_a_shop_whose_only_counts_are_of_such_items_writes_nothing_and_says_why(shop: Database,
+                                                                               tmp_path: Path) -> None:
+    with shop.transaction():
+        shop.execute("INSERT INTO shops VALUES ('shopify:Wax', 'shopify', 'Wax', 'USD')")
+        shop.execute("INSERT INTO orders (shop_id, order_id, ordered_at, ordered_tz, status, currency, total)"
+                     " VALUES ('shopify:Wax', '1', TIMESTAMPTZ '2026-11-30 10:00:00+00', '+00:00', 'paid', 'USD', 1)")
+        shop.execute("INSERT INTO order_lines (shop_id, order_id, line_no, sku, title, quantity, unit_price,"
+                     " line_total, currency) VALUES ('shopify:Wax', '1', 1, NULL, 'Ski Wax', 1, 1, 1, 'USD')")
+    edit_cells(shop, [CellEdit("stock", stand_in_sku("shopify", "Ski Wax"), "on_hand", 6)], who="mei")
+    with pytest.raises(KnownError) as refused:
+        write_stock_update(shop, "shopify", tmp_path / "shopify.csv")
+    assert refused.value.message == Message("export.stock.only_unlisted", {"shop": "shopify:Wax", "unlisted": 1})
+    assert not (tmp_path / "shopify.csv").exists()
+
+
 def test_shopify_location_names_the_quantity_column(db: Database, tmp_path: Path) -> None:
     out = tmp_path / "shopify.csv"
     write_stock_update(db, "shopify", out, location="Warehouse 北京")
