@@ -43,7 +43,8 @@ def test_shopify_file_names_every_variant_of_the_imported_export(tmp_path: Path)
         (r["Handle"], r["Variant SKU"], int(r["Variant Inventory Qty"])) for r in exported}
     report = json.loads(done.stdout)
     assert report == {"platform": "shopify", "shop": "shopify:Shopify", "path": str(out), "skus": len(exported),
-                      "units": sum(int(r["Variant Inventory Qty"]) for r in exported), "uncounted": 0}
+                      "units": sum(int(r["Variant Inventory Qty"]) for r in exported), "uncounted": 0,
+                      "unlisted": 0}
 
 
 def test_woocommerce_file_matches_products_by_id_and_sku(tmp_path: Path) -> None:
