@@ -2779,6 +2779,10 @@
         </translation>
     </message>
     <message>
+        <source>The orders name no SKU for this item and its name matches no single imported product (none, or several): Shopkeeper keeps its sales under a SKU made from its title until a products export shows which product it is</source>
+        <translation>订单没有给该商品 SKU，其名称也对应不到唯一一个已导入的商品（没有或有多个）：Shopkeeper 按其标题生成一个编号记录它的销量，直到商品导出文件能指明它是哪个商品</translation>
+    </message>
+    <message>
         <source>Reorder settings</source>
         <translation>补货设置</translation>
     </message>
@@ -3025,10 +3029,6 @@
     <message>
         <source>{platform} gives this item no SKU: Shopkeeper keeps it under one made from its title (a renamed listing starts a new one)</source>
         <translation>{platform} 未给该商品 SKU：Shopkeeper 按其标题生成一个编号来记录它（商品改名后会换用新编号）</translation>
-    </message>
-    <message>
-        <source>The orders name no SKU for this item and no imported product has its name: Shopkeeper keeps its sales under a SKU made from its title until a products export shows its product</source>
-        <translation>订单没有给该商品 SKU，也没有已导入的商品与其名称相同：Shopkeeper 按其标题生成一个编号记录它的销量，导入商品导出文件后即归到对应商品</translation>
     </message>
     <message>
         <source>Price and margin</source>

@@ -119,4 +119,4 @@ def test_a_shopify_line_without_a_sku_or_a_product_is_listed_under_its_titles_st
          "Total": "30.00", "Created at": "2026-11-26 09:55:16 -0400", "Id": "7001", "Lineitem quantity": "3",
          "Lineitem name": "Ski Wax - Cold", "Lineitem price": "10.00", "Lineitem sku": ""}])
     text = _stand_in_panel(qtbot, app, orders, "shopify", "Ski Wax - Cold")
-    assert "Ski Wax - Cold" in text and "until a products export shows its product" in text
+    assert "Ski Wax - Cold" in text and "until a products export shows which product it is" in text

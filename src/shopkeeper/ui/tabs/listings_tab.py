@@ -524,8 +524,9 @@ class ListingsTab(ShopTab):
                 "{platform} gives this item no SKU: Shopkeeper keeps it under one made from its title "
                 "(a renamed listing starts a new one)").format(platform=platform_label(made_for))
                 if made_for != "shopify" else self.tr(
-                "The orders name no SKU for this item and no imported product has its name: Shopkeeper keeps "
-                "its sales under a SKU made from its title until a products export shows its product")))
+                "The orders name no SKU for this item and its name matches no single imported product (none, or "
+                "several): Shopkeeper keeps its sales under a SKU made from its title until a products export "
+                "shows which product it is")))
         sections = [(self.tr("Price and margin"), price_rows), (self.tr("Stock"), stock_rows),
                     (self.tr("Reorder settings"), settings_rows), (self.tr("Listed on"), channels)]
         if d.bundle:
