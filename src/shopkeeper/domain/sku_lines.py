@@ -31,7 +31,8 @@ together (`stand_in_sku`). The listing import gives its variant the same key
 listing meet whichever file came first; an item whose listing is not imported is
 an order-only entry under it. The key is worked out when lines are read, so
 lines stored before it read the same. A renamed listing is a new key (what its
-old title sold stays under the old one).
+old title sold stays under the old one, and the link queue suggests the renamed
+listing for it: domain/sku_links.py).
 
 A Shopify variant without a SKU is kept under its handle and options (the
 products export gives no other key: importers/platforms/shopify.py), which its
@@ -94,6 +95,9 @@ MACROS = (
     "CREATE OR REPLACE TEMP MACRO sk_line_sku(shop_id, sku, title) AS CASE WHEN sku <> '' THEN sku "
     + " ".join(f"WHEN starts_with(shop_id, '{p}:') THEN sk_stand_in_sku('{p}', title)" for p in STAND_IN_PLATFORMS)
     + " END",
+    # stand_in_platform's twin
+    "CREATE OR REPLACE TEMP MACRO sk_stand_in_platform(sku) AS CASE WHEN regexp_full_match(sku, "
+    f"'({'|'.join(STAND_IN_PLATFORMS)})-[0-9a-f]{{12}}') THEN split_part(sku, '-', 1) END",
 )
 
 # The name each variant of a Shopify shop's listings sells under in its orders export, keyed as a line's title

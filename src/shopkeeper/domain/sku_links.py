@@ -17,6 +17,9 @@ Jaro-Winkler over the lower-cased, trimmed titles (DuckDB's built-in
 `jaro_winkler_similarity`, which compares characters; `jaro_winkler` below is
 the same formula in Python). Candidates never come from the item's own shop: a
 shop's two SKUs are two products; `may_suggest` says which way a pair links.
+One exception: an item kept under a title's stand-in (domain/sku_lines.py) that no
+product export knows is what a title sold that the shop no longer lists, most
+often a renamed listing, so it may be suggested to a product its own shop lists.
 
 A listing naming one SKU sells that SKU. A listing naming none (a product with
 several variants: Etsy, Shopify, WooCommerce "variable", a Taobao item with SKU
@@ -236,7 +239,8 @@ TABLE_MACROS = (
     LEFT JOIN sku_links k ON k.shop_id = i.shop_id AND k.channel_sku = i.channel_sku
     LEFT JOIN variants v ON v.sku = i.channel_sku""",
     # The best suggestion for each channel item nobody decided on: shop_id, channel_sku, master_sku, reason,
-    # score. Candidates: catalogue entries other than the one it sells, never sold or listed by its own shop.
+    # score. Candidates: catalogue entries other than the one it sells, never sold or listed by its own shop
+    # (but for an order-only stand-in: a listing of its own shop may be its title renamed).
     """CREATE OR REPLACE TEMP MACRO sk_link_suggestions() AS TABLE
     WITH items AS (
         SELECT i.*, c.cost IS NOT NULL AS cost_known
@@ -256,7 +260,10 @@ TABLE_MACROS = (
                sk_title_similarity(i.title, e.full_title) AS similarity
         FROM items i JOIN entries e ON e.sku <> i.sku
         WHERE sk_may_suggest(i.state = 'same_sku', i.cost_known, i.sku, e.in_variants, e.cost_known, e.sku)
-          AND NOT EXISTS (SELECT 1 FROM own_shop o WHERE o.shop_id = i.shop_id AND o.sku = e.sku)
+          AND (NOT EXISTS (SELECT 1 FROM own_shop o WHERE o.shop_id = i.shop_id AND o.sku = e.sku)
+               -- What a title the shop no longer lists sold (a stand-in, domain/sku_lines.py: the listing was
+               -- renamed) may go to a product the shop's export lists: a title the seller changed, not two products.
+               OR (i.state = 'waiting' AND e.in_variants AND sk_stand_in_platform(i.channel_sku) IS NOT NULL))
     )
     SELECT shop_id, channel_sku, master_sku, sk_suggestion_reason(same_barcode, similarity) AS reason,
            sk_suggestion_score(same_barcode, similarity) AS score

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shopkeeper.db.database import Database
-from shopkeeper.domain.sku_lines import line_sku, stand_in_sku
+from shopkeeper.domain.sku_lines import STAND_IN_PLATFORMS, line_sku, stand_in_platform, stand_in_sku
 
 RULES = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TITLES = st.none() | st.text(alphabet=st.sampled_from("aZé印 \t\n\u3000\u00a0-|"), max_size=12)
@@ -30,3 +30,11 @@ def test_one_title_is_one_stand_in_whatever_its_case_and_spaces() -> None:
        title=TITLES)
 def test_sql_agrees_with_python(db: Database, shop: str, sku: str | None, title: str | None) -> None:
     assert db.scalar("SELECT sk_line_sku(?, ?, ?)", [shop, sku, title]) == line_sku(shop, sku, title)
+
+
+@RULES
+@given(sku=st.sampled_from(["etsy-", "shopify-", "taobao-", "etsy", ""]).flatmap(
+    lambda prefix: st.text(alphabet=st.sampled_from("0123456789abcdefA-g"), max_size=14).map(lambda tail: prefix + tail))
+    | st.builds(lambda p, t: stand_in_sku(p, t) or "", st.sampled_from(STAND_IN_PLATFORMS), TITLES))
+def test_which_skus_are_stand_ins_sql_agrees_with_python(db: Database, sku: str) -> None:
+    assert db.scalar("SELECT sk_stand_in_platform(?)", [sku]) == stand_in_platform(sku)

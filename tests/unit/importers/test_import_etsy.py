@@ -14,6 +14,7 @@ from shopkeeper.domain.sku_lines import stand_in_sku
 from shopkeeper.importers.platforms.etsy import PLACEHOLDER_TITLE
 from shopkeeper.services.charts import top_products
 from shopkeeper.services.imports import undo_import
+from shopkeeper.services.sku_links import links_source
 from shopkeeper.services.stats import shop_stats
 
 
@@ -313,3 +314,23 @@ def test_a_change_only_to_a_provisional_order_counts_as_an_update(shop: Database
     [later] = import_ok(shop, write_export(tmp_path / "later.csv", ETSY_ITEMS, rows))
     assert shop.scalar("SELECT status FROM orders WHERE order_id = '2315756531'") == "shipped"
     assert (later.rows_added, later.rows_updated) == (0, 1)
+
+
+def test_what_a_renamed_listing_sold_is_suggested_to_its_new_title(shop: Database, tmp_path: Path) -> None:
+    # The listing sold as "Moon phase stickers"; the seller renamed it, so the download lists the new title only.
+    # The old title's sales wait in the link queue with the renamed listing suggested; another listing of the
+    # shop with a like title but its own SKU-less key is two products, never suggested for each other.
+    import_ok(shop, write_export(tmp_path / "EtsySoldOrderItems2021.csv", ETSY_ITEMS, [
+        {"Sale Date": "12/26/21", "Item Name": "Moon phase stickers", "Buyer": "Ann B (annb)", "Quantity": "2",
+         "Price": "4.00", "Item Total": "8.00", "Currency": "USD", "Transaction ID": "21", "Listing ID": "87",
+         "Order ID": "15"}]))
+    import_ok(shop, write_export(tmp_path / "EtsyListingsDownload.csv", ETSY_LISTINGS, [
+        {"TITLE": "Moon phase stickers sheet", "PRICE": "4", "CURRENCY_CODE": "USD", "QUANTITY": "9", "SKU": ""},
+        {"TITLE": "Moon phase stickers sheet, gold", "PRICE": "5", "CURRENCY_CODE": "USD", "QUANTITY": "3",
+         "SKU": ""}]))
+    queue = {r[0]: dict(zip(links_source().column_keys(), r, strict=True))
+             for r in links_source().page(shop, active=["waiting"])}
+    old = queue[f"etsy:Etsy|{stand_in_sku('etsy', 'Moon phase stickers')}"]
+    assert (old["suggested_sku"], old["suggestion_reason"], old["units_sold"]) == (
+        stand_in_sku("etsy", "Moon phase stickers sheet"), "title", 2)
+    assert set(queue) == {f"etsy:Etsy|{stand_in_sku('etsy', 'Moon phase stickers')}"}
