@@ -520,13 +520,15 @@ class ListingsTab(ShopTab):
         made_for = stand_in_platform(d.sku)
         if made_for is not None:
             # a SKU made from the title (domain/sku_lines.py): the seller never wrote it
-            price_rows.insert(0, (self.tr("SKU"), self.tr(
-                "{platform} gives this item no SKU: Shopkeeper keeps it under one made from its title "
-                "(a renamed listing starts a new one)").format(platform=platform_label(made_for))
-                if made_for != "shopify" else self.tr(
-                "The orders name no SKU for this item and its name matches no single imported product (none, or "
-                "several): Shopkeeper keeps its sales under a SKU made from its title until a products export "
-                "shows which product it is")))
+            if made_for == "shopify":  # only its orders' lines are keyed so: its variants have handles
+                note = self.tr(
+                    "The orders name no SKU for this item and its name matches no single imported product (none, "
+                    "or several): Shopkeeper keeps its sales under a SKU made from its title until a products "
+                    "export shows which product it is")
+            else:
+                note = self.tr("{platform} gives this item no SKU: Shopkeeper keeps it under one made from its title "
+                               "(a renamed listing starts a new one)").format(platform=platform_label(made_for))
+            price_rows.insert(0, (self.tr("SKU"), note))
         sections = [(self.tr("Price and margin"), price_rows), (self.tr("Stock"), stock_rows),
                     (self.tr("Reorder settings"), settings_rows), (self.tr("Listed on"), channels)]
         if d.bundle:
