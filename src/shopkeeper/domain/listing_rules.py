@@ -211,7 +211,7 @@ TABLE_MACROS = (
     WITH l AS (
         SELECT l.shop_id, coalesce(s.platform, split_part(l.shop_id, ':', 1)) AS platform, l.listing_id,
                sk_link_target(l.sku, k.master_sku) AS sku,  -- the catalogue SKU it sells (domain/sku_links.py)
-               l.title, l.price, l.currency, l.description, l.image_count,
+               l.title, l.price, l.currency, l.description, l.image_count, l.product_id,
                regexp_replace(l.description, {_TAGS}, ' ', 'g') AS description_text
         FROM listings l LEFT JOIN shops s ON s.shop_id = l.shop_id
         LEFT JOIN sku_links k ON k.shop_id = l.shop_id AND k.channel_sku = l.sku
@@ -219,8 +219,11 @@ TABLE_MACROS = (
     own AS (
         SELECT l.shop_id, l.listing_id, v.sku FROM l JOIN variants v ON v.sku = l.sku
         UNION ALL
-        SELECT l.shop_id, l.listing_id, v.sku FROM l JOIN variants v ON v.product_id = l.listing_id
-        WHERE l.sku IS NULL
+        -- a listing naming no SKU: every variant of the product it lists (domain/sku_links.py)
+        SELECT l.shop_id, l.listing_id, v.sku
+        FROM (SELECT *, unnest(sk_listing_product_ids(platform, listing_id, product_id)) AS listed_product
+              FROM l WHERE sku IS NULL) l
+        JOIN variants v ON v.product_id = l.listed_product
     ),
     terms AS (
         SELECT words, list_transform(words, lambda w: sk_fold(w)) AS folded

@@ -24,12 +24,14 @@ often a renamed listing, so it may be suggested to a product its own shop lists.
 A listing naming one SKU sells that SKU. A listing naming none (a product with
 several variants: Etsy, Shopify, WooCommerce "variable", a Taobao item with SKU
 groups) sells every variant of the product it lists, found by the product id
-its importer made from the listing's id (`listing_product_ids`): Etsy and
-Shopify key both by the same id (first SKU, handle); WooCommerce keys a parent
-without a SKU `wc-<ID>`; Taobao keys a draft by its own id and an item without
-商家编码 `taobao-<数字ID>`. A WooCommerce parent with its own SKU, or a Taobao
-item with both ids, is keyed by that SKU, which its listing does not keep: such
-a listing holds no variant here rather than a guessed one.
+its importer made (`listing_product_ids`): the product the listing's import
+named (`listings.product_id`: a WooCommerce variable product with a SKU of its
+own is keyed by that SKU, a Taobao item with a 商家编码 by that), and the ids its
+id gives: Etsy and Shopify key both by the same id (first SKU, handle);
+WooCommerce keys a parent without a SKU `wc-<ID>`; Taobao keys a draft by its
+own id and an item without 商家编码 `taobao-<数字ID>`. Both, because the
+variations of one product may come from another export than its listing (a
+WooCommerce export of the variations alone names their parent `id:<ID>`).
 """
 
 from __future__ import annotations
@@ -60,14 +62,20 @@ def resolved_sku(channel_sku: str, master_sku: str | None) -> str:
     return channel_sku if master_sku is None else master_sku
 
 
-def listing_product_ids(platform: str, listing_id: str) -> tuple[str, ...]:
-    """The product ids a listing naming no SKU lists, as the platform's importer keyed them."""
+def listing_product_ids(platform: str, listing_id: str, product_id: str | None = None) -> tuple[str, ...]:
+    """The product ids a listing naming no SKU lists, as the platform's importer keyed them.
+
+    `product_id` is the product its import named (None: an import before data version 32, or a platform
+    whose listing id is the product's key); it comes first.
+    """
     if platform == "woocommerce":
         # Only the made-up key: a WooCommerce post ID may equal another product's (numeric) SKU.
-        return (f"wc-{listing_id}",)
-    if platform == "taobao":
-        return (listing_id, f"taobao-{listing_id}")
-    return (listing_id,)
+        by_id: tuple[str, ...] = (f"wc-{listing_id}",)
+    elif platform == "taobao":
+        by_id = (listing_id, f"taobao-{listing_id}")
+    else:
+        by_id = (listing_id,)
+    return by_id if product_id is None or product_id in by_id else (product_id, *by_id)
 
 
 def link_state(has_link: bool, master_sku: str | None, in_variants: bool) -> str:
@@ -155,9 +163,14 @@ MACROS = (
     "CREATE OR REPLACE TEMP MACRO sk_may_suggest(item_in_variants, item_cost_known, item_sku, in_variants,"
     " cost_known, sku) AS NOT item_in_variants OR (in_variants AND"
     " (cost_known AND NOT item_cost_known OR cost_known = item_cost_known AND sku < item_sku))",
-    "CREATE OR REPLACE TEMP MACRO sk_listing_product_ids(platform, listing_id) AS CASE platform"
+    "CREATE OR REPLACE TEMP MACRO sk_listing_ids_products(platform, listing_id) AS CASE platform"
     " WHEN 'woocommerce' THEN ['wc-' || listing_id] WHEN 'taobao' THEN [listing_id, 'taobao-' || listing_id]"
     " ELSE [listing_id] END",
+    # listing_product_ids' twin
+    "CREATE OR REPLACE TEMP MACRO sk_listing_product_ids(platform, listing_id, product_id) AS"
+    " CASE WHEN product_id IS NULL OR list_contains(sk_listing_ids_products(platform, listing_id), product_id)"
+    " THEN sk_listing_ids_products(platform, listing_id)"
+    " ELSE list_prepend(product_id, sk_listing_ids_products(platform, listing_id)) END",
     "CREATE OR REPLACE TEMP MACRO sk_title_similarity(a, b) AS"
     " jaro_winkler_similarity(lower(trim(coalesce(a, ''))), lower(trim(coalesce(b, ''))))",
     f"CREATE OR REPLACE TEMP MACRO sk_suggestion_reason(same_barcode, similarity) AS CASE WHEN same_barcode"
@@ -205,9 +218,9 @@ TABLE_MACROS = (
     SELECT p.shop_id, p.listing_id, sk_link_target(v.sku, k.master_sku), v.sku, p.title, p.price, p.currency,
            p.status, NULL::INTEGER, TRUE
     FROM (SELECT l.*, unnest(sk_listing_product_ids(coalesce(s.platform, split_part(l.shop_id, ':', 1)),
-                                                    l.listing_id)) AS product_id
+                                                    l.listing_id, l.product_id)) AS listed_product
           FROM listings l LEFT JOIN shops s ON s.shop_id = l.shop_id WHERE l.sku IS NULL) p
-    JOIN variants v ON v.product_id = p.product_id
+    JOIN variants v ON v.product_id = p.listed_product
     LEFT JOIN sku_links k ON k.shop_id = p.shop_id AND k.channel_sku = v.sku""",
     # Every channel item: shop_id, platform, channel_sku, listing_id, title, units_sold (all time, net of
     # refunds), master_sku (the link's), how, sku (what it sells), state, barcode (its product export's).

@@ -112,7 +112,12 @@ def test_known_similarities() -> None:
 
 @RULES
 @given(platform=st.sampled_from(("etsy", "shopify", "woocommerce", "taobao", "douyin", "amazon")),
-       listing_id=st.text(alphabet="0123456789abcXY-_/茶 ", min_size=1, max_size=12))
-def test_the_products_a_listing_naming_no_sku_lists(db: Database, platform: str, listing_id: str) -> None:
-    got = db.scalar("SELECT sk_listing_product_ids(?, ?)", [platform, listing_id])
-    assert tuple(got) == sku_links.listing_product_ids(platform, listing_id)
+       listing_id=st.text(alphabet="0123456789abcXY-_/茶 ", min_size=1, max_size=12),
+       # the product its import named: none (an older import), the listing's id, a key made from it, a SKU
+       named=st.one_of(st.none(), st.just("="), st.just("wc-="), st.just("taobao-="),
+                       st.text(alphabet="0123456789abcXY-_/茶 ", min_size=1, max_size=12)))
+def test_the_products_a_listing_naming_no_sku_lists(db: Database, platform: str, listing_id: str,
+                                                     named: str | None) -> None:
+    product_id = None if named is None else named.replace("=", listing_id)
+    got = db.scalar("SELECT sk_listing_product_ids(?, ?, ?)", [platform, listing_id, product_id])
+    assert tuple(got) == sku_links.listing_product_ids(platform, listing_id, product_id)

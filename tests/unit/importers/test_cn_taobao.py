@@ -22,7 +22,9 @@ from cn_exports import (
 
 from shopkeeper.db.database import Database
 from shopkeeper.services.imports import import_paths, rejects, undo_import
+from shopkeeper.services.inventory import inventory_rows
 from shopkeeper.services.member_segments import segment_overview
+from tests.catalogue_shop import TODAY
 
 UTC = dt.UTC
 
@@ -254,6 +256,12 @@ class TestTaobaoAssistant:
             ("612345678901", None, "纯棉T恤 男款 夏季（宽松）", Decimal("59.90"), "active", 30),
             ("SOAP-ROSE", "SOAP-ROSE", "手工皂（玫瑰）", Decimal("25.00"), "draft", 100),  # num_id 0: never uploaded
         ]
+        # The item with SKU groups is keyed by its 商家编码 TS-2024, not its 数字ID: its listing keeps that key
+        # and holds every one of its SKUs.
+        assert shop.fetchall("SELECT listing_id, product_id FROM listings ORDER BY 1") == [
+            ("612345678901", "TS-2024"), ("SOAP-ROSE", "SOAP-ROSE")]
+        assert {r["sku"]: r["platforms"] for r in inventory_rows(shop, TODAY)} == {
+            "SOAP-ROSE": "taobao", "TS-2024/黑色/M": "taobao", "TS-WHT-L": "taobao", "TS-WHT-M": "taobao"}
 
     def test_reimport_changes_nothing_and_undo_empties(self, shop: Database, tmp_path: Path) -> None:
         path = write_assistant(tmp_path / "baobei.csv")

@@ -20,6 +20,9 @@ from export_files import (
 )
 
 from shopkeeper.db.database import Database
+from shopkeeper.services.inventory import inventory_rows, sku_detail
+from shopkeeper.services.listing_checks import sku_problems
+from tests.catalogue_shop import TODAY
 
 
 def product_rows() -> list[dict[str, str]]:
@@ -69,6 +72,39 @@ def test_products_variations_stock_and_guards(shop: Database, tmp_path: Path) ->
         ("800", "wc-800", "Beanie", Decimal("20.00"), "inactive", 5),  # '-1: private
         ("801", "mug-1", "Mug", Decimal("9.50"), "draft", None),
     ]
+
+
+def test_a_variable_products_listing_holds_its_variations(shop: Database, tmp_path: Path) -> None:
+    # The parent has a SKU of its own (cc-tee), so its product is keyed by it, not by its post ID 741;
+    # the listing (the product's page, ID 741) keeps that key and holds both variations.
+    import_ok(shop, _products_file(tmp_path / "wc-product-export-1-1-2025.csv"))
+    assert shop.fetchall("SELECT listing_id, product_id FROM listings ORDER BY 1") == [
+        ("741", "cc-tee"), ("800", "wc-800"), ("801", "mug-1")]
+    platforms = {r["sku"]: r["platforms"] for r in inventory_rows(shop, TODAY)}
+    assert platforms == {"cc-tee-red": "woocommerce", "wc-743": "woocommerce", "wc-800": "woocommerce",
+                         "mug-1": "woocommerce"}
+    detail = sku_detail(shop, "cc-tee-red", TODAY)
+    assert detail is not None
+    assert [(c.listing_id, c.channel_sku, c.title, c.quantity, c.whole) for c in detail.channels] == [
+        ("741", "cc-tee-red", "T-Shirt", None, True)]
+    # What the checks find on the product's page is a problem of each variation it sells.
+    shop.execute("UPDATE listings SET image_count = 0 WHERE listing_id = '741'")
+    assert [(p.rule, p.listing_id) for p in sku_problems(shop, "wc-743")] == [("missing_images", "741")]
+
+
+def test_variations_exported_apart_from_their_parent_are_still_held_by_its_listing(shop: Database,
+                                                                                 tmp_path: Path) -> None:
+    # An export of the variations alone names the parent by ID: their product is keyed wc-741, while the
+    # listing from the full export keeps cc-tee. The listing holds the variants of both keys.
+    header = woo_products_header()
+    variations = [{**row, "SKU": row["SKU"] or "cc-tee-blue", "Parent": "id:741"}
+                  for row in product_rows() if row["Type"].startswith("variation")]
+    import_ok(shop, write_export(tmp_path / "variations.csv", header, variations))
+    import_ok(shop, write_export(tmp_path / "parents.csv", header, [product_rows()[0]]))
+    assert shop.fetchall("SELECT sku, product_id FROM variants ORDER BY 1") == [
+        ("cc-tee-blue", "wc-741"), ("cc-tee-red", "wc-741")]
+    platforms = {r["sku"]: r["platforms"] for r in inventory_rows(shop, TODAY)}
+    assert platforms == {"cc-tee-blue": "woocommerce", "cc-tee-red": "woocommerce"}
 
 
 def test_russian_headers_and_whitespace_before_the_bom(shop: Database, tmp_path: Path) -> None:

@@ -246,12 +246,14 @@ def test_a_shop_that_booked_etsys_tax_as_other_fees_gets_what_an_import_gives_no
     shop.execute("UPDATE money_movements SET kind = 'other' WHERE kind = 'tax'")
     shop.execute("DELETE FROM schema_version WHERE version >= 27")
     # ... without what the later migrations added (0028: ship times and the orders a count held; 0029: provinces;
-    # 0030: what a customers export says of the orders; 0031: orders that have a date but no time).
+    # 0030: what a customers export says of the orders; 0031: orders that have a date but no time;
+    # 0032: the product a listing lists).
     for table, column in (("orders", "shipped_at"), ("orders_prior", "shipped_at"), ("stock_snapshots", "held_orders"),
                           ("orders", "ship_province"), ("orders_prior", "ship_province"),
                           ("buyers", "platform_orders"), ("buyers", "platform_spent"),
                           ("buyers_prior", "platform_orders"), ("buyers_prior", "platform_spent"),
-                          ("orders", "ordered_date_only"), ("orders_prior", "ordered_date_only")):
+                          ("orders", "ordered_date_only"), ("orders_prior", "ordered_date_only"),
+                          ("listings", "product_id"), ("listings_prior", "product_id")):
         shop.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     migrate(shop, tmp_path / "bk")
     assert shop.fetchall("SELECT movement_id, kind FROM money_movements ORDER BY 1") == now

@@ -115,7 +115,7 @@ def normalise_products(ctx: ImportContext) -> None:
                i.title, i.price, i.currency,
                CASE WHEN i.item_id IS NULL THEN 'draft' WHEN i.approve_status = '1' THEN 'inactive' ELSE 'active' END
                    AS status,
-               i.num AS quantity
+               i.num AS quantity, i.product_id
         FROM _sk_tb_items i
     """)
     ctx.map_rows("products", f"SELECT _row, product_id FROM {PRODUCTS}")

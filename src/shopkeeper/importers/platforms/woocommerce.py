@@ -5,6 +5,8 @@ language (English and Russian aliases here), ragged rows padded by the
 reader, `'-1` guards stripped. A product is keyed by its SKU, else
 `wc-<ID>`; a variation belongs to its `Parent` (`id:123` or the parent's
 SKU) and is a variant of it; simple products are their own single variant.
+A listing is the product's page (keyed by its ID) and keeps the product's key,
+so a variable product's listing holds its variations.
 `Stock` (empty when not managed, may be negative) becomes the stock level.
 `Published` 1 / 0 / -1 -> active / draft / inactive (private).
 
@@ -125,7 +127,7 @@ def normalise_products(ctx: ImportContext) -> None:
         SELECT _row, $shop AS shop_id, coalesce(id, item_key) AS listing_id,
                CASE WHEN NOT not_sellable THEN item_key END AS sku, name AS title,
                coalesce(sale_price, regular_price) AS price, currency, status, stock AS quantity,
-               description, image_count
+               description, image_count, product_id
         FROM _sk_wc WHERE NOT is_variation AND name IS NOT NULL
     """)
     ctx.map_rows("products", f"SELECT _row, product_id FROM {PRODUCTS}")
