@@ -81,8 +81,13 @@ direct AS (
     FROM sk_listings_by_sku() WHERE shop_id = $shop AND sku IS NOT NULL GROUP BY sku
 ),
 by_product AS (
-    SELECT listing_id AS product_id, min(listing_id) AS product_listing_id, min(title) AS title
-    FROM listings WHERE shop_id = $shop AND sku IS NULL GROUP BY listing_id
+    -- A listing naming no SKU lists every variant of its product (domain/sku_links.py, sk_listing_product_ids).
+    SELECT product_id, min(listing_id) AS product_listing_id, min(title) AS title
+    FROM (SELECT l.listing_id, l.title,
+                 unnest(sk_listing_product_ids(coalesce(s.platform, split_part(l.shop_id, ':', 1)), l.listing_id,
+                                               l.product_id)) AS product_id
+          FROM listings l LEFT JOIN shops s USING (shop_id) WHERE l.shop_id = $shop AND l.sku IS NULL)
+    GROUP BY product_id
 ),
 sold AS (
     -- A bundle's parts sell under the bundle's channel SKU: only lines the shop sold as themselves name one.

@@ -22,6 +22,7 @@ from export_files import (
 from shopkeeper.db.database import Database
 from shopkeeper.services.inventory import inventory_rows, sku_detail
 from shopkeeper.services.listing_checks import sku_problems
+from shopkeeper.services.stock_export import write_stock_update
 from tests.catalogue_shop import TODAY
 
 
@@ -87,6 +88,12 @@ def test_a_variable_products_listing_holds_its_variations(shop: Database, tmp_pa
     assert detail is not None
     assert [(c.listing_id, c.channel_sku, c.title, c.quantity, c.whole) for c in detail.channels] == [
         ("741", "cc-tee-red", "T-Shirt", None, True)]
+    # The stock-update file names a variation by its own SKU or post ID, never by its product's ID 741,
+    # which would set the product's stock.
+    written = write_stock_update(shop, "woocommerce", tmp_path / "stock.csv")
+    with written.path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = {r["SKU"] or r["ID"]: r["ID"] for r in csv.DictReader(fh)}
+    assert rows == {"cc-tee-red": "", "743": "743", "800": "800"}
     # What the checks find on the product's page is a problem of each variation it sells.
     shop.execute("UPDATE listings SET image_count = 0 WHERE listing_id = '741'")
     assert [(p.rule, p.listing_id) for p in sku_problems(shop, "wc-743")] == [("missing_images", "741")]
