@@ -163,14 +163,14 @@ MACROS = (
     "CREATE OR REPLACE TEMP MACRO sk_may_suggest(item_in_variants, item_cost_known, item_sku, in_variants,"
     " cost_known, sku) AS NOT item_in_variants OR (in_variants AND"
     " (cost_known AND NOT item_cost_known OR cost_known = item_cost_known AND sku < item_sku))",
-    "CREATE OR REPLACE TEMP MACRO sk_listing_ids_products(platform, listing_id) AS CASE platform"
+    "CREATE OR REPLACE TEMP MACRO sk_products_of_listing_id(platform, listing_id) AS CASE platform"
     " WHEN 'woocommerce' THEN ['wc-' || listing_id] WHEN 'taobao' THEN [listing_id, 'taobao-' || listing_id]"
     " ELSE [listing_id] END",
     # listing_product_ids' twin
     "CREATE OR REPLACE TEMP MACRO sk_listing_product_ids(platform, listing_id, product_id) AS"
-    " CASE WHEN product_id IS NULL OR list_contains(sk_listing_ids_products(platform, listing_id), product_id)"
-    " THEN sk_listing_ids_products(platform, listing_id)"
-    " ELSE list_prepend(product_id, sk_listing_ids_products(platform, listing_id)) END",
+    " CASE WHEN product_id IS NULL OR list_contains(sk_products_of_listing_id(platform, listing_id), product_id)"
+    " THEN sk_products_of_listing_id(platform, listing_id)"
+    " ELSE list_prepend(product_id, sk_products_of_listing_id(platform, listing_id)) END",
     "CREATE OR REPLACE TEMP MACRO sk_title_similarity(a, b) AS"
     " jaro_winkler_similarity(lower(trim(coalesce(a, ''))), lower(trim(coalesce(b, ''))))",
     f"CREATE OR REPLACE TEMP MACRO sk_suggestion_reason(same_barcode, similarity) AS CASE WHEN same_barcode"
