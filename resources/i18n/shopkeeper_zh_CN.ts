@@ -3325,6 +3325,10 @@
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
+        <source>Import into a s&amp;hop…</source>
+        <translation>导入到指定店铺(&amp;H)…</translation>
+    </message>
+    <message>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
@@ -4478,6 +4482,10 @@
     <message>
         <source>the platform &apos;{platform}&apos; is not known to this shop</source>
         <translation>此店铺不认识平台“{platform}”</translation>
+    </message>
+    <message>
+        <source>this shop file has several {platform} shops ({shops}) and the file does not say which it is from: import it with File › Import into a shop… and choose the shop</source>
+        <translation>此店铺文件中有多个{platform}店铺（{shops}），而文件本身没有说明来自哪一个：请用“文件 › 导入到指定店铺…”导入，并选择店铺</translation>
     </message>
     <message>
         <source>the file has a header but no rows</source>
@@ -7328,6 +7336,23 @@
         <translation>
             <numerusform>为选中的 %Ln 个 SKU 设置新值：</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ShopName</name>
+    <message>
+        <source>Import into a shop</source>
+        <translation>导入到指定店铺</translation>
+    </message>
+    <message>
+        <source>Which of your shops on the platform are these files from?
+Choose one of the shops below, or type the name of a new one.</source>
+        <translation>这些文件来自您在该平台上的哪个店铺？
+请从下面选择一个店铺，或输入新店铺的名称。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
 </context>
 <context>

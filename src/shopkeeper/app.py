@@ -31,10 +31,11 @@ from shopkeeper.runtime.paths import AppPaths
 from shopkeeper.runtime.recent_shops import RecentShops, recent_shops_for, shop_to_open
 from shopkeeper.runtime.resources import app_icon_path
 from shopkeeper.runtime.work_folders import remove_stale_work_folders
-from shopkeeper.services.shop_files import backups_dir_for, is_empty, open_shop, set_shop_name
+from shopkeeper.services.shop_files import backups_dir_for, is_empty, open_shop, platform_shop_names, set_shop_name
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.demo_import_question import OWN_SHOP, ask_where_to_import
 from shopkeeper.ui.dialogs.restore_dialog import RestoreDialog, ask_to_restore, backup_to_offer, when
+from shopkeeper.ui.dialogs.shop_name_question import ask_shop_name
 from shopkeeper.ui.errors import install_excepthook, show_error
 from shopkeeper.ui.gui_thread_gc import collect_on_gui_thread
 from shopkeeper.ui.i18n import LANGUAGES, Translations, normalise_language
@@ -84,6 +85,7 @@ class ShopkeeperApp:
             recent_shops=self.recent.existing,
             import_files=self.import_files,
             choose_import_files=self._choose_import_files,
+            choose_import_files_into_shop=self._choose_import_files_into_shop,
             import_history=self.imports.show_history,
             column_mappings=self.imports.show_mappings,
             backup=self.backup,
@@ -223,8 +225,11 @@ class ShopkeeperApp:
             return None
         return target
 
-    def import_files(self, paths: list[Path]) -> None:
-        """Files dropped or chosen go into the open shop; into the demo only when the seller says so."""
+    def import_files(self, paths: list[Path], shop_name: str | None = None) -> None:
+        """Files dropped or chosen go into the open shop; into the demo only when the seller says so.
+
+        `shop_name`: the platform shop they are from (None: the platform's only shop, else its first).
+        """
         if self._is_demo(self.shop_path):
             where = ask_where_to_import(self.window)
             if where is None:
@@ -232,9 +237,9 @@ class ShopkeeperApp:
             if where == OWN_SHOP:
                 target = self._ask_new_shop_path()
                 if target is not None:
-                    self.open_shop_at(target, name=target.stem, then=lambda: self.imports.run(paths))
+                    self.open_shop_at(target, name=target.stem, then=lambda: self.imports.run(paths, shop_name=shop_name))
                 return
-        self.imports.run(paths)
+        self.imports.run(paths, shop_name=shop_name)
 
     def open_shop_dialog(self, path: Path | None) -> None:
         if path is None:
@@ -344,6 +349,20 @@ class ShopkeeperApp:
         if files:
             self.ui_state.set_last_import_folder(str(files[0].parent))
             self.import_files(files)
+
+    def _choose_import_files_into_shop(self) -> None:
+        """File › Import into a shop…: files of a platform the seller runs several shops on, and which one."""
+        files = self.imports.choose_files(self.ui_state.last_import_folder())
+        if not files:
+            return
+        self.ui_state.set_last_import_folder(str(files[0].parent))
+
+        def ask(names: list[str]) -> None:
+            name = ask_shop_name(self.window, names)
+            if name is not None:
+                self.import_files(files, shop_name=name)
+
+        self.worker.query(self.worker, QueryOp(platform_shop_names), ask, lambda _exc: ask([]))
 
     # -- language and about -------------------------------------------------------
     def set_language(self, code: str) -> None:

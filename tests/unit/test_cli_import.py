@@ -44,3 +44,18 @@ def test_import_prints_a_line_per_file_and_fails_when_any_is_refused(tmp_path: P
 
     stats = json.loads(_shopkeeper("stats", "--json", "--db", shop).stdout)
     assert (stats["products"], stats["imports"]) == (1, 1)
+
+
+def test_a_second_shop_of_a_platform_is_named_and_then_every_file_must_say_which(tmp_path: Path) -> None:
+    shop = str(tmp_path / "shop.duckdb")
+    for name, mug in (("north.csv", "MUG-1"), ("south.csv", "MUG-2")):
+        (tmp_path / name).write_text(PRODUCTS.replace("MUG-1", mug), encoding="utf-8")
+    assert _shopkeeper("import", "--db", shop, str(tmp_path / "north.csv")).returncode == 0
+    named = _shopkeeper("import", "--db", shop, "--shop", "South", str(tmp_path / "south.csv"))
+    assert named.returncode == 0, named.stderr
+    (tmp_path / "which.csv").write_text(PRODUCTS.replace("MUG-1", "MUG-3"), encoding="utf-8")
+    which = _shopkeeper("import", "--db", shop, str(tmp_path / "which.csv"))
+    assert which.returncode == 1 and which.stdout == ""
+    assert which.stderr.strip() == (
+        "which.csv: refused — this shop file has several shopify shops (Shopify; South) and the file does not "
+        "say which it is from: import it again with --shop NAME")

@@ -132,6 +132,8 @@ ENGLISH: Mapping[str, str] = {
     "import.refused.mapping_lacks_columns": 'the saved mapping "{name}" needs columns this file does not have '
                                             "({fields})",
     "import.refused.unknown_platform": "the platform '{platform}' is not known to this shop",
+    "import.refused.which_shop": ("this shop file has several {platform} shops ({shops}) and the file does not say "
+                                  "which it is from: import it again with --shop NAME"),
     "import.refused.header_without_rows": "the file has a header but no rows",
     "import.refused.summary_totals_differ": ("its {which} adds up to {rows}, but {summary}, downloaded with it, "
                                              "says {stated}: neither file was imported; download the zip again"),

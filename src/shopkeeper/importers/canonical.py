@@ -18,7 +18,7 @@ from shopkeeper.db.merge import KEYS, MergeCount, record_freshness, table_column
 from shopkeeper.db.rule_macros import install_rule_macros
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers import freshness, order_identity
-from shopkeeper.importers.context import ImportContext, q
+from shopkeeper.importers.context import ImportContext, Refused, q
 from shopkeeper.importers.member_names import contact_email, contact_phone, name_members
 
 ORDERS = "_sk_orders"
@@ -364,6 +364,22 @@ def _map_unless_mapped(ctx: ImportContext, table: str, select_sql: str) -> None:
     # A row whose only change is its buyer's phone, its listing's status or its stock count is still updated.
     if not ctx.maps(table):
         ctx.map_rows(table, select_sql, secondary=True)
+
+
+def shop_name_for(db: Database, platform: str, named: str | None, default_name: str) -> str:
+    """The name of the platform's shop a file goes into: the one named, else the platform's only shop, else
+    `default_name` (the platform's, for its first shop).
+
+    Refused when the platform has several shops and none is named: a file cannot tell which it is from, and a
+    guess would put one store's orders into another (the same order in two shops counts twice).
+    """
+    name = (named or "").strip()
+    if name:
+        return name
+    shops = [str(r[0]) for r in db.fetchall("SELECT name FROM shops WHERE platform = ? ORDER BY name", [platform])]
+    if len(shops) > 1:
+        raise Refused(Message("import.refused.which_shop", {"platform": platform, "shops": shops}))
+    return shops[0] if shops else default_name
 
 
 def ensure_shop(db: Database, *, shop_id: str, platform: str, name: str, batch_id: int) -> None:

@@ -25,7 +25,7 @@ from shopkeeper.domain.changes import Changes
 from shopkeeper.domain.message_texts import message_from_row
 from shopkeeper.domain.messages import Message
 from shopkeeper.importers import spreadsheet_damage
-from shopkeeper.importers.canonical import ensure_shop, shop_currency
+from shopkeeper.importers.canonical import ensure_shop, shop_currency, shop_name_for
 from shopkeeper.importers.context import (
     REJECTS,
     TYPED,
@@ -245,7 +245,7 @@ def _context(db: Database, table: SourceTable, recognised: Recognised, *, conten
     if platform_row is None:
         raise Refused(Message("import.refused.unknown_platform", {"platform": spec.platform}))
     display_name, zone = platform_row
-    name = (shop_name or "").strip() or str(display_name)
+    name = shop_name_for(db, spec.platform, shop_name, str(display_name))
     shop_id = f"{spec.platform}:{name}"
     install_macros(db)
 

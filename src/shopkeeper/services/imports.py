@@ -200,10 +200,11 @@ def import_command(
     workdir: Path,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    shop_name: str | None = None,
 ) -> ImportRun:
     """`import_paths` as a command for the window (ShopWriteFailed still raises: the shop must be reopened)."""
     try:
-        outcomes = import_paths(db, paths, workdir=workdir, progress=progress, cancel=cancel)
+        outcomes = import_paths(db, paths, workdir=workdir, progress=progress, cancel=cancel, shop_name=shop_name)
     except ImportCancelled as stop:
         done: tuple[FileOutcome, ...] = tuple(stop.done)
         changes = import_changes(done) if stop.kept is False else Changes.everything()

@@ -68,3 +68,8 @@ def set_shop_name(db: Database, name: str) -> None:
 
 def is_empty(db: Database) -> bool:
     return not holds_data(db)
+
+
+def platform_shop_names(db: Database) -> list[str]:
+    """The names of the platform shops the shop file holds, A to Z, once each (a name may serve several platforms)."""
+    return [str(r[0]) for r in db.fetchall("SELECT DISTINCT name FROM shops ORDER BY name")]

@@ -67,7 +67,8 @@ class ImportFlow(QObject):
         )
         return [Path(f) for f in files]
 
-    def run(self, paths: list[Path], on_finished: Callable[[list[Any]], None] | None = None) -> None:
+    def run(self, paths: list[Path], on_finished: Callable[[list[Any]], None] | None = None, *,
+            shop_name: str | None = None) -> None:
         if self._running:
             QMessageBox.information(self._parent(), self.tr("Import"), self.tr("An import is already running."))
             return
@@ -91,7 +92,7 @@ class ImportFlow(QObject):
         def job(db: Any) -> ImportRun:
             with work_folder(self._cache_dir) as work:
                 return import_command(
-                    db, paths, workdir=work,
+                    db, paths, workdir=work, shop_name=shop_name,
                     progress=lambda msg, frac: bridge.progressed.emit(msg, float(frac)),
                     cancel=cancel.is_set,
                 )

@@ -50,6 +50,7 @@ class WindowActions:
     recent_shops: Callable[[], list[Path]]
     import_files: Callable[[list[Path]], None]
     choose_import_files: Callable[[], None]
+    choose_import_files_into_shop: Callable[[], None]
     import_history: Callable[[], None]
     column_mappings: Callable[[], None]
     backup: Callable[[], None]
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self._add(file_menu, self.tr("&Import…"), self._actions.choose_import_files, QKeySequence("Ctrl+I"))
+        self._add(file_menu, self.tr("Import into a s&hop…"), self._actions.choose_import_files_into_shop)
         self._add(file_menu, self.tr("Import &history…"), self._actions.import_history)
         self._add(file_menu, self.tr("Saved column &mappings…"), self._actions.column_mappings)
         self._add(file_menu, self.tr("Export &stock update…"), self.export_stock_update)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from shopkeeper.domain.message_texts import english, fill, singular
 from shopkeeper.domain.messages import Message
 from shopkeeper.ui.format_labels import format_label
-from shopkeeper.ui.formatting import shop_label
+from shopkeeper.ui.formatting import platform_label, shop_label
 
 
 def window_texts() -> dict[str, str]:
@@ -130,6 +130,9 @@ def window_texts() -> dict[str, str]:
         "import.refused.mapping_damaged": translate("Messages", "the saved mapping \"{name}\" is damaged"),
         "import.refused.mapping_lacks_columns": translate("Messages", "the saved mapping \"{name}\" needs columns this file does not have ({fields})"),
         "import.refused.unknown_platform": translate("Messages", "the platform '{platform}' is not known to this shop"),
+        "import.refused.which_shop": translate("Messages", "this shop file has several {platform} shops ({shops}) and the file "
+                                                           "does not say which it is from: import it with File › Import into a "
+                                                           "shop… and choose the shop"),
         "import.refused.header_without_rows": translate("Messages", "the file has a header but no rows"),
         "import.refused.summary_totals_differ": translate(
             "Messages", "its {which} adds up to {rows}, but {summary}, downloaded with it, says {stated}: "
@@ -650,7 +653,8 @@ def window_text(message: Message) -> str:
         if template is None:
             return english(nested)
         params = {k: shop_label(v) if k in _SHOP_KEYS and isinstance(v, str)
-                  else format_label(v) if k == "label" and isinstance(v, str) else v
+                  else format_label(v) if k == "label" and isinstance(v, str)
+                  else platform_label(v) if k == "platform" and isinstance(v, str) and v else v
                   for k, v in nested.params.items()}
         return fill(template, params, render)
 
