@@ -367,15 +367,17 @@ def _map_unless_mapped(ctx: ImportContext, table: str, select_sql: str) -> None:
 
 
 def shop_name_for(db: Database, platform: str, named: str | None, default_name: str) -> str:
-    """The name of the platform's shop a file goes into: the one named, else the platform's only shop, else
-    `default_name` (the platform's, for its first shop).
+    """The name of the platform's shop a file goes into: the one named (an existing shop of the platform
+    whatever the case it is typed in), else the platform's only shop, else `default_name` (the platform's, for
+    its first shop).
 
     Refused when the platform has several shops and none is named: a file cannot tell which it is from, and a
     guess would put one store's orders into another (the same order in two shops counts twice).
     """
     name = (named or "").strip()
     if name:
-        return name
+        same = db.scalar("SELECT min(name) FROM shops WHERE platform = ? AND lower(name) = lower(?)", [platform, name])
+        return name if same is None else str(same)
     shops = [str(r[0]) for r in db.fetchall("SELECT name FROM shops WHERE platform = ? ORDER BY name", [platform])]
     if len(shops) > 1:
         raise Refused(Message("import.refused.which_shop", {"platform": platform, "shops": shops}))

@@ -54,8 +54,8 @@ def test_with_several_shops_of_the_platform_a_file_naming_none_is_refused_and_ch
     assert outcome.refusal.params == {"platform": "shopify", "shops": ["North Store", "South Store"]}
     assert "--shop NAME" in english(outcome.refusal) and "North Store" in english(outcome.refusal)
     assert snapshot(shop) == before
-    # named, it goes where it is told
-    import_ok(shop, tmp_path / "which.csv", shop_name="South Store")
+    # named, it goes where it is told; typed in another case, the name is still that shop's
+    import_ok(shop, tmp_path / "which.csv", shop_name="  south STORE ")
     assert _shops_and_orders(shop) == [("shopify:North Store", 1), ("shopify:South Store", 3)]
 
 

@@ -22,6 +22,7 @@ def shop_name_dialog(parent: QWidget | None, names: list[str]) -> QInputDialog:
     dialog.setComboBoxEditable(True)
     dialog.setTextValue(names[0] if names else "")
     dialog.setOkButtonText(QCoreApplication.translate("ShopName", "Import"))
+    dialog.setMinimumWidth(420)
     return dialog
 
 
