@@ -2401,8 +2401,20 @@
         <translation>告诉 Shopkeeper 它不认识的表格中每一列是什么</translation>
     </message>
     <message>
+        <source>Choose the shop…</source>
+        <translation>选择店铺…</translation>
+    </message>
+    <message>
+        <source>Import the files that do not say which shop they are from into the shop you choose</source>
+        <translation>把没有说明来自哪个店铺的文件导入您选择的店铺</translation>
+    </message>
+    <message>
         <source>Some tables have a shape Shopkeeper does not know. Select one and press Map columns… to import it.</source>
         <translation>有些表格的格式 Shopkeeper 不认识。选中一个，点“映射列…”即可导入。</translation>
+    </message>
+    <message>
+        <source>Some files do not say which of a platform&apos;s shops they are from. Press Choose the shop… to import them into one.</source>
+        <translation>有些文件没有说明来自平台上的哪个店铺。请点击“选择店铺…”把它们导入其中一个店铺。</translation>
     </message>
     <message>
         <source>{name}: Shopkeeper does not know the columns of this table yet; press Map columns… to import it</source>

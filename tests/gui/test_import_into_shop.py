@@ -61,3 +61,36 @@ def test_the_refusal_reads_in_chinese(chinese) -> None:  # noqa: ANN001
     text = window_text(Message("import.refused.which_shop", {"platform": "taobao", "shops": ["北店", "南店"]}))
     assert "北店" in text and "南店" in text and "--shop" not in text
     assert "taobao" not in text and not text.isascii()
+
+
+def test_the_results_offer_to_choose_the_shop_of_the_files_that_named_none(qtbot, app, monkeypatch,  # noqa: ANN001
+                                                                         tmp_path: Path) -> None:
+    from shopkeeper.ui.dialogs.import_results import ImportResultsDialog
+
+    shown: list[list] = []
+    app.imports.run([_export(tmp_path / "a.csv", 9101)], on_finished=shown.append, shop_name="Second store")
+    qtbot.waitUntil(lambda: bool(shown), timeout=60000)
+    wait_idle(qtbot, app.worker)
+    app.imports.run([_export(tmp_path / "b.csv", 9102)], on_finished=shown.append)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=60000)
+    wait_idle(qtbot, app.worker)
+    asked: list[tuple[list[Path], list[str]]] = []
+    dialog = ImportResultsDialog(app.window, shown[1], app.worker, tmp_path / "log.txt",
+                                 choose_shop=lambda paths, names: asked.append((paths, names)))
+    qtbot.addWidget(dialog)
+    assert not dialog.shop_button.isHidden() and dialog.list.wordWrap()
+    dialog.shop_button.click()
+    assert asked == [([tmp_path / "b.csv"], ["Demo shop", "Second store"])]
+    # chosen, the file goes into that shop
+    monkeypatch.setattr("shopkeeper.ui.import_flow.ask_shop_name", lambda _parent, _names: "Demo shop")
+    monkeypatch.setattr(app.imports, "show_results", shown.append)
+    app.imports.choose_shop(*asked[0])
+    qtbot.waitUntil(lambda: len(shown) == 3, timeout=60000)
+    wait_idle(qtbot, app.worker)
+    assert shown[2][0].ok, shown[2][0].message
+    assert run_query(qtbot, app.worker, lambda db: db.fetchall(
+        "SELECT shop_id FROM orders WHERE order_number = '#9102'")) == [("shopify:Demo shop",)]
+    # a result with nothing to choose shows no such button
+    plain = ImportResultsDialog(app.window, shown[2], app.worker, tmp_path / "log.txt", choose_shop=print)
+    qtbot.addWidget(plain)
+    assert plain.shop_button.isHidden()

@@ -366,6 +366,9 @@ def _map_unless_mapped(ctx: ImportContext, table: str, select_sql: str) -> None:
         ctx.map_rows(table, select_sql, secondary=True)
 
 
+WHICH_SHOP = "import.refused.which_shop"  # the refusal of a file that names no shop where its platform has several
+
+
 def shop_name_for(db: Database, platform: str, named: str | None, default_name: str) -> str:
     """The name of the platform's shop a file goes into: the one named (an existing shop of the platform
     whatever the case it is typed in), else the platform's only shop, else `default_name` (the platform's, for
@@ -380,7 +383,7 @@ def shop_name_for(db: Database, platform: str, named: str | None, default_name: 
         return name if same is None else str(same)
     shops = [str(r[0]) for r in db.fetchall("SELECT name FROM shops WHERE platform = ? ORDER BY name", [platform])]
     if len(shops) > 1:
-        raise Refused(Message("import.refused.which_shop", {"platform": platform, "shops": shops}))
+        raise Refused(Message(WHICH_SHOP, {"platform": platform, "shops": shops}))
     return shops[0] if shops else default_name
 
 

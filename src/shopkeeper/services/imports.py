@@ -52,6 +52,7 @@ from shopkeeper.domain.message_texts import english, message_from_row
 from shopkeeper.domain.messages import Message
 from shopkeeper.domain.source_names import display_name
 from shopkeeper.domain.spreadsheet_cells import csv_safe  # re-exported: older callers import it from here
+from shopkeeper.importers.canonical import WHICH_SHOP
 from shopkeeper.importers.control_totals import ControlTotals
 from shopkeeper.importers.pipeline import (
     NeedsMapping,
@@ -126,6 +127,13 @@ class FileOutcome:
     def message(self) -> str:
         """The line in English, as the command line prints it."""
         return english(self.line)
+
+    @property
+    def shops_to_choose(self) -> list[str]:
+        """Refused for naming no shop where its platform has several: those shops' names (else none)."""
+        if self.refusal is None or self.refusal.code != WHICH_SHOP:
+            return []
+        return [str(name) for name in self.refusal.params.get("shops", ())]
 
     @property
     def reason(self) -> str | None:

@@ -25,6 +25,7 @@ from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.import_history import ImportHistoryDialog
 from shopkeeper.ui.dialogs.import_progress import ImportProgressDialog
 from shopkeeper.ui.dialogs.import_results import ImportResultsDialog
+from shopkeeper.ui.dialogs.shop_name_question import ask_shop_name
 from shopkeeper.ui.errors import show_error
 from shopkeeper.ui.operations import CommandOp
 
@@ -138,7 +139,14 @@ class ImportFlow(QObject):
     def show_results(self, outcomes: list[Any]) -> None:
         """What each file became; Map columns… maps one table of unknown shape at a time."""
         ImportResultsDialog(self._parent(), outcomes, self._worker, self._log_file,
-                            map_columns=lambda path, member: self.map_columns(path, member, outcomes)).exec()
+                            map_columns=lambda path, member: self.map_columns(path, member, outcomes),
+                            choose_shop=self.choose_shop).exec()
+
+    def choose_shop(self, paths: list[Path], names: list[str]) -> None:
+        """Import `paths` again into the shop the seller names (offered: `names`)."""
+        name = ask_shop_name(self._parent(), names)
+        if name is not None:
+            self.run(paths, shop_name=name)
 
     def map_columns(self, path: Path, member: str | None, outcomes: list[Any] | None = None) -> bool:
         """Map a table of unknown shape; once the mapping is saved, import the file again, with the other files

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -26,11 +27,13 @@ from shopkeeper.ui.message_texts import window_text
 
 class ImportResultsDialog(QDialog):
     def __init__(self, parent: QWidget | None, outcomes: list[Any], worker: DbWorker, log_file: Path,
-                 map_columns: Callable[[Path, str | None], object] | None = None) -> None:
+                 map_columns: Callable[[Path, str | None], object] | None = None,
+                 choose_shop: Callable[[list[Path], list[str]], object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importResults")
         self._outcomes = outcomes
         self._map_columns = map_columns
+        self._choose_shop = choose_shop
         self._log_file = log_file
         self.setWindowTitle(self.tr("Import finished"))
         self.setMinimumSize(640, 300)
@@ -38,6 +41,10 @@ class ImportResultsDialog(QDialog):
         ok = sum(1 for o in outcomes if o.ok)
         heading = QLabel(self.tr("{ok} of {total} file(s) imported.").format(ok=ok, total=len(outcomes)), self)
         self.list = QListWidget(self)
+        # A refusal says why in a sentence or two: wrapped, it is read without scrolling sideways.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         for outcome in outcomes:
             item = QListWidgetItem(("✔ " if outcome.ok else "✖ ") + self.outcome_text(outcome))
             item.setToolTip(outcome.message)  # the English line, as the log and the command line have it
@@ -56,11 +63,24 @@ class ImportResultsDialog(QDialog):
         self.map_button.clicked.connect(self._map)
         buttons.addButton(self.map_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.map_button.setVisible(can_map)  # after addButton, which shows the button
+        self.shop_button = QPushButton(self.tr("Choose the shop…"), self)
+        self.shop_button.setToolTip(self.tr("Import the files that do not say which shop they are from into "
+                                            "the shop you choose"))
+        can_choose = choose_shop is not None and any(o.shops_to_choose for o in outcomes)
+        self.shop_button.clicked.connect(self._choose)
+        buttons.addButton(self.shop_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.shop_button.setVisible(can_choose)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        hints = []
         if can_map:
-            hint = QLabel(self.tr("Some tables have a shape Shopkeeper does not know. Select one and press "
-                                  "Map columns… to import it."), self)
+            hints.append(self.tr("Some tables have a shape Shopkeeper does not know. Select one and press "
+                                 "Map columns… to import it."))
+        if can_choose:
+            hints.append(self.tr("Some files do not say which of a platform's shops they are from. Press "
+                                 "Choose the shop… to import them into one."))
+        for text in hints:
+            hint = QLabel(text, self)
             hint.setWordWrap(True)
             layout.addWidget(hint)
         layout.addWidget(self.list, 1)
@@ -83,6 +103,16 @@ class ImportResultsDialog(QDialog):
             return
         self.accept()
         self._map_columns(outcome.path, outcome.member)
+
+    def _choose(self) -> None:
+        """The files refused for naming no shop, again, into the shop the seller chooses among theirs."""
+        waiting = [o for o in self._outcomes if o.shops_to_choose]
+        if not waiting or self._choose_shop is None:
+            return
+        paths = list(dict.fromkeys(o.path for o in waiting))  # a zip's tables come back with their file
+        names = sorted({name for o in waiting for name in o.shops_to_choose})
+        self.accept()
+        self._choose_shop(paths, names)
 
     def _show_rejects(self) -> None:
         item = self.list.currentItem()
