@@ -138,7 +138,7 @@ def test_files_dropped_on_the_demo_start_the_sellers_own_shop(qtbot, demo_file: 
 
     def quietly(app) -> None:  # noqa: ANN001 - results to the test instead of the modal results dialog
         run = app.imports.run
-        app.imports.run = lambda paths, on_finished=None: run(paths, on_finished=results.append)
+        app.imports.run = lambda paths, on_finished=None, **named: run(paths, on_finished=results.append, **named)
 
     quietly(app)
     export = tmp_path / "products_export.csv"
