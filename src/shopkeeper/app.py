@@ -228,7 +228,8 @@ class ShopkeeperApp:
     def import_files(self, paths: list[Path], shop_name: str | None = None) -> None:
         """Files dropped or chosen go into the open shop; into the demo only when the seller says so.
 
-        `shop_name`: the platform shop they are from (None: the platform's only shop, else its first).
+        `shop_name`: the platform shop they are from (None: the platform's only shop, or the first, named after
+        the platform; a file of a platform with several shops is then refused, asking which).
         """
         if self._is_demo(self.shop_path):
             where = ask_where_to_import(self.window)
