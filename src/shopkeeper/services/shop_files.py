@@ -13,6 +13,7 @@ from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.messages import Message
 from shopkeeper.services import deferred_recompute
 from shopkeeper.services.backups import back_up_daily_if_due, holds_data
+from shopkeeper.services.channel_stock import platform_shops
 from shopkeeper.services.recompute import recompute_if_stale
 
 __all__ = ["backups_dir_for", "is_empty", "open_existing_shop", "open_shop", "set_shop_name", "shop_display_name"]
@@ -72,4 +73,4 @@ def is_empty(db: Database) -> bool:
 
 def platform_shop_names(db: Database) -> list[str]:
     """The names of the platform shops the shop file holds, A to Z, once each (a name may serve several platforms)."""
-    return [str(r[0]) for r in db.fetchall("SELECT DISTINCT name FROM shops ORDER BY name")]
+    return sorted({shop.name for shop in platform_shops(db)})
