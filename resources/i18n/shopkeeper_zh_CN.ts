@@ -6303,6 +6303,16 @@
         <source>Personal data is kept until you erase it: no automatic erasure is set.</source>
         <translation>个人信息会一直保留，直到您手动清除：未设置自动清除。</translation>
     </message>
+    <message>
+        <source>; </source>
+        <comment>between the sentences of a list in a message</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the names or values of a list in a message</comment>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>MoneyKind</name>

@@ -26,7 +26,7 @@ def test_the_files_go_into_the_shop_the_seller_names(qtbot, app, monkeypatch, tm
     monkeypatch.setattr(app.imports, "choose_files", lambda _folder="": [_export(tmp_path / "orders_export.csv", 9001)])
     monkeypatch.setattr("shopkeeper.app.ask_where_to_import", lambda _parent: DEMO_SHOP)
     monkeypatch.setattr("shopkeeper.app.ask_shop_name", lambda _parent, names: offered.append(names) or "Second store")
-    monkeypatch.setattr(app.imports, "show_results", shown.append)
+    monkeypatch.setattr(app.imports, "show_results", lambda outcomes, **_: shown.append(outcomes))
     app.window._actions.choose_import_files_into_shop()
     qtbot.waitUntil(lambda: bool(shown), timeout=60000)
     wait_idle(qtbot, app.worker)
@@ -59,8 +59,12 @@ def test_the_dialog_offers_the_shops_and_takes_a_new_name(qtbot) -> None:  # noq
 
 def test_the_refusal_reads_in_chinese(chinese) -> None:  # noqa: ANN001
     text = window_text(Message("import.refused.which_shop", {"platform": "taobao", "shops": ["北店", "南店"]}))
-    assert "北店" in text and "南店" in text and "--shop" not in text
+    assert "北店、南店" in text and "--shop" not in text  # names are listed with 、, not an English "; "
     assert "taobao" not in text and not text.isascii()
+    # a list of sentences is joined with a full-width semicolon
+    sentences = window_text(Message("import.refused.which_shop", {"platform": "taobao", "shops": [
+        Message("shop.restore.from_backup"), Message("shop.restore.from_backup")]}))
+    assert "；" in sentences and "; " not in sentences
 
 
 def test_the_results_offer_to_choose_the_shop_of_the_files_that_named_none(qtbot, app, monkeypatch,  # noqa: ANN001
@@ -83,7 +87,7 @@ def test_the_results_offer_to_choose_the_shop_of_the_files_that_named_none(qtbot
     assert asked == [([tmp_path / "b.csv"], ["Demo shop", "Second store"])]
     # chosen, the file goes into that shop
     monkeypatch.setattr("shopkeeper.ui.import_flow.ask_shop_name", lambda _parent, _names: "Demo shop")
-    monkeypatch.setattr(app.imports, "show_results", shown.append)
+    monkeypatch.setattr(app.imports, "show_results", lambda outcomes, **_: shown.append(outcomes))
     app.imports.choose_shop(*asked[0])
     qtbot.waitUntil(lambda: len(shown) == 3, timeout=60000)
     wait_idle(qtbot, app.worker)

@@ -130,13 +130,43 @@ def test_a_cancelled_mapping_brings_the_results_back_and_a_saved_one_imports_eve
     flow = app.imports
     shown: list = []
     ran: list = []
-    monkeypatch.setattr(flow, "show_results", shown.append)
-    monkeypatch.setattr(flow, "run", ran.append)
+    monkeypatch.setattr(flow, "show_results", lambda results, *, shop_name=None: shown.append((results, shop_name)))
+    monkeypatch.setattr(flow, "run", lambda paths, *, shop_name=None: ran.append((paths, shop_name)))
     # Cancel in Map columns: the list of results comes back, the second file can still be mapped.
     monkeypatch.setattr(mapping_dialog, "map_columns", lambda *a, **k: False)
     assert flow.map_columns(first, None, outcomes) is False
-    assert shown == [outcomes] and ran == []
+    assert shown == [(outcomes, None)] and ran == []
     # Saved: the file is imported again with the other file still waiting (the same shape maps it too).
     monkeypatch.setattr(mapping_dialog, "map_columns", lambda *a, on_saved, **k: (on_saved(first), True)[1])
     assert flow.map_columns(first, None, outcomes) is True
-    assert ran == [[first, second]] and shown == [outcomes]
+    assert ran == [([first, second], None)] and shown == [(outcomes, None)]
+    # Files imported into a named shop (File › Import into a shop…) go back into that shop once mapped,
+    # and a cancelled mapping brings back results that still remember it.
+    assert flow.map_columns(first, None, outcomes, shop_name="North") is True
+    assert ran[-1] == ([first, second], "North")
+    monkeypatch.setattr(mapping_dialog, "map_columns", lambda *a, **k: False)
+    assert flow.map_columns(first, None, outcomes, shop_name="North") is False
+    assert shown[-1] == (outcomes, "North")
+
+
+def test_map_columns_in_the_results_of_an_import_into_a_named_shop_keeps_that_shop(app, tmp_path: Path,  # noqa: ANN001
+                                                                                 monkeypatch) -> None:
+    from shopkeeper.ui import import_flow
+
+    flow = app.imports
+    made: list = []
+
+    class Results:  # the results dialog, as show_results builds it: only its Map columns… callback matters
+        def __init__(self, _parent, _outcomes, _worker, _log, *, map_columns, choose_shop) -> None:  # noqa: ANN001
+            made.append(map_columns)
+
+        def exec(self) -> int:
+            return 0
+
+    mapped: list = []
+    monkeypatch.setattr(import_flow, "ImportResultsDialog", Results)
+    monkeypatch.setattr(flow, "map_columns", lambda path, member, outcomes, *, shop_name=None:
+                        mapped.append((path, shop_name)))
+    flow.show_results([], shop_name="North")
+    made[0](tmp_path / "erp.csv", None)
+    assert mapped == [(tmp_path / "erp.csv", "North")]

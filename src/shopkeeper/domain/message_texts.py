@@ -5,7 +5,8 @@ This is the registry of codes: the command line and the log render a
 (ui/message_texts.py) with the same codes, translated. A template names its
 parameters as `{name}` (with a format spec where a count wants thousands
 separators, `{rows:,}`); a parameter that is itself a `Message` is rendered in
-the same language, a list of them joined with "; ".
+the same language, a list joined with "; " (the window joins them as its language does: `fill`'s
+`joins`).
 
 Codes under `import.file.` complete a sentence whose subject is a file or a
 table ("orders.csv" + "is empty (0 bytes)"); `import.refused.the_file` and
@@ -657,18 +658,25 @@ def singular(message: Message, texts: Container[str]) -> str:
     return one if message.params.get("count") == 1 and one in texts else message.code
 
 
-def fill(template: str, params: Mapping[str, Any], render: Callable[[Message], str]) -> str:
+# How a list parameter is joined: (between plain values such as names, between nested messages). English
+# uses "; " for both, since a shop or file name may hold a comma; Chinese joins names with 、 and clauses with ；.
+ENGLISH_JOINS = ("; ", "; ")
+
+
+def fill(template: str, params: Mapping[str, Any], render: Callable[[Message], str],
+         joins: tuple[str, str] = ENGLISH_JOINS) -> str:
     """`template` with its `{name}` fields filled; nested messages go through `render` (same language)."""
-    return template.format(**{name: _shown(value, render) for name, value in params.items()})
+    return template.format(**{name: _shown(value, render, joins) for name, value in params.items()})
 
 
-def _shown(value: Any, render: Callable[[Message], str]) -> Any:  # noqa: ANN401 - a template's field
+def _shown(value: Any, render: Callable[[Message], str], joins: tuple[str, str]) -> Any:  # noqa: ANN401
     if value is None:
         return "—"  # an empty value (a cleared reorder point) reads as a dash, never as "None"
     if isinstance(value, Message):
         return render(value)
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(_shown(v, render)) for v in value)
+        between = joins[1] if any(isinstance(v, Message) for v in value) else joins[0]
+        return between.join(str(_shown(v, render, joins)) for v in value)
     if isinstance(value, PurePath):
         return str(value)
     return value

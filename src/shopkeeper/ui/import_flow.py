@@ -109,7 +109,7 @@ class ImportFlow(QObject):
             if on_finished is not None:
                 on_finished(outcomes)
             else:
-                self.show_results(outcomes)
+                self.show_results(outcomes, shop_name=shop_name)
 
         def failed(exc: BaseException) -> None:
             self._running = False
@@ -136,10 +136,12 @@ class ImportFlow(QObject):
                            "File > Import history… can undo them.")
         return self.tr("The import was cancelled. The shop is exactly as it was before.")
 
-    def show_results(self, outcomes: list[Any]) -> None:
-        """What each file became; Map columns… maps one table of unknown shape at a time."""
+    def show_results(self, outcomes: list[Any], *, shop_name: str | None = None) -> None:
+        """What each file became; Map columns… maps one table of unknown shape at a time. `shop_name`: the shop the
+        files were imported into, which a file imported again once mapped goes into too."""
         ImportResultsDialog(self._parent(), outcomes, self._worker, self._log_file,
-                            map_columns=lambda path, member: self.map_columns(path, member, outcomes),
+                            map_columns=lambda path, member: self.map_columns(path, member, outcomes,
+                                                                              shop_name=shop_name),
                             choose_shop=self.choose_shop).exec()
 
     def choose_shop(self, paths: list[Path], names: list[str]) -> None:
@@ -148,17 +150,20 @@ class ImportFlow(QObject):
         if name is not None:
             self.run(paths, shop_name=name)
 
-    def map_columns(self, path: Path, member: str | None, outcomes: list[Any] | None = None) -> bool:
+    def map_columns(self, path: Path, member: str | None, outcomes: list[Any] | None = None, *,
+                    shop_name: str | None = None) -> bool:
         """Map a table of unknown shape; once the mapping is saved, import the file again, with the other files
-        still waiting for a mapping (one of the same shape is imported by it too). Cancelled: the results of
-        `outcomes` come back, so the other files can still be mapped."""
+        still waiting for a mapping (one of the same shape is imported by it too), into the shop they were
+        meant for (`shop_name`, None: the platform's only shop). Cancelled: the results of `outcomes` come
+        back, so the other files can still be mapped."""
         from shopkeeper.ui.dialogs.mapping_dialog import map_columns
 
         waiting = list(dict.fromkeys([path, *(o.path for o in outcomes or () if o.needs_mapping)]))
         saved = map_columns(self._parent(), self._worker, path, member, cache_dir=self._cache_dir,
-                            log_file=self._log_file, on_saved=lambda _again: self.run(waiting))
+                            log_file=self._log_file,
+                            on_saved=lambda _again: self.run(waiting, shop_name=shop_name))
         if not saved and outcomes:
-            self.show_results(outcomes)
+            self.show_results(outcomes, shop_name=shop_name)
         return saved
 
     def show_mappings(self) -> None:

@@ -644,9 +644,18 @@ def window_texts() -> dict[str, str]:
 _SHOP_KEYS = frozenset({"low_shop", "high_shop"})
 
 
+def list_separator(*, sentences: bool = False) -> str:
+    """What joins the items of a list in the window's language: names and values ("North; South", 北店、南店), or
+    sentences and clauses (…；…)."""
+    if sentences:
+        return QCoreApplication.translate("Messages", "; ", "between the sentences of a list in a message")
+    return QCoreApplication.translate("Messages", "; ", "between the names or values of a list in a message")
+
+
 def window_text(message: Message) -> str:
     """The message in the window's language; a code this window does not know is shown in English."""
     texts = window_texts()
+    joins = (list_separator(), list_separator(sentences=True))
 
     def render(nested: Message) -> str:
         template = texts.get(singular(nested, texts))
@@ -656,6 +665,6 @@ def window_text(message: Message) -> str:
                   else format_label(v) if k == "label" and isinstance(v, str)
                   else platform_label(v) if k == "platform" and isinstance(v, str) and v else v
                   for k, v in nested.params.items()}
-        return fill(template, params, render)
+        return fill(template, params, render, joins)
 
     return render(message)

@@ -42,7 +42,7 @@ from shopkeeper.domain.source_names import display_name
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import show_error
 from shopkeeper.ui.formatting import platform_label
-from shopkeeper.ui.message_texts import window_text
+from shopkeeper.ui.message_texts import list_separator, window_text
 from shopkeeper.ui.operations import CommandOp, QueryOp
 
 
@@ -365,7 +365,7 @@ class MappingDialog(QDialog):
                     row=row, column=f", {column} “{value}”" if column else "", reason=window_text(reason))
                 for row, column, value, reason in first
             ]
-            text += " " + "; ".join(details)
+            text += " " + list_separator(sentences=True).join(details)
         else:
             text += self.tr(", every row can be imported.")
         self.status.setText(text)

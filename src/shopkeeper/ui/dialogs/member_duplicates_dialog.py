@@ -27,6 +27,7 @@ from shopkeeper.domain.commands import CommandResult
 from shopkeeper.services.member_identity import Suggestion, merge_members, not_the_same, suggestions
 from shopkeeper.ui.change_labels import change_label
 from shopkeeper.ui.db_worker import DbWorker
+from shopkeeper.ui.message_texts import list_separator
 from shopkeeper.ui.operations import CommandOp, QueryOp
 
 
@@ -95,7 +96,7 @@ class MemberDuplicatesDialog(QDialog):
         self._pairs = pairs
         self.table.setRowCount(len(pairs))
         for row, s in enumerate(pairs):
-            cells = (s.a_name, s.a_platforms, s.b_name, s.b_platforms, "; ".join(reason_text(r) for r in s.reasons))
+            cells = (s.a_name, s.a_platforms, s.b_name, s.b_platforms, list_separator(sentences=True).join(reason_text(r) for r in s.reasons))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.ToolTipRole, f"{s.a} · {s.b}" if column < 4 else text)

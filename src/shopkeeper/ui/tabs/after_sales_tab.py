@@ -50,7 +50,7 @@ from shopkeeper.services.refund_tags import set_order_tags, set_tag_names, tag_n
 from shopkeeper.services.sales_report import ReportScope
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.formatting import money, platform_label
-from shopkeeper.ui.message_texts import window_text
+from shopkeeper.ui.message_texts import list_separator, window_text
 from shopkeeper.ui.operations import CommandOp, QueryOp
 from shopkeeper.ui.paged_model import EDITOR
 from shopkeeper.ui.tabs.tab_base import ShopTab
@@ -249,13 +249,13 @@ class AfterSalesTab(ShopTab):
                 first=choices.first_day.isoformat(), last=choices.last_day.isoformat())
                 + f" <a href='all'>{html.escape(link)}</a>")
         else:
-            refunded = ", ".join(f"{money(m.amount)} {m.currency}" for m in overview.money) or "0"
+            refunded = list_separator().join(f"{money(m.amount)} {m.currency}" for m in overview.money) or "0"
             self.heading.setText(self.tr(
                 "{refunded} of {paid} paid orders refunded ({rate} %); money back: {money}; "
                 "{untagged} refunded orders not tagged yet").format(
                 refunded=f"{total.refunded_orders:,}", paid=f"{total.paid_orders:,}", rate=_pct(total.rate_pct), money=refunded,
                 untagged=f"{overview.untagged_refunds:,}")
-                + ("; " + self.tr("%Ln refunded order(s) of several SKUs do not say which SKU the money was for: "
+                + (list_separator(sentences=True) + self.tr("%Ln refunded order(s) of several SKUs do not say which SKU the money was for: "
                                   "left out of the rates by SKU", "", overview.refunds_without_sku)
                    if overview.refunds_without_sku else ""))
         self._fill_rates(self.worst, overview.worst_skus, with_lower=True)
