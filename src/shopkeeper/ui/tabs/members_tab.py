@@ -116,14 +116,11 @@ class MembersTab(ShopTab):
         bar.addWidget(self.platform_filter)
         bar.addWidget(self.expiring)
         bar.addStretch(1)
-        bar.addWidget(self.count_label)
         self.loyalty_button = QPushButton(self.tr("Loyalty settings…"), self)
         self.loyalty_button.clicked.connect(self.open_loyalty_settings)
-        bar.addWidget(self.loyalty_button)
         # Erasure on request (PIPL art. 47, GDPR art. 17): the member shown in the detail panel.
         self.erase_button = QPushButton(self.tr("Erase member…"), self)
         self.erase_button.clicked.connect(self.erase_shown_member)
-        bar.addWidget(self.erase_button)
         self.view = make_table_view(self, self.model, {"member_id": 80, "name": 180, "tier": 100, "platforms": 150,
                                                        "orders": 70, "spend": 170, "points": 125,
                                                        "points_pending": 115})
@@ -153,7 +150,14 @@ class MembersTab(ShopTab):
         layout.addLayout(self.cards)
         layout.addWidget(self.segments)
         layout.addLayout(bar)
-        layout.addWidget(self.identity)
+        # The filters get the first row to themselves; the count and the actions on members share the second
+        # with the identity actions (one row held them all and squeezed the search box in English).
+        actions = QHBoxLayout()
+        actions.addWidget(self.identity, 1)
+        actions.addWidget(self.count_label)
+        actions.addWidget(self.loyalty_button)
+        actions.addWidget(self.erase_button)
+        layout.addLayout(actions)
         layout.addWidget(self.splitter, 1)
         self.model.loaded.connect(lambda n: self.count_label.setText(self.tr("%Ln member(s)", "", n)))
         self.remember_view(self.view, self.model)

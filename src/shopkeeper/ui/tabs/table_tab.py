@@ -14,6 +14,8 @@ def make_search_box(parent: QWidget, placeholder: str, on_change: Callable[[str]
     box = QLineEdit(parent)
     box.setPlaceholderText(placeholder)
     box.setClearButtonEnabled(True)
+    # A crowded filter bar squeezed the box to a stub ("Searc…"); a seller must see what they type.
+    box.setMinimumWidth(180)
     # Wait for a pause in typing so each keystroke does not start a query.
     timer = QTimer(box)
     timer.setSingleShot(True)
