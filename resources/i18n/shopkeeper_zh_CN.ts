@@ -1526,7 +1526,7 @@
         <translation>客单价</translation>
     </message>
     <message>
-        <source>Refunds %</source>
+        <source>Money refunded %</source>
         <translation>退款金额占比</translation>
     </message>
     <message>
@@ -1590,8 +1590,8 @@
         <translation>广告</translation>
     </message>
     <message>
-        <source>Refunds</source>
-        <translation>退款</translation>
+        <source>Partial refunds</source>
+        <translation>部分退款</translation>
     </message>
     <message>
         <source>Net profit</source>
@@ -1620,6 +1620,10 @@
     <message>
         <source>Estimated</source>
         <translation>估算</translation>
+    </message>
+    <message>
+        <source>Orders refunded in full are not in takings; partial refunds are what kept orders paid back (After-sales counts both).</source>
+        <translation>全额退款的订单不计入收入；部分退款指保留订单退回的金额（售后页两者都统计）。</translation>
     </message>
     <message>
         <source>Light green: estimated, some orders have no settlement yet and their fees come from the fee rates.</source>

@@ -91,9 +91,10 @@ def money_report(db: Any, name: str, args: argparse.Namespace, today: date, tabl
 
 def _profit_text(rows: Sequence[ProfitRow], by: str, table: Table) -> str:
     """The Profit chart's figures under its names, every part shown: each row adds up on the page,
-    Sales + Shipping − Discounts = Takings and Takings − Cost of goods − Fees − Ads − Refunds = Net profit."""
+    Sales + Shipping − Discounts = Takings and Takings − Cost of goods − Fees − Ads − Partial refunds = Net profit
+    (an order refunded in full is no sale, so it is in neither)."""
     header = (_KEY_TITLES.get(by, "Key"), "Currency", "Sales", "Shipping", "Discounts", "Takings", "Cost of goods",
-              "Fees", "Ads", "Refunds", "Net profit", "Margin %", "")
+              "Fees", "Ads", "Partial refunds", "Net profit", "Margin %", "")
     lines = [(r.key if r.key is not None else "-", r.currency, _dec(r.sales), _dec(r.shipping), _dec(r.discounts),
               _dec(r.takings), _dec(r.cogs), _dec(r.fees), _dec(r.ads), _dec(r.refunds), _dec(r.net),
               # no margin where a unit sold had no cost (the chart leaves it blank too)

@@ -27,6 +27,8 @@ def test_the_profit_chart_draws_each_month_with_its_costs_and_says_it_is_estimat
         assert estimated == "yes"                      # every month has orders of shops with no settlements
     assert "estimated" in tab.note.text()
     assert "estimated" in (drawn.hover(0.0, 0.0) or "")
+    # Its refunds are only the part refunds of kept orders (After-sales counts full ones too): named and said so.
+    assert drawn.header[5] == "Partial refunds" and "refunded in full are not in takings" in tab.note.text()
 
 
 def test_listings_show_net_per_unit_and_margin_after_fees(qtbot, app) -> None:  # noqa: ANN001

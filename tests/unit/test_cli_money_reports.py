@@ -90,7 +90,7 @@ def test_report_profit_text_shows_every_part_so_each_row_adds_up_and_no_margin_w
         header, *lines = run.stdout.splitlines()
         assert re.split(r"\s{2,}", header.strip()) == [
             {"order": "Order", "month": "Month"}[by], "Currency", "Sales", "Shipping", "Discounts", "Takings",
-            "Cost of goods", "Fees", "Ads", "Refunds", "Net profit", "Margin %"]
+            "Cost of goods", "Fees", "Ads", "Partial refunds", "Net profit", "Margin %"]
         rows = [re.split(r"\s{2,}", line.strip()) for line in lines if re.match(r"(#|\d{3}-|20\d\d-)", line)]
         assert len(rows) == {"order": 4, "month": 2}[by]
         figures = json.loads(_shopkeeper("report", "profit", "--by", by, "--json", "--db", shop_file).stdout)

@@ -34,7 +34,7 @@ _NET, _NET_ESTIMATED = "#2e7d32", "#a5d6a7"
 
 
 def _labels() -> dict[str, str]:
-    return {"cogs": QCoreApplication.translate("Charts", "Cost of goods"), "fees": QCoreApplication.translate("Charts", "Fees"), "ads": QCoreApplication.translate("Charts", "Ads"), "refunds": QCoreApplication.translate("Charts", "Refunds"),
+    return {"cogs": QCoreApplication.translate("Charts", "Cost of goods"), "fees": QCoreApplication.translate("Charts", "Fees"), "ads": QCoreApplication.translate("Charts", "Ads"), "refunds": QCoreApplication.translate("Charts", "Partial refunds"),
             "net": QCoreApplication.translate("Charts", "Net profit"), "takings": QCoreApplication.translate("Charts", "Takings")}
 
 
@@ -97,7 +97,11 @@ def draw_profit(plot: pg.PlotWidget, data: ProfitByMonth, _currency: str, f: Cha
              # A month with goods of unknown cost has no margin to tell: its net reads too high.
              None if m.takings <= 0 or m.cost_missing else (m.net * 100 / m.takings).quantize(Decimal("0.1")),
              QCoreApplication.translate("Charts", "yes") if m.estimated else "") for m in months]
-    note = QCoreApplication.translate("Charts", "Light green: estimated, some orders have no settlement yet and their fees come from the fee rates.")
+    # After-sales counts every refund; here an order refunded in full is no sale at all, so only the part refunds
+    # of kept orders are a cost: said, so the two figures are not taken for one.
+    note = QCoreApplication.translate("Charts", "Orders refunded in full are not in takings; partial refunds are what "
+                                      "kept orders paid back (After-sales counts both).") + " "
+    note += QCoreApplication.translate("Charts", "Light green: estimated, some orders have no settlement yet and their fees come from the fee rates.")
     if data.cost_missing:
         note += " " + QCoreApplication.translate("Charts", "Some goods sold have no known cost (no cost given, or the export "
                                                  "named no products): cost of goods leaves them out, so profit reads "

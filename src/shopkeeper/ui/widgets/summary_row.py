@@ -43,7 +43,7 @@ def _rows(f: Figures, currency: str) -> list[tuple[str, str]]:
         (QCoreApplication.translate("Charts", "Orders"), f"{f.orders:,}"),
         (QCoreApplication.translate("Charts", "Avg. order"), "—" if aov is None else f"{money(aov)} {currency}"),
         (QCoreApplication.translate("Charts", "Units"), f"{f.units:,}"),
-        (QCoreApplication.translate("Charts", "Refunds %"), "—" if f.refund_rate is None else f"{f.refund_rate} %"),
+        (QCoreApplication.translate("Charts", "Money refunded %"), "—" if f.refund_rate is None else f"{f.refund_rate} %"),
         (QCoreApplication.translate("Charts", "New / back"), f"{f.new_buyers:,} / {f.returning_buyers:,}"),
     ]
 
@@ -53,7 +53,7 @@ def _explanations() -> dict[str, str]:
         QCoreApplication.translate("Charts", "Revenue"): QCoreApplication.translate("Charts", "Sold orders' totals less refunds"),
         QCoreApplication.translate("Charts", "Avg. order"): QCoreApplication.translate("Charts", "Revenue ÷ orders"),
         QCoreApplication.translate("Charts", "Units"): QCoreApplication.translate("Charts", "Units sold, refunded units taken off"),
-        QCoreApplication.translate("Charts", "Refunds %"): QCoreApplication.translate("Charts", "Money refunded ÷ money paid, over every paid order"),
+        QCoreApplication.translate("Charts", "Money refunded %"): QCoreApplication.translate("Charts", "Money refunded ÷ money paid, over every paid order"),
         QCoreApplication.translate("Charts", "New / back"): QCoreApplication.translate("Charts", "Buyers whose first order ever falls in the period / buyers who had bought before"),
     }
 
