@@ -328,3 +328,14 @@ def test_orders_with_only_a_date_are_not_in_the_hours_and_the_note_says_so(qtbot
         assert not any(isinstance(i, pg.TextItem) for i in tab.plots["hours"].getPlotItem().items)
     finally:
         app.shutdown()
+
+
+def test_the_filter_boxes_fit_the_choices_that_arrive_after_the_window_shows(qtbot, app) -> None:  # noqa: ANN001
+    app.window.show()
+    tab = _show(qtbot, app, "trend")
+    box = tab.platform_box
+    assert box.count() > 1  # the shop's platforms arrived after the first show
+    widest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+    assert box.sizeHint().width() >= widest  # "Shopify", never "Sho"
+    for other in (tab.shop_box, tab.category_box):
+        assert other.sizeHint().width() <= other.maximumWidth() <= 260  # a long name never pushes the others out

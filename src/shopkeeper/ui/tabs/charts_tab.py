@@ -282,6 +282,10 @@ class ChartsTab(ShopTab):
         box = QComboBox(self)
         box.setObjectName(name)
         box.addItem(self.tr("All"), None)
+        # Its choices arrive after the first show: sized to them, so "Shopify" never reads "Sho"; a long
+        # category name is cut in the bar (it shows whole in the list) instead of pushing the other filters out.
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        box.setMaximumWidth(260)
         box.currentIndexChanged.connect(self._filters_changed)
         return box
 
@@ -364,6 +368,7 @@ class ChartsTab(ShopTab):
             for value in values:
                 box.addItem(label(value), value)
             box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
+            box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 8)
             box.blockSignals(False)
         if spans_anew:
             self.refresh()  # "All time" starts at the first order, now known
