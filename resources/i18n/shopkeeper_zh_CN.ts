@@ -3718,8 +3718,12 @@
         <translation>，有 {n} 行不会被导入。</translation>
     </message>
     <message>
-        <source>Row {row}{column}: {reason}</source>
-        <translation>第 {row} 行{column}：{reason}</translation>
+        <source>Row {row}, {column} “{value}”: {reason}</source>
+        <translation>第 {row} 行，{column}“{value}”：{reason}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
     </message>
     <message>
         <source>, every row can be imported.</source>

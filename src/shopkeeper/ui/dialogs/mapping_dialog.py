@@ -361,8 +361,9 @@ class MappingDialog(QDialog):
                      else self.tr(", {n} rows would not be imported.").format(n=f"{check.rows_rejected:,}"))
             first = check.sample_rejects[:3]
             details = [
-                self.tr("Row {row}{column}: {reason}").format(
-                    row=row, column=f", {column} “{value}”" if column else "", reason=window_text(reason))
+                (self.tr("Row {row}, {column} “{value}”: {reason}").format(row=row, column=column, value=value,
+                                                                           reason=window_text(reason))
+                 if column else self.tr("Row {row}: {reason}").format(row=row, reason=window_text(reason)))
                 for row, column, value, reason in first
             ]
             text += " " + list_separator(sentences=True).join(details)
