@@ -3056,6 +3056,14 @@
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <source>, </source>
+        <comment>between the names or values of a list</comment>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>LoyaltySettingsDialog</name>
     <message>
         <source>Loyalty settings</source>

@@ -81,6 +81,11 @@ def test_a_code_no_table_knows_is_shown_as_it_is(chinese) -> None:  # noqa: ANN0
     assert platforms_label("") == ""
 
 
+def test_lists_read_as_chinese_lists_in_chinese(chinese) -> None:  # noqa: ANN001
+    # 淘宝/天猫、Shopify: an English comma between Chinese names reads as a slip
+    assert platforms_label("taobao,shopify") == f"{platform_label('taobao')}、Shopify"
+
+
 def test_a_listing_problem_names_shops_not_their_keys() -> None:
     from shopkeeper.domain.messages import Message
     from shopkeeper.ui.message_texts import window_text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -123,10 +123,15 @@ def money_kind_label(code: str) -> str:
     return _label("MoneyKind", code)
 
 
+def joined(items: Iterable[str]) -> str:
+    """Names or values as a list in the window's language: "Shopify, Etsy"; 淘宝/天猫、Shopify."""
+    return QCoreApplication.translate("Lists", ", ", "between the names or values of a list").join(items)
+
+
 def platforms_label(codes: str | None) -> str:
     if not codes:
         return ""
-    return ", ".join(platform_label(c.strip()) for c in codes.split(","))
+    return joined(platform_label(c.strip()) for c in codes.split(","))
 
 
 def money(value: Decimal | int | None) -> str:

@@ -26,6 +26,7 @@ from shopkeeper.domain.commands import CommandResult
 from shopkeeper.services.exchange_rates import ExchangeRates, exchange_rates, save_exchange_rates
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.command_dialog import CommandDialog
+from shopkeeper.ui.formatting import joined
 from shopkeeper.ui.operations import QueryOp
 
 EDITOR = "window"
@@ -115,7 +116,7 @@ class ExchangeRatesDialog(CommandDialog):
         waiting = [(c, n) for c, n, rate in self._rows() if c != base and not rate.strip() and n]
         orders = sum(n for _, n in waiting)
         self.waiting.setText(self.tr("%Ln order(s) in {currencies} have no rate yet and are left out of converted "
-                                     "figures.", "", orders).format(currencies=", ".join(c for c, _ in waiting))
+                                     "figures.", "", orders).format(currencies=joined(c for c, _ in waiting))
                              if orders else self.tr("Every order can be converted."))
 
     def save(self) -> None:

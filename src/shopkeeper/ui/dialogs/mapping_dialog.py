@@ -41,7 +41,7 @@ from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.source_names import display_name
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.errors import show_error
-from shopkeeper.ui.formatting import platform_label
+from shopkeeper.ui.formatting import joined, platform_label
 from shopkeeper.ui.message_texts import list_separator, window_text
 from shopkeeper.ui.operations import CommandOp, QueryOp
 
@@ -299,7 +299,7 @@ class MappingDialog(QDialog):
         missing = [labels.get(t.name, t.name) for t in target_fields(self.kind())
                    if t.required and t.name not in self.mapping()]
         if missing:
-            self.status.setText(self.tr("Still to choose: {fields} (marked *).").format(fields=", ".join(missing)))
+            self.status.setText(self.tr("Still to choose: {fields} (marked *).").format(fields=joined(missing)))
         else:
             self.status.setText(self.tr("Press Check to see what the import would do, or Save and import."))
 
@@ -345,7 +345,7 @@ class MappingDialog(QDialog):
     def _show_check(self, check: Any) -> None:
         labels = self.field_labels()
         if check.missing:
-            fields = ", ".join(labels.get(f, f) for f in check.missing)
+            fields = joined(labels.get(f, f) for f in check.missing)
             self.status.setText(self.tr("Choose the columns for: {fields}.").format(fields=fields))
             return
         if not check.ok:
@@ -438,7 +438,7 @@ class SavedMappingsDialog(QDialog):
         for row, m in enumerate(mappings):
             cells = [m.name, kinds.get(m.kind, m.kind),
                      self.tr("Other / my own shop") if m.platform == "other" else platform_label(m.platform),
-                     ", ".join(m.columns.values())]
+                     joined(m.columns.values())]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, m.name)

@@ -40,7 +40,7 @@ from shopkeeper.domain.messages import Message
 from shopkeeper.services.campaign_checks import SkuCheck, sku_checks
 from shopkeeper.services.campaign_review import CampaignReview, campaign_review
 from shopkeeper.services.campaign_tasks import CampaignTask, campaign_tasks
-from shopkeeper.ui.formatting import money
+from shopkeeper.ui.formatting import joined, money
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.widgets.table_filling import filling
 
@@ -251,7 +251,7 @@ class CampaignPanel(QTabWidget):
         ).format(units=f"{t.units:,}", orders=f"{t.orders:,}", revenue=f"{money(t.revenue)} {review.currency}",
                  discount=f"{money(t.discount_cost)} {review.currency}", buyers=buyers, lift=lift,
                  days=len(review.days), baseline=f"{t.baseline_units:,}",
-                 expected=(" · " + ", ".join(expected)) if expected else ""))
+                 expected=(" · " + joined(expected)) if expected else ""))
         with filling(self.review_table):
             self.review_table.setRowCount(len(review.skus))
             for row, s in enumerate(review.skus):

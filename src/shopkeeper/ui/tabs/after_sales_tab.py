@@ -49,7 +49,7 @@ from shopkeeper.services.chart_filters import Choices, filter_choices
 from shopkeeper.services.refund_tags import set_order_tags, set_tag_names, tag_names
 from shopkeeper.services.sales_report import ReportScope
 from shopkeeper.ui.db_worker import DbWorker
-from shopkeeper.ui.formatting import money, platform_label
+from shopkeeper.ui.formatting import joined, money, platform_label
 from shopkeeper.ui.message_texts import list_separator, window_text
 from shopkeeper.ui.operations import CommandOp, QueryOp
 from shopkeeper.ui.paged_model import EDITOR
@@ -276,7 +276,7 @@ class AfterSalesTab(ShopTab):
         self._orders_total = page.total
         self._fill(self.orders, [(o.day.isoformat(), platform_label(o.shop_id.split(":", 1)[0]),
                                   o.order_number or o.order_id, self.status_label(o.status), f"{money(o.total)} {o.currency}",
-                                  money(o.refunded_amount), o.skus, ", ".join(self.tag_label(t) for t in o.tags),
+                                  money(o.refunded_amount), o.skus, joined(self.tag_label(t) for t in o.tags),
                                   o.reason or "") for o in page.orders],
                    numeric={4, 5}, start=start)
         shown, total = len(self._orders), page.total

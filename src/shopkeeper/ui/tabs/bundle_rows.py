@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from shopkeeper.services.inventory import SkuDetail
+from shopkeeper.ui.formatting import joined
 
 
 def bundle_section(d: SkuDetail) -> tuple[str, list[tuple[str, str]]] | None:
@@ -17,5 +18,5 @@ def bundle_section(d: SkuDetail) -> tuple[str, list[tuple[str, str]]] | None:
                                        "and its revenue is shared among them").format(count=f"{d.on_hand:,}")))
         return QCoreApplication.translate("BundleRows", "Bundle made of"), rows
     if d.in_bundles:
-        return QCoreApplication.translate("BundleRows", "Part of bundles"), [(QCoreApplication.translate("BundleRows", "Bundles"), ", ".join(d.in_bundles))]
+        return QCoreApplication.translate("BundleRows", "Part of bundles"), [(QCoreApplication.translate("BundleRows", "Bundles"), joined(d.in_bundles))]
     return None

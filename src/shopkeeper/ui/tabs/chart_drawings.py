@@ -29,7 +29,7 @@ from PySide6.QtGui import QFont
 
 from shopkeeper.services import chart_series as cs
 from shopkeeper.services.chart_drilldown import Slice, cohort_cell
-from shopkeeper.ui.formatting import money, platform_label
+from shopkeeper.ui.formatting import joined, money, platform_label
 from shopkeeper.ui.tabs.members_segments import segment_label
 from shopkeeper.ui.widgets.chart_frame import legend_by_title
 
@@ -124,7 +124,7 @@ def draw_trend(plot: pg.PlotWidget, t: cs.Trend, currency: str, first: date, las
                    and c.ends_on >= key]
         text = QCoreApplication.translate("Charts", "{day}: {revenue} {currency} from {orders} orders (period before: {before})").format(
             day=key.isoformat(), revenue=_money(revenue), currency=currency, orders=f"{orders:,}", before=_money(before))
-        return text + ("\n" + ", ".join(running) if running else "")
+        return text + ("\n" + joined(running) if running else "")
 
     def click(x: float, _y: float) -> Slice | None:
         i = _index(x, len(by_index))
@@ -173,7 +173,7 @@ def draw_platforms(plot: pg.PlotWidget, t: cs.PlatformTrend, currency: str, firs
         return Slice(first=lo, last=hi, platform=found[1].platform)
 
     rows = [(s.platform, k.isoformat(), s.revenue[i]) for s in t.platforms for i, k in enumerate(t.buckets)]
-    shares = ", ".join(share(s) for s in t.platforms)
+    shares = joined(share(s) for s in t.platforms)
     return Drawn((QCoreApplication.translate("Charts", "Platform"), QCoreApplication.translate("Charts", "Period"), QCoreApplication.translate("Charts", "Revenue")), rows, QCoreApplication.translate("Charts", "Share of the range: {shares}").format(
         shares=shares), hover, click, shown={0: platform_label}, unknown=frozenset({2}))
 
@@ -499,7 +499,7 @@ def weekday_names() -> list[str]:
 
 def date_only_platforms(left_out: cs.DateOnly) -> str:
     """The platforms whose exports gave the left-out orders only a date, as the seller knows them: 'eBay, Etsy'."""
-    return ", ".join(platform_label(p) for p in left_out.platforms)
+    return joined(platform_label(p) for p in left_out.platforms)
 
 
 def draw_hours(plot: pg.PlotWidget, data: tuple[tuple[tuple[int, ...], ...], cs.DateOnly], _currency: str) -> Drawn:

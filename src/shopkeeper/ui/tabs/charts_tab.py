@@ -57,7 +57,7 @@ from shopkeeper.services.summary_figures import summary
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.conversion_settings_dialog import ConversionSettingsDialog
 from shopkeeper.ui.dialogs.orders_behind_dialog import OrdersBehindDialog
-from shopkeeper.ui.formatting import platform_label, table_number
+from shopkeeper.ui.formatting import joined, platform_label, table_number
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.tabs import ads_chart, profit_chart
@@ -417,7 +417,7 @@ class ChartsTab(ShopTab):
         """Which sold orders' money this chart cannot show for want of an exchange rate ('' when none)."""
         if missing is None or not missing.orders:
             return ""
-        currencies = ", ".join(missing.currencies)
+        currencies = joined(missing.currencies)
         if key == "bands":
             return self.tr("%Ln sold order(s) in {currencies} have no exchange rate to {base}: their unit prices in "
                            "{base} are unknown, so their units are in no band.", "", missing.orders).format(

@@ -23,7 +23,7 @@ from shopkeeper.services.chart_drilldown import Slice
 from shopkeeper.services.chart_filters import ChartFilter
 from shopkeeper.services.profit import ProfitByMonth, profit_by_month
 from shopkeeper.services.sales_report import ReportScope
-from shopkeeper.ui.formatting import money
+from shopkeeper.ui.formatting import joined, money
 from shopkeeper.ui.tabs.chart_drawings import Drawn
 from shopkeeper.ui.widgets.chart_frame import legend_by_title
 
@@ -109,5 +109,5 @@ def draw_profit(plot: pg.PlotWidget, data: ProfitByMonth, _currency: str, f: Cha
                                                  "Inventory).")
     if data.left_out:
         note += " " + QCoreApplication.translate("Charts", "Left out for want of an exchange rate: {currencies}.").format(
-            currencies=", ".join(data.left_out))
+            currencies=joined(data.left_out))
     return Drawn(header, rows, note, hover, click)

@@ -36,7 +36,7 @@ from shopkeeper.services.promotions import PromotionRow, list_promotions
 from shopkeeper.ui.calendar.calendar_panel import CalendarPanel
 from shopkeeper.ui.calendar.items import item_name
 from shopkeeper.ui.db_worker import DbWorker
-from shopkeeper.ui.formatting import money, platform_label, status_label
+from shopkeeper.ui.formatting import joined, money, platform_label, status_label
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import CommandOp, QueryOp
 from shopkeeper.ui.panels.campaign_panel import CampaignDetails, CampaignPanel, load_campaign
@@ -196,14 +196,14 @@ class PromotionsTab(ShopTab):
     def _shops_text(self, promo: PromotionRow) -> str:
         if not promo.shop_ids:
             return self.tr("All shops")
-        return ", ".join(platform_label(s.split(":")[0]) for s in promo.shop_ids)
+        return joined(platform_label(s.split(":")[0]) for s in promo.shop_ids)
 
     def _kind_text(self, promo: PromotionRow) -> str:
         kind = window_text(Message(KIND_NAMES.get(promo.kind, "campaign.kind.percent_off")))
         if promo.kind == "percent_off":
             terms = f"{promo.discount_pct:.2f}".rstrip("0").rstrip(".") + " %"  # 12.5 %, not 12 %
         elif promo.tiers:
-            terms = ", ".join(self.tr("{spend} − {off}").format(spend=money(a), off=money(b)) for a, b in promo.tiers)
+            terms = joined(self.tr("{spend} − {off}").format(spend=money(a), off=money(b)) for a, b in promo.tiers)
         elif promo.kind == "buy_x_get_y" and promo.buy_qty and promo.get_qty:
             terms = self.tr("buy {buy} get {get}").format(buy=promo.buy_qty, get=promo.get_qty)
         elif promo.amount_off is not None:
