@@ -96,7 +96,8 @@ class MemberDuplicatesDialog(QDialog):
         self._pairs = pairs
         self.table.setRowCount(len(pairs))
         for row, s in enumerate(pairs):
-            cells = (s.a_name, s.a_platforms, s.b_name, s.b_platforms, list_separator(sentences=True).join(reason_text(r) for r in s.reasons))
+            reasons = list_separator(sentences=True).join(reason_text(r) for r in s.reasons)
+            cells = (s.a_name, s.a_platforms, s.b_name, s.b_platforms, reasons)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.ToolTipRole, f"{s.a} · {s.b}" if column < 4 else text)

@@ -249,7 +249,7 @@ class AfterSalesTab(ShopTab):
                 first=choices.first_day.isoformat(), last=choices.last_day.isoformat())
                 + f" <a href='all'>{html.escape(link)}</a>")
         else:
-            refunded = list_separator().join(f"{money(m.amount)} {m.currency}" for m in overview.money) or "0"
+            refunded = joined(f"{money(m.amount)} {m.currency}" for m in overview.money) or "0"
             self.heading.setText(self.tr(
                 "{refunded} of {paid} paid orders refunded ({rate} %); money back: {money}; "
                 "{untagged} refunded orders not tagged yet").format(
