@@ -4157,6 +4157,10 @@
         </translation>
     </message>
     <message>
+        <source>Spend ({currency})</source>
+        <translation>消费额（{currency}）</translation>
+    </message>
+    <message>
         <source>1 order</source>
         <translation>1 笔订单</translation>
     </message>

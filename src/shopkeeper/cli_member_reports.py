@@ -50,7 +50,7 @@ def member_report(db: Any, name: str, today: date, *, show_pii: bool, table: Tab
 
 
 def _segments(db: Any, today: date, table: Table) -> tuple[dict[str, Any], str]:
-    from shopkeeper.services.member_reports import base_currency
+    from shopkeeper.services.currency import base_currency
     from shopkeeper.services.member_segments import segment_overview
 
     o = segment_overview(db, today)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
 from tests.gui.conftest import run_query, wait_idle
 
 
@@ -71,3 +74,19 @@ def test_the_member_panel_lists_orders_from_every_platform_and_the_points_ledger
     assert last in html
     tab.multi.setChecked(False)
     wait_idle(qtbot, app.worker)
+
+
+def test_spend_names_the_base_currency_in_the_header_cards_and_detail(qtbot, app) -> None:  # noqa: ANN001
+    app.window.show_tab("members")
+    tab = app.window.members
+    wait_idle(qtbot, app.worker)
+    base = run_query(qtbot, app.worker, lambda db: db.scalar("SELECT currency FROM sk_fx() WHERE is_base"))
+    assert base == "CNY"  # the demo's orders are mostly in yuan and no base currency is set
+    spend = tab.model.source.column_keys().index("spend")
+    assert tab.model.headerData(spend, Qt.Orientation.Horizontal) == "Spend (CNY)"  # not "(base currency)"
+    cards = [tab.cards.itemAt(i).widget() for i in range(tab.cards.count()) if tab.cards.itemAt(i).widget()]
+    assert cards and all(" CNY" in card.findChild(QLabel).text() for card in cards)
+    tab.view.selectRow(0)
+    wait_idle(qtbot, app.worker)
+    qtbot.waitUntil(lambda: "Spend" in tab.detail.text(), timeout=20000)
+    assert "CNY" in tab.detail.text()

@@ -15,12 +15,9 @@ from typing import Any
 from shopkeeper.db.database import Database
 from shopkeeper.domain.contact_masking import mask_contact
 from shopkeeper.domain.loyalty_settings import LoyaltySettings
+from shopkeeper.services.currency import base_currency
 from shopkeeper.services.member_segments import masked_account, note_reveal
 from shopkeeper.services.membership import members_source
-
-
-def base_currency(db: Database) -> str:
-    return str(db.scalar("SELECT currency FROM sk_fx() WHERE is_base"))
 
 
 def member_rows(db: Database, today: date, *, show_pii: bool = False,

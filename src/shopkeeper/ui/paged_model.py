@@ -153,6 +153,14 @@ class PagedSqlModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._source.columns)
 
+    def set_header(self, key: str, text: str) -> None:
+        """Rename one column (a header that names what only the shop knows, such as its base currency)."""
+        if self._headers.get(key) == text:
+            return
+        self._headers[key] = text
+        section = self._source.column_keys().index(key)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, section, section)
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._source.columns):
             column = self._source.columns[section]

@@ -26,6 +26,7 @@ from shopkeeper.domain.errors import KnownError
 from shopkeeper.domain.platform_totals import NONE_IMPORTED
 from shopkeeper.domain.segments import NOT_IMPORTED
 from shopkeeper.runtime.clock import Clock
+from shopkeeper.services.currency import base_currency
 from shopkeeper.services.member_segments import segment_overview
 from shopkeeper.services.membership import (
     EXPIRING_DAYS,
@@ -67,6 +68,7 @@ class MembersTab(ShopTab):
         # The instant the table, the cards, the segments and the detail give points for: one per refresh,
         # so they show one set of figures (and read one kept result).
         self._now = clock.now()
+        self._currency = ""  # the base currency, known once the tiers are read (refresh)
         headers = {
             "member_id": self.tr("Member"), "name": self.tr("Name"), "tier": self.tr("Tier"),
             "platforms": self.tr("Buys on"), "orders": self.tr("Orders"), "spend": self.tr("Spend (base currency)"),
@@ -207,8 +209,8 @@ class MembersTab(ShopTab):
         now = self._now = self._clock.now()
         self.model.set_source(members_source(today, chinese=chinese, reveal=self.identity.revealed, now=now),
                               keep_rows=True)
-        self.query(QueryOp(lambda db: tier_summary(db, today, chinese=chinese, now=now), key="tiers"),
-                   self._show_tiers)
+        self.query(QueryOp(lambda db: (tier_summary(db, today, chinese=chinese, now=now), base_currency(db)),
+                           key="tiers"), self._show_tiers)
         self.query(QueryOp(lambda db: segment_overview(db, today, now=now), key="segments"),
                    self.segments.show_overview)
 
@@ -220,11 +222,17 @@ class MembersTab(ShopTab):
     def _tier_spend(self, tier: dict[str, Any]) -> str:
         """The tier's spend, saying how many members' spend is unknown for want of an exchange rate."""
         if not tier["spend_unknown"]:
-            return money(tier["spend"])
-        known = money(tier["spend"]) if tier["spend"] is not None else "—"
+            return self._in_base(tier["spend"])
+        known = self._in_base(tier["spend"]) if tier["spend"] is not None else "—"
         return self.tr("{spend} (%Ln without an exchange rate)", "", tier["spend_unknown"]).format(spend=known)
 
-    def _show_tiers(self, tiers: list[dict[str, Any]]) -> None:
+    def _in_base(self, amount: Any) -> str:  # noqa: ANN401 - a Decimal or None from SQL
+        return f"{money(amount)} {self._currency}".strip()
+
+    def _show_tiers(self, result: tuple[list[dict[str, Any]], str]) -> None:
+        tiers, self._currency = result
+        # Spend is in the base currency, which the seller sets (or the shop's usual one): named, not "base".
+        self.model.set_header("spend", self.tr("Spend ({currency})").format(currency=self._currency))
         self._fill_tier_filter(tiers)
         while self.cards.count():
             item = self.cards.takeAt(0)
@@ -321,7 +329,8 @@ class MembersTab(ShopTab):
             (self.tr("Orders"), f"{d.orders:,}"),
             *((self.tr("Not imported yet"), RichText(f"<span style='color:#e65100'>{escape(self._platform_says(t))}"
                                                      "</span>")) for t in missing),
-            (self.tr("Spend"), money(d.spend) if d.spend is not None else self.tr("— (orders in a currency without an exchange rate)")),
+            (self.tr("Spend"), self._in_base(d.spend) if d.spend is not None
+             else self.tr("— (orders in a currency without an exchange rate)")),
             (self.tr("Last order"), last),
             (self.tr("Member since"), f"{d.joined_at:%Y-%m-%d}" if d.joined_at else "—"),
             (self.tr("RFM segment"), status_label(d.status) if d.status == NOT_IMPORTED else segment_label(d.segment)),
