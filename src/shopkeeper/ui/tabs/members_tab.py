@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from html import escape
 from typing import Any
 
@@ -226,8 +227,8 @@ class MembersTab(ShopTab):
         known = self._in_base(tier["spend"]) if tier["spend"] is not None else "—"
         return self.tr("{spend} (%Ln without an exchange rate)", "", tier["spend_unknown"]).format(spend=known)
 
-    def _in_base(self, amount: Any) -> str:  # noqa: ANN401 - a Decimal or None from SQL
-        return f"{money(amount)} {self._currency}".strip()
+    def _in_base(self, amount: Decimal) -> str:
+        return f"{money(amount)} {self._currency}".strip()  # no code until the tiers' read names it
 
     def _show_tiers(self, result: tuple[list[dict[str, Any]], str]) -> None:
         tiers, self._currency = result
