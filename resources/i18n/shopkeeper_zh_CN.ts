@@ -4013,6 +4013,10 @@
         <source>{n} members</source>
         <translation>{n} 位会员</translation>
     </message>
+    <message>
+        <source>Spend ({currency})</source>
+        <translation>消费额（{currency}）</translation>
+    </message>
 </context>
 <context>
     <name>MembersTab</name>

@@ -3,9 +3,11 @@ and a chart leaves as PNG, CSV or pasted text."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -91,6 +93,9 @@ def test_clicking_a_segment_bar_lists_its_members(qtbot, app) -> None:  # noqa: 
     assert dialog.model.rowCount() == sizes[i][1]
     segment = dialog.model.row_values(0)[dialog.model.column_of("segment")]
     assert segment == sizes[i][0]
+    # The spend is named in the shop's base currency, as on the Members tab.
+    header = dialog.model.headerData(dialog.model.column_of("spend"), Qt.Orientation.Horizontal)
+    assert re.fullmatch(r"Spend \([A-Z]{3}\)", header), header
     dialog.close()
 
 

@@ -24,6 +24,9 @@ class Column:
     edit: tuple[str, str] | None = None
     # A flag column: on a row where it is true this cell is read-only (edit_cells would refuse it there).
     locked_by: str = ""
+    # SQL over the output columns that sorting by this column orders by, each in the chosen direction,
+    # when the value alone would misplace rows (services/membership.py: spend unknown for want of a rate).
+    sort_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,9 @@ class TableSource:
         if key not in self.column_keys():
             raise ValueError(f"unknown column {key!r}")
         desc = self.default_descending if descending is None else descending
+        direction = "DESC" if desc else "ASC"
+        column = next(c for c in self.columns if c.key == key)
+        terms = ", ".join(f"{term} {direction} NULLS LAST" for term in column.sort_by or (f'"{key}"',))
         # A stable tiebreak keeps rows from jumping between pages.
         first = self.column_keys()[0]
-        return f'"{key}" {"DESC" if desc else "ASC"} NULLS LAST, "{first}"'
+        return f'{terms}, "{first}"'

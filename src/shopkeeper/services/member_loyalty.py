@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain.tiers import Tier, TierProgress, TierSale, counted_days, progress, unpriced_in
+from shopkeeper.services.currency import base_currency
 from shopkeeper.services.points_entries import PointsBalance, balance
 
 
@@ -39,6 +40,7 @@ class MemberLoyalty:
     # next tier or keep this one is not known either.
     unpriced_orders: int = 0
     basis_known: bool = True  # False: such an order falls in the days progress.basis counts
+    currency: str = ""  # the base currency spend is counted in (services/currency.py)
 
 
 def member_loyalty(db: Database, member_id: str, today: date, *, chinese: bool,
@@ -75,4 +77,4 @@ def member_loyalty(db: Database, member_id: str, today: date, *, chinese: bool,
         member_id, balance(db, member_id, now=now), names.get(held.code, held.code),
         names.get(step.next_tier.code) if step.next_tier else None, str(basis_kind), str(window), step, history,
         next((r[6] for r in rows if r[0] == held.code), None), len(unpriced),
-        step.counted is None or not unpriced_in(step.counted, unpriced))
+        step.counted is None or not unpriced_in(step.counted, unpriced), base_currency(db))

@@ -84,13 +84,19 @@ LEFT JOIN (SELECT member_id, sum(not_imported) AS not_imported FROM sk_platform_
     USING (member_id)
 """
 
+_SPEND_BAND = 'CASE WHEN "spend" > 0 THEN 2 WHEN "spend" IS NULL THEN 1 ELSE 0 END'
+
 MEMBER_COLUMNS = (
     Column("member_id", "text", searchable=True),
     Column("name", "text", searchable=True),
     Column("tier", "text"),
     Column("platforms", "text", searchable=True),
     Column("orders", "int"),
-    Column("spend", "money"),
+    # Unknown spend (an order in a currency without a rate) is more than nothing and not comparable with the
+    # rest: it sorts between the members who spent something and those who spent nothing (or have no orders),
+    # so the biggest spenders a seller can rank lead and buyers never sink below members who never ordered;
+    # among the unknown, those with more orders first.
+    Column("spend", "money", sort_by=(_SPEND_BAND, '"spend"', '"orders"')),
     Column("points", "int"),  # spendable now: what a redemption may take
     Column("points_pending", "int"),  # earned, still inside the return window
     Column("last_order", "date"),

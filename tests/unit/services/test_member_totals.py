@@ -16,7 +16,7 @@ from shopkeeper.services.loyalty import save_programme
 from shopkeeper.services.member_loyalty import member_loyalty
 from shopkeeper.services.member_reports import member_rows
 from shopkeeper.services.member_segments import segment_overview
-from shopkeeper.services.membership import tier_summary
+from shopkeeper.services.membership import members_source, tier_summary
 from shopkeeper.services.recompute import recompute
 
 D = Decimal
@@ -84,6 +84,7 @@ def test_without_a_rate_the_spend_counted_is_unknown_not_nought(db: Database) ->
     chen = member_loyalty(db, "mc", TODAY, chinese=False, now=NOW)
     assert chen is not None and chen.unpriced_orders == 0 and chen.basis_known
     assert [h.basis for h in chen.history] == [D("100.00")]
+    assert chen.currency == "CNY"  # what the panel names the spend counted in
     # A basis of orders counts every order, rate or none.
     save_programme(db, who="mei", settings={"tier_basis": "orders"})
     by_orders = member_loyalty(db, "mu", TODAY, chinese=False, now=NOW)
@@ -93,3 +94,23 @@ def test_without_a_rate_the_spend_counted_is_unknown_not_nought(db: Database) ->
     save_exchange_rates(db, who="mei", base="CNY", rates={"USD": "7.10"})
     una = member_loyalty(db, "mu", TODAY, chinese=False, now=NOW)
     assert una is not None and una.tier == "Silver" and una.basis_known and una.unpriced_orders == 0
+
+
+def test_members_whose_spend_is_unknown_rank_above_members_who_spent_nothing(db: Database) -> None:
+    # Dan came from a customers export and never ordered: 0.00. Una and Wu bought in dollars, which have no rate
+    # yet: their spend is unknown but more than nothing, so sorting by spend never puts Dan above them (the
+    # Members tab opens sorted by spend, most first), nor above Chen, the one spend known.
+    db.execute("INSERT INTO members (member_id, display_name, joined_at) VALUES ('md', 'Dan', now())")
+    source = members_source(TODAY, chinese=False, now=NOW)
+    spend = source.column_keys().index("spend")
+
+    def order(descending: bool) -> list[tuple[str, Any]]:
+        return [(r[0], r[spend]) for r in source.page(db, sort_key="spend", descending=descending)]
+
+    assert order(True) == [("mc", D("170.00")), ("mu", None), ("mw", None), ("md", D("0.00"))]
+    # Among the unknown, Una's two orders rank above Wu's one.
+    assert order(False) == [("md", D("0.00")), ("mw", None), ("mu", None), ("mc", D("170.00"))]
+    assert source.position(db, "md", sort_key="spend", descending=True) == 3
+    # The seller sees the spend in the base currency as soon as the rate is set, and the order follows it.
+    save_exchange_rates(db, who="mei", base="CNY", rates={"USD": "7.10"})
+    assert [m for m, _ in order(True)] == ["mu", "mc", "mw", "md"]

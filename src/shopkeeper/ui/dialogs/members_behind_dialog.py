@@ -13,9 +13,11 @@ from typing import Any
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
 
+from shopkeeper.services.currency import base_currency
 from shopkeeper.services.membership import members_source
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.rows_behind import RowsBehindDialog
+from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
 
 _SHOWN = ("member_id", "name", "tier", "platforms", "orders", "spend", "last_order", "days_since", "segment")
@@ -41,3 +43,6 @@ class MembersBehindDialog(RowsBehindDialog):
                                    name="members_behind"),
                      self.tr("Search member, name or platform"), lambda n: self.tr("{n} members").format(n=n))
         self.model.set_filters([f"segment:{segment}"])  # counts and loads the first page
+        # Named as the Members tab names it, once the worker has read the shop's base currency.
+        worker.query(self, QueryOp(base_currency), lambda code: self.model.set_header(
+            "spend", self.tr("Spend ({currency})").format(currency=code)))

@@ -86,9 +86,9 @@ class MemberLoyaltyPanel(QGroupBox):
         self._worker.query(self, QueryOp(lambda db: member_loyalty(db, member_id, today, chinese=chinese, now=now),
                                          key="member-loyalty"), self.show_figures)
 
-    def _amount(self, kind: str, value: Decimal) -> str:
+    def _amount(self, kind: str, value: Decimal, currency: str) -> str:
         if kind == "spend":
-            return money(value)
+            return f"{money(value)} {currency}".strip()
         if kind == "orders":
             return self.tr("%Ln order(s)", "", int(value))
         return self.tr("{n} points").format(n=f"{value:,.0f}")
@@ -106,10 +106,10 @@ class MemberLoyaltyPanel(QGroupBox):
         elif p.next_expiry is not None:
             text += "<br>" + self.tr("Next expiry: {date}").format(date=f"{p.next_expiry:%Y-%m-%d}")
         self.points.setText(text)
-        step, kind = figures.progress, figures.basis_kind
+        step, kind, currency = figures.progress, figures.basis_kind, figures.currency
         if figures.basis_known:
             lines = [self.tr("<b>{tier}</b> · counted so far: {basis}").format(
-                tier=figures.tier, basis=self._amount(kind, step.basis))]
+                tier=figures.tier, basis=self._amount(kind, step.basis, currency))]
         else:
             # Not 0.00 (nor the other orders' sum passed off as the whole): unknown until the rate is set.
             lines = [self.tr("<b>{tier}</b> · counted so far: unknown").format(tier=figures.tier)]
@@ -123,12 +123,12 @@ class MemberLoyaltyPanel(QGroupBox):
                 "{n} orders in a currency without an exchange rate are not counted, so the tier is worked out "
                 "without them: set the rate in Edit › Exchange rates…").format(n=f"{unpriced:,}")) + "</span>")
         if figures.next_tier is not None and step.to_next is not None and not unpriced:
-            lines.append(self.tr("{more} more to reach {tier}").format(more=self._amount(kind, step.to_next),
+            lines.append(self.tr("{more} more to reach {tier}").format(more=self._amount(kind, step.to_next, currency),
                                                                      tier=figures.next_tier))
         if step.review is not None and step.to_keep is not None and not unpriced:
             if step.to_keep > 0:
                 lines.append(self.tr("{more} more by {date} to keep {tier}").format(
-                    more=self._amount(kind, step.to_keep), date=f"{step.review:%Y-%m-%d}", tier=figures.tier))
+                    more=self._amount(kind, step.to_keep, currency), date=f"{step.review:%Y-%m-%d}", tier=figures.tier))
             else:
                 lines.append(self.tr("{tier} is kept at the review on {date}").format(
                     tier=figures.tier, date=f"{step.review:%Y-%m-%d}"))
@@ -138,7 +138,7 @@ class MemberLoyaltyPanel(QGroupBox):
         self.history.clear()
         arrows = {"start": "•", "up": "↑", "down": "↓"}
         for change in reversed(figures.history):
-            basis = self.tr("unknown") if change.basis is None else self._amount(kind, change.basis)
+            basis = self.tr("unknown") if change.basis is None else self._amount(kind, change.basis, currency)
             self.history.addItem(f"{change.day:%Y-%m-%d}  {arrows.get(change.change, '')} {change.tier}  ({basis})")
 
     # -- manual entries -------------------------------------------------------------------------
