@@ -36,3 +36,28 @@ def test_the_panel_shows_the_selected_skus_counts_and_sales_ending_at_its_on_han
         listings.detail.verticalScrollBar().setValue(listings.detail.verticalScrollBar().maximum())
         qtbot.wait(50)
         app.window.grab().save(os.environ["SK_SHOT"])
+
+
+def test_a_count_just_imported_is_drawn_over_a_month_not_over_the_seconds_since(qtbot) -> None:  # noqa: ANN001
+    # The seller imports a products export and looks at once: the one count is seconds old. The chart spans at
+    # least the last 30 days (not those seconds, whose axis reads "48.250"), and a level of 0 sits on the floor
+    # of an axis from 0 up, not in the middle of -0.4..0.4.
+    from datetime import UTC, datetime, timedelta
+
+    from shopkeeper.services.stock_ledger import StockHistoryRow
+    from shopkeeper.ui.panels.stock_history import MIN_SPAN_DAYS, StockHistoryView
+
+    view = StockHistoryView()
+    qtbot.addWidget(view)
+    now = datetime(2026, 12, 5, 12, tzinfo=UTC)
+    view.show_history([StockHistoryRow(now - timedelta(seconds=5), "snapshot", 0, 0, "import", None, None)], until=now)
+    (x0, x1), (y0, y1) = view.plot.getPlotItem().viewRange()
+    assert x1 - x0 >= MIN_SPAN_DAYS * 86_400 and x1 >= now.timestamp()
+    assert y0 <= 0 < y1 and y0 > -0.5 and y1 >= 1
+    # A long history keeps its own span; the levels fit.
+    rows = [StockHistoryRow(now - timedelta(days=200), "snapshot", 40, 40, "count", None, None),
+            StockHistoryRow(now - timedelta(days=100), "sale", -3, 37, None, "shopify:s", "1001")]
+    view.show_history(rows, until=now)
+    (x0, x1), (y0, y1) = view.plot.getPlotItem().viewRange()
+    assert x0 <= (now - timedelta(days=200)).timestamp() and x1 >= now.timestamp()
+    assert y0 <= 0 and y1 >= 40

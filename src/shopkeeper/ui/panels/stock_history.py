@@ -27,6 +27,7 @@ from shopkeeper.ui.formatting import platform_label
 from shopkeeper.ui.widgets.table_filling import filling
 
 LINE_COLOR = "#1565c0"
+MIN_SPAN_DAYS = 30
 
 
 class StockHistoryView(QWidget):
@@ -130,3 +131,7 @@ class StockHistoryView(QWidget):
         y = np.array([r.level for r in self.rows], dtype=float)
         item = self.plot.plot(x, y, stepMode="center", pen=pg.mkPen(LINE_COLOR, width=1.5))
         item.setClipToView(True)
+        # A count imported a minute ago would otherwise fill the chart with those seconds (axis in seconds, a
+        # flat line at ±0.4): show at least the last MIN_SPAN_DAYS, and the levels from 0 up.
+        self.plot.setXRange(min(x[0], end - MIN_SPAN_DAYS * 86_400), end, padding=0.02)
+        self.plot.setYRange(min(0.0, float(y.min())), max(1.0, float(y.max())), padding=0.08)
