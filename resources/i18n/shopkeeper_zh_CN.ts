@@ -4154,6 +4154,10 @@
         <source>Not erased</source>
         <translation>未清除</translation>
     </message>
+    <message>
+        <source>{amounts} (set the exchange rate to count it in {base})</source>
+        <translation>{amounts}（设置汇率后折算为 {base}）</translation>
+    </message>
     <message numerus="yes">
         <source>{spend} (%Ln without an exchange rate)</source>
         <translation>
@@ -4207,10 +4211,6 @@
     <message>
         <source>Spend</source>
         <translation>消费额</translation>
-    </message>
-    <message>
-        <source>— (orders in a currency without an exchange rate)</source>
-        <translation>—（有订单的币种未设汇率）</translation>
     </message>
     <message>
         <source>Member since</source>

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from shopkeeper.services.membership import member_detail
 from tests.gui.conftest import run_query, wait_idle
 
 
@@ -90,3 +94,18 @@ def test_spend_names_the_base_currency_in_the_header_cards_and_detail(qtbot, app
     wait_idle(qtbot, app.worker)
     qtbot.waitUntil(lambda: "Spend" in tab.detail.text(), timeout=20000)
     assert "CNY" in tab.detail.text()
+
+
+def test_a_spend_waiting_for_an_exchange_rate_is_shown_in_the_members_own_currencies(qtbot, app) -> None:  # noqa: ANN001
+    app.window.show_tab("members")
+    tab = app.window.members
+    wait_idle(qtbot, app.worker)
+    tab.view.selectRow(0)
+    wait_idle(qtbot, app.worker)
+    member = tab.model.row_values(0)[0]
+    detail = run_query(qtbot, app.worker, lambda db: member_detail(db, member, app.clock.today(), chinese=False))
+    # The same member had bought in dollars and yuan, and the dollar has no rate: not "—", but what they spent.
+    waiting = dataclasses.replace(detail, spend=None, spend_by_currency=(("CNY", Decimal("12.50")),
+                                                                         ("USD", Decimal("1234.50"))))
+    tab._show_detail(waiting)
+    assert "12.50 CNY, 1,234.50 USD (set the exchange rate to count it in CNY)" in tab.detail.text()

@@ -251,6 +251,9 @@ class MemberDetail:
     ledger: tuple[LedgerEntry, ...] = ()
     points_pending: int = 0  # earned, still inside the return window
     platform_totals: tuple[PlatformTotals, ...] = ()  # what customers exports say, shop by shop
+    # Net of sold orders in each currency they bought in (domain/revenue.py's net, before any conversion):
+    # what the seller can still read while `spend` waits for an exchange rate.
+    spend_by_currency: tuple[tuple[str, Decimal], ...] = ()
 
 
 def member_detail(db: Database, member_id: str, today: date, *, chinese: bool,
@@ -283,6 +286,9 @@ def member_detail(db: Database, member_id: str, today: date, *, chinese: bool,
         "SELECT sk_order_day(o.ordered_at, o.ordered_tz), o.shop_id, o.order_id, o.total, o.currency, o.status"
         " FROM orders o JOIN buyers b ON b.shop_id = o.shop_id AND b.buyer_id = o.buyer_id"
         " WHERE b.member_id = ? ORDER BY o.ordered_at DESC, o.shop_id, o.order_id LIMIT ?", [member_id, RECENT])
+    by_currency = db.fetchall(
+        "SELECT s.currency, sum(s.net) FROM sk_sales() s JOIN buyers b ON b.shop_id = s.shop_id AND b.buyer_id = s.buyer_id"
+        " WHERE b.member_id = ? GROUP BY s.currency ORDER BY s.currency", [member_id])
     ledger = db.fetchall(
         "SELECT occurred_at, points, reason, order_id, expires_at, note FROM points_ledger WHERE member_id = ?"
         " ORDER BY occurred_at DESC, entry_id DESC LIMIT ?", [member_id, RECENT])
@@ -295,4 +301,5 @@ def member_detail(db: Database, member_id: str, today: date, *, chinese: bool,
         recent_orders=tuple(MemberOrder(o[0], o[1], o[2], o[3], o[4], o[5]) for o in orders),
         ledger=tuple(LedgerEntry(e[0], int(e[1]), e[2], e[3], e[4], e[5]) for e in ledger),
         points_pending=int(row[15]), platform_totals=platform_totals(db, member_id),
+        spend_by_currency=tuple((str(c), Decimal(n)) for c, n in by_currency),
     )

@@ -16,7 +16,7 @@ from shopkeeper.services.loyalty import save_programme
 from shopkeeper.services.member_loyalty import member_loyalty
 from shopkeeper.services.member_reports import member_rows
 from shopkeeper.services.member_segments import segment_overview
-from shopkeeper.services.membership import members_source, tier_summary
+from shopkeeper.services.membership import member_detail, members_source, tier_summary
 from shopkeeper.services.recompute import recompute
 
 D = Decimal
@@ -75,6 +75,9 @@ def test_without_a_rate_the_spend_counted_is_unknown_not_nought(db: Database) ->
     assert {"segment", "members", "spend", "revenue_share"} <= set(data["segments"][0])
     unknown = [s for s in data["segments"] if s["members"] and s["spend"] is None]
     assert unknown and all(s["spend"] is not None for s in data["segments"] if not s["members"])
+    # What she spent is still there to read, in her currency, until the rate comes.
+    detail = member_detail(db, "mu", TODAY, chinese=False, now=NOW)
+    assert detail is not None and detail.spend is None and detail.spend_by_currency == (("USD", D("300.45")),)
     una = member_loyalty(db, "mu", TODAY, chinese=False, now=NOW)
     assert una is not None
     # Her dollar orders count nothing towards her tier: the tier is what the rest gives, flagged, and the spend

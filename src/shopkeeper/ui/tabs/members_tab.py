@@ -41,7 +41,14 @@ from shopkeeper.services.membership import (
 )
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.loyalty_settings_dialog import LoyaltySettingsDialog
-from shopkeeper.ui.formatting import money, order_status_label, platform_label, points_reason_label, status_label
+from shopkeeper.ui.formatting import (
+    joined,
+    money,
+    order_status_label,
+    platform_label,
+    points_reason_label,
+    status_label,
+)
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 from shopkeeper.ui.paged_model import PagedSqlModel
@@ -220,6 +227,12 @@ class MembersTab(ShopTab):
         ask_export_targets(self, self.query, self._clock.today(), self._filter_names(), self.search.text(),
                            self.segments.show_notice)
 
+    def _unconverted(self, d: MemberDetail) -> str:
+        """What they spent in their own currencies, said to be not yet in the base one (no exchange rate)."""
+        amounts = joined(f"{money(amount)} {currency}" for currency, amount in d.spend_by_currency) or "—"
+        return self.tr("{amounts} (set the exchange rate to count it in {base})").format(
+            amounts=amounts, base=self._currency)
+
     def _tier_spend(self, tier: dict[str, Any]) -> str:
         """The tier's spend, saying how many members' spend is unknown for want of an exchange rate."""
         if not tier["spend_unknown"]:
@@ -330,8 +343,7 @@ class MembersTab(ShopTab):
             (self.tr("Orders"), f"{d.orders:,}"),
             *((self.tr("Not imported yet"), RichText(f"<span style='color:#e65100'>{escape(self._platform_says(t))}"
                                                      "</span>")) for t in missing),
-            (self.tr("Spend"), self._in_base(d.spend) if d.spend is not None
-             else self.tr("— (orders in a currency without an exchange rate)")),
+            (self.tr("Spend"), self._in_base(d.spend) if d.spend is not None else self._unconverted(d)),
             (self.tr("Last order"), last),
             (self.tr("Member since"), f"{d.joined_at:%Y-%m-%d}" if d.joined_at else "—"),
             (self.tr("RFM segment"), status_label(d.status) if d.status == NOT_IMPORTED else segment_label(d.segment)),
