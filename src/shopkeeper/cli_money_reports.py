@@ -102,7 +102,7 @@ def _profit_text(rows: Sequence[ProfitRow], by: str, table: Table) -> str:
               ", ".join(flag for flag, on in (("estimated", r.estimated), ("no cost", r.cost_missing)) if on))
              for r in rows]
     text = table(header, lines)
-    text += "\nTakings = Sales + Shipping - Discounts; Net profit = Takings - Cost of goods - Fees - Ads - Refunds"
+    text += "\nTakings = Sales + Shipping - Discounts; Net profit = Takings - Cost of goods - Fees - Ads - Partial refunds"
     if any(r.estimated for r in rows):
         text += "\nestimated: some orders have no settlement yet; their fees come from the platforms' fee rates"
     if any(r.cost_missing for r in rows):

@@ -101,8 +101,10 @@ def _review_keys(db: Database, promotion_id: int, state: str) -> dict[str, Any]:
             "new_members": review.new_members, "baseline_units": t.baseline_units}
 
 
-def text_table(rows: list[dict[str, Any]]) -> str:
-    """One line per row: its dates, name and what kind it is (the JSON has everything)."""
+def text_table(rows: list[dict[str, Any]], empty: str = "") -> str:
+    """One line per row: its dates, name and what kind it is (the JSON has everything); `empty` when none."""
+    if not rows:
+        return empty
     lines = []
     for r in rows:
         when = r["start"] if r["start"] == r["end"] else f"{r['start']} → {r['end']}"

@@ -74,7 +74,7 @@ def run_report(db: Any, args: argparse.Namespace, today: date) -> int:
 
             data = calendar_report(db, args.year or today.year) if args.name == "calendar" \
                 else promotions_report(db, today)
-            text = text_table(data)
+            text = text_table(data, empty="No campaigns yet: plan one in the window's Promotions tab.")
         else:
             data = reorder_report(db, today)
             text = _reorder_table(data)
@@ -91,6 +91,10 @@ def _audit(db: Any, args: argparse.Namespace) -> tuple[list[dict[str, Any]], str
     rows = audit_rows(db, AuditFilter(kind=args.kind, since=args.first, until=args.last))
     text = "\n".join(f"{r['when'][:19]}  {r['kind']:<8} {r['what']}  {r['field'] or ''}: {r['old'] or ''} -> "
                      f"{r['new'] or ''}  ({r['state']})" for r in rows)
+    if not rows:
+        text = ("No changes of this kind or in these days." if args.kind or args.first or args.last
+                else "The audit trail is empty: it keeps your edits, channel links, member merges, points, campaigns "
+                     "and erasures.")
     return rows, text
 
 

@@ -91,6 +91,8 @@ def test_report_profit_text_shows_every_part_so_each_row_adds_up_and_no_margin_w
         assert re.split(r"\s{2,}", header.strip()) == [
             {"order": "Order", "month": "Month"}[by], "Currency", "Sales", "Shipping", "Discounts", "Takings",
             "Cost of goods", "Fees", "Ads", "Partial refunds", "Net profit", "Margin %"]
+        # The formula under the table names the column it takes away, not the refunds After-sales counts.
+        assert "Net profit = Takings - Cost of goods - Fees - Ads - Partial refunds" in run.stdout
         rows = [re.split(r"\s{2,}", line.strip()) for line in lines if re.match(r"(#|\d{3}-|20\d\d-)", line)]
         assert len(rows) == {"order": 4, "month": 2}[by]
         figures = json.loads(_shopkeeper("report", "profit", "--by", by, "--json", "--db", shop_file).stdout)

@@ -83,3 +83,19 @@ def test_promotions_json_has_platforms_skus_and_stacking_warnings(shop_file: str
     assert (d11["short_units"], d11["stock_uncounted"]) == (0, 2)
     assert d11["tasks_open"] == 7 and d11["revenue"] is None and d11["lift"] is None  # not run yet: no review
     assert promos["Members 10%"]["all_shops"] is True and promos["Members 10%"]["platforms"] == ["taobao"]
+
+
+def test_reports_with_nothing_to_list_say_so_instead_of_printing_a_blank_line(tmp_path: Path) -> None:
+    path = tmp_path / "empty.duckdb"
+    db = Database.open(path)
+    migrate(db, tmp_path / "backups")
+    db.close()
+    promotions = _shopkeeper("report", "promotions", "--db", str(path))
+    assert promotions.returncode == 0 and promotions.stdout.strip() == (
+        "No campaigns yet: plan one in the window's Promotions tab.")
+    audit = _shopkeeper("report", "audit", "--db", str(path))
+    assert audit.returncode == 0 and audit.stdout.startswith("The audit trail is empty")
+    filtered = _shopkeeper("report", "audit", "--kind", "edit", "--db", str(path))
+    assert filtered.stdout.strip() == "No changes of this kind or in these days."
+    # The JSON stays an empty list for scripts.
+    assert json.loads(_shopkeeper("report", "promotions", "--json", "--db", str(path)).stdout) == []
