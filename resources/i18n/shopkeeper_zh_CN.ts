@@ -4884,6 +4884,10 @@
         <translation>缺少标题</translation>
     </message>
     <message>
+        <source>the listing on row {row} has the same title and no SKU either: the two cannot be told apart, so this one was left out (give each a SKU in Etsy and export again)</source>
+        <translation>第 {row} 行的商品标题相同，也没有 SKU：两者无法区分，因此未导入此行（请在 Etsy 中为每个商品设置 SKU 后重新导出）</translation>
+    </message>
+    <message>
         <source>missing handle</source>
         <translation>缺少 handle（商品网址标识）</translation>
     </message>

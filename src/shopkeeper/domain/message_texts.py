@@ -258,6 +258,9 @@ ENGLISH: Mapping[str, str] = {
     "reject.missing_date": "missing date",
     "reject.missing_sku": "missing SKU",
     "reject.missing_title": "missing title",
+    "reject.same_title_without_sku": "the listing on row {row} has the same title and no SKU either: the two cannot "
+                                     "be told apart, so this one was left out (give each a SKU in Etsy and export "
+                                     "again)",
     "reject.missing_handle": "missing handle",
     "reject.missing_product_name": "missing product name",
     "reject.missing_product_id_and_sku": "missing product ID and SKU",

@@ -259,6 +259,9 @@ def window_texts() -> dict[str, str]:
         "reject.missing_date": translate("Messages", "missing date"),
         "reject.missing_sku": translate("Messages", "missing SKU"),
         "reject.missing_title": translate("Messages", "missing title"),
+        "reject.same_title_without_sku": translate(
+            "Messages", "the listing on row {row} has the same title and no SKU either: the two cannot be told "
+                        "apart, so this one was left out (give each a SKU in Etsy and export again)"),
         "reject.missing_handle": translate("Messages", "missing handle"),
         "reject.missing_product_name": translate("Messages", "missing product name"),
         "reject.missing_product_id_and_sku": translate("Messages", "missing product ID and SKU"),

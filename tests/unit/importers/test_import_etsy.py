@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from export_files import ETSY_ITEMS, ETSY_LISTINGS, ETSY_ORDERS, import_ok, snapshot, write_export
+from export_files import ETSY_ITEMS, ETSY_LISTINGS, ETSY_ORDERS, import_ok, run_import, snapshot, write_export
 
 from shopkeeper.db.database import Database
 from shopkeeper.domain.sku_lines import stand_in_sku
@@ -230,6 +230,29 @@ def test_listings_products_variants_and_stock(shop: Database, tmp_path: Path) ->
 
 
 PRINT = stand_in_sku("etsy", "Made to order print")
+
+
+def test_two_listings_with_one_title_and_no_sku_are_not_silently_made_one(shop: Database, tmp_path: Path) -> None:
+    # Etsy's listings file has no listing id: without a SKU a listing is known by its title, and so are its sold
+    # items. Two such listings would be one product whose price and stock the later row overwrote, reported as
+    # "2 added". The first is kept; the second is rejected, naming the first, and the line says so.
+    rows = [
+        {"TITLE": "Made to order print", "PRICE": "12", "CURRENCY_CODE": "USD", "QUANTITY": "9", "SKU": ""},
+        {"TITLE": "Sticker sheet", "PRICE": "4", "CURRENCY_CODE": "USD", "QUANTITY": "5", "SKU": "STK-1"},
+        {"TITLE": "Made to  order print", "PRICE": "30", "CURRENCY_CODE": "USD", "QUANTITY": "2", "SKU": ""},
+        # one SKU in two listings is one product by the seller's own naming: not refused
+        {"TITLE": "Sticker sheet (big)", "PRICE": "6", "CURRENCY_CODE": "USD", "QUANTITY": "7", "SKU": "STK-1"},
+    ]
+    path = write_export(tmp_path / "EtsyListingsDownload.csv", ETSY_LISTINGS, rows)
+    [outcome] = import_ok(shop, path)
+    assert (outcome.rows_read, outcome.rows_added, outcome.rows_rejected) == (4, 3, 1)
+    assert shop.fetchall("SELECT row_number, code, params FROM import_rejects") == [
+        (3, "reject.same_title_without_sku", '{"row":1}')]
+    assert shop.fetchall("SELECT price, quantity FROM listings WHERE sku = ?", [PRINT]) == [(Decimal("12.00"), 9)]
+    assert shop.fetchall("SELECT sku, on_hand FROM stock_levels WHERE sku = ?", [PRINT]) == [(PRINT, 9)]
+    # The same file again changes nothing and says it was imported.
+    [again] = run_import(shop, path)
+    assert again.already_imported
 
 
 @pytest.mark.parametrize("listings_first", [True, False])

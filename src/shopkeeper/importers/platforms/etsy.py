@@ -38,7 +38,7 @@ from shopkeeper.domain.money_kinds import MoneyKind
 from shopkeeper.domain.money_sources import ETSY_SOLD_ORDERS
 from shopkeeper.importers import canonical
 from shopkeeper.importers.canonical import LINES, LISTINGS, ORDERS, PRODUCTS, STOCK, VARIANTS
-from shopkeeper.importers.context import ROWS, ImportContext
+from shopkeeper.importers.context import REJECTS, ROWS, TYPED, ImportContext
 from shopkeeper.importers.formats import FormatSpec, field
 from shopkeeper.importers.money_rows import BASE, MOVEMENTS, Part, stage_movements
 from shopkeeper.importers.normalise_sql import sql_literal, status_case
@@ -303,11 +303,32 @@ LISTINGS_SPEC = FormatSpec(
 )
 
 
+# No SKU in the cell: the listing is keyed by its title's stand-in (domain/sku_lines.py).
+_NO_SKU = "len(list_filter(string_split(coalesce(sku, ''), ','), lambda s: sk_id(s) IS NOT NULL)) = 0"
+
+
+def _reject_same_title_without_sku(ctx: ImportContext) -> None:
+    """Two listings without a SKU and with one title are one key, and their sold items one line: the later would
+    silently overwrite the earlier's price and stock. The first is kept, the others are rejected naming it."""
+    stand_in = "sk_stand_in_sku('etsy', title)"
+    ctx.run(
+        f"INSERT INTO {REJECTS} "
+        f"SELECT t._row, $column, t.title, $reason, "
+        f"       CAST(json_object('row', f.first_row) AS VARCHAR) "
+        f"FROM {TYPED} t JOIN (SELECT {stand_in} AS key, min(_row) AS first_row FROM {TYPED} "
+        f"                     WHERE {_NO_SKU} AND title IS NOT NULL GROUP BY 1 HAVING count(*) > 1) f "
+        f"  ON {stand_in} = f.key "
+        f"WHERE {_NO_SKU} AND t._row > f.first_row AND t._row NOT IN (SELECT row_number FROM {REJECTS})",
+        {"column": ctx.header("title"), "reason": "reject.same_title_without_sku"},
+    )
+
+
 def normalise_listings(ctx: ImportContext) -> None:
     ctx.reject("title IS NULL", field="title", reason="reject.missing_title")
     # SKU is a list ('A-1,B-2'), so staging cannot check it as one key id: each SKU is checked here.
     ctx.reject("list_bool_or(list_transform(string_split(coalesce(sku, ''), ','), "
                "lambda s: sk_id_damaged(sk_id(s))))", field="sku", reason=DAMAGED_ID)
+    _reject_same_title_without_sku(ctx)
     ctx.accept()
     # '' and 0 when the export has the columns and they are empty; NULL when it has none.
     description = "coalesce(description, '')" if ctx.has("description") else "NULL::VARCHAR"
