@@ -23,6 +23,9 @@ from shopkeeper.ui.errors import show_error
 from shopkeeper.ui.message_texts import window_text
 from shopkeeper.ui.operations import QueryOp
 
+# Rows fitted to their text up to this many; a longer list keeps one line per row (fitting reads every cell).
+_FITTED_ROWS = 2_000
+
 
 class RejectsDialog(QDialog):
     """The rows an import could not read: row, column, value, reason; savable as CSV."""
@@ -37,8 +40,14 @@ class RejectsDialog(QDialog):
         self._batch_id = batch_id
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Reason")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(1, 120)
+        self.table.setColumnWidth(2, 160)
+        self.table.verticalHeader().hide()  # the Row column numbers them as the file does
+        self.table.setWordWrap(True)  # a reason is a sentence: read whole, not cut at the column's edge
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         save = QPushButton(self.tr("Save as CSV…"), self)
         save.clicked.connect(self._save)
@@ -56,8 +65,12 @@ class RejectsDialog(QDialog):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, value in enumerate(row[:4]):
-                text = "" if value is None else str(value)
-                self.table.setItem(r, c, QTableWidgetItem(window_text(value) if c == 3 else text))
+                text = window_text(value) if c == 3 else ("" if value is None else str(value))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, c, item)
+        if len(rows) <= _FITTED_ROWS:
+            self.table.resizeRowsToContents()
 
     def _save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), "rejected-rows.csv",
