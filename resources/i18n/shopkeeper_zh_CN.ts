@@ -7267,8 +7267,16 @@
         <translation>按固定阈值打分（买家不足 100 位）</translation>
     </message>
     <message>
-        <source>{members} members with orders, {spend} spent; {rate} bought again, the second order after {second} (median); {risk} at risk of churning. Movement since {before}; {scoring}.</source>
-        <translation>{members} 位有订单的会员，消费 {spend}；{rate} 复购，第二单间隔 {second}（中位数）；{risk} 位有流失风险。变化自 {before} 起计；{scoring}。</translation>
+        <source>{members} members with orders, {spend}; {rate} bought again, the second order after {second} (median); {risk} at risk of churning. Movement since {before}; {scoring}.</source>
+        <translation>{members} 位有订单的会员，{spend}；{rate} 复购，第二单间隔 {second}（中位数）；{risk} 位有流失风险。变化自 {before} 起计；{scoring}。</translation>
+    </message>
+    <message>
+        <source>spend not known yet</source>
+        <translation>消费额暂不可知</translation>
+    </message>
+    <message>
+        <source>{amount} spent</source>
+        <translation>消费 {amount}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln of the members&apos; sold order(s) in currencies without an exchange rate are left out of spend, tiers and points (Edit › Exchange rates…).</source>

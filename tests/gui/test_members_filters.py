@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from shopkeeper.services.member_segments import segment_overview
 from shopkeeper.services.membership import member_detail
 from tests.gui.conftest import run_query, wait_idle
 
@@ -94,6 +96,11 @@ def test_spend_names_the_base_currency_in_the_header_cards_and_detail(qtbot, app
     wait_idle(qtbot, app.worker)
     qtbot.waitUntil(lambda: "Spend" in tab.detail.text(), timeout=20000)
     assert "CNY" in tab.detail.text()
+    # The segment summary's total too; unknown (an order without a rate) is said in words, not a bare dash.
+    assert re.search(r"members with orders, [\d,]+\.\d\d CNY spent;", tab.segments.summary.text())
+    overview = run_query(qtbot, app.worker, lambda db: segment_overview(db, app.clock.today()))
+    tab.segments.show_overview(dataclasses.replace(overview, spend=None), "CNY")
+    assert "members with orders, spend not known yet;" in tab.segments.summary.text()
 
 
 def test_a_spend_waiting_for_an_exchange_rate_is_shown_in_the_members_own_currencies(qtbot, app) -> None:  # noqa: ANN001

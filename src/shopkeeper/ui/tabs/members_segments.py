@@ -140,7 +140,8 @@ class SegmentPanel(QWidget):
         index = self.segment.findData(code if code != self.segment.currentData() else "")
         self.segment.setCurrentIndex(max(index, 0))
 
-    def show_overview(self, o: SegmentOverview) -> None:
+    def show_overview(self, o: SegmentOverview, currency: str = "") -> None:
+        """`currency`: the base currency the members' spend is in."""
         self.table.setRowCount(len(o.segments))
         for row, s in enumerate(o.segments):
             name = QTableWidgetItem(segment_label(s.segment))
@@ -160,10 +161,12 @@ class SegmentPanel(QWidget):
         scoring = (self.tr("scored against each other (quantiles)") if o.scoring == "quantile"
                    else self.tr("scored on fixed thresholds (fewer than 100 buyers)"))
         self.summary.setText(self.tr(
-            "{members} members with orders, {spend} spent; {rate} bought again, the second order after {second} "
+            "{members} members with orders, {spend}; {rate} bought again, the second order after {second} "
             "(median); {risk} at risk of churning. Movement since {before}; {scoring}.").format(
             # Unknown while an order has no exchange rate, not a smaller figure (the note below says why).
-            members=f"{o.members_with_orders:,}", spend="—" if o.spend is None else money(o.spend),
+            members=f"{o.members_with_orders:,}",
+            spend=self.tr("spend not known yet") if o.spend is None
+            else self.tr("{amount} spent").format(amount=f"{money(o.spend)} {currency}".strip()),
             rate=rate, second=second,
             risk=f"{o.churn_risk:,}", before=f"{o.compared_with:%Y-%m-%d}", scoring=scoring)
             + (" " + self.tr("%Ln of the members' sold order(s) in currencies without an exchange rate are left out "

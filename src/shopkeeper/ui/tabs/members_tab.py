@@ -219,8 +219,8 @@ class MembersTab(ShopTab):
                               keep_rows=True)
         self.query(QueryOp(lambda db: (tier_summary(db, today, chinese=chinese, now=now), base_currency(db)),
                            key="tiers"), self._show_tiers)
-        self.query(QueryOp(lambda db: segment_overview(db, today, now=now), key="segments"),
-                   self.segments.show_overview)
+        self.query(QueryOp(lambda db: (segment_overview(db, today, now=now), base_currency(db)), key="segments"),
+                   lambda result: self.segments.show_overview(*result))
 
     def _export_targets(self) -> None:
         # The list is who the table shows: its search and every filter chosen.
