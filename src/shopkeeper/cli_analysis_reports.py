@@ -140,6 +140,8 @@ def _repurchase(db: Any, scope: Any, table: Table) -> tuple[Any, str]:
     data = [{"platform": r.key, "buyers": r.buyers, "repeat_buyers": r.repeat_buyers, "orders": r.orders,
              "repurchase_rate_pct": _pct(r.rate_pct)} for r in repurchase(db, scope)]
     header = ("Platform", "Buyers", "Repeat buyers", "Orders", "Repurchase %")
+    if not data:
+        return data, "No orders."
     return data, table(header, [tuple(d.values()) for d in data])
 
 
@@ -170,6 +172,8 @@ def _returns(db: Any, scope: Any, table: Table) -> tuple[Any, str]:
         # so they are in the totals but not in by_sku.
         "refunds_without_sku": o.refunds_without_sku,
     }
+    if not o.total.paid_orders:
+        return data, "No paid orders."
     worst = table(("SKU", "Orders", "Refunded", "Rate %", "Lower %"),
                   [(r.key, r.paid_orders, r.refunded_orders, _pct(r.rate_pct), _pct(r.lower_pct))
                    for r in o.worst_skus])

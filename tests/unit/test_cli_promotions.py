@@ -99,3 +99,16 @@ def test_reports_with_nothing_to_list_say_so_instead_of_printing_a_blank_line(tm
     assert filtered.stdout.strip() == "No changes of this kind or in these days."
     # The JSON stays an empty list for scripts.
     assert json.loads(_shopkeeper("report", "promotions", "--json", "--db", str(path)).stdout) == []
+
+
+def test_analysis_reports_of_an_empty_shop_say_there_is_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "empty.duckdb"
+    db = Database.open(path)
+    migrate(db, tmp_path / "backups")
+    db.close()
+    said = {name: _shopkeeper("report", name, "--db", str(path)).stdout.strip()
+            for name in ("repurchase", "returns", "conversion")}
+    assert said == {"repurchase": "No orders.", "returns": "No paid orders.",
+                    "conversion": "No product sessions in these days and platforms (they come from the platforms' "
+                                  "traffic reports)."}
+    assert json.loads(_shopkeeper("report", "returns", "--json", "--db", str(path)).stdout)["paid_orders"] == 0
