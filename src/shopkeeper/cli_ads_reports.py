@@ -71,14 +71,15 @@ def _conversion(db: Any, args: argparse.Namespace, table: Table) -> tuple[Any, s
         "page_views": r.page_views, "orders": r.orders, "units": r.units,
         "conversion_rate": _ratio(r.conversion_rate), "flagged": r.flagged,
     } for r in rows]
+    if not data:
+        # Said of the days and platforms asked about: traffic reports may be imported for others.
+        return data, ("No product sessions in these days and platforms (they come from the platforms' traffic "
+                      "reports).")
     settings = conversion_settings(db)
     header = ("Shop", "SKU", "Product", "From", "To", "Sessions", "Orders", "Conversion", "Low")
     text = table(header, [(d["shop_id"], d["sku"] or d["product_ref"], d["title"], d["first_day"], d["last_day"],
                            d["sessions"], d["orders"], d["conversion_rate"], "yes" if d["flagged"] else "")
                           for d in data])
-    if not data:
-        # Said of the days and platforms asked about: traffic reports may be imported for others.
-        return data, "No product sessions in these days and platforms (they come from the platforms' traffic reports)."
     note = (f"\nflagged: at least {settings.min_sessions} sessions and under {settings.max_pct}% converted "
             f"(set in the Charts tab, Conversion chart)")
     return data, text + note

@@ -115,4 +115,4 @@ def test_a_spend_waiting_for_an_exchange_rate_is_shown_in_the_members_own_curren
     waiting = dataclasses.replace(detail, spend=None, spend_by_currency=(("CNY", Decimal("12.50")),
                                                                          ("USD", Decimal("1234.50"))))
     tab._show_detail(waiting)
-    assert "12.50 CNY, 1,234.50 USD (set the exchange rate to count it in CNY)" in tab.detail.text()
+    assert "12.50 CNY + 1,234.50 USD (set the exchange rate to count it in CNY)" in tab.detail.text()

@@ -303,8 +303,9 @@ LISTINGS_SPEC = FormatSpec(
 )
 
 
-# No SKU in the cell: the listing is keyed by its title's stand-in (domain/sku_lines.py).
-_NO_SKU = "len(list_filter(string_split(coalesce(sku, ''), ','), lambda s: sk_id(s) IS NOT NULL)) = 0"
+# The SKUs the cell names ('A-1,B-2'); none: the listing is keyed by its title's stand-in (domain/sku_lines.py).
+_SKUS = "list_filter(list_transform(string_split(coalesce(sku, ''), ','), lambda s: sk_id(s)), lambda s: s IS NOT NULL)"
+_NO_SKU = f"len({_SKUS}) = 0"
 
 
 def _reject_same_title_without_sku(ctx: ImportContext) -> None:
@@ -344,8 +345,7 @@ def normalise_listings(ctx: ImportContext) -> None:
             SELECT _row, title, {"tags" if ctx.has("tags") else "NULL::VARCHAR"} AS tags, price,
                    upper(coalesce(currency_code, price__cur, $currency)) AS currency, quantity,
                    {description} AS description, {images} AS image_count,
-                   list_filter(list_transform(string_split(coalesce(sku, ''), ','), lambda s: sk_id(s)),
-                               lambda s: s IS NOT NULL) AS skus
+                   {_SKUS} AS skus
             FROM {ROWS})
     """)
     ctx.create(PRODUCTS, "SELECT _row, product_id, title FROM _sk_listing_rows")

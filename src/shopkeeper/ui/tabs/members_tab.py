@@ -42,8 +42,8 @@ from shopkeeper.services.membership import (
 from shopkeeper.ui.db_worker import DbWorker
 from shopkeeper.ui.dialogs.loyalty_settings_dialog import LoyaltySettingsDialog
 from shopkeeper.ui.formatting import (
-    joined,
     money,
+    money_per_currency,
     order_status_label,
     platform_label,
     points_reason_label,
@@ -229,9 +229,8 @@ class MembersTab(ShopTab):
 
     def _unconverted(self, d: MemberDetail) -> str:
         """What they spent in their own currencies, said to be not yet in the base one (no exchange rate)."""
-        amounts = joined(f"{money(amount)} {currency}" for currency, amount in d.spend_by_currency) or "—"
         return self.tr("{amounts} (set the exchange rate to count it in {base})").format(
-            amounts=amounts, base=self._currency)
+            amounts=money_per_currency(dict(d.spend_by_currency)), base=self._currency)
 
     def _tier_spend(self, tier: dict[str, Any]) -> str:
         """The tier's spend, saying how many members' spend is unknown for want of an exchange rate."""
